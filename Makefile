@@ -1,0 +1,219 @@
+# ramme — build, test and install.  Needs GNU make (>= 4.0), bash, flex, bison.
+#
+#   make / make all     build build/ramme (no package checks: fast)
+#   make deps           install missing Debian packages (mk/deps.sh)
+#   make check          deps, build, unit tests, golden tests; ends with "N passed, N failed"
+#   make sanitize       the same tests, built with ASan+UBSan in build-san/
+#   make valgrind       the golden suite with every ramme run under valgrind
+#   make coverage       the tests built with --coverage in build-cov/, then a gcov summary
+#   make run            run `ramme check` on every examples/*.ramme (exit 0 or 1 is fine)
+#   make install        binary to $(DESTDIR)$(PREFIX)/bin, stdlib to $(PREFIX)/share/ramme
+#   make golden-update  rewrite the golden expectations (GOLDEN_DIRS=dir... to limit)
+#   make clean
+#
+# PREFIX is compiled into the binary (RAMME_SHARE_DIR), so `make install PREFIX=/opt/x`
+# rebuilds with that prefix: every object depends on $(BUILD)/flags, which changes whenever
+# the compiler, flags or defines change.  A later plain `make` rebuilds for /usr/local again.
+#
+# One set of rules serves every build tree: BUILD selects the directory and SANFLAGS adds
+# flags to every compile and link (sanitize and coverage call $(MAKE) recursively).
+
+.SUFFIXES:
+MAKEFLAGS += --no-builtin-rules
+.DELETE_ON_ERROR:
+SHELL := bash
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BUILD   ?= build
+
+BISON      ?= bison
+FLEX       ?= flex
+PKG_CONFIG ?= pkg-config
+AR         ?= ar
+
+CFLAGS   ?= -O2 -g
+SANFLAGS ?=
+CPPFLAGS ?=
+LDFLAGS  ?=
+
+STD     := -std=c11 -D_POSIX_C_SOURCE=200809L
+WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror
+GENWARN := -Wno-unused-function -Wno-sign-compare
+DEFS    := -DRAMME_SRC_STDLIB=\"$(abspath stdlib)\" -DRAMME_SHARE_DIR=\"$(PREFIX)/share/ramme\"
+
+# 2>/dev/null: before `make deps` has run, pkg-config may be missing; the build itself
+# always happens in a sub-make started after deps, which evaluates these again.
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags jansson 2>/dev/null) \
+              $(shell $(PKG_CONFIG) --cflags libical 2>/dev/null)
+LIBS       := $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null) \
+              $(shell $(PKG_CONFIG) --libs libical 2>/dev/null) -lcsv -lunistring -lm
+TEST_LIBS  := -lcmocka
+
+GEN := $(BUILD)/gen
+OBJ := $(BUILD)/obj
+LIB := $(BUILD)/libramme.a
+BIN := $(BUILD)/ramme
+FLAGS_STAMP := $(BUILD)/flags
+
+ALL_CPPFLAGS := -Isrc -I$(GEN) $(DEFS) $(PKG_CFLAGS) $(CPPFLAGS)
+OUR_CFLAGS   := $(STD) $(WARN) $(CFLAGS) $(SANFLAGS)
+GEN_CFLAGS   := $(STD) $(CFLAGS) $(SANFLAGS) $(GENWARN)
+
+SRCS      := $(wildcard src/*.c)
+LIB_OBJS  := $(patsubst src/%.c,$(OBJ)/%.o,$(filter-out src/main.c,$(SRCS))) \
+             $(GEN)/parser.o $(GEN)/lexer.o
+MAIN_OBJ  := $(OBJ)/main.o
+GEN_HDRS  := $(GEN)/parser.h $(GEN)/lexer.h
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
+UNIT_OBJS := $(patsubst tests/unit/%.c,$(BUILD)/tests/obj/%.o,$(UNIT_SRCS))
+
+GOLDEN      := bash tests/golden/run.sh
+GOLDEN_DIRS ?=
+VALGRIND    ?= valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite -q
+SAN_FLAGS   := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+SAN_ENV     := ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+.PHONY: all deps check test unit-tests sanitize valgrind coverage run install uninstall \
+        golden-update clean FORCE
+
+all: $(BIN)
+
+# ---------------------------------------------------------------- build
+
+# Rewritten only when its content changes, so objects rebuild exactly when flags change.
+FLAGS_NOW := $(CC) | $(OUR_CFLAGS) | $(GEN_CFLAGS) | $(ALL_CPPFLAGS) | $(LDFLAGS) $(LIBS)
+$(FLAGS_STAMP): FORCE
+	@mkdir -p $(@D)
+	@if [ "$$(cat $@ 2>/dev/null)" != '$(FLAGS_NOW)' ]; then printf '%s\n' '$(FLAGS_NOW)' > $@; fi
+
+# Multi-target pattern rules run their recipe once for both outputs (safe under -j).
+$(GEN)/%.c $(GEN)/%.h: grammar/%.y
+	@mkdir -p $(@D)
+	$(BISON) -Wall -Wcounterexamples -Werror --header=$(GEN)/$*.h -o $(GEN)/$*.c $< \
+	  || { rm -f $(GEN)/$*.c $(GEN)/$*.h; exit 1; }
+
+$(GEN)/%.c $(GEN)/%.h: grammar/%.l
+	@mkdir -p $(@D)
+	$(FLEX) --header-file=$(GEN)/$*.h -o $(GEN)/$*.c $< \
+	  || { rm -f $(GEN)/$*.c $(GEN)/$*.h; exit 1; }
+
+# The lexer includes parser.h and the parser includes lexer.h: both headers first.
+# Naming the generated files in explicit rules also keeps make from treating them as
+# intermediate files (deleting them after the build, or not remaking them when missing).
+$(GEN)/parser.o: $(GEN)/parser.c $(GEN_HDRS)
+$(GEN)/lexer.o: $(GEN)/lexer.c $(GEN_HDRS)
+$(GEN)/%.o: $(GEN)/%.c $(GEN_HDRS) $(FLAGS_STAMP)
+	$(CC) $(GEN_CFLAGS) $(ALL_CPPFLAGS) -MMD -MP -c -o $@ $<
+
+# Our objects may include the generated headers; the order-only prerequisite covers the
+# first build, the -MMD dependency files every later one.
+$(OBJ)/%.o: src/%.c $(FLAGS_STAMP) | $(GEN_HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(OUR_CFLAGS) $(ALL_CPPFLAGS) -MMD -MP -c -o $@ $<
+
+$(LIB): $(LIB_OBJS)
+	@mkdir -p $(@D)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(BIN): $(MAIN_OBJ) $(LIB) $(FLAGS_STAMP)
+	$(CC) $(CFLAGS) $(SANFLAGS) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(LIB) $(LIBS)
+
+# Named explicitly so make keeps them (not intermediate).
+$(UNIT_OBJS): $(FLAGS_STAMP)
+
+$(BUILD)/tests/obj/%.o: tests/unit/%.c $(FLAGS_STAMP) | $(GEN_HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(OUR_CFLAGS) $(ALL_CPPFLAGS) -Itests/unit -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/test_%: $(BUILD)/tests/obj/test_%.o $(LIB) $(FLAGS_STAMP)
+	$(CC) $(CFLAGS) $(SANFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(TEST_LIBS) $(LIBS)
+
+unit-tests: $(UNIT_BINS)
+
+-include $(wildcard $(OBJ)/*.d $(GEN)/*.d $(BUILD)/tests/obj/*.d)
+
+# ---------------------------------------------------------------- tests
+
+# `test` builds and runs everything in $(BUILD) without checking packages; `check` and
+# `sanitize` are deps + `test`.  Each cmocka program's tests are counted from its output
+# ("[  PASSED  ] N test(s)." / "[  FAILED  ] N test(s)"); a program that exits non-zero
+# without reporting a failure (a crash, a sanitizer abort) counts one more failure, and a
+# program that prints no summary at all counts as one test.  Each runs under
+# `timeout $$UNIT_TIMEOUT` (default 120 s).
+test: $(BIN) $(UNIT_BINS)
+	@pass=0; fail=0; \
+	for t in $(UNIT_BINS); do \
+	  out=$$(timeout $${UNIT_TIMEOUT:-120} "$$t" 2>&1 </dev/null); rc=$$?; \
+	  read -r p f s < <(printf '%s\n' "$$out" | awk ' \
+	    /^\[  PASSED  \] [0-9]+ test/ { p += $$4; s = 1 } \
+	    /^\[  FAILED  \] [0-9]+ test/ { f += $$4; s = 1 } \
+	    /^\[       OK \]/             { ok++ } \
+	    END { if (!s) p = ok; print p + 0, f + 0, s + 0 }'); \
+	  if [ "$$rc" -ne 0 ] && [ "$$f" -eq 0 ]; then f=1; fi; \
+	  if [ "$$rc" -eq 0 ] && [ "$$s" -eq 0 ] && [ "$$p" -eq 0 ]; then p=1; fi; \
+	  if [ "$$rc" -ne 0 ]; then printf '%s\n' "$$out"; fi; \
+	  echo "unit: $${t##*/}: $$p passed, $$f failed$$( [ "$$rc" -eq 0 ] || echo " (exit status $$rc)")"; \
+	  pass=$$((pass + p)); fail=$$((fail + f)); \
+	done; \
+	$(GOLDEN) $(abspath $(BIN)) $(GOLDEN_DIRS) > $(BUILD)/golden.log 2>&1; grc=$$?; \
+	cat $(BUILD)/golden.log; \
+	g=$$(sed -n 's/^golden: \([0-9]*\) passed, \([0-9]*\) failed$$/\1 \2/p' $(BUILD)/golden.log | tail -n 1); \
+	if [ -z "$$g" ]; then g="0 1"; fi; \
+	pass=$$((pass + $${g% *})); fail=$$((fail + $${g#* })); \
+	if [ "$$grc" -ne 0 ] && [ "$${g#* }" -eq 0 ]; then fail=$$((fail + 1)); fi; \
+	echo "$$pass passed, $$fail failed"; \
+	[ "$$fail" -eq 0 ]
+
+deps:
+	@bash mk/deps.sh
+
+check: deps
+	@$(MAKE) --no-print-directory test
+
+sanitize: deps
+	@$(SAN_ENV) $(MAKE) --no-print-directory BUILD=build-san CFLAGS='-O1 -g' SANFLAGS='$(SAN_FLAGS)' test
+
+valgrind: deps
+	@bash mk/deps.sh valgrind
+	@$(MAKE) --no-print-directory all
+	@GOLDEN_TIMEOUT=$${GOLDEN_TIMEOUT:-120} $(GOLDEN) --wrap '$(VALGRIND)' $(abspath $(BIN)) $(GOLDEN_DIRS)
+
+coverage: deps
+	@$(MAKE) --no-print-directory BUILD=build-cov CFLAGS='-O0 -g' SANFLAGS='--coverage' test || true
+	@gcov -n -o build-cov/obj $(SRCS) 2>/dev/null | grep -A1 "^File 'src/" | grep -v '^--$$' \
+	  | paste - - | sed "s/^File '\(.*\)'[[:space:]]*Lines executed:\(.*\)/\2  \1/" | sort -k1,1n
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@bad=0; \
+	for f in examples/*.ramme; do \
+	  [ -e "$$f" ] || continue; \
+	  echo "== $(BIN) check $$f"; \
+	  $(BIN) check "$$f"; rc=$$?; \
+	  echo "== $$f: exit status $$rc"; \
+	  case $$rc in 0|1) ;; *) bad=1 ;; esac; \
+	done; \
+	[ "$$bad" -eq 0 ] || { echo "make run: some example exited with a status other than 0 or 1"; exit 1; }
+
+install: deps
+	@$(MAKE) --no-print-directory all
+	install -d '$(DESTDIR)$(PREFIX)/bin' '$(DESTDIR)$(PREFIX)/share/ramme'
+	install -m 755 $(BIN) '$(DESTDIR)$(PREFIX)/bin/ramme'
+	@set -- stdlib/*.ramme; if [ -e "$$1" ]; then \
+	  echo "install -m 644 $$* '$(DESTDIR)$(PREFIX)/share/ramme/'"; \
+	  install -m 644 "$$@" '$(DESTDIR)$(PREFIX)/share/ramme/'; fi
+
+uninstall:
+	rm -f '$(DESTDIR)$(PREFIX)/bin/ramme'
+	rm -rf '$(DESTDIR)$(PREFIX)/share/ramme'
+
+golden-update: $(BIN)
+	$(GOLDEN) --update $(abspath $(BIN)) $(GOLDEN_DIRS)
+
+clean:
+	rm -rf build build-san build-cov
+
+FORCE:

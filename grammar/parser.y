@@ -1,0 +1,484 @@
+/* parser.y — the ramme grammar (LANGUAGE.md §3, §4, §8). Actions only build
+ * the syntax tree; names, schemas, types and units are checked in later
+ * passes (resolve.c, check.c). Every semantic value lives in the arena, so
+ * nothing needs a %destructor: an abandoned value is freed with the arena. */
+
+%require "3.8"
+%define api.pure full              /* reentrant: state in LexState, no globals */
+%locations                         /* every node carries a Span */
+%define api.location.type {Span}   /* file, lines, columns in characters, byte offsets */
+%define parse.error custom         /* "expected X, found Y" with our own wording */
+%define parse.lac full             /* correct expected-token lists (bison manual) */
+%define lr.type ielr               /* no LALR mysteries; same tables here */
+%define api.token.prefix {TOK_}    /* TOK_IDENT: no clash with C names */
+%define api.value.type union       /* typed semantic values, no %union */
+%expect 0
+%param {yyscan_t scanner}
+%parse-param {LexState *ls}
+
+%code requires {
+#include "ast.h"
+#include "parse.h"
+#ifndef YY_TYPEDEF_YY_SCANNER_T
+#define YY_TYPEDEF_YY_SCANNER_T
+typedef void *yyscan_t;
+#endif
+}
+
+%code provides {
+/* The scanner's prototype lives here so parser and lexer cannot drift. */
+#define YY_DECL int yylex(YYSTYPE *yylval_param, YYLTYPE *yylloc_param, yyscan_t yyscanner)
+YY_DECL;
+}
+
+%code {
+#include <stdio.h>
+#include <string.h>
+
+/* Deep enough for 256 levels of blocks and expressions; beyond it bison
+ * would report "memory exhausted", which yyerror turns into a located error. */
+#define YYMAXDEPTH 4000
+
+#define YYLLOC_DEFAULT(Cur, Rhs, N)                                  \
+    do {                                                             \
+        if (N) {                                                     \
+            (Cur) = YYRHSLOC(Rhs, 1);                                \
+            (Cur).last_line = YYRHSLOC(Rhs, N).last_line;            \
+            (Cur).last_column = YYRHSLOC(Rhs, N).last_column;        \
+            (Cur).last_off = YYRHSLOC(Rhs, N).last_off;              \
+        } else {                                                     \
+            (Cur) = YYRHSLOC(Rhs, 0);                                \
+            (Cur).first_line = (Cur).last_line;                      \
+            (Cur).first_column = (Cur).last_column;                  \
+            (Cur).first_off = (Cur).last_off;                        \
+        }                                                            \
+    } while (0)
+
+static void yyerror(YYLTYPE *loc, yyscan_t scanner, LexState *ls, const char *msg);
+
+/* A node whose depth passed the limit is reported once; later passes skip
+ * any node deeper than the limit, so none recurses without a bound. */
+static Node *fin(LexState *ls, Node *n)
+{
+    if (n->depth > PARSE_MAX_DEPTH && !ls->too_deep) {
+        ls->too_deep = true;
+        diag_error(ls->diags, n->span, "expression nests deeper than %d levels", PARSE_MAX_DEPTH);
+    }
+    return n;
+}
+
+static int dmax(int a, int b) { return a > b ? a : b; }
+
+static Node *mk(LexState *ls, NodeKind k, Span sp) { return ast_node(ls->arena, k, sp); }
+
+static Node *mkbin(LexState *ls, BinOp op, Node *l, Node *r, Span sp)
+{
+    return fin(ls, ast_bin(ls->arena, op, l, r, sp));
+}
+
+static Node *mkrange(LexState *ls, Node *lo, Node *hi, Span sp)
+{
+    Node *n = mk(ls, N_RANGE, sp);
+    n->u.range.lo = lo;
+    n->u.range.hi = hi;
+    n->depth = 1 + dmax(lo ? lo->depth : 0, hi ? hi->depth : 0);
+    return fin(ls, n);
+}
+
+static Node *mkquant(LexState *ls, bool all, const char *var, Span var_span, Node *list, Node *body, Span sp)
+{
+    Node *n = mk(ls, N_QUANT, sp);
+    n->u.quant.all = all;
+    n->u.quant.var = var;
+    n->u.quant.var_span = var_span;
+    n->u.quant.list = list;
+    n->u.quant.body = body;
+    n->depth = 1 + dmax(list->depth, body->depth);
+    return fin(ls, n);
+}
+
+static ValSeq single(LexState *ls, Node *n, Span sp)
+{
+    ValSeq v = {{NULL, 0, 0}, sp, false};
+    ast_push(ls->arena, &v.items, n);
+    return v;
+}
+
+static Entry *mkentry(LexState *ls, const char *key, Span key_span, Span sp)
+{
+    Entry *e = arena_alloc(ls->arena, sizeof *e);
+    e->key = key;
+    e->key_span = key_span;
+    e->span = sp;
+    return e;
+}
+}
+
+%token IMPORT "import" ENUM "enum" EXTENDS "extends"
+%token AND "and" OR "or" NOT "not" IN "in" WHERE "where"
+%token ALL "all" ANY "any" IF "if" THEN "then" ELSE "else"
+%token <bool> BOOL "yes or no"
+%token <const char *> IDENT "name"
+%token <const char *> FUNC "function call"
+%token <StrLit> STRING "string"
+%token <int64_t> INT "whole number"
+%token <double> NUMBER "number"
+%token <QtyLit> QTY "quantity"
+%token <int32_t> DATE "date"
+%token <int> TIME "time"
+%token <MDayLit> MDAY "month-day"
+%token NEWLINE "end of line"
+%token DOTDOT ".." EQ "==" NE "!=" LE "<=" GE ">="
+%token START_EXPR "start of expression"
+
+%type <Node *> expr primary setlit
+%type <NodeList> args set_items items
+%type <ValSeq> valseq
+%type <Entry *> entry values header key
+%type <Decl *> decl enum_decl enum_body
+%type <EntryList> body body_list
+
+/* Lowest first (LANGUAGE.md §8, Precedence). */
+%precedence ':' ELSE WHERE      /* bodies that extend right */
+%left OR
+%left AND
+%precedence NOT
+%nonassoc EQ NE '<' LE '>' GE IN
+%nonassoc DOTDOT
+%left '+' '-'
+%left '*' '/'
+
+%%
+
+input
+    : decls
+    | START_EXPR expr NEWLINE               { ls->out->expr = $2; }
+    ;
+
+/* decls -> { decl sep } */
+decls
+    : %empty
+    | decl_list
+    | decl_list seps
+    ;
+
+decl_list
+    : decl                                  { if ($1) ast_push_decl(ls->arena, ls->out, $1); }
+    | decl_list seps decl                   { if ($3) ast_push_decl(ls->arena, ls->out, $3); }
+    ;
+
+seps: sep | seps sep ;
+sep: NEWLINE | ';' ;
+
+/* decl -> 'import' STRING | enum | entry */
+decl
+    : IMPORT STRING {
+          $$ = arena_alloc(ls->arena, sizeof *$$);
+          $$->kind = DECL_IMPORT;
+          $$->span = @$;
+          $$->u.import.path = $2.s;
+          $$->u.import.path_span = @2;
+      }
+    | enum_decl                             { $$ = $1; $$->span = @$; }
+    | entry {
+          if ($1) {
+              $$ = arena_alloc(ls->arena, sizeof *$$);
+              $$->kind = DECL_ENTRY;
+              $$->span = @$;
+              $$->u.entry = $1;
+          } else {
+              $$ = NULL;
+          }
+      }
+    ;
+
+/* enum -> 'enum' NAME '{' member { (',' | ';' | newline) member } [','] '}' */
+enum_decl
+    : ENUM IDENT '{' enum_body '}' {
+          $$ = $4;
+          $$->u.enm.name = $2;
+          $$->u.enm.name_span = @2;
+      }
+    ;
+
+enum_body
+    : %empty {
+          $$ = arena_alloc(ls->arena, sizeof *$$);
+          $$->kind = DECL_ENUM;
+      }
+    | enum_body IDENT enum_sep {
+          $$ = $1;
+          ast_push_member(ls->arena, $$, (EnumMember){$2, NULL, @2});
+      }
+    | enum_body IDENT STRING enum_sep {
+          $$ = $1;
+          ast_push_member(ls->arena, $$, (EnumMember){$2, $3.s, @2});
+      }
+    | enum_body IDENT {
+          $$ = $1;
+          ast_push_member(ls->arena, $$, (EnumMember){$2, NULL, @2});
+      }
+    | enum_body IDENT STRING {
+          $$ = $1;
+          ast_push_member(ls->arena, $$, (EnumMember){$2, $3.s, @2});
+      }
+    ;
+
+enum_sep: ',' | NEWLINE | ';' ;
+
+/* entry -> key | key values | key [valseq] ['extends' NAME] '{' body '}' */
+entry
+    : key                                   { $$ = $1; }
+    | values                                { $$ = $1; }
+    | header '{' body '}' {
+          $$ = $1;
+          $$->is_block = true;
+          $$->body = $3;
+          $$->open_brace = @2;
+          $$->span = @$;
+      }
+    | error                                 { $$ = NULL; }
+    ;
+
+key
+    : IDENT                                 { $$ = mkentry(ls, $1, @1, @1); }
+    | FUNC                                  { $$ = mkentry(ls, $1, @1, @1); }
+    ;
+
+values
+    : key valseq                            { $$ = $1; ast_push_val(ls->arena, $$, $2); $$->span = @$; }
+    | values ',' valseq {
+          $$ = $1;
+          if (ls->comma_newline)
+              $3.after_comma_newline = true;
+          ls->comma_newline = false;
+          ast_push_val(ls->arena, $$, $3);
+          $$->span = @$;
+      }
+    ;
+
+header
+    : key
+    | key valseq                            { $$ = $1; ast_push_val(ls->arena, $$, $2); }
+    | key EXTENDS IDENT {
+          $$ = $1;
+          $$->extends = mk(ls, N_PATH, @3);
+          $$->extends->u.path = $3;
+      }
+    | key valseq EXTENDS IDENT {
+          $$ = $1;
+          ast_push_val(ls->arena, $$, $2);
+          $$->extends = mk(ls, N_PATH, @4);
+          $$->extends->u.path = $4;
+      }
+    ;
+
+/* body -> { entry sep } */
+body
+    : %empty                                { $$ = (EntryList){NULL, 0, 0}; }
+    | body_list
+    | body_list seps
+    ;
+
+body_list
+    : entry                                 { $$ = (EntryList){NULL, 0, 0}; if ($1) ast_push_entry(ls->arena, &$$, $1); }
+    | body_list seps entry                  { $$ = $1; if ($3) ast_push_entry(ls->arena, &$$, $3); }
+    ;
+
+/* valseq -> items | items expr '..' | expr '..' | '..' expr */
+valseq
+    : items                                 { $$ = (ValSeq){$1, @$, false}; }
+    | items expr DOTDOT {
+          $$ = (ValSeq){$1, @$, false};
+          ast_push(ls->arena, &$$.items, mkrange(ls, $2, NULL, span_join(@2, @3)));
+      }
+    | expr DOTDOT                           { $$ = single(ls, mkrange(ls, $1, NULL, @$), @$); }
+    | DOTDOT expr                           { $$ = single(ls, mkrange(ls, NULL, $2, @$), @$); }
+    ;
+
+items
+    : expr                                  { $$ = (NodeList){NULL, 0, 0}; ast_push(ls->arena, &$$, $1); }
+    | items expr                            { $$ = $1; ast_push(ls->arena, &$$, $2); }
+    ;
+
+expr
+    : expr OR expr                          { $$ = mkbin(ls, OP_OR, $1, $3, @$); }
+    | expr AND expr                         { $$ = mkbin(ls, OP_AND, $1, $3, @$); }
+    | NOT expr {
+          $$ = mk(ls, N_NOT, @$);
+          $$->u.operand = $2;
+          $$->depth = $2->depth + 1;
+          $$ = fin(ls, $$);
+      }
+    | expr EQ expr                          { $$ = mkbin(ls, OP_EQ, $1, $3, @$); }
+    | expr NE expr                          { $$ = mkbin(ls, OP_NE, $1, $3, @$); }
+    | expr EQ setlit                        { $$ = mkbin(ls, OP_EQ, $1, $3, @$); }
+    | expr NE setlit                        { $$ = mkbin(ls, OP_NE, $1, $3, @$); }
+    | expr '<' expr                         { $$ = mkbin(ls, OP_LT, $1, $3, @$); }
+    | expr LE expr                          { $$ = mkbin(ls, OP_LE, $1, $3, @$); }
+    | expr '>' expr                         { $$ = mkbin(ls, OP_GT, $1, $3, @$); }
+    | expr GE expr                          { $$ = mkbin(ls, OP_GE, $1, $3, @$); }
+    | expr IN expr                          { $$ = mkbin(ls, OP_IN, $1, $3, @$); }
+    | expr IN setlit                        { $$ = mkbin(ls, OP_IN, $1, $3, @$); }
+    | expr IN DOTDOT expr                   { $$ = mkbin(ls, OP_IN, $1, mkrange(ls, NULL, $4, span_join(@3, @4)), @$); }
+    | expr DOTDOT expr                      { $$ = mkrange(ls, $1, $3, @$); }
+    | expr '+' expr                         { $$ = mkbin(ls, OP_ADD, $1, $3, @$); }
+    | expr '-' expr                         { $$ = mkbin(ls, OP_SUB, $1, $3, @$); }
+    | expr '*' expr                         { $$ = mkbin(ls, OP_MUL, $1, $3, @$); }
+    | expr '/' expr                         { $$ = mkbin(ls, OP_DIV, $1, $3, @$); }
+    | ALL IDENT IN expr ':' expr            { $$ = mkquant(ls, true, $2, @2, $4, $6, @$); }
+    | ALL IDENT IN setlit ':' expr          { $$ = mkquant(ls, true, $2, @2, $4, $6, @$); }
+    | ANY IDENT IN expr ':' expr            { $$ = mkquant(ls, false, $2, @2, $4, $6, @$); }
+    | ANY IDENT IN setlit ':' expr          { $$ = mkquant(ls, false, $2, @2, $4, $6, @$); }
+    | IF expr THEN expr ELSE expr {
+          $$ = mk(ls, N_IF, @$);
+          $$->u.cond.c = $2;
+          $$->u.cond.t = $4;
+          $$->u.cond.e = $6;
+          $$->depth = 1 + dmax($2->depth, dmax($4->depth, $6->depth));
+          $$ = fin(ls, $$);
+      }
+    | primary WHERE expr {
+          $$ = mk(ls, N_WHERE, @$);
+          $$->u.where.list = $1;
+          $$->u.where.pred = $3;
+          $$->depth = 1 + dmax($1->depth, $3->depth);
+          $$ = fin(ls, $$);
+      }
+    | primary
+    ;
+
+primary
+    : INT                                   { $$ = mk(ls, N_INT, @$); $$->u.i = $1; }
+    | NUMBER                                { $$ = mk(ls, N_NUM, @$); $$->u.num = $1; }
+    | QTY                                   { $$ = mk(ls, N_QTY, @$); $$->u.qty.v = $1.v; $$->u.qty.unit = $1.unit; }
+    | STRING                                { $$ = mk(ls, N_STR, @$); $$->u.str.s = $1.s; $$->u.str.raw = $1.raw; }
+    | BOOL                                  { $$ = mk(ls, N_BOOL, @$); $$->u.b = $1; }
+    | DATE                                  { $$ = mk(ls, N_DATE, @$); $$->u.date = $1; }
+    | TIME                                  { $$ = mk(ls, N_TIME, @$); $$->u.time = $1; }
+    | MDAY                                  { $$ = mk(ls, N_MDAY, @$); $$->u.mday.month = $1.month; $$->u.mday.day = $1.day; }
+    | IDENT                                 { $$ = mk(ls, N_PATH, @$); $$->u.path = $1; }
+    | FUNC '(' ')'                          { $$ = mk(ls, N_CALL, @$); $$->u.call.name = $1; }
+    | FUNC '(' args ')' {
+          $$ = mk(ls, N_CALL, @$);
+          $$->u.call.name = $1;
+          $$->u.call.args = $3;
+          for (int i = 0; i < $3.n; i++)
+              $$->depth = dmax($$->depth, $3.items[i]->depth + 1);
+          $$ = fin(ls, $$);
+      }
+    | '(' expr ')'                          { $$ = $2; $$->span = @$; }
+    | '(' expr DOTDOT ')'                   { $$ = mkrange(ls, $2, NULL, @$); }
+    | '(' DOTDOT expr ')'                   { $$ = mkrange(ls, NULL, $3, @$); }
+    ;
+
+args
+    : expr                                  { $$ = (NodeList){NULL, 0, 0}; ast_push(ls->arena, &$$, $1); }
+    | setlit                                { $$ = (NodeList){NULL, 0, 0}; ast_push(ls->arena, &$$, $1); }
+    | args ',' expr                         { $$ = $1; ast_push(ls->arena, &$$, $3); }
+    | args ',' setlit                       { $$ = $1; ast_push(ls->arena, &$$, $3); }
+    ;
+
+/* setlit -> '{' [expr {',' expr} [',']] '}' */
+setlit
+    : '{' '}'                               { $$ = mk(ls, N_SET, @$); }
+    | '{' set_items '}'                     { $$ = mk(ls, N_SET, @$); $$->u.set = $2; }
+    | '{' set_items ',' '}'                 { $$ = mk(ls, N_SET, @$); $$->u.set = $2; }
+    ;
+
+set_items
+    : expr                                  { $$ = (NodeList){NULL, 0, 0}; ast_push(ls->arena, &$$, $1); }
+    | set_items ',' expr                    { $$ = $1; ast_push(ls->arena, &$$, $3); }
+    ;
+
+%%
+
+/* How a token is named in messages: its alias without quotes ("end of
+ * line", "name"), or a character token in quotes (',' ). */
+static const char *tok_name(yysymbol_kind_t k, char *buf, size_t n)
+{
+    const char *s = yysymbol_name(k);
+    size_t len = strlen(s);
+    if (len >= 2 && s[0] == '"') {
+        snprintf(buf, n, "%.*s", (int)(len - 2), s + 1);
+        /* Operators read better quoted: '..', '=='. */
+        if (buf[0] && !(buf[0] >= 'a' && buf[0] <= 'z')) {
+            char tmp[64];
+            snprintf(tmp, sizeof tmp, "'%s'", buf);
+            snprintf(buf, n, "%s", tmp);
+        }
+        return buf;
+    }
+    if (k == YYSYMBOL_YYEOF)
+        return "end of file";
+    return s;
+}
+
+/* file:line:col: error: expected X or Y, found Z — plus targeted advice for
+ * the mistakes people make (LANGUAGE.md §8). */
+static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, LexState *ls)
+{
+    (void)scanner;
+    if (ls->fatal)
+        return 0;
+    ls->syntax_errors++;
+    yysymbol_kind_t found = yypcontext_token(ctx);
+    const YYLTYPE *loc = yypcontext_location(ctx);
+    enum { MAXEXP = 8 };
+    yysymbol_kind_t exp[MAXEXP];
+    int n = yypcontext_expected_tokens(ctx, exp, MAXEXP);
+    char fb[64];
+    const char *found_name = tok_name(found, fb, sizeof fb);
+
+    /* A list continued after a trailing comma into something that is not
+     * a value: say so rather than "expected name". */
+    if (ls->prev_tok == ',' && ls->comma_newline) {
+        ls->comma_newline = false;
+        diag_error(ls->diags, *loc, "trailing comma: the list continues on the next line");
+        diag_help(ls->diags, "remove the ',' at the end of the previous line, or continue the list here");
+        return 0;
+    }
+    if (found == YYSYMBOL_YYerror)
+        return 0; /* the lexer reported it */
+
+    char msg[512];
+    int len = 0;
+    if (n > 0 && n <= MAXEXP - 1) {
+        len += snprintf(msg + len, sizeof msg - (size_t)len, "expected ");
+        for (int i = 0; i < n; i++) {
+            char eb[64];
+            len += snprintf(msg + len, sizeof msg - (size_t)len, "%s%s",
+                            i == 0 ? "" : i == n - 1 ? " or " : ", ",
+                            tok_name(exp[i], eb, sizeof eb));
+            if (len >= (int)sizeof msg - 80)
+                break;
+        }
+        snprintf(msg + len, sizeof msg - (size_t)len, ", found %s", found_name);
+    } else {
+        snprintf(msg, sizeof msg, "unexpected %s", found_name);
+    }
+    diag_error(ls->diags, *loc, "%s", msg);
+
+    /* Point back at the opener of an unclosed brace (Lua's "to close"). */
+    if (found == YYSYMBOL_YYEOF && ls->nbraces > 0) {
+        Span open = ls->braces[ls->nbraces - 1];
+        diag_note(ls->diags, open, "to close the '%c' opened here", ls->brace_kind[ls->nbraces - 1]);
+    } else if (found == YYSYMBOL_43_ && ls->nbraces > 0 && ls->brace_kind[ls->nbraces - 1] == '{') {
+        diag_help(ls->diags, "'{' after a key opens a block of entries; a list is written without braces: key a, b");
+    }
+    if (strcmp(found_name, "'{'") == 0 && ls->prev_tok == TOK_NEWLINE)
+        diag_help(ls->diags, "a block's '{' stands on the same line as its key");
+    return 0;
+}
+
+static void yyerror(YYLTYPE *loc, yyscan_t scanner, LexState *ls, const char *msg)
+{
+    (void)scanner;
+    if (ls->fatal)
+        return;
+    ls->syntax_errors++;
+    if (strcmp(msg, "memory exhausted") == 0)
+        diag_error(ls->diags, *loc, "nesting is too deep to parse (more than %d levels)", PARSE_MAX_DEPTH);
+    else
+        diag_error(ls->diags, *loc, "%s", msg);
+}

@@ -1,0 +1,34 @@
+/* arena.h — one arena per compilation: everything the front end allocates
+ * (tokens' text, the syntax tree, the typed model) lives here and is freed in
+ * one call. Allocation failure is fatal (arena_oom), so callers never check. */
+#ifndef RAMME_ARENA_H
+#define RAMME_ARENA_H
+
+#include <stddef.h>
+
+typedef struct Arena Arena;
+
+Arena *arena_new(void);
+void arena_free(Arena *a);
+/* Zeroed memory, aligned for any object. */
+void *arena_alloc(Arena *a, size_t size);
+/* n objects of `size` bytes; aborts on multiplication overflow. */
+void *arena_array(Arena *a, size_t n, size_t size);
+/* Grows an arena array from `old_n` to `new_n` elements (copying). */
+void *arena_grow(Arena *a, void *old, size_t old_n, size_t new_n, size_t size);
+char *arena_strndup(Arena *a, const char *s, size_t n);
+char *arena_strdup(Arena *a, const char *s);
+/* printf into the arena. */
+char *arena_printf(Arena *a, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Bytes handed out so far (for benchmarks and limits). */
+size_t arena_used(const Arena *a);
+
+/* Called when memory runs out: prints one line and aborts. The only place
+ * the library may write to stderr, because it cannot go on. */
+_Noreturn void arena_oom(void);
+
+#endif

@@ -1,0 +1,721 @@
+/* build.c — entries to typed blocks, references, extends, defaults. */
+#include "build.h"
+
+#include <string.h>
+
+static Block *build_block(Builder *B, Schema *s, Entry *e, Block *parent, Block *top, int file);
+
+/* Candidates for did-you-mean: a schema's field names. */
+static const char *suggest_field(Builder *B, const Schema *s, const char *name)
+{
+    const char **c = arena_array(B->p->arena, (size_t)s->nfields + 1, sizeof *c);
+    for (int i = 0; i < s->nfields; i++)
+        c[i] = s->fields[i]->name;
+    return model_suggest(name, c, s->nfields);
+}
+
+static const char *suggest_member(Builder *B, const EnumDef *e, const char *name)
+{
+    const char **c = arena_array(B->p->arena, (size_t)e->n + 1, sizeof *c);
+    for (int i = 0; i < e->n; i++)
+        c[i] = e->members[i].name;
+    return model_suggest(name, c, e->n);
+}
+
+static Value *value_new(Builder *B, ValueKind k, Span sp)
+{
+    Value *v = arena_alloc(B->p->arena, sizeof *v);
+    v->k = k;
+    v->span = sp;
+    return v;
+}
+
+static void list_push(Builder *B, Value *list, Value *item)
+{
+    /* Lists grow by copying: they are short and built once. */
+    list->u.list.items = arena_grow(B->p->arena, list->u.list.items, (size_t)list->u.list.n,
+                                    (size_t)list->u.list.n + 1, sizeof *list->u.list.items);
+    list->u.list.items[list->u.list.n++] = item;
+}
+
+/* How a node is described in "found ..." messages. */
+static const char *describe(Builder *B, const Node *n)
+{
+    Arena *a = B->p->arena;
+    switch (n->kind) {
+    case N_INT: return arena_printf(a, "the number %s", ast_to_text(a, n));
+    case N_NUM: return arena_printf(a, "the number %s", ast_to_text(a, n));
+    case N_QTY:
+        return arena_printf(a, "%s, a %s", ast_to_text(a, n), unit_dim_name(unit_dim(n->u.qty.unit)));
+    case N_STR: return "a string";
+    case N_BOOL: return arena_printf(a, "'%s'", n->u.b ? "yes" : "no");
+    case N_DATE: return arena_printf(a, "the date %s", ast_to_text(a, n));
+    case N_TIME: return arena_printf(a, "the time %s", ast_to_text(a, n));
+    case N_MDAY: return arena_printf(a, "the month-day %s", ast_to_text(a, n));
+    case N_PATH: return arena_printf(a, "'%s'", n->u.path);
+    case N_RANGE: return arena_printf(a, "the range %s", ast_to_text(a, n));
+    case N_SET: return "a set";
+    default: return arena_printf(a, "the expression %s", ast_to_text(a, n));
+    }
+}
+
+static void wrong(Builder *B, const Field *f, const Type *t, const Node *n)
+{
+    diag_error(B->p->diags, n->span, "'%s' takes %s, found %s", f->name, type_name(B->p->arena, t),
+               describe(B, n));
+}
+
+static void pend_expr(Builder *B, Value *v, Type *t, Block *owner)
+{
+    if (B->nexprs == B->capexprs) {
+        int cap = B->capexprs ? B->capexprs * 2 : 64;
+        B->exprs = arena_grow(B->p->arena, B->exprs, (size_t)B->nexprs, (size_t)cap, sizeof *B->exprs);
+        B->capexprs = cap;
+    }
+    B->exprs[B->nexprs++] = (PendingExpr){v, t, owner};
+}
+
+static void pend_ref(Builder *B, Value *v, Schema *kind, Node *name, Block *owner)
+{
+    if (B->nrefs == B->caprefs) {
+        int cap = B->caprefs ? B->caprefs * 2 : 64;
+        B->refs = arena_grow(B->p->arena, B->refs, (size_t)B->nrefs, (size_t)cap, sizeof *B->refs);
+        B->caprefs = cap;
+    }
+    B->refs[B->nrefs++] = (PendingRef){v, kind, name, owner};
+}
+
+/* One written item converted to type t (not a list, not a block). */
+static Value *convert_item(Builder *B, const Field *f, Type *t, Node *n, Block *owner)
+{
+    Diags *d = B->p->diags;
+    Value *v = value_new(B, V_BOOL, n->span);
+    switch (t->k) {
+    case TY_BOOL:
+        if (n->kind != N_BOOL)
+            break;
+        v->u.b = n->u.b;
+        return v;
+    case TY_INT:
+        if (n->kind != N_INT)
+            break;
+        v->k = V_INT;
+        v->u.i = n->u.i;
+        return v;
+    case TY_NUMBER:
+        if (n->kind == N_INT) {
+            v->k = V_NUMBER;
+            v->u.num = (double)n->u.i;
+            return v;
+        }
+        if (n->kind != N_NUM)
+            break;
+        v->k = V_NUMBER;
+        v->u.num = n->u.num;
+        return v;
+    case TY_STRING:
+        if (n->kind != N_STR)
+            break;
+        v->k = V_STRING;
+        v->u.s = n->u.str.s;
+        return v;
+    case TY_DATE:
+        if (n->kind != N_DATE)
+            break;
+        v->k = V_DATE;
+        v->u.date = n->u.date;
+        return v;
+    case TY_TIME:
+        if (n->kind != N_TIME)
+            break;
+        v->k = V_TIME;
+        v->u.time = n->u.time;
+        return v;
+    case TY_MDAY:
+        if (n->kind != N_MDAY)
+            break;
+        v->k = V_MDAY;
+        v->u.mday.month = n->u.mday.month;
+        v->u.mday.day = n->u.mday.day;
+        return v;
+    case TY_HOURS:
+    case TY_SPAN: {
+        Dim want = t->k == TY_HOURS ? DIM_TIME : DIM_SPAN;
+        if (n->kind == N_INT || n->kind == N_NUM) {
+            diag_error(d, n->span, "'%s' needs a unit: %s", f->name,
+                       want == DIM_TIME ? "contact time in min or h" : "a calendar span in days, weeks or months");
+            diag_help(d, "write %s%s", ast_to_text(B->p->arena, n), want == DIM_TIME ? "h" : " weeks");
+            return NULL;
+        }
+        if (n->kind != N_QTY)
+            break;
+        if (unit_dim(n->u.qty.unit) != want) {
+            diag_error(d, n->span, "wrong unit: '%s' is %s, but %s is a %s", f->name,
+                       want == DIM_TIME ? "contact time (min, h)" : "a calendar span (days, weeks, months)",
+                       ast_to_text(B->p->arena, n), unit_dim_name(unit_dim(n->u.qty.unit)));
+            return NULL;
+        }
+        v->k = V_QTY;
+        v->u.qty.v = n->u.qty.v;
+        v->u.qty.unit = n->u.qty.unit;
+        return v;
+    }
+    case TY_ENUM: {
+        if (n->kind != N_PATH)
+            break;
+        int idx = model_enum_index(t->enm, n->u.path);
+        if (idx < 0) {
+            diag_error(d, n->span, "'%s' is not one of the %s values", n->u.path, t->enm->name);
+            const char *sug = suggest_member(B, t->enm, n->u.path);
+            if (sug) {
+                diag_help(d, "did you mean '%s'?", sug);
+            } else {
+                char *all = "";
+                for (int i = 0; i < t->enm->n && i < 12; i++)
+                    all = arena_printf(B->p->arena, "%s%s%s", all, i ? ", " : "", t->enm->members[i].name);
+                diag_help(d, "the values are: %s", all);
+            }
+            return NULL;
+        }
+        v->k = V_ENUM;
+        v->u.en.enm = t->enm;
+        v->u.en.idx = idx;
+        return v;
+    }
+    case TY_REF:
+        if (n->kind != N_PATH)
+            break;
+        v->k = V_REF;
+        pend_ref(B, v, t->schema, n, owner);
+        return v;
+    case TY_DAY:
+        if (n->kind == N_MDAY) {
+            v->k = V_MDAY;
+            v->u.mday.month = n->u.mday.month;
+            v->u.mday.day = n->u.mday.day;
+            return v;
+        }
+        if (n->kind == N_DATE) {
+            v->k = V_DATE;
+            v->u.date = n->u.date;
+            return v;
+        }
+        /* A date range or a date expression: typed later. */
+        v->k = V_EXPR;
+        v->u.expr = n;
+        pend_expr(B, v, t, owner);
+        return v;
+    case TY_PRED:
+        v->k = V_EXPR;
+        v->u.expr = n;
+        pend_expr(B, v, t, owner);
+        return v;
+    case TY_TEMPLATE:
+        if (n->kind != N_STR)
+            break;
+        v->k = V_EXPR;
+        v->u.expr = n;
+        pend_expr(B, v, t, owner);
+        return v;
+    case TY_RANGE:
+        if (n->kind == N_RANGE) {
+            v->k = V_RANGE;
+            if (n->u.range.lo && !(v->u.range.lo = convert_item(B, f, t->elem, n->u.range.lo, owner)))
+                return NULL;
+            if (n->u.range.hi && !(v->u.range.hi = convert_item(B, f, t->elem, n->u.range.hi, owner)))
+                return NULL;
+            return v;
+        }
+        /* A single value where a range is expected is the range of that
+         * one value (LANGUAGE.md §2). */
+        v->k = V_RANGE;
+        v->u.range.lo = v->u.range.hi = convert_item(B, f, t->elem, n, owner);
+        return v->u.range.lo ? v : NULL;
+    case TY_ERROR:
+    case TY_LIST:
+    case TY_BLOCK:
+        break;
+    }
+    wrong(B, f, t, n);
+    if (n->kind == N_PATH && (t->k == TY_STRING))
+        diag_help(d, "text is written in quotes: \"%s\"", n->u.path);
+    return NULL;
+}
+
+/* Items written after the value: an error; after a trailing comma, the
+ * likely cause is the comma (LANGUAGE.md §8). */
+static void extra_items(Builder *B, const Field *f, ValSeq *vs, int from)
+{
+    Node *x = vs->items.items[from];
+    if (vs->after_comma_newline) {
+        diag_error(B->p->diags, vs->span, "trailing comma: the list continues on the next line");
+        diag_help(B->p->diags, "remove the ',' at the end of the previous line");
+        return;
+    }
+    diag_error(B->p->diags, x->span, "unexpected %s after the value of '%s'", describe(B, x), f->name);
+    if (x->kind == N_PATH)
+        diag_help(B->p->diags, "two entries on one line are separated by ';'");
+}
+
+/* A value sequence converted to type t. */
+static Value *convert(Builder *B, const Field *f, Type *t, ValSeq *vs, Block *owner)
+{
+    NodeList *it = &vs->items;
+    if (it->n == 0)
+        return NULL;
+    /* `min 10` and `max 8`: range shorthand, only as an entry value. */
+    if (t->k == TY_RANGE && it->n >= 2 && it->items[0]->kind == N_PATH &&
+        (strcmp(it->items[0]->u.path, "min") == 0 || strcmp(it->items[0]->u.path, "max") == 0)) {
+        bool lo = it->items[0]->u.path[1] == 'i';
+        Value *end = convert_item(B, f, t->elem, it->items[1], owner);
+        if (!end)
+            return NULL;
+        if (it->n > 2)
+            extra_items(B, f, vs, 2);
+        Value *v = value_new(B, V_RANGE, vs->span);
+        if (lo)
+            v->u.range.lo = end;
+        else
+            v->u.range.hi = end;
+        return v;
+    }
+    if (it->n > 1) {
+        extra_items(B, f, vs, 1);
+        return NULL;
+    }
+    return convert_item(B, f, t, it->items[0], owner);
+}
+
+static void dup_key(Builder *B, const Field *f, Span here, Span first)
+{
+    diag_error(B->p->diags, here, "'%s' is given twice", f->name);
+    diag_note(B->p->diags, first, "first given here");
+}
+
+/* Header slots after name and title, matched against the schema's patterns. */
+static void build_header(Builder *B, Block *b, Entry *e)
+{
+    Schema *s = b->schema;
+    Diags *d = B->p->diags;
+    if (e->nvals > 1) {
+        diag_error(d, e->vals[1].span, "unexpected ',' in the first line of a '%s'", e->key);
+        return;
+    }
+    NodeList empty = {NULL, 0, 0};
+    NodeList *it = e->nvals ? &e->vals[0].items : &empty;
+    int i = 0;
+    if (s->named) {
+        if (i < it->n && it->items[i]->kind == N_PATH) {
+            Node *nm = it->items[i++];
+            if (!s->qualified && strchr(nm->u.path, '.')) {
+                diag_error(d, nm->span, "a %s's name cannot contain '.'", s->name);
+                diag_help(d, "use '_' between words: %s", nm->u.path);
+            }
+            b->name = nm->u.path;
+            b->name_span = nm->span;
+        } else {
+            Span at = i < it->n ? it->items[i]->span : e->key_span;
+            diag_error(d, at, "a '%s' needs a name", e->key);
+            diag_help(d, "write: %s NAME%s { ... }", e->key, s->titled ? " \"title\"" : "");
+            return;
+        }
+    }
+    if (s->titled && i < it->n && it->items[i]->kind == N_STR)
+        b->title = it->items[i++]->u.str.s;
+    int rest = it->n - i;
+    if (rest == 0 && s->nheaders == 0)
+        return;
+    for (int k = 0; k < s->nheaders; k++) {
+        HeaderPattern *hp = &s->headers[k];
+        if (hp->n != rest)
+            continue;
+        bool ok = true;
+        for (int j = 0; j < hp->n && ok; j++) {
+            Node *x = it->items[i + j];
+            if (hp->slots[j].marker)
+                ok = x->kind == N_PATH && strcmp(x->u.path, hp->slots[j].marker) == 0;
+        }
+        if (!ok)
+            continue;
+        for (int j = 0; j < hp->n; j++) {
+            Field *f = hp->slots[j].field;
+            if (!f)
+                continue;
+            Value *v = convert_item(B, f, f->type, it->items[i + j], b);
+            if (v)
+                b->vals[f->index] = v;
+        }
+        return;
+    }
+    if (rest == 0) {
+        /* Every pattern wants something after the name. */
+        diag_error(d, e->key_span, "'%s' is incomplete", e->key);
+    } else if (s->nheaders == 0) {
+        Node *x = it->items[i];
+        diag_error(d, x->span, "unexpected %s after %s", describe(B, x),
+                   s->titled ? "the name and title" : s->named ? "the name" : arena_printf(B->p->arena, "'%s'", e->key));
+        if (s->titled && x->kind == N_PATH)
+            diag_help(d, "a title is written in quotes");
+        return;
+    } else {
+        diag_error(d, span_join(it->items[i]->span, it->items[it->n - 1]->span),
+                   "'%s' does not fit the forms of a %s", ast_to_text(B->p->arena, it->items[i]), s->name);
+    }
+    /* Show the accepted forms. */
+    for (int k = 0; k < s->nheaders; k++) {
+        char *form = arena_printf(B->p->arena, "%s%s", e->key, s->titled ? " \"title\"" : "");
+        for (int j = 0; j < s->headers[k].n; j++) {
+            Slot *sl = &s->headers[k].slots[j];
+            form = arena_printf(B->p->arena, "%s %s", form,
+                                sl->marker ? sl->marker : arena_printf(B->p->arena, "%s", sl->field->name));
+        }
+        diag_note(d, span_none(), "accepted: %s", form);
+    }
+}
+
+static void add_to_many(Builder *B, Block *b, Field *f, Value *v, Span at)
+{
+    Value **slot = &b->vals[f->index];
+    if (!*slot)
+        *slot = value_new(B, V_LIST, at);
+    /* Named blocks in a many-list must have distinct names. */
+    if (v->k == V_BLOCK && v->u.block->name) {
+        for (int i = 0; i < (*slot)->u.list.n; i++) {
+            Value *o = (*slot)->u.list.items[i];
+            if (o->k == V_BLOCK && o->u.block->name && strcmp(o->u.block->name, v->u.block->name) == 0) {
+                diag_error(B->p->diags, v->u.block->name_span, "%s '%s' is declared twice", f->name, v->u.block->name);
+                diag_note(B->p->diags, o->u.block->name_span, "first declared here");
+                return;
+            }
+        }
+    }
+    list_push(B, *slot, v);
+}
+
+static void register_named(Builder *B, Block *b)
+{
+    Program *p = B->p;
+    if (p->nnamed == p->capnamed) {
+        int cap = p->capnamed ? p->capnamed * 2 : 64;
+        p->named = arena_grow(p->arena, p->named, (size_t)p->nnamed, (size_t)cap, sizeof *p->named);
+        p->capnamed = cap;
+    }
+    p->named[p->nnamed++] = b;
+}
+
+static void fill_body(Builder *B, Block *b, Entry *e)
+{
+    Schema *s = b->schema;
+    Diags *d = B->p->diags;
+    for (int i = 0; i < e->body.n; i++) {
+        Entry *c = e->body.items[i];
+        Field *f = model_field(s, c->key);
+        if (!f) {
+            diag_error(d, c->key_span, "unknown key '%s' in %s '%s'", c->key, s->name,
+                       b->name ? b->name : s->name);
+            const char *sug = suggest_field(B, s, c->key);
+            if (sug)
+                diag_help(d, "did you mean '%s'?", sug);
+            else if (model_schema(B->p, c->key) && model_schema(B->p, c->key)->toplevel)
+                diag_help(d, "a %s is declared at the top level of a file, not inside a %s", c->key, s->name);
+            continue;
+        }
+        if (c->extends)
+            diag_error(d, c->extends->span, "only a top-level declaration can use 'extends'");
+        if (f->type->k == TY_BLOCK) {
+            Block *nb = build_block(B, f->type->schema, c, b, b->top ? b->top : b, b->file);
+            Value *v = value_new(B, V_BLOCK, c->span);
+            v->u.block = nb;
+            if (f->many) {
+                add_to_many(B, b, f, v, c->span);
+            } else if (b->vals[f->index]) {
+                dup_key(B, f, c->key_span, b->vals[f->index]->span);
+            } else {
+                b->vals[f->index] = v;
+            }
+            continue;
+        }
+        if (c->is_block) {
+            diag_error(d, c->open_brace, "'%s' takes %s, not a block", c->key, type_name(B->p->arena, f->type));
+            if (f->type->k == TY_LIST)
+                diag_help(d, "a list is written without braces: %s a, b", c->key);
+            continue;
+        }
+        Value *v = NULL;
+        if (c->nvals == 0) {
+            if (f->type->k == TY_BOOL) {
+                v = value_new(B, V_BOOL, c->span);
+                v->u.b = true; /* a flag: the bare key means yes */
+            } else {
+                diag_error(d, c->key_span, "'%s' needs a value (%s)", c->key, type_name(B->p->arena, f->type));
+                continue;
+            }
+        } else if (f->type->k == TY_LIST) {
+            v = value_new(B, V_LIST, c->span);
+            for (int k = 0; k < c->nvals; k++) {
+                Value *item = convert(B, f, f->type->elem, &c->vals[k], b);
+                if (item)
+                    list_push(B, v, item);
+            }
+        } else {
+            if (c->nvals > 1) {
+                if (c->vals[1].after_comma_newline && c->vals[1].items.n > 1) {
+                    diag_error(d, c->vals[1].span, "trailing comma: the list continues on the next line");
+                    diag_help(d, "remove the ',' at the end of the previous line");
+                } else {
+                    diag_error(d, c->vals[1].span, "'%s' takes one value (%s), not a list", c->key,
+                               type_name(B->p->arena, f->type));
+                }
+                continue;
+            }
+            v = convert(B, f, f->type, &c->vals[0], b);
+        }
+        if (!v)
+            continue;
+        if (f->many)
+            add_to_many(B, b, f, v, c->span);
+        else if (b->vals[f->index])
+            dup_key(B, f, c->key_span, b->vals[f->index]->span);
+        else
+            b->vals[f->index] = v;
+    }
+}
+
+static Block *build_block(Builder *B, Schema *s, Entry *e, Block *parent, Block *top, int file)
+{
+    Block *b = arena_alloc(B->p->arena, sizeof *b);
+    b->schema = s;
+    b->entry = e;
+    b->span = e->span;
+    b->name_span = e->key_span;
+    b->parent = parent;
+    b->top = top;
+    b->file = file;
+    b->vals = arena_array(B->p->arena, (size_t)s->nfields + 1, sizeof *b->vals);
+    build_header(B, b, e);
+    fill_body(B, b, e);
+    if (parent && b->name)
+        register_named(B, b);
+    return b;
+}
+
+Block *build_toplevel(Builder *B, Schema *kind, Entry *e, int file)
+{
+    Block *b = build_block(B, kind, e, NULL, NULL, file);
+    if (e->extends) {
+        if (!kind->extendable) {
+            diag_error(B->p->diags, e->extends->span, "a %s cannot extend another", kind->name);
+        } else {
+            b->extends_name = e->extends->u.path;
+            b->extends_span = e->extends->span;
+        }
+    }
+    return b;
+}
+
+/* The block a name refers to: a top-level declaration, or a named nested
+ * block (a goal, a target), preferring the one in the same declaration. */
+static Block *find_ref(Program *p, Schema *kind, const char *name, Block *owner)
+{
+    if (kind->toplevel)
+        return model_decl(p, kind, name);
+    Block *any = NULL;
+    Block *top = owner ? (owner->top ? owner->top : owner) : NULL;
+    for (int i = 0; i < p->nnamed; i++) {
+        Block *b = p->named[i];
+        if (b->schema != kind || strcmp(b->name, name) != 0)
+            continue;
+        if (b->top == top)
+            return b;
+        if (!any)
+            any = b;
+    }
+    return any;
+}
+
+static void resolve_ref(Builder *B, PendingRef *r)
+{
+    Program *p = B->p;
+    const char *name = r->name->u.path;
+    Block *t = find_ref(p, r->kind, name, r->owner);
+    if (t) {
+        r->v->u.ref = t;
+        return;
+    }
+    diag_error(p->diags, r->name->span, "no %s named '%s'", r->kind->name, name);
+    const char **c = arena_array(p->arena, (size_t)(p->ndecls + p->nnamed) + 1, sizeof *c);
+    int n = 0;
+    for (int i = 0; i < p->ndecls; i++)
+        if (p->decls[i]->schema == r->kind)
+            c[n++] = p->decls[i]->name;
+    for (int i = 0; i < p->nnamed; i++)
+        if (p->named[i]->schema == r->kind)
+            c[n++] = p->named[i]->name;
+    const char *sug = model_suggest(name, c, n);
+    if (sug)
+        diag_help(p->diags, "did you mean '%s'?", sug);
+    else if (r->kind->toplevel && n == 0)
+        diag_help(p->diags, "import the file that declares it");
+    r->v->u.ref = NULL;
+}
+
+void build_resolve_refs(Builder *B)
+{
+    /* New refs may be added while resolving (defaults): index loop. */
+    for (int i = 0; i < B->nrefs; i++)
+        if (!B->refs[i].v->u.ref)
+            resolve_ref(B, &B->refs[i]);
+    B->nrefs = 0;
+}
+
+static const char *item_name(const Value *v)
+{
+    return v->k == V_BLOCK ? v->u.block->name : NULL;
+}
+
+/* The child's entries over the parent's: a scalar or single block replaces
+ * the parent's; a many-item replaces the parent's item of the same name,
+ * otherwise it is added (LANGUAGE.md §3). */
+static void merge_into(Builder *B, Block *b, Block *base)
+{
+    Schema *s = b->schema;
+    if (!b->title)
+        b->title = base->title;
+    for (int i = 0; i < s->nfields; i++) {
+        Field *f = s->fields[i];
+        Value *mine = b->vals[i], *theirs = base->vals[i];
+        if (!theirs)
+            continue;
+        if (!mine) {
+            b->vals[i] = theirs;
+            continue;
+        }
+        if (!f->many)
+            continue;
+        Value *merged = value_new(B, V_LIST, mine->span);
+        for (int k = 0; k < theirs->u.list.n; k++)
+            list_push(B, merged, theirs->u.list.items[k]);
+        for (int k = 0; k < mine->u.list.n; k++) {
+            Value *m = mine->u.list.items[k];
+            const char *nm = item_name(m);
+            bool replaced = false;
+            for (int j = 0; nm && j < merged->u.list.n; j++) {
+                const char *on = item_name(merged->u.list.items[j]);
+                if (on && strcmp(on, nm) == 0) {
+                    merged->u.list.items[j] = m;
+                    replaced = true;
+                    break;
+                }
+            }
+            if (!replaced)
+                list_push(B, merged, m);
+        }
+        b->vals[i] = merged;
+    }
+}
+
+void build_merge_extends(Builder *B)
+{
+    Program *p = B->p;
+    for (int i = 0; i < p->ndecls; i++) {
+        Block *b = p->decls[i];
+        if (!b->extends_name || b->merge_state == 2)
+            continue;
+        /* Walk the chain without recursion: collect it, detect a cycle or
+         * a missing base, then merge from the far end back. */
+        Block *chain[BUILD_MAX_EXTENDS + 1];
+        int n = 0;
+        Block *cur = b;
+        bool bad = false;
+        while (cur && cur->extends_name && cur->merge_state != 2) {
+            for (int k = 0; k < n; k++)
+                if (chain[k] == cur) {
+                    diag_error(p->diags, chain[k]->extends_span, "'extends' cycle");
+                    for (int j = k; j < n; j++)
+                        diag_note(p->diags, chain[j]->extends_span, "%s extends %s", chain[j]->name,
+                                  chain[j]->extends_name);
+                    bad = true;
+                    break;
+                }
+            if (bad)
+                break;
+            if (n == BUILD_MAX_EXTENDS) {
+                diag_error(p->diags, b->extends_span, "'extends' chain is longer than %d", BUILD_MAX_EXTENDS);
+                bad = true;
+                break;
+            }
+            chain[n++] = cur;
+            Block *base = model_decl(p, cur->schema, cur->extends_name);
+            if (!base) {
+                diag_error(p->diags, cur->extends_span, "no %s named '%s' to extend", cur->schema->name,
+                           cur->extends_name);
+                const char **c = arena_array(p->arena, (size_t)p->ndecls + 1, sizeof *c);
+                int nc = 0;
+                for (int k = 0; k < p->ndecls; k++)
+                    if (p->decls[k]->schema == cur->schema)
+                        c[nc++] = p->decls[k]->name;
+                const char *sug = model_suggest(cur->extends_name, c, nc);
+                if (sug)
+                    diag_help(p->diags, "did you mean '%s'?", sug);
+                bad = true;
+                break;
+            }
+            cur->base = base;
+            cur = base;
+        }
+        for (int k = 0; k < n; k++)
+            chain[k]->merge_state = 2;
+        if (bad) {
+            for (int k = 0; k < n; k++)
+                chain[k]->base = NULL;
+            continue;
+        }
+        for (int k = n - 1; k >= 0; k--)
+            merge_into(B, chain[k], chain[k]->base);
+    }
+}
+
+static void finish_block(Builder *B, Block *b, int depth)
+{
+    if (b->finished || depth > 300)
+        return;
+    b->finished = true;
+    Schema *s = b->schema;
+    Diags *d = B->p->diags;
+    for (int i = 0; i < s->nfields; i++) {
+        Field *f = s->fields[i];
+        Value *v = b->vals[i];
+        if (!v && f->def) {
+            Value *dv = convert(B, f, f->type, f->def, b);
+            if (dv) {
+                dv->is_default = true;
+                dv->span = f->span;
+                b->vals[i] = dv;
+            }
+        } else if (!v && f->many && f->required) {
+            diag_error(d, b->name_span, "%s%s%s needs at least one '%s'", s->name, b->name ? " " : "",
+                       b->name ? b->name : "", f->name);
+        } else if (!v && !f->optional && !f->many) {
+            diag_error(d, b->name_span, "%s%s%s is missing '%s'", s->name, b->name ? " " : "",
+                       b->name ? b->name : "", f->name);
+            diag_help(d, "add: %s %s", f->name,
+                      f->type->k == TY_BLOCK ? "{ ... }" : type_name(B->p->arena, f->type));
+        }
+        v = b->vals[i];
+        if (!v || f->type->k != TY_BLOCK)
+            continue;
+        if (v->k == V_BLOCK)
+            finish_block(B, v->u.block, depth + 1);
+        else if (v->k == V_LIST)
+            for (int k = 0; k < v->u.list.n; k++)
+                if (v->u.list.items[k]->k == V_BLOCK)
+                    finish_block(B, v->u.list.items[k]->u.block, depth + 1);
+    }
+}
+
+void build_finish(Builder *B)
+{
+    for (int i = 0; i < B->p->ndecls; i++)
+        finish_block(B, B->p->decls[i], 0);
+    build_resolve_refs(B); /* references written as defaults (calendar dk) */
+}

@@ -1,0 +1,121 @@
+/* compile.c — load, declare, build, merge, finish, type-check. */
+#include "compile.h"
+#include "build.h"
+#include "load.h"
+#include "schema.h"
+#include "typecheck.h"
+
+#include <string.h>
+
+static const char *reserved_kinds[] = {"import", "enum", "schema"};
+
+static void push_decl(Program *p, Block *b)
+{
+    if (p->ndecls == p->capdecls) {
+        int cap = p->capdecls ? p->capdecls * 2 : 32;
+        p->decls = arena_grow(p->arena, p->decls, (size_t)p->ndecls, (size_t)cap, sizeof *p->decls);
+        p->capdecls = cap;
+    }
+    p->decls[p->ndecls++] = b;
+}
+
+static void unknown_kind(Program *p, Entry *e)
+{
+    diag_error(p->diags, e->key_span, "unknown declaration '%s'", e->key);
+    const char *c[256];
+    int n = 0;
+    for (int i = 0; i < 3; i++)
+        c[n++] = reserved_kinds[i];
+    for (int i = 0; i < p->nschemas && n < 256; i++)
+        if (p->schemas[i]->toplevel)
+            c[n++] = p->schemas[i]->name;
+    const char *sug = model_suggest(e->key, c, n);
+    if (sug) {
+        diag_help(p->diags, "did you mean '%s'?", sug);
+    } else {
+        char *all = "";
+        for (int i = 3; i < n; i++)
+            all = arena_printf(p->arena, "%s%s%s", all, i > 3 ? ", " : "", c[i]);
+        diag_help(p->diags, "a file declares: import, %s", all);
+    }
+}
+
+Program *compile_file(const char *path, const CompileOptions *opt, SourceSet *ss, Diags *diags)
+{
+    Arena *a = arena_new();
+    Program *p = arena_alloc(a, sizeof *p);
+    p->arena = a;
+    p->sources = ss;
+    p->diags = diags;
+    p->main_file = -1;
+    load_search_path(p, opt ? opt->include : NULL, opt ? opt->ninclude : 0);
+
+    LoadSet ls;
+    bool ok = load_program(p, path, &ls);
+    if (!ok) {
+        load_free(&ls);
+        return p;
+    }
+    /* Pass 1: names of schemas and enums, from every file. */
+    for (int f = 0; f < ls.n; f++) {
+        File *file = ls.files[f].file;
+        for (int i = 0; i < file->n; i++) {
+            Decl *d = file->decls[i];
+            if (d->kind == DECL_ENUM)
+                schema_declare_enum(p, d);
+            else if (d->kind == DECL_ENTRY && strcmp(d->u.entry->key, "schema") == 0)
+                schema_declare(p, d->u.entry);
+        }
+    }
+    schema_define_all(p);
+
+    /* Pass 2: every other top-level entry is a block of a toplevel kind. */
+    Builder B = {p, NULL, 0, 0, NULL, 0, 0};
+    for (int f = 0; f < ls.n; f++) {
+        File *file = ls.files[f].file;
+        for (int i = 0; i < file->n; i++) {
+            Decl *d = file->decls[i];
+            if (d->kind != DECL_ENTRY || strcmp(d->u.entry->key, "schema") == 0)
+                continue;
+            Entry *e = d->u.entry;
+            Schema *kind = model_schema(p, e->key);
+            if (!kind || !kind->toplevel) {
+                unknown_kind(p, e);
+                continue;
+            }
+            Block *b = build_toplevel(&B, kind, e, file->source);
+            if (!b->name)
+                continue;
+            Block *old = model_decl(p, kind, b->name);
+            if (old) {
+                diag_error(diags, b->name_span, "%s '%s' is declared twice", kind->name, b->name);
+                diag_note(diags, old->name_span, "first declared here");
+                continue;
+            }
+            push_decl(p, b);
+        }
+    }
+    build_resolve_refs(&B);
+    build_merge_extends(&B);
+    build_finish(&B);
+    tc_check_all(&B);
+    load_free(&ls);
+    return p;
+}
+
+void compile_free(Program *p)
+{
+    if (p)
+        arena_free(p->arena);
+}
+
+int compile_main_decls(const Program *p, const char *kind, Block **out, int max)
+{
+    int n = 0;
+    for (int i = 0; i < p->ndecls; i++) {
+        Block *b = p->decls[i];
+        if (b->file == p->main_file && strcmp(b->schema->name, kind) == 0 && n < max)
+            out[n++] = b;
+    }
+    return n;
+}

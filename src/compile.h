@@ -1,0 +1,20 @@
+/* compile.h — the front end's one entry point: a file in, a checked
+ * Program out (or diagnostics). One arena per compilation. */
+#ifndef RAMME_COMPILE_H
+#define RAMME_COMPILE_H
+
+#include "model.h"
+
+typedef struct CompileOptions {
+    const char **include; /* -I directories, searched first */
+    int ninclude;
+} CompileOptions;
+
+/* Compiles `path`. Never NULL; check diags->errors. Free with compile_free. */
+Program *compile_file(const char *path, const CompileOptions *opt, SourceSet *ss, Diags *diags);
+void compile_free(Program *p);
+
+/* The top-level blocks of kind `kind` declared in the main file. */
+int compile_main_decls(const Program *p, const char *kind, Block **out, int max);
+
+#endif

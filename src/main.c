@@ -1,0 +1,232 @@
+/* main.c — the ramme command line (LANGUAGE.md §7). Parses arguments,
+ * runs the library, renders its results and maps statuses to exit codes:
+ * 0 no error-level failure, 1 a design fails an error rule (or a warning
+ * under --strict), 2 input unreadable / not parseable / not well-typed, or
+ * a wrong command line. */
+#include "compile.h"
+#include "render.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+enum { EXIT_PASS = 0, EXIT_RULES = 1, EXIT_INPUT = 2 };
+
+typedef enum { FMT_TEXT, FMT_JSON, FMT_CSV, FMT_ICS } Format;
+
+typedef struct Options {
+    const char *command;
+    const char **args;     /* positional arguments after the command */
+    int nargs;
+    Format format;
+    bool color;
+    bool strict;
+    const char **include;
+    int ninclude;
+    const char *output;    /* -o */
+    const char *schedule;  /* --schedule */
+    const char *applicants;
+    const char *course;
+} Options;
+
+static const char *commands[] = {"check", "explain", "schedule", "admit", "diff"};
+
+static void usage(FILE *out)
+{
+    fputs("usage: ramme COMMAND [options] ARGS\n"
+          "\n"
+          "commands:\n"
+          "  check FILE...                    validate each course against its frameworks\n"
+          "  explain RULE-ID                  a rule's text, citation and what it requires\n"
+          "  schedule FILE [--schedule NAME]  a session calendar for a course\n"
+          "  admit FILE --applicants FILE     screen applicants against admission rules\n"
+          "  diff FILE BASE VARIANT           what a local variant changes\n"
+          "\n"
+          "options:\n"
+          "  --format text|json (schedule also csv|ics)\n"
+          "  --color auto|always|never        colour on a terminal (honours NO_COLOR)\n"
+          "  --strict                         warnings fail too (exit status 1)\n"
+          "  -I DIR                           search DIR for imported modules first\n"
+          "  -o FILE                          write the output to FILE\n"
+          "  -h, --help                       this text\n"
+          "\n"
+          "exit status: 0 no error-level failure, 1 a design fails an error rule,\n"
+          "2 the input could not be read, parsed or type-checked.\n",
+          out);
+}
+
+static int bad_usage(const char *fmt, const char *arg)
+{
+    fputs("ramme: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\n(ramme --help lists the commands and options)\n", stderr);
+    return EXIT_INPUT;
+}
+
+/* Parses argv into o; returns -1 when ok, else an exit status. */
+static int parse_args(int argc, char **argv, Options *o)
+{
+    const char *color = "auto";
+    o->args = calloc((size_t)argc + 1, sizeof *o->args);
+    o->include = calloc((size_t)argc + 1, sizeof *o->include);
+    if (!o->args || !o->include)
+        return EXIT_INPUT;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        /* Options that take a value, as "--opt value" or "--opt=value". */
+        const char *val = NULL;
+        const char *name = a;
+        char buf[64];
+        if (strncmp(a, "--", 2) == 0 && strchr(a, '=')) {
+            size_t n = (size_t)(strchr(a, '=') - a);
+            if (n >= sizeof buf)
+                return bad_usage("unknown option '%s'", a);
+            memcpy(buf, a, n);
+            buf[n] = '\0';
+            name = buf;
+            val = strchr(a, '=') + 1;
+        }
+        bool takes = strcmp(name, "--format") == 0 || strcmp(name, "--color") == 0 || strcmp(name, "-I") == 0 ||
+                     strcmp(name, "-o") == 0 || strcmp(name, "--schedule") == 0 ||
+                     strcmp(name, "--applicants") == 0 || strcmp(name, "--course") == 0;
+        if (takes && !val) {
+            if (i + 1 >= argc)
+                return bad_usage("option '%s' needs a value", name);
+            val = argv[++i];
+        }
+        if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0) {
+            usage(stdout);
+            return EXIT_PASS;
+        } else if (strcmp(name, "--format") == 0) {
+            if (strcmp(val, "text") == 0) o->format = FMT_TEXT;
+            else if (strcmp(val, "json") == 0) o->format = FMT_JSON;
+            else if (strcmp(val, "csv") == 0) o->format = FMT_CSV;
+            else if (strcmp(val, "ics") == 0) o->format = FMT_ICS;
+            else return bad_usage("unknown format '%s' (text, json, csv or ics)", val);
+        } else if (strcmp(name, "--color") == 0 || strcmp(name, "--colour") == 0) {
+            if (strcmp(val, "auto") && strcmp(val, "always") && strcmp(val, "never"))
+                return bad_usage("--color takes auto, always or never, not '%s'", val);
+            color = val;
+        } else if (strcmp(name, "--strict") == 0) {
+            o->strict = true;
+        } else if (strcmp(name, "-I") == 0) {
+            o->include[o->ninclude++] = val;
+        } else if (strncmp(a, "-I", 2) == 0 && a[2]) {
+            o->include[o->ninclude++] = a + 2;
+        } else if (strcmp(name, "-o") == 0) {
+            o->output = val;
+        } else if (strcmp(name, "--schedule") == 0) {
+            o->schedule = val;
+        } else if (strcmp(name, "--applicants") == 0) {
+            o->applicants = val;
+        } else if (strcmp(name, "--course") == 0) {
+            o->course = val;
+        } else if (a[0] == '-' && a[1]) {
+            return bad_usage("unknown option '%s'", a);
+        } else if (!o->command) {
+            o->command = a;
+        } else {
+            o->args[o->nargs++] = a;
+        }
+    }
+    if (strcmp(color, "always") == 0)
+        o->color = true;
+    else if (strcmp(color, "never") == 0)
+        o->color = false;
+    else
+        o->color = isatty(STDERR_FILENO) && !(getenv("NO_COLOR") && getenv("NO_COLOR")[0]);
+    if (!o->command) {
+        usage(stderr);
+        return EXIT_INPUT;
+    }
+    return -1;
+}
+
+/* ramme check FILE...: each file is its own compilation. */
+static int cmd_check(Options *o)
+{
+    if (o->nargs == 0)
+        return bad_usage("%s needs at least one FILE", "check");
+    if (o->format != FMT_TEXT && o->format != FMT_JSON)
+        return bad_usage("check writes text or json, not the format given%s", "");
+    int status = EXIT_PASS;
+    json_t *courses = json_array(), *diags = json_array();
+    for (int i = 0; i < o->nargs; i++) {
+        SourceSet ss;
+        src_init(&ss);
+        Diags d;
+        diag_init(&d);
+        CompileOptions co = {o->include, o->ninclude};
+        Program *p = compile_file(o->args[i], &co, &ss, &d);
+        diag_sort(&d);
+        if (d.errors)
+            status = EXIT_INPUT;
+        if (o->format == FMT_JSON) {
+            json_t *arr = render_diags_json(&d, &ss);
+            json_array_extend(diags, arr);
+            json_decref(arr);
+        } else {
+            render_diags_text(stderr, &d, &ss, o->color);
+        }
+        if (!d.errors) {
+            Block *cs[256];
+            int n = compile_main_decls(p, "course", cs, 256);
+            for (int k = 0; k < n; k++) {
+                if (o->format == FMT_JSON) {
+                    json_t *c = json_object();
+                    json_object_set_new(c, "course", json_string(cs[k]->name));
+                    json_object_set_new(c, "title", cs[k]->title ? json_string(cs[k]->title) : json_null());
+                    json_object_set_new(c, "file", json_string(o->args[i]));
+                    json_array_append_new(courses, c);
+                } else {
+                    printf("%s: course %s: no language errors\n", o->args[i], cs[k]->name);
+                }
+            }
+        }
+        compile_free(p);
+        diag_free(&d);
+        src_free(&ss);
+    }
+    if (o->format == FMT_JSON) {
+        json_t *root = json_object();
+        json_object_set_new(root, "version", json_integer(1));
+        json_object_set_new(root, "courses", courses);
+        json_object_set_new(root, "diagnostics", diags);
+        json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        fputc('\n', stdout);
+        json_decref(root);
+    } else {
+        json_decref(courses);
+        json_decref(diags);
+    }
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    Options o;
+    memset(&o, 0, sizeof o);
+    int st = parse_args(argc, argv, &o);
+    if (st < 0) {
+        if (strcmp(o.command, "check") == 0) {
+            st = cmd_check(&o);
+        } else {
+            bool known = false;
+            for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+                known = known || strcmp(o.command, commands[i]) == 0;
+            if (known) {
+                fprintf(stderr, "ramme: '%s' is not available in this version yet\n", o.command);
+                st = EXIT_INPUT;
+            } else {
+                fprintf(stderr, "ramme: unknown command '%s'\n", o.command);
+                fputs("(ramme --help lists the commands)\n", stderr);
+                st = EXIT_INPUT;
+            }
+        }
+    }
+    free(o.args);
+    free(o.include);
+    return st;
+}

@@ -1,0 +1,154 @@
+/* render.c — diagnostics as text or JSON. */
+#include "render.h"
+
+#include <string.h>
+
+#define C_RESET "\033[0m"
+#define C_BOLD "\033[1m"
+#define C_RED "\033[1;31m"
+#define C_MAGENTA "\033[1;35m"
+#define C_CYAN "\033[1;36m"
+#define C_GREEN "\033[1;32m"
+
+static const char *sev_name(DiagSeverity s)
+{
+    return s == DIAG_ERROR ? "error" : s == DIAG_WARNING ? "warning" : "note";
+}
+
+static const char *sev_color(DiagSeverity s)
+{
+    return s == DIAG_ERROR ? C_RED : s == DIAG_WARNING ? C_MAGENTA : C_CYAN;
+}
+
+/* Characters (not bytes) in s[0..n). */
+static int chars(const char *s, size_t n)
+{
+    int c = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            c++;
+    return c;
+}
+
+/* The source line and a caret/underline under the span. */
+static void excerpt(FILE *out, SourceSet *ss, Span sp, bool color)
+{
+    if (sp.file < 0 || sp.file >= ss->n || sp.first_line < 1)
+        return;
+    Source *src = ss->files[sp.file];
+    size_t len;
+    const char *line = src_line(src, sp.first_line, &len);
+    int width = fprintf(out, "%5d", sp.first_line);
+    fprintf(out, " | %.*s\n", (int)len, line);
+    fprintf(out, "%*s | ", width, "");
+    /* Walk the line to the start column, copying tabs so the caret lines up. */
+    int col = 1;
+    size_t i = 0;
+    while (i < len && col < sp.first_column) {
+        unsigned char c = (unsigned char)line[i];
+        if ((c & 0xC0) != 0x80) {
+            fputc(c == '\t' ? '\t' : ' ', out);
+            col++;
+        }
+        i++;
+    }
+    while (i < len && ((unsigned char)line[i] & 0xC0) == 0x80)
+        i++;
+    int total = chars(line, len);
+    int n;
+    if (sp.last_line == sp.first_line)
+        n = sp.last_column - sp.first_column;
+    else
+        n = total - sp.first_column + 1;
+    if (n < 1)
+        n = 1;
+    if (color)
+        fputs(C_GREEN, out);
+    fputc('^', out);
+    for (int k = 1; k < n; k++)
+        fputc('~', out);
+    if (color)
+        fputs(C_RESET, out);
+    fputc('\n', out);
+}
+
+static void header(FILE *out, SourceSet *ss, Span sp, DiagSeverity sev, const char *msg, bool color)
+{
+    if (color)
+        fputs(C_BOLD, out);
+    if (sp.file >= 0 && sp.file < ss->n) {
+        if (sp.first_line > 0)
+            fprintf(out, "%s:%d:%d: ", ss->files[sp.file]->path, sp.first_line, sp.first_column);
+        else
+            fprintf(out, "%s: ", ss->files[sp.file]->path);
+    } else {
+        fputs("ramme: ", out);
+    }
+    if (color)
+        fprintf(out, "%s%s:%s%s ", sev_color(sev), sev_name(sev), C_RESET, C_BOLD);
+    else
+        fprintf(out, "%s: ", sev_name(sev));
+    fputs(msg, out);
+    if (color)
+        fputs(C_RESET, out);
+    fputc('\n', out);
+}
+
+void render_diags_text(FILE *out, const Diags *d, SourceSet *ss, bool color)
+{
+    for (int i = 0; i < d->n; i++) {
+        const Diag *g = &d->items[i];
+        header(out, ss, g->span, g->severity, g->msg, color);
+        excerpt(out, ss, g->span, color);
+        if (g->help)
+            fprintf(out, "      = %shelp:%s %s\n", color ? C_BOLD : "", color ? C_RESET : "", g->help);
+        for (int k = 0; k < g->nnotes; k++) {
+            const DiagNote *nt = &g->notes[k];
+            if (nt->span.file >= 0) {
+                header(out, ss, nt->span, DIAG_NOTE, nt->msg, color);
+                excerpt(out, ss, nt->span, color);
+            } else {
+                fprintf(out, "      = %snote:%s %s\n", color ? C_BOLD : "", color ? C_RESET : "", nt->msg);
+            }
+        }
+    }
+}
+
+static void put_place(json_t *o, SourceSet *ss, Span sp)
+{
+    if (sp.file >= 0 && sp.file < ss->n) {
+        json_object_set_new(o, "file", json_string(ss->files[sp.file]->path));
+        if (sp.first_line > 0) {
+            json_object_set_new(o, "line", json_integer(sp.first_line));
+            json_object_set_new(o, "column", json_integer(sp.first_column));
+            json_object_set_new(o, "end_line", json_integer(sp.last_line));
+            json_object_set_new(o, "end_column", json_integer(sp.last_column));
+        }
+    }
+}
+
+json_t *render_diags_json(const Diags *d, SourceSet *ss)
+{
+    json_t *arr = json_array();
+    for (int i = 0; i < d->n; i++) {
+        const Diag *g = &d->items[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "severity", json_string(sev_name(g->severity)));
+        json_object_set_new(o, "message", json_string(g->msg));
+        put_place(o, ss, g->span);
+        if (g->help)
+            json_object_set_new(o, "help", json_string(g->help));
+        if (g->nnotes) {
+            json_t *notes = json_array();
+            for (int k = 0; k < g->nnotes; k++) {
+                json_t *n = json_object();
+                json_object_set_new(n, "message", json_string(g->notes[k].msg));
+                put_place(n, ss, g->notes[k].span);
+                json_array_append_new(notes, n);
+            }
+            json_object_set_new(o, "notes", notes);
+        }
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}

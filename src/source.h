@@ -1,0 +1,50 @@
+/* source.h — source files and spans. A Span is also bison's location type
+ * (it has first_line/first_column/last_line/last_column), extended with the
+ * file and byte offsets. Columns count characters, not bytes, so æ ø å are
+ * one column each; offsets are bytes, used to cut the source line. */
+#ifndef RAMME_SOURCE_H
+#define RAMME_SOURCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct Span {
+    int file;                     /* index into the SourceSet; -1: no place */
+    int first_line, first_column; /* 1-based; column in characters */
+    int last_line, last_column;   /* position just after the last character */
+    size_t first_off, last_off;   /* byte offsets [first_off, last_off) */
+} Span;
+
+typedef struct Source {
+    char *path;       /* as the user named it (for messages) */
+    char *text;       /* contents, NUL-terminated, BOM removed */
+    size_t len;       /* bytes in text */
+    size_t *lines;    /* byte offset of each line's start (lazily built) */
+    int nlines;
+} Source;
+
+/* All files of one compilation; a Span's file is an index here. */
+typedef struct SourceSet {
+    Source **files;
+    int n, cap;
+} SourceSet;
+
+void src_init(SourceSet *ss);
+void src_free(SourceSet *ss);
+/* Adds a file read from disk. Returns its index, or -1 (errno set) when it
+ * cannot be read. `max_bytes` bounds the size: a larger file gives -2. */
+int src_read(SourceSet *ss, const char *path, size_t max_bytes);
+/* Adds in-memory text (copied); used by tests and interpolation. */
+int src_add(SourceSet *ss, const char *path, const char *text, size_t len);
+/* The text of line `line` (1-based) without its newline. */
+const char *src_line(Source *s, int line, size_t *len);
+
+static inline Span span_none(void)
+{
+    Span s = {-1, 0, 0, 0, 0, 0, 0};
+    return s;
+}
+/* The span from the start of a to the end of b. */
+Span span_join(Span a, Span b);
+
+#endif
