@@ -443,6 +443,16 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, LexS
 
     char msg[512];
     int len = 0;
+    if (found == YYSYMBOL_YYEOF && ls->nbraces > 0 && ls->brace_kind[ls->nbraces - 1] == '{') {
+        diag_error(ls->diags, *loc, "unexpected end of file: '}' expected");
+        diag_note(ls->diags, ls->braces[ls->nbraces - 1], "to close the '{' opened here");
+        return 0;
+    }
+    if (found == YYSYMBOL_YYEOF && ls->nbraces > 0) {
+        diag_error(ls->diags, *loc, "unexpected end of file: ')' expected");
+        diag_note(ls->diags, ls->braces[ls->nbraces - 1], "to close the '(' opened here");
+        return 0;
+    }
     if (n > 0 && n <= MAXEXP - 1) {
         len += snprintf(msg + len, sizeof msg - (size_t)len, "expected ");
         for (int i = 0; i < n; i++) {

@@ -237,6 +237,9 @@ static Value *convert_item(Builder *B, const Field *f, Type *t, Node *n, Block *
         break;
     }
     wrong(B, f, t, n);
+    if (n->kind == N_MDAY && (t->k == TY_INT || t->k == TY_RANGE))
+        diag_help(d, "%02d-%02d is read as a month-day; a range is written %d..%d", n->u.mday.month,
+                  n->u.mday.day, n->u.mday.month, n->u.mday.day);
     if (n->kind == N_PATH && (t->k == TY_STRING))
         diag_help(d, "text is written in quotes: \"%s\"", n->u.path);
     return NULL;
@@ -414,8 +417,13 @@ static void fill_body(Builder *B, Block *b, Entry *e)
             diag_error(d, c->key_span, "unknown key '%s' in %s '%s'", c->key, s->name,
                        b->name ? b->name : s->name);
             const char *sug = suggest_field(B, s, c->key);
-            if (sug)
+            if (sug) {
                 diag_help(d, "did you mean '%s'?", sug);
+                /* Do not also report the suggested key as missing. */
+                if (!b->hinted)
+                    b->hinted = arena_alloc(B->p->arena, (size_t)s->nfields + 1);
+                b->hinted[model_field(s, sug)->index] = 1;
+            }
             else if (model_schema(B->p, c->key) && model_schema(B->p, c->key)->toplevel)
                 diag_help(d, "a %s is declared at the top level of a file, not inside a %s", c->key, s->name);
             continue;
@@ -695,11 +703,13 @@ static void finish_block(Builder *B, Block *b, int depth)
         } else if (!v && f->many && f->required) {
             diag_error(d, b->name_span, "%s%s%s needs at least one '%s'", s->name, b->name ? " " : "",
                        b->name ? b->name : "", f->name);
-        } else if (!v && !f->optional && !f->many) {
+        } else if (!v && !f->optional && !f->many && !(b->hinted && b->hinted[i])) {
             diag_error(d, b->name_span, "%s%s%s is missing '%s'", s->name, b->name ? " " : "",
                        b->name ? b->name : "", f->name);
-            diag_help(d, "add: %s %s", f->name,
-                      f->type->k == TY_BLOCK ? "{ ... }" : type_name(B->p->arena, f->type));
+            if (f->type->k == TY_BLOCK)
+                diag_help(d, "add a block: %s { ... }", f->name);
+            else
+                diag_help(d, "add a line: %s VALUE (%s)", f->name, type_name(B->p->arena, f->type));
         }
         v = b->vals[i];
         if (!v || f->type->k != TY_BLOCK)
