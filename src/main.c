@@ -5,6 +5,7 @@
  * a wrong command line. */
 #include "compile.h"
 #include "render.h"
+#include "rules.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -144,6 +145,105 @@ static int parse_args(int argc, char **argv, Options *o)
     return -1;
 }
 
+static const char *place(Arena *a, SourceSet *ss, Span sp)
+{
+    if (sp.file < 0 || sp.file >= ss->n)
+        return "";
+    return arena_printf(a, "%s:%d:%d", ss->files[sp.file]->path, sp.first_line, sp.first_column);
+}
+
+static const char *fw_title(const Block *fw)
+{
+    return fw->title ? fw->title : "";
+}
+
+/* The text report: framework by framework, failures first. */
+static void report_text(FILE *out, const CourseReport *r, SourceSet *ss, bool color)
+{
+    Arena *a = arena_new();
+    const char *bold = color ? "\033[1m" : "", *reset = color ? "\033[0m" : "";
+    fprintf(out, "%scourse %s%s%s%s%s\n", bold, r->course->name, r->course->title ? " \"" : "",
+            r->course->title ? r->course->title : "", r->course->title ? "\"" : "", reset);
+    fprintf(out, "  %s\n", place(a, ss, r->course->name_span));
+    for (int f = 0; f < r->nframeworks; f++) {
+        const Block *fw = r->frameworks[f];
+        fprintf(out, "\n  %s%s%s  %s\n", bold, fw->name, reset, fw_title(fw));
+        for (int i = 0; i < r->n; i++) {
+            const RuleResult *x = &r->results[i];
+            if (x->rule->top != fw && !(x->rule->top == NULL))
+                continue;
+            const char *st = x->status == ST_FAIL ? "FAIL" : x->status == ST_UNKNOWN ? "unknown"
+                           : x->status == ST_PASS ? "pass" : "n/a";
+            const char *col = !color ? "" : x->status == ST_FAIL ? (x->severity == SEV_ERROR ? "\033[1;31m" : "\033[1;35m")
+                            : x->status == ST_UNKNOWN ? "\033[1;33m" : x->status == ST_PASS ? "\033[32m" : "";
+            fprintf(out, "    %s%-7s%s %-8s %s\n", col, st, reset, rules_severity_name(x->severity), x->id);
+            if (x->status == ST_FAIL || x->status == ST_UNKNOWN) {
+                fprintf(out, "                     %s\n", x->message);
+                fprintf(out, "                     cites: %s\n", x->cite);
+                for (int k = 0; k < x->nexplain; k++)
+                    fprintf(out, "                     %s\n", x->explain[k]);
+                fprintf(out, "                     at %s; rule at %s\n", place(a, ss, x->where),
+                        place(a, ss, x->rule->name_span));
+            }
+        }
+    }
+    int nf = 0;
+    for (int f = 0; f < r->nframeworks; f++)
+        nf += r->frameworks[f] != NULL;
+    fprintf(out, "\n  summary: %d error%s, %d warning%s, %d advice failed; %d unknown\n\n", r->failed[SEV_ERROR],
+            r->failed[SEV_ERROR] == 1 ? "" : "s", r->failed[SEV_WARNING], r->failed[SEV_WARNING] == 1 ? "" : "s",
+            r->failed[SEV_ADVICE], r->unknown);
+    arena_free(a);
+}
+
+static json_t *loc_json(SourceSet *ss, Span sp)
+{
+    json_t *o = json_object();
+    if (sp.file >= 0 && sp.file < ss->n) {
+        json_object_set_new(o, "file", json_string(ss->files[sp.file]->path));
+        json_object_set_new(o, "line", json_integer(sp.first_line));
+        json_object_set_new(o, "column", json_integer(sp.first_column));
+    }
+    return o;
+}
+
+static json_t *report_json(const CourseReport *r, SourceSet *ss, const char *file)
+{
+    json_t *c = json_object();
+    json_object_set_new(c, "course", json_string(r->course->name));
+    json_object_set_new(c, "title", r->course->title ? json_string(r->course->title) : json_null());
+    json_object_set_new(c, "file", json_string(file));
+    json_t *fws = json_array();
+    for (int f = 0; f < r->nframeworks; f++)
+        json_array_append_new(fws, json_string(r->frameworks[f]->name));
+    json_object_set_new(c, "frameworks", fws);
+    json_t *res = json_array();
+    for (int i = 0; i < r->n; i++) {
+        const RuleResult *x = &r->results[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "rule", json_string(x->id));
+        json_object_set_new(o, "severity", json_string(rules_severity_name(x->severity)));
+        json_object_set_new(o, "status", json_string(rules_status_name(x->status)));
+        json_object_set_new(o, "message", json_string(x->message));
+        json_object_set_new(o, "cite", json_string(x->cite));
+        json_object_set_new(o, "location", loc_json(ss, x->where));
+        json_object_set_new(o, "rule_location", loc_json(ss, x->rule->name_span));
+        json_t *ex = json_array();
+        for (int k = 0; k < x->nexplain; k++)
+            json_array_append_new(ex, json_string(x->explain[k]));
+        json_object_set_new(o, "explain", ex);
+        json_array_append_new(res, o);
+    }
+    json_object_set_new(c, "results", res);
+    json_t *sum = json_object();
+    json_object_set_new(sum, "error", json_integer(r->failed[SEV_ERROR]));
+    json_object_set_new(sum, "warning", json_integer(r->failed[SEV_WARNING]));
+    json_object_set_new(sum, "advice", json_integer(r->failed[SEV_ADVICE]));
+    json_object_set_new(sum, "unknown", json_integer(r->unknown));
+    json_object_set_new(c, "summary", sum);
+    return c;
+}
+
 /* ramme check FILE...: each file is its own compilation. */
 static int cmd_check(Options *o)
 {
@@ -174,15 +274,17 @@ static int cmd_check(Options *o)
             Block *cs[256];
             int n = compile_main_decls(p, "course", cs, 256);
             for (int k = 0; k < n; k++) {
-                if (o->format == FMT_JSON) {
-                    json_t *c = json_object();
-                    json_object_set_new(c, "course", json_string(cs[k]->name));
-                    json_object_set_new(c, "title", cs[k]->title ? json_string(cs[k]->title) : json_null());
-                    json_object_set_new(c, "file", json_string(o->args[i]));
-                    json_array_append_new(courses, c);
-                } else {
-                    printf("%s: course %s: no language errors\n", o->args[i], cs[k]->name);
-                }
+                Arena *a = arena_new();
+                CourseReport rep;
+                rules_check(p, cs[k], a, &rep);
+                if (rep.failed[SEV_ERROR] || (o->strict && rep.failed[SEV_WARNING]))
+                    if (status == EXIT_PASS)
+                        status = EXIT_RULES;
+                if (o->format == FMT_JSON)
+                    json_array_append_new(courses, report_json(&rep, &ss, o->args[i]));
+                else
+                    report_text(stdout, &rep, &ss, o->color && isatty(STDOUT_FILENO));
+                arena_free(a);
             }
         }
         compile_free(p);

@@ -1,0 +1,369 @@
+/* rules.c — frameworks applied to a course, statuses and explanations. */
+#include "rules.h"
+
+#include <string.h>
+
+const char *rules_status_name(RuleStatus s)
+{
+    static const char *n[] = {"fail", "unknown", "pass", "not_applicable"};
+    return n[s];
+}
+
+const char *rules_severity_name(Severity s)
+{
+    static const char *n[] = {"error", "warning", "advice"};
+    return n[s];
+}
+
+typedef struct Expl {
+    Arena *a;
+    const char **lines;
+    int n;
+} Expl;
+
+static void add(Expl *e, const char *line)
+{
+    if (e->n >= 16)
+        return;
+    e->lines = arena_grow(e->a, (void *)e->lines, (size_t)e->n, (size_t)e->n + 1, sizeof *e->lines);
+    e->lines[e->n++] = line;
+}
+
+static bool is_arith(const Node *n)
+{
+    return n->kind == N_BIN && n->u.bin.op >= OP_ADD;
+}
+
+/* An expression with its operands' values written in: 13 * 2 * 3h. */
+static char *subst(EvalCtx *c, Arena *a, const Node *n)
+{
+    if (is_arith(n))
+        return arena_printf(a, "%s %s %s", subst(c, a, n->u.bin.l), ast_binop_text(n->u.bin.op),
+                            subst(c, a, n->u.bin.r));
+    RVal v = eval(c, n);
+    return eval_show(a, &v);
+}
+
+/* Written-out values and names of constants need no "= value". */
+static bool literal(const Node *n)
+{
+    if (n->kind == N_PATH && n->res) {
+        ResKind k = ((const PathRes *)n->res)->kind;
+        return k == R_ENUM || k == R_BLOCK;
+    }
+    return n->kind <= N_MDAY || n->kind == N_SET;
+}
+
+/* What made `n` false (or not yes). */
+static void explain_false(EvalCtx *c, Expl *e, const Node *n, int depth)
+{
+    Arena *a = e->a;
+    if (depth > 8) {
+        add(e, arena_printf(a, "%s is no", ast_to_text(a, n)));
+        return;
+    }
+    switch (n->kind) {
+    case N_BIN: {
+        BinOp op = n->u.bin.op;
+        if (op == OP_AND) {
+            for (int side = 0; side < 2; side++) {
+                const Node *s = side ? n->u.bin.r : n->u.bin.l;
+                RVal v = eval(c, s);
+                if (v.k == RV_BOOL && !v.u.b)
+                    explain_false(c, e, s, depth + 1);
+            }
+            return;
+        }
+        if (op == OP_OR) {
+            explain_false(c, e, n->u.bin.l, depth + 1);
+            explain_false(c, e, n->u.bin.r, depth + 1);
+            return;
+        }
+        const Node *l = n->u.bin.l, *r = n->u.bin.r;
+        RVal lv = eval(c, l), rv = eval(c, r);
+        char *lt = ast_to_text(a, l), *ls = eval_show(a, &lv), *rs = eval_show(a, &rv);
+        if (is_arith(l))
+            lt = arena_printf(a, "%s = %s", subst(c, a, l), ls);
+        else if (!literal(l))
+            lt = arena_printf(a, "%s = %s", lt, ls);
+        if (op == OP_IN) {
+            if (literal(r))
+                add(e, arena_printf(a, "%s, not in %s", lt, rs));
+            else
+                add(e, arena_printf(a, "%s, not in %s = %s", lt, ast_to_text(a, r), rs));
+            return;
+        }
+        if (literal(r))
+            add(e, arena_printf(a, "%s, needs %s %s", lt, ast_binop_text(op), rs));
+        else
+            add(e, arena_printf(a, "%s, but %s = %s (needs %s)", lt, ast_to_text(a, r), rs, ast_binop_text(op)));
+        return;
+    }
+    case N_NOT:
+        add(e, arena_printf(a, "%s is yes", ast_to_text(a, n->u.operand)));
+        return;
+    case N_QUANT: {
+        RVal l = eval(c, n->u.quant.list);
+        if (l.k != RV_LIST)
+            return;
+        if (!n->u.quant.all) {
+            add(e, arena_printf(a, "no %s in %s = %s has %s", n->u.quant.var, ast_to_text(a, n->u.quant.list),
+                                eval_show(a, &l), ast_to_text(a, n->u.quant.body)));
+            return;
+        }
+        char *bad = "";
+        int nbad = 0;
+        const RVal *first = NULL;
+        for (int i = 0; i < l.u.list.n; i++) {
+            c->scope = arena_grow(a, c->scope, (size_t)c->nscope, (size_t)c->nscope + 1, sizeof *c->scope);
+            c->capscope = c->nscope + 1;
+            c->scope[c->nscope++] = l.u.list.items[i];
+            RVal p = eval(c, n->u.quant.body);
+            c->nscope--;
+            if (p.k == RV_BOOL && !p.u.b) {
+                if (nbad < 12)
+                    bad = arena_printf(a, "%s%s%s", bad, nbad ? ", " : "", eval_show(a, &l.u.list.items[i]));
+                if (!first)
+                    first = &l.u.list.items[i];
+                nbad++;
+            }
+        }
+        add(e, arena_printf(a, "not true for %d of %d: %s%s", nbad, l.u.list.n, bad, nbad > 12 ? ", ..." : ""));
+        if (first) {
+            c->scope = arena_grow(a, c->scope, (size_t)c->nscope, (size_t)c->nscope + 1, sizeof *c->scope);
+            c->capscope = c->nscope + 1;
+            c->scope[c->nscope++] = *first;
+            Expl sub = {a, NULL, 0};
+            explain_false(c, &sub, n->u.quant.body, depth + 1);
+            c->nscope--;
+            for (int i = 0; i < sub.n; i++)
+                add(e, arena_printf(a, "%s = %s: %s", n->u.quant.var, eval_show(a, first), sub.lines[i]));
+        }
+        return;
+    }
+    case N_IF: {
+        RVal k = eval(c, n->u.cond.c);
+        if (k.k == RV_BOOL)
+            explain_false(c, e, k.u.b ? n->u.cond.t : n->u.cond.e, depth + 1);
+        return;
+    }
+    case N_CALL:
+        if (strcmp(n->u.call.name, "defined") == 0 && n->u.call.args.n == 1) {
+            add(e, arena_printf(a, "%s is not declared", ast_to_text(a, n->u.call.args.items[0])));
+            return;
+        }
+        break;
+    default:
+        break;
+    }
+    RVal v = eval(c, n);
+    add(e, arena_printf(a, "%s = %s", ast_to_text(a, n), eval_show(a, &v)));
+}
+
+/* The course entry a rule is about: the first course field its condition
+ * reads that the course declares. */
+static bool find_where(const Node *n, Block *course, Span *out, int depth)
+{
+    if (!n || depth > 64)
+        return false;
+    switch (n->kind) {
+    case N_PATH: {
+        const PathRes *r = n->res;
+        if (r && r->kind == R_CTX && r->nchain > 0) {
+            Value *v = course->vals[r->chain[0]->index];
+            if (v && !v->is_default) {
+                *out = v->span;
+                return true;
+            }
+        }
+        return false;
+    }
+    case N_CALL:
+        for (int i = 0; i < n->u.call.args.n; i++)
+            if (find_where(n->u.call.args.items[i], course, out, depth + 1))
+                return true;
+        return false;
+    case N_BIN: return find_where(n->u.bin.l, course, out, depth + 1) || find_where(n->u.bin.r, course, out, depth + 1);
+    case N_NOT: return find_where(n->u.operand, course, out, depth + 1);
+    case N_RANGE: return find_where(n->u.range.lo, course, out, depth + 1) || find_where(n->u.range.hi, course, out, depth + 1);
+    case N_WHERE: return find_where(n->u.where.list, course, out, depth + 1);
+    case N_QUANT: return find_where(n->u.quant.list, course, out, depth + 1) || find_where(n->u.quant.body, course, out, depth + 1);
+    case N_IF: return find_where(n->u.cond.c, course, out, depth + 1) || find_where(n->u.cond.t, course, out, depth + 1);
+    default: return false;
+    }
+}
+
+static const char *fill_message(EvalCtx *c, Arena *a, const Value *msg)
+{
+    if (!msg || msg->k != V_EXPR)
+        return "";
+    const Node *s = msg->u.expr;
+    const Template *t = s->res;
+    if (!t)
+        return s->u.str.s;
+    char *out = "";
+    for (int i = 0; i < t->n; i++) {
+        if (t->parts[i].text) {
+            out = arena_printf(a, "%s%s", out, t->parts[i].text);
+        } else {
+            RVal v = eval(c, t->parts[i].expr);
+            const char *txt = v.k == RV_STR ? v.u.s : eval_show(a, &v);
+            out = arena_printf(a, "%s%s", out, txt);
+        }
+    }
+    return out;
+}
+
+static Severity severity_of(const Block *rule)
+{
+    Value *v = model_get(rule, "severity");
+    if (v && v->k == V_ENUM) {
+        const char *m = v->u.en.enm->members[v->u.en.idx].name;
+        if (strcmp(m, "error") == 0)
+            return SEV_ERROR;
+        if (strcmp(m, "warning") == 0)
+            return SEV_WARNING;
+    }
+    return SEV_ADVICE;
+}
+
+static void judge(Block *course, Block *fw, Block *rule, Arena *a, RuleResult *r)
+{
+    EvalCtx c;
+    memset(&c, 0, sizeof c);
+    c.scratch = a;
+    c.subject = course;
+    c.frame = rule->top ? rule->top : fw;
+    Block *decl_fw = rule->top ? rule->top : fw;
+    r->rule = rule;
+    r->framework = decl_fw;
+    r->id = arena_printf(a, "%s.%s", decl_fw->name, rule->name);
+    r->severity = severity_of(rule);
+    Value *cite = model_get(rule, "cite");
+    r->cite = cite && cite->k == V_STRING ? cite->u.s : "";
+    r->where = course->name_span;
+    Expl e = {a, NULL, 0};
+
+    Value *when = model_get(rule, "when");
+    if (when && when->k == V_EXPR) {
+        RVal w = eval(&c, when->u.expr);
+        if (w.k == RV_BOOL && !w.u.b) {
+            r->status = ST_NA;
+            r->message = fill_message(&c, a, model_get(rule, "message"));
+            return;
+        }
+        if (w.k != RV_BOOL) {
+            r->status = ST_UNKNOWN;
+            if (c.missing)
+                add(&e, arena_printf(a, "%s %s", ast_to_text(a, c.missing), c.missing_why));
+            find_where(when->u.expr, course, &r->where, 0);
+        }
+    }
+    Value *reqs = model_get(rule, "require");
+    if (r->status != ST_UNKNOWN && reqs && reqs->k == V_LIST) {
+        r->status = ST_PASS;
+        for (int i = 0; i < reqs->u.list.n; i++) {
+            Value *q = reqs->u.list.items[i];
+            if (q->k != V_EXPR)
+                continue;
+            c.missing = NULL;
+            RVal v = eval(&c, q->u.expr);
+            if (v.k == RV_BOOL && v.u.b)
+                continue;
+            find_where(q->u.expr, course, &r->where, 0);
+            if (v.k == RV_BOOL) {
+                r->status = ST_FAIL;
+                e.n = 0;
+                explain_false(&c, &e, q->u.expr, 0);
+                break;
+            }
+            if (r->status == ST_PASS) {
+                r->status = ST_UNKNOWN;
+                if (c.missing)
+                    add(&e, arena_printf(a, "%s %s", ast_to_text(a, c.missing), c.missing_why));
+                else
+                    add(&e, arena_printf(a, "%s cannot be judged", ast_to_text(a, q->u.expr)));
+            }
+        }
+    }
+    r->message = fill_message(&c, a, model_get(rule, "message"));
+    r->explain = e.lines;
+    r->nexplain = e.n;
+}
+
+static bool has_fw(CourseReport *out, Block *fw)
+{
+    for (int i = 0; i < out->nframeworks; i++)
+        if (out->frameworks[i] == fw)
+            return true;
+    return false;
+}
+
+static void add_fw(Arena *a, CourseReport *out, Block *fw)
+{
+    if (!fw || has_fw(out, fw))
+        return;
+    out->frameworks = arena_grow(a, out->frameworks, (size_t)out->nframeworks, (size_t)out->nframeworks + 1,
+                                 sizeof *out->frameworks);
+    out->frameworks[out->nframeworks++] = fw;
+}
+
+void rules_check(Program *p, Block *course, Arena *a, CourseReport *out)
+{
+    memset(out, 0, sizeof *out);
+    out->course = course;
+    Value *conf = model_get(course, "conforms");
+    if (conf && conf->k == V_LIST)
+        for (int i = 0; i < conf->u.list.n; i++)
+            if (conf->u.list.items[i]->k == V_REF)
+                add_fw(a, out, conf->u.list.items[i]->u.ref);
+    Schema *fws = NULL;
+    for (int i = 0; i < p->ndecls; i++) {
+        Value *al = model_get(p->decls[i], "always");
+        if (al && al->k == V_BOOL && al->u.b) {
+            add_fw(a, out, p->decls[i]);
+            fws = p->decls[i]->schema;
+        }
+    }
+    (void)fws;
+    /* Each rule once, even when frameworks extend one another. */
+    Block **seen = NULL;
+    int nseen = 0;
+    for (int f = 0; f < out->nframeworks; f++) {
+        Block *fw = out->frameworks[f];
+        Value *rules = model_get(fw, "rule");
+        if (!rules || rules->k != V_LIST)
+            continue;
+        int start = out->n;
+        for (int i = 0; i < rules->u.list.n; i++) {
+            Block *rule = rules->u.list.items[i]->u.block;
+            bool dup = false;
+            for (int k = 0; k < nseen; k++)
+                dup = dup || seen[k] == rule;
+            if (dup)
+                continue;
+            seen = arena_grow(a, seen, (size_t)nseen, (size_t)nseen + 1, sizeof *seen);
+            seen[nseen++] = rule;
+            out->results = arena_grow(a, out->results, (size_t)out->n, (size_t)out->n + 1, sizeof *out->results);
+            RuleResult *r = &out->results[out->n++];
+            memset(r, 0, sizeof *r);
+            judge(course, fw, rule, a, r);
+            if (r->status == ST_FAIL)
+                out->failed[r->severity]++;
+            else if (r->status == ST_UNKNOWN)
+                out->unknown++;
+        }
+        /* Failures first (by severity), then unknown, pass, n/a; stable. */
+        for (int i = start + 1; i < out->n; i++) {
+            RuleResult x = out->results[i];
+            int j = i - 1;
+            while (j >= start && (out->results[j].status > x.status ||
+                                  (out->results[j].status == x.status && x.status == ST_FAIL &&
+                                   out->results[j].severity > x.severity))) {
+                out->results[j + 1] = out->results[j];
+                j--;
+            }
+            out->results[j + 1] = x;
+        }
+    }
+}
