@@ -12,6 +12,7 @@
 %define lr.type ielr               /* no LALR mysteries; same tables here */
 %define api.token.prefix {TOK_}    /* TOK_IDENT: no clash with C names */
 %define api.value.type union       /* typed semantic values, no %union */
+%define lr.default-reduction accepting /* after `error`, wait for a separator: no entry before it is lost */
 %expect 0
 %param {yyscan_t scanner}
 %parse-param {LexState *ls}
@@ -94,6 +95,15 @@ static Node *mkquant(LexState *ls, bool all, const char *var, Span var_span, Nod
     n->u.quant.list = list;
     n->u.quant.body = body;
     n->depth = 1 + dmax(list->depth, body->depth);
+    return fin(ls, n);
+}
+
+static Node *mkset(LexState *ls, NodeList items, Span sp)
+{
+    Node *n = mk(ls, N_SET, sp);
+    n->u.set = items;
+    for (int i = 0; i < items.n; i++)
+        n->depth = dmax(n->depth, items.items[i]->depth + 1);
     return fin(ls, n);
 }
 
@@ -237,7 +247,7 @@ entry
           $$->open_brace = @2;
           $$->span = @$;
       }
-    | error                                 { $$ = NULL; }
+    | error                                 { $$ = NULL; yyerrok; }
     ;
 
 key
@@ -249,9 +259,7 @@ values
     : key valseq                            { $$ = $1; ast_push_val(ls->arena, $$, $2); $$->span = @$; }
     | values ',' valseq {
           $$ = $1;
-          if (ls->comma_newline)
-              $3.after_comma_newline = true;
-          ls->comma_newline = false;
+          $3.after_comma_newline = @3.first_line > @2.last_line;
           ast_push_val(ls->arena, $$, $3);
           $$->span = @$;
       }
@@ -275,14 +283,14 @@ header
 
 /* body -> { entry sep } */
 body
-    : %empty                                { $$ = (EntryList){NULL, 0, 0}; }
+    : %empty                                { $$ = (EntryList){NULL, 0, 0, false}; }
     | body_list
     | body_list seps
     ;
 
 body_list
-    : entry                                 { $$ = (EntryList){NULL, 0, 0}; if ($1) ast_push_entry(ls->arena, &$$, $1); }
-    | body_list seps entry                  { $$ = $1; if ($3) ast_push_entry(ls->arena, &$$, $3); }
+    : entry                                 { $$ = (EntryList){NULL, 0, 0, !$1}; if ($1) ast_push_entry(ls->arena, &$$, $1); }
+    | body_list seps entry                  { $$ = $1; if ($3) ast_push_entry(ls->arena, &$$, $3); else $$.had_error = true; }
     ;
 
 /* valseq -> items | items expr '..' | expr '..' | '..' expr */
@@ -382,8 +390,8 @@ args
 /* setlit -> '{' [expr {',' expr} [',']] '}' */
 setlit
     : '{' '}'                               { $$ = mk(ls, N_SET, @$); }
-    | '{' set_items '}'                     { $$ = mk(ls, N_SET, @$); $$->u.set = $2; }
-    | '{' set_items ',' '}'                 { $$ = mk(ls, N_SET, @$); $$->u.set = $2; }
+    | '{' set_items '}'                     { $$ = mkset(ls, $2, @$); }
+    | '{' set_items ',' '}'                 { $$ = mkset(ls, $2, @$); }
     ;
 
 set_items
@@ -411,6 +419,11 @@ static const char *tok_name(yysymbol_kind_t k, char *buf, size_t n)
     }
     if (k == YYSYMBOL_YYEOF)
         return "end of file";
+    /* Operators read better quoted: '..', '=='. */
+    if (len && !(s[0] >= 'a' && s[0] <= 'z') && s[0] != '\'') {
+        snprintf(buf, n, "'%s'", s);
+        return buf;
+    }
     return s;
 }
 
@@ -432,8 +445,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, LexS
 
     /* A list continued after a trailing comma into something that is not
      * a value: say so rather than "expected name". */
-    if (ls->prev_tok == ',' && ls->comma_newline) {
-        ls->comma_newline = false;
+    if (ls->prev_tok == ',' && loc->first_line > ls->prev_span.last_line) {
         diag_error(ls->diags, *loc, "trailing comma: the list continues on the next line");
         diag_help(ls->diags, "remove the ',' at the end of the previous line, or continue the list here");
         return 0;

@@ -134,7 +134,7 @@ static void print_num(Buf *b, double v)
     if (v == (double)(long long)v && v < 1e15 && v > -1e15)
         snprintf(t, sizeof t, "%lld", (long long)v);
     else
-        snprintf(t, sizeof t, "%g", v);
+        snprintf(t, sizeof t, "%.15g", v);
     puts_(b, t);
 }
 
@@ -196,13 +196,20 @@ static void print_node(Buf *b, const Node *n)
         break;
     }
     case N_NOT: puts_(b, "not "); print_sub(b, n->u.operand, 4); break;
-    case N_RANGE:
+    case N_RANGE: {
+        /* An open range only parses in parentheses inside an expression. */
+        bool open = !n->u.range.lo || !n->u.range.hi;
+        if (open)
+            puts_(b, "(");
         if (n->u.range.lo)
             print_sub(b, n->u.range.lo, 7);
         puts_(b, "..");
         if (n->u.range.hi)
             print_sub(b, n->u.range.hi, 7);
+        if (open)
+            puts_(b, ")");
         break;
+    }
     case N_SET:
         puts_(b, "{");
         for (int i = 0; i < n->u.set.n; i++) {

@@ -88,6 +88,7 @@ typedef struct Entry Entry;
 typedef struct EntryList {
     Entry **items;
     int n, cap;
+    bool had_error; /* an entry was lost to a syntax error */
 } EntryList;
 
 /* key, key values, key [header] [extends X] { body } */

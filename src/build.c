@@ -700,6 +700,8 @@ static void finish_block(Builder *B, Block *b, int depth)
                 dv->span = f->span;
                 b->vals[i] = dv;
             }
+        } else if (!v && b->entry && b->entry->body.had_error) {
+            /* A line of this block did not parse: it may have held the key. */
         } else if (!v && f->many && f->required) {
             diag_error(d, b->name_span, "%s%s%s needs at least one '%s'", s->name, b->name ? " " : "",
                        b->name ? b->name : "", f->name);

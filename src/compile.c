@@ -40,7 +40,7 @@ static void unknown_kind(Program *p, Entry *e)
     }
 }
 
-Program *compile_file(const char *path, const CompileOptions *opt, SourceSet *ss, Diags *diags)
+static Program *compile(const char *path, const char *text, const CompileOptions *opt, SourceSet *ss, Diags *diags)
 {
     Arena *a = arena_new();
     Program *p = arena_alloc(a, sizeof *p);
@@ -51,7 +51,7 @@ Program *compile_file(const char *path, const CompileOptions *opt, SourceSet *ss
     load_search_path(p, opt ? opt->include : NULL, opt ? opt->ninclude : 0);
 
     LoadSet ls;
-    bool ok = load_program(p, path, &ls);
+    bool ok = text ? load_program_text(p, path, text, &ls) : load_program(p, path, &ls);
     if (!ok) {
         load_free(&ls);
         return p;
@@ -101,6 +101,16 @@ Program *compile_file(const char *path, const CompileOptions *opt, SourceSet *ss
     tc_check_all(&B);
     load_free(&ls);
     return p;
+}
+
+Program *compile_file(const char *path, const CompileOptions *opt, SourceSet *ss, Diags *diags)
+{
+    return compile(path, NULL, opt, ss, diags);
+}
+
+Program *compile_text(const char *name, const char *text, const CompileOptions *opt, SourceSet *ss, Diags *diags)
+{
+    return compile(name, text, opt, ss, diags);
 }
 
 void compile_free(Program *p)

@@ -12,6 +12,8 @@ typedef struct CompileOptions {
 
 /* Compiles `path`. Never NULL; check diags->errors. Free with compile_free. */
 Program *compile_file(const char *path, const CompileOptions *opt, SourceSet *ss, Diags *diags);
+/* The same for in-memory source text (the CLI's `explain` uses it). */
+Program *compile_text(const char *name, const char *text, const CompileOptions *opt, SourceSet *ss, Diags *diags);
 void compile_free(Program *p);
 
 /* The top-level blocks of kind `kind` declared in the main file. */

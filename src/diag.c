@@ -50,7 +50,7 @@ static void push(Diags *d, DiagSeverity sev, Span span, char *msg)
 {
     d->last_kept = false;
     /* Each error once: the same message at the same place is dropped. */
-    for (int i = d->n - 1; i >= 0 && i >= d->n - 8; i--)
+    for (int i = d->n - 1; i >= 0; i--)
         if (d->items[i].severity == sev && same_place(d->items[i].span, span) &&
             strcmp(d->items[i].msg, msg) == 0) {
             free(msg);

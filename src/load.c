@@ -93,7 +93,7 @@ static char *join(Arena *a, const char *dir, const char *name)
     return arena_printf(a, "%s/%s", dir, name);
 }
 
-static int load_one(Loader *L, const char *path, bool stdlib, Span from);
+static int load_one(Loader *L, const char *path, bool stdlib, Span from, const char *text);
 
 static void load_imports(Loader *L, int idx)
 {
@@ -114,7 +114,7 @@ static void load_imports(Loader *L, int idx)
         if (relative) {
             char *path = name[0] == '/' ? arena_strdup(p->arena, name)
                                         : join(p->arena, dir_of(p->arena, importer), name);
-            load_one(L, path, L->out->files[idx].stdlib, sp);
+            load_one(L, path, L->out->files[idx].stdlib, sp, NULL);
             continue;
         }
         if (strchr(name, '/') || (strlen(name) > 6 && strcmp(name + strlen(name) - 6, ".ramme") == 0)) {
@@ -127,7 +127,7 @@ static void load_imports(Loader *L, int idx)
         for (int k = 0; k < p->nsearch && !found; k++) {
             char *path = arena_printf(p->arena, "%s/%s.ramme", p->search[k], name);
             if (access(path, R_OK) == 0) {
-                load_one(L, path, true, sp);
+                load_one(L, path, true, sp, NULL);
                 found = true;
             }
         }
@@ -159,11 +159,13 @@ static void load_imports(Loader *L, int idx)
 }
 
 /* Returns the LoadSet index, or -1. */
-static int load_one(Loader *L, const char *path, bool stdlib, Span from)
+static int load_one(Loader *L, const char *path, bool stdlib, Span from, const char *text)
 {
     Program *p = L->p;
     char real[PATH_MAX];
-    if (!realpath(path, real)) {
+    if (text) {
+        snprintf(real, sizeof real, "<%s>", path);
+    } else if (!realpath(path, real)) {
         if (from.file >= 0)
             diag_error(p->diags, from, "cannot read '%s': %s", path, strerror(errno));
         else
@@ -190,7 +192,7 @@ static int load_one(Loader *L, const char *path, bool stdlib, Span from)
         diag_error(p->diags, from, "imports nest deeper than %d files", LOAD_MAX_DEPTH);
         return -1;
     }
-    int src = src_read(p->sources, path, LOAD_MAX_BYTES);
+    int src = text ? src_add(p->sources, path, text, strlen(text)) : src_read(p->sources, path, LOAD_MAX_BYTES);
     if (src == -2) {
         diag_error(p->diags, from, "'%s' is larger than %u MiB", path, LOAD_MAX_BYTES >> 20);
         return -1;
@@ -199,7 +201,7 @@ static int load_one(Loader *L, const char *path, bool stdlib, Span from)
         diag_error(p->diags, from, "cannot read '%s': %s", path, strerror(errno));
         return -1;
     }
-    if (is_dir(path)) {
+    if (!text && is_dir(path)) {
         diag_error(p->diags, from, "'%s' is a directory", path);
         return -1;
     }
@@ -225,7 +227,7 @@ static int load_one(Loader *L, const char *path, bool stdlib, Span from)
     return idx;
 }
 
-bool load_program(Program *p, const char *path, LoadSet *out)
+static bool load_main(Program *p, const char *path, const char *text, LoadSet *out)
 {
     memset(out, 0, sizeof *out);
     Loader L = {p, out, {0}, 0};
@@ -234,7 +236,7 @@ bool load_program(Program *p, const char *path, LoadSet *out)
     for (int k = 0; k < p->nsearch && !prelude; k++) {
         char *pp = arena_printf(p->arena, "%s/prelude.ramme", p->search[k]);
         if (access(pp, R_OK) == 0) {
-            load_one(&L, pp, true, span_none());
+            load_one(&L, pp, true, span_none(), NULL);
             prelude = true;
         }
     }
@@ -242,12 +244,12 @@ bool load_program(Program *p, const char *path, LoadSet *out)
         diag_error(p->diags, span_none(), "cannot find the standard library (prelude.ramme)");
         diag_help(p->diags, "set RAMME_PATH or pass -I DIR to the directory that holds prelude.ramme");
     }
-    if (is_dir(path)) {
+    if (!text && is_dir(path)) {
         diag_error(p->diags, span_none(), "'%s' is a directory, not a ramme file", path);
         return false;
     }
     int before = out->n;
-    int idx = load_one(&L, path, false, span_none());
+    int idx = load_one(&L, path, false, span_none(), text);
     if (idx < 0)
         return false;
     /* The main file may already have been loaded as a dependency (never
@@ -255,6 +257,16 @@ bool load_program(Program *p, const char *path, LoadSet *out)
     p->main_file = out->files[idx].source;
     (void)before;
     return true;
+}
+
+bool load_program(Program *p, const char *path, LoadSet *out)
+{
+    return load_main(p, path, NULL, out);
+}
+
+bool load_program_text(Program *p, const char *name, const char *text, LoadSet *out)
+{
+    return load_main(p, name, text, out);
 }
 
 void load_free(LoadSet *ls)

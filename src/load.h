@@ -27,6 +27,9 @@ typedef struct LoadSet {
 /* Loads the prelude, then `path` and its imports. Returns false when the
  * main file cannot be read at all (the error is in p->diags). */
 bool load_program(Program *p, const char *path, LoadSet *out);
+/* The same for in-memory text named `name` (relative imports resolve
+ * against the current directory). */
+bool load_program_text(Program *p, const char *name, const char *text, LoadSet *out);
 void load_free(LoadSet *ls);
 
 /* Builds the search path: -I dirs, RAMME_PATH, the source tree's stdlib,

@@ -26,8 +26,8 @@ typedef struct LexState {
     int last_tok;          /* kind of the last token returned; 0 at start */
     Span last_span;        /* its span */
     int prev_tok;          /* the token before last_tok */
+    Span prev_span;        /* its span */
     bool too_deep;         /* an expression exceeded PARSE_MAX_DEPTH (reported) */
-    bool comma_newline;    /* a newline was dropped right after ',' */
     int paren_depth;       /* inside ( ): newlines are dropped */
     Span braces[PARSE_MAX_DEPTH]; /* open '{' (and '(') for "to close" notes */
     char brace_kind[PARSE_MAX_DEPTH];
