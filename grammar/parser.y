@@ -98,6 +98,17 @@ static Node *mkquant(LexState *ls, bool all, const char *var, Span var_span, Nod
     return fin(ls, n);
 }
 
+/* A keyless block becomes the body of the entry before it, when that entry
+ * is not a block already; otherwise it is dropped (already reported). */
+static void attach(Entry *prev, Entry *blk)
+{
+    if (!prev || prev->is_block)
+        return;
+    prev->is_block = true;
+    prev->body = blk->body;
+    prev->open_brace = blk->open_brace;
+}
+
 static Node *mkset(LexState *ls, NodeList items, Span sp)
 {
     Node *n = mk(ls, N_SET, sp);
@@ -173,8 +184,16 @@ decls
     ;
 
 decl_list
-    : decl                                  { if ($1) ast_push_decl(ls->arena, ls->out, $1); }
-    | decl_list seps decl                   { if ($3) ast_push_decl(ls->arena, ls->out, $3); }
+    : decl                                  { if ($1 && ($1->kind != DECL_ENTRY || $1->u.entry->key)) ast_push_decl(ls->arena, ls->out, $1); }
+    | decl_list seps decl {
+          File *f = ls->out;
+          if ($3 && $3->kind == DECL_ENTRY && !$3->u.entry->key) {
+              Decl *prev = f->n ? f->decls[f->n - 1] : NULL;
+              attach(prev && prev->kind == DECL_ENTRY ? prev->u.entry : NULL, $3->u.entry);
+          } else if ($3) {
+              ast_push_decl(ls->arena, f, $3);
+          }
+      }
     ;
 
 seps: sep | seps sep ;
@@ -247,6 +266,16 @@ entry
           $$->open_brace = @2;
           $$->span = @$;
       }
+    | '{' body '}' {
+          /* A block whose '{' went onto the next line: reported here, then
+           * attached to the entry before it (see attach) so parsing goes on. */
+          diag_error(ls->diags, @1, "a block's '{' must stand on the same line as its key");
+          diag_help(ls->diags, "move the '{' up to the end of the previous line");
+          $$ = mkentry(ls, NULL, @1, @$);
+          $$->is_block = true;
+          $$->body = $2;
+          $$->open_brace = @1;
+      }
     | error                                 { $$ = NULL; yyerrok; }
     ;
 
@@ -289,8 +318,16 @@ body
     ;
 
 body_list
-    : entry                                 { $$ = (EntryList){NULL, 0, 0, !$1}; if ($1) ast_push_entry(ls->arena, &$$, $1); }
-    | body_list seps entry                  { $$ = $1; if ($3) ast_push_entry(ls->arena, &$$, $3); else $$.had_error = true; }
+    : entry                                 { $$ = (EntryList){NULL, 0, 0, !$1}; if ($1 && $1->key) ast_push_entry(ls->arena, &$$, $1); }
+    | body_list seps entry {
+          $$ = $1;
+          if (!$3)
+              $$.had_error = true;
+          else if (!$3->key)
+              attach($$.n ? $$.items[$$.n - 1] : NULL, $3);
+          else
+              ast_push_entry(ls->arena, &$$, $3);
+      }
     ;
 
 /* valseq -> items | items expr '..' | expr '..' | '..' expr */
@@ -453,6 +490,28 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, LexS
     if (found == YYSYMBOL_YYerror)
         return 0; /* the lexer reported it */
 
+    /* An unclosed '(' swallows the newlines after it: report the opener
+     * and make newlines count again, so recovery stops at the line's end. */
+    if (ls->nbraces > 0 && ls->brace_kind[ls->nbraces - 1] == '(' &&
+        loc->first_line > ls->braces[ls->nbraces - 1].first_line) {
+        diag_error(ls->diags, ls->braces[ls->nbraces - 1], "'(' is never closed");
+        diag_help(ls->diags, "add the matching ')' on the same line");
+        while (ls->nbraces > 0 && ls->brace_kind[ls->nbraces - 1] == '(')
+            ls->nbraces--;
+        ls->paren_depth = 0;
+        return 0;
+    }
+    for (int i = 0; i < n; i++)
+        if (exp[i] == YYSYMBOL_ELSE) {
+            diag_error(ls->diags, *loc, "'if' needs an 'else': if CONDITION then A else B");
+            return 0;
+        }
+    if (ls->prev_tok == TOK_DOTDOT) {
+        diag_error(ls->diags, *loc, "an open range inside an expression needs parentheses");
+        diag_help(ls->diags, "write (1..) or (..8)");
+        return 0;
+    }
+
     char msg[512];
     int len = 0;
     if (found == YYSYMBOL_YYEOF && ls->nbraces > 0 && ls->brace_kind[ls->nbraces - 1] == '{') {
@@ -485,11 +544,14 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, LexS
     if (found == YYSYMBOL_YYEOF && ls->nbraces > 0) {
         Span open = ls->braces[ls->nbraces - 1];
         diag_note(ls->diags, open, "to close the '%c' opened here", ls->brace_kind[ls->nbraces - 1]);
-    } else if (found == YYSYMBOL_43_ && ls->nbraces > 0 && ls->brace_kind[ls->nbraces - 1] == '{') {
+    } else if (strcmp(found_name, "','") == 0 && ls->nbraces > 0 && ls->brace_kind[ls->nbraces - 1] == '{') {
         diag_help(ls->diags, "'{' after a key opens a block of entries; a list is written without braces: key a, b");
     }
-    if (strcmp(found_name, "'{'") == 0 && ls->prev_tok == TOK_NEWLINE)
-        diag_help(ls->diags, "a block's '{' stands on the same line as its key");
+    if (found == YYSYMBOL_EQ || found == YYSYMBOL_NE || found == YYSYMBOL_LE || found == YYSYMBOL_GE ||
+        strcmp(found_name, "'<'") == 0 || strcmp(found_name, "'>'") == 0)
+        diag_help(ls->diags, "comparisons do not chain: write a < b and b < c, or b in a..c");
+    else if (strcmp(found_name, "'-'") == 0)
+        diag_help(ls->diags, "there is no unary minus: write the comparison the other way round, or 0 - x");
     return 0;
 }
 

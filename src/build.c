@@ -2,6 +2,7 @@
 #include "build.h"
 
 #include <string.h>
+#include <unistd.h>
 
 static Block *build_block(Builder *B, Schema *s, Entry *e, Block *parent, Block *top, int file);
 
@@ -47,7 +48,7 @@ static const char *describe(Builder *B, const Node *n)
     case N_NUM: return arena_printf(a, "the number %s", ast_to_text(a, n));
     case N_QTY:
         return arena_printf(a, "%s, a %s", ast_to_text(a, n), unit_dim_name(unit_dim(n->u.qty.unit)));
-    case N_STR: return "a string";
+    case N_STR: return arena_printf(a, "the string %s", ast_to_text(a, n));
     case N_BOOL: return arena_printf(a, "'%s'", n->u.b ? "yes" : "no");
     case N_DATE: return arena_printf(a, "the date %s", ast_to_text(a, n));
     case N_TIME: return arena_printf(a, "the time %s", ast_to_text(a, n));
@@ -61,7 +62,7 @@ static const char *describe(Builder *B, const Node *n)
 
 static void wrong(Builder *B, const Field *f, const Type *t, const Node *n)
 {
-    diag_error(B->p->diags, n->span, "'%s' takes %s, found %s", f->name, type_name(B->p->arena, t),
+    diag_error(B->p->diags, n->span, "'%s' takes %s, found %s", f->name, type_phrase(B->p->arena, t),
                describe(B, n));
 }
 
@@ -237,6 +238,8 @@ static Value *convert_item(Builder *B, const Field *f, Type *t, Node *n, Block *
         break;
     }
     wrong(B, f, t, n);
+    if (n->kind == N_QTY && t->k == TY_INT)
+        diag_help(d, "'%s' is a count: write %s", f->name, ast_to_text(B->p->arena, &(Node){.kind = N_NUM, .u.num = n->u.qty.v}));
     if (n->kind == N_MDAY && (t->k == TY_INT || t->k == TY_RANGE))
         diag_help(d, "%02d-%02d is read as a month-day; a range is written %d..%d", n->u.mday.month,
                   n->u.mday.day, n->u.mday.month, n->u.mday.day);
@@ -289,10 +292,22 @@ static Value *convert(Builder *B, const Field *f, Type *t, ValSeq *vs, Block *ow
     return convert_item(B, f, t, it->items[0], owner);
 }
 
-static void dup_key(Builder *B, const Field *f, Span here, Span first)
+/* The key was written (but its value was wrong): never report it missing. */
+static void hint(Builder *B, Block *b, const Field *f)
+{
+    if (!b->hinted)
+        b->hinted = arena_alloc(B->p->arena, (size_t)b->schema->nfields + 1);
+    b->hinted[f->index] = 1;
+}
+
+static void dup_key(Builder *B, const Field *f, Entry *parent, Span here)
 {
     diag_error(B->p->diags, here, "'%s' is given twice", f->name);
-    diag_note(B->p->diags, first, "first given here");
+    for (int i = 0; parent && i < parent->body.n; i++)
+        if (strcmp(parent->body.items[i]->key, f->name) == 0) {
+            diag_note(B->p->diags, parent->body.items[i]->key_span, "first given here");
+            break;
+        }
 }
 
 /* Header slots after name and title, matched against the schema's patterns. */
@@ -312,7 +327,11 @@ static void build_header(Builder *B, Block *b, Entry *e)
             Node *nm = it->items[i++];
             if (!s->qualified && strchr(nm->u.path, '.')) {
                 diag_error(d, nm->span, "a %s's name cannot contain '.'", s->name);
-                diag_help(d, "use '_' between words: %s", nm->u.path);
+                char *u = arena_strdup(B->p->arena, nm->u.path);
+                for (char *q = u; *q; q++)
+                    if (*q == '.')
+                        *q = '_';
+                diag_help(d, "use '_' between words: %s", u);
             }
             b->name = nm->u.path;
             b->name_span = nm->span;
@@ -347,12 +366,17 @@ static void build_header(Builder *B, Block *b, Entry *e)
             Value *v = convert_item(B, f, f->type, it->items[i + j], b);
             if (v)
                 b->vals[f->index] = v;
+            else
+                hint(B, b, f);
         }
         return;
     }
     if (rest == 0) {
         /* Every pattern wants something after the name. */
         diag_error(d, e->key_span, "'%s' is incomplete", e->key);
+    } else if (s->nheaders == 0 && !e->is_block && !s->named && !s->titled) {
+        diag_error(d, it->items[i]->span, "'%s' is a block: write %s { ... }", e->key, e->key);
+        return;
     } else if (s->nheaders == 0) {
         Node *x = it->items[i];
         diag_error(d, x->span, "unexpected %s after %s", describe(B, x),
@@ -426,6 +450,18 @@ static void fill_body(Builder *B, Block *b, Entry *e)
             }
             else if (model_schema(B->p, c->key) && model_schema(B->p, c->key)->toplevel)
                 diag_help(d, "a %s is declared at the top level of a file, not inside a %s", c->key, s->name);
+            else {
+                /* A key of a sibling kind: `length` belongs in practicum. */
+                Schema *home = NULL;
+                int homes = 0;
+                for (int k = 0; k < B->p->nschemas; k++)
+                    if (B->p->schemas[k] != s && !B->p->schemas[k]->toplevel && model_field(B->p->schemas[k], c->key)) {
+                        home = B->p->schemas[k];
+                        homes++;
+                    }
+                if (homes == 1)
+                    diag_help(d, "'%s' belongs in a %s block", c->key, home->name);
+            }
             continue;
         }
         if (c->extends)
@@ -437,14 +473,17 @@ static void fill_body(Builder *B, Block *b, Entry *e)
             if (f->many) {
                 add_to_many(B, b, f, v, c->span);
             } else if (b->vals[f->index]) {
-                dup_key(B, f, c->key_span, b->vals[f->index]->span);
+                dup_key(B, f, e, c->key_span);
             } else {
                 b->vals[f->index] = v;
             }
             continue;
         }
         if (c->is_block) {
-            diag_error(d, c->open_brace, "'%s' takes %s, not a block", c->key, type_name(B->p->arena, f->type));
+            hint(B, b, f);
+            if (c->body.had_error)
+                continue; /* the parser has said what is wrong */
+            diag_error(d, c->open_brace, "'%s' takes %s, not a block", c->key, type_phrase(B->p->arena, f->type));
             if (f->type->k == TY_LIST)
                 diag_help(d, "a list is written without braces: %s a, b", c->key);
             continue;
@@ -455,7 +494,8 @@ static void fill_body(Builder *B, Block *b, Entry *e)
                 v = value_new(B, V_BOOL, c->span);
                 v->u.b = true; /* a flag: the bare key means yes */
             } else {
-                diag_error(d, c->key_span, "'%s' needs a value (%s)", c->key, type_name(B->p->arena, f->type));
+                diag_error(d, c->key_span, "'%s' needs a value: %s", c->key, type_phrase(B->p->arena, f->type));
+                hint(B, b, f);
                 continue;
             }
         } else if (f->type->k == TY_LIST) {
@@ -467,23 +507,37 @@ static void fill_body(Builder *B, Block *b, Entry *e)
             }
         } else {
             if (c->nvals > 1) {
-                if (c->vals[1].after_comma_newline && c->vals[1].items.n > 1) {
-                    diag_error(d, c->vals[1].span, "trailing comma: the list continues on the next line");
+                ValSeq *second = &c->vals[1];
+                Node *first = c->vals[0].items.items[c->vals[0].items.n - 1];
+                if (second->after_comma_newline && second->items.n > 1) {
+                    diag_error(d, second->span, "trailing comma: the list continues on the next line");
                     diag_help(d, "remove the ',' at the end of the previous line");
+                    Node *k0 = second->items.items[0];
+                    Field *swallowed = k0->kind == N_PATH ? model_field(s, k0->u.path) : NULL;
+                    if (swallowed)
+                        hint(B, b, swallowed);
+                } else if (first->kind == N_INT && c->nvals == 2 && second->items.n == 1 &&
+                           (second->items.items[0]->kind == N_INT || second->items.items[0]->kind == N_QTY)) {
+                    diag_error(d, span_join(first->span, second->span), "'%s' takes one value, not a list", c->key);
+                    diag_help(d, "decimals are written with a point: %lld.%s", (long long)first->u.i,
+                              ast_to_text(B->p->arena, second->items.items[0]));
                 } else {
-                    diag_error(d, c->vals[1].span, "'%s' takes one value (%s), not a list", c->key,
-                               type_name(B->p->arena, f->type));
+                    diag_error(d, second->span, "'%s' takes one value (%s), not a list", c->key,
+                               type_phrase(B->p->arena, f->type));
                 }
+                hint(B, b, f);
                 continue;
             }
             v = convert(B, f, f->type, &c->vals[0], b);
         }
-        if (!v)
+        if (!v) {
+            hint(B, b, f);
             continue;
+        }
         if (f->many)
             add_to_many(B, b, f, v, c->span);
         else if (b->vals[f->index])
-            dup_key(B, f, c->key_span, b->vals[f->index]->span);
+            dup_key(B, f, e, c->key_span);
         else
             b->vals[f->index] = v;
     }
@@ -562,8 +616,15 @@ static void resolve_ref(Builder *B, PendingRef *r)
     const char *sug = model_suggest(name, c, n);
     if (sug)
         diag_help(p->diags, "did you mean '%s'?", sug);
-    else if (r->kind->toplevel && n == 0)
-        diag_help(p->diags, "import the file that declares it");
+    else if (r->kind->toplevel) {
+        bool module = false;
+        for (int k = 0; k < p->nsearch && !module; k++)
+            module = access(arena_printf(p->arena, "%s/%s.ramme", p->search[k], name), R_OK) == 0;
+        if (module)
+            diag_help(p->diags, "add 'import \"%s\"' at the top of the file", name);
+        else
+            diag_help(p->diags, "import the file that declares it: import \"./FILE.ramme\"");
+    }
     r->v->u.ref = NULL;
 }
 
@@ -700,8 +761,8 @@ static void finish_block(Builder *B, Block *b, int depth)
                 dv->span = f->span;
                 b->vals[i] = dv;
             }
-        } else if (!v && b->entry && b->entry->body.had_error) {
-            /* A line of this block did not parse: it may have held the key. */
+        } else if (!v && ((b->entry && b->entry->body.had_error) || (b->extends_name && !b->base))) {
+            /* A line did not parse, or the base is unknown: the key may be there. */
         } else if (!v && f->many && f->required) {
             diag_error(d, b->name_span, "%s%s%s needs at least one '%s'", s->name, b->name ? " " : "",
                        b->name ? b->name : "", f->name);

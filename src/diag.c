@@ -18,6 +18,7 @@ void diag_free(Diags *d)
     for (int i = 0; i < d->n; i++) {
         free(d->items[i].msg);
         free(d->items[i].help);
+        free(d->items[i].path);
         for (int k = 0; k < d->items[i].nnotes; k++)
             free(d->items[i].notes[k].msg);
         free(d->items[i].notes);
@@ -96,6 +97,19 @@ void diag_error(Diags *d, Span span, const char *fmt, ...)
     va_start(ap, fmt);
     push(d, DIAG_ERROR, span, vfmt(fmt, ap));
     va_end(ap);
+}
+
+void diag_error_file(Diags *d, const char *path, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    push(d, DIAG_ERROR, span_none(), vfmt(fmt, ap));
+    va_end(ap);
+    if (d->last_kept) {
+        d->items[d->n - 1].path = strdup(path);
+        if (!d->items[d->n - 1].path)
+            arena_oom();
+    }
 }
 
 void diag_warning(Diags *d, Span span, const char *fmt, ...)

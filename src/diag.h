@@ -21,6 +21,7 @@ typedef struct Diag {
     Span span;
     char *msg;
     char *help; /* "did you mean ...?" or a fix; NULL when none */
+    char *path; /* the file, for an error about a whole file (no span) */
     DiagNote *notes;
     int nnotes;
 } Diag;
@@ -48,6 +49,12 @@ void diag_error(Diags *d, Span span, const char *fmt, ...)
 #endif
     ;
 void diag_warning(Diags *d, Span span, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+/* An error about a whole file that has no place in it (cannot be read). */
+void diag_error_file(Diags *d, const char *path, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
 #endif

@@ -169,7 +169,7 @@ static int load_one(Loader *L, const char *path, bool stdlib, Span from, const c
         if (from.file >= 0)
             diag_error(p->diags, from, "cannot read '%s': %s", path, strerror(errno));
         else
-            diag_error(p->diags, from, "cannot read '%s': %s", path, strerror(errno));
+            diag_error_file(p->diags, path, "cannot read it: %s", strerror(errno));
         return -1;
     }
     /* A file on the stack of files being loaded: a cycle. */
@@ -194,11 +194,17 @@ static int load_one(Loader *L, const char *path, bool stdlib, Span from, const c
     }
     int src = text ? src_add(p->sources, path, text, strlen(text)) : src_read(p->sources, path, LOAD_MAX_BYTES);
     if (src == -2) {
-        diag_error(p->diags, from, "'%s' is larger than %u MiB", path, LOAD_MAX_BYTES >> 20);
+        if (from.file >= 0)
+            diag_error(p->diags, from, "'%s' is larger than %u MiB", path, LOAD_MAX_BYTES >> 20);
+        else
+            diag_error_file(p->diags, path, "the file is larger than %u MiB", LOAD_MAX_BYTES >> 20);
         return -1;
     }
     if (src < 0) {
-        diag_error(p->diags, from, "cannot read '%s': %s", path, strerror(errno));
+        if (from.file >= 0)
+            diag_error(p->diags, from, "cannot read '%s': %s", path, strerror(errno));
+        else
+            diag_error_file(p->diags, path, "cannot read it: %s", strerror(errno));
         return -1;
     }
     if (!text && is_dir(path)) {
@@ -245,7 +251,7 @@ static bool load_main(Program *p, const char *path, const char *text, LoadSet *o
         diag_help(p->diags, "set RAMME_PATH or pass -I DIR to the directory that holds prelude.ramme");
     }
     if (!text && is_dir(path)) {
-        diag_error(p->diags, span_none(), "'%s' is a directory, not a ramme file", path);
+        diag_error_file(p->diags, path, "this is a directory, not a ramme file");
         return false;
     }
     int before = out->n;

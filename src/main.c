@@ -60,11 +60,14 @@ static void usage(FILE *out)
 
 static int bad_usage(const char *fmt, const char *arg)
 {
-    fputs("ramme: ", stderr);
+    fputs("ramme: error: ", stderr);
     fprintf(stderr, fmt, arg);
-    fputs("\n(ramme --help lists the commands and options)\n", stderr);
+    fputs("\n      = help: ramme --help lists the commands and options\n", stderr);
     return EXIT_INPUT;
 }
+
+static const char *options_list[] = {"--format", "--color", "--strict", "--schedule", "--applicants",
+                                     "--course", "--coverage", "--help"};
 
 /* Parses argv into o; returns -1 when ok, else an exit status. */
 static int parse_args(int argc, char **argv, Options *o)
@@ -125,6 +128,11 @@ static int parse_args(int argc, char **argv, Options *o)
         } else if (strcmp(name, "--course") == 0) {
             o->course = val;
         } else if (a[0] == '-' && a[1]) {
+            const char *sug = model_suggest(name, options_list, (int)(sizeof options_list / sizeof *options_list));
+            if (sug) {
+                fprintf(stderr, "ramme: error: unknown option '%s'\n      = help: did you mean '%s'?\n", a, sug);
+                return EXIT_INPUT;
+            }
             return bad_usage("unknown option '%s'", a);
         } else if (!o->command) {
             o->command = a;
@@ -394,7 +402,7 @@ static int cmd_explain(Options *o)
                 printf("  a module covers it with: covers %s\n", g->name);
             }
         } else {
-            fprintf(stderr, "ramme: no rule or goal '%s'\n", id);
+            fprintf(stderr, "ramme: error: no rule or goal '%s'\n", id);
             const char *sug = model_suggest(id, f.ids, f.nids);
             if (sug)
                 fprintf(stderr, "      = help: did you mean '%s'?\n", sug);
@@ -415,7 +423,7 @@ static int cmd_check(Options *o)
     if (o->nargs == 0)
         return bad_usage("%s needs at least one FILE", "check");
     if (o->format != FMT_TEXT && o->format != FMT_JSON)
-        return bad_usage("check writes text or json, not the format given%s", "");
+        return bad_usage("check writes text or json, not %s", o->format == FMT_CSV ? "csv" : "ics");
     int status = EXIT_PASS;
     json_t *courses = json_array(), *diags = json_array();
     for (int i = 0; i < o->nargs; i++) {
@@ -438,6 +446,8 @@ static int cmd_check(Options *o)
         if (!d.errors) {
             Block *cs[256];
             int n = compile_main_decls(p, "course", cs, 256);
+            if (n == 0 && o->format == FMT_TEXT)
+                printf("%s: no errors; the file declares no course\n", o->args[i]);
             for (int k = 0; k < n; k++) {
                 Arena *a = arena_new();
                 CourseReport rep;
@@ -486,11 +496,15 @@ int main(int argc, char **argv)
             for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
                 known = known || strcmp(o.command, commands[i]) == 0;
             if (known) {
-                fprintf(stderr, "ramme: '%s' is not available in this version yet\n", o.command);
+                fprintf(stderr, "ramme: error: '%s' is not available in this version yet\n", o.command);
                 st = EXIT_INPUT;
             } else {
-                fprintf(stderr, "ramme: unknown command '%s'\n", o.command);
-                fputs("(ramme --help lists the commands)\n", stderr);
+                fprintf(stderr, "ramme: error: unknown command '%s'\n", o.command);
+                const char *sug = model_suggest(o.command, commands, (int)(sizeof commands / sizeof *commands));
+                if (sug)
+                    fprintf(stderr, "      = help: did you mean '%s'?\n", sug);
+                else
+                    fputs("      = help: the commands are check, explain, schedule, admit and diff\n", stderr);
                 st = EXIT_INPUT;
             }
         }

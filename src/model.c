@@ -86,6 +86,27 @@ const char *type_name(Arena *a, const Type *t)
     return "?";
 }
 
+const char *type_phrase(Arena *a, const Type *t)
+{
+    if (!t)
+        return "nothing";
+    switch (t->k) {
+    case TY_BOOL: return "yes or no";
+    case TY_HOURS: return "contact time (min, h)";
+    case TY_SPAN: return "a calendar span (days, weeks, months)";
+    case TY_INT: return "a whole number";
+    case TY_ENUM: return arena_printf(a, "one of the %s values", t->enm ? t->enm->name : "enum");
+    case TY_REF: return arena_printf(a, "the name of a %s", t->schema ? t->schema->name : t->ref_name);
+    case TY_PRED: return "a condition";
+    case TY_TEMPLATE: return "a message";
+    default: {
+        const char *n = type_name(a, t);
+        bool vowel = strchr("aeiou", n[0]) != NULL;
+        return arena_printf(a, "%s %s", vowel ? "an" : "a", n);
+    }
+    }
+}
+
 bool type_equal(const Type *a, const Type *b)
 {
     if (!a || !b)
@@ -138,16 +159,17 @@ const char *model_suggest(const char *name, const char **cands, int n)
 {
     const char *best = NULL;
     int bestd = 99;
-    size_t len = strlen(name);
-    int limit = len <= 3 ? 1 : len <= 6 ? 2 : 3;
     for (int i = 0; i < n; i++) {
         if (!cands[i] || strcmp(cands[i], name) == 0)
             continue;
+        /* The allowance grows with the longer word: cnt -> count. */
+        size_t len = strlen(name) > strlen(cands[i]) ? strlen(name) : strlen(cands[i]);
+        int limit = len <= 3 ? 1 : len <= 6 ? 2 : 3;
         int d = distance(name, cands[i]);
-        if (d < bestd) {
+        if (d <= limit && d < bestd) {
             bestd = d;
             best = cands[i];
         }
     }
-    return bestd <= limit ? best : NULL;
+    return best;
 }

@@ -170,6 +170,8 @@ Value *model_get(const Block *b, const char *name);
 /* Type helpers. */
 Type *type_new(Arena *a, TypeKind k);
 const char *type_name(Arena *a, const Type *t);
+/* With an article, for sentences: "a whole number", "a list of principle". */
+const char *type_phrase(Arena *a, const Type *t);
 bool type_equal(const Type *a, const Type *b);
 
 /* Closest candidate to `name` among `cands` (edit distance), or NULL. */

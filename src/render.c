@@ -2,6 +2,7 @@
 #include "render.h"
 
 #include <string.h>
+#include <unistr.h>
 
 #define C_RESET "\033[0m"
 #define C_BOLD "\033[1m"
@@ -20,46 +21,71 @@ static const char *sev_color(DiagSeverity s)
     return s == DIAG_ERROR ? C_RED : s == DIAG_WARNING ? C_MAGENTA : C_CYAN;
 }
 
-/* Characters (not bytes) in s[0..n). */
-static int chars(const char *s, size_t n)
-{
-    int c = 0;
-    for (size_t i = 0; i < n; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80)
-            c++;
-    return c;
-}
-
-/* The source line and a caret/underline under the span. */
+/* The source line and a caret/underline under the span. A long line is cut
+ * to a window around the span; a byte that is not UTF-8 shows as '?', so
+ * what we print is always valid text. */
 static void excerpt(FILE *out, SourceSet *ss, Span sp, bool color)
 {
+    enum { WINDOW = 120, BEFORE = 50 };
     if (sp.file < 0 || sp.file >= ss->n || sp.first_line < 1)
         return;
     Source *src = ss->files[sp.file];
     size_t len;
     const char *line = src_line(src, sp.first_line, &len);
-    int width = fprintf(out, "%5d", sp.first_line);
-    fprintf(out, " | %.*s\n", (int)len, line);
-    fprintf(out, "%*s | ", width, "");
-    /* Walk the line to the start column, copying tabs so the caret lines up. */
-    int col = 1;
-    size_t i = 0;
-    while (i < len && col < sp.first_column) {
-        unsigned char c = (unsigned char)line[i];
-        if ((c & 0xC0) != 0x80) {
-            fputc(c == '\t' ? '\t' : ' ', out);
-            col++;
-        }
-        i++;
+    /* Character boundaries, counted as the lexer counts columns. */
+    int total = 0;
+    for (size_t i = 0; i < len; i++)
+        if (((unsigned char)line[i] & 0xC0) != 0x80)
+            total++;
+    int from = 1, to = total;
+    if (total > WINDOW + 30) {
+        from = sp.first_column - BEFORE < 1 ? 1 : sp.first_column - BEFORE;
+        to = from + WINDOW - 1 < total ? from + WINDOW - 1 : total;
     }
-    while (i < len && ((unsigned char)line[i] & 0xC0) == 0x80)
-        i++;
-    int total = chars(line, len);
+    int width = fprintf(out, "%5d", sp.first_line);
+    fputs(" | ", out);
+    if (from > 1)
+        fputs("...", out);
+    int col = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)line[i];
+        if ((c & 0xC0) == 0x80) { /* a stray continuation byte: no column */
+            i++;
+            continue;
+        }
+        col++;
+        int k = u8_mblen((const uint8_t *)line + i, len - i);
+        if (col >= from && col <= to) {
+            if (k > 0)
+                fwrite(line + i, 1, (size_t)k, out);
+            else
+                fputc('?', out);
+        }
+        i += k > 0 ? (size_t)k : 1;
+    }
+    if (to < total)
+        fputs("...", out);
+    fputc('\n', out);
+    fprintf(out, "%*s | ", width, "");
+    if (from > 1)
+        fputs("   ", out);
+    /* Walk to the start column, copying tabs so the caret lines up. */
+    col = 0;
+    for (size_t i = 0; i < len && col + 1 < sp.first_column; i++) {
+        unsigned char c = (unsigned char)line[i];
+        if ((c & 0xC0) == 0x80)
+            continue;
+        col++;
+        if (col >= from)
+            fputc(c == '\t' ? '\t' : ' ', out);
+    }
     int n;
     if (sp.last_line == sp.first_line)
         n = sp.last_column - sp.first_column;
     else
         n = total - sp.first_column + 1;
+    if (sp.first_column + n - 1 > to)
+        n = to - sp.first_column + 1;
     if (n < 1)
         n = 1;
     if (color)
@@ -72,11 +98,14 @@ static void excerpt(FILE *out, SourceSet *ss, Span sp, bool color)
     fputc('\n', out);
 }
 
-static void header(FILE *out, SourceSet *ss, Span sp, DiagSeverity sev, const char *msg, bool color)
+static void header(FILE *out, SourceSet *ss, Span sp, const char *path, DiagSeverity sev, const char *msg,
+                   bool color)
 {
     if (color)
         fputs(C_BOLD, out);
-    if (sp.file >= 0 && sp.file < ss->n) {
+    if (path && sp.file < 0) {
+        fprintf(out, "%s: ", path);
+    } else if (sp.file >= 0 && sp.file < ss->n) {
         if (sp.first_line > 0)
             fprintf(out, "%s:%d:%d: ", ss->files[sp.file]->path, sp.first_line, sp.first_column);
         else
@@ -98,14 +127,14 @@ void render_diags_text(FILE *out, const Diags *d, SourceSet *ss, bool color)
 {
     for (int i = 0; i < d->n; i++) {
         const Diag *g = &d->items[i];
-        header(out, ss, g->span, g->severity, g->msg, color);
+        header(out, ss, g->span, g->path, g->severity, g->msg, color);
         excerpt(out, ss, g->span, color);
         if (g->help)
             fprintf(out, "      = %shelp:%s %s\n", color ? C_BOLD : "", color ? C_RESET : "", g->help);
         for (int k = 0; k < g->nnotes; k++) {
             const DiagNote *nt = &g->notes[k];
             if (nt->span.file >= 0) {
-                header(out, ss, nt->span, DIAG_NOTE, nt->msg, color);
+                header(out, ss, nt->span, NULL, DIAG_NOTE, nt->msg, color);
                 excerpt(out, ss, nt->span, color);
             } else {
                 fprintf(out, "      = %snote:%s %s\n", color ? C_BOLD : "", color ? C_RESET : "", nt->msg);
@@ -136,6 +165,8 @@ json_t *render_diags_json(const Diags *d, SourceSet *ss)
         json_object_set_new(o, "severity", json_string(sev_name(g->severity)));
         json_object_set_new(o, "message", json_string(g->msg));
         put_place(o, ss, g->span);
+        if (g->path && g->span.file < 0)
+            json_object_set_new(o, "file", json_string(g->path));
         if (g->help)
             json_object_set_new(o, "help", json_string(g->help));
         if (g->nnotes) {

@@ -62,9 +62,16 @@ static void suggest_fields(TC *t, const Schema *s, const char *name, Scope *sc)
 {
     const char *c[256];
     int n = 0;
-    for (Scope *k = sc; k && n < 200; k = k->up)
-        if (k->var)
+    for (Scope *k = sc; k && n < 200; k = k->up) {
+        if (k->var) {
             c[n++] = k->var;
+        } else {
+            /* A where-element's fields are in scope too. */
+            Schema *es = schema_of(k->type);
+            for (int i = 0; es && i < es->nfields && n < 200; i++)
+                c[n++] = es->fields[i]->name;
+        }
+    }
     for (int i = 0; s && i < s->nfields && n < 250; i++)
         c[n++] = s->fields[i]->name;
     const char *sug = model_suggest(name, c, n);
@@ -331,7 +338,11 @@ static Type *tc_call(TC *t, Node *n, Scope *sc)
         if (strcmp(f, funcs[i]) == 0)
             nf = i;
     if (nf < 0) {
-        diag_error(t->d, n->span, "unknown function '%s'", f);
+        Span name = n->span;
+        name.last_line = name.first_line;
+        name.last_column = name.first_column + (int)u8_mbsnlen((const uint8_t *)f, strlen(f));
+        name.last_off = name.first_off + strlen(f);
+        diag_error(t->d, name, "unknown function '%s'", f);
         const char *sug = model_suggest(f, funcs, 5);
         if (sug)
             diag_help(t->d, "did you mean '%s'?", sug);

@@ -780,9 +780,9 @@ static void test_string_errors(void **state)
     expect_lex_error("\"a\\u00E6\"", "malformed \\u escape");
     expect_lex_error("\"a\\u{1234567}\"", "malformed \\u escape");
     expect_lex_error("\"a\\u{G}\"", "malformed \\u escape");
-    expect_lex_error("\"\\u{D800}\"", "not a Unicode scalar value");
-    expect_lex_error("\"\\u{110000}\"", "not a Unicode scalar value");
-    expect_lex_error("\"\\u{0}\"", "not a Unicode scalar value");
+    expect_lex_error("\"\\u{D800}\"", "not a Unicode character");
+    expect_lex_error("\"\\u{110000}\"", "not a Unicode character");
+    expect_lex_error("\"\\u{0}\"", "cannot hold a NUL");
 
     /* Unterminated: at end of line and at end of file. */
     lx = lex("title \"abc\nnext 1");

@@ -842,9 +842,13 @@ static void test_targeted_help(void **state)
     (void)state;
     /* `{` on the line after its key. */
     P *p = parse("course c\n{\n  x 1\n}\n");
-    assert_true(count_errors(p) >= 1);
+    assert_int_equal(count_errors(p), 1);
+    assert_non_null(strstr(p->d.items[0].msg, "same line"));
     assert_non_null(p->d.items[0].help);
-    assert_non_null(strstr(p->d.items[0].help, "same line"));
+    /* The block is attached to its key, so nothing else is lost. */
+    assert_int_equal(p->f->n, 1);
+    assert_true(p->f->decls[0]->u.entry->is_block);
+    assert_int_equal(p->f->decls[0]->u.entry->body.n, 1);
     p_free(p);
 
     /* A set after a key. */
