@@ -5,6 +5,7 @@
 #include "schema.h"
 #include "typecheck.h"
 
+#include <dirent.h>
 #include <string.h>
 
 static const char *reserved_kinds[] = {"import", "enum", "schema"};
@@ -111,6 +112,42 @@ Program *compile_file(const char *path, const CompileOptions *opt, SourceSet *ss
 Program *compile_text(const char *name, const char *text, const CompileOptions *opt, SourceSet *ss, Diags *diags)
 {
     return compile(name, text, opt, ss, diags);
+}
+
+Program *compile_all_modules(const CompileOptions *opt, SourceSet *ss, Diags *diags)
+{
+    /* The search path, as a compilation would build it. */
+    Arena *a = arena_new();
+    Program tmp;
+    memset(&tmp, 0, sizeof tmp);
+    tmp.arena = a;
+    load_search_path(&tmp, opt ? opt->include : NULL, opt ? opt->ninclude : 0);
+    char *text = arena_strdup(a, "");
+    const char *seen[512];
+    int nseen = 0;
+    for (int k = 0; k < tmp.nsearch; k++) {
+        DIR *dir = opendir(tmp.search[k]);
+        if (!dir)
+            continue;
+        struct dirent *de;
+        while ((de = readdir(dir)) && nseen < 512) {
+            size_t len = strlen(de->d_name);
+            if (len <= 6 || strcmp(de->d_name + len - 6, ".ramme") != 0 || strcmp(de->d_name, "prelude.ramme") == 0)
+                continue;
+            char *name = arena_strndup(a, de->d_name, len - 6);
+            bool dup = false;
+            for (int i = 0; i < nseen; i++)
+                dup = dup || strcmp(seen[i], name) == 0;
+            if (dup)
+                continue;
+            seen[nseen++] = name;
+            text = arena_printf(a, "%simport \"%s\"\n", text, name);
+        }
+        closedir(dir);
+    }
+    Program *p = compile_text("stdlib", text, opt, ss, diags);
+    arena_free(a);
+    return p;
 }
 
 void compile_free(Program *p)

@@ -14,6 +14,8 @@ typedef struct CompileOptions {
 Program *compile_file(const char *path, const CompileOptions *opt, SourceSet *ss, Diags *diags);
 /* The same for in-memory source text (the CLI's `explain` uses it). */
 Program *compile_text(const char *name, const char *text, const CompileOptions *opt, SourceSet *ss, Diags *diags);
+/* Every module on the stdlib search path, imported together (explain). */
+Program *compile_all_modules(const CompileOptions *opt, SourceSet *ss, Diags *diags);
 void compile_free(Program *p);
 
 /* The top-level blocks of kind `kind` declared in the main file. */

@@ -4,6 +4,7 @@
  * under --strict), 2 input unreadable / not parseable / not well-typed, or
  * a wrong command line. */
 #include "compile.h"
+#include "coverage.h"
 #include "render.h"
 #include "rules.h"
 
@@ -30,6 +31,7 @@ typedef struct Options {
     const char *schedule;  /* --schedule */
     const char *applicants;
     const char *course;
+    bool coverage;         /* --coverage: goals x modules */
 } Options;
 
 static const char *commands[] = {"check", "explain", "schedule", "admit", "diff"};
@@ -115,6 +117,8 @@ static int parse_args(int argc, char **argv, Options *o)
             color = val;
         } else if (strcmp(name, "--strict") == 0) {
             o->strict = true;
+        } else if (strcmp(name, "--coverage") == 0) {
+            o->coverage = true;
         } else if (strcmp(name, "-I") == 0) {
             o->include[o->ninclude++] = val;
         } else if (strncmp(a, "-I", 2) == 0 && a[2]) {
@@ -321,25 +325,8 @@ static int cmd_explain(Options *o)
     if (o->nargs == 2) {
         p = compile_file(o->args[1], &co, &ss, &d);
     } else {
-        /* The framework module named by the id's first part, if there is one. */
-        char mod[128];
-        size_t n = strcspn(id, ".");
-        snprintf(mod, sizeof mod, "%.*s", (int)(n < 100 ? n : 100), id);
-        char *text = malloc(strlen(mod) + 16);
-        if (!text)
-            return EXIT_INPUT;
-        sprintf(text, "import \"%s\"\n", mod);
-        p = compile_text("explain", text, &co, &ss, &d);
-        if (d.errors) {
-            /* No such module: the prelude's frameworks only. */
-            compile_free(p);
-            diag_free(&d);
-            src_free(&ss);
-            src_init(&ss);
-            diag_init(&d);
-            p = compile_text("explain", "", &co, &ss, &d);
-        }
-        free(text);
+        /* Rules and goals of every module on the search path. */
+        p = compile_all_modules(&co, &ss, &d);
     }
     int status = EXIT_PASS;
     if (d.errors) {
@@ -417,6 +404,60 @@ static int cmd_explain(Options *o)
     return status;
 }
 
+static void coverage_text(FILE *out, const Coverage *cv)
+{
+    if (cv->nrows == 0)
+        return;
+    fprintf(out, "  coverage: %d goal%s x %d block%s\n", cv->nrows, cv->nrows == 1 ? "" : "s", cv->ncolumns,
+            cv->ncolumns == 1 ? "" : "s");
+    int w = 0;
+    for (int i = 0; i < cv->nrows; i++) {
+        int len = (int)strlen(cv->rows[i].goal->name);
+        if (len > w)
+            w = len;
+    }
+    fprintf(out, "    %-*s ", w, "");
+    for (int k = 0; k < cv->ncolumns; k++)
+        fprintf(out, " %s", cv->columns[k]->name);
+    fputc('\n', out);
+    int uncovered = 0;
+    for (int i = 0; i < cv->nrows; i++) {
+        const CoverageRow *row = &cv->rows[i];
+        fprintf(out, "    %-*s ", w, row->goal->name);
+        for (int k = 0; k < cv->ncolumns; k++) {
+            int cw = (int)strlen(cv->columns[k]->name);
+            fprintf(out, " %*s%s", cw - 1, "", row->covered[k] ? "x" : ".");
+        }
+        if (!row->ncovered) {
+            fputs("  not covered", out);
+            uncovered++;
+        }
+        fputc('\n', out);
+    }
+    fprintf(out, "    %d of %d goals covered\n\n", cv->nrows - uncovered, cv->nrows);
+}
+
+static json_t *coverage_json(const Coverage *cv)
+{
+    json_t *o = json_object(), *cols = json_array(), *rows = json_array();
+    for (int k = 0; k < cv->ncolumns; k++)
+        json_array_append_new(cols, json_string(cv->columns[k]->name));
+    for (int i = 0; i < cv->nrows; i++) {
+        json_t *r = json_object(), *by = json_array();
+        json_object_set_new(r, "goal", json_string(cv->rows[i].goal->name));
+        json_object_set_new(r, "title", cv->rows[i].goal->title ? json_string(cv->rows[i].goal->title) : json_null());
+        json_object_set_new(r, "framework", json_string(cv->rows[i].framework->name));
+        for (int k = 0; k < cv->ncolumns; k++)
+            if (cv->rows[i].covered[k])
+                json_array_append_new(by, json_string(cv->columns[k]->name));
+        json_object_set_new(r, "covered_by", by);
+        json_array_append_new(rows, r);
+    }
+    json_object_set_new(o, "modules", cols);
+    json_object_set_new(o, "goals", rows);
+    return o;
+}
+
 /* ramme check FILE...: each file is its own compilation. */
 static int cmd_check(Options *o)
 {
@@ -455,10 +496,19 @@ static int cmd_check(Options *o)
                 if (rep.failed[SEV_ERROR] || (o->strict && rep.failed[SEV_WARNING]))
                     if (status == EXIT_PASS)
                         status = EXIT_RULES;
-                if (o->format == FMT_JSON)
-                    json_array_append_new(courses, report_json(&rep, &ss, o->args[i]));
-                else
+                Coverage cv;
+                if (o->coverage)
+                    cov_build(p, &rep, a, &cv);
+                if (o->format == FMT_JSON) {
+                    json_t *cj = report_json(&rep, &ss, o->args[i]);
+                    if (o->coverage)
+                        json_object_set_new(cj, "coverage", coverage_json(&cv));
+                    json_array_append_new(courses, cj);
+                } else {
                     report_text(stdout, &rep, &ss, o->color && isatty(STDOUT_FILENO));
+                    if (o->coverage)
+                        coverage_text(stdout, &cv);
+                }
                 arena_free(a);
             }
         }

@@ -1,0 +1,450 @@
+/* diff.c — comparing a variant with its base (diff.h), and the text and
+ * JSON renderings of the result. */
+#include "diff.h"
+
+#include <string.h>
+
+typedef struct D {
+    Arena *a;        /* the report's arena */
+    Arena *scratch;  /* runtime values made while comparing */
+    EvalCtx ev;
+    DiffEntry *e;
+    int n, cap;
+} D;
+
+static bool same_str(const char *x, const char *y)
+{
+    return x == y || (x && y && strcmp(x, y) == 0);
+}
+
+static bool same_value(D *d, const Value *x, const Value *y);
+
+static bool same_block(D *d, const Block *x, const Block *y)
+{
+    if (x == y)
+        return true;
+    if (!x || !y || x->schema != y->schema || !same_str(x->name, y->name) || !same_str(x->title, y->title))
+        return false;
+    for (int i = 0; i < x->schema->nfields; i++)
+        if (!same_value(d, x->vals[i], y->vals[i]))
+            return false;
+    return true;
+}
+
+static bool same_value(D *d, const Value *x, const Value *y)
+{
+    if (x == y)
+        return true;
+    if (!x || !y)
+        return false;
+    if (x->k == V_BLOCK || y->k == V_BLOCK)
+        return x->k == y->k && same_block(d, x->u.block, y->u.block);
+    if (x->k == V_REF || y->k == V_REF) {
+        /* Same declaration, or same-named ones of the same kind (a variant's
+         * own target that replaced the base's). */
+        if (x->k != y->k)
+            return false;
+        const Block *p = x->u.ref, *q = y->u.ref;
+        return p == q || (p && q && p->schema == q->schema && p->name && same_str(p->name, q->name));
+    }
+    if (x->k == V_EXPR || y->k == V_EXPR)
+        return x->k == y->k && strcmp(ast_to_text(d->scratch, x->u.expr), ast_to_text(d->scratch, y->u.expr)) == 0;
+    if (x->k == V_LIST || y->k == V_LIST) {
+        if (x->k != y->k || x->u.list.n != y->u.list.n)
+            return false;
+        for (int i = 0; i < x->u.list.n; i++)
+            if (!same_value(d, x->u.list.items[i], y->u.list.items[i]))
+                return false;
+        return true;
+    }
+    if (x->k == V_RANGE && y->k == V_RANGE)
+        return same_value(d, x->u.range.lo, y->u.range.lo) && same_value(d, x->u.range.hi, y->u.range.hi);
+    RVal a = eval_value(&d->ev, x), b = eval_value(&d->ev, y);
+    if (a.k == RV_QTY && b.k == RV_QTY && a.u.q.dim != b.u.q.dim)
+        return false;
+    return eval_equal(&a, &b);
+}
+
+/* ------------------------------------------------------------ showing values */
+
+static const char *show(D *d, const Value *v);
+
+static const char *join(Arena *a, const char *s, const char *part)
+{
+    return *s ? arena_printf(a, "%s, %s", s, part) : part;
+}
+
+/* A block as its title and the entries written in it:
+ * "Socialrådgiver" {professional}, {weeks 13, hours 78h}. */
+static const char *show_block(D *d, const Block *b)
+{
+    const char *body = "";
+    for (int i = 0; i < b->schema->nfields; i++) {
+        const Field *f = b->schema->fields[i];
+        const Value *v = b->vals[i];
+        if (!v || v->is_default)
+            continue;
+        if (f->many && v->k == V_LIST) {
+            for (int k = 0; k < v->u.list.n; k++) {
+                const Value *it = v->u.list.items[k];
+                if (it->k == V_BLOCK && it->u.block->name)
+                    body = join(d->a, body, arena_printf(d->a, "%s %s %s", f->name, it->u.block->name,
+                                                         show_block(d, it->u.block)));
+                else
+                    body = join(d->a, body, arena_printf(d->a, "%s %s", f->name, show(d, it)));
+            }
+        } else if (v->k == V_BOOL) {
+            body = join(d->a, body, v->u.b ? f->name : arena_printf(d->a, "%s no", f->name));
+        } else {
+            body = join(d->a, body, arena_printf(d->a, "%s %s", f->name, show(d, v)));
+        }
+    }
+    if (b->title && !*body)
+        return arena_printf(d->a, "\"%s\"", b->title);
+    if (b->title)
+        return arena_printf(d->a, "\"%s\" {%s}", b->title, body);
+    return arena_printf(d->a, "{%s}", body);
+}
+
+static const char *show(D *d, const Value *v)
+{
+    if (!v)
+        return NULL;
+    switch (v->k) {
+    case V_EXPR: return ast_to_text(d->a, v->u.expr);
+    case V_BLOCK: return show_block(d, v->u.block);
+    case V_REF: return v->u.ref && v->u.ref->name ? v->u.ref->name : "?";
+    case V_LIST: {
+        /* Every item (eval_show shortens long lists; a diff must not). */
+        const char *s = "";
+        for (int i = 0; i < v->u.list.n; i++)
+            s = join(d->a, s, show(d, v->u.list.items[i]));
+        return arena_printf(d->a, "[%s]", s);
+    }
+    default: {
+        RVal r = eval_value(&d->ev, v);
+        return eval_show(d->a, &r);
+    }
+    }
+}
+
+/* ------------------------------------------------------------ walking */
+
+static void add(D *d, DiffKind k, const char *path, const char *before, const char *after, Span where)
+{
+    if (d->n == d->cap) {
+        int cap = d->cap ? d->cap * 2 : 16;
+        d->e = arena_grow(d->a, d->e, (size_t)d->n, (size_t)cap, sizeof *d->e);
+        d->cap = cap;
+    }
+    DiffEntry *e = &d->e[d->n++];
+    e->kind = k;
+    e->path = path;
+    e->before = before;
+    e->after = after;
+    e->where = where;
+}
+
+/* Where the variant writes v; else the enclosing place. */
+static Span where_of(const Value *v, Span ctx)
+{
+    return v && !v->is_default && v->span.file >= 0 ? v->span : ctx;
+}
+
+static const char *sub(D *d, const char *prefix, const char *name)
+{
+    return prefix ? arena_printf(d->a, "%s.%s", prefix, name) : name;
+}
+
+static void walk(D *d, const char *prefix, const Block *x, const Block *y, Span ctx);
+
+static const char *item_name(const Value *v)
+{
+    return v->k == V_BLOCK ? v->u.block->name : NULL;
+}
+
+/* A `many` field: named blocks matched by name, other items by value. */
+static void diff_many(D *d, const char *path, const Value *vx, const Value *vy, Span ctx)
+{
+    Value *const *xs = vx && vx->k == V_LIST ? vx->u.list.items : vx ? (Value *const *)&vx : NULL;
+    Value *const *ys = vy && vy->k == V_LIST ? vy->u.list.items : vy ? (Value *const *)&vy : NULL;
+    int nx = vx && vx->k == V_LIST ? vx->u.list.n : vx ? 1 : 0;
+    int ny = vy && vy->k == V_LIST ? vy->u.list.n : vy ? 1 : 0;
+    bool *used = arena_array(d->scratch, (size_t)ny + 1, sizeof *used);
+    for (int i = 0; i < nx; i++) {
+        const Value *bi = xs[i];
+        const char *nm = item_name(bi);
+        int match = -1;
+        for (int j = 0; j < ny && match < 0; j++) {
+            if (used[j])
+                continue;
+            if (nm ? same_str(nm, item_name(ys[j])) && ys[j]->u.block->schema == bi->u.block->schema
+                   : !item_name(ys[j]) && same_value(d, bi, ys[j]))
+                match = j;
+        }
+        const char *ipath = nm ? arena_printf(d->a, "%s %s", path, nm) : path;
+        if (match < 0) {
+            add(d, DC_REMOVED, ipath, show(d, bi), NULL, ctx);
+            continue;
+        }
+        used[match] = true;
+        if (nm && bi != ys[match])
+            walk(d, ipath, bi->u.block, ys[match]->u.block, where_of(ys[match], ctx));
+    }
+    for (int j = 0; j < ny; j++) {
+        if (used[j])
+            continue;
+        const char *nm = item_name(ys[j]);
+        add(d, DC_ADDED, nm ? arena_printf(d->a, "%s %s", path, nm) : path, NULL, show(d, ys[j]),
+            where_of(ys[j], ctx));
+    }
+}
+
+static void diff_field(D *d, const char *path, const Field *f, const Value *vx, const Value *vy, Span ctx)
+{
+    if (vx == vy)
+        return; /* inherited, or absent from both */
+    if (f && f->many) {
+        diff_many(d, path, vx, vy, ctx);
+    } else if (!vx) {
+        add(d, DC_ADDED, path, NULL, show(d, vy), where_of(vy, ctx));
+    } else if (!vy) {
+        add(d, DC_REMOVED, path, show(d, vx), NULL, ctx);
+    } else if (vx->k == V_BLOCK && vy->k == V_BLOCK) {
+        walk(d, path, vx->u.block, vy->u.block, where_of(vy, ctx));
+    } else if (!same_value(d, vx, vy)) {
+        add(d, DC_CHANGED, path, show(d, vx), show(d, vy), where_of(vy, ctx));
+    }
+}
+
+/* The sub-fields of y that differ from x's, in y's schema order (then any
+ * field only x's schema has). */
+static void walk(D *d, const char *prefix, const Block *x, const Block *y, Span ctx)
+{
+    if (x == y)
+        return;
+    if (!same_str(x->title, y->title)) {
+        Span w = y->name_span.file >= 0 ? y->name_span : ctx;
+        const char *tb = x->title ? arena_printf(d->a, "\"%s\"", x->title) : NULL;
+        const char *ta = y->title ? arena_printf(d->a, "\"%s\"", y->title) : NULL;
+        add(d, !tb ? DC_ADDED : !ta ? DC_REMOVED : DC_CHANGED, sub(d, prefix, "title"), tb, ta, w);
+    }
+    for (int i = 0; i < y->schema->nfields; i++) {
+        const Field *f = y->schema->fields[i];
+        const Field *fx = x->schema == y->schema ? f : model_field(x->schema, f->name);
+        diff_field(d, sub(d, prefix, f->name), f, fx ? x->vals[fx->index] : NULL, y->vals[i], ctx);
+    }
+    if (x->schema != y->schema)
+        for (int i = 0; i < x->schema->nfields; i++) {
+            const Field *f = x->schema->fields[i];
+            if (!model_field(y->schema, f->name))
+                diff_field(d, sub(d, prefix, f->name), f, x->vals[i], NULL, ctx);
+        }
+}
+
+/* ------------------------------------------------------------ the report */
+
+static const RuleResult *find_result(const CourseReport *r, const char *id)
+{
+    for (int i = 0; i < r->n; i++)
+        if (strcmp(r->results[i].id, id) == 0)
+            return &r->results[i];
+    return NULL;
+}
+
+static void add_rule(Arena *a, DiffReport *out, const RuleResult *b, const RuleResult *v)
+{
+    out->rules = arena_grow(a, out->rules, (size_t)out->nrules, (size_t)out->nrules + 1, sizeof *out->rules);
+    DiffRule *r = &out->rules[out->nrules++];
+    r->id = v ? v->id : b->id;
+    r->before = b ? b->status : ST_NA;
+    r->after = v ? v->status : ST_NA;
+    r->base_result = b;
+    r->variant_result = v;
+}
+
+void diff_blocks(Program *p, Block *base, Block *variant, Arena *a, DiffReport *out)
+{
+    memset(out, 0, sizeof *out);
+    out->base = base;
+    out->variant = variant;
+    D d;
+    memset(&d, 0, sizeof d);
+    d.a = a;
+    d.scratch = arena_new();
+    d.ev.scratch = d.scratch;
+    d.ev.subject = variant;
+    walk(&d, NULL, base, variant, variant->name_span);
+    out->entries = d.e;
+    out->nentries = d.n;
+    arena_free(d.scratch);
+
+    rules_check(p, base, a, &out->base_report);
+    rules_check(p, variant, a, &out->variant_report);
+    for (int i = 0; i < out->variant_report.n; i++) {
+        const RuleResult *v = &out->variant_report.results[i];
+        const RuleResult *b = find_result(&out->base_report, v->id);
+        if (!b || b->status != v->status)
+            add_rule(a, out, b, v);
+    }
+    for (int i = 0; i < out->base_report.n; i++) {
+        const RuleResult *b = &out->base_report.results[i];
+        if (!find_result(&out->variant_report, b->id))
+            add_rule(a, out, b, NULL);
+    }
+}
+
+const char *diff_status_word(RuleStatus s, bool judged)
+{
+    if (!judged)
+        return "not judged";
+    switch (s) {
+    case ST_FAIL: return "FAIL";
+    case ST_UNKNOWN: return "unknown";
+    case ST_PASS: return "pass";
+    case ST_NA: return "n/a";
+    }
+    return "?";
+}
+
+/* ------------------------------------------------------------ rendering */
+
+static const char *kind_word(DiffKind k)
+{
+    return k == DC_CHANGED ? "changed" : k == DC_ADDED ? "added" : "removed";
+}
+
+static bool has_place(const SourceSet *ss, Span sp)
+{
+    return sp.file >= 0 && sp.file < ss->n;
+}
+
+static void print_place(FILE *out, SourceSet *ss, const char *before, Span sp)
+{
+    if (has_place(ss, sp))
+        fprintf(out, "%s%s:%d:%d", before, ss->files[sp.file]->path, sp.first_line, sp.first_column);
+}
+
+static void print_block_line(FILE *out, SourceSet *ss, const char *label, const Block *b)
+{
+    fprintf(out, "  %-8s %s", label, b->name ? b->name : b->schema->name);
+    if (b->title)
+        fprintf(out, " \"%s\"", b->title);
+    print_place(out, ss, "  ", b->name_span);
+    fputc('\n', out);
+}
+
+/* The rule's result that explains the difference: the variant's when it is
+ * judged there, else the base's. */
+static const RuleResult *shown_result(const DiffRule *r)
+{
+    return r->variant_result ? r->variant_result : r->base_result;
+}
+
+void diff_print_text(FILE *out, const DiffReport *r, SourceSet *ss)
+{
+    fprintf(out, "diff %s → %s\n", r->base->name ? r->base->name : "?", r->variant->name ? r->variant->name : "?");
+    print_block_line(out, ss, "base", r->base);
+    print_block_line(out, ss, "variant", r->variant);
+
+    if (r->nentries == 0)
+        fputs("\n  changes: none\n", out);
+    else
+        fprintf(out, "\n  changes (%d)\n", r->nentries);
+    for (int i = 0; i < r->nentries; i++) {
+        const DiffEntry *e = &r->entries[i];
+        fprintf(out, "    %-8s %s", kind_word(e->kind), e->path);
+        if (e->kind == DC_CHANGED)
+            fprintf(out, ": %s → %s\n", e->before, e->after);
+        else
+            fprintf(out, ": %s\n", e->kind == DC_ADDED ? e->after : e->before);
+        print_place(out, ss, "             at ", e->where);
+        if (has_place(ss, e->where))
+            fputc('\n', out);
+    }
+
+    if (r->nrules == 0)
+        fputs("\n  rule results that differ: none\n", out);
+    else
+        fprintf(out, "\n  rule results that differ (%d)\n", r->nrules);
+    int worse = 0, better = 0;
+    for (int i = 0; i < r->nrules; i++) {
+        const DiffRule *x = &r->rules[i];
+        const RuleResult *s = shown_result(x);
+        bool was_fail = x->base_result && x->before == ST_FAIL;
+        bool is_fail = x->variant_result && x->after == ST_FAIL;
+        worse += is_fail && !was_fail;
+        better += was_fail && !is_fail;
+        fprintf(out, "    %s → %s  %s  %s\n", diff_status_word(x->before, x->base_result != NULL),
+                diff_status_word(x->after, x->variant_result != NULL), rules_severity_name(s->severity), x->id);
+        if (s->message)
+            fprintf(out, "             %s\n", s->message);
+        if (s->cite)
+            fprintf(out, "             cites: %s\n", s->cite);
+        for (int k = 0; k < s->nexplain; k++)
+            fprintf(out, "             %s\n", s->explain[k]);
+        if (has_place(ss, s->where)) {
+            print_place(out, ss, "             at ", s->where);
+            fputc('\n', out);
+        }
+    }
+    fprintf(out, "\n  summary: %d change%s; %d rule result%s differ%s: %d newly failing, %d no longer failing\n",
+            r->nentries, r->nentries == 1 ? "" : "s", r->nrules, r->nrules == 1 ? "" : "s",
+            r->nrules == 1 ? "s" : "", worse, better);
+}
+
+static json_t *loc_json(SourceSet *ss, Span sp)
+{
+    json_t *o = json_object();
+    if (has_place(ss, sp)) {
+        json_object_set_new(o, "file", json_string(ss->files[sp.file]->path));
+        json_object_set_new(o, "line", json_integer(sp.first_line));
+        json_object_set_new(o, "column", json_integer(sp.first_column));
+    }
+    return o;
+}
+
+static json_t *str_or_null(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
+
+json_t *diff_to_json(const DiffReport *r, SourceSet *ss)
+{
+    json_t *root = json_object();
+    json_object_set_new(root, "version", json_integer(1));
+    json_object_set_new(root, "base", str_or_null(r->base->name));
+    json_object_set_new(root, "variant", str_or_null(r->variant->name));
+    json_t *ch = json_array();
+    for (int i = 0; i < r->nentries; i++) {
+        const DiffEntry *e = &r->entries[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "kind", json_string(kind_word(e->kind)));
+        json_object_set_new(o, "path", json_string(e->path));
+        json_object_set_new(o, "before", str_or_null(e->before));
+        json_object_set_new(o, "after", str_or_null(e->after));
+        json_object_set_new(o, "location", loc_json(ss, e->where));
+        json_array_append_new(ch, o);
+    }
+    json_object_set_new(root, "changes", ch);
+    json_t *rules = json_array();
+    for (int i = 0; i < r->nrules; i++) {
+        const DiffRule *x = &r->rules[i];
+        const RuleResult *s = shown_result(x);
+        json_t *o = json_object();
+        json_object_set_new(o, "rule", json_string(x->id));
+        json_object_set_new(o, "before", x->base_result ? json_string(rules_status_name(x->before)) : json_null());
+        json_object_set_new(o, "after", x->variant_result ? json_string(rules_status_name(x->after)) : json_null());
+        json_object_set_new(o, "severity", json_string(rules_severity_name(s->severity)));
+        json_object_set_new(o, "message", str_or_null(s->message));
+        json_object_set_new(o, "cite", str_or_null(s->cite));
+        json_object_set_new(o, "location", loc_json(ss, s->where));
+        json_t *ex = json_array();
+        for (int k = 0; k < s->nexplain; k++)
+            json_array_append_new(ex, json_string(s->explain[k]));
+        json_object_set_new(o, "explain", ex);
+        json_array_append_new(rules, o);
+    }
+    json_object_set_new(root, "rules", rules);
+    return root;
+}
