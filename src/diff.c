@@ -121,6 +121,11 @@ static const char *show(D *d, const Value *v)
             s = join(d->a, s, show(d, v->u.list.items[i]));
         return arena_printf(d->a, "[%s]", s);
     }
+    case V_RANGE:
+        /* `count 2` is the range 2..2: written back as 2. */
+        if (v->u.range.lo && v->u.range.hi && same_value(d, v->u.range.lo, v->u.range.hi))
+            return show(d, v->u.range.lo);
+        /* fall through */
     default: {
         RVal r = eval_value(&d->ev, v);
         return eval_show(d->a, &r);
