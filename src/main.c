@@ -183,7 +183,7 @@ static void report_text(FILE *out, const CourseReport *r, SourceSet *ss, bool co
         fprintf(out, "\n  %s%s%s  %s\n", bold, fw->name, reset, fw_title(fw));
         for (int i = 0; i < r->n; i++) {
             const RuleResult *x = &r->results[i];
-            if (x->rule->top != fw && !(x->rule->top == NULL))
+            if (x->framework != fw)
                 continue;
             const char *st = x->status == ST_FAIL ? "FAIL" : x->status == ST_UNKNOWN ? "unknown"
                            : x->status == ST_PASS ? "pass" : "n/a";

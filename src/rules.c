@@ -354,6 +354,7 @@ void rules_check(Program *p, Block *course, Arena *a, CourseReport *out)
                 out->unknown++;
         }
         /* Failures first (by severity), then unknown, pass, n/a; stable. */
+        (void)fw;
         for (int i = start + 1; i < out->n; i++) {
             RuleResult x = out->results[i];
             int j = i - 1;
@@ -366,4 +367,19 @@ void rules_check(Program *p, Block *course, Arena *a, CourseReport *out)
             out->results[j + 1] = x;
         }
     }
+    /* Report by the framework that declares each rule (a framework that
+     * extends another brings the other's rules under the other's name). */
+    Block **decl = NULL;
+    int ndecl = 0;
+    for (int i = 0; i < out->n; i++) {
+        bool have = false;
+        for (int k = 0; k < ndecl; k++)
+            have = have || decl[k] == out->results[i].framework;
+        if (!have) {
+            decl = arena_grow(a, decl, (size_t)ndecl, (size_t)ndecl + 1, sizeof *decl);
+            decl[ndecl++] = out->results[i].framework;
+        }
+    }
+    out->frameworks = decl;
+    out->nframeworks = ndecl;
 }
