@@ -24,7 +24,8 @@ typedef struct Options {
     const char **args;     /* positional arguments after the command */
     int nargs;
     Format format;
-    bool color;
+    bool color;            /* colour diagnostics on stderr */
+    bool color_out;        /* colour the report on stdout */
     bool strict;
     const char **include;
     int ninclude;
@@ -145,12 +146,15 @@ static int parse_args(int argc, char **argv, Options *o)
             o->args[o->nargs++] = a;
         }
     }
-    if (strcmp(color, "always") == 0)
-        o->color = true;
-    else if (strcmp(color, "never") == 0)
-        o->color = false;
-    else
-        o->color = isatty(STDERR_FILENO) && !(getenv("NO_COLOR") && getenv("NO_COLOR")[0]);
+    bool no_color = getenv("NO_COLOR") && getenv("NO_COLOR")[0];
+    if (strcmp(color, "always") == 0) {
+        o->color = o->color_out = true;
+    } else if (strcmp(color, "never") == 0) {
+        o->color = o->color_out = false;
+    } else {
+        o->color = isatty(STDERR_FILENO) && !no_color;
+        o->color_out = isatty(STDOUT_FILENO) && !no_color;
+    }
     if (!o->command) {
         usage(stderr);
         return EXIT_INPUT;
@@ -575,7 +579,7 @@ static int cmd_check(Options *o)
                         json_object_set_new(cj, "coverage", coverage_json(&cv));
                     json_array_append_new(courses, cj);
                 } else {
-                    report_text(stdout, &rep, &ss, o->color && isatty(STDOUT_FILENO));
+                    report_text(stdout, &rep, &ss, o->color_out);
                     if (o->coverage)
                         coverage_text(stdout, &cv);
                 }
