@@ -1,5 +1,5 @@
 /* ast.h — the syntax tree, exactly as written, with spans. The parser only
- * builds it; every check happens in later passes (resolve.c, check.c).
+ * builds it; every check happens in later passes (build.c, typecheck.c).
  * Everything is allocated in the compilation's arena. */
 #ifndef RAMME_AST_H
 #define RAMME_AST_H

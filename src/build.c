@@ -250,12 +250,19 @@ static Value *convert_item(Builder *B, const Field *f, Type *t, Node *n, Block *
 
 /* Items written after the value: an error; after a trailing comma, the
  * likely cause is the comma (LANGUAGE.md §8). */
-static void extra_items(Builder *B, const Field *f, ValSeq *vs, int from)
+static void hint(Builder *B, Block *b, const Field *f);
+
+static void extra_items(Builder *B, const Field *f, ValSeq *vs, int from, Block *owner)
 {
     Node *x = vs->items.items[from];
     if (vs->after_comma_newline) {
         diag_error(B->p->diags, vs->span, "trailing comma: the list continues on the next line");
         diag_help(B->p->diags, "remove the ',' at the end of the previous line");
+        /* The next line's key was swallowed into the list: not missing. */
+        Node *k0 = vs->items.items[0];
+        Field *swallowed = owner && k0->kind == N_PATH ? model_field(owner->schema, k0->u.path) : NULL;
+        if (swallowed)
+            hint(B, owner, swallowed);
         return;
     }
     diag_error(B->p->diags, x->span, "unexpected %s after the value of '%s'", describe(B, x), f->name);
@@ -277,7 +284,7 @@ static Value *convert(Builder *B, const Field *f, Type *t, ValSeq *vs, Block *ow
         if (!end)
             return NULL;
         if (it->n > 2)
-            extra_items(B, f, vs, 2);
+            extra_items(B, f, vs, 2, owner);
         Value *v = value_new(B, V_RANGE, vs->span);
         if (lo)
             v->u.range.lo = end;
@@ -286,7 +293,7 @@ static Value *convert(Builder *B, const Field *f, Type *t, ValSeq *vs, Block *ow
         return v;
     }
     if (it->n > 1) {
-        extra_items(B, f, vs, 1);
+        extra_items(B, f, vs, 1, owner);
         return NULL;
     }
     return convert_item(B, f, t, it->items[0], owner);
@@ -708,7 +715,10 @@ void build_merge_extends(Builder *B)
                 }
             if (bad)
                 break;
-            if (n == BUILD_MAX_EXTENDS) {
+            /* The chain so far plus what an already merged base carries. */
+            Block *nb = model_decl(p, cur->schema, cur->extends_name);
+            int carried = nb && nb->merge_state == 2 ? nb->chain + 1 : 0;
+            if (n + carried >= BUILD_MAX_EXTENDS) {
                 diag_error(p->diags, b->extends_span, "'extends' chain is longer than %d", BUILD_MAX_EXTENDS);
                 bad = true;
                 break;
@@ -721,7 +731,7 @@ void build_merge_extends(Builder *B)
                 const char **c = arena_array(p->arena, (size_t)p->ndecls + 1, sizeof *c);
                 int nc = 0;
                 for (int k = 0; k < p->ndecls; k++)
-                    if (p->decls[k]->schema == cur->schema)
+                    if (p->decls[k]->schema == cur->schema && p->decls[k] != cur)
                         c[nc++] = p->decls[k]->name;
                 const char *sug = model_suggest(cur->extends_name, c, nc);
                 if (sug)
@@ -739,8 +749,10 @@ void build_merge_extends(Builder *B)
                 chain[k]->base = NULL;
             continue;
         }
-        for (int k = n - 1; k >= 0; k--)
+        for (int k = n - 1; k >= 0; k--) {
             merge_into(B, chain[k], chain[k]->base);
+            chain[k]->chain = chain[k]->base->chain + 1;
+        }
     }
 }
 

@@ -170,6 +170,8 @@ static bool num_of(const RVal *v, double *out)
 static int cmp(const RVal *a, const RVal *b)
 {
     double x, y;
+    if (a->k == RV_INT && b->k == RV_INT) /* exact: no rounding above 2^53 */
+        return (a->u.i > b->u.i) - (a->u.i < b->u.i);
     if (num_of(a, &x) && num_of(b, &y))
         return fabs(x - y) < 1e-9 ? 0 : x < y ? -1 : 1;
     if (a->k != b->k)
@@ -189,9 +191,24 @@ static int cmp(const RVal *a, const RVal *b)
     }
 }
 
+/* Every element of a is in b. */
+static bool subset(const RVal *a, const RVal *b)
+{
+    for (int i = 0; i < a->u.list.n; i++) {
+        bool found = false;
+        for (int k = 0; k < b->u.list.n && !found; k++)
+            found = eval_equal(&a->u.list.items[i], &b->u.list.items[k]);
+        if (!found)
+            return false;
+    }
+    return true;
+}
+
 bool eval_equal(const RVal *a, const RVal *b)
 {
     double x, y;
+    if (a->k == RV_INT && b->k == RV_INT)
+        return a->u.i == b->u.i;
     if (num_of(a, &x) && num_of(b, &y))
         return fabs(x - y) < 1e-9;
     if (a->k != b->k)
@@ -207,12 +224,9 @@ bool eval_equal(const RVal *a, const RVal *b)
         return (!a->u.range.lo || eval_equal(a->u.range.lo, b->u.range.lo)) &&
                (!a->u.range.hi || eval_equal(a->u.range.hi, b->u.range.hi));
     case RV_LIST:
-        if (a->u.list.n != b->u.list.n)
-            return false;
-        for (int i = 0; i < a->u.list.n; i++)
-            if (!eval_equal(&a->u.list.items[i], &b->u.list.items[i]))
-                return false;
-        return true;
+        /* Lists compare as sets: order and repetition do not matter
+         * (`principles == {a, b}`). */
+        return subset(a, b) && subset(b, a);
     default: return cmp(a, b) == 0;
     }
 }

@@ -44,7 +44,7 @@ static void usage(FILE *out)
           "\n"
           "commands:\n"
           "  check FILE...                    validate each course against its frameworks\n"
-          "  explain RULE-ID                  a rule's text, citation and what it requires\n"
+          "  explain ID [FILE]                a rule (national.goal_coverage) or goal (recovery.hope)\n"
           "  schedule FILE [--schedule NAME]  a session calendar for a course\n"
           "  admit FILE --applicants FILE     screen applicants against admission rules\n"
           "  diff FILE BASE VARIANT           what a local variant changes\n"
@@ -53,12 +53,13 @@ static void usage(FILE *out)
           "  --format text|json (schedule also csv|ics)\n"
           "  --color auto|always|never        colour on a terminal (honours NO_COLOR)\n"
           "  --strict                         warnings fail too (exit status 1)\n"
+          "  --coverage                       check: also show goals x modules\n"
           "  -I DIR                           search DIR for imported modules first\n"
           "  -o FILE                          write the output to FILE\n"
           "  -h, --help                       this text\n"
           "\n"
           "exit status: 0 no error-level failure, 1 a design fails an error rule,\n"
-          "2 the input could not be read, parsed or type-checked.\n",
+          "2 the input could not be read, parsed or type-checked, or the command line is wrong.\n",
           out);
 }
 

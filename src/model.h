@@ -135,6 +135,7 @@ struct Block {
     Block *base;        /* the block it extends, once resolved */
     int merge_state;    /* 0 new, 1 merging, 2 merged (cycle detection) */
     bool finished;      /* defaults applied, required keys checked */
+    int chain;          /* length of its extends chain, once merged */
     unsigned char *hinted; /* per field: a misspelt key suggested it already */
     int file;           /* source file index */
 };

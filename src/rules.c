@@ -51,6 +51,8 @@ static bool literal(const Node *n)
         ResKind k = ((const PathRes *)n->res)->kind;
         return k == R_ENUM || k == R_BLOCK;
     }
+    if (n->kind == N_RANGE)
+        return (!n->u.range.lo || literal(n->u.range.lo)) && (!n->u.range.hi || literal(n->u.range.hi));
     return n->kind <= N_MDAY || n->kind == N_SET;
 }
 

@@ -148,7 +148,9 @@ static Type *tc_path(TC *t, Node *n, Scope *sc)
             r->up = up;
             return follow(t, n, k->type, segs, nseg, 1, r);
         }
-        if (!k->var) {
+        /* Inside a where predicate or a quantifier body the element's
+         * fields shadow the course's (LANGUAGE.md §8, Names). */
+        {
             Schema *s = schema_of(k->type);
             if (s && model_field(s, segs[0])) {
                 r->kind = R_ELEM;
@@ -231,7 +233,7 @@ static bool ordered(const Type *a)
 static Type *unit_mismatch(TC *t, Node *n, const char *what, const Type *a, const Type *b)
 {
     diag_error(t->d, n->span, "cannot %s %s and %s", what, tn(t, a), tn(t, b));
-    if (is_qty(a) && is_qty(b))
+    if (is_qty(a) && is_qty(b) && a->k != b->k)
         diag_help(t->d, "contact time (min, h) and calendar span (days, weeks, months) never mix");
     return err(t);
 }
