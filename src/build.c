@@ -435,6 +435,7 @@ static void register_named(Builder *B, Block *b)
         p->capnamed = cap;
     }
     p->named[p->nnamed++] = b;
+    sym_add(&p->nested_names, b->schema, b->name, b);
 }
 
 static void fill_body(Builder *B, Block *b, Entry *e)
@@ -590,14 +591,10 @@ static Block *find_ref(Program *p, Schema *kind, const char *name, Block *owner)
         return model_decl(p, kind, name);
     Block *any = NULL;
     Block *top = owner ? (owner->top ? owner->top : owner) : NULL;
-    for (int i = 0; i < p->nnamed; i++) {
-        Block *b = p->named[i];
-        if (b->schema != kind || strcmp(b->name, name) != 0)
-            continue;
-        if (b->top == top)
-            return b;
-        if (!any)
-            any = b;
+    for (SymEntry *e = sym_find(&p->nested_names, kind, name); e; e = e->next_same) {
+        if (e->block->top == top)
+            return e->block;
+        any = e->block; /* the oldest, when none is in the same declaration */
     }
     return any;
 }

@@ -49,6 +49,8 @@ static Program *compile(const char *path, const char *text, const CompileOptions
     p->sources = ss;
     p->diags = diags;
     p->main_file = -1;
+    sym_init(&p->decl_names, a);
+    sym_init(&p->nested_names, a);
     load_search_path(p, opt ? opt->include : NULL, opt ? opt->ninclude : 0);
 
     LoadSet ls;
@@ -94,6 +96,7 @@ static Program *compile(const char *path, const char *text, const CompileOptions
                 continue;
             }
             push_decl(p, b);
+            sym_add(&p->decl_names, kind, b->name, b);
         }
     }
     build_resolve_refs(&B);

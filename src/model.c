@@ -38,12 +38,11 @@ int model_enum_index(const EnumDef *e, const char *name)
 
 Block *model_decl(const Program *p, const Schema *schema, const char *name)
 {
-    for (int i = 0; i < p->ndecls; i++) {
-        Block *b = p->decls[i];
-        if (b->schema == schema && b->name && strcmp(b->name, name) == 0)
-            return b;
-    }
-    return NULL;
+    /* The first declared wins (a second one is a reported duplicate). */
+    SymEntry *e = sym_find(&p->decl_names, schema, name);
+    while (e && e->next_same)
+        e = e->next_same;
+    return e ? e->block : NULL;
 }
 
 Value *model_get(const Block *b, const char *name)

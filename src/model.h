@@ -10,6 +10,7 @@
 #include "ast.h"
 #include "diag.h"
 #include "source.h"
+#include "symtab.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -153,6 +154,8 @@ typedef struct Program {
     int ndecls, capdecls;
     Block **named;      /* every named nested block (goals, targets...) */
     int nnamed, capnamed;
+    SymTab decl_names;  /* top-level blocks by (kind, name) */
+    SymTab nested_names; /* named nested blocks by (kind, name) */
     int main_file;      /* the file named on the command line */
     const char **search; /* stdlib search path */
     int nsearch;
