@@ -200,9 +200,18 @@ static void text_sessions(FILE *out, const Plan *p, const char *bold, const char
     }
     if (p->nsessions > 0) {
         const Session *last = &p->sessions[p->nsessions - 1];
-        fprintf(out, "  %d session%s, %s hours, ISO weeks %d–%d (%d week%s)\n", p->nsessions,
-                p->nsessions == 1 ? "" : "s", fmt_hours(b1, sizeof b1, last->cumulative), p->sessions[0].iso_week,
-                last->iso_week, p->nweeks, p->nweeks == 1 ? "" : "s");
+        const Session *first = &p->sessions[0];
+        fprintf(out, "  %d session%s, %s hours, ", p->nsessions, p->nsessions == 1 ? "" : "s",
+                fmt_hours(b1, sizeof b1, last->cumulative));
+        if (first->iso_year != last->iso_year)
+            fprintf(out, "ISO weeks %d/%d–%d/%d", first->iso_week, first->iso_year, last->iso_week, last->iso_year);
+        else if (first->iso_week != last->iso_week)
+            fprintf(out, "ISO weeks %d–%d", first->iso_week, last->iso_week);
+        else
+            fprintf(out, "ISO week %d", first->iso_week);
+        if (p->nweeks > 0)
+            fprintf(out, " (%d week%s)", p->nweeks, p->nweeks == 1 ? "" : "s");
+        fputc('\n', out);
     } else {
         fputs("  no sessions\n", out);
     }
@@ -260,10 +269,15 @@ static void text_weeks(FILE *out, const Plan *p, const char *bold, const char *r
             fputc('\n', out);
             on_line = 0;
         }
-        if (on_line == 0)
-            fprintf(out, "  %d ", w->iso_year);
+        if (on_line == 0 && (i == 0 || w->iso_year != year))
+            fprintf(out, "  %4d", w->iso_year);
+        else if (on_line == 0)
+            fputs("      ", out); /* the year only on its first line */
         year = w->iso_year;
-        fprintf(out, " w%-2d %5s", w->iso_week, fmt_hours(b, sizeof b, w->hours));
+        char item[64];
+        snprintf(item, sizeof item, "w%d: %s", w->iso_week, fmt_hours(b, sizeof b, w->hours));
+        fputs("  ", out);
+        put_left(out, item, on_line == 7 || i == p->nweeks - 1 ? 0 : 9);
         on_line++;
     }
     fputc('\n', out);

@@ -90,7 +90,7 @@ run_case() {
   { (
     cd "$dir" || exit 125
     unset RAMME_PATH
-    export NO_COLOR=1 LC_ALL=C.UTF-8
+    export NO_COLOR=1 LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1700000000
     exec timeout -k 5 "$limit" ${wrapv[@]+"${wrapv[@]}"} "$bin" ${argv[@]+"${argv[@]}"}
   ) >"$tmp/out" 2>"$tmp/err" </dev/null; } 2>/dev/null
   status=$?
