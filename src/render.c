@@ -30,6 +30,8 @@ static void excerpt(FILE *out, SourceSet *ss, Span sp, bool color)
     if (sp.file < 0 || sp.file >= ss->n || sp.first_line < 1)
         return;
     Source *src = ss->files[sp.file];
+    if (src->private_text)
+        return; /* applicant files hold health data: never echo a line */
     size_t len;
     const char *line = src_line(src, sp.first_line, &len);
     /* Character boundaries, counted as the lexer counts columns. */

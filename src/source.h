@@ -21,6 +21,7 @@ typedef struct Source {
     size_t len;       /* bytes in text */
     size_t *lines;    /* byte offset of each line's start (lazily built) */
     int nlines;
+    bool private_text; /* holds personal data: diagnostics never quote its lines */
 } Source;
 
 /* All files of one compilation; a Span's file is an index here. */
