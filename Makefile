@@ -164,9 +164,9 @@ test: $(BIN) $(UNIT_BINS)
 	if [ -z "$$g" ]; then g="0 1"; fi; \
 	pass=$$((pass + $${g% *})); fail=$$((fail + $${g#* })); \
 	if [ "$$grc" -ne 0 ] && [ "$${g#* }" -eq 0 ]; then fail=$$((fail + 1)); fi; \
-	bash tests/ics/e2e.sh $(abspath $(BIN)) > $(BUILD)/ics.log 2>&1; irc=$$?; \
+	bash tests/e2e/run.sh $(abspath $(BIN)) > $(BUILD)/ics.log 2>&1; irc=$$?; \
 	cat $(BUILD)/ics.log; \
-	i=$$(sed -n 's/^ics: \([0-9]*\) passed, \([0-9]*\) failed$$/\1 \2/p' $(BUILD)/ics.log | tail -n 1); \
+	i=$$(sed -n 's/^e2e: \([0-9]*\) passed, \([0-9]*\) failed$$/\1 \2/p' $(BUILD)/ics.log | tail -n 1); \
 	if [ -z "$$i" ]; then i="0 1"; fi; \
 	pass=$$((pass + $${i% *})); fail=$$((fail + $${i#* })); \
 	if [ "$$irc" -ne 0 ] && [ "$${i#* }" -eq 0 ]; then fail=$$((fail + 1)); fi; \

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# tests/ics/e2e.sh RAMME — end to end: ramme writes .ics files for the
+# tests/e2e/ics.sh RAMME — end to end: ramme writes .ics files for the
 # bundled schedules with -o, and an independent parser (python3-icalendar,
 # readback.py) reads them back: UIDs, TZID, the UTC offset on both sides of
 # the summer-time change, the practicum as an all-day span.
 # Prints "ics: N passed, N failed"; exits 1 when any failed.
 set -u
 ramme=$1
-here=$(cd "$(dirname "$0")" && pwd)
+here=$(cd "$(dirname "$0")/../ics" && pwd)
 root=$(cd "$here/../.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

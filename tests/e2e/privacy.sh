@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# tests/e2e/privacy.sh RAMME — applicant files hold health data: the report
+# of `ramme admit` shows ids and reasons only. Every cell value of the test
+# file except the ids must be absent from stdout and stderr (text and JSON),
+# and present with --show-fields (so the test can see a leak at all).
+# Prints "privacy: N passed, N failed".
+set -u
+ramme=$1
+root=$(cd "$(dirname "$0")/../.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+course="$root/tests/golden/admit/course.ramme"
+cat > "$tmp/private.csv" <<'CSV'
+id,birth_date,municipality,support,active_substance_abuse,dementia,shoe_size
+P01,1977-03-04,Testby,municipal_support,no,no,secret-size-43
+P02,2011-11-11,Hemmeligby,outpatient_treatment,yes,no,secret-size-45
+P03,,Testby,,no,no,secret-size-41
+P04,1966-13-40,Testby,inpatient_admission,no,no,secret-size-40
+CSV
+values="1977-03-04 2011-11-11 Hemmeligby 1966-13-40 secret-size-43 secret-size-45 secret-size-41 secret-size-40"
+pass=0 fail=0
+for fmt in text json; do
+  "$ramme" admit -I "$root/stdlib" --format $fmt "$course" --applicants "$tmp/private.csv" > "$tmp/out" 2>&1
+  leaked=""
+  for v in $values; do grep -qF -- "$v" "$tmp/out" && leaked="$leaked $v"; done
+  if [ -z "$leaked" ] && grep -q P02 "$tmp/out"; then pass=$((pass + 1)); else echo "FAIL privacy ($fmt): leaked:$leaked"; fail=$((fail + 1)); fi
+done
+"$ramme" admit -I "$root/stdlib" --show-fields "$course" --applicants "$tmp/private.csv" > "$tmp/out" 2>&1
+if grep -qF Hemmeligby "$tmp/out"; then pass=$((pass + 1)); else echo "FAIL privacy: --show-fields shows no values"; fail=$((fail + 1)); fi
+# Nothing but the report is written: the directory holds only what we put there.
+if [ "$(ls -A "$tmp" | sort | tr '\n' ' ')" = "out private.csv " ]; then pass=$((pass + 1)); else echo "FAIL privacy: stray files: $(ls -A "$tmp")"; fail=$((fail + 1)); fi
+echo "privacy: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,159 @@
+/* test_admit.c — the screener: age at the end of the window (the 18th
+ * birthday on the window's last day counts; 29 February birthdays), sets,
+ * review on empty or unreadable values, and the columns a rule needs. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "admit.h"
+#include "compile.h"
+#include "schedule.h"
+
+static int32_t D(int y, int m, int d) { return sched_days(y, m, d); }
+
+static void test_age_boundaries(void **state)
+{
+    (void)state;
+    assert_int_equal(admit_age(D(2006, 6, 6), D(2024, 6, 6)), 18); /* birthday on the last day */
+    assert_int_equal(admit_age(D(2006, 6, 7), D(2024, 6, 6)), 17);
+    assert_int_equal(admit_age(D(2006, 6, 5), D(2024, 6, 6)), 18);
+    /* 29 February: reached on 1 March in other years, on the day in leap years. */
+    assert_int_equal(admit_age(D(2004, 2, 29), D(2022, 2, 28)), 17);
+    assert_int_equal(admit_age(D(2004, 2, 29), D(2022, 3, 1)), 18);
+    assert_int_equal(admit_age(D(2004, 2, 29), D(2024, 2, 28)), 19);
+    assert_int_equal(admit_age(D(2004, 2, 29), D(2024, 2, 29)), 20);
+    assert_int_equal(admit_age(D(2000, 1, 1), D(2000, 1, 1)), 0);
+}
+
+typedef struct Fix {
+    SourceSet ss;
+    Diags d;
+    Program *p;
+    Arena *a;
+    AdmitReport rep;
+    bool ok;
+} Fix;
+
+static const char *COURSE =
+    "course k \"K\" {\n"
+    "  provider \"P\"; group_size 8\n"
+    "  target t \"T\" { lived_experience }\n"
+    "  instructors { instructor i \"I\" { experiential_competence } }\n"
+    "  admission {\n"
+    "    window 2024-05-23..2024-06-06\n"
+    "    seats 3\n"
+    "    require age >= 18 \"Over 18\"\n"
+    "    require support in {municipal_support, inpatient_admission} \"Støtte\"\n"
+    "    exclude dementia \"Demens\"\n"
+    "    assess \"Motivation\"\n"
+    "  }\n"
+    "}\n";
+
+static Fix *screen(const char *csv)
+{
+    Fix *f = calloc(1, sizeof *f);
+    src_init(&f->ss);
+    diag_init(&f->d);
+    CompileOptions co = {NULL, 0};
+    f->p = compile_text("k.ramme", COURSE, &co, &f->ss, &f->d);
+    assert_int_equal(f->d.errors, 0);
+    f->a = arena_new();
+    Table t;
+    assert_true(table_read_text("a.csv", csv, strlen(csv), &f->ss, f->a, &f->d, &t));
+    Block *course = model_decl(f->p, model_schema(f->p, "course"), "k");
+    f->ok = admit_screen(f->p, course, &t, false, f->a, &f->d, &f->rep);
+    return f;
+}
+
+static void fix_free(Fix *f)
+{
+    arena_free(f->a);
+    compile_free(f->p);
+    diag_free(&f->d);
+    src_free(&f->ss);
+    free(f);
+}
+
+static void test_outcomes_and_sets(void **state)
+{
+    (void)state;
+    Fix *f = screen("id,birth_date,support,dementia\n"
+                    "a,1990-01-01,outpatient_treatment|inpatient_admission,no\n" /* one of the set: eligible */
+                    "b,1990-01-01,outpatient_treatment,no\n"                     /* none of the set */
+                    "c,2010-01-01,municipal_support,yes\n"                       /* two failures */
+                    "d,1990-01-01,,no\n");                                       /* support empty: review */
+    assert_true(f->ok);
+    assert_int_equal(f->rep.n, 4);
+    assert_int_equal(f->rep.rows[0].status, AD_ELIGIBLE);
+    assert_int_equal(f->rep.rows[1].status, AD_INELIGIBLE);
+    assert_string_equal(f->rep.rows[1].failed[0], "Støtte");
+    assert_int_equal(f->rep.rows[2].status, AD_INELIGIBLE);
+    assert_int_equal(f->rep.rows[2].nfailed, 2);
+    assert_string_equal(f->rep.rows[2].failed[0], "Over 18");
+    assert_string_equal(f->rep.rows[2].failed[1], "Demens");
+    assert_int_equal(f->rep.rows[3].status, AD_REVIEW);
+    assert_int_equal(f->rep.rows[3].nmissing, 1);
+    assert_string_equal(f->rep.rows[3].missing[0], "support");
+    assert_int_equal(f->rep.counts[AD_ELIGIBLE], 1);
+    assert_int_equal(f->rep.counts[AD_INELIGIBLE], 2);
+    assert_int_equal(f->rep.counts[AD_REVIEW], 1);
+    assert_true(f->rep.has_seats);
+    assert_int_equal(f->rep.seats, 3);
+    assert_int_equal(f->rep.nassess, 1);
+    fix_free(f);
+}
+
+static void test_unreadable_is_review_not_rejection(void **state)
+{
+    (void)state;
+    Fix *f = screen("id,birth_date,support,dementia\n"
+                    "a,2024-02-30,municipal_support,no\n" /* not a date */
+                    "b,1990-01-01,municipal_support,maybe\n"); /* not yes/no */
+    assert_true(f->ok);
+    assert_int_equal(f->rep.rows[0].status, AD_REVIEW);
+    assert_string_equal(f->rep.rows[0].missing[0], "birth_date (unreadable)");
+    assert_int_equal(f->rep.rows[1].status, AD_REVIEW);
+    assert_string_equal(f->rep.rows[1].missing[0], "dementia (unreadable)");
+    fix_free(f);
+}
+
+static void test_missing_column_stops_before_evaluation(void **state)
+{
+    (void)state;
+    Fix *f = screen("id,birth_date,dementia\na,1990-01-01,no\n");
+    assert_false(f->ok);
+    assert_int_equal(f->d.errors, 1);
+    assert_non_null(strstr(f->d.items[0].msg, "support"));
+    assert_non_null(strstr(f->d.items[0].msg, "Støtte"));
+    fix_free(f);
+}
+
+static void test_unknown_column_warns(void **state)
+{
+    (void)state;
+    Fix *f = screen("id,birth_date,support,dementia,suport\na,1990-01-01,municipal_support,no,x\n");
+    assert_true(f->ok);
+    assert_int_equal(f->d.errors, 0);
+    assert_int_equal(f->d.warnings, 1);
+    assert_non_null(strstr(f->d.items[0].msg, "suport"));
+    assert_non_null(f->d.items[0].help);
+    assert_non_null(strstr(f->d.items[0].help, "support"));
+    fix_free(f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_age_boundaries),
+        cmocka_unit_test(test_outcomes_and_sets),
+        cmocka_unit_test(test_unreadable_is_review_not_rejection),
+        cmocka_unit_test(test_missing_column_stops_before_evaluation),
+        cmocka_unit_test(test_unknown_column_warns),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
