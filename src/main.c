@@ -887,12 +887,12 @@ int main(int argc, char **argv)
     memset(&o, 0, sizeof o);
     int st = parse_args(argc, argv, &o);
     if (st < 0) {
-        if (strcmp(o.command, "check") == 0) {
+        if (o.output && strcmp(o.command, "schedule") != 0) {
+            st = bad_usage("-o is for schedule; %s writes to standard output", o.command);
+        } else if (strcmp(o.command, "check") == 0) {
             st = cmd_check(&o);
         } else if (strcmp(o.command, "explain") == 0) {
             st = cmd_explain(&o);
-        } else if (o.output && strcmp(o.command, "schedule") != 0) {
-            st = bad_usage("-o is for schedule; %s writes to standard output", o.command);
         } else if (strcmp(o.command, "diff") == 0) {
             st = cmd_diff(&o);
         } else if (strcmp(o.command, "schedule") == 0) {
