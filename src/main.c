@@ -540,6 +540,23 @@ static int cmd_diff(Options *o)
     return status;
 }
 
+/* The block of `kind` named `name` among the main file's `all`, or NULL
+ * after an error with a did-you-mean. */
+static Block *pick_named(Diags *d, const char *file, const char *kind, Block **all, int n, const char *name)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(all[i]->name, name) == 0)
+            return all[i];
+    diag_error_file(d, file, "no %s named '%s' in this file", kind, name);
+    const char *c[256];
+    for (int i = 0; i < n && i < 256; i++)
+        c[i] = all[i]->name;
+    const char *sug = model_suggest(name, c, n < 256 ? n : 256);
+    if (sug)
+        diag_help(d, "did you mean '%s'?", sug);
+    return NULL;
+}
+
 /* ramme schedule FILE [--schedule NAME] [--format text|json|csv|ics] [-o OUT] */
 static int cmd_schedule(Options *o)
 {
@@ -559,18 +576,7 @@ static int cmd_schedule(Options *o)
         Block *all[256];
         int n = compile_main_decls(p, "schedule", all, 256);
         if (o->schedule) {
-            for (int i = 0; i < n; i++)
-                if (strcmp(all[i]->name, o->schedule) == 0)
-                    chosen = all[i];
-            if (!chosen) {
-                diag_error_file(&d, o->args[0], "no schedule named '%s' in this file", o->schedule);
-                const char *c[256];
-                for (int i = 0; i < n; i++)
-                    c[i] = all[i]->name;
-                const char *sug = model_suggest(o->schedule, c, n);
-                if (sug)
-                    diag_help(&d, "did you mean '%s'?", sug);
-            }
+            chosen = pick_named(&d, o->args[0], "schedule", all, n, o->schedule);
         } else if (n == 1) {
             chosen = all[0];
         } else if (n == 0) {
@@ -670,18 +676,7 @@ static int cmd_admit(Options *o)
         Block *all[256];
         int n = compile_main_decls(p, "course", all, 256);
         if (o->course) {
-            for (int i = 0; i < n; i++)
-                if (strcmp(all[i]->name, o->course) == 0)
-                    course = all[i];
-            if (!course) {
-                diag_error_file(&d, o->args[0], "no course named '%s' in this file", o->course);
-                const char *c[256];
-                for (int i = 0; i < n; i++)
-                    c[i] = all[i]->name;
-                const char *sug = model_suggest(o->course, c, n);
-                if (sug)
-                    diag_help(&d, "did you mean '%s'?", sug);
-            }
+            course = pick_named(&d, o->args[0], "course", all, n, o->course);
         } else {
             /* The course with an admission block, when there is one. */
             int with = 0;
