@@ -89,7 +89,17 @@ static Value *cell_value(Arena *a, const Field *f, const char *cell)
     Value *v = arena_alloc(a, sizeof *v);
     const Type *t = f->type;
     switch (t->k) {
-    case TY_STRING: v->k = V_STRING; v->u.s = cell; return v;
+    case TY_STRING: {
+        /* Surrounding spaces never matter (CSV cells are trimmed already). */
+        while (*cell == ' ' || *cell == '\t')
+            cell++;
+        size_t n = strlen(cell);
+        while (n && (cell[n - 1] == ' ' || cell[n - 1] == '\t'))
+            n--;
+        v->k = V_STRING;
+        v->u.s = arena_strndup(a, cell, n);
+        return v;
+    }
     case TY_BOOL: v->k = V_BOOL; return table_bool(cell, &v->u.b) ? v : NULL;
     case TY_DATE: v->k = V_DATE; return table_date(cell, &v->u.date) ? v : NULL;
     case TY_INT: v->k = V_INT; return table_int(cell, &v->u.i) ? v : NULL;
@@ -160,6 +170,18 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
     Req *reqs = NULL;
     int nreq = collect(adm, "require", false, a, &reqs, 0);
     nreq = collect(adm, "exclude", true, a, &reqs, nreq);
+    /* Reasons are listed in the order the course writes its rules. */
+    for (int i = 1; i < nreq; i++) {
+        Req x = reqs[i];
+        int j = i - 1;
+        while (j >= 0 && (reqs[j].test->span.file > x.test->span.file ||
+                          (reqs[j].test->span.file == x.test->span.file &&
+                           reqs[j].test->span.first_off > x.test->span.first_off))) {
+            reqs[j + 1] = reqs[j];
+            j--;
+        }
+        reqs[j + 1] = x;
+    }
 
     /* Columns to fields. */
     Field *age = model_field(app, "age"), *birth = model_field(app, "birth_date"), *id = model_field(app, "id");
@@ -224,7 +246,18 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
         ApplicantResult *res = &out->rows[out->n++];
         memset(res, 0, sizeof *res);
         const char *idv = row->cells[col_of[id->index]];
-        res->id = idv ? idv : arena_printf(a, "(row %d without id)", r + 1);
+        if (!idv) {
+            res->id = row->span.first_line > 0 ? arena_printf(a, "(line %d, no id)", row->span.first_line)
+                                               : arena_printf(a, "(applicant %d, no id)", r + 1);
+            diag_warning(d, row->span, "an applicant without an id: the report calls it %s", res->id);
+        } else {
+            res->id = idv;
+            for (int k = 0; k < out->n - 1; k++)
+                if (strcmp(out->rows[k].id, idv) == 0) {
+                    diag_warning(d, row->span, "the id %s is used by more than one applicant", idv);
+                    break;
+                }
+        }
         for (int i = 0; i < app->nfields; i++) {
             subject->vals[i] = NULL;
             unreadable[i] = false;
@@ -236,7 +269,10 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
             if (show_fields) {
                 res->shown = arena_grow(a, (void *)res->shown, (size_t)res->nshown, (size_t)res->nshown + 1,
                                         sizeof *res->shown);
-                res->shown[res->nshown++] = arena_printf(a, "%s = %s", app->fields[i]->name, cell);
+                res->shown_values = arena_grow(a, (void *)res->shown_values, (size_t)res->nshown,
+                                               (size_t)res->nshown + 1, sizeof *res->shown_values);
+                res->shown[res->nshown] = app->fields[i]->name;
+                res->shown_values[res->nshown++] = cell;
             }
         }
         if (age && birth && subject->vals[birth->index] && have_end) {
@@ -278,7 +314,10 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
                                           sizeof *res->missing);
                 res->missing[res->nmissing++] = m;
             }
-            if (age && need[age->index] && !have_end && res->nmissing == 0) {
+            bool noted = false;
+            for (int k = 0; k < res->nmissing; k++)
+                noted = noted || strncmp(res->missing[k], "age", 3) == 0;
+            if (age && need[age->index] && !have_end && !noted) {
                 res->missing = arena_grow(a, (void *)res->missing, (size_t)res->nmissing, (size_t)res->nmissing + 1,
                                           sizeof *res->missing);
                 res->missing[res->nmissing++] = "age (the course gives no application window to measure it at)";

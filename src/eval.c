@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <unicase.h>
 
 static RVal unknown(void) { RVal v = {RV_UNKNOWN, {0}}; return v; }
 static RVal boolean(bool b) { RVal v = {RV_BOOL, {.b = b}}; return v; }
@@ -191,6 +192,25 @@ static int cmp(const RVal *a, const RVal *b)
     }
 }
 
+/* Text compares as people read it: case does not matter (Unicode case
+ * folding: "frederikshavn" == "Frederikshavn"), nor do surrounding spaces. */
+static bool text_equal(const char *a, const char *b)
+{
+    while (*a == ' ' || *a == '\t')
+        a++;
+    while (*b == ' ' || *b == '\t')
+        b++;
+    size_t na = strlen(a), nb = strlen(b);
+    while (na && (a[na - 1] == ' ' || a[na - 1] == '\t'))
+        na--;
+    while (nb && (b[nb - 1] == ' ' || b[nb - 1] == '\t'))
+        nb--;
+    int r = 1;
+    if (u8_casecmp((const uint8_t *)a, na, (const uint8_t *)b, nb, NULL, UNINORM_NFC, &r) != 0)
+        return na == nb && memcmp(a, b, na) == 0;
+    return r == 0;
+}
+
 /* Every element of a is in b. */
 static bool subset(const RVal *a, const RVal *b)
 {
@@ -215,7 +235,7 @@ bool eval_equal(const RVal *a, const RVal *b)
         return false;
     switch (a->k) {
     case RV_BOOL: return a->u.b == b->u.b;
-    case RV_STR: return strcmp(a->u.s, b->u.s) == 0;
+    case RV_STR: return text_equal(a->u.s, b->u.s);
     case RV_ENUM: return a->u.en.enm == b->u.en.enm && a->u.en.idx == b->u.en.idx;
     case RV_BLOCK: return a->u.block == b->u.block;
     case RV_RANGE:

@@ -60,7 +60,11 @@ static void usage(FILE *out)
           "  --strict                         warnings fail too (exit status 1)\n"
           "  --coverage                       check: also show goals x modules\n"
           "  -I DIR                           search DIR for imported modules first\n"
-          "  -o FILE                          write the output to FILE\n"
+          "  -o FILE                          schedule: write the output to FILE (atomically)\n"
+          "  --schedule NAME                  schedule: which schedule, when the file has several\n"
+          "  --applicants FILE                admit: the applicants (CSV or JSON)\n"
+          "  --course NAME                    admit: which course, when the file has several\n"
+          "  --show-fields                    admit: also print field values (health data!)\n"
           "  -h, --help                       this text\n"
           "\n"
           "exit status: 0 no error-level failure, 1 a design fails an error rule,\n"
@@ -649,6 +653,15 @@ static int cmd_schedule(Options *o)
     return status;
 }
 
+/* Characters in a UTF-8 string, for aligning columns. */
+static int chars_of(const char *s)
+{
+    int n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
 /* Applicant files larger than this are refused (hardening). */
 #define ADMIT_MAX_BYTES (64u * 1024 * 1024)
 
@@ -691,7 +704,11 @@ static int cmd_admit(Options *o)
                 diag_error_file(&d, o->args[0], "the file declares no course");
             else if (with > 1) {
                 course = NULL;
-                diag_error_file(&d, o->args[0], "the file declares %d courses with admission rules", with);
+                char *names = "";
+                for (int i = 0; i < n; i++)
+                    if (model_get(all[i], "admission"))
+                        names = arena_printf(a, "%s%s%s", names, names[0] ? ", " : "", all[i]->name);
+                diag_error_file(&d, o->args[0], "the file declares %d courses with admission rules: %s", with, names);
                 diag_help(&d, "choose one with --course NAME");
             } else if (!course) {
                 diag_error_file(&d, o->args[0], "no course in the file has an admission block");
@@ -724,9 +741,9 @@ static int cmd_admit(Options *o)
                 json_object_set_new(j, "failed", f);
                 json_object_set_new(j, "missing", m);
                 if (o->show_fields) {
-                    json_t *sf = json_array();
+                    json_t *sf = json_object();
                     for (int k = 0; k < r->nshown; k++)
-                        json_array_append_new(sf, json_string(r->shown[k]));
+                        json_object_set_new(sf, r->shown[k], json_string(r->shown_values[k]));
                     json_object_set_new(j, "fields", sf);
                 }
                 json_array_append_new(apps, j);
@@ -753,14 +770,14 @@ static int cmd_admit(Options *o)
                    rep.course->title ? rep.course->title : "", rep.course->title ? "\"" : "", reset);
             int w = 2;
             for (int i = 0; i < rep.n; i++)
-                if ((int)strlen(rep.rows[i].id) > w)
-                    w = (int)strlen(rep.rows[i].id);
+                if (chars_of(rep.rows[i].id) > w)
+                    w = chars_of(rep.rows[i].id);
             printf("\n");
             for (int i = 0; i < rep.n; i++) {
                 const ApplicantResult *r = &rep.rows[i];
                 /* One reason a line, under each other after the status. */
                 int indent = 2 + w + 2 + 10 + 2;
-                printf("  %-*s  %s", w, r->id, admit_status_name(r->status));
+                printf("  %s%*s  %s", r->id, w - chars_of(r->id), "", admit_status_name(r->status));
                 int line = 0;
                 for (int k = 0; k < r->nfailed; k++, line++) {
                     if (line == 0)
@@ -780,7 +797,7 @@ static int cmd_admit(Options *o)
                 }
                 printf("\n");
                 for (int k = 0; k < r->nshown; k++)
-                    printf("%*s%s\n", w + 16, "", r->shown[k]);
+                    printf("%*s%s = %s\n", w + 16, "", r->shown[k], r->shown_values[k]);
             }
             printf("\n  %d eligible, %d ineligible, %d to review", rep.counts[AD_ELIGIBLE], rep.counts[AD_INELIGIBLE],
                    rep.counts[AD_REVIEW]);

@@ -163,7 +163,8 @@ const char *model_suggest(const char *name, const char **cands, int n)
             continue;
         /* The allowance grows with the longer word: cnt -> count. */
         size_t len = strlen(name) > strlen(cands[i]) ? strlen(name) : strlen(cands[i]);
-        int limit = len <= 3 ? 1 : len <= 6 ? 2 : 3;
+        /* One or two letters say too little to guess from. */
+        int limit = strlen(name) <= 2 ? 0 : len <= 3 ? 1 : len <= 6 ? 2 : 3;
         int d = distance(name, cands[i]);
         if (d <= limit && d < bestd) {
             bestd = d;

@@ -822,8 +822,9 @@ static bool word_is(const char *s, size_t n, const char *word)
 
 bool table_bool(const char *s, bool *out)
 {
-    static const char *const yes[] = {"yes", "ja", "true", "1"};
-    static const char *const no[] = {"no", "nej", "false", "0"};
+    /* SAND/FALSK: what a Danish Excel writes for TRUE/FALSE. */
+    static const char *const yes[] = {"yes", "ja", "true", "1", "sand"};
+    static const char *const no[] = {"no", "nej", "false", "0", "falsk"};
     if (!s)
         return false;
     const char *p;

@@ -587,7 +587,7 @@ static void test_bool_words(void **state)
 {
     (void)state;
     static const char *const yes[] = {"yes", "Yes", "YES", "ja", "Ja", " JA ", "true", "True", "1", "\tja\r"};
-    static const char *const no[] = {"no", "No", "nej", "Nej", "NEJ", "false", "FALSE", "0", "  nej  "};
+    static const char *const no[] = {"no", "No", "nej", "Nej", "NEJ", "false", "FALSE", "0", "  nej  ", "FALSK", "falsk"};
     for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) {
         bool b = false;
         if (!table_bool(yes[i], &b) || !b)
@@ -598,7 +598,11 @@ static void test_bool_words(void **state)
         if (!table_bool(no[i], &b) || b)
             fail_msg("'%s' is not no", no[i]);
     }
-    static const char *const bad[] = {"", " ", "y", "n", "jaa", "nejo", "2", "sand", "yes no", "01"};
+    /* SAND/FALSK (a Danish Excel's TRUE/FALSE) are booleans; near misses are not. */
+    bool sand = false;
+    assert_true(table_bool("SAND", &sand));
+    assert_true(sand);
+    static const char *const bad[] = {"", " ", "y", "n", "jaa", "nejo", "2", "sandt", "yes no", "01"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         bool b = true;
         if (table_bool(bad[i], &b) || !b)
