@@ -7,6 +7,10 @@
 #include <string.h>
 #include <unicase.h>
 
+/* 0001-01-01 and 9999-12-31 as days since 1970-01-01. */
+#define EVAL_DAY_MIN (-719162.0)
+#define EVAL_DAY_MAX 2932896.0
+
 static RVal unknown(void) { RVal v = {RV_UNKNOWN, {0}}; return v; }
 static RVal boolean(bool b) { RVal v = {RV_BOOL, {.b = b}}; return v; }
 
@@ -331,8 +335,13 @@ static RVal arith(BinOp op, RVal a, RVal b)
         if (a.k == RV_QTY && b.k == RV_QTY)
             return qty(op == OP_ADD ? a.u.q.base + b.u.q.base : a.u.q.base - b.u.q.base, a.u.q.dim, a.u.q.unit);
         if (a.k == RV_DATE && b.k == RV_QTY) {
+            /* Dates stay within the years 1..9999; beyond is unknown, never a
+             * wrapped day number (fuzz/regressions/eval-date-*). */
+            double day = (double)a.u.date + (op == OP_ADD ? b.u.q.base : -b.u.q.base);
+            if (!(day >= EVAL_DAY_MIN && day <= EVAL_DAY_MAX))
+                return r;
             r.k = RV_DATE;
-            r.u.date = a.u.date + (int32_t)lround(op == OP_ADD ? b.u.q.base : -b.u.q.base);
+            r.u.date = (int32_t)lround(day);
             return r;
         }
         if (a.k == RV_DATE && b.k == RV_DATE && op == OP_SUB)

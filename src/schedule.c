@@ -406,6 +406,10 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
     Value *prv = model_get(course, "practicum");
     Block *prac = prv && prv->k == V_BLOCK ? prv->u.block : NULL;
     Value *lenv = prac ? model_get(prac, "length") : NULL;
+    if (lenv && lenv->k == V_QTY && lenv->u.qty.v * unit_base(lenv->u.qty.unit) > 3660) {
+        diag_error(dg, lenv->span, "a practicum this long cannot be placed (more than ten years)");
+        return false;
+    }
     if (lenv && lenv->k == V_QTY) {
         pl->has_practicum = true;
         pl->practicum_start = last + 1;
