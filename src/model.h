@@ -137,6 +137,7 @@ struct Block {
     int merge_state;    /* 0 new, 1 merging, 2 merged (cycle detection) */
     bool finished;      /* defaults applied, required keys checked */
     int chain;          /* length of its extends chain, once merged */
+    const char *id;     /* rules: FRAMEWORK.RULE, computed once */
     unsigned char *hinted; /* per field: a misspelt key suggested it already */
     int file;           /* source file index */
 };
@@ -155,6 +156,9 @@ typedef struct Program {
     Block **named;      /* every named nested block (goals, targets...) */
     int nnamed, capnamed;
     SymTab decl_names;  /* top-level blocks by (kind, name) */
+    Block **always;     /* frameworks checked against every course (computed once) */
+    int nalways;
+    bool always_known;
     SymTab nested_names; /* named nested blocks by (kind, name) */
     int main_file;      /* the file named on the command line */
     const char **search; /* stdlib search path */

@@ -203,6 +203,8 @@ static const char *fill_message(EvalCtx *c, Arena *a, const Value *msg)
     const Template *t = s->res;
     if (!t)
         return s->u.str.s;
+    if (t->n == 1 && t->parts[0].text)
+        return t->parts[0].text; /* nothing to fill in */
     char *out = "";
     for (int i = 0; i < t->n; i++) {
         if (t->parts[i].text) {
@@ -229,7 +231,7 @@ static Severity severity_of(const Block *rule)
     return SEV_ADVICE;
 }
 
-static void judge(Block *course, Block *fw, Block *rule, Arena *a, RuleResult *r)
+static void judge(Arena *prog_arena, Block *course, Block *fw, Block *rule, Arena *a, RuleResult *r)
 {
     EvalCtx c;
     memset(&c, 0, sizeof c);
@@ -239,7 +241,9 @@ static void judge(Block *course, Block *fw, Block *rule, Arena *a, RuleResult *r
     Block *decl_fw = rule->top ? rule->top : fw;
     r->rule = rule;
     r->framework = decl_fw;
-    r->id = arena_printf(a, "%s.%s", decl_fw->name, rule->name);
+    if (!rule->id) /* in the program's arena: computed once per rule, not per course */
+        rule->id = arena_printf(prog_arena, "%s.%s", decl_fw->name, rule->name);
+    r->id = rule->id;
     r->severity = severity_of(rule);
     Value *cite = model_get(rule, "cite");
     r->cite = cite && cite->k == V_STRING ? cite->u.s : "";
@@ -319,15 +323,21 @@ void rules_check(Program *p, Block *course, Arena *a, CourseReport *out)
         for (int i = 0; i < conf->u.list.n; i++)
             if (conf->u.list.items[i]->k == V_REF)
                 add_fw(a, out, conf->u.list.items[i]->u.ref);
-    Schema *fws = NULL;
-    for (int i = 0; i < p->ndecls; i++) {
-        Value *al = model_get(p->decls[i], "always");
-        if (al && al->k == V_BOOL && al->u.b) {
-            add_fw(a, out, p->decls[i]);
-            fws = p->decls[i]->schema;
+    /* The frameworks marked `always`, found once per program: scanning every
+     * declaration per course would make checking a file quadratic. */
+    if (!p->always_known) {
+        p->always_known = true;
+        for (int i = 0; i < p->ndecls; i++) {
+            Value *al = model_get(p->decls[i], "always");
+            if (al && al->k == V_BOOL && al->u.b) {
+                p->always = arena_grow(p->arena, p->always, (size_t)p->nalways, (size_t)p->nalways + 1,
+                                       sizeof *p->always);
+                p->always[p->nalways++] = p->decls[i];
+            }
         }
     }
-    (void)fws;
+    for (int i = 0; i < p->nalways; i++)
+        add_fw(a, out, p->always[i]);
     /* Each rule once, even when frameworks extend one another. */
     Block **seen = NULL;
     int nseen = 0;
@@ -349,7 +359,7 @@ void rules_check(Program *p, Block *course, Arena *a, CourseReport *out)
             out->results = arena_grow(a, out->results, (size_t)out->n, (size_t)out->n + 1, sizeof *out->results);
             RuleResult *r = &out->results[out->n++];
             memset(r, 0, sizeof *r);
-            judge(course, fw, rule, a, r);
+            judge(p->arena, course, fw, rule, a, r);
             if (r->status == ST_FAIL)
                 out->failed[r->severity]++;
             else if (r->status == ST_UNKNOWN)
