@@ -31,11 +31,34 @@ static RVal qty(double base, Dim dim, Unit unit)
     return v;
 }
 
+static RVal convert_value(EvalCtx *c, const Value *v);
+
+/* A model value as a runtime value. Lists and ranges are built once and
+ * kept on the value (the model never changes after compilation), so a
+ * framework's goal list is not rebuilt for every course and rule. */
 RVal eval_value(EvalCtx *c, const Value *v)
 {
-    RVal r = unknown();
     if (!v)
-        return r;
+        return unknown();
+    if (v->k != V_LIST && v->k != V_RANGE)
+        return convert_value(c, v);
+    if (v->rcache)
+        return *(const RVal *)v->rcache;
+    if (!c->cache)
+        return convert_value(c, v);
+    Arena *scratch = c->scratch;
+    c->scratch = c->cache; /* the parts must live as long as the cache */
+    RVal r = convert_value(c, v);
+    c->scratch = scratch;
+    RVal *keep = arena_alloc(c->cache, sizeof *keep);
+    *keep = r;
+    ((Value *)v)->rcache = keep;
+    return r;
+}
+
+static RVal convert_value(EvalCtx *c, const Value *v)
+{
+    RVal r = unknown();
     switch (v->k) {
     case V_BOOL: return boolean(v->u.b);
     case V_INT: r.k = RV_INT; r.u.i = v->u.i; return r;

@@ -35,6 +35,7 @@ struct RVal {
 
 typedef struct EvalCtx {
     Arena *scratch;      /* for lists and strings made while evaluating */
+    Arena *cache;        /* the program's arena: model lists converted once, kept here; NULL: no cache */
     Block *subject;      /* the block under test: R_CTX paths start here */
     Block *frame;        /* the framework of the rule: R_FRAME paths */
     RVal *scope;         /* values of enclosing where/all/any, innermost last */

@@ -103,6 +103,7 @@ struct Value {
     ValueKind k;
     Span span;      /* where it was written (the schema's default: the field) */
     bool is_default;
+    void *rcache;   /* eval.c: this list or range as a runtime value, made once */
     union {
         bool b;
         int64_t i;
@@ -138,6 +139,7 @@ struct Block {
     bool finished;      /* defaults applied, required keys checked */
     int chain;          /* length of its extends chain, once merged */
     const char *id;     /* rules: FRAMEWORK.RULE, computed once */
+    void *rule_info;    /* rules.c: the rule's parts, looked up once */
     unsigned char *hinted; /* per field: a misspelt key suggested it already */
     int file;           /* source file index */
 };

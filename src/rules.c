@@ -231,11 +231,35 @@ static Severity severity_of(const Block *rule)
     return SEV_ADVICE;
 }
 
+/* A rule's parts, looked up by name once per rule rather than per course. */
+typedef struct RuleInfo {
+    Severity severity;
+    const char *cite;
+    Value *when, *require, *message;
+} RuleInfo;
+
+static const RuleInfo *rule_info(Arena *prog_arena, Block *rule)
+{
+    if (!rule->rule_info) {
+        RuleInfo *ri = arena_alloc(prog_arena, sizeof *ri);
+        ri->severity = severity_of(rule);
+        Value *cite = model_get(rule, "cite");
+        ri->cite = cite && cite->k == V_STRING ? cite->u.s : "";
+        ri->when = model_get(rule, "when");
+        ri->require = model_get(rule, "require");
+        ri->message = model_get(rule, "message");
+        rule->rule_info = ri;
+    }
+    return rule->rule_info;
+}
+
 static void judge(Arena *prog_arena, Block *course, Block *fw, Block *rule, Arena *a, RuleResult *r)
 {
+    const RuleInfo *ri = rule_info(prog_arena, rule);
     EvalCtx c;
     memset(&c, 0, sizeof c);
     c.scratch = a;
+    c.cache = prog_arena;
     c.subject = course;
     c.frame = rule->top ? rule->top : fw;
     Block *decl_fw = rule->top ? rule->top : fw;
@@ -244,18 +268,17 @@ static void judge(Arena *prog_arena, Block *course, Block *fw, Block *rule, Aren
     if (!rule->id) /* in the program's arena: computed once per rule, not per course */
         rule->id = arena_printf(prog_arena, "%s.%s", decl_fw->name, rule->name);
     r->id = rule->id;
-    r->severity = severity_of(rule);
-    Value *cite = model_get(rule, "cite");
-    r->cite = cite && cite->k == V_STRING ? cite->u.s : "";
+    r->severity = ri->severity;
+    r->cite = ri->cite;
     r->where = course->name_span;
     Expl e = {a, NULL, 0};
 
-    Value *when = model_get(rule, "when");
+    Value *when = ri->when;
     if (when && when->k == V_EXPR) {
         RVal w = eval(&c, when->u.expr);
         if (w.k == RV_BOOL && !w.u.b) {
             r->status = ST_NA;
-            r->message = fill_message(&c, a, model_get(rule, "message"));
+            r->message = fill_message(&c, a, ri->message);
             return;
         }
         if (w.k != RV_BOOL) {
@@ -265,7 +288,7 @@ static void judge(Arena *prog_arena, Block *course, Block *fw, Block *rule, Aren
             find_where(when->u.expr, course, &r->where, 0);
         }
     }
-    Value *reqs = model_get(rule, "require");
+    Value *reqs = ri->require;
     if (r->status != ST_UNKNOWN && reqs && reqs->k == V_LIST) {
         r->status = ST_PASS;
         for (int i = 0; i < reqs->u.list.n; i++) {
@@ -292,7 +315,7 @@ static void judge(Arena *prog_arena, Block *course, Block *fw, Block *rule, Aren
             }
         }
     }
-    r->message = fill_message(&c, a, model_get(rule, "message"));
+    r->message = fill_message(&c, a, ri->message);
     r->explain = e.lines;
     r->nexplain = e.n;
 }
