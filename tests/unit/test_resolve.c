@@ -1033,6 +1033,39 @@ static void test_user_schema_in_imported_file(void **state)
     tmp_free(t);
 }
 
+/* Limits tested at the limit: a source of exactly LOAD_MAX_BYTES is read,
+ * one byte more is refused with one error naming the file. */
+static void test_source_size_limit(void **state)
+{
+    (void)state;
+    Tmp *t = tmp_new();
+    const char *head = "# padding\n";
+    for (int extra = 0; extra <= 1; extra++) {
+        char *path = tmp_write(t, extra ? "big.ramme" : "limit.ramme", "");
+        FILE *f = fopen(path, "w");
+        assert_non_null(f);
+        size_t total = LOAD_MAX_BYTES + (size_t)extra;
+        fputs(head, f);
+        /* A comment line as long as needed: legal source, nothing declared. */
+        fputc('#', f);
+        for (size_t i = strlen(head) + 2; i < total; i++)
+            fputc('x', f);
+        fputc('\n', f);
+        fclose(f);
+        C *c = comp_file(path);
+        if (extra) {
+            assert_int_equal(c->d.errors, 1);
+            assert_non_null(find_error(c, "larger than"));
+            assert_string_equal(c->d.items[0].path, path);
+        } else {
+            expect_clean(c);
+        }
+        c_free(c);
+        free(path);
+    }
+    tmp_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1065,6 +1098,7 @@ int main(void)
         cmocka_unit_test(test_references_unresolved),
         cmocka_unit_test(test_user_schema),
         cmocka_unit_test(test_user_schema_in_imported_file),
+        cmocka_unit_test(test_source_size_limit),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
