@@ -223,3 +223,7 @@ clean:
 	rm -rf build build-san build-cov
 
 FORCE:
+
+# Fuzzing (libFuzzer, clang) and benchmarks: never part of `make check`.
+include mk/fuzz.mk
+include mk/bench.mk
