@@ -90,8 +90,8 @@ static void render_all(Diags *d, SourceSet *ss)
  * of each; and the diff of the first course against every other. */
 static void judge(Program *p)
 {
-    Block *cs[64];
-    int n = compile_main_decls(p, "course", cs, 64);
+    Block **cs;
+    int n = compile_main_decls(p, "course", &cs);
     for (int k = 0; k < n; k++) {
         Arena *a = arena_new();
         CourseReport rep;

@@ -241,6 +241,8 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
     subject->schema = app;
     subject->vals = arena_array(a, (size_t)app->nfields + 1, sizeof *subject->vals);
     bool *unreadable = arena_array(a, (size_t)app->nfields + 1, sizeof *unreadable);
+    SymTab ids;
+    sym_init(&ids, a);
     for (int r = 0; r < t->nrows; r++) {
         const TableRow *row = &t->rows[r];
         ApplicantResult *res = &out->rows[out->n++];
@@ -252,11 +254,11 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
             diag_warning(d, row->span, "an applicant without an id: the report calls it %s", res->id);
         } else {
             res->id = idv;
-            for (int k = 0; k < out->n - 1; k++)
-                if (strcmp(out->rows[k].id, idv) == 0) {
-                    diag_warning(d, row->span, "the id %s is used by more than one applicant", idv);
-                    break;
-                }
+            /* Ids seen so far, hashed: screening stays linear in the rows. */
+            if (sym_find(&ids, NULL, idv))
+                diag_warning(d, row->span, "the id %s is used by more than one applicant", idv);
+            else
+                sym_add(&ids, NULL, idv, NULL);
         }
         for (int i = 0; i < app->nfields; i++) {
             subject->vals[i] = NULL;

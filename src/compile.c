@@ -52,6 +52,7 @@ static Program *compile(const char *path, const char *text, const CompileOptions
     sym_init(&p->decl_names, a);
     sym_init(&p->nested_names, a);
     load_search_path(p, opt ? opt->include : NULL, opt ? opt->ninclude : 0);
+    p->max_bytes = opt && opt->max_bytes ? opt->max_bytes : LOAD_MAX_BYTES;
 
     LoadSet ls;
     bool ok = text ? load_program_text(p, path, text, &ls) : load_program(p, path, &ls);
@@ -159,13 +160,17 @@ void compile_free(Program *p)
         arena_free(p->arena);
 }
 
-int compile_main_decls(const Program *p, const char *kind, Block **out, int max)
+int compile_main_decls(const Program *p, const char *kind, Block ***out)
 {
     int n = 0;
+    for (int i = 0; i < p->ndecls; i++)
+        n += p->decls[i]->file == p->main_file && strcmp(p->decls[i]->schema->name, kind) == 0;
+    *out = arena_array(p->arena, (size_t)n + 1, sizeof **out);
+    n = 0;
     for (int i = 0; i < p->ndecls; i++) {
         Block *b = p->decls[i];
-        if (b->file == p->main_file && strcmp(b->schema->name, kind) == 0 && n < max)
-            out[n++] = b;
+        if (b->file == p->main_file && strcmp(b->schema->name, kind) == 0)
+            (*out)[n++] = b;
     }
     return n;
 }

@@ -8,6 +8,7 @@
 typedef struct CompileOptions {
     const char **include; /* -I directories, searched first */
     int ninclude;
+    size_t max_bytes;     /* largest source file; 0: LOAD_MAX_BYTES */
 } CompileOptions;
 
 /* Compiles `path`. Never NULL; check diags->errors. Free with compile_free. */
@@ -18,7 +19,8 @@ Program *compile_text(const char *name, const char *text, const CompileOptions *
 Program *compile_all_modules(const CompileOptions *opt, SourceSet *ss, Diags *diags);
 void compile_free(Program *p);
 
-/* The top-level blocks of kind `kind` declared in the main file. */
-int compile_main_decls(const Program *p, const char *kind, Block **out, int max);
+/* The top-level blocks of kind `kind` declared in the main file, in order:
+ * sets *out to an array in the program's arena and returns how many. */
+int compile_main_decls(const Program *p, const char *kind, Block ***out);
 
 #endif

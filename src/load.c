@@ -192,12 +192,12 @@ static int load_one(Loader *L, const char *path, bool stdlib, Span from, const c
         diag_error(p->diags, from, "imports nest deeper than %d files", LOAD_MAX_DEPTH);
         return -1;
     }
-    int src = text ? src_add(p->sources, path, text, strlen(text)) : src_read(p->sources, path, LOAD_MAX_BYTES);
+    int src = text ? src_add(p->sources, path, text, strlen(text)) : src_read(p->sources, path, p->max_bytes);
     if (src == -2) {
         if (from.file >= 0)
-            diag_error(p->diags, from, "'%s' is larger than %u MiB", path, LOAD_MAX_BYTES >> 20);
+            diag_error(p->diags, from, "'%s' is larger than %zu MiB", path, p->max_bytes >> 20);
         else
-            diag_error_file(p->diags, path, "the file is larger than %u MiB", LOAD_MAX_BYTES >> 20);
+            diag_error_file(p->diags, path, "the file is larger than %zu MiB", p->max_bytes >> 20);
         return -1;
     }
     if (src < 0) {

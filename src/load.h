@@ -9,8 +9,9 @@
 
 /* Import chains deeper than this are an error (LANGUAGE.md hardening). */
 #define LOAD_MAX_DEPTH 64
-/* Source files larger than this are refused with an error. */
-#define LOAD_MAX_BYTES (16u * 1024 * 1024)
+/* Source files larger than this are refused with an error (a batch file of
+ * 100,000 courses is about 140 MB). CompileOptions.max_bytes overrides it. */
+#define LOAD_MAX_BYTES ((size_t)256 * 1024 * 1024)
 
 typedef struct Loaded {
     int source;     /* index in the SourceSet */

@@ -337,7 +337,7 @@ static int cmd_explain(Options *o)
     src_init(&ss);
     Diags d;
     diag_init(&d);
-    CompileOptions co = {o->include, o->ninclude};
+    CompileOptions co = {o->include, o->ninclude, 0};
     Program *p;
     if (o->nargs == 2) {
         p = compile_file(o->args[1], &co, &ss, &d);
@@ -487,7 +487,7 @@ static int cmd_diff(Options *o)
     src_init(&ss);
     Diags d;
     diag_init(&d);
-    CompileOptions co = {o->include, o->ninclude};
+    CompileOptions co = {o->include, o->ninclude, 0};
     Program *p = compile_file(o->args[0], &co, &ss, &d);
     int status = EXIT_PASS;
     Block *blocks[2] = {NULL, NULL};
@@ -570,15 +570,15 @@ static int cmd_schedule(Options *o)
     src_init(&ss);
     Diags d;
     diag_init(&d);
-    CompileOptions co = {o->include, o->ninclude};
+    CompileOptions co = {o->include, o->ninclude, 0};
     Program *p = compile_file(o->args[0], &co, &ss, &d);
     Arena *a = arena_new();
     Block *chosen = NULL;
     Plan pl;
     bool planned = false;
     if (!d.errors) {
-        Block *all[256];
-        int n = compile_main_decls(p, "schedule", all, 256);
+        Block **all;
+        int n = compile_main_decls(p, "schedule", &all);
         if (o->schedule) {
             chosen = pick_named(&d, o->args[0], "schedule", all, n, o->schedule);
         } else if (n == 1) {
@@ -679,15 +679,15 @@ static int cmd_admit(Options *o)
     src_init(&ss);
     Diags d;
     diag_init(&d);
-    CompileOptions co = {o->include, o->ninclude};
+    CompileOptions co = {o->include, o->ninclude, 0};
     Program *p = compile_file(o->args[0], &co, &ss, &d);
     Arena *a = arena_new();
     Block *course = NULL;
     AdmitReport rep;
     bool screened = false;
     if (!d.errors) {
-        Block *all[256];
-        int n = compile_main_decls(p, "course", all, 256);
+        Block **all;
+        int n = compile_main_decls(p, "course", &all);
         if (o->course) {
             course = pick_named(&d, o->args[0], "course", all, n, o->course);
         } else {
@@ -820,6 +820,24 @@ static int cmd_admit(Options *o)
     return status;
 }
 
+/* Writes `j` as jansson's indented JSON with every line shifted right by
+ * `shift` spaces (the first line too when `first` is set): lets a large
+ * document be written piece by piece, identical to a whole-document dump. */
+static void dump_shifted(FILE *out, json_t *j, int shift, bool first)
+{
+    char *text = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    if (!text)
+        return;
+    bool start = first;
+    for (const char *c = text; *c; c++) {
+        if (start)
+            fprintf(out, "%*s", shift, "");
+        fputc(*c, out);
+        start = *c == '\n';
+    }
+    free(text);
+}
+
 /* ramme check FILE...: each file is its own compilation. */
 static int cmd_check(Options *o)
 {
@@ -828,13 +846,18 @@ static int cmd_check(Options *o)
     if (o->format != FMT_TEXT && o->format != FMT_JSON)
         return bad_usage("check writes text or json, not %s", o->format == FMT_CSV ? "csv" : "ics");
     int status = EXIT_PASS;
-    json_t *courses = json_array(), *diags = json_array();
+    /* JSON is written course by course: a batch of 100,000 courses never
+     * sits in memory as one document. */
+    json_t *diags = json_array();
+    int ncourses = 0;
+    if (o->format == FMT_JSON)
+        fputs("{\n  \"version\": 1,\n  \"courses\": [", stdout);
     for (int i = 0; i < o->nargs; i++) {
         SourceSet ss;
         src_init(&ss);
         Diags d;
         diag_init(&d);
-        CompileOptions co = {o->include, o->ninclude};
+        CompileOptions co = {o->include, o->ninclude, 0};
         Program *p = compile_file(o->args[i], &co, &ss, &d);
         diag_sort(&d);
         if (d.errors)
@@ -847,8 +870,8 @@ static int cmd_check(Options *o)
             render_diags_text(stderr, &d, &ss, o->color);
         }
         if (!d.errors) {
-            Block *cs[256];
-            int n = compile_main_decls(p, "course", cs, 256);
+            Block **cs;
+            int n = compile_main_decls(p, "course", &cs);
             if (n == 0 && o->format == FMT_TEXT)
                 printf("%s: no errors; the file declares no course\n", o->args[i]);
             for (int k = 0; k < n; k++) {
@@ -865,7 +888,9 @@ static int cmd_check(Options *o)
                     json_t *cj = report_json(&rep, &ss, o->args[i]);
                     if (o->coverage)
                         json_object_set_new(cj, "coverage", coverage_json(&cv));
-                    json_array_append_new(courses, cj);
+                    fputs(ncourses++ ? ",\n" : "\n", stdout);
+                    dump_shifted(stdout, cj, 4, true);
+                    json_decref(cj);
                 } else {
                     report_text(stdout, &rep, &ss, o->color_out);
                     if (o->coverage)
@@ -879,17 +904,13 @@ static int cmd_check(Options *o)
         src_free(&ss);
     }
     if (o->format == FMT_JSON) {
-        json_t *root = json_object();
-        json_object_set_new(root, "version", json_integer(1));
-        json_object_set_new(root, "courses", courses);
-        json_object_set_new(root, "diagnostics", diags);
-        json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-        fputc('\n', stdout);
-        json_decref(root);
-    } else {
-        json_decref(courses);
-        json_decref(diags);
+        fputs(ncourses ? "\n  ],\n  \"diagnostics\": " : "],\n  \"diagnostics\": ", stdout);
+        dump_shifted(stdout, diags, 2, false);
+        fputs("\n}\n", stdout);
     }
+    json_decref(diags);
+    if (fflush(stdout) != 0)
+        status = EXIT_INPUT;
     return status;
 }
 

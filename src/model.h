@@ -165,6 +165,7 @@ typedef struct Program {
     int main_file;      /* the file named on the command line */
     const char **search; /* stdlib search path */
     int nsearch;
+    size_t max_bytes;   /* largest source file read */
 } Program;
 
 /* Finders. */

@@ -66,7 +66,7 @@ static void c_free(C *c)
 static C *comp_text_inc(const char *text, const char **inc, int ninc)
 {
     C *c = c_new();
-    CompileOptions o = {inc, ninc};
+    CompileOptions o = {inc, ninc, 0};
     c->p = compile_text("t.ramme", text, ninc ? &o : NULL, &c->ss, &c->d);
     assert_non_null(c->p);
     return c;
@@ -371,8 +371,8 @@ static void test_relative_import(void **state)
     Block *x = course(c, "x");
     assert_string_equal(model_get(x, "provider")->u.s, "P");
     /* compile_main_decls: only the main file's courses. */
-    Block *out[8];
-    assert_int_equal(compile_main_decls(c->p, "course", out, 8), 1);
+    Block **out;
+    assert_int_equal(compile_main_decls(c->p, "course", &out), 1);
     assert_ptr_equal(out[0], x);
     c_free(c);
     free(main);
@@ -1026,15 +1026,16 @@ static void test_user_schema_in_imported_file(void **state)
     assert_int_equal(model_get(r1, "seats")->u.i, 10);
     assert_true(model_get(r1, "seats")->is_default);
     assert_int_equal(model_get(r1, "floor")->u.i, 2);
-    Block *out[4];
-    assert_int_equal(compile_main_decls(c->p, "room", out, 4), 1);
+    Block **out;
+    assert_int_equal(compile_main_decls(c->p, "room", &out), 1);
     c_free(c);
     free(main);
     tmp_free(t);
 }
 
-/* Limits tested at the limit: a source of exactly LOAD_MAX_BYTES is read,
- * one byte more is refused with one error naming the file. */
+/* Limits tested at the limit: a source of exactly the limit is read, one
+ * byte more is refused with one error naming the file. The limit is set
+ * small here (1 MiB); the default, LOAD_MAX_BYTES, works the same way. */
 static void test_source_size_limit(void **state)
 {
     (void)state;
@@ -1044,7 +1045,7 @@ static void test_source_size_limit(void **state)
         char *path = tmp_write(t, extra ? "big.ramme" : "limit.ramme", "");
         FILE *f = fopen(path, "w");
         assert_non_null(f);
-        size_t total = LOAD_MAX_BYTES + (size_t)extra;
+        size_t total = ((size_t)1 << 20) + (size_t)extra;
         fputs(head, f);
         /* A comment line as long as needed: legal source, nothing declared. */
         fputc('#', f);
@@ -1052,7 +1053,9 @@ static void test_source_size_limit(void **state)
             fputc('x', f);
         fputc('\n', f);
         fclose(f);
-        C *c = comp_file(path);
+        C *c = c_new();
+        CompileOptions o = {NULL, 0, (size_t)1 << 20};
+        c->p = compile_file(path, &o, &c->ss, &c->d);
         if (extra) {
             assert_int_equal(c->d.errors, 1);
             assert_non_null(find_error(c, "larger than"));
