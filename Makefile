@@ -226,4 +226,4 @@ FORCE:
 
 # Fuzzing (libFuzzer, clang) and benchmarks: never part of `make check`.
 include mk/fuzz.mk
-include mk/bench.mk
+-include mk/bench.mk
