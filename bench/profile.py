@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""profile.py CALLGRIND.OUT — where ramme's instructions go, from a callgrind profile.
+
+Reads a callgrind output file (valgrind --tool=callgrind ramme check ...) and prints, as
+JSON, the phases of `ramme check` and the functions with the most instructions of their own.
+
+Phases (instructions, from the call graph; every function named here is a real, non-inlined
+symbol of the optimised build):
+  reading     load_program minus yyparse: reading files, UTF-8 and NFC checks, imports
+  lexing      yylex (flex)
+  parsing     yyparse minus yylex (bison actions build the syntax tree)
+  checking    compile_file minus load_program: schemas, blocks, references, extends, types
+  evaluation  rules_check: rules, three-valued evaluation, explanations
+  output      the calls from the command's driver (main, cmd_check) into the report: jansson
+              (building, dumping, freeing the JSON tree), stdio, render_*, report_* (or the
+              code of those when the compiler inlined them into the driver)
+  freeing     the calls from the driver to compile_free, src_free, diag_free, arena_free, free
+  startup     everything else: dynamic loading, libc start-up and exit, argument parsing
+Callgrind counts user-space instructions only: time spent in the kernel (page faults for
+fresh memory, writes) and in cache misses is not in these shares; see the perf figures.
+"""
+import collections
+import json
+import re
+import sys
+
+OUTPUT_OBJS = ("libjansson",)
+OUTPUT_FUNCS = re.compile(r"^(_IO_|fwrite|fputc|fputs|putc|puts|printf|fprintf|vfprintf|__printf|"
+                          r"__fprintf|__vfprintf|fflush|_IO_putc|__overflow|render_|report_|json_|loc_json|coverage_|"
+                          r"rules_status_name|rules_severity_name|place)")
+FREE_FUNCS = {"compile_free", "src_free", "diag_free", "arena_free", "free", "cfree", "__libc_free"}
+
+
+def parse(path):
+    names, objs = {}, {}
+    self_cost = collections.Counter()
+    calls = collections.Counter()   # (caller, callee) -> inclusive instructions
+    fn_obj = {}
+    total = 0
+    cur_fn = cur_ob = call_to = call_ob = None
+    pending_call = False
+
+    def name(table, m):
+        ident, label = m.group(1), m.group(2)
+        if label:
+            table[ident] = label.strip()
+        return table.get(ident, ident)
+
+    ref = re.compile(r"^\((\d+)\)(?: (.*))?$")
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line:
+                continue
+            c = line[0]
+            if c.isdigit() or c in "+-*":
+                if pending_call:
+                    calls[(cur_fn, call_to)] += int(line.split()[1])
+                    pending_call = False
+                else:
+                    parts = line.split()
+                    if len(parts) > 1:
+                        self_cost[cur_fn] += int(parts[1])
+                continue
+            key, _, val = line.partition("=")
+            m = ref.match(val)
+            if key == "ob":
+                cur_ob = name(objs, m) if m else val
+            elif key == "fn":
+                cur_fn = name(names, m) if m else val
+                fn_obj.setdefault(cur_fn, cur_ob)
+            elif key == "cob":
+                call_ob = name(objs, m) if m else val
+            elif key == "cfn":
+                call_to = name(names, m) if m else val
+                if call_ob:
+                    fn_obj.setdefault(call_to, call_ob)
+                call_ob = None
+            elif key == "calls":
+                pending_call = True
+            elif line.startswith("summary:") or line.startswith("totals:"):
+                total = max(total, int(line.split()[1]))
+    return names, self_cost, calls, fn_obj, total
+
+
+def base(fn):
+    """`eval'2` (a recursion level) -> `eval`; `run.isra.0` stays as it is."""
+    return fn.split("'")[0]
+
+
+def analyse(path, top=15):
+    _, self_cost, calls, fn_obj, total = parse(path)
+    incoming = collections.Counter()
+    for (caller, callee), cost in calls.items():
+        if base(caller) != base(callee):
+            incoming[base(callee)] += cost
+    # The command's driver: main, and whatever calls the front end and the rules engine
+    # (cmd_check, when the compiler does not inline it into main).
+    drivers = {"main"} | {base(a) for (a, b) in calls if base(b) in ("compile_file", "rules_check")}
+    from_main = collections.Counter()
+    for (caller, callee), cost in calls.items():
+        if base(caller) in drivers and base(callee) not in drivers:
+            from_main[base(callee)] += cost
+
+    def obj(fn):
+        o = fn_obj.get(fn) or ""
+        return o.rsplit("/", 1)[-1]
+
+    lex = incoming["yylex"]
+    parse_ = incoming["yyparse"]
+    load = incoming["load_program"]
+    comp = incoming["compile_file"]
+    evaluation = incoming["rules_check"]
+    output = sum(c for f, c in from_main.items()
+                 if any(o in obj(f) for o in OUTPUT_OBJS) or OUTPUT_FUNCS.match(f))
+    freeing = sum(c for f, c in from_main.items() if f in FREE_FUNCS)
+    phases = collections.OrderedDict([
+        ("reading", load - parse_),
+        ("lexing", lex),
+        ("parsing", parse_ - lex),
+        ("checking", comp - load),
+        ("evaluation", evaluation),
+        ("output", output),
+        ("freeing", freeing),
+    ])
+    phases["startup"] = total - sum(phases.values())
+    selfs = collections.Counter()
+    for fn, c in self_cost.items():
+        selfs[(base(fn), obj(fn))] += c
+    top_self = [{"function": f, "object": o, "instructions": c, "share": c / total}
+                for (f, o), c in selfs.most_common(top)]
+    return {
+        "instructions": total,
+        "phases": {k: {"instructions": v, "share": v / total} for k, v in phases.items()},
+        "top_self": top_self,
+    }
+
+
+if __name__ == "__main__":
+    json.dump(analyse(sys.argv[1]), sys.stdout, indent=2)
+    print()

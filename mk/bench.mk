@@ -1,0 +1,32 @@
+# mk/bench.mk — `make bench`: ramme against json-rules-engine, and how cost grows.
+# Included by the Makefile; never part of `make check`.  See bench/README.md.
+#
+#   make bench         optimised build in $(BENCH_BUILD), the peer's pinned packages (npm ci),
+#                      then the whole suite (about 20 minutes on 2 cores); writes
+#                      bench/results.json and the table in bench/README.md
+#   make bench-quick   the same harness on small inputs (a minute; nothing recorded)
+#
+# BENCH_ARGS passes options to bench/run.py, e.g. BENCH_ARGS='--only e2e --reps 5' or
+# BENCH_ARGS='--keep --tmp /var/tmp/rb' (keep the generated courses).  GNU time is needed for
+# peak RSS, valgrind for the profile (mk/deps.sh installs both); perf is used when it works.
+
+BENCH_BUILD  ?= build-bench
+BENCH_CFLAGS ?= -O2 -g -DNDEBUG
+BENCH_ARGS   ?=
+
+.PHONY: bench bench-quick bench-build bench-peer
+
+bench-build: deps
+	@bash mk/deps.sh time valgrind
+	@$(MAKE) --no-print-directory BUILD=$(BENCH_BUILD) CFLAGS='$(BENCH_CFLAGS)' all
+
+bench-peer:
+	@command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || \
+	  { echo "make bench: the peer needs node (>= 18) and npm" >&2; exit 1; }
+	cd bench/peer && npm ci --no-audit --no-fund --loglevel=error
+
+bench: bench-build bench-peer
+	python3 bench/run.py --ramme $(BENCH_BUILD)/ramme $(BENCH_ARGS)
+
+bench-quick: bench-build bench-peer
+	python3 bench/run.py --quick --ramme $(BENCH_BUILD)/ramme $(BENCH_ARGS)
