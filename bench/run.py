@@ -330,7 +330,9 @@ def main():
     started = time.perf_counter()
     res = {"date": datetime.date.today().isoformat(), "quick": a.quick, "machine": machine(ramme),
            "settings": {"seed": SEED, "reps": cfg["reps"], "timeout_s": a.timeout,
-                        "ramme_memory_limit_bytes": limit}}
+                        "ramme_memory_limit_bytes": limit},
+           # The machine may be shared: the load before and after says how quiet it was.
+           "load_average_start": [round(x, 2) for x in os.getloadavg()]}
     problems = []
     try:
         files = generate(cfg, tmp, bool(skip_big))
@@ -482,6 +484,7 @@ def main():
     finally:
         if not a.keep and not a.tmp:
             shutil.rmtree(tmp, ignore_errors=True)
+    res["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
     res["targets"] = targets(res)
     res["problems"] = problems
     res["total_s"] = round(time.perf_counter() - started)
@@ -678,7 +681,9 @@ def render(res):
     m = res["machine"]
     L.append(f"ramme benchmarks, {res['date']}: {m['cpu']} ({m['cores']} cores, {human(m['memory_bytes'])}), "
              f"ramme {m['ramme_commit']}{' (modified tree)' if m['ramme_tree_dirty'] else ''}, "
-             f"node {m['node']}, json-rules-engine {m['json_rules_engine']}")
+             f"node {m['node']}, json-rules-engine {m['json_rules_engine']}; load average "
+             f"{res.get('load_average_start', ['?'])[0]} at the start, {res.get('load_average_end', ['?'])[0]} at the end; "
+             f"{res.get('total_s', 0) // 60:.0f} min")
     L.append("")
     L.append("| figure | engine | runs | wall (median) | peak RSS (median) | note |")
     L.append("|---|---|---|---|---|---|")
