@@ -24,6 +24,9 @@ char *arena_printf(Arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/* Frees everything allocated so far but keeps one chunk for reuse: a loop
+ * that works item by item resets its arena per item. */
+void arena_reset(Arena *a);
 /* Bytes handed out so far (for benchmarks and limits). */
 size_t arena_used(const Arena *a);
 

@@ -127,6 +127,7 @@ typedef struct File {
     Decl **decls;
     int n, cap;
     Node *expr;   /* when parsed in expression mode (interpolation) */
+    bool stopped; /* the parse gave up early (nesting limit, error cap) */
 } File;
 
 /* Builders used by the parser's actions. */

@@ -1,5 +1,6 @@
 /* build.c — entries to typed blocks, references, extends, defaults. */
 #include "build.h"
+#include "batch.h"
 
 #include <string.h>
 #include <unistd.h>
@@ -429,6 +430,17 @@ static void add_to_many(Builder *B, Block *b, Field *f, Value *v, Span at)
 static void register_named(Builder *B, Block *b)
 {
     Program *p = B->p;
+    if (p->in_scope) { /* a batch item: its names go when it goes */
+        if (p->nscope_named == p->capscope_named) {
+            int cap = p->capscope_named ? p->capscope_named * 2 : 32;
+            p->scope_named = arena_grow(p->arena, p->scope_named, (size_t)p->nscope_named, (size_t)cap,
+                                        sizeof *p->scope_named);
+            p->capscope_named = cap;
+        }
+        p->scope_named[p->nscope_named++] = b;
+        sym_add(&p->scope_names, b->schema, b->name, b);
+        return;
+    }
     if (p->nnamed == p->capnamed) {
         int cap = p->capnamed ? p->capnamed * 2 : 64;
         p->named = arena_grow(p->arena, p->named, (size_t)p->nnamed, (size_t)cap, sizeof *p->named);
@@ -591,6 +603,13 @@ static Block *find_ref(Program *p, Schema *kind, const char *name, Block *owner)
         return model_decl(p, kind, name);
     Block *any = NULL;
     Block *top = owner ? (owner->top ? owner->top : owner) : NULL;
+    /* A batch item's own names first; they are newer than the program's. */
+    if (p->in_scope)
+        for (SymEntry *e = sym_find(&p->scope_names, kind, name); e; e = e->next_same) {
+            if (e->block->top == top)
+                return e->block;
+            any = e->block;
+        }
     for (SymEntry *e = sym_find(&p->nested_names, kind, name); e; e = e->next_same) {
         if (e->block->top == top)
             return e->block;
@@ -609,14 +628,21 @@ static void resolve_ref(Builder *B, PendingRef *r)
         return;
     }
     diag_error(p->diags, r->name->span, "no %s named '%s'", r->kind->name, name);
-    const char **c = arena_array(p->arena, (size_t)(p->ndecls + p->nnamed) + 1, sizeof *c);
+    int nscope = p->in_scope ? p->nscope_named : 0, nitems;
+    const char **items = batch_item_names(p, r->kind, &nitems);
+    const char **c = arena_array(p->arena, (size_t)(p->ndecls + p->nnamed + nscope + nitems) + 1, sizeof *c);
     int n = 0;
+    for (int i = 0; i < nitems; i++)
+        c[n++] = items[i];
     for (int i = 0; i < p->ndecls; i++)
         if (p->decls[i]->schema == r->kind)
             c[n++] = p->decls[i]->name;
     for (int i = 0; i < p->nnamed; i++)
         if (p->named[i]->schema == r->kind)
             c[n++] = p->named[i]->name;
+    for (int i = 0; i < nscope; i++)
+        if (p->scope_named[i]->schema == r->kind)
+            c[n++] = p->scope_named[i]->name;
     const char *sug = model_suggest(name, c, n);
     if (sug)
         diag_help(p->diags, "did you mean '%s'?", sug);
@@ -689,67 +715,75 @@ static void merge_into(Builder *B, Block *b, Block *base)
 
 void build_merge_extends(Builder *B)
 {
+    for (int i = 0; i < B->p->ndecls; i++)
+        build_merge_block(B, B->p->decls[i]);
+}
+
+void build_merge_block(Builder *B, Block *b)
+{
     Program *p = B->p;
-    for (int i = 0; i < p->ndecls; i++) {
-        Block *b = p->decls[i];
-        if (!b->extends_name || b->merge_state == 2)
-            continue;
-        /* Walk the chain without recursion: collect it, detect a cycle or
-         * a missing base, then merge from the far end back. */
-        Block *chain[BUILD_MAX_EXTENDS + 1];
-        int n = 0;
-        Block *cur = b;
-        bool bad = false;
-        while (cur && cur->extends_name && cur->merge_state != 2) {
-            for (int k = 0; k < n; k++)
-                if (chain[k] == cur) {
-                    diag_error(p->diags, chain[k]->extends_span, "'extends' cycle");
-                    for (int j = k; j < n; j++)
-                        diag_note(p->diags, chain[j]->extends_span, "%s extends %s", chain[j]->name,
-                                  chain[j]->extends_name);
-                    bad = true;
-                    break;
-                }
-            if (bad)
-                break;
-            /* The chain so far plus what an already merged base carries. */
-            Block *nb = model_decl(p, cur->schema, cur->extends_name);
-            int carried = nb && nb->merge_state == 2 ? nb->chain + 1 : 0;
-            if (n + carried >= BUILD_MAX_EXTENDS) {
-                diag_error(p->diags, b->extends_span, "'extends' chain is longer than %d", BUILD_MAX_EXTENDS);
-                bad = true;
-                break;
-            }
-            chain[n++] = cur;
-            Block *base = model_decl(p, cur->schema, cur->extends_name);
-            if (!base) {
-                diag_error(p->diags, cur->extends_span, "no %s named '%s' to extend", cur->schema->name,
-                           cur->extends_name);
-                const char **c = arena_array(p->arena, (size_t)p->ndecls + 1, sizeof *c);
-                int nc = 0;
-                for (int k = 0; k < p->ndecls; k++)
-                    if (p->decls[k]->schema == cur->schema && p->decls[k] != cur)
-                        c[nc++] = p->decls[k]->name;
-                const char *sug = model_suggest(cur->extends_name, c, nc);
-                if (sug)
-                    diag_help(p->diags, "did you mean '%s'?", sug);
-                bad = true;
-                break;
-            }
-            cur->base = base;
-            cur = base;
-        }
+    if (!b->extends_name || b->merge_state == 2)
+        return;
+    /* Walk the chain without recursion: collect it, detect a cycle or
+     * a missing base, then merge from the far end back. */
+    Block *chain[BUILD_MAX_EXTENDS + 1];
+    int n = 0;
+    Block *cur = b;
+    bool bad = false;
+    while (cur && cur->extends_name && cur->merge_state != 2) {
         for (int k = 0; k < n; k++)
-            chain[k]->merge_state = 2;
-        if (bad) {
-            for (int k = 0; k < n; k++)
-                chain[k]->base = NULL;
-            continue;
+            if (chain[k] == cur) {
+                diag_error(p->diags, chain[k]->extends_span, "'extends' cycle");
+                for (int j = k; j < n; j++)
+                    diag_note(p->diags, chain[j]->extends_span, "%s extends %s", chain[j]->name,
+                              chain[j]->extends_name);
+                bad = true;
+                break;
+            }
+        if (bad)
+            break;
+        /* The chain so far plus what an already merged base carries. */
+        Block *nb = model_decl(p, cur->schema, cur->extends_name);
+        int carried = nb && nb->merge_state == 2 ? nb->chain + 1 : 0;
+        if (n + carried >= BUILD_MAX_EXTENDS) {
+            diag_error(p->diags, b->extends_span, "'extends' chain is longer than %d", BUILD_MAX_EXTENDS);
+            bad = true;
+            break;
         }
-        for (int k = n - 1; k >= 0; k--) {
-            merge_into(B, chain[k], chain[k]->base);
-            chain[k]->chain = chain[k]->base->chain + 1;
+        chain[n++] = cur;
+        Block *base = model_decl(p, cur->schema, cur->extends_name);
+        if (!base) {
+            diag_error(p->diags, cur->extends_span, "no %s named '%s' to extend", cur->schema->name,
+                       cur->extends_name);
+            int nitems;
+            const char **items = batch_item_names(p, cur->schema, &nitems);
+            const char **c = arena_array(p->arena, (size_t)(p->ndecls + nitems) + 1, sizeof *c);
+            int nc = 0;
+            for (int k = 0; k < p->ndecls; k++)
+                if (p->decls[k]->schema == cur->schema && p->decls[k] != cur)
+                    c[nc++] = p->decls[k]->name;
+            for (int k = 0; k < nitems; k++)
+                if (!cur->name || strcmp(items[k], cur->name) != 0)
+                    c[nc++] = items[k];
+            const char *sug = model_suggest(cur->extends_name, c, nc);
+            if (sug)
+                diag_help(p->diags, "did you mean '%s'?", sug);
+            bad = true;
+            break;
         }
+        cur->base = base;
+        cur = base;
+    }
+    for (int k = 0; k < n; k++)
+        chain[k]->merge_state = 2;
+    if (bad) {
+        for (int k = 0; k < n; k++)
+            chain[k]->base = NULL;
+        return;
+    }
+    for (int k = n - 1; k >= 0; k--) {
+        merge_into(B, chain[k], chain[k]->base);
+        chain[k]->chain = chain[k]->base->chain + 1;
     }
 }
 
@@ -800,4 +834,10 @@ void build_finish(Builder *B)
     for (int i = 0; i < B->p->ndecls; i++)
         finish_block(B, B->p->decls[i], 0);
     build_resolve_refs(B); /* references written as defaults (calendar dk) */
+}
+
+void build_finish_block(Builder *B, Block *b)
+{
+    finish_block(B, b, 0);
+    build_resolve_refs(B);
 }

@@ -37,5 +37,9 @@ Block *build_toplevel(Builder *B, Schema *kind, Entry *e, int file);
 void build_resolve_refs(Builder *B);
 void build_merge_extends(Builder *B);
 void build_finish(Builder *B);
+/* The same two steps for one top-level block (a batch item, built after
+ * the rest of the program). */
+void build_merge_block(Builder *B, Block *b);
+void build_finish_block(Builder *B, Block *b);
 
 #endif

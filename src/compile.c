@@ -1,5 +1,6 @@
 /* compile.c — load, declare, build, merge, finish, type-check. */
 #include "compile.h"
+#include "batch.h"
 #include "build.h"
 #include "load.h"
 #include "schema.h"
@@ -41,7 +42,8 @@ static void unknown_kind(Program *p, Entry *e)
     }
 }
 
-static Program *compile(const char *path, const char *text, const CompileOptions *opt, SourceSet *ss, Diags *diags)
+static Program *compile(const char *path, const char *text, const char *batch_kind, const CompileOptions *opt,
+                        SourceSet *ss, Diags *diags)
 {
     Arena *a = arena_new();
     Program *p = arena_alloc(a, sizeof *p);
@@ -49,6 +51,7 @@ static Program *compile(const char *path, const char *text, const CompileOptions
     p->sources = ss;
     p->diags = diags;
     p->main_file = -1;
+    p->batch_kind = batch_kind;
     sym_init(&p->decl_names, a);
     sym_init(&p->nested_names, a);
     load_search_path(p, opt ? opt->include : NULL, opt ? opt->ninclude : 0);
@@ -60,6 +63,7 @@ static Program *compile(const char *path, const char *text, const CompileOptions
         load_free(&ls);
         return p;
     }
+    batch_keep(p, &ls);
     /* Pass 1: names of schemas and enums, from every file. */
     for (int f = 0; f < ls.n; f++) {
         File *file = ls.files[f].file;
@@ -110,12 +114,18 @@ static Program *compile(const char *path, const char *text, const CompileOptions
 
 Program *compile_file(const char *path, const CompileOptions *opt, SourceSet *ss, Diags *diags)
 {
-    return compile(path, NULL, opt, ss, diags);
+    return compile(path, NULL, NULL, opt, ss, diags);
+}
+
+Program *compile_batch(const char *path, const char *kind, const CompileOptions *opt, SourceSet *ss,
+                       Diags *diags)
+{
+    return compile(path, NULL, kind, opt, ss, diags);
 }
 
 Program *compile_text(const char *name, const char *text, const CompileOptions *opt, SourceSet *ss, Diags *diags)
 {
-    return compile(name, text, opt, ss, diags);
+    return compile(name, text, NULL, opt, ss, diags);
 }
 
 Program *compile_all_modules(const CompileOptions *opt, SourceSet *ss, Diags *diags)
@@ -156,8 +166,10 @@ Program *compile_all_modules(const CompileOptions *opt, SourceSet *ss, Diags *di
 
 void compile_free(Program *p)
 {
-    if (p)
+    if (p) {
+        batch_free(p);
         arena_free(p->arena);
+    }
 }
 
 int compile_main_decls(const Program *p, const char *kind, Block ***out)

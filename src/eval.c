@@ -56,6 +56,30 @@ RVal eval_value(EvalCtx *c, const Value *v)
     return r;
 }
 
+static void warm(EvalCtx *c, const Value *v, int depth)
+{
+    if (!v || depth > 300)
+        return;
+    if (v->k == V_LIST || v->k == V_RANGE)
+        (void)eval_value(c, v);
+    if (v->k == V_LIST)
+        for (int i = 0; i < v->u.list.n; i++)
+            warm(c, v->u.list.items[i], depth + 1);
+    if (v->k == V_BLOCK)
+        for (int i = 0; i < v->u.block->schema->nfields; i++)
+            warm(c, v->u.block->vals[i], depth + 1);
+}
+
+void eval_warm(Arena *cache, Block *b)
+{
+    EvalCtx c;
+    memset(&c, 0, sizeof c);
+    c.scratch = cache;
+    c.cache = cache;
+    for (int i = 0; i < b->schema->nfields; i++)
+        warm(&c, b->vals[i], 0);
+}
+
 static RVal convert_value(EvalCtx *c, const Value *v)
 {
     RVal r = unknown();

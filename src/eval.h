@@ -47,6 +47,11 @@ typedef struct EvalCtx {
 RVal eval(EvalCtx *c, const Node *n);
 /* A model value as a runtime value. */
 RVal eval_value(EvalCtx *c, const Value *v);
+/* Converts every list and range of b (and of the blocks nested in it) once,
+ * into `cache`: afterwards, evaluating b's values allocates nothing that
+ * must outlive the evaluation. A batch warms the program's blocks before
+ * its first item, then caches an item's values in the item's arena. */
+void eval_warm(Arena *cache, Block *b);
 /* The value written out for explanations: 78h, 13 weeks, 1..8, [a, b]. */
 char *eval_show(Arena *a, const RVal *v);
 /* Deep equality (quantities by base value). */

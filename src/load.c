@@ -2,6 +2,7 @@
 /* realpath() is XSI. */
 #define _XOPEN_SOURCE 700
 #include "load.h"
+#include "batch.h"
 #include "parse.h"
 
 #include <dirent.h>
@@ -63,6 +64,7 @@ typedef struct Loader {
     LoadSet *out;
     int stack[LOAD_MAX_DEPTH + 1]; /* indices into out->files being loaded */
     int depth;
+    bool main_next; /* the next file loaded is the main file */
 } Loader;
 
 static int find_loaded(LoadSet *ls, const char *real)
@@ -162,6 +164,8 @@ static void load_imports(Loader *L, int idx)
 static int load_one(Loader *L, const char *path, bool stdlib, Span from, const char *text)
 {
     Program *p = L->p;
+    bool is_main = L->main_next;
+    L->main_next = false;
     char real[PATH_MAX];
     if (text) {
         snprintf(real, sizeof real, "<%s>", path);
@@ -211,7 +215,7 @@ static int load_one(Loader *L, const char *path, bool stdlib, Span from, const c
         diag_error(p->diags, from, "'%s' is a directory", path);
         return -1;
     }
-    File *f = parse_file(p->arena, p->diags, p->sources, src);
+    File *f = is_main && p->batch_kind ? batch_split(p, src) : parse_file(p->arena, p->diags, p->sources, src);
 
     LoadSet *ls = L->out;
     if (ls->n == ls->cap) {
@@ -236,7 +240,7 @@ static int load_one(Loader *L, const char *path, bool stdlib, Span from, const c
 static bool load_main(Program *p, const char *path, const char *text, LoadSet *out)
 {
     memset(out, 0, sizeof *out);
-    Loader L = {p, out, {0}, 0};
+    Loader L = {p, out, {0}, 0, false};
     /* The prelude first: the schemas, enums, consistency and dk. */
     bool prelude = false;
     for (int k = 0; k < p->nsearch && !prelude; k++) {
@@ -255,6 +259,7 @@ static bool load_main(Program *p, const char *path, const char *text, LoadSet *o
         return false;
     }
     int before = out->n;
+    L.main_next = true;
     int idx = load_one(&L, path, false, span_none(), text);
     if (idx < 0)
         return false;

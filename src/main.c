@@ -3,6 +3,7 @@
  * 0 no error-level failure, 1 a design fails an error rule (or a warning
  * under --strict), 2 input unreadable / not parseable / not well-typed, or
  * a wrong command line. */
+#include "batch.h"
 #include "compile.h"
 #include "coverage.h"
 #include "admit.h"
@@ -858,7 +859,42 @@ static int cmd_check(Options *o)
         Diags d;
         diag_init(&d);
         CompileOptions co = {o->include, o->ninclude, 0};
-        Program *p = compile_file(o->args[i], &co, &ss, &d);
+        /* Course by course: a batch file of 100,000 courses is never held
+         * whole (batch.h). A course with errors is not judged. */
+        Program *p = compile_batch(o->args[i], "course", &co, &ss, &d);
+        BatchIter it;
+        batch_begin(&it, p);
+        int n = 0;
+        for (Block *c; (c = batch_next(&it)) != NULL;) {
+            n++;
+            if (!it.clean)
+                continue;
+            Arena *a = it.arena;
+            CourseReport rep;
+            rules_check(p, c, a, &rep);
+            if (rep.failed[SEV_ERROR] || (o->strict && rep.failed[SEV_WARNING]))
+                if (status == EXIT_PASS)
+                    status = EXIT_RULES;
+            Coverage cv;
+            if (o->coverage)
+                cov_build(p, &rep, a, &cv);
+            if (o->format == FMT_JSON) {
+                json_t *cj = report_json(&rep, &ss, o->args[i]);
+                if (o->coverage)
+                    json_object_set_new(cj, "coverage", coverage_json(&cv));
+                fputs(ncourses++ ? ",\n" : "\n", stdout);
+                dump_shifted(stdout, cj, 4, true);
+                json_decref(cj);
+            } else {
+                report_text(stdout, &rep, &ss, o->color_out);
+                if (o->coverage)
+                    coverage_text(stdout, &cv);
+            }
+        }
+        batch_end(&it);
+        if (n == 0 && !d.errors && o->format == FMT_TEXT)
+            printf("%s: no errors; the file declares no course\n", o->args[i]);
+        /* Diagnostics after the file's reports, in source order. */
         diag_sort(&d);
         if (d.errors)
             status = EXIT_INPUT;
@@ -867,37 +903,9 @@ static int cmd_check(Options *o)
             json_array_extend(diags, arr);
             json_decref(arr);
         } else {
+            if (d.n)
+                fflush(stdout);
             render_diags_text(stderr, &d, &ss, o->color);
-        }
-        if (!d.errors) {
-            Block **cs;
-            int n = compile_main_decls(p, "course", &cs);
-            if (n == 0 && o->format == FMT_TEXT)
-                printf("%s: no errors; the file declares no course\n", o->args[i]);
-            for (int k = 0; k < n; k++) {
-                Arena *a = arena_new();
-                CourseReport rep;
-                rules_check(p, cs[k], a, &rep);
-                if (rep.failed[SEV_ERROR] || (o->strict && rep.failed[SEV_WARNING]))
-                    if (status == EXIT_PASS)
-                        status = EXIT_RULES;
-                Coverage cv;
-                if (o->coverage)
-                    cov_build(p, &rep, a, &cv);
-                if (o->format == FMT_JSON) {
-                    json_t *cj = report_json(&rep, &ss, o->args[i]);
-                    if (o->coverage)
-                        json_object_set_new(cj, "coverage", coverage_json(&cv));
-                    fputs(ncourses++ ? ",\n" : "\n", stdout);
-                    dump_shifted(stdout, cj, 4, true);
-                    json_decref(cj);
-                } else {
-                    report_text(stdout, &rep, &ss, o->color_out);
-                    if (o->coverage)
-                        coverage_text(stdout, &cv);
-                }
-                arena_free(a);
-            }
         }
         compile_free(p);
         diag_free(&d);

@@ -163,6 +163,14 @@ typedef struct Program {
     bool always_known;
     SymTab nested_names; /* named nested blocks by (kind, name) */
     int main_file;      /* the file named on the command line */
+    /* Batch checking (batch.h): the main file's blocks of kind batch_kind
+     * are built one at a time, each in its own scope, and freed after use. */
+    const char *batch_kind;
+    struct Batch *batch;  /* the main file's layout; NULL: built as a whole */
+    bool in_scope;        /* building one batch item: its named blocks go to scope_* */
+    SymTab scope_names;   /* the item's named nested blocks (in the item's arena) */
+    Block **scope_named;
+    int nscope_named, capscope_named;
     const char **search; /* stdlib search path */
     int nsearch;
     size_t max_bytes;   /* largest source file read */

@@ -81,6 +81,7 @@ static File *run(Arena *a, Diags *diags, SourceSet *ss, int file, size_t off, si
     yyparse(scanner, &ls);
     yy_delete_buffer(buf, scanner);
     yylex_destroy(scanner);
+    f->stopped = ls.fatal;
     if (ls.syntax_errors && expr_mode)
         f->expr = NULL;
     return f;
@@ -96,6 +97,11 @@ File *parse_file(Arena *a, Diags *diags, SourceSet *ss, int file)
         return f;
     }
     return run(a, diags, ss, file, 0, src->len, 1, 1, false);
+}
+
+File *parse_range(Arena *a, Diags *diags, SourceSet *ss, int file, size_t off, size_t len, int line, int col)
+{
+    return run(a, diags, ss, file, off, len, line, col, false);
 }
 
 Node *parse_expr_at(Arena *a, Diags *diags, SourceSet *ss, int file, size_t off, size_t len,

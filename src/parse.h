@@ -44,6 +44,10 @@ typedef struct LexState {
  * errors go to `diags`. */
 File *parse_file(Arena *a, Diags *diags, SourceSet *ss, int file);
 
+/* Parses the declarations in bytes [off, off+len) of `file`, which start at
+ * `line`:`col` (a batch item, see batch.h). */
+File *parse_range(Arena *a, Diags *diags, SourceSet *ss, int file, size_t off, size_t len, int line, int col);
+
 /* Parses one expression written inside a string of `file`, starting at byte
  * `off` (line, col) and `len` bytes long. Returns NULL after an error. */
 Node *parse_expr_at(Arena *a, Diags *diags, SourceSet *ss, int file, size_t off, size_t len,

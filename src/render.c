@@ -33,7 +33,7 @@ static void excerpt(FILE *out, SourceSet *ss, Span sp, bool color)
     if (src->private_text)
         return; /* applicant files hold health data: never echo a line */
     size_t len;
-    const char *line = src_line(src, sp.first_line, &len);
+    const char *line = src_line_at(src, sp.first_off, &len);
     /* Character boundaries, counted as the lexer counts columns. */
     int total = 0;
     for (size_t i = 0; i < len; i++)

@@ -253,13 +253,13 @@ static const RuleInfo *rule_info(Arena *prog_arena, Block *rule)
     return rule->rule_info;
 }
 
-static void judge(Arena *prog_arena, Block *course, Block *fw, Block *rule, Arena *a, RuleResult *r)
+static void judge(Arena *prog_arena, Arena *cache, Block *course, Block *fw, Block *rule, Arena *a, RuleResult *r)
 {
     const RuleInfo *ri = rule_info(prog_arena, rule);
     EvalCtx c;
     memset(&c, 0, sizeof c);
     c.scratch = a;
-    c.cache = prog_arena;
+    c.cache = cache;
     c.subject = course;
     c.frame = rule->top ? rule->top : fw;
     Block *decl_fw = rule->top ? rule->top : fw;
@@ -357,8 +357,15 @@ void rules_check(Program *p, Block *course, Arena *a, CourseReport *out)
                                        sizeof *p->always);
                 p->always[p->nalways++] = p->decls[i];
             }
+            /* A batch item's values are cached with the item, the
+             * program's in the program: convert those now, so nothing of
+             * the program is ever cached in an item's arena. */
+            if (p->batch)
+                eval_warm(p->arena, p->decls[i]);
         }
     }
+    /* Where converted model values are kept: a batch item's die with it. */
+    Arena *cache = p->batch ? a : p->arena;
     for (int i = 0; i < p->nalways; i++)
         add_fw(a, out, p->always[i]);
     /* Each rule once, even when frameworks extend one another. */
@@ -382,7 +389,7 @@ void rules_check(Program *p, Block *course, Arena *a, CourseReport *out)
             out->results = arena_grow(a, out->results, (size_t)out->n, (size_t)out->n + 1, sizeof *out->results);
             RuleResult *r = &out->results[out->n++];
             memset(r, 0, sizeof *r);
-            judge(p->arena, course, fw, rule, a, r);
+            judge(p->arena, cache, course, fw, rule, a, r);
             if (r->status == ST_FAIL)
                 out->failed[r->severity]++;
             else if (r->status == ST_UNKNOWN)

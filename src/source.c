@@ -1,11 +1,22 @@
 /* source.c — reading files into memory and mapping lines for diagnostics. */
+/* madvise(MADV_DONTNEED) is not POSIX (posix_madvise's is a no-op on glibc). */
+#define _DEFAULT_SOURCE
 #include "source.h"
 #include "arena.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Files from this size on are mapped rather than read into a copy: a batch
+ * of 100,000 courses is 140 MB, and a copy would double what `check` holds. */
+#define SRC_MAP_MIN ((size_t)1 << 20)
 
 void src_init(SourceSet *ss)
 {
@@ -17,7 +28,10 @@ void src_free(SourceSet *ss)
 {
     for (int i = 0; i < ss->n; i++) {
         free(ss->files[i]->path);
-        free(ss->files[i]->text);
+        if (ss->files[i]->map)
+            munmap(ss->files[i]->map, ss->files[i]->map_len);
+        else
+            free(ss->files[i]->text);
         free(ss->files[i]->lines);
         free(ss->files[i]);
     }
@@ -25,7 +39,7 @@ void src_free(SourceSet *ss)
     src_init(ss);
 }
 
-static int add_owned(SourceSet *ss, const char *path, char *text, size_t len)
+static int add_owned(SourceSet *ss, const char *path, char *text, size_t len, bool strip_bom)
 {
     if (ss->n == ss->cap) {
         int cap = ss->cap ? ss->cap * 2 : 8;
@@ -40,7 +54,7 @@ static int add_owned(SourceSet *ss, const char *path, char *text, size_t len)
     if (!s || !p)
         arena_oom();
     /* A leading byte-order mark is skipped (LANGUAGE.md §8, Text). */
-    if (len >= 3 && (unsigned char)text[0] == 0xEF && (unsigned char)text[1] == 0xBB &&
+    if (strip_bom && len >= 3 && (unsigned char)text[0] == 0xEF && (unsigned char)text[1] == 0xBB &&
         (unsigned char)text[2] == 0xBF) {
         memmove(text, text + 3, len - 3);
         len -= 3;
@@ -60,14 +74,69 @@ int src_add(SourceSet *ss, const char *path, const char *text, size_t len)
         arena_oom();
     memcpy(copy, text, len);
     copy[len] = '\0';
-    return add_owned(ss, path, copy, len);
+    return add_owned(ss, path, copy, len, true);
+}
+
+/* Maps a regular file of `len` bytes. The text must end in a NUL: the rest
+ * of the last page reads as zeros, so a size that fills its last page
+ * exactly is read into a copy instead (returns -3). */
+static int map_file(SourceSet *ss, const char *path, int fd, size_t len)
+{
+    long page = sysconf(_SC_PAGESIZE);
+    if (page <= 0 || len % (size_t)page == 0)
+        return -3;
+    void *m = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (m == MAP_FAILED)
+        return -3;
+    char *text = m;
+    size_t skip = 0;
+    /* A leading byte-order mark is skipped (LANGUAGE.md §8, Text). */
+    if (len >= 3 && (unsigned char)text[0] == 0xEF && (unsigned char)text[1] == 0xBB &&
+        (unsigned char)text[2] == 0xBF)
+        skip = 3;
+    int idx = add_owned(ss, path, text + skip, len - skip, false);
+    ss->files[idx]->map = m;
+    ss->files[idx]->map_len = len;
+    return idx;
+}
+
+void src_release(Source *s, size_t upto)
+{
+    if (!s->map)
+        return;
+    long page = sysconf(_SC_PAGESIZE);
+    size_t start = (size_t)(s->text - (char *)s->map) + upto;
+    if (page <= 0 || start > s->map_len)
+        return;
+    start -= start % (size_t)page;
+    if (start > 0)
+        madvise(s->map, start, MADV_DONTNEED);
 }
 
 int src_read(SourceSet *ss, const char *path, size_t max_bytes)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
         return -1;
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+        if ((uint64_t)st.st_size > max_bytes) {
+            close(fd);
+            return -2;
+        }
+        if ((size_t)st.st_size >= SRC_MAP_MIN) {
+            int idx = map_file(ss, path, fd, (size_t)st.st_size);
+            if (idx != -3) {
+                close(fd);
+                return idx;
+            }
+        }
+    }
+    FILE *f = fdopen(fd, "rb");
+    if (!f) {
+        close(fd);
+        return -1;
+    }
     size_t cap = 4096, len = 0;
     char *buf = malloc(cap);
     if (!buf)
@@ -98,7 +167,7 @@ int src_read(SourceSet *ss, const char *path, size_t max_bytes)
         return -1;
     }
     buf[len] = '\0';
-    return add_owned(ss, path, buf, len);
+    return add_owned(ss, path, buf, len, true);
 }
 
 static void build_lines(Source *s)
@@ -128,6 +197,22 @@ const char *src_line(Source *s, int line, size_t *len)
     }
     size_t start = s->lines[line - 1];
     size_t end = start;
+    while (end < s->len && s->text[end] != '\n')
+        end++;
+    if (end > start && s->text[end - 1] == '\r')
+        end--;
+    *len = end - start;
+    return s->text + start;
+}
+
+const char *src_line_at(Source *s, size_t off, size_t *len)
+{
+    if (off > s->len)
+        off = s->len;
+    size_t start = off;
+    while (start > 0 && s->text[start - 1] != '\n')
+        start--;
+    size_t end = off;
     while (end < s->len && s->text[end] != '\n')
         end++;
     if (end > start && s->text[end - 1] == '\r')

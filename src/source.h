@@ -22,6 +22,8 @@ typedef struct Source {
     size_t *lines;    /* byte offset of each line's start (lazily built) */
     int nlines;
     bool private_text; /* holds personal data: diagnostics never quote its lines */
+    void *map;        /* a large file is mapped, not copied: the mapping (text is inside it) */
+    size_t map_len;
 } Source;
 
 /* All files of one compilation; a Span's file is an index here. */
@@ -37,8 +39,15 @@ void src_free(SourceSet *ss);
 int src_read(SourceSet *ss, const char *path, size_t max_bytes);
 /* Adds in-memory text (copied); used by tests and interpolation. */
 int src_add(SourceSet *ss, const char *path, const char *text, size_t len);
+/* Tells the system that bytes before `upto` of a mapped file are not needed
+ * for now (a batch has judged them): they leave memory and are read again
+ * from the page cache if a diagnostic quotes them. No effect on a copy. */
+void src_release(Source *s, size_t upto);
 /* The text of line `line` (1-based) without its newline. */
 const char *src_line(Source *s, int line, size_t *len);
+/* The line that holds byte `off`, found from the byte itself: no index of
+ * every line (which would read all of a 140 MB batch file for one error). */
+const char *src_line_at(Source *s, size_t off, size_t *len);
 
 static inline Span span_none(void)
 {

@@ -191,8 +191,9 @@ static Type *tc_path(TC *t, Node *n, Scope *sc)
     }
     if (t->frame) {
         /* A framework member by its (qualified) name: a goal. */
-        for (int i = 0; i < t->p->nnamed; i++) {
-            Block *b = t->p->named[i];
+        int nscope = t->p->in_scope ? t->p->nscope_named : 0;
+        for (int i = 0; i < t->p->nnamed + nscope; i++) {
+            Block *b = i < t->p->nnamed ? t->p->named[i] : t->p->scope_named[i - t->p->nnamed];
             if (b->top == t->frame && b->parent == t->frame && referable(t->p, b->schema) &&
                 strcmp(b->name, n->u.path) == 0) {
                 r->kind = R_BLOCK;
