@@ -25,6 +25,18 @@ File *batch_split(Program *p, int src)
     Source *s = p->sources->files[src];
     struct Batch *b = arena_alloc(p->arena, sizeof *b);
     if (!skim_layout(s->text, s->len, p->batch_kind, release, s, &b->skim) || b->skim.n == 0) {
+        if (s->len > p->max_bytes) {
+            /* Too large to hold as one syntax tree: say where the layout broke. */
+            Span at = b->skim.plain ? (Span){src, 1, 1, 1, 1, 0, 0} : src_span_at(s, src, b->skim.stop);
+            diag_error(p->diags, at, "this file is larger than %zu MiB, so it is read %s by %s, but %s",
+                       p->max_bytes >> 20, p->batch_kind, p->batch_kind,
+                       b->skim.plain ? "it declares none" : b->skim.why);
+            diag_help(p->diags, "fix this place, or split the file into files under %zu MiB", p->max_bytes >> 20);
+            skim_free(&b->skim);
+            File *f = arena_alloc(p->arena, sizeof *f);
+            f->source = src;
+            return f;
+        }
         skim_free(&b->skim);
         return parse_file(p->arena, p->diags, p->sources, src);
     }

@@ -56,6 +56,7 @@ static Program *compile(const char *path, const char *text, const char *batch_ki
     sym_init(&p->nested_names, a);
     load_search_path(p, opt ? opt->include : NULL, opt ? opt->ninclude : 0);
     p->max_bytes = opt && opt->max_bytes ? opt->max_bytes : LOAD_MAX_BYTES;
+    p->max_batch_bytes = opt && opt->max_batch_bytes ? opt->max_batch_bytes : LOAD_MAX_BATCH_BYTES;
 
     LoadSet ls;
     bool ok = text ? load_program_text(p, path, text, &ls) : load_program(p, path, &ls);

@@ -9,6 +9,7 @@ typedef struct CompileOptions {
     const char **include; /* -I directories, searched first */
     int ninclude;
     size_t max_bytes;     /* largest source file; 0: LOAD_MAX_BYTES */
+    size_t max_batch_bytes; /* largest main file of compile_batch; 0: LOAD_MAX_BATCH_BYTES */
 } CompileOptions;
 
 /* Compiles `path`. Never NULL; check diags->errors. Free with compile_free. */

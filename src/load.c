@@ -196,12 +196,13 @@ static int load_one(Loader *L, const char *path, bool stdlib, Span from, const c
         diag_error(p->diags, from, "imports nest deeper than %d files", LOAD_MAX_DEPTH);
         return -1;
     }
-    int src = text ? src_add(p->sources, path, text, strlen(text)) : src_read(p->sources, path, p->max_bytes);
+    size_t limit = is_main && p->batch_kind ? p->max_batch_bytes : p->max_bytes;
+    int src = text ? src_add(p->sources, path, text, strlen(text)) : src_read(p->sources, path, limit);
     if (src == -2) {
         if (from.file >= 0)
-            diag_error(p->diags, from, "'%s' is larger than %zu MiB", path, p->max_bytes >> 20);
+            diag_error(p->diags, from, "'%s' is larger than %zu MiB", path, limit >> 20);
         else
-            diag_error_file(p->diags, path, "the file is larger than %zu MiB", p->max_bytes >> 20);
+            diag_error_file(p->diags, path, "the file is larger than %zu MiB", limit >> 20);
         return -1;
     }
     if (src < 0) {

@@ -12,6 +12,9 @@
 /* Source files larger than this are refused with an error (a batch file of
  * 100,000 courses is about 140 MB). CompileOptions.max_bytes overrides it. */
 #define LOAD_MAX_BYTES ((size_t)256 * 1024 * 1024)
+/* A main file read declaration by declaration (batch.h) is mapped, not
+ * held as one tree: it may be up to 2 GiB (lines and columns are ints). */
+#define LOAD_MAX_BATCH_BYTES ((size_t)2047 * 1024 * 1024)
 
 typedef struct Loaded {
     int source;     /* index in the SourceSet */

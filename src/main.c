@@ -338,7 +338,7 @@ static int cmd_explain(Options *o)
     src_init(&ss);
     Diags d;
     diag_init(&d);
-    CompileOptions co = {o->include, o->ninclude, 0};
+    CompileOptions co = {o->include, o->ninclude, 0, 0};
     Program *p;
     if (o->nargs == 2) {
         p = compile_file(o->args[1], &co, &ss, &d);
@@ -488,7 +488,7 @@ static int cmd_diff(Options *o)
     src_init(&ss);
     Diags d;
     diag_init(&d);
-    CompileOptions co = {o->include, o->ninclude, 0};
+    CompileOptions co = {o->include, o->ninclude, 0, 0};
     Program *p = compile_file(o->args[0], &co, &ss, &d);
     int status = EXIT_PASS;
     Block *blocks[2] = {NULL, NULL};
@@ -571,7 +571,7 @@ static int cmd_schedule(Options *o)
     src_init(&ss);
     Diags d;
     diag_init(&d);
-    CompileOptions co = {o->include, o->ninclude, 0};
+    CompileOptions co = {o->include, o->ninclude, 0, 0};
     Program *p = compile_file(o->args[0], &co, &ss, &d);
     Arena *a = arena_new();
     Block *chosen = NULL;
@@ -680,7 +680,7 @@ static int cmd_admit(Options *o)
     src_init(&ss);
     Diags d;
     diag_init(&d);
-    CompileOptions co = {o->include, o->ninclude, 0};
+    CompileOptions co = {o->include, o->ninclude, 0, 0};
     Program *p = compile_file(o->args[0], &co, &ss, &d);
     Arena *a = arena_new();
     Block *course = NULL;
@@ -858,7 +858,7 @@ static int cmd_check(Options *o)
         src_init(&ss);
         Diags d;
         diag_init(&d);
-        CompileOptions co = {o->include, o->ninclude, 0};
+        CompileOptions co = {o->include, o->ninclude, 0, 0};
         /* Course by course: a batch file of 100,000 courses is never held
          * whole (batch.h). A course with errors is not judged. */
         Program *p = compile_batch(o->args[i], "course", &co, &ss, &d);

@@ -174,6 +174,7 @@ typedef struct Program {
     const char **search; /* stdlib search path */
     int nsearch;
     size_t max_bytes;   /* largest source file read */
+    size_t max_batch_bytes; /* largest main file of a batch */
 } Program;
 
 /* Finders. */

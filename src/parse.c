@@ -15,37 +15,19 @@ static const char *bad_utf8(const char *s, size_t n)
     return (const char *)bad;
 }
 
-/* The span of byte `off` in `src` (one character wide). */
-static Span span_at(Source *src, int file, size_t off)
-{
-    Span sp = {file, 1, 1, 1, 2, off, off + 1};
-    for (size_t i = 0; i < off; i++) {
-        unsigned char c = (unsigned char)src->text[i];
-        if (c == '\n') {
-            sp.first_line++;
-            sp.first_column = 1;
-        } else if ((c & 0xC0) != 0x80) {
-            sp.first_column++;
-        }
-    }
-    sp.last_line = sp.first_line;
-    sp.last_column = sp.first_column + 1;
-    return sp;
-}
-
 static bool precheck(Diags *diags, Source *src, int file, size_t off, size_t len)
 {
     const char *text = src->text + off;
     const char *bad = bad_utf8(text, len);
     if (bad) {
-        diag_error(diags, span_at(src, file, (size_t)(bad - src->text)),
+        diag_error(diags, src_span_at(src, file, (size_t)(bad - src->text)),
                    "%s is not UTF-8 text (invalid byte 0x%02X)", src->path, (unsigned char)*bad);
         diag_help(diags, "save the file as UTF-8; most editors offer it under 'Save as' or 'Encoding'");
         return false;
     }
     const char *nul = memchr(text, '\0', len);
     if (nul) {
-        diag_error(diags, span_at(src, file, (size_t)(nul - src->text)),
+        diag_error(diags, src_span_at(src, file, (size_t)(nul - src->text)),
                    "%s contains a NUL byte: it is not a text file", src->path);
         return false;
     }

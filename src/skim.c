@@ -63,9 +63,11 @@ static void push_rest(Skim *s, const char *t, size_t off, size_t end, int line, 
     s->rest[s->nrest++] = (SkimRest){off, end, line, column(t, ls, off)};
 }
 
-static bool unclear(Skim *s)
+static bool unclear(Skim *s, size_t at, const char *why)
 {
     s->plain = false;
+    s->stop = at;
+    s->why = why;
     return false;
 }
 
@@ -101,7 +103,7 @@ bool skim_layout(const char *t, size_t len, const char *kind, SkimProgress progr
         switch (c) {
         case '\n':
             if (cur && header)
-                return unclear(out); /* a declaration without a body on its line */
+                return unclear(out, cur->off, "a declaration without a body on its first line");
             line++;
             ls = ++i;
             if (progress && i - reported >= STEP) {
@@ -130,10 +132,10 @@ bool skim_layout(const char *t, size_t len, const char *kind, SkimProgress progr
             while (j < len && t[j] != '"' && t[j] != '\n')
                 j += (t[j] == '\\' && j + 1 < len && t[j + 1] != '\n') ? 2 : 1;
             if (j >= len || t[j] != '"')
-                return unclear(out); /* the string does not end on its line */
+                return unclear(out, i, "a string that does not end on its line");
             if (top) {
                 if (tail)
-                    return unclear(out);
+                    return unclear(out, i, "more on the line after a declaration's closing brace");
                 blank = false;
                 at_stmt = false;
             } else if (cur && header) {
@@ -145,7 +147,7 @@ bool skim_layout(const char *t, size_t len, const char *kind, SkimProgress progr
         case '{':
             if (top) {
                 if (tail)
-                    return unclear(out);
+                    return unclear(out, i, "more on the line after a declaration's closing brace");
                 blank = false;
                 at_stmt = false;
             }
@@ -155,7 +157,7 @@ bool skim_layout(const char *t, size_t len, const char *kind, SkimProgress progr
             continue;
         case '}':
             if (depth == 0)
-                return unclear(out);
+                return unclear(out, i, "a '}' with no '{' to close");
             depth--;
             i++;
             if (cur && depth == 0) {
@@ -171,7 +173,7 @@ bool skim_layout(const char *t, size_t len, const char *kind, SkimProgress progr
             continue;
         case ';':
             if (cur && header)
-                return unclear(out);
+                return unclear(out, cur->off, "a declaration without a body");
             if (top)
                 at_stmt = true;
             i++;
@@ -202,7 +204,7 @@ bool skim_layout(const char *t, size_t len, const char *kind, SkimProgress progr
             continue;
         }
         if (tail)
-            return unclear(out); /* more after an item's closing brace */
+            return unclear(out, i, "more on the line after a declaration's closing brace");
         if (at_stmt && word_start(c)) {
             size_t j = word_end(t, i, len);
             if (j - i == klen && memcmp(t + i, kind, klen) == 0) {
@@ -229,7 +231,7 @@ bool skim_layout(const char *t, size_t len, const char *kind, SkimProgress progr
         at_stmt = false;
     }
     if (depth != 0 || cur)
-        return unclear(out);
+        return unclear(out, cur ? cur->off : len, "a '{' that is never closed");
     if (!blank)
         push_rest(out, t, gap, len, gap_line, gap_ls);
     return true;

@@ -44,6 +44,8 @@ typedef struct Skim {
     SkimRest *rest;
     int nrest, caprest;
     bool plain; /* the layout is clear; false: parse the whole file */
+    size_t stop;     /* not plain: the byte where the skim gave up */
+    const char *why; /* not plain: what it found there */
 } Skim;
 
 /* Called now and then with how far the skim has read: a mapped file can

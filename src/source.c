@@ -205,6 +205,23 @@ const char *src_line(Source *s, int line, size_t *len)
     return s->text + start;
 }
 
+Span src_span_at(const Source *src, int file, size_t off)
+{
+    Span sp = {file, 1, 1, 1, 2, off, off + 1};
+    for (size_t i = 0; i < off && i < src->len; i++) {
+        unsigned char c = (unsigned char)src->text[i];
+        if (c == '\n') {
+            sp.first_line++;
+            sp.first_column = 1;
+        } else if ((c & 0xC0) != 0x80) {
+            sp.first_column++;
+        }
+    }
+    sp.last_line = sp.first_line;
+    sp.last_column = sp.first_column + 1;
+    return sp;
+}
+
 const char *src_line_at(Source *s, size_t off, size_t *len)
 {
     if (off > s->len)

@@ -45,6 +45,9 @@ int src_add(SourceSet *ss, const char *path, const char *text, size_t len);
 void src_release(Source *s, size_t upto);
 /* The text of line `line` (1-based) without its newline. */
 const char *src_line(Source *s, int line, size_t *len);
+/* The span of byte `off` of `src` (one character wide), counting lines and
+ * characters from the start: for an error found without a lexer. */
+Span src_span_at(const Source *src, int file, size_t off);
 /* The line that holds byte `off`, found from the byte itself: no index of
  * every line (which would read all of a 140 MB batch file for one error). */
 const char *src_line_at(Source *s, size_t off, size_t *len);

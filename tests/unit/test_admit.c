@@ -59,7 +59,7 @@ static Fix *screen(const char *csv)
     Fix *f = calloc(1, sizeof *f);
     src_init(&f->ss);
     diag_init(&f->d);
-    CompileOptions co = {NULL, 0, 0};
+    CompileOptions co = {NULL, 0, 0, 0};
     f->p = compile_text("k.ramme", COURSE, &co, &f->ss, &f->d);
     assert_int_equal(f->d.errors, 0);
     f->a = arena_new();

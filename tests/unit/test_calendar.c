@@ -76,7 +76,7 @@ static Fix *compile_src(const char *text)
     Fix *f = calloc(1, sizeof *f);
     src_init(&f->ss);
     diag_init(&f->d);
-    CompileOptions co = {NULL, 0, 0};
+    CompileOptions co = {NULL, 0, 0, 0};
     f->p = compile_text("test.ramme", text, &co, &f->ss, &f->d);
     f->a = arena_new();
     return f;

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "batch.h"
 #include "build.h"
 #include "compile.h"
 #include "load.h"
@@ -66,7 +67,7 @@ static void c_free(C *c)
 static C *comp_text_inc(const char *text, const char **inc, int ninc)
 {
     C *c = c_new();
-    CompileOptions o = {inc, ninc, 0};
+    CompileOptions o = {inc, ninc, 0, 0};
     c->p = compile_text("t.ramme", text, ninc ? &o : NULL, &c->ss, &c->d);
     assert_non_null(c->p);
     return c;
@@ -1054,7 +1055,7 @@ static void test_source_size_limit(void **state)
         fputc('\n', f);
         fclose(f);
         C *c = c_new();
-        CompileOptions o = {NULL, 0, (size_t)1 << 20};
+        CompileOptions o = {NULL, 0, (size_t)1 << 20, 0};
         c->p = compile_file(path, &o, &c->ss, &c->d);
         if (extra) {
             assert_int_equal(c->d.errors, 1);
@@ -1069,10 +1070,120 @@ static void test_source_size_limit(void **state)
     tmp_free(t);
 }
 
+
+/* A batch file (batch.h) may be larger than a file parsed whole: it is read
+ * course by course. When its layout is unclear it cannot be, and the error
+ * says where instead of building one huge syntax tree. */
+static char *batch_text(int n, int broken)
+{
+    size_t cap = (size_t)n * 160 + 64, len = 0;
+    char *t = malloc(cap);
+    assert_non_null(t);
+    len += (size_t)snprintf(t + len, cap - len, "# batch\n");
+    for (int i = 1; i <= n; i++)
+        len += (size_t)snprintf(t + len, cap - len,
+                                "course c%d \"K %d\" {\n  provider \"P\"; group_size 1..8\n  target t \"T\" { lived_experience }\n"
+                                "  instructors { instructor p \"P\" { professional } }\n%s", i, i,
+                                i == broken ? "" : "}\n");
+    return t;
+}
+
+static void test_batch_larger_than_a_whole_file(void **state)
+{
+    (void)state;
+    Tmp *t = tmp_new();
+    /* The limits are small here (the stdlib's files must still fit). */
+    CompileOptions o = {NULL, 0, 64 << 10, 256 << 10};
+    for (int broken = 0; broken <= 10; broken += 10) {
+        char *text = batch_text(1000, broken);
+        assert_true(strlen(text) > (64 << 10) && strlen(text) < (256 << 10));
+        char *path = tmp_write(t, "batch.ramme", text);
+        C *c = c_new();
+        c->p = compile_batch(path, "course", &o, &c->ss, &c->d);
+        BatchIter it;
+        batch_begin(&it, c->p);
+        int n = 0, clean = 0;
+        for (Block *b; (b = batch_next(&it)) != NULL;) {
+            n++;
+            clean += it.clean;
+        }
+        batch_end(&it);
+        if (!broken) {
+            expect_clean(c);
+            assert_int_equal(n, 1000);
+            assert_int_equal(clean, 1000);
+        } else {
+            const Diag *x = expect_error(c, "so it is read course by course, but a '{' that is never closed");
+            assert_int_equal(x->span.first_line, 2 + 5 * (broken - 1));
+            assert_int_equal(x->span.first_column, 1);
+            assert_int_equal(c->d.errors, 1);
+            assert_int_equal(n, 0);
+        }
+        c_free(c);
+        free(path);
+        free(text);
+    }
+    /* Over the batch limit: refused like any file over its limit. */
+    char *text = batch_text(3000, 0);
+    assert_true(strlen(text) > (256 << 10));
+    char *path = tmp_write(t, "big.ramme", text);
+    C *c = c_new();
+    c->p = compile_batch(path, "course", &o, &c->ss, &c->d);
+    expect_error(c, "larger than");
+    c_free(c);
+    free(path);
+    free(text);
+    tmp_free(t);
+}
+
+/* Two courses of one batch with the same name: the second is an error whose
+ * note points at the first, which is judged; the second is not. */
+static void test_batch_declared_twice(void **state)
+{
+    (void)state;
+    /* A batch that cannot be read: one error, nothing to iterate. */
+    C *c = c_new();
+    c->p = compile_batch("no-such-batch.ramme", "course", NULL, &c->ss, &c->d);
+    expect_error(c, "cannot read");
+    BatchIter none;
+    batch_begin(&none, c->p);
+    assert_null(batch_next(&none));
+    batch_end(&none);
+    c_free(c);
+    Tmp *t = tmp_new();
+    char *path = tmp_write(t, "dup.ramme",
+                           "course a \"A\" {\n  provider \"P\"; group_size 1..8\n  target t \"T\" { lived_experience }\n  instructors { instructor p \"P\" { professional } }\n}\n"
+                           "course b \"B\" {\n  provider \"P\"; group_size 1..8\n  target t \"T\" { lived_experience }\n  instructors { instructor p \"P\" { professional } }\n}\n"
+                           "course a \"A again\" {\n  provider \"P\"; group_size 1..8\n  target t \"T\" { lived_experience }\n  instructors { instructor p \"P\" { professional } }\n}\n");
+    c = c_new();
+    c->p = compile_batch(path, "course", NULL, &c->ss, &c->d);
+    BatchIter it;
+    batch_begin(&it, c->p);
+    const char *judged[4] = {0};
+    int n = 0;
+    for (Block *b; (b = batch_next(&it)) != NULL;)
+        if (it.clean && n < 4)
+            judged[n++] = arena_strdup(c->p->arena, b->name);
+    batch_end(&it);
+    assert_int_equal(n, 2);
+    assert_string_equal(judged[0], "a");
+    assert_string_equal(judged[1], "b");
+    const Diag *x = expect_error(c, "course 'a' is declared twice");
+    assert_int_equal(x->span.first_line, 11);
+    assert_int_equal(x->nnotes, 1);
+    assert_int_equal(x->notes[0].span.first_line, 1);
+    assert_int_equal(x->notes[0].span.first_column, 8);
+    c_free(c);
+    free(path);
+    tmp_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_search_path_include_first),
+        cmocka_unit_test(test_batch_larger_than_a_whole_file),
+        cmocka_unit_test(test_batch_declared_twice),
         cmocka_unit_test(test_search_path_ramme_path_before_stdlib),
         cmocka_unit_test(test_search_path_stdlib_default),
         cmocka_unit_test(test_shadowed_module_used_by_course),

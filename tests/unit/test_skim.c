@@ -1,0 +1,208 @@
+/* test_skim.c — the top-level layout scanner behind batch checking (skim.h):
+ * where each course starts and ends, what lies between, and every layout it
+ * must refuse so that the whole-file parser reports it instead. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "skim.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool skim(const char *text, Skim *s)
+{
+    return skim_layout(text, strlen(text), "course", NULL, NULL, s);
+}
+
+static void assert_word(const char *text, size_t off, size_t len, const char *want)
+{
+    assert_int_equal(len, strlen(want));
+    assert_memory_equal(text + off, want, len);
+}
+
+static void test_items_and_rest(void **state)
+{
+    (void)state;
+    const char *t = "import \"national\"\n"
+                    "\n"
+                    "course a \"A\" {\n"
+                    "  hours 3h; title \"}{\" # } a brace in a comment\n"
+                    "  module m { covers x }\n"
+                    "}\n"
+                    "framework f \"F\" { course nested { } }\n"
+                    "course b \"B\" extends a { }\n";
+    Skim s;
+    assert_true(skim(t, &s));
+    assert_int_equal(s.n, 2);
+    assert_int_equal(s.items[0].off, strstr(t, "course a") - t);
+    assert_int_equal(s.items[0].end, strstr(t, "}\nframework") - t + 1);
+    assert_int_equal(s.items[0].line, 3);
+    assert_int_equal(s.items[0].col, 1);
+    assert_word(t, s.items[0].name_off, s.items[0].name_len, "a");
+    assert_int_equal(s.items[0].ext_len, 0);
+    assert_int_equal(s.items[0].ext_hash, 0);
+    assert_int_equal(s.items[1].line, 8);
+    assert_word(t, s.items[1].name_off, s.items[1].name_len, "b");
+    assert_word(t, s.items[1].ext_off, s.items[1].ext_len, "a");
+    assert_true(s.items[1].ext_hash == skim_hash("a", 1));
+    assert_true(s.items[0].name_hash == s.items[1].ext_hash);
+    assert_int_equal(s.items[1].end, strlen(t) - 1);
+    /* The import and the framework (whose nested `course` is no item). */
+    assert_int_equal(s.nrest, 2);
+    assert_int_equal(s.rest[0].off, 0);
+    assert_int_equal(s.rest[0].end, s.items[0].off);
+    assert_int_equal(s.rest[0].line, 1);
+    assert_int_equal(s.rest[1].off, s.items[0].end);
+    assert_int_equal(s.rest[1].end, s.items[1].off);
+    assert_int_equal(s.rest[1].line, 6);
+    assert_int_equal(s.rest[1].col, 2); /* just after the closing brace */
+    skim_free(&s);
+}
+
+static void test_blank_gaps_are_not_rest(void **state)
+{
+    (void)state;
+    const char *t = "# a comment\n;\ncourse a { }\n\n  # another\ncourse b { };\n";
+    Skim s;
+    assert_true(skim(t, &s));
+    assert_int_equal(s.n, 2);
+    assert_int_equal(s.nrest, 0);
+    skim_free(&s);
+}
+
+static void test_non_ascii_comment_is_rest(void **state)
+{
+    (void)state;
+    /* The parser checks its UTF-8: it must see it. */
+    const char *t = "# kursus for \xC3\xA6\xC3\xB8\xC3\xA5\ncourse a { }\n";
+    Skim s;
+    assert_true(skim(t, &s));
+    assert_int_equal(s.nrest, 1);
+    skim_free(&s);
+}
+
+static void test_columns_count_characters(void **state)
+{
+    (void)state;
+    const char *t = "enum e { \xC3\xA6 }; course a { }\n";
+    Skim s;
+    assert_true(skim(t, &s));
+    assert_int_equal(s.n, 1);
+    assert_int_equal(s.items[0].col, 15); /* 'æ' is one column, two bytes */
+    assert_int_equal(s.items[0].off, 15); /* 14 characters, 15 bytes before it */
+    skim_free(&s);
+}
+
+/* Layouts the skimmer must not guess at: the whole-file parser reports them. */
+static void test_unclear_layouts(void **state)
+{
+    (void)state;
+    static const char *bad[] = {
+        "course a {\n",                      /* never closed */
+        "course a { }\n}\n",                 /* a brace too many */
+        "course a { title \"open\n}\n",      /* a string that does not end */
+        "course a { } course b { }\n",       /* more after the closing brace */
+        "course a { } x\n",
+        "course a \"A\"\n{ }\n",             /* no body on the key's line */
+        "course a;\n",
+        "course a { title \"x\\\n\" }\n",     /* an escape before the line end */
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        Skim s;
+        if (skim(bad[i], &s))
+            fail_msg("plain: %s", bad[i]);
+        assert_false(s.plain);
+        skim_free(&s);
+    }
+}
+
+static void test_escaped_quote_in_string(void **state)
+{
+    (void)state;
+    const char *t = "course a { title \"say \\\"}\\\" now\" }\ncourse b { }\n";
+    Skim s;
+    assert_true(skim(t, &s));
+    assert_int_equal(s.n, 2);
+    skim_free(&s);
+}
+
+static void test_no_items(void **state)
+{
+    (void)state;
+    Skim s;
+    assert_true(skim("framework f { rule r { } }\n", &s));
+    assert_int_equal(s.n, 0);
+    assert_int_equal(s.nrest, 1);
+    skim_free(&s);
+    assert_true(skim("", &s));
+    assert_int_equal(s.n, 0);
+    assert_int_equal(s.nrest, 0);
+    skim_free(&s);
+}
+
+static void test_key_must_start_a_statement(void **state)
+{
+    (void)state;
+    /* `course` as a value or a longer word is no item. */
+    const char *t = "schedule s { } course_x y { }\nframework f { uses course }\n";
+    Skim s;
+    skim(t, &s);
+    assert_int_equal(s.n, 0);
+    skim_free(&s);
+}
+
+typedef struct Seen {
+    size_t last;
+    int calls;
+} Seen;
+
+static void progress(void *ctx, size_t done)
+{
+    Seen *s = ctx;
+    assert_true(done > s->last);
+    s->last = done;
+    s->calls++;
+}
+
+static void test_progress_on_large_input(void **state)
+{
+    (void)state;
+    size_t n = 3000, len = 0;
+    char *t = malloc(n * 1200 + 1);
+    assert_non_null(t);
+    for (size_t i = 0; i < n; i++) {
+        len += (size_t)sprintf(t + len, "course c%zu {\n", i);
+        for (int k = 0; k < 20; k++)
+            len += (size_t)sprintf(t + len, "  module m%d { hours 3h; covers recovery.hope }\n", k);
+        len += (size_t)sprintf(t + len, "}\n");
+    }
+    Seen seen = {0, 0};
+    Skim s;
+    assert_true(skim_layout(t, len, "course", progress, &seen, &s));
+    assert_int_equal(s.n, n);
+    assert_true(seen.calls >= (int)(len >> 20));
+    assert_true(seen.last <= len);
+    assert_int_equal(s.items[n - 1].line, (int)((n - 1) * 22 + 1));
+    skim_free(&s);
+    free(t);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_items_and_rest),
+        cmocka_unit_test(test_blank_gaps_are_not_rest),
+        cmocka_unit_test(test_non_ascii_comment_is_rest),
+        cmocka_unit_test(test_columns_count_characters),
+        cmocka_unit_test(test_unclear_layouts),
+        cmocka_unit_test(test_escaped_quote_in_string),
+        cmocka_unit_test(test_no_items),
+        cmocka_unit_test(test_key_must_start_a_statement),
+        cmocka_unit_test(test_progress_on_large_input),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
