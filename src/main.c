@@ -5,6 +5,7 @@
  * a wrong command line. */
 #include "batch.h"
 #include "compile.h"
+#include "jsonw.h"
 #include "coverage.h"
 #include "admit.h"
 #include "diff.h"
@@ -237,41 +238,79 @@ static json_t *loc_json(SourceSet *ss, Span sp)
     return o;
 }
 
-static json_t *report_json(const CourseReport *r, SourceSet *ss, const char *file)
+static void loc_write(JsonW *w, SourceSet *ss, Span sp)
 {
-    json_t *c = json_object();
-    json_object_set_new(c, "course", json_string(r->course->name));
-    json_object_set_new(c, "title", r->course->title ? json_string(r->course->title) : json_null());
-    json_object_set_new(c, "file", json_string(file));
-    json_t *fws = json_array();
+    jw_open(w, '{');
+    if (sp.file >= 0 && sp.file < ss->n) {
+        jw_key(w, "file");
+        jw_str(w, ss->files[sp.file]->path);
+        jw_key(w, "line");
+        jw_int(w, sp.first_line);
+        jw_key(w, "column");
+        jw_int(w, sp.first_column);
+    }
+    jw_close(w, '}');
+}
+
+/* One course's report (LANGUAGE.md §7), written as it is read: a batch's
+ * JSON is never built as a tree. `coverage` may be NULL. */
+static void report_write(JsonW *w, const CourseReport *r, SourceSet *ss, const char *file, const json_t *coverage)
+{
+    jw_open(w, '{');
+    jw_key(w, "course");
+    jw_str(w, r->course->name);
+    jw_key(w, "title");
+    jw_str(w, r->course->title);
+    jw_key(w, "file");
+    jw_str(w, file);
+    jw_key(w, "frameworks");
+    jw_open(w, '[');
     for (int f = 0; f < r->nframeworks; f++)
-        json_array_append_new(fws, json_string(r->frameworks[f]->name));
-    json_object_set_new(c, "frameworks", fws);
-    json_t *res = json_array();
+        jw_str(w, r->frameworks[f]->name);
+    jw_close(w, ']');
+    jw_key(w, "results");
+    jw_open(w, '[');
     for (int i = 0; i < r->n; i++) {
         const RuleResult *x = &r->results[i];
-        json_t *o = json_object();
-        json_object_set_new(o, "rule", json_string(x->id));
-        json_object_set_new(o, "severity", json_string(rules_severity_name(x->severity)));
-        json_object_set_new(o, "status", json_string(rules_status_name(x->status)));
-        json_object_set_new(o, "message", json_string(x->message));
-        json_object_set_new(o, "cite", json_string(x->cite));
-        json_object_set_new(o, "location", loc_json(ss, x->where));
-        json_object_set_new(o, "rule_location", loc_json(ss, x->rule->name_span));
-        json_t *ex = json_array();
+        jw_open(w, '{');
+        jw_key(w, "rule");
+        jw_str(w, x->id);
+        jw_key(w, "severity");
+        jw_str(w, rules_severity_name(x->severity));
+        jw_key(w, "status");
+        jw_str(w, rules_status_name(x->status));
+        jw_key(w, "message");
+        jw_str(w, x->message);
+        jw_key(w, "cite");
+        jw_str(w, x->cite);
+        jw_key(w, "location");
+        loc_write(w, ss, x->where);
+        jw_key(w, "rule_location");
+        loc_write(w, ss, x->rule->name_span);
+        jw_key(w, "explain");
+        jw_open(w, '[');
         for (int k = 0; k < x->nexplain; k++)
-            json_array_append_new(ex, json_string(x->explain[k]));
-        json_object_set_new(o, "explain", ex);
-        json_array_append_new(res, o);
+            jw_str(w, x->explain[k]);
+        jw_close(w, ']');
+        jw_close(w, '}');
     }
-    json_object_set_new(c, "results", res);
-    json_t *sum = json_object();
-    json_object_set_new(sum, "error", json_integer(r->failed[SEV_ERROR]));
-    json_object_set_new(sum, "warning", json_integer(r->failed[SEV_WARNING]));
-    json_object_set_new(sum, "advice", json_integer(r->failed[SEV_ADVICE]));
-    json_object_set_new(sum, "unknown", json_integer(r->unknown));
-    json_object_set_new(c, "summary", sum);
-    return c;
+    jw_close(w, ']');
+    jw_key(w, "summary");
+    jw_open(w, '{');
+    jw_key(w, "error");
+    jw_int(w, r->failed[SEV_ERROR]);
+    jw_key(w, "warning");
+    jw_int(w, r->failed[SEV_WARNING]);
+    jw_key(w, "advice");
+    jw_int(w, r->failed[SEV_ADVICE]);
+    jw_key(w, "unknown");
+    jw_int(w, r->unknown);
+    jw_close(w, '}');
+    if (coverage) {
+        jw_key(w, "coverage");
+        jw_json(w, coverage);
+    }
+    jw_close(w, '}');
 }
 
 /* A rule id FRAMEWORK.RULE, or a goal's qualified name. */
@@ -851,6 +890,9 @@ static int cmd_check(Options *o)
      * sits in memory as one document. */
     json_t *diags = json_array();
     int ncourses = 0;
+    JsonW *jw = malloc(sizeof *jw); /* its 64 KB buffer: not on the stack */
+    if (!jw)
+        arena_oom();
     if (o->format == FMT_JSON)
         fputs("{\n  \"version\": 1,\n  \"courses\": [", stdout);
     for (int i = 0; i < o->nargs; i++) {
@@ -879,12 +921,13 @@ static int cmd_check(Options *o)
             if (o->coverage)
                 cov_build(p, &rep, a, &cv);
             if (o->format == FMT_JSON) {
-                json_t *cj = report_json(&rep, &ss, o->args[i]);
-                if (o->coverage)
-                    json_object_set_new(cj, "coverage", coverage_json(&cv));
-                fputs(ncourses++ ? ",\n" : "\n", stdout);
-                dump_shifted(stdout, cj, 4, true);
-                json_decref(cj);
+                json_t *cov = o->coverage ? coverage_json(&cv) : NULL;
+                fputs(ncourses++ ? ",\n    " : "\n    ", stdout);
+                jw_init(jw, stdout, 4);
+                report_write(jw, &rep, &ss, o->args[i], cov);
+                if (!jw_flush(jw))
+                    status = EXIT_INPUT;
+                json_decref(cov);
             } else {
                 report_text(stdout, &rep, &ss, o->color_out);
                 if (o->coverage)
@@ -916,6 +959,7 @@ static int cmd_check(Options *o)
         dump_shifted(stdout, diags, 2, false);
         fputs("\n}\n", stdout);
     }
+    free(jw);
     json_decref(diags);
     if (fflush(stdout) != 0)
         status = EXIT_INPUT;

@@ -1,0 +1,202 @@
+/* test_jsonw.c — the streaming JSON writer lays out exactly the bytes that
+ * jansson's json_dumps(JSON_INDENT(2) | JSON_PRESERVE_ORDER) does, so that
+ * `check --format json` did not change when it stopped building trees. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "jsonw.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Every byte that needs care in a string: each control character, quote,
+ * backslash, slash, DEL and UTF-8. */
+static void awkward(char *s)
+{
+    int k = 0;
+    for (int c = 1; c < 0x20; c++)
+        s[k++] = (char)c;
+    memcpy(s + k, "\"\\/\x7f \xC3\xA6\xC3\xB8\xC3\xA5 \xE2\x80\x9C", 16);
+    s[k + 16] = '\0';
+}
+
+/* The same document both ways: a jansson tree and writer calls. */
+static json_t *tree(const char *odd)
+{
+    json_t *doc = json_object();
+    json_object_set_new(doc, "course", json_string("region_midt"));
+    json_object_set_new(doc, "title", json_null());
+    json_object_set_new(doc, "odd", json_string(odd));
+    json_object_set_new(doc, "empty_list", json_array());
+    json_object_set_new(doc, "empty_object", json_object());
+    json_t *list = json_array();
+    for (int i = 0; i < 3; i++) {
+        json_t *o = json_object();
+        json_object_set_new(o, "n", json_integer(i - 1));
+        json_object_set_new(o, "big", json_integer(9223372036854775807LL));
+        json_t *inner = json_array();
+        for (int k = 0; k < i; k++)
+            json_array_append_new(inner, json_string("x"));
+        json_object_set_new(o, "inner", inner);
+        json_array_append_new(list, o);
+    }
+    json_object_set_new(doc, "list", list);
+    return doc;
+}
+
+static void written(JsonW *w, const char *odd, const json_t *embed)
+{
+    jw_open(w, '{');
+    jw_key(w, "course");
+    jw_str(w, "region_midt");
+    jw_key(w, "title");
+    jw_str(w, NULL);
+    jw_key(w, "odd");
+    jw_str(w, odd);
+    jw_key(w, "empty_list");
+    jw_open(w, '[');
+    jw_close(w, ']');
+    jw_key(w, "empty_object");
+    jw_open(w, '{');
+    jw_close(w, '}');
+    jw_key(w, "list");
+    if (embed) {
+        jw_json(w, embed);
+    } else {
+        jw_open(w, '[');
+        for (int i = 0; i < 3; i++) {
+            jw_open(w, '{');
+            jw_key(w, "n");
+            jw_int(w, i - 1);
+            jw_key(w, "big");
+            jw_int(w, 9223372036854775807LL);
+            jw_key(w, "inner");
+            jw_open(w, '[');
+            for (int k = 0; k < i; k++)
+                jw_str(w, "x");
+            jw_close(w, ']');
+            jw_close(w, '}');
+        }
+        jw_close(w, ']');
+    }
+    jw_close(w, '}');
+}
+
+static char *write_all(int indent, const char *odd, const json_t *embed)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_non_null(f);
+    JsonW *w = malloc(sizeof *w);
+    assert_non_null(w);
+    jw_init(w, f, indent);
+    written(w, odd, embed);
+    assert_true(jw_flush(w));
+    free(w);
+    fclose(f);
+    return buf;
+}
+
+/* jansson's text with every line after the first shifted by `indent`. */
+static char *shifted(const json_t *j, int indent)
+{
+    char *t = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    assert_non_null(t);
+    size_t n = strlen(t), lines = 1;
+    for (size_t i = 0; i < n; i++)
+        lines += t[i] == '\n';
+    char *out = malloc(n + lines * (size_t)indent + 1), *o = out;
+    assert_non_null(out);
+    for (size_t i = 0; i < n; i++) {
+        *o++ = t[i];
+        if (t[i] == '\n')
+            for (int k = 0; k < indent; k++)
+                *o++ = ' ';
+    }
+    *o = '\0';
+    free(t);
+    return out;
+}
+
+static void test_same_bytes_as_jansson(void **state)
+{
+    (void)state;
+    char odd[64];
+    awkward(odd);
+    json_t *doc = tree(odd);
+    for (int indent = 0; indent <= 4; indent += 4) {
+        char *want = shifted(doc, indent);
+        char *got = write_all(indent, odd, NULL);
+        assert_string_equal(got, want);
+        free(got);
+        free(want);
+    }
+    json_decref(doc);
+}
+
+/* A jansson value embedded in a stream (the coverage table) sits where it
+ * belongs, at any depth. */
+static void test_embedded_tree(void **state)
+{
+    (void)state;
+    char odd[64];
+    awkward(odd);
+    json_t *doc = tree(odd);
+    json_t *list = json_object_get(doc, "list");
+    for (int indent = 0; indent <= 4; indent += 4) {
+        char *want = shifted(doc, indent);
+        char *got = write_all(indent, odd, list);
+        assert_string_equal(got, want);
+        free(got);
+        free(want);
+    }
+    json_decref(doc);
+}
+
+/* Output larger than the writer's buffer arrives whole and in order. */
+static void test_longer_than_the_buffer(void **state)
+{
+    (void)state;
+    size_t big = 200000;
+    char *s = malloc(big + 1);
+    assert_non_null(s);
+    for (size_t i = 0; i < big; i++)
+        s[i] = (char)('a' + i % 26);
+    s[big] = '\0';
+    json_t *arr = json_array();
+    for (int i = 0; i < 3; i++)
+        json_array_append_new(arr, json_string(s));
+    char *want = shifted(arr, 0);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    JsonW *w = malloc(sizeof *w);
+    jw_init(w, f, 0);
+    jw_open(w, '[');
+    for (int i = 0; i < 3; i++)
+        jw_str(w, s);
+    jw_close(w, ']');
+    assert_true(jw_flush(w));
+    fclose(f);
+    assert_string_equal(buf, want);
+    free(w);
+    free(buf);
+    free(want);
+    free(s);
+    json_decref(arr);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_same_bytes_as_jansson),
+        cmocka_unit_test(test_embedded_tree),
+        cmocka_unit_test(test_longer_than_the_buffer),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
