@@ -5,6 +5,7 @@
 #include "parser.h"
 #include "lexer.h"
 
+#include <stddef.h>
 #include <string.h>
 #include <unistr.h>
 
@@ -44,7 +45,7 @@ static File *run(Arena *a, Diags *diags, SourceSet *ss, int file, size_t off, si
         return f;
 
     LexState ls;
-    memset(&ls, 0, sizeof ls);
+    memset(&ls, 0, offsetof(LexState, braces));
     ls.arena = a;
     ls.diags = diags;
     ls.src = src;

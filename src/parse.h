@@ -29,8 +29,6 @@ typedef struct LexState {
     Span prev_span;        /* its span */
     bool too_deep;         /* an expression exceeded PARSE_MAX_DEPTH (reported) */
     int paren_depth;       /* inside ( ): newlines are dropped */
-    Span braces[PARSE_MAX_DEPTH]; /* open '{' (and '(') for "to close" notes */
-    char brace_kind[PARSE_MAX_DEPTH];
     int nbraces;
     bool fatal;            /* stop: nesting limit or error cap reached */
     bool eof_newline;      /* the synthetic final newline was sent */
@@ -38,6 +36,11 @@ typedef struct LexState {
     bool sent_start;
     int syntax_errors;     /* yyparse returns 0 after recovery: count here */
     File *out;
+    /* Last, and not cleared: only the first nbraces entries are read. A
+     * batch parses every course anew, and clearing 10 KB each time cost
+     * more than lexing a course's keys. */
+    Span braces[PARSE_MAX_DEPTH]; /* open '{' (and '(') for "to close" notes */
+    char brace_kind[PARSE_MAX_DEPTH];
 } LexState;
 
 /* Parses source `file` of `ss`. Always returns a File (possibly partial);
