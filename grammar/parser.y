@@ -109,20 +109,37 @@ static void attach(Entry *prev, Entry *blk)
     prev->open_brace = blk->open_brace;
 }
 
-static Node *mkset(LexState *ls, NodeList items, Span sp)
+static Node *mkset(LexState *ls, NodeList *list, Span sp)
 {
     Node *n = mk(ls, N_SET, sp);
+    NodeList items = *list;
     n->u.set = items;
     for (int i = 0; i < items.n; i++)
         n->depth = dmax(n->depth, items.items[i]->depth + 1);
     return fin(ls, n);
 }
 
-static ValSeq single(LexState *ls, Node *n, Span sp)
+static ValSeq *single(LexState *ls, Node *n, Span sp)
 {
-    ValSeq v = {{NULL, 0, 0}, sp, false};
-    ast_push(ls->arena, &v.items, n);
+    ValSeq *v = arena_alloc(ls->arena, sizeof *v);
+    v->span = sp;
+    ast_push(ls->arena, &v->items, n);
     return v;
+}
+
+static ValSeq *valseq(LexState *ls, NodeList *items, Span sp)
+{
+    ValSeq *v = arena_alloc(ls->arena, sizeof *v);
+    v->items = *items;
+    v->span = sp;
+    return v;
+}
+
+static NodeList *list1(LexState *ls, Node *n)
+{
+    NodeList *l = arena_alloc(ls->arena, sizeof *l);
+    ast_push(ls->arena, l, n);
+    return l;
 }
 
 static Entry *mkentry(LexState *ls, const char *key, Span key_span, Span sp)
@@ -153,11 +170,13 @@ static Entry *mkentry(LexState *ls, const char *key, Span key_span, Span sp)
 %token START_EXPR "start of expression"
 
 %type <Node *> expr primary setlit
-%type <NodeList> args set_items items
-%type <ValSeq> valseq
+/* Lists are passed by pointer: every shift and reduction copies a semantic
+ * value, and a 16-byte union is copied far faster than a 64-byte one. */
+%type <NodeList *> args set_items items
+%type <ValSeq *> valseq
 %type <Entry *> entry values header key
 %type <Decl *> decl enum_decl enum_body
-%type <EntryList> body body_list
+%type <EntryList *> body body_list
 
 /* Lowest first (LANGUAGE.md §8, Precedence). */
 %precedence ':' ELSE WHERE      /* bodies that extend right */
@@ -262,7 +281,7 @@ entry
     | header '{' body '}' {
           $$ = $1;
           $$->is_block = true;
-          $$->body = $3;
+          $$->body = *$3;
           $$->open_brace = @2;
           $$->span = @$;
       }
@@ -273,7 +292,7 @@ entry
           diag_help(ls->diags, "move the '{' up to the end of the previous line");
           $$ = mkentry(ls, NULL, @1, @$);
           $$->is_block = true;
-          $$->body = $2;
+          $$->body = *$2;
           $$->open_brace = @1;
       }
     | error                                 { $$ = NULL; yyerrok; }
@@ -285,18 +304,18 @@ key
     ;
 
 values
-    : key valseq                            { $$ = $1; ast_push_val(ls->arena, $$, $2); $$->span = @$; }
+    : key valseq                            { $$ = $1; ast_push_val(ls->arena, $$, *$2); $$->span = @$; }
     | values ',' valseq {
           $$ = $1;
-          $3.after_comma_newline = @3.first_line > @2.last_line;
-          ast_push_val(ls->arena, $$, $3);
+          $3->after_comma_newline = @3.first_line > @2.last_line;
+          ast_push_val(ls->arena, $$, *$3);
           $$->span = @$;
       }
     ;
 
 header
     : key
-    | key valseq                            { $$ = $1; ast_push_val(ls->arena, $$, $2); }
+    | key valseq                            { $$ = $1; ast_push_val(ls->arena, $$, *$2); }
     | key EXTENDS IDENT {
           $$ = $1;
           $$->extends = mk(ls, N_PATH, @3);
@@ -304,7 +323,7 @@ header
       }
     | key valseq EXTENDS IDENT {
           $$ = $1;
-          ast_push_val(ls->arena, $$, $2);
+          ast_push_val(ls->arena, $$, *$2);
           $$->extends = mk(ls, N_PATH, @4);
           $$->extends->u.path = $4;
       }
@@ -312,38 +331,43 @@ header
 
 /* body -> { entry sep } */
 body
-    : %empty                                { $$ = (EntryList){NULL, 0, 0, false}; }
+    : %empty                                { $$ = arena_alloc(ls->arena, sizeof *$$); }
     | body_list
     | body_list seps
     ;
 
 body_list
-    : entry                                 { $$ = (EntryList){NULL, 0, 0, !$1}; if ($1 && $1->key) ast_push_entry(ls->arena, &$$, $1); }
+    : entry {
+          $$ = arena_alloc(ls->arena, sizeof *$$);
+          $$->had_error = !$1;
+          if ($1 && $1->key)
+              ast_push_entry(ls->arena, $$, $1);
+      }
     | body_list seps entry {
           $$ = $1;
           if (!$3)
-              $$.had_error = true;
+              $$->had_error = true;
           else if (!$3->key)
-              attach($$.n ? $$.items[$$.n - 1] : NULL, $3);
+              attach($$->n ? $$->items[$$->n - 1] : NULL, $3);
           else
-              ast_push_entry(ls->arena, &$$, $3);
+              ast_push_entry(ls->arena, $$, $3);
       }
     ;
 
 /* valseq -> items | items expr '..' | expr '..' | '..' expr */
 valseq
-    : items                                 { $$ = (ValSeq){$1, @$, false}; }
+    : items                                 { $$ = valseq(ls, $1, @$); }
     | items expr DOTDOT {
-          $$ = (ValSeq){$1, @$, false};
-          ast_push(ls->arena, &$$.items, mkrange(ls, $2, NULL, span_join(@2, @3)));
+          $$ = valseq(ls, $1, @$);
+          ast_push(ls->arena, &$$->items, mkrange(ls, $2, NULL, span_join(@2, @3)));
       }
     | expr DOTDOT                           { $$ = single(ls, mkrange(ls, $1, NULL, @$), @$); }
     | DOTDOT expr                           { $$ = single(ls, mkrange(ls, NULL, $2, @$), @$); }
     ;
 
 items
-    : expr                                  { $$ = (NodeList){NULL, 0, 0}; ast_push(ls->arena, &$$, $1); }
-    | items expr                            { $$ = $1; ast_push(ls->arena, &$$, $2); }
+    : expr                                  { $$ = list1(ls, $1); }
+    | items expr                            { $$ = $1; ast_push(ls->arena, $$, $2); }
     ;
 
 expr
@@ -407,9 +431,9 @@ primary
     | FUNC '(' args ')' {
           $$ = mk(ls, N_CALL, @$);
           $$->u.call.name = $1;
-          $$->u.call.args = $3;
-          for (int i = 0; i < $3.n; i++)
-              $$->depth = dmax($$->depth, $3.items[i]->depth + 1);
+          $$->u.call.args = *$3;
+          for (int i = 0; i < $3->n; i++)
+              $$->depth = dmax($$->depth, $3->items[i]->depth + 1);
           $$ = fin(ls, $$);
       }
     | '(' expr ')'                          { $$ = $2; $$->span = @$; }
@@ -418,10 +442,10 @@ primary
     ;
 
 args
-    : expr                                  { $$ = (NodeList){NULL, 0, 0}; ast_push(ls->arena, &$$, $1); }
-    | setlit                                { $$ = (NodeList){NULL, 0, 0}; ast_push(ls->arena, &$$, $1); }
-    | args ',' expr                         { $$ = $1; ast_push(ls->arena, &$$, $3); }
-    | args ',' setlit                       { $$ = $1; ast_push(ls->arena, &$$, $3); }
+    : expr                                  { $$ = list1(ls, $1); }
+    | setlit                                { $$ = list1(ls, $1); }
+    | args ',' expr                         { $$ = $1; ast_push(ls->arena, $$, $3); }
+    | args ',' setlit                       { $$ = $1; ast_push(ls->arena, $$, $3); }
     ;
 
 /* setlit -> '{' [expr {',' expr} [',']] '}' */
@@ -432,8 +456,8 @@ setlit
     ;
 
 set_items
-    : expr                                  { $$ = (NodeList){NULL, 0, 0}; ast_push(ls->arena, &$$, $1); }
-    | set_items ',' expr                    { $$ = $1; ast_push(ls->arena, &$$, $3); }
+    : expr                                  { $$ = list1(ls, $1); }
+    | set_items ',' expr                    { $$ = $1; ast_push(ls->arena, $$, $3); }
     ;
 
 %%
