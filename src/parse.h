@@ -22,7 +22,7 @@ typedef struct LexState {
     int file;              /* index of src */
     int line, col;         /* position of the next byte */
     size_t off;
-    Span tok;              /* span of the token being scanned */
+    Span tok;              /* where an expression parse starts (TOK_START_EXPR) */
     int last_tok;          /* kind of the last token returned; 0 at start */
     Span last_span;        /* its span */
     int prev_tok;          /* the token before last_tok */
