@@ -6,15 +6,17 @@ JSON, the phases of `ramme check` and the functions with the most instructions o
 
 Phases (instructions, from the call graph; every function named here is a real, non-inlined
 symbol of the optimised build):
-  reading     load_program minus yyparse: reading files, UTF-8 and NFC checks, imports
+  reading     skim_layout, u8_check, src_read: mapping or reading files, the batch's layout, UTF-8
   lexing      yylex (flex)
   parsing     yyparse minus yylex (bison actions build the syntax tree)
-  checking    compile_file minus load_program: schemas, blocks, references, extends, types
+  checking    the rest of the front end (compile_batch, batch_next; compile_file for a file read
+              whole): imports, schemas, blocks, references, extends, types
   evaluation  rules_check: rules, three-valued evaluation, explanations
   output      the other calls from the command's driver (main, cmd_check): jansson (building,
               dumping, freeing JSON), stdio, render_*, report_*, dump_* (code the compiler
               inlined into the driver itself counts as startup)
-  freeing     the calls from the driver to compile_free, src_free, diag_free, arena_free, free
+  freeing     the calls from the driver to compile_free, src_free, diag_free, arena_free, free,
+              batch_end
   startup     everything else: dynamic loading, libc start-up and exit, argument parsing
 Callgrind counts user-space instructions only: time spent in the kernel (page faults for
 fresh memory, writes) and in cache misses is not in these shares; see the perf figures.
@@ -24,11 +26,11 @@ import json
 import re
 import sys
 
-NOT_OUTPUT = {"compile_file", "rules_check", "compile_main_decls", "cov_build", "parse_args", "arena_new",
+NOT_OUTPUT = {"compile_file", "compile_batch", "batch_begin", "batch_next", "rules_check", "compile_main_decls", "cov_build", "parse_args", "arena_new",
               "diag_init", "diag_sort", "src_init", "getenv", "isatty", "calloc", "malloc", "strcmp",
               "strncmp", "strchr", "memset", "__strcmp_avx2", "__strncmp_avx2", "__strchr_avx2",
               "__memset_avx2_unaligned_erms", "_dl_runtime_resolve_xsave", "exit"}
-FREE_FUNCS = {"compile_free", "src_free", "diag_free", "arena_free", "free", "cfree", "__libc_free"}
+FREE_FUNCS = {"compile_free", "src_free", "diag_free", "arena_free", "free", "cfree", "__libc_free", "batch_end"}
 
 
 def parse(path):
@@ -96,7 +98,8 @@ def analyse(path, top=15):
             incoming[base(callee)] += cost
     # The command's driver: main, and whatever calls the front end and the rules engine
     # (cmd_check, when the compiler does not inline it into main).
-    drivers = {"main"} | {base(a) for (a, b) in calls if base(b) in ("compile_file", "rules_check")}
+    drivers = {"main"} | {base(a) for (a, b) in calls
+                          if base(b) in ("compile_file", "compile_batch", "batch_next", "rules_check")}
     from_main = collections.Counter()
     for (caller, callee), cost in calls.items():
         if base(caller) in drivers and base(callee) not in drivers:
@@ -108,8 +111,10 @@ def analyse(path, top=15):
 
     lex = incoming["yylex"]
     parse_ = incoming["yyparse"]
-    load = incoming["load_program"]
-    comp = incoming["compile_file"]
+    # `check` compiles the program (compile_batch; compile_file for a file read whole) and
+    # then parses, builds and type-checks each course in batch_next: both are the front end.
+    front = incoming["compile_file"] + incoming["compile_batch"] + incoming["batch_next"]
+    reading = incoming["skim_layout"] + incoming["u8_check"] + incoming["src_read"]
     evaluation = incoming["rules_check"]
     # Output is everything the driver calls besides the front end, the rules engine, freeing
     # and start-up work: jansson, stdio, render_*, report_*, dump_*, whatever the report
@@ -118,10 +123,10 @@ def analyse(path, top=15):
                  if f not in FREE_FUNCS and f not in NOT_OUTPUT and "ld-linux" not in obj(f))
     freeing = sum(c for f, c in from_main.items() if f in FREE_FUNCS)
     phases = collections.OrderedDict([
-        ("reading", load - parse_),
+        ("reading", reading),
         ("lexing", lex),
         ("parsing", parse_ - lex),
-        ("checking", comp - load),
+        ("checking", front - parse_ - reading),
         ("evaluation", evaluation),
         ("output", output),
         ("freeing", freeing),
