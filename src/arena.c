@@ -20,6 +20,7 @@ typedef struct Chunk {
 
 struct Arena {
     Chunk *head;  /* current chunk */
+    Chunk *spare; /* standard chunks kept by arena_reset, for reuse */
     size_t total; /* bytes handed out over all chunks */
 };
 
@@ -48,6 +49,7 @@ Arena *arena_new(void)
     if (!a)
         arena_oom();
     a->head = chunk_new(ARENA_CHUNK);
+    a->spare = NULL;
     a->total = 0;
     return a;
 }
@@ -56,11 +58,13 @@ void arena_free(Arena *a)
 {
     if (!a)
         return;
-    Chunk *c = a->head;
-    while (c) {
-        Chunk *next = c->next;
-        free(c);
-        c = next;
+    for (int list = 0; list < 2; list++) {
+        Chunk *c = list ? a->spare : a->head;
+        while (c) {
+            Chunk *next = c->next;
+            free(c);
+            c = next;
+        }
     }
     free(a);
 }
@@ -84,7 +88,13 @@ void *arena_alloc(Arena *a, size_t size)
             memset(big->data, 0, size);
             return big->data;
         }
-        c = chunk_new(ARENA_CHUNK);
+        if (a->spare) {
+            c = a->spare;
+            a->spare = c->next;
+            c->used = 0;
+        } else {
+            c = chunk_new(ARENA_CHUNK);
+        }
         c->next = a->head;
         a->head = c;
     }
@@ -157,17 +167,29 @@ char *arena_printf(Arena *a, const char *fmt, ...)
 
 void arena_reset(Arena *a)
 {
-    /* Keep the newest standard chunk (the head: big blocks sit behind it)
-     * and give back the rest, so a loop that resets per item reuses one
-     * chunk instead of calling malloc. */
-    Chunk *c = a->head->next;
+    /* Standard chunks are kept for reuse and big ones given back: a loop
+     * that resets its arena per item (a batch's courses) calls malloc only
+     * while its items grow, not for every item. */
+    Chunk *c = a->head;
+    a->head = NULL;
     while (c) {
         Chunk *next = c->next;
-        free(c);
+        if (c->size == ARENA_CHUNK) {
+            c->used = 0;
+            if (!a->head) {
+                a->head = c;
+                c->next = NULL;
+            } else {
+                c->next = a->spare;
+                a->spare = c;
+            }
+        } else {
+            free(c);
+        }
         c = next;
     }
-    a->head->next = NULL;
-    a->head->used = 0;
+    if (!a->head)
+        a->head = chunk_new(ARENA_CHUNK);
     a->total = 0;
 }
 

@@ -368,8 +368,17 @@ void rules_check(Program *p, Block *course, Arena *a, CourseReport *out)
     Arena *cache = p->batch ? a : p->arena;
     for (int i = 0; i < p->nalways; i++)
         add_fw(a, out, p->always[i]);
-    /* Each rule once, even when frameworks extend one another. */
-    Block **seen = NULL;
+    /* Each rule once, even when frameworks extend one another. The arrays
+     * are sized once for every rule of the frameworks: growing them a rule
+     * at a time copied them a dozen times per course. */
+    int total = 0;
+    for (int f = 0; f < out->nframeworks; f++) {
+        Value *rules = model_get(out->frameworks[f], "rule");
+        if (rules && rules->k == V_LIST)
+            total += rules->u.list.n;
+    }
+    Block **seen = arena_array(a, (size_t)total + 1, sizeof *seen);
+    out->results = arena_array(a, (size_t)total + 1, sizeof *out->results);
     int nseen = 0;
     for (int f = 0; f < out->nframeworks; f++) {
         Block *fw = out->frameworks[f];
@@ -384,9 +393,7 @@ void rules_check(Program *p, Block *course, Arena *a, CourseReport *out)
                 dup = dup || seen[k] == rule;
             if (dup)
                 continue;
-            seen = arena_grow(a, seen, (size_t)nseen, (size_t)nseen + 1, sizeof *seen);
             seen[nseen++] = rule;
-            out->results = arena_grow(a, out->results, (size_t)out->n, (size_t)out->n + 1, sizeof *out->results);
             RuleResult *r = &out->results[out->n++];
             memset(r, 0, sizeof *r);
             judge(p->arena, cache, course, fw, rule, a, r);

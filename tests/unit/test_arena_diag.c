@@ -214,6 +214,52 @@ static Span at(int file, int line, int col)
     return s;
 }
 
+/* arena_reset: everything is handed out again, zeroed, from reused chunks;
+ * a batch resets its arena for every course. */
+static void test_arena_reset_reuses(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    for (int round = 0; round < 3; round++) {
+        /* Several standard chunks and one big block, all dirtied. */
+        for (int i = 0; i < 40; i++) {
+            unsigned char *p = arena_alloc(a, 5000);
+            for (int k = 0; k < 5000; k++)
+                assert_int_equal(p[k], 0);
+            memset(p, 0xAB, 5000);
+        }
+        unsigned char *big = arena_alloc(a, 300000);
+        assert_int_equal(big[299999], 0);
+        memset(big, 0xCD, 300000);
+        assert_true(arena_used(a) >= 40 * 5000 + 300000);
+        arena_reset(a);
+        assert_int_equal(arena_used(a), 0);
+    }
+    arena_free(a);
+}
+
+/* arena_printf formats in place when the string fits the chunk, and
+ * measures and formats again when it does not: right either way. */
+static void test_arena_printf_at_chunk_end(void **state)
+{
+    (void)state;
+    char want[300];
+    for (int fill = 65536 - 400; fill < 65536; fill += 16) {
+        Arena *a = arena_new();
+        /* Small blocks (a large one would get a chunk of its own) up to
+         * `fill` bytes of the first chunk. */
+        for (int i = 0; i < fill / 16; i++)
+            arena_alloc(a, 16);
+        const char *s = arena_printf(a, "%s-%d-%0200d", "kursus", fill, 7);
+        snprintf(want, sizeof want, "%s-%d-%0200d", "kursus", fill, 7);
+        assert_string_equal(s, want);
+        const char *t = arena_printf(a, "%d", 42);
+        assert_string_equal(t, "42");
+        assert_string_equal(s, want); /* not overwritten by the next one */
+        arena_free(a);
+    }
+}
+
 static void test_diag_basic(void **state)
 {
     (void)state;
@@ -588,6 +634,8 @@ int main(void)
         cmocka_unit_test(test_arena_no_overlap),
         cmocka_unit_test(test_arena_large_blocks),
         cmocka_unit_test(test_arena_used),
+        cmocka_unit_test(test_arena_reset_reuses),
+        cmocka_unit_test(test_arena_printf_at_chunk_end),
         cmocka_unit_test(test_arena_strings),
         cmocka_unit_test(test_arena_array_and_grow),
         cmocka_unit_test(test_diag_basic),
