@@ -18,76 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ------------------------------------------------------------ harness */
-
-#define MAX_TOKS 256
-
-typedef struct Tok {
-    int kind;
-    YYSTYPE v;
-    Span loc;
-} Tok;
-
-typedef struct Lexed {
-    Arena *arena;
-    Diags diags;
-    SourceSet ss;
-    Tok toks[MAX_TOKS];
-    int n; /* tokens before TOK_YYEOF */
-    Span eof_loc;
-} Lexed;
-
-/* Scans `text` with a LexState set up the way src/parse.c's run() does. */
-static Lexed *lex(const char *text)
-{
-    Lexed *lx = calloc(1, sizeof *lx);
-    assert_non_null(lx);
-    lx->arena = arena_new();
-    diag_init(&lx->diags);
-    src_init(&lx->ss);
-    int file = src_add(&lx->ss, "test.ramme", text, strlen(text));
-    assert_true(file >= 0);
-    Source *src = lx->ss.files[file];
-
-    LexState *ls = calloc(1, sizeof *ls);
-    assert_non_null(ls);
-    ls->arena = lx->arena;
-    ls->diags = &lx->diags;
-    ls->src = src;
-    ls->file = file;
-    ls->line = 1;
-    ls->col = 1;
-    ls->tok = (Span){file, 1, 1, 1, 1, 0, 0};
-
-    yyscan_t scanner;
-    assert_int_equal(yylex_init_extra(ls, &scanner), 0);
-    YY_BUFFER_STATE buf = yy_scan_bytes(src->text, (int)src->len, scanner);
-    for (;;) {
-        YYSTYPE v;
-        Span loc;
-        memset(&v, 0, sizeof v);
-        memset(&loc, 0, sizeof loc);
-        int k = yylex(&v, &loc, scanner);
-        if (k == TOK_YYEOF) {
-            lx->eof_loc = loc;
-            break;
-        }
-        assert_true(lx->n < MAX_TOKS);
-        lx->toks[lx->n++] = (Tok){k, v, loc};
-    }
-    yy_delete_buffer(buf, scanner);
-    yylex_destroy(scanner);
-    free(ls);
-    return lx;
-}
-
-static void lex_free(Lexed *lx)
-{
-    diag_free(&lx->diags);
-    src_free(&lx->ss);
-    arena_free(lx->arena);
-    free(lx);
-}
+#include "lex_harness.h"
 
 /* Token i has this kind and span: line.col-line.col, bytes [off, end). */
 static void check_tok(const Lexed *lx, int i, int kind, int l1, int c1, int l2, int c2, size_t off,
