@@ -18,7 +18,11 @@ BENCH_ARGS   ?=
 
 bench-build: deps
 	@bash mk/deps.sh time valgrind
-	@$(MAKE) --no-print-directory BUILD=$(BENCH_BUILD) CFLAGS='$(BENCH_CFLAGS)' all
+	@$(MAKE) --no-print-directory BUILD=$(BENCH_BUILD) CFLAGS='$(BENCH_CFLAGS)' all $(BENCH_BUILD)/evalrate
+
+# The evaluation rate alone (bench/evalrate.c): rules_check on compiled courses.
+$(BUILD)/evalrate: bench/evalrate.c $(LIB) $(FLAGS_STAMP) | $(GEN_HDRS)
+	$(CC) $(OUR_CFLAGS) $(ALL_CPPFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LIBS)
 
 bench-peer:
 	@command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || \

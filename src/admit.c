@@ -285,9 +285,7 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
         }
         for (int q = 0; q < nreq; q++) {
             EvalCtx c;
-            memset(&c, 0, sizeof c);
-            c.scratch = a;
-            c.subject = subject;
+            eval_init(&c, a, subject, NULL);
             RVal v = eval(&c, reqs[q].test);
             if (v.k == RV_BOOL) {
                 if (v.u.b == reqs[q].exclude) {

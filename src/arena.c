@@ -193,6 +193,44 @@ void arena_reset(Arena *a)
     a->total = 0;
 }
 
+ArenaMark arena_mark(const Arena *a)
+{
+    ArenaMark m = {a->head, a->head->next, a->head->used, a->total};
+    return m;
+}
+
+/* A chunk no longer in use: a standard one is kept for reuse. */
+static void give_back(Arena *a, Chunk *c)
+{
+    if (c->size == ARENA_CHUNK) {
+        c->next = a->spare;
+        a->spare = c;
+    } else {
+        free(c);
+    }
+}
+
+void arena_release(Arena *a, ArenaMark m)
+{
+    Chunk *head = m.head;
+    /* Chunks begun since the mark sit in front of it, each followed by
+     * the big chunks allocated while it was current. */
+    while (a->head != head) {
+        Chunk *c = a->head;
+        a->head = c->next;
+        give_back(a, c);
+    }
+    /* Big chunks allocated while the mark's chunk was current sit right
+     * behind it, in front of the chunk that was behind it then. */
+    while (head->next != m.next) {
+        Chunk *c = head->next;
+        head->next = c->next;
+        give_back(a, c);
+    }
+    head->used = m.used;
+    a->total = m.total;
+}
+
 size_t arena_used(const Arena *a)
 {
     return a->total;

@@ -27,6 +27,17 @@ char *arena_printf(Arena *a, const char *fmt, ...)
 /* Frees everything allocated so far but keeps one chunk for reuse: a loop
  * that works item by item resets its arena per item. */
 void arena_reset(Arena *a);
+/* A position in the arena to go back to: everything allocated after
+ * arena_mark is given back by arena_release (chunks kept for reuse), so a
+ * loop can use scratch memory per step without the arena growing. */
+typedef struct ArenaMark {
+    void *head, *next; /* the current chunk and the one behind it */
+    size_t used, total;
+} ArenaMark;
+ArenaMark arena_mark(const Arena *a);
+/* Frees everything allocated since m; m must be from this arena, with no
+ * arena_reset in between. */
+void arena_release(Arena *a, ArenaMark m);
 /* Bytes handed out so far (for benchmarks and limits). */
 size_t arena_used(const Arena *a);
 

@@ -37,6 +37,9 @@ typedef enum {
     OP_ADD, OP_SUB, OP_MUL, OP_DIV,
 } BinOp;
 
+/* The built-in functions; a call's `fn` is set by the type checker. */
+typedef enum { FN_NONE, FN_COUNT, FN_SUM, FN_MIN, FN_MAX, FN_DEFINED } FnId;
+
 typedef struct Node Node;
 
 /* Literal payloads as the lexer hands them to the parser. */
@@ -65,7 +68,7 @@ struct Node {
         int time;                                /* N_TIME: minutes after midnight */
         struct { int month, day; } mday;         /* N_MDAY */
         const char *path;                        /* N_PATH: dotted name, NFC */
-        struct { const char *name; NodeList args; } call;
+        struct { const char *name; NodeList args; FnId fn; } call;
         struct { BinOp op; Node *l, *r; } bin;
         Node *operand;                           /* N_NOT */
         struct { Node *lo, *hi; } range;         /* either may be NULL (open) */

@@ -6,8 +6,7 @@
 
 typedef struct D {
     Arena *a;        /* the report's arena */
-    Arena *scratch;  /* runtime values made while comparing */
-    EvalCtx ev;
+    Arena *scratch;  /* texts and marks made while comparing */
     DiffEntry *e;
     int n, cap;
 } D;
@@ -59,8 +58,8 @@ static bool same_value(D *d, const Value *x, const Value *y)
     }
     if (x->k == V_RANGE && y->k == V_RANGE)
         return same_value(d, x->u.range.lo, y->u.range.lo) && same_value(d, x->u.range.hi, y->u.range.hi);
-    RVal a = eval_value(&d->ev, x), b = eval_value(&d->ev, y);
-    if (a.k == RV_QTY && b.k == RV_QTY && a.u.q.dim != b.u.q.dim)
+    RVal a = eval_value(x), b = eval_value(y);
+    if (a.k == RV_QTY && b.k == RV_QTY && a.dim != b.dim)
         return false;
     return eval_equal(&a, &b);
 }
@@ -127,7 +126,7 @@ static const char *show(D *d, const Value *v)
             return show(d, v->u.range.lo);
         /* fall through */
     default: {
-        RVal r = eval_value(&d->ev, v);
+        RVal r = eval_value(v);
         return eval_show(d->a, &r);
     }
     }
@@ -277,8 +276,6 @@ void diff_blocks(Program *p, Block *base, Block *variant, Arena *a, DiffReport *
     memset(&d, 0, sizeof d);
     d.a = a;
     d.scratch = arena_new();
-    d.ev.scratch = d.scratch;
-    d.ev.subject = variant;
     walk(&d, NULL, base, variant, variant->name_span);
     out->entries = d.e;
     out->nentries = d.n;

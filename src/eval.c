@@ -11,8 +11,8 @@
 #define EVAL_DAY_MIN (-719162.0)
 #define EVAL_DAY_MAX 2932896.0
 
-static RVal unknown(void) { RVal v = {RV_UNKNOWN, {0}}; return v; }
-static RVal boolean(bool b) { RVal v = {RV_BOOL, {.b = b}}; return v; }
+static RVal unknown(void) { RVal v = {.k = RV_UNKNOWN}; return v; }
+static RVal boolean(bool b) { RVal v = {.k = RV_BOOL, .u.b = b}; return v; }
 
 static void note_missing(EvalCtx *c, const Node *n, const char *why)
 {
@@ -24,148 +24,136 @@ static void note_missing(EvalCtx *c, const Node *n, const char *why)
 
 static RVal qty(double base, Dim dim, Unit unit)
 {
-    RVal v = {RV_QTY, {0}};
-    v.u.q.base = base;
-    v.u.q.dim = dim;
-    v.u.q.unit = unit;
+    RVal v = {.k = RV_QTY, .dim = (uint8_t)dim, .unit = (uint8_t)unit, .u.base = base};
     return v;
 }
 
-static RVal convert_value(EvalCtx *c, const Value *v);
-
-/* A model value as a runtime value. Lists and ranges are built once and
- * kept on the value (the model never changes after compilation), so a
- * framework's goal list is not rebuilt for every course and rule. */
-RVal eval_value(EvalCtx *c, const Value *v)
+void eval_init(EvalCtx *c, Arena *scratch, Block *subject, Block *frame)
 {
-    if (!v)
-        return unknown();
-    if (v->k != V_LIST && v->k != V_RANGE)
-        return convert_value(c, v);
-    if (v->rcache)
-        return *(const RVal *)v->rcache;
-    if (!c->cache)
-        return convert_value(c, v);
-    Arena *scratch = c->scratch;
-    c->scratch = c->cache; /* the parts must live as long as the cache */
-    RVal r = convert_value(c, v);
     c->scratch = scratch;
-    RVal *keep = arena_alloc(c->cache, sizeof *keep);
-    *keep = r;
-    ((Value *)v)->rcache = keep;
-    return r;
+    c->subject = subject;
+    c->frame = frame;
+    c->missing = NULL;
+    c->missing_why = NULL;
+    c->nscope = 0;
 }
 
-static void warm(EvalCtx *c, const Value *v, int depth)
+bool eval_push(EvalCtx *c, RVal v)
 {
-    if (!v || depth > 300)
-        return;
-    if (v->k == V_LIST || v->k == V_RANGE)
-        (void)eval_value(c, v);
-    if (v->k == V_LIST)
-        for (int i = 0; i < v->u.list.n; i++)
-            warm(c, v->u.list.items[i], depth + 1);
-    if (v->k == V_BLOCK)
-        for (int i = 0; i < v->u.block->schema->nfields; i++)
-            warm(c, v->u.block->vals[i], depth + 1);
+    if (c->nscope >= EVAL_MAX_SCOPE) /* deeper than any expression can nest */
+        return false;
+    c->scope[c->nscope++] = v;
+    return true;
 }
 
-void eval_warm(Arena *cache, Block *b)
+void eval_pop(EvalCtx *c)
 {
-    EvalCtx c;
-    memset(&c, 0, sizeof c);
-    c.scratch = cache;
-    c.cache = cache;
-    for (int i = 0; i < b->schema->nfields; i++)
-        warm(&c, b->vals[i], 0);
+    c->nscope--;
 }
 
-static RVal convert_value(EvalCtx *c, const Value *v)
+/* A model value read in place: lists and ranges become views of the
+ * model's own Value, so nothing is converted, copied or cached. */
+RVal eval_value(const Value *v)
 {
-    RVal r = unknown();
+    RVal r = {.k = RV_UNKNOWN};
+    if (!v)
+        return r;
     switch (v->k) {
-    case V_BOOL: return boolean(v->u.b);
-    case V_INT: r.k = RV_INT; r.u.i = v->u.i; return r;
-    case V_NUMBER: r.k = RV_NUM; r.u.num = v->u.num; return r;
-    case V_STRING: r.k = RV_STR; r.u.s = v->u.s; return r;
-    case V_DATE: r.k = RV_DATE; r.u.date = v->u.date; return r;
-    case V_TIME: r.k = RV_TIME; r.u.time = v->u.time; return r;
-    case V_MDAY: r.k = RV_MDAY; r.u.mday.month = v->u.mday.month; r.u.mday.day = v->u.mday.day; return r;
-    case V_QTY:
-        return qty(v->u.qty.v * unit_base(v->u.qty.unit), unit_dim(v->u.qty.unit), v->u.qty.unit);
-    case V_RANGE:
-        r.k = RV_RANGE;
-        if (v->u.range.lo) {
-            r.u.range.lo = arena_alloc(c->scratch, sizeof(RVal));
-            *r.u.range.lo = eval_value(c, v->u.range.lo);
-        }
-        if (v->u.range.hi) {
-            r.u.range.hi = arena_alloc(c->scratch, sizeof(RVal));
-            *r.u.range.hi = eval_value(c, v->u.range.hi);
-        }
-        return r;
-    case V_LIST:
-        r.k = RV_LIST;
-        r.u.list.n = v->u.list.n;
-        r.u.list.items = arena_array(c->scratch, (size_t)v->u.list.n + 1, sizeof(RVal));
-        for (int i = 0; i < v->u.list.n; i++)
-            r.u.list.items[i] = eval_value(c, v->u.list.items[i]);
-        return r;
-    case V_ENUM: r.k = RV_ENUM; r.u.en.enm = v->u.en.enm; r.u.en.idx = v->u.en.idx; return r;
-    case V_REF: if (!v->u.ref) return r; r.k = RV_BLOCK; r.u.block = v->u.ref; return r;
-    case V_BLOCK: r.k = RV_BLOCK; r.u.block = v->u.block; return r;
-    case V_EXPR: return r;
+    case V_BOOL: r.k = RV_BOOL; r.u.b = v->u.b; break;
+    case V_INT: r.k = RV_INT; r.u.i = v->u.i; break;
+    case V_NUMBER: r.k = RV_NUM; r.u.num = v->u.num; break;
+    case V_STRING: r.k = RV_STR; r.u.s = v->u.s; break;
+    case V_DATE: r.k = RV_DATE; r.u.date = v->u.date; break;
+    case V_TIME: r.k = RV_TIME; r.u.time = v->u.time; break;
+    case V_MDAY: r.k = RV_MDAY; r.u.mday.month = v->u.mday.month; r.u.mday.day = v->u.mday.day; break;
+    case V_QTY: return qty(v->u.qty.v * unit_base(v->u.qty.unit), unit_dim(v->u.qty.unit), v->u.qty.unit);
+    case V_RANGE: r.k = RV_RANGE; r.form = RF_MODEL; r.u.vrange = v; break;
+    case V_LIST: r.k = RV_LIST; r.form = RF_MODEL; r.n = v->u.list.n; r.u.vitems = v->u.list.items; break;
+    case V_ENUM: r.k = RV_ENUM; r.u.enm = v->u.en.enm; r.n = v->u.en.idx; break;
+    case V_REF: if (v->u.ref) { r.k = RV_BLOCK; r.u.block = v->u.ref; } break;
+    case V_BLOCK: r.k = RV_BLOCK; r.u.block = v->u.block; break;
+    case V_EXPR: break;
     }
     return r;
 }
 
-/* Follows fields from `cur`; through a list, each element (flattened). */
+RVal eval_list_at(const RVal *l, int i)
+{
+    return l->form & RF_MODEL ? eval_value(l->u.vitems[i]) : l->u.items[i];
+}
+
+bool eval_range_end(const RVal *r, bool hi, RVal *out)
+{
+    if (r->form & RF_MODEL) {
+        const Value *e = hi ? r->u.vrange->u.range.hi : r->u.vrange->u.range.lo;
+        if (!e)
+            return false;
+        *out = eval_value(e);
+        return true;
+    }
+    if (!(r->form & (hi ? RF_HI : RF_LO)))
+        return false;
+    *out = r->u.ends[hi];
+    return true;
+}
+
+/* The block element i of a list is, or NULL. */
+static Block *block_at(const RVal *l, int i)
+{
+    if (l->form & RF_MODEL) {
+        const Value *v = l->u.vitems[i];
+        return v->k == V_BLOCK ? v->u.block : v->k == V_REF ? v->u.ref : NULL;
+    }
+    return l->u.items[i].k == RV_BLOCK ? l->u.items[i].u.block : NULL;
+}
+
+/* Follows fields from `cur`; through a list, each element (flattened). A
+ * projection is a list of the model's own values: only the array of
+ * pointers to them is new. */
 static RVal follow(EvalCtx *c, const Node *n, RVal cur, Field **chain, int nchain)
 {
     for (int i = 0; i < nchain; i++) {
-        Field *f = chain[i];
+        int f = chain[i]->index;
         if (cur.k == RV_BLOCK) {
-            Value *v = cur.u.block->vals[f->index];
+            const Value *v = cur.u.block->vals[f];
             if (!v) {
                 note_missing(c, n, "is not declared");
                 return unknown();
             }
-            cur = eval_value(c, v);
+            cur = eval_value(v);
         } else if (cur.k == RV_LIST) {
-            RVal out = {RV_LIST, {0}};
-            int cap = cur.u.list.n * 2 + 1, k = 0;
-            out.u.list.items = arena_array(c->scratch, (size_t)cap, sizeof(RVal));
-            bool any_missing = false;
-            for (int j = 0; j < cur.u.list.n; j++) {
-                RVal e = cur.u.list.items[j];
-                if (e.k != RV_BLOCK)
-                    continue;
-                Value *v = e.u.block->vals[f->index];
-                if (!v) {
-                    any_missing = true;
-                    continue;
-                }
-                RVal x = eval_value(c, v);
-                if (x.k == RV_LIST) {
-                    if (k + x.u.list.n > cap) {
-                        int ncap = (k + x.u.list.n) * 2;
-                        out.u.list.items = arena_grow(c->scratch, out.u.list.items, (size_t)k, (size_t)ncap, sizeof(RVal));
-                        cap = ncap;
-                    }
-                    for (int m = 0; m < x.u.list.n; m++)
-                        out.u.list.items[k++] = x.u.list.items[m];
-                } else {
-                    out.u.list.items[k++] = x;
-                }
-            }
             /* A projection with a hole (a module without hours) is unknown:
              * its sum or count would silently leave something out. */
-            if (any_missing) {
-                note_missing(c, n, "is not declared for every item");
-                return unknown();
+            size_t total = 0;
+            for (int j = 0; j < cur.n; j++) {
+                Block *b = block_at(&cur, j);
+                if (!b)
+                    continue;
+                const Value *v = b->vals[f];
+                if (!v) {
+                    note_missing(c, n, "is not declared for every item");
+                    return unknown();
+                }
+                total += v->k == V_LIST ? (size_t)v->u.list.n : 1;
             }
-            out.u.list.n = k;
-            cur = out;
+            if (total > INT32_MAX)
+                return unknown();
+            Value **out = arena_array(c->scratch, total + 1, sizeof *out);
+            int k = 0;
+            for (int j = 0; j < cur.n; j++) {
+                Block *b = block_at(&cur, j);
+                if (!b)
+                    continue;
+                Value *v = b->vals[f];
+                if (v->k == V_LIST) {
+                    memcpy(out + k, v->u.list.items, (size_t)v->u.list.n * sizeof *out);
+                    k += v->u.list.n;
+                } else {
+                    out[k++] = v;
+                }
+            }
+            RVal l = {.k = RV_LIST, .form = RF_MODEL, .n = k, .u.vitems = out};
+            cur = l;
         } else {
             return unknown();
         }
@@ -204,10 +192,12 @@ static RVal eval_path(EvalCtx *c, const Node *n)
         return start;
     case R_ENUM:
         start.k = RV_ENUM;
-        start.u.en.enm = r->enm;
-        start.u.en.idx = r->member;
+        start.u.enm = r->enm;
+        start.n = r->member;
         return start;
     }
+    if (r->nchain == 0)
+        return start;
     return follow(c, n, start, r->chain, r->nchain);
 }
 
@@ -230,7 +220,7 @@ static int cmp(const RVal *a, const RVal *b)
         return 2;
     switch (a->k) {
     case RV_QTY: {
-        double d = a->u.q.base - b->u.q.base;
+        double d = a->u.base - b->u.base;
         return fabs(d) < 1e-6 ? 0 : d < 0 ? -1 : 1;
     }
     case RV_DATE: return (a->u.date > b->u.date) - (a->u.date < b->u.date);
@@ -262,14 +252,36 @@ static bool text_equal(const char *a, const char *b)
     return r == 0;
 }
 
+/* Element k of list l equals x. Declared names (a goal, an enum member)
+ * are compared on the model value itself, the common case of `in`. */
+static bool item_equal(const RVal *l, int k, const RVal *x)
+{
+    if (l->form & RF_MODEL) {
+        const Value *v = l->u.vitems[k];
+        if (x->k == RV_BLOCK && (v->k == V_REF || v->k == V_BLOCK))
+            return (v->k == V_REF ? v->u.ref : v->u.block) == x->u.block;
+        if (x->k == RV_ENUM && v->k == V_ENUM)
+            return v->u.en.enm == x->u.enm && v->u.en.idx == x->n;
+    }
+    RVal e = eval_list_at(l, k);
+    return eval_equal(x, &e);
+}
+
+/* Some element of l equals x. */
+static bool has_item(const RVal *l, const RVal *x)
+{
+    for (int k = 0; k < l->n; k++)
+        if (item_equal(l, k, x))
+            return true;
+    return false;
+}
+
 /* Every element of a is in b. */
 static bool subset(const RVal *a, const RVal *b)
 {
-    for (int i = 0; i < a->u.list.n; i++) {
-        bool found = false;
-        for (int k = 0; k < b->u.list.n && !found; k++)
-            found = eval_equal(&a->u.list.items[i], &b->u.list.items[k]);
-        if (!found)
+    for (int i = 0; i < a->n; i++) {
+        RVal e = eval_list_at(a, i);
+        if (!has_item(b, &e))
             return false;
     }
     return true;
@@ -287,13 +299,16 @@ bool eval_equal(const RVal *a, const RVal *b)
     switch (a->k) {
     case RV_BOOL: return a->u.b == b->u.b;
     case RV_STR: return text_equal(a->u.s, b->u.s);
-    case RV_ENUM: return a->u.en.enm == b->u.en.enm && a->u.en.idx == b->u.en.idx;
+    case RV_ENUM: return a->u.enm == b->u.enm && a->n == b->n;
     case RV_BLOCK: return a->u.block == b->u.block;
     case RV_RANGE:
-        if (!a->u.range.lo != !b->u.range.lo || !a->u.range.hi != !b->u.range.hi)
-            return false;
-        return (!a->u.range.lo || eval_equal(a->u.range.lo, b->u.range.lo)) &&
-               (!a->u.range.hi || eval_equal(a->u.range.hi, b->u.range.hi));
+        for (int hi = 0; hi < 2; hi++) {
+            RVal p, q;
+            bool hp = eval_range_end(a, hi, &p), hq = eval_range_end(b, hi, &q);
+            if (hp != hq || (hp && !eval_equal(&p, &q)))
+                return false;
+        }
+        return true;
     case RV_LIST:
         /* Lists compare as sets: order and repetition do not matter
          * (`principles == {a, b}`). */
@@ -306,32 +321,35 @@ static bool has_unknown(const RVal *v)
 {
     if (v->k == RV_UNKNOWN)
         return true;
-    if (v->k == RV_RANGE)
-        return (v->u.range.lo && v->u.range.lo->k == RV_UNKNOWN) || (v->u.range.hi && v->u.range.hi->k == RV_UNKNOWN);
+    if (v->k == RV_RANGE) {
+        RVal e;
+        return (eval_range_end(v, false, &e) && e.k == RV_UNKNOWN) || (eval_range_end(v, true, &e) && e.k == RV_UNKNOWN);
+    }
     return false;
 }
 
 /* x in lo..hi; an open end is unbounded. */
 static bool in_range(const RVal *x, const RVal *r)
 {
-    if (r->u.range.lo && cmp(x, r->u.range.lo) < 0)
+    RVal e;
+    if (eval_range_end(r, false, &e) && cmp(x, &e) < 0)
         return false;
-    if (r->u.range.hi && cmp(x, r->u.range.hi) > 0)
+    if (eval_range_end(r, true, &e) && cmp(x, &e) > 0)
         return false;
     return true;
 }
 
-static RVal eval_in(EvalCtx *c, const Node *n, RVal a, RVal b)
+static RVal eval_in(RVal a, RVal b)
 {
-    (void)c;
-    (void)n;
     if (has_unknown(&a) || has_unknown(&b))
         return unknown();
     if (b.k == RV_RANGE) {
         if (a.k == RV_RANGE) {
             /* Containment: an open end of a fits only an open end of b. */
-            bool lo = !b.u.range.lo || (a.u.range.lo && cmp(a.u.range.lo, b.u.range.lo) >= 0);
-            bool hi = !b.u.range.hi || (a.u.range.hi && cmp(a.u.range.hi, b.u.range.hi) <= 0);
+            RVal al, ah, bl, bh;
+            bool hal = eval_range_end(&a, false, &al), hah = eval_range_end(&a, true, &ah);
+            bool lo = !eval_range_end(&b, false, &bl) || (hal && cmp(&al, &bl) >= 0);
+            bool hi = !eval_range_end(&b, true, &bh) || (hah && cmp(&ah, &bh) <= 0);
             return boolean(lo && hi);
         }
         return boolean(in_range(&a, &b));
@@ -339,16 +357,14 @@ static RVal eval_in(EvalCtx *c, const Node *n, RVal a, RVal b)
     if (b.k == RV_LIST) {
         if (a.k == RV_LIST) {
             /* A list in a set: at least one element is in it. */
-            for (int i = 0; i < a.u.list.n; i++)
-                for (int k = 0; k < b.u.list.n; k++)
-                    if (eval_equal(&a.u.list.items[i], &b.u.list.items[k]))
-                        return boolean(true);
+            for (int i = 0; i < a.n; i++) {
+                RVal e = eval_list_at(&a, i);
+                if (has_item(&b, &e))
+                    return boolean(true);
+            }
             return boolean(false);
         }
-        for (int k = 0; k < b.u.list.n; k++)
-            if (eval_equal(&a, &b.u.list.items[k]))
-                return boolean(true);
-        return boolean(false);
+        return boolean(has_item(&b, &a));
     }
     return unknown();
 }
@@ -380,11 +396,11 @@ static RVal arith(BinOp op, RVal a, RVal b)
     case OP_ADD:
     case OP_SUB:
         if (a.k == RV_QTY && b.k == RV_QTY)
-            return qty(op == OP_ADD ? a.u.q.base + b.u.q.base : a.u.q.base - b.u.q.base, a.u.q.dim, a.u.q.unit);
+            return qty(op == OP_ADD ? a.u.base + b.u.base : a.u.base - b.u.base, a.dim, a.unit);
         if (a.k == RV_DATE && b.k == RV_QTY) {
             /* Dates stay within the years 1..9999; beyond is unknown, never a
              * wrapped day number (fuzz/regressions/eval-date-*). */
-            double day = (double)a.u.date + (op == OP_ADD ? b.u.q.base : -b.u.q.base);
+            double day = (double)a.u.date + (op == OP_ADD ? b.u.base : -b.u.base);
             if (!(day >= EVAL_DAY_MIN && day <= EVAL_DAY_MAX))
                 return r;
             r.k = RV_DATE;
@@ -396,18 +412,18 @@ static RVal arith(BinOp op, RVal a, RVal b)
         return r;
     case OP_MUL:
         if (an && b.k == RV_QTY)
-            return qty(x * b.u.q.base, b.u.q.dim, b.u.q.unit);
+            return qty(x * b.u.base, b.dim, b.unit);
         if (a.k == RV_QTY && bn)
-            return qty(a.u.q.base * y, a.u.q.dim, a.u.q.unit);
+            return qty(a.u.base * y, a.dim, a.unit);
         return r;
     case OP_DIV:
         if (a.k == RV_QTY && bn)
-            return y == 0 ? r : qty(a.u.q.base / y, a.u.q.dim, a.u.q.unit);
+            return y == 0 ? r : qty(a.u.base / y, a.dim, a.unit);
         if (a.k == RV_QTY && b.k == RV_QTY) {
-            if (b.u.q.base == 0)
+            if (b.u.base == 0)
                 return r;
             r.k = RV_NUM;
-            r.u.num = a.u.q.base / b.u.q.base;
+            r.u.num = a.u.base / b.u.base;
             return r;
         }
         return r;
@@ -416,30 +432,59 @@ static RVal arith(BinOp op, RVal a, RVal b)
     }
 }
 
-static RVal *box(EvalCtx *c, RVal v)
+/* Runs a `where` over its list: the number of elements its predicate
+ * holds for, or -1 when that is unknown. The elements are kept in *out
+ * unless out is NULL (count() needs only the number). */
+static int where_run(EvalCtx *c, const Node *n, RVal *out)
 {
-    RVal *p = arena_alloc(c->scratch, sizeof *p);
-    *p = v;
-    return p;
-}
-
-static void push_scope(EvalCtx *c, RVal v)
-{
-    if (c->nscope == c->capscope) {
-        int cap = c->capscope ? c->capscope * 2 : 8;
-        c->scope = arena_grow(c->scratch, c->scope, (size_t)c->nscope, (size_t)cap, sizeof *c->scope);
-        c->capscope = cap;
+    RVal l = eval(c, n->u.where.list);
+    if (l.k != RV_LIST)
+        return -1;
+    Value **vkeep = NULL;
+    RVal *keep = NULL;
+    if (out) {
+        if (l.form & RF_MODEL)
+            vkeep = arena_array(c->scratch, (size_t)l.n + 1, sizeof *vkeep);
+        else
+            keep = arena_array(c->scratch, (size_t)l.n + 1, sizeof *keep);
     }
-    c->scope[c->nscope++] = v;
+    int k = 0;
+    bool unsure = false;
+    for (int i = 0; i < l.n; i++) {
+        if (!eval_push(c, eval_list_at(&l, i)))
+            return -1;
+        RVal p = eval(c, n->u.where.pred);
+        eval_pop(c);
+        if (p.k != RV_BOOL) {
+            unsure = true;
+        } else if (p.u.b) {
+            if (vkeep)
+                vkeep[k] = l.u.vitems[i];
+            else if (keep)
+                keep[k] = l.u.items[i];
+            k++;
+        }
+    }
+    if (unsure)
+        return -1;
+    if (out) {
+        RVal r = {.k = RV_LIST, .form = l.form & RF_MODEL, .n = k};
+        if (vkeep)
+            r.u.vitems = vkeep;
+        else
+            r.u.items = keep;
+        *out = r;
+    }
+    return k;
 }
 
 static RVal eval_call(EvalCtx *c, const Node *n)
 {
-    const char *f = n->u.call.name;
     const Node *a0 = n->u.call.args.n ? n->u.call.args.items[0] : NULL;
     if (!a0)
         return unknown();
-    if (strcmp(f, "defined") == 0) {
+    FnId fn = n->u.call.fn;
+    if (fn == FN_DEFINED) {
         const Node *saved = c->missing;
         const char *why = c->missing_why;
         c->missing = NULL;
@@ -448,61 +493,83 @@ static RVal eval_call(EvalCtx *c, const Node *n)
         c->missing_why = why;
         return boolean(v.k != RV_UNKNOWN);
     }
+    if (fn == FN_COUNT && a0->kind == N_WHERE) {
+        /* Counted as it runs: the selection itself is never kept. */
+        int k = where_run(c, a0, NULL);
+        if (k < 0)
+            return unknown();
+        RVal r = {.k = RV_INT, .u.i = k};
+        return r;
+    }
     RVal v = eval(c, a0);
     if (v.k == RV_UNKNOWN)
         return v;
-    if (strcmp(f, "count") == 0) {
-        RVal r = {RV_INT, {.i = v.k == RV_LIST ? v.u.list.n : 0}};
+    switch (fn) {
+    case FN_COUNT: {
+        RVal r = {.k = RV_INT, .u.i = v.k == RV_LIST ? v.n : 0};
         return r;
     }
-    if (strcmp(f, "sum") == 0) {
+    case FN_SUM: {
         if (v.k != RV_LIST)
             return unknown();
-        RVal acc = {RV_INT, {.i = 0}};
-        /* A sum of quantities starts from the first element's unit. */
-        if (v.u.list.n && v.u.list.items[0].k == RV_QTY)
-            acc = qty(0, v.u.list.items[0].u.q.dim, v.u.list.items[0].u.q.unit);
-        for (int i = 0; i < v.u.list.n; i++) {
-            acc = arith(OP_ADD, acc, v.u.list.items[i]);
+        RVal acc = {.k = RV_INT, .u.i = 0};
+        for (int i = 0; i < v.n; i++) {
+            RVal e = eval_list_at(&v, i);
+            /* A sum of quantities starts from the first element's unit. */
+            if (i == 0 && e.k == RV_QTY)
+                acc = qty(0, e.dim, e.unit);
+            acc = arith(OP_ADD, acc, e);
             if (acc.k == RV_UNKNOWN)
                 return acc;
         }
         return acc;
     }
-    bool lo = strcmp(f, "min") == 0;
-    if (v.k == RV_RANGE) {
-        RVal *end = lo ? v.u.range.lo : v.u.range.hi;
-        if (!end) {
-            note_missing(c, a0, lo ? "has no lower end" : "has no upper end");
-            return unknown();
+    case FN_MIN:
+    case FN_MAX: {
+        bool lo = fn == FN_MIN;
+        if (v.k == RV_RANGE) {
+            RVal end;
+            if (!eval_range_end(&v, !lo, &end)) {
+                note_missing(c, a0, lo ? "has no lower end" : "has no upper end");
+                return unknown();
+            }
+            return end;
         }
-        return *end;
-    }
-    if (v.k == RV_LIST) {
-        if (v.u.list.n == 0)
-            return unknown();
-        RVal best = v.u.list.items[0];
-        for (int i = 1; i < v.u.list.n; i++) {
-            int k = cmp(&v.u.list.items[i], &best);
-            if (k != 2 && (lo ? k < 0 : k > 0))
-                best = v.u.list.items[i];
+        if (v.k == RV_LIST) {
+            if (v.n == 0)
+                return unknown();
+            RVal best = eval_list_at(&v, 0);
+            for (int i = 1; i < v.n; i++) {
+                RVal e = eval_list_at(&v, i);
+                int k = cmp(&e, &best);
+                if (k != 2 && (lo ? k < 0 : k > 0))
+                    best = e;
+            }
+            return best;
         }
-        return best;
+        return unknown();
     }
-    return unknown();
+    default:
+        return unknown();
+    }
 }
 
 RVal eval(EvalCtx *c, const Node *n)
 {
     switch (n->kind) {
-    case N_INT: { RVal r = {RV_INT, {.i = n->u.i}}; return r; }
-    case N_NUM: { RVal r = {RV_NUM, {.num = n->u.num}}; return r; }
+    case N_INT: { RVal r = {.k = RV_INT, .u.i = n->u.i}; return r; }
+    case N_NUM: { RVal r = {.k = RV_NUM, .u.num = n->u.num}; return r; }
     case N_QTY: return qty(n->u.qty.v * unit_base(n->u.qty.unit), unit_dim(n->u.qty.unit), n->u.qty.unit);
-    case N_STR: { RVal r = {RV_STR, {.s = n->u.str.s}}; return r; }
+    case N_STR: { RVal r = {.k = RV_STR, .u.s = n->u.str.s}; return r; }
     case N_BOOL: return boolean(n->u.b);
-    case N_DATE: { RVal r = {RV_DATE, {.date = n->u.date}}; return r; }
-    case N_TIME: { RVal r = {RV_TIME, {.time = n->u.time}}; return r; }
-    case N_MDAY: { RVal r = {RV_MDAY, {0}}; r.u.mday.month = n->u.mday.month; r.u.mday.day = n->u.mday.day; return r; }
+    case N_DATE: { RVal r = {.k = RV_DATE, .u.date = n->u.date}; return r; }
+    case N_TIME: { RVal r = {.k = RV_TIME, .u.time = n->u.time}; return r; }
+    case N_MDAY: {
+        RVal r = {.k = RV_MDAY};
+        r.u.mday.month = n->u.mday.month;
+        r.u.mday.day = n->u.mday.day;
+        return r;
+    }
     case N_PATH: return eval_path(c, n);
     case N_CALL: return eval_call(c, n);
     case N_NOT: {
@@ -525,7 +592,7 @@ RVal eval(EvalCtx *c, const Node *n)
         }
         RVal a = eval(c, n->u.bin.l), b = eval(c, n->u.bin.r);
         if (op == OP_IN)
-            return eval_in(c, n, a, b);
+            return eval_in(a, b);
         if (a.k == RV_UNKNOWN || b.k == RV_UNKNOWN)
             return unknown();
         switch (op) {
@@ -542,59 +609,47 @@ RVal eval(EvalCtx *c, const Node *n)
         }
     }
     case N_RANGE: {
-        RVal r = {RV_RANGE, {0}};
+        RVal *ends = arena_array(c->scratch, 2, sizeof *ends);
+        RVal r = {.k = RV_RANGE, .u.ends = ends};
         if (n->u.range.lo) {
-            RVal lo = eval(c, n->u.range.lo);
-            if (lo.k == RV_UNKNOWN)
-                return lo;
-            r.u.range.lo = box(c, lo);
+            ends[0] = eval(c, n->u.range.lo);
+            if (ends[0].k == RV_UNKNOWN)
+                return ends[0];
+            r.form |= RF_LO;
         }
         if (n->u.range.hi) {
-            RVal hi = eval(c, n->u.range.hi);
-            if (hi.k == RV_UNKNOWN)
-                return hi;
-            r.u.range.hi = box(c, hi);
+            ends[1] = eval(c, n->u.range.hi);
+            if (ends[1].k == RV_UNKNOWN)
+                return ends[1];
+            r.form |= RF_HI;
         }
         return r;
     }
     case N_SET: {
-        RVal r = {RV_LIST, {0}};
-        r.u.list.items = arena_array(c->scratch, (size_t)n->u.set.n + 1, sizeof(RVal));
+        RVal *items = arena_array(c->scratch, (size_t)n->u.set.n + 1, sizeof *items);
+        RVal r = {.k = RV_LIST, .u.items = items};
         for (int i = 0; i < n->u.set.n; i++) {
             RVal x = eval(c, n->u.set.items[i]);
             if (x.k == RV_UNKNOWN)
                 return x;
-            r.u.list.items[r.u.list.n++] = x;
+            items[r.n++] = x;
         }
         return r;
     }
     case N_WHERE: {
-        RVal l = eval(c, n->u.where.list);
-        if (l.k != RV_LIST)
-            return unknown();
-        RVal out = {RV_LIST, {0}};
-        out.u.list.items = arena_array(c->scratch, (size_t)l.u.list.n + 1, sizeof(RVal));
-        bool unsure = false;
-        for (int i = 0; i < l.u.list.n; i++) {
-            push_scope(c, l.u.list.items[i]);
-            RVal p = eval(c, n->u.where.pred);
-            c->nscope--;
-            if (p.k == RV_BOOL && p.u.b)
-                out.u.list.items[out.u.list.n++] = l.u.list.items[i];
-            else if (p.k != RV_BOOL)
-                unsure = true;
-        }
-        return unsure ? unknown() : out;
+        RVal out;
+        return where_run(c, n, &out) < 0 ? unknown() : out;
     }
     case N_QUANT: {
         RVal l = eval(c, n->u.quant.list);
         if (l.k != RV_LIST)
             return unknown();
         bool all = n->u.quant.all, unsure = false;
-        for (int i = 0; i < l.u.list.n; i++) {
-            push_scope(c, l.u.list.items[i]);
+        for (int i = 0; i < l.n; i++) {
+            if (!eval_push(c, eval_list_at(&l, i)))
+                return unknown();
             RVal p = eval(c, n->u.quant.body);
-            c->nscope--;
+            eval_pop(c);
             if (p.k != RV_BOOL)
                 unsure = true;
             else if (p.u.b != all)
@@ -629,9 +684,9 @@ char *eval_show(Arena *a, const RVal *v)
     case RV_INT: return arena_printf(a, "%lld", (long long)v->u.i);
     case RV_NUM: show_num(b, sizeof b, v->u.num); return arena_strdup(a, b);
     case RV_QTY: {
-        double x = v->u.q.base / unit_base(v->u.q.unit);
+        double x = v->u.base / unit_base((Unit)v->unit);
         show_num(b, sizeof b, x);
-        const char *sym = unit_symbol(v->u.q.unit, x);
+        const char *sym = unit_symbol((Unit)v->unit, x);
         return arena_printf(a, "%s%s%s", b, strlen(sym) > 1 ? " " : "", sym);
     }
     case RV_STR: return arena_printf(a, "\"%s\"", v->u.s);
@@ -648,21 +703,24 @@ char *eval_show(Arena *a, const RVal *v)
     }
     case RV_TIME: return arena_printf(a, "%02d:%02d", v->u.time / 60, v->u.time % 60);
     case RV_MDAY: return arena_printf(a, "%02d-%02d", v->u.mday.month, v->u.mday.day);
-    case RV_RANGE:
-        return arena_printf(a, "%s..%s", v->u.range.lo ? eval_show(a, v->u.range.lo) : "",
-                            v->u.range.hi ? eval_show(a, v->u.range.hi) : "");
+    case RV_RANGE: {
+        RVal lo, hi;
+        bool hl = eval_range_end(v, false, &lo), hh = eval_range_end(v, true, &hi);
+        return arena_printf(a, "%s..%s", hl ? eval_show(a, &lo) : "", hh ? eval_show(a, &hi) : "");
+    }
     case RV_LIST: {
         char *s = "[";
-        for (int i = 0; i < v->u.list.n; i++) {
+        for (int i = 0; i < v->n; i++) {
             if (i == 8) {
-                s = arena_printf(a, "%s, ... (%d in all)", s, v->u.list.n);
+                s = arena_printf(a, "%s, ... (%d in all)", s, v->n);
                 break;
             }
-            s = arena_printf(a, "%s%s%s", s, i ? ", " : "", eval_show(a, &v->u.list.items[i]));
+            RVal e = eval_list_at(v, i);
+            s = arena_printf(a, "%s%s%s", s, i ? ", " : "", eval_show(a, &e));
         }
         return arena_printf(a, "%s]", s);
     }
-    case RV_ENUM: return arena_strdup(a, v->u.en.enm->members[v->u.en.idx].name);
+    case RV_ENUM: return arena_strdup(a, v->u.enm->members[v->n].name);
     case RV_BLOCK: return arena_strdup(a, v->u.block->name ? v->u.block->name : v->u.block->schema->name);
     }
     return "?";

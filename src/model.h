@@ -103,7 +103,6 @@ struct Value {
     ValueKind k;
     Span span;      /* where it was written (the schema's default: the field) */
     bool is_default;
-    void *rcache;   /* eval.c: this list or range as a runtime value, made once */
     union {
         bool b;
         int64_t i;

@@ -115,31 +115,28 @@ static void explain_false(EvalCtx *c, Expl *e, const Node *n, int depth)
         }
         char *bad = "";
         int nbad = 0;
-        const RVal *first = NULL;
-        for (int i = 0; i < l.u.list.n; i++) {
-            c->scope = arena_grow(a, c->scope, (size_t)c->nscope, (size_t)c->nscope + 1, sizeof *c->scope);
-            c->capscope = c->nscope + 1;
-            c->scope[c->nscope++] = l.u.list.items[i];
+        RVal first = {.k = RV_UNKNOWN};
+        for (int i = 0; i < l.n; i++) {
+            RVal x = eval_list_at(&l, i);
+            if (!eval_push(c, x))
+                return;
             RVal p = eval(c, n->u.quant.body);
-            c->nscope--;
+            eval_pop(c);
             if (p.k == RV_BOOL && !p.u.b) {
                 if (nbad < 12)
-                    bad = arena_printf(a, "%s%s%s", bad, nbad ? ", " : "", eval_show(a, &l.u.list.items[i]));
-                if (!first)
-                    first = &l.u.list.items[i];
+                    bad = arena_printf(a, "%s%s%s", bad, nbad ? ", " : "", eval_show(a, &x));
+                if (first.k == RV_UNKNOWN)
+                    first = x;
                 nbad++;
             }
         }
-        add(e, arena_printf(a, "not true for %d of %d: %s%s", nbad, l.u.list.n, bad, nbad > 12 ? ", ..." : ""));
-        if (first) {
-            c->scope = arena_grow(a, c->scope, (size_t)c->nscope, (size_t)c->nscope + 1, sizeof *c->scope);
-            c->capscope = c->nscope + 1;
-            c->scope[c->nscope++] = *first;
+        add(e, arena_printf(a, "not true for %d of %d: %s%s", nbad, l.n, bad, nbad > 12 ? ", ..." : ""));
+        if (first.k != RV_UNKNOWN && eval_push(c, first)) {
             Expl sub = {a, NULL, 0};
             explain_false(c, &sub, n->u.quant.body, depth + 1);
-            c->nscope--;
+            eval_pop(c);
             for (int i = 0; i < sub.n; i++)
-                add(e, arena_printf(a, "%s = %s: %s", n->u.quant.var, eval_show(a, first), sub.lines[i]));
+                add(e, arena_printf(a, "%s = %s: %s", n->u.quant.var, eval_show(a, &first), sub.lines[i]));
         }
         return;
     }
@@ -253,16 +250,16 @@ static const RuleInfo *rule_info(Arena *prog_arena, Block *rule)
     return rule->rule_info;
 }
 
-static void judge(Arena *prog_arena, Arena *cache, Block *course, Block *fw, Block *rule, Arena *a, RuleResult *r)
+/* Judges one rule. What evaluating it needs (a `where`'s selection, a
+ * set) is given back before the message is filled in when the rule passes
+ * or does not apply: a course that passes leaves only its results and
+ * messages in the arena, however many lists its rules went through. */
+static void judge(Arena *prog_arena, EvalCtx *ec, Block *course, Block *fw, Block *rule, Arena *a, RuleResult *r)
 {
     const RuleInfo *ri = rule_info(prog_arena, rule);
-    EvalCtx c;
-    memset(&c, 0, sizeof c);
-    c.scratch = a;
-    c.cache = cache;
-    c.subject = course;
-    c.frame = rule->top ? rule->top : fw;
     Block *decl_fw = rule->top ? rule->top : fw;
+    eval_init(ec, a, course, decl_fw);
+    EvalCtx *c = ec;
     r->rule = rule;
     r->framework = decl_fw;
     if (!rule->id) /* in the program's arena: computed once per rule, not per course */
@@ -271,20 +268,22 @@ static void judge(Arena *prog_arena, Arena *cache, Block *course, Block *fw, Blo
     r->severity = ri->severity;
     r->cite = ri->cite;
     r->where = course->name_span;
+    ArenaMark mark = arena_mark(a);
     Expl e = {a, NULL, 0};
 
     Value *when = ri->when;
     if (when && when->k == V_EXPR) {
-        RVal w = eval(&c, when->u.expr);
+        RVal w = eval(c, when->u.expr);
         if (w.k == RV_BOOL && !w.u.b) {
             r->status = ST_NA;
-            r->message = fill_message(&c, a, ri->message);
+            arena_release(a, mark);
+            r->message = fill_message(c, a, ri->message);
             return;
         }
         if (w.k != RV_BOOL) {
             r->status = ST_UNKNOWN;
-            if (c.missing)
-                add(&e, arena_printf(a, "%s %s", ast_to_text(a, c.missing), c.missing_why));
+            if (c->missing)
+                add(&e, arena_printf(a, "%s %s", ast_to_text(a, c->missing), c->missing_why));
             find_where(when->u.expr, course, &r->where, 0);
         }
     }
@@ -295,27 +294,29 @@ static void judge(Arena *prog_arena, Arena *cache, Block *course, Block *fw, Blo
             Value *q = reqs->u.list.items[i];
             if (q->k != V_EXPR)
                 continue;
-            c.missing = NULL;
-            RVal v = eval(&c, q->u.expr);
+            c->missing = NULL;
+            RVal v = eval(c, q->u.expr);
             if (v.k == RV_BOOL && v.u.b)
                 continue;
             find_where(q->u.expr, course, &r->where, 0);
             if (v.k == RV_BOOL) {
                 r->status = ST_FAIL;
                 e.n = 0;
-                explain_false(&c, &e, q->u.expr, 0);
+                explain_false(c, &e, q->u.expr, 0);
                 break;
             }
             if (r->status == ST_PASS) {
                 r->status = ST_UNKNOWN;
-                if (c.missing)
-                    add(&e, arena_printf(a, "%s %s", ast_to_text(a, c.missing), c.missing_why));
+                if (c->missing)
+                    add(&e, arena_printf(a, "%s %s", ast_to_text(a, c->missing), c->missing_why));
                 else
                     add(&e, arena_printf(a, "%s cannot be judged", ast_to_text(a, q->u.expr)));
             }
         }
     }
-    r->message = fill_message(&c, a, ri->message);
+    if (r->status == ST_PASS)
+        arena_release(a, mark);
+    r->message = fill_message(c, a, ri->message);
     r->explain = e.lines;
     r->nexplain = e.n;
 }
@@ -357,15 +358,8 @@ void rules_check(Program *p, Block *course, Arena *a, CourseReport *out)
                                        sizeof *p->always);
                 p->always[p->nalways++] = p->decls[i];
             }
-            /* A batch item's values are cached with the item, the
-             * program's in the program: convert those now, so nothing of
-             * the program is ever cached in an item's arena. */
-            if (p->batch)
-                eval_warm(p->arena, p->decls[i]);
         }
     }
-    /* Where converted model values are kept: a batch item's die with it. */
-    Arena *cache = p->batch ? a : p->arena;
     for (int i = 0; i < p->nalways; i++)
         add_fw(a, out, p->always[i]);
     /* Each rule once, even when frameworks extend one another. The arrays
@@ -380,6 +374,7 @@ void rules_check(Program *p, Block *course, Arena *a, CourseReport *out)
     Block **seen = arena_array(a, (size_t)total + 1, sizeof *seen);
     out->results = arena_array(a, (size_t)total + 1, sizeof *out->results);
     int nseen = 0;
+    EvalCtx ec; /* one for every rule: its scope stack is 4 KB */
     for (int f = 0; f < out->nframeworks; f++) {
         Block *fw = out->frameworks[f];
         Value *rules = model_get(fw, "rule");
@@ -396,7 +391,7 @@ void rules_check(Program *p, Block *course, Arena *a, CourseReport *out)
             seen[nseen++] = rule;
             RuleResult *r = &out->results[out->n++];
             memset(r, 0, sizeof *r);
-            judge(p->arena, cache, course, fw, rule, a, r);
+            judge(p->arena, &ec, course, fw, rule, a, r);
             if (r->status == ST_FAIL)
                 out->failed[r->severity]++;
             else if (r->status == ST_UNKNOWN)

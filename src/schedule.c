@@ -120,7 +120,7 @@ static RVal day_value(Sched *S, Closure *c, int year)
 {
     if (c->cached_year == year)
         return c->cached;
-    RVal r = {RV_UNKNOWN, {0}};
+    RVal r = {.k = RV_UNKNOWN};
     if (S->year_block) {
         Block *yb = S->year_block;
         Value *yv = arena_alloc(S->a, sizeof *yv), *ev = arena_alloc(S->a, sizeof *ev);
@@ -134,9 +134,7 @@ static RVal day_value(Sched *S, Closure *c, int year)
         if (fe)
             yb->vals[fe->index] = ev;
         EvalCtx ctx;
-        memset(&ctx, 0, sizeof ctx);
-        ctx.scratch = S->a;
-        ctx.subject = yb;
+        eval_init(&ctx, S->a, yb, NULL);
         r = eval(&ctx, c->on->u.expr);
     }
     c->cached_year = year;
@@ -166,9 +164,10 @@ static bool closure_hits(Sched *S, Closure *c, int32_t day)
         RVal v = day_value(S, c, y);
         if (v.k == RV_DATE)
             return v.u.date == day;
-        if (v.k == RV_RANGE && v.u.range.lo && v.u.range.hi && v.u.range.lo->k == RV_DATE &&
-            v.u.range.hi->k == RV_DATE)
-            return day >= v.u.range.lo->u.date && day <= v.u.range.hi->u.date;
+        RVal lo, hi;
+        if (v.k == RV_RANGE && eval_range_end(&v, false, &lo) && eval_range_end(&v, true, &hi) &&
+            lo.k == RV_DATE && hi.k == RV_DATE)
+            return day >= lo.u.date && day <= hi.u.date;
         if (v.k == RV_MDAY)
             return v.u.mday.month == m && v.u.mday.day == d;
         return false;

@@ -357,6 +357,8 @@ static Type *tc_call(TC *t, Node *n, Scope *sc)
         diag_error(t->d, n->span, "%s() takes one argument, found %d", f, args->n);
         return err(t);
     }
+    static const FnId ids[] = {FN_COUNT, FN_SUM, FN_MIN, FN_MAX, FN_DEFINED};
+    n->u.call.fn = ids[nf]; /* the evaluator dispatches on it, not on the name */
     Node *a0 = args->items[0];
     if (nf == 4) {
         if (a0->kind != N_PATH) {
