@@ -15,8 +15,8 @@ const char *admit_status_name(AdmitStatus s)
 int admit_age(int32_t birth, int32_t on)
 {
     int by, bm, bd, y, m, d;
-    sched_civil(birth, &by, &bm, &bd);
-    sched_civil(on, &y, &m, &d);
+    civil_date(birth, &by, &bm, &bd);
+    civil_date(on, &y, &m, &d);
     int age = y - by;
     /* Not yet had this year's birthday: (m, d) before (bm, bd). A 29
      * February birthday compares as (2, 29), so in other years it is

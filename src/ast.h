@@ -5,6 +5,7 @@
 #define RAMME_AST_H
 
 #include "arena.h"
+#include "sbuf.h"
 #include "source.h"
 #include "units.h"
 
@@ -146,5 +147,7 @@ int ast_depth_of(const Node *n);
 const char *ast_binop_text(BinOp op);
 /* Writes an expression back as source text (for explanations). */
 char *ast_to_text(Arena *a, const Node *n);
+/* The same, appended to b. */
+void ast_write(SBuf *b, const Node *n);
 
 #endif

@@ -1,11 +1,21 @@
 /* eval.c — the expression evaluator. Kleene logic for and/or/not and the
  * quantifiers; a comparison with an unknown side is unknown. */
 #include "eval.h"
+#include "civil.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <unicase.h>
+
+/* The cases of eval() that call further live in functions of their own, so
+ * that eval() itself is a jump table that saves no registers: most nodes
+ * are paths and literals, and a path's evaluation is a tail call. */
+#if defined(__GNUC__)
+#define EVAL_APART __attribute__((noinline))
+#else
+#define EVAL_APART
+#endif
 
 /* 0001-01-01 and 9999-12-31 as days since 1970-01-01. */
 #define EVAL_DAY_MIN (-719162.0)
@@ -161,7 +171,7 @@ static RVal follow(EvalCtx *c, const Node *n, RVal cur, Field **chain, int nchai
     return cur;
 }
 
-static RVal eval_path(EvalCtx *c, const Node *n)
+static EVAL_APART RVal eval_path(EvalCtx *c, const Node *n)
 {
     const PathRes *r = n->res;
     if (!r)
@@ -478,7 +488,7 @@ static int where_run(EvalCtx *c, const Node *n, RVal *out)
     return k;
 }
 
-static RVal eval_call(EvalCtx *c, const Node *n)
+static EVAL_APART RVal eval_call(EvalCtx *c, const Node *n)
 {
     const Node *a0 = n->u.call.args.n ? n->u.call.args.items[0] : NULL;
     if (!a0)
@@ -554,6 +564,113 @@ static RVal eval_call(EvalCtx *c, const Node *n)
     }
 }
 
+static EVAL_APART RVal eval_not(EvalCtx *c, const Node *n)
+{
+    RVal v = eval(c, n->u.operand);
+    return v.k == RV_BOOL ? boolean(!v.u.b) : unknown();
+}
+
+static EVAL_APART RVal eval_logic(EvalCtx *c, const Node *n)
+{
+    RVal a = eval(c, n->u.bin.l);
+    bool dominant = n->u.bin.op == OP_OR; /* true decides an or, false an and */
+    if (a.k == RV_BOOL && a.u.b == dominant)
+        return a;
+    RVal b = eval(c, n->u.bin.r);
+    if (b.k == RV_BOOL && b.u.b == dominant)
+        return b;
+    if (a.k == RV_BOOL && b.k == RV_BOOL)
+        return boolean(!dominant);
+    return unknown();
+}
+
+static EVAL_APART RVal eval_bin(EvalCtx *c, const Node *n)
+{
+    BinOp op = n->u.bin.op;
+    RVal a = eval(c, n->u.bin.l), b = eval(c, n->u.bin.r);
+    if (op == OP_IN)
+        return eval_in(a, b);
+    if (a.k == RV_UNKNOWN || b.k == RV_UNKNOWN)
+        return unknown();
+    switch (op) {
+    case OP_EQ: return boolean(eval_equal(&a, &b));
+    case OP_NE: return boolean(!eval_equal(&a, &b));
+    case OP_LT: case OP_LE: case OP_GT: case OP_GE: {
+        int k = cmp(&a, &b);
+        if (k == 2)
+            return unknown();
+        return boolean(op == OP_LT ? k < 0 : op == OP_LE ? k <= 0 : op == OP_GT ? k > 0 : k >= 0);
+    }
+    default:
+        return arith(op, a, b);
+    }
+}
+
+static EVAL_APART RVal eval_range(EvalCtx *c, const Node *n)
+{
+    RVal *ends = arena_array(c->scratch, 2, sizeof *ends);
+    RVal r = {.k = RV_RANGE, .u.ends = ends};
+    if (n->u.range.lo) {
+        ends[0] = eval(c, n->u.range.lo);
+        if (ends[0].k == RV_UNKNOWN)
+            return ends[0];
+        r.form |= RF_LO;
+    }
+    if (n->u.range.hi) {
+        ends[1] = eval(c, n->u.range.hi);
+        if (ends[1].k == RV_UNKNOWN)
+            return ends[1];
+        r.form |= RF_HI;
+    }
+    return r;
+}
+
+static EVAL_APART RVal eval_set(EvalCtx *c, const Node *n)
+{
+    RVal *items = arena_array(c->scratch, (size_t)n->u.set.n + 1, sizeof *items);
+    RVal r = {.k = RV_LIST, .u.items = items};
+    for (int i = 0; i < n->u.set.n; i++) {
+        RVal x = eval(c, n->u.set.items[i]);
+        if (x.k == RV_UNKNOWN)
+            return x;
+        items[r.n++] = x;
+    }
+    return r;
+}
+
+static EVAL_APART RVal eval_where(EvalCtx *c, const Node *n)
+{
+    RVal out;
+    return where_run(c, n, &out) < 0 ? unknown() : out;
+}
+
+static EVAL_APART RVal eval_quant(EvalCtx *c, const Node *n)
+{
+    RVal l = eval(c, n->u.quant.list);
+    if (l.k != RV_LIST)
+        return unknown();
+    bool all = n->u.quant.all, unsure = false;
+    for (int i = 0; i < l.n; i++) {
+        if (!eval_push(c, eval_list_at(&l, i)))
+            return unknown();
+        RVal p = eval(c, n->u.quant.body);
+        eval_pop(c);
+        if (p.k != RV_BOOL)
+            unsure = true;
+        else if (p.u.b != all)
+            return boolean(!all); /* a counterexample / a witness decides */
+    }
+    return unsure ? unknown() : boolean(all);
+}
+
+static EVAL_APART RVal eval_if(EvalCtx *c, const Node *n)
+{
+    RVal k = eval(c, n->u.cond.c);
+    if (k.k != RV_BOOL)
+        return unknown();
+    return eval(c, k.u.b ? n->u.cond.t : n->u.cond.e);
+}
+
 RVal eval(EvalCtx *c, const Node *n)
 {
     switch (n->kind) {
@@ -572,156 +689,85 @@ RVal eval(EvalCtx *c, const Node *n)
     }
     case N_PATH: return eval_path(c, n);
     case N_CALL: return eval_call(c, n);
-    case N_NOT: {
-        RVal v = eval(c, n->u.operand);
-        return v.k == RV_BOOL ? boolean(!v.u.b) : unknown();
-    }
-    case N_BIN: {
-        BinOp op = n->u.bin.op;
-        if (op == OP_AND || op == OP_OR) {
-            RVal a = eval(c, n->u.bin.l);
-            bool dominant = op == OP_OR; /* true decides an or, false an and */
-            if (a.k == RV_BOOL && a.u.b == dominant)
-                return a;
-            RVal b = eval(c, n->u.bin.r);
-            if (b.k == RV_BOOL && b.u.b == dominant)
-                return b;
-            if (a.k == RV_BOOL && b.k == RV_BOOL)
-                return boolean(!dominant);
-            return unknown();
-        }
-        RVal a = eval(c, n->u.bin.l), b = eval(c, n->u.bin.r);
-        if (op == OP_IN)
-            return eval_in(a, b);
-        if (a.k == RV_UNKNOWN || b.k == RV_UNKNOWN)
-            return unknown();
-        switch (op) {
-        case OP_EQ: return boolean(eval_equal(&a, &b));
-        case OP_NE: return boolean(!eval_equal(&a, &b));
-        case OP_LT: case OP_LE: case OP_GT: case OP_GE: {
-            int k = cmp(&a, &b);
-            if (k == 2)
-                return unknown();
-            return boolean(op == OP_LT ? k < 0 : op == OP_LE ? k <= 0 : op == OP_GT ? k > 0 : k >= 0);
-        }
-        default:
-            return arith(op, a, b);
-        }
-    }
-    case N_RANGE: {
-        RVal *ends = arena_array(c->scratch, 2, sizeof *ends);
-        RVal r = {.k = RV_RANGE, .u.ends = ends};
-        if (n->u.range.lo) {
-            ends[0] = eval(c, n->u.range.lo);
-            if (ends[0].k == RV_UNKNOWN)
-                return ends[0];
-            r.form |= RF_LO;
-        }
-        if (n->u.range.hi) {
-            ends[1] = eval(c, n->u.range.hi);
-            if (ends[1].k == RV_UNKNOWN)
-                return ends[1];
-            r.form |= RF_HI;
-        }
-        return r;
-    }
-    case N_SET: {
-        RVal *items = arena_array(c->scratch, (size_t)n->u.set.n + 1, sizeof *items);
-        RVal r = {.k = RV_LIST, .u.items = items};
-        for (int i = 0; i < n->u.set.n; i++) {
-            RVal x = eval(c, n->u.set.items[i]);
-            if (x.k == RV_UNKNOWN)
-                return x;
-            items[r.n++] = x;
-        }
-        return r;
-    }
-    case N_WHERE: {
-        RVal out;
-        return where_run(c, n, &out) < 0 ? unknown() : out;
-    }
-    case N_QUANT: {
-        RVal l = eval(c, n->u.quant.list);
-        if (l.k != RV_LIST)
-            return unknown();
-        bool all = n->u.quant.all, unsure = false;
-        for (int i = 0; i < l.n; i++) {
-            if (!eval_push(c, eval_list_at(&l, i)))
-                return unknown();
-            RVal p = eval(c, n->u.quant.body);
-            eval_pop(c);
-            if (p.k != RV_BOOL)
-                unsure = true;
-            else if (p.u.b != all)
-                return boolean(!all); /* a counterexample / a witness decides */
-        }
-        return unsure ? unknown() : boolean(all);
-    }
-    case N_IF: {
-        RVal k = eval(c, n->u.cond.c);
-        if (k.k != RV_BOOL)
-            return unknown();
-        return eval(c, k.u.b ? n->u.cond.t : n->u.cond.e);
-    }
+    case N_NOT: return eval_not(c, n);
+    case N_BIN:
+        if (n->u.bin.op == OP_AND || n->u.bin.op == OP_OR)
+            return eval_logic(c, n);
+        return eval_bin(c, n);
+    case N_RANGE: return eval_range(c, n);
+    case N_SET: return eval_set(c, n);
+    case N_WHERE: return eval_where(c, n);
+    case N_QUANT: return eval_quant(c, n);
+    case N_IF: return eval_if(c, n);
     }
     return unknown();
 }
 
-static void show_num(char *buf, size_t n, double v)
+static void write_num(SBuf *b, double v)
 {
-    if (fabs(v - llround(v)) < 1e-9 && fabs(v) < 1e15)
-        snprintf(buf, n, "%lld", (long long)llround(v));
-    else
-        snprintf(buf, n, "%.4g", v);
+    if (fabs(v - llround(v)) < 1e-9 && fabs(v) < 1e15) {
+        sb_int(b, llround(v));
+        return;
+    }
+    char t[64];
+    snprintf(t, sizeof t, "%.4g", v);
+    sb_puts(b, t);
+}
+
+void eval_write(SBuf *b, const RVal *v)
+{
+    switch (v->k) {
+    case RV_UNKNOWN: sb_puts(b, "unknown"); return;
+    case RV_BOOL: sb_puts(b, v->u.b ? "yes" : "no"); return;
+    case RV_INT: sb_int(b, v->u.i); return;
+    case RV_NUM: write_num(b, v->u.num); return;
+    case RV_QTY: {
+        double x = v->u.base / unit_base((Unit)v->unit);
+        write_num(b, x);
+        const char *sym = unit_symbol((Unit)v->unit, x);
+        if (strlen(sym) > 1)
+            sb_put(b, " ", 1);
+        sb_puts(b, sym);
+        return;
+    }
+    case RV_STR: sb_put(b, "\"", 1); sb_puts(b, v->u.s); sb_put(b, "\"", 1); return;
+    case RV_DATE: civil_write(b, v->u.date); return;
+    case RV_TIME: sb_pair(b, (unsigned)v->u.time / 60, ':', (unsigned)v->u.time % 60); return;
+    case RV_MDAY: sb_pair(b, (unsigned)v->u.mday.month, '-', (unsigned)v->u.mday.day); return;
+    case RV_RANGE: {
+        RVal e;
+        if (eval_range_end(v, false, &e))
+            eval_write(b, &e);
+        sb_put(b, "..", 2);
+        if (eval_range_end(v, true, &e))
+            eval_write(b, &e);
+        return;
+    }
+    case RV_LIST:
+        sb_put(b, "[", 1);
+        for (int i = 0; i < v->n; i++) {
+            if (i == 8) {
+                sb_puts(b, ", ... (");
+                sb_int(b, v->n);
+                sb_puts(b, " in all)");
+                break;
+            }
+            if (i)
+                sb_put(b, ", ", 2);
+            RVal e = eval_list_at(v, i);
+            eval_write(b, &e);
+        }
+        sb_put(b, "]", 1);
+        return;
+    case RV_ENUM: sb_puts(b, v->u.enm->members[v->n].name); return;
+    case RV_BLOCK: sb_puts(b, v->u.block->name ? v->u.block->name : v->u.block->schema->name); return;
+    }
+    sb_put(b, "?", 1);
 }
 
 char *eval_show(Arena *a, const RVal *v)
 {
-    char b[64];
-    switch (v->k) {
-    case RV_UNKNOWN: return "unknown";
-    case RV_BOOL: return v->u.b ? "yes" : "no";
-    case RV_INT: return arena_printf(a, "%lld", (long long)v->u.i);
-    case RV_NUM: show_num(b, sizeof b, v->u.num); return arena_strdup(a, b);
-    case RV_QTY: {
-        double x = v->u.base / unit_base((Unit)v->unit);
-        show_num(b, sizeof b, x);
-        const char *sym = unit_symbol((Unit)v->unit, x);
-        return arena_printf(a, "%s%s%s", b, strlen(sym) > 1 ? " " : "", sym);
-    }
-    case RV_STR: return arena_printf(a, "\"%s\"", v->u.s);
-    case RV_DATE: {
-        int z = v->u.date + 719468;
-        int era = (z >= 0 ? z : z - 146096) / 146097;
-        int doe = z - era * 146097;
-        int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-        int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        int mp = (5 * doy + 2) / 153;
-        int d = doy - (153 * mp + 2) / 5 + 1;
-        int m = mp + (mp < 10 ? 3 : -9);
-        return arena_printf(a, "%04d-%02d-%02d", yoe + era * 400 + (m <= 2), m, d);
-    }
-    case RV_TIME: return arena_printf(a, "%02d:%02d", v->u.time / 60, v->u.time % 60);
-    case RV_MDAY: return arena_printf(a, "%02d-%02d", v->u.mday.month, v->u.mday.day);
-    case RV_RANGE: {
-        RVal lo, hi;
-        bool hl = eval_range_end(v, false, &lo), hh = eval_range_end(v, true, &hi);
-        return arena_printf(a, "%s..%s", hl ? eval_show(a, &lo) : "", hh ? eval_show(a, &hi) : "");
-    }
-    case RV_LIST: {
-        char *s = "[";
-        for (int i = 0; i < v->n; i++) {
-            if (i == 8) {
-                s = arena_printf(a, "%s, ... (%d in all)", s, v->n);
-                break;
-            }
-            RVal e = eval_list_at(v, i);
-            s = arena_printf(a, "%s%s%s", s, i ? ", " : "", eval_show(a, &e));
-        }
-        return arena_printf(a, "%s]", s);
-    }
-    case RV_ENUM: return arena_strdup(a, v->u.enm->members[v->n].name);
-    case RV_BLOCK: return arena_strdup(a, v->u.block->name ? v->u.block->name : v->u.block->schema->name);
-    }
-    return "?";
+    SBuf b = sb_new(a);
+    eval_write(&b, v);
+    return sb_str(&b);
 }

@@ -77,6 +77,7 @@ bool eval_push(EvalCtx *c, RVal v);
 void eval_pop(EvalCtx *c);
 /* The value written out for explanations: 78h, 13 weeks, 1..8, [a, b]. */
 char *eval_show(Arena *a, const RVal *v);
+void eval_write(SBuf *b, const RVal *v);
 /* Deep equality (quantities by base value). */
 bool eval_equal(const RVal *a, const RVal *b);
 

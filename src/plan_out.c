@@ -23,7 +23,7 @@
 static const char *fmt_date(char *buf, size_t n, int32_t d)
 {
     int y, m, day;
-    sched_civil(d, &y, &m, &day);
+    civil_date(d, &y, &m, &day);
     snprintf(buf, n, "%04d-%02d-%02d", y, m, day);
     return buf;
 }
@@ -515,7 +515,7 @@ static time_t stamp_time(void)
 static struct icaltimetype ical_date(int32_t d)
 {
     struct icaltimetype t = icaltime_null_date();
-    sched_civil(d, &t.year, &t.month, &t.day);
+    civil_date(d, &t.year, &t.month, &t.day);
     return t;
 }
 
@@ -526,7 +526,7 @@ static struct icaltimetype ical_local(int32_t d, int minutes)
     struct icaltimetype t = icaltime_null_time();
     d += minutes / (24 * 60);
     minutes %= 24 * 60;
-    sched_civil(d, &t.year, &t.month, &t.day);
+    civil_date(d, &t.year, &t.month, &t.day);
     t.hour = minutes / 60;
     t.minute = minutes % 60;
     t.second = 0;

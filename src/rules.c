@@ -15,6 +15,9 @@ const char *rules_severity_name(Severity s)
     return n[s];
 }
 
+/* A rule's explanation: at most EXPL_MAX lines. */
+#define EXPL_MAX 16
+
 typedef struct Expl {
     Arena *a;
     const char **lines;
@@ -23,9 +26,10 @@ typedef struct Expl {
 
 static void add(Expl *e, const char *line)
 {
-    if (e->n >= 16)
+    if (e->n >= EXPL_MAX)
         return;
-    e->lines = arena_grow(e->a, (void *)e->lines, (size_t)e->n, (size_t)e->n + 1, sizeof *e->lines);
+    if (!e->lines)
+        e->lines = arena_array(e->a, EXPL_MAX, sizeof *e->lines);
     e->lines[e->n++] = line;
 }
 
@@ -34,14 +38,24 @@ static bool is_arith(const Node *n)
     return n->kind == N_BIN && n->u.bin.op >= OP_ADD;
 }
 
-/* An expression with its operands' values written in: 13 * 2 * 3h. */
-static char *subst(EvalCtx *c, Arena *a, const Node *n)
+static void put_value(SBuf *b, EvalCtx *c, const Node *n)
 {
-    if (is_arith(n))
-        return arena_printf(a, "%s %s %s", subst(c, a, n->u.bin.l), ast_binop_text(n->u.bin.op),
-                            subst(c, a, n->u.bin.r));
     RVal v = eval(c, n);
-    return eval_show(a, &v);
+    eval_write(b, &v);
+}
+
+/* An expression with its operands' values written in: 13 * 2 * 3h. */
+static void subst(SBuf *b, EvalCtx *c, const Node *n)
+{
+    if (!is_arith(n)) {
+        put_value(b, c, n);
+        return;
+    }
+    subst(b, c, n->u.bin.l);
+    sb_put(b, " ", 1);
+    sb_puts(b, ast_binop_text(n->u.bin.op));
+    sb_put(b, " ", 1);
+    subst(b, c, n->u.bin.r);
 }
 
 /* Written-out values and names of constants need no "= value". */
@@ -56,12 +70,45 @@ static bool literal(const Node *n)
     return n->kind <= N_MDAY || n->kind == N_SET;
 }
 
+/* `expr = value`; a written-out value or a constant's name as written. */
+static void put_named(SBuf *b, EvalCtx *c, const Node *n)
+{
+    if (literal(n)) {
+        ast_write(b, n);
+        return;
+    }
+    if (is_arith(n))
+        subst(b, c, n);
+    else
+        ast_write(b, n);
+    sb_puts(b, " = ");
+    put_value(b, c, n);
+}
+
+/* What an unknown result lacks: "theory.hours is not declared", or that
+ * `expr` cannot be judged when no one path is to blame. */
+static void add_unknown(Expl *e, const EvalCtx *c, const Node *expr)
+{
+    SBuf b = sb_new(e->a);
+    if (c->missing) {
+        ast_write(&b, c->missing);
+        sb_put(&b, " ", 1);
+        sb_puts(&b, c->missing_why);
+    } else {
+        ast_write(&b, expr);
+        sb_puts(&b, " cannot be judged");
+    }
+    add(e, sb_str(&b));
+}
+
 /* What made `n` false (or not yes). */
 static void explain_false(EvalCtx *c, Expl *e, const Node *n, int depth)
 {
-    Arena *a = e->a;
+    SBuf b = sb_new(e->a);
     if (depth > 8) {
-        add(e, arena_printf(a, "%s is no", ast_to_text(a, n)));
+        ast_write(&b, n);
+        sb_puts(&b, " is no");
+        add(e, sb_str(&b));
         return;
     }
     switch (n->kind) {
@@ -81,39 +128,58 @@ static void explain_false(EvalCtx *c, Expl *e, const Node *n, int depth)
             explain_false(c, e, n->u.bin.r, depth + 1);
             return;
         }
-        const Node *l = n->u.bin.l, *r = n->u.bin.r;
-        RVal lv = eval(c, l), rv = eval(c, r);
-        char *lt = ast_to_text(a, l), *ls = eval_show(a, &lv), *rs = eval_show(a, &rv);
-        if (is_arith(l))
-            lt = arena_printf(a, "%s = %s", subst(c, a, l), ls);
-        else if (!literal(l))
-            lt = arena_printf(a, "%s = %s", lt, ls);
+        const Node *r = n->u.bin.r;
+        put_named(&b, c, n->u.bin.l);
         if (op == OP_IN) {
-            if (literal(r))
-                add(e, arena_printf(a, "%s, not in %s", lt, rs));
-            else
-                add(e, arena_printf(a, "%s, not in %s = %s", lt, ast_to_text(a, r), rs));
-            return;
+            /* x = 3, not in 4..8 / not in group_size = 4..8 */
+            sb_puts(&b, ", not in ");
+            if (!literal(r)) {
+                ast_write(&b, r);
+                sb_puts(&b, " = ");
+            }
+            put_value(&b, c, r);
+        } else if (literal(r)) {
+            /* count(...) = 0, needs >= 1 */
+            sb_puts(&b, ", needs ");
+            sb_puts(&b, ast_binop_text(op));
+            sb_put(&b, " ", 1);
+            put_value(&b, c, r);
+        } else {
+            /* 13 * 2 * 3h = 78h, but hours = 80h (needs ==) */
+            sb_puts(&b, ", but ");
+            ast_write(&b, r);
+            sb_puts(&b, " = ");
+            put_value(&b, c, r);
+            sb_puts(&b, " (needs ");
+            sb_puts(&b, ast_binop_text(op));
+            sb_put(&b, ")", 1);
         }
-        if (literal(r))
-            add(e, arena_printf(a, "%s, needs %s %s", lt, ast_binop_text(op), rs));
-        else
-            add(e, arena_printf(a, "%s, but %s = %s (needs %s)", lt, ast_to_text(a, r), rs, ast_binop_text(op)));
+        add(e, sb_str(&b));
         return;
     }
     case N_NOT:
-        add(e, arena_printf(a, "%s is yes", ast_to_text(a, n->u.operand)));
+        ast_write(&b, n->u.operand);
+        sb_puts(&b, " is yes");
+        add(e, sb_str(&b));
         return;
     case N_QUANT: {
         RVal l = eval(c, n->u.quant.list);
         if (l.k != RV_LIST)
             return;
         if (!n->u.quant.all) {
-            add(e, arena_printf(a, "no %s in %s = %s has %s", n->u.quant.var, ast_to_text(a, n->u.quant.list),
-                                eval_show(a, &l), ast_to_text(a, n->u.quant.body)));
+            sb_puts(&b, "no ");
+            sb_puts(&b, n->u.quant.var);
+            sb_puts(&b, " in ");
+            ast_write(&b, n->u.quant.list);
+            sb_puts(&b, " = ");
+            eval_write(&b, &l);
+            sb_puts(&b, " has ");
+            ast_write(&b, n->u.quant.body);
+            add(e, sb_str(&b));
             return;
         }
-        char *bad = "";
+        /* not true for 2 of 12: recovery.hope, role.tools */
+        SBuf bad = sb_new(e->a);
         int nbad = 0;
         RVal first = {.k = RV_UNKNOWN};
         for (int i = 0; i < l.n; i++) {
@@ -123,20 +189,38 @@ static void explain_false(EvalCtx *c, Expl *e, const Node *n, int depth)
             RVal p = eval(c, n->u.quant.body);
             eval_pop(c);
             if (p.k == RV_BOOL && !p.u.b) {
+                if (nbad && nbad < 12)
+                    sb_put(&bad, ", ", 2);
                 if (nbad < 12)
-                    bad = arena_printf(a, "%s%s%s", bad, nbad ? ", " : "", eval_show(a, &x));
+                    eval_write(&bad, &x);
                 if (first.k == RV_UNKNOWN)
                     first = x;
                 nbad++;
             }
         }
-        add(e, arena_printf(a, "not true for %d of %d: %s%s", nbad, l.n, bad, nbad > 12 ? ", ..." : ""));
+        sb_puts(&b, "not true for ");
+        sb_int(&b, nbad);
+        sb_puts(&b, " of ");
+        sb_int(&b, l.n);
+        sb_puts(&b, ": ");
+        sb_puts(&b, sb_str(&bad));
+        if (nbad > 12)
+            sb_puts(&b, ", ...");
+        add(e, sb_str(&b));
         if (first.k != RV_UNKNOWN && eval_push(c, first)) {
-            Expl sub = {a, NULL, 0};
+            Expl sub = {e->a, NULL, 0};
             explain_false(c, &sub, n->u.quant.body, depth + 1);
             eval_pop(c);
-            for (int i = 0; i < sub.n; i++)
-                add(e, arena_printf(a, "%s = %s: %s", n->u.quant.var, eval_show(a, &first), sub.lines[i]));
+            for (int i = 0; i < sub.n; i++) {
+                /* g = recovery.hope: ... */
+                SBuf line = sb_new(e->a);
+                sb_puts(&line, n->u.quant.var);
+                sb_puts(&line, " = ");
+                eval_write(&line, &first);
+                sb_puts(&line, ": ");
+                sb_puts(&line, sub.lines[i]);
+                add(e, sb_str(&line));
+            }
         }
         return;
     }
@@ -147,16 +231,20 @@ static void explain_false(EvalCtx *c, Expl *e, const Node *n, int depth)
         return;
     }
     case N_CALL:
-        if (strcmp(n->u.call.name, "defined") == 0 && n->u.call.args.n == 1) {
-            add(e, arena_printf(a, "%s is not declared", ast_to_text(a, n->u.call.args.items[0])));
+        if (n->u.call.fn == FN_DEFINED && n->u.call.args.n == 1) {
+            ast_write(&b, n->u.call.args.items[0]);
+            sb_puts(&b, " is not declared");
+            add(e, sb_str(&b));
             return;
         }
         break;
     default:
         break;
     }
-    RVal v = eval(c, n);
-    add(e, arena_printf(a, "%s = %s", ast_to_text(a, n), eval_show(a, &v)));
+    ast_write(&b, n);
+    sb_puts(&b, " = ");
+    put_value(&b, c, n);
+    add(e, sb_str(&b));
 }
 
 /* The course entry a rule is about: the first course field its condition
@@ -202,17 +290,19 @@ static const char *fill_message(EvalCtx *c, Arena *a, const Value *msg)
         return s->u.str.s;
     if (t->n == 1 && t->parts[0].text)
         return t->parts[0].text; /* nothing to fill in */
-    char *out = "";
+    SBuf b = sb_new(a);
     for (int i = 0; i < t->n; i++) {
         if (t->parts[i].text) {
-            out = arena_printf(a, "%s%s", out, t->parts[i].text);
+            sb_puts(&b, t->parts[i].text);
         } else {
             RVal v = eval(c, t->parts[i].expr);
-            const char *txt = v.k == RV_STR ? v.u.s : eval_show(a, &v);
-            out = arena_printf(a, "%s%s", out, txt);
+            if (v.k == RV_STR) /* text is filled in as it is, without quotes */
+                sb_puts(&b, v.u.s);
+            else
+                eval_write(&b, &v);
         }
     }
-    return out;
+    return sb_str(&b);
 }
 
 static Severity severity_of(const Block *rule)
@@ -283,7 +373,7 @@ static void judge(Arena *prog_arena, EvalCtx *ec, Block *course, Block *fw, Bloc
         if (w.k != RV_BOOL) {
             r->status = ST_UNKNOWN;
             if (c->missing)
-                add(&e, arena_printf(a, "%s %s", ast_to_text(a, c->missing), c->missing_why));
+                add_unknown(&e, c, when->u.expr);
             find_where(when->u.expr, course, &r->where, 0);
         }
     }
@@ -307,10 +397,7 @@ static void judge(Arena *prog_arena, EvalCtx *ec, Block *course, Block *fw, Bloc
             }
             if (r->status == ST_PASS) {
                 r->status = ST_UNKNOWN;
-                if (c->missing)
-                    add(&e, arena_printf(a, "%s %s", ast_to_text(a, c->missing), c->missing_why));
-                else
-                    add(&e, arena_printf(a, "%s cannot be judged", ast_to_text(a, q->u.expr)));
+                add_unknown(&e, c, q->u.expr);
             }
         }
     }

@@ -9,29 +9,6 @@
 #include <math.h>
 #include <string.h>
 
-int32_t sched_days(int y, int m, int d)
-{
-    y -= m <= 2;
-    int era = (y >= 0 ? y : y - 399) / 400;
-    int yoe = y - era * 400;
-    int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-void sched_civil(int32_t days, int *y, int *m, int *d)
-{
-    int z = days + 719468;
-    int era = (z >= 0 ? z : z - 146096) / 146097;
-    int doe = z - era * 146097;
-    int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    int mp = (5 * doy + 2) / 153;
-    *d = doy - (153 * mp + 2) / 5 + 1;
-    *m = mp + (mp < 10 ? 3 : -9);
-    *y = yoe + era * 400 + (*m <= 2);
-}
-
 int sched_weekday(int32_t days)
 {
     /* 1970-01-01 was a Thursday (3 with Monday = 0). */
@@ -42,9 +19,9 @@ void sched_iso_week(int32_t days, int *iso_year, int *iso_week)
 {
     int32_t thursday = days - sched_weekday(days) + 3;
     int y, m, d;
-    sched_civil(thursday, &y, &m, &d);
+    civil_date(thursday, &y, &m, &d);
     *iso_year = y;
-    *iso_week = (thursday - sched_days(y, 1, 1)) / 7 + 1;
+    *iso_week = (thursday - civil_days(y, 1, 1)) / 7 + 1;
 }
 
 int32_t sched_easter(int year)
@@ -55,7 +32,7 @@ int32_t sched_easter(int year)
     int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
     int m = (a + 11 * h + 22 * l) / 451;
     int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
-    return sched_days(year, month, day);
+    return civil_days(year, month, day);
 }
 
 static bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
@@ -69,13 +46,13 @@ static int month_len(int y, int m)
 int32_t sched_add_months(int32_t days, int n)
 {
     int y, m, d;
-    sched_civil(days, &y, &m, &d);
+    civil_date(days, &y, &m, &d);
     int total = y * 12 + (m - 1) + n;
     y = total / 12;
     m = total % 12 + 1;
     if (d > month_len(y, m))
         d = month_len(y, m);
-    return sched_days(y, m, d);
+    return civil_days(y, m, d);
 }
 
 /* A closed day rule with its per-year cache (Easter moves). */
@@ -145,7 +122,7 @@ static RVal day_value(Sched *S, Closure *c, int year)
 static bool closure_hits(Sched *S, Closure *c, int32_t day)
 {
     int y, m, d;
-    sched_civil(day, &y, &m, &d);
+    civil_date(day, &y, &m, &d);
     if (c->week && c->week->k == V_INT) {
         int iy, iw;
         sched_iso_week(day, &iy, &iw);
@@ -203,7 +180,7 @@ static const char *show_h(Arena *a, double minutes)
 static const char *show_date(Arena *a, int32_t day)
 {
     int y, m, d;
-    sched_civil(day, &y, &m, &d);
+    civil_date(day, &y, &m, &d);
     return arena_printf(a, "%04d-%02d-%02d", y, m, d);
 }
 

@@ -7,6 +7,7 @@
 #define RAMME_SCHEDULE_H
 
 #include "model.h"
+#include "civil.h"
 #include "rules.h"
 
 #include <stdint.h>
@@ -75,9 +76,7 @@ int sched_closed_days(Program *p, Block *calendar, int32_t from, int32_t to, Are
 
 /* Gregorian Easter Sunday of `year`, as days since 1970-01-01. */
 int32_t sched_easter(int year);
-/* Calendar helpers (proleptic Gregorian). */
-int32_t sched_days(int y, int m, int d);
-void sched_civil(int32_t days, int *y, int *m, int *d);
+/* Calendar helpers (proleptic Gregorian; days and dates: civil.h). */
 int sched_weekday(int32_t days);          /* 0 = Monday */
 void sched_iso_week(int32_t days, int *iso_year, int *iso_week);
 /* d + n calendar months, clamped to the month's last day. */

@@ -20,6 +20,8 @@
  * json_object_foreach visits. */
 #include "table.h"
 
+#include "civil.h"
+
 #include <csv.h>
 #include <errno.h>
 #include <jansson.h>
@@ -842,17 +844,6 @@ bool table_bool(const char *s, bool *out)
     return false;
 }
 
-/* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (H. Hinnant). */
-static int64_t days_from_civil(int64_t y, int m, int d)
-{
-    y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    int64_t yoe = y - era * 400;
-    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
 static int digits(const char *p, int n)
 {
     int v = 0;
@@ -880,7 +871,7 @@ bool table_date(const char *s, int32_t *days)
     int max = mdays[m - 1] + (m == 2 && leap);
     if (d > max)
         return false;
-    *days = (int32_t)days_from_civil(y, m, d);
+    *days = civil_days(y, m, d);
     return true;
 }
 

@@ -14,7 +14,7 @@
 #include "compile.h"
 #include "schedule.h"
 
-static int32_t D(int y, int m, int d) { return sched_days(y, m, d); }
+static int32_t D(int y, int m, int d) { return civil_days(y, m, d); }
 
 static void test_age_boundaries(void **state)
 {

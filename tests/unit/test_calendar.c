@@ -16,7 +16,7 @@
 #include "compile.h"
 #include "schedule.h"
 
-static int32_t D(int y, int m, int d) { return sched_days(y, m, d); }
+static int32_t D(int y, int m, int d) { return civil_days(y, m, d); }
 
 static void test_easter_1900_2100(void **state)
 {
@@ -60,7 +60,7 @@ static void test_add_months(void **state)
     assert_int_equal(sched_add_months(D(2024, 1, 31), 1), D(2024, 2, 29));
     assert_int_equal(sched_add_months(D(2025, 11, 15), 3), D(2026, 2, 15));
     int y, m, d;
-    sched_civil(D(2000, 2, 29), &y, &m, &d);
+    civil_date(D(2000, 2, 29), &y, &m, &d);
     assert_int_equal(y * 10000 + m * 100 + d, 20000229);
 }
 
@@ -104,7 +104,7 @@ static char *closed_year(Fix *f, int year)
     char *out = arena_strdup(f->a, "");
     for (int i = 0; i < n; i++) {
         int y, m, d;
-        sched_civil(s[i].date, &y, &m, &d);
+        civil_date(s[i].date, &y, &m, &d);
         out = arena_printf(f->a, "%s%02d-%02d %s;", out, m, d, s[i].reason);
     }
     return out;

@@ -48,7 +48,7 @@ static Session session(int n, int y, int m, int d, int start, int end, double cu
 {
     Session s = {0};
     s.number = n;
-    s.date = sched_days(y, m, d);
+    s.date = civil_days(y, m, d);
     s.start = start;
     s.end = end;
     s.hours = (end - start) / 60.0;
@@ -65,10 +65,10 @@ static Plan make_plan(void)
     sessions[0] = session(1, 2025, 3, 27, 9 * 60, 12 * 60, 3, mods1, 1);   /* CET, week 13 */
     sessions[1] = session(2, 2025, 3, 31, 9 * 60, 12 * 60, 6, mods2, 2);   /* CEST, week 14 */
     sessions[2] = session(3, 2025, 4, 3, 9 * 60, 10 * 60 + 30, 7.5, mods3, 1);
-    skipped[0] = (Skipped){sched_days(2025, 3, 24), "Studiedag"};
+    skipped[0] = (Skipped){civil_days(2025, 3, 24), "Studiedag"};
     weeks[0] = (WeekLoad){2025, 13, 3};
     weeks[1] = (WeekLoad){2025, 14, 4.5};
-    follow[0] = sched_days(2025, 4, 22);
+    follow[0] = civil_days(2025, 4, 22);
     checks[0] = (ScheduleCheck){"schedule.weeks", SEV_WARNING, ST_FAIL,
                                 "the plan spans 2 ISO weeks; the design says 13", explain, 2};
     checks[1] = (ScheduleCheck){"schedule.hours", SEV_ERROR, ST_PASS, "7.5 hours placed", NULL, 0};
@@ -83,8 +83,8 @@ static Plan make_plan(void)
     p.weeks = weeks;
     p.nweeks = 2;
     p.has_practicum = true;
-    p.practicum_start = sched_days(2025, 4, 7);
-    p.practicum_end = sched_days(2025, 5, 2);
+    p.practicum_start = civil_days(2025, 4, 7);
+    p.practicum_end = civil_days(2025, 5, 2);
     p.follow_up = follow;
     p.nfollow_up = 1;
     p.checks = checks;
