@@ -1067,6 +1067,84 @@ static void test_seed_midt_variant(void **state)
     r_free(r);
 }
 
+/* ------------------------------------------------------------ memory */
+
+/* A course of `nmod` modules, each covering both goals with 2h, that
+ * passes every rule of framework `t` below. */
+static void put_course(FILE *f, const char *name, int nmod)
+{
+    fprintf(f, "course %s \"C\" {\n  provider \"P\"\n  conforms t\n  group_size 2..8\n  principles empowerment, network\n  instructors {\n  }\n",
+            name);
+    for (int i = 0; i < nmod; i++)
+        fprintf(f, "  module m%d \"M\" {\n    hours 2h\n    covers a.one, a.two\n  }\n", i);
+    fputs("}\n", f);
+}
+
+/* Evaluation is allocation-free per rule: a rule that passes leaves
+ * nothing behind in the arena, however long the lists its require walks
+ * (a projection, a `where`, a set, a range, quantifiers), so judging a
+ * course of 2 modules and one of 400 leaves exactly as many bytes: the
+ * result array and the filled-in messages. A failing rule keeps its
+ * explanation. */
+static void test_passing_rules_leave_nothing(void **state)
+{
+    (void)state;
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    assert_non_null(f);
+    fputs("framework t \"T\" {\n"
+          "  goal a.one \"One\"\n"
+          "  goal a.two \"Two\"\n"
+          "  rule cover { severity error; cite \"c\"; message \"m\"; require all g in goal: any m in module: g in m.covers }\n"
+          "  rule hours { severity error; cite \"c\"; message \"{count(module)} moduler\"\n"
+          "    require sum(module.hours) >= 2h and count(module where hours > 1h) == count(module) }\n"
+          "  rule selected { severity error; cite \"c\"; message \"m\"; require count(module where a.one in covers) >= 1 }\n"
+          "  rule covers { severity error; cite \"c\"; message \"m\"; require a.two in module.covers }\n"
+          "  rule set { severity error; cite \"c\"; message \"m\"; require all p in {empowerment, network}: p in principles }\n"
+          "  rule range { severity error; cite \"c\"; message \"m\"; require group_size in (1..) and not ((..0) in group_size) }\n"
+          "  rule big { severity error; cite \"c\"; message \"m\"; when count(module) > 100; require count(module) < 100 }\n"
+          "}\n",
+          f);
+    put_course(f, "small", 2);
+    put_course(f, "large", 400);
+    fclose(f);
+    R *r = check_text(text, "small");
+    free(text);
+    expect_status(r, "t.cover", ST_PASS);
+    expect_status(r, "t.hours", ST_PASS);
+    expect_status(r, "t.selected", ST_PASS);
+    expect_status(r, "t.covers", ST_PASS);
+    expect_status(r, "t.set", ST_PASS);
+    expect_status(r, "t.range", ST_PASS);
+    expect_status(r, "t.big", ST_NA);
+    size_t small = arena_used(r->a);
+    /* Results and the two messages: nothing proportional to the course. */
+    assert_true(small <= (size_t)r->rep.n * sizeof(RuleResult) + 512);
+
+    Block *large = model_decl(r->p, model_schema(r->p, "course"), "large");
+    assert_non_null(large);
+    Arena *a = arena_new();
+    CourseReport rep;
+    rules_check(r->p, large, a, &rep);
+    int passed = 0;
+    for (int i = 0; i < rep.n; i++)
+        passed += rep.results[i].status == ST_PASS && strncmp(rep.results[i].id, "t.", 2) == 0;
+    assert_int_equal(passed, 6);
+    assert_int_equal(rep.failed[SEV_ERROR], 1); /* t.big: count(module) = 400, needs < 100 */
+    size_t large_used = arena_used(a);
+    /* Judging again leaves the same: the arena is reused, not grown. */
+    arena_reset(a);
+    rules_check(r->p, large, a, &rep);
+    assert_int_equal(arena_used(a), large_used);
+    assert_true(large_used > small);
+    /* What the large course adds is t.big's explanation line, not its 400
+     * modules (their projection alone is 3,200 bytes). */
+    assert_true(large_used - small < 512);
+    arena_free(a);
+    r_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1112,6 +1190,7 @@ int main(void)
         cmocka_unit_test(test_or_explanation_lists_both_sides),
         cmocka_unit_test(test_projection),
         cmocka_unit_test(test_goal_reference_and_covers),
+        cmocka_unit_test(test_passing_rules_leave_nothing),
         cmocka_unit_test(test_seed_region_midt),
         cmocka_unit_test(test_seed_region_hovedstaden),
         cmocka_unit_test(test_seed_frederikshavn),
