@@ -65,6 +65,7 @@ typedef struct Tally {
     double seconds;   /* spent in them */
     long courses, rules, failed, unknown;
     size_t left;      /* arena bytes after the validations of one pass */
+    size_t built;     /* batch: arena bytes of the courses' syntax trees and models */
     uint64_t digest;
 } Tally;
 
@@ -102,8 +103,10 @@ static int run_batch(const char *file, const CompileOptions *opt, double seconds
             t->seconds += now() - t0;
             t->done++;
             n++;
-            if (pass == 0)
+            if (pass == 0) {
                 count(t, c, &rep, it.arena, before);
+                t->built += before;
+            }
         }
         batch_end(&it);
         int errors = d.errors;
@@ -188,13 +191,16 @@ int main(int argc, char **argv)
     if (json)
         printf("{\"mode\": \"%s\", \"courses\": %ld, \"validations\": %ld, \"seconds\": %.3f, \"per_second\": %.0f, "
                "\"ns_per_validation\": %.1f, \"rules_per_course\": %.2f, \"failed\": %ld, \"unknown\": %ld, "
-               "\"arena_bytes_per_validation\": %.0f, \"digest\": \"%016llx\"}\n",
+               "\"arena_bytes_per_validation\": %.0f, \"built_bytes_per_course\": %.0f, \"digest\": \"%016llx\"}\n",
                mode, t.courses, t.done, t.seconds, rate, 1e9 / rate, (double)t.rules / (double)t.courses, t.failed,
-               t.unknown, (double)t.left / (double)t.courses, (unsigned long long)t.digest);
+               t.unknown, (double)t.left / (double)t.courses, (double)t.built / (double)t.courses,
+               (unsigned long long)t.digest);
     else
         printf("%s: %ld courses, %ld validations in %.2f s: %.0f validations/s (%.0f ns each)\n"
-               "%.1f rules a course; %ld failed, %ld unknown in all; %.0f arena bytes a validation; digest %016llx\n",
+               "%.1f rules a course; %ld failed, %ld unknown in all; %.0f arena bytes a validation; digest %016llx\n"
+               "%.0f bytes of syntax tree and model a course (batch)\n",
                mode, t.courses, t.done, t.seconds, rate, 1e9 / rate, (double)t.rules / (double)t.courses, t.failed,
-               t.unknown, (double)t.left / (double)t.courses, (unsigned long long)t.digest);
+               t.unknown, (double)t.left / (double)t.courses, (unsigned long long)t.digest,
+               (double)t.built / (double)t.courses);
     return 0;
 }

@@ -13,6 +13,9 @@ one process at a time (never two benchmarks at once):
              fail the same (course, rule) pairs (bench/agree.py)
   scaling    1k, 10k, 100k, 1M courses in one file (100k is the e2e one-file measurement)
   profile    callgrind on 1,000 courses (phases, top functions); perf on 10,000 when usable
+  evaluation the rules engine alone (bench/evalrate.c): course validations a second on one core,
+             each course judged right after it is built (as `ramme check` does) in the 100,000-course
+             file, and judged from memory with 1,000 and 10,000 courses compiled at once
   schedule   10,000 schedule proposals, one `ramme schedule` process each
   admit      100,000 applicants screened by one `ramme admit`
 
@@ -296,13 +299,14 @@ def main():
     ap.add_argument("--results", help="JSON file for the figures (default bench/results.json)")
     ap.add_argument("--no-readme", action="store_true", help="leave bench/README.md alone")
     ap.add_argument("--timeout", type=float, default=600, help="seconds before one run is killed")
-    ap.add_argument("--only", help="comma-separated: e2e,files,scaling,profile,schedule,admit")
+    ap.add_argument("--only", help="comma-separated: e2e,files,scaling,evaluation,profile,schedule,admit")
     a = ap.parse_args()
 
     cfg = dict(QUICK if a.quick else FULL)
     if a.reps:
         cfg["reps"] = a.reps
-    only = set(a.only.split(",")) if a.only else {"e2e", "files", "scaling", "profile", "schedule", "admit"}
+    only = set(a.only.split(",")) if a.only else {"e2e", "files", "scaling", "evaluation", "profile", "schedule",
+                                                  "admit"}
     ramme = os.path.abspath(a.ramme)
     if not os.access(ramme, os.X_OK):
         sys.exit(f"bench: no ramme binary at {ramme} (make bench builds it)")
@@ -444,6 +448,9 @@ def main():
                 prev = fig
             res["scaling"] = {"points": scal, "growth": growth(scal, res.get("inputs", {}))}
 
+        if "evaluation" in only:
+            res["evaluation"] = evaluation(ramme, files, cfg, a.timeout, problems)
+
         if "profile" in only:
             res["profile"] = profile(ramme, files, cfg, tmp, res)
 
@@ -517,6 +524,40 @@ def growth(points, inputs):
                        "us_per_course": round(b["wall_s"] / n2 * 1e6, 2)})
         out[key] = {"largest": pts[-1][0] if pts else None, "slopes": sl}
     return out
+
+
+def evaluation(ramme, files, cfg, timeout, problems):
+    """bench/evalrate: validations a second of the rules engine alone, the median of cfg['reps'] runs."""
+    exe = os.path.join(os.path.dirname(ramme), "evalrate")
+    if not os.access(exe, os.X_OK):
+        problems.append(f"evaluation: no {exe} (make bench-build builds it)")
+        return {"skipped": f"no {exe}"}
+    fig = {"target_per_second": 200_000}
+    runs = [("batch", cfg["e2e"], []), ("resident", min(cfg["sizes"]), ["--resident"]),
+            ("resident", 10_000, ["--resident"])]
+    for mode, n, flags in runs:
+        if n not in files:
+            continue
+        key = f"{mode}_{n}"
+        log(f"evaluation: {mode}, {n} courses")
+        got = []
+        for _ in range(cfg["reps"]):
+            p = subprocess.run([exe, "--json", "--seconds", "3"] + flags + [files[n][0]], capture_output=True,
+                               text=True, timeout=timeout)
+            if p.returncode != 0:
+                problems.append(f"evaluation {key}: evalrate exited with {p.returncode}: {p.stderr.strip()[-200:]}")
+                break
+            got.append(json.loads(p.stdout))
+        if not got:
+            continue
+        med = statistics.median(g["per_second"] for g in got)
+        fig[key] = {"mode": mode, "courses": n, "runs": len(got), "per_second": med,
+                    "ns_per_validation": round(1e9 / med, 1), "all_per_second": [g["per_second"] for g in got],
+                    **{k: got[0][k] for k in ("rules_per_course", "failed", "unknown",
+                                              "arena_bytes_per_validation", "digest")}}
+        if len({g["digest"] for g in got}) != 1:
+            problems.append(f"evaluation {key}: results differ between runs")
+    return fig
 
 
 def profile(ramme, files, cfg, tmp, res):
@@ -638,6 +679,23 @@ def targets(res):
         s += ("**met**" if met else "**missed**" if met is False else "**not measurable** on one file") + \
             "; " + "; ".join(parts)
         t["memory_le_input"] = {"met": met, "text": s + "."}
+    ev = res.get("evaluation")
+    if ev:
+        b = next((v for k, v in ev.items() if k.startswith("batch_")), None)
+        resident = [v for k, v in ev.items() if k.startswith("resident_")]
+        s = "Evaluation (≥ 200,000 course validations a second on one core, rules engine alone): "
+        met = None
+        if b:
+            met = b["per_second"] >= ev["target_per_second"]
+            s += (f"**{'met' if met else 'missed'}**: {b['per_second']:,.0f} a second "
+                  f"({b['ns_per_validation'] / 1000:.1f} µs each, {b['rules_per_course']:.0f} rules a course), "
+                  f"each course judged right after it is built, as `ramme check` does")
+            if resident:
+                s += "; from memory, every course compiled first: " + ", ".join(
+                    f"{v['per_second']:,.0f} a second with {v['courses']:,} courses" for v in resident)
+        else:
+            s += "**not measured**"
+        t["evaluation_200k"] = {"met": met, "text": s + "."}
     sc = res.get("scaling")
     if sc:
         g = sc["growth"]
@@ -732,6 +790,16 @@ def render(res):
                     note = "engines agree" if p["agreement"]["ok"] else (
                         "ENGINES DISAGREE" + (": " + rep[1].strip() if len(rep) > 1 else ""))
                 row(p, f"scaling {p['courses']:,}", key, eng, note)
+    ev = res.get("evaluation")
+    if ev:
+        for k, v in ev.items():
+            if not isinstance(v, dict):
+                continue
+            how = ("each judged right after it is built" if v["mode"] == "batch" else
+                   "all compiled first, judged round after round")
+            L.append(f"| evaluation, {v['courses']:,} courses | rules engine (bench/evalrate) | {v['runs']} | – | – | "
+                     f"{v['per_second']:,.0f} validations/s ({v['ns_per_validation'] / 1000:.2f} µs each), {how}; "
+                     f"{v['arena_bytes_per_validation']:,.0f} arena bytes each |")
     pr = res.get("profile")
     if pr and pr.get("callgrind_json"):
         ph = pr["callgrind_json"]["phases"]
