@@ -70,7 +70,7 @@ static void wrong(Builder *B, const Field *f, const Type *t, const Node *n)
 static void pend_expr(Builder *B, Value *v, Type *t, Block *owner)
 {
     if (B->nexprs == B->capexprs) {
-        int cap = B->capexprs ? B->capexprs * 2 : 64;
+        int cap = B->capexprs ? B->capexprs * 2 : 16;
         B->exprs = arena_grow(B->p->arena, B->exprs, (size_t)B->nexprs, (size_t)cap, sizeof *B->exprs);
         B->capexprs = cap;
     }
@@ -80,7 +80,7 @@ static void pend_expr(Builder *B, Value *v, Type *t, Block *owner)
 static void pend_ref(Builder *B, Value *v, Schema *kind, Node *name, Block *owner)
 {
     if (B->nrefs == B->caprefs) {
-        int cap = B->caprefs ? B->caprefs * 2 : 64;
+        int cap = B->caprefs ? B->caprefs * 2 : 16;
         B->refs = arena_grow(B->p->arena, B->refs, (size_t)B->nrefs, (size_t)cap, sizeof *B->refs);
         B->caprefs = cap;
     }
