@@ -449,7 +449,7 @@ def main():
             res["scaling"] = {"points": scal, "growth": growth(scal, res.get("inputs", {}))}
 
         if "evaluation" in only:
-            res["evaluation"] = evaluation(ramme, files, cfg, a.timeout, problems)
+            res["evaluation"] = evaluation(ramme, files, cfg, a.timeout, problems, tmp)
 
         if "profile" in only:
             res["profile"] = profile(ramme, files, cfg, tmp, res)
@@ -526,7 +526,34 @@ def growth(points, inputs):
     return out
 
 
-def evaluation(ramme, files, cfg, timeout, problems):
+NATIONAL_GOALS = ["recovery.hope", "recovery.self_determination", "recovery.equal_relations", "recovery.meaning",
+                  "recovery.social_roles", "recovery.collaboration", "role.value_base", "role.tools",
+                  "role.wellbeing", "organisation.resources", "organisation.perspective",
+                  "organisation.collaboration"]
+
+
+def wide_courses(path, modules, count):
+    """`count` courses of `modules` modules each, 1h a module. The modules cover eleven of the twelve
+    national goals, so goal coverage scans every module for the twelfth and fails; the other rules
+    pass (the theory adds up to the modules' hours)."""
+    with open(path, "w", encoding="utf-8") as f:
+        f.write('import "national"\n\n')
+        for i in range(count):
+            f.write(f'course wide_{i} "Bred {i}" {{\n  provider "Bench"\n  conforms national\n'
+                    f'  group_size 6..10\n  day_length 5h\n'
+                    f'  target peers "Peers" {{\n    lived_experience\n    days 8..20\n    hours 44h..97h\n  }}\n'
+                    f'  theory {{\n    weeks 10\n    sessions_per_week 2\n    session_length {3 * modules} min\n'
+                    f'    hours {modules}h\n    weekly_hours 0h..{modules}h\n  }}\n')
+            for j in range(modules):
+                f.write(f'  module m{j} "Modul {j}" {{ hours 1h; covers {NATIONAL_GOALS[j % 11]} }}\n')
+            f.write('  practicum {\n    length 3 months\n    follow_up_days 2\n  }\n'
+                    '  instructors {\n'
+                    '    instructor peer_teacher "Peer" { experiential_competence; continuous }\n'
+                    '    instructor professional "Fag" { professional }\n  }\n'
+                    '  principles practice_oriented, interdisciplinary, empowerment, exemplary\n}\n\n')
+
+
+def evaluation(ramme, files, cfg, timeout, problems, tmp):
     """bench/evalrate: validations a second of the rules engine alone, the median of cfg['reps'] runs."""
     exe = os.path.join(os.path.dirname(ramme), "evalrate")
     if not os.access(exe, os.X_OK):
@@ -557,6 +584,28 @@ def evaluation(ramme, files, cfg, timeout, problems):
                                               "arena_bytes_per_validation", "digest")}}
         if len({g["digest"] for g in got}) != 1:
             problems.append(f"evaluation {key}: results differ between runs")
+    # Linear in the course's size: courses of 10, 100 and 1,000 modules (10,000 modules in all at
+    # each size, so that as much memory is touched), each judged right after it is built.
+    wide = []
+    for m in (10, 100, 1000):
+        path = os.path.join(tmp, f"wide{m}.ramme")
+        wide_courses(path, m, max(10, 10_000 // m))
+        log(f"evaluation: courses of {m} modules")
+        p = subprocess.run([exe, "--json", "--seconds", "2", path], capture_output=True, text=True,
+                           timeout=timeout)
+        if p.returncode != 0:
+            problems.append(f"evaluation, {m} modules: evalrate exited with {p.returncode}: {p.stderr.strip()[-200:]}")
+            break
+        g = json.loads(p.stdout)
+        wide.append({"modules": m, "courses": g["courses"], "ns_per_validation": g["ns_per_validation"],
+                     "failed_per_course": g["failed"] / g["courses"],
+                     "arena_bytes_per_validation": g["arena_bytes_per_validation"]})
+        os.remove(path)
+    for x, y in zip(wide, wide[1:]):
+        y["slope"] = round(math.log(y["ns_per_validation"] / x["ns_per_validation"]) /
+                           math.log(y["modules"] / x["modules"]), 3)
+    if wide:
+        fig["course_size"] = wide
     return fig
 
 
@@ -695,6 +744,11 @@ def targets(res):
                     f"{v['per_second']:,.0f} a second with {v['courses']:,} courses" for v in resident)
         else:
             s += "**not measured**"
+        cs = ev.get("course_size")
+        if cs:
+            s += ("; time per validation against the course's size (modules): " +
+                  ", ".join(f"{x['ns_per_validation'] / 1000:.1f} µs with {x['modules']:,}" for x in cs) +
+                  " (slopes " + ", ".join(str(x["slope"]) for x in cs if "slope" in x) + "; 1.0 is linear)")
         t["evaluation_200k"] = {"met": met, "text": s + "."}
     sc = res.get("scaling")
     if sc:
@@ -800,6 +854,10 @@ def render(res):
             L.append(f"| evaluation, {v['courses']:,} courses | rules engine (bench/evalrate) | {v['runs']} | – | – | "
                      f"{v['per_second']:,.0f} validations/s ({v['ns_per_validation'] / 1000:.2f} µs each), {how}; "
                      f"{v['arena_bytes_per_validation']:,.0f} arena bytes each |")
+        for x in ev.get("course_size", []):
+            L.append(f"| evaluation, courses of {x['modules']:,} modules | rules engine (bench/evalrate) | 1 | – | – | "
+                     f"{x['ns_per_validation'] / 1000:.2f} µs a validation ({x['courses']:,} courses)"
+                     + (f"; slope {x['slope']}" if "slope" in x else "") + " |")
     pr = res.get("profile")
     if pr and pr.get("callgrind_json"):
         ph = pr["callgrind_json"]["phases"]
