@@ -62,8 +62,9 @@ void eval_pop(EvalCtx *c)
 }
 
 /* A model value read in place: lists and ranges become views of the
- * model's own Value, so nothing is converted, copied or cached. */
-RVal eval_value(const Value *v)
+ * model's own Value, so nothing is converted, copied or cached. Inline:
+ * every step along a path and every list element goes through it. */
+static inline RVal value_of(const Value *v)
 {
     RVal r = {.k = RV_UNKNOWN};
     if (!v)
@@ -87,9 +88,19 @@ RVal eval_value(const Value *v)
     return r;
 }
 
+RVal eval_value(const Value *v)
+{
+    return value_of(v);
+}
+
+static inline RVal list_at(const RVal *l, int i)
+{
+    return l->form & RF_MODEL ? value_of(l->u.vitems[i]) : l->u.items[i];
+}
+
 RVal eval_list_at(const RVal *l, int i)
 {
-    return l->form & RF_MODEL ? eval_value(l->u.vitems[i]) : l->u.items[i];
+    return list_at(l, i);
 }
 
 bool eval_range_end(const RVal *r, bool hi, RVal *out)
@@ -98,7 +109,7 @@ bool eval_range_end(const RVal *r, bool hi, RVal *out)
         const Value *e = hi ? r->u.vrange->u.range.hi : r->u.vrange->u.range.lo;
         if (!e)
             return false;
-        *out = eval_value(e);
+        *out = value_of(e);
         return true;
     }
     if (!(r->form & (hi ? RF_HI : RF_LO)))
@@ -117,9 +128,45 @@ static Block *block_at(const RVal *l, int i)
     return l->u.items[i].k == RV_BLOCK ? l->u.items[i].u.block : NULL;
 }
 
-/* Follows fields from `cur`; through a list, each element (flattened). A
- * projection is a list of the model's own values: only the array of
- * pointers to them is new. */
+/* Field f of every element of the list l, lists flattened: a projection
+ * (`module.hours`). It is a list of the model's own values: only the array
+ * of pointers to them is new. A projection with a hole (a module without
+ * hours) is unknown: its sum or count would silently leave something out. */
+static EVAL_APART RVal project(EvalCtx *c, const Node *n, const RVal *l, int f)
+{
+    size_t total = 0;
+    for (int j = 0; j < l->n; j++) {
+        Block *b = block_at(l, j);
+        if (!b)
+            continue;
+        const Value *v = b->vals[f];
+        if (!v) {
+            note_missing(c, n, "is not declared for every item");
+            return unknown();
+        }
+        total += v->k == V_LIST ? (size_t)v->u.list.n : 1;
+    }
+    if (total > INT32_MAX)
+        return unknown();
+    Value **out = arena_array(c->scratch, total + 1, sizeof *out);
+    int k = 0;
+    for (int j = 0; j < l->n; j++) {
+        Block *b = block_at(l, j);
+        if (!b)
+            continue;
+        Value *v = b->vals[f];
+        if (v->k == V_LIST) {
+            memcpy(out + k, v->u.list.items, (size_t)v->u.list.n * sizeof *out);
+            k += v->u.list.n;
+        } else {
+            out[k++] = v;
+        }
+    }
+    RVal r = {.k = RV_LIST, .form = RF_MODEL, .n = k, .u.vitems = out};
+    return r;
+}
+
+/* Follows fields from `cur`; through a list, each element's. */
 static RVal follow(EvalCtx *c, const Node *n, RVal cur, Field **chain, int nchain)
 {
     for (int i = 0; i < nchain; i++) {
@@ -130,40 +177,9 @@ static RVal follow(EvalCtx *c, const Node *n, RVal cur, Field **chain, int nchai
                 note_missing(c, n, "is not declared");
                 return unknown();
             }
-            cur = eval_value(v);
+            cur = value_of(v);
         } else if (cur.k == RV_LIST) {
-            /* A projection with a hole (a module without hours) is unknown:
-             * its sum or count would silently leave something out. */
-            size_t total = 0;
-            for (int j = 0; j < cur.n; j++) {
-                Block *b = block_at(&cur, j);
-                if (!b)
-                    continue;
-                const Value *v = b->vals[f];
-                if (!v) {
-                    note_missing(c, n, "is not declared for every item");
-                    return unknown();
-                }
-                total += v->k == V_LIST ? (size_t)v->u.list.n : 1;
-            }
-            if (total > INT32_MAX)
-                return unknown();
-            Value **out = arena_array(c->scratch, total + 1, sizeof *out);
-            int k = 0;
-            for (int j = 0; j < cur.n; j++) {
-                Block *b = block_at(&cur, j);
-                if (!b)
-                    continue;
-                Value *v = b->vals[f];
-                if (v->k == V_LIST) {
-                    memcpy(out + k, v->u.list.items, (size_t)v->u.list.n * sizeof *out);
-                    k += v->u.list.n;
-                } else {
-                    out[k++] = v;
-                }
-            }
-            RVal l = {.k = RV_LIST, .form = RF_MODEL, .n = k, .u.vitems = out};
-            cur = l;
+            cur = project(c, n, &cur, f);
         } else {
             return unknown();
         }
@@ -273,7 +289,7 @@ static bool item_equal(const RVal *l, int k, const RVal *x)
         if (x->k == RV_ENUM && v->k == V_ENUM)
             return v->u.en.enm == x->u.enm && v->u.en.idx == x->n;
     }
-    RVal e = eval_list_at(l, k);
+    RVal e = list_at(l, k);
     return eval_equal(x, &e);
 }
 
@@ -290,7 +306,7 @@ static bool has_item(const RVal *l, const RVal *x)
 static bool subset(const RVal *a, const RVal *b)
 {
     for (int i = 0; i < a->n; i++) {
-        RVal e = eval_list_at(a, i);
+        RVal e = list_at(a, i);
         if (!has_item(b, &e))
             return false;
     }
@@ -368,7 +384,7 @@ static RVal eval_in(RVal a, RVal b)
         if (a.k == RV_LIST) {
             /* A list in a set: at least one element is in it. */
             for (int i = 0; i < a.n; i++) {
-                RVal e = eval_list_at(&a, i);
+                RVal e = list_at(&a, i);
                 if (has_item(&b, &e))
                     return boolean(true);
             }
@@ -461,7 +477,7 @@ static int where_run(EvalCtx *c, const Node *n, RVal *out)
     int k = 0;
     bool unsure = false;
     for (int i = 0; i < l.n; i++) {
-        if (!eval_push(c, eval_list_at(&l, i)))
+        if (!eval_push(c, list_at(&l, i)))
             return -1;
         RVal p = eval(c, n->u.where.pred);
         eval_pop(c);
@@ -524,7 +540,7 @@ static EVAL_APART RVal eval_call(EvalCtx *c, const Node *n)
             return unknown();
         RVal acc = {.k = RV_INT, .u.i = 0};
         for (int i = 0; i < v.n; i++) {
-            RVal e = eval_list_at(&v, i);
+            RVal e = list_at(&v, i);
             /* A sum of quantities starts from the first element's unit. */
             if (i == 0 && e.k == RV_QTY)
                 acc = qty(0, e.dim, e.unit);
@@ -548,9 +564,9 @@ static EVAL_APART RVal eval_call(EvalCtx *c, const Node *n)
         if (v.k == RV_LIST) {
             if (v.n == 0)
                 return unknown();
-            RVal best = eval_list_at(&v, 0);
+            RVal best = list_at(&v, 0);
             for (int i = 1; i < v.n; i++) {
-                RVal e = eval_list_at(&v, i);
+                RVal e = list_at(&v, i);
                 int k = cmp(&e, &best);
                 if (k != 2 && (lo ? k < 0 : k > 0))
                     best = e;
@@ -651,7 +667,7 @@ static EVAL_APART RVal eval_quant(EvalCtx *c, const Node *n)
         return unknown();
     bool all = n->u.quant.all, unsure = false;
     for (int i = 0; i < l.n; i++) {
-        if (!eval_push(c, eval_list_at(&l, i)))
+        if (!eval_push(c, list_at(&l, i)))
             return unknown();
         RVal p = eval(c, n->u.quant.body);
         eval_pop(c);
@@ -754,7 +770,7 @@ void eval_write(SBuf *b, const RVal *v)
             }
             if (i)
                 sb_put(b, ", ", 2);
-            RVal e = eval_list_at(v, i);
+            RVal e = list_at(v, i);
             eval_write(b, &e);
         }
         sb_put(b, "]", 1);
