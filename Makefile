@@ -139,7 +139,12 @@ $(BUILD)/tests/test_%: $(BUILD)/tests/obj/test_%.o $(LIB) $(FLAGS_STAMP)
 
 unit-tests: $(UNIT_BINS)
 
--include $(wildcard $(OBJ)/*.d $(GEN)/*.d $(BUILD)/tests/obj/*.d)
+# The evaluation rate alone (bench/evalrate.c, `make bench`). `make test` builds it too and
+# tests/e2e/evalrate.sh checks its results (never its speed), so it cannot rot.
+$(BUILD)/evalrate: bench/evalrate.c $(LIB) $(FLAGS_STAMP) | $(GEN_HDRS)
+	$(CC) $(OUR_CFLAGS) $(ALL_CPPFLAGS) -MMD -MP -MF $(BUILD)/evalrate.d -MT $@ $(LDFLAGS) -o $@ $< $(LIB) $(LIBS)
+
+-include $(wildcard $(OBJ)/*.d $(GEN)/*.d $(BUILD)/tests/obj/*.d $(BUILD)/evalrate.d)
 
 # ---------------------------------------------------------------- tests
 
@@ -149,7 +154,7 @@ unit-tests: $(UNIT_BINS)
 # without reporting a failure (a crash, a sanitizer abort) counts one more failure, and a
 # program that prints no summary at all counts as one test.  Each runs under
 # `timeout $$UNIT_TIMEOUT` (default 120 s).
-test: $(BIN) $(UNIT_BINS)
+test: $(BIN) $(UNIT_BINS) $(BUILD)/evalrate
 	@pass=0; fail=0; \
 	for t in $(UNIT_BINS); do \
 	  out=$$(timeout $${UNIT_TIMEOUT:-120} "$$t" 2>&1 </dev/null); rc=$$?; \

@@ -137,7 +137,7 @@ def median_of(runs, key):
 def summarise(runs):
     ok = [r for r in runs if not r.get("timed_out") and not r.get("failed")]
     return {"runs": len(ok), "wall_s": median_of(ok, "wall_s"), "rss_bytes": median_of(ok, "rss_bytes"),
-            "all": runs}
+            "user_s": median_of(ok, "user_s"), "all": runs}
 
 
 def series(runner, variants, reps, budget, first_round_hook=None):
@@ -300,7 +300,24 @@ def main():
     ap.add_argument("--no-readme", action="store_true", help="leave bench/README.md alone")
     ap.add_argument("--timeout", type=float, default=600, help="seconds before one run is killed")
     ap.add_argument("--only", help="comma-separated: e2e,files,scaling,evaluation,profile,schedule,admit")
+    ap.add_argument("--render", metavar="RESULTS",
+                    help="measure nothing: recompute the slopes and targets of a results file, print its table "
+                         "and write it to bench/README.md (after a change to how figures are judged or shown)")
     a = ap.parse_args()
+    if a.render:
+        with open(a.render) as f:
+            res = json.load(f)
+        if "scaling" in res:
+            res["scaling"]["growth"] = growth(res["scaling"]["points"], res.get("inputs", {}))
+        res["targets"] = targets(res)
+        with open(a.render, "w") as f:
+            json.dump(res, f, indent=2)
+            f.write("\n")
+        table = render(res)
+        print(table)
+        if not res.get("quick") and not a.no_readme:
+            update_readme(table, res)
+        return 0
 
     cfg = dict(QUICK if a.quick else FULL)
     if a.reps:
@@ -401,7 +418,7 @@ def main():
                 if size == n and "e2e_one_file" in res:
                     e = res["e2e_one_file"]
                     point = {"courses": size, "from": "e2e_one_file",
-                             **{k: {kk: e[k].get(kk) for kk in ("runs", "wall_s", "rss_bytes", "skipped", "all")}
+                             **{k: {kk: e[k].get(kk) for kk in ("runs", "wall_s", "user_s", "rss_bytes", "skipped", "all")}
                                 for k in ("ramme_json", "ramme_text", "peer")}}
                     scal.append(point)
                     prev = point
@@ -441,7 +458,7 @@ def main():
                 fig.update(series(runner, variants, cfg["reps"], 300 if size < 1_000_000 else 200, check_small))
                 for v in variants:
                     k = v["key"]
-                    fig[k] = {kk: fig[k].get(kk) for kk in ("runs", "wall_s", "rss_bytes", "skipped", "all")}
+                    fig[k] = {kk: fig[k].get(kk) for kk in ("runs", "wall_s", "user_s", "rss_bytes", "skipped", "all")}
                     if os.path.exists(v["out"]):
                         os.remove(v["out"])
                 scal.append(fig)
@@ -510,6 +527,14 @@ def main():
     return 1 if problems else 0
 
 
+def user_time(fig):
+    """Median user CPU seconds of a figure (from its runs when an older results file lacks it)."""
+    if fig.get("user_s"):
+        return fig["user_s"]
+    ok = [r for r in fig.get("all", []) or [] if not r.get("timed_out") and not r.get("failed")]
+    return median_of(ok, "user_s")
+
+
 def growth(points, inputs):
     """Log-log slopes of time and memory between consecutive sizes (1.0 = linear)."""
     out = {}
@@ -517,8 +542,10 @@ def growth(points, inputs):
         pts = [(p["courses"], p[key]) for p in points if isinstance(p.get(key), dict) and p[key].get("wall_s")]
         sl = []
         for (n1, a), (n2, b) in zip(pts, pts[1:]):
+            ua, ub = user_time(a), user_time(b)
             sl.append({"from": n1, "to": n2,
                        "time_slope": round(math.log(b["wall_s"] / a["wall_s"]) / math.log(n2 / n1), 3),
+                       "user_slope": round(math.log(ub / ua) / math.log(n2 / n1), 3) if ua and ub else None,
                        "memory_slope": round(math.log(b["rss_bytes"] / a["rss_bytes"]) / math.log(n2 / n1), 3)
                        if a.get("rss_bytes") and b.get("rss_bytes") else None,
                        "us_per_course": round(b["wall_s"] / n2 * 1e6, 2)})
@@ -761,7 +788,9 @@ def targets(res):
                          p.get("agreement", {"ok": True}).get("ok", True)]
             txt = f"{lab}: valid to {valid_pts[-1]['courses']:,}" if valid_pts else f"{lab}: no valid point"
             if sl:
-                txt += ", time slopes " + ", ".join(f"{x['time_slope']} ({x['from']:,}→{x['to']:,})" for x in sl)
+                txt += ", CPU time slopes " + ", ".join(
+                    f"{x['user_slope']} ({x['from']:,}→{x['to']:,})" for x in sl if x.get("user_slope") is not None)
+                txt += " (wall time " + ", ".join(str(x["time_slope"]) for x in sl) + ")"
             big = [x for x in sl if x["from"] >= 10_000]
             if largest != 1_000_000 or not valid_pts or valid_pts[-1]["courses"] != 1_000_000:
                 met = None if met is not False else met
@@ -769,11 +798,12 @@ def targets(res):
                 why = (p1m.get("skipped") or p1m.get(key, {}).get("skipped")) if p1m else "not run"
                 if why:
                     txt += f"; 1M: {why}"
-            elif any(x["time_slope"] > 1.15 for x in big):
+            elif any((x.get("user_slope") or x["time_slope"]) > 1.15 for x in big):
                 met = False
             parts.append(txt)
         head = {True: "**met**", False: "**missed**", None: "**not shown**"}[met]
-        t["linear_to_1m"] = {"met": met, "text": "Linear growth to 1,000,000 courses (slope 1.0 = linear): " +
+        t["linear_to_1m"] = {"met": met, "text": "Linear growth to 1,000,000 courses (slope of ramme's own CPU "
+                             "time, 1.0 = linear; wall time also counts the kernel writing the output): " +
                              head + "; " + "; ".join(parts) + "."}
     return t
 

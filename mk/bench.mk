@@ -20,10 +20,6 @@ bench-build: deps
 	@bash mk/deps.sh time valgrind
 	@$(MAKE) --no-print-directory BUILD=$(BENCH_BUILD) CFLAGS='$(BENCH_CFLAGS)' all $(BENCH_BUILD)/evalrate
 
-# The evaluation rate alone (bench/evalrate.c): rules_check on compiled courses.
-$(BUILD)/evalrate: bench/evalrate.c $(LIB) $(FLAGS_STAMP) | $(GEN_HDRS)
-	$(CC) $(OUR_CFLAGS) $(ALL_CPPFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LIBS)
-
 bench-peer:
 	@command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || \
 	  { echo "make bench: the peer needs node (>= 18) and npm" >&2; exit 1; }

@@ -243,6 +243,7 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
     bool *unreadable = arena_array(a, (size_t)app->nfields + 1, sizeof *unreadable);
     SymTab ids;
     sym_init(&ids, a);
+    EvalCtx c;
     for (int r = 0; r < t->nrows; r++) {
         const TableRow *row = &t->rows[r];
         ApplicantResult *res = &out->rows[out->n++];
@@ -284,9 +285,12 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
             subject->vals[age->index] = v;
         }
         for (int q = 0; q < nreq; q++) {
-            EvalCtx c;
+            /* A set or selection the requirement makes is given back at
+             * once: screening 100,000 applicants must not keep them all. */
+            ArenaMark mark = arena_mark(a);
             eval_init(&c, a, subject, NULL);
             RVal v = eval(&c, reqs[q].test);
+            arena_release(a, mark);
             if (v.k == RV_BOOL) {
                 if (v.u.b == reqs[q].exclude) {
                     res->failed = arena_grow(a, (void *)res->failed, (size_t)res->nfailed, (size_t)res->nfailed + 1,
