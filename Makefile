@@ -88,10 +88,20 @@ $(FLAGS_STAMP): FORCE
 	@mkdir -p $(@D)
 	@if [ "$$(cat $@ 2>/dev/null)" != '$(FLAGS_NOW)' ]; then printf '%s\n' '$(FLAGS_NOW)' > $@; fi
 
-# Multi-target pattern rules run their recipe once for both outputs (safe under -j).
-$(GEN)/%.c $(GEN)/%.h: grammar/%.y
+# The generators' command lines, like the compiler's: the scanner and parser are generated
+# again when a flag changes (changing -Cf alone used to leave the old lexer.c in place).
+FLEX_FLAGS  := -Cf
+BISON_FLAGS := -Wall -Wcounterexamples -Werror
+GEN_STAMP   := $(GEN)/generators
+GEN_NOW     := $(FLEX) $(FLEX_FLAGS) | $(BISON) $(BISON_FLAGS)
+$(GEN_STAMP): FORCE
 	@mkdir -p $(@D)
-	$(BISON) -Wall -Wcounterexamples -Werror --header=$(GEN)/$*.h -o $(GEN)/$*.c $< \
+	@if [ "$$(cat $@ 2>/dev/null)" != '$(GEN_NOW)' ]; then printf '%s\n' '$(GEN_NOW)' > $@; fi
+
+# Multi-target pattern rules run their recipe once for both outputs (safe under -j).
+$(GEN)/%.c $(GEN)/%.h: grammar/%.y $(GEN_STAMP)
+	@mkdir -p $(@D)
+	$(BISON) $(BISON_FLAGS) --header=$(GEN)/$*.h -o $(GEN)/$*.c $< \
 	  || { rm -f $(GEN)/$*.c $(GEN)/$*.h; exit 1; }
 
 # -Cf: full, uncompressed tables, so the scanner's inner loop does one table
@@ -100,9 +110,9 @@ $(GEN)/%.c $(GEN)/%.h: grammar/%.y
 # (245 states x 256 bytes x 2). Not -CF, though ~10% faster still: with 8bit
 # its packed table is read out of bounds on some bytes such as 0xFF (ASan
 # finds it; flex issue #628), which tests feed the scanner directly.
-$(GEN)/%.c $(GEN)/%.h: grammar/%.l
+$(GEN)/%.c $(GEN)/%.h: grammar/%.l $(GEN_STAMP)
 	@mkdir -p $(@D)
-	$(FLEX) -Cf --header-file=$(GEN)/$*.h -o $(GEN)/$*.c $< \
+	$(FLEX) $(FLEX_FLAGS) --header-file=$(GEN)/$*.h -o $(GEN)/$*.c $< \
 	  || { rm -f $(GEN)/$*.c $(GEN)/$*.h; exit 1; }
 
 # The lexer includes parser.h and the parser includes lexer.h: both headers first.
