@@ -1,6 +1,7 @@
 /* diff.c — comparing a variant with its base (diff.h), and the text and
  * JSON renderings of the result. */
 #include "diff.h"
+#include "render.h"
 
 #include <string.h>
 
@@ -316,14 +317,9 @@ static const char *kind_word(DiffKind k)
     return k == DC_CHANGED ? "changed" : k == DC_ADDED ? "added" : "removed";
 }
 
-static bool has_place(const SourceSet *ss, Span sp)
-{
-    return sp.file >= 0 && sp.file < ss->n;
-}
-
 static void print_place(FILE *out, SourceSet *ss, const char *before, Span sp)
 {
-    if (has_place(ss, sp))
+    if (src_has_place(ss, sp))
         fprintf(out, "%s%s:%d:%d", before, ss->files[sp.file]->path, sp.first_line, sp.first_column);
 }
 
@@ -361,7 +357,7 @@ void diff_print_text(FILE *out, const DiffReport *r, SourceSet *ss)
         else
             fprintf(out, ": %s\n", e->kind == DC_ADDED ? e->after : e->before);
         print_place(out, ss, "             at ", e->where);
-        if (has_place(ss, e->where))
+        if (src_has_place(ss, e->where))
             fputc('\n', out);
     }
 
@@ -385,7 +381,7 @@ void diff_print_text(FILE *out, const DiffReport *r, SourceSet *ss)
             fprintf(out, "             cites: %s\n", s->cite);
         for (int k = 0; k < s->nexplain; k++)
             fprintf(out, "             %s\n", s->explain[k]);
-        if (has_place(ss, s->where)) {
+        if (src_has_place(ss, s->where)) {
             print_place(out, ss, "             at ", s->where);
             fputc('\n', out);
         }
@@ -393,17 +389,6 @@ void diff_print_text(FILE *out, const DiffReport *r, SourceSet *ss)
     fprintf(out, "\n  summary: %d change%s; %d rule result%s differ%s: %d newly failing, %d no longer failing\n",
             r->nentries, r->nentries == 1 ? "" : "s", r->nrules, r->nrules == 1 ? "" : "s",
             r->nrules == 1 ? "s" : "", worse, better);
-}
-
-static json_t *loc_json(SourceSet *ss, Span sp)
-{
-    json_t *o = json_object();
-    if (has_place(ss, sp)) {
-        json_object_set_new(o, "file", json_string(ss->files[sp.file]->path));
-        json_object_set_new(o, "line", json_integer(sp.first_line));
-        json_object_set_new(o, "column", json_integer(sp.first_column));
-    }
-    return o;
 }
 
 static json_t *str_or_null(const char *s)
@@ -425,7 +410,7 @@ json_t *diff_to_json(const DiffReport *r, SourceSet *ss)
         json_object_set_new(o, "path", json_string(e->path));
         json_object_set_new(o, "before", str_or_null(e->before));
         json_object_set_new(o, "after", str_or_null(e->after));
-        json_object_set_new(o, "location", loc_json(ss, e->where));
+        json_object_set_new(o, "location", render_place_json(ss, e->where));
         json_array_append_new(ch, o);
     }
     json_object_set_new(root, "changes", ch);
@@ -440,7 +425,7 @@ json_t *diff_to_json(const DiffReport *r, SourceSet *ss)
         json_object_set_new(o, "severity", json_string(rules_severity_name(s->severity)));
         json_object_set_new(o, "message", str_or_null(s->message));
         json_object_set_new(o, "cite", str_or_null(s->cite));
-        json_object_set_new(o, "location", loc_json(ss, s->where));
+        json_object_set_new(o, "location", render_place_json(ss, s->where));
         json_t *ex = json_array();
         for (int k = 0; k < s->nexplain; k++)
             json_array_append_new(ex, json_string(s->explain[k]));

@@ -227,21 +227,10 @@ static void report_text(FILE *out, const CourseReport *r, SourceSet *ss, bool co
     arena_free(a);
 }
 
-static json_t *loc_json(SourceSet *ss, Span sp)
-{
-    json_t *o = json_object();
-    if (sp.file >= 0 && sp.file < ss->n) {
-        json_object_set_new(o, "file", json_string(ss->files[sp.file]->path));
-        json_object_set_new(o, "line", json_integer(sp.first_line));
-        json_object_set_new(o, "column", json_integer(sp.first_column));
-    }
-    return o;
-}
-
 static void loc_write(JsonW *w, SourceSet *ss, Span sp)
 {
     jw_open(w, '{');
-    if (sp.file >= 0 && sp.file < ss->n) {
+    if (src_has_place(ss, sp)) {
         jw_key(w, "file");
         jw_str(w, ss->files[sp.file]->path);
         jw_key(w, "line");
@@ -413,7 +402,7 @@ static int cmd_explain(Options *o)
                 for (int k = 0; reqs && reqs->k == V_LIST && k < reqs->u.list.n; k++)
                     json_array_append_new(rq, json_string(expr_text(a, reqs->u.list.items[k])));
                 json_object_set_new(j, "require", rq);
-                json_object_set_new(j, "location", loc_json(&ss, r->name_span));
+                json_object_set_new(j, "location", render_place_json(&ss, r->name_span));
                 json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
                 fputc('\n', stdout);
                 json_decref(j);
@@ -434,7 +423,7 @@ static int cmd_explain(Options *o)
                 json_object_set_new(j, "goal", json_string(g->name));
                 json_object_set_new(j, "title", g->title ? json_string(g->title) : json_null());
                 json_object_set_new(j, "framework", json_string(g->top ? g->top->name : ""));
-                json_object_set_new(j, "location", loc_json(&ss, g->name_span));
+                json_object_set_new(j, "location", render_place_json(&ss, g->name_span));
                 json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
                 fputc('\n', stdout);
                 json_decref(j);

@@ -107,7 +107,7 @@ static void header(FILE *out, SourceSet *ss, Span sp, const char *path, DiagSeve
         fputs(C_BOLD, out);
     if (path && sp.file < 0) {
         fprintf(out, "%s: ", path);
-    } else if (sp.file >= 0 && sp.file < ss->n) {
+    } else if (src_has_place(ss, sp)) {
         if (sp.first_line > 0)
             fprintf(out, "%s:%d:%d: ", ss->files[sp.file]->path, sp.first_line, sp.first_column);
         else
@@ -145,9 +145,20 @@ void render_diags_text(FILE *out, const Diags *d, SourceSet *ss, bool color)
     }
 }
 
+json_t *render_place_json(SourceSet *ss, Span sp)
+{
+    json_t *o = json_object();
+    if (src_has_place(ss, sp)) {
+        json_object_set_new(o, "file", json_string(ss->files[sp.file]->path));
+        json_object_set_new(o, "line", json_integer(sp.first_line));
+        json_object_set_new(o, "column", json_integer(sp.first_column));
+    }
+    return o;
+}
+
 static void put_place(json_t *o, SourceSet *ss, Span sp)
 {
-    if (sp.file >= 0 && sp.file < ss->n) {
+    if (src_has_place(ss, sp)) {
         json_object_set_new(o, "file", json_string(ss->files[sp.file]->path));
         if (sp.first_line > 0) {
             json_object_set_new(o, "line", json_integer(sp.first_line));

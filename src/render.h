@@ -14,5 +14,8 @@
 void render_diags_text(FILE *out, const Diags *d, SourceSet *ss, bool color);
 /* A JSON array of {"severity","message","file","line","column",...}. */
 json_t *render_diags_json(const Diags *d, SourceSet *ss);
+/* Where a span starts, for JSON reports: {"file", "line", "column"}, or {}
+ * when it names no file. */
+json_t *render_place_json(SourceSet *ss, Span sp);
 
 #endif
