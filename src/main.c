@@ -16,6 +16,7 @@
 #include "rules.h"
 
 #include <jansson.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -955,8 +956,27 @@ static int cmd_check(Options *o)
     return status;
 }
 
+/* A large input file is mapped into memory (source.c). If another program
+ * cuts it short while ramme reads it, touching the lost pages raises
+ * SIGBUS: say what happened and exit as for any unreadable input, rather
+ * than die with "Bus error". Only async-signal-safe calls here. */
+static void on_sigbus(int sig)
+{
+    (void)sig;
+    static const char msg[] = "ramme: error: an input file was cut short while it was being read; "
+                              "check it again when nothing is writing to it\n";
+    ssize_t w = write(STDERR_FILENO, msg, sizeof msg - 1);
+    (void)w;
+    _exit(EXIT_INPUT);
+}
+
 int main(int argc, char **argv)
 {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigbus;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGBUS, &sa, NULL);
     Options o;
     memset(&o, 0, sizeof o);
     int st = parse_args(argc, argv, &o);

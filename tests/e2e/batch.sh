@@ -2,7 +2,8 @@
 # tests/e2e/batch.sh RAMME — one file of many courses (a framework
 # maintainer's batch): every course is reported, in JSON and text
 # (regression: only the first 256 courses of a file were checked); a batch
-# over 1 MiB (mapped) with one bad course; a file that fills its last page.
+# over 1 MiB (mapped) with one bad course; a file that fills its last page;
+# a mapped file cut short while it is read.
 # Prints "batch: N passed, N failed".
 set -u
 ramme=$1
@@ -60,6 +61,19 @@ pad=$(( (page - (size + 2) % page) % page ))
 esize=$(stat -c %s "$tmp/exact.ramme")
 "$ramme" check -I "$root/stdlib" "$tmp/exact.ramme" 2>/dev/null | sed 's/exact\.ramme/big.ramme/g' > "$tmp/exact.out"
 if [ $((esize % page)) = 0 ] && cmp -s "$tmp/big.out" "$tmp/exact.out"; then pass=$((pass + 1)); else echo "FAIL batch: a page-sized file ($esize bytes) gives other reports"; fail=$((fail + 1)); fi
+
+# A mapped file cut short by another program while ramme reads it: ramme
+# is held at its full output pipe (nobody reads it yet), the file is
+# truncated, then the pipe is drained; the next course lies in lost pages.
+# A clear error and exit status 2, not "Bus error".
+cp "$tmp/big.ramme" "$tmp/cut.ramme"
+coproc CUT { exec "$ramme" check -I "$root/stdlib" "$tmp/cut.ramme" 2> "$tmp/cut.err"; }
+cut_pid=$CUT_PID
+sleep 1
+truncate -s 8192 "$tmp/cut.ramme"
+cat <&"${CUT[0]}" > /dev/null
+wait "$cut_pid"; rc=$?
+if [ "$rc" = 2 ] && grep -q "^ramme: error: an input file was cut short while it was being read" "$tmp/cut.err"; then pass=$((pass + 1)); else echo "FAIL batch: a file cut short while read: exit $rc:"; cat "$tmp/cut.err"; fail=$((fail + 1)); fi
 
 echo "batch: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
