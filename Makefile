@@ -61,9 +61,11 @@ OUR_CFLAGS   := $(STD) $(WARN) $(CFLAGS) $(SANFLAGS)
 GEN_CFLAGS   := $(STD) $(CFLAGS) $(SANFLAGS) $(GENWARN)
 
 SRCS      := $(wildcard src/*.c)
-LIB_OBJS  := $(patsubst src/%.c,$(OBJ)/%.o,$(filter-out src/main.c,$(SRCS))) \
+# The command line (main.c and cli*.c) prints; it is linked into the binary, not the library.
+CLI_SRCS  := src/main.c $(wildcard src/cli*.c)
+LIB_OBJS  := $(patsubst src/%.c,$(OBJ)/%.o,$(filter-out $(CLI_SRCS),$(SRCS))) \
              $(GEN)/parser.o $(GEN)/lexer.o
-MAIN_OBJ  := $(OBJ)/main.o
+MAIN_OBJ  := $(patsubst src/%.c,$(OBJ)/%.o,$(CLI_SRCS))
 GEN_HDRS  := $(GEN)/parser.h $(GEN)/lexer.h
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))

@@ -1,0 +1,50 @@
+/* cli.h — what the command line's files share: main.c parses the
+ * arguments; cli_check.c, cli_explain.c, cli_diff.c, cli_schedule.c and
+ * cli_admit.c each run one command. Not part of the library (libramme.a):
+ * these files print, the library never does. */
+#ifndef RAMME_CLI_H
+#define RAMME_CLI_H
+
+#include "model.h"
+
+#include <stdbool.h>
+
+enum { EXIT_PASS = 0, EXIT_RULES = 1, EXIT_INPUT = 2 };
+
+typedef enum { FMT_TEXT, FMT_JSON, FMT_CSV, FMT_ICS } Format;
+
+typedef struct Options {
+    const char *command;
+    const char **args;     /* positional arguments after the command */
+    int nargs;
+    Format format;
+    bool color;            /* colour diagnostics on stderr */
+    bool color_out;        /* colour the report on stdout */
+    bool strict;
+    const char **include;
+    int ninclude;
+    const char *output;    /* -o */
+    const char *schedule;  /* --schedule */
+    const char *applicants;
+    const char *course;
+    bool coverage;         /* --coverage: goals x modules */
+    bool show_fields;      /* admit: also print the field values (health data) */
+} Options;
+
+/* The commands: each returns its exit status. */
+int cli_check(Options *o);
+int cli_explain(Options *o);
+int cli_diff(Options *o);
+int cli_schedule(Options *o);
+int cli_admit(Options *o);
+
+/* A wrong command line: prints the message (fmt has one %s for arg) and
+ * where to find the usage; returns EXIT_INPUT. */
+int cli_bad_usage(const char *fmt, const char *arg);
+/* "file:line:column" of a span, or "" when it names no file. */
+const char *cli_place(Arena *a, SourceSet *ss, Span sp);
+/* The block of `kind` named `name` among the main file's `all`, or NULL
+ * after an error with a did-you-mean. */
+Block *cli_pick_named(Diags *d, const char *file, const char *kind, Block **all, int n, const char *name);
+
+#endif
