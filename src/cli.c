@@ -1,5 +1,7 @@
 /* cli.c — helpers the command line's files share (cli.h). */
 #include "cli.h"
+#include "batch.h"
+#include "compile.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -32,4 +34,24 @@ Block *cli_pick_named(Diags *d, const char *file, const char *kind, Block **all,
     if (sug)
         diag_help(d, "did you mean '%s'?", sug);
     return NULL;
+}
+
+void cli_open(CliSession *s, const Options *o, const char *file, const char *batch_kind)
+{
+    src_init(&s->ss);
+    diag_init(&s->d);
+    CompileOptions co = {o->include, o->ninclude, 0, 0};
+    if (!file)
+        s->p = compile_all_modules(&co, &s->ss, &s->d);
+    else if (batch_kind)
+        s->p = compile_batch(file, batch_kind, &co, &s->ss, &s->d);
+    else
+        s->p = compile_file(file, &co, &s->ss, &s->d);
+}
+
+void cli_close(CliSession *s)
+{
+    compile_free(s->p);
+    diag_free(&s->d);
+    src_free(&s->ss);
 }

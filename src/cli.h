@@ -31,6 +31,18 @@ typedef struct Options {
     bool show_fields;      /* admit: also print the field values (health data) */
 } Options;
 
+/* One command's compilation: its sources, diagnostics and program. */
+typedef struct CliSession {
+    SourceSet ss;
+    Diags d;
+    Program *p;
+} CliSession;
+/* Compiles `file` with the command's -I directories: as a batch of
+ * `batch_kind` blocks (batch.h) unless that is NULL; every module on the
+ * search path when `file` is NULL. */
+void cli_open(CliSession *s, const Options *o, const char *file, const char *batch_kind);
+void cli_close(CliSession *s);
+
 /* The commands: each returns its exit status. */
 int cli_check(Options *o);
 int cli_explain(Options *o);

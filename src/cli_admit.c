@@ -31,21 +31,20 @@ int cli_admit(Options *o)
         return cli_bad_usage("admit needs --applicants FILE (a CSV or JSON file of applicants)%s", "");
     if (o->format != FMT_TEXT && o->format != FMT_JSON)
         return cli_bad_usage("admit writes text or json, not %s", o->format == FMT_CSV ? "csv" : "ics");
-    SourceSet ss;
-    src_init(&ss);
-    Diags d;
-    diag_init(&d);
-    CompileOptions co = {o->include, o->ninclude, 0, 0};
-    Program *p = compile_file(o->args[0], &co, &ss, &d);
+    CliSession s;
+    cli_open(&s, o, o->args[0], NULL);
+    SourceSet *ss = &s.ss;
+    Diags *d = &s.d;
+    Program *p = s.p;
     Arena *a = arena_new();
     Block *course = NULL;
     AdmitReport rep;
     bool screened = false;
-    if (!d.errors) {
+    if (!d->errors) {
         Block **all;
         int n = compile_main_decls(p, "course", &all);
         if (o->course) {
-            course = cli_pick_named(&d, o->args[0], "course", all, n, o->course);
+            course = cli_pick_named(d, o->args[0], "course", all, n, o->course);
         } else {
             /* The course with an admission block, when there is one. */
             int with = 0;
@@ -57,26 +56,26 @@ int cli_admit(Options *o)
             if (with == 0 && n == 1)
                 course = all[0];
             if (n == 0)
-                diag_error_file(&d, o->args[0], "the file declares no course");
+                diag_error_file(d, o->args[0], "the file declares no course");
             else if (with > 1) {
                 course = NULL;
                 char *names = "";
                 for (int i = 0; i < n; i++)
                     if (model_get(all[i], "admission"))
                         names = arena_printf(a, "%s%s%s", names, names[0] ? ", " : "", all[i]->name);
-                diag_error_file(&d, o->args[0], "the file declares %d courses with admission rules: %s", with, names);
-                diag_help(&d, "choose one with --course NAME");
+                diag_error_file(d, o->args[0], "the file declares %d courses with admission rules: %s", with, names);
+                diag_help(d, "choose one with --course NAME");
             } else if (!course) {
-                diag_error_file(&d, o->args[0], "no course in the file has an admission block");
+                diag_error_file(d, o->args[0], "no course in the file has an admission block");
             }
         }
         Table t;
-        if (course && table_read(o->applicants, &ss, a, &d, ADMIT_MAX_BYTES, &t) && !d.errors)
-            screened = admit_screen(p, course, &t, o->show_fields, a, &d, &rep);
+        if (course && table_read(o->applicants, ss, a, d, ADMIT_MAX_BYTES, &t) && !d->errors)
+            screened = admit_screen(p, course, &t, o->show_fields, a, d, &rep);
     }
     int status = EXIT_PASS;
-    diag_sort(&d);
-    if (d.errors || !screened)
+    diag_sort(d);
+    if (d->errors || !screened)
         status = EXIT_INPUT;
     if (o->format == FMT_JSON) {
         json_t *root = json_object();
@@ -114,12 +113,12 @@ int cli_admit(Options *o)
                 json_object_set_new(sum, admit_status_name((AdmitStatus)k), json_integer(rep.counts[k]));
             json_object_set_new(root, "summary", sum);
         }
-        json_object_set_new(root, "diagnostics", render_diags_json(&d, &ss));
+        json_object_set_new(root, "diagnostics", render_diags_json(d, ss));
         json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
         fputc('\n', stdout);
         json_decref(root);
     } else {
-        render_diags_text(stderr, &d, &ss, o->color);
+        render_diags_text(stderr, d, ss, o->color);
         if (status == EXIT_PASS) {
             const char *bold = o->color_out ? "\033[1m" : "", *reset = o->color_out ? "\033[0m" : "";
             printf("%sadmission screening: course %s%s%s%s%s\n", bold, rep.course->name, rep.course->title ? " \"" : "",
@@ -170,8 +169,6 @@ int cli_admit(Options *o)
         }
     }
     arena_free(a);
-    compile_free(p);
-    diag_free(&d);
-    src_free(&ss);
+    cli_close(&s);
     return status;
 }

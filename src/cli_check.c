@@ -225,14 +225,13 @@ int cli_check(Options *o)
     if (o->format == FMT_JSON)
         fputs("{\n  \"version\": 1,\n  \"courses\": [", stdout);
     for (int i = 0; i < o->nargs; i++) {
-        SourceSet ss;
-        src_init(&ss);
-        Diags d;
-        diag_init(&d);
-        CompileOptions co = {o->include, o->ninclude, 0, 0};
         /* Course by course: a batch file of 100,000 courses is never held
          * whole (batch.h). A course with errors is not judged. */
-        Program *p = compile_batch(o->args[i], "course", &co, &ss, &d);
+        CliSession s;
+        cli_open(&s, o, o->args[i], "course");
+        SourceSet *ss = &s.ss;
+        Diags *d = &s.d;
+        Program *p = s.p;
         BatchIter it;
         batch_begin(&it, p);
         int n = 0;
@@ -253,35 +252,33 @@ int cli_check(Options *o)
                 json_t *cov = o->coverage ? coverage_json(&cv) : NULL;
                 fputs(ncourses++ ? ",\n    " : "\n    ", stdout);
                 jw_init(jw, stdout, 4);
-                report_write(jw, &rep, &ss, o->args[i], cov);
+                report_write(jw, &rep, ss, o->args[i], cov);
                 if (!jw_flush(jw))
                     status = EXIT_INPUT;
                 json_decref(cov);
             } else {
-                report_text(stdout, &rep, &ss, o->color_out);
+                report_text(stdout, &rep, ss, o->color_out);
                 if (o->coverage)
                     coverage_text(stdout, &cv);
             }
         }
         batch_end(&it);
-        if (n == 0 && !d.errors && o->format == FMT_TEXT)
+        if (n == 0 && !d->errors && o->format == FMT_TEXT)
             printf("%s: no errors; the file declares no course\n", o->args[i]);
         /* Diagnostics after the file's reports, in source order. */
-        diag_sort(&d);
-        if (d.errors)
+        diag_sort(d);
+        if (d->errors)
             status = EXIT_INPUT;
         if (o->format == FMT_JSON) {
-            json_t *arr = render_diags_json(&d, &ss);
+            json_t *arr = render_diags_json(d, ss);
             json_array_extend(diags, arr);
             json_decref(arr);
         } else {
-            if (d.n)
+            if (d->n)
                 fflush(stdout);
-            render_diags_text(stderr, &d, &ss, o->color);
+            render_diags_text(stderr, d, ss, o->color);
         }
-        compile_free(p);
-        diag_free(&d);
-        src_free(&ss);
+        cli_close(&s);
     }
     if (o->format == FMT_JSON) {
         fputs(ncourses ? "\n  ],\n  \"diagnostics\": " : "],\n  \"diagnostics\": ", stdout);

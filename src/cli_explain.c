@@ -68,22 +68,16 @@ int cli_explain(Options *o)
     if (o->nargs < 1 || o->nargs > 2)
         return cli_bad_usage("explain takes a rule id (national.goal_coverage) or a goal id (recovery.hope), and optionally the FILE that declares it%s", "");
     const char *id = o->args[0];
-    SourceSet ss;
-    src_init(&ss);
-    Diags d;
-    diag_init(&d);
-    CompileOptions co = {o->include, o->ninclude, 0, 0};
-    Program *p;
-    if (o->nargs == 2) {
-        p = compile_file(o->args[1], &co, &ss, &d);
-    } else {
-        /* Rules and goals of every module on the search path. */
-        p = compile_all_modules(&co, &ss, &d);
-    }
+    /* With no FILE: the rules and goals of every module on the search path. */
+    CliSession s;
+    cli_open(&s, o, o->nargs == 2 ? o->args[1] : NULL, NULL);
+    SourceSet *ss = &s.ss;
+    Diags *d = &s.d;
+    Program *p = s.p;
     int status = EXIT_PASS;
-    if (d.errors) {
-        diag_sort(&d);
-        render_diags_text(stderr, &d, &ss, o->color);
+    if (d->errors) {
+        diag_sort(d);
+        render_diags_text(stderr, d, ss, o->color);
         status = EXIT_INPUT;
     } else {
         Found f;
@@ -108,7 +102,7 @@ int cli_explain(Options *o)
                 for (int k = 0; reqs && reqs->k == V_LIST && k < reqs->u.list.n; k++)
                     json_array_append_new(rq, json_string(expr_text(a, reqs->u.list.items[k])));
                 json_object_set_new(j, "require", rq);
-                json_object_set_new(j, "location", render_place_json(&ss, r->name_span));
+                json_object_set_new(j, "location", render_place_json(ss, r->name_span));
                 json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
                 fputc('\n', stdout);
                 json_decref(j);
@@ -120,7 +114,7 @@ int cli_explain(Options *o)
                 printf("  applies:   %s\n", when ? when : "to every course");
                 for (int k = 0; reqs && reqs->k == V_LIST && k < reqs->u.list.n; k++)
                     printf("  requires:  %s\n", expr_text(a, reqs->u.list.items[k]));
-                printf("  declared:  %s\n", cli_place(a, &ss, r->name_span));
+                printf("  declared:  %s\n", cli_place(a, ss, r->name_span));
             }
         } else if (f.goal) {
             Block *g = f.goal;
@@ -129,7 +123,7 @@ int cli_explain(Options *o)
                 json_object_set_new(j, "goal", json_string(g->name));
                 json_object_set_new(j, "title", g->title ? json_string(g->title) : json_null());
                 json_object_set_new(j, "framework", json_string(g->top ? g->top->name : ""));
-                json_object_set_new(j, "location", render_place_json(&ss, g->name_span));
+                json_object_set_new(j, "location", render_place_json(ss, g->name_span));
                 json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
                 fputc('\n', stdout);
                 json_decref(j);
@@ -137,7 +131,7 @@ int cli_explain(Options *o)
                 printf("%s (goal)\n", g->name);
                 printf("  title:     %s\n", g->title ? g->title : "");
                 printf("  framework: %s\n", g->top ? g->top->name : "");
-                printf("  declared:  %s\n", cli_place(a, &ss, g->name_span));
+                printf("  declared:  %s\n", cli_place(a, ss, g->name_span));
                 printf("  a module covers it with: covers %s\n", g->name);
             }
         } else {
@@ -150,8 +144,6 @@ int cli_explain(Options *o)
             status = EXIT_INPUT;
         }
     }
-    compile_free(p);
-    diag_free(&d);
-    src_free(&ss);
+    cli_close(&s);
     return status;
 }

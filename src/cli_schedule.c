@@ -16,40 +16,39 @@ int cli_schedule(Options *o)
 {
     if (o->nargs != 1)
         return cli_bad_usage("schedule takes one FILE (and --schedule NAME when it declares several)%s", "");
-    SourceSet ss;
-    src_init(&ss);
-    Diags d;
-    diag_init(&d);
-    CompileOptions co = {o->include, o->ninclude, 0, 0};
-    Program *p = compile_file(o->args[0], &co, &ss, &d);
+    CliSession s;
+    cli_open(&s, o, o->args[0], NULL);
+    SourceSet *ss = &s.ss;
+    Diags *d = &s.d;
+    Program *p = s.p;
     Arena *a = arena_new();
     Block *chosen = NULL;
     Plan pl;
     bool planned = false;
-    if (!d.errors) {
+    if (!d->errors) {
         Block **all;
         int n = compile_main_decls(p, "schedule", &all);
         if (o->schedule) {
-            chosen = cli_pick_named(&d, o->args[0], "schedule", all, n, o->schedule);
+            chosen = cli_pick_named(d, o->args[0], "schedule", all, n, o->schedule);
         } else if (n == 1) {
             chosen = all[0];
         } else if (n == 0) {
-            diag_error_file(&d, o->args[0], "the file declares no schedule");
-            diag_help(&d, "add one: schedule NAME for COURSE { start 2025-02-03; weekdays mon, wed; time 09:00..12:00 }");
+            diag_error_file(d, o->args[0], "the file declares no schedule");
+            diag_help(d, "add one: schedule NAME for COURSE { start 2025-02-03; weekdays mon, wed; time 09:00..12:00 }");
         } else {
             char *names = "";
             for (int i = 0; i < n; i++)
                 names = arena_printf(a, "%s%s%s", names, i ? ", " : "", all[i]->name);
-            diag_error_file(&d, o->args[0], "the file declares %d schedules: %s", n, names);
-            diag_help(&d, "choose one with --schedule NAME");
+            diag_error_file(d, o->args[0], "the file declares %d schedules: %s", n, names);
+            diag_help(d, "choose one with --schedule NAME");
         }
         if (chosen)
             planned = sched_plan(p, chosen, a, &pl);
     }
     int status = EXIT_PASS;
-    if (d.errors || !planned) {
-        diag_sort(&d);
-        render_diags_text(stderr, &d, &ss, o->color);
+    if (d->errors || !planned) {
+        diag_sort(d);
+        render_diags_text(stderr, d, ss, o->color);
         status = EXIT_INPUT;
     } else {
         OutFile of;
@@ -97,8 +96,6 @@ int cli_schedule(Options *o)
                     status = EXIT_RULES;
     }
     arena_free(a);
-    compile_free(p);
-    diag_free(&d);
-    src_free(&ss);
+    cli_close(&s);
     return status;
 }
