@@ -16,7 +16,7 @@ int cli_bad_usage(const char *fmt, const char *arg)
 
 const char *cli_place(Arena *a, SourceSet *ss, Span sp)
 {
-    if (sp.file < 0 || sp.file >= ss->n)
+    if (!src_has_place(ss, sp))
         return "";
     return arena_printf(a, "%s:%d:%d", ss->files[sp.file]->path, sp.first_line, sp.first_column);
 }
