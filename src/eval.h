@@ -8,6 +8,7 @@
 #define RAMME_EVAL_H
 
 #include "model.h"
+#include "parse.h"
 #include "typecheck.h"
 
 typedef enum {
@@ -50,7 +51,7 @@ struct RVal {
 
 /* Deepest nesting of where/all/any: an expression is at most
  * PARSE_MAX_DEPTH deep, and each of them adds a level. */
-#define EVAL_MAX_SCOPE 256
+#define EVAL_MAX_SCOPE PARSE_MAX_DEPTH
 
 typedef struct EvalCtx {
     Arena *scratch;      /* lists and ranges made while evaluating */
