@@ -344,12 +344,11 @@ static const RuleInfo *rule_info(Arena *prog_arena, Block *rule)
  * set) is given back before the message is filled in when the rule passes
  * or does not apply: a course that passes leaves only its results and
  * messages in the arena, however many lists its rules went through. */
-static void judge(Arena *prog_arena, EvalCtx *ec, Block *course, Block *fw, Block *rule, Arena *a, RuleResult *r)
+static void judge(Arena *prog_arena, EvalCtx *c, Block *course, Block *fw, Block *rule, Arena *a, RuleResult *r)
 {
     const RuleInfo *ri = rule_info(prog_arena, rule);
     Block *decl_fw = rule->top ? rule->top : fw;
-    eval_init(ec, a, course, decl_fw);
-    EvalCtx *c = ec;
+    eval_init(c, a, course, decl_fw);
     r->rule = rule;
     r->framework = decl_fw;
     if (!rule->id) /* in the program's arena: computed once per rule, not per course */
