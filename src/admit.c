@@ -188,9 +188,25 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
     int *col_of = arena_array(a, (size_t)app->nfields + 1, sizeof *col_of);
     for (int i = 0; i < app->nfields; i++)
         col_of[i] = -1;
+    /* A header that names no field at all is most likely an applicant's
+     * record (the file has no header row): say so and quote none of it. */
+    bool any_field = false;
+    for (int c = 0; c < t->ncolumns && !any_field; c++)
+        any_field = model_field(app, t->columns[c]) != NULL;
+    if (!any_field) {
+        diag_error_file(d, p->sources->files[t->file]->path,
+                        "the first row of the applicant file names no field of the applicant schema: the header "
+                        "row seems to be missing");
+        diag_help(d, "the first row names the columns: id, birth_date and the other fields the admission rules use");
+        return false;
+    }
     for (int c = 0; c < t->ncolumns; c++) {
         Field *f = model_field(app, t->columns[c]);
         Span at = t->column_spans ? t->column_spans[c] : span_none();
+        if (!f && table_looks_like_value(t->columns[c])) {
+            diag_warning(d, at, "column %d of the header row is not a field of the applicant schema", c + 1);
+            continue;
+        }
         if (!f) {
             diag_warning(d, at, "unknown column '%s': no rule can use it", t->columns[c]);
             const char *cand[256];

@@ -136,7 +136,13 @@ Program *compile_all_modules(const CompileOptions *opt, SourceSet *ss, Diags *di
     Program tmp;
     memset(&tmp, 0, sizeof tmp);
     tmp.arena = a;
+    /* What the path's directories say of themselves is said again by the
+     * compilation below: here it is dropped. */
+    Diags quiet;
+    diag_init(&quiet);
+    tmp.diags = &quiet;
     load_search_path(&tmp, opt ? opt->include : NULL, opt ? opt->ninclude : 0);
+    diag_free(&quiet);
     char *text = arena_strdup(a, "");
     const char *seen[512];
     int nseen = 0;

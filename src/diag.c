@@ -11,6 +11,7 @@ void diag_init(Diags *d)
 {
     memset(d, 0, sizeof *d);
     d->max_errors = DIAG_MAX_ERRORS;
+    d->max_warnings = DIAG_MAX_WARNINGS;
 }
 
 void diag_free(Diags *d)
@@ -42,14 +43,44 @@ static char *vfmt(const char *fmt, va_list ap)
     return p;
 }
 
+static void push_kept(Diags *d, DiagSeverity sev, Span span, char *msg);
+
 static bool same_place(Span a, Span b)
 {
     return a.file == b.file && a.first_line == b.first_line && a.first_column == b.first_column;
 }
 
+/* Adds the "too many ..." note once, when a cap is first passed. */
+static void cap_note(Diags *d, bool *capped, const char *what, int max)
+{
+    if (*capped)
+        return;
+    *capped = true;
+    char *m = malloc(64);
+    if (!m)
+        arena_oom();
+    snprintf(m, 64, "too many %s; stopping after %d", what, max);
+    push_kept(d, DIAG_NOTE, span_none(), m);
+    d->last_kept = false;
+}
+
 static void push(Diags *d, DiagSeverity sev, Span span, char *msg)
 {
     d->last_kept = false;
+    /* Past a cap nothing more is kept, so the scan for duplicates below never
+     * covers more than the capped number of items: constant per report. */
+    if (sev == DIAG_ERROR && d->errors >= d->max_errors) {
+        d->errors++;
+        free(msg);
+        cap_note(d, &d->capped, "errors", d->max_errors);
+        return;
+    }
+    if (sev == DIAG_WARNING && d->warnings >= d->max_warnings) {
+        d->warnings++;
+        free(msg);
+        cap_note(d, &d->capped_warnings, "warnings", d->max_warnings);
+        return;
+    }
     /* Each error once: the same message at the same place is dropped. */
     for (int i = d->n - 1; i >= 0; i--)
         if (d->items[i].severity == sev && same_place(d->items[i].span, span) &&
@@ -57,24 +88,15 @@ static void push(Diags *d, DiagSeverity sev, Span span, char *msg)
             free(msg);
             return;
         }
-    if (sev == DIAG_ERROR) {
+    if (sev == DIAG_ERROR)
         d->errors++;
-        if (d->errors > d->max_errors) {
-            free(msg);
-            if (!d->capped) {
-                d->capped = true;
-                char *m = malloc(64);
-                if (!m)
-                    arena_oom();
-                snprintf(m, 64, "too many errors; stopping after %d", d->max_errors);
-                push(d, DIAG_NOTE, span_none(), m);
-                d->last_kept = false;
-            }
-            return;
-        }
-    } else if (sev == DIAG_WARNING) {
+    else if (sev == DIAG_WARNING)
         d->warnings++;
-    }
+    push_kept(d, sev, span, msg);
+}
+
+static void push_kept(Diags *d, DiagSeverity sev, Span span, char *msg)
+{
     if (d->n == d->cap) {
         int cap = d->cap ? d->cap * 2 : 16;
         Diag *items = realloc(d->items, (size_t)cap * sizeof *items);

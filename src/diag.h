@@ -29,6 +29,9 @@ typedef struct Diag {
 /* Error cap: after this many errors one "too many errors" diagnostic is
  * added and further errors are dropped (the count still grows). */
 #define DIAG_MAX_ERRORS 50
+/* The same for warnings (160,000 rows without an id would otherwise be as
+ * many warnings). */
+#define DIAG_MAX_WARNINGS 50
 
 typedef struct Diags {
     Diag *items;
@@ -37,6 +40,8 @@ typedef struct Diags {
     int warnings;
     int max_errors;   /* cap; DIAG_MAX_ERRORS by default */
     bool capped;      /* the "too many errors" line was added */
+    int max_warnings; /* cap; DIAG_MAX_WARNINGS by default */
+    bool capped_warnings; /* the "too many warnings" line was added */
     bool last_kept;   /* the last report was stored (notes attach to it) */
 } Diags;
 

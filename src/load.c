@@ -5,12 +5,15 @@
 #include "batch.h"
 #include "parse.h"
 
+#include <jansson.h>
+
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -37,22 +40,66 @@ static void add_dir(Program *p, const char *dir, size_t len)
     p->search = s;
 }
 
+/* A directory anyone else can write to could hold a planted national.ramme:
+ * refused, as ssh refuses such a ~/.ssh. World-writable is refused whoever
+ * owns it (a sticky bit does not stop new files); group-writable only when
+ * the directory is not the user's own (nor root's). */
+static const char *unsafe_dir(const struct stat *st)
+{
+    if (st->st_mode & S_IWOTH)
+        return "every user can write to it";
+    if ((st->st_mode & S_IWGRP) && st->st_uid != geteuid() && st->st_uid != 0)
+        return "its group can write to it and it is not yours";
+    return NULL;
+}
+
+/* Adds a user's directory (-I or RAMME_PATH) after checking it is safe to
+ * read frameworks from; `what` names where it came from. */
+static void add_user_dir(Program *p, const char *dir, size_t len, const char *what)
+{
+    if (len == 0)
+        return;
+    char *d = arena_strndup(p->arena, dir, len);
+    struct stat st;
+    if (stat(d, &st) == 0 && S_ISDIR(st.st_mode)) {
+        const char *why = unsafe_dir(&st);
+        if (why) {
+            diag_error(p->diags, span_none(), "the %s directory '%s' is not used: %s, so anyone could replace a "
+                       "framework there", what, d, why);
+            diag_help(p->diags, "remove write access for others (chmod o-w,g-w '%s') or use a directory of your own",
+                      d);
+            return;
+        }
+    }
+    add_dir(p, d, len);
+}
+
 void load_search_path(Program *p, const char **include_dirs, int ninclude)
 {
     for (int i = 0; i < ninclude; i++)
-        add_dir(p, include_dirs[i], strlen(include_dirs[i]));
+        add_user_dir(p, include_dirs[i], strlen(include_dirs[i]), "-I");
     const char *env = getenv("RAMME_PATH");
     if (env) {
         const char *s = env;
         for (;;) {
             const char *colon = strchr(s, ':');
             size_t len = colon ? (size_t)(colon - s) : strlen(s);
-            add_dir(p, s, len);
+            /* A relative entry means a different directory wherever ramme
+             * is started: a folder of shared files could then supply the
+             * frameworks. Only absolute entries are used. */
+            if (len > 0 && s[0] != '/') {
+                diag_warning(p->diags, span_none(), "the RAMME_PATH entry '%.*s' is not used: it is a relative path",
+                             (int)len, s);
+                diag_help(p->diags, "write RAMME_PATH entries as absolute paths (starting with '/')");
+            } else {
+                add_user_dir(p, s, len, "RAMME_PATH");
+            }
             if (!colon)
                 break;
             s = colon + 1;
         }
     }
+    p->nsearch_user = p->nsearch;
     /* A build that is not installed finds the stdlib of its own tree. */
     if (is_dir(RAMME_SRC_STDLIB))
         add_dir(p, RAMME_SRC_STDLIB, strlen(RAMME_SRC_STDLIB));
@@ -65,14 +112,95 @@ typedef struct Loader {
     int stack[LOAD_MAX_DEPTH + 1]; /* indices into out->files being loaded */
     int depth;
     bool main_next; /* the next file loaded is the main file */
+    const char **roots; /* resolved directories an import may read below: the
+                           main file's, then the search path's (arena) */
+    int nroots;
+    json_t *loaded;     /* resolved path -> LoadSet index */
 } Loader;
 
-static int find_loaded(LoadSet *ls, const char *real)
+/* `real` is `dir` or lies below it (both resolved paths). */
+static bool is_below(const char *real, const char *dir)
 {
-    for (int i = 0; i < ls->n; i++)
-        if (strcmp(ls->files[i].real, real) == 0)
-            return i;
-    return -1;
+    size_t n = strlen(dir);
+    if (strncmp(real, dir, n) != 0)
+        return false;
+    return real[n] == '/' || (n > 0 && dir[n - 1] == '/');
+}
+
+static void add_root(Loader *L, const char *dir)
+{
+    char real[PATH_MAX];
+    if (!realpath(dir, real))
+        return;
+    Program *p = L->p;
+    const char **r = arena_grow(p->arena, (void *)L->roots, (size_t)L->nroots, (size_t)L->nroots + 1, sizeof *r);
+    r[L->nroots++] = arena_strdup(p->arena, real);
+    L->roots = r;
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* What kind of data file the text is, when it is not ramme source: an
+ * applicant list given where a course goes ("ramme check ansøgere.csv", or
+ * admit's arguments swapped). Judged by the name and the first line only: a
+ * ramme file never starts with '[' or '{', nor with a word or a quoted string
+ * followed at once by ',', ';' or a tab. NULL for anything else. */
+static const char *data_kind(const char *path, const char *t, size_t len)
+{
+    static const char *const ext[][2] = {{".csv", "a CSV file"},        {".tsv", "a CSV file"},
+                                         {".json", "a JSON file"},      {".xlsx", "a spreadsheet"},
+                                         {".xls", "a spreadsheet"},     {".ods", "a spreadsheet"}};
+    for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+        size_t n = strlen(path), m = strlen(ext[i][0]);
+        if (n > m && strncasecmp(path + n - m, ext[i][0], m) == 0)
+            return ext[i][1];
+    }
+    size_t i = 0;
+    while (i < len && (t[i] == ' ' || t[i] == '\t' || t[i] == '\r' || t[i] == '\n'))
+        i++;
+    if (i < len && (t[i] == '[' || t[i] == '{'))
+        return "a JSON file";
+    if (len - i >= 5 && strncmp(t + i, "sep=", 4) == 0)
+        return "a CSV file";
+    if (i < len && t[i] == '"') {
+        for (i++; i < len && t[i] != '"' && t[i] != '\n'; i++)
+            ;
+        if (i >= len || t[i] != '"')
+            return NULL;
+        i++;
+    } else {
+        size_t start = i;
+        while (i < len && !strchr(" \t\r\n,;\"{}()#", t[i]))
+            i++;
+        if (i == start)
+            return NULL;
+    }
+    while (i < len && t[i] == ' ')
+        i++;
+    if (i >= len)
+        return NULL;
+    if (t[i] == ',' || t[i] == '\t')
+        return "a CSV file";
+    if (t[i] == ';') {
+        /* "course;" ends an entry; "id;birth_date" is a header. */
+        for (i++; i < len && t[i] == ' '; i++)
+            ;
+        if (i < len && t[i] != '\r' && t[i] != '\n' && t[i] != '#')
+            return "a CSV file";
+    }
+    return NULL;
+}
+
+/* The LoadSet index of the file with that resolved path, or -1: a hash
+ * lookup, so importing n files stays linear. */
+static int find_loaded(const Loader *L, const char *real)
+{
+    json_t *v = json_object_get(L->loaded, real);
+    return v ? (int)json_integer_value(v) : -1;
 }
 
 static char *dir_of(Arena *a, const char *path)
@@ -93,6 +221,26 @@ static char *join(Arena *a, const char *dir, const char *name)
     if (strcmp(dir, ".") == 0)
         return arena_strdup(a, name);
     return arena_printf(a, "%s/%s", dir, name);
+}
+
+/* A module found in a -I or RAMME_PATH directory (search entry k) that the
+ * standard library also has replaces it: a warning naming both files, so a
+ * planted national.ramme cannot pass a failing course in silence. */
+static void warn_shadow(Program *p, int k, const char *name, const char *path, Span at)
+{
+    for (int j = p->nsearch_user; k < p->nsearch_user && j < p->nsearch; j++) {
+        char *std = arena_printf(p->arena, "%s/%s.ramme", p->search[j], name);
+        char a[PATH_MAX], b[PATH_MAX];
+        if (!realpath(std, b))
+            continue;
+        /* -I naming the standard library itself replaces nothing. */
+        if (realpath(path, a) && strcmp(a, b) == 0)
+            return;
+        diag_warning(p->diags, at, "the module '%s' is read from '%s', not from the standard library", name, path);
+        diag_note(p->diags, span_none(), "it replaces '%s'", std);
+        diag_help(p->diags, "if that is not meant, remove its directory from -I or RAMME_PATH");
+        return;
+    }
 }
 
 static int load_one(Loader *L, const char *path, bool stdlib, Span from, const char *text);
@@ -128,7 +276,8 @@ static void load_imports(Loader *L, int idx)
         bool found = false;
         for (int k = 0; k < p->nsearch && !found; k++) {
             char *path = arena_printf(p->arena, "%s/%s.ramme", p->search[k], name);
-            if (access(path, R_OK) == 0) {
+            if (access(path, F_OK) == 0) {
+                warn_shadow(p, k, name, path, sp);
                 load_one(L, path, true, sp, NULL);
                 found = true;
             }
@@ -189,15 +338,42 @@ static int load_one(Loader *L, const char *path, bool stdlib, Span from, const c
         }
         return -1;
     }
-    int have = find_loaded(L->out, real);
+    int have = find_loaded(L, real);
     if (have >= 0)
         return have;
     if (L->depth >= LOAD_MAX_DEPTH) {
         diag_error(p->diags, from, "imports nest deeper than %d files", LOAD_MAX_DEPTH);
         return -1;
     }
+    /* An import (and the prelude) is read only if it is a regular .ramme file
+     * below the main file's directory, a -I directory or the standard
+     * library: a course written by someone else must not make ramme read, and
+     * quote in its errors, a key, a password file or /proc/self/environ. The
+     * messages name the import as written and quote nothing of the target. */
+    if (!is_main && !text) {
+        const char *why = NULL;
+        if (!ends_with(real, ".ramme"))
+            why = "an import names a .ramme file";
+        bool inside = false;
+        for (int i = 0; i < L->nroots && !inside; i++)
+            inside = is_below(real, L->roots[i]);
+        if (!why && !inside)
+            why = "it is outside the course's folder, the -I directories and the standard library";
+        if (why) {
+            diag_error(p->diags, from, "cannot import '%s': %s", path, why);
+            if (inside || ends_with(real, ".ramme"))
+                diag_help(p->diags, "copy the file into the course's folder, or name its folder with -I DIR");
+            return -1;
+        }
+    }
     size_t limit = is_main && p->batch_kind ? p->max_batch_bytes : p->max_bytes;
-    int src = text ? src_add(p->sources, path, text, strlen(text)) : src_read(p->sources, path, limit);
+    int src = text ? src_add(p->sources, path, text, strlen(text))
+              : is_main ? src_read(p->sources, path, limit)
+                        : src_read_regular(p->sources, path, real, limit);
+    if (src == -3) {
+        diag_error(p->diags, from, "cannot import '%s': it is not a regular file", path);
+        return -1;
+    }
     if (src == -2) {
         if (from.file >= 0)
             diag_error(p->diags, from, "'%s' is larger than %zu MiB", path, limit >> 20);
@@ -216,6 +392,20 @@ static int load_one(Loader *L, const char *path, bool stdlib, Span from, const c
         diag_error(p->diags, from, "'%s' is a directory", path);
         return -1;
     }
+    Source *source = p->sources->files[src];
+    const char *kind = data_kind(path, source->text, source->len);
+    if (kind) {
+        /* Likely an applicant file: it is never quoted, and never parsed
+         * (each line would be a syntax error showing a record). */
+        source->private_text = true;
+        if (from.file >= 0)
+            diag_error(p->diags, from, "cannot import '%s': it looks like %s, not ramme source", path, kind);
+        else
+            diag_error_file(p->diags, path, "this is not a ramme file: it looks like %s", kind);
+        diag_help(p->diags, "ramme reads course designs (.ramme files); an applicant list is screened with "
+                            "'ramme admit COURSE.ramme --applicants FILE'");
+        return -1;
+    }
     File *f = is_main && p->batch_kind ? batch_split(p, src) : parse_file(p->arena, p->diags, p->sources, src);
 
     LoadSet *ls = L->out;
@@ -229,7 +419,7 @@ static int load_one(Loader *L, const char *path, bool stdlib, Span from, const c
     }
     int idx = ls->n++;
     ls->files[idx] = (Loaded){src, f, strdup(real), stdlib};
-    if (!ls->files[idx].real)
+    if (!ls->files[idx].real || json_object_set_new(L->loaded, real, json_integer(idx)) != 0)
         arena_oom();
 
     L->stack[L->depth++] = idx;
@@ -241,12 +431,22 @@ static int load_one(Loader *L, const char *path, bool stdlib, Span from, const c
 static bool load_main(Program *p, const char *path, const char *text, LoadSet *out)
 {
     memset(out, 0, sizeof *out);
-    Loader L = {p, out, {0}, 0, false};
+    Loader L;
+    memset(&L, 0, sizeof L);
+    L.p = p;
+    L.out = out;
+    L.loaded = json_object();
+    if (!L.loaded)
+        arena_oom();
+    add_root(&L, text ? "." : dir_of(p->arena, path));
+    for (int k = 0; k < p->nsearch; k++)
+        add_root(&L, p->search[k]);
     /* The prelude first: the schemas, enums, consistency and dk. */
     bool prelude = false;
     for (int k = 0; k < p->nsearch && !prelude; k++) {
         char *pp = arena_printf(p->arena, "%s/prelude.ramme", p->search[k]);
-        if (access(pp, R_OK) == 0) {
+        if (access(pp, F_OK) == 0) {
+            warn_shadow(p, k, "prelude", pp, span_none());
             load_one(&L, pp, true, span_none(), NULL);
             prelude = true;
         }
@@ -255,19 +455,19 @@ static bool load_main(Program *p, const char *path, const char *text, LoadSet *o
         diag_error(p->diags, span_none(), "cannot find the standard library (prelude.ramme)");
         diag_help(p->diags, "set RAMME_PATH or pass -I DIR to the directory that holds prelude.ramme");
     }
+    int idx = -1;
     if (!text && is_dir(path)) {
         diag_error_file(p->diags, path, "this is a directory, not a ramme file");
-        return false;
+    } else {
+        L.main_next = true;
+        idx = load_one(&L, path, false, span_none(), text);
     }
-    int before = out->n;
-    L.main_next = true;
-    int idx = load_one(&L, path, false, span_none(), text);
+    json_decref(L.loaded);
     if (idx < 0)
         return false;
     /* The main file may already have been loaded as a dependency (never
      * in practice, but a user may check a stdlib file). */
     p->main_file = out->files[idx].source;
-    (void)before;
     return true;
 }
 

@@ -172,6 +172,7 @@ typedef struct Program {
     int nscope_named, capscope_named;
     const char **search; /* stdlib search path */
     int nsearch;
+    int nsearch_user;    /* the first ones come from -I and RAMME_PATH; the rest are the stdlib's */
     size_t max_bytes;   /* largest source file read */
     size_t max_batch_bytes; /* largest main file of a batch */
 } Program;

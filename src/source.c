@@ -113,13 +113,17 @@ void src_release(Source *s, size_t upto)
         madvise(s->map, start, MADV_DONTNEED);
 }
 
-int src_read(SourceSet *ss, const char *path, size_t max_bytes)
+/* Reads the open file `fd` (closed here) as `path`. With regular_only, a file
+ * that fstat does not call regular gives -3. */
+static int read_fd(SourceSet *ss, const char *path, int fd, size_t max_bytes, bool regular_only)
 {
-    int fd = open(path, O_RDONLY);
-    if (fd < 0)
-        return -1;
     struct stat st;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+    bool regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+    if (regular_only && !regular) {
+        close(fd);
+        return -3;
+    }
+    if (regular) {
         if ((uint64_t)st.st_size > max_bytes) {
             close(fd);
             return -2;
@@ -168,6 +172,24 @@ int src_read(SourceSet *ss, const char *path, size_t max_bytes)
     }
     buf[len] = '\0';
     return add_owned(ss, path, buf, len, true);
+}
+
+int src_read(SourceSet *ss, const char *path, size_t max_bytes)
+{
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return -1;
+    return read_fd(ss, path, fd, max_bytes, false);
+}
+
+int src_read_regular(SourceSet *ss, const char *path, const char *open_path, size_t max_bytes)
+{
+    /* O_NONBLOCK: opening a FIFO for reading would otherwise wait for a
+     * writer; fstat then refuses it. A regular file ignores the flag. */
+    int fd = open(open_path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_NOCTTY);
+    if (fd < 0)
+        return errno == ELOOP ? -3 : -1;
+    return read_fd(ss, path, fd, max_bytes, true);
 }
 
 static void build_lines(Source *s)

@@ -37,6 +37,11 @@ void src_free(SourceSet *ss);
 /* Adds a file read from disk. Returns its index, or -1 (errno set) when it
  * cannot be read. `max_bytes` bounds the size: a larger file gives -2. */
 int src_read(SourceSet *ss, const char *path, size_t max_bytes);
+/* The same for a file that must be a regular file (an import): opened at
+ * `open_path` (its resolved path) without following a final symbolic link
+ * and without blocking, shown in messages as `path`. A FIFO, a device, a
+ * directory or a link gives -3 and nothing is read. */
+int src_read_regular(SourceSet *ss, const char *path, const char *open_path, size_t max_bytes);
 /* Adds in-memory text (copied); used by tests and interpolation. */
 int src_add(SourceSet *ss, const char *path, const char *text, size_t len);
 /* Tells the system that bytes before `upto` of a mapped file are not needed

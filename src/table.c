@@ -132,6 +132,9 @@ typedef struct Csv {
     size_t rec_off;     /* byte offset of that line's start */
     json_t *names;      /* header name -> column index, to find duplicates */
     Span *name_spans;   /* malloc'd, while the header is checked */
+    int rec_delims;     /* the record's separators outside quotes... */
+    int rec_others;     /* ...and the other separator (',' for ';'), likewise */
+    bool stopped;       /* a fault that makes every later row unreadable: ignore the rest */
 } Csv;
 
 static void csv_field(void *s, size_t n, void *data)
@@ -201,6 +204,22 @@ static void csv_header(Csv *c)
     Reader *r = c->r;
     Table *out = c->out;
     int n = c->ncells;
+    /* A file without its header row would make the first applicant's cells
+     * the column names, and column names are quoted in messages: refuse it
+     * before any name is used, and quote nothing. */
+    for (int i = 0; i < n; i++) {
+        if (c->cells[i] && table_looks_like_value(c->cells[i])) {
+            r->failed = true;
+            c->stopped = true;
+            diag_error(r->d, row_span(c),
+                       "the first row of the applicant file holds values, not column names: the header row seems "
+                       "to be missing");
+            diag_help(r->d, "add a first row that names the columns (id, birth_date, ...); column %d of the "
+                            "first row looks like a value",
+                      i + 1);
+            return;
+        }
+    }
     out->columns = arena_array(r->a, (size_t)n, sizeof *out->columns);
     out->column_spans = arena_array(r->a, (size_t)n, sizeof *out->column_spans);
     out->ncolumns = n;
@@ -223,6 +242,7 @@ static void csv_header(Csv *c)
         json_t *seen = json_object_get(c->names, name);
         if (seen) {
             r->failed = true;
+            /* Quoting is safe: no cell of this row looks like a value (above). */
             diag_error(r->d, spans[i], "column '%s' appears twice in the header row", name);
             diag_note(r->d, spans[json_integer_value(seen)], "first here");
             continue;
@@ -239,6 +259,10 @@ static void csv_record(int term, void *data)
     Csv *c = data;
     Reader *r = c->r;
     int ncols = c->out->ncolumns;
+    if (c->stopped) {
+        c->ncells = 0;
+        return;
+    }
     if (!c->have_header) {
         csv_header(c);
         c->ncells = 0;
@@ -271,6 +295,29 @@ static void csv_record(int term, void *data)
         cells[i] = c->cells[i];
     push_row(r, cells, row_span(c));
     c->ncells = 0;
+}
+
+/* Rows separated by the other character than the header (a header typed with
+ * ',' over rows a Danish spreadsheet wrote with ';'): each row would be read
+ * as one cell, its id, and every record printed as an id. Judged from the
+ * record's separators outside quotes, before libcsv reads it (a quote in the
+ * middle of a cell would otherwise be the first error). Returns true, after
+ * reporting, when the record is such a row. */
+static bool separator_mismatch(Csv *c)
+{
+    int ncols = c->out->ncolumns;
+    int want = ncols > 1 ? ncols - 1 : 1;
+    if (!c->have_header || c->rec_others < want || c->rec_delims >= want)
+        return false;
+    unsigned char other = c->delim == ';' ? ',' : ';';
+    c->r->failed = true;
+    c->stopped = true;
+    diag_error(c->r->d, row_span(c), "the row on line %d is separated by '%c', but the header row by '%c'",
+               c->rec_line, other, c->delim);
+    diag_help(c->r->d, "use one separator throughout the file: save it again from the spreadsheet program, "
+                       "or write the header row with '%c'",
+              other);
+    return true;
 }
 
 /* End of the physical line starting at `i`, just past its terminator: "\n",
@@ -357,10 +404,17 @@ static void read_csv(Reader *r, Table *out)
         if (!in_quotes) {
             c.rec_line = line;
             c.rec_off = pos;
+            c.rec_delims = c.rec_others = 0;
         }
         for (size_t i = pos; i < end; i++) {
             if (t[i] != '"') {
                 closed_just_before = false;
+                if (!in_quotes && (t[i] == ',' || t[i] == ';')) {
+                    if ((unsigned char)t[i] == delim)
+                        c.rec_delims++;
+                    else
+                        c.rec_others++;
+                }
                 continue;
             }
             in_quotes = !in_quotes;
@@ -371,6 +425,10 @@ static void read_csv(Reader *r, Table *out)
             }
             /* A quote right after a closing one is a doubled "" inside the field. */
             closed_just_before = !in_quotes;
+        }
+        if (!in_quotes && separator_mismatch(&c)) {
+            ok = false;
+            break;
         }
         size_t n = csv_parse(&p, t + pos, end - pos, csv_field, csv_record, &c);
         if (n != end - pos) {
@@ -820,6 +878,19 @@ static bool word_is(const char *s, size_t n, const char *word)
             return false;
     }
     return true;
+}
+
+bool table_looks_like_value(const char *s)
+{
+    const char *p;
+    size_t n = trimmed(s, &p);
+    if (n == 0)
+        return false;
+    bool b;
+    /* Column names start with a letter; values start with a digit (numbers,
+     * dates, CPR and phone numbers), '+' (phone) or are yes/no words, and an
+     * e-mail address holds '@'. */
+    return (p[0] >= '0' && p[0] <= '9') || p[0] == '+' || memchr(p, '@', n) != NULL || table_bool(s, &b);
 }
 
 bool table_bool(const char *s, bool *out)

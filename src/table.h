@@ -49,6 +49,10 @@ bool table_read_text(const char *name, const char *text, size_t len, SourceSet *
 bool table_bool(const char *s, bool *out);     /* yes/no/ja/nej/true/false/1/0, case-insensitive, trimmed */
 bool table_date(const char *s, int32_t *days); /* YYYY-MM-DD, validated; days since 1970-01-01 */
 bool table_int(const char *s, int64_t *out);   /* trimmed decimal with optional sign; overflow is false */
+/* A cell that reads as a value rather than a column name: starts with a digit
+ * or '+', holds '@', or is a yes/no word. Such a header cell is never quoted
+ * in a message (the header row may be an applicant's record). */
+bool table_looks_like_value(const char *s);
 /* "a|b|c" -> trimmed, non-empty items allocated in `a`; "" or NULL -> 0 (and
  * *items = NULL). Returns the number of items. */
 int table_split_set(const char *s, Arena *a, const char ***items);

@@ -29,5 +29,37 @@ done
 if grep -qF Hemmeligby "$tmp/out"; then pass=$((pass + 1)); else echo "FAIL privacy: --show-fields shows no values"; fail=$((fail + 1)); fi
 # Nothing but the report is written: the directory holds only what we put there.
 if [ "$(ls -A "$tmp" | sort | tr '\n' ' ')" = "out private.csv " ]; then pass=$((pass + 1)); else echo "FAIL privacy: stray files: $(ls -A "$tmp")"; fail=$((fail + 1)); fi
+# Hostile layouts (hardening issue, items 1 and 3): a file without its header
+# row, and rows separated by another character than the header. Each is one
+# error that quotes no cell, exit 2, in text and JSON.
+printf 'SKIZ01,1985-03-14,Hemmeligby,SKIZOFRENI-XYZ,yes,no\nSKIZ02,1990-01-01,Testby,DEPRESSION-ABC,no,no\n' > "$tmp/noheader.csv"
+printf 'Hansen-Jens,Hemmeligby,SKIZOFRENI-XYZ\nP02,Testby,x\n' > "$tmp/noheader2.csv"
+printf 'id,birth_date,municipality,support\nP01;1977-03-04;Hemmeligby;SKIZOFRENI-XYZ\n' > "$tmp/mixed.csv"
+printf 'id;birth_date;municipality;support\nP01,1977-03-04,Hemmeligby,SKIZOFRENI-XYZ\n' > "$tmp/mixed2.csv"
+printf 'id\nP01;1977-03-04;Hemmeligby;SKIZOFRENI-XYZ\n' > "$tmp/mixed3.csv"
+hostile="SKIZ01 SKIZ02 1985-03-14 Hemmeligby SKIZOFRENI-XYZ DEPRESSION-ABC Hansen-Jens 1977-03-04"
+for f in noheader noheader2 mixed mixed2 mixed3; do
+  for fmt in text json; do
+    "$ramme" admit -I "$root/stdlib" --format $fmt "$course" --applicants "$tmp/$f.csv" > "$tmp/out" 2>&1; rc=$?
+    leaked=""
+    for v in $hostile; do grep -qF -- "$v" "$tmp/out" && leaked="$leaked $v"; done
+    if [ -z "$leaked" ] && [ "$rc" = 2 ] && grep -qE "header row seems to be missing|but the header row by" "$tmp/out"; then
+      pass=$((pass + 1))
+    else
+      echo "FAIL privacy ($f, $fmt): exit $rc, leaked:$leaked"; sed 's/^/    /' "$tmp/out" | head -n 8
+      fail=$((fail + 1))
+    fi
+  done
+  rm -f "$tmp/$f.csv"
+done
+# Warnings are capped (item 7): 20,000 rows without an id give at most 50
+# warnings and one line saying so, not 20,000.
+{ echo "id,birth_date,municipality,support,active_substance_abuse,dementia"
+  for i in $(seq 1 20000); do echo ",1977-03-04,Testby,municipal_support,no,no"; done; } > "$tmp/noids.csv"
+"$ramme" admit -I "$root/stdlib" "$course" --applicants "$tmp/noids.csv" > "$tmp/out" 2>&1
+n=$(grep -c "warning: an applicant without an id" "$tmp/out")
+if [ "$n" -le 50 ] && grep -q "too many warnings" "$tmp/out"; then pass=$((pass + 1)); else echo "FAIL privacy: $n warnings for rows without an id"; fail=$((fail + 1)); fi
+rm -f "$tmp/noids.csv"
+
 echo "privacy: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -425,6 +425,28 @@ static void test_diag_cap(void **state)
     diag_free(&d);
 }
 
+static void test_diag_warning_cap(void **state)
+{
+    (void)state;
+    Diags d;
+    diag_init(&d);
+    /* 100,000 warnings at distinct places: kept up to the cap, one note, and
+     * the rest counted but neither stored nor compared with what is stored. */
+    for (int i = 0; i < 100000; i++)
+        diag_warning(&d, at(0, i + 1, 1), "an applicant without an id: line %d", i + 1);
+    assert_int_equal(d.warnings, 100000);
+    assert_true(d.capped_warnings);
+    assert_false(d.capped);
+    assert_int_equal(d.n, DIAG_MAX_WARNINGS + 1);
+    assert_int_equal(d.items[d.n - 1].severity, DIAG_NOTE);
+    assert_non_null(strstr(d.items[d.n - 1].msg, "too many warnings"));
+    /* Errors still have room of their own. */
+    diag_error(&d, at(0, 1, 1), "an error");
+    assert_int_equal(d.errors, 1);
+    assert_int_equal(d.n, DIAG_MAX_WARNINGS + 2);
+    diag_free(&d);
+}
+
 static void test_diag_custom_cap(void **state)
 {
     (void)state;
@@ -686,6 +708,7 @@ int main(void)
         cmocka_unit_test(test_diag_dedup_far_apart),
         cmocka_unit_test(test_diag_cap),
         cmocka_unit_test(test_diag_custom_cap),
+        cmocka_unit_test(test_diag_warning_cap),
         cmocka_unit_test(test_diag_notes_and_help),
         cmocka_unit_test(test_diag_sort),
         cmocka_unit_test(test_src_add_and_lines),

@@ -379,6 +379,75 @@ static void test_privacy_source_private(void **state)
     assert_int_equal(c->ss.n, 2);
 }
 
+/* Hardening: the first applicant's record where the header row should be. */
+static void test_csv_header_missing(void **state)
+{
+    Ctx *c = *state;
+    assert_false(rd(c, "SKIZ01,SKIZOFRENI-XYZ,1985-03-14,yes,yes\nP02,DEPRESSION-ABC,1977-01-01,no,no\n"));
+    const Diag *g = one_error(c, "the header row seems to be missing");
+    assert_int_equal(g->span.first_line, 1);
+    assert_not_echoed(c, "SKIZ");
+    assert_not_echoed(c, "1985-03-14");
+    assert_not_echoed(c, "'yes'");
+    assert_int_equal(c->t.nrows, 0);
+}
+
+static void test_looks_like_value(void **state)
+{
+    (void)state;
+    assert_true(table_looks_like_value("1985-03-14"));
+    assert_true(table_looks_like_value(" 14.03.1985"));
+    assert_true(table_looks_like_value("140385-1234"));
+    assert_true(table_looks_like_value("+45 12345678"));
+    assert_true(table_looks_like_value("a@b.dk"));
+    assert_true(table_looks_like_value("ja"));
+    assert_true(table_looks_like_value("NO"));
+    assert_false(table_looks_like_value("birth_date"));
+    assert_false(table_looks_like_value("fødselsdato"));
+    assert_false(table_looks_like_value("id"));
+    assert_false(table_looks_like_value(""));
+}
+
+/* Hardening: a header separated by ',' over rows separated by ';' (and the
+ * reverse) would read each row as one cell, the id. */
+static void test_csv_separator_mismatch(void **state)
+{
+    Ctx *c = *state;
+    assert_false(rd(c, "id,birth_date,municipality\nP01;1977-03-04;Hemmeligby\nP02;2011-11-11;Testby\n"));
+    const Diag *g = one_error(c, "the row on line 2 is separated by ';', but the header row by ','");
+    assert_int_equal(g->span.first_line, 2);
+    assert_not_echoed(c, "Hemmeligby");
+    assert_not_echoed(c, "P01");
+    assert_int_equal(c->t.nrows, 0);
+}
+
+static void test_csv_separator_mismatch_reverse(void **state)
+{
+    Ctx *c = *state;
+    /* A comma inside a name does not hide the row's own separators. */
+    assert_false(rd(c, "id;name;municipality\nP01,\"Hansen; Jens\",Hemmeligby\n"));
+    one_error(c, "separated by ',', but the header row by ';'");
+    assert_not_echoed(c, "Hemmeligby");
+}
+
+static void test_csv_separator_mismatch_one_column(void **state)
+{
+    Ctx *c = *state;
+    assert_false(rd(c, "id\nP01;1977-03-04;Hemmeligby\n"));
+    one_error(c, "separated by ';', but the header row by ','");
+    assert_not_echoed(c, "Hemmeligby");
+}
+
+static void test_csv_other_separator_in_quotes(void **state)
+{
+    Ctx *c = *state;
+    /* The other separator inside quotes, or once in a full row, is text. */
+    assert_true(rd(c, "id,a,b\nP01,\"x;y;z\",1\nP02,1;5,2\n"));
+    assert_int_equal(c->t.nrows, 2);
+    assert_string_equal(cell(c, 0, 1), "x;y;z");
+    assert_string_equal(cell(c, 1, 1), "1;5");
+}
+
 /* ----------------------------------------------------------------- JSON */
 
 static void test_json_objects(void **state)
@@ -710,6 +779,12 @@ int main(void)
         T(test_not_utf8),
         T(test_not_utf8_nul),
         T(test_privacy_source_private),
+        T(test_csv_header_missing),
+        T(test_looks_like_value),
+        T(test_csv_separator_mismatch),
+        T(test_csv_separator_mismatch_reverse),
+        T(test_csv_separator_mismatch_one_column),
+        T(test_csv_other_separator_in_quotes),
         T(test_json_objects),
         T(test_json_values),
         T(test_json_sets),
