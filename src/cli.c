@@ -3,8 +3,12 @@
 #include "batch.h"
 #include "compile.h"
 
+#include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 int cli_bad_usage(const char *fmt, const char *arg)
 {
@@ -54,4 +58,42 @@ void cli_close(CliSession *s)
     compile_free(s->p);
     diag_free(&s->d);
     src_free(&s->ss);
+}
+
+/* Why writing to standard output failed, when the stream only remembers
+ * that it did: glibc drops a buffer it could not write, and its errno with
+ * it (a writer that flushes, as plan_csv does, leaves nothing for a later
+ * fflush to fail on). A write of nothing asks the descriptor again (a full
+ * device, a closed descriptor, a socket without a peer); a pipe without a
+ * reader polls as an error. 0 when neither tells. */
+static int stdout_failure(void)
+{
+    errno = 0;
+    if (write(STDOUT_FILENO, "", 0) < 0)
+        return errno;
+    struct stat st;
+    struct pollfd pfd = {.fd = STDOUT_FILENO, .events = 0};
+    if (fstat(STDOUT_FILENO, &st) == 0 && S_ISFIFO(st.st_mode) && poll(&pfd, 1, 0) == 1 &&
+        (pfd.revents & POLLERR))
+        return EPIPE;
+    return 0;
+}
+
+int cli_finish_stdout(int status)
+{
+    int e = 0;
+    errno = 0;
+    if (fflush(stdout) != 0)
+        e = errno ? errno : EIO;
+    else if (!ferror(stdout))
+        return status;
+    else
+        e = stdout_failure();
+    if (e == EPIPE)
+        return status; /* the reader has all it wanted: `ramme check x | head -1` */
+    if (e)
+        fprintf(stderr, "ramme: error: cannot write the report to standard output: %s\n", strerror(e));
+    else
+        fputs("ramme: error: cannot write the report to standard output\n", stderr);
+    return EXIT_INPUT;
 }

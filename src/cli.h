@@ -50,6 +50,13 @@ int cli_diff(Options *o);
 int cli_schedule(Options *o);
 int cli_admit(Options *o);
 
+/* Standard output at the end of every command (main calls it once, so no
+ * command checks its own printf): flushes it and, when a write to it failed,
+ * says so on stderr and returns EXIT_INPUT. A broken pipe (the reader went
+ * away, as in `ramme check x | head -1`; SIGPIPE is ignored) is a quiet end:
+ * it returns `status`, the command's own. */
+int cli_finish_stdout(int status);
+
 /* A wrong command line: prints the message (fmt has one %s for arg) and
  * where to find the usage; returns EXIT_INPUT. */
 int cli_bad_usage(const char *fmt, const char *arg);

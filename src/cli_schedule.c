@@ -7,6 +7,7 @@
 #include "render.h"
 #include "schedule.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
@@ -74,20 +75,27 @@ int cli_schedule(Options *o)
             case FMT_CSV: rc = plan_csv(out, &pl); break;
             case FMT_ICS: rc = plan_ics(out, &pl, NULL); break;
             }
+            /* The writers end with the write or flush that failed, so errno
+             * says why; a failure with no error on the stream is not a write. */
+            int e = rc != 0 && ferror(out) ? errno : 0;
             if (out != stdout) {
                 /* Written to a temporary file, renamed into place only when
                  * everything went well: a failure never leaves half a file. */
                 if (rc != 0) {
                     outfile_abort(&of);
-                    fprintf(stderr, "%s: error: could not write the output\n", o->output);
+                    if (e)
+                        fprintf(stderr, "%s: error: cannot write '%s': %s\n", o->output, o->output, strerror(e));
+                    else
+                        fprintf(stderr, "%s: error: could not write the output\n", o->output);
                     status = EXIT_INPUT;
                 } else if (outfile_commit(&of) != 0) {
                     fprintf(stderr, "%s: error: %s\n", o->output, of.msg);
                     status = EXIT_INPUT;
                 }
-            } else if (rc != 0 || fflush(stdout) != 0) {
+            } else if (rc != 0 && !ferror(stdout)) {
+                fputs("ramme: error: could not write the output\n", stderr);
                 status = EXIT_INPUT;
-            }
+            } /* a failed write to stdout: cli_finish_stdout reports it */
         }
         if (status == EXIT_PASS)
             for (int i = 0; i < pl.nchecks; i++)
