@@ -4,7 +4,9 @@
 #include "compile.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -96,4 +98,72 @@ int cli_finish_stdout(int status)
     else
         fputs("ramme: error: cannot write the report to standard output\n", stderr);
     return EXIT_INPUT;
+}
+
+/* -o's temporary file while it is written, for the signal handler: a copy
+ * here in the command line (the library keeps no globals), set before
+ * `tmp_armed` says it may be used. */
+static char tmp_path[PATH_MAX];
+static volatile sig_atomic_t tmp_armed;
+static const int fatal_signals[] = {SIGINT, SIGTERM, SIGHUP};
+
+/* Only async-signal-safe calls: remove the temporary file, then end as the
+ * signal would have ended the run (SA_RESETHAND restored its default action;
+ * the raised signal is delivered when the handler returns), so a shell sees
+ * a run killed by ^C, and a loop stops. */
+static void on_fatal_signal(int sig)
+{
+    if (tmp_armed)
+        unlink(tmp_path);
+    raise(sig);
+}
+
+static void fatal_set(sigset_t *set)
+{
+    sigemptyset(set);
+    for (size_t i = 0; i < sizeof fatal_signals / sizeof *fatal_signals; i++)
+        sigaddset(set, fatal_signals[i]);
+}
+
+FILE *cli_outfile_open(const char *path, OutFile *of)
+{
+    static bool installed;
+    sigset_t block, old;
+    fatal_set(&block);
+    /* Held from before the temporary file exists until it is guarded. */
+    sigprocmask(SIG_BLOCK, &block, &old);
+    if (!installed) {
+        installed = true;
+        for (size_t i = 0; i < sizeof fatal_signals / sizeof *fatal_signals; i++) {
+            struct sigaction sa, was;
+            /* A signal the run was started to ignore (nohup) stays ignored. */
+            if (sigaction(fatal_signals[i], NULL, &was) != 0 || was.sa_handler == SIG_IGN)
+                continue;
+            memset(&sa, 0, sizeof sa);
+            sa.sa_handler = on_fatal_signal;
+            sa.sa_mask = block;
+            sa.sa_flags = SA_RESETHAND;
+            sigaction(fatal_signals[i], &sa, NULL);
+        }
+    }
+    FILE *f = outfile_open(path, of);
+    if (f && of->tmp && strlen(of->tmp) < sizeof tmp_path) {
+        memcpy(tmp_path, of->tmp, strlen(of->tmp) + 1);
+        tmp_armed = 1;
+    }
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    return f;
+}
+
+int cli_outfile_commit(OutFile *of)
+{
+    int rc = outfile_commit(of);
+    tmp_armed = 0; /* renamed or removed: a late signal finds no file of that name */
+    return rc;
+}
+
+void cli_outfile_abort(OutFile *of)
+{
+    outfile_abort(of);
+    tmp_armed = 0;
 }

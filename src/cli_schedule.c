@@ -2,7 +2,6 @@
  * or iCalendar, to standard output or through -o (never half a file). */
 #include "cli.h"
 #include "compile.h"
-#include "outfile.h"
 #include "plan_out.h"
 #include "render.h"
 #include "schedule.h"
@@ -55,7 +54,7 @@ int cli_schedule(Options *o)
         OutFile of;
         FILE *out = stdout;
         if (o->output && strcmp(o->output, "-") != 0) {
-            out = outfile_open(o->output, &of);
+            out = cli_outfile_open(o->output, &of);
             if (!out) {
                 fprintf(stderr, "%s: error: %s\n", o->output, of.msg);
                 status = EXIT_INPUT;
@@ -82,13 +81,13 @@ int cli_schedule(Options *o)
                 /* Written to a temporary file, renamed into place only when
                  * everything went well: a failure never leaves half a file. */
                 if (rc != 0) {
-                    outfile_abort(&of);
+                    cli_outfile_abort(&of);
                     if (e)
                         fprintf(stderr, "%s: error: cannot write '%s': %s\n", o->output, o->output, strerror(e));
                     else
                         fprintf(stderr, "%s: error: could not write the output\n", o->output);
                     status = EXIT_INPUT;
-                } else if (outfile_commit(&of) != 0) {
+                } else if (cli_outfile_commit(&of) != 0) {
                     fprintf(stderr, "%s: error: %s\n", o->output, of.msg);
                     status = EXIT_INPUT;
                 }

@@ -4,6 +4,12 @@
 #   exit status 2, nothing written, the file it points at untouched; your own
 #   symlink is written through as before. Needs root to give a link away
 #   (lchown): without it those cases are skipped, and said so.
+# - SIGTERM, SIGINT or SIGHUP while FILE is being written: no `.FILE.XXXXXX`
+#   temporary file is left, FILE is as it was, and the run ends by that
+#   signal. Deterministic, with no sleep: a preloaded fsync (ramme's only
+#   one before the rename is outfile_commit's, when the temporary file is
+#   whole) sends ramme the signal at that very moment. A signal the run was
+#   started to ignore (nohup) stays ignored.
 # Prints "outfile: N passed, N failed".
 set -u
 ramme=$1
@@ -38,6 +44,55 @@ if chown -h 65534:65534 "$tmp/shared/plan.csv" 2>/dev/null; then
   else bad "another user's symlink: exit $rc, victim '$(head -c 40 "$tmp/victim")', $(listing "$tmp/shared"): $(cat "$tmp/err")"; fi
 else
   echo "outfile: skipped the symlink of another user (needs root for chown -h)"
+fi
+
+# The signal at the moment the temporary file is written and not yet renamed.
+cat > "$tmp/shim.c" <<'C'
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+/* Whatever the harness ignores, ramme starts with the default actions,
+ * unless the test wants to see an ignored signal kept. */
+__attribute__((constructor)) static void defaults(void)
+{
+    if (getenv("RAMME_TEST_KEEP_SIGNALS"))
+        return;
+    signal(SIGINT, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
+    signal(SIGHUP, SIG_DFL);
+}
+
+int fsync(int fd)
+{
+    const char *s = getenv("RAMME_TEST_SIGNAL");
+    if (s)
+        kill(getpid(), atoi(s));
+    return (int)syscall(SYS_fsync, fd);
+}
+C
+if ! cc -shared -fPIC -o "$tmp/shim.so" "$tmp/shim.c" 2> "$tmp/err"; then
+  bad "cannot build the fsync shim: $(cat "$tmp/err")"
+else
+  # A sanitizer build wants its runtime first; the shim comes before it.
+  export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
+  mkdir "$tmp/sig"
+  for sig in TERM INT HUP; do
+    num=$(kill -l "$sig")
+    echo old > "$tmp/sig/hold.ics"
+    # (The braces' stderr takes the shell's "Terminated" notice, not ramme's.)
+    { RAMME_TEST_SIGNAL=$num LD_PRELOAD="$tmp/shim.so" \
+        "$ramme" -I "$root/stdlib" schedule --format ics -o "$tmp/sig/hold.ics" "$course" 2> "$tmp/err"; rc=$?; } 2> /dev/null
+    if [ "$rc" = $((128 + num)) ] && [ "$(listing "$tmp/sig")" = "hold.ics " ] && [ "$(cat "$tmp/sig/hold.ics")" = old ]; then ok
+    else bad "SIG$sig while writing -o: exit $rc (expected $((128 + num))), left: $(listing "$tmp/sig"): $(cat "$tmp/err")"; fi
+    rm -f "$tmp/sig/"* "$tmp/sig/".hold.ics.*
+  done
+  # nohup: SIGHUP ignored from the start stays ignored; the plan is written.
+  (trap '' HUP; RAMME_TEST_KEEP_SIGNALS=1 RAMME_TEST_SIGNAL=$(kill -l HUP) LD_PRELOAD="$tmp/shim.so" \
+     exec "$ramme" -I "$root/stdlib" schedule --format ics -o "$tmp/sig/hold.ics" "$course") 2> "$tmp/err"; rc=$?
+  if [ "$rc" = 0 ] && [ "$(listing "$tmp/sig")" = "hold.ics " ] && grep -q '^BEGIN:VCALENDAR' "$tmp/sig/hold.ics"; then ok
+  else bad "SIGHUP ignored (nohup) while writing -o: exit $rc, left: $(listing "$tmp/sig"): $(cat "$tmp/err")"; fi
 fi
 
 echo "outfile: $pass passed, $fail failed"
