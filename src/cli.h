@@ -6,8 +6,10 @@
 #define RAMME_CLI_H
 
 #include "model.h"
+#include "outfile.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 
 enum { EXIT_PASS = 0, EXIT_RULES = 1, EXIT_INPUT = 2 };
 
@@ -49,6 +51,20 @@ int cli_explain(Options *o);
 int cli_diff(Options *o);
 int cli_schedule(Options *o);
 int cli_admit(Options *o);
+
+/* Standard output at the end of every command (main calls it once, so no
+ * command checks its own printf): flushes it and, when a write to it failed,
+ * says so on stderr and returns EXIT_INPUT. A broken pipe (the reader went
+ * away, as in `ramme check x | head -1`; SIGPIPE is ignored) is a quiet end:
+ * it returns `status`, the command's own. */
+int cli_finish_stdout(int status);
+
+/* -o FILE (outfile.h), with its temporary file removed when SIGINT, SIGTERM
+ * or SIGHUP ends the run before the commit or the abort; the signal then
+ * ends the run as it would have. Signals the run ignores stay ignored. */
+FILE *cli_outfile_open(const char *path, OutFile *of);
+int cli_outfile_commit(OutFile *of);
+void cli_outfile_abort(OutFile *of);
 
 /* A wrong command line: prints the message (fmt has one %s for arg) and
  * where to find the usage; returns EXIT_INPUT. */

@@ -2,11 +2,11 @@
  * or iCalendar, to standard output or through -o (never half a file). */
 #include "cli.h"
 #include "compile.h"
-#include "outfile.h"
 #include "plan_out.h"
 #include "render.h"
 #include "schedule.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
@@ -54,7 +54,7 @@ int cli_schedule(Options *o)
         OutFile of;
         FILE *out = stdout;
         if (o->output && strcmp(o->output, "-") != 0) {
-            out = outfile_open(o->output, &of);
+            out = cli_outfile_open(o->output, &of);
             if (!out) {
                 fprintf(stderr, "%s: error: %s\n", o->output, of.msg);
                 status = EXIT_INPUT;
@@ -74,20 +74,27 @@ int cli_schedule(Options *o)
             case FMT_CSV: rc = plan_csv(out, &pl); break;
             case FMT_ICS: rc = plan_ics(out, &pl, NULL); break;
             }
+            /* The writers end with the write or flush that failed, so errno
+             * says why; a failure with no error on the stream is not a write. */
+            int e = rc != 0 && ferror(out) ? errno : 0;
             if (out != stdout) {
                 /* Written to a temporary file, renamed into place only when
                  * everything went well: a failure never leaves half a file. */
                 if (rc != 0) {
-                    outfile_abort(&of);
-                    fprintf(stderr, "%s: error: could not write the output\n", o->output);
+                    cli_outfile_abort(&of);
+                    if (e)
+                        fprintf(stderr, "%s: error: cannot write '%s': %s\n", o->output, o->output, strerror(e));
+                    else
+                        fprintf(stderr, "%s: error: could not write the output\n", o->output);
                     status = EXIT_INPUT;
-                } else if (outfile_commit(&of) != 0) {
+                } else if (cli_outfile_commit(&of) != 0) {
                     fprintf(stderr, "%s: error: %s\n", o->output, of.msg);
                     status = EXIT_INPUT;
                 }
-            } else if (rc != 0 || fflush(stdout) != 0) {
+            } else if (rc != 0 && !ferror(stdout)) {
+                fputs("ramme: error: could not write the output\n", stderr);
                 status = EXIT_INPUT;
-            }
+            } /* a failed write to stdout: cli_finish_stdout reports it */
         }
         if (status == EXIT_PASS)
             for (int i = 0; i < pl.nchecks; i++)

@@ -40,7 +40,8 @@ static void usage(FILE *out)
           "  -h, --help                       this text\n"
           "\n"
           "exit status: 0 no error-level failure, 1 a design fails an error rule,\n"
-          "2 the input could not be read, parsed or type-checked, or the command line is wrong.\n",
+          "2 the input could not be read, parsed or type-checked, the report could not be written,\n"
+          "or the command line is wrong.\n",
           out);
 }
 
@@ -159,6 +160,10 @@ int main(int argc, char **argv)
     sa.sa_handler = on_sigbus;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGBUS, &sa, NULL);
+    /* A reader that goes away (`ramme check x | head -1`) ends the run
+     * quietly through EPIPE (cli_finish_stdout), not by killing it. */
+    sa.sa_handler = SIG_IGN;
+    sigaction(SIGPIPE, &sa, NULL);
     Options o;
     memset(&o, 0, sizeof o);
     int st = parse_args(argc, argv, &o);
@@ -195,5 +200,5 @@ int main(int argc, char **argv)
     }
     free(o.args);
     free(o.include);
-    return st;
+    return cli_finish_stdout(st);
 }

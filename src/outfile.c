@@ -1,11 +1,12 @@
 /* outfile.c — atomic output files: write a temporary file beside the target,
  * then flush, fsync, close and rename it into place. */
-/* realpath() and fsync() are XSI. */
+/* fsync() is XSI. */
 #define _XOPEN_SOURCE 700
 #include "outfile.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,6 +79,72 @@ static void sync_dir(const char *path)
     free(dir);
 }
 
+/* Whether a symlink may be written through: only when the current user or
+ * root owns it. In a shared world-writable directory (/tmp) anyone can put a
+ * link where you are about to write, pointing at a file of yours; the kernel
+ * does not follow such links there (fs.protected_symlinks), and resolving
+ * them here, then renaming over what they point at, would go round it. */
+static bool link_trusted(const struct stat *st)
+{
+    return st->st_uid == geteuid() || st->st_uid == 0;
+}
+
+/* Where writing `path` goes: its symlinks followed one hop at a time, each
+ * checked (a link of yours may lead to one someone else planted). Returns
+ * the path of the first hop that is no symlink — `path` itself when it is
+ * none — or `path` when the chain cannot be followed to its end (it points
+ * nowhere, loops, ...: the link itself is then replaced). NULL with err and
+ * msg set when a hop is not trusted, or on no memory. */
+static char *follow_links(OutFile *of, const char *path)
+{
+    char *cur = dup_str(path);
+    for (int hops = 0; cur; hops++) {
+        struct stat st;
+        if (lstat(cur, &st) != 0) {
+            if (hops == 0)
+                return cur; /* no such file yet, or out of reach: creating it will say */
+            free(cur); /* the chain points nowhere: replace the link itself */
+            return dup_str(path);
+        }
+        if (!S_ISLNK(st.st_mode))
+            return cur;
+        if (!link_trusted(&st)) {
+            of->err = EPERM;
+            if (hops == 0)
+                snprintf(of->msg, sizeof of->msg,
+                         "cannot write '%s': it is a symbolic link owned by another user (uid %ld), "
+                         "which ramme does not write through; remove it or write to another name",
+                         path, (long)st.st_uid);
+            else
+                snprintf(of->msg, sizeof of->msg,
+                         "cannot write '%s': it leads through '%s', a symbolic link owned by another "
+                         "user (uid %ld), which ramme does not write through; remove it or write to "
+                         "another name",
+                         path, cur, (long)st.st_uid);
+            free(cur);
+            return NULL;
+        }
+        char to[PATH_MAX];
+        ssize_t n = hops < 40 ? readlink(cur, to, sizeof to) : -1;
+        if (n <= 0 || (size_t)n >= sizeof to) {
+            free(cur); /* a loop, or unreadable: replace the link */
+            return dup_str(path);
+        }
+        to[n] = '\0';
+        /* A relative link is relative to the directory it is in. */
+        const char *slash = strrchr(cur, '/');
+        size_t dirlen = to[0] == '/' || !slash ? 0 : (size_t)(slash - cur) + 1;
+        char *next = malloc(dirlen + (size_t)n + 1);
+        if (next) {
+            memcpy(next, cur, dirlen);
+            memcpy(next + dirlen, to, (size_t)n + 1);
+        }
+        free(cur);
+        cur = next;
+    }
+    return NULL; /* no memory */
+}
+
 FILE *outfile_open(const char *path, OutFile *of)
 {
     memset(of, 0, sizeof *of);
@@ -92,19 +159,15 @@ FILE *outfile_open(const char *path, OutFile *of)
     }
 
     /* Follow a symlink, so the file it points at is replaced, not the link. */
-    struct stat st;
-    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
-        char *real = realpath(path, NULL);
-        of->target = real ? real : dup_str(path);
-    } else {
-        of->target = dup_str(path);
-    }
+    of->target = follow_links(of, path);
     if (!of->target) {
-        fail(of, ENOMEM, "cannot write", path);
+        if (!of->err)
+            fail(of, ENOMEM, "cannot write", path);
         release(of);
         return NULL;
     }
 
+    struct stat st;
     bool exists = stat(of->target, &st) == 0;
     if (exists && S_ISDIR(st.st_mode)) {
         fail(of, EISDIR, "cannot write", path);

@@ -7,6 +7,11 @@
  * A target that exists and is not a regular file (/dev/stdout, /dev/null, a
  * pipe) cannot be replaced by a rename; it is opened and written directly.
  *
+ * A symlink is followed (the file it points at is replaced, the link stays)
+ * only when the current user or root owns it and every link after it: one
+ * another user owns, as anyone can plant in a shared directory such as /tmp,
+ * is refused (EPERM) and nothing is created.
+ *
  * Nothing here prints: a failure returns NULL or -1, with the errno value in
  * `err` and a one-line message (naming the target) in `msg`. */
 #ifndef RAMME_OUTFILE_H

@@ -250,6 +250,101 @@ static void test_symlink_target(void **state)
     assert_int_equal(count_entries(d->path), 2);
 }
 
+/* A symlink another user planted where ramme is told to write (a shared
+ * directory such as /tmp): refused, nothing written, its target untouched.
+ * Tests run as root in CI, where lchown can give the link away; elsewhere
+ * they are skipped. */
+static void plant_foreign_link(const char *to, const char *link)
+{
+    assert_int_equal(symlink(to, link), 0);
+    if (lchown(link, 65534, 65534) != 0)
+        skip();
+}
+
+static void test_symlink_of_another_user_refused(void **state)
+{
+    Dir *d = *state;
+    char victim[PATH_MAX], link[PATH_MAX];
+    join(victim, sizeof victim, d, "victim.txt");
+    join(link, sizeof link, d, "plan.ics");
+    write_file(victim, "precious\n");
+    plant_foreign_link(victim, link);
+    OutFile of;
+    assert_null(outfile_open(link, &of));
+    assert_int_equal(of.err, EPERM);
+    assert_non_null(strstr(of.msg, "plan.ics"));
+    assert_non_null(strstr(of.msg, "symbolic link owned by another user"));
+    assert_string_equal(slurp(victim), "precious\n");
+    struct stat st;
+    assert_int_equal(lstat(link, &st), 0);
+    assert_true(S_ISLNK(st.st_mode));
+    assert_int_equal(count_entries(d->path), 2); /* no temporary file */
+    outfile_abort(&of);
+}
+
+/* Your own link to a link someone else planted: refused all the same. */
+static void test_symlink_chain_through_another_user_refused(void **state)
+{
+    Dir *d = *state;
+    char victim[PATH_MAX], planted[PATH_MAX], mine[PATH_MAX];
+    join(victim, sizeof victim, d, "victim.txt");
+    join(planted, sizeof planted, d, "shared.ics");
+    join(mine, sizeof mine, d, "mine.ics");
+    write_file(victim, "precious\n");
+    plant_foreign_link("victim.txt", planted);
+    assert_int_equal(symlink("shared.ics", mine), 0);
+    OutFile of;
+    assert_null(outfile_open(mine, &of));
+    assert_int_equal(of.err, EPERM);
+    assert_non_null(strstr(of.msg, "shared.ics"));
+    assert_string_equal(slurp(victim), "precious\n");
+    assert_int_equal(count_entries(d->path), 3);
+}
+
+/* A planted link that points at nothing yet: nothing is created there. */
+static void test_dangling_symlink_of_another_user_refused(void **state)
+{
+    Dir *d = *state;
+    char link[PATH_MAX], absent[PATH_MAX];
+    join(link, sizeof link, d, "plan.ics");
+    join(absent, sizeof absent, d, "created-by-ramme");
+    plant_foreign_link(absent, link);
+    OutFile of;
+    assert_null(outfile_open(link, &of));
+    assert_int_equal(of.err, EPERM);
+    assert_int_equal(access(absent, F_OK), -1);
+    assert_int_equal(count_entries(d->path), 1);
+}
+
+/* A chain of your own links is followed to its end, relative hops too. */
+static void test_symlink_chain_own(void **state)
+{
+    Dir *d = *state;
+    char real[PATH_MAX], one[PATH_MAX], two[PATH_MAX], sub[PATH_MAX];
+    join(sub, sizeof sub, d, "sub");
+    assert_int_equal(mkdir(sub, 0700), 0);
+    join(real, sizeof real, d, "sub/real.ics");
+    join(one, sizeof one, d, "one.ics");
+    join(two, sizeof two, d, "sub/two.ics");
+    write_file(real, "old\n");
+    assert_int_equal(symlink("real.ics", two), 0);    /* relative to sub/ */
+    assert_int_equal(symlink("sub/two.ics", one), 0); /* relative to the top */
+    OutFile of;
+    FILE *f = outfile_open(one, &of);
+    assert_non_null(f);
+    fputs("new\n", f);
+    assert_int_equal(outfile_commit(&of), 0);
+    assert_string_equal(slurp(real), "new\n");
+    struct stat st;
+    assert_int_equal(lstat(one, &st), 0);
+    assert_true(S_ISLNK(st.st_mode));
+    assert_int_equal(lstat(two, &st), 0);
+    assert_true(S_ISLNK(st.st_mode));
+    assert_int_equal(unlink(real), 0);
+    assert_int_equal(unlink(two), 0);
+    assert_int_equal(rmdir(sub), 0);
+}
+
 static void test_directory_target(void **state)
 {
     Dir *d = *state;
@@ -289,6 +384,10 @@ int main(void)
         cmocka_unit_test(test_dev_full),
         cmocka_unit_test(test_dev_null),
         cmocka_unit_test_setup_teardown(test_symlink_target, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_symlink_of_another_user_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_symlink_chain_through_another_user_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_dangling_symlink_of_another_user_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_symlink_chain_own, setup, teardown),
         cmocka_unit_test_setup_teardown(test_directory_target, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bare_name, setup, teardown),
     };
