@@ -2,6 +2,7 @@
  * citation, condition and place, or a goal's, with did-you-mean. */
 #include "cli.h"
 #include "compile.h"
+#include "esc.h"
 #include "render.h"
 
 #include <jansson.h>
@@ -107,13 +108,16 @@ int cli_explain(Options *o)
                 fputc('\n', stdout);
                 json_decref(j);
             } else {
-                printf("%s (%s)\n", id, sevs);
-                printf("  framework: %s%s%s%s\n", fw->name, fw->title ? " \"" : "", fw->title ? fw->title : "", fw->title ? "\"" : "");
-                printf("  cites:     %s\n", cite && cite->k == V_STRING ? cite->u.s : "");
-                printf("  message:   %s\n", msg ? msg : "");
-                printf("  applies:   %s\n", when ? when : "to every course");
+                /* Values from the files through esc_text: no control
+                 * character reaches the terminal. */
+                const char *fwt = esc_text(a, fw->title);
+                printf("%s (%s)\n", esc_text(a, id), sevs);
+                printf("  framework: %s%s%s%s\n", fw->name, fwt ? " \"" : "", fwt ? fwt : "", fwt ? "\"" : "");
+                printf("  cites:     %s\n", esc_text(a, cite && cite->k == V_STRING ? cite->u.s : ""));
+                printf("  message:   %s\n", msg ? esc_text(a, msg) : "");
+                printf("  applies:   %s\n", when ? esc_text(a, when) : "to every course");
                 for (int k = 0; reqs && reqs->k == V_LIST && k < reqs->u.list.n; k++)
-                    printf("  requires:  %s\n", expr_text(a, reqs->u.list.items[k]));
+                    printf("  requires:  %s\n", esc_text(a, expr_text(a, reqs->u.list.items[k])));
                 printf("  declared:  %s\n", cli_place(a, ss, r->name_span));
             }
         } else if (f.goal) {
@@ -129,13 +133,13 @@ int cli_explain(Options *o)
                 json_decref(j);
             } else {
                 printf("%s (goal)\n", g->name);
-                printf("  title:     %s\n", g->title ? g->title : "");
+                printf("  title:     %s\n", g->title ? esc_text(a, g->title) : "");
                 printf("  framework: %s\n", g->top ? g->top->name : "");
                 printf("  declared:  %s\n", cli_place(a, ss, g->name_span));
                 printf("  a module covers it with: covers %s\n", g->name);
             }
         } else {
-            fprintf(stderr, "ramme: error: no rule or goal '%s'\n", id);
+            fprintf(stderr, "ramme: error: no rule or goal '%s'\n", esc_text(p->arena, id));
             const char *sug = model_suggest(id, f.ids, f.nids);
             if (sug)
                 fprintf(stderr, "      = help: did you mean '%s'?\n", sug);

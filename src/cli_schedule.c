@@ -2,6 +2,7 @@
  * or iCalendar, to standard output or through -o (never half a file). */
 #include "cli.h"
 #include "compile.h"
+#include "esc.h"
 #include "outfile.h"
 #include "plan_out.h"
 #include "render.h"
@@ -56,7 +57,7 @@ int cli_schedule(Options *o)
         if (o->output && strcmp(o->output, "-") != 0) {
             out = outfile_open(o->output, &of);
             if (!out) {
-                fprintf(stderr, "%s: error: %s\n", o->output, of.msg);
+                fprintf(stderr, "%s: error: %s\n", esc_text(a, o->output), esc_text(a, of.msg));
                 status = EXIT_INPUT;
             }
         }
@@ -79,10 +80,10 @@ int cli_schedule(Options *o)
                  * everything went well: a failure never leaves half a file. */
                 if (rc != 0) {
                     outfile_abort(&of);
-                    fprintf(stderr, "%s: error: could not write the output\n", o->output);
+                    fprintf(stderr, "%s: error: could not write the output\n", esc_text(a, o->output));
                     status = EXIT_INPUT;
                 } else if (outfile_commit(&of) != 0) {
-                    fprintf(stderr, "%s: error: %s\n", o->output, of.msg);
+                    fprintf(stderr, "%s: error: %s\n", esc_text(a, o->output), esc_text(a, of.msg));
                     status = EXIT_INPUT;
                 }
             } else if (rc != 0 || fflush(stdout) != 0) {

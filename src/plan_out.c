@@ -1,5 +1,6 @@
 /* plan_out.c — a Plan as a text table, JSON, CSV and iCalendar. */
 #include "plan_out.h"
+#include "esc.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -128,21 +129,27 @@ static int max_int(int a, int b)
     return a > b ? a : b;
 }
 
-static void text_header(FILE *out, const Plan *p, const char *bold, const char *reset)
+/* The table shows every value from the files through esc_text (in `a`):
+ * a control character in a title, a location or a closure's name must not
+ * reach the terminal. */
+static void text_header(FILE *out, Arena *a, const Plan *p, const char *bold, const char *reset)
 {
     const Block *c = p->course;
-    fprintf(out, "%scourse %s%s%s%s%s\n", bold, block_name(c), c && c->title ? " \"" : "",
-            c && c->title ? c->title : "", c && c->title ? "\"" : "", reset);
-    fprintf(out, "  schedule  %s\n", block_name(p->schedule));
+    const char *title = c ? esc_text(a, c->title) : NULL;
+    fprintf(out, "%scourse %s%s%s%s%s\n", bold, esc_text(a, block_name(c)), title ? " \"" : "", title ? title : "",
+            title ? "\"" : "", reset);
+    fprintf(out, "  schedule  %s\n", esc_text(a, block_name(p->schedule)));
     const Block *cal = plan_calendar(p);
-    if (cal)
-        fprintf(out, "  calendar  %s%s%s%s\n", block_name(cal), cal->title ? " \"" : "", cal->title ? cal->title : "",
-                cal->title ? "\"" : "");
+    if (cal) {
+        const char *ct = esc_text(a, cal->title);
+        fprintf(out, "  calendar  %s%s%s%s\n", esc_text(a, block_name(cal)), ct ? " \"" : "", ct ? ct : "",
+                ct ? "\"" : "");
+    }
     if (p->location)
-        fprintf(out, "  location  %s\n", p->location);
+        fprintf(out, "  location  %s\n", esc_text(a, p->location));
 }
 
-static void text_sessions(FILE *out, const Plan *p, const char *bold, const char *reset)
+static void text_sessions(FILE *out, Arena *a, const Plan *p, const char *bold, const char *reset)
 {
     char b1[32], b2[32];
     /* Column widths from the content. */
@@ -195,7 +202,7 @@ static void text_sessions(FILE *out, const Plan *p, const char *bold, const char
         put_right(out, b1, wweek);
         fputs("  ", out);
         for (int k = 0; k < s->nmodules; k++)
-            fprintf(out, "%s%s", k ? ", " : "", block_name(s->modules[k]));
+            fprintf(out, "%s%s", k ? ", " : "", esc_text(a, block_name(s->modules[k])));
         fputc('\n', out);
     }
     if (p->nsessions > 0) {
@@ -217,7 +224,7 @@ static void text_sessions(FILE *out, const Plan *p, const char *bold, const char
     }
 }
 
-static void text_skipped(FILE *out, const Plan *p, const char *bold, const char *reset)
+static void text_skipped(FILE *out, Arena *a, const Plan *p, const char *bold, const char *reset)
 {
     char b[32];
     if (p->nskipped == 0) {
@@ -232,7 +239,7 @@ static void text_skipped(FILE *out, const Plan *p, const char *bold, const char 
         const Skipped *k = &p->skipped[i];
         fprintf(out, "  %s  ", fmt_date(b, sizeof b, k->date));
         put_left(out, weekday_name(p, sched_weekday(k->date)), wday);
-        fprintf(out, "  %s\n", k->reason ? k->reason : "closed");
+        fprintf(out, "  %s\n", k->reason ? esc_text(a, k->reason) : "closed");
     }
 }
 
@@ -283,7 +290,7 @@ static void text_weeks(FILE *out, const Plan *p, const char *bold, const char *r
     fputc('\n', out);
 }
 
-static void text_checks(FILE *out, const Plan *p, bool color, const char *bold, const char *reset)
+static void text_checks(FILE *out, Arena *a, const Plan *p, bool color, const char *bold, const char *reset)
 {
     if (p->nchecks == 0)
         return;
@@ -295,12 +302,13 @@ static void text_checks(FILE *out, const Plan *p, bool color, const char *bold, 
         const char *col = !color ? ""
                         : x->status == ST_FAIL ? (x->severity == SEV_ERROR ? C_RED : C_MAGENTA)
                         : x->status == ST_UNKNOWN ? C_YELLOW : x->status == ST_PASS ? C_GREEN : "";
-        fprintf(out, "  %s%-7s%s %-8s %s\n", col, st, reset, rules_severity_name(x->severity), x->id ? x->id : "");
+        fprintf(out, "  %s%-7s%s %-8s %s\n", col, st, reset, rules_severity_name(x->severity),
+                x->id ? esc_text(a, x->id) : "");
         if (x->status == ST_FAIL || x->status == ST_UNKNOWN) {
             if (x->message)
-                fprintf(out, "                   %s\n", x->message);
+                fprintf(out, "                   %s\n", esc_text(a, x->message));
             for (int k = 0; k < x->nexplain; k++)
-                fprintf(out, "                   %s\n", x->explain[k]);
+                fprintf(out, "                   %s\n", esc_text(a, x->explain[k]));
         }
     }
 }
@@ -308,13 +316,15 @@ static void text_checks(FILE *out, const Plan *p, bool color, const char *bold, 
 void plan_text(FILE *out, const Plan *p, bool color)
 {
     const char *bold = color ? C_BOLD : "", *reset = color ? C_RESET : "";
-    text_header(out, p, bold, reset);
+    Arena *a = arena_new();
+    text_header(out, a, p, bold, reset);
     fputc('\n', out);
-    text_sessions(out, p, bold, reset);
-    text_skipped(out, p, bold, reset);
+    text_sessions(out, a, p, bold, reset);
+    text_skipped(out, a, p, bold, reset);
     text_practicum(out, p, bold, reset);
     text_weeks(out, p, bold, reset);
-    text_checks(out, p, color, bold, reset);
+    text_checks(out, a, p, color, bold, reset);
+    arena_free(a);
 }
 
 /* ---------------------------------------------------------------- JSON */
