@@ -439,12 +439,28 @@ json_t *plan_json(const Plan *p)
 
 /* ---------------------------------------------------------------- CSV */
 
-/* One quoted field, preceded by a comma unless it is the row's first. */
+/* One quoted field, preceded by a comma unless it is the row's first.
+ * A cell a spreadsheet would take for a formula — one starting with = + -
+ * or @, or with a tab or a carriage return — gets a ' in front, as OWASP
+ * advises against CSV injection: a location "=cmd|' /C calc'!A0" stays
+ * text. Every cell is treated alike, numbers included: ramme writes no
+ * negative number (hours, weeks and counts are never below 0), and one
+ * that did would be shown as text ('-3) rather than risk a formula. */
 static int csv_field(FILE *out, const char *s, bool first)
 {
     if (!first && fputc(',', out) == EOF)
         return -1;
-    return csv_fwrite(out, s, strlen(s)) == 0 ? 0 : -1;
+    size_t n = strlen(s);
+    if (n == 0 || !strchr("=+-@\t\r", s[0]))
+        return csv_fwrite(out, s, n) == 0 ? 0 : -1;
+    char *t = malloc(n + 2);
+    if (!t)
+        return -1;
+    t[0] = '\'';
+    memcpy(t + 1, s, n + 1);
+    int rc = csv_fwrite(out, t, n + 1) == 0 ? 0 : -1;
+    free(t);
+    return rc;
 }
 
 int plan_csv(FILE *out, const Plan *p)

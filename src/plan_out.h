@@ -29,8 +29,9 @@ json_t *plan_json(const Plan *p);
 
 /* CSV, one row per session under the header row number,date,weekday,start,
  * end,hours,cumulative_hours,iso_week,modules,location; every field quoted,
- * CRLF line ends, UTF-8 without a byte-order mark. Returns 0, or -1 when
- * writing failed. */
+ * CRLF line ends, UTF-8 without a byte-order mark; a field starting with
+ * = + - @, a tab or a CR gets a ' in front (CSV injection). Returns 0, or -1
+ * when writing failed. */
 int plan_csv(FILE *out, const Plan *p);
 
 /* An iCalendar file: a Europe/Copenhagen VTIMEZONE of its own, one VEVENT per

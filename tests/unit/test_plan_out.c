@@ -281,6 +281,34 @@ static void test_csv(void **state)
     free(t);
 }
 
+/* OWASP's CSV-injection advice: a cell starting with = + - @, a tab or a
+ * carriage return gets a ' in front, inside the quotes; others as they are. */
+static void test_csv_injection(void **state)
+{
+    (void)state;
+    static const struct { const char *location, *cell; } c[] = {
+        {"=cmd|' /C calc'!A0", "\"'=cmd|' /C calc'!A0\""},
+        {"+45 1234", "\"'+45 1234\""},
+        {"-2+3", "\"'-2+3\""},
+        {"@SUM(A1:A2)", "\"'@SUM(A1:A2)\""},
+        {"\t=1", "\"'\t=1\""},
+        {"\r=1", "\"'\r=1\""},
+        {"\"=1", "\"\"\"=1\""}, /* a quote first: not a formula */
+        {"Peer-huset = 1", "\"Peer-huset = 1\""},
+    };
+    for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
+        Plan p = make_plan();
+        p.location = c[i].location;
+        Mem m;
+        assert_int_equal(plan_csv(mem_open(&m), &p), 0);
+        char *t = mem_close(&m);
+        char want[64];
+        snprintf(want, sizeof want, ",%s\r\n", c[i].cell);
+        assert_non_null(strstr(t, want));
+        free(t);
+    }
+}
+
 static void test_csv_write_error(void **state)
 {
     (void)state;
@@ -451,6 +479,7 @@ int main(void)
         cmocka_unit_test(test_text_alignment),
         cmocka_unit_test(test_json),
         cmocka_unit_test(test_csv),
+        cmocka_unit_test(test_csv_injection),
         cmocka_unit_test(test_csv_write_error),
         cmocka_unit_test(test_ics),
         cmocka_unit_test(test_ics_fold_and_fallbacks),
