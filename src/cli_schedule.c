@@ -45,6 +45,9 @@ int cli_schedule(Options *o)
         }
         if (chosen)
             planned = sched_plan(p, chosen, a, &pl);
+        /* Refused before anything is written: a date iCalendar cannot hold. */
+        if (planned && o->format == FMT_ICS && !plan_ics_check(&pl, d))
+            planned = false;
     }
     int status = EXIT_PASS;
     if (d->errors || !planned) {

@@ -524,18 +524,23 @@ static const char VTIMEZONE_CPH[] =
     "END:STANDARD\r\n"
     "END:VTIMEZONE\r\n";
 
-/* $SOURCE_DATE_EPOCH when it is a plain non-negative number, else now. */
-static time_t stamp_time(void)
+/* DTSTAMP: $SOURCE_DATE_EPOCH when it is a plain non-negative number of a
+ * time libical can write (up to the year 3000), else now. */
+static struct icaltimetype stamp_time(void)
 {
+    icaltimezone *utc = icaltimezone_get_utc_timezone();
     const char *e = getenv("SOURCE_DATE_EPOCH");
     if (e && *e) {
         char *end;
         errno = 0;
         long long v = strtoll(e, &end, 10);
-        if (errno == 0 && *end == '\0' && v >= 0 && e[0] != '-' && e[0] != '+')
-            return (time_t)v;
+        if (errno == 0 && *end == '\0' && v >= 0 && e[0] != '-' && e[0] != '+' && v <= 32535215999LL /* 3000-12-31T23:59:59Z */) {
+            struct icaltimetype t = icaltime_from_timet_with_zone((time_t)v, 0, utc);
+            if (icaltime_is_valid_time(t))
+                return t;
+        }
     }
-    return time(NULL);
+    return icaltime_from_timet_with_zone(time(NULL), 0, utc);
 }
 
 static struct icaltimetype ical_date(int32_t d)
@@ -560,6 +565,61 @@ static struct icaltimetype ical_local(int32_t d, int minutes)
     return t;
 }
 
+/* libical writes a date it holds invalid — a year after 3000 — as
+ * 00000000T000000, a file calendar programs reject or misread
+ * (icaltime_is_valid_time: years 0 to 3000). The first day of the plan the
+ * file would need and cannot hold, every date and date-time the writer
+ * makes checked as it makes them; false when there is none. */
+static bool ics_unwritable(const Plan *p, int32_t *bad)
+{
+    for (int i = 0; i < p->nsessions; i++) {
+        const Session *s = &p->sessions[i];
+        struct icaltimetype t[2] = {ical_local(s->date, s->start), ical_local(s->date, s->end)};
+        for (int k = 0; k < 2; k++)
+            if (!icaltime_is_valid_time(t[k])) {
+                *bad = civil_days(t[k].year, t[k].month, t[k].day);
+                return true;
+            }
+    }
+    if (!p->has_practicum)
+        return false;
+    /* The practicum's DTEND is the day after its last. */
+    int32_t days[] = {p->practicum_start, p->practicum_end + 1};
+    for (int k = 0; k < 2; k++)
+        if (!icaltime_is_valid_time(ical_date(days[k]))) {
+            *bad = days[k];
+            return true;
+        }
+    for (int i = 0; i < p->nfollow_up; i++) {
+        int32_t d = p->follow_up[i];
+        struct icaltimetype t[2] = {ical_date(d), ical_date(d + 1)};
+        if (p->nsessions > 0) {
+            t[0] = ical_local(d, p->sessions[0].start);
+            t[1] = ical_local(d, p->sessions[0].end);
+        }
+        for (int k = 0; k < 2; k++)
+            if (!icaltime_is_valid_time(t[k])) {
+                *bad = civil_days(t[k].year, t[k].month, t[k].day);
+                return true;
+            }
+    }
+    return false;
+}
+
+bool plan_ics_check(const Plan *p, Diags *d)
+{
+    int32_t bad;
+    if (!ics_unwritable(p, &bad))
+        return true;
+    Value *start = field(p->schedule, "start");
+    Span sp = start ? start->span : p->schedule ? p->schedule->name_span : span_none();
+    char b[32];
+    diag_error(d, sp, "an iCalendar file cannot hold this plan: it needs %s, and iCalendar holds dates up to 3000-12-31",
+               fmt_date(b, sizeof b, bad));
+    diag_help(d, "start the schedule earlier, or write the plan with --format text, json or csv");
+    return false;
+}
+
 static void add_local(icalcomponent *ev, icalproperty *prop)
 {
     icalproperty_add_parameter(prop, icalparameter_new_tzid(PLAN_TZID));
@@ -582,15 +642,20 @@ static icalcomponent *new_event(const Plan *p, const char *what, struct icaltime
     return ev;
 }
 
-static void add_summary(icalcomponent *ev, const char *title, const char *what)
+/* TEXT values (RFC 5545 3.3.11) may hold no control character but a tab;
+ * libical escapes line breaks as \n and writes any other control character
+ * as it is. Each value goes through esc_text_lines (in `a`), which keeps
+ * line breaks and tabs and escapes the rest as text output does (ESC as
+ * \u{1b}), bytes that are not UTF-8 as U+FFFD. */
+static const char *ics_text(Arena *a, const char *s)
 {
-    size_t n = strlen(title) + strlen(what) + 3;
-    char *s = malloc(n);
-    if (!s)
-        return;
-    snprintf(s, n, "%s: %s", title, what);
-    icalcomponent_add_property(ev, icalproperty_new_summary(s));
-    free(s);
+    return esc_text_lines(a, s);
+}
+
+static void add_summary(icalcomponent *ev, Arena *a, const char *title, const char *what)
+{
+    const char *s = arena_printf(a, "%s: %s", title, what);
+    icalcomponent_add_property(ev, icalproperty_new_summary(ics_text(a, s)));
 }
 
 /* The modules' titles, one per line, for DESCRIPTION; NULL when none has one. */
@@ -622,7 +687,7 @@ static char *module_titles(const Session *s)
     return buf;
 }
 
-static int add_sessions(icalcomponent *cal, const Plan *p, const char *title, struct icaltimetype stamp)
+static int add_sessions(icalcomponent *cal, Arena *a, const Plan *p, const char *title, struct icaltimetype stamp)
 {
     for (int i = 0; i < p->nsessions; i++) {
         const Session *s = &p->sessions[i];
@@ -639,25 +704,25 @@ static int add_sessions(icalcomponent *cal, const Plan *p, const char *title, st
         add_local(ev, icalproperty_new_dtstart(ical_local(s->date, s->start)));
         add_local(ev, icalproperty_new_dtend(ical_local(s->date, s->end)));
         if (*mods) {
-            add_summary(ev, title, mods);
+            add_summary(ev, a, title, mods);
         } else {
             snprintf(what, sizeof what, "session %d", s->number);
-            add_summary(ev, title, what);
+            add_summary(ev, a, title, what);
         }
         free(mods);
         char *desc = module_titles(s);
         if (desc) {
-            icalcomponent_add_property(ev, icalproperty_new_description(desc));
+            icalcomponent_add_property(ev, icalproperty_new_description(ics_text(a, desc)));
             free(desc);
         }
         if (p->location)
-            icalcomponent_add_property(ev, icalproperty_new_location(p->location));
+            icalcomponent_add_property(ev, icalproperty_new_location(ics_text(a, p->location)));
         icalcomponent_add_component(cal, ev);
     }
     return 0;
 }
 
-static int add_practicum(icalcomponent *cal, const Plan *p, const char *title, struct icaltimetype stamp)
+static int add_practicum(icalcomponent *cal, Arena *a, const Plan *p, const char *title, struct icaltimetype stamp)
 {
     if (!p->has_practicum)
         return 0;
@@ -667,7 +732,7 @@ static int add_practicum(icalcomponent *cal, const Plan *p, const char *title, s
     icalcomponent_add_property(ev, icalproperty_new_dtstart(ical_date(p->practicum_start)));
     /* DTEND of an all-day event is exclusive: the day after the last one. */
     icalcomponent_add_property(ev, icalproperty_new_dtend(ical_date(p->practicum_end + 1)));
-    add_summary(ev, title, "praktik");
+    add_summary(ev, a, title, "praktik");
     /* A weeks-long span should not mark the whole calendar busy. */
     icalcomponent_add_property(ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
     icalcomponent_add_component(cal, ev);
@@ -686,9 +751,9 @@ static int add_practicum(icalcomponent *cal, const Plan *p, const char *title, s
             icalcomponent_add_property(ev, icalproperty_new_dtstart(ical_date(d)));
             icalcomponent_add_property(ev, icalproperty_new_dtend(ical_date(d + 1)));
         }
-        add_summary(ev, title, "opfølgningsdag i praktikken");
+        add_summary(ev, a, title, "opfølgningsdag i praktikken");
         if (p->location)
-            icalcomponent_add_property(ev, icalproperty_new_location(p->location));
+            icalcomponent_add_property(ev, icalproperty_new_location(ics_text(a, p->location)));
         icalcomponent_add_component(cal, ev);
     }
     return 0;
@@ -705,24 +770,29 @@ int plan_ics(FILE *out, const Plan *p, const char *course_title)
 {
     const char *title = course_title ? course_title
                       : p->course && p->course->title ? p->course->title : block_name(p->course);
+    int32_t bad;
+    if (ics_unwritable(p, &bad))
+        return -1; /* the caller reports it with plan_ics_check */
     icalcomponent *tz = icalcomponent_new_from_string(VTIMEZONE_CPH);
     if (!tz)
         return -1;
+    Arena *a = arena_new();
     icalcomponent *cal = icalcomponent_new_vcalendar();
     icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
     icalcomponent_add_property(cal, icalproperty_new_prodid("-//ramme//ramme schedule//DA"));
     icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
     icalcomponent_add_property(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH));
-    add_x(cal, "X-WR-CALNAME", title);
+    add_x(cal, "X-WR-CALNAME", ics_text(a, title));
     add_x(cal, "X-WR-TIMEZONE", PLAN_TZID);
     icalcomponent_add_component(cal, tz);
 
-    struct icaltimetype stamp = icaltime_from_timet_with_zone(stamp_time(), 0, icaltimezone_get_utc_timezone());
-    int rc = add_sessions(cal, p, title, stamp);
+    struct icaltimetype stamp = stamp_time();
+    int rc = add_sessions(cal, a, p, title, stamp);
     if (rc == 0)
-        rc = add_practicum(cal, p, title, stamp);
+        rc = add_practicum(cal, a, p, title, stamp);
     char *text = rc == 0 ? icalcomponent_as_ical_string_r(cal) : NULL;
     icalcomponent_free(cal);
+    arena_free(a);
     if (!text)
         return -1;
     if (fputs(text, out) == EOF)

@@ -38,8 +38,16 @@ int plan_csv(FILE *out, const Plan *p);
  * session in local time, the practicum as an all-day event and each follow-up
  * day at the sessions' time. UIDs are stable (<schedule>-<course>-session-N@ramme);
  * DTSTAMP is $SOURCE_DATE_EPOCH when that is set, else now. `course_title`
- * starts each SUMMARY; NULL: the course's title, else its name. Returns 0,
- * or -1 when building or writing failed. */
+ * starts each SUMMARY; NULL: the course's title, else its name. Text
+ * values hold no control character but line breaks (written \n) and tabs:
+ * the others are escaped as text output escapes them (esc.h). Returns 0,
+ * or -1 when building or writing failed or a date cannot be written. */
 int plan_ics(FILE *out, const Plan *p, const char *course_title);
+
+/* Whether plan_ics can write every date of the plan: libical holds years 0
+ * to 3000 and writes any other as 00000000T000000. When it cannot, an error
+ * at the schedule's start goes to `d` and the result is false (plan_ics
+ * then refuses too, writing nothing). */
+bool plan_ics_check(const Plan *p, Diags *d);
 
 #endif
