@@ -4,6 +4,7 @@
 #include "admit.h"
 #include "compile.h"
 #include "esc.h"
+#include "jsonw.h"
 #include "render.h"
 
 #include <jansson.h>
@@ -82,24 +83,24 @@ int cli_admit(Options *o)
         json_t *root = json_object();
         json_object_set_new(root, "version", json_integer(1));
         if (status == EXIT_PASS) {
-            json_object_set_new(root, "course", json_string(rep.course->name));
+            json_object_set_new(root, "course", jw_string(rep.course->name));
             json_object_set_new(root, "seats", rep.has_seats ? json_integer(rep.seats) : json_null());
             json_t *apps = json_array();
             for (int i = 0; i < rep.n; i++) {
                 const ApplicantResult *r = &rep.rows[i];
                 json_t *j = json_object(), *f = json_array(), *m = json_array();
-                json_object_set_new(j, "id", json_string(r->id));
-                json_object_set_new(j, "status", json_string(admit_status_name(r->status)));
+                json_object_set_new(j, "id", jw_string(r->id));
+                json_object_set_new(j, "status", jw_string(admit_status_name(r->status)));
                 for (int k = 0; k < r->nfailed; k++)
-                    json_array_append_new(f, json_string(r->failed[k]));
+                    json_array_append_new(f, jw_string(r->failed[k]));
                 for (int k = 0; k < r->nmissing; k++)
-                    json_array_append_new(m, json_string(r->missing[k]));
+                    json_array_append_new(m, jw_string(r->missing[k]));
                 json_object_set_new(j, "failed", f);
                 json_object_set_new(j, "missing", m);
                 if (o->show_fields) {
                     json_t *sf = json_object();
                     for (int k = 0; k < r->nshown; k++)
-                        json_object_set_new(sf, r->shown[k], json_string(r->shown_values[k]));
+                        json_object_set_new(sf, esc_utf8(a, r->shown[k]), jw_string(r->shown_values[k]));
                     json_object_set_new(j, "fields", sf);
                 }
                 json_array_append_new(apps, j);
@@ -107,7 +108,7 @@ int cli_admit(Options *o)
             json_object_set_new(root, "applicants", apps);
             json_t *as = json_array();
             for (int k = 0; k < rep.nassess; k++)
-                json_array_append_new(as, json_string(rep.assess[k]));
+                json_array_append_new(as, jw_string(rep.assess[k]));
             json_object_set_new(root, "assess", as);
             json_t *sum = json_object();
             for (int k = 0; k < 3; k++)

@@ -173,15 +173,15 @@ static json_t *coverage_json(const Coverage *cv)
 {
     json_t *o = json_object(), *cols = json_array(), *rows = json_array();
     for (int k = 0; k < cv->ncolumns; k++)
-        json_array_append_new(cols, json_string(cv->columns[k]->name));
+        json_array_append_new(cols, jw_string(cv->columns[k]->name));
     for (int i = 0; i < cv->nrows; i++) {
         json_t *r = json_object(), *by = json_array();
-        json_object_set_new(r, "goal", json_string(cv->rows[i].goal->name));
-        json_object_set_new(r, "title", cv->rows[i].goal->title ? json_string(cv->rows[i].goal->title) : json_null());
-        json_object_set_new(r, "framework", json_string(cv->rows[i].framework->name));
+        json_object_set_new(r, "goal", jw_string(cv->rows[i].goal->name));
+        json_object_set_new(r, "title", cv->rows[i].goal->title ? jw_string(cv->rows[i].goal->title) : json_null());
+        json_object_set_new(r, "framework", jw_string(cv->rows[i].framework->name));
         for (int k = 0; k < cv->ncolumns; k++)
             if (cv->rows[i].covered[k])
-                json_array_append_new(by, json_string(cv->columns[k]->name));
+                json_array_append_new(by, jw_string(cv->columns[k]->name));
         json_object_set_new(r, "covered_by", by);
         json_array_append_new(rows, r);
     }

@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "compile.h"
 #include "esc.h"
+#include "jsonw.h"
 #include "render.h"
 
 #include <jansson.h>
@@ -92,16 +93,16 @@ int cli_explain(Options *o)
             const char *msg = expr_text(a, model_get(r, "message"));
             if (o->format == FMT_JSON) {
                 json_t *j = json_object();
-                json_object_set_new(j, "rule", json_string(id));
-                json_object_set_new(j, "severity", json_string(sevs));
-                json_object_set_new(j, "framework", json_string(fw->name));
-                json_object_set_new(j, "framework_title", fw->title ? json_string(fw->title) : json_null());
-                json_object_set_new(j, "cite", json_string(cite && cite->k == V_STRING ? cite->u.s : ""));
-                json_object_set_new(j, "message", json_string(msg ? msg : ""));
-                json_object_set_new(j, "when", when ? json_string(when) : json_null());
+                json_object_set_new(j, "rule", jw_string(id));
+                json_object_set_new(j, "severity", jw_string(sevs));
+                json_object_set_new(j, "framework", jw_string(fw->name));
+                json_object_set_new(j, "framework_title", fw->title ? jw_string(fw->title) : json_null());
+                json_object_set_new(j, "cite", jw_string(cite && cite->k == V_STRING ? cite->u.s : ""));
+                json_object_set_new(j, "message", jw_string(msg ? msg : ""));
+                json_object_set_new(j, "when", when ? jw_string(when) : json_null());
                 json_t *rq = json_array();
                 for (int k = 0; reqs && reqs->k == V_LIST && k < reqs->u.list.n; k++)
-                    json_array_append_new(rq, json_string(expr_text(a, reqs->u.list.items[k])));
+                    json_array_append_new(rq, jw_string(expr_text(a, reqs->u.list.items[k])));
                 json_object_set_new(j, "require", rq);
                 json_object_set_new(j, "location", render_place_json(ss, r->name_span));
                 json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
@@ -124,9 +125,9 @@ int cli_explain(Options *o)
             Block *g = f.goal;
             if (o->format == FMT_JSON) {
                 json_t *j = json_object();
-                json_object_set_new(j, "goal", json_string(g->name));
-                json_object_set_new(j, "title", g->title ? json_string(g->title) : json_null());
-                json_object_set_new(j, "framework", json_string(g->top ? g->top->name : ""));
+                json_object_set_new(j, "goal", jw_string(g->name));
+                json_object_set_new(j, "title", g->title ? jw_string(g->title) : json_null());
+                json_object_set_new(j, "framework", jw_string(g->top ? g->top->name : ""));
                 json_object_set_new(j, "location", render_place_json(ss, g->name_span));
                 json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
                 fputc('\n', stdout);

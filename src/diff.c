@@ -2,6 +2,7 @@
  * JSON renderings of the result. */
 #include "diff.h"
 #include "esc.h"
+#include "jsonw.h"
 #include "render.h"
 
 #include <string.h>
@@ -401,7 +402,7 @@ void diff_print_text(FILE *out, const DiffReport *r, SourceSet *ss)
 
 static json_t *str_or_null(const char *s)
 {
-    return s ? json_string(s) : json_null();
+    return s ? jw_string(s) : json_null();
 }
 
 json_t *diff_to_json(const DiffReport *r, SourceSet *ss)
@@ -414,8 +415,8 @@ json_t *diff_to_json(const DiffReport *r, SourceSet *ss)
     for (int i = 0; i < r->nentries; i++) {
         const DiffEntry *e = &r->entries[i];
         json_t *o = json_object();
-        json_object_set_new(o, "kind", json_string(kind_word(e->kind)));
-        json_object_set_new(o, "path", json_string(e->path));
+        json_object_set_new(o, "kind", jw_string(kind_word(e->kind)));
+        json_object_set_new(o, "path", jw_string(e->path));
         json_object_set_new(o, "before", str_or_null(e->before));
         json_object_set_new(o, "after", str_or_null(e->after));
         json_object_set_new(o, "location", render_place_json(ss, e->where));
@@ -427,16 +428,16 @@ json_t *diff_to_json(const DiffReport *r, SourceSet *ss)
         const DiffRule *x = &r->rules[i];
         const RuleResult *s = shown_result(x);
         json_t *o = json_object();
-        json_object_set_new(o, "rule", json_string(x->id));
-        json_object_set_new(o, "before", x->base_result ? json_string(rules_status_name(x->before)) : json_null());
-        json_object_set_new(o, "after", x->variant_result ? json_string(rules_status_name(x->after)) : json_null());
-        json_object_set_new(o, "severity", json_string(rules_severity_name(s->severity)));
+        json_object_set_new(o, "rule", jw_string(x->id));
+        json_object_set_new(o, "before", x->base_result ? jw_string(rules_status_name(x->before)) : json_null());
+        json_object_set_new(o, "after", x->variant_result ? jw_string(rules_status_name(x->after)) : json_null());
+        json_object_set_new(o, "severity", jw_string(rules_severity_name(s->severity)));
         json_object_set_new(o, "message", str_or_null(s->message));
         json_object_set_new(o, "cite", str_or_null(s->cite));
         json_object_set_new(o, "location", render_place_json(ss, s->where));
         json_t *ex = json_array();
         for (int k = 0; k < s->nexplain; k++)
-            json_array_append_new(ex, json_string(s->explain[k]));
+            json_array_append_new(ex, jw_string(s->explain[k]));
         json_object_set_new(o, "explain", ex);
         json_array_append_new(rules, o);
     }

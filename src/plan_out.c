@@ -1,6 +1,7 @@
 /* plan_out.c — a Plan as a text table, JSON, CSV and iCalendar. */
 #include "plan_out.h"
 #include "esc.h"
+#include "jsonw.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -340,12 +341,12 @@ static json_t *json_hours(double h)
 static json_t *json_date(int32_t d)
 {
     char b[32];
-    return json_string(fmt_date(b, sizeof b, d));
+    return jw_string(fmt_date(b, sizeof b, d));
 }
 
 static json_t *json_str_or_null(const char *s)
 {
-    return s ? json_string(s) : json_null();
+    return s ? jw_string(s) : json_null();
 }
 
 static json_t *session_json(const Plan *p, const Session *s)
@@ -354,16 +355,16 @@ static json_t *session_json(const Plan *p, const Session *s)
     json_t *o = json_object();
     json_object_set_new(o, "number", json_integer(s->number));
     json_object_set_new(o, "date", json_date(s->date));
-    json_object_set_new(o, "weekday", json_string(weekday_name(p, s->weekday)));
-    json_object_set_new(o, "start", json_string(fmt_time(b, sizeof b, s->start)));
-    json_object_set_new(o, "end", json_string(fmt_time(b, sizeof b, s->end)));
+    json_object_set_new(o, "weekday", jw_string(weekday_name(p, s->weekday)));
+    json_object_set_new(o, "start", jw_string(fmt_time(b, sizeof b, s->start)));
+    json_object_set_new(o, "end", jw_string(fmt_time(b, sizeof b, s->end)));
     json_object_set_new(o, "hours", json_hours(s->hours));
     json_object_set_new(o, "cumulative_hours", json_hours(s->cumulative));
     json_object_set_new(o, "week", json_integer(s->iso_week));
     json_object_set_new(o, "iso_year", json_integer(s->iso_year));
     json_t *mods = json_array();
     for (int k = 0; k < s->nmodules; k++)
-        json_array_append_new(mods, json_string(block_name(s->modules[k])));
+        json_array_append_new(mods, jw_string(block_name(s->modules[k])));
     json_object_set_new(o, "modules", mods);
     json_object_set_new(o, "location", json_str_or_null(p->location));
     return o;
@@ -373,11 +374,11 @@ json_t *plan_json(const Plan *p)
 {
     json_t *root = json_object();
     json_object_set_new(root, "version", json_integer(1));
-    json_object_set_new(root, "schedule", json_string(block_name(p->schedule)));
-    json_object_set_new(root, "course", json_string(block_name(p->course)));
+    json_object_set_new(root, "schedule", jw_string(block_name(p->schedule)));
+    json_object_set_new(root, "course", jw_string(block_name(p->course)));
     json_object_set_new(root, "title", json_str_or_null(p->course ? p->course->title : NULL));
     const Block *cal = plan_calendar(p);
-    json_object_set_new(root, "calendar", cal ? json_string(block_name(cal)) : json_null());
+    json_object_set_new(root, "calendar", cal ? jw_string(block_name(cal)) : json_null());
     json_object_set_new(root, "location", json_str_or_null(p->location));
 
     json_t *ss = json_array();
@@ -389,7 +390,7 @@ json_t *plan_json(const Plan *p)
     for (int i = 0; i < p->nskipped; i++) {
         json_t *o = json_object();
         json_object_set_new(o, "date", json_date(p->skipped[i].date));
-        json_object_set_new(o, "weekday", json_string(weekday_name(p, sched_weekday(p->skipped[i].date))));
+        json_object_set_new(o, "weekday", jw_string(weekday_name(p, sched_weekday(p->skipped[i].date))));
         json_object_set_new(o, "reason", json_str_or_null(p->skipped[i].reason));
         json_array_append_new(sk, o);
     }
@@ -423,13 +424,13 @@ json_t *plan_json(const Plan *p)
     for (int i = 0; i < p->nchecks; i++) {
         const ScheduleCheck *x = &p->checks[i];
         json_t *o = json_object();
-        json_object_set_new(o, "rule", json_string(x->id ? x->id : ""));
-        json_object_set_new(o, "severity", json_string(rules_severity_name(x->severity)));
-        json_object_set_new(o, "status", json_string(rules_status_name(x->status)));
-        json_object_set_new(o, "message", json_string(x->message ? x->message : ""));
+        json_object_set_new(o, "rule", jw_string(x->id ? x->id : ""));
+        json_object_set_new(o, "severity", jw_string(rules_severity_name(x->severity)));
+        json_object_set_new(o, "status", jw_string(rules_status_name(x->status)));
+        json_object_set_new(o, "message", jw_string(x->message ? x->message : ""));
         json_t *ex = json_array();
         for (int k = 0; k < x->nexplain; k++)
-            json_array_append_new(ex, json_string(x->explain[k]));
+            json_array_append_new(ex, jw_string(x->explain[k]));
         json_object_set_new(o, "explain", ex);
         json_array_append_new(ch, o);
     }

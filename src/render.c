@@ -2,6 +2,7 @@
 #include "render.h"
 
 #include "esc.h"
+#include "jsonw.h"
 
 #include <string.h>
 
@@ -167,7 +168,7 @@ json_t *render_place_json(SourceSet *ss, Span sp)
 {
     json_t *o = json_object();
     if (src_has_place(ss, sp)) {
-        json_object_set_new(o, "file", json_string(ss->files[sp.file]->path));
+        json_object_set_new(o, "file", jw_string(ss->files[sp.file]->path));
         json_object_set_new(o, "line", json_integer(sp.first_line));
         json_object_set_new(o, "column", json_integer(sp.first_column));
     }
@@ -177,7 +178,7 @@ json_t *render_place_json(SourceSet *ss, Span sp)
 static void put_place(json_t *o, SourceSet *ss, Span sp)
 {
     if (src_has_place(ss, sp)) {
-        json_object_set_new(o, "file", json_string(ss->files[sp.file]->path));
+        json_object_set_new(o, "file", jw_string(ss->files[sp.file]->path));
         if (sp.first_line > 0) {
             json_object_set_new(o, "line", json_integer(sp.first_line));
             json_object_set_new(o, "column", json_integer(sp.first_column));
@@ -193,18 +194,18 @@ json_t *render_diags_json(const Diags *d, SourceSet *ss)
     for (int i = 0; i < d->n; i++) {
         const Diag *g = &d->items[i];
         json_t *o = json_object();
-        json_object_set_new(o, "severity", json_string(sev_name(g->severity)));
-        json_object_set_new(o, "message", json_string(g->msg));
+        json_object_set_new(o, "severity", jw_string(sev_name(g->severity)));
+        json_object_set_new(o, "message", jw_string(g->msg));
         put_place(o, ss, g->span);
         if (g->path && g->span.file < 0)
-            json_object_set_new(o, "file", json_string(g->path));
+            json_object_set_new(o, "file", jw_string(g->path));
         if (g->help)
-            json_object_set_new(o, "help", json_string(g->help));
+            json_object_set_new(o, "help", jw_string(g->help));
         if (g->nnotes) {
             json_t *notes = json_array();
             for (int k = 0; k < g->nnotes; k++) {
                 json_t *n = json_object();
-                json_object_set_new(n, "message", json_string(g->notes[k].msg));
+                json_object_set_new(n, "message", jw_string(g->notes[k].msg));
                 put_place(n, ss, g->notes[k].span);
                 json_array_append_new(notes, n);
             }
