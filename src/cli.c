@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "batch.h"
 #include "compile.h"
+#include "esc.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -15,7 +16,9 @@
 int cli_bad_usage(const char *fmt, const char *arg)
 {
     fputs("ramme: error: ", stderr);
-    fprintf(stderr, fmt, arg);
+    Arena *a = arena_new();
+    fprintf(stderr, fmt, esc_text(a, arg));
+    arena_free(a);
     fputs("\n      = help: ramme --help lists the commands and options\n", stderr);
     return EXIT_INPUT;
 }
@@ -24,7 +27,7 @@ const char *cli_place(Arena *a, SourceSet *ss, Span sp)
 {
     if (!src_has_place(ss, sp))
         return "";
-    return arena_printf(a, "%s:%d:%d", ss->files[sp.file]->path, sp.first_line, sp.first_column);
+    return arena_printf(a, "%s:%d:%d", esc_text(a, ss->files[sp.file]->path), sp.first_line, sp.first_column);
 }
 
 Block *cli_pick_named(Diags *d, const char *file, const char *kind, Block **all, int n, const char *name)

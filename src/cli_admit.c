@@ -3,6 +3,8 @@
 #include "cli.h"
 #include "admit.h"
 #include "compile.h"
+#include "esc.h"
+#include "jsonw.h"
 #include "render.h"
 
 #include <jansson.h>
@@ -81,24 +83,24 @@ int cli_admit(Options *o)
         json_t *root = json_object();
         json_object_set_new(root, "version", json_integer(1));
         if (status == EXIT_PASS) {
-            json_object_set_new(root, "course", json_string(rep.course->name));
+            json_object_set_new(root, "course", jw_string(rep.course->name));
             json_object_set_new(root, "seats", rep.has_seats ? json_integer(rep.seats) : json_null());
             json_t *apps = json_array();
             for (int i = 0; i < rep.n; i++) {
                 const ApplicantResult *r = &rep.rows[i];
                 json_t *j = json_object(), *f = json_array(), *m = json_array();
-                json_object_set_new(j, "id", json_string(r->id));
-                json_object_set_new(j, "status", json_string(admit_status_name(r->status)));
+                json_object_set_new(j, "id", jw_string(r->id));
+                json_object_set_new(j, "status", jw_string(admit_status_name(r->status)));
                 for (int k = 0; k < r->nfailed; k++)
-                    json_array_append_new(f, json_string(r->failed[k]));
+                    json_array_append_new(f, jw_string(r->failed[k]));
                 for (int k = 0; k < r->nmissing; k++)
-                    json_array_append_new(m, json_string(r->missing[k]));
+                    json_array_append_new(m, jw_string(r->missing[k]));
                 json_object_set_new(j, "failed", f);
                 json_object_set_new(j, "missing", m);
                 if (o->show_fields) {
                     json_t *sf = json_object();
                     for (int k = 0; k < r->nshown; k++)
-                        json_object_set_new(sf, r->shown[k], json_string(r->shown_values[k]));
+                        json_object_set_new(sf, esc_utf8(a, r->shown[k]), jw_string(r->shown_values[k]));
                     json_object_set_new(j, "fields", sf);
                 }
                 json_array_append_new(apps, j);
@@ -106,7 +108,7 @@ int cli_admit(Options *o)
             json_object_set_new(root, "applicants", apps);
             json_t *as = json_array();
             for (int k = 0; k < rep.nassess; k++)
-                json_array_append_new(as, json_string(rep.assess[k]));
+                json_array_append_new(as, jw_string(rep.assess[k]));
             json_object_set_new(root, "assess", as);
             json_t *sum = json_object();
             for (int k = 0; k < 3; k++)
@@ -121,25 +123,29 @@ int cli_admit(Options *o)
         render_diags_text(stderr, d, ss, o->color);
         if (status == EXIT_PASS) {
             const char *bold = o->color_out ? "\033[1m" : "", *reset = o->color_out ? "\033[0m" : "";
-            printf("%sadmission screening: course %s%s%s%s%s\n", bold, rep.course->name, rep.course->title ? " \"" : "",
-                   rep.course->title ? rep.course->title : "", rep.course->title ? "\"" : "", reset);
+            /* Ids, reasons and values through esc_text: an id holding ESC
+             * and a line break must not forge lines of the report. */
+            const char *title = esc_text(a, rep.course->title);
+            printf("%sadmission screening: course %s%s%s%s%s\n", bold, esc_text(a, rep.course->name), title ? " \"" : "",
+                   title ? title : "", title ? "\"" : "", reset);
             int w = 2;
             for (int i = 0; i < rep.n; i++)
-                if (chars_of(rep.rows[i].id) > w)
-                    w = chars_of(rep.rows[i].id);
+                if (chars_of(esc_text(a, rep.rows[i].id)) > w)
+                    w = chars_of(esc_text(a, rep.rows[i].id));
             printf("\n");
             for (int i = 0; i < rep.n; i++) {
                 const ApplicantResult *r = &rep.rows[i];
                 /* One reason a line, under each other after the status. */
                 int indent = 2 + w + 2 + 10 + 2;
-                printf("  %s%*s  %s", r->id, w - chars_of(r->id), "", admit_status_name(r->status));
+                const char *id = esc_text(a, r->id);
+                printf("  %s%*s  %s", id, w - chars_of(id), "", admit_status_name(r->status));
                 int line = 0;
                 for (int k = 0; k < r->nfailed; k++, line++) {
                     if (line == 0)
                         printf("%*s", 12 - (int)strlen(admit_status_name(r->status)), "");
                     else
                         printf("\n%*s", indent, "");
-                    printf("%s", r->failed[k]);
+                    printf("%s", esc_text(a, r->failed[k]));
                 }
                 if (r->nmissing) {
                     if (line == 0)
@@ -148,11 +154,11 @@ int cli_admit(Options *o)
                         printf("\n%*s", indent, "");
                     printf("missing: ");
                     for (int k = 0; k < r->nmissing; k++)
-                        printf("%s%s", k ? ", " : "", r->missing[k]);
+                        printf("%s%s", k ? ", " : "", esc_text(a, r->missing[k]));
                 }
                 printf("\n");
                 for (int k = 0; k < r->nshown; k++)
-                    printf("%*s%s = %s\n", w + 16, "", r->shown[k], r->shown_values[k]);
+                    printf("%*s%s = %s\n", w + 16, "", esc_text(a, r->shown[k]), esc_text(a, r->shown_values[k]));
             }
             printf("\n  %d eligible, %d ineligible, %d to review", rep.counts[AD_ELIGIBLE], rep.counts[AD_INELIGIBLE],
                    rep.counts[AD_REVIEW]);
@@ -164,7 +170,7 @@ int cli_admit(Options *o)
             if (rep.nassess) {
                 printf("\n  for the committee to judge (ramme does not decide these):\n");
                 for (int k = 0; k < rep.nassess; k++)
-                    printf("    - %s\n", rep.assess[k]);
+                    printf("    - %s\n", esc_text(a, rep.assess[k]));
             }
         }
     }

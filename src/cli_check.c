@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "batch.h"
 #include "coverage.h"
+#include "esc.h"
 #include "jsonw.h"
 #include "render.h"
 #include "rules.h"
@@ -23,12 +24,15 @@ static void report_text(FILE *out, const CourseReport *r, SourceSet *ss, bool co
 {
     Arena *a = arena_new();
     const char *bold = color ? "\033[1m" : "", *reset = color ? "\033[0m" : "";
-    fprintf(out, "%scourse %s%s%s%s%s\n", bold, r->course->name, r->course->title ? " \"" : "",
-            r->course->title ? r->course->title : "", r->course->title ? "\"" : "", reset);
+    /* Every value from the course file through esc_text: a control
+     * character in a title or message must not reach the terminal. */
+    const char *title = esc_text(a, r->course->title);
+    fprintf(out, "%scourse %s%s%s%s%s\n", bold, esc_text(a, r->course->name), title ? " \"" : "", title ? title : "",
+            title ? "\"" : "", reset);
     fprintf(out, "  %s\n", cli_place(a, ss, r->course->name_span));
     for (int f = 0; f < r->nframeworks; f++) {
         const Block *fw = r->frameworks[f];
-        fprintf(out, "\n  %s%s%s  %s\n", bold, fw->name, reset, fw_title(fw));
+        fprintf(out, "\n  %s%s%s  %s\n", bold, esc_text(a, fw->name), reset, esc_text(a, fw_title(fw)));
         for (int i = 0; i < r->n; i++) {
             const RuleResult *x = &r->results[i];
             if (x->framework != fw)
@@ -37,12 +41,12 @@ static void report_text(FILE *out, const CourseReport *r, SourceSet *ss, bool co
                            : x->status == ST_PASS ? "pass" : "n/a";
             const char *col = !color ? "" : x->status == ST_FAIL ? (x->severity == SEV_ERROR ? "\033[1;31m" : "\033[1;35m")
                             : x->status == ST_UNKNOWN ? "\033[1;33m" : x->status == ST_PASS ? "\033[32m" : "";
-            fprintf(out, "    %s%-7s%s %-8s %s\n", col, st, reset, rules_severity_name(x->severity), x->id);
+            fprintf(out, "    %s%-7s%s %-8s %s\n", col, st, reset, rules_severity_name(x->severity), esc_text(a, x->id));
             if (x->status == ST_FAIL || x->status == ST_UNKNOWN) {
-                fprintf(out, "                     %s\n", x->message);
-                fprintf(out, "                     cites: %s\n", x->cite);
+                fprintf(out, "                     %s\n", esc_text(a, x->message));
+                fprintf(out, "                     cites: %s\n", esc_text(a, x->cite));
                 for (int k = 0; k < x->nexplain; k++)
-                    fprintf(out, "                     %s\n", x->explain[k]);
+                    fprintf(out, "                     %s\n", esc_text(a, x->explain[k]));
                 fprintf(out, "                     at %s; rule at %s\n", cli_place(a, ss, x->where),
                         cli_place(a, ss, x->rule->name_span));
             }
@@ -169,15 +173,15 @@ static json_t *coverage_json(const Coverage *cv)
 {
     json_t *o = json_object(), *cols = json_array(), *rows = json_array();
     for (int k = 0; k < cv->ncolumns; k++)
-        json_array_append_new(cols, json_string(cv->columns[k]->name));
+        json_array_append_new(cols, jw_string(cv->columns[k]->name));
     for (int i = 0; i < cv->nrows; i++) {
         json_t *r = json_object(), *by = json_array();
-        json_object_set_new(r, "goal", json_string(cv->rows[i].goal->name));
-        json_object_set_new(r, "title", cv->rows[i].goal->title ? json_string(cv->rows[i].goal->title) : json_null());
-        json_object_set_new(r, "framework", json_string(cv->rows[i].framework->name));
+        json_object_set_new(r, "goal", jw_string(cv->rows[i].goal->name));
+        json_object_set_new(r, "title", cv->rows[i].goal->title ? jw_string(cv->rows[i].goal->title) : json_null());
+        json_object_set_new(r, "framework", jw_string(cv->rows[i].framework->name));
         for (int k = 0; k < cv->ncolumns; k++)
             if (cv->rows[i].covered[k])
-                json_array_append_new(by, json_string(cv->columns[k]->name));
+                json_array_append_new(by, jw_string(cv->columns[k]->name));
         json_object_set_new(r, "covered_by", by);
         json_array_append_new(rows, r);
     }
@@ -262,8 +266,11 @@ int cli_check(Options *o)
             }
         }
         batch_end(&it);
-        if (n == 0 && !d->errors && o->format == FMT_TEXT)
-            printf("%s: no errors; the file declares no course\n", o->args[i]);
+        if (n == 0 && !d->errors && o->format == FMT_TEXT) {
+            Arena *na = arena_new();
+            printf("%s: no errors; the file declares no course\n", esc_text(na, o->args[i]));
+            arena_free(na);
+        }
         /* Diagnostics after the file's reports, in source order. */
         diag_sort(d);
         if (d->errors)

@@ -2,6 +2,8 @@
  * citation, condition and place, or a goal's, with did-you-mean. */
 #include "cli.h"
 #include "compile.h"
+#include "esc.h"
+#include "jsonw.h"
 #include "render.h"
 
 #include <jansson.h>
@@ -91,51 +93,54 @@ int cli_explain(Options *o)
             const char *msg = expr_text(a, model_get(r, "message"));
             if (o->format == FMT_JSON) {
                 json_t *j = json_object();
-                json_object_set_new(j, "rule", json_string(id));
-                json_object_set_new(j, "severity", json_string(sevs));
-                json_object_set_new(j, "framework", json_string(fw->name));
-                json_object_set_new(j, "framework_title", fw->title ? json_string(fw->title) : json_null());
-                json_object_set_new(j, "cite", json_string(cite && cite->k == V_STRING ? cite->u.s : ""));
-                json_object_set_new(j, "message", json_string(msg ? msg : ""));
-                json_object_set_new(j, "when", when ? json_string(when) : json_null());
+                json_object_set_new(j, "rule", jw_string(id));
+                json_object_set_new(j, "severity", jw_string(sevs));
+                json_object_set_new(j, "framework", jw_string(fw->name));
+                json_object_set_new(j, "framework_title", fw->title ? jw_string(fw->title) : json_null());
+                json_object_set_new(j, "cite", jw_string(cite && cite->k == V_STRING ? cite->u.s : ""));
+                json_object_set_new(j, "message", jw_string(msg ? msg : ""));
+                json_object_set_new(j, "when", when ? jw_string(when) : json_null());
                 json_t *rq = json_array();
                 for (int k = 0; reqs && reqs->k == V_LIST && k < reqs->u.list.n; k++)
-                    json_array_append_new(rq, json_string(expr_text(a, reqs->u.list.items[k])));
+                    json_array_append_new(rq, jw_string(expr_text(a, reqs->u.list.items[k])));
                 json_object_set_new(j, "require", rq);
                 json_object_set_new(j, "location", render_place_json(ss, r->name_span));
                 json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
                 fputc('\n', stdout);
                 json_decref(j);
             } else {
-                printf("%s (%s)\n", id, sevs);
-                printf("  framework: %s%s%s%s\n", fw->name, fw->title ? " \"" : "", fw->title ? fw->title : "", fw->title ? "\"" : "");
-                printf("  cites:     %s\n", cite && cite->k == V_STRING ? cite->u.s : "");
-                printf("  message:   %s\n", msg ? msg : "");
-                printf("  applies:   %s\n", when ? when : "to every course");
+                /* Values from the files through esc_text: no control
+                 * character reaches the terminal. */
+                const char *fwt = esc_text(a, fw->title);
+                printf("%s (%s)\n", esc_text(a, id), sevs);
+                printf("  framework: %s%s%s%s\n", fw->name, fwt ? " \"" : "", fwt ? fwt : "", fwt ? "\"" : "");
+                printf("  cites:     %s\n", esc_text(a, cite && cite->k == V_STRING ? cite->u.s : ""));
+                printf("  message:   %s\n", msg ? esc_text(a, msg) : "");
+                printf("  applies:   %s\n", when ? esc_text(a, when) : "to every course");
                 for (int k = 0; reqs && reqs->k == V_LIST && k < reqs->u.list.n; k++)
-                    printf("  requires:  %s\n", expr_text(a, reqs->u.list.items[k]));
+                    printf("  requires:  %s\n", esc_text(a, expr_text(a, reqs->u.list.items[k])));
                 printf("  declared:  %s\n", cli_place(a, ss, r->name_span));
             }
         } else if (f.goal) {
             Block *g = f.goal;
             if (o->format == FMT_JSON) {
                 json_t *j = json_object();
-                json_object_set_new(j, "goal", json_string(g->name));
-                json_object_set_new(j, "title", g->title ? json_string(g->title) : json_null());
-                json_object_set_new(j, "framework", json_string(g->top ? g->top->name : ""));
+                json_object_set_new(j, "goal", jw_string(g->name));
+                json_object_set_new(j, "title", g->title ? jw_string(g->title) : json_null());
+                json_object_set_new(j, "framework", jw_string(g->top ? g->top->name : ""));
                 json_object_set_new(j, "location", render_place_json(ss, g->name_span));
                 json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
                 fputc('\n', stdout);
                 json_decref(j);
             } else {
                 printf("%s (goal)\n", g->name);
-                printf("  title:     %s\n", g->title ? g->title : "");
+                printf("  title:     %s\n", g->title ? esc_text(a, g->title) : "");
                 printf("  framework: %s\n", g->top ? g->top->name : "");
                 printf("  declared:  %s\n", cli_place(a, ss, g->name_span));
                 printf("  a module covers it with: covers %s\n", g->name);
             }
         } else {
-            fprintf(stderr, "ramme: error: no rule or goal '%s'\n", id);
+            fprintf(stderr, "ramme: error: no rule or goal '%s'\n", esc_text(p->arena, id));
             const char *sug = model_suggest(id, f.ids, f.nids);
             if (sug)
                 fprintf(stderr, "      = help: did you mean '%s'?\n", sug);

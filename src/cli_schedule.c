@@ -2,6 +2,7 @@
  * or iCalendar, to standard output or through -o (never half a file). */
 #include "cli.h"
 #include "compile.h"
+#include "esc.h"
 #include "plan_out.h"
 #include "render.h"
 #include "schedule.h"
@@ -44,6 +45,9 @@ int cli_schedule(Options *o)
         }
         if (chosen)
             planned = sched_plan(p, chosen, a, &pl);
+        /* Refused before anything is written: a date iCalendar cannot hold. */
+        if (planned && o->format == FMT_ICS && !plan_ics_check(&pl, d))
+            planned = false;
     }
     int status = EXIT_PASS;
     if (d->errors || !planned) {
@@ -56,7 +60,7 @@ int cli_schedule(Options *o)
         if (o->output && strcmp(o->output, "-") != 0) {
             out = cli_outfile_open(o->output, &of);
             if (!out) {
-                fprintf(stderr, "%s: error: %s\n", o->output, of.msg);
+                fprintf(stderr, "%s: error: %s\n", esc_text(a, o->output), esc_text(a, of.msg));
                 status = EXIT_INPUT;
             }
         }
@@ -83,12 +87,13 @@ int cli_schedule(Options *o)
                 if (rc != 0) {
                     cli_outfile_abort(&of);
                     if (e)
-                        fprintf(stderr, "%s: error: cannot write '%s': %s\n", o->output, o->output, strerror(e));
+                        fprintf(stderr, "%s: error: cannot write '%s': %s\n", esc_text(a, o->output),
+                                esc_text(a, o->output), strerror(e));
                     else
-                        fprintf(stderr, "%s: error: could not write the output\n", o->output);
+                        fprintf(stderr, "%s: error: could not write the output\n", esc_text(a, o->output));
                     status = EXIT_INPUT;
                 } else if (cli_outfile_commit(&of) != 0) {
-                    fprintf(stderr, "%s: error: %s\n", o->output, of.msg);
+                    fprintf(stderr, "%s: error: %s\n", esc_text(a, o->output), esc_text(a, of.msg));
                     status = EXIT_INPUT;
                 }
             } else if (rc != 0 && !ferror(stdout)) {

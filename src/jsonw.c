@@ -1,8 +1,10 @@
 /* jsonw.c — a streaming JSON writer with jansson's indented layout. */
 #include "jsonw.h"
+#include "esc.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 void jw_init(JsonW *w, FILE *out, int indent)
 {
@@ -81,9 +83,16 @@ void jw_close(JsonW *w, char brace)
 }
 
 /* As jansson's dump_string: ", \ and control characters escaped (\u00XX in
- * upper case), everything else, '/' and UTF-8 included, as it is. */
+ * upper case), everything else, '/' and UTF-8 included, as it is. A string
+ * that is not valid UTF-8 (a file name in Latin-1) is mended first, each bad
+ * byte a U+FFFD (esc_utf8): JSON must be UTF-8. */
 static void string(JsonW *w, const char *s)
 {
+    Arena *a = NULL;
+    if (u8_check((const uint8_t *)s, strlen(s))) {
+        a = arena_new();
+        s = esc_utf8(a, s);
+    }
     put(w, "\"", 1);
     const char *run = s;
     for (;; s++) {
@@ -109,6 +118,8 @@ static void string(JsonW *w, const char *s)
         run = s + 1;
     }
     put(w, "\"", 1);
+    if (a)
+        arena_free(a);
 }
 
 void jw_key(JsonW *w, const char *key)
@@ -157,4 +168,16 @@ void jw_json(JsonW *w, const json_t *v)
     }
     put(w, line, strlen(line));
     free(text);
+}
+
+json_t *jw_string(const char *s)
+{
+    if (!s)
+        return json_null();
+    if (!u8_check((const uint8_t *)s, strlen(s)))
+        return json_string(s);
+    Arena *a = arena_new();
+    json_t *j = json_string(esc_utf8(a, s));
+    arena_free(a);
+    return j;
 }

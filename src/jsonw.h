@@ -39,4 +39,11 @@ void jw_null(JsonW *w);
 /* A jansson value, laid out in place. */
 void jw_json(JsonW *w, const json_t *v);
 
+/* Every string ramme writes as JSON is valid UTF-8: jw_str and jw_key mend
+ * one that is not (each bad byte a U+FFFD, esc.h), and the jansson trees are
+ * built with jw_string, not json_string, which returns NULL for such a
+ * string (json_object_set_new then drops the member without a word).
+ * jw_string(NULL) is null. A new reference. */
+json_t *jw_string(const char *s);
+
 #endif

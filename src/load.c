@@ -196,7 +196,8 @@ static const char *data_kind(const char *path, const char *t, size_t len)
 }
 
 /* The LoadSet index of the file with that resolved path, or -1: a hash
- * lookup, so importing n files stays linear. */
+ * lookup, so importing n files stays linear. A path need not be UTF-8, so
+ * keys are stored with jansson's _nocheck (get does not check). */
 static int find_loaded(const Loader *L, const char *real)
 {
     json_t *v = json_object_get(L->loaded, real);
@@ -419,7 +420,7 @@ static int load_one(Loader *L, const char *path, bool stdlib, Span from, const c
     }
     int idx = ls->n++;
     ls->files[idx] = (Loaded){src, f, strdup(real), stdlib};
-    if (!ls->files[idx].real || json_object_set_new(L->loaded, real, json_integer(idx)) != 0)
+    if (!ls->files[idx].real || json_object_set_new_nocheck(L->loaded, real, json_integer(idx)) != 0)
         arena_oom();
 
     L->stack[L->depth++] = idx;

@@ -1,5 +1,7 @@
 /* plan_out.c — a Plan as a text table, JSON, CSV and iCalendar. */
 #include "plan_out.h"
+#include "esc.h"
+#include "jsonw.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -128,21 +130,27 @@ static int max_int(int a, int b)
     return a > b ? a : b;
 }
 
-static void text_header(FILE *out, const Plan *p, const char *bold, const char *reset)
+/* The table shows every value from the files through esc_text (in `a`):
+ * a control character in a title, a location or a closure's name must not
+ * reach the terminal. */
+static void text_header(FILE *out, Arena *a, const Plan *p, const char *bold, const char *reset)
 {
     const Block *c = p->course;
-    fprintf(out, "%scourse %s%s%s%s%s\n", bold, block_name(c), c && c->title ? " \"" : "",
-            c && c->title ? c->title : "", c && c->title ? "\"" : "", reset);
-    fprintf(out, "  schedule  %s\n", block_name(p->schedule));
+    const char *title = c ? esc_text(a, c->title) : NULL;
+    fprintf(out, "%scourse %s%s%s%s%s\n", bold, esc_text(a, block_name(c)), title ? " \"" : "", title ? title : "",
+            title ? "\"" : "", reset);
+    fprintf(out, "  schedule  %s\n", esc_text(a, block_name(p->schedule)));
     const Block *cal = plan_calendar(p);
-    if (cal)
-        fprintf(out, "  calendar  %s%s%s%s\n", block_name(cal), cal->title ? " \"" : "", cal->title ? cal->title : "",
-                cal->title ? "\"" : "");
+    if (cal) {
+        const char *ct = esc_text(a, cal->title);
+        fprintf(out, "  calendar  %s%s%s%s\n", esc_text(a, block_name(cal)), ct ? " \"" : "", ct ? ct : "",
+                ct ? "\"" : "");
+    }
     if (p->location)
-        fprintf(out, "  location  %s\n", p->location);
+        fprintf(out, "  location  %s\n", esc_text(a, p->location));
 }
 
-static void text_sessions(FILE *out, const Plan *p, const char *bold, const char *reset)
+static void text_sessions(FILE *out, Arena *a, const Plan *p, const char *bold, const char *reset)
 {
     char b1[32], b2[32];
     /* Column widths from the content. */
@@ -195,7 +203,7 @@ static void text_sessions(FILE *out, const Plan *p, const char *bold, const char
         put_right(out, b1, wweek);
         fputs("  ", out);
         for (int k = 0; k < s->nmodules; k++)
-            fprintf(out, "%s%s", k ? ", " : "", block_name(s->modules[k]));
+            fprintf(out, "%s%s", k ? ", " : "", esc_text(a, block_name(s->modules[k])));
         fputc('\n', out);
     }
     if (p->nsessions > 0) {
@@ -217,7 +225,7 @@ static void text_sessions(FILE *out, const Plan *p, const char *bold, const char
     }
 }
 
-static void text_skipped(FILE *out, const Plan *p, const char *bold, const char *reset)
+static void text_skipped(FILE *out, Arena *a, const Plan *p, const char *bold, const char *reset)
 {
     char b[32];
     if (p->nskipped == 0) {
@@ -232,7 +240,7 @@ static void text_skipped(FILE *out, const Plan *p, const char *bold, const char 
         const Skipped *k = &p->skipped[i];
         fprintf(out, "  %s  ", fmt_date(b, sizeof b, k->date));
         put_left(out, weekday_name(p, sched_weekday(k->date)), wday);
-        fprintf(out, "  %s\n", k->reason ? k->reason : "closed");
+        fprintf(out, "  %s\n", k->reason ? esc_text(a, k->reason) : "closed");
     }
 }
 
@@ -283,7 +291,7 @@ static void text_weeks(FILE *out, const Plan *p, const char *bold, const char *r
     fputc('\n', out);
 }
 
-static void text_checks(FILE *out, const Plan *p, bool color, const char *bold, const char *reset)
+static void text_checks(FILE *out, Arena *a, const Plan *p, bool color, const char *bold, const char *reset)
 {
     if (p->nchecks == 0)
         return;
@@ -295,12 +303,13 @@ static void text_checks(FILE *out, const Plan *p, bool color, const char *bold, 
         const char *col = !color ? ""
                         : x->status == ST_FAIL ? (x->severity == SEV_ERROR ? C_RED : C_MAGENTA)
                         : x->status == ST_UNKNOWN ? C_YELLOW : x->status == ST_PASS ? C_GREEN : "";
-        fprintf(out, "  %s%-7s%s %-8s %s\n", col, st, reset, rules_severity_name(x->severity), x->id ? x->id : "");
+        fprintf(out, "  %s%-7s%s %-8s %s\n", col, st, reset, rules_severity_name(x->severity),
+                x->id ? esc_text(a, x->id) : "");
         if (x->status == ST_FAIL || x->status == ST_UNKNOWN) {
             if (x->message)
-                fprintf(out, "                   %s\n", x->message);
+                fprintf(out, "                   %s\n", esc_text(a, x->message));
             for (int k = 0; k < x->nexplain; k++)
-                fprintf(out, "                   %s\n", x->explain[k]);
+                fprintf(out, "                   %s\n", esc_text(a, x->explain[k]));
         }
     }
 }
@@ -308,13 +317,15 @@ static void text_checks(FILE *out, const Plan *p, bool color, const char *bold, 
 void plan_text(FILE *out, const Plan *p, bool color)
 {
     const char *bold = color ? C_BOLD : "", *reset = color ? C_RESET : "";
-    text_header(out, p, bold, reset);
+    Arena *a = arena_new();
+    text_header(out, a, p, bold, reset);
     fputc('\n', out);
-    text_sessions(out, p, bold, reset);
-    text_skipped(out, p, bold, reset);
+    text_sessions(out, a, p, bold, reset);
+    text_skipped(out, a, p, bold, reset);
     text_practicum(out, p, bold, reset);
     text_weeks(out, p, bold, reset);
-    text_checks(out, p, color, bold, reset);
+    text_checks(out, a, p, color, bold, reset);
+    arena_free(a);
 }
 
 /* ---------------------------------------------------------------- JSON */
@@ -330,12 +341,12 @@ static json_t *json_hours(double h)
 static json_t *json_date(int32_t d)
 {
     char b[32];
-    return json_string(fmt_date(b, sizeof b, d));
+    return jw_string(fmt_date(b, sizeof b, d));
 }
 
 static json_t *json_str_or_null(const char *s)
 {
-    return s ? json_string(s) : json_null();
+    return s ? jw_string(s) : json_null();
 }
 
 static json_t *session_json(const Plan *p, const Session *s)
@@ -344,16 +355,16 @@ static json_t *session_json(const Plan *p, const Session *s)
     json_t *o = json_object();
     json_object_set_new(o, "number", json_integer(s->number));
     json_object_set_new(o, "date", json_date(s->date));
-    json_object_set_new(o, "weekday", json_string(weekday_name(p, s->weekday)));
-    json_object_set_new(o, "start", json_string(fmt_time(b, sizeof b, s->start)));
-    json_object_set_new(o, "end", json_string(fmt_time(b, sizeof b, s->end)));
+    json_object_set_new(o, "weekday", jw_string(weekday_name(p, s->weekday)));
+    json_object_set_new(o, "start", jw_string(fmt_time(b, sizeof b, s->start)));
+    json_object_set_new(o, "end", jw_string(fmt_time(b, sizeof b, s->end)));
     json_object_set_new(o, "hours", json_hours(s->hours));
     json_object_set_new(o, "cumulative_hours", json_hours(s->cumulative));
     json_object_set_new(o, "week", json_integer(s->iso_week));
     json_object_set_new(o, "iso_year", json_integer(s->iso_year));
     json_t *mods = json_array();
     for (int k = 0; k < s->nmodules; k++)
-        json_array_append_new(mods, json_string(block_name(s->modules[k])));
+        json_array_append_new(mods, jw_string(block_name(s->modules[k])));
     json_object_set_new(o, "modules", mods);
     json_object_set_new(o, "location", json_str_or_null(p->location));
     return o;
@@ -363,11 +374,11 @@ json_t *plan_json(const Plan *p)
 {
     json_t *root = json_object();
     json_object_set_new(root, "version", json_integer(1));
-    json_object_set_new(root, "schedule", json_string(block_name(p->schedule)));
-    json_object_set_new(root, "course", json_string(block_name(p->course)));
+    json_object_set_new(root, "schedule", jw_string(block_name(p->schedule)));
+    json_object_set_new(root, "course", jw_string(block_name(p->course)));
     json_object_set_new(root, "title", json_str_or_null(p->course ? p->course->title : NULL));
     const Block *cal = plan_calendar(p);
-    json_object_set_new(root, "calendar", cal ? json_string(block_name(cal)) : json_null());
+    json_object_set_new(root, "calendar", cal ? jw_string(block_name(cal)) : json_null());
     json_object_set_new(root, "location", json_str_or_null(p->location));
 
     json_t *ss = json_array();
@@ -379,7 +390,7 @@ json_t *plan_json(const Plan *p)
     for (int i = 0; i < p->nskipped; i++) {
         json_t *o = json_object();
         json_object_set_new(o, "date", json_date(p->skipped[i].date));
-        json_object_set_new(o, "weekday", json_string(weekday_name(p, sched_weekday(p->skipped[i].date))));
+        json_object_set_new(o, "weekday", jw_string(weekday_name(p, sched_weekday(p->skipped[i].date))));
         json_object_set_new(o, "reason", json_str_or_null(p->skipped[i].reason));
         json_array_append_new(sk, o);
     }
@@ -413,13 +424,13 @@ json_t *plan_json(const Plan *p)
     for (int i = 0; i < p->nchecks; i++) {
         const ScheduleCheck *x = &p->checks[i];
         json_t *o = json_object();
-        json_object_set_new(o, "rule", json_string(x->id ? x->id : ""));
-        json_object_set_new(o, "severity", json_string(rules_severity_name(x->severity)));
-        json_object_set_new(o, "status", json_string(rules_status_name(x->status)));
-        json_object_set_new(o, "message", json_string(x->message ? x->message : ""));
+        json_object_set_new(o, "rule", jw_string(x->id ? x->id : ""));
+        json_object_set_new(o, "severity", jw_string(rules_severity_name(x->severity)));
+        json_object_set_new(o, "status", jw_string(rules_status_name(x->status)));
+        json_object_set_new(o, "message", jw_string(x->message ? x->message : ""));
         json_t *ex = json_array();
         for (int k = 0; k < x->nexplain; k++)
-            json_array_append_new(ex, json_string(x->explain[k]));
+            json_array_append_new(ex, jw_string(x->explain[k]));
         json_object_set_new(o, "explain", ex);
         json_array_append_new(ch, o);
     }
@@ -429,12 +440,28 @@ json_t *plan_json(const Plan *p)
 
 /* ---------------------------------------------------------------- CSV */
 
-/* One quoted field, preceded by a comma unless it is the row's first. */
+/* One quoted field, preceded by a comma unless it is the row's first.
+ * A cell a spreadsheet would take for a formula — one starting with = + -
+ * or @, or with a tab or a carriage return — gets a ' in front, as OWASP
+ * advises against CSV injection: a location "=cmd|' /C calc'!A0" stays
+ * text. Every cell is treated alike, numbers included: ramme writes no
+ * negative number (hours, weeks and counts are never below 0), and one
+ * that did would be shown as text ('-3) rather than risk a formula. */
 static int csv_field(FILE *out, const char *s, bool first)
 {
     if (!first && fputc(',', out) == EOF)
         return -1;
-    return csv_fwrite(out, s, strlen(s)) == 0 ? 0 : -1;
+    size_t n = strlen(s);
+    if (n == 0 || !strchr("=+-@\t\r", s[0]))
+        return csv_fwrite(out, s, n) == 0 ? 0 : -1;
+    char *t = malloc(n + 2);
+    if (!t)
+        return -1;
+    t[0] = '\'';
+    memcpy(t + 1, s, n + 1);
+    int rc = csv_fwrite(out, t, n + 1) == 0 ? 0 : -1;
+    free(t);
+    return rc;
 }
 
 int plan_csv(FILE *out, const Plan *p)
@@ -498,18 +525,23 @@ static const char VTIMEZONE_CPH[] =
     "END:STANDARD\r\n"
     "END:VTIMEZONE\r\n";
 
-/* $SOURCE_DATE_EPOCH when it is a plain non-negative number, else now. */
-static time_t stamp_time(void)
+/* DTSTAMP: $SOURCE_DATE_EPOCH when it is a plain non-negative number of a
+ * time libical can write (up to the year 3000), else now. */
+static struct icaltimetype stamp_time(void)
 {
+    icaltimezone *utc = icaltimezone_get_utc_timezone();
     const char *e = getenv("SOURCE_DATE_EPOCH");
     if (e && *e) {
         char *end;
         errno = 0;
         long long v = strtoll(e, &end, 10);
-        if (errno == 0 && *end == '\0' && v >= 0 && e[0] != '-' && e[0] != '+')
-            return (time_t)v;
+        if (errno == 0 && *end == '\0' && v >= 0 && e[0] != '-' && e[0] != '+' && v <= 32535215999LL /* 3000-12-31T23:59:59Z */) {
+            struct icaltimetype t = icaltime_from_timet_with_zone((time_t)v, 0, utc);
+            if (icaltime_is_valid_time(t))
+                return t;
+        }
     }
-    return time(NULL);
+    return icaltime_from_timet_with_zone(time(NULL), 0, utc);
 }
 
 static struct icaltimetype ical_date(int32_t d)
@@ -534,6 +566,61 @@ static struct icaltimetype ical_local(int32_t d, int minutes)
     return t;
 }
 
+/* libical writes a date it holds invalid — a year after 3000 — as
+ * 00000000T000000, a file calendar programs reject or misread
+ * (icaltime_is_valid_time: years 0 to 3000). The first day of the plan the
+ * file would need and cannot hold, every date and date-time the writer
+ * makes checked as it makes them; false when there is none. */
+static bool ics_unwritable(const Plan *p, int32_t *bad)
+{
+    for (int i = 0; i < p->nsessions; i++) {
+        const Session *s = &p->sessions[i];
+        struct icaltimetype t[2] = {ical_local(s->date, s->start), ical_local(s->date, s->end)};
+        for (int k = 0; k < 2; k++)
+            if (!icaltime_is_valid_time(t[k])) {
+                *bad = civil_days(t[k].year, t[k].month, t[k].day);
+                return true;
+            }
+    }
+    if (!p->has_practicum)
+        return false;
+    /* The practicum's DTEND is the day after its last. */
+    int32_t days[] = {p->practicum_start, p->practicum_end + 1};
+    for (int k = 0; k < 2; k++)
+        if (!icaltime_is_valid_time(ical_date(days[k]))) {
+            *bad = days[k];
+            return true;
+        }
+    for (int i = 0; i < p->nfollow_up; i++) {
+        int32_t d = p->follow_up[i];
+        struct icaltimetype t[2] = {ical_date(d), ical_date(d + 1)};
+        if (p->nsessions > 0) {
+            t[0] = ical_local(d, p->sessions[0].start);
+            t[1] = ical_local(d, p->sessions[0].end);
+        }
+        for (int k = 0; k < 2; k++)
+            if (!icaltime_is_valid_time(t[k])) {
+                *bad = civil_days(t[k].year, t[k].month, t[k].day);
+                return true;
+            }
+    }
+    return false;
+}
+
+bool plan_ics_check(const Plan *p, Diags *d)
+{
+    int32_t bad;
+    if (!ics_unwritable(p, &bad))
+        return true;
+    Value *start = field(p->schedule, "start");
+    Span sp = start ? start->span : p->schedule ? p->schedule->name_span : span_none();
+    char b[32];
+    diag_error(d, sp, "an iCalendar file cannot hold this plan: it needs %s, and iCalendar holds dates up to 3000-12-31",
+               fmt_date(b, sizeof b, bad));
+    diag_help(d, "start the schedule earlier, or write the plan with --format text, json or csv");
+    return false;
+}
+
 static void add_local(icalcomponent *ev, icalproperty *prop)
 {
     icalproperty_add_parameter(prop, icalparameter_new_tzid(PLAN_TZID));
@@ -556,15 +643,20 @@ static icalcomponent *new_event(const Plan *p, const char *what, struct icaltime
     return ev;
 }
 
-static void add_summary(icalcomponent *ev, const char *title, const char *what)
+/* TEXT values (RFC 5545 3.3.11) may hold no control character but a tab;
+ * libical escapes line breaks as \n and writes any other control character
+ * as it is. Each value goes through esc_text_lines (in `a`), which keeps
+ * line breaks and tabs and escapes the rest as text output does (ESC as
+ * \u{1b}), bytes that are not UTF-8 as U+FFFD. */
+static const char *ics_text(Arena *a, const char *s)
 {
-    size_t n = strlen(title) + strlen(what) + 3;
-    char *s = malloc(n);
-    if (!s)
-        return;
-    snprintf(s, n, "%s: %s", title, what);
-    icalcomponent_add_property(ev, icalproperty_new_summary(s));
-    free(s);
+    return esc_text_lines(a, s);
+}
+
+static void add_summary(icalcomponent *ev, Arena *a, const char *title, const char *what)
+{
+    const char *s = arena_printf(a, "%s: %s", title, what);
+    icalcomponent_add_property(ev, icalproperty_new_summary(ics_text(a, s)));
 }
 
 /* The modules' titles, one per line, for DESCRIPTION; NULL when none has one. */
@@ -596,7 +688,7 @@ static char *module_titles(const Session *s)
     return buf;
 }
 
-static int add_sessions(icalcomponent *cal, const Plan *p, const char *title, struct icaltimetype stamp)
+static int add_sessions(icalcomponent *cal, Arena *a, const Plan *p, const char *title, struct icaltimetype stamp)
 {
     for (int i = 0; i < p->nsessions; i++) {
         const Session *s = &p->sessions[i];
@@ -613,25 +705,25 @@ static int add_sessions(icalcomponent *cal, const Plan *p, const char *title, st
         add_local(ev, icalproperty_new_dtstart(ical_local(s->date, s->start)));
         add_local(ev, icalproperty_new_dtend(ical_local(s->date, s->end)));
         if (*mods) {
-            add_summary(ev, title, mods);
+            add_summary(ev, a, title, mods);
         } else {
             snprintf(what, sizeof what, "session %d", s->number);
-            add_summary(ev, title, what);
+            add_summary(ev, a, title, what);
         }
         free(mods);
         char *desc = module_titles(s);
         if (desc) {
-            icalcomponent_add_property(ev, icalproperty_new_description(desc));
+            icalcomponent_add_property(ev, icalproperty_new_description(ics_text(a, desc)));
             free(desc);
         }
         if (p->location)
-            icalcomponent_add_property(ev, icalproperty_new_location(p->location));
+            icalcomponent_add_property(ev, icalproperty_new_location(ics_text(a, p->location)));
         icalcomponent_add_component(cal, ev);
     }
     return 0;
 }
 
-static int add_practicum(icalcomponent *cal, const Plan *p, const char *title, struct icaltimetype stamp)
+static int add_practicum(icalcomponent *cal, Arena *a, const Plan *p, const char *title, struct icaltimetype stamp)
 {
     if (!p->has_practicum)
         return 0;
@@ -641,7 +733,7 @@ static int add_practicum(icalcomponent *cal, const Plan *p, const char *title, s
     icalcomponent_add_property(ev, icalproperty_new_dtstart(ical_date(p->practicum_start)));
     /* DTEND of an all-day event is exclusive: the day after the last one. */
     icalcomponent_add_property(ev, icalproperty_new_dtend(ical_date(p->practicum_end + 1)));
-    add_summary(ev, title, "praktik");
+    add_summary(ev, a, title, "praktik");
     /* A weeks-long span should not mark the whole calendar busy. */
     icalcomponent_add_property(ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
     icalcomponent_add_component(cal, ev);
@@ -660,9 +752,9 @@ static int add_practicum(icalcomponent *cal, const Plan *p, const char *title, s
             icalcomponent_add_property(ev, icalproperty_new_dtstart(ical_date(d)));
             icalcomponent_add_property(ev, icalproperty_new_dtend(ical_date(d + 1)));
         }
-        add_summary(ev, title, "opfølgningsdag i praktikken");
+        add_summary(ev, a, title, "opfølgningsdag i praktikken");
         if (p->location)
-            icalcomponent_add_property(ev, icalproperty_new_location(p->location));
+            icalcomponent_add_property(ev, icalproperty_new_location(ics_text(a, p->location)));
         icalcomponent_add_component(cal, ev);
     }
     return 0;
@@ -679,24 +771,29 @@ int plan_ics(FILE *out, const Plan *p, const char *course_title)
 {
     const char *title = course_title ? course_title
                       : p->course && p->course->title ? p->course->title : block_name(p->course);
+    int32_t bad;
+    if (ics_unwritable(p, &bad))
+        return -1; /* the caller reports it with plan_ics_check */
     icalcomponent *tz = icalcomponent_new_from_string(VTIMEZONE_CPH);
     if (!tz)
         return -1;
+    Arena *a = arena_new();
     icalcomponent *cal = icalcomponent_new_vcalendar();
     icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
     icalcomponent_add_property(cal, icalproperty_new_prodid("-//ramme//ramme schedule//DA"));
     icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
     icalcomponent_add_property(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH));
-    add_x(cal, "X-WR-CALNAME", title);
+    add_x(cal, "X-WR-CALNAME", ics_text(a, title));
     add_x(cal, "X-WR-TIMEZONE", PLAN_TZID);
     icalcomponent_add_component(cal, tz);
 
-    struct icaltimetype stamp = icaltime_from_timet_with_zone(stamp_time(), 0, icaltimezone_get_utc_timezone());
-    int rc = add_sessions(cal, p, title, stamp);
+    struct icaltimetype stamp = stamp_time();
+    int rc = add_sessions(cal, a, p, title, stamp);
     if (rc == 0)
-        rc = add_practicum(cal, p, title, stamp);
+        rc = add_practicum(cal, a, p, title, stamp);
     char *text = rc == 0 ? icalcomponent_as_ical_string_r(cal) : NULL;
     icalcomponent_free(cal);
+    arena_free(a);
     if (!text)
         return -1;
     if (fputs(text, out) == EOF)

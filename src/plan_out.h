@@ -29,16 +29,25 @@ json_t *plan_json(const Plan *p);
 
 /* CSV, one row per session under the header row number,date,weekday,start,
  * end,hours,cumulative_hours,iso_week,modules,location; every field quoted,
- * CRLF line ends, UTF-8 without a byte-order mark. Returns 0, or -1 when
- * writing failed. */
+ * CRLF line ends, UTF-8 without a byte-order mark; a field starting with
+ * = + - @, a tab or a CR gets a ' in front (CSV injection). Returns 0, or -1
+ * when writing failed. */
 int plan_csv(FILE *out, const Plan *p);
 
 /* An iCalendar file: a Europe/Copenhagen VTIMEZONE of its own, one VEVENT per
  * session in local time, the practicum as an all-day event and each follow-up
  * day at the sessions' time. UIDs are stable (<schedule>-<course>-session-N@ramme);
  * DTSTAMP is $SOURCE_DATE_EPOCH when that is set, else now. `course_title`
- * starts each SUMMARY; NULL: the course's title, else its name. Returns 0,
- * or -1 when building or writing failed. */
+ * starts each SUMMARY; NULL: the course's title, else its name. Text
+ * values hold no control character but line breaks (written \n) and tabs:
+ * the others are escaped as text output escapes them (esc.h). Returns 0,
+ * or -1 when building or writing failed or a date cannot be written. */
 int plan_ics(FILE *out, const Plan *p, const char *course_title);
+
+/* Whether plan_ics can write every date of the plan: libical holds years 0
+ * to 3000 and writes any other as 00000000T000000. When it cannot, an error
+ * at the schedule's start goes to `d` and the result is false (plan_ics
+ * then refuses too, writing nothing). */
+bool plan_ics_check(const Plan *p, Diags *d);
 
 #endif

@@ -22,5 +22,41 @@ run() { # FILE SESSIONS
 }
 run frederikshavn.ramme 26
 run region-midt-schedule.ramme 26
+
+# Control characters in the course's strings (ESC, BEL, CR, a line break):
+# none reaches the file but line breaks, written as \n (RFC 5545 3.3.11).
+out="$tmp/escapes.ics"
+if SOURCE_DATE_EPOCH=1700000000 "$ramme" schedule --format ics -o "$out" "$root/tests/golden/escapes/course.ramme" >/dev/null 2>"$tmp/err" \
+   && /usr/bin/python3 "$here/readback.py" "$out" --expect-sessions 2 >/dev/null \
+   && grep -qF "LOCATION:=cmd|' /C calc'!A0\\\\u{1b}]0\\;x\\\\u{7}" "$out"; then
+  pass=$((pass + 1))
+else
+  echo "FAIL ics: control characters"; cat "$tmp/err"; fail=$((fail + 1))
+fi
+
+# A plan that reaches the year 3001: libical would write 00000000T000000;
+# ramme refuses with a located error, exit status 2, and writes nothing.
+cat >"$tmp/y3001.ramme" <<'EOF'
+course kursus "Kursus" {
+  provider   "Kommune"
+  group_size 8
+  target peers "Peers" { lived_experience }
+  theory { hours 6h }
+  instructors { instructor p "Peer" { experiential_competence } }
+}
+
+schedule hold for kursus {
+  start    3000-12-25
+  weekdays mon
+  time     09:00..12:00
+}
+EOF
+out="$tmp/y3001.ics"
+"$ramme" schedule -I "$root/stdlib" --format ics -o "$out" "$tmp/y3001.ramme" >"$tmp/out" 2>"$tmp/err"; rc=$?
+if [ "$rc" -eq 2 ] && [ ! -e "$out" ] && [ ! -s "$tmp/out" ] && grep -q 'y3001.ramme:10:12: error: an iCalendar file cannot hold' "$tmp/err"; then
+  pass=$((pass + 1))
+else
+  echo "FAIL ics: year 3001 (exit status $rc)"; cat "$tmp/err"; fail=$((fail + 1))
+fi
 echo "ics: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -6,7 +6,8 @@ rather than libical, which wrote it.
 Usage: readback.py FILE.ics [--expect-sessions N]
 
 Checks that
-  - the file parses, every line ends in CRLF and is at most 75 octets;
+  - the file parses, every line ends in CRLF and is at most 75 octets, and no
+    line holds a control character other than HTAB;
   - VERSION is 2.0 and PRODID is set; a VTIMEZONE for Europe/Copenhagen is present;
   - every VEVENT has a DTSTAMP and a UID, and no UID repeats;
   - every session event (UID ...-session-N@ramme) has DTSTART and DTEND with
@@ -125,6 +126,9 @@ def main(argv):
             bad(f"line {n}: a bare LF or CR inside the line")
         if len(line) > 75:
             bad(f"line {n}: {len(line)} octets, more than 75")
+        ctl = [c for c in line if (c < 0x20 and c != 0x09) or c == 0x7F]
+        if ctl:
+            bad(f"line {n}: control character 0x{ctl[0]:02X} (RFC 5545 allows only HTAB)")
         try:
             line.decode("utf-8")
         except UnicodeDecodeError:

@@ -191,12 +191,50 @@ static void test_longer_than_the_buffer(void **state)
     json_decref(arr);
 }
 
+/* A string that is not UTF-8 (a Latin-1 file name) comes out as valid
+ * JSON, each bad byte a U+FFFD: as a key and as a value from the writer,
+ * and as a jansson string from jw_string (json_string gives NULL). */
+static void test_invalid_utf8(void **state)
+{
+    (void)state;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_non_null(f);
+    JsonW *w = malloc(sizeof *w);
+    assert_non_null(w);
+    jw_init(w, f, 0);
+    jw_open(w, '{');
+    jw_key(w, "f\xfe");
+    jw_str(w, "\xff.ramme \xC3\xA6\x1b");
+    jw_close(w, '}');
+    assert_true(jw_flush(w));
+    free(w);
+    fclose(f);
+    assert_string_equal(buf, "{\n  \"f\xEF\xBF\xBD\": \"\xEF\xBF\xBD.ramme \xC3\xA6\\u001B\"\n}");
+    json_error_t err;
+    json_t *back = json_loads(buf, 0, &err);
+    assert_non_null(back);
+    json_decref(back);
+    free(buf);
+
+    assert_null(json_string("\xff.ramme"));
+    json_t *j = jw_string("\xff.ramme");
+    assert_non_null(j);
+    assert_string_equal(json_string_value(j), "\xEF\xBF\xBD.ramme");
+    json_decref(j);
+    j = jw_string(NULL);
+    assert_true(json_is_null(j));
+    json_decref(j);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_same_bytes_as_jansson),
         cmocka_unit_test(test_embedded_tree),
         cmocka_unit_test(test_longer_than_the_buffer),
+        cmocka_unit_test(test_invalid_utf8),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -281,6 +281,34 @@ static void test_csv(void **state)
     free(t);
 }
 
+/* OWASP's CSV-injection advice: a cell starting with = + - @, a tab or a
+ * carriage return gets a ' in front, inside the quotes; others as they are. */
+static void test_csv_injection(void **state)
+{
+    (void)state;
+    static const struct { const char *location, *cell; } c[] = {
+        {"=cmd|' /C calc'!A0", "\"'=cmd|' /C calc'!A0\""},
+        {"+45 1234", "\"'+45 1234\""},
+        {"-2+3", "\"'-2+3\""},
+        {"@SUM(A1:A2)", "\"'@SUM(A1:A2)\""},
+        {"\t=1", "\"'\t=1\""},
+        {"\r=1", "\"'\r=1\""},
+        {"\"=1", "\"\"\"=1\""}, /* a quote first: not a formula */
+        {"Peer-huset = 1", "\"Peer-huset = 1\""},
+    };
+    for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
+        Plan p = make_plan();
+        p.location = c[i].location;
+        Mem m;
+        assert_int_equal(plan_csv(mem_open(&m), &p), 0);
+        char *t = mem_close(&m);
+        char want[64];
+        snprintf(want, sizeof want, ",%s\r\n", c[i].cell);
+        assert_non_null(strstr(t, want));
+        free(t);
+    }
+}
+
 static void test_csv_write_error(void **state)
 {
     (void)state;
@@ -405,6 +433,54 @@ static void test_ics_fold_and_fallbacks(void **state)
     free(t);
 }
 
+/* RFC 5545 TEXT holds no control character but HTAB: a title and a
+ * location with ESC, BEL and CR come out escaped as in text output, a line
+ * break as iCalendar's \n; a byte that is not UTF-8 as U+FFFD. */
+static void test_ics_control_characters(void **state)
+{
+    (void)state;
+    Plan p = make_plan();
+    p.location = "Huset\x1b]0;x\x07\r\nstue\xff";
+    char *t = ics_text(&p, "Kursus\x1b[2J");
+    for (const char *c = t; *c; c++) {
+        unsigned char u = (unsigned char)*c;
+        bool ok = u >= 0x20 ? u != 0x7F : u == '\t' || (u == '\r' && c[1] == '\n') || (u == '\n' && c > t && c[-1] == '\r');
+        if (!ok)
+            fail_msg("control character 0x%02X at offset %d", u, (int)(c - t));
+    }
+    assert_non_null(strstr(t, "LOCATION:Huset\\\\u{1b}]0\\;x\\\\u{7}\\\\u{d}\\nstue\xEF\xBF\xBD\r\n"));
+    assert_non_null(strstr(t, "X-WR-CALNAME:Kursus\\\\u{1b}[2J\r\n"));
+    free(t);
+}
+
+/* libical writes a year after 3000 as 00000000T000000: plan_ics refuses to
+ * write anything, and plan_ics_check says why, at the schedule. */
+static void test_ics_year_3001(void **state)
+{
+    (void)state;
+    Plan p = make_plan();
+    p.has_practicum = false;
+    Diags d;
+    diag_init(&d);
+    assert_true(plan_ics_check(&p, &d));
+    assert_int_equal(d.errors, 0);
+    sessions[2] = session(3, 3001, 1, 2, 9 * 60, 12 * 60, 9, mods1, 1);
+    assert_false(plan_ics_check(&p, &d));
+    assert_int_equal(d.errors, 1);
+    assert_non_null(strstr(d.items[0].msg, "3001-01-02"));
+    Mem m;
+    assert_int_equal(plan_ics(mem_open(&m), &p, NULL), -1);
+    char *t = mem_close(&m);
+    assert_int_equal(strlen(t), 0);
+    free(t);
+    /* The practicum's exclusive end, the day after 3000-12-31, counts too. */
+    p = make_plan();
+    p.practicum_end = civil_days(3000, 12, 31);
+    assert_false(plan_ics_check(&p, &d));
+    assert_non_null(strstr(d.items[1].msg, "3001-01-01"));
+    diag_free(&d);
+}
+
 static void test_ics_write_error(void **state)
 {
     (void)state;
@@ -451,9 +527,12 @@ int main(void)
         cmocka_unit_test(test_text_alignment),
         cmocka_unit_test(test_json),
         cmocka_unit_test(test_csv),
+        cmocka_unit_test(test_csv_injection),
         cmocka_unit_test(test_csv_write_error),
         cmocka_unit_test(test_ics),
         cmocka_unit_test(test_ics_fold_and_fallbacks),
+        cmocka_unit_test(test_ics_control_characters),
+        cmocka_unit_test(test_ics_year_3001),
         cmocka_unit_test(test_ics_write_error),
         cmocka_unit_test(test_ics_readback),
     };

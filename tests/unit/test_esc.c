@@ -1,0 +1,89 @@
+/* test_esc.c — text made safe to show (src/esc.h): control characters in
+ * the language's own notation, bytes that are not UTF-8 as U+FFFD, and no
+ * copy when nothing changes. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "esc.h"
+
+#include <string.h>
+
+static void test_text_controls(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    /* ESC, BEL, CR, a line break, DEL; a tab stays. */
+    assert_string_equal(esc_text(a, "a\x1b]0;t\x07" "b\r\nc\x7f\td"), "a\\u{1b}]0;t\\u{7}b\\u{d}\\nc\\u{7f}\td");
+    assert_string_equal(esc_text(a, "\x01\x1f"), "\\u{1}\\u{1f}");
+    /* C1 controls (U+0080..U+009F, two bytes in UTF-8); U+00A0 is not one. */
+    assert_string_equal(esc_text(a, "x\xC2\x9B" "31m\xC2\x80\xC2\xA0"), "x\\u{9b}31m\\u{80}\xC2\xA0");
+    /* Not UTF-8: each such byte a U+FFFD, the text around it kept. */
+    assert_string_equal(esc_text(a, "f\xFF" "g\xC3"), "f\xEF\xBF\xBDg\xEF\xBF\xBD");
+    assert_null(esc_text(a, NULL));
+    arena_free(a);
+}
+
+/* Text that needs nothing is returned as it is, not copied. */
+static void test_text_no_copy(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    const char *s = "Peer-uddannelse, Region Midtjylland \xE2\x80\x93 \xC3\xA6\xC3\xB8\xC3\xA5 \t \\u{1b}";
+    assert_ptr_equal(esc_text(a, s), s);
+    assert_ptr_equal(esc_text(a, ""), (const char *)"");
+    assert_ptr_equal(esc_utf8(a, s), s);
+    arena_free(a);
+}
+
+static void test_text_lines(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    assert_string_equal(esc_text_lines(a, "a\nb\x1b" "c\r"), "a\nb\\u{1b}c\\u{d}");
+    arena_free(a);
+}
+
+static void test_utf8(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    /* Controls stay (JSON escapes them); bad bytes, overlong forms and
+     * surrogates become U+FFFD, one per byte. */
+    assert_string_equal(esc_utf8(a, "\x1b\n\xFF" "a"), "\x1b\n\xEF\xBF\xBD" "a");
+    assert_string_equal(esc_utf8(a, "\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD");
+    assert_string_equal(esc_utf8(a, "\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+    assert_null(esc_utf8(a, NULL));
+    arena_free(a);
+}
+
+/* One character at a time, as the source excerpt walks a line. */
+static void test_char(void **state)
+{
+    (void)state;
+    char shown[ESC_MAX];
+    assert_int_equal(esc_char("\x1b[", 2, shown), 1);
+    assert_string_equal(shown, "\\u{1b}");
+    assert_int_equal(esc_char("\xC3\xA6x", 3, shown), 2);
+    assert_string_equal(shown, "\xC3\xA6");
+    assert_int_equal(esc_char("\xC2\x9F", 2, shown), 2);
+    assert_string_equal(shown, "\\u{9f}");
+    assert_int_equal(esc_char("\xE2\x80", 2, shown), 1); /* cut short */
+    assert_string_equal(shown, "\xEF\xBF\xBD");
+    assert_int_equal(esc_char("\t", 1, shown), 1);
+    assert_string_equal(shown, "\t");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_text_controls),
+        cmocka_unit_test(test_text_no_copy),
+        cmocka_unit_test(test_text_lines),
+        cmocka_unit_test(test_utf8),
+        cmocka_unit_test(test_char),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
