@@ -60,9 +60,10 @@ ALL_CPPFLAGS := -Isrc -I$(GEN) $(DEFS) $(PKG_CFLAGS) $(CPPFLAGS)
 OUR_CFLAGS   := $(STD) $(WARN) $(CFLAGS) $(SANFLAGS)
 GEN_CFLAGS   := $(STD) $(CFLAGS) $(SANFLAGS) $(GENWARN)
 
-SRCS      := $(wildcard src/*.c)
-# The command line (main.c and cli*.c) prints; it is linked into the binary, not the library.
-CLI_SRCS  := src/main.c $(wildcard src/cli*.c)
+# src/ has a folder per pipeline stage (src/README.md); includes name the folder.
+SRCS      := $(wildcard src/*/*.c)
+# The command line (src/cli/) prints; it is linked into the binary, not the library.
+CLI_SRCS  := $(wildcard src/cli/*.c)
 LIB_OBJS  := $(patsubst src/%.c,$(OBJ)/%.o,$(filter-out $(CLI_SRCS),$(SRCS))) \
              $(GEN)/parser.o $(GEN)/lexer.o
 MAIN_OBJ  := $(patsubst src/%.c,$(OBJ)/%.o,$(CLI_SRCS))
@@ -156,7 +157,7 @@ unit-tests: $(UNIT_BINS)
 $(BUILD)/evalrate: bench/evalrate.c $(LIB) $(FLAGS_STAMP) | $(GEN_HDRS)
 	$(CC) $(OUR_CFLAGS) $(ALL_CPPFLAGS) -MMD -MP -MF $(BUILD)/evalrate.d -MT $@ $(LDFLAGS) -o $@ $< $(LIB) $(LIBS)
 
--include $(wildcard $(OBJ)/*.d $(GEN)/*.d $(BUILD)/tests/obj/*.d $(BUILD)/evalrate.d)
+-include $(wildcard $(OBJ)/*/*.d $(GEN)/*.d $(BUILD)/tests/obj/*.d $(BUILD)/evalrate.d)
 
 # ---------------------------------------------------------------- tests
 
@@ -212,7 +213,7 @@ valgrind: deps
 
 coverage: deps
 	@$(MAKE) --no-print-directory BUILD=build-cov CFLAGS='-O0 -g' SANFLAGS='--coverage' test || true
-	@gcov -n -o build-cov/obj $(SRCS) 2>/dev/null | grep -A1 "^File 'src/" | grep -v '^--$$' \
+	@for d in $(sort $(dir $(SRCS))); do gcov -n -o build-cov/obj/$${d#src/} $$d*.c; done 2>/dev/null | grep -A1 "^File 'src/" | grep -v '^--$$' \
 	  | paste - - | sed "s/^File '\(.*\)'[[:space:]]*Lines executed:\(.*\)/\2  \1/" | sort -k1,1n
 
 run: deps

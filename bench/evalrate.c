@@ -22,9 +22,9 @@
  * Both report what one validation leaves in the arena (results, messages,
  * explanations) and a digest of every (course, rule, status), so that two
  * builds can be checked for equal results. Build: make bench-build. */
-#include "batch.h"
-#include "compile.h"
-#include "rules.h"
+#include "model/batch.h"
+#include "model/compile.h"
+#include "engine/rules.h"
 
 #include <stdint.h>
 #include <stdio.h>

@@ -15,12 +15,12 @@
  *
  * Modelled on jq's tests/jq_fuzz_parse.c: copy to a NUL-terminated buffer,
  * run, free everything.  Built and run by `make fuzz` (mk/fuzz.mk). */
-#include "compile.h"
-#include "coverage.h"
-#include "diff.h"
-#include "parse.h"
-#include "render.h"
-#include "rules.h"
+#include "model/compile.h"
+#include "engine/coverage.h"
+#include "emit/diff_out.h"
+#include "front/parse.h"
+#include "emit/render.h"
+#include "engine/rules.h"
 
 #include <jansson.h>
 #include <stdint.h>

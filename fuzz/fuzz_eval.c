@@ -26,9 +26,9 @@
  * except '/', which gives a number; a quantity times or divided by a number
  * keeps its unit; date +- span is a date; date - date is a span; every
  * sub-expression is parenthesised so precedence never matters. */
-#include "compile.h"
-#include "render.h"
-#include "rules.h"
+#include "model/compile.h"
+#include "emit/render.h"
+#include "engine/rules.h"
 
 #include <stdint.h>
 #include <stdio.h>

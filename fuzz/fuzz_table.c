@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistr.h>
 
-#include "table.h"
+#include "apps/table.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

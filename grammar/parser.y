@@ -1,7 +1,8 @@
 /* parser.y — the ramme grammar (LANGUAGE.md §3, §4, §8). Actions only build
  * the syntax tree; names, schemas, types and units are checked in later
- * passes (resolve.c, check.c). Every semantic value lives in the arena, so
- * nothing needs a %destructor: an abandoned value is freed with the arena. */
+ * passes (src/model/build.c, src/model/typecheck.c). Every semantic value
+ * lives in the arena, so nothing needs a %destructor: an abandoned value is
+ * freed with the arena. */
 
 %require "3.8"
 %define api.pure full              /* reentrant: state in LexState, no globals */
@@ -18,8 +19,8 @@
 %parse-param {LexState *ls}
 
 %code requires {
-#include "ast.h"
-#include "parse.h"
+#include "front/ast.h"
+#include "front/parse.h"
 #ifndef YY_TYPEDEF_YY_SCANNER_T
 #define YY_TYPEDEF_YY_SCANNER_T
 typedef void *yyscan_t;

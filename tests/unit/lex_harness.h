@@ -1,6 +1,6 @@
 /* lex_harness.h — scanning a string token by token for the scanner's unit
  * tests (test_lexer.c, test_lexer_paths.c), with a LexState set up the way
- * src/parse.c's run() does. Include after cmocka.h, parse.h, parser.h and
+ * src/front/parse.c's run() does. Include after cmocka.h, parse.h, parser.h and
  * lexer.h. */
 #ifndef RAMME_LEX_HARNESS_H
 #define RAMME_LEX_HARNESS_H

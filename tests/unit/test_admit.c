@@ -11,9 +11,9 @@
 
 #include <cmocka.h>
 
-#include "admit.h"
-#include "compile.h"
-#include "schedule.h"
+#include "apps/admit.h"
+#include "model/compile.h"
+#include "apps/schedule.h"
 
 static int32_t D(int y, int m, int d) { return civil_days(y, m, d); }
 

@@ -1,14 +1,14 @@
 /* test_arena_diag.c — the arena allocator, the diagnostic list and source
- * files (src/arena.h, src/diag.h, src/source.h). */
+ * files (src/base/arena.h, src/front/diag.h, src/front/source.h). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "arena.h"
-#include "diag.h"
-#include "source.h"
+#include "base/arena.h"
+#include "front/diag.h"
+#include "front/source.h"
 
 #include <stdalign.h>
 #include <stdio.h>
@@ -373,7 +373,7 @@ static void test_diag_dedup_far_apart(void **state)
     for (int i = 0; i < 10; i++)
         diag_error(&d, at(0, 10 + i, 1), "other error %d", i);
     diag_error(&d, at(0, 1, 1), "unknown name 'x'");
-    /* BUG (or undocumented limit): src/diag.c push() only compares with the
+    /* BUG (or undocumented limit): src/front/diag.c push() only compares with the
      * last 8 diagnostics (`i >= d->n - 8`), so a repeat after 10 others is
      * kept twice and counted twice. */
     int n = d.n, errors = d.errors;

@@ -1,4 +1,4 @@
-/* test_diff.c — diff_blocks (src/diff.h) on courses compiled from strings and
+/* test_diff.c — diff_blocks (src/engine/diff.h) on courses compiled from strings and
  * on the bundled municipal variant: scalar changes, a replaced nested block,
  * many-items added and changed, titles, identical courses, two unrelated
  * courses, unnamed many-items, rule statuses that differ, and the text and
@@ -9,8 +9,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "compile.h"
-#include "diff.h"
+#include "model/compile.h"
+#include "emit/diff_out.h"
 
 #include <stdio.h>
 #include <stdlib.h>

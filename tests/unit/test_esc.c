@@ -1,4 +1,4 @@
-/* test_esc.c — text made safe to show (src/esc.h): control characters in
+/* test_esc.c — text made safe to show (src/base/esc.h): control characters in
  * the language's own notation, bytes that are not UTF-8 as U+FFFD, and no
  * copy when nothing changes. */
 #include <stdarg.h>
@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "esc.h"
+#include "base/esc.h"
 
 #include <string.h>
 

@@ -1,4 +1,4 @@
-/* test_eval.c — the evaluator (src/eval.c) driven through real rules: a
+/* test_eval.c — the evaluator (src/engine/eval.c) driven through real rules: a
  * one-rule framework `t` compiled from a string with a course that conforms
  * to it, judged by rules_check. Covers unit arithmetic, months against
  * weeks, dates, integer overflow, division by zero, ranges and `in`,
@@ -12,8 +12,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "compile.h"
-#include "rules.h"
+#include "model/compile.h"
+#include "engine/rules.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -382,7 +382,7 @@ static void test_integer_overflow_does_not_wrap(void **state)
 static void test_large_integers_compare_exactly(void **state)
 {
     (void)state;
-    /* BUG: src/eval.c cmp() and eval_equal() compare two ints as doubles
+    /* BUG: src/engine/eval.c cmp() and eval_equal() compare two ints as doubles
      * (num_of), so integers that differ only beyond 2^53 compare equal:
      * 9007199254740993 > 9007199254740992 is `no`, and
      * 9007199254740993 == 9007199254740992 is `yes`. Integers are exact up
@@ -511,7 +511,7 @@ static void test_list_equals_set_ignores_order(void **state)
 {
     (void)state;
     /* BUG: docs/language.md §6.2 says "== and != with a set compare a
-     * list's members, ignoring order", but src/eval.c eval_equal() compares
+     * list's members, ignoring order", but src/engine/eval.c eval_equal() compares
      * lists element by element in order: with principles
      * practice_oriented, empowerment, `principles == {empowerment,
      * practice_oriented}` is `no`. */

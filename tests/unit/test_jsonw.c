@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "jsonw.h"
+#include "emit/jsonw.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /* test_lexer.c — the flex scanner, token by token (LANGUAGE.md §2, §8).
  *
- * Each test scans a string with a LexState set up the way src/parse.c's run()
+ * Each test scans a string with a LexState set up the way src/front/parse.c's run()
  * does, collects every token up to end of file, and checks kinds, values,
  * spans and diagnostics. Tests marked "BUG:" fail on purpose: they pin down
  * behaviour the contract asks for and the scanner does not yet give. */
@@ -10,7 +10,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "parse.h"
+#include "front/parse.h"
 #include "parser.h"
 #include "lexer.h"
 

@@ -10,7 +10,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "parse.h"
+#include "front/parse.h"
 #include "parser.h"
 #include "lexer.h"
 

@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "outfile.h"
+#include "base/outfile.h"
 
 #include <dirent.h>
 #include <errno.h>

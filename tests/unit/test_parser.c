@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "parse.h"
+#include "front/parse.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -1206,7 +1206,7 @@ static void test_ast_to_text(void **state)
 static void test_ast_to_text_open_range_operand(void **state)
 {
     (void)state;
-    /* BUG: src/ast.c print_node() prints an open range as "1.." / "..8"
+    /* BUG: src/front/ast.c print_node() prints an open range as "1.." / "..8"
      * without parentheses wherever it stands: `x in (1..)` becomes
      * "x in 1.." (a syntax error), `f((1..))` becomes "f(1..)" (a syntax
      * error), and `(..8) == x` becomes "..8 == x" (which parses as
@@ -1219,7 +1219,7 @@ static void test_ast_to_text_open_range_operand(void **state)
 static void test_ast_to_text_number_precision(void **state)
 {
     (void)state;
-    /* BUG: src/ast.c print_num() uses "%g" (6 significant digits) for
+    /* BUG: src/front/ast.c print_num() uses "%g" (6 significant digits) for
      * non-integers: 1234567.5 prints as "1.23457e+06", which is neither the
      * value nor valid ramme (it lexes as "unknown unit 'e'"). */
     round_trip("1234567.5", "1234567.5");

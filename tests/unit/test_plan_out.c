@@ -9,7 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "plan_out.h"
+#include "emit/plan_out.h"
 
 #include <libical/ical.h>
 #include <stdio.h>

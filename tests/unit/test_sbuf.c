@@ -1,13 +1,13 @@
-/* test_sbuf.c — strings built in an arena (src/sbuf.h) and the date
- * conversion everything shares (src/civil.h). */
+/* test_sbuf.c — strings built in an arena (src/base/sbuf.h) and the date
+ * conversion everything shares (src/base/civil.h). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "civil.h"
-#include "sbuf.h"
+#include "base/civil.h"
+#include "base/sbuf.h"
 
 #include <stdio.h>
 #include <string.h>

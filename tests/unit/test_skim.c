@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "skim.h"
+#include "front/skim.h"
 
 #include <stdio.h>
 #include <stdlib.h>

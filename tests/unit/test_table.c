@@ -1,4 +1,4 @@
-/* test_table.c — applicant files (src/table.h): CSV dialects as spreadsheet
+/* test_table.c — applicant files (src/apps/table.h): CSV dialects as spreadsheet
  * programs write them, JSON arrays of objects, the errors with their lines,
  * privacy (no value in any message, the source marked private), the cell
  * parsers and a 10,000-row file. */
@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "table.h"
+#include "apps/table.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "units.h"
+#include "front/units.h"
 
 #include <math.h>
 #include <string.h>

@@ -1,0 +1,350 @@
+/* admit.c — the admission screener. */
+#include "apps/admit.h"
+#include "engine/eval.h"
+#include "apps/schedule.h"
+#include "model/typecheck.h"
+
+#include <string.h>
+
+const char *admit_status_name(AdmitStatus s)
+{
+    static const char *n[] = {"eligible", "ineligible", "review"};
+    return n[s];
+}
+
+int admit_age(int32_t birth, int32_t on)
+{
+    int by, bm, bd, y, m, d;
+    civil_date(birth, &by, &bm, &bd);
+    civil_date(on, &y, &m, &d);
+    int age = y - by;
+    /* Not yet had this year's birthday: (m, d) before (bm, bd). A 29
+     * February birthday compares as (2, 29), so in other years it is
+     * reached on 1 March. */
+    if (m < bm || (m == bm && d < bd))
+        age--;
+    return age;
+}
+
+/* Fields of the subject that an expression reads (first segment only). */
+static void needed_fields(const Node *n, bool *need, int depth)
+{
+    if (!n || depth > 300)
+        return;
+    switch (n->kind) {
+    case N_PATH: {
+        const PathRes *r = n->res;
+        if (r && r->kind == R_CTX && r->nchain > 0)
+            need[r->chain[0]->index] = true;
+        return;
+    }
+    case N_CALL:
+        for (int i = 0; i < n->u.call.args.n; i++)
+            needed_fields(n->u.call.args.items[i], need, depth + 1);
+        return;
+    case N_BIN: needed_fields(n->u.bin.l, need, depth + 1); needed_fields(n->u.bin.r, need, depth + 1); return;
+    case N_NOT: needed_fields(n->u.operand, need, depth + 1); return;
+    case N_RANGE: needed_fields(n->u.range.lo, need, depth + 1); needed_fields(n->u.range.hi, need, depth + 1); return;
+    case N_SET:
+        for (int i = 0; i < n->u.set.n; i++)
+            needed_fields(n->u.set.items[i], need, depth + 1);
+        return;
+    case N_WHERE: needed_fields(n->u.where.list, need, depth + 1); needed_fields(n->u.where.pred, need, depth + 1); return;
+    case N_QUANT: needed_fields(n->u.quant.list, need, depth + 1); needed_fields(n->u.quant.body, need, depth + 1); return;
+    case N_IF:
+        needed_fields(n->u.cond.c, need, depth + 1);
+        needed_fields(n->u.cond.t, need, depth + 1);
+        needed_fields(n->u.cond.e, need, depth + 1);
+        return;
+    default: return;
+    }
+}
+
+typedef struct Req {
+    Block *b;         /* the requirement block */
+    const Node *test; /* its expression */
+    const char *text;
+    bool exclude;
+} Req;
+
+static int collect(Block *adm, const char *field, bool exclude, Arena *a, Req **reqs, int n)
+{
+    Value *v = model_get(adm, field);
+    if (!v || v->k != V_LIST)
+        return n;
+    for (int i = 0; i < v->u.list.n; i++) {
+        Block *rb = v->u.list.items[i]->u.block;
+        Value *t = model_get(rb, "test"), *x = model_get(rb, "text");
+        if (!t || t->k != V_EXPR)
+            continue;
+        *reqs = arena_grow(a, *reqs, (size_t)n, (size_t)n + 1, sizeof **reqs);
+        (*reqs)[n++] = (Req){rb, t->u.expr, x && x->k == V_STRING ? x->u.s : "", exclude};
+    }
+    return n;
+}
+
+/* A cell as a model value of field f's type; NULL when it does not read. */
+static Value *cell_value(Arena *a, const Field *f, const char *cell)
+{
+    Value *v = arena_alloc(a, sizeof *v);
+    const Type *t = f->type;
+    switch (t->k) {
+    case TY_STRING: {
+        /* Surrounding spaces never matter (CSV cells are trimmed already). */
+        while (*cell == ' ' || *cell == '\t')
+            cell++;
+        size_t n = strlen(cell);
+        while (n && (cell[n - 1] == ' ' || cell[n - 1] == '\t'))
+            n--;
+        v->k = V_STRING;
+        v->u.s = arena_strndup(a, cell, n);
+        return v;
+    }
+    case TY_BOOL: v->k = V_BOOL; return table_bool(cell, &v->u.b) ? v : NULL;
+    case TY_DATE: v->k = V_DATE; return table_date(cell, &v->u.date) ? v : NULL;
+    case TY_INT: v->k = V_INT; return table_int(cell, &v->u.i) ? v : NULL;
+    case TY_NUMBER: {
+        int64_t i;
+        if (!table_int(cell, &i))
+            return NULL;
+        v->k = V_NUMBER;
+        v->u.num = (double)i;
+        return v;
+    }
+    case TY_ENUM: {
+        int k = model_enum_index(t->enm, cell);
+        if (k < 0)
+            return NULL;
+        v->k = V_ENUM;
+        v->u.en.enm = t->enm;
+        v->u.en.idx = k;
+        return v;
+    }
+    case TY_LIST: {
+        const char **items;
+        int n = table_split_set(cell, a, &items);
+        v->k = V_LIST;
+        v->u.list.items = arena_array(a, (size_t)n + 1, sizeof *v->u.list.items);
+        for (int i = 0; i < n; i++) {
+            Field ef = *f;
+            ef.type = t->elem;
+            Value *e = cell_value(a, &ef, items[i]);
+            if (!e)
+                return NULL;
+            v->u.list.items[v->u.list.n++] = e;
+        }
+        return v;
+    }
+    default: return NULL;
+    }
+}
+
+bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, Arena *a, Diags *d,
+                  AdmitReport *out)
+{
+    memset(out, 0, sizeof *out);
+    out->course = course;
+    Value *av = model_get(course, "admission");
+    if (!av || av->k != V_BLOCK) {
+        diag_error(d, course->name_span, "course %s has no admission block to screen against", course->name);
+        diag_help(d, "add: admission { window ...; require age >= 18 \"Over 18 år\" }");
+        return false;
+    }
+    Block *adm = av->u.block;
+    out->admission = adm;
+    Value *seats = model_get(adm, "seats");
+    if (seats && seats->k == V_INT) {
+        out->has_seats = true;
+        out->seats = seats->u.i;
+    }
+    Value *as = model_get(adm, "assess");
+    for (int i = 0; as && as->k == V_LIST && i < as->u.list.n; i++) {
+        Value *x = model_get(as->u.list.items[i]->u.block, "text");
+        out->assess = arena_grow(a, (void *)out->assess, (size_t)out->nassess, (size_t)out->nassess + 1,
+                                 sizeof *out->assess);
+        out->assess[out->nassess++] = x && x->k == V_STRING ? x->u.s : "";
+    }
+    Schema *app = model_schema(p, "applicant");
+    if (!app)
+        return false;
+    Req *reqs = NULL;
+    int nreq = collect(adm, "require", false, a, &reqs, 0);
+    nreq = collect(adm, "exclude", true, a, &reqs, nreq);
+    /* Reasons are listed in the order the course writes its rules. */
+    for (int i = 1; i < nreq; i++) {
+        Req x = reqs[i];
+        int j = i - 1;
+        while (j >= 0 && (reqs[j].test->span.file > x.test->span.file ||
+                          (reqs[j].test->span.file == x.test->span.file &&
+                           reqs[j].test->span.first_off > x.test->span.first_off))) {
+            reqs[j + 1] = reqs[j];
+            j--;
+        }
+        reqs[j + 1] = x;
+    }
+
+    /* Columns to fields. */
+    Field *age = model_field(app, "age"), *birth = model_field(app, "birth_date"), *id = model_field(app, "id");
+    int *col_of = arena_array(a, (size_t)app->nfields + 1, sizeof *col_of);
+    for (int i = 0; i < app->nfields; i++)
+        col_of[i] = -1;
+    /* A header that names no field at all is most likely an applicant's
+     * record (the file has no header row): say so and quote none of it. */
+    bool any_field = false;
+    for (int c = 0; c < t->ncolumns && !any_field; c++)
+        any_field = model_field(app, t->columns[c]) != NULL;
+    if (!any_field) {
+        diag_error_file(d, p->sources->files[t->file]->path,
+                        "the first row of the applicant file names no field of the applicant schema: the header "
+                        "row seems to be missing");
+        diag_help(d, "the first row names the columns: id, birth_date and the other fields the admission rules use");
+        return false;
+    }
+    for (int c = 0; c < t->ncolumns; c++) {
+        Field *f = model_field(app, t->columns[c]);
+        Span at = t->column_spans ? t->column_spans[c] : span_none();
+        if (!f && table_looks_like_value(t->columns[c])) {
+            diag_warning(d, at, "column %d of the header row is not a field of the applicant schema", c + 1);
+            continue;
+        }
+        if (!f) {
+            diag_warning(d, at, "unknown column '%s': no rule can use it", t->columns[c]);
+            const char *cand[256];
+            int nc = 0;
+            for (int i = 0; i < app->nfields && nc < 256; i++)
+                cand[nc++] = app->fields[i]->name;
+            const char *sug = model_suggest(t->columns[c], cand, nc);
+            if (sug)
+                diag_help(d, "did you mean '%s'?", sug);
+            continue;
+        }
+        if (f == age) {
+            diag_warning(d, at, "the column 'age' is ignored: age is computed from birth_date at the end of the window");
+            continue;
+        }
+        col_of[f->index] = c;
+    }
+    if (!id || col_of[id->index] < 0) {
+        diag_error_file(d, p->sources->files[t->file]->path, "the applicant file has no 'id' column");
+        diag_help(d, "the first row names the columns; add one called id");
+        return false;
+    }
+    /* Every column a rule needs must be there before anything runs. */
+    bool *need = arena_array(a, (size_t)app->nfields + 1, sizeof *need);
+    bool ok = true;
+    for (int r = 0; r < nreq; r++) {
+        memset(need, 0, (size_t)app->nfields * sizeof *need);
+        needed_fields(reqs[r].test, need, 0);
+        if (age && need[age->index] && birth)
+            need[birth->index] = true;
+        for (int i = 0; i < app->nfields; i++) {
+            if (!need[i] || app->fields[i] == age || col_of[i] >= 0)
+                continue;
+            diag_error(d, reqs[r].test->span, "the applicant file has no column '%s', which \"%s\" needs",
+                       app->fields[i]->name, reqs[r].text);
+            ok = false;
+        }
+    }
+    if (!ok)
+        return false;
+
+    Value *win = model_get(adm, "window");
+    bool have_end = win && win->k == V_RANGE && win->u.range.hi && win->u.range.hi->k == V_DATE;
+    int32_t end = have_end ? win->u.range.hi->u.date : 0;
+
+    out->rows = arena_array(a, (size_t)t->nrows + 1, sizeof *out->rows);
+    Block *subject = arena_alloc(a, sizeof *subject);
+    subject->schema = app;
+    subject->vals = arena_array(a, (size_t)app->nfields + 1, sizeof *subject->vals);
+    bool *unreadable = arena_array(a, (size_t)app->nfields + 1, sizeof *unreadable);
+    SymTab ids;
+    sym_init(&ids, a);
+    EvalCtx c;
+    for (int r = 0; r < t->nrows; r++) {
+        const TableRow *row = &t->rows[r];
+        ApplicantResult *res = &out->rows[out->n++];
+        memset(res, 0, sizeof *res);
+        const char *idv = row->cells[col_of[id->index]];
+        if (!idv) {
+            res->id = row->span.first_line > 0 ? arena_printf(a, "(line %d, no id)", row->span.first_line)
+                                               : arena_printf(a, "(applicant %d, no id)", r + 1);
+            diag_warning(d, row->span, "an applicant without an id: the report calls it %s", res->id);
+        } else {
+            res->id = idv;
+            /* Ids seen so far, hashed: screening stays linear in the rows. */
+            if (sym_find(&ids, NULL, idv))
+                diag_warning(d, row->span, "the id %s is used by more than one applicant", idv);
+            else
+                sym_add(&ids, NULL, idv, NULL);
+        }
+        for (int i = 0; i < app->nfields; i++) {
+            subject->vals[i] = NULL;
+            unreadable[i] = false;
+            const char *cell = col_of[i] >= 0 ? row->cells[col_of[i]] : NULL;
+            if (!cell)
+                continue;
+            subject->vals[i] = cell_value(a, app->fields[i], cell);
+            unreadable[i] = !subject->vals[i];
+            if (show_fields) {
+                res->shown = arena_grow(a, (void *)res->shown, (size_t)res->nshown, (size_t)res->nshown + 1,
+                                        sizeof *res->shown);
+                res->shown_values = arena_grow(a, (void *)res->shown_values, (size_t)res->nshown,
+                                               (size_t)res->nshown + 1, sizeof *res->shown_values);
+                res->shown[res->nshown] = app->fields[i]->name;
+                res->shown_values[res->nshown++] = cell;
+            }
+        }
+        if (age && birth && subject->vals[birth->index] && have_end) {
+            Value *v = arena_alloc(a, sizeof *v);
+            v->k = V_INT;
+            v->u.i = admit_age(subject->vals[birth->index]->u.date, end);
+            subject->vals[age->index] = v;
+        }
+        for (int q = 0; q < nreq; q++) {
+            /* A set or selection the requirement makes is given back at
+             * once: screening 100,000 applicants must not keep them all. */
+            ArenaMark mark = arena_mark(a);
+            eval_init(&c, a, subject, NULL);
+            RVal v = eval(&c, reqs[q].test);
+            arena_release(a, mark);
+            if (v.k == RV_BOOL) {
+                if (v.u.b == reqs[q].exclude) {
+                    res->failed = arena_grow(a, (void *)res->failed, (size_t)res->nfailed, (size_t)res->nfailed + 1,
+                                             sizeof *res->failed);
+                    res->failed[res->nfailed++] = reqs[q].text;
+                }
+                continue;
+            }
+            /* Unknown: name the fields this rule needs that are empty or unreadable. */
+            memset(need, 0, (size_t)app->nfields * sizeof *need);
+            needed_fields(reqs[q].test, need, 0);
+            if (age && need[age->index] && birth)
+                need[birth->index] = true;
+            for (int i = 0; i < app->nfields; i++) {
+                if (!need[i] || app->fields[i] == age || (subject->vals[i] && !unreadable[i]))
+                    continue;
+                const char *m = unreadable[i] ? arena_printf(a, "%s (unreadable)", app->fields[i]->name)
+                                              : app->fields[i]->name;
+                bool dup = false;
+                for (int k = 0; k < res->nmissing; k++)
+                    dup = dup || strcmp(res->missing[k], m) == 0;
+                if (dup)
+                    continue;
+                res->missing = arena_grow(a, (void *)res->missing, (size_t)res->nmissing, (size_t)res->nmissing + 1,
+                                          sizeof *res->missing);
+                res->missing[res->nmissing++] = m;
+            }
+            bool noted = false;
+            for (int k = 0; k < res->nmissing; k++)
+                noted = noted || strncmp(res->missing[k], "age", 3) == 0;
+            if (age && need[age->index] && !have_end && !noted) {
+                res->missing = arena_grow(a, (void *)res->missing, (size_t)res->nmissing, (size_t)res->nmissing + 1,
+                                          sizeof *res->missing);
+                res->missing[res->nmissing++] = "age (the course gives no application window to measure it at)";
+            }
+        }
+        res->status = res->nfailed ? AD_INELIGIBLE : res->nmissing ? AD_REVIEW : AD_ELIGIBLE;
+        out->counts[res->status]++;
+    }
+    return true;
+}

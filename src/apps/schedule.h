@@ -1,0 +1,85 @@
+/* schedule.h — a schedule proposal: sessions placed on the calendar from a
+ * `schedule` block, the days that fell out and why, the practicum with its
+ * follow-up days, and checks in the same shape as rule results. The
+ * scheduler is a domain component: it reads the course through the typed
+ * model (theory, module, practicum, admission) and the calendar blocks. */
+#ifndef RAMME_SCHEDULE_H
+#define RAMME_SCHEDULE_H
+
+#include "model/model.h"
+#include "base/civil.h"
+#include "engine/rules.h"
+
+#include <stdint.h>
+
+/* Placement gives up after this many days without finishing. */
+#define SCHED_MAX_DAYS (366 * 5)
+
+typedef struct Session {
+    int number;           /* 1-based */
+    int32_t date;         /* days since 1970-01-01 */
+    int start, end;       /* minutes after midnight, local time */
+    double hours;         /* length of this session */
+    double cumulative;    /* hours placed so far, this one included */
+    int iso_year, iso_week;
+    int weekday;          /* 0 = Monday */
+    Block **modules;      /* modules (in declared order) this session holds */
+    int nmodules;
+} Session;
+
+typedef struct Skipped {
+    int32_t date;
+    const char *reason;   /* the calendar's name for the day */
+} Skipped;
+
+typedef struct WeekLoad {
+    int iso_year, iso_week;
+    double hours;
+} WeekLoad;
+
+typedef struct ScheduleCheck {
+    const char *id;       /* schedule.hours, schedule.weeks, ... */
+    Severity severity;
+    RuleStatus status;
+    const char *message;
+    const char **explain;
+    int nexplain;
+} ScheduleCheck;
+
+typedef struct Plan {
+    Block *schedule;
+    Block *course;
+    const char *location;     /* NULL when none */
+    Session *sessions;
+    int nsessions;
+    Skipped *skipped;
+    int nskipped;
+    WeekLoad *weeks;          /* every ISO week from first to last session */
+    int nweeks;
+    bool has_practicum;
+    int32_t practicum_start, practicum_end;  /* inclusive */
+    int32_t *follow_up;       /* follow-up days */
+    int nfollow_up;
+    ScheduleCheck *checks;
+    int nchecks;
+    const char **weekday_names; /* Danish names from the stdlib weekday enum, Monday first */
+} Plan;
+
+/* Builds the plan for `schedule`; errors that stop it (no theory hours,
+ * session length disagreeing with the design, nothing placeable) go to
+ * p->diags and return false. Allocates in `a`. */
+bool sched_plan(Program *p, Block *schedule, Arena *a, Plan *out);
+
+/* Every closed day of `calendar` from `from` to `to` (inclusive), with its
+ * name, in date order; the first closure that names a day wins. */
+int sched_closed_days(Program *p, Block *calendar, int32_t from, int32_t to, Arena *a, Skipped **out);
+
+/* Gregorian Easter Sunday of `year`, as days since 1970-01-01. */
+int32_t sched_easter(int year);
+/* Calendar helpers (proleptic Gregorian; days and dates: civil.h). */
+int sched_weekday(int32_t days);          /* 0 = Monday */
+void sched_iso_week(int32_t days, int *iso_year, int *iso_week);
+/* d + n calendar months, clamped to the month's last day. */
+int32_t sched_add_months(int32_t d, int n);
+
+#endif

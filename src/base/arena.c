@@ -1,0 +1,237 @@
+/* arena.c — bump allocator in chunks. Big requests get their own chunk so a
+ * single huge string does not waste a whole standard chunk. */
+#include "base/arena.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ARENA_CHUNK (64 * 1024)
+#define ARENA_ALIGN 16
+
+typedef struct Chunk {
+    struct Chunk *next; /* older chunks */
+    size_t size;        /* usable bytes in data */
+    size_t used;        /* bytes handed out */
+    _Alignas(ARENA_ALIGN) unsigned char data[];
+} Chunk;
+
+struct Arena {
+    Chunk *head;  /* current chunk */
+    Chunk *spare; /* standard chunks kept by arena_reset, for reuse */
+    size_t total; /* bytes handed out over all chunks */
+};
+
+_Noreturn void arena_oom(void)
+{
+    fputs("ramme: out of memory\n", stderr);
+    abort();
+}
+
+static Chunk *chunk_new(size_t size)
+{
+    if (size > SIZE_MAX - sizeof(Chunk))
+        arena_oom();
+    Chunk *c = malloc(sizeof(Chunk) + size);
+    if (!c)
+        arena_oom();
+    c->next = NULL;
+    c->size = size;
+    c->used = 0;
+    return c;
+}
+
+Arena *arena_new(void)
+{
+    Arena *a = malloc(sizeof *a);
+    if (!a)
+        arena_oom();
+    a->head = chunk_new(ARENA_CHUNK);
+    a->spare = NULL;
+    a->total = 0;
+    return a;
+}
+
+void arena_free(Arena *a)
+{
+    if (!a)
+        return;
+    for (int list = 0; list < 2; list++) {
+        Chunk *c = list ? a->spare : a->head;
+        while (c) {
+            Chunk *next = c->next;
+            free(c);
+            c = next;
+        }
+    }
+    free(a);
+}
+
+void *arena_alloc(Arena *a, size_t size)
+{
+    if (size > SIZE_MAX - ARENA_ALIGN)
+        arena_oom();
+    size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+    if (size == 0)
+        size = ARENA_ALIGN;
+    Chunk *c = a->head;
+    if (c->size - c->used < size) {
+        if (size > ARENA_CHUNK / 4) {
+            /* A large block gets its own chunk behind the current one. */
+            Chunk *big = chunk_new(size);
+            big->next = c->next;
+            c->next = big;
+            big->used = size;
+            a->total += size;
+            memset(big->data, 0, size);
+            return big->data;
+        }
+        if (a->spare) {
+            c = a->spare;
+            a->spare = c->next;
+            c->used = 0;
+        } else {
+            c = chunk_new(ARENA_CHUNK);
+        }
+        c->next = a->head;
+        a->head = c;
+    }
+    void *p = c->data + c->used;
+    c->used += size;
+    a->total += size;
+    memset(p, 0, size);
+    return p;
+}
+
+void *arena_array(Arena *a, size_t n, size_t size)
+{
+    if (size && n > SIZE_MAX / size)
+        arena_oom();
+    return arena_alloc(a, n * size);
+}
+
+void *arena_grow(Arena *a, void *old, size_t old_n, size_t new_n, size_t size)
+{
+    void *p = arena_array(a, new_n, size);
+    if (old && old_n)
+        memcpy(p, old, old_n * size);
+    return p;
+}
+
+char *arena_strndup(Arena *a, const char *s, size_t n)
+{
+    if (n == SIZE_MAX)
+        arena_oom();
+    char *p = arena_alloc(a, n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *arena_strdup(Arena *a, const char *s)
+{
+    return arena_strndup(a, s, strlen(s));
+}
+
+char *arena_printf(Arena *a, const char *fmt, ...)
+{
+    /* Format straight into the current chunk's free space; only a string
+     * that does not fit is measured and formatted a second time. Messages
+     * and explanations are formatted per rule and course: one pass halves
+     * the cost. */
+    Chunk *c = a->head;
+    size_t room = c->size - c->used;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf((char *)c->data + c->used, room, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        n = 0;
+    if ((size_t)n < room) {
+        char *p = (char *)c->data + c->used;
+        size_t size = ((size_t)n + 1 + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+        if (size > room) /* the padding does not fit: the string itself does */
+            size = room;
+        c->used += size;
+        a->total += size;
+        return p;
+    }
+    char *p = arena_alloc(a, (size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return p;
+}
+
+void arena_reset(Arena *a)
+{
+    /* Standard chunks are kept for reuse and big ones given back: a loop
+     * that resets its arena per item (a batch's courses) calls malloc only
+     * while its items grow, not for every item. */
+    Chunk *c = a->head;
+    a->head = NULL;
+    while (c) {
+        Chunk *next = c->next;
+        if (c->size == ARENA_CHUNK) {
+            c->used = 0;
+            if (!a->head) {
+                a->head = c;
+                c->next = NULL;
+            } else {
+                c->next = a->spare;
+                a->spare = c;
+            }
+        } else {
+            free(c);
+        }
+        c = next;
+    }
+    if (!a->head)
+        a->head = chunk_new(ARENA_CHUNK);
+    a->total = 0;
+}
+
+ArenaMark arena_mark(const Arena *a)
+{
+    ArenaMark m = {a->head, a->head->next, a->head->used, a->total};
+    return m;
+}
+
+/* A chunk no longer in use: a standard one is kept for reuse. */
+static void give_back(Arena *a, Chunk *c)
+{
+    if (c->size == ARENA_CHUNK) {
+        c->next = a->spare;
+        a->spare = c;
+    } else {
+        free(c);
+    }
+}
+
+void arena_release(Arena *a, ArenaMark m)
+{
+    Chunk *head = m.head;
+    /* Chunks begun since the mark sit in front of it, each followed by
+     * the big chunks allocated while it was current. */
+    while (a->head != head) {
+        Chunk *c = a->head;
+        a->head = c->next;
+        give_back(a, c);
+    }
+    /* Big chunks allocated while the mark's chunk was current sit right
+     * behind it, in front of the chunk that was behind it then. */
+    while (head->next != m.next) {
+        Chunk *c = head->next;
+        head->next = c->next;
+        give_back(a, c);
+    }
+    head->used = m.used;
+    a->total = m.total;
+}
+
+size_t arena_used(const Arena *a)
+{
+    return a->total;
+}

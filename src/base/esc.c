@@ -1,0 +1,111 @@
+/* esc.c — text made safe to show (esc.h). */
+#include "base/esc.h"
+
+#include <stdbool.h>
+#include <string.h>
+#include <unistr.h>
+
+enum {
+    KEEP_LINES = 1,    /* a line break stays */
+    KEEP_CONTROLS = 2, /* every control character stays: only UTF-8 is mended */
+};
+
+#define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD */
+
+/* One character: its form into shown, the bytes it takes returned. */
+static size_t one(const char *s, size_t n, unsigned keep, char shown[ESC_MAX])
+{
+    unsigned char c = (unsigned char)s[0];
+    if (c < 0x80) { /* ASCII: the common case, no decoding */
+        bool control = (c < 0x20 && c != '\t') || c == 0x7F;
+        if (!control || (keep & KEEP_CONTROLS) || (c == '\n' && (keep & KEEP_LINES))) {
+            shown[0] = (char)c;
+            shown[1] = '\0';
+        } else if (c == '\n') {
+            memcpy(shown, "\\n", 3);
+        } else {
+            static const char hex[] = "0123456789abcdef";
+            char *w = shown;
+            *w++ = '\\';
+            *w++ = 'u';
+            *w++ = '{';
+            if (c >= 0x10)
+                *w++ = hex[c >> 4];
+            *w++ = hex[c & 15];
+            *w++ = '}';
+            *w = '\0';
+        }
+        return 1;
+    }
+    ucs4_t uc;
+    int k = u8_mbtoucr(&uc, (const uint8_t *)s, n);
+    if (k <= 0) {
+        memcpy(shown, REPLACEMENT, sizeof REPLACEMENT);
+        return 1;
+    }
+    if (uc <= 0x9F && !(keep & KEEP_CONTROLS)) { /* a C1 control: \u{80}..\u{9f} */
+        static const char hex[] = "0123456789abcdef";
+        memcpy(shown, "\\u{", 3);
+        shown[3] = hex[uc >> 4];
+        shown[4] = hex[uc & 15];
+        shown[5] = '}';
+        shown[6] = '\0';
+    } else {
+        memcpy(shown, s, (size_t)k);
+        shown[k] = '\0';
+    }
+    return (size_t)k;
+}
+
+/* s with each character in its form; s itself when no form differs. */
+static const char *transform(Arena *a, const char *s, unsigned keep)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s);
+    char shown[ESC_MAX];
+    size_t i = 0;
+    /* Up to the first character whose form differs. */
+    while (i < n) {
+        size_t k = one(s + i, n - i, keep, shown);
+        if (strlen(shown) != k || memcmp(shown, s + i, k) != 0)
+            break;
+        i += k;
+    }
+    if (i == n)
+        return s;
+    /* Every byte becomes at most ESC_MAX - 1 bytes. */
+    char *out = arena_alloc(a, i + (n - i) * (ESC_MAX - 1) + 1), *w = out;
+    memcpy(w, s, i);
+    w += i;
+    while (i < n) {
+        i += one(s + i, n - i, keep, shown);
+        size_t m = strlen(shown);
+        memcpy(w, shown, m);
+        w += m;
+    }
+    *w = '\0';
+    return out;
+}
+
+size_t esc_char(const char *s, size_t n, char shown[ESC_MAX])
+{
+    return one(s, n, 0, shown);
+}
+
+const char *esc_text(Arena *a, const char *s)
+{
+    return transform(a, s, 0);
+}
+
+const char *esc_text_lines(Arena *a, const char *s)
+{
+    return transform(a, s, KEEP_LINES);
+}
+
+const char *esc_utf8(Arena *a, const char *s)
+{
+    if (!s || !u8_check((const uint8_t *)s, strlen(s)))
+        return s; /* valid: the usual case, checked at libunistring's speed */
+    return transform(a, s, KEEP_CONTROLS);
+}

@@ -1,0 +1,59 @@
+/* sbuf.c — strings built in an arena (sbuf.h). */
+#include "base/sbuf.h"
+
+#include <string.h>
+
+void sb_put(SBuf *b, const char *s, size_t n)
+{
+    if (b->n + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 64;
+        while (cap < b->n + n + 1)
+            cap *= 2;
+        b->s = arena_grow(b->a, b->s, b->n, cap, 1);
+        b->cap = cap;
+    }
+    memcpy(b->s + b->n, s, n);
+    b->n += n;
+    b->s[b->n] = '\0';
+}
+
+void sb_puts(SBuf *b, const char *s)
+{
+    sb_put(b, s, strlen(s));
+}
+
+void sb_int(SBuf *b, int64_t v)
+{
+    char t[24], *p = t + sizeof t;
+    /* Negated as unsigned: INT64_MIN has no positive counterpart. */
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    do
+        *--p = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        *--p = '-';
+    sb_put(b, p, (size_t)(t + sizeof t - p));
+}
+
+void sb_pad(SBuf *b, unsigned v, int width)
+{
+    char t[16], *p = t + sizeof t;
+    do
+        *--p = (char)('0' + v % 10);
+    while (v /= 10);
+    while (t + sizeof t - p < width && p > t)
+        *--p = '0';
+    sb_put(b, p, (size_t)(t + sizeof t - p));
+}
+
+void sb_pair(SBuf *b, unsigned x, char sep, unsigned y)
+{
+    sb_pad(b, x, 2);
+    sb_put(b, &sep, 1);
+    sb_pad(b, y, 2);
+}
+
+char *sb_str(const SBuf *b)
+{
+    return b->s ? b->s : "";
+}

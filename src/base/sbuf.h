@@ -1,0 +1,34 @@
+/* sbuf.h — a string built piece by piece in an arena: the syntax tree
+ * written back (ast.c), runtime values shown (eval.c) and explanations
+ * (rules.c). Appending costs a copy, not a printf: a failed rule's
+ * explanation is made of a dozen pieces, for every course of a batch. */
+#ifndef RAMME_SBUF_H
+#define RAMME_SBUF_H
+
+#include "base/arena.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct SBuf {
+    Arena *a;
+    char *s;        /* NULL until something is appended */
+    size_t n, cap;
+} SBuf;
+
+static inline SBuf sb_new(Arena *a)
+{
+    SBuf b = {a, NULL, 0, 0};
+    return b;
+}
+void sb_put(SBuf *b, const char *s, size_t n);
+void sb_puts(SBuf *b, const char *s);
+void sb_int(SBuf *b, int64_t v);
+/* At least `width` digits, zero-padded: 09, 0042. */
+void sb_pad(SBuf *b, unsigned v, int width);
+/* Two two-digit numbers: 09:30, 12-24. */
+void sb_pair(SBuf *b, unsigned x, char sep, unsigned y);
+/* The string so far ("" when nothing was appended); appending may go on. */
+char *sb_str(const SBuf *b);
+
+#endif

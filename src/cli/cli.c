@@ -1,0 +1,172 @@
+/* cli.c — helpers the command line's files share (cli.h). */
+#include "cli/cli.h"
+#include "model/batch.h"
+#include "model/compile.h"
+#include "base/esc.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int cli_bad_usage(const char *fmt, const char *arg)
+{
+    fputs("ramme: error: ", stderr);
+    Arena *a = arena_new();
+    fprintf(stderr, fmt, esc_text(a, arg));
+    arena_free(a);
+    fputs("\n      = help: ramme --help lists the commands and options\n", stderr);
+    return EXIT_INPUT;
+}
+
+const char *cli_place(Arena *a, SourceSet *ss, Span sp)
+{
+    if (!src_has_place(ss, sp))
+        return "";
+    return arena_printf(a, "%s:%d:%d", esc_text(a, ss->files[sp.file]->path), sp.first_line, sp.first_column);
+}
+
+Block *cli_pick_named(Diags *d, const char *file, const char *kind, Block **all, int n, const char *name)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(all[i]->name, name) == 0)
+            return all[i];
+    diag_error_file(d, file, "no %s named '%s' in this file", kind, name);
+    const char *c[256];
+    for (int i = 0; i < n && i < 256; i++)
+        c[i] = all[i]->name;
+    const char *sug = model_suggest(name, c, n < 256 ? n : 256);
+    if (sug)
+        diag_help(d, "did you mean '%s'?", sug);
+    return NULL;
+}
+
+void cli_open(CliSession *s, const Options *o, const char *file, const char *batch_kind)
+{
+    src_init(&s->ss);
+    diag_init(&s->d);
+    CompileOptions co = {o->include, o->ninclude, 0, 0};
+    if (!file)
+        s->p = compile_all_modules(&co, &s->ss, &s->d);
+    else if (batch_kind)
+        s->p = compile_batch(file, batch_kind, &co, &s->ss, &s->d);
+    else
+        s->p = compile_file(file, &co, &s->ss, &s->d);
+}
+
+void cli_close(CliSession *s)
+{
+    compile_free(s->p);
+    diag_free(&s->d);
+    src_free(&s->ss);
+}
+
+/* Why writing to standard output failed, when the stream only remembers
+ * that it did: glibc drops a buffer it could not write, and its errno with
+ * it (a writer that flushes, as plan_csv does, leaves nothing for a later
+ * fflush to fail on). A write of nothing asks the descriptor again (a full
+ * device, a closed descriptor, a socket without a peer); a pipe without a
+ * reader polls as an error. 0 when neither tells. */
+static int stdout_failure(void)
+{
+    errno = 0;
+    if (write(STDOUT_FILENO, "", 0) < 0)
+        return errno;
+    struct stat st;
+    struct pollfd pfd = {.fd = STDOUT_FILENO, .events = 0};
+    if (fstat(STDOUT_FILENO, &st) == 0 && S_ISFIFO(st.st_mode) && poll(&pfd, 1, 0) == 1 &&
+        (pfd.revents & POLLERR))
+        return EPIPE;
+    return 0;
+}
+
+int cli_finish_stdout(int status)
+{
+    int e = 0;
+    errno = 0;
+    if (fflush(stdout) != 0)
+        e = errno ? errno : EIO;
+    else if (!ferror(stdout))
+        return status;
+    else
+        e = stdout_failure();
+    if (e == EPIPE)
+        return status; /* the reader has all it wanted: `ramme check x | head -1` */
+    if (e)
+        fprintf(stderr, "ramme: error: cannot write the report to standard output: %s\n", strerror(e));
+    else
+        fputs("ramme: error: cannot write the report to standard output\n", stderr);
+    return EXIT_INPUT;
+}
+
+/* -o's temporary file while it is written, for the signal handler: a copy
+ * here in the command line (the library keeps no globals), set before
+ * `tmp_armed` says it may be used. */
+static char tmp_path[PATH_MAX];
+static volatile sig_atomic_t tmp_armed;
+static const int fatal_signals[] = {SIGINT, SIGTERM, SIGHUP};
+
+/* Only async-signal-safe calls: remove the temporary file, then end as the
+ * signal would have ended the run (SA_RESETHAND restored its default action;
+ * the raised signal is delivered when the handler returns), so a shell sees
+ * a run killed by ^C, and a loop stops. */
+static void on_fatal_signal(int sig)
+{
+    if (tmp_armed)
+        unlink(tmp_path);
+    raise(sig);
+}
+
+static void fatal_set(sigset_t *set)
+{
+    sigemptyset(set);
+    for (size_t i = 0; i < sizeof fatal_signals / sizeof *fatal_signals; i++)
+        sigaddset(set, fatal_signals[i]);
+}
+
+FILE *cli_outfile_open(const char *path, OutFile *of)
+{
+    static bool installed;
+    sigset_t block, old;
+    fatal_set(&block);
+    /* Held from before the temporary file exists until it is guarded. */
+    sigprocmask(SIG_BLOCK, &block, &old);
+    if (!installed) {
+        installed = true;
+        for (size_t i = 0; i < sizeof fatal_signals / sizeof *fatal_signals; i++) {
+            struct sigaction sa, was;
+            /* A signal the run was started to ignore (nohup) stays ignored. */
+            if (sigaction(fatal_signals[i], NULL, &was) != 0 || was.sa_handler == SIG_IGN)
+                continue;
+            memset(&sa, 0, sizeof sa);
+            sa.sa_handler = on_fatal_signal;
+            sa.sa_mask = block;
+            sa.sa_flags = SA_RESETHAND;
+            sigaction(fatal_signals[i], &sa, NULL);
+        }
+    }
+    FILE *f = outfile_open(path, of);
+    if (f && of->tmp && strlen(of->tmp) < sizeof tmp_path) {
+        memcpy(tmp_path, of->tmp, strlen(of->tmp) + 1);
+        tmp_armed = 1;
+    }
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    return f;
+}
+
+int cli_outfile_commit(OutFile *of)
+{
+    int rc = outfile_commit(of);
+    tmp_armed = 0; /* renamed or removed: a late signal finds no file of that name */
+    return rc;
+}
+
+void cli_outfile_abort(OutFile *of)
+{
+    outfile_abort(of);
+    tmp_armed = 0;
+}

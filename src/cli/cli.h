@@ -1,0 +1,79 @@
+/* cli.h — what the command line's files share: main.c parses the
+ * arguments; cli_check.c, cli_explain.c, cli_diff.c, cli_schedule.c and
+ * cli_admit.c each run one command. Not part of the library (libramme.a):
+ * these files print, the library never does. */
+#ifndef RAMME_CLI_H
+#define RAMME_CLI_H
+
+#include "model/model.h"
+#include "base/outfile.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+enum { EXIT_PASS = 0, EXIT_RULES = 1, EXIT_INPUT = 2 };
+
+typedef enum { FMT_TEXT, FMT_JSON, FMT_CSV, FMT_ICS } Format;
+
+typedef struct Options {
+    const char *command;
+    const char **args;     /* positional arguments after the command */
+    int nargs;
+    Format format;
+    bool color;            /* colour diagnostics on stderr */
+    bool color_out;        /* colour the report on stdout */
+    bool strict;
+    const char **include;
+    int ninclude;
+    const char *output;    /* -o */
+    const char *schedule;  /* --schedule */
+    const char *applicants;
+    const char *course;
+    bool coverage;         /* --coverage: goals x modules */
+    bool show_fields;      /* admit: also print the field values (health data) */
+} Options;
+
+/* One command's compilation: its sources, diagnostics and program. */
+typedef struct CliSession {
+    SourceSet ss;
+    Diags d;
+    Program *p;
+} CliSession;
+/* Compiles `file` with the command's -I directories: as a batch of
+ * `batch_kind` blocks (batch.h) unless that is NULL; every module on the
+ * search path when `file` is NULL. */
+void cli_open(CliSession *s, const Options *o, const char *file, const char *batch_kind);
+void cli_close(CliSession *s);
+
+/* The commands: each returns its exit status. */
+int cli_check(Options *o);
+int cli_explain(Options *o);
+int cli_diff(Options *o);
+int cli_schedule(Options *o);
+int cli_admit(Options *o);
+
+/* Standard output at the end of every command (main calls it once, so no
+ * command checks its own printf): flushes it and, when a write to it failed,
+ * says so on stderr and returns EXIT_INPUT. A broken pipe (the reader went
+ * away, as in `ramme check x | head -1`; SIGPIPE is ignored) is a quiet end:
+ * it returns `status`, the command's own. */
+int cli_finish_stdout(int status);
+
+/* -o FILE (outfile.h), with its temporary file removed when SIGINT, SIGTERM
+ * or SIGHUP ends the run before the commit or the abort; the signal then
+ * ends the run as it would have. Signals the run ignores stay ignored. */
+FILE *cli_outfile_open(const char *path, OutFile *of);
+int cli_outfile_commit(OutFile *of);
+void cli_outfile_abort(OutFile *of);
+
+/* A wrong command line: prints the message (fmt has one %s for arg) and
+ * where to find the usage; returns EXIT_INPUT. */
+int cli_bad_usage(const char *fmt, const char *arg);
+/* "file:line:column" of a span, the path shown through esc_text (text
+ * output only), or "" when it names no file. */
+const char *cli_place(Arena *a, SourceSet *ss, Span sp);
+/* The block of `kind` named `name` among the main file's `all`, or NULL
+ * after an error with a did-you-mean. */
+Block *cli_pick_named(Diags *d, const char *file, const char *kind, Block **all, int n, const char *name);
+
+#endif

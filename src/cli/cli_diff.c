@@ -1,0 +1,73 @@
+/* cli_diff.c — `ramme diff FILE BASE VARIANT`: what a local variant
+ * changes and which rule results differ (diff.c does the work). */
+#include "cli/cli.h"
+#include "model/compile.h"
+#include "emit/diff_out.h"
+#include "emit/render.h"
+
+#include <jansson.h>
+#include <stdio.h>
+
+int cli_diff(Options *o)
+{
+    if (o->nargs != 3)
+        return cli_bad_usage("diff takes FILE BASE VARIANT, as in: ramme diff variant.ramme region_midt midt_variant%s", "");
+    if (o->format != FMT_TEXT && o->format != FMT_JSON)
+        return cli_bad_usage("diff writes text or json, not %s", o->format == FMT_CSV ? "csv" : "ics");
+    CliSession s;
+    cli_open(&s, o, o->args[0], NULL);
+    SourceSet *ss = &s.ss;
+    Diags *d = &s.d;
+    Program *p = s.p;
+    int status = EXIT_PASS;
+    Block *blocks[2] = {NULL, NULL};
+    if (!d->errors) {
+        Schema *course = model_schema(p, "course");
+        for (int k = 0; k < 2; k++) {
+            const char *name = o->args[1 + k];
+            blocks[k] = course ? model_decl(p, course, name) : NULL;
+            if (!blocks[k]) {
+                diag_error_file(d, o->args[0], "no course named '%s' in this file or its imports", name);
+                const char *c[512];
+                int n = 0;
+                for (int i = 0; i < p->ndecls && n < 512; i++)
+                    if (p->decls[i]->schema == course)
+                        c[n++] = p->decls[i]->name;
+                const char *sug = model_suggest(name, c, n);
+                if (sug)
+                    diag_help(d, "did you mean '%s'?", sug);
+            }
+        }
+    }
+    if (d->errors) {
+        diag_sort(d);
+        if (o->format == FMT_JSON) {
+            json_t *root = json_object();
+            json_object_set_new(root, "version", json_integer(1));
+            json_object_set_new(root, "diagnostics", render_diags_json(d, ss));
+            json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+            fputc('\n', stdout);
+            json_decref(root);
+        } else {
+            render_diags_text(stderr, d, ss, o->color);
+        }
+        status = EXIT_INPUT;
+    } else {
+        Arena *a = arena_new();
+        DiffReport r;
+        diff_blocks(p, blocks[0], blocks[1], a, &r);
+        if (o->format == FMT_JSON) {
+            json_t *j = diff_to_json(&r, ss);
+            json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+            fputc('\n', stdout);
+            json_decref(j);
+        } else {
+            diff_print_text(stdout, &r, ss);
+        }
+        if (r.variant_report.failed[SEV_ERROR] || (o->strict && r.variant_report.failed[SEV_WARNING]))
+            status = EXIT_RULES;
+        arena_free(a);
+    }
+    cli_close(&s);
+    return status;
+}

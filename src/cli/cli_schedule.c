@@ -1,0 +1,113 @@
+/* cli_schedule.c — `ramme schedule FILE`: the plan as a table, JSON, CSV
+ * or iCalendar, to standard output or through -o (never half a file). */
+#include "cli/cli.h"
+#include "model/compile.h"
+#include "base/esc.h"
+#include "emit/plan_out.h"
+#include "emit/render.h"
+#include "apps/schedule.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ramme schedule FILE [--schedule NAME] [--format text|json|csv|ics] [-o OUT] */
+int cli_schedule(Options *o)
+{
+    if (o->nargs != 1)
+        return cli_bad_usage("schedule takes one FILE (and --schedule NAME when it declares several)%s", "");
+    CliSession s;
+    cli_open(&s, o, o->args[0], NULL);
+    SourceSet *ss = &s.ss;
+    Diags *d = &s.d;
+    Program *p = s.p;
+    Arena *a = arena_new();
+    Block *chosen = NULL;
+    Plan pl;
+    bool planned = false;
+    if (!d->errors) {
+        Block **all;
+        int n = compile_main_decls(p, "schedule", &all);
+        if (o->schedule) {
+            chosen = cli_pick_named(d, o->args[0], "schedule", all, n, o->schedule);
+        } else if (n == 1) {
+            chosen = all[0];
+        } else if (n == 0) {
+            diag_error_file(d, o->args[0], "the file declares no schedule");
+            diag_help(d, "add one: schedule NAME for COURSE { start 2025-02-03; weekdays mon, wed; time 09:00..12:00 }");
+        } else {
+            char *names = "";
+            for (int i = 0; i < n; i++)
+                names = arena_printf(a, "%s%s%s", names, i ? ", " : "", all[i]->name);
+            diag_error_file(d, o->args[0], "the file declares %d schedules: %s", n, names);
+            diag_help(d, "choose one with --schedule NAME");
+        }
+        if (chosen)
+            planned = sched_plan(p, chosen, a, &pl);
+        /* Refused before anything is written: a date iCalendar cannot hold. */
+        if (planned && o->format == FMT_ICS && !plan_ics_check(&pl, d))
+            planned = false;
+    }
+    int status = EXIT_PASS;
+    if (d->errors || !planned) {
+        diag_sort(d);
+        render_diags_text(stderr, d, ss, o->color);
+        status = EXIT_INPUT;
+    } else {
+        OutFile of;
+        FILE *out = stdout;
+        if (o->output && strcmp(o->output, "-") != 0) {
+            out = cli_outfile_open(o->output, &of);
+            if (!out) {
+                fprintf(stderr, "%s: error: %s\n", esc_text(a, o->output), esc_text(a, of.msg));
+                status = EXIT_INPUT;
+            }
+        }
+        if (out) {
+            int rc = 0;
+            switch (o->format) {
+            case FMT_TEXT: plan_text(out, &pl, out == stdout && o->color_out); break;
+            case FMT_JSON: {
+                json_t *j = plan_json(&pl);
+                rc = json_dumpf(j, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+                fputc('\n', out);
+                json_decref(j);
+                break;
+            }
+            case FMT_CSV: rc = plan_csv(out, &pl); break;
+            case FMT_ICS: rc = plan_ics(out, &pl, NULL); break;
+            }
+            /* The writers end with the write or flush that failed, so errno
+             * says why; a failure with no error on the stream is not a write. */
+            int e = rc != 0 && ferror(out) ? errno : 0;
+            if (out != stdout) {
+                /* Written to a temporary file, renamed into place only when
+                 * everything went well: a failure never leaves half a file. */
+                if (rc != 0) {
+                    cli_outfile_abort(&of);
+                    if (e)
+                        fprintf(stderr, "%s: error: cannot write '%s': %s\n", esc_text(a, o->output),
+                                esc_text(a, o->output), strerror(e));
+                    else
+                        fprintf(stderr, "%s: error: could not write the output\n", esc_text(a, o->output));
+                    status = EXIT_INPUT;
+                } else if (cli_outfile_commit(&of) != 0) {
+                    fprintf(stderr, "%s: error: %s\n", esc_text(a, o->output), esc_text(a, of.msg));
+                    status = EXIT_INPUT;
+                }
+            } else if (rc != 0 && !ferror(stdout)) {
+                fputs("ramme: error: could not write the output\n", stderr);
+                status = EXIT_INPUT;
+            } /* a failed write to stdout: cli_finish_stdout reports it */
+        }
+        if (status == EXIT_PASS)
+            for (int i = 0; i < pl.nchecks; i++)
+                if (pl.checks[i].status == ST_FAIL &&
+                    (pl.checks[i].severity == SEV_ERROR || (o->strict && pl.checks[i].severity == SEV_WARNING)))
+                    status = EXIT_RULES;
+    }
+    arena_free(a);
+    cli_close(&s);
+    return status;
+}

@@ -1,0 +1,204 @@
+/* main.c — the ramme command line (LANGUAGE.md §7): parses the arguments
+ * and runs the command (cli_*.c), which renders the library's results and
+ * maps them to exit codes:
+ * 0 no error-level failure, 1 a design fails an error rule (or a warning
+ * under --strict), 2 input unreadable / not parseable / not well-typed, or
+ * a wrong command line. */
+#include "cli/cli.h"
+#include "model/model.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char *commands[] = {"check", "explain", "schedule", "admit", "diff"};
+
+static void usage(FILE *out)
+{
+    fputs("usage: ramme COMMAND [options] ARGS\n"
+          "\n"
+          "commands:\n"
+          "  check FILE...                    validate each course against its frameworks\n"
+          "  explain ID [FILE]                a rule (national.goal_coverage) or goal (recovery.hope)\n"
+          "  schedule FILE [--schedule NAME]  a session calendar for a course\n"
+          "  admit FILE --applicants FILE     screen applicants against admission rules\n"
+          "  diff FILE BASE VARIANT           what a local variant changes\n"
+          "\n"
+          "options:\n"
+          "  --format text|json (schedule also csv|ics)\n"
+          "  --color auto|always|never        colour on a terminal (honours NO_COLOR)\n"
+          "  --strict                         warnings fail too (exit status 1)\n"
+          "  --coverage                       check: also show goals x modules\n"
+          "  -I DIR                           search DIR for imported modules first\n"
+          "  -o FILE                          schedule: write the output to FILE (atomically)\n"
+          "  --schedule NAME                  schedule: which schedule, when the file has several\n"
+          "  --applicants FILE                admit: the applicants (CSV or JSON)\n"
+          "  --course NAME                    admit: which course, when the file has several\n"
+          "  --show-fields                    admit: also print field values (health data!)\n"
+          "  -h, --help                       this text\n"
+          "\n"
+          "exit status: 0 no error-level failure, 1 a design fails an error rule,\n"
+          "2 the input could not be read, parsed or type-checked, the report could not be written,\n"
+          "or the command line is wrong.\n",
+          out);
+}
+
+static const char *options_list[] = {"--format", "--color", "--strict", "--schedule", "--applicants",
+                                     "--course", "--coverage", "--show-fields", "--help"};
+
+/* Parses argv into o; returns -1 when ok, else an exit status. */
+static int parse_args(int argc, char **argv, Options *o)
+{
+    const char *color = "auto";
+    o->args = calloc((size_t)argc + 1, sizeof *o->args);
+    o->include = calloc((size_t)argc + 1, sizeof *o->include);
+    if (!o->args || !o->include)
+        return EXIT_INPUT;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        /* Options that take a value, as "--opt value" or "--opt=value". */
+        const char *val = NULL;
+        const char *name = a;
+        char buf[64];
+        if (strncmp(a, "--", 2) == 0 && strchr(a, '=')) {
+            size_t n = (size_t)(strchr(a, '=') - a);
+            if (n >= sizeof buf)
+                return cli_bad_usage("unknown option '%s'", a);
+            memcpy(buf, a, n);
+            buf[n] = '\0';
+            name = buf;
+            val = strchr(a, '=') + 1;
+        }
+        bool takes = strcmp(name, "--format") == 0 || strcmp(name, "--color") == 0 || strcmp(name, "-I") == 0 ||
+                     strcmp(name, "-o") == 0 || strcmp(name, "--schedule") == 0 ||
+                     strcmp(name, "--applicants") == 0 || strcmp(name, "--course") == 0;
+        if (takes && !val) {
+            if (i + 1 >= argc)
+                return cli_bad_usage("option '%s' needs a value", name);
+            val = argv[++i];
+        }
+        if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0) {
+            usage(stdout);
+            return EXIT_PASS;
+        } else if (strcmp(name, "--format") == 0) {
+            if (strcmp(val, "text") == 0) o->format = FMT_TEXT;
+            else if (strcmp(val, "json") == 0) o->format = FMT_JSON;
+            else if (strcmp(val, "csv") == 0) o->format = FMT_CSV;
+            else if (strcmp(val, "ics") == 0) o->format = FMT_ICS;
+            else return cli_bad_usage("unknown format '%s' (text, json, csv or ics)", val);
+        } else if (strcmp(name, "--color") == 0 || strcmp(name, "--colour") == 0) {
+            if (strcmp(val, "auto") && strcmp(val, "always") && strcmp(val, "never"))
+                return cli_bad_usage("--color takes auto, always or never, not '%s'", val);
+            color = val;
+        } else if (strcmp(name, "--strict") == 0) {
+            o->strict = true;
+        } else if (strcmp(name, "--coverage") == 0) {
+            o->coverage = true;
+        } else if (strcmp(name, "--show-fields") == 0) {
+            o->show_fields = true;
+        } else if (strcmp(name, "-I") == 0) {
+            o->include[o->ninclude++] = val;
+        } else if (strncmp(a, "-I", 2) == 0 && a[2]) {
+            o->include[o->ninclude++] = a + 2;
+        } else if (strcmp(name, "-o") == 0) {
+            o->output = val;
+        } else if (strcmp(name, "--schedule") == 0) {
+            o->schedule = val;
+        } else if (strcmp(name, "--applicants") == 0) {
+            o->applicants = val;
+        } else if (strcmp(name, "--course") == 0) {
+            o->course = val;
+        } else if (a[0] == '-' && a[1]) {
+            const char *sug = model_suggest(name, options_list, (int)(sizeof options_list / sizeof *options_list));
+            if (sug) {
+                fprintf(stderr, "ramme: error: unknown option '%s'\n      = help: did you mean '%s'?\n", a, sug);
+                return EXIT_INPUT;
+            }
+            return cli_bad_usage("unknown option '%s'", a);
+        } else if (!o->command) {
+            o->command = a;
+        } else {
+            o->args[o->nargs++] = a;
+        }
+    }
+    bool no_color = getenv("NO_COLOR") && getenv("NO_COLOR")[0];
+    if (strcmp(color, "always") == 0) {
+        o->color = o->color_out = true;
+    } else if (strcmp(color, "never") == 0) {
+        o->color = o->color_out = false;
+    } else {
+        o->color = isatty(STDERR_FILENO) && !no_color;
+        o->color_out = isatty(STDOUT_FILENO) && !no_color;
+    }
+    if (!o->command) {
+        usage(stderr);
+        return EXIT_INPUT;
+    }
+    return -1;
+}
+
+/* A large input file is mapped into memory (source.c). If another program
+ * cuts it short while ramme reads it, touching the lost pages raises
+ * SIGBUS: say what happened and exit as for any unreadable input, rather
+ * than die with "Bus error". Only async-signal-safe calls here. */
+static void on_sigbus(int sig)
+{
+    (void)sig;
+    static const char msg[] = "ramme: error: an input file was cut short while it was being read; "
+                              "check it again when nothing is writing to it\n";
+    ssize_t w = write(STDERR_FILENO, msg, sizeof msg - 1);
+    (void)w;
+    _exit(EXIT_INPUT);
+}
+
+int main(int argc, char **argv)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigbus;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGBUS, &sa, NULL);
+    /* A reader that goes away (`ramme check x | head -1`) ends the run
+     * quietly through EPIPE (cli_finish_stdout), not by killing it. */
+    sa.sa_handler = SIG_IGN;
+    sigaction(SIGPIPE, &sa, NULL);
+    Options o;
+    memset(&o, 0, sizeof o);
+    int st = parse_args(argc, argv, &o);
+    if (st < 0) {
+        if (o.output && strcmp(o.command, "schedule") != 0) {
+            st = cli_bad_usage("-o is for schedule; %s writes to standard output", o.command);
+        } else if (strcmp(o.command, "check") == 0) {
+            st = cli_check(&o);
+        } else if (strcmp(o.command, "explain") == 0) {
+            st = cli_explain(&o);
+        } else if (strcmp(o.command, "diff") == 0) {
+            st = cli_diff(&o);
+        } else if (strcmp(o.command, "schedule") == 0) {
+            st = cli_schedule(&o);
+        } else if (strcmp(o.command, "admit") == 0) {
+            st = cli_admit(&o);
+        } else {
+            bool known = false;
+            for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+                known = known || strcmp(o.command, commands[i]) == 0;
+            if (known) {
+                fprintf(stderr, "ramme: error: '%s' is not available in this version yet\n", o.command);
+                st = EXIT_INPUT;
+            } else {
+                fprintf(stderr, "ramme: error: unknown command '%s'\n", o.command);
+                const char *sug = model_suggest(o.command, commands, (int)(sizeof commands / sizeof *commands));
+                if (sug)
+                    fprintf(stderr, "      = help: did you mean '%s'?\n", sug);
+                else
+                    fputs("      = help: the commands are check, explain, schedule, admit and diff\n", stderr);
+                st = EXIT_INPUT;
+            }
+        }
+    }
+    free(o.args);
+    free(o.include);
+    return cli_finish_stdout(st);
+}

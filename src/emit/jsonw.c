@@ -1,0 +1,183 @@
+/* jsonw.c — a streaming JSON writer with jansson's indented layout. */
+#include "emit/jsonw.h"
+#include "base/esc.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+void jw_init(JsonW *w, FILE *out, int indent)
+{
+    w->out = out;
+    w->indent = indent;
+    w->depth = 0;
+    w->after_key = false;
+    w->n = 0;
+    memset(w->empty, 0, sizeof w->empty);
+}
+
+bool jw_flush(JsonW *w)
+{
+    bool ok = w->n == 0 || fwrite(w->buf, 1, w->n, w->out) == w->n;
+    w->n = 0;
+    return ok;
+}
+
+static void put(JsonW *w, const char *s, size_t len)
+{
+    if (w->n + len > sizeof w->buf) {
+        jw_flush(w);
+        if (len > sizeof w->buf) {
+            fwrite(s, 1, len, w->out);
+            return;
+        }
+    }
+    memcpy(w->buf + w->n, s, len);
+    w->n += len;
+}
+
+static void newline(JsonW *w, int depth)
+{
+    static const char spaces[] = "                                                                ";
+    put(w, "\n", 1);
+    size_t k = (size_t)(w->indent + 2 * depth);
+    while (k > 0) {
+        size_t c = k < sizeof spaces - 1 ? k : sizeof spaces - 1;
+        put(w, spaces, c);
+        k -= c;
+    }
+}
+
+/* Before a member or an element: the separator and the line. */
+static void item(JsonW *w)
+{
+    if (w->after_key) {
+        w->after_key = false;
+        return;
+    }
+    if (w->depth == 0)
+        return;
+    if (!w->empty[w->depth])
+        put(w, ",", 1);
+    w->empty[w->depth] = false;
+    newline(w, w->depth);
+}
+
+void jw_open(JsonW *w, char brace)
+{
+    item(w);
+    put(w, &brace, 1);
+    if (w->depth < JW_MAX_DEPTH)
+        w->depth++;
+    w->empty[w->depth] = true;
+}
+
+void jw_close(JsonW *w, char brace)
+{
+    bool was_empty = w->empty[w->depth];
+    if (w->depth > 0)
+        w->depth--;
+    if (!was_empty)
+        newline(w, w->depth);
+    put(w, &brace, 1);
+}
+
+/* As jansson's dump_string: ", \ and control characters escaped (\u00XX in
+ * upper case), everything else, '/' and UTF-8 included, as it is. A string
+ * that is not valid UTF-8 (a file name in Latin-1) is mended first, each bad
+ * byte a U+FFFD (esc_utf8): JSON must be UTF-8. */
+static void string(JsonW *w, const char *s)
+{
+    Arena *a = NULL;
+    if (u8_check((const uint8_t *)s, strlen(s))) {
+        a = arena_new();
+        s = esc_utf8(a, s);
+    }
+    put(w, "\"", 1);
+    const char *run = s;
+    for (;; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        put(w, run, (size_t)(s - run));
+        if (c == 0)
+            break;
+        char esc[8];
+        const char *e = esc;
+        switch (c) {
+        case '"': e = "\\\""; break;
+        case '\\': e = "\\\\"; break;
+        case '\b': e = "\\b"; break;
+        case '\f': e = "\\f"; break;
+        case '\n': e = "\\n"; break;
+        case '\r': e = "\\r"; break;
+        case '\t': e = "\\t"; break;
+        default: snprintf(esc, sizeof esc, "\\u%04X", c); break;
+        }
+        put(w, e, strlen(e));
+        run = s + 1;
+    }
+    put(w, "\"", 1);
+    if (a)
+        arena_free(a);
+}
+
+void jw_key(JsonW *w, const char *key)
+{
+    item(w);
+    string(w, key);
+    put(w, ": ", 2);
+    w->after_key = true;
+}
+
+void jw_str(JsonW *w, const char *s)
+{
+    if (!s) {
+        jw_null(w);
+        return;
+    }
+    item(w);
+    string(w, s);
+}
+
+void jw_int(JsonW *w, long long v)
+{
+    item(w);
+    char num[24];
+    int k = snprintf(num, sizeof num, "%lld", v);
+    put(w, num, (size_t)k);
+}
+
+void jw_null(JsonW *w)
+{
+    item(w);
+    put(w, "null", 4);
+}
+
+void jw_json(JsonW *w, const json_t *v)
+{
+    item(w);
+    char *text = json_dumps(v, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY);
+    if (!text)
+        return;
+    /* Its lines after the first, shifted to where it stands. */
+    const char *line = text;
+    for (const char *nl; (nl = strchr(line, '\n')) != NULL; line = nl + 1) {
+        put(w, line, (size_t)(nl - line));
+        newline(w, w->depth); /* then jansson's own indentation */
+    }
+    put(w, line, strlen(line));
+    free(text);
+}
+
+json_t *jw_string(const char *s)
+{
+    if (!s)
+        return json_null();
+    if (!u8_check((const uint8_t *)s, strlen(s)))
+        return json_string(s);
+    Arena *a = arena_new();
+    json_t *j = json_string(esc_utf8(a, s));
+    arena_free(a);
+    return j;
+}

@@ -1,0 +1,805 @@
+/* plan_out.c — a Plan as a text table, JSON, CSV and iCalendar. */
+#include "emit/plan_out.h"
+#include "base/esc.h"
+#include "emit/jsonw.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <libical/ical.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <uniwidth.h>
+
+#define C_RESET "\033[0m"
+#define C_BOLD "\033[1m"
+#define C_RED "\033[1;31m"
+#define C_MAGENTA "\033[1;35m"
+#define C_YELLOW "\033[1;33m"
+#define C_GREEN "\033[32m"
+
+/* ---------------------------------------------------------------- shared helpers */
+
+/* "YYYY-MM-DD" into buf (at least 11 bytes; years beyond 4 digits still fit 16). */
+static const char *fmt_date(char *buf, size_t n, int32_t d)
+{
+    int y, m, day;
+    civil_date(d, &y, &m, &day);
+    snprintf(buf, n, "%04d-%02d-%02d", y, m, day);
+    return buf;
+}
+
+/* "HH:MM" from minutes after midnight. */
+static const char *fmt_time(char *buf, size_t n, int minutes)
+{
+    snprintf(buf, n, "%02d:%02d", minutes / 60, minutes % 60);
+    return buf;
+}
+
+/* Hours without trailing zeros: 3, 1.5, 2.25 (two decimals at most). */
+static const char *fmt_hours(char *buf, size_t n, double h)
+{
+    snprintf(buf, n, "%.2f", h);
+    char *dot = strchr(buf, '.');
+    if (dot) {
+        char *e = buf + strlen(buf) - 1;
+        while (e > dot && *e == '0')
+            *e-- = '\0';
+        if (e == dot)
+            *e = '\0';
+    }
+    if (strcmp(buf, "-0") == 0)
+        strcpy(buf, "0");
+    return buf;
+}
+
+static const char *weekday_name(const Plan *p, int wd)
+{
+    static const char *fallback[] = {"mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"};
+    if (wd < 0 || wd > 6)
+        return "?";
+    return p->weekday_names && p->weekday_names[wd] ? p->weekday_names[wd] : fallback[wd];
+}
+
+static const char *block_name(const Block *b)
+{
+    if (!b)
+        return "";
+    return b->name ? b->name : b->title ? b->title : "";
+}
+
+/* A field of a block built from a schema; NULL for hand-made blocks too. */
+static Value *field(const Block *b, const char *name)
+{
+    return b && b->schema ? model_get(b, name) : NULL;
+}
+
+/* The calendar the schedule names, or NULL. */
+static const Block *plan_calendar(const Plan *p)
+{
+    Value *v = field(p->schedule, "calendar");
+    return v && v->k == V_REF ? v->u.ref : NULL;
+}
+
+/* The modules of a session joined with ", " into a malloc'd string. */
+static char *module_list(const Session *s)
+{
+    size_t n = 1;
+    for (int i = 0; i < s->nmodules; i++)
+        n += strlen(block_name(s->modules[i])) + 2;
+    char *buf = malloc(n);
+    if (!buf)
+        return NULL;
+    buf[0] = '\0';
+    for (int i = 0; i < s->nmodules; i++) {
+        if (i)
+            strcat(buf, ", ");
+        strcat(buf, block_name(s->modules[i]));
+    }
+    return buf;
+}
+
+/* ---------------------------------------------------------------- text */
+
+/* Display columns of UTF-8 text (ø is one column, an en dash one). */
+static int width(const char *s)
+{
+    int w = u8_strwidth((const uint8_t *)s, "UTF-8");
+    return w < 0 ? (int)strlen(s) : w;
+}
+
+/* s left-aligned in `w` columns. */
+static void put_left(FILE *out, const char *s, int w)
+{
+    fputs(s, out);
+    for (int k = width(s); k < w; k++)
+        fputc(' ', out);
+}
+
+/* s right-aligned in `w` columns. */
+static void put_right(FILE *out, const char *s, int w)
+{
+    for (int k = width(s); k < w; k++)
+        fputc(' ', out);
+    fputs(s, out);
+}
+
+static int max_int(int a, int b)
+{
+    return a > b ? a : b;
+}
+
+/* The table shows every value from the files through esc_text (in `a`):
+ * a control character in a title, a location or a closure's name must not
+ * reach the terminal. */
+static void text_header(FILE *out, Arena *a, const Plan *p, const char *bold, const char *reset)
+{
+    const Block *c = p->course;
+    const char *title = c ? esc_text(a, c->title) : NULL;
+    fprintf(out, "%scourse %s%s%s%s%s\n", bold, esc_text(a, block_name(c)), title ? " \"" : "", title ? title : "",
+            title ? "\"" : "", reset);
+    fprintf(out, "  schedule  %s\n", esc_text(a, block_name(p->schedule)));
+    const Block *cal = plan_calendar(p);
+    if (cal) {
+        const char *ct = esc_text(a, cal->title);
+        fprintf(out, "  calendar  %s%s%s%s\n", esc_text(a, block_name(cal)), ct ? " \"" : "", ct ? ct : "",
+                ct ? "\"" : "");
+    }
+    if (p->location)
+        fprintf(out, "  location  %s\n", esc_text(a, p->location));
+}
+
+static void text_sessions(FILE *out, Arena *a, const Plan *p, const char *bold, const char *reset)
+{
+    char b1[32], b2[32];
+    /* Column widths from the content. */
+    int wnum = 1, wday = width("weekday"), whours = width("hours"), wtotal = width("total"), wweek = width("week");
+    for (int i = 0; i < p->nsessions; i++) {
+        const Session *s = &p->sessions[i];
+        wnum = max_int(wnum, snprintf(b1, sizeof b1, "%d", s->number));
+        wday = max_int(wday, width(weekday_name(p, s->weekday)));
+        whours = max_int(whours, width(fmt_hours(b1, sizeof b1, s->hours)));
+        wtotal = max_int(wtotal, width(fmt_hours(b1, sizeof b1, s->cumulative)));
+        wweek = max_int(wweek, snprintf(b1, sizeof b1, "%d", s->iso_week));
+    }
+    fputs(bold, out);
+    fputs("  ", out);
+    put_right(out, "#", wnum);
+    fputs("  ", out);
+    put_left(out, "date", 10);
+    fputs("  ", out);
+    put_left(out, "weekday", wday);
+    fputs("  ", out);
+    put_left(out, "time", 11);
+    fputs("  ", out);
+    put_right(out, "hours", whours);
+    fputs("  ", out);
+    put_right(out, "total", wtotal);
+    fputs("  ", out);
+    put_right(out, "week", wweek);
+    fputs("  modules", out);
+    fputs(reset, out);
+    fputc('\n', out);
+    for (int i = 0; i < p->nsessions; i++) {
+        const Session *s = &p->sessions[i];
+        fputs("  ", out);
+        snprintf(b1, sizeof b1, "%d", s->number);
+        put_right(out, b1, wnum);
+        fputs("  ", out);
+        put_left(out, fmt_date(b1, sizeof b1, s->date), 10);
+        fputs("  ", out);
+        put_left(out, weekday_name(p, s->weekday), wday);
+        fputs("  ", out);
+        fmt_time(b1, sizeof b1, s->start);
+        fmt_time(b2, sizeof b2, s->end);
+        fprintf(out, "%s–%s", b1, b2); /* en dash */
+        fputs("  ", out);
+        put_right(out, fmt_hours(b1, sizeof b1, s->hours), whours);
+        fputs("  ", out);
+        put_right(out, fmt_hours(b1, sizeof b1, s->cumulative), wtotal);
+        fputs("  ", out);
+        snprintf(b1, sizeof b1, "%d", s->iso_week);
+        put_right(out, b1, wweek);
+        fputs("  ", out);
+        for (int k = 0; k < s->nmodules; k++)
+            fprintf(out, "%s%s", k ? ", " : "", esc_text(a, block_name(s->modules[k])));
+        fputc('\n', out);
+    }
+    if (p->nsessions > 0) {
+        const Session *last = &p->sessions[p->nsessions - 1];
+        const Session *first = &p->sessions[0];
+        fprintf(out, "  %d session%s, %s hours, ", p->nsessions, p->nsessions == 1 ? "" : "s",
+                fmt_hours(b1, sizeof b1, last->cumulative));
+        if (first->iso_year != last->iso_year)
+            fprintf(out, "ISO weeks %d/%d–%d/%d", first->iso_week, first->iso_year, last->iso_week, last->iso_year);
+        else if (first->iso_week != last->iso_week)
+            fprintf(out, "ISO weeks %d–%d", first->iso_week, last->iso_week);
+        else
+            fprintf(out, "ISO week %d", first->iso_week);
+        if (p->nweeks > 0)
+            fprintf(out, " (%d week%s)", p->nweeks, p->nweeks == 1 ? "" : "s");
+        fputc('\n', out);
+    } else {
+        fputs("  no sessions\n", out);
+    }
+}
+
+static void text_skipped(FILE *out, Arena *a, const Plan *p, const char *bold, const char *reset)
+{
+    char b[32];
+    if (p->nskipped == 0) {
+        fprintf(out, "\n%sDays that fell out:%s none\n", bold, reset);
+        return;
+    }
+    fprintf(out, "\n%sDays that fell out%s\n", bold, reset);
+    int wday = 0;
+    for (int i = 0; i < p->nskipped; i++)
+        wday = max_int(wday, width(weekday_name(p, sched_weekday(p->skipped[i].date))));
+    for (int i = 0; i < p->nskipped; i++) {
+        const Skipped *k = &p->skipped[i];
+        fprintf(out, "  %s  ", fmt_date(b, sizeof b, k->date));
+        put_left(out, weekday_name(p, sched_weekday(k->date)), wday);
+        fprintf(out, "  %s\n", k->reason ? esc_text(a, k->reason) : "closed");
+    }
+}
+
+static void text_practicum(FILE *out, const Plan *p, const char *bold, const char *reset)
+{
+    char b1[32], b2[32];
+    if (!p->has_practicum)
+        return;
+    int32_t days = p->practicum_end - p->practicum_start + 1;
+    fprintf(out, "\n%sPracticum%s\n  %s – %s  (%d day%s)\n", bold, reset,
+            fmt_date(b1, sizeof b1, p->practicum_start), fmt_date(b2, sizeof b2, p->practicum_end), (int)days,
+            days == 1 ? "" : "s");
+    if (p->nfollow_up == 0) {
+        fputs("  follow-up days: none\n", out);
+        return;
+    }
+    fputs("  follow-up days:\n", out);
+    for (int i = 0; i < p->nfollow_up; i++)
+        fprintf(out, "    %s  %s\n", fmt_date(b1, sizeof b1, p->follow_up[i]),
+                weekday_name(p, sched_weekday(p->follow_up[i])));
+}
+
+/* The hours of each ISO week, eight to a line, a new line for a new year. */
+static void text_weeks(FILE *out, const Plan *p, const char *bold, const char *reset)
+{
+    char b[32];
+    if (p->nweeks == 0)
+        return;
+    fprintf(out, "\n%sHours per ISO week%s\n", bold, reset);
+    int on_line = 0, year = 0;
+    for (int i = 0; i < p->nweeks; i++) {
+        const WeekLoad *w = &p->weeks[i];
+        if (on_line == 8 || (on_line > 0 && w->iso_year != year)) {
+            fputc('\n', out);
+            on_line = 0;
+        }
+        if (on_line == 0 && (i == 0 || w->iso_year != year))
+            fprintf(out, "  %4d", w->iso_year);
+        else if (on_line == 0)
+            fputs("      ", out); /* the year only on its first line */
+        year = w->iso_year;
+        char item[64];
+        snprintf(item, sizeof item, "w%d: %s", w->iso_week, fmt_hours(b, sizeof b, w->hours));
+        fputs("  ", out);
+        put_left(out, item, on_line == 7 || i == p->nweeks - 1 ? 0 : 9);
+        on_line++;
+    }
+    fputc('\n', out);
+}
+
+static void text_checks(FILE *out, Arena *a, const Plan *p, bool color, const char *bold, const char *reset)
+{
+    if (p->nchecks == 0)
+        return;
+    fprintf(out, "\n%sChecks%s\n", bold, reset);
+    for (int i = 0; i < p->nchecks; i++) {
+        const ScheduleCheck *x = &p->checks[i];
+        const char *st = x->status == ST_FAIL ? "FAIL" : x->status == ST_UNKNOWN ? "unknown"
+                       : x->status == ST_PASS ? "pass" : "n/a";
+        const char *col = !color ? ""
+                        : x->status == ST_FAIL ? (x->severity == SEV_ERROR ? C_RED : C_MAGENTA)
+                        : x->status == ST_UNKNOWN ? C_YELLOW : x->status == ST_PASS ? C_GREEN : "";
+        fprintf(out, "  %s%-7s%s %-8s %s\n", col, st, reset, rules_severity_name(x->severity),
+                x->id ? esc_text(a, x->id) : "");
+        if (x->status == ST_FAIL || x->status == ST_UNKNOWN) {
+            if (x->message)
+                fprintf(out, "                   %s\n", esc_text(a, x->message));
+            for (int k = 0; k < x->nexplain; k++)
+                fprintf(out, "                   %s\n", esc_text(a, x->explain[k]));
+        }
+    }
+}
+
+void plan_text(FILE *out, const Plan *p, bool color)
+{
+    const char *bold = color ? C_BOLD : "", *reset = color ? C_RESET : "";
+    Arena *a = arena_new();
+    text_header(out, a, p, bold, reset);
+    fputc('\n', out);
+    text_sessions(out, a, p, bold, reset);
+    text_skipped(out, a, p, bold, reset);
+    text_practicum(out, p, bold, reset);
+    text_weeks(out, p, bold, reset);
+    text_checks(out, a, p, color, bold, reset);
+    arena_free(a);
+}
+
+/* ---------------------------------------------------------------- JSON */
+
+/* A whole number as a JSON integer (3, not 3.0), anything else as a real. */
+static json_t *json_hours(double h)
+{
+    if (h == floor(h) && fabs(h) < 1e15)
+        return json_integer((json_int_t)h);
+    return json_real(h);
+}
+
+static json_t *json_date(int32_t d)
+{
+    char b[32];
+    return jw_string(fmt_date(b, sizeof b, d));
+}
+
+static json_t *json_str_or_null(const char *s)
+{
+    return s ? jw_string(s) : json_null();
+}
+
+static json_t *session_json(const Plan *p, const Session *s)
+{
+    char b[32];
+    json_t *o = json_object();
+    json_object_set_new(o, "number", json_integer(s->number));
+    json_object_set_new(o, "date", json_date(s->date));
+    json_object_set_new(o, "weekday", jw_string(weekday_name(p, s->weekday)));
+    json_object_set_new(o, "start", jw_string(fmt_time(b, sizeof b, s->start)));
+    json_object_set_new(o, "end", jw_string(fmt_time(b, sizeof b, s->end)));
+    json_object_set_new(o, "hours", json_hours(s->hours));
+    json_object_set_new(o, "cumulative_hours", json_hours(s->cumulative));
+    json_object_set_new(o, "week", json_integer(s->iso_week));
+    json_object_set_new(o, "iso_year", json_integer(s->iso_year));
+    json_t *mods = json_array();
+    for (int k = 0; k < s->nmodules; k++)
+        json_array_append_new(mods, jw_string(block_name(s->modules[k])));
+    json_object_set_new(o, "modules", mods);
+    json_object_set_new(o, "location", json_str_or_null(p->location));
+    return o;
+}
+
+json_t *plan_json(const Plan *p)
+{
+    json_t *root = json_object();
+    json_object_set_new(root, "version", json_integer(1));
+    json_object_set_new(root, "schedule", jw_string(block_name(p->schedule)));
+    json_object_set_new(root, "course", jw_string(block_name(p->course)));
+    json_object_set_new(root, "title", json_str_or_null(p->course ? p->course->title : NULL));
+    const Block *cal = plan_calendar(p);
+    json_object_set_new(root, "calendar", cal ? jw_string(block_name(cal)) : json_null());
+    json_object_set_new(root, "location", json_str_or_null(p->location));
+
+    json_t *ss = json_array();
+    for (int i = 0; i < p->nsessions; i++)
+        json_array_append_new(ss, session_json(p, &p->sessions[i]));
+    json_object_set_new(root, "sessions", ss);
+
+    json_t *sk = json_array();
+    for (int i = 0; i < p->nskipped; i++) {
+        json_t *o = json_object();
+        json_object_set_new(o, "date", json_date(p->skipped[i].date));
+        json_object_set_new(o, "weekday", jw_string(weekday_name(p, sched_weekday(p->skipped[i].date))));
+        json_object_set_new(o, "reason", json_str_or_null(p->skipped[i].reason));
+        json_array_append_new(sk, o);
+    }
+    json_object_set_new(root, "skipped", sk);
+
+    if (p->has_practicum) {
+        json_t *pr = json_object();
+        json_object_set_new(pr, "start", json_date(p->practicum_start));
+        json_object_set_new(pr, "end", json_date(p->practicum_end));
+        json_object_set_new(pr, "days", json_integer(p->practicum_end - p->practicum_start + 1));
+        json_t *fu = json_array();
+        for (int i = 0; i < p->nfollow_up; i++)
+            json_array_append_new(fu, json_date(p->follow_up[i]));
+        json_object_set_new(pr, "follow_up_days", fu);
+        json_object_set_new(root, "practicum", pr);
+    } else {
+        json_object_set_new(root, "practicum", json_null());
+    }
+
+    json_t *wk = json_array();
+    for (int i = 0; i < p->nweeks; i++) {
+        json_t *o = json_object();
+        json_object_set_new(o, "iso_year", json_integer(p->weeks[i].iso_year));
+        json_object_set_new(o, "week", json_integer(p->weeks[i].iso_week));
+        json_object_set_new(o, "hours", json_hours(p->weeks[i].hours));
+        json_array_append_new(wk, o);
+    }
+    json_object_set_new(root, "weeks", wk);
+
+    json_t *ch = json_array();
+    for (int i = 0; i < p->nchecks; i++) {
+        const ScheduleCheck *x = &p->checks[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "rule", jw_string(x->id ? x->id : ""));
+        json_object_set_new(o, "severity", jw_string(rules_severity_name(x->severity)));
+        json_object_set_new(o, "status", jw_string(rules_status_name(x->status)));
+        json_object_set_new(o, "message", jw_string(x->message ? x->message : ""));
+        json_t *ex = json_array();
+        for (int k = 0; k < x->nexplain; k++)
+            json_array_append_new(ex, jw_string(x->explain[k]));
+        json_object_set_new(o, "explain", ex);
+        json_array_append_new(ch, o);
+    }
+    json_object_set_new(root, "checks", ch);
+    return root;
+}
+
+/* ---------------------------------------------------------------- CSV */
+
+/* One quoted field, preceded by a comma unless it is the row's first.
+ * A cell a spreadsheet would take for a formula — one starting with = + -
+ * or @, or with a tab or a carriage return — gets a ' in front, as OWASP
+ * advises against CSV injection: a location "=cmd|' /C calc'!A0" stays
+ * text. Every cell is treated alike, numbers included: ramme writes no
+ * negative number (hours, weeks and counts are never below 0), and one
+ * that did would be shown as text ('-3) rather than risk a formula. */
+static int csv_field(FILE *out, const char *s, bool first)
+{
+    if (!first && fputc(',', out) == EOF)
+        return -1;
+    size_t n = strlen(s);
+    if (n == 0 || !strchr("=+-@\t\r", s[0]))
+        return csv_fwrite(out, s, n) == 0 ? 0 : -1;
+    char *t = malloc(n + 2);
+    if (!t)
+        return -1;
+    t[0] = '\'';
+    memcpy(t + 1, s, n + 1);
+    int rc = csv_fwrite(out, t, n + 1) == 0 ? 0 : -1;
+    free(t);
+    return rc;
+}
+
+int plan_csv(FILE *out, const Plan *p)
+{
+    static const char *head[] = {"number", "date", "weekday", "start", "end", "hours",
+                                 "cumulative_hours", "iso_week", "modules", "location"};
+    int rc = 0;
+    for (size_t i = 0; i < sizeof head / sizeof *head; i++)
+        rc |= csv_field(out, head[i], i == 0);
+    if (fputs("\r\n", out) == EOF)
+        rc = -1;
+    for (int i = 0; i < p->nsessions && rc == 0; i++) {
+        const Session *s = &p->sessions[i];
+        char num[32], date[32], start[32], end[32], hours[32], cum[32], week[32];
+        snprintf(num, sizeof num, "%d", s->number);
+        snprintf(week, sizeof week, "%d", s->iso_week);
+        char *mods = module_list(s);
+        if (!mods)
+            return -1;
+        rc |= csv_field(out, num, true);
+        rc |= csv_field(out, fmt_date(date, sizeof date, s->date), false);
+        rc |= csv_field(out, weekday_name(p, s->weekday), false);
+        rc |= csv_field(out, fmt_time(start, sizeof start, s->start), false);
+        rc |= csv_field(out, fmt_time(end, sizeof end, s->end), false);
+        rc |= csv_field(out, fmt_hours(hours, sizeof hours, s->hours), false);
+        rc |= csv_field(out, fmt_hours(cum, sizeof cum, s->cumulative), false);
+        rc |= csv_field(out, week, false);
+        rc |= csv_field(out, mods, false);
+        rc |= csv_field(out, p->location ? p->location : "", false);
+        free(mods);
+        if (fputs("\r\n", out) == EOF)
+            rc = -1;
+    }
+    if (fflush(out) != 0 || ferror(out))
+        rc = -1;
+    return rc ? -1 : 0;
+}
+
+/* ---------------------------------------------------------------- iCalendar */
+
+/* Europe/Copenhagen as the EU rule has had it since 1996: CEST from the last
+ * Sunday of March 02:00, CET from the last Sunday of October 03:00. Written
+ * out so the file does not depend on the zoneinfo of the machine making it. */
+static const char VTIMEZONE_CPH[] =
+    "BEGIN:VTIMEZONE\r\n"
+    "TZID:" PLAN_TZID "\r\n"
+    "X-LIC-LOCATION:" PLAN_TZID "\r\n"
+    "BEGIN:DAYLIGHT\r\n"
+    "TZOFFSETFROM:+0100\r\n"
+    "TZOFFSETTO:+0200\r\n"
+    "TZNAME:CEST\r\n"
+    "DTSTART:19700329T020000\r\n"
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n"
+    "END:DAYLIGHT\r\n"
+    "BEGIN:STANDARD\r\n"
+    "TZOFFSETFROM:+0200\r\n"
+    "TZOFFSETTO:+0100\r\n"
+    "TZNAME:CET\r\n"
+    "DTSTART:19701025T030000\r\n"
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n"
+    "END:STANDARD\r\n"
+    "END:VTIMEZONE\r\n";
+
+/* DTSTAMP: $SOURCE_DATE_EPOCH when it is a plain non-negative number of a
+ * time libical can write (up to the year 3000), else now. */
+static struct icaltimetype stamp_time(void)
+{
+    icaltimezone *utc = icaltimezone_get_utc_timezone();
+    const char *e = getenv("SOURCE_DATE_EPOCH");
+    if (e && *e) {
+        char *end;
+        errno = 0;
+        long long v = strtoll(e, &end, 10);
+        if (errno == 0 && *end == '\0' && v >= 0 && e[0] != '-' && e[0] != '+' && v <= 32535215999LL /* 3000-12-31T23:59:59Z */) {
+            struct icaltimetype t = icaltime_from_timet_with_zone((time_t)v, 0, utc);
+            if (icaltime_is_valid_time(t))
+                return t;
+        }
+    }
+    return icaltime_from_timet_with_zone(time(NULL), 0, utc);
+}
+
+static struct icaltimetype ical_date(int32_t d)
+{
+    struct icaltimetype t = icaltime_null_date();
+    civil_date(d, &t.year, &t.month, &t.day);
+    return t;
+}
+
+/* Local (floating) date-time; the caller adds the TZID parameter. A time of
+ * 24:00 or later rolls over into the next day. */
+static struct icaltimetype ical_local(int32_t d, int minutes)
+{
+    struct icaltimetype t = icaltime_null_time();
+    d += minutes / (24 * 60);
+    minutes %= 24 * 60;
+    civil_date(d, &t.year, &t.month, &t.day);
+    t.hour = minutes / 60;
+    t.minute = minutes % 60;
+    t.second = 0;
+    t.is_date = 0;
+    return t;
+}
+
+/* libical writes a date it holds invalid — a year after 3000 — as
+ * 00000000T000000, a file calendar programs reject or misread
+ * (icaltime_is_valid_time: years 0 to 3000). The first day of the plan the
+ * file would need and cannot hold, every date and date-time the writer
+ * makes checked as it makes them; false when there is none. */
+static bool ics_unwritable(const Plan *p, int32_t *bad)
+{
+    for (int i = 0; i < p->nsessions; i++) {
+        const Session *s = &p->sessions[i];
+        struct icaltimetype t[2] = {ical_local(s->date, s->start), ical_local(s->date, s->end)};
+        for (int k = 0; k < 2; k++)
+            if (!icaltime_is_valid_time(t[k])) {
+                *bad = civil_days(t[k].year, t[k].month, t[k].day);
+                return true;
+            }
+    }
+    if (!p->has_practicum)
+        return false;
+    /* The practicum's DTEND is the day after its last. */
+    int32_t days[] = {p->practicum_start, p->practicum_end + 1};
+    for (int k = 0; k < 2; k++)
+        if (!icaltime_is_valid_time(ical_date(days[k]))) {
+            *bad = days[k];
+            return true;
+        }
+    for (int i = 0; i < p->nfollow_up; i++) {
+        int32_t d = p->follow_up[i];
+        struct icaltimetype t[2] = {ical_date(d), ical_date(d + 1)};
+        if (p->nsessions > 0) {
+            t[0] = ical_local(d, p->sessions[0].start);
+            t[1] = ical_local(d, p->sessions[0].end);
+        }
+        for (int k = 0; k < 2; k++)
+            if (!icaltime_is_valid_time(t[k])) {
+                *bad = civil_days(t[k].year, t[k].month, t[k].day);
+                return true;
+            }
+    }
+    return false;
+}
+
+bool plan_ics_check(const Plan *p, Diags *d)
+{
+    int32_t bad;
+    if (!ics_unwritable(p, &bad))
+        return true;
+    Value *start = field(p->schedule, "start");
+    Span sp = start ? start->span : p->schedule ? p->schedule->name_span : span_none();
+    char b[32];
+    diag_error(d, sp, "an iCalendar file cannot hold this plan: it needs %s, and iCalendar holds dates up to 3000-12-31",
+               fmt_date(b, sizeof b, bad));
+    diag_help(d, "start the schedule earlier, or write the plan with --format text, json or csv");
+    return false;
+}
+
+static void add_local(icalcomponent *ev, icalproperty *prop)
+{
+    icalproperty_add_parameter(prop, icalparameter_new_tzid(PLAN_TZID));
+    icalcomponent_add_property(ev, prop);
+}
+
+/* A VEVENT with the UID "<schedule>-<course>-<what>@ramme" and DTSTAMP. */
+static icalcomponent *new_event(const Plan *p, const char *what, struct icaltimetype stamp)
+{
+    const char *sn = block_name(p->schedule), *cn = block_name(p->course);
+    size_t n = strlen(sn) + strlen(cn) + strlen(what) + sizeof "--@ramme";
+    char *uid = malloc(n);
+    if (!uid)
+        return NULL;
+    snprintf(uid, n, "%s-%s-%s@ramme", sn, cn, what);
+    icalcomponent *ev = icalcomponent_new_vevent();
+    icalcomponent_add_property(ev, icalproperty_new_uid(uid));
+    icalcomponent_add_property(ev, icalproperty_new_dtstamp(stamp));
+    free(uid);
+    return ev;
+}
+
+/* TEXT values (RFC 5545 3.3.11) may hold no control character but a tab;
+ * libical escapes line breaks as \n and writes any other control character
+ * as it is. Each value goes through esc_text_lines (in `a`), which keeps
+ * line breaks and tabs and escapes the rest as text output does (ESC as
+ * \u{1b}), bytes that are not UTF-8 as U+FFFD. */
+static const char *ics_text(Arena *a, const char *s)
+{
+    return esc_text_lines(a, s);
+}
+
+static void add_summary(icalcomponent *ev, Arena *a, const char *title, const char *what)
+{
+    const char *s = arena_printf(a, "%s: %s", title, what);
+    icalcomponent_add_property(ev, icalproperty_new_summary(ics_text(a, s)));
+}
+
+/* The modules' titles, one per line, for DESCRIPTION; NULL when none has one. */
+static char *module_titles(const Session *s)
+{
+    size_t n = 1;
+    bool any = false;
+    for (int i = 0; i < s->nmodules; i++) {
+        const Block *m = s->modules[i];
+        n += strlen(block_name(m)) + (m && m->title ? strlen(m->title) + 1 : 0) + 1;
+        any = any || (m && m->title);
+    }
+    if (!any)
+        return NULL;
+    char *buf = malloc(n);
+    if (!buf)
+        return NULL;
+    buf[0] = '\0';
+    for (int i = 0; i < s->nmodules; i++) {
+        const Block *m = s->modules[i];
+        if (i)
+            strcat(buf, "\n");
+        strcat(buf, block_name(m));
+        if (m && m->title && m->name) {
+            strcat(buf, " ");
+            strcat(buf, m->title);
+        }
+    }
+    return buf;
+}
+
+static int add_sessions(icalcomponent *cal, Arena *a, const Plan *p, const char *title, struct icaltimetype stamp)
+{
+    for (int i = 0; i < p->nsessions; i++) {
+        const Session *s = &p->sessions[i];
+        char what[48];
+        snprintf(what, sizeof what, "session-%d", s->number);
+        icalcomponent *ev = new_event(p, what, stamp);
+        char *mods = module_list(s);
+        if (!ev || !mods) {
+            if (ev)
+                icalcomponent_free(ev);
+            free(mods);
+            return -1;
+        }
+        add_local(ev, icalproperty_new_dtstart(ical_local(s->date, s->start)));
+        add_local(ev, icalproperty_new_dtend(ical_local(s->date, s->end)));
+        if (*mods) {
+            add_summary(ev, a, title, mods);
+        } else {
+            snprintf(what, sizeof what, "session %d", s->number);
+            add_summary(ev, a, title, what);
+        }
+        free(mods);
+        char *desc = module_titles(s);
+        if (desc) {
+            icalcomponent_add_property(ev, icalproperty_new_description(ics_text(a, desc)));
+            free(desc);
+        }
+        if (p->location)
+            icalcomponent_add_property(ev, icalproperty_new_location(ics_text(a, p->location)));
+        icalcomponent_add_component(cal, ev);
+    }
+    return 0;
+}
+
+static int add_practicum(icalcomponent *cal, Arena *a, const Plan *p, const char *title, struct icaltimetype stamp)
+{
+    if (!p->has_practicum)
+        return 0;
+    icalcomponent *ev = new_event(p, "practicum", stamp);
+    if (!ev)
+        return -1;
+    icalcomponent_add_property(ev, icalproperty_new_dtstart(ical_date(p->practicum_start)));
+    /* DTEND of an all-day event is exclusive: the day after the last one. */
+    icalcomponent_add_property(ev, icalproperty_new_dtend(ical_date(p->practicum_end + 1)));
+    add_summary(ev, a, title, "praktik");
+    /* A weeks-long span should not mark the whole calendar busy. */
+    icalcomponent_add_property(ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+    icalcomponent_add_component(cal, ev);
+
+    for (int i = 0; i < p->nfollow_up; i++) {
+        char what[48];
+        snprintf(what, sizeof what, "follow-up-%d", i + 1);
+        ev = new_event(p, what, stamp);
+        if (!ev)
+            return -1;
+        int32_t d = p->follow_up[i];
+        if (p->nsessions > 0) {
+            add_local(ev, icalproperty_new_dtstart(ical_local(d, p->sessions[0].start)));
+            add_local(ev, icalproperty_new_dtend(ical_local(d, p->sessions[0].end)));
+        } else {
+            icalcomponent_add_property(ev, icalproperty_new_dtstart(ical_date(d)));
+            icalcomponent_add_property(ev, icalproperty_new_dtend(ical_date(d + 1)));
+        }
+        add_summary(ev, a, title, "opfølgningsdag i praktikken");
+        if (p->location)
+            icalcomponent_add_property(ev, icalproperty_new_location(ics_text(a, p->location)));
+        icalcomponent_add_component(cal, ev);
+    }
+    return 0;
+}
+
+static void add_x(icalcomponent *cal, const char *name, const char *value)
+{
+    icalproperty *x = icalproperty_new_x(value);
+    icalproperty_set_x_name(x, name);
+    icalcomponent_add_property(cal, x);
+}
+
+int plan_ics(FILE *out, const Plan *p, const char *course_title)
+{
+    const char *title = course_title ? course_title
+                      : p->course && p->course->title ? p->course->title : block_name(p->course);
+    int32_t bad;
+    if (ics_unwritable(p, &bad))
+        return -1; /* the caller reports it with plan_ics_check */
+    icalcomponent *tz = icalcomponent_new_from_string(VTIMEZONE_CPH);
+    if (!tz)
+        return -1;
+    Arena *a = arena_new();
+    icalcomponent *cal = icalcomponent_new_vcalendar();
+    icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
+    icalcomponent_add_property(cal, icalproperty_new_prodid("-//ramme//ramme schedule//DA"));
+    icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
+    icalcomponent_add_property(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH));
+    add_x(cal, "X-WR-CALNAME", ics_text(a, title));
+    add_x(cal, "X-WR-TIMEZONE", PLAN_TZID);
+    icalcomponent_add_component(cal, tz);
+
+    struct icaltimetype stamp = stamp_time();
+    int rc = add_sessions(cal, a, p, title, stamp);
+    if (rc == 0)
+        rc = add_practicum(cal, a, p, title, stamp);
+    char *text = rc == 0 ? icalcomponent_as_ical_string_r(cal) : NULL;
+    icalcomponent_free(cal);
+    arena_free(a);
+    if (!text)
+        return -1;
+    if (fputs(text, out) == EOF)
+        rc = -1;
+    icalmemory_free_buffer(text);
+    if (fflush(out) != 0 || ferror(out))
+        rc = -1;
+    return rc;
+}

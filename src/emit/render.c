@@ -1,0 +1,217 @@
+/* render.c — diagnostics as text or JSON. */
+#include "emit/render.h"
+
+#include "base/esc.h"
+#include "emit/jsonw.h"
+
+#include <string.h>
+
+#define C_RESET "\033[0m"
+#define C_BOLD "\033[1m"
+#define C_RED "\033[1;31m"
+#define C_MAGENTA "\033[1;35m"
+#define C_CYAN "\033[1;36m"
+#define C_GREEN "\033[1;32m"
+
+static const char *sev_name(DiagSeverity s)
+{
+    return s == DIAG_ERROR ? "error" : s == DIAG_WARNING ? "warning" : "note";
+}
+
+static const char *sev_color(DiagSeverity s)
+{
+    return s == DIAG_ERROR ? C_RED : s == DIAG_WARNING ? C_MAGENTA : C_CYAN;
+}
+
+/* The columns a character takes as shown: a tab one (it is copied to the
+ * caret line, so it lines up), an escaped control character its form's
+ * length, any other character one. */
+static int shown_width(const char *shown)
+{
+    return shown[0] == '\\' && shown[1] != '\0' ? (int)strlen(shown) : 1;
+}
+
+/* The source line and a caret/underline under the span. A long line is cut
+ * to a window around the span. Each character is shown as esc_char shows
+ * it: a control character escaped (a raw ESC in the file must not reach the
+ * terminal), a byte that is not UTF-8 as U+FFFD, so what we print is always
+ * valid text; the caret line leaves as many columns for each. Columns are
+ * counted as the lexer counts them: a stray continuation byte has none. */
+static void excerpt(FILE *out, SourceSet *ss, Span sp, bool color)
+{
+    enum { WINDOW = 120, BEFORE = 50 };
+    if (sp.file < 0 || sp.file >= ss->n || sp.first_line < 1)
+        return;
+    Source *src = ss->files[sp.file];
+    if (src->private_text)
+        return; /* applicant files hold health data: never echo a line */
+    size_t len;
+    const char *line = src_line_at(src, sp.first_off, &len);
+    int total = 0;
+    for (size_t i = 0; i < len; i++)
+        if (((unsigned char)line[i] & 0xC0) != 0x80)
+            total++;
+    int from = 1, to = total;
+    if (total > WINDOW + 30) {
+        from = sp.first_column - BEFORE < 1 ? 1 : sp.first_column - BEFORE;
+        to = from + WINDOW - 1 < total ? from + WINDOW - 1 : total;
+    }
+    int n;
+    if (sp.last_line == sp.first_line)
+        n = sp.last_column - sp.first_column;
+    else
+        n = total - sp.first_column + 1;
+    if (sp.first_column + n - 1 > to)
+        n = to - sp.first_column + 1;
+    if (n < 1)
+        n = 1;
+    int width = fprintf(out, "%5d", sp.first_line);
+    fputs(" | ", out);
+    if (from > 1)
+        fputs("...", out);
+    char shown[ESC_MAX];
+    int col = 0;
+    for (size_t i = 0; i < len;) {
+        if (((unsigned char)line[i] & 0xC0) != 0x80)
+            col++;
+        i += esc_char(line + i, len - i, shown);
+        if (col >= from && col <= to)
+            fputs(shown, out);
+    }
+    if (to < total)
+        fputs("...", out);
+    fputc('\n', out);
+    fprintf(out, "%*s | ", width, "");
+    if (from > 1)
+        fputs("   ", out);
+    /* The same walk again: blanks (tabs copied) as wide as each character
+     * before the span, then an underline as wide as the span's. */
+    int marks = 0;
+    col = 0;
+    for (size_t i = 0; i < len;) {
+        if (((unsigned char)line[i] & 0xC0) != 0x80)
+            col++;
+        i += esc_char(line + i, len - i, shown);
+        if (col < from || col > to)
+            continue;
+        int w = shown_width(shown);
+        if (col < sp.first_column)
+            for (int k = 0; k < w; k++)
+                fputc(shown[0] == '\t' ? '\t' : ' ', out);
+        else if (col < sp.first_column + n)
+            marks += w;
+    }
+    if (marks < 1)
+        marks = 1;
+    if (color)
+        fputs(C_GREEN, out);
+    fputc('^', out);
+    for (int k = 1; k < marks; k++)
+        fputc('~', out);
+    if (color)
+        fputs(C_RESET, out);
+    fputc('\n', out);
+}
+
+/* "file:line:column: severity: message", every piece that comes from
+ * outside (the path, the message with its quoted names and values) shown
+ * through esc_text. */
+static void header(FILE *out, Arena *a, SourceSet *ss, Span sp, const char *path, DiagSeverity sev, const char *msg,
+                   bool color)
+{
+    if (color)
+        fputs(C_BOLD, out);
+    if (path && sp.file < 0) {
+        fprintf(out, "%s: ", esc_text(a, path));
+    } else if (src_has_place(ss, sp)) {
+        const char *file = esc_text(a, ss->files[sp.file]->path);
+        if (sp.first_line > 0)
+            fprintf(out, "%s:%d:%d: ", file, sp.first_line, sp.first_column);
+        else
+            fprintf(out, "%s: ", file);
+    } else {
+        fputs("ramme: ", out);
+    }
+    if (color)
+        fprintf(out, "%s%s:%s%s ", sev_color(sev), sev_name(sev), C_RESET, C_BOLD);
+    else
+        fprintf(out, "%s: ", sev_name(sev));
+    fputs(esc_text(a, msg), out);
+    if (color)
+        fputs(C_RESET, out);
+    fputc('\n', out);
+}
+
+void render_diags_text(FILE *out, const Diags *d, SourceSet *ss, bool color)
+{
+    Arena *a = arena_new();
+    for (int i = 0; i < d->n; i++) {
+        const Diag *g = &d->items[i];
+        header(out, a, ss, g->span, g->path, g->severity, g->msg, color);
+        excerpt(out, ss, g->span, color);
+        if (g->help)
+            fprintf(out, "      = %shelp:%s %s\n", color ? C_BOLD : "", color ? C_RESET : "", esc_text(a, g->help));
+        for (int k = 0; k < g->nnotes; k++) {
+            const DiagNote *nt = &g->notes[k];
+            if (nt->span.file >= 0) {
+                header(out, a, ss, nt->span, NULL, DIAG_NOTE, nt->msg, color);
+                excerpt(out, ss, nt->span, color);
+            } else {
+                fprintf(out, "      = %snote:%s %s\n", color ? C_BOLD : "", color ? C_RESET : "", esc_text(a, nt->msg));
+            }
+        }
+    }
+    arena_free(a);
+}
+
+json_t *render_place_json(SourceSet *ss, Span sp)
+{
+    json_t *o = json_object();
+    if (src_has_place(ss, sp)) {
+        json_object_set_new(o, "file", jw_string(ss->files[sp.file]->path));
+        json_object_set_new(o, "line", json_integer(sp.first_line));
+        json_object_set_new(o, "column", json_integer(sp.first_column));
+    }
+    return o;
+}
+
+static void put_place(json_t *o, SourceSet *ss, Span sp)
+{
+    if (src_has_place(ss, sp)) {
+        json_object_set_new(o, "file", jw_string(ss->files[sp.file]->path));
+        if (sp.first_line > 0) {
+            json_object_set_new(o, "line", json_integer(sp.first_line));
+            json_object_set_new(o, "column", json_integer(sp.first_column));
+            json_object_set_new(o, "end_line", json_integer(sp.last_line));
+            json_object_set_new(o, "end_column", json_integer(sp.last_column));
+        }
+    }
+}
+
+json_t *render_diags_json(const Diags *d, SourceSet *ss)
+{
+    json_t *arr = json_array();
+    for (int i = 0; i < d->n; i++) {
+        const Diag *g = &d->items[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "severity", jw_string(sev_name(g->severity)));
+        json_object_set_new(o, "message", jw_string(g->msg));
+        put_place(o, ss, g->span);
+        if (g->path && g->span.file < 0)
+            json_object_set_new(o, "file", jw_string(g->path));
+        if (g->help)
+            json_object_set_new(o, "help", jw_string(g->help));
+        if (g->nnotes) {
+            json_t *notes = json_array();
+            for (int k = 0; k < g->nnotes; k++) {
+                json_t *n = json_object();
+                json_object_set_new(n, "message", jw_string(g->notes[k].msg));
+                put_place(n, ss, g->notes[k].span);
+                json_array_append_new(notes, n);
+            }
+            json_object_set_new(o, "notes", notes);
+        }
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}

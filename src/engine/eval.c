@@ -1,0 +1,789 @@
+/* eval.c — the expression evaluator. Kleene logic for and/or/not and the
+ * quantifiers; a comparison with an unknown side is unknown. */
+#include "engine/eval.h"
+#include "base/civil.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <unicase.h>
+
+/* The cases of eval() that call further live in functions of their own, so
+ * that eval() itself is a jump table that saves no registers: most nodes
+ * are paths and literals, and a path's evaluation is a tail call. */
+#if defined(__GNUC__)
+#define EVAL_APART __attribute__((noinline))
+#else
+#define EVAL_APART
+#endif
+
+/* 0001-01-01 and 9999-12-31 as days since 1970-01-01. */
+#define EVAL_DAY_MIN (-719162.0)
+#define EVAL_DAY_MAX 2932896.0
+
+static RVal unknown(void) { RVal v = {.k = RV_UNKNOWN}; return v; }
+static RVal boolean(bool b) { RVal v = {.k = RV_BOOL, .u.b = b}; return v; }
+
+static void note_missing(EvalCtx *c, const Node *n, const char *why)
+{
+    if (!c->missing) {
+        c->missing = n;
+        c->missing_why = why;
+    }
+}
+
+static RVal qty(double base, Dim dim, Unit unit)
+{
+    RVal v = {.k = RV_QTY, .dim = (uint8_t)dim, .unit = (uint8_t)unit, .u.base = base};
+    return v;
+}
+
+void eval_init(EvalCtx *c, Arena *scratch, Block *subject, Block *frame)
+{
+    c->scratch = scratch;
+    c->subject = subject;
+    c->frame = frame;
+    c->missing = NULL;
+    c->missing_why = NULL;
+    c->nscope = 0;
+}
+
+bool eval_push(EvalCtx *c, RVal v)
+{
+    if (c->nscope >= EVAL_MAX_SCOPE) /* deeper than any expression can nest */
+        return false;
+    c->scope[c->nscope++] = v;
+    return true;
+}
+
+void eval_pop(EvalCtx *c)
+{
+    c->nscope--;
+}
+
+/* A model value read in place: lists and ranges become views of the
+ * model's own Value, so nothing is converted, copied or cached. Inline:
+ * every step along a path and every list element goes through it. */
+static inline RVal value_of(const Value *v)
+{
+    RVal r = {.k = RV_UNKNOWN};
+    if (!v)
+        return r;
+    switch (v->k) {
+    case V_BOOL: r.k = RV_BOOL; r.u.b = v->u.b; break;
+    case V_INT: r.k = RV_INT; r.u.i = v->u.i; break;
+    case V_NUMBER: r.k = RV_NUM; r.u.num = v->u.num; break;
+    case V_STRING: r.k = RV_STR; r.u.s = v->u.s; break;
+    case V_DATE: r.k = RV_DATE; r.u.date = v->u.date; break;
+    case V_TIME: r.k = RV_TIME; r.u.time = v->u.time; break;
+    case V_MDAY: r.k = RV_MDAY; r.u.mday.month = v->u.mday.month; r.u.mday.day = v->u.mday.day; break;
+    case V_QTY: return qty(v->u.qty.v * unit_base(v->u.qty.unit), unit_dim(v->u.qty.unit), v->u.qty.unit);
+    case V_RANGE: r.k = RV_RANGE; r.form = RF_MODEL; r.u.vrange = v; break;
+    case V_LIST: r.k = RV_LIST; r.form = RF_MODEL; r.n = v->u.list.n; r.u.vitems = v->u.list.items; break;
+    case V_ENUM: r.k = RV_ENUM; r.u.enm = v->u.en.enm; r.n = v->u.en.idx; break;
+    case V_REF: if (v->u.ref) { r.k = RV_BLOCK; r.u.block = v->u.ref; } break;
+    case V_BLOCK: r.k = RV_BLOCK; r.u.block = v->u.block; break;
+    case V_EXPR: break;
+    }
+    return r;
+}
+
+RVal eval_value(const Value *v)
+{
+    return value_of(v);
+}
+
+static inline RVal list_at(const RVal *l, int i)
+{
+    return l->form & RF_MODEL ? value_of(l->u.vitems[i]) : l->u.items[i];
+}
+
+RVal eval_list_at(const RVal *l, int i)
+{
+    return list_at(l, i);
+}
+
+bool eval_range_end(const RVal *r, bool hi, RVal *out)
+{
+    if (r->form & RF_MODEL) {
+        const Value *e = hi ? r->u.vrange->u.range.hi : r->u.vrange->u.range.lo;
+        if (!e)
+            return false;
+        *out = value_of(e);
+        return true;
+    }
+    if (!(r->form & (hi ? RF_HI : RF_LO)))
+        return false;
+    *out = r->u.ends[hi];
+    return true;
+}
+
+/* The block element i of a list is, or NULL. */
+static Block *block_at(const RVal *l, int i)
+{
+    if (l->form & RF_MODEL) {
+        const Value *v = l->u.vitems[i];
+        return v->k == V_BLOCK ? v->u.block : v->k == V_REF ? v->u.ref : NULL;
+    }
+    return l->u.items[i].k == RV_BLOCK ? l->u.items[i].u.block : NULL;
+}
+
+/* Field f of every element of the list l, lists flattened: a projection
+ * (`module.hours`). It is a list of the model's own values: only the array
+ * of pointers to them is new. A projection with a hole (a module without
+ * hours) is unknown: its sum or count would silently leave something out. */
+static EVAL_APART RVal project(EvalCtx *c, const Node *n, const RVal *l, int f)
+{
+    size_t total = 0;
+    for (int j = 0; j < l->n; j++) {
+        Block *b = block_at(l, j);
+        if (!b)
+            continue;
+        const Value *v = b->vals[f];
+        if (!v) {
+            note_missing(c, n, "is not declared for every item");
+            return unknown();
+        }
+        total += v->k == V_LIST ? (size_t)v->u.list.n : 1;
+    }
+    if (total > INT32_MAX)
+        return unknown();
+    Value **out = arena_array(c->scratch, total + 1, sizeof *out);
+    int k = 0;
+    for (int j = 0; j < l->n; j++) {
+        Block *b = block_at(l, j);
+        if (!b)
+            continue;
+        Value *v = b->vals[f];
+        if (v->k == V_LIST) {
+            memcpy(out + k, v->u.list.items, (size_t)v->u.list.n * sizeof *out);
+            k += v->u.list.n;
+        } else {
+            out[k++] = v;
+        }
+    }
+    RVal r = {.k = RV_LIST, .form = RF_MODEL, .n = k, .u.vitems = out};
+    return r;
+}
+
+/* Follows fields from `cur`; through a list, each element's. */
+static RVal follow(EvalCtx *c, const Node *n, RVal cur, Field **chain, int nchain)
+{
+    for (int i = 0; i < nchain; i++) {
+        int f = chain[i]->index;
+        if (cur.k == RV_BLOCK) {
+            const Value *v = cur.u.block->vals[f];
+            if (!v) {
+                note_missing(c, n, "is not declared");
+                return unknown();
+            }
+            cur = value_of(v);
+        } else if (cur.k == RV_LIST) {
+            cur = project(c, n, &cur, f);
+        } else {
+            return unknown();
+        }
+    }
+    return cur;
+}
+
+static EVAL_APART RVal eval_path(EvalCtx *c, const Node *n)
+{
+    const PathRes *r = n->res;
+    if (!r)
+        return unknown();
+    RVal start = unknown();
+    switch (r->kind) {
+    case R_VAR:
+    case R_ELEM:
+        if (r->up >= c->nscope)
+            return unknown();
+        start = c->scope[c->nscope - 1 - r->up];
+        break;
+    case R_CTX:
+        if (!c->subject)
+            return unknown();
+        start.k = RV_BLOCK;
+        start.u.block = c->subject;
+        break;
+    case R_FRAME:
+        if (!c->frame)
+            return unknown();
+        start.k = RV_BLOCK;
+        start.u.block = c->frame;
+        break;
+    case R_BLOCK:
+        start.k = RV_BLOCK;
+        start.u.block = r->block;
+        return start;
+    case R_ENUM:
+        start.k = RV_ENUM;
+        start.u.enm = r->enm;
+        start.n = r->member;
+        return start;
+    }
+    if (r->nchain == 0)
+        return start;
+    return follow(c, n, start, r->chain, r->nchain);
+}
+
+static bool num_of(const RVal *v, double *out)
+{
+    if (v->k == RV_INT) { *out = (double)v->u.i; return true; }
+    if (v->k == RV_NUM) { *out = v->u.num; return true; }
+    return false;
+}
+
+/* Orders two comparable values: <0, 0, >0; 2 when not comparable. */
+static int cmp(const RVal *a, const RVal *b)
+{
+    double x, y;
+    if (a->k == RV_INT && b->k == RV_INT) /* exact: no rounding above 2^53 */
+        return (a->u.i > b->u.i) - (a->u.i < b->u.i);
+    if (num_of(a, &x) && num_of(b, &y))
+        return fabs(x - y) < 1e-9 ? 0 : x < y ? -1 : 1;
+    if (a->k != b->k)
+        return 2;
+    switch (a->k) {
+    case RV_QTY: {
+        double d = a->u.base - b->u.base;
+        return fabs(d) < 1e-6 ? 0 : d < 0 ? -1 : 1;
+    }
+    case RV_DATE: return (a->u.date > b->u.date) - (a->u.date < b->u.date);
+    case RV_TIME: return (a->u.time > b->u.time) - (a->u.time < b->u.time);
+    case RV_MDAY: {
+        int p = a->u.mday.month * 100 + a->u.mday.day, q = b->u.mday.month * 100 + b->u.mday.day;
+        return (p > q) - (p < q);
+    }
+    default: return 2;
+    }
+}
+
+/* Text compares as people read it: case does not matter (Unicode case
+ * folding: "frederikshavn" == "Frederikshavn"), nor do surrounding spaces. */
+static bool text_equal(const char *a, const char *b)
+{
+    while (*a == ' ' || *a == '\t')
+        a++;
+    while (*b == ' ' || *b == '\t')
+        b++;
+    size_t na = strlen(a), nb = strlen(b);
+    while (na && (a[na - 1] == ' ' || a[na - 1] == '\t'))
+        na--;
+    while (nb && (b[nb - 1] == ' ' || b[nb - 1] == '\t'))
+        nb--;
+    int r = 1;
+    if (u8_casecmp((const uint8_t *)a, na, (const uint8_t *)b, nb, NULL, UNINORM_NFC, &r) != 0)
+        return na == nb && memcmp(a, b, na) == 0;
+    return r == 0;
+}
+
+/* Element k of list l equals x. Declared names (a goal, an enum member)
+ * are compared on the model value itself, the common case of `in`. */
+static bool item_equal(const RVal *l, int k, const RVal *x)
+{
+    if (l->form & RF_MODEL) {
+        const Value *v = l->u.vitems[k];
+        if (x->k == RV_BLOCK && (v->k == V_REF || v->k == V_BLOCK))
+            return (v->k == V_REF ? v->u.ref : v->u.block) == x->u.block;
+        if (x->k == RV_ENUM && v->k == V_ENUM)
+            return v->u.en.enm == x->u.enm && v->u.en.idx == x->n;
+    }
+    RVal e = list_at(l, k);
+    return eval_equal(x, &e);
+}
+
+/* Some element of l equals x. */
+static bool has_item(const RVal *l, const RVal *x)
+{
+    for (int k = 0; k < l->n; k++)
+        if (item_equal(l, k, x))
+            return true;
+    return false;
+}
+
+/* Every element of a is in b. */
+static bool subset(const RVal *a, const RVal *b)
+{
+    for (int i = 0; i < a->n; i++) {
+        RVal e = list_at(a, i);
+        if (!has_item(b, &e))
+            return false;
+    }
+    return true;
+}
+
+bool eval_equal(const RVal *a, const RVal *b)
+{
+    double x, y;
+    if (a->k == RV_INT && b->k == RV_INT)
+        return a->u.i == b->u.i;
+    if (num_of(a, &x) && num_of(b, &y))
+        return fabs(x - y) < 1e-9;
+    if (a->k != b->k)
+        return false;
+    switch (a->k) {
+    case RV_BOOL: return a->u.b == b->u.b;
+    case RV_STR: return text_equal(a->u.s, b->u.s);
+    case RV_ENUM: return a->u.enm == b->u.enm && a->n == b->n;
+    case RV_BLOCK: return a->u.block == b->u.block;
+    case RV_RANGE:
+        for (int hi = 0; hi < 2; hi++) {
+            RVal p, q;
+            bool hp = eval_range_end(a, hi, &p), hq = eval_range_end(b, hi, &q);
+            if (hp != hq || (hp && !eval_equal(&p, &q)))
+                return false;
+        }
+        return true;
+    case RV_LIST:
+        /* Lists compare as sets: order and repetition do not matter
+         * (`principles == {a, b}`). */
+        return subset(a, b) && subset(b, a);
+    default: return cmp(a, b) == 0;
+    }
+}
+
+static bool has_unknown(const RVal *v)
+{
+    if (v->k == RV_UNKNOWN)
+        return true;
+    if (v->k == RV_RANGE) {
+        RVal e;
+        return (eval_range_end(v, false, &e) && e.k == RV_UNKNOWN) || (eval_range_end(v, true, &e) && e.k == RV_UNKNOWN);
+    }
+    return false;
+}
+
+/* x in lo..hi; an open end is unbounded. */
+static bool in_range(const RVal *x, const RVal *r)
+{
+    RVal e;
+    if (eval_range_end(r, false, &e) && cmp(x, &e) < 0)
+        return false;
+    if (eval_range_end(r, true, &e) && cmp(x, &e) > 0)
+        return false;
+    return true;
+}
+
+static RVal eval_in(RVal a, RVal b)
+{
+    if (has_unknown(&a) || has_unknown(&b))
+        return unknown();
+    if (b.k == RV_RANGE) {
+        if (a.k == RV_RANGE) {
+            /* Containment: an open end of a fits only an open end of b. */
+            RVal al, ah, bl, bh;
+            bool hal = eval_range_end(&a, false, &al), hah = eval_range_end(&a, true, &ah);
+            bool lo = !eval_range_end(&b, false, &bl) || (hal && cmp(&al, &bl) >= 0);
+            bool hi = !eval_range_end(&b, true, &bh) || (hah && cmp(&ah, &bh) <= 0);
+            return boolean(lo && hi);
+        }
+        return boolean(in_range(&a, &b));
+    }
+    if (b.k == RV_LIST) {
+        if (a.k == RV_LIST) {
+            /* A list in a set: at least one element is in it. */
+            for (int i = 0; i < a.n; i++) {
+                RVal e = list_at(&a, i);
+                if (has_item(&b, &e))
+                    return boolean(true);
+            }
+            return boolean(false);
+        }
+        return boolean(has_item(&b, &a));
+    }
+    return unknown();
+}
+
+static RVal arith(BinOp op, RVal a, RVal b)
+{
+    double x = 0, y = 0;
+    bool an = num_of(&a, &x), bn = num_of(&b, &y);
+    RVal r = unknown();
+    if (an && bn) {
+        if (a.k == RV_INT && b.k == RV_INT && op != OP_DIV) {
+            int64_t p = a.u.i, q = b.u.i, out;
+            bool ovf = op == OP_ADD   ? __builtin_add_overflow(p, q, &out)
+                       : op == OP_SUB ? __builtin_sub_overflow(p, q, &out)
+                                      : __builtin_mul_overflow(p, q, &out);
+            if (!ovf) {
+                r.k = RV_INT;
+                r.u.i = out;
+                return r;
+            }
+        }
+        if (op == OP_DIV && y == 0)
+            return unknown();
+        r.k = RV_NUM;
+        r.u.num = op == OP_ADD ? x + y : op == OP_SUB ? x - y : op == OP_MUL ? x * y : x / y;
+        return r;
+    }
+    switch (op) {
+    case OP_ADD:
+    case OP_SUB:
+        if (a.k == RV_QTY && b.k == RV_QTY)
+            return qty(op == OP_ADD ? a.u.base + b.u.base : a.u.base - b.u.base, a.dim, a.unit);
+        if (a.k == RV_DATE && b.k == RV_QTY) {
+            /* Dates stay within the years 1..9999; beyond is unknown, never a
+             * wrapped day number (fuzz/regressions/eval-date-*). */
+            double day = (double)a.u.date + (op == OP_ADD ? b.u.base : -b.u.base);
+            if (!(day >= EVAL_DAY_MIN && day <= EVAL_DAY_MAX))
+                return r;
+            r.k = RV_DATE;
+            r.u.date = (int32_t)lround(day);
+            return r;
+        }
+        if (a.k == RV_DATE && b.k == RV_DATE && op == OP_SUB)
+            return qty((double)(a.u.date - b.u.date), DIM_SPAN, U_DAY);
+        return r;
+    case OP_MUL:
+        if (an && b.k == RV_QTY)
+            return qty(x * b.u.base, b.dim, b.unit);
+        if (a.k == RV_QTY && bn)
+            return qty(a.u.base * y, a.dim, a.unit);
+        return r;
+    case OP_DIV:
+        if (a.k == RV_QTY && bn)
+            return y == 0 ? r : qty(a.u.base / y, a.dim, a.unit);
+        if (a.k == RV_QTY && b.k == RV_QTY) {
+            if (b.u.base == 0)
+                return r;
+            r.k = RV_NUM;
+            r.u.num = a.u.base / b.u.base;
+            return r;
+        }
+        return r;
+    default:
+        return r;
+    }
+}
+
+/* Runs a `where` over its list: the number of elements its predicate
+ * holds for, or -1 when that is unknown. The elements are kept in *out
+ * unless out is NULL (count() needs only the number). */
+static int where_run(EvalCtx *c, const Node *n, RVal *out)
+{
+    RVal l = eval(c, n->u.where.list);
+    if (l.k != RV_LIST)
+        return -1;
+    Value **vkeep = NULL;
+    RVal *keep = NULL;
+    if (out) {
+        if (l.form & RF_MODEL)
+            vkeep = arena_array(c->scratch, (size_t)l.n + 1, sizeof *vkeep);
+        else
+            keep = arena_array(c->scratch, (size_t)l.n + 1, sizeof *keep);
+    }
+    int k = 0;
+    bool unsure = false;
+    for (int i = 0; i < l.n; i++) {
+        if (!eval_push(c, list_at(&l, i)))
+            return -1;
+        RVal p = eval(c, n->u.where.pred);
+        eval_pop(c);
+        if (p.k != RV_BOOL) {
+            unsure = true;
+        } else if (p.u.b) {
+            if (vkeep)
+                vkeep[k] = l.u.vitems[i];
+            else if (keep)
+                keep[k] = l.u.items[i];
+            k++;
+        }
+    }
+    if (unsure)
+        return -1;
+    if (out) {
+        RVal r = {.k = RV_LIST, .form = l.form & RF_MODEL, .n = k};
+        if (vkeep)
+            r.u.vitems = vkeep;
+        else
+            r.u.items = keep;
+        *out = r;
+    }
+    return k;
+}
+
+static EVAL_APART RVal eval_call(EvalCtx *c, const Node *n)
+{
+    const Node *a0 = n->u.call.args.n ? n->u.call.args.items[0] : NULL;
+    if (!a0)
+        return unknown();
+    FnId fn = n->u.call.fn;
+    if (fn == FN_DEFINED) {
+        const Node *saved = c->missing;
+        const char *why = c->missing_why;
+        c->missing = NULL;
+        RVal v = eval(c, a0);
+        c->missing = saved;
+        c->missing_why = why;
+        return boolean(v.k != RV_UNKNOWN);
+    }
+    if (fn == FN_COUNT && a0->kind == N_WHERE) {
+        /* Counted as it runs: the selection itself is never kept. */
+        int k = where_run(c, a0, NULL);
+        if (k < 0)
+            return unknown();
+        RVal r = {.k = RV_INT, .u.i = k};
+        return r;
+    }
+    RVal v = eval(c, a0);
+    if (v.k == RV_UNKNOWN)
+        return v;
+    switch (fn) {
+    case FN_COUNT: {
+        RVal r = {.k = RV_INT, .u.i = v.k == RV_LIST ? v.n : 0};
+        return r;
+    }
+    case FN_SUM: {
+        if (v.k != RV_LIST)
+            return unknown();
+        RVal acc = {.k = RV_INT, .u.i = 0};
+        for (int i = 0; i < v.n; i++) {
+            RVal e = list_at(&v, i);
+            /* A sum of quantities starts from the first element's unit. */
+            if (i == 0 && e.k == RV_QTY)
+                acc = qty(0, e.dim, e.unit);
+            acc = arith(OP_ADD, acc, e);
+            if (acc.k == RV_UNKNOWN)
+                return acc;
+        }
+        return acc;
+    }
+    case FN_MIN:
+    case FN_MAX: {
+        bool lo = fn == FN_MIN;
+        if (v.k == RV_RANGE) {
+            RVal end;
+            if (!eval_range_end(&v, !lo, &end)) {
+                note_missing(c, a0, lo ? "has no lower end" : "has no upper end");
+                return unknown();
+            }
+            return end;
+        }
+        if (v.k == RV_LIST) {
+            if (v.n == 0)
+                return unknown();
+            RVal best = list_at(&v, 0);
+            for (int i = 1; i < v.n; i++) {
+                RVal e = list_at(&v, i);
+                int k = cmp(&e, &best);
+                if (k != 2 && (lo ? k < 0 : k > 0))
+                    best = e;
+            }
+            return best;
+        }
+        return unknown();
+    }
+    default:
+        return unknown();
+    }
+}
+
+static EVAL_APART RVal eval_not(EvalCtx *c, const Node *n)
+{
+    RVal v = eval(c, n->u.operand);
+    return v.k == RV_BOOL ? boolean(!v.u.b) : unknown();
+}
+
+static EVAL_APART RVal eval_logic(EvalCtx *c, const Node *n)
+{
+    RVal a = eval(c, n->u.bin.l);
+    bool dominant = n->u.bin.op == OP_OR; /* true decides an or, false an and */
+    if (a.k == RV_BOOL && a.u.b == dominant)
+        return a;
+    RVal b = eval(c, n->u.bin.r);
+    if (b.k == RV_BOOL && b.u.b == dominant)
+        return b;
+    if (a.k == RV_BOOL && b.k == RV_BOOL)
+        return boolean(!dominant);
+    return unknown();
+}
+
+static EVAL_APART RVal eval_bin(EvalCtx *c, const Node *n)
+{
+    BinOp op = n->u.bin.op;
+    RVal a = eval(c, n->u.bin.l), b = eval(c, n->u.bin.r);
+    if (op == OP_IN)
+        return eval_in(a, b);
+    if (a.k == RV_UNKNOWN || b.k == RV_UNKNOWN)
+        return unknown();
+    switch (op) {
+    case OP_EQ: return boolean(eval_equal(&a, &b));
+    case OP_NE: return boolean(!eval_equal(&a, &b));
+    case OP_LT: case OP_LE: case OP_GT: case OP_GE: {
+        int k = cmp(&a, &b);
+        if (k == 2)
+            return unknown();
+        return boolean(op == OP_LT ? k < 0 : op == OP_LE ? k <= 0 : op == OP_GT ? k > 0 : k >= 0);
+    }
+    default:
+        return arith(op, a, b);
+    }
+}
+
+static EVAL_APART RVal eval_range(EvalCtx *c, const Node *n)
+{
+    RVal *ends = arena_array(c->scratch, 2, sizeof *ends);
+    RVal r = {.k = RV_RANGE, .u.ends = ends};
+    if (n->u.range.lo) {
+        ends[0] = eval(c, n->u.range.lo);
+        if (ends[0].k == RV_UNKNOWN)
+            return ends[0];
+        r.form |= RF_LO;
+    }
+    if (n->u.range.hi) {
+        ends[1] = eval(c, n->u.range.hi);
+        if (ends[1].k == RV_UNKNOWN)
+            return ends[1];
+        r.form |= RF_HI;
+    }
+    return r;
+}
+
+static EVAL_APART RVal eval_set(EvalCtx *c, const Node *n)
+{
+    RVal *items = arena_array(c->scratch, (size_t)n->u.set.n + 1, sizeof *items);
+    RVal r = {.k = RV_LIST, .u.items = items};
+    for (int i = 0; i < n->u.set.n; i++) {
+        RVal x = eval(c, n->u.set.items[i]);
+        if (x.k == RV_UNKNOWN)
+            return x;
+        items[r.n++] = x;
+    }
+    return r;
+}
+
+static EVAL_APART RVal eval_where(EvalCtx *c, const Node *n)
+{
+    RVal out;
+    return where_run(c, n, &out) < 0 ? unknown() : out;
+}
+
+static EVAL_APART RVal eval_quant(EvalCtx *c, const Node *n)
+{
+    RVal l = eval(c, n->u.quant.list);
+    if (l.k != RV_LIST)
+        return unknown();
+    bool all = n->u.quant.all, unsure = false;
+    for (int i = 0; i < l.n; i++) {
+        if (!eval_push(c, list_at(&l, i)))
+            return unknown();
+        RVal p = eval(c, n->u.quant.body);
+        eval_pop(c);
+        if (p.k != RV_BOOL)
+            unsure = true;
+        else if (p.u.b != all)
+            return boolean(!all); /* a counterexample / a witness decides */
+    }
+    return unsure ? unknown() : boolean(all);
+}
+
+static EVAL_APART RVal eval_if(EvalCtx *c, const Node *n)
+{
+    RVal k = eval(c, n->u.cond.c);
+    if (k.k != RV_BOOL)
+        return unknown();
+    return eval(c, k.u.b ? n->u.cond.t : n->u.cond.e);
+}
+
+RVal eval(EvalCtx *c, const Node *n)
+{
+    switch (n->kind) {
+    case N_INT: { RVal r = {.k = RV_INT, .u.i = n->u.i}; return r; }
+    case N_NUM: { RVal r = {.k = RV_NUM, .u.num = n->u.num}; return r; }
+    case N_QTY: return qty(n->u.qty.v * unit_base(n->u.qty.unit), unit_dim(n->u.qty.unit), n->u.qty.unit);
+    case N_STR: { RVal r = {.k = RV_STR, .u.s = n->u.str.s}; return r; }
+    case N_BOOL: return boolean(n->u.b);
+    case N_DATE: { RVal r = {.k = RV_DATE, .u.date = n->u.date}; return r; }
+    case N_TIME: { RVal r = {.k = RV_TIME, .u.time = n->u.time}; return r; }
+    case N_MDAY: {
+        RVal r = {.k = RV_MDAY};
+        r.u.mday.month = n->u.mday.month;
+        r.u.mday.day = n->u.mday.day;
+        return r;
+    }
+    case N_PATH: return eval_path(c, n);
+    case N_CALL: return eval_call(c, n);
+    case N_NOT: return eval_not(c, n);
+    case N_BIN:
+        if (n->u.bin.op == OP_AND || n->u.bin.op == OP_OR)
+            return eval_logic(c, n);
+        return eval_bin(c, n);
+    case N_RANGE: return eval_range(c, n);
+    case N_SET: return eval_set(c, n);
+    case N_WHERE: return eval_where(c, n);
+    case N_QUANT: return eval_quant(c, n);
+    case N_IF: return eval_if(c, n);
+    }
+    return unknown();
+}
+
+static void write_num(SBuf *b, double v)
+{
+    if (fabs(v - llround(v)) < 1e-9 && fabs(v) < 1e15) {
+        sb_int(b, llround(v));
+        return;
+    }
+    char t[64];
+    snprintf(t, sizeof t, "%.4g", v);
+    sb_puts(b, t);
+}
+
+void eval_write(SBuf *b, const RVal *v)
+{
+    switch (v->k) {
+    case RV_UNKNOWN: sb_puts(b, "unknown"); return;
+    case RV_BOOL: sb_puts(b, v->u.b ? "yes" : "no"); return;
+    case RV_INT: sb_int(b, v->u.i); return;
+    case RV_NUM: write_num(b, v->u.num); return;
+    case RV_QTY: {
+        double x = v->u.base / unit_base((Unit)v->unit);
+        write_num(b, x);
+        const char *sym = unit_symbol((Unit)v->unit, x);
+        if (strlen(sym) > 1)
+            sb_put(b, " ", 1);
+        sb_puts(b, sym);
+        return;
+    }
+    case RV_STR: sb_put(b, "\"", 1); sb_puts(b, v->u.s); sb_put(b, "\"", 1); return;
+    case RV_DATE: civil_write(b, v->u.date); return;
+    case RV_TIME: sb_pair(b, (unsigned)v->u.time / 60, ':', (unsigned)v->u.time % 60); return;
+    case RV_MDAY: sb_pair(b, (unsigned)v->u.mday.month, '-', (unsigned)v->u.mday.day); return;
+    case RV_RANGE: {
+        RVal e;
+        if (eval_range_end(v, false, &e))
+            eval_write(b, &e);
+        sb_put(b, "..", 2);
+        if (eval_range_end(v, true, &e))
+            eval_write(b, &e);
+        return;
+    }
+    case RV_LIST:
+        sb_put(b, "[", 1);
+        for (int i = 0; i < v->n; i++) {
+            if (i == 8) {
+                sb_puts(b, ", ... (");
+                sb_int(b, v->n);
+                sb_puts(b, " in all)");
+                break;
+            }
+            if (i)
+                sb_put(b, ", ", 2);
+            RVal e = list_at(v, i);
+            eval_write(b, &e);
+        }
+        sb_put(b, "]", 1);
+        return;
+    case RV_ENUM: sb_puts(b, v->u.enm->members[v->n].name); return;
+    case RV_BLOCK: sb_puts(b, v->u.block->name ? v->u.block->name : v->u.block->schema->name); return;
+    }
+    sb_put(b, "?", 1);
+}
+
+char *eval_show(Arena *a, const RVal *v)
+{
+    SBuf b = sb_new(a);
+    eval_write(&b, v);
+    return sb_str(&b);
+}

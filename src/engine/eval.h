@@ -1,0 +1,85 @@
+/* eval.h — evaluating typed expressions against a block (the course under
+ * test, an applicant). Three-valued: a value that depends on something the
+ * block does not declare is `unknown`, and the first such path is
+ * recorded so the report can say what is missing. Model values are read in
+ * place; the few values an evaluation makes (a `where`'s result, a set)
+ * live in a scratch arena the caller rewinds after each rule. */
+#ifndef RAMME_EVAL_H
+#define RAMME_EVAL_H
+
+#include "model/model.h"
+#include "front/parse.h"
+#include "model/typecheck.h"
+
+typedef enum {
+    RV_UNKNOWN, RV_BOOL, RV_INT, RV_NUM, RV_QTY, RV_STR, RV_DATE, RV_TIME, RV_MDAY,
+    RV_RANGE, RV_LIST, RV_ENUM, RV_BLOCK,
+} RKind;
+
+/* How a list or range is held: as a view of the model's own Value (a
+ * course's modules, a framework's goals: nothing is converted or copied),
+ * or as values computed while evaluating (a `where`, a set, a range
+ * written in the rule), which live in the scratch arena. */
+enum { RF_MODEL = 1, RF_LO = 2, RF_HI = 4 };
+
+/* A runtime value: 16 bytes, so it is passed and returned in two registers
+ * (x86-64 and AArch64) rather than through memory. Read lists and ranges
+ * with eval_list_at and eval_range_end, never through `u` directly. */
+typedef struct RVal RVal;
+struct RVal {
+    uint8_t k;         /* RKind */
+    uint8_t form;      /* RV_LIST: RF_MODEL; RV_RANGE: RF_MODEL, or RF_LO|RF_HI for present ends */
+    uint8_t dim, unit; /* RV_QTY: Dim and Unit */
+    int32_t n;         /* RV_LIST: length; RV_ENUM: member index */
+    union {
+        bool b;
+        int64_t i;
+        double num;
+        double base;             /* RV_QTY: minutes or days */
+        const char *s;
+        int32_t date;
+        int time;
+        struct { int month, day; } mday;
+        const Value *vrange;     /* RV_RANGE, RF_MODEL: a V_RANGE */
+        const RVal *ends;        /* RV_RANGE computed: [lo, hi] */
+        Value *const *vitems;    /* RV_LIST, RF_MODEL */
+        const RVal *items;       /* RV_LIST computed */
+        const EnumDef *enm;      /* RV_ENUM */
+        Block *block;
+    } u;
+};
+
+/* Deepest nesting of where/all/any: an expression is at most
+ * PARSE_MAX_DEPTH deep, and each of them adds a level. */
+#define EVAL_MAX_SCOPE PARSE_MAX_DEPTH
+
+typedef struct EvalCtx {
+    Arena *scratch;      /* lists and ranges made while evaluating */
+    Block *subject;      /* the block under test: R_CTX paths start here */
+    Block *frame;        /* the framework of the rule: R_FRAME paths */
+    const Node *missing; /* first path found undeclared */
+    const char *missing_why; /* what about it: "is not declared", "has no lower end" */
+    int nscope;
+    RVal scope[EVAL_MAX_SCOPE]; /* values of enclosing where/all/any, innermost last */
+} EvalCtx;
+
+/* Prepares c for evaluating against `subject` (and `frame`), with scratch
+ * values in `scratch`. Cheaper than clearing the whole context. */
+void eval_init(EvalCtx *c, Arena *scratch, Block *subject, Block *frame);
+RVal eval(EvalCtx *c, const Node *n);
+/* A model value as a runtime value: a view, allocates nothing. */
+RVal eval_value(const Value *v);
+/* Element i of a list (0 <= i < l->n). */
+RVal eval_list_at(const RVal *l, int i);
+/* An end of a range: false when it is open. */
+bool eval_range_end(const RVal *r, bool hi, RVal *out);
+/* The scope of a quantifier's body (explanations walk one by hand). */
+bool eval_push(EvalCtx *c, RVal v);
+void eval_pop(EvalCtx *c);
+/* The value written out for explanations: 78h, 13 weeks, 1..8, [a, b]. */
+char *eval_show(Arena *a, const RVal *v);
+void eval_write(SBuf *b, const RVal *v);
+/* Deep equality (quantities by base value). */
+bool eval_equal(const RVal *a, const RVal *b);
+
+#endif

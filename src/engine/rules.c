@@ -1,0 +1,515 @@
+/* rules.c — frameworks applied to a course, statuses and explanations. */
+#include "engine/rules.h"
+
+#include <string.h>
+
+const char *rules_status_name(RuleStatus s)
+{
+    static const char *n[] = {"fail", "unknown", "pass", "not_applicable"};
+    return n[s];
+}
+
+const char *rules_severity_name(Severity s)
+{
+    static const char *n[] = {"error", "warning", "advice"};
+    return n[s];
+}
+
+/* A rule's explanation: at most EXPL_MAX lines. */
+#define EXPL_MAX 16
+
+typedef struct Expl {
+    Arena *a;
+    const char **lines;
+    int n;
+} Expl;
+
+static void add(Expl *e, const char *line)
+{
+    if (e->n >= EXPL_MAX)
+        return;
+    if (!e->lines)
+        e->lines = arena_array(e->a, EXPL_MAX, sizeof *e->lines);
+    e->lines[e->n++] = line;
+}
+
+static bool is_arith(const Node *n)
+{
+    return n->kind == N_BIN && n->u.bin.op >= OP_ADD;
+}
+
+static void put_value(SBuf *b, EvalCtx *c, const Node *n)
+{
+    RVal v = eval(c, n);
+    eval_write(b, &v);
+}
+
+/* An expression with its operands' values written in: 13 * 2 * 3h. */
+static void subst(SBuf *b, EvalCtx *c, const Node *n)
+{
+    if (!is_arith(n)) {
+        put_value(b, c, n);
+        return;
+    }
+    subst(b, c, n->u.bin.l);
+    sb_put(b, " ", 1);
+    sb_puts(b, ast_binop_text(n->u.bin.op));
+    sb_put(b, " ", 1);
+    subst(b, c, n->u.bin.r);
+}
+
+/* Written-out values and names of constants need no "= value". */
+static bool literal(const Node *n)
+{
+    if (n->kind == N_PATH && n->res) {
+        ResKind k = ((const PathRes *)n->res)->kind;
+        return k == R_ENUM || k == R_BLOCK;
+    }
+    if (n->kind == N_RANGE)
+        return (!n->u.range.lo || literal(n->u.range.lo)) && (!n->u.range.hi || literal(n->u.range.hi));
+    return n->kind <= N_MDAY || n->kind == N_SET;
+}
+
+/* `expr = value`; a written-out value or a constant's name as written. */
+static void put_named(SBuf *b, EvalCtx *c, const Node *n)
+{
+    if (literal(n)) {
+        ast_write(b, n);
+        return;
+    }
+    if (is_arith(n))
+        subst(b, c, n);
+    else
+        ast_write(b, n);
+    sb_puts(b, " = ");
+    put_value(b, c, n);
+}
+
+/* What an unknown result lacks: "theory.hours is not declared", or that
+ * `expr` cannot be judged when no one path is to blame. */
+static void add_unknown(Expl *e, const EvalCtx *c, const Node *expr)
+{
+    SBuf b = sb_new(e->a);
+    if (c->missing) {
+        ast_write(&b, c->missing);
+        sb_put(&b, " ", 1);
+        sb_puts(&b, c->missing_why);
+    } else {
+        ast_write(&b, expr);
+        sb_puts(&b, " cannot be judged");
+    }
+    add(e, sb_str(&b));
+}
+
+/* What made `n` false (or not yes). */
+static void explain_false(EvalCtx *c, Expl *e, const Node *n, int depth)
+{
+    SBuf b = sb_new(e->a);
+    if (depth > 8) {
+        ast_write(&b, n);
+        sb_puts(&b, " is no");
+        add(e, sb_str(&b));
+        return;
+    }
+    switch (n->kind) {
+    case N_BIN: {
+        BinOp op = n->u.bin.op;
+        if (op == OP_AND) {
+            for (int side = 0; side < 2; side++) {
+                const Node *s = side ? n->u.bin.r : n->u.bin.l;
+                RVal v = eval(c, s);
+                if (v.k == RV_BOOL && !v.u.b)
+                    explain_false(c, e, s, depth + 1);
+            }
+            return;
+        }
+        if (op == OP_OR) {
+            explain_false(c, e, n->u.bin.l, depth + 1);
+            explain_false(c, e, n->u.bin.r, depth + 1);
+            return;
+        }
+        const Node *r = n->u.bin.r;
+        put_named(&b, c, n->u.bin.l);
+        if (op == OP_IN) {
+            /* x = 3, not in 4..8 / not in group_size = 4..8 */
+            sb_puts(&b, ", not in ");
+            if (!literal(r)) {
+                ast_write(&b, r);
+                sb_puts(&b, " = ");
+            }
+            put_value(&b, c, r);
+        } else if (literal(r)) {
+            /* count(...) = 0, needs >= 1 */
+            sb_puts(&b, ", needs ");
+            sb_puts(&b, ast_binop_text(op));
+            sb_put(&b, " ", 1);
+            put_value(&b, c, r);
+        } else {
+            /* 13 * 2 * 3h = 78h, but hours = 80h (needs ==) */
+            sb_puts(&b, ", but ");
+            ast_write(&b, r);
+            sb_puts(&b, " = ");
+            put_value(&b, c, r);
+            sb_puts(&b, " (needs ");
+            sb_puts(&b, ast_binop_text(op));
+            sb_put(&b, ")", 1);
+        }
+        add(e, sb_str(&b));
+        return;
+    }
+    case N_NOT:
+        ast_write(&b, n->u.operand);
+        sb_puts(&b, " is yes");
+        add(e, sb_str(&b));
+        return;
+    case N_QUANT: {
+        RVal l = eval(c, n->u.quant.list);
+        if (l.k != RV_LIST)
+            return;
+        if (!n->u.quant.all) {
+            sb_puts(&b, "no ");
+            sb_puts(&b, n->u.quant.var);
+            sb_puts(&b, " in ");
+            ast_write(&b, n->u.quant.list);
+            sb_puts(&b, " = ");
+            eval_write(&b, &l);
+            sb_puts(&b, " has ");
+            ast_write(&b, n->u.quant.body);
+            add(e, sb_str(&b));
+            return;
+        }
+        /* not true for 2 of 12: recovery.hope, role.tools */
+        SBuf bad = sb_new(e->a);
+        int nbad = 0;
+        RVal first = {.k = RV_UNKNOWN};
+        for (int i = 0; i < l.n; i++) {
+            RVal x = eval_list_at(&l, i);
+            if (!eval_push(c, x))
+                return;
+            RVal p = eval(c, n->u.quant.body);
+            eval_pop(c);
+            if (p.k == RV_BOOL && !p.u.b) {
+                if (nbad && nbad < 12)
+                    sb_put(&bad, ", ", 2);
+                if (nbad < 12)
+                    eval_write(&bad, &x);
+                if (first.k == RV_UNKNOWN)
+                    first = x;
+                nbad++;
+            }
+        }
+        sb_puts(&b, "not true for ");
+        sb_int(&b, nbad);
+        sb_puts(&b, " of ");
+        sb_int(&b, l.n);
+        sb_puts(&b, ": ");
+        sb_puts(&b, sb_str(&bad));
+        if (nbad > 12)
+            sb_puts(&b, ", ...");
+        add(e, sb_str(&b));
+        if (first.k != RV_UNKNOWN && eval_push(c, first)) {
+            Expl sub = {e->a, NULL, 0};
+            explain_false(c, &sub, n->u.quant.body, depth + 1);
+            eval_pop(c);
+            for (int i = 0; i < sub.n; i++) {
+                /* g = recovery.hope: ... */
+                SBuf line = sb_new(e->a);
+                sb_puts(&line, n->u.quant.var);
+                sb_puts(&line, " = ");
+                eval_write(&line, &first);
+                sb_puts(&line, ": ");
+                sb_puts(&line, sub.lines[i]);
+                add(e, sb_str(&line));
+            }
+        }
+        return;
+    }
+    case N_IF: {
+        RVal k = eval(c, n->u.cond.c);
+        if (k.k == RV_BOOL)
+            explain_false(c, e, k.u.b ? n->u.cond.t : n->u.cond.e, depth + 1);
+        return;
+    }
+    case N_CALL:
+        if (n->u.call.fn == FN_DEFINED && n->u.call.args.n == 1) {
+            ast_write(&b, n->u.call.args.items[0]);
+            sb_puts(&b, " is not declared");
+            add(e, sb_str(&b));
+            return;
+        }
+        break;
+    default:
+        break;
+    }
+    ast_write(&b, n);
+    sb_puts(&b, " = ");
+    put_value(&b, c, n);
+    add(e, sb_str(&b));
+}
+
+/* The course entry a rule is about: the first course field its condition
+ * reads that the course declares. */
+static bool find_where(const Node *n, Block *course, Span *out, int depth)
+{
+    if (!n || depth > 64)
+        return false;
+    switch (n->kind) {
+    case N_PATH: {
+        const PathRes *r = n->res;
+        if (r && r->kind == R_CTX && r->nchain > 0) {
+            Value *v = course->vals[r->chain[0]->index];
+            if (v && !v->is_default) {
+                *out = v->span;
+                return true;
+            }
+        }
+        return false;
+    }
+    case N_CALL:
+        for (int i = 0; i < n->u.call.args.n; i++)
+            if (find_where(n->u.call.args.items[i], course, out, depth + 1))
+                return true;
+        return false;
+    case N_BIN: return find_where(n->u.bin.l, course, out, depth + 1) || find_where(n->u.bin.r, course, out, depth + 1);
+    case N_NOT: return find_where(n->u.operand, course, out, depth + 1);
+    case N_RANGE: return find_where(n->u.range.lo, course, out, depth + 1) || find_where(n->u.range.hi, course, out, depth + 1);
+    case N_WHERE: return find_where(n->u.where.list, course, out, depth + 1);
+    case N_QUANT: return find_where(n->u.quant.list, course, out, depth + 1) || find_where(n->u.quant.body, course, out, depth + 1);
+    case N_IF: return find_where(n->u.cond.c, course, out, depth + 1) || find_where(n->u.cond.t, course, out, depth + 1);
+    default: return false;
+    }
+}
+
+static const char *fill_message(EvalCtx *c, Arena *a, const Value *msg)
+{
+    if (!msg || msg->k != V_EXPR)
+        return "";
+    const Node *s = msg->u.expr;
+    const Template *t = s->res;
+    if (!t)
+        return s->u.str.s;
+    if (t->n == 1 && t->parts[0].text)
+        return t->parts[0].text; /* nothing to fill in */
+    SBuf b = sb_new(a);
+    for (int i = 0; i < t->n; i++) {
+        if (t->parts[i].text) {
+            sb_puts(&b, t->parts[i].text);
+        } else {
+            RVal v = eval(c, t->parts[i].expr);
+            if (v.k == RV_STR) /* text is filled in as it is, without quotes */
+                sb_puts(&b, v.u.s);
+            else
+                eval_write(&b, &v);
+        }
+    }
+    return sb_str(&b);
+}
+
+static Severity severity_of(const Block *rule)
+{
+    Value *v = model_get(rule, "severity");
+    if (v && v->k == V_ENUM) {
+        const char *m = v->u.en.enm->members[v->u.en.idx].name;
+        if (strcmp(m, "error") == 0)
+            return SEV_ERROR;
+        if (strcmp(m, "warning") == 0)
+            return SEV_WARNING;
+    }
+    return SEV_ADVICE;
+}
+
+/* A rule's parts, looked up by name once per rule rather than per course. */
+typedef struct RuleInfo {
+    Severity severity;
+    const char *cite;
+    Value *when, *require, *message;
+} RuleInfo;
+
+static const RuleInfo *rule_info(Arena *prog_arena, Block *rule)
+{
+    if (!rule->rule_info) {
+        RuleInfo *ri = arena_alloc(prog_arena, sizeof *ri);
+        ri->severity = severity_of(rule);
+        Value *cite = model_get(rule, "cite");
+        ri->cite = cite && cite->k == V_STRING ? cite->u.s : "";
+        ri->when = model_get(rule, "when");
+        ri->require = model_get(rule, "require");
+        ri->message = model_get(rule, "message");
+        rule->rule_info = ri;
+    }
+    return rule->rule_info;
+}
+
+/* Judges one rule. What evaluating it needs (a `where`'s selection, a
+ * set) is given back before the message is filled in when the rule passes
+ * or does not apply: a course that passes leaves only its results and
+ * messages in the arena, however many lists its rules went through. */
+static void judge(Arena *prog_arena, EvalCtx *c, Block *course, Block *fw, Block *rule, Arena *a, RuleResult *r)
+{
+    const RuleInfo *ri = rule_info(prog_arena, rule);
+    Block *decl_fw = rule->top ? rule->top : fw;
+    eval_init(c, a, course, decl_fw);
+    r->rule = rule;
+    r->framework = decl_fw;
+    if (!rule->id) /* in the program's arena: computed once per rule, not per course */
+        rule->id = arena_printf(prog_arena, "%s.%s", decl_fw->name, rule->name);
+    r->id = rule->id;
+    r->severity = ri->severity;
+    r->cite = ri->cite;
+    r->where = course->name_span;
+    ArenaMark mark = arena_mark(a);
+    Expl e = {a, NULL, 0};
+
+    Value *when = ri->when;
+    if (when && when->k == V_EXPR) {
+        RVal w = eval(c, when->u.expr);
+        if (w.k == RV_BOOL && !w.u.b) {
+            r->status = ST_NA;
+            arena_release(a, mark);
+            r->message = fill_message(c, a, ri->message);
+            return;
+        }
+        if (w.k != RV_BOOL) {
+            r->status = ST_UNKNOWN;
+            if (c->missing)
+                add_unknown(&e, c, when->u.expr);
+            find_where(when->u.expr, course, &r->where, 0);
+        }
+    }
+    Value *reqs = ri->require;
+    if (r->status != ST_UNKNOWN && reqs && reqs->k == V_LIST) {
+        r->status = ST_PASS;
+        for (int i = 0; i < reqs->u.list.n; i++) {
+            Value *q = reqs->u.list.items[i];
+            if (q->k != V_EXPR)
+                continue;
+            c->missing = NULL;
+            RVal v = eval(c, q->u.expr);
+            if (v.k == RV_BOOL && v.u.b)
+                continue;
+            find_where(q->u.expr, course, &r->where, 0);
+            if (v.k == RV_BOOL) {
+                r->status = ST_FAIL;
+                e.n = 0;
+                explain_false(c, &e, q->u.expr, 0);
+                break;
+            }
+            if (r->status == ST_PASS) {
+                r->status = ST_UNKNOWN;
+                add_unknown(&e, c, q->u.expr);
+            }
+        }
+    }
+    if (r->status == ST_PASS)
+        arena_release(a, mark);
+    r->message = fill_message(c, a, ri->message);
+    r->explain = e.lines;
+    r->nexplain = e.n;
+}
+
+static bool has_fw(CourseReport *out, Block *fw)
+{
+    for (int i = 0; i < out->nframeworks; i++)
+        if (out->frameworks[i] == fw)
+            return true;
+    return false;
+}
+
+static void add_fw(Arena *a, CourseReport *out, Block *fw)
+{
+    if (!fw || has_fw(out, fw))
+        return;
+    out->frameworks = arena_grow(a, out->frameworks, (size_t)out->nframeworks, (size_t)out->nframeworks + 1,
+                                 sizeof *out->frameworks);
+    out->frameworks[out->nframeworks++] = fw;
+}
+
+void rules_check(Program *p, Block *course, Arena *a, CourseReport *out)
+{
+    memset(out, 0, sizeof *out);
+    out->course = course;
+    Value *conf = model_get(course, "conforms");
+    if (conf && conf->k == V_LIST)
+        for (int i = 0; i < conf->u.list.n; i++)
+            if (conf->u.list.items[i]->k == V_REF)
+                add_fw(a, out, conf->u.list.items[i]->u.ref);
+    /* The frameworks marked `always`, found once per program: scanning every
+     * declaration per course would make checking a file quadratic. */
+    if (!p->always_known) {
+        p->always_known = true;
+        for (int i = 0; i < p->ndecls; i++) {
+            Value *al = model_get(p->decls[i], "always");
+            if (al && al->k == V_BOOL && al->u.b) {
+                p->always = arena_grow(p->arena, p->always, (size_t)p->nalways, (size_t)p->nalways + 1,
+                                       sizeof *p->always);
+                p->always[p->nalways++] = p->decls[i];
+            }
+        }
+    }
+    for (int i = 0; i < p->nalways; i++)
+        add_fw(a, out, p->always[i]);
+    /* Each rule once, even when frameworks extend one another. The arrays
+     * are sized once for every rule of the frameworks: growing them a rule
+     * at a time copied them a dozen times per course. */
+    int total = 0;
+    for (int f = 0; f < out->nframeworks; f++) {
+        Value *rules = model_get(out->frameworks[f], "rule");
+        if (rules && rules->k == V_LIST)
+            total += rules->u.list.n;
+    }
+    Block **seen = arena_array(a, (size_t)total + 1, sizeof *seen);
+    out->results = arena_array(a, (size_t)total + 1, sizeof *out->results);
+    int nseen = 0;
+    EvalCtx ec; /* one for every rule: its scope stack is 4 KB */
+    for (int f = 0; f < out->nframeworks; f++) {
+        Block *fw = out->frameworks[f];
+        Value *rules = model_get(fw, "rule");
+        if (!rules || rules->k != V_LIST)
+            continue;
+        int start = out->n;
+        for (int i = 0; i < rules->u.list.n; i++) {
+            Block *rule = rules->u.list.items[i]->u.block;
+            bool dup = false;
+            for (int k = 0; k < nseen; k++)
+                dup = dup || seen[k] == rule;
+            if (dup)
+                continue;
+            seen[nseen++] = rule;
+            RuleResult *r = &out->results[out->n++];
+            memset(r, 0, sizeof *r);
+            judge(p->arena, &ec, course, fw, rule, a, r);
+            if (r->status == ST_FAIL)
+                out->failed[r->severity]++;
+            else if (r->status == ST_UNKNOWN)
+                out->unknown++;
+        }
+        /* Failures first (by severity), then unknown, pass, n/a; stable. */
+        (void)fw;
+        for (int i = start + 1; i < out->n; i++) {
+            RuleResult x = out->results[i];
+            int j = i - 1;
+            while (j >= start && (out->results[j].status > x.status ||
+                                  (out->results[j].status == x.status && x.status == ST_FAIL &&
+                                   out->results[j].severity > x.severity))) {
+                out->results[j + 1] = out->results[j];
+                j--;
+            }
+            out->results[j + 1] = x;
+        }
+    }
+    /* Report by the framework that declares each rule (a framework that
+     * extends another brings the other's rules under the other's name). */
+    Block **decl = NULL;
+    int ndecl = 0;
+    for (int i = 0; i < out->n; i++) {
+        bool have = false;
+        for (int k = 0; k < ndecl; k++)
+            have = have || decl[k] == out->results[i].framework;
+        if (!have) {
+            decl = arena_grow(a, decl, (size_t)ndecl, (size_t)ndecl + 1, sizeof *decl);
+            decl[ndecl++] = out->results[i].framework;
+        }
+    }
+    out->frameworks = decl;
+    out->nframeworks = ndecl;
+}

@@ -1,0 +1,153 @@
+/* ast.h — the syntax tree, exactly as written, with spans. The parser only
+ * builds it; every check happens in later passes (build.c, typecheck.c).
+ * Everything is allocated in the compilation's arena. */
+#ifndef RAMME_AST_H
+#define RAMME_AST_H
+
+#include "base/arena.h"
+#include "base/sbuf.h"
+#include "front/source.h"
+#include "front/units.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef enum {
+    N_INT,      /* 12 */
+    N_NUM,      /* 2.5 */
+    N_QTY,      /* 3h, 13 weeks */
+    N_STR,      /* "..." */
+    N_BOOL,     /* yes / no */
+    N_DATE,     /* 2024-05-23 */
+    N_TIME,     /* 09:30 */
+    N_MDAY,     /* 12-24 */
+    N_PATH,     /* recovery.hope, instructors.instructor */
+    N_CALL,     /* count(...) */
+    N_BIN,      /* a + b, a and b, a in b */
+    N_NOT,      /* not a */
+    N_RANGE,    /* a..b, a.., ..b */
+    N_SET,      /* {a, b} */
+    N_WHERE,    /* list where pred */
+    N_QUANT,    /* all x in l: p / any x in l: p */
+    N_IF,       /* if c then a else b */
+} NodeKind;
+
+typedef enum {
+    OP_OR, OP_AND,
+    OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE, OP_IN,
+    OP_ADD, OP_SUB, OP_MUL, OP_DIV,
+} BinOp;
+
+/* The built-in functions; a call's `fn` is set by the type checker. */
+typedef enum { FN_NONE, FN_COUNT, FN_SUM, FN_MIN, FN_MAX, FN_DEFINED } FnId;
+
+typedef struct Node Node;
+
+/* Literal payloads as the lexer hands them to the parser. */
+typedef struct QtyLit { double v; Unit unit; } QtyLit;
+typedef struct StrLit { const char *s; const char *raw; } StrLit;
+typedef struct MDayLit { int month, day; } MDayLit;
+
+typedef struct NodeList {
+    Node **items;
+    int n, cap;
+} NodeList;
+
+struct Node {
+    NodeKind kind;
+    Span span;
+    int depth; /* 1 + deepest child: bounds every recursive pass */
+    struct Type *type; /* set by the type checker */
+    void *res;         /* N_PATH: its PathRes (typecheck.h); N_STR in a template: parts */
+    union {
+        int64_t i;                               /* N_INT */
+        double num;                              /* N_NUM */
+        struct { double v; Unit unit; } qty;     /* N_QTY: value in `unit` */
+        struct { const char *s; const char *raw; } str; /* decoded / as written */
+        bool b;                                  /* N_BOOL */
+        int32_t date;                            /* N_DATE: days since 1970-01-01 */
+        int time;                                /* N_TIME: minutes after midnight */
+        struct { int month, day; } mday;         /* N_MDAY */
+        const char *path;                        /* N_PATH: dotted name, NFC */
+        struct { const char *name; NodeList args; FnId fn; } call;
+        struct { BinOp op; Node *l, *r; } bin;
+        Node *operand;                           /* N_NOT */
+        struct { Node *lo, *hi; } range;         /* either may be NULL (open) */
+        NodeList set;                            /* N_SET */
+        struct { Node *list, *pred; } where;
+        struct { bool all; const char *var; Span var_span; Node *list, *body; } quant;
+        struct { Node *c, *t, *e; } cond;
+    } u;
+};
+
+/* A value sequence: expressions written side by side. */
+typedef struct ValSeq {
+    NodeList items;
+    Span span;
+    bool after_comma_newline; /* the list continued onto this line */
+} ValSeq;
+
+typedef struct Entry Entry;
+
+typedef struct EntryList {
+    Entry **items;
+    int n, cap;
+    bool had_error; /* an entry was lost to a syntax error */
+} EntryList;
+
+/* key, key values, key [header] [extends X] { body } */
+struct Entry {
+    Span span;
+    Span key_span;
+    const char *key;      /* NFC-normalised identifier */
+    ValSeq *vals;         /* comma-separated value sequences (the header when a block) */
+    int nvals, capvals;
+    Node *extends;        /* N_PATH, or NULL */
+    bool is_block;        /* written with { } */
+    EntryList body;
+    Span open_brace;
+};
+
+typedef enum { DECL_IMPORT, DECL_ENUM, DECL_ENTRY } DeclKind;
+
+typedef struct EnumMember {
+    const char *name;
+    const char *label; /* NULL when none */
+    Span span;
+} EnumMember;
+
+typedef struct Decl {
+    DeclKind kind;
+    Span span;
+    union {
+        struct { const char *path; Span path_span; } import;
+        struct { const char *name; Span name_span; EnumMember *members; int n, cap; } enm;
+        Entry *entry;
+    } u;
+} Decl;
+
+typedef struct File {
+    int source;   /* index in the SourceSet */
+    Decl **decls;
+    int n, cap;
+    Node *expr;   /* when parsed in expression mode (interpolation) */
+    bool stopped; /* the parse gave up early (nesting limit, error cap) */
+} File;
+
+/* Builders used by the parser's actions. */
+Node *ast_node(Arena *a, NodeKind k, Span sp);
+Node *ast_bin(Arena *a, BinOp op, Node *l, Node *r, Span sp);
+void ast_push(Arena *a, NodeList *l, Node *n);
+void ast_push_entry(Arena *a, EntryList *l, Entry *e);
+void ast_push_val(Arena *a, Entry *e, ValSeq v);
+void ast_push_decl(Arena *a, File *f, Decl *d);
+void ast_push_member(Arena *a, Decl *d, EnumMember m);
+int ast_depth_of(const Node *n);
+
+const char *ast_binop_text(BinOp op);
+/* Writes an expression back as source text (for explanations). */
+char *ast_to_text(Arena *a, const Node *n);
+/* The same, appended to b. */
+void ast_write(SBuf *b, const Node *n);
+
+#endif

@@ -1,0 +1,321 @@
+/* batch.c — one declaration at a time (see batch.h). */
+#include "model/batch.h"
+#include "model/build.h"
+#include "front/parse.h"
+#include "front/skim.h"
+#include "model/typecheck.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct Batch {
+    Skim skim;
+    int file;     /* the main file's source index */
+    Block **kept; /* per item: its block when built with the program */
+    bool stopped; /* the parse of the rest gave up: as with a whole file, nothing after it is read */
+};
+
+static void release(void *src, size_t done)
+{
+    src_release(src, done);
+}
+
+File *batch_split(Program *p, int src)
+{
+    Source *s = p->sources->files[src];
+    struct Batch *b = arena_alloc(p->arena, sizeof *b);
+    if (!skim_layout(s->text, s->len, p->batch_kind, release, s, &b->skim) || b->skim.n == 0) {
+        if (s->len > p->max_bytes) {
+            /* Too large to hold as one syntax tree: say where the layout broke. */
+            Span at = b->skim.plain ? (Span){src, 1, 1, 1, 1, 0, 0} : src_span_at(s, src, b->skim.stop);
+            diag_error(p->diags, at, "this file is larger than %zu MiB, so it is read %s by %s, but %s",
+                       p->max_bytes >> 20, p->batch_kind, p->batch_kind,
+                       b->skim.plain ? "it declares none" : b->skim.why);
+            diag_help(p->diags, "fix this place, or split the file into files under %zu MiB", p->max_bytes >> 20);
+            skim_free(&b->skim);
+            File *f = arena_alloc(p->arena, sizeof *f);
+            f->source = src;
+            return f;
+        }
+        skim_free(&b->skim);
+        return parse_file(p->arena, p->diags, p->sources, src);
+    }
+    b->file = src;
+    p->batch = b;
+    File *f = arena_alloc(p->arena, sizeof *f);
+    f->source = src;
+    for (int i = 0; i < b->skim.nrest; i++) {
+        SkimRest *r = &b->skim.rest[i];
+        File *g = parse_range(p->arena, p->diags, p->sources, src, r->off, r->end - r->off, r->line, r->col);
+        for (int k = 0; k < g->n; k++)
+            ast_push_decl(p->arena, f, g->decls[k]);
+        if (g->stopped) {
+            b->stopped = true;
+            break;
+        }
+    }
+    return f;
+}
+
+/* The hashes of every name written in a value (a course that another
+ * declaration names, such as a schedule's `course`, must be built with the
+ * program), in a growing array. */
+typedef struct Hashes {
+    uint64_t *h;
+    size_t n, cap;
+} Hashes;
+
+static void add_hash(Hashes *hs, const char *s, size_t n)
+{
+    if (hs->n == hs->cap) {
+        hs->cap = hs->cap ? hs->cap * 2 : 256;
+        uint64_t *nh = realloc(hs->h, hs->cap * sizeof *nh);
+        if (!nh)
+            arena_oom();
+        hs->h = nh;
+    }
+    hs->h[hs->n++] = skim_hash(s, n);
+}
+
+static void note_node(Hashes *hs, const Node *n)
+{
+    if (!n)
+        return;
+    switch (n->kind) {
+    case N_PATH: {
+        add_hash(hs, n->u.path, strlen(n->u.path));
+        const char *dot = strchr(n->u.path, '.');
+        if (dot)
+            add_hash(hs, n->u.path, (size_t)(dot - n->u.path));
+        break;
+    }
+    case N_CALL:
+        for (int i = 0; i < n->u.call.args.n; i++)
+            note_node(hs, n->u.call.args.items[i]);
+        break;
+    case N_BIN: note_node(hs, n->u.bin.l); note_node(hs, n->u.bin.r); break;
+    case N_NOT: note_node(hs, n->u.operand); break;
+    case N_RANGE: note_node(hs, n->u.range.lo); note_node(hs, n->u.range.hi); break;
+    case N_SET:
+        for (int i = 0; i < n->u.set.n; i++)
+            note_node(hs, n->u.set.items[i]);
+        break;
+    case N_WHERE: note_node(hs, n->u.where.list); note_node(hs, n->u.where.pred); break;
+    case N_QUANT: note_node(hs, n->u.quant.list); note_node(hs, n->u.quant.body); break;
+    case N_IF: note_node(hs, n->u.cond.c); note_node(hs, n->u.cond.t); note_node(hs, n->u.cond.e); break;
+    default: break;
+    }
+}
+
+static void note_entry(Hashes *hs, const Entry *e)
+{
+    for (int i = 0; i < e->nvals; i++)
+        for (int k = 0; k < e->vals[i].items.n; k++)
+            note_node(hs, e->vals[i].items.items[k]);
+    note_node(hs, e->extends);
+    for (int i = 0; i < e->body.n; i++)
+        note_entry(hs, e->body.items[i]);
+}
+
+static int cmp_hash(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+void batch_keep(Program *p, LoadSet *ls)
+{
+    struct Batch *b = p->batch;
+    if (!b)
+        return;
+    Hashes hs = {NULL, 0, 0};
+    File *main = NULL;
+    for (int f = 0; f < ls->n; f++) {
+        File *file = ls->files[f].file;
+        if (ls->files[f].source == b->file)
+            main = file;
+        for (int i = 0; i < file->n; i++)
+            if (file->decls[i]->kind == DECL_ENTRY)
+                note_entry(&hs, file->decls[i]->u.entry);
+    }
+    for (int i = 0; i < b->skim.n; i++)
+        if (b->skim.items[i].ext_hash) {
+            add_hash(&hs, "", 0);
+            hs.h[hs.n - 1] = b->skim.items[i].ext_hash;
+        }
+    qsort(hs.h, hs.n, sizeof *hs.h, cmp_hash);
+    /* By hash alone: the items' text is not read again (a mapped batch
+     * file stays out of memory). A collision only keeps an item more. */
+    for (int i = 0; i < b->skim.n && main && hs.n; i++) {
+        SkimItem *it = &b->skim.items[i];
+        if (!it->name_hash || !bsearch(&it->name_hash, hs.h, hs.n, sizeof *hs.h, cmp_hash))
+            continue;
+        it->kept = true;
+        File *g = parse_range(p->arena, p->diags, p->sources, b->file, it->off, it->end - it->off, it->line, it->col);
+        for (int k = 0; k < g->n; k++)
+            ast_push_decl(p->arena, main, g->decls[k]);
+    }
+    free(hs.h);
+}
+
+void batch_begin(BatchIter *it, Program *p)
+{
+    memset(it, 0, sizeof *it);
+    it->p = p;
+    it->kind = p->batch_kind ? model_schema(p, p->batch_kind) : NULL;
+    it->arena = arena_new();
+    it->base_errors = p->diags->errors;
+    sym_init(&it->seen, p->arena);
+    struct Batch *b = p->batch;
+    if (!b || !it->kind) {
+        it->nall = it->kind ? compile_main_decls(p, it->kind->name, &it->all) : 0;
+        return;
+    }
+    /* The kept items' blocks, by where they start. */
+    b->kept = arena_array(p->arena, (size_t)b->skim.n + 1, sizeof *b->kept);
+    for (int i = 0; i < p->ndecls; i++) {
+        Block *d = p->decls[i];
+        if (d->file != b->file || d->schema != it->kind)
+            continue;
+        int lo = 0, hi = b->skim.n - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) / 2;
+            size_t off = b->skim.items[mid].off;
+            if (off == d->span.first_off) {
+                b->kept[mid] = d;
+                break;
+            }
+            if (off < d->span.first_off)
+                lo = mid + 1;
+            else
+                hi = mid - 1;
+        }
+    }
+}
+
+/* "declared twice": the item that declared `name` first. */
+static void declared_before(BatchIter *it, Block *blk)
+{
+    Program *p = it->p;
+    diag_error(p->diags, blk->name_span, "%s '%s' is declared twice", it->kind->name, blk->name);
+    Block *old = model_decl(p, it->kind, blk->name);
+    if (old) {
+        diag_note(p->diags, old->name_span, "first declared here");
+        return;
+    }
+    if (p->diags->capped)
+        return; /* not quoted: no need to search */
+    struct Batch *b = p->batch;
+    const char *text = p->sources->files[b->file]->text;
+    size_t len = strlen(blk->name);
+    for (int i = 0; i < it->next - 1; i++) {
+        SkimItem *x = &b->skim.items[i];
+        if (x->name_len != len || memcmp(text + x->name_off, blk->name, len) != 0)
+            continue;
+        /* Its name's place: count lines and characters from the item's start. */
+        Span sp = {b->file, x->line, x->col, x->line, x->col, x->name_off, x->name_off + len};
+        for (size_t k = x->off; k < x->name_off; k++) {
+            if (text[k] == '\n') {
+                sp.first_line++;
+                sp.first_column = 1;
+            } else if (((unsigned char)text[k] & 0xC0) != 0x80) {
+                sp.first_column++;
+            }
+        }
+        sp.last_line = sp.first_line;
+        sp.last_column = sp.first_column + (int)len;
+        diag_note(p->diags, sp, "first declared here");
+        return;
+    }
+}
+
+/* Parses, builds and type-checks one item in it->arena, in its own scope. */
+static Block *build_item(BatchIter *it, SkimItem *x)
+{
+    Program *p = it->p;
+    struct Batch *b = p->batch;
+    Arena *prog = p->arena;
+    p->arena = it->arena;
+    p->in_scope = true;
+    sym_init(&p->scope_names, it->arena);
+    p->scope_named = NULL;
+    p->nscope_named = p->capscope_named = 0;
+
+    Block *blk = NULL;
+    File *f = parse_range(p->arena, p->diags, p->sources, b->file, x->off, x->end - x->off, x->line, x->col);
+    /* One declaration, unless a syntax error split it (already reported). */
+    if (f->n > 0 && f->decls[0]->kind == DECL_ENTRY && strcmp(f->decls[0]->u.entry->key, it->kind->name) == 0) {
+        Builder B = {p, NULL, 0, 0, NULL, 0, 0};
+        blk = build_toplevel(&B, it->kind, f->decls[0]->u.entry, b->file);
+        if (blk->name) {
+            if (model_decl(p, it->kind, blk->name) || sym_find(&it->seen, it->kind, blk->name))
+                declared_before(it, blk);
+            else
+                sym_add(&it->seen, it->kind, arena_strdup(prog, blk->name), NULL);
+        }
+        build_resolve_refs(&B);
+        build_merge_block(&B, blk);
+        build_finish_block(&B, blk);
+        tc_check_all(&B);
+        if (!blk->name)
+            blk = NULL;
+    }
+    p->arena = prog;
+    p->in_scope = false;
+    return blk;
+}
+
+Block *batch_next(BatchIter *it)
+{
+    Program *p = it->p;
+    struct Batch *b = p->batch;
+    arena_reset(it->arena);
+    if (!b || !it->kind) {
+        /* Compiled as a whole: as before batches, errors anywhere stop judging. */
+        it->clean = p->diags->errors == 0;
+        return it->next < it->nall ? it->all[it->next++] : NULL;
+    }
+    while (it->next < b->skim.n && !b->stopped) {
+        int i = it->next++;
+        SkimItem *x = &b->skim.items[i];
+        Source *src = p->sources->files[b->file];
+        /* What came before is parsed and judged: give its pages back. */
+        if (x->off - it->released >= ((size_t)1 << 20)) {
+            src_release(src, x->off);
+            it->released = x->off;
+        }
+        int before = p->diags->errors;
+        Block *blk = x->kept ? b->kept[i] : build_item(it, x);
+        if (!blk)
+            continue;
+        it->clean = it->base_errors == 0 && p->diags->errors == before;
+        return blk;
+    }
+    return NULL;
+}
+
+const char **batch_item_names(Program *p, const Schema *kind, int *n)
+{
+    struct Batch *b = p->batch;
+    *n = 0;
+    if (!b || !p->batch_kind || strcmp(kind->name, p->batch_kind) != 0)
+        return NULL;
+    const char *text = p->sources->files[b->file]->text;
+    const char **out = arena_array(p->arena, (size_t)b->skim.n + 1, sizeof *out);
+    for (int i = 0; i < b->skim.n; i++)
+        if (!b->skim.items[i].kept && b->skim.items[i].name_len)
+            out[(*n)++] = arena_strndup(p->arena, text + b->skim.items[i].name_off, b->skim.items[i].name_len);
+    return out;
+}
+
+void batch_free(Program *p)
+{
+    if (p->batch)
+        skim_free(&p->batch->skim);
+}
+
+void batch_end(BatchIter *it)
+{
+    arena_free(it->arena);
+    it->arena = NULL;
+}

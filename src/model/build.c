@@ -1,0 +1,843 @@
+/* build.c — entries to typed blocks, references, extends, defaults. */
+#include "model/build.h"
+#include "model/batch.h"
+
+#include <string.h>
+#include <unistd.h>
+
+static Block *build_block(Builder *B, Schema *s, Entry *e, Block *parent, Block *top, int file);
+
+/* Candidates for did-you-mean: a schema's field names. */
+static const char *suggest_field(Builder *B, const Schema *s, const char *name)
+{
+    const char **c = arena_array(B->p->arena, (size_t)s->nfields + 1, sizeof *c);
+    for (int i = 0; i < s->nfields; i++)
+        c[i] = s->fields[i]->name;
+    return model_suggest(name, c, s->nfields);
+}
+
+static const char *suggest_member(Builder *B, const EnumDef *e, const char *name)
+{
+    const char **c = arena_array(B->p->arena, (size_t)e->n + 1, sizeof *c);
+    for (int i = 0; i < e->n; i++)
+        c[i] = e->members[i].name;
+    return model_suggest(name, c, e->n);
+}
+
+static Value *value_new(Builder *B, ValueKind k, Span sp)
+{
+    Value *v = arena_alloc(B->p->arena, sizeof *v);
+    v->k = k;
+    v->span = sp;
+    return v;
+}
+
+static void list_push(Builder *B, Value *list, Value *item)
+{
+    /* Lists grow by copying: they are short and built once. */
+    list->u.list.items = arena_grow(B->p->arena, list->u.list.items, (size_t)list->u.list.n,
+                                    (size_t)list->u.list.n + 1, sizeof *list->u.list.items);
+    list->u.list.items[list->u.list.n++] = item;
+}
+
+/* How a node is described in "found ..." messages. */
+static const char *describe(Builder *B, const Node *n)
+{
+    Arena *a = B->p->arena;
+    switch (n->kind) {
+    case N_INT: return arena_printf(a, "the number %s", ast_to_text(a, n));
+    case N_NUM: return arena_printf(a, "the number %s", ast_to_text(a, n));
+    case N_QTY:
+        return arena_printf(a, "%s, a %s", ast_to_text(a, n), unit_dim_name(unit_dim(n->u.qty.unit)));
+    case N_STR: return arena_printf(a, "the string %s", ast_to_text(a, n));
+    case N_BOOL: return arena_printf(a, "'%s'", n->u.b ? "yes" : "no");
+    case N_DATE: return arena_printf(a, "the date %s", ast_to_text(a, n));
+    case N_TIME: return arena_printf(a, "the time %s", ast_to_text(a, n));
+    case N_MDAY: return arena_printf(a, "the month-day %s", ast_to_text(a, n));
+    case N_PATH: return arena_printf(a, "'%s'", n->u.path);
+    case N_RANGE: return arena_printf(a, "the range %s", ast_to_text(a, n));
+    case N_SET: return "a set";
+    default: return arena_printf(a, "the expression %s", ast_to_text(a, n));
+    }
+}
+
+static void wrong(Builder *B, const Field *f, const Type *t, const Node *n)
+{
+    diag_error(B->p->diags, n->span, "'%s' takes %s, found %s", f->name, type_phrase(B->p->arena, t),
+               describe(B, n));
+}
+
+static void pend_expr(Builder *B, Value *v, Type *t, Block *owner)
+{
+    if (B->nexprs == B->capexprs) {
+        int cap = B->capexprs ? B->capexprs * 2 : 16;
+        B->exprs = arena_grow(B->p->arena, B->exprs, (size_t)B->nexprs, (size_t)cap, sizeof *B->exprs);
+        B->capexprs = cap;
+    }
+    B->exprs[B->nexprs++] = (PendingExpr){v, t, owner};
+}
+
+static void pend_ref(Builder *B, Value *v, Schema *kind, Node *name, Block *owner)
+{
+    if (B->nrefs == B->caprefs) {
+        int cap = B->caprefs ? B->caprefs * 2 : 16;
+        B->refs = arena_grow(B->p->arena, B->refs, (size_t)B->nrefs, (size_t)cap, sizeof *B->refs);
+        B->caprefs = cap;
+    }
+    B->refs[B->nrefs++] = (PendingRef){v, kind, name, owner};
+}
+
+/* One written item converted to type t (not a list, not a block). */
+static Value *convert_item(Builder *B, const Field *f, Type *t, Node *n, Block *owner)
+{
+    Diags *d = B->p->diags;
+    Value *v = value_new(B, V_BOOL, n->span);
+    switch (t->k) {
+    case TY_BOOL:
+        if (n->kind != N_BOOL)
+            break;
+        v->u.b = n->u.b;
+        return v;
+    case TY_INT:
+        if (n->kind != N_INT)
+            break;
+        v->k = V_INT;
+        v->u.i = n->u.i;
+        return v;
+    case TY_NUMBER:
+        if (n->kind == N_INT) {
+            v->k = V_NUMBER;
+            v->u.num = (double)n->u.i;
+            return v;
+        }
+        if (n->kind != N_NUM)
+            break;
+        v->k = V_NUMBER;
+        v->u.num = n->u.num;
+        return v;
+    case TY_STRING:
+        if (n->kind != N_STR)
+            break;
+        v->k = V_STRING;
+        v->u.s = n->u.str.s;
+        return v;
+    case TY_DATE:
+        if (n->kind != N_DATE)
+            break;
+        v->k = V_DATE;
+        v->u.date = n->u.date;
+        return v;
+    case TY_TIME:
+        if (n->kind != N_TIME)
+            break;
+        v->k = V_TIME;
+        v->u.time = n->u.time;
+        return v;
+    case TY_MDAY:
+        if (n->kind != N_MDAY)
+            break;
+        v->k = V_MDAY;
+        v->u.mday.month = n->u.mday.month;
+        v->u.mday.day = n->u.mday.day;
+        return v;
+    case TY_HOURS:
+    case TY_SPAN: {
+        Dim want = t->k == TY_HOURS ? DIM_TIME : DIM_SPAN;
+        if (n->kind == N_INT || n->kind == N_NUM) {
+            diag_error(d, n->span, "'%s' needs a unit: %s", f->name,
+                       want == DIM_TIME ? "contact time in min or h" : "a calendar span in days, weeks or months");
+            diag_help(d, "write %s%s", ast_to_text(B->p->arena, n), want == DIM_TIME ? "h" : " weeks");
+            return NULL;
+        }
+        if (n->kind != N_QTY)
+            break;
+        if (unit_dim(n->u.qty.unit) != want) {
+            diag_error(d, n->span, "wrong unit: '%s' is %s, but %s is a %s", f->name,
+                       want == DIM_TIME ? "contact time (min, h)" : "a calendar span (days, weeks, months)",
+                       ast_to_text(B->p->arena, n), unit_dim_name(unit_dim(n->u.qty.unit)));
+            return NULL;
+        }
+        v->k = V_QTY;
+        v->u.qty.v = n->u.qty.v;
+        v->u.qty.unit = n->u.qty.unit;
+        return v;
+    }
+    case TY_ENUM: {
+        if (n->kind != N_PATH)
+            break;
+        int idx = model_enum_index(t->enm, n->u.path);
+        if (idx < 0) {
+            diag_error(d, n->span, "'%s' is not one of the %s values", n->u.path, t->enm->name);
+            const char *sug = suggest_member(B, t->enm, n->u.path);
+            if (sug) {
+                diag_help(d, "did you mean '%s'?", sug);
+            } else {
+                char *all = "";
+                for (int i = 0; i < t->enm->n && i < 12; i++)
+                    all = arena_printf(B->p->arena, "%s%s%s", all, i ? ", " : "", t->enm->members[i].name);
+                diag_help(d, "the values are: %s", all);
+            }
+            return NULL;
+        }
+        v->k = V_ENUM;
+        v->u.en.enm = t->enm;
+        v->u.en.idx = idx;
+        return v;
+    }
+    case TY_REF:
+        if (n->kind != N_PATH)
+            break;
+        v->k = V_REF;
+        pend_ref(B, v, t->schema, n, owner);
+        return v;
+    case TY_DAY:
+        if (n->kind == N_MDAY) {
+            v->k = V_MDAY;
+            v->u.mday.month = n->u.mday.month;
+            v->u.mday.day = n->u.mday.day;
+            return v;
+        }
+        if (n->kind == N_DATE) {
+            v->k = V_DATE;
+            v->u.date = n->u.date;
+            return v;
+        }
+        /* A date range or a date expression: typed later. */
+        v->k = V_EXPR;
+        v->u.expr = n;
+        pend_expr(B, v, t, owner);
+        return v;
+    case TY_PRED:
+        v->k = V_EXPR;
+        v->u.expr = n;
+        pend_expr(B, v, t, owner);
+        return v;
+    case TY_TEMPLATE:
+        if (n->kind != N_STR)
+            break;
+        v->k = V_EXPR;
+        v->u.expr = n;
+        pend_expr(B, v, t, owner);
+        return v;
+    case TY_RANGE:
+        if (n->kind == N_RANGE) {
+            v->k = V_RANGE;
+            if (n->u.range.lo && !(v->u.range.lo = convert_item(B, f, t->elem, n->u.range.lo, owner)))
+                return NULL;
+            if (n->u.range.hi && !(v->u.range.hi = convert_item(B, f, t->elem, n->u.range.hi, owner)))
+                return NULL;
+            return v;
+        }
+        /* A single value where a range is expected is the range of that
+         * one value (LANGUAGE.md §2). */
+        v->k = V_RANGE;
+        v->u.range.lo = v->u.range.hi = convert_item(B, f, t->elem, n, owner);
+        return v->u.range.lo ? v : NULL;
+    case TY_ERROR:
+    case TY_LIST:
+    case TY_BLOCK:
+        break;
+    }
+    wrong(B, f, t, n);
+    if (n->kind == N_QTY && t->k == TY_INT)
+        diag_help(d, "'%s' is a count: write %s", f->name, ast_to_text(B->p->arena, &(Node){.kind = N_NUM, .u.num = n->u.qty.v}));
+    if (n->kind == N_MDAY && (t->k == TY_INT || t->k == TY_RANGE))
+        diag_help(d, "%02d-%02d is read as a month-day; a range is written %d..%d", n->u.mday.month,
+                  n->u.mday.day, n->u.mday.month, n->u.mday.day);
+    if (n->kind == N_PATH && (t->k == TY_STRING))
+        diag_help(d, "text is written in quotes: \"%s\"", n->u.path);
+    return NULL;
+}
+
+/* Items written after the value: an error; after a trailing comma, the
+ * likely cause is the comma (LANGUAGE.md §8). */
+static void hint(Builder *B, Block *b, const Field *f);
+
+static void extra_items(Builder *B, const Field *f, ValSeq *vs, int from, Block *owner)
+{
+    Node *x = vs->items.items[from];
+    if (vs->after_comma_newline) {
+        diag_error(B->p->diags, vs->span, "trailing comma: the list continues on the next line");
+        diag_help(B->p->diags, "remove the ',' at the end of the previous line");
+        /* The next line's key was swallowed into the list: not missing. */
+        Node *k0 = vs->items.items[0];
+        Field *swallowed = owner && k0->kind == N_PATH ? model_field(owner->schema, k0->u.path) : NULL;
+        if (swallowed)
+            hint(B, owner, swallowed);
+        return;
+    }
+    diag_error(B->p->diags, x->span, "unexpected %s after the value of '%s'", describe(B, x), f->name);
+    if (x->kind == N_PATH)
+        diag_help(B->p->diags, "two entries on one line are separated by ';'");
+}
+
+/* A value sequence converted to type t. */
+static Value *convert(Builder *B, const Field *f, Type *t, ValSeq *vs, Block *owner)
+{
+    NodeList *it = &vs->items;
+    if (it->n == 0)
+        return NULL;
+    /* `min 10` and `max 8`: range shorthand, only as an entry value. */
+    if (t->k == TY_RANGE && it->n >= 2 && it->items[0]->kind == N_PATH &&
+        (strcmp(it->items[0]->u.path, "min") == 0 || strcmp(it->items[0]->u.path, "max") == 0)) {
+        bool lo = it->items[0]->u.path[1] == 'i';
+        Value *end = convert_item(B, f, t->elem, it->items[1], owner);
+        if (!end)
+            return NULL;
+        if (it->n > 2)
+            extra_items(B, f, vs, 2, owner);
+        Value *v = value_new(B, V_RANGE, vs->span);
+        if (lo)
+            v->u.range.lo = end;
+        else
+            v->u.range.hi = end;
+        return v;
+    }
+    if (it->n > 1) {
+        extra_items(B, f, vs, 1, owner);
+        return NULL;
+    }
+    return convert_item(B, f, t, it->items[0], owner);
+}
+
+/* The key was written (but its value was wrong): never report it missing. */
+static void hint(Builder *B, Block *b, const Field *f)
+{
+    if (!b->hinted)
+        b->hinted = arena_alloc(B->p->arena, (size_t)b->schema->nfields + 1);
+    b->hinted[f->index] = 1;
+}
+
+static void dup_key(Builder *B, const Field *f, Entry *parent, Span here)
+{
+    diag_error(B->p->diags, here, "'%s' is given twice", f->name);
+    for (int i = 0; parent && i < parent->body.n; i++)
+        if (strcmp(parent->body.items[i]->key, f->name) == 0) {
+            diag_note(B->p->diags, parent->body.items[i]->key_span, "first given here");
+            break;
+        }
+}
+
+/* Header slots after name and title, matched against the schema's patterns. */
+static void build_header(Builder *B, Block *b, Entry *e)
+{
+    Schema *s = b->schema;
+    Diags *d = B->p->diags;
+    if (e->nvals > 1) {
+        diag_error(d, e->vals[1].span, "unexpected ',' in the first line of a '%s'", e->key);
+        return;
+    }
+    NodeList empty = {NULL, 0, 0};
+    NodeList *it = e->nvals ? &e->vals[0].items : &empty;
+    int i = 0;
+    if (s->named) {
+        if (i < it->n && it->items[i]->kind == N_PATH) {
+            Node *nm = it->items[i++];
+            if (!s->qualified && strchr(nm->u.path, '.')) {
+                diag_error(d, nm->span, "a %s's name cannot contain '.'", s->name);
+                char *u = arena_strdup(B->p->arena, nm->u.path);
+                for (char *q = u; *q; q++)
+                    if (*q == '.')
+                        *q = '_';
+                diag_help(d, "use '_' between words: %s", u);
+            }
+            b->name = nm->u.path;
+            b->name_span = nm->span;
+        } else {
+            Span at = i < it->n ? it->items[i]->span : e->key_span;
+            diag_error(d, at, "a '%s' needs a name", e->key);
+            diag_help(d, "write: %s NAME%s { ... }", e->key, s->titled ? " \"title\"" : "");
+            return;
+        }
+    }
+    if (s->titled && i < it->n && it->items[i]->kind == N_STR)
+        b->title = it->items[i++]->u.str.s;
+    int rest = it->n - i;
+    if (rest == 0 && s->nheaders == 0)
+        return;
+    for (int k = 0; k < s->nheaders; k++) {
+        HeaderPattern *hp = &s->headers[k];
+        if (hp->n != rest)
+            continue;
+        bool ok = true;
+        for (int j = 0; j < hp->n && ok; j++) {
+            Node *x = it->items[i + j];
+            if (hp->slots[j].marker)
+                ok = x->kind == N_PATH && strcmp(x->u.path, hp->slots[j].marker) == 0;
+        }
+        if (!ok)
+            continue;
+        for (int j = 0; j < hp->n; j++) {
+            Field *f = hp->slots[j].field;
+            if (!f)
+                continue;
+            Value *v = convert_item(B, f, f->type, it->items[i + j], b);
+            if (v)
+                b->vals[f->index] = v;
+            else
+                hint(B, b, f);
+        }
+        return;
+    }
+    if (rest == 0) {
+        /* Every pattern wants something after the name. */
+        diag_error(d, e->key_span, "'%s' is incomplete", e->key);
+    } else if (s->nheaders == 0 && !e->is_block && !s->named && !s->titled) {
+        diag_error(d, it->items[i]->span, "'%s' is a block: write %s { ... }", e->key, e->key);
+        return;
+    } else if (s->nheaders == 0) {
+        Node *x = it->items[i];
+        diag_error(d, x->span, "unexpected %s after %s", describe(B, x),
+                   s->titled ? "the name and title" : s->named ? "the name" : arena_printf(B->p->arena, "'%s'", e->key));
+        if (s->titled && x->kind == N_PATH)
+            diag_help(d, "a title is written in quotes");
+        return;
+    } else {
+        diag_error(d, span_join(it->items[i]->span, it->items[it->n - 1]->span),
+                   "'%s' does not fit the forms of a %s", ast_to_text(B->p->arena, it->items[i]), s->name);
+    }
+    /* Show the accepted forms. */
+    for (int k = 0; k < s->nheaders; k++) {
+        char *form = arena_printf(B->p->arena, "%s%s", e->key, s->titled ? " \"title\"" : "");
+        for (int j = 0; j < s->headers[k].n; j++) {
+            Slot *sl = &s->headers[k].slots[j];
+            form = arena_printf(B->p->arena, "%s %s", form,
+                                sl->marker ? sl->marker : arena_printf(B->p->arena, "%s", sl->field->name));
+        }
+        diag_note(d, span_none(), "accepted: %s", form);
+    }
+}
+
+static void add_to_many(Builder *B, Block *b, Field *f, Value *v, Span at)
+{
+    Value **slot = &b->vals[f->index];
+    if (!*slot)
+        *slot = value_new(B, V_LIST, at);
+    /* Named blocks in a many-list must have distinct names. */
+    if (v->k == V_BLOCK && v->u.block->name) {
+        for (int i = 0; i < (*slot)->u.list.n; i++) {
+            Value *o = (*slot)->u.list.items[i];
+            if (o->k == V_BLOCK && o->u.block->name && strcmp(o->u.block->name, v->u.block->name) == 0) {
+                diag_error(B->p->diags, v->u.block->name_span, "%s '%s' is declared twice", f->name, v->u.block->name);
+                diag_note(B->p->diags, o->u.block->name_span, "first declared here");
+                return;
+            }
+        }
+    }
+    list_push(B, *slot, v);
+}
+
+static void register_named(Builder *B, Block *b)
+{
+    Program *p = B->p;
+    if (p->in_scope) { /* a batch item: its names go when it goes */
+        if (p->nscope_named == p->capscope_named) {
+            int cap = p->capscope_named ? p->capscope_named * 2 : 32;
+            p->scope_named = arena_grow(p->arena, p->scope_named, (size_t)p->nscope_named, (size_t)cap,
+                                        sizeof *p->scope_named);
+            p->capscope_named = cap;
+        }
+        p->scope_named[p->nscope_named++] = b;
+        sym_add(&p->scope_names, b->schema, b->name, b);
+        return;
+    }
+    if (p->nnamed == p->capnamed) {
+        int cap = p->capnamed ? p->capnamed * 2 : 64;
+        p->named = arena_grow(p->arena, p->named, (size_t)p->nnamed, (size_t)cap, sizeof *p->named);
+        p->capnamed = cap;
+    }
+    p->named[p->nnamed++] = b;
+    sym_add(&p->nested_names, b->schema, b->name, b);
+}
+
+static void fill_body(Builder *B, Block *b, Entry *e)
+{
+    Schema *s = b->schema;
+    Diags *d = B->p->diags;
+    for (int i = 0; i < e->body.n; i++) {
+        Entry *c = e->body.items[i];
+        Field *f = model_field(s, c->key);
+        if (!f) {
+            diag_error(d, c->key_span, "unknown key '%s' in %s '%s'", c->key, s->name,
+                       b->name ? b->name : s->name);
+            const char *sug = suggest_field(B, s, c->key);
+            if (sug) {
+                diag_help(d, "did you mean '%s'?", sug);
+                /* Do not also report the suggested key as missing. */
+                if (!b->hinted)
+                    b->hinted = arena_alloc(B->p->arena, (size_t)s->nfields + 1);
+                b->hinted[model_field(s, sug)->index] = 1;
+            }
+            else if (model_schema(B->p, c->key) && model_schema(B->p, c->key)->toplevel)
+                diag_help(d, "a %s is declared at the top level of a file, not inside a %s", c->key, s->name);
+            else {
+                /* A key of a sibling kind: `length` belongs in practicum. */
+                Schema *home = NULL;
+                int homes = 0;
+                for (int k = 0; k < B->p->nschemas; k++)
+                    if (B->p->schemas[k] != s && !B->p->schemas[k]->toplevel && model_field(B->p->schemas[k], c->key)) {
+                        home = B->p->schemas[k];
+                        homes++;
+                    }
+                if (homes == 1)
+                    diag_help(d, "'%s' belongs in a %s block", c->key, home->name);
+            }
+            continue;
+        }
+        if (c->extends)
+            diag_error(d, c->extends->span, "only a top-level declaration can use 'extends'");
+        if (f->type->k == TY_BLOCK) {
+            Block *nb = build_block(B, f->type->schema, c, b, b->top ? b->top : b, b->file);
+            Value *v = value_new(B, V_BLOCK, c->span);
+            v->u.block = nb;
+            if (f->many) {
+                add_to_many(B, b, f, v, c->span);
+            } else if (b->vals[f->index]) {
+                dup_key(B, f, e, c->key_span);
+            } else {
+                b->vals[f->index] = v;
+            }
+            continue;
+        }
+        if (c->is_block) {
+            hint(B, b, f);
+            if (c->body.had_error)
+                continue; /* the parser has said what is wrong */
+            diag_error(d, c->open_brace, "'%s' takes %s, not a block", c->key, type_phrase(B->p->arena, f->type));
+            if (f->type->k == TY_LIST)
+                diag_help(d, "a list is written without braces: %s a, b", c->key);
+            continue;
+        }
+        Value *v = NULL;
+        if (c->nvals == 0) {
+            if (f->type->k == TY_BOOL) {
+                v = value_new(B, V_BOOL, c->span);
+                v->u.b = true; /* a flag: the bare key means yes */
+            } else {
+                diag_error(d, c->key_span, "'%s' needs a value: %s", c->key, type_phrase(B->p->arena, f->type));
+                hint(B, b, f);
+                continue;
+            }
+        } else if (f->type->k == TY_LIST) {
+            v = value_new(B, V_LIST, c->span);
+            for (int k = 0; k < c->nvals; k++) {
+                Value *item = convert(B, f, f->type->elem, &c->vals[k], b);
+                if (item)
+                    list_push(B, v, item);
+            }
+        } else {
+            if (c->nvals > 1) {
+                ValSeq *second = &c->vals[1];
+                Node *first = c->vals[0].items.items[c->vals[0].items.n - 1];
+                if (second->after_comma_newline && second->items.n > 1) {
+                    diag_error(d, second->span, "trailing comma: the list continues on the next line");
+                    diag_help(d, "remove the ',' at the end of the previous line");
+                    Node *k0 = second->items.items[0];
+                    Field *swallowed = k0->kind == N_PATH ? model_field(s, k0->u.path) : NULL;
+                    if (swallowed)
+                        hint(B, b, swallowed);
+                } else if (first->kind == N_INT && c->nvals == 2 && second->items.n == 1 &&
+                           (second->items.items[0]->kind == N_INT || second->items.items[0]->kind == N_QTY)) {
+                    diag_error(d, span_join(first->span, second->span), "'%s' takes one value, not a list", c->key);
+                    diag_help(d, "decimals are written with a point: %lld.%s", (long long)first->u.i,
+                              ast_to_text(B->p->arena, second->items.items[0]));
+                } else {
+                    diag_error(d, second->span, "'%s' takes one value (%s), not a list", c->key,
+                               type_phrase(B->p->arena, f->type));
+                }
+                hint(B, b, f);
+                continue;
+            }
+            v = convert(B, f, f->type, &c->vals[0], b);
+        }
+        if (!v) {
+            hint(B, b, f);
+            continue;
+        }
+        if (f->many)
+            add_to_many(B, b, f, v, c->span);
+        else if (b->vals[f->index])
+            dup_key(B, f, e, c->key_span);
+        else
+            b->vals[f->index] = v;
+    }
+}
+
+static Block *build_block(Builder *B, Schema *s, Entry *e, Block *parent, Block *top, int file)
+{
+    Block *b = arena_alloc(B->p->arena, sizeof *b);
+    b->schema = s;
+    b->entry = e;
+    b->span = e->span;
+    b->name_span = e->key_span;
+    b->parent = parent;
+    b->top = top;
+    b->file = file;
+    b->vals = arena_array(B->p->arena, (size_t)s->nfields + 1, sizeof *b->vals);
+    build_header(B, b, e);
+    fill_body(B, b, e);
+    if (parent && b->name)
+        register_named(B, b);
+    return b;
+}
+
+Block *build_toplevel(Builder *B, Schema *kind, Entry *e, int file)
+{
+    Block *b = build_block(B, kind, e, NULL, NULL, file);
+    if (e->extends) {
+        if (!kind->extendable) {
+            diag_error(B->p->diags, e->extends->span, "a %s cannot extend another", kind->name);
+        } else {
+            b->extends_name = e->extends->u.path;
+            b->extends_span = e->extends->span;
+        }
+    }
+    return b;
+}
+
+/* The block a name refers to: a top-level declaration, or a named nested
+ * block (a goal, a target), preferring the one in the same declaration. */
+static Block *find_ref(Program *p, Schema *kind, const char *name, Block *owner)
+{
+    if (kind->toplevel)
+        return model_decl(p, kind, name);
+    Block *any = NULL;
+    Block *top = owner ? (owner->top ? owner->top : owner) : NULL;
+    /* A batch item's own names first; they are newer than the program's. */
+    if (p->in_scope)
+        for (SymEntry *e = sym_find(&p->scope_names, kind, name); e; e = e->next_same) {
+            if (e->block->top == top)
+                return e->block;
+            any = e->block;
+        }
+    for (SymEntry *e = sym_find(&p->nested_names, kind, name); e; e = e->next_same) {
+        if (e->block->top == top)
+            return e->block;
+        any = e->block; /* the oldest, when none is in the same declaration */
+    }
+    return any;
+}
+
+static void resolve_ref(Builder *B, PendingRef *r)
+{
+    Program *p = B->p;
+    const char *name = r->name->u.path;
+    Block *t = find_ref(p, r->kind, name, r->owner);
+    if (t) {
+        r->v->u.ref = t;
+        return;
+    }
+    diag_error(p->diags, r->name->span, "no %s named '%s'", r->kind->name, name);
+    int nscope = p->in_scope ? p->nscope_named : 0, nitems;
+    const char **items = batch_item_names(p, r->kind, &nitems);
+    const char **c = arena_array(p->arena, (size_t)(p->ndecls + p->nnamed + nscope + nitems) + 1, sizeof *c);
+    int n = 0;
+    for (int i = 0; i < nitems; i++)
+        c[n++] = items[i];
+    for (int i = 0; i < p->ndecls; i++)
+        if (p->decls[i]->schema == r->kind)
+            c[n++] = p->decls[i]->name;
+    for (int i = 0; i < p->nnamed; i++)
+        if (p->named[i]->schema == r->kind)
+            c[n++] = p->named[i]->name;
+    for (int i = 0; i < nscope; i++)
+        if (p->scope_named[i]->schema == r->kind)
+            c[n++] = p->scope_named[i]->name;
+    const char *sug = model_suggest(name, c, n);
+    if (sug)
+        diag_help(p->diags, "did you mean '%s'?", sug);
+    else if (r->kind->toplevel) {
+        bool module = false;
+        for (int k = 0; k < p->nsearch && !module; k++)
+            module = access(arena_printf(p->arena, "%s/%s.ramme", p->search[k], name), R_OK) == 0;
+        if (module)
+            diag_help(p->diags, "add 'import \"%s\"' at the top of the file", name);
+        else
+            diag_help(p->diags, "import the file that declares it: import \"./FILE.ramme\"");
+    }
+    r->v->u.ref = NULL;
+}
+
+void build_resolve_refs(Builder *B)
+{
+    /* New refs may be added while resolving (defaults): index loop. */
+    for (int i = 0; i < B->nrefs; i++)
+        if (!B->refs[i].v->u.ref)
+            resolve_ref(B, &B->refs[i]);
+    B->nrefs = 0;
+}
+
+static const char *item_name(const Value *v)
+{
+    return v->k == V_BLOCK ? v->u.block->name : NULL;
+}
+
+/* The child's entries over the parent's: a scalar or single block replaces
+ * the parent's; a many-item replaces the parent's item of the same name,
+ * otherwise it is added (LANGUAGE.md §3). */
+static void merge_into(Builder *B, Block *b, Block *base)
+{
+    Schema *s = b->schema;
+    if (!b->title)
+        b->title = base->title;
+    for (int i = 0; i < s->nfields; i++) {
+        Field *f = s->fields[i];
+        Value *mine = b->vals[i], *theirs = base->vals[i];
+        if (!theirs)
+            continue;
+        if (!mine) {
+            b->vals[i] = theirs;
+            continue;
+        }
+        if (!f->many)
+            continue;
+        Value *merged = value_new(B, V_LIST, mine->span);
+        for (int k = 0; k < theirs->u.list.n; k++)
+            list_push(B, merged, theirs->u.list.items[k]);
+        for (int k = 0; k < mine->u.list.n; k++) {
+            Value *m = mine->u.list.items[k];
+            const char *nm = item_name(m);
+            bool replaced = false;
+            for (int j = 0; nm && j < merged->u.list.n; j++) {
+                const char *on = item_name(merged->u.list.items[j]);
+                if (on && strcmp(on, nm) == 0) {
+                    merged->u.list.items[j] = m;
+                    replaced = true;
+                    break;
+                }
+            }
+            if (!replaced)
+                list_push(B, merged, m);
+        }
+        b->vals[i] = merged;
+    }
+}
+
+void build_merge_extends(Builder *B)
+{
+    for (int i = 0; i < B->p->ndecls; i++)
+        build_merge_block(B, B->p->decls[i]);
+}
+
+void build_merge_block(Builder *B, Block *b)
+{
+    Program *p = B->p;
+    if (!b->extends_name || b->merge_state == 2)
+        return;
+    /* Walk the chain without recursion: collect it, detect a cycle or
+     * a missing base, then merge from the far end back. */
+    Block *chain[BUILD_MAX_EXTENDS + 1];
+    int n = 0;
+    Block *cur = b;
+    bool bad = false;
+    while (cur && cur->extends_name && cur->merge_state != 2) {
+        for (int k = 0; k < n; k++)
+            if (chain[k] == cur) {
+                diag_error(p->diags, chain[k]->extends_span, "'extends' cycle");
+                for (int j = k; j < n; j++)
+                    diag_note(p->diags, chain[j]->extends_span, "%s extends %s", chain[j]->name,
+                              chain[j]->extends_name);
+                bad = true;
+                break;
+            }
+        if (bad)
+            break;
+        /* The chain so far plus what an already merged base carries. */
+        Block *nb = model_decl(p, cur->schema, cur->extends_name);
+        int carried = nb && nb->merge_state == 2 ? nb->chain + 1 : 0;
+        if (n + carried >= BUILD_MAX_EXTENDS) {
+            diag_error(p->diags, b->extends_span, "'extends' chain is longer than %d", BUILD_MAX_EXTENDS);
+            bad = true;
+            break;
+        }
+        chain[n++] = cur;
+        Block *base = model_decl(p, cur->schema, cur->extends_name);
+        if (!base) {
+            diag_error(p->diags, cur->extends_span, "no %s named '%s' to extend", cur->schema->name,
+                       cur->extends_name);
+            int nitems;
+            const char **items = batch_item_names(p, cur->schema, &nitems);
+            const char **c = arena_array(p->arena, (size_t)(p->ndecls + nitems) + 1, sizeof *c);
+            int nc = 0;
+            for (int k = 0; k < p->ndecls; k++)
+                if (p->decls[k]->schema == cur->schema && p->decls[k] != cur)
+                    c[nc++] = p->decls[k]->name;
+            for (int k = 0; k < nitems; k++)
+                if (!cur->name || strcmp(items[k], cur->name) != 0)
+                    c[nc++] = items[k];
+            const char *sug = model_suggest(cur->extends_name, c, nc);
+            if (sug)
+                diag_help(p->diags, "did you mean '%s'?", sug);
+            bad = true;
+            break;
+        }
+        cur->base = base;
+        cur = base;
+    }
+    for (int k = 0; k < n; k++)
+        chain[k]->merge_state = 2;
+    if (bad) {
+        for (int k = 0; k < n; k++)
+            chain[k]->base = NULL;
+        return;
+    }
+    for (int k = n - 1; k >= 0; k--) {
+        merge_into(B, chain[k], chain[k]->base);
+        chain[k]->chain = chain[k]->base->chain + 1;
+    }
+}
+
+static void finish_block(Builder *B, Block *b, int depth)
+{
+    if (b->finished || depth > 300)
+        return;
+    b->finished = true;
+    Schema *s = b->schema;
+    Diags *d = B->p->diags;
+    for (int i = 0; i < s->nfields; i++) {
+        Field *f = s->fields[i];
+        Value *v = b->vals[i];
+        if (!v && f->def) {
+            Value *dv = convert(B, f, f->type, f->def, b);
+            if (dv) {
+                dv->is_default = true;
+                dv->span = f->span;
+                b->vals[i] = dv;
+            }
+        } else if (!v && ((b->entry && b->entry->body.had_error) || (b->extends_name && !b->base))) {
+            /* A line did not parse, or the base is unknown: the key may be there. */
+        } else if (!v && f->many && f->required) {
+            diag_error(d, b->name_span, "%s%s%s needs at least one '%s'", s->name, b->name ? " " : "",
+                       b->name ? b->name : "", f->name);
+        } else if (!v && !f->optional && !f->many && !(b->hinted && b->hinted[i])) {
+            diag_error(d, b->name_span, "%s%s%s is missing '%s'", s->name, b->name ? " " : "",
+                       b->name ? b->name : "", f->name);
+            if (f->type->k == TY_BLOCK)
+                diag_help(d, "add a block: %s { ... }", f->name);
+            else
+                diag_help(d, "add a line: %s VALUE (%s)", f->name, type_name(B->p->arena, f->type));
+        }
+        v = b->vals[i];
+        if (!v || f->type->k != TY_BLOCK)
+            continue;
+        if (v->k == V_BLOCK)
+            finish_block(B, v->u.block, depth + 1);
+        else if (v->k == V_LIST)
+            for (int k = 0; k < v->u.list.n; k++)
+                if (v->u.list.items[k]->k == V_BLOCK)
+                    finish_block(B, v->u.list.items[k]->u.block, depth + 1);
+    }
+}
+
+void build_finish(Builder *B)
+{
+    for (int i = 0; i < B->p->ndecls; i++)
+        finish_block(B, B->p->decls[i], 0);
+    build_resolve_refs(B); /* references written as defaults (calendar dk) */
+}
+
+void build_finish_block(Builder *B, Block *b)
+{
+    finish_block(B, b, 0);
+    build_resolve_refs(B);
+}

@@ -1,0 +1,45 @@
+/* build.h — from entries to typed blocks. Each entry is checked against
+ * its schema: unknown keys (with did-you-mean), duplicates, wrong types,
+ * wrong units; then references are resolved, `extends` merged, defaults
+ * applied and required keys checked. Expressions are collected for the
+ * type checker (typecheck.c). */
+#ifndef RAMME_BUILD_H
+#define RAMME_BUILD_H
+
+#include "model/model.h"
+
+/* Chains of `extends` longer than this are an error. */
+#define BUILD_MAX_EXTENDS 64
+
+typedef struct PendingRef {
+    Value *v;       /* V_REF to fill */
+    Schema *kind;   /* what it must refer to */
+    Node *name;     /* as written */
+    Block *owner;
+} PendingRef;
+
+typedef struct PendingExpr {
+    Value *v;       /* V_EXPR (or V_STRING for templates) */
+    Type *type;     /* TY_PRED, TY_TEMPLATE or TY_DAY */
+    Block *owner;
+} PendingExpr;
+
+typedef struct Builder {
+    Program *p;
+    PendingRef *refs;
+    int nrefs, caprefs;
+    PendingExpr *exprs;
+    int nexprs, capexprs;
+} Builder;
+
+/* A top-level entry whose key is a toplevel kind. */
+Block *build_toplevel(Builder *B, Schema *kind, Entry *e, int file);
+void build_resolve_refs(Builder *B);
+void build_merge_extends(Builder *B);
+void build_finish(Builder *B);
+/* The same two steps for one top-level block (a batch item, built after
+ * the rest of the program). */
+void build_merge_block(Builder *B, Block *b);
+void build_finish_block(Builder *B, Block *b);
+
+#endif

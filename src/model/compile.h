@@ -1,0 +1,27 @@
+/* compile.h — the front end's one entry point: a file in, a checked
+ * Program out (or diagnostics). One arena per compilation. */
+#ifndef RAMME_COMPILE_H
+#define RAMME_COMPILE_H
+
+#include "model/model.h"
+
+typedef struct CompileOptions {
+    const char **include; /* -I directories, searched first */
+    int ninclude;
+    size_t max_bytes;     /* largest source file; 0: LOAD_MAX_BYTES */
+    size_t max_batch_bytes; /* largest main file of compile_batch; 0: LOAD_MAX_BATCH_BYTES */
+} CompileOptions;
+
+/* Compiles `path`. Never NULL; check diags->errors. Free with compile_free. */
+Program *compile_file(const char *path, const CompileOptions *opt, SourceSet *ss, Diags *diags);
+/* The same for in-memory source text (the CLI's `explain` uses it). */
+Program *compile_text(const char *name, const char *text, const CompileOptions *opt, SourceSet *ss, Diags *diags);
+/* Every module on the stdlib search path, imported together (explain). */
+Program *compile_all_modules(const CompileOptions *opt, SourceSet *ss, Diags *diags);
+void compile_free(Program *p);
+
+/* The top-level blocks of kind `kind` declared in the main file, in order:
+ * sets *out to an array in the program's arena and returns how many. */
+int compile_main_decls(const Program *p, const char *kind, Block ***out);
+
+#endif

@@ -1,0 +1,175 @@
+/* model.c — lookups over the typed model, type names, and did-you-mean. */
+#include "model/model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+Schema *model_schema(const Program *p, const char *name)
+{
+    for (int i = 0; i < p->nschemas; i++)
+        if (strcmp(p->schemas[i]->name, name) == 0)
+            return p->schemas[i];
+    return NULL;
+}
+
+EnumDef *model_enum(const Program *p, const char *name)
+{
+    for (int i = 0; i < p->nenums; i++)
+        if (strcmp(p->enums[i]->name, name) == 0)
+            return p->enums[i];
+    return NULL;
+}
+
+Field *model_field(const Schema *s, const char *name)
+{
+    for (int i = 0; i < s->nfields; i++)
+        if (strcmp(s->fields[i]->name, name) == 0)
+            return s->fields[i];
+    return NULL;
+}
+
+int model_enum_index(const EnumDef *e, const char *name)
+{
+    for (int i = 0; i < e->n; i++)
+        if (strcmp(e->members[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
+Block *model_decl(const Program *p, const Schema *schema, const char *name)
+{
+    /* The first declared wins (a second one is a reported duplicate). */
+    SymEntry *e = sym_find(&p->decl_names, schema, name);
+    while (e && e->next_same)
+        e = e->next_same;
+    return e ? e->block : NULL;
+}
+
+Value *model_get(const Block *b, const char *name)
+{
+    Field *f = model_field(b->schema, name);
+    return f ? b->vals[f->index] : NULL;
+}
+
+Type *type_new(Arena *a, TypeKind k)
+{
+    Type *t = arena_alloc(a, sizeof *t);
+    t->k = k;
+    return t;
+}
+
+const char *type_name(Arena *a, const Type *t)
+{
+    if (!t)
+        return "nothing";
+    switch (t->k) {
+    case TY_ERROR: return "error";
+    case TY_BOOL: return "yes/no";
+    case TY_INT: return "whole number";
+    case TY_NUMBER: return "number";
+    case TY_STRING: return "string";
+    case TY_DATE: return "date";
+    case TY_TIME: return "time";
+    case TY_MDAY: return "month-day";
+    case TY_HOURS: return "contact time (min, h)";
+    case TY_SPAN: return "calendar span (days, weeks, months)";
+    case TY_DAY: return "calendar day";
+    case TY_RANGE: return arena_printf(a, "range of %s", type_name(a, t->elem));
+    case TY_LIST: return arena_printf(a, "list of %s", type_name(a, t->elem));
+    case TY_ENUM: return arena_printf(a, "%s", t->enm ? t->enm->name : "enum");
+    case TY_REF: return arena_printf(a, "%s", t->schema ? t->schema->name : t->ref_name);
+    case TY_BLOCK: return arena_printf(a, "%s block", t->schema ? t->schema->name : t->ref_name);
+    case TY_PRED: return "condition";
+    case TY_TEMPLATE: return "message";
+    }
+    return "?";
+}
+
+const char *type_phrase(Arena *a, const Type *t)
+{
+    if (!t)
+        return "nothing";
+    switch (t->k) {
+    case TY_BOOL: return "yes or no";
+    case TY_HOURS: return "contact time (min, h)";
+    case TY_SPAN: return "a calendar span (days, weeks, months)";
+    case TY_INT: return "a whole number";
+    case TY_ENUM: return arena_printf(a, "one of the %s values", t->enm ? t->enm->name : "enum");
+    case TY_REF: return arena_printf(a, "the name of a %s", t->schema ? t->schema->name : t->ref_name);
+    case TY_PRED: return "a condition";
+    case TY_TEMPLATE: return "a message";
+    default: {
+        const char *n = type_name(a, t);
+        bool vowel = strchr("aeiou", n[0]) != NULL;
+        return arena_printf(a, "%s %s", vowel ? "an" : "a", n);
+    }
+    }
+}
+
+bool type_equal(const Type *a, const Type *b)
+{
+    if (!a || !b)
+        return a == b;
+    if (a->k == TY_ERROR || b->k == TY_ERROR)
+        return true;
+    /* A nested block and a reference to one are the same thing to compare. */
+    if ((a->k == TY_REF || a->k == TY_BLOCK) && (b->k == TY_REF || b->k == TY_BLOCK))
+        return a->schema == b->schema;
+    if (a->k != b->k)
+        return false;
+    switch (a->k) {
+    case TY_RANGE:
+    case TY_LIST: return type_equal(a->elem, b->elem);
+    case TY_ENUM: return a->enm == b->enm;
+    case TY_REF:
+    case TY_BLOCK: return a->schema == b->schema;
+    default: return true;
+    }
+}
+
+/* Optimal string alignment distance over bytes, capped. */
+static int distance(const char *a, const char *b)
+{
+    size_t n = strlen(a), m = strlen(b);
+    if (n > 64 || m > 64)
+        return 99;
+    int d[65][65];
+    for (size_t i = 0; i <= n; i++)
+        d[i][0] = (int)i;
+    for (size_t j = 0; j <= m; j++)
+        d[0][j] = (int)j;
+    for (size_t i = 1; i <= n; i++)
+        for (size_t j = 1; j <= m; j++) {
+            int cost = a[i - 1] != b[j - 1];
+            int v = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < v)
+                v = d[i][j - 1] + 1;
+            if (d[i - 1][j - 1] + cost < v)
+                v = d[i - 1][j - 1] + cost;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < v)
+                v = d[i - 2][j - 2] + 1;
+            d[i][j] = v;
+        }
+    return d[n][m];
+}
+
+const char *model_suggest(const char *name, const char **cands, int n)
+{
+    const char *best = NULL;
+    int bestd = 99;
+    for (int i = 0; i < n; i++) {
+        if (!cands[i] || strcmp(cands[i], name) == 0)
+            continue;
+        /* The allowance grows with the longer word: cnt -> count. */
+        size_t len = strlen(name) > strlen(cands[i]) ? strlen(name) : strlen(cands[i]);
+        /* One or two letters say too little to guess from. */
+        int limit = strlen(name) <= 2 ? 0 : len <= 3 ? 1 : len <= 6 ? 2 : 3;
+        int d = distance(name, cands[i]);
+        if (d <= limit && d < bestd) {
+            bestd = d;
+            best = cands[i];
+        }
+    }
+    return best;
+}

@@ -1,0 +1,200 @@
+/* model.h — the resolved, typed model of a compilation: schemas and enums
+ * declared in stdlib, and blocks (courses, frameworks, calendars,
+ * schedules...) whose entries have been checked against their schema and
+ * converted to typed values. Rules, the scheduler and the screener read
+ * courses only through this model. */
+#ifndef RAMME_MODEL_H
+#define RAMME_MODEL_H
+
+#include "base/arena.h"
+#include "front/ast.h"
+#include "front/diag.h"
+#include "front/source.h"
+#include "model/symtab.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef struct Schema Schema;
+typedef struct EnumDef EnumDef;
+typedef struct Block Block;
+typedef struct Type Type;
+typedef struct Value Value;
+
+typedef enum {
+    TY_ERROR,    /* already reported; silences follow-on errors */
+    TY_BOOL, TY_INT, TY_NUMBER, TY_STRING, TY_DATE, TY_TIME, TY_MDAY,
+    TY_HOURS,    /* contact time */
+    TY_SPAN,     /* calendar span */
+    TY_DAY,      /* a calendar day: month-day, date, date range or date expression */
+    TY_RANGE,    /* range of elem */
+    TY_LIST,     /* list of elem */
+    TY_ENUM,     /* a member of enm */
+    TY_REF,      /* a reference to a declared block of schema */
+    TY_BLOCK,    /* a nested block of schema */
+    TY_PRED,     /* predicate (bool expression) judged on a block of ctx */
+    TY_TEMPLATE, /* message with {expr} judged on ctx */
+} TypeKind;
+
+struct Type {
+    TypeKind k;
+    Type *elem;     /* TY_RANGE, TY_LIST */
+    EnumDef *enm;   /* TY_ENUM */
+    Schema *schema; /* TY_REF, TY_BLOCK */
+    Schema *ctx;    /* TY_PRED, TY_TEMPLATE, TY_DAY: the context's schema */
+    const char *ref_name; /* TY_REF/TY_BLOCK/ctx: kind name until resolved */
+};
+
+typedef struct Field {
+    const char *name;
+    Span span;
+    Type *type;
+    bool optional;  /* may be absent: undeclared */
+    bool many;      /* repeated entries collect into a list */
+    bool required;  /* with many: at least one */
+    ValSeq *def;    /* default value as written, or NULL */
+    Value *defval;  /* converted default */
+    int index;      /* position in the schema (and in Block.vals) */
+} Field;
+
+typedef struct Slot {
+    const char *marker; /* a literal word, or NULL */
+    Field *field;       /* the field this position fills */
+    Span span;
+} Slot;
+
+typedef struct HeaderPattern {
+    Slot *slots;
+    int n;
+    Span span;
+} HeaderPattern;
+
+struct Schema {
+    const char *name;
+    Span span;
+    bool toplevel, named, qualified, titled, extendable;
+    Field **fields;
+    int nfields, capfields;
+    HeaderPattern *headers;
+    int nheaders, capheaders;
+    Entry *decl;     /* the declaration, read in the second pass */
+    bool defined;    /* fields and headers have been read */
+};
+
+struct EnumDef {
+    const char *name;
+    Span span;
+    EnumMember *members;
+    int n;
+};
+
+typedef enum {
+    V_BOOL, V_INT, V_NUMBER, V_STRING, V_DATE, V_TIME, V_MDAY,
+    V_QTY,   /* quantity: value in unit */
+    V_RANGE, /* lo..hi, either end NULL when open */
+    V_LIST,
+    V_ENUM,  /* member idx of enm */
+    V_REF,   /* a declared block */
+    V_BLOCK, /* a nested block */
+    V_EXPR,  /* a typed expression (predicates, templates, day rules) */
+} ValueKind;
+
+struct Value {
+    ValueKind k;
+    Span span;      /* where it was written (the schema's default: the field) */
+    bool is_default;
+    union {
+        bool b;
+        int64_t i;
+        double num;
+        const char *s;
+        int32_t date;
+        int time;
+        struct { int month, day; } mday;
+        struct { double v; Unit unit; } qty;
+        struct { Value *lo, *hi; } range;
+        struct { Value **items; int n; } list;
+        struct { EnumDef *enm; int idx; } en;
+        Block *ref;
+        Block *block;
+        Node *expr;
+    } u;
+};
+
+struct Block {
+    Schema *schema;
+    const char *name;   /* NULL for unnamed kinds */
+    const char *title;  /* NULL when none */
+    Span span;          /* the whole entry */
+    Span name_span;
+    Entry *entry;       /* as written */
+    Value **vals;       /* one per schema field; NULL: absent */
+    Block *parent;      /* enclosing block; NULL at top level */
+    Block *top;         /* the top-level block it belongs to */
+    const char *extends_name;
+    Span extends_span;
+    Block *base;        /* the block it extends, once resolved */
+    int merge_state;    /* 0 new, 1 merging, 2 merged (cycle detection) */
+    bool finished;      /* defaults applied, required keys checked */
+    int chain;          /* length of its extends chain, once merged */
+    const char *id;     /* rules: FRAMEWORK.RULE, computed once */
+    void *rule_info;    /* rules.c: the rule's parts, looked up once */
+    unsigned char *hinted; /* per field: a misspelt key suggested it already */
+    int file;           /* source file index */
+};
+
+/* One compilation: everything reachable from one input file. */
+typedef struct Program {
+    Arena *arena;
+    SourceSet *sources;
+    Diags *diags;
+    Schema **schemas;
+    int nschemas, capschemas;
+    EnumDef **enums;
+    int nenums, capenums;
+    Block **decls;      /* top-level blocks of every loaded file */
+    int ndecls, capdecls;
+    Block **named;      /* every named nested block (goals, targets...) */
+    int nnamed, capnamed;
+    SymTab decl_names;  /* top-level blocks by (kind, name) */
+    Block **always;     /* frameworks checked against every course (computed once) */
+    int nalways;
+    bool always_known;
+    SymTab nested_names; /* named nested blocks by (kind, name) */
+    int main_file;      /* the file named on the command line */
+    /* Batch checking (batch.h): the main file's blocks of kind batch_kind
+     * are built one at a time, each in its own scope, and freed after use. */
+    const char *batch_kind;
+    struct Batch *batch;  /* the main file's layout; NULL: built as a whole */
+    bool in_scope;        /* building one batch item: its named blocks go to scope_* */
+    SymTab scope_names;   /* the item's named nested blocks (in the item's arena) */
+    Block **scope_named;
+    int nscope_named, capscope_named;
+    const char **search; /* stdlib search path */
+    int nsearch;
+    int nsearch_user;    /* the first ones come from -I and RAMME_PATH; the rest are the stdlib's */
+    size_t max_bytes;   /* largest source file read */
+    size_t max_batch_bytes; /* largest main file of a batch */
+} Program;
+
+/* Finders. */
+Schema *model_schema(const Program *p, const char *name);
+EnumDef *model_enum(const Program *p, const char *name);
+Field *model_field(const Schema *s, const char *name);
+int model_enum_index(const EnumDef *e, const char *name);
+/* A top-level block of kind `schema` named `name`, or NULL. */
+Block *model_decl(const Program *p, const Schema *schema, const char *name);
+/* The value of field `name` of b (NULL when absent or no such field). */
+Value *model_get(const Block *b, const char *name);
+
+/* Type helpers. */
+Type *type_new(Arena *a, TypeKind k);
+const char *type_name(Arena *a, const Type *t);
+/* With an article, for sentences: "a whole number", "a list of principle". */
+const char *type_phrase(Arena *a, const Type *t);
+bool type_equal(const Type *a, const Type *b);
+
+/* Closest candidate to `name` among `cands` (edit distance), or NULL. */
+const char *model_suggest(const char *name, const char **cands, int n);
+
+#endif

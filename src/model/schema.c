@@ -1,0 +1,319 @@
+/* schema.c — schemas and enums from their declarations. */
+#include "model/schema.h"
+
+#include <string.h>
+
+static const char *header_words[] = {"toplevel", "named", "qualified", "titled", "extendable"};
+
+static void push_schema(Program *p, Schema *s)
+{
+    if (p->nschemas == p->capschemas) {
+        int cap = p->capschemas ? p->capschemas * 2 : 32;
+        p->schemas = arena_grow(p->arena, p->schemas, (size_t)p->nschemas, (size_t)cap, sizeof *p->schemas);
+        p->capschemas = cap;
+    }
+    p->schemas[p->nschemas++] = s;
+}
+
+static bool path_is(const Node *n, const char *word)
+{
+    return n->kind == N_PATH && strcmp(n->u.path, word) == 0;
+}
+
+void schema_declare(Program *p, Entry *e)
+{
+    if (e->nvals != 1 || e->vals[0].items.n < 1 || e->vals[0].items.items[0]->kind != N_PATH) {
+        diag_error(p->diags, e->key_span, "a schema needs a name: schema KIND { ... }");
+        return;
+    }
+    NodeList *it = &e->vals[0].items;
+    const char *name = it->items[0]->u.path;
+    Schema *old = model_schema(p, name);
+    if (old) {
+        diag_error(p->diags, it->items[0]->span, "schema '%s' is declared twice", name);
+        diag_note(p->diags, old->span, "first declared here");
+        return;
+    }
+    if (model_enum(p, name)) {
+        diag_error(p->diags, it->items[0]->span, "'%s' is already the name of an enum", name);
+        diag_note(p->diags, model_enum(p, name)->span, "the enum is declared here");
+        return;
+    }
+    Schema *s = arena_alloc(p->arena, sizeof *s);
+    s->name = name;
+    s->span = it->items[0]->span;
+    for (int i = 1; i < it->n; i++) {
+        Node *w = it->items[i];
+        bool ok = w->kind == N_PATH;
+        if (ok) {
+            if (path_is(w, "toplevel")) s->toplevel = s->named = true;
+            else if (path_is(w, "named")) s->named = true;
+            else if (path_is(w, "qualified")) s->qualified = s->named = true;
+            else if (path_is(w, "titled")) s->titled = true;
+            else if (path_is(w, "extendable")) s->extendable = true;
+            else ok = false;
+        }
+        if (!ok) {
+            diag_error(p->diags, w->span, "unknown schema property '%s'", ast_to_text(p->arena, w));
+            const char *sug = w->kind == N_PATH ? model_suggest(w->u.path, header_words, 5) : NULL;
+            if (sug)
+                diag_help(p->diags, "did you mean '%s'?", sug);
+            else
+                diag_help(p->diags, "the properties are toplevel, named, qualified, titled and extendable");
+        }
+    }
+    if (!e->is_block)
+        diag_error(p->diags, e->key_span, "schema '%s' needs a body: schema %s { ... }", name, name);
+    s->decl = e;
+    push_schema(p, s);
+}
+
+void schema_declare_enum(Program *p, Decl *d)
+{
+    const char *name = d->u.enm.name;
+    EnumDef *old = model_enum(p, name);
+    if (old || model_schema(p, name)) {
+        diag_error(p->diags, d->u.enm.name_span, "'%s' is declared twice", name);
+        diag_note(p->diags, old ? old->span : model_schema(p, name)->span, "first declared here");
+        return;
+    }
+    EnumDef *e = arena_alloc(p->arena, sizeof *e);
+    e->name = name;
+    e->span = d->u.enm.name_span;
+    e->members = d->u.enm.members;
+    e->n = d->u.enm.n;
+    for (int i = 0; i < e->n; i++)
+        for (int j = 0; j < i; j++)
+            if (strcmp(e->members[i].name, e->members[j].name) == 0) {
+                diag_error(p->diags, e->members[i].span, "enum member '%s' is declared twice", e->members[i].name);
+                diag_note(p->diags, e->members[j].span, "first declared here");
+            }
+    if (p->nenums == p->capenums) {
+        int cap = p->capenums ? p->capenums * 2 : 16;
+        p->enums = arena_grow(p->arena, p->enums, (size_t)p->nenums, (size_t)cap, sizeof *p->enums);
+        p->capenums = cap;
+    }
+    p->enums[p->nenums++] = e;
+}
+
+static const char *scalar_words[] = {"int", "number", "string", "bool", "date", "time", "monthday", "hours", "span"};
+static const TypeKind scalar_kinds[] = {TY_INT, TY_NUMBER, TY_STRING, TY_BOOL, TY_DATE, TY_TIME, TY_MDAY, TY_HOURS, TY_SPAN};
+
+/* Resolves a kind name used in a type to its schema. */
+static Schema *kind_named(Program *p, Node *w)
+{
+    if (w->kind != N_PATH) {
+        diag_error(p->diags, w->span, "expected the name of a kind");
+        return NULL;
+    }
+    Schema *s = model_schema(p, w->u.path);
+    if (!s) {
+        diag_error(p->diags, w->span, "unknown kind '%s'", w->u.path);
+        const char *c[256];
+        int n = 0;
+        for (int i = 0; i < p->nschemas && n < 256; i++)
+            c[n++] = p->schemas[i]->name;
+        const char *sug = model_suggest(w->u.path, c, n);
+        if (sug)
+            diag_help(p->diags, "did you mean '%s'?", sug);
+    }
+    return s;
+}
+
+/* type -> scalar | 'range' 'of' type | 'list' 'of' type | 'block' KIND
+ *       | ('predicate' | 'template') 'on' KIND | 'day' ['on' KIND] | NAME */
+static Type *parse_type(Program *p, NodeList *it, int *i, int depth)
+{
+    if (*i >= it->n) {
+        Span sp = it->n ? it->items[it->n - 1]->span : span_none();
+        diag_error(p->diags, sp, "expected a type after this");
+        return NULL;
+    }
+    Node *w = it->items[(*i)++];
+    if (w->kind != N_PATH) {
+        diag_error(p->diags, w->span, "expected a type, found %s", ast_to_text(p->arena, w));
+        return NULL;
+    }
+    if (depth > 8) {
+        diag_error(p->diags, w->span, "type nests too deeply");
+        return NULL;
+    }
+    const char *word = w->u.path;
+    for (size_t k = 0; k < sizeof scalar_words / sizeof *scalar_words; k++)
+        if (strcmp(word, scalar_words[k]) == 0)
+            return type_new(p->arena, scalar_kinds[k]);
+    if (strcmp(word, "range") == 0 || strcmp(word, "list") == 0) {
+        if (*i >= it->n || !path_is(it->items[*i], "of")) {
+            diag_error(p->diags, w->span, "write '%s of TYPE'", word);
+            return NULL;
+        }
+        (*i)++;
+        Type *elem = parse_type(p, it, i, depth + 1);
+        if (!elem)
+            return NULL;
+        Type *t = type_new(p->arena, word[0] == 'r' ? TY_RANGE : TY_LIST);
+        t->elem = elem;
+        return t;
+    }
+    if (strcmp(word, "block") == 0) {
+        if (*i >= it->n) {
+            diag_error(p->diags, w->span, "write 'block KIND'");
+            return NULL;
+        }
+        Schema *s = kind_named(p, it->items[(*i)++]);
+        if (!s)
+            return NULL;
+        Type *t = type_new(p->arena, TY_BLOCK);
+        t->schema = s;
+        return t;
+    }
+    if (strcmp(word, "predicate") == 0 || strcmp(word, "template") == 0 || strcmp(word, "day") == 0) {
+        Type *t = type_new(p->arena, word[0] == 'p' ? TY_PRED : word[0] == 't' ? TY_TEMPLATE : TY_DAY);
+        if (*i < it->n && path_is(it->items[*i], "on")) {
+            (*i)++;
+            if (*i >= it->n) {
+                diag_error(p->diags, w->span, "write '%s on KIND'", word);
+                return NULL;
+            }
+            t->ctx = kind_named(p, it->items[(*i)++]);
+            if (!t->ctx)
+                return NULL;
+        } else if (t->k != TY_DAY) {
+            diag_error(p->diags, w->span, "write '%s on KIND': what the expression is judged against", word);
+            return NULL;
+        }
+        return t;
+    }
+    EnumDef *en = model_enum(p, word);
+    if (en) {
+        Type *t = type_new(p->arena, TY_ENUM);
+        t->enm = en;
+        return t;
+    }
+    Schema *s = model_schema(p, word);
+    if (s) {
+        Type *t = type_new(p->arena, TY_REF);
+        t->schema = s;
+        return t;
+    }
+    diag_error(p->diags, w->span, "unknown type '%s'", word);
+    const char *c[300];
+    int n = 0;
+    for (size_t k = 0; k < sizeof scalar_words / sizeof *scalar_words; k++)
+        c[n++] = scalar_words[k];
+    for (int k = 0; k < p->nenums && n < 280; k++)
+        c[n++] = p->enums[k]->name;
+    for (int k = 0; k < p->nschemas && n < 299; k++)
+        c[n++] = p->schemas[k]->name;
+    const char *sug = model_suggest(word, c, n);
+    if (sug)
+        diag_help(p->diags, "did you mean '%s'?", sug);
+    return NULL;
+}
+
+static void define_field(Program *p, Schema *s, Entry *f)
+{
+    if (f->is_block || f->nvals != 1) {
+        diag_error(p->diags, f->key_span, "a schema field is written 'NAME TYPE [optional] [many] [default VALUE]'");
+        return;
+    }
+    Field *old = model_field(s, f->key);
+    if (old) {
+        diag_error(p->diags, f->key_span, "field '%s' is declared twice in schema '%s'", f->key, s->name);
+        diag_note(p->diags, old->span, "first declared here");
+        return;
+    }
+    NodeList *it = &f->vals[0].items;
+    int i = 0;
+    Type *t = parse_type(p, it, &i, 0);
+    if (!t)
+        return;
+    Field *fd = arena_alloc(p->arena, sizeof *fd);
+    fd->name = f->key;
+    fd->span = f->key_span;
+    fd->type = t;
+    while (i < it->n) {
+        Node *w = it->items[i++];
+        if (path_is(w, "optional"))
+            fd->optional = true;
+        else if (path_is(w, "many"))
+            fd->many = true;
+        else if (path_is(w, "required"))
+            fd->required = true;
+        else if (path_is(w, "default")) {
+            if (i >= it->n) {
+                diag_error(p->diags, w->span, "'default' needs a value");
+                break;
+            }
+            ValSeq *d = arena_alloc(p->arena, sizeof *d);
+            for (; i < it->n; i++)
+                ast_push(p->arena, &d->items, it->items[i]);
+            d->span = span_join(d->items.items[0]->span, d->items.items[d->items.n - 1]->span);
+            fd->def = d;
+        } else {
+            diag_error(p->diags, w->span, "unexpected '%s' in a field declaration", ast_to_text(p->arena, w));
+            diag_help(p->diags, "after the type come 'optional', 'many', 'required' or 'default VALUE'");
+        }
+    }
+    if (t->k == TY_BLOCK && fd->def)
+        diag_error(p->diags, fd->span, "a block field cannot have a default");
+    if (s->nfields == s->capfields) {
+        int cap = s->capfields ? s->capfields * 2 : 8;
+        s->fields = arena_grow(p->arena, s->fields, (size_t)s->nfields, (size_t)cap, sizeof *s->fields);
+        s->capfields = cap;
+    }
+    fd->index = s->nfields;
+    s->fields[s->nfields++] = fd;
+}
+
+static void define_header(Program *p, Schema *s, Entry *h)
+{
+    HeaderPattern hp = {NULL, 0, h->span};
+    if (h->nvals != 1) {
+        diag_error(p->diags, h->key_span, "'header' lists slots: a \"marker\" or a field name each");
+        return;
+    }
+    NodeList *it = &h->vals[0].items;
+    hp.slots = arena_array(p->arena, (size_t)it->n, sizeof *hp.slots);
+    for (int i = 0; i < it->n; i++) {
+        Node *w = it->items[i];
+        Slot *sl = &hp.slots[hp.n++];
+        sl->span = w->span;
+        if (w->kind == N_STR) {
+            sl->marker = w->u.str.s;
+        } else if (w->kind == N_PATH) {
+            sl->field = model_field(s, w->u.path);
+            if (!sl->field) {
+                diag_error(p->diags, w->span, "header slot '%s' is not a field of schema '%s'", w->u.path, s->name);
+                hp.n--;
+            }
+        } else {
+            diag_error(p->diags, w->span, "a header slot is a \"marker\" or a field name");
+            hp.n--;
+        }
+    }
+    if (s->nheaders == s->capheaders) {
+        int cap = s->capheaders ? s->capheaders * 2 : 4;
+        s->headers = arena_grow(p->arena, s->headers, (size_t)s->nheaders, (size_t)cap, sizeof *s->headers);
+        s->capheaders = cap;
+    }
+    s->headers[s->nheaders++] = hp;
+}
+
+void schema_define_all(Program *p)
+{
+    for (int k = 0; k < p->nschemas; k++) {
+        Schema *s = p->schemas[k];
+        if (s->defined || !s->decl)
+            continue;
+        s->defined = true;
+        Entry *e = s->decl;
+        /* Fields first, so header slots can name fields declared below. */
+        for (int i = 0; i < e->body.n; i++)
+            if (strcmp(e->body.items[i]->key, "header") != 0)
+                define_field(p, s, e->body.items[i]);
+        for (int i = 0; i < e->body.n; i++)
+            if (strcmp(e->body.items[i]->key, "header") == 0)
+                define_header(p, s, e->body.items[i]);
+    }
+}

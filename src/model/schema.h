@@ -1,0 +1,21 @@
+/* schema.h — reading `schema` and `enum` declarations (written in stdlib)
+ * into Schema and EnumDef. Schema syntax (docs/language.md, "Schemas"):
+ *   schema KIND [toplevel] [named] [qualified] [titled] [extendable] {
+ *     header SLOT...            positional slots: "marker" or field name
+ *     FIELD TYPE [optional] [many] [required] [default VALUE...]
+ *   }
+ * TYPE: int number string bool date time monthday hours span
+ *       | day [on KIND] | range of TYPE | list of TYPE | block KIND
+ *       | predicate on KIND | template on KIND | ENUM | KIND (a reference) */
+#ifndef RAMME_SCHEMA_H
+#define RAMME_SCHEMA_H
+
+#include "model/model.h"
+
+/* First pass: registers the schema's name (so types may refer to it). */
+void schema_declare(Program *p, Entry *e);
+void schema_declare_enum(Program *p, Decl *d);
+/* Second pass: fields, header patterns and type words of every schema. */
+void schema_define_all(Program *p);
+
+#endif

@@ -1,0 +1,67 @@
+/* symtab.c — an open-addressing hash table in the compilation's arena. */
+#include "model/symtab.h"
+
+#include <stdint.h>
+#include <string.h>
+
+static size_t hash_of(const void *kind, const char *name)
+{
+    /* FNV-1a over the name, mixed with the kind's address. */
+    uint64_t h = 1469598103934665603ull ^ (uint64_t)(uintptr_t)kind;
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+        h ^= *p;
+        h *= 1099511628211ull;
+    }
+    return (size_t)h;
+}
+
+void sym_init(SymTab *t, Arena *a)
+{
+    t->arena = a;
+    t->cap = 64;
+    t->n = 0;
+    t->slots = arena_array(a, t->cap, sizeof *t->slots);
+}
+
+static SymEntry **slot_for(SymEntry **slots, size_t cap, const void *kind, const char *name, size_t h)
+{
+    size_t i = h & (cap - 1);
+    while (slots[i] && !(slots[i]->hash == h && slots[i]->kind == kind && strcmp(slots[i]->name, name) == 0))
+        i = (i + 1) & (cap - 1);
+    return &slots[i];
+}
+
+static void grow(SymTab *t)
+{
+    size_t cap = t->cap * 2;
+    SymEntry **slots = arena_array(t->arena, cap, sizeof *slots);
+    for (size_t i = 0; i < t->cap; i++)
+        if (t->slots[i])
+            *slot_for(slots, cap, t->slots[i]->kind, t->slots[i]->name, t->slots[i]->hash) = t->slots[i];
+    t->slots = slots;
+    t->cap = cap;
+}
+
+void sym_add(SymTab *t, const struct Schema *kind, const char *name, struct Block *b)
+{
+    if ((t->n + 1) * 2 > t->cap)
+        grow(t);
+    size_t h = hash_of(kind, name);
+    SymEntry **s = slot_for(t->slots, t->cap, kind, name, h);
+    SymEntry *e = arena_alloc(t->arena, sizeof *e);
+    e->kind = kind;
+    e->name = name;
+    e->block = b;
+    e->hash = h;
+    e->next_same = *s;
+    if (!*s)
+        t->n++;
+    *s = e;
+}
+
+SymEntry *sym_find(const SymTab *t, const struct Schema *kind, const char *name)
+{
+    if (!t->slots)
+        return NULL;
+    return *slot_for(t->slots, t->cap, kind, name, hash_of(kind, name));
+}
