@@ -9,52 +9,6 @@
 #include <math.h>
 #include <string.h>
 
-int sched_weekday(int32_t days)
-{
-    /* 1970-01-01 was a Thursday (3 with Monday = 0). */
-    return (int)(((days % 7) + 7 + 3) % 7);
-}
-
-void sched_iso_week(int32_t days, int *iso_year, int *iso_week)
-{
-    int32_t thursday = days - sched_weekday(days) + 3;
-    int y, m, d;
-    civil_date(thursday, &y, &m, &d);
-    *iso_year = y;
-    *iso_week = (thursday - civil_days(y, 1, 1)) / 7 + 1;
-}
-
-int32_t sched_easter(int year)
-{
-    /* Anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
-    int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4;
-    int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
-    int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
-    int m = (a + 11 * h + 22 * l) / 451;
-    int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
-    return civil_days(year, month, day);
-}
-
-static bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-static int month_len(int y, int m)
-{
-    static const int n[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && leap(y) ? 29 : n[m - 1];
-}
-
-int32_t sched_add_months(int32_t days, int n)
-{
-    int y, m, d;
-    civil_date(days, &y, &m, &d);
-    int total = y * 12 + (m - 1) + n;
-    y = total / 12;
-    m = total % 12 + 1;
-    if (d > month_len(y, m))
-        d = month_len(y, m);
-    return civil_days(y, m, d);
-}
-
 /* A closed day rule with its per-year cache (Easter moves). */
 typedef struct Closure {
     Block *b;
@@ -104,7 +58,7 @@ static RVal day_value(Sched *S, Closure *c, int year)
         yv->k = V_INT;
         yv->u.i = year;
         ev->k = V_DATE;
-        ev->u.date = sched_easter(year);
+        ev->u.date = civil_easter(year);
         Field *fy = model_field(S->year_kind, "year"), *fe = model_field(S->year_kind, "easter");
         if (fy)
             yb->vals[fy->index] = yv;
@@ -125,7 +79,7 @@ static bool closure_hits(Sched *S, Closure *c, int32_t day)
     civil_date(day, &y, &m, &d);
     if (c->week && c->week->k == V_INT) {
         int iy, iw;
-        sched_iso_week(day, &iy, &iw);
+        civil_iso_week(day, &iy, &iw);
         if (c->until && c->until->k == V_INT && iy > c->until->u.i)
             return false;
         return iw == c->week->u.i;
@@ -328,7 +282,7 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
             diag_help(dg, "check the closures of the calendar and the schedule");
             return false;
         }
-        int w = sched_weekday(day);
+        int w = civil_weekday(day);
         if (!days[w])
             continue;
         const char *why = closed(&S, day);
@@ -349,7 +303,7 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
         s->end = t1;
         s->hours = len / 60;
         s->weekday = w;
-        sched_iso_week(day, &s->iso_year, &s->iso_week);
+        civil_iso_week(day, &s->iso_year, &s->iso_week);
         placed += len;
         s->cumulative = placed / 60;
         /* Module hours in declared order: a session may end one module and
@@ -368,9 +322,9 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
     int32_t first = pl->sessions[0].date, last = pl->sessions[pl->nsessions - 1].date;
 
     /* Hours per ISO week, every week from the first session's to the last's. */
-    for (int32_t monday = first - sched_weekday(first); monday <= last; monday += 7) {
+    for (int32_t monday = first - civil_weekday(first); monday <= last; monday += 7) {
         WeekLoad wl = {0, 0, 0};
-        sched_iso_week(monday, &wl.iso_year, &wl.iso_week);
+        civil_iso_week(monday, &wl.iso_year, &wl.iso_week);
         for (int i = 0; i < pl->nsessions; i++)
             if (pl->sessions[i].date >= monday && pl->sessions[i].date < monday + 7)
                 wl.hours += pl->sessions[i].hours;
@@ -390,7 +344,7 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
         pl->has_practicum = true;
         pl->practicum_start = last + 1;
         if (lenv->u.qty.unit == U_MONTH)
-            pl->practicum_end = sched_add_months(pl->practicum_start, (int)lround(lenv->u.qty.v)) - 1;
+            pl->practicum_end = civil_add_months(pl->practicum_start, (int)lround(lenv->u.qty.v)) - 1;
         else
             pl->practicum_end = pl->practicum_start + (int32_t)lround(lenv->u.qty.v * unit_base(lenv->u.qty.unit)) - 1;
         Value *fu = model_get(prac, "follow_up_days");
@@ -399,7 +353,7 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
         pl->follow_up = arena_array(a, (size_t)nfu + 1, sizeof *pl->follow_up);
         for (int i = 1; i <= nfu; i++) {
             int32_t d = pl->practicum_start + (int32_t)((int64_t)span * i / (nfu + 1));
-            while (d <= pl->practicum_end && (!days[sched_weekday(d)] || closed(&S, d)))
+            while (d <= pl->practicum_end && (!days[civil_weekday(d)] || closed(&S, d)))
                 d++;
             if (d <= pl->practicum_end && (pl->nfollow_up == 0 || d > pl->follow_up[pl->nfollow_up - 1]))
                 pl->follow_up[pl->nfollow_up++] = d;

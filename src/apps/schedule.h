@@ -74,12 +74,4 @@ bool sched_plan(Program *p, Block *schedule, Arena *a, Plan *out);
  * name, in date order; the first closure that names a day wins. */
 int sched_closed_days(Program *p, Block *calendar, int32_t from, int32_t to, Arena *a, Skipped **out);
 
-/* Gregorian Easter Sunday of `year`, as days since 1970-01-01. */
-int32_t sched_easter(int year);
-/* Calendar helpers (proleptic Gregorian; days and dates: civil.h). */
-int sched_weekday(int32_t days);          /* 0 = Monday */
-void sched_iso_week(int32_t days, int *iso_year, int *iso_week);
-/* d + n calendar months, clamped to the month's last day. */
-int32_t sched_add_months(int32_t d, int n);
-
 #endif

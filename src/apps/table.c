@@ -937,10 +937,7 @@ bool table_date(const char *s, int32_t *days)
     int y = digits(p, 4), m = digits(p + 5, 2), d = digits(p + 8, 2);
     if (y < 1 || m < 1 || m > 12 || d < 1)
         return false;
-    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    int max = mdays[m - 1] + (m == 2 && leap);
-    if (d > max)
+    if (d > civil_month_days(y, m))
         return false;
     *days = civil_days(y, m, d);
     return true;

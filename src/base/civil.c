@@ -1,5 +1,7 @@
-/* civil.c — days since 1970-01-01 and back (civil.h). */
+/* civil.c — calendar arithmetic (civil.h). */
 #include "base/civil.h"
+
+#include <stdbool.h>
 
 int32_t civil_days(int y, int m, int d)
 {
@@ -33,4 +35,49 @@ void civil_write(SBuf *b, int32_t days)
     sb_pad(b, (unsigned)m, 2);
     sb_put(b, "-", 1);
     sb_pad(b, (unsigned)d, 2);
+}
+
+int civil_month_days(int y, int m)
+{
+    static const int n[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 && leap ? 29 : n[m - 1];
+}
+
+int civil_weekday(int32_t days)
+{
+    /* 1970-01-01 was a Thursday (3 with Monday = 0). */
+    return (int)(((days % 7) + 7 + 3) % 7);
+}
+
+void civil_iso_week(int32_t days, int *iso_year, int *iso_week)
+{
+    int32_t thursday = days - civil_weekday(days) + 3;
+    int y, m, d;
+    civil_date(thursday, &y, &m, &d);
+    *iso_year = y;
+    *iso_week = (thursday - civil_days(y, 1, 1)) / 7 + 1;
+}
+
+int32_t civil_easter(int year)
+{
+    /* Anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
+    int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4;
+    int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
+    int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+    int m = (a + 11 * h + 22 * l) / 451;
+    int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+    return civil_days(year, month, day);
+}
+
+int32_t civil_add_months(int32_t days, int n)
+{
+    int y, m, d;
+    civil_date(days, &y, &m, &d);
+    int total = y * 12 + (m - 1) + n;
+    y = total / 12;
+    m = total % 12 + 1;
+    if (d > civil_month_days(y, m))
+        d = civil_month_days(y, m);
+    return civil_days(y, m, d);
 }

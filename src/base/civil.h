@@ -1,6 +1,7 @@
-/* civil.h — dates as days since 1970-01-01 in the proleptic Gregorian
- * calendar (H. Hinnant's algorithms), the one conversion the scanner,
- * the CSV reader, the evaluator and the scheduler share. */
+/* civil.h — calendar arithmetic, in one place: dates as days since
+ * 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's algorithms),
+ * month lengths, weekdays, ISO weeks, Easter and adding months. The scanner,
+ * the applicant file reader, the evaluator and the scheduler share it. */
 #ifndef RAMME_CIVIL_H
 #define RAMME_CIVIL_H
 
@@ -12,5 +13,16 @@ int32_t civil_days(int y, int m, int d);
 void civil_date(int32_t days, int *y, int *m, int *d);
 /* The date as written in ramme and ISO 8601: 2025-03-24. */
 void civil_write(SBuf *b, int32_t days);
+
+/* Days in month m (1-12) of year y. */
+int civil_month_days(int y, int m);
+/* 0 = Monday ... 6 = Sunday. */
+int civil_weekday(int32_t days);
+/* The ISO 8601 week (and its year, which may differ at New Year). */
+void civil_iso_week(int32_t days, int *iso_year, int *iso_week);
+/* Gregorian Easter Sunday of `year`. */
+int32_t civil_easter(int year);
+/* d + n calendar months, clamped to the month's last day. */
+int32_t civil_add_months(int32_t d, int n);
 
 #endif

@@ -235,11 +235,11 @@ static void text_skipped(FILE *out, Arena *a, const Plan *p, const char *bold, c
     fprintf(out, "\n%sDays that fell out%s\n", bold, reset);
     int wday = 0;
     for (int i = 0; i < p->nskipped; i++)
-        wday = max_int(wday, width(weekday_name(p, sched_weekday(p->skipped[i].date))));
+        wday = max_int(wday, width(weekday_name(p, civil_weekday(p->skipped[i].date))));
     for (int i = 0; i < p->nskipped; i++) {
         const Skipped *k = &p->skipped[i];
         fprintf(out, "  %s  ", fmt_date(b, sizeof b, k->date));
-        put_left(out, weekday_name(p, sched_weekday(k->date)), wday);
+        put_left(out, weekday_name(p, civil_weekday(k->date)), wday);
         fprintf(out, "  %s\n", k->reason ? esc_text(a, k->reason) : "closed");
     }
 }
@@ -260,7 +260,7 @@ static void text_practicum(FILE *out, const Plan *p, const char *bold, const cha
     fputs("  follow-up days:\n", out);
     for (int i = 0; i < p->nfollow_up; i++)
         fprintf(out, "    %s  %s\n", fmt_date(b1, sizeof b1, p->follow_up[i]),
-                weekday_name(p, sched_weekday(p->follow_up[i])));
+                weekday_name(p, civil_weekday(p->follow_up[i])));
 }
 
 /* The hours of each ISO week, eight to a line, a new line for a new year. */
@@ -390,7 +390,7 @@ json_t *plan_json(const Plan *p)
     for (int i = 0; i < p->nskipped; i++) {
         json_t *o = json_object();
         json_object_set_new(o, "date", json_date(p->skipped[i].date));
-        json_object_set_new(o, "weekday", jw_string(weekday_name(p, sched_weekday(p->skipped[i].date))));
+        json_object_set_new(o, "weekday", jw_string(weekday_name(p, civil_weekday(p->skipped[i].date))));
         json_object_set_new(o, "reason", json_str_or_null(p->skipped[i].reason));
         json_array_append_new(sk, o);
     }

@@ -53,8 +53,8 @@ static Session session(int n, int y, int m, int d, int start, int end, double cu
     s.end = end;
     s.hours = (end - start) / 60.0;
     s.cumulative = cum;
-    sched_iso_week(s.date, &s.iso_year, &s.iso_week);
-    s.weekday = sched_weekday(s.date);
+    civil_iso_week(s.date, &s.iso_year, &s.iso_week);
+    s.weekday = civil_weekday(s.date);
     s.modules = mods;
     s.nmodules = nmods;
     return s;

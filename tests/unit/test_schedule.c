@@ -26,7 +26,7 @@ static void test_easter_1900_2100(void **state)
     int year, y, m, d, n = 0;
     while (fscanf(f, "%d %d-%d-%d", &year, &y, &m, &d) == 4) {
         assert_int_equal(year, y);
-        assert_int_equal(sched_easter(year), D(y, m, d));
+        assert_int_equal(civil_easter(year), D(y, m, d));
         n++;
     }
     fclose(f);
@@ -36,29 +36,29 @@ static void test_easter_1900_2100(void **state)
 static void test_weekday_and_iso_week(void **state)
 {
     (void)state;
-    assert_int_equal(sched_weekday(D(1970, 1, 1)), 3); /* Thursday */
-    assert_int_equal(sched_weekday(D(2025, 2, 3)), 0); /* Monday */
-    assert_int_equal(sched_weekday(D(2024, 12, 29)), 6);
+    assert_int_equal(civil_weekday(D(1970, 1, 1)), 3); /* Thursday */
+    assert_int_equal(civil_weekday(D(2025, 2, 3)), 0); /* Monday */
+    assert_int_equal(civil_weekday(D(2024, 12, 29)), 6);
     int iy, iw;
-    sched_iso_week(D(2025, 2, 3), &iy, &iw);
+    civil_iso_week(D(2025, 2, 3), &iy, &iw);
     assert_int_equal(iw, 6);
-    sched_iso_week(D(2024, 12, 30), &iy, &iw); /* belongs to 2025's week 1 */
+    civil_iso_week(D(2024, 12, 30), &iy, &iw); /* belongs to 2025's week 1 */
     assert_int_equal(iy, 2025);
     assert_int_equal(iw, 1);
-    sched_iso_week(D(2021, 1, 3), &iy, &iw); /* belongs to 2020's week 53 */
+    civil_iso_week(D(2021, 1, 3), &iy, &iw); /* belongs to 2020's week 53 */
     assert_int_equal(iy, 2020);
     assert_int_equal(iw, 53);
-    sched_iso_week(D(2026, 12, 31), &iy, &iw);
+    civil_iso_week(D(2026, 12, 31), &iy, &iw);
     assert_int_equal(iw, 53);
 }
 
 static void test_add_months(void **state)
 {
     (void)state;
-    assert_int_equal(sched_add_months(D(2025, 5, 13), 4), D(2025, 9, 13));
-    assert_int_equal(sched_add_months(D(2025, 1, 31), 1), D(2025, 2, 28)); /* clamped */
-    assert_int_equal(sched_add_months(D(2024, 1, 31), 1), D(2024, 2, 29));
-    assert_int_equal(sched_add_months(D(2025, 11, 15), 3), D(2026, 2, 15));
+    assert_int_equal(civil_add_months(D(2025, 5, 13), 4), D(2025, 9, 13));
+    assert_int_equal(civil_add_months(D(2025, 1, 31), 1), D(2025, 2, 28)); /* clamped */
+    assert_int_equal(civil_add_months(D(2024, 1, 31), 1), D(2024, 2, 29));
+    assert_int_equal(civil_add_months(D(2025, 11, 15), 3), D(2026, 2, 15));
     int y, m, d;
     civil_date(D(2000, 2, 29), &y, &m, &d);
     assert_int_equal(y * 10000 + m * 100 + d, 20000229);
@@ -284,10 +284,10 @@ static void test_practicum_and_follow_up(void **state)
     assert_true(pl.has_practicum);
     int32_t last = pl.sessions[pl.nsessions - 1].date;
     assert_int_equal(pl.practicum_start, last + 1);
-    assert_int_equal(pl.practicum_end, sched_add_months(last + 1, 4) - 1);
+    assert_int_equal(pl.practicum_end, civil_add_months(last + 1, 4) - 1);
     assert_int_equal(pl.nfollow_up, 2);
     for (int i = 0; i < pl.nfollow_up; i++) {
-        int w = sched_weekday(pl.follow_up[i]);
+        int w = civil_weekday(pl.follow_up[i]);
         assert_true(w == 0 || w == 2); /* a teaching weekday */
         assert_true(pl.follow_up[i] > pl.practicum_start && pl.follow_up[i] <= pl.practicum_end);
     }
