@@ -77,7 +77,7 @@ static int collect(Block *adm, const char *field, bool exclude, Arena *a, Req **
         Value *t = model_get(rb, "test"), *x = model_get(rb, "text");
         if (!t || t->k != V_EXPR)
             continue;
-        *reqs = arena_grow(a, *reqs, (size_t)n, (size_t)n + 1, sizeof **reqs);
+        *reqs = arena_push(a, *reqs, (size_t)n, sizeof **reqs);
         (*reqs)[n++] = (Req){rb, t->u.expr, x && x->k == V_STRING ? x->u.s : "", exclude};
     }
     return n;
@@ -160,8 +160,7 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
     Value *as = model_get(adm, "assess");
     for (int i = 0; as && as->k == V_LIST && i < as->u.list.n; i++) {
         Value *x = model_get(as->u.list.items[i]->u.block, "text");
-        out->assess = arena_grow(a, (void *)out->assess, (size_t)out->nassess, (size_t)out->nassess + 1,
-                                 sizeof *out->assess);
+        out->assess = arena_push(a, (void *)out->assess, (size_t)out->nassess, sizeof *out->assess);
         out->assess[out->nassess++] = x && x->k == V_STRING ? x->u.s : "";
     }
     Schema *app = model_schema(p, "applicant");
@@ -286,10 +285,8 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
             subject->vals[i] = cell_value(a, app->fields[i], cell);
             unreadable[i] = !subject->vals[i];
             if (show_fields) {
-                res->shown = arena_grow(a, (void *)res->shown, (size_t)res->nshown, (size_t)res->nshown + 1,
-                                        sizeof *res->shown);
-                res->shown_values = arena_grow(a, (void *)res->shown_values, (size_t)res->nshown,
-                                               (size_t)res->nshown + 1, sizeof *res->shown_values);
+                res->shown = arena_push(a, (void *)res->shown, (size_t)res->nshown, sizeof *res->shown);
+                res->shown_values = arena_push(a, (void *)res->shown_values, (size_t)res->nshown, sizeof *res->shown_values);
                 res->shown[res->nshown] = app->fields[i]->name;
                 res->shown_values[res->nshown++] = cell;
             }
@@ -309,8 +306,7 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
             arena_release(a, mark);
             if (v.k == RV_BOOL) {
                 if (v.u.b == reqs[q].exclude) {
-                    res->failed = arena_grow(a, (void *)res->failed, (size_t)res->nfailed, (size_t)res->nfailed + 1,
-                                             sizeof *res->failed);
+                    res->failed = arena_push(a, (void *)res->failed, (size_t)res->nfailed, sizeof *res->failed);
                     res->failed[res->nfailed++] = reqs[q].text;
                 }
                 continue;
@@ -330,16 +326,14 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
                     dup = dup || strcmp(res->missing[k], m) == 0;
                 if (dup)
                     continue;
-                res->missing = arena_grow(a, (void *)res->missing, (size_t)res->nmissing, (size_t)res->nmissing + 1,
-                                          sizeof *res->missing);
+                res->missing = arena_push(a, (void *)res->missing, (size_t)res->nmissing, sizeof *res->missing);
                 res->missing[res->nmissing++] = m;
             }
             bool noted = false;
             for (int k = 0; k < res->nmissing; k++)
                 noted = noted || strncmp(res->missing[k], "age", 3) == 0;
             if (age && need[age->index] && !have_end && !noted) {
-                res->missing = arena_grow(a, (void *)res->missing, (size_t)res->nmissing, (size_t)res->nmissing + 1,
-                                          sizeof *res->missing);
+                res->missing = arena_push(a, (void *)res->missing, (size_t)res->nmissing, sizeof *res->missing);
                 res->missing[res->nmissing++] = "age (the course gives no application window to measure it at)";
             }
         }

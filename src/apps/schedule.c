@@ -34,7 +34,7 @@ static void add_closures(Sched *S, const Block *b, const char *field)
         return;
     for (int i = 0; i < v->u.list.n; i++) {
         Block *c = v->u.list.items[i]->u.block;
-        S->cl = arena_grow(S->a, S->cl, (size_t)S->ncl, (size_t)S->ncl + 1, sizeof *S->cl);
+        S->cl = arena_push(S->a, S->cl, (size_t)S->ncl, sizeof *S->cl);
         Closure *x = &S->cl[S->ncl++];
         memset(x, 0, sizeof *x);
         x->b = c;
@@ -140,7 +140,7 @@ static const char *show_date(Arena *a, int32_t day)
 
 static ScheduleCheck *add_check(Plan *pl, Arena *a, const char *id, Severity sev)
 {
-    pl->checks = arena_grow(a, pl->checks, (size_t)pl->nchecks, (size_t)pl->nchecks + 1, sizeof *pl->checks);
+    pl->checks = arena_push(a, pl->checks, (size_t)pl->nchecks, sizeof *pl->checks);
     ScheduleCheck *c = &pl->checks[pl->nchecks++];
     memset(c, 0, sizeof *c);
     c->id = id;
@@ -151,7 +151,7 @@ static ScheduleCheck *add_check(Plan *pl, Arena *a, const char *id, Severity sev
 
 static void explain(ScheduleCheck *c, Arena *a, const char *line)
 {
-    c->explain = arena_grow(a, (void *)c->explain, (size_t)c->nexplain, (size_t)c->nexplain + 1, sizeof *c->explain);
+    c->explain = arena_push(a, (void *)c->explain, (size_t)c->nexplain, sizeof *c->explain);
     c->explain[c->nexplain++] = line;
 }
 
@@ -186,7 +186,7 @@ int sched_closed_days(Program *p, Block *calendar, int32_t from, int32_t to, Are
         const char *why = closed(&S, d);
         if (!why)
             continue;
-        *out = arena_grow(a, *out, (size_t)n, (size_t)n + 1, sizeof **out);
+        *out = arena_push(a, *out, (size_t)n, sizeof **out);
         (*out)[n++] = (Skipped){d, why};
     }
     return n;
@@ -273,8 +273,6 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
     int mod_i = 0;
     double mod_left = mods_have_hours ? minutes_of(model_get(mods->u.list.items[0]->u.block, "hours")) : 0;
     double placed = 0;
-    int cap = 64;
-    pl->sessions = arena_array(a, (size_t)cap, sizeof *pl->sessions);
     int32_t day = start;
     for (; placed + 1e-6 < total; day++) {
         if (day - start > SCHED_MAX_DAYS) {
@@ -287,14 +285,11 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
             continue;
         const char *why = closed(&S, day);
         if (why) {
-            pl->skipped = arena_grow(a, pl->skipped, (size_t)pl->nskipped, (size_t)pl->nskipped + 1, sizeof *pl->skipped);
+            pl->skipped = arena_push(a, pl->skipped, (size_t)pl->nskipped, sizeof *pl->skipped);
             pl->skipped[pl->nskipped++] = (Skipped){day, why};
             continue;
         }
-        if (pl->nsessions == cap) {
-            pl->sessions = arena_grow(a, pl->sessions, (size_t)cap, (size_t)cap * 2, sizeof *pl->sessions);
-            cap *= 2;
-        }
+        pl->sessions = arena_push(a, pl->sessions, (size_t)pl->nsessions, sizeof *pl->sessions);
         Session *s = &pl->sessions[pl->nsessions++];
         memset(s, 0, sizeof *s);
         s->number = pl->nsessions;
@@ -310,7 +305,7 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
          * begin the next. */
         double take = len;
         while (mods_have_hours && take > 1e-6 && mod_i < nmods) {
-            s->modules = arena_grow(a, s->modules, (size_t)s->nmodules, (size_t)s->nmodules + 1, sizeof *s->modules);
+            s->modules = arena_push(a, s->modules, (size_t)s->nmodules, sizeof *s->modules);
             s->modules[s->nmodules++] = mods->u.list.items[mod_i]->u.block;
             double use = take < mod_left ? take : mod_left;
             take -= use;
@@ -328,7 +323,7 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
         for (int i = 0; i < pl->nsessions; i++)
             if (pl->sessions[i].date >= monday && pl->sessions[i].date < monday + 7)
                 wl.hours += pl->sessions[i].hours;
-        pl->weeks = arena_grow(a, pl->weeks, (size_t)pl->nweeks, (size_t)pl->nweeks + 1, sizeof *pl->weeks);
+        pl->weeks = arena_push(a, pl->weeks, (size_t)pl->nweeks, sizeof *pl->weeks);
         pl->weeks[pl->nweeks++] = wl;
     }
 

@@ -120,6 +120,18 @@ void *arena_grow(Arena *a, void *old, size_t old_n, size_t new_n, size_t size)
     return p;
 }
 
+void *arena_push(Arena *a, void *arr, size_t n, size_t size)
+{
+    /* Full at 0 and at every power of two from 4 on (see arena.h). */
+    if (n == 0)
+        return arena_array(a, 4, size);
+    if (n < 4 || (n & (n - 1)) != 0)
+        return arr;
+    if (n > SIZE_MAX / 2)
+        arena_oom();
+    return arena_grow(a, arr, n, n * 2, size);
+}
+
 char *arena_strndup(Arena *a, const char *s, size_t n)
 {
     if (n == SIZE_MAX)

@@ -21,7 +21,6 @@ typedef struct Found {
 static void find_id(Program *p, const char *id, Found *f)
 {
     memset(f, 0, sizeof *f);
-    int cap = 0;
     for (int i = 0; i < p->ndecls; i++) {
         Block *fw = p->decls[i];
         Value *rules = model_get(fw, "rule");
@@ -34,10 +33,7 @@ static void find_id(Program *p, const char *id, Found *f)
             const char *rid = arena_printf(p->arena, "%s.%s", fw->name, r->name);
             if (strcmp(rid, id) == 0)
                 f->rule = r;
-            if (f->nids == cap) {
-                cap = cap ? cap * 2 : 64;
-                f->ids = arena_grow(p->arena, (void *)f->ids, (size_t)f->nids, (size_t)cap, sizeof *f->ids);
-            }
+            f->ids = arena_push(p->arena, (void *)f->ids, (size_t)f->nids, sizeof *f->ids);
             f->ids[f->nids++] = rid;
         }
     }
@@ -47,10 +43,7 @@ static void find_id(Program *p, const char *id, Found *f)
             continue;
         if (strcmp(g->name, id) == 0 && !f->goal)
             f->goal = g;
-        if (f->nids == cap) {
-            cap = cap ? cap * 2 : 64;
-            f->ids = arena_grow(p->arena, (void *)f->ids, (size_t)f->nids, (size_t)cap, sizeof *f->ids);
-        }
+        f->ids = arena_push(p->arena, (void *)f->ids, (size_t)f->nids, sizeof *f->ids);
         f->ids[f->nids++] = g->name;
     }
 }

@@ -46,7 +46,7 @@ void cov_build(const Program *p, const CourseReport *r, Arena *a, Coverage *out)
                 !fw->schema->fields[i]->type->schema->qualified)
                 continue;
             for (int k = 0; k < v->u.list.n; k++) {
-                out->rows = arena_grow(a, out->rows, (size_t)out->nrows, (size_t)out->nrows + 1, sizeof *out->rows);
+                out->rows = arena_push(a, out->rows, (size_t)out->nrows, sizeof *out->rows);
                 CoverageRow *row = &out->rows[out->nrows++];
                 memset(row, 0, sizeof *row);
                 row->goal = v->u.list.items[k]->u.block;
@@ -65,8 +65,7 @@ void cov_build(const Program *p, const CourseReport *r, Arena *a, Coverage *out)
         if (!v || v->k != V_LIST || f->type->k != TY_BLOCK || !can_refer(f->type->schema, goal_kind))
             continue;
         for (int k = 0; k < v->u.list.n; k++) {
-            out->columns = arena_grow(a, out->columns, (size_t)out->ncolumns, (size_t)out->ncolumns + 1,
-                                      sizeof *out->columns);
+            out->columns = arena_push(a, out->columns, (size_t)out->ncolumns, sizeof *out->columns);
             out->columns[out->ncolumns++] = v->u.list.items[k]->u.block;
         }
     }

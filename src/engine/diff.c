@@ -8,7 +8,7 @@ typedef struct D {
     Arena *a;        /* the report's arena */
     Arena *scratch;  /* texts and marks made while comparing */
     DiffEntry *e;
-    int n, cap;
+    int n;
 } D;
 
 static bool same_str(const char *x, const char *y)
@@ -136,11 +136,7 @@ static const char *show(D *d, const Value *v)
 
 static void add(D *d, DiffKind k, const char *path, const char *before, const char *after, Span where)
 {
-    if (d->n == d->cap) {
-        int cap = d->cap ? d->cap * 2 : 16;
-        d->e = arena_grow(d->a, d->e, (size_t)d->n, (size_t)cap, sizeof *d->e);
-        d->cap = cap;
-    }
+    d->e = arena_push(d->a, d->e, (size_t)d->n, sizeof *d->e);
     DiffEntry *e = &d->e[d->n++];
     e->kind = k;
     e->path = path;
@@ -258,7 +254,7 @@ static const RuleResult *find_result(const CourseReport *r, const char *id)
 
 static void add_rule(Arena *a, DiffReport *out, const RuleResult *b, const RuleResult *v)
 {
-    out->rules = arena_grow(a, out->rules, (size_t)out->nrules, (size_t)out->nrules + 1, sizeof *out->rules);
+    out->rules = arena_push(a, out->rules, (size_t)out->nrules, sizeof *out->rules);
     DiffRule *r = &out->rules[out->nrules++];
     r->id = v ? v->id : b->id;
     r->before = b ? b->status : ST_NA;

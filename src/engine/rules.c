@@ -419,8 +419,7 @@ static void add_fw(Arena *a, CourseReport *out, Block *fw)
 {
     if (!fw || has_fw(out, fw))
         return;
-    out->frameworks = arena_grow(a, out->frameworks, (size_t)out->nframeworks, (size_t)out->nframeworks + 1,
-                                 sizeof *out->frameworks);
+    out->frameworks = arena_push(a, out->frameworks, (size_t)out->nframeworks, sizeof *out->frameworks);
     out->frameworks[out->nframeworks++] = fw;
 }
 
@@ -440,8 +439,7 @@ void rules_check(Program *p, Block *course, Arena *a, CourseReport *out)
         for (int i = 0; i < p->ndecls; i++) {
             Value *al = model_get(p->decls[i], "always");
             if (al && al->k == V_BOOL && al->u.b) {
-                p->always = arena_grow(p->arena, p->always, (size_t)p->nalways, (size_t)p->nalways + 1,
-                                       sizeof *p->always);
+                p->always = arena_push(p->arena, p->always, (size_t)p->nalways, sizeof *p->always);
                 p->always[p->nalways++] = p->decls[i];
             }
         }
@@ -506,7 +504,7 @@ void rules_check(Program *p, Block *course, Arena *a, CourseReport *out)
         for (int k = 0; k < ndecl; k++)
             have = have || decl[k] == out->results[i].framework;
         if (!have) {
-            decl = arena_grow(a, decl, (size_t)ndecl, (size_t)ndecl + 1, sizeof *decl);
+            decl = arena_push(a, decl, (size_t)ndecl, sizeof *decl);
             decl[ndecl++] = out->results[i].framework;
         }
     }

@@ -239,13 +239,13 @@ static Block *build_item(BatchIter *it, SkimItem *x)
     p->in_scope = true;
     sym_init(&p->scope_names, it->arena);
     p->scope_named = NULL;
-    p->nscope_named = p->capscope_named = 0;
+    p->nscope_named = 0;
 
     Block *blk = NULL;
     File *f = parse_range(p->arena, p->diags, p->sources, b->file, x->off, x->end - x->off, x->line, x->col);
     /* One declaration, unless a syntax error split it (already reported). */
     if (f->n > 0 && f->decls[0]->kind == DECL_ENTRY && strcmp(f->decls[0]->u.entry->key, it->kind->name) == 0) {
-        Builder B = {p, NULL, 0, 0, NULL, 0, 0};
+        Builder B = {p, NULL, 0, NULL, 0};
         blk = build_toplevel(&B, it->kind, f->decls[0]->u.entry, b->file);
         if (blk->name) {
             if (model_decl(p, it->kind, blk->name) || sym_find(&it->seen, it->kind, blk->name))

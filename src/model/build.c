@@ -35,8 +35,7 @@ static Value *value_new(Builder *B, ValueKind k, Span sp)
 static void list_push(Builder *B, Value *list, Value *item)
 {
     /* Lists grow by copying: they are short and built once. */
-    list->u.list.items = arena_grow(B->p->arena, list->u.list.items, (size_t)list->u.list.n,
-                                    (size_t)list->u.list.n + 1, sizeof *list->u.list.items);
+    list->u.list.items = arena_push(B->p->arena, list->u.list.items, (size_t)list->u.list.n, sizeof *list->u.list.items);
     list->u.list.items[list->u.list.n++] = item;
 }
 
@@ -69,21 +68,13 @@ static void wrong(Builder *B, const Field *f, const Type *t, const Node *n)
 
 static void pend_expr(Builder *B, Value *v, Type *t, Block *owner)
 {
-    if (B->nexprs == B->capexprs) {
-        int cap = B->capexprs ? B->capexprs * 2 : 16;
-        B->exprs = arena_grow(B->p->arena, B->exprs, (size_t)B->nexprs, (size_t)cap, sizeof *B->exprs);
-        B->capexprs = cap;
-    }
+    B->exprs = arena_push(B->p->arena, B->exprs, (size_t)B->nexprs, sizeof *B->exprs);
     B->exprs[B->nexprs++] = (PendingExpr){v, t, owner};
 }
 
 static void pend_ref(Builder *B, Value *v, Schema *kind, Node *name, Block *owner)
 {
-    if (B->nrefs == B->caprefs) {
-        int cap = B->caprefs ? B->caprefs * 2 : 16;
-        B->refs = arena_grow(B->p->arena, B->refs, (size_t)B->nrefs, (size_t)cap, sizeof *B->refs);
-        B->caprefs = cap;
-    }
+    B->refs = arena_push(B->p->arena, B->refs, (size_t)B->nrefs, sizeof *B->refs);
     B->refs[B->nrefs++] = (PendingRef){v, kind, name, owner};
 }
 
@@ -431,21 +422,12 @@ static void register_named(Builder *B, Block *b)
 {
     Program *p = B->p;
     if (p->in_scope) { /* a batch item: its names go when it goes */
-        if (p->nscope_named == p->capscope_named) {
-            int cap = p->capscope_named ? p->capscope_named * 2 : 32;
-            p->scope_named = arena_grow(p->arena, p->scope_named, (size_t)p->nscope_named, (size_t)cap,
-                                        sizeof *p->scope_named);
-            p->capscope_named = cap;
-        }
+        p->scope_named = arena_push(p->arena, p->scope_named, (size_t)p->nscope_named, sizeof *p->scope_named);
         p->scope_named[p->nscope_named++] = b;
         sym_add(&p->scope_names, b->schema, b->name, b);
         return;
     }
-    if (p->nnamed == p->capnamed) {
-        int cap = p->capnamed ? p->capnamed * 2 : 64;
-        p->named = arena_grow(p->arena, p->named, (size_t)p->nnamed, (size_t)cap, sizeof *p->named);
-        p->capnamed = cap;
-    }
+    p->named = arena_push(p->arena, p->named, (size_t)p->nnamed, sizeof *p->named);
     p->named[p->nnamed++] = b;
     sym_add(&p->nested_names, b->schema, b->name, b);
 }

@@ -27,9 +27,9 @@ typedef struct PendingExpr {
 typedef struct Builder {
     Program *p;
     PendingRef *refs;
-    int nrefs, caprefs;
+    int nrefs;      /* arena_push */
     PendingExpr *exprs;
-    int nexprs, capexprs;
+    int nexprs;
 } Builder;
 
 /* A top-level entry whose key is a toplevel kind. */

@@ -13,11 +13,7 @@ static const char *reserved_kinds[] = {"import", "enum", "schema"};
 
 static void push_decl(Program *p, Block *b)
 {
-    if (p->ndecls == p->capdecls) {
-        int cap = p->capdecls ? p->capdecls * 2 : 32;
-        p->decls = arena_grow(p->arena, p->decls, (size_t)p->ndecls, (size_t)cap, sizeof *p->decls);
-        p->capdecls = cap;
-    }
+    p->decls = arena_push(p->arena, p->decls, (size_t)p->ndecls, sizeof *p->decls);
     p->decls[p->ndecls++] = b;
 }
 
@@ -79,7 +75,7 @@ static Program *compile(const char *path, const char *text, const char *batch_ki
     schema_define_all(p);
 
     /* Pass 2: every other top-level entry is a block of a toplevel kind. */
-    Builder B = {p, NULL, 0, 0, NULL, 0, 0};
+    Builder B = {p, NULL, 0, NULL, 0};
     for (int f = 0; f < ls.n; f++) {
         File *file = ls.files[f].file;
         for (int i = 0; i < file->n; i++) {

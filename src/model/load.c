@@ -34,8 +34,7 @@ static void add_dir(Program *p, const char *dir, size_t len)
 {
     if (len == 0)
         return;
-    const char **s = arena_grow(p->arena, (void *)p->search, (size_t)p->nsearch,
-                                (size_t)p->nsearch + 1, sizeof *s);
+    const char **s = arena_push(p->arena, (void *)p->search, (size_t)p->nsearch, sizeof *s);
     s[p->nsearch++] = arena_strndup(p->arena, dir, len);
     p->search = s;
 }
@@ -133,7 +132,7 @@ static void add_root(Loader *L, const char *dir)
     if (!realpath(dir, real))
         return;
     Program *p = L->p;
-    const char **r = arena_grow(p->arena, (void *)L->roots, (size_t)L->nroots, (size_t)L->nroots + 1, sizeof *r);
+    const char **r = arena_push(p->arena, (void *)L->roots, (size_t)L->nroots, sizeof *r);
     r[L->nroots++] = arena_strdup(p->arena, real);
     L->roots = r;
 }

@@ -74,9 +74,9 @@ struct Schema {
     Span span;
     bool toplevel, named, qualified, titled, extendable;
     Field **fields;
-    int nfields, capfields;
+    int nfields;
     HeaderPattern *headers;
-    int nheaders, capheaders;
+    int nheaders;
     Entry *decl;     /* the declaration, read in the second pass */
     bool defined;    /* fields and headers have been read */
 };
@@ -149,13 +149,13 @@ typedef struct Program {
     SourceSet *sources;
     Diags *diags;
     Schema **schemas;
-    int nschemas, capschemas;
+    int nschemas;
     EnumDef **enums;
-    int nenums, capenums;
+    int nenums;
     Block **decls;      /* top-level blocks of every loaded file */
-    int ndecls, capdecls;
+    int ndecls;
     Block **named;      /* every named nested block (goals, targets...) */
-    int nnamed, capnamed;
+    int nnamed;
     SymTab decl_names;  /* top-level blocks by (kind, name) */
     Block **always;     /* frameworks checked against every course (computed once) */
     int nalways;
@@ -169,7 +169,7 @@ typedef struct Program {
     bool in_scope;        /* building one batch item: its named blocks go to scope_* */
     SymTab scope_names;   /* the item's named nested blocks (in the item's arena) */
     Block **scope_named;
-    int nscope_named, capscope_named;
+    int nscope_named;
     const char **search; /* stdlib search path */
     int nsearch;
     int nsearch_user;    /* the first ones come from -I and RAMME_PATH; the rest are the stdlib's */

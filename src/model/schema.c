@@ -7,11 +7,7 @@ static const char *header_words[] = {"toplevel", "named", "qualified", "titled",
 
 static void push_schema(Program *p, Schema *s)
 {
-    if (p->nschemas == p->capschemas) {
-        int cap = p->capschemas ? p->capschemas * 2 : 32;
-        p->schemas = arena_grow(p->arena, p->schemas, (size_t)p->nschemas, (size_t)cap, sizeof *p->schemas);
-        p->capschemas = cap;
-    }
+    p->schemas = arena_push(p->arena, p->schemas, (size_t)p->nschemas, sizeof *p->schemas);
     p->schemas[p->nschemas++] = s;
 }
 
@@ -88,11 +84,7 @@ void schema_declare_enum(Program *p, Decl *d)
                 diag_error(p->diags, e->members[i].span, "enum member '%s' is declared twice", e->members[i].name);
                 diag_note(p->diags, e->members[j].span, "first declared here");
             }
-    if (p->nenums == p->capenums) {
-        int cap = p->capenums ? p->capenums * 2 : 16;
-        p->enums = arena_grow(p->arena, p->enums, (size_t)p->nenums, (size_t)cap, sizeof *p->enums);
-        p->capenums = cap;
-    }
+    p->enums = arena_push(p->arena, p->enums, (size_t)p->nenums, sizeof *p->enums);
     p->enums[p->nenums++] = e;
 }
 
@@ -257,11 +249,7 @@ static void define_field(Program *p, Schema *s, Entry *f)
     }
     if (t->k == TY_BLOCK && fd->def)
         diag_error(p->diags, fd->span, "a block field cannot have a default");
-    if (s->nfields == s->capfields) {
-        int cap = s->capfields ? s->capfields * 2 : 8;
-        s->fields = arena_grow(p->arena, s->fields, (size_t)s->nfields, (size_t)cap, sizeof *s->fields);
-        s->capfields = cap;
-    }
+    s->fields = arena_push(p->arena, s->fields, (size_t)s->nfields, sizeof *s->fields);
     fd->index = s->nfields;
     s->fields[s->nfields++] = fd;
 }
@@ -292,11 +280,7 @@ static void define_header(Program *p, Schema *s, Entry *h)
             hp.n--;
         }
     }
-    if (s->nheaders == s->capheaders) {
-        int cap = s->capheaders ? s->capheaders * 2 : 4;
-        s->headers = arena_grow(p->arena, s->headers, (size_t)s->nheaders, (size_t)cap, sizeof *s->headers);
-        s->capheaders = cap;
-    }
+    s->headers = arena_push(p->arena, s->headers, (size_t)s->nheaders, sizeof *s->headers);
     s->headers[s->nheaders++] = hp;
 }
 

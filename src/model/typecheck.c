@@ -100,7 +100,7 @@ static Type *follow(TC *t, Node *n, Type *cur, char **segs, int nseg, int from, 
             }
             return err(t);
         }
-        r->chain = arena_grow(t->a, r->chain, (size_t)r->nchain, (size_t)r->nchain + 1, sizeof *r->chain);
+        r->chain = arena_push(t->a, r->chain, (size_t)r->nchain, sizeof *r->chain);
         r->chain[r->nchain++] = f;
         cur = field_type(t, f);
         /* A path through a list projects: module.hours is a list of hours;
@@ -546,7 +546,7 @@ static void tc_template(TC *t, Node *str)
             }
             if (litn) {
                 lit[litn] = '\0';
-                tp->parts = arena_grow(t->a, tp->parts, (size_t)tp->n, (size_t)tp->n + 1, sizeof *tp->parts);
+                tp->parts = arena_push(t->a, tp->parts, (size_t)tp->n, sizeof *tp->parts);
                 tp->parts[tp->n++] = (TemplatePart){arena_strndup(t->a, lit, litn), NULL};
                 litn = 0;
             }
@@ -556,7 +556,7 @@ static void tc_template(TC *t, Node *str)
             if (e) {
                 Type *x = tc(t, e, NULL);
                 (void)x;
-                tp->parts = arena_grow(t->a, tp->parts, (size_t)tp->n, (size_t)tp->n + 1, sizeof *tp->parts);
+                tp->parts = arena_push(t->a, tp->parts, (size_t)tp->n, sizeof *tp->parts);
                 tp->parts[tp->n++] = (TemplatePart){NULL, e};
             }
             /* Advance columns over the expression text (characters). */
@@ -583,7 +583,7 @@ static void tc_template(TC *t, Node *str)
     }
     if (litn) {
         lit[litn] = '\0';
-        tp->parts = arena_grow(t->a, tp->parts, (size_t)tp->n, (size_t)tp->n + 1, sizeof *tp->parts);
+        tp->parts = arena_push(t->a, tp->parts, (size_t)tp->n, sizeof *tp->parts);
         tp->parts[tp->n++] = (TemplatePart){arena_strndup(t->a, lit, litn), NULL};
     }
 }

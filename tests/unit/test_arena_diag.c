@@ -216,6 +216,28 @@ static Span at(int file, int line, int col)
 
 /* arena_reset: everything is handed out again, zeroed, from reused chunks;
  * a batch resets its arena for every course. */
+/* The growable array: contents kept, and the array moves only when the
+ * count reaches 4, 8, 16, ...: n pushes copy O(n) elements, not O(n^2). */
+static void test_arena_push(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    int *xs = NULL;
+    size_t n = 0;
+    int moves = 0;
+    for (int i = 0; i < 100000; i++) {
+        int *before = xs;
+        xs = arena_push(a, xs, n, sizeof *xs);
+        moves += xs != before;
+        xs[n++] = i;
+    }
+    for (int i = 0; i < 100000; i++)
+        assert_int_equal(xs[i], i);
+    /* 0, 4, 8, ..., 65536: 16 moves (log2(100000) is about 17). */
+    assert_int_equal(moves, 16);
+    arena_free(a);
+}
+
 static void test_arena_reset_reuses(void **state)
 {
     (void)state;
@@ -698,6 +720,7 @@ int main(void)
         cmocka_unit_test(test_arena_no_overlap),
         cmocka_unit_test(test_arena_large_blocks),
         cmocka_unit_test(test_arena_used),
+        cmocka_unit_test(test_arena_push),
         cmocka_unit_test(test_arena_reset_reuses),
         cmocka_unit_test(test_arena_mark_release),
         cmocka_unit_test(test_arena_printf_at_chunk_end),
