@@ -27,37 +27,17 @@ int admit_age(int32_t birth, int32_t on)
 }
 
 /* Fields of the subject that an expression reads (first segment only). */
-static void needed_fields(const Node *n, bool *need, int depth)
+static AstStep need_field(const Node *n, void *need)
 {
-    if (!n || depth > 300)
-        return;
-    switch (n->kind) {
-    case N_PATH: {
-        const PathRes *r = n->res;
-        if (r && r->kind == R_CTX && r->nchain > 0)
-            need[r->chain[0]->index] = true;
-        return;
-    }
-    case N_CALL:
-        for (int i = 0; i < n->u.call.args.n; i++)
-            needed_fields(n->u.call.args.items[i], need, depth + 1);
-        return;
-    case N_BIN: needed_fields(n->u.bin.l, need, depth + 1); needed_fields(n->u.bin.r, need, depth + 1); return;
-    case N_NOT: needed_fields(n->u.operand, need, depth + 1); return;
-    case N_RANGE: needed_fields(n->u.range.lo, need, depth + 1); needed_fields(n->u.range.hi, need, depth + 1); return;
-    case N_SET:
-        for (int i = 0; i < n->u.set.n; i++)
-            needed_fields(n->u.set.items[i], need, depth + 1);
-        return;
-    case N_WHERE: needed_fields(n->u.where.list, need, depth + 1); needed_fields(n->u.where.pred, need, depth + 1); return;
-    case N_QUANT: needed_fields(n->u.quant.list, need, depth + 1); needed_fields(n->u.quant.body, need, depth + 1); return;
-    case N_IF:
-        needed_fields(n->u.cond.c, need, depth + 1);
-        needed_fields(n->u.cond.t, need, depth + 1);
-        needed_fields(n->u.cond.e, need, depth + 1);
-        return;
-    default: return;
-    }
+    const PathRes *r = n->kind == N_PATH ? n->res : NULL;
+    if (r && r->kind == R_CTX && r->nchain > 0)
+        ((bool *)need)[r->chain[0]->index] = true;
+    return AST_NEXT;
+}
+
+static void needed_fields(const Node *n, bool *need)
+{
+    ast_walk(n, need_field, need);
 }
 
 typedef struct Req {
@@ -233,7 +213,7 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
     bool ok = true;
     for (int r = 0; r < nreq; r++) {
         memset(need, 0, (size_t)app->nfields * sizeof *need);
-        needed_fields(reqs[r].test, need, 0);
+        needed_fields(reqs[r].test, need);
         if (age && need[age->index] && birth)
             need[birth->index] = true;
         for (int i = 0; i < app->nfields; i++) {
@@ -313,7 +293,7 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
             }
             /* Unknown: name the fields this rule needs that are empty or unreadable. */
             memset(need, 0, (size_t)app->nfields * sizeof *need);
-            needed_fields(reqs[q].test, need, 0);
+            needed_fields(reqs[q].test, need);
             if (age && need[age->index] && birth)
                 need[birth->index] = true;
             for (int i = 0; i < app->nfields; i++) {

@@ -248,36 +248,41 @@ static void explain_false(EvalCtx *c, Expl *e, const Node *n, int depth)
 }
 
 /* The course entry a rule is about: the first course field its condition
- * reads that the course declares. */
-static bool find_where(const Node *n, Block *course, Span *out, int depth)
+ * reads that the course declares. A `where` predicate reads the elements'
+ * fields, not the course's, and an `else` branch is not what a failure is
+ * about: both are left out. */
+typedef struct Where {
+    Block *course;
+    Span *out;
+} Where;
+
+static AstStep where_step(const Node *n, void *ctx)
 {
-    if (!n || depth > 64)
-        return false;
+    Where *w = ctx;
     switch (n->kind) {
     case N_PATH: {
         const PathRes *r = n->res;
         if (r && r->kind == R_CTX && r->nchain > 0) {
-            Value *v = course->vals[r->chain[0]->index];
+            Value *v = w->course->vals[r->chain[0]->index];
             if (v && !v->is_default) {
-                *out = v->span;
-                return true;
+                *w->out = v->span;
+                return AST_STOP;
             }
         }
-        return false;
+        return AST_NEXT;
     }
-    case N_CALL:
-        for (int i = 0; i < n->u.call.args.n; i++)
-            if (find_where(n->u.call.args.items[i], course, out, depth + 1))
-                return true;
-        return false;
-    case N_BIN: return find_where(n->u.bin.l, course, out, depth + 1) || find_where(n->u.bin.r, course, out, depth + 1);
-    case N_NOT: return find_where(n->u.operand, course, out, depth + 1);
-    case N_RANGE: return find_where(n->u.range.lo, course, out, depth + 1) || find_where(n->u.range.hi, course, out, depth + 1);
-    case N_WHERE: return find_where(n->u.where.list, course, out, depth + 1);
-    case N_QUANT: return find_where(n->u.quant.list, course, out, depth + 1) || find_where(n->u.quant.body, course, out, depth + 1);
-    case N_IF: return find_where(n->u.cond.c, course, out, depth + 1) || find_where(n->u.cond.t, course, out, depth + 1);
-    default: return false;
+    case N_WHERE: return ast_walk(n->u.where.list, where_step, w) ? AST_STOP : AST_SKIP;
+    case N_IF:
+        return ast_walk(n->u.cond.c, where_step, w) || ast_walk(n->u.cond.t, where_step, w) ? AST_STOP : AST_SKIP;
+    case N_SET: return AST_SKIP;
+    default: return AST_NEXT;
     }
+}
+
+static bool find_where(const Node *n, Block *course, Span *out)
+{
+    Where w = {course, out};
+    return ast_walk(n, where_step, &w);
 }
 
 static const char *fill_message(EvalCtx *c, Arena *a, const Value *msg)
@@ -373,7 +378,7 @@ static void judge(Arena *prog_arena, EvalCtx *c, Block *course, Block *fw, Block
             r->status = ST_UNKNOWN;
             if (c->missing)
                 add_unknown(&e, c, when->u.expr);
-            find_where(when->u.expr, course, &r->where, 0);
+            find_where(when->u.expr, course, &r->where);
         }
     }
     Value *reqs = ri->require;
@@ -387,7 +392,7 @@ static void judge(Arena *prog_arena, EvalCtx *c, Block *course, Block *fw, Block
             RVal v = eval(c, q->u.expr);
             if (v.k == RV_BOOL && v.u.b)
                 continue;
-            find_where(q->u.expr, course, &r->where, 0);
+            find_where(q->u.expr, course, &r->where);
             if (v.k == RV_BOOL) {
                 r->status = ST_FAIL;
                 e.n = 0;

@@ -225,3 +225,37 @@ char *ast_to_text(Arena *a, const Node *n)
     print_node(&b, n);
     return sb_str(&b);
 }
+
+static bool walk(const Node *n, AstVisit visit, void *ctx, int depth)
+{
+    if (!n || depth > AST_MAX_DEPTH)
+        return false;
+    AstStep step = visit(n, ctx);
+    if (step != AST_NEXT)
+        return step == AST_STOP;
+    const Node *kids[3] = {NULL, NULL, NULL};
+    const NodeList *list = NULL;
+    switch (n->kind) {
+    case N_CALL: list = &n->u.call.args; break;
+    case N_SET: list = &n->u.set; break;
+    case N_BIN: kids[0] = n->u.bin.l; kids[1] = n->u.bin.r; break;
+    case N_NOT: kids[0] = n->u.operand; break;
+    case N_RANGE: kids[0] = n->u.range.lo; kids[1] = n->u.range.hi; break;
+    case N_WHERE: kids[0] = n->u.where.list; kids[1] = n->u.where.pred; break;
+    case N_QUANT: kids[0] = n->u.quant.list; kids[1] = n->u.quant.body; break;
+    case N_IF: kids[0] = n->u.cond.c; kids[1] = n->u.cond.t; kids[2] = n->u.cond.e; break;
+    default: break;
+    }
+    for (int i = 0; list && i < list->n; i++)
+        if (walk(list->items[i], visit, ctx, depth + 1))
+            return true;
+    for (int i = 0; i < 3; i++)
+        if (walk(kids[i], visit, ctx, depth + 1))
+            return true;
+    return false;
+}
+
+bool ast_walk(const Node *n, AstVisit visit, void *ctx)
+{
+    return walk(n, visit, ctx, 0);
+}

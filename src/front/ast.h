@@ -134,6 +134,19 @@ typedef struct File {
     bool stopped; /* the parse gave up early (nesting limit, error cap) */
 } File;
 
+/* The deepest nesting of expressions and blocks the parser accepts; every
+ * pass over the tree may recurse this deep and no deeper. */
+#define AST_MAX_DEPTH 256
+
+/* The syntax-tree visitor. ast_walk calls visit on n and then, unless visit
+ * says otherwise, on each sub-expression in source order, depth first:
+ * AST_NEXT goes on, AST_SKIP leaves n's sub-expressions out, AST_STOP ends
+ * the walk (ast_walk then returns true). Nodes nested deeper than
+ * AST_MAX_DEPTH are not visited (the parser refuses such trees). */
+typedef enum { AST_NEXT, AST_SKIP, AST_STOP } AstStep;
+typedef AstStep (*AstVisit)(const Node *n, void *ctx);
+bool ast_walk(const Node *n, AstVisit visit, void *ctx);
+
 /* Builders used by the parser's actions. */
 Node *ast_node(Arena *a, NodeKind k, Span sp);
 Node *ast_bin(Arena *a, BinOp op, Node *l, Node *r, Span sp);

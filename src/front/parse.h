@@ -12,8 +12,9 @@
 #include <stdbool.h>
 
 /* Nesting of ( ) { } and of expressions beyond this is an error
- * (LANGUAGE.md §8): no later pass recurses deeper than this bound. */
-#define PARSE_MAX_DEPTH 256
+ * (LANGUAGE.md §8): no later pass recurses deeper than this bound. The one
+ * limit is AST_MAX_DEPTH (ast.h), which ast_walk keeps too. */
+#define PARSE_MAX_DEPTH AST_MAX_DEPTH
 
 typedef struct LexState {
     Arena *arena;

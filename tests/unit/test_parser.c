@@ -274,6 +274,42 @@ static P *parse_path(const char *path)
     return p;
 }
 
+/* ast_walk: every node in source order, depth first; AST_SKIP leaves a
+ * node's sub-expressions out; AST_STOP ends the walk. */
+typedef struct Seen {
+    char kinds[64];
+    int n;
+    NodeKind skip, stop;
+} Seen;
+
+static AstStep seen_step(const Node *n, void *ctx)
+{
+    Seen *s = ctx;
+    static const char letter[] = {[N_INT] = 'i', [N_PATH] = 'p', [N_CALL] = 'c', [N_BIN] = 'b',
+                                  [N_NOT] = 'n', [N_SET] = 's', [N_WHERE] = 'w', [N_IF] = 'f'};
+    if (s->n < 63)
+        s->kinds[s->n++] = (size_t)n->kind < sizeof letter && letter[n->kind] ? letter[n->kind] : '?';
+    s->kinds[s->n] = '\0';
+    return n->kind == s->stop ? AST_STOP : n->kind == s->skip ? AST_SKIP : AST_NEXT;
+}
+
+static void test_ast_walk(void **state)
+{
+    (void)state;
+    P *p;
+    const Node *e = expr_of("if not a then count(l where x in {1, 2}) else b + 3", &p);
+    Seen s = {{0}, 0, N_INT + 100, N_INT + 100};
+    assert_false(ast_walk(e, seen_step, &s));
+    assert_string_equal(s.kinds, "fnpcwpbpsiibpi");
+    s = (Seen){{0}, 0, N_CALL, N_INT + 100};
+    assert_false(ast_walk(e, seen_step, &s));
+    assert_string_equal(s.kinds, "fnpcbpi");
+    s = (Seen){{0}, 0, N_INT + 100, N_SET};
+    assert_true(ast_walk(e, seen_step, &s));
+    assert_string_equal(s.kinds, "fnpcwpbps");
+    p_free(p);
+}
+
 static void test_contract_examples_parse(void **state)
 {
     (void)state;
@@ -1256,6 +1292,7 @@ int main(void)
         cmocka_unit_test(test_ast_to_text),
         cmocka_unit_test(test_ast_to_text_open_range_operand),
         cmocka_unit_test(test_ast_to_text_number_precision),
+        cmocka_unit_test(test_ast_walk),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
