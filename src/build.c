@@ -34,9 +34,14 @@ static Value *value_new(Builder *B, ValueKind k, Span sp)
 
 static void list_push(Builder *B, Value *list, Value *item)
 {
-    /* Lists grow by copying: they are short and built once. */
-    list->u.list.items = arena_grow(B->p->arena, list->u.list.items, (size_t)list->u.list.n,
-                                    (size_t)list->u.list.n + 1, sizeof *list->u.list.items);
+    /* Doubling: growing by one item at a time copied the whole list for
+     * each item, quadratic in time and in arena memory for a long list. */
+    if (list->u.list.n >= list->u.list.cap) {
+        int cap = list->u.list.n < 4 ? 4 : list->u.list.n * 2;
+        list->u.list.items = arena_grow(B->p->arena, list->u.list.items, (size_t)list->u.list.n, (size_t)cap,
+                                        sizeof *list->u.list.items);
+        list->u.list.cap = cap;
+    }
     list->u.list.items[list->u.list.n++] = item;
 }
 
