@@ -215,7 +215,7 @@ static void declared_before(BatchIter *it, Block *blk)
         /* Its name's place: count lines and characters from the item's start. */
         Span sp = {b->file, x->line, x->col, x->line, x->col, x->name_off, x->name_off + len};
         for (size_t k = x->off; k < x->name_off; k++) {
-            if (text[k] == '\n') {
+            if (text[k] == '\n' || (text[k] == '\r' && text[k + 1] != '\n')) {
                 sp.first_line++;
                 sp.first_column = 1;
             } else if (((unsigned char)text[k] & 0xC0) != 0x80) {
