@@ -26,8 +26,13 @@ struct Arena {
 
 _Noreturn void arena_oom(void)
 {
-    fputs("ramme: out of memory\n", stderr);
-    abort();
+    /* Exit status 2, as for any input that cannot be read: not abort(),
+     * whose status (134) reads as a crash and may leave a core dump. */
+    static const char msg[] = "ramme: error: out of memory: the input needs more memory than this "
+                              "system or its limits (ulimit -v) allow\n";
+    fflush(stdout);
+    fputs(msg, stderr);
+    _Exit(ARENA_OOM_STATUS);
 }
 
 static Chunk *chunk_new(size_t size)

@@ -41,8 +41,12 @@ void arena_release(Arena *a, ArenaMark m);
 /* Bytes handed out so far (for benchmarks and limits). */
 size_t arena_used(const Arena *a);
 
-/* Called when memory runs out: prints one line and aborts. The only place
- * the library may write to stderr, because it cannot go on. */
+/* Called when memory runs out anywhere in the library: prints one line
+ * ("ramme: error: out of memory: ...") and exits with status 2, the
+ * command line's status for input that could not be read. The only place
+ * the library may write to stderr or end the process, because it cannot go
+ * on. */
+#define ARENA_OOM_STATUS 2
 _Noreturn void arena_oom(void);
 
 #endif

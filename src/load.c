@@ -65,6 +65,7 @@ typedef struct Loader {
     int stack[LOAD_MAX_DEPTH + 1]; /* indices into out->files being loaded */
     int depth;
     bool main_next; /* the next file loaded is the main file */
+    ParseKinds kinds; /* the kinds of declaration known so far (parse.h) */
 } Loader;
 
 static int find_loaded(LoadSet *ls, const char *real)
@@ -216,7 +217,9 @@ static int load_one(Loader *L, const char *path, bool stdlib, Span from, const c
         diag_error(p->diags, from, "'%s' is a directory", path);
         return -1;
     }
-    File *f = is_main && p->batch_kind ? batch_split(p, src) : parse_file(p->arena, p->diags, p->sources, src);
+    L->kinds.unknown = 0;
+    File *f = is_main && p->batch_kind ? batch_split(p, src, &L->kinds)
+                                       : parse_file_kinds(p->arena, p->diags, p->sources, src, &L->kinds);
 
     LoadSet *ls = L->out;
     if (ls->n == ls->cap) {
@@ -234,6 +237,21 @@ static int load_one(Loader *L, const char *path, bool stdlib, Span from, const c
 
     L->stack[L->depth++] = idx;
     load_imports(L, idx);
+    /* Declarations of unknown kinds were dropped past the error cap, and
+     * the imports (or the file's own schemas) brought kinds since: some of
+     * them may be known after all. Once more, with every kind known now;
+     * what is dropped then is unknown for certain (parse.h, ParseKinds). */
+    if (f->dropped && L->kinds.n > f->kinds_at_drop) {
+        if (is_main && p->batch_kind) {
+            batch_free(p);
+            p->batch = NULL; /* batch_split sets it again when it finds the layout */
+        }
+        L->kinds.unknown = 0;
+        f = is_main && p->batch_kind ? batch_split(p, src, &L->kinds)
+                                     : parse_file_kinds(p->arena, p->diags, p->sources, src, &L->kinds);
+        ls->files[idx].file = f;
+        load_imports(L, idx);
+    }
     L->depth--;
     return idx;
 }
@@ -241,7 +259,7 @@ static int load_one(Loader *L, const char *path, bool stdlib, Span from, const c
 static bool load_main(Program *p, const char *path, const char *text, LoadSet *out)
 {
     memset(out, 0, sizeof *out);
-    Loader L = {p, out, {0}, 0, false};
+    Loader L = {p, out, {0}, 0, false, {NULL, 0, 0, 0}};
     /* The prelude first: the schemas, enums, consistency and dk. */
     bool prelude = false;
     for (int k = 0; k < p->nsearch && !prelude; k++) {
