@@ -143,6 +143,38 @@ static NodeList *list1(LexState *ls, Node *n)
     return l;
 }
 
+/* A top-level declaration into the file. With ls->kinds, a `schema` adds
+ * its kind, and an entry of no known kind is kept only while those kept
+ * and the errors so far do not reach past the error cap; past it, the
+ * entry and everything parsed for it go back to the arena (see
+ * ParseKinds). */
+static void add_decl(LexState *ls, Decl *d)
+{
+    ParseKinds *k = ls->kinds;
+    if (k && d->kind == DECL_ENTRY) {
+        Entry *e = d->u.entry;
+        if (strcmp(e->key, "schema") == 0) {
+            parse_kinds_add(ls->arena, k, e);
+        } else if (!parse_kinds_known(k, e->key)) {
+            if (ls->diags->errors + k->unknown > ls->diags->max_errors) {
+                if (ls->out->dropped++ == 0)
+                    ls->out->kinds_at_drop = k->n;
+                arena_release(ls->arena, ls->decl_mark);
+                return;
+            }
+            k->unknown++;
+        }
+    }
+    ast_push_decl(ls->arena, ls->out, d);
+}
+
+/* After an error: at the cap, stop reading (as the lexer's errors do). */
+static void at_cap(LexState *ls)
+{
+    if (parse_at_cap(ls))
+        ls->fatal = true;
+}
+
 static Entry *mkentry(LexState *ls, const char *key, Span key_span, Span sp)
 {
     Entry *e = arena_alloc(ls->arena, sizeof *e);
@@ -204,15 +236,21 @@ decls
     ;
 
 decl_list
-    : decl                                  { if ($1 && ($1->kind != DECL_ENTRY || $1->u.entry->key)) ast_push_decl(ls->arena, ls->out, $1); }
+    : decl {
+          if ($1 && ($1->kind != DECL_ENTRY || $1->u.entry->key))
+              add_decl(ls, $1);
+          ls->decl_mark = arena_mark(ls->arena);
+      }
     | decl_list seps decl {
           File *f = ls->out;
           if ($3 && $3->kind == DECL_ENTRY && !$3->u.entry->key) {
               Decl *prev = f->n ? f->decls[f->n - 1] : NULL;
               attach(prev && prev->kind == DECL_ENTRY ? prev->u.entry : NULL, $3->u.entry);
           } else if ($3) {
-              ast_push_decl(ls->arena, f, $3);
+              add_decl(ls, $3);
           }
+          /* What the next declaration allocates starts here (add_decl). */
+          ls->decl_mark = arena_mark(ls->arena);
       }
     ;
 
@@ -491,9 +529,8 @@ static const char *tok_name(yysymbol_kind_t k, char *buf, size_t n)
 
 /* file:line:col: error: expected X or Y, found Z — plus targeted advice for
  * the mistakes people make (LANGUAGE.md §8). */
-static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, LexState *ls)
+static int report_syntax_error(const yypcontext_t *ctx, LexState *ls)
 {
-    (void)scanner;
     if (ls->fatal)
         return 0;
     ls->syntax_errors++;
@@ -580,6 +617,16 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, LexS
     return 0;
 }
 
+/* Each syntax error counts toward the error cap; at the cap the parse
+ * stops, as the lexer's errors stop it, instead of building on. */
+static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, LexState *ls)
+{
+    (void)scanner;
+    int r = report_syntax_error(ctx, ls);
+    at_cap(ls);
+    return r;
+}
+
 static void yyerror(YYLTYPE *loc, yyscan_t scanner, LexState *ls, const char *msg)
 {
     (void)scanner;
@@ -590,4 +637,5 @@ static void yyerror(YYLTYPE *loc, yyscan_t scanner, LexState *ls, const char *ms
         diag_error(ls->diags, *loc, "nesting is too deep to parse (more than %d levels)", PARSE_MAX_DEPTH);
     else
         diag_error(ls->diags, *loc, "%s", msg);
+    at_cap(ls);
 }

@@ -24,9 +24,18 @@ struct Arena {
     size_t total; /* bytes handed out over all chunks */
 };
 
+/* The one process-wide setting of the library (arena.h says why). */
+static void (*oom_handler)(void);
+
+void arena_set_oom(void (*handler)(void))
+{
+    oom_handler = handler;
+}
+
 _Noreturn void arena_oom(void)
 {
-    fputs("ramme: out of memory\n", stderr);
+    if (oom_handler)
+        oom_handler();
     abort();
 }
 

@@ -48,8 +48,15 @@ void arena_release(Arena *a, ArenaMark m);
 /* Bytes handed out so far (for benchmarks and limits). */
 size_t arena_used(const Arena *a);
 
-/* Called when memory runs out: prints one line and aborts. The only place
- * the library may write to stderr, because it cannot go on. */
+/* Called when memory runs out anywhere in the library: runs the handler set
+ * with arena_set_oom, which must not return (the command line's prints
+ * "ramme: error: out of memory: ..." and exits with status 2), then
+ * abort()s. The library itself never prints.
+ *
+ * The handler is the library's one process-wide setting: an allocation can
+ * fail where no context reaches (flex's buffers, a realloc in the
+ * diagnostic list), and there is nothing to hand back there. */
 _Noreturn void arena_oom(void);
+void arena_set_oom(void (*handler)(void));
 
 #endif

@@ -5,6 +5,7 @@
  * under --strict), 2 input unreadable / not parseable / not well-typed, or
  * a wrong command line. */
 #include "cli/cli.h"
+#include "base/arena.h"
 #include "model/model.h"
 
 #include <signal.h>
@@ -153,8 +154,22 @@ static void on_sigbus(int sig)
     _exit(EXIT_INPUT);
 }
 
+/* The library's out-of-memory handler (arena_set_oom): exit status 2, as
+ * for any input that cannot be read, not abort(), whose status (134) reads
+ * as a crash and may leave a core dump. What the report had so far goes out
+ * first. */
+static void on_oom(void)
+{
+    static const char msg[] = "ramme: error: out of memory: the input needs more memory than this "
+                              "system or its limits (ulimit -v) allow\n";
+    fflush(stdout);
+    fputs(msg, stderr);
+    _Exit(EXIT_INPUT);
+}
+
 int main(int argc, char **argv)
 {
+    arena_set_oom(on_oom);
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_sigbus;

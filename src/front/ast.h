@@ -132,6 +132,8 @@ typedef struct File {
     int n, cap;
     Node *expr;   /* when parsed in expression mode (interpolation) */
     bool stopped; /* the parse gave up early (nesting limit, error cap) */
+    int dropped;  /* declarations of unknown kinds not kept (parse.h, ParseKinds) */
+    int kinds_at_drop; /* the kinds known when the first was dropped */
 } File;
 
 /* The deepest nesting of expressions and blocks the parser accepts; every

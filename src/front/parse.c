@@ -35,8 +35,30 @@ static bool precheck(Diags *diags, Source *src, int file, size_t off, size_t len
     return true;
 }
 
+void parse_kinds_add(Arena *a, ParseKinds *k, const Entry *schema)
+{
+    if (schema->nvals == 0 || schema->vals[0].items.n == 0 || schema->vals[0].items.items[0]->kind != N_PATH ||
+        parse_kinds_known(k, schema->vals[0].items.items[0]->u.path))
+        return;
+    if (k->n == k->cap) {
+        int cap = k->cap ? k->cap * 2 : 32;
+        k->names = arena_grow(a, (void *)k->names, (size_t)k->n, (size_t)cap, sizeof *k->names);
+        k->cap = cap;
+    }
+    k->names[k->n++] = schema->vals[0].items.items[0]->u.path;
+}
+
+bool parse_kinds_known(const ParseKinds *k, const char *key)
+{
+    /* A few dozen schemas: a scan costs less than a table. */
+    for (int i = k->n - 1; i >= 0; i--)
+        if (strcmp(k->names[i], key) == 0)
+            return true;
+    return false;
+}
+
 static File *run(Arena *a, Diags *diags, SourceSet *ss, int file, size_t off, size_t len, int line,
-                 int col, bool expr_mode)
+                 int col, bool expr_mode, ParseKinds *kinds)
 {
     Source *src = ss->files[file];
     File *f = arena_alloc(a, sizeof *f);
@@ -55,13 +77,19 @@ static File *run(Arena *a, Diags *diags, SourceSet *ss, int file, size_t off, si
     ls.off = off;
     ls.out = f;
     ls.expr_mode = expr_mode;
+    ls.kinds = kinds;
+    ls.decl_mark = arena_mark(a);
+    ls.errors_at_start = diags->errors;
     ls.tok = (Span){file, line, col, line, col, off, off};
 
     yyscan_t scanner;
     if (yylex_init_extra(&ls, &scanner) != 0)
         arena_oom();
     YY_BUFFER_STATE buf = yy_scan_bytes(src->text + off, (int)len, scanner);
-    yyparse(scanner, &ls);
+    jmp_buf fatal;
+    ls.scanner_fatal = &fatal;
+    if (setjmp(fatal) == 0)
+        yyparse(scanner, &ls);
     yy_delete_buffer(buf, scanner);
     yylex_destroy(scanner);
     f->stopped = ls.fatal;
@@ -70,7 +98,7 @@ static File *run(Arena *a, Diags *diags, SourceSet *ss, int file, size_t off, si
     return f;
 }
 
-File *parse_file(Arena *a, Diags *diags, SourceSet *ss, int file)
+File *parse_file_kinds(Arena *a, Diags *diags, SourceSet *ss, int file, ParseKinds *kinds)
 {
     Source *src = ss->files[file];
     if (src->len > (size_t)0x7fffffff) {
@@ -79,17 +107,23 @@ File *parse_file(Arena *a, Diags *diags, SourceSet *ss, int file)
         f->source = file;
         return f;
     }
-    return run(a, diags, ss, file, 0, src->len, 1, 1, false);
+    return run(a, diags, ss, file, 0, src->len, 1, 1, false, kinds);
 }
 
-File *parse_range(Arena *a, Diags *diags, SourceSet *ss, int file, size_t off, size_t len, int line, int col)
+File *parse_file(Arena *a, Diags *diags, SourceSet *ss, int file)
 {
-    return run(a, diags, ss, file, off, len, line, col, false);
+    return parse_file_kinds(a, diags, ss, file, NULL);
+}
+
+File *parse_range(Arena *a, Diags *diags, SourceSet *ss, int file, size_t off, size_t len, int line, int col,
+                  ParseKinds *kinds)
+{
+    return run(a, diags, ss, file, off, len, line, col, false, kinds);
 }
 
 Node *parse_expr_at(Arena *a, Diags *diags, SourceSet *ss, int file, size_t off, size_t len,
                     int line, int col)
 {
-    File *f = run(a, diags, ss, file, off, len, line, col, true);
+    File *f = run(a, diags, ss, file, off, len, line, col, true, NULL);
     return f->expr;
 }

@@ -9,12 +9,30 @@
 #include "front/diag.h"
 #include "front/source.h"
 
+#include <setjmp.h>
 #include <stdbool.h>
 
 /* Nesting of ( ) { } and of expressions beyond this is an error
  * (LANGUAGE.md §8): no later pass recurses deeper than this bound. The one
  * limit is AST_MAX_DEPTH (ast.h), which ast_walk keeps too. */
 #define PARSE_MAX_DEPTH AST_MAX_DEPTH
+
+/* What a top-level declaration may be, as far as the files read so far
+ * say: `import`, `enum`, `schema` and the name of each schema. One per
+ * compilation, shared by its parses: the parser adds each `schema` it
+ * reads. A top-level entry of any other kind is kept for compile.c to
+ * report ("unknown declaration") while those kept and the errors so far
+ * stay within the error cap; after that, such an entry is not kept and
+ * its memory goes back to the arena (File.dropped): it could only be
+ * reported past the cap, where nothing is reported. So a file of nothing
+ * but unknown declarations is never held whole in memory. A kind declared
+ * by a file read after the parse (its imports) is not known during it:
+ * load.c parses such a file again when its imports brought new kinds. */
+typedef struct ParseKinds {
+    const char **names; /* schema names, in the compilation's arena */
+    int n, cap;
+    int unknown;        /* entries of no known kind kept in this file */
+} ParseKinds;
 
 typedef struct LexState {
     Arena *arena;
@@ -37,6 +55,10 @@ typedef struct LexState {
     bool sent_start;
     int syntax_errors;     /* yyparse returns 0 after recovery: count here */
     File *out;
+    ParseKinds *kinds;     /* NULL: no counting of unknown declarations */
+    ArenaMark decl_mark;   /* the arena when the current top-level declaration began */
+    int errors_at_start;   /* diags->errors when this parse began */
+    jmp_buf *scanner_fatal; /* where a fatal scanner error (YY_FATAL_ERROR) goes */
     /* Last, and not cleared: only the first nbraces entries are read. A
      * batch parses every course anew, and clearing 10 KB each time cost
      * more than lexing a course's keys. */
@@ -44,13 +66,29 @@ typedef struct LexState {
     char brace_kind[PARSE_MAX_DEPTH];
 } LexState;
 
+/* This parse has reported an error past the error cap: it stops (the
+ * lexer returns end of file), as nothing more would be reported. Errors
+ * from before it (another course of a batch) do not stop it. */
+static inline bool parse_at_cap(const LexState *ls)
+{
+    return ls->diags->errors > ls->diags->max_errors && ls->diags->errors > ls->errors_at_start;
+}
+
 /* Parses source `file` of `ss`. Always returns a File (possibly partial);
  * errors go to `diags`. */
 File *parse_file(Arena *a, Diags *diags, SourceSet *ss, int file);
+/* The same, counting declarations of unknown kinds in `kinds` (may be NULL). */
+File *parse_file_kinds(Arena *a, Diags *diags, SourceSet *ss, int file, ParseKinds *kinds);
 
 /* Parses the declarations in bytes [off, off+len) of `file`, which start at
- * `line`:`col` (a batch item, see batch.h). */
-File *parse_range(Arena *a, Diags *diags, SourceSet *ss, int file, size_t off, size_t len, int line, int col);
+ * `line`:`col` (a batch item, see batch.h); `kinds` as for parse_file_kinds. */
+File *parse_range(Arena *a, Diags *diags, SourceSet *ss, int file, size_t off, size_t len, int line, int col,
+                  ParseKinds *kinds);
+
+/* The parser's part of ParseKinds: notes the kind a `schema` entry
+ * declares; says whether `key` is a known kind. */
+void parse_kinds_add(Arena *a, ParseKinds *k, const Entry *schema);
+bool parse_kinds_known(const ParseKinds *k, const char *key);
 
 /* Parses one expression written inside a string of `file`, starting at byte
  * `off` (line, col) and `len` bytes long. Returns NULL after an error. */

@@ -8,7 +8,7 @@
 #include <string.h>
 
 /* Bytes that change the scanner's state inside a block. */
-static const unsigned char special[256] = {['\n'] = 1, ['"'] = 1, ['#'] = 1, ['{'] = 1, ['}'] = 1};
+static const unsigned char special[256] = {['\n'] = 1, ['\r'] = 1, ['"'] = 1, ['#'] = 1, ['{'] = 1, ['}'] = 1};
 
 static bool word_start(unsigned char c)
 {
@@ -101,11 +101,14 @@ bool skim_layout(const char *t, size_t len, const char *kind, SkimProgress progr
         unsigned char c = (unsigned char)t[i];
         bool top = !cur && depth == 0;
         switch (c) {
+        case '\r':
         case '\n':
+            /* A line ends at "\r\n", a lone '\r' or '\n', as in the lexer. */
             if (cur && header)
                 return unclear(out, cur->off, "a declaration without a body on its first line");
             line++;
-            ls = ++i;
+            i += c == '\r' && i + 1 < len && t[i + 1] == '\n' ? 2 : 1;
+            ls = i;
             if (progress && i - reported >= STEP) {
                 progress(ctx, i);
                 reported = i;
@@ -114,12 +117,12 @@ bool skim_layout(const char *t, size_t len, const char *kind, SkimProgress progr
             if (top)
                 at_stmt = true;
             continue;
-        case ' ': case '\t': case '\r':
+        case ' ': case '\t':
             i++;
             continue;
         case '#': {
             bool ascii = true;
-            while (i < len && t[i] != '\n') {
+            while (i < len && t[i] != '\n' && t[i] != '\r') {
                 ascii = ascii && (unsigned char)t[i] < 0x80 && t[i] != '\0';
                 i++;
             }
@@ -129,8 +132,8 @@ bool skim_layout(const char *t, size_t len, const char *kind, SkimProgress progr
         }
         case '"': {
             size_t j = i + 1;
-            while (j < len && t[j] != '"' && t[j] != '\n')
-                j += (t[j] == '\\' && j + 1 < len && t[j + 1] != '\n') ? 2 : 1;
+            while (j < len && t[j] != '"' && t[j] != '\n' && t[j] != '\r')
+                j += (t[j] == '\\' && j + 1 < len && t[j + 1] != '\n' && t[j + 1] != '\r') ? 2 : 1;
             if (j >= len || t[j] != '"')
                 return unclear(out, i, "a string that does not end on its line");
             if (top) {

@@ -192,20 +192,31 @@ int src_read_regular(SourceSet *ss, const char *path, const char *open_path, siz
     return read_fd(ss, path, fd, max_bytes, true);
 }
 
+/* Bytes of the line end at t[i] ("\r\n" 2, a lone '\r' or '\n' 1), or 0:
+ * the lexer's line ends (LANGUAGE.md §8, Text), so both count the same lines. */
+static size_t line_end(const char *t, size_t i, size_t len)
+{
+    if (t[i] == '\n')
+        return 1;
+    if (t[i] == '\r')
+        return i + 1 < len && t[i + 1] == '\n' ? 2 : 1;
+    return 0;
+}
+
 static void build_lines(Source *s)
 {
     int n = 1;
-    for (size_t i = 0; i < s->len; i++)
-        if (s->text[i] == '\n')
+    for (size_t i = 0, k; i < s->len; i += k ? k : 1)
+        if ((k = line_end(s->text, i, s->len)))
             n++;
     s->lines = malloc((size_t)n * sizeof *s->lines);
     if (!s->lines)
         arena_oom();
     s->lines[0] = 0;
-    int k = 1;
-    for (size_t i = 0; i < s->len; i++)
-        if (s->text[i] == '\n')
-            s->lines[k++] = i + 1;
+    int m = 1;
+    for (size_t i = 0, k; i < s->len; i += k ? k : 1)
+        if ((k = line_end(s->text, i, s->len)))
+            s->lines[m++] = i + k;
     s->nlines = n;
 }
 
@@ -219,10 +230,8 @@ const char *src_line(Source *s, int line, size_t *len)
     }
     size_t start = s->lines[line - 1];
     size_t end = start;
-    while (end < s->len && s->text[end] != '\n')
+    while (end < s->len && s->text[end] != '\n' && s->text[end] != '\r')
         end++;
-    if (end > start && s->text[end - 1] == '\r')
-        end--;
     *len = end - start;
     return s->text + start;
 }
@@ -232,9 +241,11 @@ Span src_span_at(const Source *src, int file, size_t off)
     Span sp = {file, 1, 1, 1, 2, off, off + 1};
     for (size_t i = 0; i < off && i < src->len; i++) {
         unsigned char c = (unsigned char)src->text[i];
-        if (c == '\n') {
+        if (c == '\n' || (c == '\r' && !(i + 1 < src->len && src->text[i + 1] == '\n'))) {
             sp.first_line++;
             sp.first_column = 1;
+        } else if (c == '\r') {
+            /* the '\r' of "\r\n": the '\n' ends the line */
         } else if ((c & 0xC0) != 0x80) {
             sp.first_column++;
         }
@@ -249,13 +260,11 @@ const char *src_line_at(Source *s, size_t off, size_t *len)
     if (off > s->len)
         off = s->len;
     size_t start = off;
-    while (start > 0 && s->text[start - 1] != '\n')
+    while (start > 0 && s->text[start - 1] != '\n' && s->text[start - 1] != '\r')
         start--;
     size_t end = off;
-    while (end < s->len && s->text[end] != '\n')
+    while (end < s->len && s->text[end] != '\n' && s->text[end] != '\r')
         end++;
-    if (end > start && s->text[end - 1] == '\r')
-        end--;
     *len = end - start;
     return s->text + start;
 }

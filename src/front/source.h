@@ -48,7 +48,8 @@ int src_add(SourceSet *ss, const char *path, const char *text, size_t len);
  * for now (a batch has judged them): they leave memory and are read again
  * from the page cache if a diagnostic quotes them. No effect on a copy. */
 void src_release(Source *s, size_t upto);
-/* The text of line `line` (1-based) without its newline. */
+/* The text of line `line` (1-based) without its line end. Lines end at
+ * "\r\n", a lone '\r' or '\n', as the lexer counts them. */
 const char *src_line(Source *s, int line, size_t *len);
 /* The span of byte `off` of `src` (one character wide), counting lines and
  * characters from the start: for an error found without a lexer. */

@@ -20,7 +20,7 @@ static void release(void *src, size_t done)
     src_release(src, done);
 }
 
-File *batch_split(Program *p, int src)
+File *batch_split(Program *p, int src, ParseKinds *kinds)
 {
     Source *s = p->sources->files[src];
     struct Batch *b = arena_alloc(p->arena, sizeof *b);
@@ -38,7 +38,7 @@ File *batch_split(Program *p, int src)
             return f;
         }
         skim_free(&b->skim);
-        return parse_file(p->arena, p->diags, p->sources, src);
+        return parse_file_kinds(p->arena, p->diags, p->sources, src, kinds);
     }
     b->file = src;
     p->batch = b;
@@ -46,11 +46,14 @@ File *batch_split(Program *p, int src)
     f->source = src;
     for (int i = 0; i < b->skim.nrest; i++) {
         SkimRest *r = &b->skim.rest[i];
-        File *g = parse_range(p->arena, p->diags, p->sources, src, r->off, r->end - r->off, r->line, r->col);
+        File *g = parse_range(p->arena, p->diags, p->sources, src, r->off, r->end - r->off, r->line, r->col, kinds);
         for (int k = 0; k < g->n; k++)
             ast_push_decl(p->arena, f, g->decls[k]);
+        if (g->dropped && f->dropped++ == 0)
+            f->kinds_at_drop = g->kinds_at_drop;
         if (g->stopped) {
             b->stopped = true;
+            f->stopped = true;
             break;
         }
     }
@@ -151,7 +154,8 @@ void batch_keep(Program *p, LoadSet *ls)
         if (!it->name_hash || !bsearch(&it->name_hash, hs.h, hs.n, sizeof *hs.h, cmp_hash))
             continue;
         it->kept = true;
-        File *g = parse_range(p->arena, p->diags, p->sources, b->file, it->off, it->end - it->off, it->line, it->col);
+        File *g = parse_range(p->arena, p->diags, p->sources, b->file, it->off, it->end - it->off, it->line, it->col,
+                              NULL);
         for (int k = 0; k < g->n; k++)
             ast_push_decl(p->arena, main, g->decls[k]);
     }
@@ -215,7 +219,7 @@ static void declared_before(BatchIter *it, Block *blk)
         /* Its name's place: count lines and characters from the item's start. */
         Span sp = {b->file, x->line, x->col, x->line, x->col, x->name_off, x->name_off + len};
         for (size_t k = x->off; k < x->name_off; k++) {
-            if (text[k] == '\n') {
+            if (text[k] == '\n' || (text[k] == '\r' && text[k + 1] != '\n')) {
                 sp.first_line++;
                 sp.first_column = 1;
             } else if (((unsigned char)text[k] & 0xC0) != 0x80) {
@@ -242,7 +246,7 @@ static Block *build_item(BatchIter *it, SkimItem *x)
     p->nscope_named = 0;
 
     Block *blk = NULL;
-    File *f = parse_range(p->arena, p->diags, p->sources, b->file, x->off, x->end - x->off, x->line, x->col);
+    File *f = parse_range(p->arena, p->diags, p->sources, b->file, x->off, x->end - x->off, x->line, x->col, NULL);
     /* One declaration, unless a syntax error split it (already reported). */
     if (f->n > 0 && f->decls[0]->kind == DECL_ENTRY && strcmp(f->decls[0]->u.entry->key, it->kind->name) == 0) {
         Builder B = {p, NULL, 0, NULL, 0};

@@ -18,10 +18,11 @@
 
 #include "model/compile.h"
 #include "model/load.h"
+#include "front/parse.h"
 
 /* load.c: parses the main file `src` for a batch: everything but the items,
  * which are remembered in p->batch. Falls back to parse_file. */
-File *batch_split(Program *p, int src);
+File *batch_split(Program *p, int src, ParseKinds *kinds);
 /* compile.c, after loading: items that other declarations may name are
  * parsed into the main file's syntax tree and built with the program. */
 void batch_keep(Program *p, LoadSet *ls);

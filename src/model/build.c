@@ -34,7 +34,8 @@ static Value *value_new(Builder *B, ValueKind k, Span sp)
 
 static void list_push(Builder *B, Value *list, Value *item)
 {
-    /* Lists grow by copying: they are short and built once. */
+    /* arena_push doubles: growing by one item at a time copied the whole
+     * list for each item, quadratic for a long list. */
     list->u.list.items = arena_push(B->p->arena, list->u.list.items, (size_t)list->u.list.n, sizeof *list->u.list.items);
     list->u.list.items[list->u.list.n++] = item;
 }

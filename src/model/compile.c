@@ -20,6 +20,8 @@ static void push_decl(Program *p, Block *b)
 static void unknown_kind(Program *p, Entry *e)
 {
     diag_error(p->diags, e->key_span, "unknown declaration '%s'", e->key);
+    if (p->diags->capped)
+        return; /* dropped: no help to look for */
     const char *c[256];
     int n = 0;
     for (int i = 0; i < 3; i++)
@@ -74,11 +76,13 @@ static Program *compile(const char *path, const char *text, const char *batch_ki
     }
     schema_define_all(p);
 
-    /* Pass 2: every other top-level entry is a block of a toplevel kind. */
+    /* Pass 2: every other top-level entry is a block of a toplevel kind.
+     * Past the error cap nothing more would be reported, and with errors
+     * nothing is judged: building stops. */
     Builder B = {p, NULL, 0, NULL, 0};
-    for (int f = 0; f < ls.n; f++) {
+    for (int f = 0; f < ls.n && !diags->capped; f++) {
         File *file = ls.files[f].file;
-        for (int i = 0; i < file->n; i++) {
+        for (int i = 0; i < file->n && !diags->capped; i++) {
             Decl *d = file->decls[i];
             if (d->kind != DECL_ENTRY || strcmp(d->u.entry->key, "schema") == 0)
                 continue;

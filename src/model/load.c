@@ -115,6 +115,7 @@ typedef struct Loader {
                            main file's, then the search path's (arena) */
     int nroots;
     json_t *loaded;     /* resolved path -> LoadSet index */
+    ParseKinds kinds;   /* the kinds of declaration known so far (parse.h) */
 } Loader;
 
 /* `real` is `dir` or lies below it (both resolved paths). */
@@ -406,7 +407,9 @@ static int load_one(Loader *L, const char *path, bool stdlib, Span from, const c
                             "'ramme admit COURSE.ramme --applicants FILE'");
         return -1;
     }
-    File *f = is_main && p->batch_kind ? batch_split(p, src) : parse_file(p->arena, p->diags, p->sources, src);
+    L->kinds.unknown = 0;
+    File *f = is_main && p->batch_kind ? batch_split(p, src, &L->kinds)
+                                       : parse_file_kinds(p->arena, p->diags, p->sources, src, &L->kinds);
 
     LoadSet *ls = L->out;
     if (ls->n == ls->cap) {
@@ -424,6 +427,21 @@ static int load_one(Loader *L, const char *path, bool stdlib, Span from, const c
 
     L->stack[L->depth++] = idx;
     load_imports(L, idx);
+    /* Declarations of unknown kinds were dropped past the error cap, and
+     * the imports (or the file's own schemas) brought kinds since: some of
+     * them may be known after all. Once more, with every kind known now;
+     * what is dropped then is unknown for certain (parse.h, ParseKinds). */
+    if (f->dropped && L->kinds.n > f->kinds_at_drop) {
+        if (is_main && p->batch_kind) {
+            batch_free(p);
+            p->batch = NULL; /* batch_split sets it again when it finds the layout */
+        }
+        L->kinds.unknown = 0;
+        f = is_main && p->batch_kind ? batch_split(p, src, &L->kinds)
+                                     : parse_file_kinds(p->arena, p->diags, p->sources, src, &L->kinds);
+        ls->files[idx].file = f;
+        load_imports(L, idx);
+    }
     L->depth--;
     return idx;
 }

@@ -113,7 +113,7 @@ struct Value {
         struct { int month, day; } mday;
         struct { double v; Unit unit; } qty;
         struct { Value *lo, *hi; } range;
-        struct { Value **items; int n; } list;
+        struct { Value **items; int n; } list; /* grown by arena_push */
         struct { EnumDef *enm; int idx; } en;
         Block *ref;
         Block *block;

@@ -498,6 +498,13 @@ static void tc_template(TC *t, Node *str)
     size_t n = strlen(raw);
     Template *tp = arena_alloc(t->a, sizeof *tp);
     str->res = tp;
+    /* At most a text part before each '{' and the expression, then the
+     * text after the last: room for all of them at once, because growing
+     * the array by one part at a time made a long message quadratic. */
+    size_t maxparts = 1;
+    for (const char *q = strchr(raw, '{'); q; q = strchr(q + 1, '{'))
+        maxparts += 2;
+    tp->parts = arena_array(t->a, maxparts, sizeof *tp->parts);
     int col = str->span.first_column + 1;
     char *lit = arena_alloc(t->a, n + 1);
     size_t litn = 0;
@@ -546,7 +553,6 @@ static void tc_template(TC *t, Node *str)
             }
             if (litn) {
                 lit[litn] = '\0';
-                tp->parts = arena_push(t->a, tp->parts, (size_t)tp->n, sizeof *tp->parts);
                 tp->parts[tp->n++] = (TemplatePart){arena_strndup(t->a, lit, litn), NULL};
                 litn = 0;
             }
@@ -556,7 +562,6 @@ static void tc_template(TC *t, Node *str)
             if (e) {
                 Type *x = tc(t, e, NULL);
                 (void)x;
-                tp->parts = arena_push(t->a, tp->parts, (size_t)tp->n, sizeof *tp->parts);
                 tp->parts[tp->n++] = (TemplatePart){NULL, e};
             }
             /* Advance columns over the expression text (characters). */
@@ -583,7 +588,6 @@ static void tc_template(TC *t, Node *str)
     }
     if (litn) {
         lit[litn] = '\0';
-        tp->parts = arena_push(t->a, tp->parts, (size_t)tp->n, sizeof *tp->parts);
         tp->parts[tp->n++] = (TemplatePart){arena_strndup(t->a, lit, litn), NULL};
     }
 }

@@ -618,14 +618,29 @@ static void test_src_line_crlf(void **state)
     assert_memory_equal(l, "cd æ", len);
     l = src_line(s, 3, &len);
     assert_int_equal(len, 0);
-    /* Only the \r before the newline goes. */
+    /* A lone \r ends a line too, as in the lexer (old Mac files). */
     l = src_line(s, 4, &len);
-    assert_int_equal(len, 7);
-    assert_memory_equal(l, "lone\rcr", 7);
-    /* A last line ending in \r without \n. */
+    assert_int_equal(len, 4);
+    assert_memory_equal(l, "lone", 4);
     l = src_line(s, 5, &len);
+    assert_int_equal(len, 2);
+    assert_memory_equal(l, "cr", 2);
+    /* A last line ending in \r without \n. */
+    l = src_line(s, 6, &len);
     assert_int_equal(len, 3);
     assert_memory_equal(l, "end", 3);
+    assert_int_equal(s->nlines, 7);
+    /* src_span_at and src_line_at count the same lines. */
+    size_t off = (size_t)(strstr(text, "cr\r\n") - text);
+    Span sp = src_span_at(s, f, off + 1);
+    assert_int_equal(sp.first_line, 5);
+    assert_int_equal(sp.first_column, 2);
+    l = src_line_at(s, off, &len);
+    assert_int_equal(len, 2);
+    assert_memory_equal(l, "cr", 2);
+    sp = src_span_at(s, f, (size_t)(strstr(text, "end") - text));
+    assert_int_equal(sp.first_line, 6);
+    assert_int_equal(sp.first_column, 1);
     src_free(&ss);
 }
 

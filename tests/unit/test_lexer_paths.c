@@ -306,6 +306,30 @@ static void test_quantity_values(void **state)
     }
 }
 
+/* A lone '\r' (old Mac files) ends a line like '\n' and "\r\n": it is no
+ * blank, so a comment and a string end there (regression: a CR-only file
+ * was one comment and passed with no error). */
+static void test_lone_cr_ends_a_line(void **state)
+{
+    (void)state;
+    Lexed *lx = lex("# c\ra\r  \"s\"\r\r b\r\n c");
+    check_tok(lx, 0, TOK_IDENT, 2, 1, 2, 2, 4, 5);
+    check_tok(lx, 1, TOK_NEWLINE, 2, 2, 3, 1, 5, 6);
+    check_tok(lx, 2, TOK_STRING, 3, 3, 3, 6, 8, 11);
+    check_tok(lx, 3, TOK_NEWLINE, 3, 6, 4, 1, 11, 12);
+    check_tok(lx, 4, TOK_IDENT, 5, 2, 5, 3, 14, 15);
+    check_tok(lx, 5, TOK_NEWLINE, 5, 4, 6, 1, 16, 17);
+    check_tok(lx, 6, TOK_IDENT, 6, 2, 6, 3, 18, 19);
+    check_no_diags(lx);
+    lex_free(lx);
+    /* A string does not run on past a lone '\r'. */
+    lx = lex("a \"open\rb");
+    assert_int_equal(lx->diags.n, 1);
+    assert_string_equal(lx->diags.items[0].msg, "unterminated string: a string ends on its own line");
+    assert_int_equal(lx->diags.items[0].span.last_off, 7);
+    lex_free(lx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -321,6 +345,7 @@ int main(void)
         cmocka_unit_test(test_columns_after_comment),
         cmocka_unit_test(test_newline_span_is_the_newline_alone),
         cmocka_unit_test(test_dropped_newline_still_counts_lines),
+        cmocka_unit_test(test_lone_cr_ends_a_line),
         cmocka_unit_test(test_quantity_values),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1262,6 +1262,66 @@ static void test_ast_to_text_number_precision(void **state)
     round_trip("0.123456789h", "0.123456789h");
 }
 
+/* Past the error cap, a top-level entry of no known kind is not kept and
+ * its memory goes back to the arena (parse.h, ParseKinds): the arena does
+ * not grow with more of them, and what was kept before (a block attached
+ * to the entry before it, too) is intact. Syntax errors stop the parse at
+ * the cap. */
+static void test_unknown_kinds_past_the_cap(void **state)
+{
+    (void)state;
+    static char text[128 * 1024];
+    size_t n = 0;
+    n += (size_t)snprintf(text + n, sizeof text - n, "schema course toplevel { }\ncourse a \"A\"\n{ provider \"kept\" }\n");
+    for (int i = 0; i < 2000; i++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "bogus %d \"a string to allocate\"\n", i);
+    n += (size_t)snprintf(text + n, sizeof text - n, "course b \"B\" { provider \"last\" }\n");
+    Arena *a = arena_new();
+    Diags d;
+    diag_init(&d);
+    d.max_errors = 5;
+    SourceSet ss;
+    src_init(&ss);
+    int file = src_add(&ss, "t.ramme", text, n);
+    ParseKinds k = {NULL, 0, 0, 0};
+    File *f = parse_file_kinds(a, &d, &ss, file, &k);
+    /* The '{' on its own line is one error; then 5 unknown entries are kept
+     * (1 + 5 reach past the cap of 5), the other 1995 dropped. */
+    assert_int_equal(d.errors, 1);
+    assert_int_equal(k.n, 1);
+    assert_int_equal(k.unknown, 5);
+    assert_int_equal(f->dropped, 1995);
+    assert_false(f->stopped);
+    assert_int_equal(f->n, 1 + 1 + 5 + 1);
+    Entry *ca = f->decls[1]->u.entry;
+    assert_string_equal(ca->key, "course");
+    assert_true(ca->is_block);
+    assert_int_equal(ca->body.n, 1);
+    assert_string_equal(ca->body.items[0]->key, "provider");
+    assert_string_equal(ca->body.items[0]->vals[0].items.items[0]->u.str.s, "kept");
+    assert_string_equal(f->decls[6]->u.entry->key, "bogus");
+    assert_int_equal(f->decls[6]->u.entry->vals[0].items.items[0]->u.i, 4);
+    Entry *cb = f->decls[7]->u.entry;
+    assert_string_equal(cb->body.items[0]->vals[0].items.items[0]->u.str.s, "last");
+    /* 1995 dropped entries of ~300 bytes each would be ~600 KB. */
+    assert_true(arena_used(a) < 64 * 1024);
+    diag_free(&d);
+
+    /* Syntax errors: the parse stops at the cap. */
+    diag_init(&d);
+    d.max_errors = 3;
+    n = 0;
+    for (int i = 0; i < 100; i++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "a = %d\n", i);
+    file = src_add(&ss, "u.ramme", text, n);
+    f = parse_file(a, &d, &ss, file);
+    assert_true(f->stopped);
+    assert_int_equal(d.errors, 4);
+    diag_free(&d);
+    src_free(&ss);
+    arena_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1293,6 +1353,7 @@ int main(void)
         cmocka_unit_test(test_ast_to_text_open_range_operand),
         cmocka_unit_test(test_ast_to_text_number_precision),
         cmocka_unit_test(test_ast_walk),
+        cmocka_unit_test(test_unknown_kinds_past_the_cap),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

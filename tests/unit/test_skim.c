@@ -191,6 +191,52 @@ static void test_progress_on_large_input(void **state)
     free(t);
 }
 
+/* The lexer's line ends: "\r\n", a lone '\r' (old Mac files) and '\n' all
+ * end a line, so a comment or a string ends there too, and items are found
+ * on the same lines as in the file with '\n' (regression: a CR-only file
+ * was one comment, with no course in it). */
+static void test_cr_line_ends(void **state)
+{
+    (void)state;
+    const char *lf = "# a comment\n"
+                     "import \"national\"\n"
+                     "course a \"A\" {\n"
+                     "  provider \"K\"\n"
+                     "}\n"
+                     "\n"
+                     "course b \"B\" extends a {\n"
+                     "}\n";
+    const char *ends[] = {"\r", "\r\n", NULL};
+    for (int e = 0; e < 3; e++) {
+        char t[512];
+        size_t n = 0;
+        for (const char *c = lf; *c; c++) {
+            const char *end = e < 2 ? ends[e] : (n % 2 ? "\r" : "\r\n"); /* mixed */
+            if (*c == '\n')
+                for (const char *x = end; *x; x++)
+                    t[n++] = *x;
+            else
+                t[n++] = *c;
+        }
+        t[n] = '\0';
+        Skim s;
+        assert_true(skim(t, &s));
+        assert_int_equal(s.n, 2);
+        assert_int_equal(s.items[0].line, 3);
+        assert_int_equal(s.items[0].col, 1);
+        assert_word(t, s.items[0].name_off, s.items[0].name_len, "a");
+        assert_int_equal(s.items[1].line, 7);
+        assert_word(t, s.items[1].ext_off, s.items[1].ext_len, "a");
+        assert_int_equal(s.nrest, 1);
+        assert_int_equal(s.rest[0].line, 1);
+        skim_free(&s);
+    }
+    /* A string ends at a lone '\r' as at '\n': the layout is not plain. */
+    Skim s;
+    assert_false(skim("course a {\r  title \"open\r}\r", &s));
+    skim_free(&s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -203,6 +249,7 @@ int main(void)
         cmocka_unit_test(test_no_items),
         cmocka_unit_test(test_key_must_start_a_statement),
         cmocka_unit_test(test_progress_on_large_input),
+        cmocka_unit_test(test_cr_line_ends),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
