@@ -1,6 +1,8 @@
 /* batch.c — one declaration at a time (see batch.h). */
 #include "model/batch.h"
 #include "model/build.h"
+#include "model/compile.h"
+#include "model/load.h"
 #include "front/parse.h"
 #include "front/skim.h"
 #include "model/typecheck.h"
@@ -20,7 +22,7 @@ static void release(void *src, size_t done)
     src_release(src, done);
 }
 
-File *batch_split(Program *p, int src, ParseKinds *kinds)
+static File *batch_split(Program *p, int src, ParseKinds *kinds)
 {
     Source *s = p->sources->files[src];
     struct Batch *b = arena_alloc(p->arena, sizeof *b);
@@ -126,7 +128,7 @@ static int cmp_hash(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-void batch_keep(Program *p, LoadSet *ls)
+static void batch_keep(Program *p, LoadSet *ls)
 {
     struct Batch *b = p->batch;
     if (!b)
@@ -298,7 +300,7 @@ Block *batch_next(BatchIter *it)
     return NULL;
 }
 
-const char **batch_item_names(Program *p, const Schema *kind, int *n)
+static const char **batch_item_names(Program *p, const Schema *kind, int *n)
 {
     struct Batch *b = p->batch;
     *n = 0;
@@ -312,7 +314,7 @@ const char **batch_item_names(Program *p, const Schema *kind, int *n)
     return out;
 }
 
-void batch_free(Program *p)
+static void batch_free(Program *p)
 {
     if (p->batch)
         skim_free(&p->batch->skim);
@@ -322,4 +324,13 @@ void batch_end(BatchIter *it)
 {
     arena_free(it->arena);
     it->arena = NULL;
+}
+
+/* How the model stage calls this layer (model.h): it includes nothing of it. */
+static const BatchHooks hooks = {batch_split, batch_keep, batch_item_names, batch_free};
+
+Program *compile_batch(const char *path, const char *kind, const CompileOptions *opt, SourceSet *ss,
+                       Diags *diags)
+{
+    return compile_program(path, NULL, kind, &hooks, opt, ss, diags);
 }

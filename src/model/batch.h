@@ -17,20 +17,10 @@
 #define RAMME_BATCH_H
 
 #include "model/compile.h"
-#include "model/load.h"
-#include "front/parse.h"
 
-/* load.c: parses the main file `src` for a batch: everything but the items,
- * which are remembered in p->batch. Falls back to parse_file. */
-File *batch_split(Program *p, int src, ParseKinds *kinds);
-/* compile.c, after loading: items that other declarations may name are
- * parsed into the main file's syntax tree and built with the program. */
-void batch_keep(Program *p, LoadSet *ls);
-/* For did-you-mean: the names of the items not built with the program
- * (an array in p->arena; *n of them). */
-const char **batch_item_names(Program *p, const struct Schema *kind, int *n);
-/* compile_free: what the layout holds outside the arena. */
-void batch_free(Program *p);
+/* The model stage (compile.c, load.c, build.c) reaches this layer only
+ * through the BatchHooks that compile_batch hands it (model.h), so that
+ * nothing below includes this header. */
 
 typedef struct BatchIter {
     Program *p;

@@ -1,6 +1,5 @@
 /* build.c — entries to typed blocks, references, extends, defaults. */
 #include "model/build.h"
-#include "model/batch.h"
 
 #include <string.h>
 #include <unistd.h>
@@ -611,8 +610,8 @@ static void resolve_ref(Builder *B, PendingRef *r)
         return;
     }
     diag_error(p->diags, r->name->span, "no %s named '%s'", r->kind->name, name);
-    int nscope = p->in_scope ? p->nscope_named : 0, nitems;
-    const char **items = batch_item_names(p, r->kind, &nitems);
+    int nscope = p->in_scope ? p->nscope_named : 0, nitems = 0;
+    const char **items = p->batch_hooks ? p->batch_hooks->item_names(p, r->kind, &nitems) : NULL;
     const char **c = arena_array(p->arena, (size_t)(p->ndecls + p->nnamed + nscope + nitems) + 1, sizeof *c);
     int n = 0;
     for (int i = 0; i < nitems; i++)
@@ -738,8 +737,8 @@ void build_merge_block(Builder *B, Block *b)
         if (!base) {
             diag_error(p->diags, cur->extends_span, "no %s named '%s' to extend", cur->schema->name,
                        cur->extends_name);
-            int nitems;
-            const char **items = batch_item_names(p, cur->schema, &nitems);
+            int nitems = 0;
+            const char **items = p->batch_hooks ? p->batch_hooks->item_names(p, cur->schema, &nitems) : NULL;
             const char **c = arena_array(p->arena, (size_t)(p->ndecls + nitems) + 1, sizeof *c);
             int nc = 0;
             for (int k = 0; k < p->ndecls; k++)

@@ -1,6 +1,5 @@
 /* compile.c — load, declare, build, merge, finish, type-check. */
 #include "model/compile.h"
-#include "model/batch.h"
 #include "model/build.h"
 #include "model/load.h"
 #include "model/schema.h"
@@ -40,8 +39,8 @@ static void unknown_kind(Program *p, Entry *e)
     }
 }
 
-static Program *compile(const char *path, const char *text, const char *batch_kind, const CompileOptions *opt,
-                        SourceSet *ss, Diags *diags)
+Program *compile_program(const char *path, const char *text, const char *batch_kind, const BatchHooks *hooks,
+                         const CompileOptions *opt, SourceSet *ss, Diags *diags)
 {
     Arena *a = arena_new();
     Program *p = arena_alloc(a, sizeof *p);
@@ -50,6 +49,7 @@ static Program *compile(const char *path, const char *text, const char *batch_ki
     p->diags = diags;
     p->main_file = -1;
     p->batch_kind = batch_kind;
+    p->batch_hooks = batch_kind ? hooks : NULL;
     sym_init(&p->decl_names, a);
     sym_init(&p->nested_names, a);
     load_search_path(p, opt ? opt->include : NULL, opt ? opt->ninclude : 0);
@@ -62,7 +62,8 @@ static Program *compile(const char *path, const char *text, const char *batch_ki
         load_free(&ls);
         return p;
     }
-    batch_keep(p, &ls);
+    if (p->batch_hooks)
+        p->batch_hooks->keep(p, &ls);
     /* Pass 1: names of schemas and enums, from every file. */
     for (int f = 0; f < ls.n; f++) {
         File *file = ls.files[f].file;
@@ -115,18 +116,12 @@ static Program *compile(const char *path, const char *text, const char *batch_ki
 
 Program *compile_file(const char *path, const CompileOptions *opt, SourceSet *ss, Diags *diags)
 {
-    return compile(path, NULL, NULL, opt, ss, diags);
-}
-
-Program *compile_batch(const char *path, const char *kind, const CompileOptions *opt, SourceSet *ss,
-                       Diags *diags)
-{
-    return compile(path, NULL, kind, opt, ss, diags);
+    return compile_program(path, NULL, NULL, NULL, opt, ss, diags);
 }
 
 Program *compile_text(const char *name, const char *text, const CompileOptions *opt, SourceSet *ss, Diags *diags)
 {
-    return compile(name, text, NULL, opt, ss, diags);
+    return compile_program(name, text, NULL, NULL, opt, ss, diags);
 }
 
 Program *compile_all_modules(const CompileOptions *opt, SourceSet *ss, Diags *diags)
@@ -174,7 +169,8 @@ Program *compile_all_modules(const CompileOptions *opt, SourceSet *ss, Diags *di
 void compile_free(Program *p)
 {
     if (p) {
-        batch_free(p);
+        if (p->batch_hooks)
+            p->batch_hooks->release(p);
         arena_free(p->arena);
     }
 }

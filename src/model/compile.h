@@ -16,6 +16,10 @@ typedef struct CompileOptions {
 Program *compile_file(const char *path, const CompileOptions *opt, SourceSet *ss, Diags *diags);
 /* The same for in-memory source text (the CLI's `explain` uses it). */
 Program *compile_text(const char *name, const char *text, const CompileOptions *opt, SourceSet *ss, Diags *diags);
+/* The one compilation all the above are: `text` NULL reads `path`. With a
+ * batch_kind, the batch layer (batch.h) drives it through `hooks`. */
+Program *compile_program(const char *path, const char *text, const char *batch_kind, const BatchHooks *hooks,
+                         const CompileOptions *opt, SourceSet *ss, Diags *diags);
 /* Every module on the stdlib search path, imported together (explain). */
 Program *compile_all_modules(const CompileOptions *opt, SourceSet *ss, Diags *diags);
 void compile_free(Program *p);

@@ -2,7 +2,6 @@
 /* realpath() is XSI. */
 #define _XOPEN_SOURCE 700
 #include "model/load.h"
-#include "model/batch.h"
 #include "front/parse.h"
 
 #include <jansson.h>
@@ -408,7 +407,7 @@ static int load_one(Loader *L, const char *path, bool stdlib, Span from, const c
         return -1;
     }
     L->kinds.unknown = 0;
-    File *f = is_main && p->batch_kind ? batch_split(p, src, &L->kinds)
+    File *f = is_main && p->batch_hooks ? p->batch_hooks->split(p, src, &L->kinds)
                                        : parse_file_kinds(p->arena, p->diags, p->sources, src, &L->kinds);
 
     LoadSet *ls = L->out;
@@ -432,12 +431,12 @@ static int load_one(Loader *L, const char *path, bool stdlib, Span from, const c
      * them may be known after all. Once more, with every kind known now;
      * what is dropped then is unknown for certain (parse.h, ParseKinds). */
     if (f->dropped && L->kinds.n > f->kinds_at_drop) {
-        if (is_main && p->batch_kind) {
-            batch_free(p);
+        if (is_main && p->batch_hooks) {
+            p->batch_hooks->release(p);
             p->batch = NULL; /* batch_split sets it again when it finds the layout */
         }
         L->kinds.unknown = 0;
-        f = is_main && p->batch_kind ? batch_split(p, src, &L->kinds)
+        f = is_main && p->batch_hooks ? p->batch_hooks->split(p, src, &L->kinds)
                                      : parse_file_kinds(p->arena, p->diags, p->sources, src, &L->kinds);
         ls->files[idx].file = f;
         load_imports(L, idx);

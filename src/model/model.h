@@ -163,8 +163,11 @@ typedef struct Program {
     SymTab nested_names; /* named nested blocks by (kind, name) */
     int main_file;      /* the file named on the command line */
     /* Batch checking (batch.h): the main file's blocks of kind batch_kind
-     * are built one at a time, each in its own scope, and freed after use. */
+     * are built one at a time, each in its own scope, and freed after use.
+     * The batch layer drives this stage from above: the stage calls it
+     * only through these hooks (NULL outside a batch). */
     const char *batch_kind;
+    const struct BatchHooks *batch_hooks;
     struct Batch *batch;  /* the main file's layout; NULL: built as a whole */
     bool in_scope;        /* building one batch item: its named blocks go to scope_* */
     SymTab scope_names;   /* the item's named nested blocks (in the item's arena) */
@@ -176,6 +179,22 @@ typedef struct Program {
     size_t max_bytes;   /* largest source file read */
     size_t max_batch_bytes; /* largest main file of a batch */
 } Program;
+
+struct LoadSet;
+struct ParseKinds;
+/* What compile.c, load.c and build.c ask of the batch layer (batch.c). */
+typedef struct BatchHooks {
+    /* Parses the main file `src`: everything but the items, which it keeps
+     * aside (p->batch). */
+    struct File *(*split)(Program *p, int src, struct ParseKinds *kinds);
+    /* After loading: items other declarations may name are parsed into
+     * the main file's syntax tree and built with the program. */
+    void (*keep)(Program *p, struct LoadSet *ls);
+    /* For did-you-mean: the names of the items not built with the program. */
+    const char **(*item_names)(Program *p, const Schema *kind, int *n);
+    /* What the layout holds outside the arena. */
+    void (*release)(Program *p);
+} BatchHooks;
 
 /* Finders. */
 Schema *model_schema(const Program *p, const char *name);
