@@ -98,14 +98,7 @@ typedef struct Reader {
 
 static void push_row(Reader *r, const char **cells, Span span)
 {
-    if (r->nrows == r->caprows) {
-        int cap = r->caprows ? r->caprows * 2 : 64;
-        TableRow *rows = realloc(r->rows, (size_t)cap * sizeof *rows);
-        if (!rows)
-            arena_oom();
-        r->rows = rows;
-        r->caprows = cap;
-    }
+    r->rows = heap_push(r->rows, &r->caprows, r->nrows, sizeof *r->rows);
     r->rows[r->nrows].cells = cells;
     r->rows[r->nrows].span = span;
     r->nrows++;
@@ -140,14 +133,7 @@ typedef struct Csv {
 static void csv_field(void *s, size_t n, void *data)
 {
     Csv *c = data;
-    if (c->ncells == c->capcells) {
-        int cap = c->capcells ? c->capcells * 2 : 16;
-        const char **cells = realloc(c->cells, (size_t)cap * sizeof *cells);
-        if (!cells)
-            arena_oom();
-        c->cells = cells;
-        c->capcells = cap;
-    }
+    c->cells = heap_push(c->cells, &c->capcells, c->ncells, sizeof *c->cells);
     c->cells[c->ncells++] = trim_dup(c->r->a, s, n);
 }
 
@@ -482,17 +468,6 @@ typedef struct JScan {
     int nkeys, capkeys;
 } JScan;
 
-static void jgrow(void **p, int *cap, int n, size_t size)
-{
-    if (n < *cap)
-        return;
-    int c = *cap ? *cap * 2 : 64;
-    void *np = realloc(*p, (size_t)c * size);
-    if (!np)
-        arena_oom();
-    *p = np;
-    *cap = c;
-}
 
 /* Positions of the top-level array's elements and of their keys, in valid JSON. */
 static void jscan(const char *t, size_t len, JScan *s)
@@ -521,7 +496,7 @@ static void jscan(const char *t, size_t len, JScan *s)
         if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n')
             continue;
         if (depth == 1 && need_elem && ch != ']') {
-            jgrow((void **)&s->elems, &s->capelems, s->nelems, sizeof *s->elems);
+            s->elems = heap_push(s->elems, &s->capelems, s->nelems, sizeof *s->elems);
             s->elems[s->nelems].pos = here;
             s->elems[s->nelems].first_key = s->nkeys;
             s->elems[s->nelems].nkeys = 0;
@@ -533,7 +508,7 @@ static void jscan(const char *t, size_t len, JScan *s)
         case '"':
             in_string = true;
             if (depth == 2 && elem_obj && expect_key) {
-                jgrow((void **)&s->keys, &s->capkeys, s->nkeys, sizeof *s->keys);
+                s->keys = heap_push(s->keys, &s->capkeys, s->nkeys, sizeof *s->keys);
                 s->keys[s->nkeys++] = here;
                 s->elems[s->nelems - 1].nkeys++;
                 expect_key = false;
@@ -723,15 +698,9 @@ static void read_json(Reader *r, Table *out)
         int k = 0;
         json_object_foreach(obj, key, v) {
             if (!json_object_get(index, key)) {
-                if (ncols == capcols) {
-                    capcols = capcols ? capcols * 2 : 16;
-                    const char **nc = realloc(cols, (size_t)capcols * sizeof *nc);
-                    Span *ns = realloc(col_spans, (size_t)capcols * sizeof *ns);
-                    if (!nc || !ns)
-                        arena_oom();
-                    cols = nc;
-                    col_spans = ns;
-                }
+                int capspans = capcols;
+                cols = heap_push(cols, &capcols, ncols, sizeof *cols);
+                col_spans = heap_push(col_spans, &capspans, ncols, sizeof *col_spans);
                 cols[ncols] = arena_strdup(r->a, key);
                 col_spans[ncols] = have_pos && k < s.elems[i].nkeys
                                        ? jspan(r->file, s.keys[s.elems[i].first_key + k])

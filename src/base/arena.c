@@ -3,6 +3,7 @@
 #include "base/arena.h"
 
 #include <stdarg.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -139,6 +140,22 @@ void *arena_push(Arena *a, void *arr, size_t n, size_t size)
     if (n > SIZE_MAX / 2)
         arena_oom();
     return arena_grow(a, arr, n, n * 2, size);
+}
+
+void *heap_push(void *arr, int *cap, int n, size_t size)
+{
+    if (n < *cap)
+        return arr;
+    if (*cap > INT_MAX / 2)
+        arena_oom();
+    int c = *cap ? *cap * 2 : 16;
+    if ((size_t)c > SIZE_MAX / size)
+        arena_oom();
+    void *p = realloc(arr, (size_t)c * size);
+    if (!p)
+        arena_oom();
+    *cap = c;
+    return p;
 }
 
 char *arena_strndup(Arena *a, const char *s, size_t n)

@@ -23,6 +23,12 @@ void *arena_grow(Arena *a, void *old, size_t old_n, size_t new_n, size_t size);
  * keeps only a count, and n pushes copy O(n) elements in all. An array that
  * is pushed to must not be shared with another count. */
 void *arena_push(Arena *a, void *arr, size_t n, size_t size);
+/* The same array on the heap, for what lives longer than an arena or
+ * outside one (the diagnostic list, the files read, a batch's layout, an
+ * applicant file's rows): room for element n of `arr`, whose capacity is
+ * *cap; doubles when full (the first size is 16); out of memory is
+ * arena_oom. The caller frees the array. */
+void *heap_push(void *arr, int *cap, int n, size_t size);
 char *arena_strndup(Arena *a, const char *s, size_t n);
 char *arena_strdup(Arena *a, const char *s);
 /* printf into the arena. */

@@ -97,14 +97,7 @@ static void push(Diags *d, DiagSeverity sev, Span span, char *msg)
 
 static void push_kept(Diags *d, DiagSeverity sev, Span span, char *msg)
 {
-    if (d->n == d->cap) {
-        int cap = d->cap ? d->cap * 2 : 16;
-        Diag *items = realloc(d->items, (size_t)cap * sizeof *items);
-        if (!items)
-            arena_oom();
-        d->items = items;
-        d->cap = cap;
-    }
+    d->items = heap_push(d->items, &d->cap, d->n, sizeof *d->items);
     Diag *g = &d->items[d->n++];
     memset(g, 0, sizeof *g);
     g->severity = sev;
@@ -147,10 +140,7 @@ void diag_note(Diags *d, Span span, const char *fmt, ...)
     if (!d->last_kept)
         return;
     Diag *g = &d->items[d->n - 1];
-    DiagNote *notes = realloc(g->notes, (size_t)(g->nnotes + 1) * sizeof *notes);
-    if (!notes)
-        arena_oom();
-    g->notes = notes;
+    DiagNote *notes = g->notes = heap_push(g->notes, &g->capnotes, g->nnotes, sizeof *g->notes);
     va_list ap;
     va_start(ap, fmt);
     notes[g->nnotes].span = span;

@@ -23,7 +23,7 @@ typedef struct Diag {
     char *help; /* "did you mean ...?" or a fix; NULL when none */
     char *path; /* the file, for an error about a whole file (no span) */
     DiagNote *notes;
-    int nnotes;
+    int nnotes, capnotes;
 } Diag;
 
 /* Error cap: after this many errors one "too many errors" diagnostic is

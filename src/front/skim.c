@@ -46,20 +46,10 @@ static int column(const char *t, size_t ls, size_t off)
     return col;
 }
 
-static void *grow(void *arr, int *cap, size_t size)
-{
-    int nc = *cap ? *cap * 2 : 64;
-    void *p = realloc(arr, (size_t)nc * size);
-    if (!p)
-        arena_oom();
-    *cap = nc;
-    return p;
-}
 
 static void push_rest(Skim *s, const char *t, size_t off, size_t end, int line, size_t ls)
 {
-    if (s->nrest == s->caprest)
-        s->rest = grow(s->rest, &s->caprest, sizeof *s->rest);
+    s->rest = heap_push(s->rest, &s->caprest, s->nrest, sizeof *s->rest);
     s->rest[s->nrest++] = (SkimRest){off, end, line, column(t, ls, off)};
 }
 
@@ -213,8 +203,7 @@ bool skim_layout(const char *t, size_t len, const char *kind, SkimProgress progr
             if (j - i == klen && memcmp(t + i, kind, klen) == 0) {
                 if (!blank)
                     push_rest(out, t, gap, i, gap_line, gap_ls);
-                if (out->n == out->cap)
-                    out->items = grow(out->items, &out->cap, sizeof *out->items);
+                out->items = heap_push(out->items, &out->cap, out->n, sizeof *out->items);
                 cur = &out->items[out->n++];
                 memset(cur, 0, sizeof *cur);
                 cur->off = i;

@@ -41,14 +41,7 @@ void src_free(SourceSet *ss)
 
 static int add_owned(SourceSet *ss, const char *path, char *text, size_t len, bool strip_bom)
 {
-    if (ss->n == ss->cap) {
-        int cap = ss->cap ? ss->cap * 2 : 8;
-        Source **f = realloc(ss->files, (size_t)cap * sizeof *f);
-        if (!f)
-            arena_oom();
-        ss->files = f;
-        ss->cap = cap;
-    }
+    ss->files = heap_push(ss->files, &ss->cap, ss->n, sizeof *ss->files);
     Source *s = calloc(1, sizeof *s);
     char *p = strdup(path);
     if (!s || !p)

@@ -67,18 +67,12 @@ static File *batch_split(Program *p, int src, ParseKinds *kinds)
  * program), in a growing array. */
 typedef struct Hashes {
     uint64_t *h;
-    size_t n, cap;
+    int n, cap;
 } Hashes;
 
 static void add_hash(Hashes *hs, const char *s, size_t n)
 {
-    if (hs->n == hs->cap) {
-        hs->cap = hs->cap ? hs->cap * 2 : 256;
-        uint64_t *nh = realloc(hs->h, hs->cap * sizeof *nh);
-        if (!nh)
-            arena_oom();
-        hs->h = nh;
-    }
+    hs->h = heap_push(hs->h, &hs->cap, hs->n, sizeof *hs->h);
     hs->h[hs->n++] = skim_hash(s, n);
 }
 

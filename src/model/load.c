@@ -411,14 +411,7 @@ static int load_one(Loader *L, const char *path, bool stdlib, Span from, const c
                                        : parse_file_kinds(p->arena, p->diags, p->sources, src, &L->kinds);
 
     LoadSet *ls = L->out;
-    if (ls->n == ls->cap) {
-        int cap = ls->cap ? ls->cap * 2 : 16;
-        Loaded *nf = realloc(ls->files, (size_t)cap * sizeof *nf);
-        if (!nf)
-            arena_oom();
-        ls->files = nf;
-        ls->cap = cap;
-    }
+    ls->files = heap_push(ls->files, &ls->cap, ls->n, sizeof *ls->files);
     int idx = ls->n++;
     ls->files[idx] = (Loaded){src, f, strdup(real), stdlib};
     if (!ls->files[idx].real || json_object_set_new_nocheck(L->loaded, real, json_integer(idx)) != 0)

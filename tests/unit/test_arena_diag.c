@@ -238,6 +238,25 @@ static void test_arena_push(void **state)
     arena_free(a);
 }
 
+static void test_heap_push(void **state)
+{
+    (void)state;
+    long *xs = NULL;
+    int cap = 0, moves = 0;
+    for (int i = 0; i < 100000; i++) {
+        long *before = xs;
+        xs = heap_push(xs, &cap, i, sizeof *xs);
+        moves += xs != before || i == 0;
+        xs[i] = i;
+    }
+    for (int i = 0; i < 100000; i++)
+        assert_int_equal(xs[i], i);
+    assert_true(cap >= 100000 && cap < 200000);
+    /* 16, 32, ..., 131072: 14 allocations at most (realloc may grow in place). */
+    assert_true(moves <= 14);
+    free(xs);
+}
+
 static void test_arena_reset_reuses(void **state)
 {
     (void)state;
@@ -736,6 +755,7 @@ int main(void)
         cmocka_unit_test(test_arena_large_blocks),
         cmocka_unit_test(test_arena_used),
         cmocka_unit_test(test_arena_push),
+        cmocka_unit_test(test_heap_push),
         cmocka_unit_test(test_arena_reset_reuses),
         cmocka_unit_test(test_arena_mark_release),
         cmocka_unit_test(test_arena_printf_at_chunk_end),
