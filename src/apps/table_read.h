@@ -1,0 +1,52 @@
+/* table_read.h — what the applicant file readers share (private to
+ * apps/: table.c, table_csv.c, table_json.c). The public interface is
+ * table.h. Every helper keeps the privacy rule of table.h: spans and
+ * counts, never a cell's value, in a message. */
+#ifndef RAMME_TABLE_READ_H
+#define RAMME_TABLE_READ_H
+
+#include "base/arena.h"
+#include "front/diag.h"
+#include "front/source.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* table.h's types, by name only: table.h is the interface and includes
+ * nothing of this header, nor this header of it. */
+struct Table;
+struct TableRow;
+
+#define HELP_UTF8                                                                                  \
+    "save the file as \"CSV UTF-8\" in the spreadsheet program (Excel: Save As > CSV UTF-8; "     \
+    "LibreOffice: Save As > Text CSV, character set Unicode (UTF-8))"
+
+/* State shared by both formats. */
+typedef struct Reader {
+    Arena *a;
+    Diags *d;
+    Source *src;
+    int file;
+    bool failed;
+    struct TableRow *rows; /* malloc'd, doubling; copied into the arena at the end */
+    int nrows, caprows;
+} Reader;
+
+bool tr_is_blank(unsigned char c);
+/* The text between s and s+n without surrounding white space, copied into
+ * the arena; NULL when nothing is left. */
+const char *tr_trim_dup(Arena *a, const char *s, size_t n);
+/* Column (in characters, 1-based) of byte `off` on the line starting at `line_off`. */
+int tr_column_of(const char *text, size_t line_off, size_t off);
+Span tr_make_span(int file, int line, int col, size_t off, int end_col, size_t end_off);
+/* A span naming only the file (no line): the renderer shows just the path. */
+Span tr_file_span(int file);
+void tr_push_row(Reader *r, const char **cells, Span span);
+/* The first byte that is not UTF-8 text (an invalid sequence or a NUL), or NULL. */
+const char *tr_first_bad_byte(const char *text, size_t len);
+
+/* The two formats: the text is r->src's; rows go through tr_push_row. */
+void tr_read_csv(Reader *r, struct Table *out);
+void tr_read_json(Reader *r, struct Table *out);
+
+#endif
