@@ -7,7 +7,9 @@
 #   make valgrind       the golden suite with every ramme run under valgrind
 #   make coverage       the tests built with --coverage in build-cov/, then a gcov summary
 #   make run            run `ramme check` on every examples/*.ramme (exit 0 or 1 is fine)
-#   make install        binary to $(DESTDIR)$(PREFIX)/bin, stdlib to $(PREFIX)/share/ramme
+#   make install        binary to $(DESTDIR)$(PREFIX)/bin, stdlib to $(PREFIX)/share/ramme,
+#                       the manual page and bash completion
+#   make deb            a Debian package (PREFIX=/usr, built in build-deb/): mk/deb.sh
 #   make golden-update  rewrite the golden expectations (GOLDEN_DIRS=dir... to limit)
 #   make clean
 #
@@ -40,7 +42,9 @@ LDFLAGS  ?=
 STD     := -std=c11 -D_POSIX_C_SOURCE=200809L
 WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror
 GENWARN := -Wno-unused-function -Wno-sign-compare
-DEFS    := -DRAMME_SRC_STDLIB=\"$(abspath stdlib)\" -DRAMME_SHARE_DIR=\"$(PREFIX)/share/ramme\"
+VERSION := 0.1.0
+DEFS    := -DRAMME_SRC_STDLIB=\"$(abspath stdlib)\" -DRAMME_SHARE_DIR=\"$(PREFIX)/share/ramme\" \
+           -DRAMME_VERSION=\"$(VERSION)\"
 
 # 2>/dev/null: before `make deps` has run, pkg-config may be missing; the build itself
 # always happens in a sub-make started after deps, which evaluates these again.
@@ -78,7 +82,7 @@ VALGRIND    ?= valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-
 SAN_FLAGS   := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 SAN_ENV     := ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
-.PHONY: all deps check test unit-tests sanitize valgrind coverage run install uninstall \
+.PHONY: all deps check test unit-tests sanitize valgrind coverage run install uninstall deb \
         golden-update clean FORCE
 
 all: $(BIN)
@@ -230,21 +234,30 @@ run: deps
 
 install: deps
 	@$(MAKE) --no-print-directory all
-	install -d '$(DESTDIR)$(PREFIX)/bin' '$(DESTDIR)$(PREFIX)/share/ramme'
+	install -d '$(DESTDIR)$(PREFIX)/bin' '$(DESTDIR)$(PREFIX)/share/ramme' \
+	  '$(DESTDIR)$(PREFIX)/share/man/man1' '$(DESTDIR)$(PREFIX)/share/bash-completion/completions'
 	install -m 755 $(BIN) '$(DESTDIR)$(PREFIX)/bin/ramme'
 	@set -- stdlib/*.ramme; if [ -e "$$1" ]; then \
 	  echo "install -m 644 $$* '$(DESTDIR)$(PREFIX)/share/ramme/'"; \
 	  install -m 644 "$$@" '$(DESTDIR)$(PREFIX)/share/ramme/'; fi
+	install -m 644 docs/ramme.1 '$(DESTDIR)$(PREFIX)/share/man/man1/ramme.1'
+	install -m 644 completions/ramme.bash '$(DESTDIR)$(PREFIX)/share/bash-completion/completions/ramme'
 
 uninstall:
-	rm -f '$(DESTDIR)$(PREFIX)/bin/ramme'
+	rm -f '$(DESTDIR)$(PREFIX)/bin/ramme' '$(DESTDIR)$(PREFIX)/share/man/man1/ramme.1' \
+	  '$(DESTDIR)$(PREFIX)/share/bash-completion/completions/ramme'
 	rm -rf '$(DESTDIR)$(PREFIX)/share/ramme'
+
+# The Debian package: built apart (build-deb/, PREFIX=/usr) so build/ keeps its prefix.
+deb: deps
+	@$(MAKE) --no-print-directory BUILD=build-deb PREFIX=/usr all
+	@bash mk/deb.sh build-deb $(VERSION)
 
 golden-update: $(BIN)
 	$(GOLDEN) --update $(abspath $(BIN)) $(GOLDEN_DIRS)
 
 clean:
-	rm -rf build build-san build-cov
+	rm -rf build build-san build-cov build-deb
 
 FORCE:
 

@@ -14,6 +14,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#ifndef RAMME_VERSION
+#define RAMME_VERSION "0.0.0"
+#endif
+
 static const char *commands[] = {"check", "explain", "schedule", "admit", "diff"};
 
 static void usage(FILE *out)
@@ -39,6 +43,7 @@ static void usage(FILE *out)
           "  --course NAME                    admit: which course, when the file has several\n"
           "  --show-fields                    admit: also print field values (health data!)\n"
           "  -h, --help                       this text\n"
+          "  --version                        the version\n"
           "\n"
           "exit status: 0 no error-level failure, 1 a design fails an error rule,\n"
           "2 the input could not be read, parsed or type-checked, the report could not be written,\n"
@@ -46,8 +51,8 @@ static void usage(FILE *out)
           out);
 }
 
-static const char *options_list[] = {"--format", "--color", "--strict", "--schedule", "--applicants",
-                                     "--course", "--coverage", "--show-fields", "--help"};
+static const char *options_list[] = {"--format", "--color",       "--strict", "--schedule", "--applicants",
+                                     "--course", "--coverage", "--show-fields", "--help", "--version"};
 
 /* Parses argv into o; returns -1 when ok, else an exit status. */
 static int parse_args(int argc, char **argv, Options *o)
@@ -82,6 +87,9 @@ static int parse_args(int argc, char **argv, Options *o)
         }
         if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0) {
             usage(stdout);
+            return EXIT_PASS;
+        } else if (strcmp(name, "--version") == 0) {
+            puts("ramme " RAMME_VERSION);
             return EXIT_PASS;
         } else if (strcmp(name, "--format") == 0) {
             if (strcmp(val, "text") == 0) o->format = FMT_TEXT;

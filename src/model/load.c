@@ -72,6 +72,29 @@ static void add_user_dir(Program *p, const char *dir, size_t len, const char *wh
     add_dir(p, d, len);
 }
 
+/* `real` lies below `dir` (both resolved paths). */
+static bool is_below(const char *real, const char *dir)
+{
+    size_t n = strlen(dir);
+    if (strncmp(real, dir, n) != 0)
+        return false;
+    return real[n] == '/' || (n > 0 && dir[n - 1] == '/');
+}
+
+/* The running program lies in the source tree it was built from (build/,
+ * build-san/, the unit tests), not where `make install` or a package put it.
+ * Judged by /proc/self/exe; without /proc, a tree that still exists counts. */
+static bool runs_from_tree(void)
+{
+    char tree[PATH_MAX], exe[PATH_MAX];
+    if (!is_dir(RAMME_SRC_STDLIB) || !realpath(RAMME_SRC_STDLIB, tree))
+        return false;
+    char *slash = strrchr(tree, '/');
+    if (slash && slash != tree)
+        *slash = '\0'; /* the tree: the stdlib's parent */
+    return !realpath("/proc/self/exe", exe) || is_below(exe, tree);
+}
+
 void load_search_path(Program *p, const char **include_dirs, int ninclude)
 {
     for (int i = 0; i < ninclude; i++)
@@ -98,8 +121,10 @@ void load_search_path(Program *p, const char **include_dirs, int ninclude)
         }
     }
     p->nsearch_user = p->nsearch;
-    /* A build that is not installed finds the stdlib of its own tree. */
-    if (is_dir(RAMME_SRC_STDLIB))
+    /* A build that is not installed finds the stdlib of its own tree; an
+     * installed ramme uses its own share directory only, even while the
+     * tree it was built in still exists. */
+    if (runs_from_tree())
         add_dir(p, RAMME_SRC_STDLIB, strlen(RAMME_SRC_STDLIB));
     add_dir(p, RAMME_SHARE_DIR, strlen(RAMME_SHARE_DIR));
 }
@@ -117,14 +142,6 @@ typedef struct Loader {
     ParseKinds kinds;   /* the kinds of declaration known so far (parse.h) */
 } Loader;
 
-/* `real` is `dir` or lies below it (both resolved paths). */
-static bool is_below(const char *real, const char *dir)
-{
-    size_t n = strlen(dir);
-    if (strncmp(real, dir, n) != 0)
-        return false;
-    return real[n] == '/' || (n > 0 && dir[n - 1] == '/');
-}
 
 static void add_root(Loader *L, const char *dir)
 {

@@ -1,0 +1,48 @@
+# bash completion for ramme: commands, options, formats, and .ramme files
+# (CSV and JSON after --applicants). Installed as
+# /usr/share/bash-completion/completions/ramme.
+_ramme()
+{
+    local cur prev words cword
+    if declare -F _init_completion >/dev/null 2>&1; then
+        _init_completion || return
+    else
+        cur=${COMP_WORDS[COMP_CWORD]}
+        prev=${COMP_WORDS[COMP_CWORD-1]}
+        cword=$COMP_CWORD
+    fi
+    local commands="check explain schedule admit diff"
+    local options="--format --color --strict -I --coverage --help --version"
+
+    case $prev in
+        --format)
+            local formats="text json"
+            [[ " ${COMP_WORDS[*]} " == *" schedule "* ]] && formats="text json csv ics"
+            COMPREPLY=($(compgen -W "$formats" -- "$cur")); return ;;
+        --color|--colour)
+            COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
+        -I)
+            COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        --applicants)
+            COMPREPLY=($(compgen -f -X '!*.@(csv|CSV|json|JSON)' -- "$cur") $(compgen -d -- "$cur")); return ;;
+        -o)
+            COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --schedule|--course)
+            return ;;
+    esac
+
+    if [ "$cword" -eq 1 ]; then
+        COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
+        return
+    fi
+    case ${COMP_WORDS[1]} in
+        schedule) options="$options -o --schedule" ;;
+        admit) options="$options --applicants --course --show-fields" ;;
+    esac
+    if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "$options" -- "$cur"))
+    else
+        COMPREPLY=($(compgen -f -X '!*.ramme' -- "$cur") $(compgen -d -- "$cur"))
+    fi
+}
+complete -F _ramme ramme

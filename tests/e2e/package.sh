@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# tests/e2e/package.sh RAMME — `make deb` gives a Debian package that works
+# like a real tool: it holds the binary, the standard library, the manual page
+# and bash completion; its dependencies are satisfied here (dpkg --dry-run);
+# the packaged binary uses its own share directory, not the source tree it
+# was built in (RAMME_PATH still wins); the manual page names every command
+# and option `ramme --help` lists; completion completes.
+# Prints "package: N passed, N failed".
+set -u
+ramme=$1
+root=$(cd "$(dirname "$0")/../.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL package: $*"; fail=$((fail + 1)); }
+
+if ! deb=$(cd "$root" && make --no-print-directory -s deb 2>"$tmp/make.err" | tail -n 1) || [ ! -f "$root/$deb" ]; then
+  bad "make deb failed"; sed 's/^/    /' "$tmp/make.err" | tail -n 20
+  echo "package: $pass passed, $fail failed"; exit 1
+fi
+deb=$root/$deb
+
+contents=$(dpkg-deb -c "$deb" | awk '{print $6}')
+for f in ./usr/bin/ramme ./usr/share/ramme/prelude.ramme ./usr/share/ramme/national.ramme \
+         ./usr/share/man/man1/ramme.1.gz ./usr/share/bash-completion/completions/ramme \
+         ./usr/share/doc/ramme/language.md ./usr/share/doc/ramme/examples/region-midt.ramme; do
+  grep -qxF "$f" <<<"$contents" && ok || bad "$f is not in the package"
+done
+depends=$(dpkg-deb -f "$deb" Depends)
+grep -q "libjansson" <<<"$depends" && grep -q "libical" <<<"$depends" && ok || bad "Depends: $depends"
+dpkg --dry-run -i "$deb" >"$tmp/dry" 2>&1 && ok || { bad "dpkg --dry-run -i"; cat "$tmp/dry"; }
+
+dpkg-deb -x "$deb" "$tmp/root"
+bin=$tmp/root/usr/bin/ramme
+[ "$("$bin" --version)" = "ramme $(sed -n 's/^VERSION := //p' "$root/Makefile")" ] && ok || bad "--version: $("$bin" --version)"
+# Outside the tree it was built in, the binary looks in /usr/share/ramme only.
+if [ ! -e /usr/share/ramme ]; then
+  (cd "$root/examples" && env -u RAMME_PATH "$bin" check region-midt.ramme) >"$tmp/out" 2>&1; rc=$?
+  [ "$rc" = 2 ] && grep -q "cannot find the standard library" "$tmp/out" && ok \
+    || { bad "the packaged binary found a standard library outside /usr/share/ramme (exit $rc)"; head -n 5 "$tmp/out"; }
+fi
+(cd "$root/examples" && RAMME_PATH=$tmp/root/usr/share/ramme "$bin" check region-midt.ramme) >"$tmp/pkg.out" 2>&1; rc=$?
+(cd "$root/examples" && env -u RAMME_PATH "$ramme" check region-midt.ramme) >"$tmp/tree.out" 2>&1
+sed -i "s|$tmp/root/usr/share/ramme|STDLIB|g" "$tmp/pkg.out"; sed -i "s|$root/stdlib|STDLIB|g" "$tmp/tree.out"
+[ "$rc" = 0 ] && cmp -s "$tmp/pkg.out" "$tmp/tree.out" && ok \
+  || { bad "the packaged stdlib judges differently (exit $rc)"; diff "$tmp/tree.out" "$tmp/pkg.out" | head -n 10; }
+
+# The manual page renders, and names every command and option of --help.
+page=$(MANWIDTH=100 man -l "$tmp/root/usr/share/man/man1/ramme.1.gz" 2>/dev/null)
+grep -q "EXIT STATUS" <<<"$page" && grep -q "RAMME_PATH" <<<"$page" && ok || bad "the manual page does not render"
+missing=""
+for w in $("$ramme" --help | grep -oE '(^  [a-z]+ |--[a-z-]+|-[A-Za-z]\b)' | tr -d ' ' | sort -u); do
+  grep -qF -- "$w" <<<"$page" || missing="$missing $w"
+done
+[ -z "$missing" ] && ok || bad "the manual page does not mention:$missing"
+
+# Completion: commands, then formats after --format.
+comp() { bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _ramme; echo "${COMPREPLY[*]}"' _ \
+  "$tmp/root/usr/share/bash-completion/completions/ramme" "$@"; }
+[ "$(comp ramme sch)" = "schedule" ] && ok || bad "completion of 'sch': $(comp ramme sch)"
+[ "$(comp ramme schedule --format "")" = "text json csv ics" ] && ok || bad "completion of --format: $(comp ramme schedule --format "")"
+
+echo "package: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
