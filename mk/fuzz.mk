@@ -40,7 +40,7 @@ fuzz-build: fuzz-deps
 # Only meaningful inside the sub-make above (BUILD=build-fuzz, CC=clang).
 fuzz-bins: $(FUZZ_BINS)
 
-$(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c $(LIB) $(FLAGS_STAMP) | $(GEN_HDRS)
+$(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h $(LIB) $(FLAGS_STAMP) | $(GEN_HDRS)
 	$(CC) $(STD) $(WARN) $(CFLAGS) -fsanitize=fuzzer $(FUZZ_SAN) $(ALL_CPPFLAGS) \
 	  -o $@ $< $(LIB) $(LIBS)
 
