@@ -73,14 +73,15 @@ static inline void fz_mem_close(FzMem *m)
 }
 
 /* `d` sorted and rendered as text (plain and coloured, into memory) and as
- * JSON, with the invariants every harness checks:
+ * JSON, with the invariants every harness checks (when `plain` is not NULL
+ * the plain text is left there, for the caller to read and free):
  *   - every message, help and note is UTF-8, and so is the rendered text;
  *   - the plain text holds no control character but line breaks and tabs
  *     (esc.h: diagnostics and their source excerpts are escaped);
  *   - the JSON has one object per diagnostic, each with a severity and a
  *     message (jansson drops a string that is not UTF-8 silently), and
  *     serialises. */
-static inline void fz_render_diags(Diags *d, SourceSet *ss)
+static inline void fz_render_diags(Diags *d, SourceSet *ss, FzMem *plain)
 {
     diag_sort(d);
     for (int i = 0; i < d->n; i++) {
@@ -97,7 +98,10 @@ static inline void fz_render_diags(Diags *d, SourceSet *ss)
         fz_check(fz_utf8(m.buf, m.len), "rendered text is UTF-8");
         fz_check(color || fz_plain_text(m.buf, m.len), "rendered text has no control character");
         fz_check(d->n == 0 || m.len > 0, "diagnostics render to some text");
-        free(m.buf);
+        if (!color && plain)
+            *plain = m;
+        else
+            free(m.buf);
     }
     json_t *arr = render_diags_json(d, ss);
     fz_check(json_is_array(arr) && json_array_size(arr) == (size_t)d->n, "one JSON object per diagnostic");

@@ -90,7 +90,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         int f = src_add(&ss, FUZZ_NAME, text, size);
         parse_file(a, &d, &ss, f);
         fz_check(d.errors > 0, "a NUL byte is an error");
-        fz_render_diags(&d, &ss);
+        fz_render_diags(&d, &ss, NULL);
         arena_free(a);
         diag_free(&d);
         src_free(&ss);
@@ -103,7 +103,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     Program *p = compile_text(FUZZ_NAME, text, NULL, &ss, &d);
     if (!d.errors)
         judge(p);
-    fz_render_diags(&d, &ss);
+    fz_render_diags(&d, &ss, NULL);
     compile_free(p);
     diag_free(&d);
     src_free(&ss);
