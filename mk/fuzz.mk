@@ -18,7 +18,7 @@
 FUZZ_BUILD   := build-fuzz
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 600
-FUZZ_TARGETS ?= check eval table
+FUZZ_TARGETS ?= check eval table batch admit plan_out
 # One process per harness, one harness at a time (no -jobs/-workers: with -jobs libFuzzer
 # runs a child whose output goes to ./fuzz-N.log instead of the terminal).
 FUZZ_OPTS    ?= -max_len=8192 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
@@ -40,17 +40,18 @@ fuzz-build: fuzz-deps
 # Only meaningful inside the sub-make above (BUILD=build-fuzz, CC=clang).
 fuzz-bins: $(FUZZ_BINS)
 
-$(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c $(LIB) $(FLAGS_STAMP) | $(GEN_HDRS)
+$(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h $(LIB) $(FLAGS_STAMP) | $(GEN_HDRS)
 	$(CC) $(STD) $(WARN) $(CFLAGS) -fsanitize=fuzzer $(FUZZ_SAN) $(ALL_CPPFLAGS) \
 	  -o $@ $< $(LIB) $(LIBS)
 
 # stdin from /dev/null: an input may import "/dev/stdin".  The dictionary (ramme tokens)
-# serves fuzz_check only: fuzz_eval's bytes are choices, not text.
+# serves the harnesses whose input is ramme source: fuzz_eval's bytes are choices, and
+# fuzz_table's an applicant file.
 fuzz: fuzz-build
 	@for t in $(FUZZ_TARGETS); do \
 	  mkdir -p $(FUZZ_BUILD)/corpus/$$t $(FUZZ_BUILD)/artifacts/$$t fuzz/corpus/$$t; \
 	  echo "== fuzz_$$t for $(FUZZ_SECONDS) s"; \
-	  dict=; if [ "$$t" = check ]; then dict=-dict=fuzz/ramme.dict; fi; \
+	  case $$t in eval|table) dict= ;; *) dict=-dict=fuzz/ramme.dict ;; esac; \
 	  $(FUZZ_ENV) $(FUZZ_BUILD)/fuzz_$$t $(FUZZ_OPTS) -max_total_time=$(FUZZ_SECONDS) \
 	    $$dict -artifact_prefix=$(FUZZ_BUILD)/artifacts/$$t/ \
 	    $(FUZZ_BUILD)/corpus/$$t fuzz/corpus/$$t < /dev/null \
