@@ -37,7 +37,11 @@ void cov_build(const Program *p, const CourseReport *r, Arena *a, Coverage *out)
 {
     (void)p;
     memset(out, 0, sizeof *out);
-    /* Rows: the referable named members of each framework. */
+    /* Rows: the referable named members of each framework, each once: a
+     * framework that extends another holds the other's goals too (the same
+     * blocks). A row names the framework that declares its goal. */
+    SymTab seen;
+    sym_init(&seen, a);
     for (int f = 0; f < r->nframeworks; f++) {
         Block *fw = r->frameworks[f];
         for (int i = 0; i < fw->schema->nfields; i++) {
@@ -46,11 +50,16 @@ void cov_build(const Program *p, const CourseReport *r, Arena *a, Coverage *out)
                 !fw->schema->fields[i]->type->schema->qualified)
                 continue;
             for (int k = 0; k < v->u.list.n; k++) {
+                Block *goal = v->u.list.items[k]->u.block;
+                const char *key = arena_printf(a, "%p", (void *)goal);
+                if (sym_find(&seen, NULL, key))
+                    continue;
+                sym_add(&seen, NULL, key, goal);
                 out->rows = arena_push(a, out->rows, (size_t)out->nrows, sizeof *out->rows);
                 CoverageRow *row = &out->rows[out->nrows++];
                 memset(row, 0, sizeof *row);
-                row->goal = v->u.list.items[k]->u.block;
-                row->framework = fw;
+                row->goal = goal;
+                row->framework = goal->top ? goal->top : fw;
             }
         }
     }
