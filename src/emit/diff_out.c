@@ -73,7 +73,8 @@ void diff_print_text(FILE *out, const DiffReport *r, SourceSet *ss)
         bool was_fail = x->base_result && x->before == ST_FAIL;
         bool is_fail = x->variant_result && x->after == ST_FAIL;
         worse += is_fail && !was_fail;
-        better += was_fail && !is_fail;
+        /* Fail to unknown is not "no longer failing": nothing says it holds. */
+        better += was_fail && x->variant_result && (x->after == ST_PASS || x->after == ST_NA);
         fprintf(out, "    %s → %s  %s  %s\n", diff_status_word(x->before, x->base_result != NULL),
                 diff_status_word(x->after, x->variant_result != NULL), rules_severity_name(s->severity),
                 esc_text(a, x->id));

@@ -160,11 +160,33 @@ static void walk(D *d, const char *prefix, const Block *x, const Block *y, Span 
 
 static const char *item_name(const Value *v)
 {
-    return v->k == V_BLOCK ? v->u.block->name : NULL;
+    return model_item_key(v);
 }
 
-/* A `many` field: named blocks matched by name, other items by value. */
-static void diff_many(D *d, const char *path, const Value *vx, const Value *vy, Span ctx)
+/* How an item is named in a path: `module m3`, or by its key or title in
+ * quotes, `admission.require "Over 18 år"`. */
+static const char *item_path(D *d, const char *path, const Value *v)
+{
+    const char *key = item_name(v);
+    if (!key)
+        return path;
+    if (v->u.block->name)
+        return arena_printf(d->a, "%s %s", path, key);
+    return arena_printf(d->a, "%s \"%s\"", path, key);
+}
+
+/* Where the variant says it drops the named item: its `remove NAME`, else ctx. */
+static Span removed_at(const Block *y, const char *name, Span ctx)
+{
+    for (int i = 0; y && name && i < y->nremoves; i++)
+        if (strcmp(y->removes[i], name) == 0)
+            return y->remove_spans[i];
+    return ctx;
+}
+
+/* A `many` field: items with a name or key (model_item_key) matched by it,
+ * other items by value. */
+static void diff_many(D *d, const char *path, const Value *vx, const Value *vy, const Block *y, Span ctx)
 {
     Value *const *xs = vx && vx->k == V_LIST ? vx->u.list.items : vx ? (Value *const *)&vx : NULL;
     Value *const *ys = vy && vy->k == V_LIST ? vy->u.list.items : vy ? (Value *const *)&vy : NULL;
@@ -182,9 +204,9 @@ static void diff_many(D *d, const char *path, const Value *vx, const Value *vy, 
                    : !item_name(ys[j]) && same_value(d, bi, ys[j]))
                 match = j;
         }
-        const char *ipath = nm ? arena_printf(d->a, "%s %s", path, nm) : path;
+        const char *ipath = item_path(d, path, bi);
         if (match < 0) {
-            add(d, DC_REMOVED, ipath, show(d, bi), NULL, ctx);
+            add(d, DC_REMOVED, ipath, show(d, bi), NULL, removed_at(y, nm, ctx));
             continue;
         }
         used[match] = true;
@@ -194,18 +216,17 @@ static void diff_many(D *d, const char *path, const Value *vx, const Value *vy, 
     for (int j = 0; j < ny; j++) {
         if (used[j])
             continue;
-        const char *nm = item_name(ys[j]);
-        add(d, DC_ADDED, nm ? arena_printf(d->a, "%s %s", path, nm) : path, NULL, show(d, ys[j]),
-            where_of(ys[j], ctx));
+        add(d, DC_ADDED, item_path(d, path, ys[j]), NULL, show(d, ys[j]), where_of(ys[j], ctx));
     }
 }
 
-static void diff_field(D *d, const char *path, const Field *f, const Value *vx, const Value *vy, Span ctx)
+static void diff_field(D *d, const char *path, const Field *f, const Value *vx, const Value *vy, const Block *y,
+                       Span ctx)
 {
     if (vx == vy)
         return; /* inherited, or absent from both */
     if (f && f->many) {
-        diff_many(d, path, vx, vy, ctx);
+        diff_many(d, path, vx, vy, y, ctx);
     } else if (!vx) {
         add(d, DC_ADDED, path, NULL, show(d, vy), where_of(vy, ctx));
     } else if (!vy) {
@@ -232,13 +253,13 @@ static void walk(D *d, const char *prefix, const Block *x, const Block *y, Span 
     for (int i = 0; i < y->schema->nfields; i++) {
         const Field *f = y->schema->fields[i];
         const Field *fx = x->schema == y->schema ? f : model_field(x->schema, f->name);
-        diff_field(d, sub(d, prefix, f->name), f, fx ? x->vals[fx->index] : NULL, y->vals[i], ctx);
+        diff_field(d, sub(d, prefix, f->name), f, fx ? x->vals[fx->index] : NULL, y->vals[i], y, ctx);
     }
     if (x->schema != y->schema)
         for (int i = 0; i < x->schema->nfields; i++) {
             const Field *f = x->schema->fields[i];
             if (!model_field(y->schema, f->name))
-                diff_field(d, sub(d, prefix, f->name), f, x->vals[i], NULL, ctx);
+                diff_field(d, sub(d, prefix, f->name), f, x->vals[i], NULL, y, ctx);
         }
 }
 

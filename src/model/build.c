@@ -432,6 +432,38 @@ static void register_named(Builder *B, Block *b)
     sym_add(&p->nested_names, b->schema, b->name, b);
 }
 
+/* `remove NAME, ...` in a block of a declaration that extends another: the
+ * named children of the base's block (a module, an instructor role, a
+ * target) that this one does not inherit. Names only; merge_into checks
+ * that the base has them. */
+static void add_removes(Builder *B, Block *b, Entry *c)
+{
+    Diags *d = B->p->diags;
+    const Entry *top = (b->top ? b->top : b)->entry;
+    if (!top || !top->extends) {
+        diag_error(d, c->key_span, "'remove' drops what a block inherits, but %s '%s' extends nothing",
+                   (b->top ? b->top : b)->schema->name, (b->top ? b->top : b)->name ? (b->top ? b->top : b)->name : "");
+        return;
+    }
+    if (c->is_block || c->nvals == 0) {
+        diag_error(d, c->key_span, "'remove' needs the names of what to drop, as in: remove peer_teacher");
+        return;
+    }
+    for (int k = 0; k < c->nvals; k++)
+        for (int j = 0; j < c->vals[k].items.n; j++) {
+            const Node *n = c->vals[k].items.items[j];
+            if ((n->kind != N_PATH || strchr(n->u.path, '.')) && n->kind != N_STR) {
+                diag_error(d, n->span, "'remove' takes names (module m3's name m3) or the text of an item "
+                                       "(a requirement's \"Over 18 år\")");
+                continue;
+            }
+            b->removes = arena_push(B->p->arena, (void *)b->removes, (size_t)b->nremoves, sizeof *b->removes);
+            b->remove_spans = arena_push(B->p->arena, b->remove_spans, (size_t)b->nremoves, sizeof *b->remove_spans);
+            b->removes[b->nremoves] = n->kind == N_STR ? n->u.str.s : n->u.path;
+            b->remove_spans[b->nremoves++] = n->span;
+        }
+}
+
 static void fill_body(Builder *B, Block *b, Entry *e)
 {
     Schema *s = b->schema;
@@ -439,6 +471,10 @@ static void fill_body(Builder *B, Block *b, Entry *e)
     for (int i = 0; i < e->body.n; i++) {
         Entry *c = e->body.items[i];
         Field *f = model_field(s, c->key);
+        if (!f && strcmp(c->key, "remove") == 0) {
+            add_removes(B, b, c);
+            continue;
+        }
         if (!f) {
             diag_error(d, c->key_span, "unknown key '%s' in %s '%s'", c->key, s->name,
                        b->name ? b->name : s->name);
@@ -651,39 +687,77 @@ void build_resolve_refs(Builder *B)
 
 static const char *item_name(const Value *v)
 {
-    return v->k == V_BLOCK ? v->u.block->name : NULL;
+    return model_item_key(v);
 }
 
-/* The child's entries over the parent's: a scalar or single block replaces
- * the parent's; a many-item replaces the parent's item of the same name,
- * otherwise it is added (LANGUAGE.md §3). */
-static void merge_into(Builder *B, Block *b, Block *base)
+/* Whether `name` is one of b's `remove` names; marks it used. */
+static bool removed(const Block *b, const char *name, bool *used)
+{
+    for (int i = 0; name && i < b->nremoves; i++)
+        if (strcmp(b->removes[i], name) == 0) {
+            used[i] = true;
+            return true;
+        }
+    return false;
+}
+
+static void merge_fields(Builder *B, Block *b, const Block *base, int depth);
+
+/* A nested block the child writes over the base's: a new block with the
+ * child's entries over the base's (merge_fields), the child's place. */
+static Value *merge_nested(Builder *B, Value *mine, Value *theirs, int depth)
+{
+    if (mine->k != V_BLOCK || theirs->k != V_BLOCK || mine->u.block->schema != theirs->u.block->schema ||
+        depth > AST_MAX_DEPTH)
+        return mine;
+    Block *m = arena_alloc(B->p->arena, sizeof *m);
+    *m = *mine->u.block;
+    Schema *s = m->schema;
+    m->vals = arena_array(B->p->arena, (size_t)s->nfields + 1, sizeof *m->vals);
+    memcpy(m->vals, mine->u.block->vals, (size_t)s->nfields * sizeof *m->vals);
+    if (!m->title)
+        m->title = theirs->u.block->title;
+    merge_fields(B, m, theirs->u.block, depth + 1);
+    Value *v = value_new(B, V_BLOCK, mine->span);
+    v->u.block = m;
+    return v;
+}
+
+/* The child's entries over the parent's, field by field (LANGUAGE.md §3,
+ * docs/language.md §5.3): a field the child does not write is inherited; a
+ * scalar or a list the child writes replaces the parent's; a nested block
+ * the child writes is merged the same way, so `instructors { ... }` keeps
+ * the parent's roles and flags it does not mention; a `many` item merges
+ * with the parent's item of the same name, or is added; `remove NAME`
+ * leaves a named item of the parent's out. */
+static void merge_fields(Builder *B, Block *b, const Block *base, int depth)
 {
     Schema *s = b->schema;
-    if (!b->title)
-        b->title = base->title;
+    bool *used = arena_array(B->p->arena, (size_t)b->nremoves + 1, sizeof *used);
     for (int i = 0; i < s->nfields; i++) {
         Field *f = s->fields[i];
         Value *mine = b->vals[i], *theirs = base->vals[i];
         if (!theirs)
             continue;
-        if (!mine) {
-            b->vals[i] = theirs;
+        if (!f->many) {
+            if (!mine)
+                b->vals[i] = theirs;
+            else if (mine->k == V_BLOCK)
+                b->vals[i] = merge_nested(B, mine, theirs, depth);
             continue;
         }
-        if (!f->many)
-            continue;
-        Value *merged = value_new(B, V_LIST, mine->span);
+        Value *merged = value_new(B, V_LIST, mine ? mine->span : theirs->span);
         for (int k = 0; k < theirs->u.list.n; k++)
-            list_push(B, merged, theirs->u.list.items[k]);
-        for (int k = 0; k < mine->u.list.n; k++) {
+            if (!removed(b, item_name(theirs->u.list.items[k]), used))
+                list_push(B, merged, theirs->u.list.items[k]);
+        for (int k = 0; mine && k < mine->u.list.n; k++) {
             Value *m = mine->u.list.items[k];
             const char *nm = item_name(m);
             bool replaced = false;
             for (int j = 0; nm && j < merged->u.list.n; j++) {
                 const char *on = item_name(merged->u.list.items[j]);
                 if (on && strcmp(on, nm) == 0) {
-                    merged->u.list.items[j] = m;
+                    merged->u.list.items[j] = merge_nested(B, m, merged->u.list.items[j], depth);
                     replaced = true;
                     break;
                 }
@@ -691,8 +765,34 @@ static void merge_into(Builder *B, Block *b, Block *base)
             if (!replaced)
                 list_push(B, merged, m);
         }
+        /* Even empty: `remove` of every item declares that there are none. */
         b->vals[i] = merged;
     }
+    for (int i = 0; i < b->nremoves; i++) {
+        if (used[i])
+            continue;
+        diag_error(B->p->diags, b->remove_spans[i], "cannot remove '%s': nothing of that name is inherited here",
+                   b->removes[i]);
+        const char *cand[256];
+        int nc = 0;
+        for (int k = 0; k < s->nfields && nc < 256; k++) {
+            const Value *v = base->vals[k];
+            if (s->fields[k]->many && v && v->k == V_LIST)
+                for (int j = 0; j < v->u.list.n && nc < 256; j++)
+                    if (item_name(v->u.list.items[j]))
+                        cand[nc++] = item_name(v->u.list.items[j]);
+        }
+        const char *sug = model_suggest(b->removes[i], cand, nc);
+        if (sug)
+            diag_help(B->p->diags, "did you mean '%s'?", sug);
+    }
+}
+
+static void merge_into(Builder *B, Block *b, Block *base)
+{
+    if (!b->title)
+        b->title = base->title;
+    merge_fields(B, b, base, 0);
 }
 
 void build_merge_extends(Builder *B)

@@ -173,3 +173,18 @@ const char *model_suggest(const char *name, const char **cands, int n)
     }
     return best;
 }
+
+const char *model_item_key(const Value *v)
+{
+    if (!v || v->k != V_BLOCK)
+        return NULL;
+    const Block *b = v->u.block;
+    if (b->name)
+        return b->name;
+    if (b->schema->key) {
+        const Value *k = b->vals[b->schema->key->index];
+        if (k && k->k == V_STRING)
+            return k->u.s;
+    }
+    return b->title;
+}

@@ -52,6 +52,7 @@ typedef struct Field {
     bool optional;  /* may be absent: undeclared */
     bool many;      /* repeated entries collect into a list */
     bool required;  /* with many: at least one */
+    bool key;       /* a string that identifies an item among its siblings (model_item_key) */
     ValSeq *def;    /* default value as written, or NULL */
     Value *defval;  /* converted default */
     int index;      /* position in the schema (and in Block.vals) */
@@ -77,6 +78,7 @@ struct Schema {
     int nfields;
     HeaderPattern *headers;
     int nheaders;
+    Field *key;      /* the field marked `key`, or NULL */
     Entry *decl;     /* the declaration, read in the second pass */
     bool defined;    /* fields and headers have been read */
 };
@@ -137,6 +139,9 @@ struct Block {
     int merge_state;    /* 0 new, 1 merging, 2 merged (cycle detection) */
     bool finished;      /* defaults applied, required keys checked */
     int chain;          /* length of its extends chain, once merged */
+    const char **removes; /* `remove NAME`: named children of the base not inherited */
+    Span *remove_spans;
+    int nremoves;
     const char *id;     /* rules: FRAMEWORK.RULE, computed once */
     void *rule_info;    /* rules.c: the rule's parts, looked up once */
     unsigned char *hinted; /* per field: a misspelt key suggested it already */
@@ -205,6 +210,12 @@ int model_enum_index(const EnumDef *e, const char *name);
 Block *model_decl(const Program *p, const Schema *schema, const char *name);
 /* The value of field `name` of b (NULL when absent or no such field). */
 Value *model_get(const Block *b, const char *name);
+/* What identifies an item of a `many` list among its siblings, for `extends`
+ * (the variant's item merges with the base's item of the same key) and for
+ * `diff`: its name; else the value of its schema's `key` field (a
+ * requirement's text); else its title (a calendar closure's). NULL when it
+ * has none (then items are only ever added). */
+const char *model_item_key(const Value *v);
 
 /* Type helpers. */
 Type *type_new(Arena *a, TypeKind k);

@@ -232,6 +232,8 @@ static void define_field(Program *p, Schema *s, Entry *f)
             fd->many = true;
         else if (path_is(w, "required"))
             fd->required = true;
+        else if (path_is(w, "key"))
+            fd->key = true;
         else if (path_is(w, "default")) {
             if (i >= it->n) {
                 diag_error(p->diags, w->span, "'default' needs a value");
@@ -244,11 +246,17 @@ static void define_field(Program *p, Schema *s, Entry *f)
             fd->def = d;
         } else {
             diag_error(p->diags, w->span, "unexpected '%s' in a field declaration", ast_to_text(p->arena, w));
-            diag_help(p->diags, "after the type come 'optional', 'many', 'required' or 'default VALUE'");
+            diag_help(p->diags, "after the type come 'optional', 'many', 'required', 'key' or 'default VALUE'");
         }
     }
     if (t->k == TY_BLOCK && fd->def)
         diag_error(p->diags, fd->span, "a block field cannot have a default");
+    if (fd->key && (t->k != TY_STRING || fd->many || s->key)) {
+        diag_error(p->diags, fd->span, "'key' marks the one string field that identifies an item");
+        fd->key = false;
+    }
+    if (fd->key)
+        s->key = fd;
     s->fields = arena_push(p->arena, s->fields, (size_t)s->nfields, sizeof *s->fields);
     fd->index = s->nfields;
     s->fields[s->nfields++] = fd;

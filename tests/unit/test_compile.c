@@ -602,14 +602,15 @@ static void test_extends_merge(void **state)
     Value *pr = model_get(v, "principles");
     assert_int_equal(pr->u.list.n, 1);
     assert_string_equal(pr->u.list.items[0]->u.en.enm->members[pr->u.list.items[0]->u.en.idx].name, "network");
-    /* a single block replaced whole: no weeks from the parent */
+    /* a nested block merged: the entries it writes over the parent's */
     Block *th = model_get(v, "theory")->u.block;
-    assert_null(model_get(th, "weeks"));
+    assert_int_equal((int)model_get(th, "weeks")->u.i, 13);
     assert_int_equal((int)model_get(th, "hours")->u.qty.v, 60);
     Block *ins = model_get(v, "instructors")->u.block;
-    assert_int_equal(count_items(ins, "instructor"), 1);
+    assert_int_equal(count_items(ins, "instructor"), 2);
+    assert_non_null(item(ins, "instructor", "peer"));
     assert_non_null(item(ins, "instructor", "pro"));
-    assert_false(model_get(ins, "external_guests")->u.b); /* default, not the parent's yes */
+    assert_true(model_get(ins, "external_guests")->u.b); /* inherited: the variant does not mention it */
     /* many-items: same name replaced in place, new name added */
     assert_int_equal(count_items(v, "module"), 3);
     Value *mods = model_get(v, "module");
@@ -617,11 +618,46 @@ static void test_extends_merge(void **state)
     assert_string_equal(mods->u.list.items[1]->u.block->name, "m2");
     assert_string_equal(mods->u.list.items[2]->u.block->name, "m3");
     assert_string_equal(mods->u.list.items[1]->u.block->title, "Recovery, short");
+    assert_int_equal((int)model_get(mods->u.list.items[1]->u.block, "hours")->u.qty.v, 21);
     assert_ptr_equal(mods->u.list.items[0]->u.block, item(b, "module", "m1"));
     /* the parent is untouched */
     assert_int_equal(count_items(b, "module"), 2);
     assert_string_equal(item(b, "module", "m2")->title, "Recovery");
     assert_int_equal(count_items(v, "target"), 1);
+    c_free(c);
+}
+
+/* Named items merge by name (the variant's entries over the base item's),
+ * and `remove NAME` leaves a base item out, at any depth. */
+static void test_extends_merge_by_name_and_remove(void **state)
+{
+    (void)state;
+    C *c = comp_text(BASE "course v extends base {\n"
+                          "  module m2 {\n    mandatory_for peers\n  }\n"
+                          "  remove m1\n"
+                          "  instructors {\n    remove peer\n  }\n"
+                          "}\n");
+    expect_clean(c);
+    Block *v = course(c, "v");
+    assert_int_equal(count_items(v, "module"), 1);
+    Block *m2 = item(v, "module", "m2");
+    assert_string_equal(m2->title, "Recovery");                     /* the base's title */
+    assert_int_equal((int)model_get(m2, "hours")->u.qty.v, 39);      /* the base's hours */
+    assert_int_equal(model_get(m2, "mandatory_for")->u.list.n, 1);  /* the variant's entry */
+    Block *ins = model_get(v, "instructors")->u.block;
+    assert_int_equal(count_items(ins, "instructor"), 0);
+    assert_true(model_get(ins, "external_guests")->u.b);
+    c_free(c);
+
+    c = comp_text(BASE "course v extends base {\n  instructors {\n    remove pear\n  }\n}\n");
+    const Diag *x = expect_error(c, "cannot remove 'pear': nothing of that name is inherited here");
+    assert_int_equal(x->span.first_line, 26);
+    expect_help(x, "did you mean 'peer'?");
+    c_free(c);
+
+    c = comp_text(BASE "course w \"W\" {\n  provider \"P\"\n  group_size 4\n  remove m1\n"
+                       "  instructors {\n  }\n}\n");
+    expect_error(c, "'remove' drops what a block inherits, but course 'w' extends nothing");
     c_free(c);
 }
 
@@ -1197,6 +1233,7 @@ int main(void)
         cmocka_unit_test(test_each_file_loaded_once),
         cmocka_unit_test(test_unknown_declaration_kind),
         cmocka_unit_test(test_extends_merge),
+        cmocka_unit_test(test_extends_merge_by_name_and_remove),
         cmocka_unit_test(test_extends_own_title_and_chain),
         cmocka_unit_test(test_extends_cycle),
         cmocka_unit_test(test_extends_chain_limit),
