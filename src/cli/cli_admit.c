@@ -6,6 +6,7 @@
 #include "base/esc.h"
 #include "emit/jsonw.h"
 #include "emit/render.h"
+#include "emit/words.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -90,7 +91,7 @@ int cli_admit(Options *o)
                 const ApplicantResult *r = &rep.rows[i];
                 json_t *j = json_object(), *f = json_array(), *m = json_array();
                 json_object_set_new(j, "id", jw_string(r->id));
-                json_object_set_new(j, "status", jw_string(admit_status_name(r->status)));
+                json_object_set_new(j, "status", jw_string(words_admit_id(r->status)));
                 for (int k = 0; k < r->nfailed; k++)
                     json_array_append_new(f, jw_string(r->failed[k]));
                 for (int k = 0; k < r->nmissing; k++)
@@ -112,7 +113,7 @@ int cli_admit(Options *o)
             json_object_set_new(root, "assess", as);
             json_t *sum = json_object();
             for (int k = 0; k < 3; k++)
-                json_object_set_new(sum, admit_status_name((AdmitStatus)k), json_integer(rep.counts[k]));
+                json_object_set_new(sum, words_admit_id((AdmitStatus)k), json_integer(rep.counts[k]));
             json_object_set_new(root, "summary", sum);
         }
         json_object_set_new(root, "diagnostics", render_diags_json(d, ss));
@@ -122,7 +123,7 @@ int cli_admit(Options *o)
     } else {
         render_diags_text(stderr, d, ss, o->color);
         if (status == EXIT_PASS) {
-            const char *bold = o->color_out ? "\033[1m" : "", *reset = o->color_out ? "\033[0m" : "";
+            const char *bold = words_paint(PAINT_HEADING, o->color_out), *reset = words_paint(PAINT_RESET, o->color_out);
             /* Ids, reasons and values through esc_text: an id holding ESC
              * and a line break must not forge lines of the report. */
             const char *title = esc_text(a, rep.course->title);
@@ -138,18 +139,18 @@ int cli_admit(Options *o)
                 /* One reason a line, under each other after the status. */
                 int indent = 2 + w + 2 + 10 + 2;
                 const char *id = esc_text(a, r->id);
-                printf("  %s%*s  %s", id, w - chars_of(id), "", admit_status_name(r->status));
+                printf("  %s%*s  %s", id, w - chars_of(id), "", words_admit(r->status));
                 int line = 0;
                 for (int k = 0; k < r->nfailed; k++, line++) {
                     if (line == 0)
-                        printf("%*s", 12 - (int)strlen(admit_status_name(r->status)), "");
+                        printf("%*s", 12 - (int)strlen(words_admit(r->status)), "");
                     else
                         printf("\n%*s", indent, "");
                     printf("%s", esc_text(a, r->failed[k]));
                 }
                 if (r->nmissing) {
                     if (line == 0)
-                        printf("%*s", 12 - (int)strlen(admit_status_name(r->status)), "");
+                        printf("%*s", 12 - (int)strlen(words_admit(r->status)), "");
                     else
                         printf("\n%*s", indent, "");
                     printf("missing: ");

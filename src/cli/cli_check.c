@@ -7,6 +7,7 @@
 #include "base/esc.h"
 #include "emit/jsonw.h"
 #include "emit/render.h"
+#include "emit/words.h"
 #include "engine/rules.h"
 
 #include <jansson.h>
@@ -23,7 +24,7 @@ static const char *fw_title(const Block *fw)
 static void report_text(FILE *out, const CourseReport *r, SourceSet *ss, bool color)
 {
     Arena *a = arena_new();
-    const char *bold = color ? "\033[1m" : "", *reset = color ? "\033[0m" : "";
+    const char *bold = words_paint(PAINT_HEADING, color), *reset = words_paint(PAINT_RESET, color);
     /* Every value from the course file through esc_text: a control
      * character in a title or message must not reach the terminal. */
     const char *title = esc_text(a, r->course->title);
@@ -37,11 +38,9 @@ static void report_text(FILE *out, const CourseReport *r, SourceSet *ss, bool co
             const RuleResult *x = &r->results[i];
             if (x->framework != fw)
                 continue;
-            const char *st = x->status == ST_FAIL ? "FAIL" : x->status == ST_UNKNOWN ? "unknown"
-                           : x->status == ST_PASS ? "pass" : "n/a";
-            const char *col = !color ? "" : x->status == ST_FAIL ? (x->severity == SEV_ERROR ? "\033[1;31m" : "\033[1;35m")
-                            : x->status == ST_UNKNOWN ? "\033[1;33m" : x->status == ST_PASS ? "\033[32m" : "";
-            fprintf(out, "    %s%-7s%s %-8s %s\n", col, st, reset, rules_severity_name(x->severity), esc_text(a, x->id));
+            const char *col = words_paint(words_status_paint(x->status, x->severity), color);
+            fprintf(out, "    %s%-7s%s %-8s %s\n", col, words_status(x->status), reset, words_severity(x->severity),
+                    esc_text(a, x->id));
             if (x->status == ST_FAIL || x->status == ST_UNKNOWN) {
                 fprintf(out, "                     %s\n", esc_text(a, x->message));
                 fprintf(out, "                     cites: %s\n", esc_text(a, x->cite));
@@ -99,9 +98,9 @@ static void report_write(JsonW *w, const CourseReport *r, SourceSet *ss, const c
         jw_key(w, "rule");
         jw_str(w, x->id);
         jw_key(w, "severity");
-        jw_str(w, rules_severity_name(x->severity));
+        jw_str(w, words_severity_id(x->severity));
         jw_key(w, "status");
-        jw_str(w, rules_status_name(x->status));
+        jw_str(w, words_status_id(x->status));
         jw_key(w, "message");
         jw_str(w, x->message);
         jw_key(w, "cite");

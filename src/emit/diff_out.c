@@ -3,15 +3,11 @@
 #include "base/esc.h"
 #include "emit/jsonw.h"
 #include "emit/render.h"
+#include "emit/words.h"
 
 #include <string.h>
 
 /* ------------------------------------------------------------ rendering */
-
-static const char *kind_word(DiffKind k)
-{
-    return k == DC_CHANGED ? "changed" : k == DC_ADDED ? "added" : "removed";
-}
 
 /* The text report shows every value from the files through esc_text (in
  * `a`): a control character in a title or a changed string must not reach
@@ -38,6 +34,12 @@ static const RuleResult *shown_result(const DiffRule *r)
     return r->variant_result ? r->variant_result : r->base_result;
 }
 
+/* A side's status, or "not judged" when that side is not judged by the rule. */
+static const char *status_word(RuleStatus s, bool judged)
+{
+    return judged ? words_status(s) : words_not_judged();
+}
+
 void diff_print_text(FILE *out, const DiffReport *r, SourceSet *ss)
 {
     Arena *a = arena_new();
@@ -52,7 +54,7 @@ void diff_print_text(FILE *out, const DiffReport *r, SourceSet *ss)
         fprintf(out, "\n  changes (%d)\n", r->nentries);
     for (int i = 0; i < r->nentries; i++) {
         const DiffEntry *e = &r->entries[i];
-        fprintf(out, "    %-8s %s", kind_word(e->kind), esc_text(a, e->path));
+        fprintf(out, "    %-8s %s", words_change(e->kind), esc_text(a, e->path));
         if (e->kind == DC_CHANGED)
             fprintf(out, ": %s → %s\n", esc_text(a, e->before), esc_text(a, e->after));
         else
@@ -74,8 +76,8 @@ void diff_print_text(FILE *out, const DiffReport *r, SourceSet *ss)
         bool is_fail = x->variant_result && x->after == ST_FAIL;
         worse += is_fail && !was_fail;
         better += was_fail && !is_fail;
-        fprintf(out, "    %s → %s  %s  %s\n", diff_status_word(x->before, x->base_result != NULL),
-                diff_status_word(x->after, x->variant_result != NULL), rules_severity_name(s->severity),
+        fprintf(out, "    %s → %s  %s  %s\n", status_word(x->before, x->base_result != NULL),
+                status_word(x->after, x->variant_result != NULL), words_severity(s->severity),
                 esc_text(a, x->id));
         if (s->message)
             fprintf(out, "             %s\n", esc_text(a, s->message));
@@ -109,7 +111,7 @@ json_t *diff_to_json(const DiffReport *r, SourceSet *ss)
     for (int i = 0; i < r->nentries; i++) {
         const DiffEntry *e = &r->entries[i];
         json_t *o = json_object();
-        json_object_set_new(o, "kind", jw_string(kind_word(e->kind)));
+        json_object_set_new(o, "kind", jw_string(words_change_id(e->kind)));
         json_object_set_new(o, "path", jw_string(e->path));
         json_object_set_new(o, "before", str_or_null(e->before));
         json_object_set_new(o, "after", str_or_null(e->after));
@@ -123,9 +125,9 @@ json_t *diff_to_json(const DiffReport *r, SourceSet *ss)
         const RuleResult *s = shown_result(x);
         json_t *o = json_object();
         json_object_set_new(o, "rule", jw_string(x->id));
-        json_object_set_new(o, "before", x->base_result ? jw_string(rules_status_name(x->before)) : json_null());
-        json_object_set_new(o, "after", x->variant_result ? jw_string(rules_status_name(x->after)) : json_null());
-        json_object_set_new(o, "severity", jw_string(rules_severity_name(s->severity)));
+        json_object_set_new(o, "before", x->base_result ? jw_string(words_status_id(x->before)) : json_null());
+        json_object_set_new(o, "after", x->variant_result ? jw_string(words_status_id(x->after)) : json_null());
+        json_object_set_new(o, "severity", jw_string(words_severity_id(s->severity)));
         json_object_set_new(o, "message", str_or_null(s->message));
         json_object_set_new(o, "cite", str_or_null(s->cite));
         json_object_set_new(o, "location", render_place_json(ss, s->where));

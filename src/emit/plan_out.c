@@ -2,6 +2,7 @@
 #include "emit/plan_out.h"
 #include "base/esc.h"
 #include "emit/jsonw.h"
+#include "emit/words.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -11,13 +12,6 @@
 #include <string.h>
 #include <time.h>
 #include <uniwidth.h>
-
-#define C_RESET "\033[0m"
-#define C_BOLD "\033[1m"
-#define C_RED "\033[1;31m"
-#define C_MAGENTA "\033[1;35m"
-#define C_YELLOW "\033[1;33m"
-#define C_GREEN "\033[32m"
 
 /* ---------------------------------------------------------------- shared helpers */
 
@@ -298,12 +292,8 @@ static void text_checks(FILE *out, Arena *a, const Plan *p, bool color, const ch
     fprintf(out, "\n%sChecks%s\n", bold, reset);
     for (int i = 0; i < p->nchecks; i++) {
         const ScheduleCheck *x = &p->checks[i];
-        const char *st = x->status == ST_FAIL ? "FAIL" : x->status == ST_UNKNOWN ? "unknown"
-                       : x->status == ST_PASS ? "pass" : "n/a";
-        const char *col = !color ? ""
-                        : x->status == ST_FAIL ? (x->severity == SEV_ERROR ? C_RED : C_MAGENTA)
-                        : x->status == ST_UNKNOWN ? C_YELLOW : x->status == ST_PASS ? C_GREEN : "";
-        fprintf(out, "  %s%-7s%s %-8s %s\n", col, st, reset, rules_severity_name(x->severity),
+        const char *col = words_paint(words_status_paint(x->status, x->severity), color);
+        fprintf(out, "  %s%-7s%s %-8s %s\n", col, words_status(x->status), reset, words_severity(x->severity),
                 x->id ? esc_text(a, x->id) : "");
         if (x->status == ST_FAIL || x->status == ST_UNKNOWN) {
             if (x->message)
@@ -316,7 +306,7 @@ static void text_checks(FILE *out, Arena *a, const Plan *p, bool color, const ch
 
 void plan_text(FILE *out, const Plan *p, bool color)
 {
-    const char *bold = color ? C_BOLD : "", *reset = color ? C_RESET : "";
+    const char *bold = words_paint(PAINT_HEADING, color), *reset = words_paint(PAINT_RESET, color);
     Arena *a = arena_new();
     text_header(out, a, p, bold, reset);
     fputc('\n', out);
@@ -425,8 +415,8 @@ json_t *plan_json(const Plan *p)
         const ScheduleCheck *x = &p->checks[i];
         json_t *o = json_object();
         json_object_set_new(o, "rule", jw_string(x->id ? x->id : ""));
-        json_object_set_new(o, "severity", jw_string(rules_severity_name(x->severity)));
-        json_object_set_new(o, "status", jw_string(rules_status_name(x->status)));
+        json_object_set_new(o, "severity", jw_string(words_severity_id(x->severity)));
+        json_object_set_new(o, "status", jw_string(words_status_id(x->status)));
         json_object_set_new(o, "message", jw_string(x->message ? x->message : ""));
         json_t *ex = json_array();
         for (int k = 0; k < x->nexplain; k++)

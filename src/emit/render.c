@@ -3,25 +3,9 @@
 
 #include "base/esc.h"
 #include "emit/jsonw.h"
+#include "emit/words.h"
 
 #include <string.h>
-
-#define C_RESET "\033[0m"
-#define C_BOLD "\033[1m"
-#define C_RED "\033[1;31m"
-#define C_MAGENTA "\033[1;35m"
-#define C_CYAN "\033[1;36m"
-#define C_GREEN "\033[1;32m"
-
-static const char *sev_name(DiagSeverity s)
-{
-    return s == DIAG_ERROR ? "error" : s == DIAG_WARNING ? "warning" : "note";
-}
-
-static const char *sev_color(DiagSeverity s)
-{
-    return s == DIAG_ERROR ? C_RED : s == DIAG_WARNING ? C_MAGENTA : C_CYAN;
-}
 
 /* The columns a character takes as shown: a tab one (it is copied to the
  * caret line, so it lines up), an escaped control character its form's
@@ -103,13 +87,11 @@ static void excerpt(FILE *out, SourceSet *ss, Span sp, bool color)
     }
     if (marks < 1)
         marks = 1;
-    if (color)
-        fputs(C_GREEN, out);
+    fputs(words_paint(PAINT_CARET, color), out);
     fputc('^', out);
     for (int k = 1; k < marks; k++)
         fputc('~', out);
-    if (color)
-        fputs(C_RESET, out);
+    fputs(words_paint(PAINT_RESET, color), out);
     fputc('\n', out);
 }
 
@@ -119,8 +101,8 @@ static void excerpt(FILE *out, SourceSet *ss, Span sp, bool color)
 static void header(FILE *out, Arena *a, SourceSet *ss, Span sp, const char *path, DiagSeverity sev, const char *msg,
                    bool color)
 {
-    if (color)
-        fputs(C_BOLD, out);
+    const char *bold = words_paint(PAINT_HEADING, color), *reset = words_paint(PAINT_RESET, color);
+    fputs(bold, out);
     if (path && sp.file < 0) {
         fprintf(out, "%s: ", esc_text(a, path));
     } else if (src_has_place(ss, sp)) {
@@ -133,12 +115,11 @@ static void header(FILE *out, Arena *a, SourceSet *ss, Span sp, const char *path
         fputs("ramme: ", out);
     }
     if (color)
-        fprintf(out, "%s%s:%s%s ", sev_color(sev), sev_name(sev), C_RESET, C_BOLD);
+        fprintf(out, "%s%s:%s%s ", words_paint(words_diag_paint(sev), color), words_diag(sev), reset, bold);
     else
-        fprintf(out, "%s: ", sev_name(sev));
+        fprintf(out, "%s: ", words_diag(sev));
     fputs(esc_text(a, msg), out);
-    if (color)
-        fputs(C_RESET, out);
+    fputs(reset, out);
     fputc('\n', out);
 }
 
@@ -150,14 +131,16 @@ void render_diags_text(FILE *out, const Diags *d, SourceSet *ss, bool color)
         header(out, a, ss, g->span, g->path, g->severity, g->msg, color);
         excerpt(out, ss, g->span, color);
         if (g->help)
-            fprintf(out, "      = %shelp:%s %s\n", color ? C_BOLD : "", color ? C_RESET : "", esc_text(a, g->help));
+            fprintf(out, "      = %shelp:%s %s\n", words_paint(PAINT_HEADING, color), words_paint(PAINT_RESET, color),
+                    esc_text(a, g->help));
         for (int k = 0; k < g->nnotes; k++) {
             const DiagNote *nt = &g->notes[k];
             if (nt->span.file >= 0) {
                 header(out, a, ss, nt->span, NULL, DIAG_NOTE, nt->msg, color);
                 excerpt(out, ss, nt->span, color);
             } else {
-                fprintf(out, "      = %snote:%s %s\n", color ? C_BOLD : "", color ? C_RESET : "", esc_text(a, nt->msg));
+                fprintf(out, "      = %s%s:%s %s\n", words_paint(PAINT_HEADING, color), words_diag(DIAG_NOTE),
+                        words_paint(PAINT_RESET, color), esc_text(a, nt->msg));
             }
         }
     }
@@ -194,7 +177,7 @@ json_t *render_diags_json(const Diags *d, SourceSet *ss)
     for (int i = 0; i < d->n; i++) {
         const Diag *g = &d->items[i];
         json_t *o = json_object();
-        json_object_set_new(o, "severity", jw_string(sev_name(g->severity)));
+        json_object_set_new(o, "severity", jw_string(words_diag_id(g->severity)));
         json_object_set_new(o, "message", jw_string(g->msg));
         put_place(o, ss, g->span);
         if (g->path && g->span.file < 0)

@@ -473,16 +473,6 @@ static void test_to_json(void **state)
     t_free(t);
 }
 
-static void test_status_word(void **state)
-{
-    (void)state;
-    assert_string_equal(diff_status_word(ST_FAIL, true), "FAIL");
-    assert_string_equal(diff_status_word(ST_PASS, true), "pass");
-    assert_string_equal(diff_status_word(ST_UNKNOWN, true), "unknown");
-    assert_string_equal(diff_status_word(ST_NA, true), "n/a");
-    assert_string_equal(diff_status_word(ST_PASS, false), "not judged");
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -498,7 +488,6 @@ int main(void)
         cmocka_unit_test(test_municipal_variant),
         cmocka_unit_test(test_print_text),
         cmocka_unit_test(test_to_json),
-        cmocka_unit_test(test_status_word),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
