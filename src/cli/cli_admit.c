@@ -116,7 +116,7 @@ int cli_admit(Options *o)
                 json_object_set_new(sum, words_admit_id((AdmitStatus)k), json_integer(rep.counts[k]));
             json_object_set_new(root, "summary", sum);
         }
-        json_object_set_new(root, "diagnostics", render_diags_json(d, ss));
+        json_object_set_new(root, "diagnostics", render_diags_tree(d, ss));
         json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
         fputc('\n', stdout);
         json_decref(root);

@@ -44,7 +44,7 @@ int cli_diff(Options *o)
         if (o->format == FMT_JSON) {
             json_t *root = json_object();
             json_object_set_new(root, "version", json_integer(1));
-            json_object_set_new(root, "diagnostics", render_diags_json(d, ss));
+            json_object_set_new(root, "diagnostics", render_diags_tree(d, ss));
             json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
             fputc('\n', stdout);
             json_decref(root);

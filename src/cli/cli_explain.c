@@ -97,7 +97,7 @@ int cli_explain(Options *o)
                 for (int k = 0; reqs && reqs->k == V_LIST && k < reqs->u.list.n; k++)
                     json_array_append_new(rq, jw_string(expr_text(a, reqs->u.list.items[k])));
                 json_object_set_new(j, "require", rq);
-                json_object_set_new(j, "location", render_place_json(ss, r->name_span));
+                json_object_set_new(j, "location", render_place_tree(ss, r->name_span));
                 json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
                 fputc('\n', stdout);
                 json_decref(j);
@@ -121,7 +121,7 @@ int cli_explain(Options *o)
                 json_object_set_new(j, "goal", jw_string(g->name));
                 json_object_set_new(j, "title", g->title ? jw_string(g->title) : json_null());
                 json_object_set_new(j, "framework", jw_string(g->top ? g->top->name : ""));
-                json_object_set_new(j, "location", render_place_json(ss, g->name_span));
+                json_object_set_new(j, "location", render_place_tree(ss, g->name_span));
                 json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
                 fputc('\n', stdout);
                 json_decref(j);

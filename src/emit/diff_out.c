@@ -115,7 +115,7 @@ json_t *diff_to_json(const DiffReport *r, SourceSet *ss)
         json_object_set_new(o, "path", jw_string(e->path));
         json_object_set_new(o, "before", str_or_null(e->before));
         json_object_set_new(o, "after", str_or_null(e->after));
-        json_object_set_new(o, "location", render_place_json(ss, e->where));
+        json_object_set_new(o, "location", render_place_tree(ss, e->where));
         json_array_append_new(ch, o);
     }
     json_object_set_new(root, "changes", ch);
@@ -130,7 +130,7 @@ json_t *diff_to_json(const DiffReport *r, SourceSet *ss)
         json_object_set_new(o, "severity", jw_string(words_severity_id(s->severity)));
         json_object_set_new(o, "message", str_or_null(s->message));
         json_object_set_new(o, "cite", str_or_null(s->cite));
-        json_object_set_new(o, "location", render_place_json(ss, s->where));
+        json_object_set_new(o, "location", render_place_tree(ss, s->where));
         json_t *ex = json_array();
         for (int k = 0; k < s->nexplain; k++)
             json_array_append_new(ex, jw_string(s->explain[k]));

@@ -147,7 +147,80 @@ void render_diags_text(FILE *out, const Diags *d, SourceSet *ss, bool color)
     arena_free(a);
 }
 
-json_t *render_place_json(SourceSet *ss, Span sp)
+const char *render_place_text(Arena *a, SourceSet *ss, Span sp)
+{
+    if (!src_has_place(ss, sp))
+        return "";
+    return arena_printf(a, "%s:%d:%d", esc_text(a, ss->files[sp.file]->path), sp.first_line, sp.first_column);
+}
+
+void render_place_json(JsonW *w, SourceSet *ss, Span sp)
+{
+    jw_open(w, '{');
+    if (src_has_place(ss, sp)) {
+        jw_kstr(w, "file", ss->files[sp.file]->path);
+        jw_kint(w, "line", sp.first_line);
+        jw_kint(w, "column", sp.first_column);
+    }
+    jw_close(w, '}');
+}
+
+/* A diagnostic's or a note's place, as members of the object being
+ * written: the file, and where in it the span starts and ends. */
+static void place_members(JsonW *w, SourceSet *ss, Span sp)
+{
+    if (src_has_place(ss, sp)) {
+        jw_kstr(w, "file", ss->files[sp.file]->path);
+        if (sp.first_line > 0) {
+            jw_kint(w, "line", sp.first_line);
+            jw_kint(w, "column", sp.first_column);
+            jw_kint(w, "end_line", sp.last_line);
+            jw_kint(w, "end_column", sp.last_column);
+        }
+    }
+}
+
+void render_diags_json(JsonW *w, const Diags *d, SourceSet *ss)
+{
+    for (int i = 0; i < d->n; i++) {
+        const Diag *g = &d->items[i];
+        jw_open(w, '{');
+        jw_kstr(w, "severity", words_diag_id(g->severity));
+        jw_kstr(w, "message", g->msg);
+        place_members(w, ss, g->span);
+        if (g->path && g->span.file < 0)
+            jw_kstr(w, "file", g->path);
+        if (g->help)
+            jw_kstr(w, "help", g->help);
+        if (g->nnotes) {
+            jw_key(w, "notes");
+            jw_open(w, '[');
+            for (int k = 0; k < g->nnotes; k++) {
+                jw_open(w, '{');
+                jw_kstr(w, "message", g->notes[k].msg);
+                place_members(w, ss, g->notes[k].span);
+                jw_close(w, '}');
+            }
+            jw_close(w, ']');
+        }
+        jw_close(w, '}');
+    }
+}
+
+bool render_diags_doc(FILE *out, const Diags *d, SourceSet *ss)
+{
+    JsonW *w = jw_new(out, 0);
+    jw_open(w, '{');
+    jw_kint(w, "version", 1);
+    jw_key(w, "diagnostics");
+    jw_open(w, '[');
+    render_diags_json(w, d, ss);
+    jw_close(w, ']');
+    jw_close(w, '}');
+    jw_finish(w);
+    return jw_free(w);
+}
+json_t *render_place_tree(SourceSet *ss, Span sp)
 {
     json_t *o = json_object();
     if (src_has_place(ss, sp)) {
@@ -171,7 +244,7 @@ static void put_place(json_t *o, SourceSet *ss, Span sp)
     }
 }
 
-json_t *render_diags_json(const Diags *d, SourceSet *ss)
+json_t *render_diags_tree(const Diags *d, SourceSet *ss)
 {
     json_t *arr = json_array();
     for (int i = 0; i < d->n; i++) {
