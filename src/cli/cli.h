@@ -69,9 +69,6 @@ void cli_outfile_abort(OutFile *of);
 /* A wrong command line: prints the message (fmt has one %s for arg) and
  * where to find the usage; returns EXIT_INPUT. */
 int cli_bad_usage(const char *fmt, const char *arg);
-/* "file:line:column" of a span, the path shown through esc_text (text
- * output only), or "" when it names no file. */
-const char *cli_place(Arena *a, SourceSet *ss, Span sp);
 /* The block of `kind` named `name` among the main file's `all`, or NULL
  * after an error with a did-you-mean. */
 Block *cli_pick_named(Diags *d, const char *file, const char *kind, Block **all, int n, const char *name);

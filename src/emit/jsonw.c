@@ -237,30 +237,3 @@ void jw_splice(JsonW *w, const char *text, size_t n)
     item(w);
     put(w, text, n);
 }
-
-void jw_json(JsonW *w, const json_t *v)
-{
-    item(w);
-    char *text = json_dumps(v, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY);
-    if (!text)
-        return;
-    const char *line = text;
-    for (const char *nl; (nl = strchr(line, '\n')) != NULL; line = nl + 1) {
-        put(w, line, (size_t)(nl - line));
-        newline(w, w->depth);
-    }
-    put(w, line, strlen(line));
-    free(text);
-}
-
-json_t *jw_string(const char *s)
-{
-    if (!s)
-        return json_null();
-    if (!u8_check((const uint8_t *)s, strlen(s)))
-        return json_string(s);
-    Arena *a = arena_new();
-    json_t *j = json_string(esc_utf8(a, s));
-    arena_free(a);
-    return j;
-}

@@ -18,7 +18,6 @@
 #ifndef RAMME_JSONW_H
 #define RAMME_JSONW_H
 
-#include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -72,10 +71,5 @@ void jw_kint(JsonW *w, const char *key, long long v);
  * spaces per open container. Lets a document take a part written before
  * its place came (check's diagnostics, gathered file by file). */
 void jw_splice(JsonW *w, const char *text, size_t n);
-
-/* Until every emitter streams: a jansson value laid out in place, and a
- * jansson string mended to UTF-8 (jw_string(NULL) is null). */
-void jw_json(JsonW *w, const json_t *v);
-json_t *jw_string(const char *s);
 
 #endif

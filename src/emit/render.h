@@ -29,10 +29,4 @@ const char *render_place_text(Arena *a, SourceSet *ss, Span sp);
  * "column"}, or {} when it names no file. */
 void render_place_json(JsonW *w, SourceSet *ss, Span sp);
 
-/* Until admit, explain, diff and schedule stream their JSON too: the same
- * as jansson trees. */
-#include <jansson.h>
-json_t *render_diags_tree(const Diags *d, SourceSet *ss);
-json_t *render_place_tree(SourceSet *ss, Span sp);
-
 #endif
