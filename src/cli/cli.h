@@ -1,7 +1,9 @@
 /* cli.h — what the command line's files share: main.c parses the
  * arguments; cli_check.c, cli_explain.c, cli_diff.c, cli_schedule.c and
- * cli_admit.c each run one command. Not part of the library (libramme.a):
- * these files print, the library never does. */
+ * cli_admit.c each run one command: parse its options, call the library,
+ * hand the result and stdout to an emitter (src/emit/) and map the result
+ * to an exit status. Not part of the library (libramme.a): only these files
+ * name stdout and stderr; the reports themselves are written by emit/. */
 #ifndef RAMME_CLI_H
 #define RAMME_CLI_H
 

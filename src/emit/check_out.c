@@ -180,10 +180,9 @@ void check_json_course(CheckJson *cj, const CourseReport *r, SourceSet *ss, cons
     jw_close(w, ']');
     jw_key(w, "summary");
     jw_open(w, '{');
-    jw_kint(w, "error", r->failed[SEV_ERROR]);
-    jw_kint(w, "warning", r->failed[SEV_WARNING]);
-    jw_kint(w, "advice", r->failed[SEV_ADVICE]);
-    jw_kint(w, "unknown", r->unknown);
+    for (int k = SEV_ERROR; k <= SEV_ADVICE; k++)
+        jw_kint(w, words_severity_id((Severity)k), r->failed[k]);
+    jw_kint(w, words_status_id(ST_UNKNOWN), r->unknown);
     jw_close(w, '}');
     if (cv) {
         jw_key(w, "coverage");
