@@ -1,4 +1,6 @@
-/* plan_out.c — a Plan as a text table, JSON, CSV and iCalendar. */
+/* plan_out.c — a Plan as a text table, JSON, CSV and iCalendar. About 800
+ * lines: the four formats share their helpers (dates, hours, weekday and
+ * block names), so they stay one file, one section each. */
 #include "emit/plan_out.h"
 #include "base/esc.h"
 #include "emit/jsonw.h"
