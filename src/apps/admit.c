@@ -6,12 +6,6 @@
 
 #include <string.h>
 
-const char *admit_status_name(AdmitStatus s)
-{
-    static const char *n[] = {"eligible", "ineligible", "review"};
-    return n[s];
-}
-
 int admit_age(int32_t birth, int32_t on)
 {
     int by, bm, bd, y, m, d;

@@ -23,13 +23,6 @@ int cli_bad_usage(const char *fmt, const char *arg)
     return EXIT_INPUT;
 }
 
-const char *cli_place(Arena *a, SourceSet *ss, Span sp)
-{
-    if (!src_has_place(ss, sp))
-        return "";
-    return arena_printf(a, "%s:%d:%d", esc_text(a, ss->files[sp.file]->path), sp.first_line, sp.first_column);
-}
-
 Block *cli_pick_named(Diags *d, const char *file, const char *kind, Block **all, int n, const char *name)
 {
     for (int i = 0; i < n; i++)

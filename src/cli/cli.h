@@ -1,7 +1,9 @@
 /* cli.h — what the command line's files share: main.c parses the
  * arguments; cli_check.c, cli_explain.c, cli_diff.c, cli_schedule.c and
- * cli_admit.c each run one command. Not part of the library (libramme.a):
- * these files print, the library never does. */
+ * cli_admit.c each run one command: parse its options, call the library,
+ * hand the result and stdout to an emitter (src/emit/) and map the result
+ * to an exit status. Not part of the library (libramme.a): only these files
+ * name stdout and stderr; the reports themselves are written by emit/. */
 #ifndef RAMME_CLI_H
 #define RAMME_CLI_H
 
@@ -69,9 +71,6 @@ void cli_outfile_abort(OutFile *of);
 /* A wrong command line: prints the message (fmt has one %s for arg) and
  * where to find the usage; returns EXIT_INPUT. */
 int cli_bad_usage(const char *fmt, const char *arg);
-/* "file:line:column" of a span, the path shown through esc_text (text
- * output only), or "" when it names no file. */
-const char *cli_place(Arena *a, SourceSet *ss, Span sp);
 /* The block of `kind` named `name` among the main file's `all`, or NULL
  * after an error with a did-you-mean. */
 Block *cli_pick_named(Diags *d, const char *file, const char *kind, Block **all, int n, const char *name);

@@ -5,7 +5,6 @@
 #include "emit/diff_out.h"
 #include "emit/render.h"
 
-#include <jansson.h>
 #include <stdio.h>
 
 int cli_diff(Options *o)
@@ -41,13 +40,9 @@ int cli_diff(Options *o)
     }
     if (d->errors) {
         diag_sort(d);
+        /* A failed write leaves stdout in error: cli_finish_stdout reports it. */
         if (o->format == FMT_JSON) {
-            json_t *root = json_object();
-            json_object_set_new(root, "version", json_integer(1));
-            json_object_set_new(root, "diagnostics", render_diags_json(d, ss));
-            json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-            fputc('\n', stdout);
-            json_decref(root);
+            (void)render_diags_doc(stdout, d, ss);
         } else {
             render_diags_text(stderr, d, ss, o->color);
         }
@@ -56,14 +51,10 @@ int cli_diff(Options *o)
         Arena *a = arena_new();
         DiffReport r;
         diff_blocks(p, blocks[0], blocks[1], a, &r);
-        if (o->format == FMT_JSON) {
-            json_t *j = diff_to_json(&r, ss);
-            json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-            fputc('\n', stdout);
-            json_decref(j);
-        } else {
-            diff_print_text(stdout, &r, ss);
-        }
+        if (o->format == FMT_JSON)
+            (void)diff_report_json(stdout, &r, ss);
+        else
+            diff_report_text(stdout, &r, ss, o->color_out);
         if (r.variant_report.failed[SEV_ERROR] || (o->strict && r.variant_report.failed[SEV_WARNING]))
             status = EXIT_RULES;
         arena_free(a);

@@ -1,12 +1,10 @@
-/* cli_explain.c — `ramme explain ID [FILE]`: a rule's message, severity,
- * citation, condition and place, or a goal's, with did-you-mean. */
+/* cli_explain.c — `ramme explain ID [FILE]`: the rule or goal the id
+ * names, explained (emit/explain_out.h), or an error with did-you-mean. */
 #include "cli/cli.h"
 #include "model/compile.h"
-#include "base/esc.h"
-#include "emit/jsonw.h"
+#include "emit/explain_out.h"
 #include "emit/render.h"
 
-#include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -48,15 +46,6 @@ static void find_id(Program *p, const char *id, Found *f)
     }
 }
 
-static const char *expr_text(Arena *a, const Value *v)
-{
-    if (!v || v->k != V_EXPR)
-        return NULL;
-    if (v->u.expr->kind == N_STR)
-        return v->u.expr->u.str.s;
-    return ast_to_text(a, v->u.expr);
-}
-
 /* ramme explain ID [FILE]: a rule or goal as a coordinator reads it. */
 int cli_explain(Options *o)
 {
@@ -77,68 +66,23 @@ int cli_explain(Options *o)
     } else {
         Found f;
         find_id(p, id, &f);
-        Arena *a = p->arena;
-        if (f.rule) {
-            Block *r = f.rule, *fw = r->top;
-            Value *sev = model_get(r, "severity"), *cite = model_get(r, "cite"), *reqs = model_get(r, "require");
-            const char *sevs = sev && sev->k == V_ENUM ? sev->u.en.enm->members[sev->u.en.idx].name : "";
-            const char *when = expr_text(a, model_get(r, "when"));
-            const char *msg = expr_text(a, model_get(r, "message"));
-            if (o->format == FMT_JSON) {
-                json_t *j = json_object();
-                json_object_set_new(j, "rule", jw_string(id));
-                json_object_set_new(j, "severity", jw_string(sevs));
-                json_object_set_new(j, "framework", jw_string(fw->name));
-                json_object_set_new(j, "framework_title", fw->title ? jw_string(fw->title) : json_null());
-                json_object_set_new(j, "cite", jw_string(cite && cite->k == V_STRING ? cite->u.s : ""));
-                json_object_set_new(j, "message", jw_string(msg ? msg : ""));
-                json_object_set_new(j, "when", when ? jw_string(when) : json_null());
-                json_t *rq = json_array();
-                for (int k = 0; reqs && reqs->k == V_LIST && k < reqs->u.list.n; k++)
-                    json_array_append_new(rq, jw_string(expr_text(a, reqs->u.list.items[k])));
-                json_object_set_new(j, "require", rq);
-                json_object_set_new(j, "location", render_place_json(ss, r->name_span));
-                json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-                fputc('\n', stdout);
-                json_decref(j);
-            } else {
-                /* Values from the files through esc_text: no control
-                 * character reaches the terminal. */
-                const char *fwt = esc_text(a, fw->title);
-                printf("%s (%s)\n", esc_text(a, id), sevs);
-                printf("  framework: %s%s%s%s\n", fw->name, fwt ? " \"" : "", fwt ? fwt : "", fwt ? "\"" : "");
-                printf("  cites:     %s\n", esc_text(a, cite && cite->k == V_STRING ? cite->u.s : ""));
-                printf("  message:   %s\n", msg ? esc_text(a, msg) : "");
-                printf("  applies:   %s\n", when ? esc_text(a, when) : "to every course");
-                for (int k = 0; reqs && reqs->k == V_LIST && k < reqs->u.list.n; k++)
-                    printf("  requires:  %s\n", esc_text(a, expr_text(a, reqs->u.list.items[k])));
-                printf("  declared:  %s\n", cli_place(a, ss, r->name_span));
-            }
-        } else if (f.goal) {
-            Block *g = f.goal;
-            if (o->format == FMT_JSON) {
-                json_t *j = json_object();
-                json_object_set_new(j, "goal", jw_string(g->name));
-                json_object_set_new(j, "title", g->title ? jw_string(g->title) : json_null());
-                json_object_set_new(j, "framework", jw_string(g->top ? g->top->name : ""));
-                json_object_set_new(j, "location", render_place_json(ss, g->name_span));
-                json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-                fputc('\n', stdout);
-                json_decref(j);
-            } else {
-                printf("%s (goal)\n", g->name);
-                printf("  title:     %s\n", g->title ? esc_text(a, g->title) : "");
-                printf("  framework: %s\n", g->top ? g->top->name : "");
-                printf("  declared:  %s\n", cli_place(a, ss, g->name_span));
-                printf("  a module covers it with: covers %s\n", g->name);
-            }
-        } else {
-            fprintf(stderr, "ramme: error: no rule or goal '%s'\n", esc_text(p->arena, id));
+        /* A failed write leaves stdout in error: cli_finish_stdout reports it. */
+        if (f.rule && o->format == FMT_JSON)
+            (void)explain_rule_json(stdout, id, f.rule, ss);
+        else if (f.rule)
+            explain_rule_text(stdout, id, f.rule, ss);
+        else if (f.goal && o->format == FMT_JSON)
+            (void)explain_goal_json(stdout, f.goal, ss);
+        else if (f.goal)
+            explain_goal_text(stdout, f.goal, ss);
+        else {
+            diag_error(d, span_none(), "no rule or goal '%s'", id);
             const char *sug = model_suggest(id, f.ids, f.nids);
             if (sug)
-                fprintf(stderr, "      = help: did you mean '%s'?\n", sug);
+                diag_help(d, "did you mean '%s'?", sug);
             else
-                fputs("      = help: a rule id is FRAMEWORK.RULE, as in national.goal_coverage; a goal id is like recovery.hope\n", stderr);
+                diag_help(d, "a rule id is FRAMEWORK.RULE, as in national.goal_coverage; a goal id is like recovery.hope");
+            render_diags_text(stderr, d, ss, o->color);
             status = EXIT_INPUT;
         }
     }

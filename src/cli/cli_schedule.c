@@ -8,7 +8,6 @@
 #include "apps/schedule.h"
 
 #include <errno.h>
-#include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -68,13 +67,7 @@ int cli_schedule(Options *o)
             int rc = 0;
             switch (o->format) {
             case FMT_TEXT: plan_text(out, &pl, out == stdout && o->color_out); break;
-            case FMT_JSON: {
-                json_t *j = plan_json(&pl);
-                rc = json_dumpf(j, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-                fputc('\n', out);
-                json_decref(j);
-                break;
-            }
+            case FMT_JSON: rc = plan_json(out, &pl); break;
             case FMT_CSV: rc = plan_csv(out, &pl); break;
             case FMT_ICS: rc = plan_ics(out, &pl, NULL); break;
             }

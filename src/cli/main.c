@@ -51,6 +51,11 @@ static void usage(FILE *out)
           out);
 }
 
+static void version(FILE *out)
+{
+    fputs("ramme " RAMME_VERSION "\n", out);
+}
+
 static const char *options_list[] = {"--format", "--color",       "--strict", "--schedule", "--applicants",
                                      "--course", "--coverage", "--show-fields", "--help", "--version"};
 
@@ -89,7 +94,7 @@ static int parse_args(int argc, char **argv, Options *o)
             usage(stdout);
             return EXIT_PASS;
         } else if (strcmp(name, "--version") == 0) {
-            puts("ramme " RAMME_VERSION);
+            version(stdout);
             return EXIT_PASS;
         } else if (strcmp(name, "--format") == 0) {
             if (strcmp(val, "text") == 0) o->format = FMT_TEXT;

@@ -3,15 +3,11 @@
 #include "base/esc.h"
 #include "emit/jsonw.h"
 #include "emit/render.h"
+#include "emit/words.h"
 
 #include <string.h>
 
 /* ------------------------------------------------------------ rendering */
-
-static const char *kind_word(DiffKind k)
-{
-    return k == DC_CHANGED ? "changed" : k == DC_ADDED ? "added" : "removed";
-}
 
 /* The text report shows every value from the files through esc_text (in
  * `a`): a control character in a title or a changed string must not reach
@@ -38,7 +34,19 @@ static const RuleResult *shown_result(const DiffRule *r)
     return r->variant_result ? r->variant_result : r->base_result;
 }
 
-void diff_print_text(FILE *out, const DiffReport *r, SourceSet *ss)
+/* A side's status, or "not judged" when that side is not judged by the
+ * rule; painted as check paints it (in `a`). */
+static const char *status_word(Arena *a, RuleStatus st, bool judged, Severity sev, bool color)
+{
+    if (!judged)
+        return words_not_judged();
+    if (!color)
+        return words_status(st);
+    return arena_printf(a, "%s%s%s", words_paint(words_status_paint(st, sev), color), words_status(st),
+                        words_paint(PAINT_RESET, color));
+}
+
+void diff_report_text(FILE *out, const DiffReport *r, SourceSet *ss, bool color)
 {
     Arena *a = arena_new();
     fprintf(out, "diff %s → %s\n", esc_text(a, r->base->name ? r->base->name : "?"),
@@ -52,7 +60,7 @@ void diff_print_text(FILE *out, const DiffReport *r, SourceSet *ss)
         fprintf(out, "\n  changes (%d)\n", r->nentries);
     for (int i = 0; i < r->nentries; i++) {
         const DiffEntry *e = &r->entries[i];
-        fprintf(out, "    %-8s %s", kind_word(e->kind), esc_text(a, e->path));
+        fprintf(out, "    %-8s %s", words_change(e->kind), esc_text(a, e->path));
         if (e->kind == DC_CHANGED)
             fprintf(out, ": %s → %s\n", esc_text(a, e->before), esc_text(a, e->after));
         else
@@ -75,8 +83,8 @@ void diff_print_text(FILE *out, const DiffReport *r, SourceSet *ss)
         worse += is_fail && !was_fail;
         /* Fail to unknown is not "no longer failing": nothing says it holds. */
         better += was_fail && x->variant_result && (x->after == ST_PASS || x->after == ST_NA);
-        fprintf(out, "    %s → %s  %s  %s\n", diff_status_word(x->before, x->base_result != NULL),
-                diff_status_word(x->after, x->variant_result != NULL), rules_severity_name(s->severity),
+        fprintf(out, "    %s → %s  %s  %s\n", status_word(a, x->before, x->base_result != NULL, s->severity, color),
+                status_word(a, x->after, x->variant_result != NULL, s->severity, color), words_severity(s->severity),
                 esc_text(a, x->id));
         if (s->message)
             fprintf(out, "             %s\n", esc_text(a, s->message));
@@ -95,47 +103,50 @@ void diff_print_text(FILE *out, const DiffReport *r, SourceSet *ss)
     arena_free(a);
 }
 
-static json_t *str_or_null(const char *s)
+bool diff_report_json(FILE *out, const DiffReport *r, SourceSet *ss)
 {
-    return s ? jw_string(s) : json_null();
-}
-
-json_t *diff_to_json(const DiffReport *r, SourceSet *ss)
-{
-    json_t *root = json_object();
-    json_object_set_new(root, "version", json_integer(1));
-    json_object_set_new(root, "base", str_or_null(r->base->name));
-    json_object_set_new(root, "variant", str_or_null(r->variant->name));
-    json_t *ch = json_array();
+    JsonW *w = jw_new(out, 0);
+    jw_open(w, '{');
+    jw_kint(w, "version", 1);
+    jw_kstr(w, "base", r->base->name);
+    jw_kstr(w, "variant", r->variant->name);
+    jw_key(w, "changes");
+    jw_open(w, '[');
     for (int i = 0; i < r->nentries; i++) {
         const DiffEntry *e = &r->entries[i];
-        json_t *o = json_object();
-        json_object_set_new(o, "kind", jw_string(kind_word(e->kind)));
-        json_object_set_new(o, "path", jw_string(e->path));
-        json_object_set_new(o, "before", str_or_null(e->before));
-        json_object_set_new(o, "after", str_or_null(e->after));
-        json_object_set_new(o, "location", render_place_json(ss, e->where));
-        json_array_append_new(ch, o);
+        jw_open(w, '{');
+        jw_kstr(w, "kind", words_change_id(e->kind));
+        jw_kstr(w, "path", e->path);
+        jw_kstr(w, "before", e->before);
+        jw_kstr(w, "after", e->after);
+        jw_key(w, "location");
+        render_place_json(w, ss, e->where);
+        jw_close(w, '}');
     }
-    json_object_set_new(root, "changes", ch);
-    json_t *rules = json_array();
+    jw_close(w, ']');
+    jw_key(w, "rules");
+    jw_open(w, '[');
     for (int i = 0; i < r->nrules; i++) {
         const DiffRule *x = &r->rules[i];
         const RuleResult *s = shown_result(x);
-        json_t *o = json_object();
-        json_object_set_new(o, "rule", jw_string(x->id));
-        json_object_set_new(o, "before", x->base_result ? jw_string(rules_status_name(x->before)) : json_null());
-        json_object_set_new(o, "after", x->variant_result ? jw_string(rules_status_name(x->after)) : json_null());
-        json_object_set_new(o, "severity", jw_string(rules_severity_name(s->severity)));
-        json_object_set_new(o, "message", str_or_null(s->message));
-        json_object_set_new(o, "cite", str_or_null(s->cite));
-        json_object_set_new(o, "location", render_place_json(ss, s->where));
-        json_t *ex = json_array();
+        jw_open(w, '{');
+        jw_kstr(w, "rule", x->id);
+        jw_kstr(w, "before", x->base_result ? words_status_id(x->before) : NULL);
+        jw_kstr(w, "after", x->variant_result ? words_status_id(x->after) : NULL);
+        jw_kstr(w, "severity", words_severity_id(s->severity));
+        jw_kstr(w, "message", s->message);
+        jw_kstr(w, "cite", s->cite);
+        jw_key(w, "location");
+        render_place_json(w, ss, s->where);
+        jw_key(w, "explain");
+        jw_open(w, '[');
         for (int k = 0; k < s->nexplain; k++)
-            json_array_append_new(ex, jw_string(s->explain[k]));
-        json_object_set_new(o, "explain", ex);
-        json_array_append_new(rules, o);
+            jw_str(w, s->explain[k]);
+        jw_close(w, ']');
+        jw_close(w, '}');
     }
-    json_object_set_new(root, "rules", rules);
-    return root;
+    jw_close(w, ']');
+    jw_close(w, '}');
+    jw_finish(w);
+    return jw_free(w);
 }

@@ -5,14 +5,15 @@
 
 #include "engine/diff.h"
 
-#include <jansson.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 /* The text report: the changed entries, then the rule results that differ
- * with the variant's explanation, then a summary line. */
-void diff_print_text(FILE *out, const DiffReport *r, SourceSet *ss);
-/* {"version":1,"base":NAME,"variant":NAME,"changes":[...],"rules":[...]}; the
- * caller owns the reference. */
-json_t *diff_to_json(const DiffReport *r, SourceSet *ss);
+ * with the variant's explanation, then a summary line. `color` paints the
+ * statuses as check does (words.h). */
+void diff_report_text(FILE *out, const DiffReport *r, SourceSet *ss, bool color);
+/* {"version":1,"base":NAME,"variant":NAME,"changes":[...],"rules":[...]},
+ * streamed through the JSON writer. False when writing failed. */
+bool diff_report_json(FILE *out, const DiffReport *r, SourceSet *ss);
 
 #endif

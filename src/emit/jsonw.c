@@ -2,6 +2,7 @@
 #include "emit/jsonw.h"
 #include "base/esc.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
@@ -12,15 +13,26 @@ void jw_init(JsonW *w, FILE *out, int indent)
     w->indent = indent;
     w->depth = 0;
     w->after_key = false;
+    w->failed = false;
     w->n = 0;
     memset(w->empty, 0, sizeof w->empty);
 }
 
+JsonW *jw_new(FILE *out, int indent)
+{
+    JsonW *w = malloc(sizeof *w);
+    if (!w)
+        arena_oom();
+    jw_init(w, out, indent);
+    return w;
+}
+
 bool jw_flush(JsonW *w)
 {
-    bool ok = w->n == 0 || fwrite(w->buf, 1, w->n, w->out) == w->n;
+    if (w->n > 0 && fwrite(w->buf, 1, w->n, w->out) != w->n)
+        w->failed = true;
     w->n = 0;
-    return ok;
+    return !w->failed;
 }
 
 static void put(JsonW *w, const char *s, size_t len)
@@ -28,12 +40,28 @@ static void put(JsonW *w, const char *s, size_t len)
     if (w->n + len > sizeof w->buf) {
         jw_flush(w);
         if (len > sizeof w->buf) {
-            fwrite(s, 1, len, w->out);
+            if (fwrite(s, 1, len, w->out) != len)
+                w->failed = true;
             return;
         }
     }
     memcpy(w->buf + w->n, s, len);
     w->n += len;
+}
+
+bool jw_finish(JsonW *w)
+{
+    put(w, "\n", 1);
+    return jw_flush(w);
+}
+
+bool jw_free(JsonW *w)
+{
+    if (!w)
+        return true;
+    bool ok = jw_flush(w);
+    free(w);
+    return ok;
 }
 
 static void newline(JsonW *w, int depth)
@@ -148,36 +176,64 @@ void jw_int(JsonW *w, long long v)
     put(w, num, (size_t)k);
 }
 
+/* jansson 2.14's jsonp_dtostr with its default precision: "%.17g"; ".0"
+ * added when there is neither a point nor an exponent; a '+' and leading
+ * zeros dropped from the exponent (1e+20 is 1e20, 1e-07 is 1e-7). Our
+ * locale is "C" for numbers, so the point is a point. */
+void jw_real(JsonW *w, double v)
+{
+    if (!isfinite(v)) {
+        jw_null(w);
+        return;
+    }
+    item(w);
+    char num[40];
+    int len = snprintf(num, sizeof num, "%.17g", v);
+    if (!strchr(num, '.') && !strchr(num, 'e')) {
+        memcpy(num + len, ".0", 3);
+        len += 2;
+    }
+    char *e = strchr(num, 'e');
+    if (e) {
+        char *start = e + 1, *end = start + 1;
+        if (*start == '-')
+            start++;
+        while (*end == '0')
+            end++;
+        if (end != start) {
+            memmove(start, end, (size_t)(num + len - end) + 1);
+            len -= (int)(end - start);
+        }
+    }
+    put(w, num, (size_t)len);
+}
+
+void jw_bool(JsonW *w, bool v)
+{
+    item(w);
+    put(w, v ? "true" : "false", v ? 4 : 5);
+}
+
 void jw_null(JsonW *w)
 {
     item(w);
     put(w, "null", 4);
 }
 
-void jw_json(JsonW *w, const json_t *v)
+void jw_kstr(JsonW *w, const char *key, const char *s)
 {
-    item(w);
-    char *text = json_dumps(v, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY);
-    if (!text)
-        return;
-    /* Its lines after the first, shifted to where it stands. */
-    const char *line = text;
-    for (const char *nl; (nl = strchr(line, '\n')) != NULL; line = nl + 1) {
-        put(w, line, (size_t)(nl - line));
-        newline(w, w->depth); /* then jansson's own indentation */
-    }
-    put(w, line, strlen(line));
-    free(text);
+    jw_key(w, key);
+    jw_str(w, s);
 }
 
-json_t *jw_string(const char *s)
+void jw_kint(JsonW *w, const char *key, long long v)
 {
-    if (!s)
-        return json_null();
-    if (!u8_check((const uint8_t *)s, strlen(s)))
-        return json_string(s);
-    Arena *a = arena_new();
-    json_t *j = json_string(esc_utf8(a, s));
-    arena_free(a);
-    return j;
+    jw_key(w, key);
+    jw_int(w, v);
+}
+
+void jw_splice(JsonW *w, const char *text, size_t n)
+{
+    item(w);
+    put(w, text, n);
 }

@@ -1,7 +1,10 @@
-/* plan_out.c — a Plan as a text table, JSON, CSV and iCalendar. */
+/* plan_out.c — a Plan as a text table, JSON, CSV and iCalendar. About 800
+ * lines: the four formats share their helpers (dates, hours, weekday and
+ * block names), so they stay one file, one section each. */
 #include "emit/plan_out.h"
 #include "base/esc.h"
 #include "emit/jsonw.h"
+#include "emit/words.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -11,13 +14,6 @@
 #include <string.h>
 #include <time.h>
 #include <uniwidth.h>
-
-#define C_RESET "\033[0m"
-#define C_BOLD "\033[1m"
-#define C_RED "\033[1;31m"
-#define C_MAGENTA "\033[1;35m"
-#define C_YELLOW "\033[1;33m"
-#define C_GREEN "\033[32m"
 
 /* ---------------------------------------------------------------- shared helpers */
 
@@ -298,12 +294,8 @@ static void text_checks(FILE *out, Arena *a, const Plan *p, bool color, const ch
     fprintf(out, "\n%sChecks%s\n", bold, reset);
     for (int i = 0; i < p->nchecks; i++) {
         const ScheduleCheck *x = &p->checks[i];
-        const char *st = x->status == ST_FAIL ? "FAIL" : x->status == ST_UNKNOWN ? "unknown"
-                       : x->status == ST_PASS ? "pass" : "n/a";
-        const char *col = !color ? ""
-                        : x->status == ST_FAIL ? (x->severity == SEV_ERROR ? C_RED : C_MAGENTA)
-                        : x->status == ST_UNKNOWN ? C_YELLOW : x->status == ST_PASS ? C_GREEN : "";
-        fprintf(out, "  %s%-7s%s %-8s %s\n", col, st, reset, rules_severity_name(x->severity),
+        const char *col = words_paint(words_status_paint(x->status, x->severity), color);
+        fprintf(out, "  %s%-7s%s %-8s %s\n", col, words_status(x->status), reset, words_severity(x->severity),
                 x->id ? esc_text(a, x->id) : "");
         if (x->status == ST_FAIL || x->status == ST_UNKNOWN) {
             if (x->message)
@@ -316,7 +308,7 @@ static void text_checks(FILE *out, Arena *a, const Plan *p, bool color, const ch
 
 void plan_text(FILE *out, const Plan *p, bool color)
 {
-    const char *bold = color ? C_BOLD : "", *reset = color ? C_RESET : "";
+    const char *bold = words_paint(PAINT_HEADING, color), *reset = words_paint(PAINT_RESET, color);
     Arena *a = arena_new();
     text_header(out, a, p, bold, reset);
     fputc('\n', out);
@@ -331,111 +323,128 @@ void plan_text(FILE *out, const Plan *p, bool color)
 /* ---------------------------------------------------------------- JSON */
 
 /* A whole number as a JSON integer (3, not 3.0), anything else as a real. */
-static json_t *json_hours(double h)
+static void put_hours(JsonW *w, double h)
 {
     if (h == floor(h) && fabs(h) < 1e15)
-        return json_integer((json_int_t)h);
-    return json_real(h);
+        jw_int(w, (long long)h);
+    else
+        jw_real(w, h);
 }
 
-static json_t *json_date(int32_t d)
+static void put_date(JsonW *w, int32_t d)
 {
     char b[32];
-    return jw_string(fmt_date(b, sizeof b, d));
+    jw_str(w, fmt_date(b, sizeof b, d));
 }
 
-static json_t *json_str_or_null(const char *s)
-{
-    return s ? jw_string(s) : json_null();
-}
-
-static json_t *session_json(const Plan *p, const Session *s)
+static void session_json(JsonW *w, const Plan *p, const Session *s)
 {
     char b[32];
-    json_t *o = json_object();
-    json_object_set_new(o, "number", json_integer(s->number));
-    json_object_set_new(o, "date", json_date(s->date));
-    json_object_set_new(o, "weekday", jw_string(weekday_name(p, s->weekday)));
-    json_object_set_new(o, "start", jw_string(fmt_time(b, sizeof b, s->start)));
-    json_object_set_new(o, "end", jw_string(fmt_time(b, sizeof b, s->end)));
-    json_object_set_new(o, "hours", json_hours(s->hours));
-    json_object_set_new(o, "cumulative_hours", json_hours(s->cumulative));
-    json_object_set_new(o, "week", json_integer(s->iso_week));
-    json_object_set_new(o, "iso_year", json_integer(s->iso_year));
-    json_t *mods = json_array();
+    jw_open(w, '{');
+    jw_kint(w, "number", s->number);
+    jw_key(w, "date");
+    put_date(w, s->date);
+    jw_kstr(w, "weekday", weekday_name(p, s->weekday));
+    jw_kstr(w, "start", fmt_time(b, sizeof b, s->start));
+    jw_kstr(w, "end", fmt_time(b, sizeof b, s->end));
+    jw_key(w, "hours");
+    put_hours(w, s->hours);
+    jw_key(w, "cumulative_hours");
+    put_hours(w, s->cumulative);
+    jw_kint(w, "week", s->iso_week);
+    jw_kint(w, "iso_year", s->iso_year);
+    jw_key(w, "modules");
+    jw_open(w, '[');
     for (int k = 0; k < s->nmodules; k++)
-        json_array_append_new(mods, jw_string(block_name(s->modules[k])));
-    json_object_set_new(o, "modules", mods);
-    json_object_set_new(o, "location", json_str_or_null(p->location));
-    return o;
+        jw_str(w, block_name(s->modules[k]));
+    jw_close(w, ']');
+    jw_kstr(w, "location", p->location);
+    jw_close(w, '}');
 }
 
-json_t *plan_json(const Plan *p)
+int plan_json(FILE *out, const Plan *p)
 {
-    json_t *root = json_object();
-    json_object_set_new(root, "version", json_integer(1));
-    json_object_set_new(root, "schedule", jw_string(block_name(p->schedule)));
-    json_object_set_new(root, "course", jw_string(block_name(p->course)));
-    json_object_set_new(root, "title", json_str_or_null(p->course ? p->course->title : NULL));
+    JsonW *w = jw_new(out, 0);
+    jw_open(w, '{');
+    jw_kint(w, "version", 1);
+    jw_kstr(w, "schedule", block_name(p->schedule));
+    jw_kstr(w, "course", block_name(p->course));
+    jw_kstr(w, "title", p->course ? p->course->title : NULL);
     const Block *cal = plan_calendar(p);
-    json_object_set_new(root, "calendar", cal ? jw_string(block_name(cal)) : json_null());
-    json_object_set_new(root, "location", json_str_or_null(p->location));
+    jw_kstr(w, "calendar", cal ? block_name(cal) : NULL);
+    jw_kstr(w, "location", p->location);
 
-    json_t *ss = json_array();
+    jw_key(w, "sessions");
+    jw_open(w, '[');
     for (int i = 0; i < p->nsessions; i++)
-        json_array_append_new(ss, session_json(p, &p->sessions[i]));
-    json_object_set_new(root, "sessions", ss);
+        session_json(w, p, &p->sessions[i]);
+    jw_close(w, ']');
 
-    json_t *sk = json_array();
+    jw_key(w, "skipped");
+    jw_open(w, '[');
     for (int i = 0; i < p->nskipped; i++) {
-        json_t *o = json_object();
-        json_object_set_new(o, "date", json_date(p->skipped[i].date));
-        json_object_set_new(o, "weekday", jw_string(weekday_name(p, civil_weekday(p->skipped[i].date))));
-        json_object_set_new(o, "reason", json_str_or_null(p->skipped[i].reason));
-        json_array_append_new(sk, o);
+        jw_open(w, '{');
+        jw_key(w, "date");
+        put_date(w, p->skipped[i].date);
+        jw_kstr(w, "weekday", weekday_name(p, civil_weekday(p->skipped[i].date)));
+        jw_kstr(w, "reason", p->skipped[i].reason);
+        jw_close(w, '}');
     }
-    json_object_set_new(root, "skipped", sk);
+    jw_close(w, ']');
 
+    jw_key(w, "practicum");
     if (p->has_practicum) {
-        json_t *pr = json_object();
-        json_object_set_new(pr, "start", json_date(p->practicum_start));
-        json_object_set_new(pr, "end", json_date(p->practicum_end));
-        json_object_set_new(pr, "days", json_integer(p->practicum_end - p->practicum_start + 1));
-        json_t *fu = json_array();
+        jw_open(w, '{');
+        jw_key(w, "start");
+        put_date(w, p->practicum_start);
+        jw_key(w, "end");
+        put_date(w, p->practicum_end);
+        jw_kint(w, "days", p->practicum_end - p->practicum_start + 1);
+        jw_key(w, "follow_up_days");
+        jw_open(w, '[');
         for (int i = 0; i < p->nfollow_up; i++)
-            json_array_append_new(fu, json_date(p->follow_up[i]));
-        json_object_set_new(pr, "follow_up_days", fu);
-        json_object_set_new(root, "practicum", pr);
+            put_date(w, p->follow_up[i]);
+        jw_close(w, ']');
+        jw_close(w, '}');
     } else {
-        json_object_set_new(root, "practicum", json_null());
+        jw_null(w);
     }
 
-    json_t *wk = json_array();
+    jw_key(w, "weeks");
+    jw_open(w, '[');
     for (int i = 0; i < p->nweeks; i++) {
-        json_t *o = json_object();
-        json_object_set_new(o, "iso_year", json_integer(p->weeks[i].iso_year));
-        json_object_set_new(o, "week", json_integer(p->weeks[i].iso_week));
-        json_object_set_new(o, "hours", json_hours(p->weeks[i].hours));
-        json_array_append_new(wk, o);
+        jw_open(w, '{');
+        jw_kint(w, "iso_year", p->weeks[i].iso_year);
+        jw_kint(w, "week", p->weeks[i].iso_week);
+        jw_key(w, "hours");
+        put_hours(w, p->weeks[i].hours);
+        jw_close(w, '}');
     }
-    json_object_set_new(root, "weeks", wk);
+    jw_close(w, ']');
 
-    json_t *ch = json_array();
+    jw_key(w, "checks");
+    jw_open(w, '[');
     for (int i = 0; i < p->nchecks; i++) {
         const ScheduleCheck *x = &p->checks[i];
-        json_t *o = json_object();
-        json_object_set_new(o, "rule", jw_string(x->id ? x->id : ""));
-        json_object_set_new(o, "severity", jw_string(rules_severity_name(x->severity)));
-        json_object_set_new(o, "status", jw_string(rules_status_name(x->status)));
-        json_object_set_new(o, "message", jw_string(x->message ? x->message : ""));
-        json_t *ex = json_array();
+        jw_open(w, '{');
+        jw_kstr(w, "rule", x->id ? x->id : "");
+        jw_kstr(w, "severity", words_severity_id(x->severity));
+        jw_kstr(w, "status", words_status_id(x->status));
+        jw_kstr(w, "message", x->message ? x->message : "");
+        jw_key(w, "explain");
+        jw_open(w, '[');
         for (int k = 0; k < x->nexplain; k++)
-            json_array_append_new(ex, jw_string(x->explain[k]));
-        json_object_set_new(o, "explain", ex);
-        json_array_append_new(ch, o);
+            jw_str(w, x->explain[k]);
+        jw_close(w, ']');
+        jw_close(w, '}');
     }
-    json_object_set_new(root, "checks", ch);
-    return root;
+    jw_close(w, ']');
+    jw_close(w, '}');
+    jw_finish(w);
+    int rc = jw_free(w) ? 0 : -1;
+    if (fflush(out) != 0 || ferror(out))
+        rc = -1;
+    return rc;
 }
 
 /* ---------------------------------------------------------------- CSV */

@@ -2,13 +2,12 @@
  * the text table a coordinator reads, the JSON of the language spec (§7),
  * CSV for spreadsheets and iCalendar (RFC 5545) for calendar programs.
  * Nothing here prints on its own: every function writes to the stream it is
- * given (or returns a JSON value for the caller to dump). */
+ * given. */
 #ifndef RAMME_PLAN_OUT_H
 #define RAMME_PLAN_OUT_H
 
 #include "apps/schedule.h"
 
-#include <jansson.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -24,8 +23,9 @@ void plan_text(FILE *out, const Plan *p, bool color);
 
 /* {"version":1,"schedule","course","sessions":[...],"skipped":[...],
  *  "practicum":{...}|null,"checks":[...]} plus a few extra fields (title,
- * weekday, cumulative_hours, iso_year, weeks). A new reference. */
-json_t *plan_json(const Plan *p);
+ * weekday, cumulative_hours, iso_year, weeks), streamed through the JSON
+ * writer (jsonw.h). Returns 0, or -1 when writing failed. */
+int plan_json(FILE *out, const Plan *p);
 
 /* CSV, one row per session under the header row number,date,weekday,start,
  * end,hours,cumulative_hours,iso_week,modules,location; every field quoted,

@@ -3,25 +3,9 @@
 
 #include "base/esc.h"
 #include "emit/jsonw.h"
+#include "emit/words.h"
 
 #include <string.h>
-
-#define C_RESET "\033[0m"
-#define C_BOLD "\033[1m"
-#define C_RED "\033[1;31m"
-#define C_MAGENTA "\033[1;35m"
-#define C_CYAN "\033[1;36m"
-#define C_GREEN "\033[1;32m"
-
-static const char *sev_name(DiagSeverity s)
-{
-    return s == DIAG_ERROR ? "error" : s == DIAG_WARNING ? "warning" : "note";
-}
-
-static const char *sev_color(DiagSeverity s)
-{
-    return s == DIAG_ERROR ? C_RED : s == DIAG_WARNING ? C_MAGENTA : C_CYAN;
-}
 
 /* The columns a character takes as shown: a tab one (it is copied to the
  * caret line, so it lines up), an escaped control character its form's
@@ -103,13 +87,11 @@ static void excerpt(FILE *out, SourceSet *ss, Span sp, bool color)
     }
     if (marks < 1)
         marks = 1;
-    if (color)
-        fputs(C_GREEN, out);
+    fputs(words_paint(PAINT_CARET, color), out);
     fputc('^', out);
     for (int k = 1; k < marks; k++)
         fputc('~', out);
-    if (color)
-        fputs(C_RESET, out);
+    fputs(words_paint(PAINT_RESET, color), out);
     fputc('\n', out);
 }
 
@@ -119,8 +101,8 @@ static void excerpt(FILE *out, SourceSet *ss, Span sp, bool color)
 static void header(FILE *out, Arena *a, SourceSet *ss, Span sp, const char *path, DiagSeverity sev, const char *msg,
                    bool color)
 {
-    if (color)
-        fputs(C_BOLD, out);
+    const char *bold = words_paint(PAINT_HEADING, color), *reset = words_paint(PAINT_RESET, color);
+    fputs(bold, out);
     if (path && sp.file < 0) {
         fprintf(out, "%s: ", esc_text(a, path));
     } else if (src_has_place(ss, sp)) {
@@ -133,12 +115,11 @@ static void header(FILE *out, Arena *a, SourceSet *ss, Span sp, const char *path
         fputs("ramme: ", out);
     }
     if (color)
-        fprintf(out, "%s%s:%s%s ", sev_color(sev), sev_name(sev), C_RESET, C_BOLD);
+        fprintf(out, "%s%s:%s%s ", words_paint(words_diag_paint(sev), color), words_diag(sev), reset, bold);
     else
-        fprintf(out, "%s: ", sev_name(sev));
+        fprintf(out, "%s: ", words_diag(sev));
     fputs(esc_text(a, msg), out);
-    if (color)
-        fputs(C_RESET, out);
+    fputs(reset, out);
     fputc('\n', out);
 }
 
@@ -150,68 +131,92 @@ void render_diags_text(FILE *out, const Diags *d, SourceSet *ss, bool color)
         header(out, a, ss, g->span, g->path, g->severity, g->msg, color);
         excerpt(out, ss, g->span, color);
         if (g->help)
-            fprintf(out, "      = %shelp:%s %s\n", color ? C_BOLD : "", color ? C_RESET : "", esc_text(a, g->help));
+            fprintf(out, "      = %shelp:%s %s\n", words_paint(PAINT_HEADING, color), words_paint(PAINT_RESET, color),
+                    esc_text(a, g->help));
         for (int k = 0; k < g->nnotes; k++) {
             const DiagNote *nt = &g->notes[k];
             if (nt->span.file >= 0) {
                 header(out, a, ss, nt->span, NULL, DIAG_NOTE, nt->msg, color);
                 excerpt(out, ss, nt->span, color);
             } else {
-                fprintf(out, "      = %snote:%s %s\n", color ? C_BOLD : "", color ? C_RESET : "", esc_text(a, nt->msg));
+                fprintf(out, "      = %s%s:%s %s\n", words_paint(PAINT_HEADING, color), words_diag(DIAG_NOTE),
+                        words_paint(PAINT_RESET, color), esc_text(a, nt->msg));
             }
         }
     }
     arena_free(a);
 }
 
-json_t *render_place_json(SourceSet *ss, Span sp)
+const char *render_place_text(Arena *a, SourceSet *ss, Span sp)
 {
-    json_t *o = json_object();
-    if (src_has_place(ss, sp)) {
-        json_object_set_new(o, "file", jw_string(ss->files[sp.file]->path));
-        json_object_set_new(o, "line", json_integer(sp.first_line));
-        json_object_set_new(o, "column", json_integer(sp.first_column));
-    }
-    return o;
+    if (!src_has_place(ss, sp))
+        return "";
+    return arena_printf(a, "%s:%d:%d", esc_text(a, ss->files[sp.file]->path), sp.first_line, sp.first_column);
 }
 
-static void put_place(json_t *o, SourceSet *ss, Span sp)
+void render_place_json(JsonW *w, SourceSet *ss, Span sp)
+{
+    jw_open(w, '{');
+    if (src_has_place(ss, sp)) {
+        jw_kstr(w, "file", ss->files[sp.file]->path);
+        jw_kint(w, "line", sp.first_line);
+        jw_kint(w, "column", sp.first_column);
+    }
+    jw_close(w, '}');
+}
+
+/* A diagnostic's or a note's place, as members of the object being
+ * written: the file, and where in it the span starts and ends. */
+static void place_members(JsonW *w, SourceSet *ss, Span sp)
 {
     if (src_has_place(ss, sp)) {
-        json_object_set_new(o, "file", jw_string(ss->files[sp.file]->path));
+        jw_kstr(w, "file", ss->files[sp.file]->path);
         if (sp.first_line > 0) {
-            json_object_set_new(o, "line", json_integer(sp.first_line));
-            json_object_set_new(o, "column", json_integer(sp.first_column));
-            json_object_set_new(o, "end_line", json_integer(sp.last_line));
-            json_object_set_new(o, "end_column", json_integer(sp.last_column));
+            jw_kint(w, "line", sp.first_line);
+            jw_kint(w, "column", sp.first_column);
+            jw_kint(w, "end_line", sp.last_line);
+            jw_kint(w, "end_column", sp.last_column);
         }
     }
 }
 
-json_t *render_diags_json(const Diags *d, SourceSet *ss)
+void render_diags_json(JsonW *w, const Diags *d, SourceSet *ss)
 {
-    json_t *arr = json_array();
     for (int i = 0; i < d->n; i++) {
         const Diag *g = &d->items[i];
-        json_t *o = json_object();
-        json_object_set_new(o, "severity", jw_string(sev_name(g->severity)));
-        json_object_set_new(o, "message", jw_string(g->msg));
-        put_place(o, ss, g->span);
+        jw_open(w, '{');
+        jw_kstr(w, "severity", words_diag_id(g->severity));
+        jw_kstr(w, "message", g->msg);
+        place_members(w, ss, g->span);
         if (g->path && g->span.file < 0)
-            json_object_set_new(o, "file", jw_string(g->path));
+            jw_kstr(w, "file", g->path);
         if (g->help)
-            json_object_set_new(o, "help", jw_string(g->help));
+            jw_kstr(w, "help", g->help);
         if (g->nnotes) {
-            json_t *notes = json_array();
+            jw_key(w, "notes");
+            jw_open(w, '[');
             for (int k = 0; k < g->nnotes; k++) {
-                json_t *n = json_object();
-                json_object_set_new(n, "message", jw_string(g->notes[k].msg));
-                put_place(n, ss, g->notes[k].span);
-                json_array_append_new(notes, n);
+                jw_open(w, '{');
+                jw_kstr(w, "message", g->notes[k].msg);
+                place_members(w, ss, g->notes[k].span);
+                jw_close(w, '}');
             }
-            json_object_set_new(o, "notes", notes);
+            jw_close(w, ']');
         }
-        json_array_append_new(arr, o);
+        jw_close(w, '}');
     }
-    return arr;
+}
+
+bool render_diags_doc(FILE *out, const Diags *d, SourceSet *ss)
+{
+    JsonW *w = jw_new(out, 0);
+    jw_open(w, '{');
+    jw_kint(w, "version", 1);
+    jw_key(w, "diagnostics");
+    jw_open(w, '[');
+    render_diags_json(w, d, ss);
+    jw_close(w, ']');
+    jw_close(w, '}');
+    jw_finish(w);
+    return jw_free(w);
 }

@@ -1,21 +1,32 @@
 /* render.h — the front end's side of diagnostics: text like clang's and
  * rustc's (location, source line, caret under the span, help and notes),
- * with optional colour; or JSON objects for --format json. */
+ * with optional colour; or JSON objects for --format json. And a span's
+ * place as a report shows it, in text and in JSON. */
 #ifndef RAMME_RENDER_H
 #define RAMME_RENDER_H
 
+#include "base/arena.h"
+#include "emit/jsonw.h"
 #include "front/diag.h"
 #include "front/source.h"
 
-#include <jansson.h>
 #include <stdbool.h>
 #include <stdio.h>
 
 void render_diags_text(FILE *out, const Diags *d, SourceSet *ss, bool color);
-/* A JSON array of {"severity","message","file","line","column",...}. */
-json_t *render_diags_json(const Diags *d, SourceSet *ss);
-/* Where a span starts, for JSON reports: {"file", "line", "column"}, or {}
- * when it names no file. */
-json_t *render_place_json(SourceSet *ss, Span sp);
+/* Each diagnostic as an element of the array open in `w`:
+ * {"severity","message","file","line","column","end_line","end_column",
+ * "help","notes"}, the members a diagnostic has. */
+void render_diags_json(JsonW *w, const Diags *d, SourceSet *ss);
+/* The document of a command that stopped before its report:
+ * {"version": 1, "diagnostics": [...]}. False when writing failed. */
+bool render_diags_doc(FILE *out, const Diags *d, SourceSet *ss);
+
+/* Where a span starts, for text reports: "file:line:column", the path
+ * shown through esc_text (in `a`), or "" when it names no file. */
+const char *render_place_text(Arena *a, SourceSet *ss, Span sp);
+/* The same for JSON reports, as the next value in `w`: {"file", "line",
+ * "column"}, or {} when it names no file. */
+void render_place_json(JsonW *w, SourceSet *ss, Span sp);
 
 #endif

@@ -312,16 +312,3 @@ void diff_blocks(Program *p, Block *base, Block *variant, Arena *a, DiffReport *
             add_rule(a, out, b, NULL);
     }
 }
-
-const char *diff_status_word(RuleStatus s, bool judged)
-{
-    if (!judged)
-        return "not judged";
-    switch (s) {
-    case ST_FAIL: return "FAIL";
-    case ST_UNKNOWN: return "unknown";
-    case ST_PASS: return "pass";
-    case ST_NA: return "n/a";
-    }
-    return "?";
-}

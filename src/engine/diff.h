@@ -47,8 +47,4 @@ typedef struct DiffReport {
  * extends it, but any two courses work). Allocates in `a`. */
 void diff_blocks(Program *p, Block *base, Block *variant, Arena *a, DiffReport *out);
 
-/* The status word used in diff output: "pass", "FAIL", "unknown", "n/a",
- * or "not judged" when `judged` is false. */
-const char *diff_status_word(RuleStatus s, bool judged);
-
 #endif

@@ -3,18 +3,6 @@
 
 #include <string.h>
 
-const char *rules_status_name(RuleStatus s)
-{
-    static const char *n[] = {"fail", "unknown", "pass", "not_applicable"};
-    return n[s];
-}
-
-const char *rules_severity_name(Severity s)
-{
-    static const char *n[] = {"error", "warning", "advice"};
-    return n[s];
-}
-
 /* A rule's explanation: at most EXPL_MAX lines. */
 #define EXPL_MAX 16
 

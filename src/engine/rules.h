@@ -37,7 +37,4 @@ typedef struct CourseReport {
 /* Judges `course`; results are allocated in `a`. */
 void rules_check(Program *p, Block *course, Arena *a, CourseReport *out);
 
-const char *rules_status_name(RuleStatus s);
-const char *rules_severity_name(Severity s);
-
 #endif

@@ -14,6 +14,7 @@
 
 #include "model/compile.h"
 #include "engine/rules.h"
+#include "emit/words.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,8 +92,8 @@ static void dump(const R *r)
 {
     for (int i = 0; i < r->rep.n; i++) {
         const RuleResult *x = &r->rep.results[i];
-        fprintf(stderr, "  %s: %s (%s) \"%s\"\n", x->id, rules_status_name(x->status),
-                rules_severity_name(x->severity), x->message);
+        fprintf(stderr, "  %s: %s (%s) \"%s\"\n", x->id, words_status_id(x->status),
+                words_severity_id(x->severity), x->message);
         for (int k = 0; k < x->nexplain; k++)
             fprintf(stderr, "      %s\n", x->explain[k]);
     }
@@ -113,7 +114,7 @@ static void expect_status(const R *r, const char *id, RuleStatus want)
     const RuleResult *x = result(r, id);
     if (x->status != want) {
         dump(r);
-        fail_msg("%s: expected %s, got %s", id, rules_status_name(want), rules_status_name(x->status));
+        fail_msg("%s: expected %s, got %s", id, words_status_id(want), words_status_id(x->status));
     }
 }
 
@@ -182,7 +183,7 @@ static void expect_req(const char *require, const char *body, RuleStatus want)
     if (got != want) {
         dump(r);
         r_free(r);
-        fail_msg("require %s: expected %s, got %s", require, rules_status_name(want), rules_status_name(got));
+        fail_msg("require %s: expected %s, got %s", require, words_status_id(want), words_status_id(got));
     }
     r_free(r);
 }
@@ -1004,7 +1005,7 @@ static void test_seed_region_midt(void **state)
         if (x->severity <= SEV_WARNING && x->status != ST_PASS && x->status != ST_NA &&
             strcmp(x->id, "national.goal_coverage") != 0) {
             dump(r);
-            fail_msg("%s is %s", x->id, rules_status_name(x->status));
+            fail_msg("%s is %s", x->id, words_status_id(x->status));
         }
     }
     expect_status(r, "national.experiential_instructor", ST_PASS);

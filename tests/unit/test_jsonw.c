@@ -9,6 +9,9 @@
 
 #include "emit/jsonw.h"
 
+#include <jansson.h>
+
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,7 +51,7 @@ static json_t *tree(const char *odd)
     return doc;
 }
 
-static void written(JsonW *w, const char *odd, const json_t *embed)
+static void written(JsonW *w, const char *odd)
 {
     jw_open(w, '{');
     jw_key(w, "course");
@@ -64,29 +67,25 @@ static void written(JsonW *w, const char *odd, const json_t *embed)
     jw_open(w, '{');
     jw_close(w, '}');
     jw_key(w, "list");
-    if (embed) {
-        jw_json(w, embed);
-    } else {
+    jw_open(w, '[');
+    for (int i = 0; i < 3; i++) {
+        jw_open(w, '{');
+        jw_key(w, "n");
+        jw_int(w, i - 1);
+        jw_key(w, "big");
+        jw_int(w, 9223372036854775807LL);
+        jw_key(w, "inner");
         jw_open(w, '[');
-        for (int i = 0; i < 3; i++) {
-            jw_open(w, '{');
-            jw_key(w, "n");
-            jw_int(w, i - 1);
-            jw_key(w, "big");
-            jw_int(w, 9223372036854775807LL);
-            jw_key(w, "inner");
-            jw_open(w, '[');
-            for (int k = 0; k < i; k++)
-                jw_str(w, "x");
-            jw_close(w, ']');
-            jw_close(w, '}');
-        }
+        for (int k = 0; k < i; k++)
+            jw_str(w, "x");
         jw_close(w, ']');
+        jw_close(w, '}');
     }
+    jw_close(w, ']');
     jw_close(w, '}');
 }
 
-static char *write_all(int indent, const char *odd, const json_t *embed)
+static char *write_all(int indent, const char *odd)
 {
     char *buf = NULL;
     size_t len = 0;
@@ -95,7 +94,7 @@ static char *write_all(int indent, const char *odd, const json_t *embed)
     JsonW *w = malloc(sizeof *w);
     assert_non_null(w);
     jw_init(w, f, indent);
-    written(w, odd, embed);
+    written(w, odd);
     assert_true(jw_flush(w));
     free(w);
     fclose(f);
@@ -131,26 +130,7 @@ static void test_same_bytes_as_jansson(void **state)
     json_t *doc = tree(odd);
     for (int indent = 0; indent <= 4; indent += 4) {
         char *want = shifted(doc, indent);
-        char *got = write_all(indent, odd, NULL);
-        assert_string_equal(got, want);
-        free(got);
-        free(want);
-    }
-    json_decref(doc);
-}
-
-/* A jansson value embedded in a stream (the coverage table) sits where it
- * belongs, at any depth. */
-static void test_embedded_tree(void **state)
-{
-    (void)state;
-    char odd[64];
-    awkward(odd);
-    json_t *doc = tree(odd);
-    json_t *list = json_object_get(doc, "list");
-    for (int indent = 0; indent <= 4; indent += 4) {
-        char *want = shifted(doc, indent);
-        char *got = write_all(indent, odd, list);
+        char *got = write_all(indent, odd);
         assert_string_equal(got, want);
         free(got);
         free(want);
@@ -192,8 +172,7 @@ static void test_longer_than_the_buffer(void **state)
 }
 
 /* A string that is not UTF-8 (a Latin-1 file name) comes out as valid
- * JSON, each bad byte a U+FFFD: as a key and as a value from the writer,
- * and as a jansson string from jw_string (json_string gives NULL). */
+ * JSON, each bad byte a U+FFFD, as a key and as a value. */
 static void test_invalid_utf8(void **state)
 {
     (void)state;
@@ -218,23 +197,212 @@ static void test_invalid_utf8(void **state)
     json_decref(back);
     free(buf);
 
-    assert_null(json_string("\xff.ramme"));
-    json_t *j = jw_string("\xff.ramme");
-    assert_non_null(j);
-    assert_string_equal(json_string_value(j), "\xEF\xBF\xBD.ramme");
-    json_decref(j);
-    j = jw_string(NULL);
-    assert_true(json_is_null(j));
-    json_decref(j);
+}
+
+/* A writer on a memory stream; mem_done flushes, closes and returns the text. */
+typedef struct Mem {
+    char *buf;
+    size_t len;
+    FILE *f;
+    JsonW *w;
+} Mem;
+
+static JsonW *mem_writer(Mem *m, int indent)
+{
+    m->buf = NULL;
+    m->len = 0;
+    m->f = open_memstream(&m->buf, &m->len);
+    assert_non_null(m->f);
+    m->w = jw_new(m->f, indent);
+    return m->w;
+}
+
+static char *mem_done(Mem *m)
+{
+    assert_true(jw_free(m->w));
+    fclose(m->f);
+    return m->buf;
+}
+
+/* Reals come out as jansson writes them (%.17g, ".0" for a whole number,
+ * no '+' nor leading zeros in the exponent), so the schedule's hours read
+ * as they did when the schedule was a dumped tree. */
+static void test_reals_as_jansson(void **state)
+{
+    (void)state;
+    static const double v[] = {1.5,   2.25,   0.75,  3.0,    -0.0,     0.1,     1.0 / 3,  1e20,   1e21,
+                               1e-7,  123456789.125, -2.5e-300, 1.7976931348623157e308, 4.9e-324, 100.0,
+                               1e16,  12345678901234567890.0, 0.30000000000000004};
+    for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+        json_t *arr = json_array();
+        json_array_append_new(arr, json_real(v[i]));
+        char *want = json_dumps(arr, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        Mem m;
+        JsonW *w = mem_writer(&m, 0);
+        jw_open(w, '[');
+        jw_real(w, v[i]);
+        jw_close(w, ']');
+        char *got = mem_done(&m);
+        if (strcmp(got, want) != 0)
+            fail_msg("%.17g: jansson writes %s, jw_real %s", v[i], want, got);
+        free(got);
+        free(want);
+        json_decref(arr);
+    }
+    /* What JSON cannot hold is null, not "nan". */
+    Mem m;
+    JsonW *w = mem_writer(&m, 0);
+    jw_open(w, '[');
+    jw_real(w, NAN);
+    jw_real(w, INFINITY);
+    jw_real(w, -INFINITY);
+    jw_close(w, ']');
+    char *got = mem_done(&m);
+    assert_string_equal(got, "[\n  null,\n  null,\n  null\n]");
+    free(got);
+}
+
+/* Booleans, null and the one-call members, against jansson; jw_finish ends
+ * the document with its line break, as json_dumpf and a '\n' did. */
+static void test_scalars_and_members(void **state)
+{
+    (void)state;
+    json_t *doc = json_object();
+    json_object_set_new(doc, "yes", json_true());
+    json_object_set_new(doc, "no", json_false());
+    json_object_set_new(doc, "none", json_null());
+    json_object_set_new(doc, "name", json_string("Frederikshavn \xC3\xB8"));
+    json_object_set_new(doc, "count", json_integer(-42));
+    json_object_set_new(doc, "absent", json_null());
+    char *dumped = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    size_t n = strlen(dumped);
+    char *want = malloc(n + 2);
+    memcpy(want, dumped, n);
+    memcpy(want + n, "\n", 2);
+
+    Mem m;
+    JsonW *w = mem_writer(&m, 0);
+    jw_open(w, '{');
+    jw_key(w, "yes");
+    jw_bool(w, true);
+    jw_key(w, "no");
+    jw_bool(w, false);
+    jw_key(w, "none");
+    jw_null(w);
+    jw_kstr(w, "name", "Frederikshavn \xC3\xB8");
+    jw_kint(w, "count", -42);
+    jw_kstr(w, "absent", NULL);
+    jw_close(w, '}');
+    assert_true(jw_finish(w));
+    char *got = mem_done(&m);
+    assert_string_equal(got, want);
+    free(got);
+    free(want);
+    free(dumped);
+    json_decref(doc);
+}
+
+/* A part written first by a writer of its own, at the indent of the place
+ * it will take, then spliced in: the same bytes as writing it in place
+ * (check gathers its diagnostics file by file this way). */
+static void test_splice(void **state)
+{
+    (void)state;
+    char odd[64];
+    awkward(odd);
+    json_t *doc = tree(odd);
+    char *want = shifted(doc, 0);
+
+    Mem part;
+    JsonW *pw = mem_writer(&part, 2); /* "list" sits in the root object: depth 1 */
+    jw_open(pw, '[');
+    for (int i = 0; i < 3; i++) {
+        jw_open(pw, '{');
+        jw_kint(pw, "n", i - 1);
+        jw_kint(pw, "big", 9223372036854775807LL);
+        jw_key(pw, "inner");
+        jw_open(pw, '[');
+        for (int k = 0; k < i; k++)
+            jw_str(pw, "x");
+        jw_close(pw, ']');
+        jw_close(pw, '}');
+    }
+    jw_close(pw, ']');
+    char *text = mem_done(&part);
+
+    Mem m;
+    JsonW *w = mem_writer(&m, 0);
+    jw_open(w, '{');
+    jw_kstr(w, "course", "region_midt");
+    jw_kstr(w, "title", NULL);
+    jw_kstr(w, "odd", odd);
+    jw_key(w, "empty_list");
+    jw_open(w, '[');
+    jw_close(w, ']');
+    jw_key(w, "empty_object");
+    jw_open(w, '{');
+    jw_close(w, '}');
+    jw_key(w, "list");
+    jw_splice(w, text, strlen(text));
+    jw_close(w, '}');
+    char *got = mem_done(&m);
+    assert_string_equal(got, want);
+    free(got);
+    free(text);
+    free(want);
+    json_decref(doc);
+}
+
+/* The writer streams: once more than its buffer is written, the stream
+ * has it, before any flush (`check --format json` of a large batch never
+ * holds its report). */
+static void test_streams(void **state)
+{
+    (void)state;
+    Mem m;
+    JsonW *w = mem_writer(&m, 0);
+    jw_open(w, '[');
+    for (int i = 0; i < 20000; i++)
+        jw_str(w, "a course's result");
+    fflush(m.f);
+    assert_true(m.len > 200000);
+    assert_true(m.len <= (size_t)20000 * 24);
+    jw_close(w, ']');
+    char *got = mem_done(&m);
+    free(got);
+}
+
+/* A write that fails is reported by jw_flush, jw_finish and jw_free, even
+ * when it happened at an earlier flush. */
+static void test_write_failure(void **state)
+{
+    (void)state;
+    FILE *f = fopen("/dev/full", "w");
+    if (!f)
+        skip();
+    setvbuf(f, NULL, _IONBF, 0);
+    JsonW *w = jw_new(f, 0);
+    jw_open(w, '[');
+    for (int i = 0; i < 10000; i++)
+        jw_str(w, "more than the buffer holds");
+    jw_close(w, ']');
+    assert_false(jw_finish(w));
+    assert_false(jw_flush(w));
+    assert_false(jw_free(w));
+    fclose(f);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_same_bytes_as_jansson),
-        cmocka_unit_test(test_embedded_tree),
         cmocka_unit_test(test_longer_than_the_buffer),
         cmocka_unit_test(test_invalid_utf8),
+        cmocka_unit_test(test_reals_as_jansson),
+        cmocka_unit_test(test_scalars_and_members),
+        cmocka_unit_test(test_splice),
+        cmocka_unit_test(test_streams),
+        cmocka_unit_test(test_write_failure),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

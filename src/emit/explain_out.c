@@ -1,0 +1,119 @@
+/* explain_out.c — a rule or a goal explained, as text and as JSON. */
+#include "emit/explain_out.h"
+#include "base/esc.h"
+#include "emit/jsonw.h"
+#include "emit/render.h"
+#include "emit/words.h"
+
+#include <string.h>
+
+/* A field of the rule as the language writes it: a string as it is, an
+ * expression as source text (in `a`); NULL when absent. */
+static const char *expr_text(Arena *a, const Value *v)
+{
+    if (!v || v->k != V_EXPR)
+        return NULL;
+    if (v->u.expr->kind == N_STR)
+        return v->u.expr->u.str.s;
+    return ast_to_text(a, v->u.expr);
+}
+
+/* What explain shows of a rule, gathered once for both formats. */
+typedef struct RuleView {
+    const Block *fw;
+    const char *severity_id;   /* the JSON word; "" when the rule has none */
+    const char *severity;      /* the word to read */
+    const char *cite;          /* "" when none */
+    const char *message;       /* NULL when none */
+    const char *when;          /* NULL: every course */
+    const Value *reqs;         /* the `require` list, or NULL */
+} RuleView;
+
+static void view(Arena *a, const Block *r, RuleView *v)
+{
+    v->fw = r->top;
+    Value *sev = model_get(r, "severity"), *cite = model_get(r, "cite"), *reqs = model_get(r, "require");
+    /* The severity member the rule names, in the vocabulary's words when it
+     * is one of the three, else as the stdlib declares it. */
+    v->severity_id = v->severity = sev && sev->k == V_ENUM ? sev->u.en.enm->members[sev->u.en.idx].name : "";
+    for (int s = SEV_ERROR; s <= SEV_ADVICE; s++)
+        if (strcmp(v->severity_id, words_severity_id((Severity)s)) == 0) {
+            v->severity_id = words_severity_id((Severity)s);
+            v->severity = words_severity((Severity)s);
+        }
+    v->cite = cite && cite->k == V_STRING ? cite->u.s : "";
+    v->message = expr_text(a, model_get(r, "message"));
+    v->when = expr_text(a, model_get(r, "when"));
+    v->reqs = reqs && reqs->k == V_LIST ? reqs : NULL;
+}
+
+void explain_rule_text(FILE *out, const char *id, const Block *rule, SourceSet *ss)
+{
+    Arena *a = arena_new();
+    RuleView v;
+    view(a, rule, &v);
+    /* Values from the files through esc_text: no control character
+     * reaches the terminal. */
+    const char *fwt = esc_text(a, v.fw->title);
+    fprintf(out, "%s (%s)\n", esc_text(a, id), v.severity);
+    fprintf(out, "  framework: %s%s%s%s\n", v.fw->name, fwt ? " \"" : "", fwt ? fwt : "", fwt ? "\"" : "");
+    fprintf(out, "  cites:     %s\n", esc_text(a, v.cite));
+    fprintf(out, "  message:   %s\n", v.message ? esc_text(a, v.message) : "");
+    fprintf(out, "  applies:   %s\n", v.when ? esc_text(a, v.when) : "to every course");
+    for (int k = 0; v.reqs && k < v.reqs->u.list.n; k++)
+        fprintf(out, "  requires:  %s\n", esc_text(a, expr_text(a, v.reqs->u.list.items[k])));
+    fprintf(out, "  declared:  %s\n", render_place_text(a, ss, rule->name_span));
+    arena_free(a);
+}
+
+bool explain_rule_json(FILE *out, const char *id, const Block *rule, SourceSet *ss)
+{
+    Arena *a = arena_new();
+    RuleView v;
+    view(a, rule, &v);
+    JsonW *w = jw_new(out, 0);
+    jw_open(w, '{');
+    jw_kstr(w, "rule", id);
+    jw_kstr(w, "severity", v.severity_id);
+    jw_kstr(w, "framework", v.fw->name);
+    jw_kstr(w, "framework_title", v.fw->title);
+    jw_kstr(w, "cite", v.cite);
+    jw_kstr(w, "message", v.message ? v.message : "");
+    jw_kstr(w, "when", v.when);
+    jw_key(w, "require");
+    jw_open(w, '[');
+    for (int k = 0; v.reqs && k < v.reqs->u.list.n; k++)
+        jw_str(w, expr_text(a, v.reqs->u.list.items[k]));
+    jw_close(w, ']');
+    jw_key(w, "location");
+    render_place_json(w, ss, rule->name_span);
+    jw_close(w, '}');
+    jw_finish(w);
+    arena_free(a);
+    return jw_free(w);
+}
+
+void explain_goal_text(FILE *out, const Block *g, SourceSet *ss)
+{
+    Arena *a = arena_new();
+    fprintf(out, "%s (goal)\n", g->name);
+    fprintf(out, "  title:     %s\n", g->title ? esc_text(a, g->title) : "");
+    fprintf(out, "  framework: %s\n", g->top ? g->top->name : "");
+    fprintf(out, "  declared:  %s\n", render_place_text(a, ss, g->name_span));
+    fprintf(out, "  a module covers it with: covers %s\n", g->name);
+    arena_free(a);
+}
+
+bool explain_goal_json(FILE *out, const Block *g, SourceSet *ss)
+{
+    JsonW *w = jw_new(out, 0);
+    jw_open(w, '{');
+    jw_kstr(w, "goal", g->name);
+    jw_kstr(w, "title", g->title);
+    jw_kstr(w, "framework", g->top ? g->top->name : "");
+    jw_key(w, "location");
+    render_place_json(w, ss, g->name_span);
+    jw_close(w, '}');
+    jw_finish(w);
+    return jw_free(w);
+}
