@@ -40,7 +40,7 @@ int cli_check(Options *o)
             Arena *a = it.arena;
             CourseReport rep;
             rules_check(p, c, a, &rep);
-            if (rep.failed[SEV_ERROR] || (o->strict && rep.failed[SEV_WARNING]))
+            if (rep.failed[SEV_ERROR] || (o->strict && (rep.failed[SEV_WARNING] || rep.unknown_by[SEV_ERROR])))
                 if (status == EXIT_PASS)
                     status = EXIT_RULES;
             Coverage cv;

@@ -55,7 +55,8 @@ int cli_diff(Options *o)
             (void)diff_report_json(stdout, &r, ss);
         else
             diff_report_text(stdout, &r, ss, o->color_out);
-        if (r.variant_report.failed[SEV_ERROR] || (o->strict && r.variant_report.failed[SEV_WARNING]))
+        if (r.variant_report.failed[SEV_ERROR] ||
+            (o->strict && (r.variant_report.failed[SEV_WARNING] || r.variant_report.unknown_by[SEV_ERROR])))
             status = EXIT_RULES;
         arena_free(a);
     }

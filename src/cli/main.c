@@ -34,7 +34,7 @@ static void usage(FILE *out)
           "options:\n"
           "  --format text|json (schedule also csv|ics)\n"
           "  --color auto|always|never        colour on a terminal (honours NO_COLOR)\n"
-          "  --strict                         warnings fail too (exit status 1)\n"
+          "  --strict                         warnings, and error rules that cannot be judged, fail too\n"
           "  --coverage                       check: also show goals x modules\n"
           "  -I DIR                           search DIR for imported modules first\n"
           "  -o FILE                          schedule: write the output to FILE (atomically)\n"

@@ -40,9 +40,15 @@ void check_text(FILE *out, const CourseReport *r, SourceSet *ss, bool color)
             }
         }
     }
-    fprintf(out, "\n  summary: %d error%s, %d warning%s, %d advice failed; %d unknown\n\n", r->failed[SEV_ERROR],
+    fprintf(out, "\n  summary: %d error%s, %d warning%s, %d advice failed; %d unknown", r->failed[SEV_ERROR],
             r->failed[SEV_ERROR] == 1 ? "" : "s", r->failed[SEV_WARNING], r->failed[SEV_WARNING] == 1 ? "" : "s",
             r->failed[SEV_ADVICE], r->unknown);
+    /* An error-level rule that cannot be judged is not a pass: said apart. */
+    if (r->unknown_by[SEV_ERROR] == 1)
+        fputs("; 1 error-level rule could not be judged", out);
+    else if (r->unknown_by[SEV_ERROR] > 1)
+        fprintf(out, "; %d error-level rules could not be judged", r->unknown_by[SEV_ERROR]);
+    fputs("\n\n", out);
     arena_free(a);
 }
 
@@ -183,6 +189,7 @@ void check_json_course(CheckJson *cj, const CourseReport *r, SourceSet *ss, cons
     for (int k = SEV_ERROR; k <= SEV_ADVICE; k++)
         jw_kint(w, words_severity_id((Severity)k), r->failed[k]);
     jw_kint(w, words_status_id(ST_UNKNOWN), r->unknown);
+    jw_kint(w, "unknown_error", r->unknown_by[SEV_ERROR]);
     jw_close(w, '}');
     if (cv) {
         jw_key(w, "coverage");

@@ -471,8 +471,10 @@ void rules_check(Program *p, Block *course, Arena *a, CourseReport *out)
             judge(p->arena, &ec, course, fw, rule, a, r);
             if (r->status == ST_FAIL)
                 out->failed[r->severity]++;
-            else if (r->status == ST_UNKNOWN)
+            else if (r->status == ST_UNKNOWN) {
                 out->unknown++;
+                out->unknown_by[r->severity]++;
+            }
         }
         /* Failures first (by severity), then unknown, pass, n/a; stable. */
         (void)fw;

@@ -32,6 +32,7 @@ typedef struct CourseReport {
     int n;
     int failed[3];          /* failures by severity */
     int unknown;
+    int unknown_by[3];      /* unknown results by severity: an error rule not judged is no pass */
 } CourseReport;
 
 /* Judges `course`; results are allocated in `a`. */
