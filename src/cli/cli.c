@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 #include "model/batch.h"
 #include "model/compile.h"
+#include "emit/render.h"
 #include "base/esc.h"
 
 #include <errno.h>
@@ -162,4 +163,15 @@ void cli_outfile_abort(OutFile *of)
 {
     outfile_abort(of);
     tmp_armed = 0;
+}
+
+int cli_fail_diags(const Options *o, Diags *d, SourceSet *ss)
+{
+    diag_sort(d);
+    /* A failed write leaves stdout in error: cli_finish_stdout reports it. */
+    if (o->format == FMT_JSON)
+        (void)render_diags_doc(stdout, d, ss);
+    else
+        render_diags_text(stderr, d, ss, o->color);
+    return EXIT_INPUT;
 }

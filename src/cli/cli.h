@@ -71,6 +71,11 @@ void cli_outfile_abort(OutFile *of);
 /* A wrong command line: prints the message (fmt has one %s for arg) and
  * where to find the usage; returns EXIT_INPUT. */
 int cli_bad_usage(const char *fmt, const char *arg);
+/* A command stopped by its diagnostics: sorted, then as the JSON document
+ * {"version": 1, "diagnostics": [...]} on stdout with --format json (every
+ * command writes its document on every path), else as text on stderr.
+ * Returns EXIT_INPUT. */
+int cli_fail_diags(const Options *o, Diags *d, SourceSet *ss);
 /* The block of `kind` named `name` among the main file's `all`, or NULL
  * after an error with a did-you-mean. */
 Block *cli_pick_named(Diags *d, const char *file, const char *kind, Block **all, int n, const char *name);

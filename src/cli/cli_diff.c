@@ -39,14 +39,7 @@ int cli_diff(Options *o)
         }
     }
     if (d->errors) {
-        diag_sort(d);
-        /* A failed write leaves stdout in error: cli_finish_stdout reports it. */
-        if (o->format == FMT_JSON) {
-            (void)render_diags_doc(stdout, d, ss);
-        } else {
-            render_diags_text(stderr, d, ss, o->color);
-        }
-        status = EXIT_INPUT;
+        status = cli_fail_diags(o, d, ss);
     } else {
         Arena *a = arena_new();
         DiffReport r;

@@ -60,9 +60,7 @@ int cli_explain(Options *o)
     Program *p = s.p;
     int status = EXIT_PASS;
     if (d->errors) {
-        diag_sort(d);
-        render_diags_text(stderr, d, ss, o->color);
-        status = EXIT_INPUT;
+        status = cli_fail_diags(o, d, ss);
     } else {
         Found f;
         find_id(p, id, &f);
@@ -82,8 +80,7 @@ int cli_explain(Options *o)
                 diag_help(d, "did you mean '%s'?", sug);
             else
                 diag_help(d, "a rule id is FRAMEWORK.RULE, as in national.goal_coverage; a goal id is like recovery.hope");
-            render_diags_text(stderr, d, ss, o->color);
-            status = EXIT_INPUT;
+            status = cli_fail_diags(o, d, ss);
         }
     }
     cli_close(&s);

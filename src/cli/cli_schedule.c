@@ -50,9 +50,11 @@ int cli_schedule(Options *o)
     }
     int status = EXIT_PASS;
     if (d->errors || !planned) {
-        diag_sort(d);
-        render_diags_text(stderr, d, ss, o->color);
-        status = EXIT_INPUT;
+        /* With -o nothing is written when planning fails (never half a
+         * file): the diagnostics then go to stderr as text. */
+        if (o->format == FMT_JSON && o->output && strcmp(o->output, "-") != 0)
+            o->format = FMT_TEXT;
+        status = cli_fail_diags(o, d, ss);
     } else {
         OutFile of;
         FILE *out = stdout;
