@@ -53,6 +53,7 @@ int cli_explain(Options *o);
 int cli_diff(Options *o);
 int cli_schedule(Options *o);
 int cli_admit(Options *o);
+int cli_test(Options *o);
 
 /* Standard output at the end of every command (main calls it once, so no
  * command checks its own printf): flushes it and, when a write to it failed,

@@ -18,7 +18,7 @@
 #define RAMME_VERSION "0.0.0"
 #endif
 
-static const char *commands[] = {"check", "explain", "schedule", "admit", "diff"};
+static const char *commands[] = {"check", "explain", "schedule", "admit", "diff", "test"};
 
 static void usage(FILE *out)
 {
@@ -30,6 +30,7 @@ static void usage(FILE *out)
           "  schedule FILE [--schedule NAME]  a session calendar for a course\n"
           "  admit FILE --applicants FILE     screen applicants against admission rules\n"
           "  diff FILE BASE VARIANT           what a local variant changes\n"
+          "  test [PATH...]                   the expect declarations under PATH (default .)\n"
           "\n"
           "options:\n"
           "  --format text|json (schedule also csv|ics)\n"
@@ -208,6 +209,8 @@ int main(int argc, char **argv)
             st = cli_schedule(&o);
         } else if (strcmp(o.command, "admit") == 0) {
             st = cli_admit(&o);
+        } else if (strcmp(o.command, "test") == 0) {
+            st = cli_test(&o);
         } else {
             bool known = false;
             for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)

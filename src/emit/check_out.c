@@ -1,5 +1,6 @@
 /* check_out.c — the check report as text and as streamed JSON. */
 #include "emit/check_out.h"
+#include "emit/jdoc.h"
 #include "base/esc.h"
 #include "emit/jsonw.h"
 #include "emit/render.h"
@@ -95,11 +96,7 @@ void check_no_course_text(FILE *out, const char *file)
 /* ---------------------------------------------------------------- JSON */
 
 struct CheckJson {
-    JsonW *w;       /* the document, open inside "courses" */
-    JsonW *dw;      /* the diagnostics array, written to `dmem` */
-    FILE *dmem;
-    char *dbuf;
-    size_t dlen;
+    JDoc *doc;
 };
 
 CheckJson *check_json_begin(FILE *out)
@@ -107,18 +104,7 @@ CheckJson *check_json_begin(FILE *out)
     CheckJson *cj = calloc(1, sizeof *cj);
     if (!cj)
         arena_oom();
-    cj->dmem = open_memstream(&cj->dbuf, &cj->dlen);
-    if (!cj->dmem)
-        arena_oom();
-    cj->w = jw_new(out, 0);
-    jw_open(cj->w, '{');
-    jw_kint(cj->w, "version", 1);
-    jw_key(cj->w, "courses");
-    jw_open(cj->w, '[');
-    /* The array's place in the document: a member of the root, so its
-     * lines are indented by one level. */
-    cj->dw = jw_new(cj->dmem, 2);
-    jw_open(cj->dw, '[');
+    cj->doc = jdoc_begin(out, "courses");
     return cj;
 }
 
@@ -152,7 +138,7 @@ static void coverage_json(JsonW *w, const Coverage *cv)
 
 void check_json_course(CheckJson *cj, const CourseReport *r, SourceSet *ss, const char *file, const Coverage *cv)
 {
-    JsonW *w = cj->w;
+    JsonW *w = jdoc_items(cj->doc);
     jw_open(w, '{');
     jw_kstr(w, "course", r->course->name);
     jw_kstr(w, "title", r->course->title);
@@ -200,23 +186,12 @@ void check_json_course(CheckJson *cj, const CourseReport *r, SourceSet *ss, cons
 
 void check_json_diags(CheckJson *cj, const Diags *d, SourceSet *ss)
 {
-    render_diags_json(cj->dw, d, ss);
+    jdoc_diags(cj->doc, d, ss);
 }
 
 bool check_json_end(CheckJson *cj)
 {
-    jw_close(cj->dw, ']');
-    bool ok = jw_free(cj->dw);
-    if (fclose(cj->dmem) != 0 || !ok)
-        arena_oom(); /* a memory stream fails only for want of memory */
-    JsonW *w = cj->w;
-    jw_close(w, ']');
-    jw_key(w, "diagnostics");
-    jw_splice(w, cj->dbuf, cj->dlen);
-    jw_close(w, '}');
-    jw_finish(w);
-    ok = jw_free(w);
-    free(cj->dbuf);
+    bool ok = jdoc_end(cj->doc);
     free(cj);
     return ok;
 }
