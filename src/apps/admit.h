@@ -43,8 +43,5 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
                   AdmitReport *out);
 
 const char *admit_status_name(AdmitStatus s);
-/* Age in whole years on `on` for someone born `birth` (days since epoch).
- * A 29 February birthday is reached on 1 March in other years. */
-int admit_age(int32_t birth, int32_t on);
 
 #endif

@@ -466,6 +466,10 @@ static void fill_body(Builder *B, Block *b, Entry *e)
             }
             continue;
         }
+        if (f->derived) {
+            diag_error(d, c->key_span, "'%s' is derived from the other fields of %s: it cannot be written", c->key, s->name);
+            continue;
+        }
         if (c->extends)
             diag_error(d, c->extends->span, "only a top-level declaration can use 'extends'");
         if (f->type->k == TY_BLOCK) {

@@ -54,6 +54,8 @@ typedef struct Field {
     bool required;  /* with many: at least one */
     ValSeq *def;    /* default value as written, or NULL */
     Value *defval;  /* converted default */
+    Node *derived;  /* computed from the block's other fields when read, never
+                     * written (`age int derived years(birth_date, window_end)`) */
     int index;      /* position in the schema (and in Block.vals) */
 } Field;
 

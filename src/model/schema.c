@@ -232,7 +232,15 @@ static void define_field(Program *p, Schema *s, Entry *f)
             fd->many = true;
         else if (path_is(w, "required"))
             fd->required = true;
-        else if (path_is(w, "default")) {
+        else if (path_is(w, "derived")) {
+            /* One expression, typed against this schema (tc_check_schemas). */
+            if (i >= it->n) {
+                diag_error(p->diags, w->span, "'derived' needs an expression: derived EXPR");
+                break;
+            }
+            fd->derived = it->items[i++];
+            fd->optional = true;
+        } else if (path_is(w, "default")) {
             if (i >= it->n) {
                 diag_error(p->diags, w->span, "'default' needs a value");
                 break;
@@ -244,9 +252,11 @@ static void define_field(Program *p, Schema *s, Entry *f)
             fd->def = d;
         } else {
             diag_error(p->diags, w->span, "unexpected '%s' in a field declaration", ast_to_text(p->arena, w));
-            diag_help(p->diags, "after the type come 'optional', 'many', 'required' or 'default VALUE'");
+            diag_help(p->diags, "after the type come 'optional', 'many', 'required', 'default VALUE' or 'derived EXPR'");
         }
     }
+    if (fd->derived && (fd->def || fd->many || t->k == TY_BLOCK || t->k == TY_PRED || t->k == TY_TEMPLATE || t->k == TY_DAY))
+        diag_error(p->diags, fd->span, "a derived field is one value computed when read: no default, many, block or expression type");
     if (t->k == TY_BLOCK && fd->def)
         diag_error(p->diags, fd->span, "a block field cannot have a default");
     s->fields = arena_push(p->arena, s->fields, (size_t)s->nfields, sizeof *s->fields);

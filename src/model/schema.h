@@ -3,6 +3,7 @@
  *   schema KIND [toplevel] [named] [qualified] [titled] [extendable] {
  *     header SLOT...            positional slots: "marker" or field name
  *     FIELD TYPE [optional] [many] [required] [default VALUE...]
+ *     FIELD TYPE derived EXPR   computed from the block's other fields
  *   }
  * TYPE: int number string bool date time monthday hours span
  *       | day [on KIND] | range of TYPE | list of TYPE | block KIND
