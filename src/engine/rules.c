@@ -181,7 +181,7 @@ static void explain_false(EvalCtx *c, Expl *e, const Node *n, int depth)
         /* not true for 2 of 12: recovery.hope, role.tools */
         SBuf bad = sb_new(e->a);
         int nbad = 0;
-        RVal first = {.k = RV_UNKNOWN};
+        RVal *shown = arena_array(e->a, 13, sizeof *shown);
         for (int i = 0; i < l.n; i++) {
             RVal x = eval_list_at(&l, i);
             if (!eval_push(c, x))
@@ -191,10 +191,10 @@ static void explain_false(EvalCtx *c, Expl *e, const Node *n, int depth)
             if (p.k == RV_BOOL && !p.u.b) {
                 if (nbad && nbad < 12)
                     sb_put(&bad, ", ", 2);
-                if (nbad < 12)
+                if (nbad < 12) {
                     eval_write(&bad, &x);
-                if (first.k == RV_UNKNOWN)
-                    first = x;
+                    shown[nbad] = x;
+                }
                 nbad++;
             }
         }
@@ -207,7 +207,12 @@ static void explain_false(EvalCtx *c, Expl *e, const Node *n, int depth)
         if (nbad > 12)
             sb_puts(&b, ", ...");
         add(e, sb_str(&b));
-        if (first.k != RV_UNKNOWN && eval_push(c, first)) {
+        /* Each element it is not true for, with the values that decided:
+         * every one of them is a reason (a week's own hours, a target's own
+         * days), not only the first. Up to the explanation's line limit. */
+        for (int k = 0; k < nbad && k < 12 && e->n < EXPL_MAX; k++) {
+            if (!eval_push(c, shown[k]))
+                return;
             Expl sub = {e->a, NULL, 0};
             explain_false(c, &sub, n->u.quant.body, depth + 1);
             eval_pop(c);
@@ -216,7 +221,7 @@ static void explain_false(EvalCtx *c, Expl *e, const Node *n, int depth)
                 SBuf line = sb_new(e->a);
                 sb_puts(&line, n->u.quant.var);
                 sb_puts(&line, " = ");
-                eval_write(&line, &first);
+                eval_write(&line, &shown[k]);
                 sb_puts(&line, ": ");
                 sb_puts(&line, sub.lines[i]);
                 add(e, sb_str(&line));
