@@ -433,6 +433,15 @@ static void add_fw(Arena *a, CourseReport *out, Block *fw)
     out->frameworks[out->nframeworks++] = fw;
 }
 
+Schema *rules_subject_kind(const Block *fw)
+{
+    const Field *rf = model_field(fw->schema, "rule");
+    if (!rf || rf->type->k != TY_BLOCK || !rf->type->schema)
+        return NULL;
+    const Field *req = model_field(rf->type->schema, "require");
+    return req && req->type->k == TY_PRED ? req->type->ctx : NULL;
+}
+
 void rules_check(Program *p, Block *course, Arena *a, CourseReport *out)
 {
     memset(out, 0, sizeof *out);
@@ -454,8 +463,12 @@ void rules_check(Program *p, Block *course, Arena *a, CourseReport *out)
             }
         }
     }
+    /* An `always` framework judges every block of the kind its rules are
+     * on: the consistency rules every course, the schedule's checks every
+     * placement. */
     for (int i = 0; i < p->nalways; i++)
-        add_fw(a, out, p->always[i]);
+        if (rules_subject_kind(p->always[i]) == course->schema)
+            add_fw(a, out, p->always[i]);
     /* Each rule once, even when frameworks extend one another. The arrays
      * are sized once for every rule of the frameworks: growing them a rule
      * at a time copied them a dozen times per course. */

@@ -7,7 +7,8 @@
  *   }
  * TYPE: int number string bool date time monthday hours span
  *       | day [on KIND] | range of TYPE | list of TYPE | block KIND
- *       | predicate on KIND | template on KIND | ENUM | KIND (a reference) */
+ *       | predicate on KIND | template on KIND | measure on KIND
+ *       | ENUM | KIND (a reference) */
 #ifndef RAMME_SCHEMA_H
 #define RAMME_SCHEMA_H
 

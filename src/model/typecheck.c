@@ -44,6 +44,8 @@ static Type *field_type(TC *t, const Field *f)
     Type *ft = f->type;
     if (ft->k == TY_PRED || ft->k == TY_TEMPLATE)
         ft = mkt(t, TY_BOOL, NULL);
+    if (ft->k == TY_MEASURE)
+        ft = mkt(t, TY_NUMBER, NULL);
     if (ft->k == TY_DAY)
         ft = mkt(t, TY_DATE, NULL);
     if (f->many)
@@ -632,6 +634,8 @@ void tc_check_all(Builder *B)
             diag_error(p->diags, n->span, "a condition must be yes or no, but this is %s", type_name(p->arena, x));
             if (n->kind == N_PATH)
                 diag_help(p->diags, "compare it with something, e.g. %s >= 1", n->u.path);
+        } else if (pe->type->k == TY_MEASURE && !is_num(x)) {
+            diag_error(p->diags, n->span, "a measure is a plain number (no unit), but this is %s", type_name(p->arena, x));
         } else if (pe->type->k == TY_DAY && x->k != TY_DATE &&
                    !(x->k == TY_RANGE && x->elem->k == TY_DATE) && x->k != TY_MDAY) {
             diag_error(p->diags, n->span, "expected a day (a date, a month-day, a date range or a date expression), found %s",
