@@ -5,6 +5,7 @@
 #include "base/esc.h"
 #include "emit/jsonw.h"
 #include "emit/render.h"
+#include "engine/rules.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -84,6 +85,11 @@ int cli_explain(Options *o)
             const char *sevs = sev && sev->k == V_ENUM ? sev->u.en.enm->members[sev->u.en.idx].name : "";
             const char *when = expr_text(a, model_get(r, "when"));
             const char *msg = expr_text(a, model_get(r, "message"));
+            /* What the rule judges (a course, a placement), and its weight as a
+             * planner's penalty when it has one (stdlib/schedule.ramme). */
+            const Schema *subject = rules_subject_kind(fw);
+            Value *weight = model_get(r, "weight");
+            const char *amount = expr_text(a, model_get(r, "amount"));
             if (o->format == FMT_JSON) {
                 json_t *j = json_object();
                 json_object_set_new(j, "rule", jw_string(id));
@@ -97,6 +103,10 @@ int cli_explain(Options *o)
                 for (int k = 0; reqs && reqs->k == V_LIST && k < reqs->u.list.n; k++)
                     json_array_append_new(rq, jw_string(expr_text(a, reqs->u.list.items[k])));
                 json_object_set_new(j, "require", rq);
+                if (weight && weight->k == V_INT)
+                    json_object_set_new(j, "weight", json_integer(weight->u.i));
+                if (amount)
+                    json_object_set_new(j, "amount", jw_string(amount));
                 json_object_set_new(j, "location", render_place_json(ss, r->name_span));
                 json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
                 fputc('\n', stdout);
@@ -109,9 +119,14 @@ int cli_explain(Options *o)
                 printf("  framework: %s%s%s%s\n", fw->name, fwt ? " \"" : "", fwt ? fwt : "", fwt ? "\"" : "");
                 printf("  cites:     %s\n", esc_text(a, cite && cite->k == V_STRING ? cite->u.s : ""));
                 printf("  message:   %s\n", msg ? esc_text(a, msg) : "");
-                printf("  applies:   %s\n", when ? esc_text(a, when) : "to every course");
+                if (when)
+                    printf("  applies:   %s\n", esc_text(a, when));
+                else
+                    printf("  applies:   to every %s\n", subject ? subject->name : "course");
                 for (int k = 0; reqs && reqs->k == V_LIST && k < reqs->u.list.n; k++)
                     printf("  requires:  %s\n", esc_text(a, expr_text(a, reqs->u.list.items[k])));
+                if (weight && weight->k == V_INT)
+                    printf("  penalty:   %lld × %s\n", (long long)weight->u.i, amount ? esc_text(a, amount) : "1");
                 printf("  declared:  %s\n", cli_place(a, ss, r->name_span));
             }
         } else if (f.goal) {
