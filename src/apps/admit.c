@@ -6,27 +6,43 @@
 
 #include <string.h>
 
-int admit_age(int32_t birth, int32_t on)
-{
-    int by, bm, bd, y, m, d;
-    civil_date(birth, &by, &bm, &bd);
-    civil_date(on, &y, &m, &d);
-    int age = y - by;
-    /* Not yet had this year's birthday: (m, d) before (bm, bd). A 29
-     * February birthday compares as (2, 29), so in other years it is
-     * reached on 1 March. */
-    if (m < bm || (m == bm && d < bd))
-        age--;
-    return age;
-}
+/* The applicant field the screener sets, never read from the file: the last
+ * day of the application window, which derived fields (`age`) measure at. */
+#define ADMIT_WINDOW_END "window_end"
 
-/* Fields of the subject that an expression reads (first segment only). */
+/* Fields of the subject that an expression reads (first segment only); a
+ * derived field also needs the fields its own expression reads. */
 static AstStep need_field(const Node *n, void *need)
 {
     const PathRes *r = n->kind == N_PATH ? n->res : NULL;
-    if (r && r->kind == R_CTX && r->nchain > 0)
+    if (r && r->kind == R_CTX && r->nchain > 0) {
         ((bool *)need)[r->chain[0]->index] = true;
+        if (r->chain[0]->derived)
+            ast_walk(r->chain[0]->derived, need_field, need);
+    }
     return AST_NEXT;
+}
+
+/* Whether field f is read from the applicant file: not a derived field and
+ * not the one the screener sets. */
+static bool from_file(const Field *f, const Field *window_end)
+{
+    return !f->derived && f != window_end;
+}
+
+/* What a derived field is computed from, for the warning about its column:
+ * "birth_date at the end of the window". */
+static const char *derived_from(Arena *a, const Schema *app, const Field *f, const Field *window_end)
+{
+    bool *need = arena_array(a, (size_t)app->nfields + 1, sizeof *need);
+    ast_walk(f->derived, need_field, need);
+    const char *s = "";
+    for (int i = 0; i < app->nfields; i++)
+        if (need[i] && app->fields[i] != window_end)
+            s = arena_printf(a, "%s%s%s", s, *s ? " and " : "", app->fields[i]->name);
+    if (window_end && need[window_end->index])
+        s = arena_printf(a, "%s at the end of the window", s);
+    return s;
 }
 
 static void needed_fields(const Node *n, bool *need)
@@ -157,7 +173,7 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
     }
 
     /* Columns to fields. */
-    Field *age = model_field(app, "age"), *birth = model_field(app, "birth_date"), *id = model_field(app, "id");
+    Field *wend = model_field(app, ADMIT_WINDOW_END), *id = model_field(app, "id");
     int *col_of = arena_array(a, (size_t)app->nfields + 1, sizeof *col_of);
     for (int i = 0; i < app->nfields; i++)
         col_of[i] = -1;
@@ -191,8 +207,14 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
                 diag_help(d, "did you mean '%s'?", sug);
             continue;
         }
-        if (f == age) {
-            diag_warning(d, at, "the column 'age' is ignored: age is computed from birth_date at the end of the window");
+        if (f->derived) {
+            diag_warning(d, at, "the column '%s' is ignored: %s is computed from %s", f->name, f->name,
+                         derived_from(a, app, f, wend));
+            continue;
+        }
+        if (f == wend) {
+            diag_warning(d, at, "the column '%s' is ignored: the screener sets it to the last day of the application window",
+                         f->name);
             continue;
         }
         col_of[f->index] = c;
@@ -208,10 +230,8 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
     for (int r = 0; r < nreq; r++) {
         memset(need, 0, (size_t)app->nfields * sizeof *need);
         needed_fields(reqs[r].test, need);
-        if (age && need[age->index] && birth)
-            need[birth->index] = true;
         for (int i = 0; i < app->nfields; i++) {
-            if (!need[i] || app->fields[i] == age || col_of[i] >= 0)
+            if (!need[i] || !from_file(app->fields[i], wend) || col_of[i] >= 0)
                 continue;
             diag_error(d, reqs[r].test->span, "the applicant file has no column '%s', which \"%s\" needs",
                        app->fields[i]->name, reqs[r].text);
@@ -223,7 +243,11 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
 
     Value *win = model_get(adm, "window");
     bool have_end = win && win->k == V_RANGE && win->u.range.hi && win->u.range.hi->k == V_DATE;
-    int32_t end = have_end ? win->u.range.hi->u.date : 0;
+    Value *endv = NULL;
+    if (have_end) {
+        endv = arena_alloc(a, sizeof *endv);
+        *endv = *win->u.range.hi;
+    }
 
     out->rows = arena_array(a, (size_t)t->nrows + 1, sizeof *out->rows);
     Block *subject = arena_alloc(a, sizeof *subject);
@@ -265,12 +289,8 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
                 res->shown_values[res->nshown++] = cell;
             }
         }
-        if (age && birth && subject->vals[birth->index] && have_end) {
-            Value *v = arena_alloc(a, sizeof *v);
-            v->k = V_INT;
-            v->u.i = admit_age(subject->vals[birth->index]->u.date, end);
-            subject->vals[age->index] = v;
-        }
+        if (wend)
+            subject->vals[wend->index] = endv;
         for (int q = 0; q < nreq; q++) {
             /* A set or selection the requirement makes is given back at
              * once: screening 100,000 applicants must not keep them all. */
@@ -288,10 +308,8 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
             /* Unknown: name the fields this rule needs that are empty or unreadable. */
             memset(need, 0, (size_t)app->nfields * sizeof *need);
             needed_fields(reqs[q].test, need);
-            if (age && need[age->index] && birth)
-                need[birth->index] = true;
             for (int i = 0; i < app->nfields; i++) {
-                if (!need[i] || app->fields[i] == age || (subject->vals[i] && !unreadable[i]))
+                if (!need[i] || !from_file(app->fields[i], wend) || (subject->vals[i] && !unreadable[i]))
                     continue;
                 const char *m = unreadable[i] ? arena_printf(a, "%s (unreadable)", app->fields[i]->name)
                                               : app->fields[i]->name;
@@ -303,12 +321,19 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
                 res->missing = arena_push(a, (void *)res->missing, (size_t)res->nmissing, sizeof *res->missing);
                 res->missing[res->nmissing++] = m;
             }
-            bool noted = false;
-            for (int k = 0; k < res->nmissing; k++)
-                noted = noted || strncmp(res->missing[k], "age", 3) == 0;
-            if (age && need[age->index] && !have_end && !noted) {
+            /* A derived field that measures at the window's end, when the
+             * course gives no window. */
+            for (int i = 0; i < app->nfields && wend && !have_end; i++) {
+                const Field *f = app->fields[i];
+                if (!need[i] || !f->derived)
+                    continue;
+                bool *reads = arena_array(a, (size_t)app->nfields + 1, sizeof *reads);
+                ast_walk(f->derived, need_field, reads);
+                if (!reads[wend->index])
+                    continue;
                 res->missing = arena_push(a, (void *)res->missing, (size_t)res->nmissing, sizeof *res->missing);
-                res->missing[res->nmissing++] = "age (the course gives no application window to measure it at)";
+                res->missing[res->nmissing++] =
+                    arena_printf(a, "%s (the course gives no application window to measure it at)", f->name);
             }
         }
         res->status = res->nfailed ? AD_INELIGIBLE : res->nmissing ? AD_REVIEW : AD_ELIGIBLE;

@@ -42,8 +42,5 @@ typedef struct AdmitReport {
 bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, Arena *a, Diags *d,
                   AdmitReport *out);
 
-/* Age in whole years on `on` for someone born `birth` (days since epoch).
- * A 29 February birthday is reached on 1 March in other years. */
-int admit_age(int32_t birth, int32_t on);
 
 #endif

@@ -2,12 +2,107 @@
  * calendar named by the schedule (holidays, customary closed days, local
  * closures; `extends` already merged) and the schedule's own closures; a
  * day expression such as `easter - 3 days` is evaluated by the ordinary
- * evaluator with a `calendar_year` block (year, easter) as its subject. */
+ * evaluator with a `calendar_year` block (year, easter) as its subject.
+ * What was placed fills a `placement` block, which the rules engine judges
+ * against the schedule's checks (stdlib/schedule.ramme). */
 #include "apps/schedule.h"
 #include "engine/eval.h"
 
 #include <math.h>
 #include <string.h>
+
+/* Every kind and field the scheduler reads or fills, declared in stdlib
+ * (course.ramme, calendar.ramme, schedule.ramme). They are looked up once
+ * per plan and checked: a stdlib without one of them is an error that
+ * names it, never a silent `not declared`. */
+typedef enum {
+    SC_COURSE, SC_CALENDAR, SC_CLOSED, SC_START, SC_WEEKDAYS, SC_TIME, SC_LOCATION,
+    CO_THEORY, CO_MODULE, CO_PRACTICUM,
+    TH_HOURS, TH_SESSION_LENGTH,
+    MO_HOURS,
+    PR_LENGTH, PR_FOLLOW_UP_DAYS,
+    CA_HOLIDAY, CA_CUSTOMARY, CA_CLOSED,
+    CL_ON, CL_WEEK, CL_UNTIL,
+    YR_YEAR, YR_EASTER,
+    PL_COURSE, PL_SCHEDULE, PL_SESSIONS, PL_SESSION_LENGTH, PL_HOURS, PL_HOURS_ASKED,
+    PL_FIRST_SESSION, PL_LAST_SESSION, PL_WEEKS, PL_WEEK, PL_FIRST_WEEK, PL_LAST_WEEK,
+    PL_PRACTICUM_START, PL_PRACTICUM_END, PL_FOLLOW_UP_DAYS, PL_FOLLOW_UP_ASKED,
+    WK_YEAR, WK_NUMBER, WK_HOURS,
+    NNAMES
+} NameId;
+
+static const struct { const char *kind, *field; } names[NNAMES] = {
+    [SC_COURSE] = {"schedule", "course"},          [SC_CALENDAR] = {"schedule", "calendar"},
+    [SC_CLOSED] = {"schedule", "closed"},          [SC_START] = {"schedule", "start"},
+    [SC_WEEKDAYS] = {"schedule", "weekdays"},      [SC_TIME] = {"schedule", "time"},
+    [SC_LOCATION] = {"schedule", "location"},
+    [CO_THEORY] = {"course", "theory"},            [CO_MODULE] = {"course", "module"},
+    [CO_PRACTICUM] = {"course", "practicum"},
+    [TH_HOURS] = {"theory", "hours"},              [TH_SESSION_LENGTH] = {"theory", "session_length"},
+    [MO_HOURS] = {"module", "hours"},
+    [PR_LENGTH] = {"practicum", "length"},         [PR_FOLLOW_UP_DAYS] = {"practicum", "follow_up_days"},
+    [CA_HOLIDAY] = {"calendar", "holiday"},        [CA_CUSTOMARY] = {"calendar", "customary"},
+    [CA_CLOSED] = {"calendar", "closed"},
+    [CL_ON] = {"closure", "on"},                   [CL_WEEK] = {"closure", "week"},
+    [CL_UNTIL] = {"closure", "until"},
+    [YR_YEAR] = {"calendar_year", "year"},         [YR_EASTER] = {"calendar_year", "easter"},
+    [PL_COURSE] = {"placement", "course"},         [PL_SCHEDULE] = {"placement", "schedule"},
+    [PL_SESSIONS] = {"placement", "sessions"},     [PL_SESSION_LENGTH] = {"placement", "session_length"},
+    [PL_HOURS] = {"placement", "hours"},           [PL_HOURS_ASKED] = {"placement", "hours_asked"},
+    [PL_FIRST_SESSION] = {"placement", "first_session"}, [PL_LAST_SESSION] = {"placement", "last_session"},
+    [PL_WEEKS] = {"placement", "weeks"},           [PL_WEEK] = {"placement", "week"},
+    [PL_FIRST_WEEK] = {"placement", "first_week"}, [PL_LAST_WEEK] = {"placement", "last_week"},
+    [PL_PRACTICUM_START] = {"placement", "practicum_start"}, [PL_PRACTICUM_END] = {"placement", "practicum_end"},
+    [PL_FOLLOW_UP_DAYS] = {"placement", "follow_up_days"}, [PL_FOLLOW_UP_ASKED] = {"placement", "follow_up_asked"},
+    [WK_YEAR] = {"placed_week", "year"},           [WK_NUMBER] = {"placed_week", "number"},
+    [WK_HOURS] = {"placed_week", "hours"},
+};
+
+/* The weekday enum: its member labels name the days in the report. */
+#define SCHED_WEEKDAY_ENUM "weekday"
+
+typedef struct Names {
+    Schema *kind[NNAMES];
+    Field *field[NNAMES];
+} Names;
+
+/* Looks every name up; false (with an error per missing name) when the
+ * stdlib lacks one. */
+static bool names_find(Program *p, Names *N)
+{
+    bool ok = true;
+    for (int i = 0; i < NNAMES; i++) {
+        Schema *s = model_schema(p, names[i].kind);
+        Field *f = s ? model_field(s, names[i].field) : NULL;
+        N->kind[i] = s;
+        N->field[i] = f;
+        if (f)
+            continue;
+        ok = false;
+        if (s)
+            diag_error(p->diags, s->span, "schema '%s' has no field '%s', which the scheduler reads", names[i].kind,
+                       names[i].field);
+        else if (i == 0 || strcmp(names[i].kind, names[i - 1].kind) != 0)
+            diag_error(p->diags, span_none(), "the stdlib declares no schema '%s', which the scheduler reads",
+                       names[i].kind);
+    }
+    return ok;
+}
+
+/* Field `id` of b, or NULL when absent (or b is not of the field's kind). */
+static Value *get(const Names *N, const Block *b, NameId id)
+{
+    if (!b || b->schema != N->kind[id])
+        return NULL;
+    return b->vals[N->field[id]->index];
+}
+
+/* The block a field holds (a nested block or a reference), or NULL. */
+static Block *get_block(const Names *N, const Block *b, NameId id)
+{
+    Value *v = get(N, b, id);
+    return !v ? NULL : v->k == V_BLOCK ? v->u.block : v->k == V_REF ? v->u.ref : NULL;
+}
 
 /* A closed day rule with its per-year cache (Easter moves). */
 typedef struct Closure {
@@ -21,15 +116,15 @@ typedef struct Closure {
 typedef struct Sched {
     Program *p;
     Arena *a;
+    const Names *N;
     Closure *cl;
     int ncl;
-    Schema *year_kind;    /* calendar_year */
-    Block *year_block;
+    Block *year_block;    /* a calendar_year block: what day expressions see */
 } Sched;
 
-static void add_closures(Sched *S, const Block *b, const char *field)
+static void add_closures(Sched *S, const Block *b, NameId id)
 {
-    Value *v = model_get(b, field);
+    Value *v = get(S->N, b, id);
     if (!v || v->k != V_LIST)
         return;
     for (int i = 0; i < v->u.list.n; i++) {
@@ -38,12 +133,50 @@ static void add_closures(Sched *S, const Block *b, const char *field)
         Closure *x = &S->cl[S->ncl++];
         memset(x, 0, sizeof *x);
         x->b = c;
-        x->title = c->title ? c->title : field;
-        x->on = model_get(c, "on");
-        x->week = model_get(c, "week");
-        x->until = model_get(c, "until");
+        x->title = c->title ? c->title : names[id].field;
+        x->on = get(S->N, c, CL_ON);
+        x->week = get(S->N, c, CL_WEEK);
+        x->until = get(S->N, c, CL_UNTIL);
         x->cached_year = -1;
     }
+}
+
+/* A new block of `kind`, its fields absent. */
+static Block *new_block(Arena *a, Schema *kind, const char *name, Span span)
+{
+    Block *b = arena_alloc(a, sizeof *b);
+    b->schema = kind;
+    b->name = name;
+    b->span = b->name_span = span;
+    b->vals = arena_array(a, (size_t)kind->nfields + 1, sizeof *b->vals);
+    return b;
+}
+
+/* Sets field `id` of b to a new value of kind k (its payload is the caller's). */
+static Value *put(Arena *a, const Names *N, Block *b, NameId id, ValueKind k)
+{
+    Value *v = arena_alloc(a, sizeof *v);
+    v->k = k;
+    v->span = b->span;
+    b->vals[N->field[id]->index] = v;
+    return v;
+}
+
+static void put_int(Arena *a, const Names *N, Block *b, NameId id, int64_t i)
+{
+    put(a, N, b, id, V_INT)->u.i = i;
+}
+
+static void put_date(Arena *a, const Names *N, Block *b, NameId id, int32_t day)
+{
+    put(a, N, b, id, V_DATE)->u.date = day;
+}
+
+static void put_hours(Arena *a, const Names *N, Block *b, NameId id, double minutes)
+{
+    Value *v = put(a, N, b, id, V_QTY);
+    v->u.qty.v = minutes / 60;
+    v->u.qty.unit = U_HOUR;
 }
 
 /* The value of a day expression in `year`. */
@@ -51,23 +184,12 @@ static RVal day_value(Sched *S, Closure *c, int year)
 {
     if (c->cached_year == year)
         return c->cached;
-    RVal r = {.k = RV_UNKNOWN};
-    if (S->year_block) {
-        Block *yb = S->year_block;
-        Value *yv = arena_alloc(S->a, sizeof *yv), *ev = arena_alloc(S->a, sizeof *ev);
-        yv->k = V_INT;
-        yv->u.i = year;
-        ev->k = V_DATE;
-        ev->u.date = civil_easter(year);
-        Field *fy = model_field(S->year_kind, "year"), *fe = model_field(S->year_kind, "easter");
-        if (fy)
-            yb->vals[fy->index] = yv;
-        if (fe)
-            yb->vals[fe->index] = ev;
-        EvalCtx ctx;
-        eval_init(&ctx, S->a, yb, NULL);
-        r = eval(&ctx, c->on->u.expr);
-    }
+    Block *yb = S->year_block;
+    put_int(S->a, S->N, yb, YR_YEAR, year);
+    put_date(S->a, S->N, yb, YR_EASTER, civil_easter(year));
+    EvalCtx ctx;
+    eval_init(&ctx, S->a, yb, NULL);
+    RVal r = eval(&ctx, c->on->u.expr);
     c->cached_year = year;
     c->cached = r;
     return r;
@@ -131,57 +253,32 @@ static const char *show_h(Arena *a, double minutes)
     return arena_printf(a, "%.4gh", h);
 }
 
-static const char *show_date(Arena *a, int32_t day)
-{
-    int y, m, d;
-    civil_date(day, &y, &m, &d);
-    return arena_printf(a, "%04d-%02d-%02d", y, m, d);
-}
-
-static ScheduleCheck *add_check(Plan *pl, Arena *a, const char *id, Severity sev)
-{
-    pl->checks = arena_push(a, pl->checks, (size_t)pl->nchecks, sizeof *pl->checks);
-    ScheduleCheck *c = &pl->checks[pl->nchecks++];
-    memset(c, 0, sizeof *c);
-    c->id = id;
-    c->severity = sev;
-    c->status = ST_PASS;
-    return c;
-}
-
-static void explain(ScheduleCheck *c, Arena *a, const char *line)
-{
-    c->explain = arena_push(a, (void *)c->explain, (size_t)c->nexplain, sizeof *c->explain);
-    c->explain[c->nexplain++] = line;
-}
-
-static void sched_init(Sched *S, Program *p, Arena *a)
+static void sched_init(Sched *S, Program *p, const Names *N, Arena *a)
 {
     memset(S, 0, sizeof *S);
     S->p = p;
     S->a = a;
-    S->year_kind = model_schema(p, "calendar_year");
-    if (S->year_kind) {
-        S->year_block = arena_alloc(a, sizeof *S->year_block);
-        S->year_block->schema = S->year_kind;
-        S->year_block->vals = arena_array(a, (size_t)S->year_kind->nfields + 1, sizeof *S->year_block->vals);
-    }
+    S->N = N;
+    S->year_block = new_block(a, N->kind[YR_YEAR], NULL, span_none());
 }
 
 static void add_calendar(Sched *S, const Block *cal)
 {
-    add_closures(S, cal, "holiday");
-    add_closures(S, cal, "customary");
-    add_closures(S, cal, "closed");
+    add_closures(S, cal, CA_HOLIDAY);
+    add_closures(S, cal, CA_CUSTOMARY);
+    add_closures(S, cal, CA_CLOSED);
 }
 
 int sched_closed_days(Program *p, Block *calendar, int32_t from, int32_t to, Arena *a, Skipped **out)
 {
+    *out = NULL;
+    Names N;
+    if (!names_find(p, &N))
+        return 0;
     Sched S;
-    sched_init(&S, p, a);
+    sched_init(&S, p, &N, a);
     add_calendar(&S, calendar);
     int n = 0;
-    *out = NULL;
     for (int32_t d = from; d <= to; d++) {
         const char *why = closed(&S, d);
         if (!why)
@@ -192,53 +289,115 @@ int sched_closed_days(Program *p, Block *calendar, int32_t from, int32_t to, Are
     return n;
 }
 
+/* What was placed, as a `placement` block (stdlib/schedule.ramme). */
+static Block *placement_of(const Names *N, const Plan *pl, double placed, double asked, double len,
+                           int asked_follow_up, Arena *a)
+{
+    Block *b = new_block(a, N->kind[PL_COURSE], pl->schedule->name, pl->schedule->name_span);
+    put(a, N, b, PL_COURSE, V_REF)->u.ref = pl->course;
+    put(a, N, b, PL_SCHEDULE, V_REF)->u.ref = pl->schedule;
+    put_int(a, N, b, PL_SESSIONS, pl->nsessions);
+    put_hours(a, N, b, PL_SESSION_LENGTH, len);
+    put_hours(a, N, b, PL_HOURS, placed);
+    put_hours(a, N, b, PL_HOURS_ASKED, asked);
+    put_date(a, N, b, PL_FIRST_SESSION, pl->sessions[0].date);
+    put_date(a, N, b, PL_LAST_SESSION, pl->sessions[pl->nsessions - 1].date);
+    put_int(a, N, b, PL_WEEKS, pl->nweeks);
+    Value *weeks = put(a, N, b, PL_WEEK, V_LIST);
+    weeks->u.list.items = arena_array(a, (size_t)pl->nweeks + 1, sizeof *weeks->u.list.items);
+    for (int i = 0; i < pl->nweeks; i++) {
+        const WeekLoad *w = &pl->weeks[i];
+        /* ISO 8601 week notation: 2025-W07. */
+        Block *wb = new_block(a, N->kind[WK_YEAR], arena_printf(a, "%04d-W%02d", w->iso_year, w->iso_week), b->span);
+        wb->parent = wb->top = b;
+        put_int(a, N, wb, WK_YEAR, w->iso_year);
+        put_int(a, N, wb, WK_NUMBER, w->iso_week);
+        put_hours(a, N, wb, WK_HOURS, w->hours * 60);
+        Value *item = arena_alloc(a, sizeof *item);
+        item->k = V_BLOCK;
+        item->span = b->span;
+        item->u.block = wb;
+        weeks->u.list.items[weeks->u.list.n++] = item;
+    }
+    put(a, N, b, PL_FIRST_WEEK, V_BLOCK)->u.block = weeks->u.list.items[0]->u.block;
+    put(a, N, b, PL_LAST_WEEK, V_BLOCK)->u.block = weeks->u.list.items[pl->nweeks - 1]->u.block;
+    if (pl->has_practicum) {
+        put_date(a, N, b, PL_PRACTICUM_START, pl->practicum_start);
+        put_date(a, N, b, PL_PRACTICUM_END, pl->practicum_end);
+    }
+    put_int(a, N, b, PL_FOLLOW_UP_DAYS, pl->nfollow_up);
+    put_int(a, N, b, PL_FOLLOW_UP_ASKED, asked_follow_up);
+    return b;
+}
+
+/* The placement judged by the rules engine; the checks in the order their
+ * frameworks declare them (the engine lists failures first). */
+static void judge(Program *p, Plan *pl, Arena *a)
+{
+    CourseReport rep;
+    rules_check(p, pl->placement, a, &rep);
+    pl->checks = arena_array(a, (size_t)rep.n + 1, sizeof *pl->checks);
+    for (int f = 0; f < rep.nframeworks; f++) {
+        Value *rules = model_get(rep.frameworks[f], "rule");
+        for (int k = 0; rules && rules->k == V_LIST && k < rules->u.list.n; k++)
+            for (int i = 0; i < rep.n; i++) {
+                const RuleResult *r = &rep.results[i];
+                if (r->rule != rules->u.list.items[k]->u.block || r->framework != rep.frameworks[f])
+                    continue;
+                pl->checks[pl->nchecks++] = (ScheduleCheck){r->id, r->severity, r->status, r->message,
+                                                            r->explain, r->nexplain};
+            }
+    }
+}
+
 bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
 {
     memset(pl, 0, sizeof *pl);
     Diags *dg = p->diags;
+    Names N;
+    if (!names_find(p, &N))
+        return false;
     pl->schedule = sb;
-    Value *cv = model_get(sb, "course");
-    Block *course = cv && cv->k == V_REF ? cv->u.ref : NULL;
+    Block *course = get_block(&N, sb, SC_COURSE);
     if (!course)
         return false;
     pl->course = course;
-    Value *loc = model_get(sb, "location");
+    Value *loc = get(&N, sb, SC_LOCATION);
     pl->location = loc && loc->k == V_STRING ? loc->u.s : NULL;
 
     /* Danish weekday names from the stdlib enum, Monday first. */
-    EnumDef *wd = model_enum(p, "weekday");
+    EnumDef *wd = model_enum(p, SCHED_WEEKDAY_ENUM);
     pl->weekday_names = arena_array(a, 7, sizeof *pl->weekday_names);
     for (int i = 0; i < 7; i++)
         pl->weekday_names[i] = wd && i < wd->n && wd->members[i].label ? wd->members[i].label
                               : (const char *[]){"mon", "tue", "wed", "thu", "fri", "sat", "sun"}[i];
 
     Sched S;
-    sched_init(&S, p, a);
-    Value *calv = model_get(sb, "calendar");
-    if (calv && calv->k == V_REF && calv->u.ref)
-        add_calendar(&S, calv->u.ref);
-    add_closures(&S, sb, "closed");
+    sched_init(&S, p, &N, a);
+    Block *cal = get_block(&N, sb, SC_CALENDAR);
+    if (cal)
+        add_calendar(&S, cal);
+    add_closures(&S, sb, SC_CLOSED);
 
     /* Hours to place: the theory hours, else the modules' hours. */
-    Value *thv = model_get(course, "theory");
-    Block *theory = thv && thv->k == V_BLOCK ? thv->u.block : NULL;
-    double total = theory ? minutes_of(model_get(theory, "hours")) : -1;
-    Value *mods = model_get(course, "module");
+    Block *theory = get_block(&N, course, CO_THEORY);
+    double total = theory ? minutes_of(get(&N, theory, TH_HOURS)) : -1;
+    Value *mods = get(&N, course, CO_MODULE);
     int nmods = mods && mods->k == V_LIST ? mods->u.list.n : 0;
     bool mods_have_hours = nmods > 0;
     for (int i = 0; i < nmods; i++)
-        mods_have_hours = mods_have_hours && minutes_of(model_get(mods->u.list.items[i]->u.block, "hours")) > 0;
+        mods_have_hours = mods_have_hours && minutes_of(get(&N, mods->u.list.items[i]->u.block, MO_HOURS)) > 0;
     if (total < 0 && mods_have_hours) {
         total = 0;
         for (int i = 0; i < nmods; i++)
-            total += minutes_of(model_get(mods->u.list.items[i]->u.block, "hours"));
+            total += minutes_of(get(&N, mods->u.list.items[i]->u.block, MO_HOURS));
     }
     if (total <= 0) {
         diag_error(dg, sb->name_span, "cannot plan %s: course %s declares no theory hours", sb->name, course->name);
         diag_help(dg, "add to the course: theory { hours 78h }");
         return false;
     }
-    Value *tv = model_get(sb, "time");
+    Value *tv = get(&N, sb, SC_TIME);
     if (!tv || tv->k != V_RANGE || !tv->u.range.lo || !tv->u.range.hi)
         return false;
     int t0 = tv->u.range.lo->u.time, t1 = tv->u.range.hi->u.time;
@@ -247,7 +406,7 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
         return false;
     }
     double len = t1 - t0;
-    Value *slv = theory ? model_get(theory, "session_length") : NULL;
+    Value *slv = theory ? get(&N, theory, TH_SESSION_LENGTH) : NULL;
     if (slv && fabs(minutes_of(slv) - len) > 1e-6) {
         diag_error(dg, tv->span, "the time %02d:%02d..%02d:%02d gives sessions of %s, but the course's session_length is %s",
                    t0 / 60, t0 % 60, t1 / 60, t1 % 60, show_h(a, len), show_h(a, minutes_of(slv)));
@@ -256,7 +415,7 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
     }
     bool days[7] = {false};
     int ndays = 0;
-    Value *wv = model_get(sb, "weekdays");
+    Value *wv = get(&N, sb, SC_WEEKDAYS);
     for (int i = 0; wv && wv->k == V_LIST && i < wv->u.list.n; i++)
         if (wv->u.list.items[i]->k == V_ENUM && wv->u.list.items[i]->u.en.idx < 7) {
             ndays += !days[wv->u.list.items[i]->u.en.idx];
@@ -266,12 +425,12 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
         diag_error(dg, wv ? wv->span : sb->name_span, "the schedule has no teaching weekdays");
         return false;
     }
-    Value *stv = model_get(sb, "start");
+    Value *stv = get(&N, sb, SC_START);
     int32_t start = stv && stv->k == V_DATE ? stv->u.date : 0;
 
     /* Walk the calendar. */
     int mod_i = 0;
-    double mod_left = mods_have_hours ? minutes_of(model_get(mods->u.list.items[0]->u.block, "hours")) : 0;
+    double mod_left = mods_have_hours ? minutes_of(get(&N, mods->u.list.items[0]->u.block, MO_HOURS)) : 0;
     double placed = 0;
     int32_t day = start;
     for (; placed + 1e-6 < total; day++) {
@@ -311,7 +470,7 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
             take -= use;
             mod_left -= use;
             if (mod_left <= 1e-6 && ++mod_i < nmods)
-                mod_left = minutes_of(model_get(mods->u.list.items[mod_i]->u.block, "hours"));
+                mod_left = minutes_of(get(&N, mods->u.list.items[mod_i]->u.block, MO_HOURS));
         }
     }
     int32_t first = pl->sessions[0].date, last = pl->sessions[pl->nsessions - 1].date;
@@ -328,13 +487,14 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
     }
 
     /* The practicum after the last session, follow-up days spread through it. */
-    Value *prv = model_get(course, "practicum");
-    Block *prac = prv && prv->k == V_BLOCK ? prv->u.block : NULL;
-    Value *lenv = prac ? model_get(prac, "length") : NULL;
+    Block *prac = get_block(&N, course, CO_PRACTICUM);
+    Value *lenv = get(&N, prac, PR_LENGTH);
     if (lenv && lenv->k == V_QTY && lenv->u.qty.v * unit_base(lenv->u.qty.unit) > 3660) {
         diag_error(dg, lenv->span, "a practicum this long cannot be placed (more than ten years)");
         return false;
     }
+    Value *fu = get(&N, prac, PR_FOLLOW_UP_DAYS);
+    int nfu = fu && fu->k == V_INT && fu->u.i > 0 && fu->u.i < 366 ? (int)fu->u.i : 0;
     if (lenv && lenv->k == V_QTY) {
         pl->has_practicum = true;
         pl->practicum_start = last + 1;
@@ -342,8 +502,6 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
             pl->practicum_end = civil_add_months(pl->practicum_start, (int)lround(lenv->u.qty.v)) - 1;
         else
             pl->practicum_end = pl->practicum_start + (int32_t)lround(lenv->u.qty.v * unit_base(lenv->u.qty.unit)) - 1;
-        Value *fu = model_get(prac, "follow_up_days");
-        int nfu = fu && fu->k == V_INT && fu->u.i > 0 && fu->u.i < 366 ? (int)fu->u.i : 0;
         int32_t span = pl->practicum_end - pl->practicum_start + 1;
         pl->follow_up = arena_array(a, (size_t)nfu + 1, sizeof *pl->follow_up);
         for (int i = 1; i <= nfu; i++) {
@@ -355,54 +513,8 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
         }
     }
 
-    /* Checks, in the shape of rule results. */
-    ScheduleCheck *c = add_check(pl, a, "schedule.hours", SEV_WARNING);
-    c->message = "De planlagte timer skal svare til teoriens timetal";
-    if (fabs(placed - total) > 1e-6) {
-        c->status = ST_FAIL;
-        explain(c, a, arena_printf(a, "%d sessions of %s = %s, but the course has %s", pl->nsessions, show_h(a, len),
-                                   show_h(a, placed), show_h(a, total)));
-    }
-    c = add_check(pl, a, "schedule.weeks", SEV_WARNING);
-    c->message = "Forløbet bør strække sig over det antal uger, designet angiver";
-    Value *wkv = theory ? model_get(theory, "weeks") : NULL;
-    if (!wkv || wkv->k != V_INT) {
-        c->status = ST_NA;
-    } else if (pl->nweeks != wkv->u.i) {
-        c->status = ST_FAIL;
-        explain(c, a, arena_printf(a, "the plan spans %d ISO weeks (week %d of %d to week %d of %d); the design says %lld",
-                                   pl->nweeks, pl->weeks[0].iso_week, pl->weeks[0].iso_year,
-                                   pl->weeks[pl->nweeks - 1].iso_week, pl->weeks[pl->nweeks - 1].iso_year,
-                                   (long long)wkv->u.i));
-    }
-    c = add_check(pl, a, "schedule.weekly_hours", SEV_WARNING);
-    c->message = "Timerne i hver uge bør ligge inden for den angivne ugentlige belastning";
-    Value *whv = theory ? model_get(theory, "weekly_hours") : NULL;
-    if (!whv || whv->k != V_RANGE) {
-        c->status = ST_NA;
-    } else {
-        double lo = whv->u.range.lo ? minutes_of(whv->u.range.lo) / 60 : -1;
-        double hi = whv->u.range.hi ? minutes_of(whv->u.range.hi) / 60 : 1e18;
-        for (int i = 0; i < pl->nweeks; i++) {
-            double h = pl->weeks[i].hours;
-            if (h + 1e-9 < lo || h - 1e-9 > hi) {
-                c->status = ST_FAIL;
-                explain(c, a, arena_printf(a, "week %d of %d: %s, needs %s..%s", pl->weeks[i].iso_week, pl->weeks[i].iso_year,
-                                           show_h(a, h * 60), lo >= 0 ? show_h(a, lo * 60) : "",
-                                           hi < 1e17 ? show_h(a, hi * 60) : ""));
-            }
-        }
-    }
-    c = add_check(pl, a, "schedule.admission_window", SEV_ERROR);
-    c->message = "Ansøgningsperioden skal lukke før første undervisningsgang";
-    Value *adv = model_get(course, "admission");
-    Value *win = adv && adv->k == V_BLOCK ? model_get(adv->u.block, "window") : NULL;
-    if (!win || win->k != V_RANGE || !win->u.range.hi || win->u.range.hi->k != V_DATE) {
-        c->status = ST_NA;
-    } else if (win->u.range.hi->u.date >= first) {
-        c->status = ST_FAIL;
-        explain(c, a, arena_printf(a, "the window closes %s, but the first session is %s",
-                                   show_date(a, win->u.range.hi->u.date), show_date(a, first)));
-    }
+    /* What was placed, judged by the schedule's checks (stdlib/schedule.ramme). */
+    pl->placement = placement_of(&N, pl, placed, total, len, fu && fu->k == V_INT ? (int)fu->u.i : 0, a);
+    judge(p, pl, a);
     return true;
 }

@@ -1,8 +1,10 @@
 /* schedule.h — a schedule proposal: sessions placed on the calendar from a
  * `schedule` block, the days that fell out and why, the practicum with its
- * follow-up days, and checks in the same shape as rule results. The
- * scheduler is a domain component: it reads the course through the typed
- * model (theory, module, practicum, admission) and the calendar blocks. */
+ * follow-up days, and the checks. The scheduler is a domain component: it
+ * reads the course and the calendars through the typed model, by names the
+ * stdlib declares (one table in schedule.c), and fills a `placement` block
+ * that the rules engine judges against the schedule's checks, declared in
+ * stdlib/schedule.ramme like any rule. */
 #ifndef RAMME_SCHEDULE_H
 #define RAMME_SCHEDULE_H
 
@@ -37,6 +39,7 @@ typedef struct WeekLoad {
     double hours;
 } WeekLoad;
 
+/* A rule result of the schedule's checks, as the report writers show it. */
 typedef struct ScheduleCheck {
     const char *id;       /* schedule.hours, schedule.weeks, ... */
     Severity severity;
@@ -60,13 +63,15 @@ typedef struct Plan {
     int32_t practicum_start, practicum_end;  /* inclusive */
     int32_t *follow_up;       /* follow-up days */
     int nfollow_up;
-    ScheduleCheck *checks;
+    Block *placement;         /* what was placed (schema placement), as the checks judge it */
+    ScheduleCheck *checks;    /* in the order the checks are declared */
     int nchecks;
     const char **weekday_names; /* Danish names from the stdlib weekday enum, Monday first */
 } Plan;
 
-/* Builds the plan for `schedule`; errors that stop it (no theory hours,
- * session length disagreeing with the design, nothing placeable) go to
+/* Builds the plan for `schedule` and judges it; errors that stop it (no
+ * theory hours, session length disagreeing with the design, nothing
+ * placeable, a name the scheduler reads missing from the stdlib) go to
  * p->diags and return false. Allocates in `a`. */
 bool sched_plan(Program *p, Block *schedule, Arena *a, Plan *out);
 

@@ -81,3 +81,17 @@ int32_t civil_add_months(int32_t days, int n)
         d = civil_month_days(y, m);
     return civil_days(y, m, d);
 }
+
+int civil_whole_years(int32_t from, int32_t to)
+{
+    int fy, fm, fd, y, m, d;
+    civil_date(from, &fy, &fm, &fd);
+    civil_date(to, &y, &m, &d);
+    int years = y - fy;
+    /* This year's anniversary not reached yet: (m, d) before (fm, fd). A
+     * 29 February compares as (2, 29), so in other years it is reached on
+     * 1 March. */
+    if (m < fm || (m == fm && d < fd))
+        years--;
+    return years;
+}

@@ -24,5 +24,9 @@ void civil_iso_week(int32_t days, int *iso_year, int *iso_week);
 int32_t civil_easter(int year);
 /* d + n calendar months, clamped to the month's last day. */
 int32_t civil_add_months(int32_t d, int n);
+/* Whole years from `from` to `to` (an age): the anniversary counts on its
+ * day, and a 29 February is reached on 1 March in other years. Negative
+ * when `to` is before `from`. */
+int civil_whole_years(int32_t from, int32_t to);
 
 #endif

@@ -4,6 +4,7 @@
 #include "model/compile.h"
 #include "emit/explain_out.h"
 #include "emit/render.h"
+#include "engine/rules.h"
 
 #include <stdio.h>
 #include <string.h>

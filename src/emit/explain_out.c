@@ -4,6 +4,7 @@
 #include "emit/jsonw.h"
 #include "emit/render.h"
 #include "emit/words.h"
+#include "engine/rules.h"
 
 #include <string.h>
 
@@ -25,8 +26,11 @@ typedef struct RuleView {
     const char *severity;      /* the word to read */
     const char *cite;          /* "" when none */
     const char *message;       /* NULL when none */
-    const char *when;          /* NULL: every course */
+    const char *when;          /* NULL: every block it judges */
     const Value *reqs;         /* the `require` list, or NULL */
+    const char *subject;       /* what it judges: "course", "placement" */
+    const Value *weight;       /* as a planner's penalty (stdlib/schedule.ramme), or NULL */
+    const char *amount;        /* the penalty's amount expression, or NULL */
 } RuleView;
 
 static void view(Arena *a, const Block *r, RuleView *v)
@@ -45,6 +49,11 @@ static void view(Arena *a, const Block *r, RuleView *v)
     v->message = expr_text(a, model_get(r, "message"));
     v->when = expr_text(a, model_get(r, "when"));
     v->reqs = reqs && reqs->k == V_LIST ? reqs : NULL;
+    const Schema *subject = rules_subject_kind(v->fw);
+    v->subject = subject ? subject->name : "course";
+    Value *weight = model_get(r, "weight");
+    v->weight = weight && weight->k == V_INT ? weight : NULL;
+    v->amount = expr_text(a, model_get(r, "amount"));
 }
 
 void explain_rule_text(FILE *out, const char *id, const Block *rule, SourceSet *ss)
@@ -59,9 +68,14 @@ void explain_rule_text(FILE *out, const char *id, const Block *rule, SourceSet *
     fprintf(out, "  framework: %s%s%s%s\n", v.fw->name, fwt ? " \"" : "", fwt ? fwt : "", fwt ? "\"" : "");
     fprintf(out, "  cites:     %s\n", esc_text(a, v.cite));
     fprintf(out, "  message:   %s\n", v.message ? esc_text(a, v.message) : "");
-    fprintf(out, "  applies:   %s\n", v.when ? esc_text(a, v.when) : "to every course");
+    if (v.when)
+        fprintf(out, "  applies:   %s\n", esc_text(a, v.when));
+    else
+        fprintf(out, "  applies:   to every %s\n", v.subject);
     for (int k = 0; v.reqs && k < v.reqs->u.list.n; k++)
         fprintf(out, "  requires:  %s\n", esc_text(a, expr_text(a, v.reqs->u.list.items[k])));
+    if (v.weight)
+        fprintf(out, "  penalty:   %lld × %s\n", (long long)v.weight->u.i, v.amount ? esc_text(a, v.amount) : "1");
     fprintf(out, "  declared:  %s\n", render_place_text(a, ss, rule->name_span));
     arena_free(a);
 }
@@ -85,6 +99,10 @@ bool explain_rule_json(FILE *out, const char *id, const Block *rule, SourceSet *
     for (int k = 0; v.reqs && k < v.reqs->u.list.n; k++)
         jw_str(w, expr_text(a, v.reqs->u.list.items[k]));
     jw_close(w, ']');
+    if (v.weight)
+        jw_kint(w, "weight", v.weight->u.i);
+    if (v.amount)
+        jw_kstr(w, "amount", v.amount);
     jw_key(w, "location");
     render_place_json(w, ss, rule->name_span);
     jw_close(w, '}');

@@ -52,7 +52,7 @@ void test_json(JsonW *w, const ExpectResult *r, SourceSet *ss)
     jw_kstr(w, "title", r->expect->title);
     jw_key(w, "location");
     render_place_json(w, ss, r->expect->name_span);
-    jw_kstr(w, "status", r->nmisses ? "fail" : "pass");
+    jw_kstr(w, "status", words_status_id(r->nmisses ? ST_FAIL : ST_PASS));
     jw_kint(w, "checked", r->nchecked);
     jw_key(w, "differences");
     jw_open(w, '[');

@@ -118,6 +118,27 @@ bool eval_range_end(const RVal *r, bool hi, RVal *out)
     return true;
 }
 
+/* A derived field of block b (docs/language.md, "Schemas"): its schema's
+ * expression evaluated with b as the subject, in a context of its own. A
+ * derived expression reads no derived field (the type checker sees to it),
+ * so this goes one level deep. What it lacks is reported on the path `n`
+ * that read the field. */
+static EVAL_APART RVal derive(EvalCtx *c, const Node *n, Block *b, const Field *f)
+{
+    EvalCtx sub;
+    eval_init(&sub, c->scratch, b, NULL);
+    RVal v = eval(&sub, f->derived);
+    if (v.k == RV_UNKNOWN && sub.missing && !c->missing) {
+        SBuf why = sb_new(c->scratch);
+        sb_puts(&why, "cannot be computed: ");
+        ast_write(&why, sub.missing);
+        sb_put(&why, " ", 1);
+        sb_puts(&why, sub.missing_why);
+        note_missing(c, n, sb_str(&why));
+    }
+    return v;
+}
+
 /* The block element i of a list is, or NULL. */
 static Block *block_at(const RVal *l, int i)
 {
@@ -132,8 +153,24 @@ static Block *block_at(const RVal *l, int i)
  * (`module.hours`). It is a list of the model's own values: only the array
  * of pointers to them is new. A projection with a hole (a module without
  * hours) is unknown: its sum or count would silently leave something out. */
-static EVAL_APART RVal project(EvalCtx *c, const Node *n, const RVal *l, int f)
+static EVAL_APART RVal project(EvalCtx *c, const Node *n, const RVal *l, const Field *fd)
 {
+    int f = fd->index;
+    if (fd->derived) {
+        /* Computed for each element: a list of computed values. */
+        RVal *items = arena_array(c->scratch, (size_t)l->n + 1, sizeof *items);
+        RVal r = {.k = RV_LIST, .u.items = items};
+        for (int j = 0; j < l->n; j++) {
+            Block *b = block_at(l, j);
+            if (!b)
+                continue;
+            RVal v = derive(c, n, b, fd);
+            if (v.k == RV_UNKNOWN)
+                return v;
+            items[r.n++] = v;
+        }
+        return r;
+    }
     size_t total = 0;
     for (int j = 0; j < l->n; j++) {
         Block *b = block_at(l, j);
@@ -173,13 +210,19 @@ static RVal follow(EvalCtx *c, const Node *n, RVal cur, Field **chain, int nchai
         int f = chain[i]->index;
         if (cur.k == RV_BLOCK) {
             const Value *v = cur.u.block->vals[f];
+            if (!v && chain[i]->derived) {
+                cur = derive(c, n, cur.u.block, chain[i]);
+                if (cur.k == RV_UNKNOWN)
+                    return cur;
+                continue;
+            }
             if (!v) {
                 note_missing(c, n, "is not declared");
                 return unknown();
             }
             cur = value_of(v);
         } else if (cur.k == RV_LIST) {
-            cur = project(c, n, &cur, f);
+            cur = project(c, n, &cur, chain[i]);
         } else {
             return unknown();
         }
@@ -518,6 +561,13 @@ static EVAL_APART RVal eval_call(EvalCtx *c, const Node *n)
         c->missing = saved;
         c->missing_why = why;
         return boolean(v.k != RV_UNKNOWN);
+    }
+    if (fn == FN_YEARS) {
+        RVal from = eval(c, a0), to = eval(c, n->u.call.args.items[1]);
+        if (from.k != RV_DATE || to.k != RV_DATE)
+            return unknown();
+        RVal r = {.k = RV_INT, .u.i = civil_whole_years(from.u.date, to.u.date)};
+        return r;
     }
     if (fn == FN_COUNT && a0->kind == N_WHERE) {
         /* Counted as it runs: the selection itself is never kept. */

@@ -169,7 +169,7 @@ static void explain_false(EvalCtx *c, Expl *e, const Node *n, int depth)
         /* not true for 2 of 12: recovery.hope, role.tools */
         SBuf bad = sb_new(e->a);
         int nbad = 0;
-        RVal first = {.k = RV_UNKNOWN};
+        RVal *shown = arena_array(e->a, 13, sizeof *shown);
         for (int i = 0; i < l.n; i++) {
             RVal x = eval_list_at(&l, i);
             if (!eval_push(c, x))
@@ -179,10 +179,10 @@ static void explain_false(EvalCtx *c, Expl *e, const Node *n, int depth)
             if (p.k == RV_BOOL && !p.u.b) {
                 if (nbad && nbad < 12)
                     sb_put(&bad, ", ", 2);
-                if (nbad < 12)
+                if (nbad < 12) {
                     eval_write(&bad, &x);
-                if (first.k == RV_UNKNOWN)
-                    first = x;
+                    shown[nbad] = x;
+                }
                 nbad++;
             }
         }
@@ -195,7 +195,12 @@ static void explain_false(EvalCtx *c, Expl *e, const Node *n, int depth)
         if (nbad > 12)
             sb_puts(&b, ", ...");
         add(e, sb_str(&b));
-        if (first.k != RV_UNKNOWN && eval_push(c, first)) {
+        /* Each element it is not true for, with the values that decided:
+         * every one of them is a reason (a week's own hours, a target's own
+         * days), not only the first. Up to the explanation's line limit. */
+        for (int k = 0; k < nbad && k < 12 && e->n < EXPL_MAX; k++) {
+            if (!eval_push(c, shown[k]))
+                return;
             Expl sub = {e->a, NULL, 0};
             explain_false(c, &sub, n->u.quant.body, depth + 1);
             eval_pop(c);
@@ -204,7 +209,7 @@ static void explain_false(EvalCtx *c, Expl *e, const Node *n, int depth)
                 SBuf line = sb_new(e->a);
                 sb_puts(&line, n->u.quant.var);
                 sb_puts(&line, " = ");
-                eval_write(&line, &first);
+                eval_write(&line, &shown[k]);
                 sb_puts(&line, ": ");
                 sb_puts(&line, sub.lines[i]);
                 add(e, sb_str(&line));
@@ -416,6 +421,15 @@ static void add_fw(Arena *a, CourseReport *out, Block *fw)
     out->frameworks[out->nframeworks++] = fw;
 }
 
+Schema *rules_subject_kind(const Block *fw)
+{
+    const Field *rf = model_field(fw->schema, "rule");
+    if (!rf || rf->type->k != TY_BLOCK || !rf->type->schema)
+        return NULL;
+    const Field *req = model_field(rf->type->schema, "require");
+    return req && req->type->k == TY_PRED ? req->type->ctx : NULL;
+}
+
 void rules_check(Program *p, Block *course, Arena *a, CourseReport *out)
 {
     memset(out, 0, sizeof *out);
@@ -437,8 +451,12 @@ void rules_check(Program *p, Block *course, Arena *a, CourseReport *out)
             }
         }
     }
+    /* An `always` framework judges every block of the kind its rules are
+     * on: the consistency rules every course, the schedule's checks every
+     * placement. */
     for (int i = 0; i < p->nalways; i++)
-        add_fw(a, out, p->always[i]);
+        if (rules_subject_kind(p->always[i]) == course->schema)
+            add_fw(a, out, p->always[i]);
     /* Each rule once, even when frameworks extend one another. The arrays
      * are sized once for every rule of the frameworks: growing them a rule
      * at a time copied them a dozen times per course. */

@@ -1,5 +1,6 @@
-/* rules.h — the rules engine: a course judged against every framework it
- * conforms to and every framework marked `always`. Each rule gets a status
+/* rules.h — the rules engine: a block (a course, or what the scheduler
+ * placed) judged against every framework it conforms to and every framework
+ * marked `always` whose rules judge its kind. Each rule gets a status
  * (pass, fail, unknown, not_applicable), its message with {expr} filled in,
  * and for fail/unknown the values of the sub-expressions that decided it. */
 #ifndef RAMME_RULES_H
@@ -25,7 +26,7 @@ typedef struct RuleResult {
 } RuleResult;
 
 typedef struct CourseReport {
-    Block *course;
+    Block *course;          /* the block judged: a course, a placement */
     Block **frameworks;     /* in report order */
     int nframeworks;
     RuleResult *results;    /* grouped by framework, failures first */
@@ -35,7 +36,13 @@ typedef struct CourseReport {
     int unknown_by[3];      /* unknown results by severity: an error rule not judged is no pass */
 } CourseReport;
 
-/* Judges `course`; results are allocated in `a`. */
-void rules_check(Program *p, Block *course, Arena *a, CourseReport *out);
+/* Judges `subject` (a course, a placement: any block); results are
+ * allocated in `a`. */
+void rules_check(Program *p, Block *subject, Arena *a, CourseReport *out);
+
+/* The kind a framework's rules judge: the `on KIND` of its rule schema's
+ * `require` (`predicate on course` for a framework, `on placement` for the
+ * schedule's checks); NULL when it has no rules. */
+Schema *rules_subject_kind(const Block *framework);
 
 #endif

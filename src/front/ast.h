@@ -39,7 +39,7 @@ typedef enum {
 } BinOp;
 
 /* The built-in functions; a call's `fn` is set by the type checker. */
-typedef enum { FN_NONE, FN_COUNT, FN_SUM, FN_MIN, FN_MAX, FN_DEFINED } FnId;
+typedef enum { FN_NONE, FN_COUNT, FN_SUM, FN_MIN, FN_MAX, FN_DEFINED, FN_YEARS } FnId;
 
 typedef struct Node Node;
 

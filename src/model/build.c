@@ -199,6 +199,7 @@ static Value *convert_item(Builder *B, const Field *f, Type *t, Node *n, Block *
         pend_expr(B, v, t, owner);
         return v;
     case TY_PRED:
+    case TY_MEASURE:
         v->k = V_EXPR;
         v->u.expr = n;
         pend_expr(B, v, t, owner);
@@ -464,6 +465,31 @@ static void add_removes(Builder *B, Block *b, Entry *c)
         }
 }
 
+/* Whether blocks of `kind` can be written in a file: a toplevel kind, or one
+ * nested (`block KIND`) in a kind that can. A kind only a component fills
+ * (what the scheduler placed) cannot. */
+static bool writable(const Program *p, const Schema *kind)
+{
+    bool *can = arena_array(p->arena, (size_t)p->nschemas + 1, sizeof *can);
+    bool grew = true;
+    for (int i = 0; i < p->nschemas; i++)
+        can[i] = p->schemas[i]->toplevel;
+    while (grew) {
+        grew = false;
+        for (int i = 0; i < p->nschemas; i++)
+            for (int k = 0; can[i] && k < p->schemas[i]->nfields; k++) {
+                const Type *t = p->schemas[i]->fields[k]->type;
+                for (int j = 0; t->k == TY_BLOCK && j < p->nschemas; j++)
+                    if (p->schemas[j] == t->schema && !can[j])
+                        can[j] = grew = true;
+            }
+    }
+    for (int i = 0; i < p->nschemas; i++)
+        if (p->schemas[i] == kind)
+            return can[i];
+    return false;
+}
+
 static void fill_body(Builder *B, Block *b, Entry *e)
 {
     Schema *s = b->schema;
@@ -493,13 +519,18 @@ static void fill_body(Builder *B, Block *b, Entry *e)
                 Schema *home = NULL;
                 int homes = 0;
                 for (int k = 0; k < B->p->nschemas; k++)
-                    if (B->p->schemas[k] != s && !B->p->schemas[k]->toplevel && model_field(B->p->schemas[k], c->key)) {
+                    if (B->p->schemas[k] != s && !B->p->schemas[k]->toplevel && model_field(B->p->schemas[k], c->key) &&
+                        writable(B->p, B->p->schemas[k])) {
                         home = B->p->schemas[k];
                         homes++;
                     }
                 if (homes == 1)
                     diag_help(d, "'%s' belongs in a %s block", c->key, home->name);
             }
+            continue;
+        }
+        if (f->derived) {
+            diag_error(d, c->key_span, "'%s' is derived from the other fields of %s: it cannot be written", c->key, s->name);
             continue;
         }
         if (c->extends)

@@ -20,7 +20,7 @@ typedef struct PendingRef {
 
 typedef struct PendingExpr {
     Value *v;       /* V_EXPR (or V_STRING for templates) */
-    Type *type;     /* TY_PRED, TY_TEMPLATE or TY_DAY */
+    Type *type;     /* TY_PRED, TY_TEMPLATE, TY_MEASURE or TY_DAY */
     Block *owner;
 } PendingExpr;
 

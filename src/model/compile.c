@@ -76,6 +76,7 @@ Program *compile_program(const char *path, const char *text, const char *batch_k
         }
     }
     schema_define_all(p);
+    tc_check_schemas(p);
 
     /* Pass 2: every other top-level entry is a block of a toplevel kind.
      * Past the error cap nothing more would be reported, and with errors

@@ -81,6 +81,7 @@ const char *type_name(Arena *a, const Type *t)
     case TY_BLOCK: return arena_printf(a, "%s block", t->schema ? t->schema->name : t->ref_name);
     case TY_PRED: return "condition";
     case TY_TEMPLATE: return "message";
+    case TY_MEASURE: return "measure";
     }
     return "?";
 }
@@ -98,6 +99,7 @@ const char *type_phrase(Arena *a, const Type *t)
     case TY_REF: return arena_printf(a, "the name of a %s", t->schema ? t->schema->name : t->ref_name);
     case TY_PRED: return "a condition";
     case TY_TEMPLATE: return "a message";
+    case TY_MEASURE: return "a number computed from the block";
     default: {
         const char *n = type_name(a, t);
         bool vowel = strchr("aeiou", n[0]) != NULL;

@@ -34,6 +34,7 @@ typedef enum {
     TY_BLOCK,    /* a nested block of schema */
     TY_PRED,     /* predicate (bool expression) judged on a block of ctx */
     TY_TEMPLATE, /* message with {expr} judged on ctx */
+    TY_MEASURE,  /* a plain number (whole or not, no unit) computed on ctx */
 } TypeKind;
 
 struct Type {
@@ -41,7 +42,7 @@ struct Type {
     Type *elem;     /* TY_RANGE, TY_LIST */
     EnumDef *enm;   /* TY_ENUM */
     Schema *schema; /* TY_REF, TY_BLOCK */
-    Schema *ctx;    /* TY_PRED, TY_TEMPLATE, TY_DAY: the context's schema */
+    Schema *ctx;    /* TY_PRED, TY_TEMPLATE, TY_MEASURE, TY_DAY: the context's schema */
     const char *ref_name; /* TY_REF/TY_BLOCK/ctx: kind name until resolved */
 };
 
@@ -55,6 +56,8 @@ typedef struct Field {
     bool key;       /* a string that identifies an item among its siblings (model_item_key) */
     ValSeq *def;    /* default value as written, or NULL */
     Value *defval;  /* converted default */
+    Node *derived;  /* computed from the block's other fields when read, never
+                     * written (`age int derived years(birth_date, window_end)`) */
     int index;      /* position in the schema (and in Block.vals) */
 } Field;
 

@@ -113,7 +113,7 @@ static Schema *kind_named(Program *p, Node *w)
 }
 
 /* type -> scalar | 'range' 'of' type | 'list' 'of' type | 'block' KIND
- *       | ('predicate' | 'template') 'on' KIND | 'day' ['on' KIND] | NAME */
+ *       | ('predicate' | 'template' | 'measure') 'on' KIND | 'day' ['on' KIND] | NAME */
 static Type *parse_type(Program *p, NodeList *it, int *i, int depth)
 {
     if (*i >= it->n) {
@@ -159,8 +159,9 @@ static Type *parse_type(Program *p, NodeList *it, int *i, int depth)
         t->schema = s;
         return t;
     }
-    if (strcmp(word, "predicate") == 0 || strcmp(word, "template") == 0 || strcmp(word, "day") == 0) {
-        Type *t = type_new(p->arena, word[0] == 'p' ? TY_PRED : word[0] == 't' ? TY_TEMPLATE : TY_DAY);
+    if (strcmp(word, "predicate") == 0 || strcmp(word, "template") == 0 || strcmp(word, "measure") == 0 ||
+        strcmp(word, "day") == 0) {
+        Type *t = type_new(p->arena, word[0] == 'p' ? TY_PRED : word[0] == 't' ? TY_TEMPLATE : word[0] == 'm' ? TY_MEASURE : TY_DAY);
         if (*i < it->n && path_is(it->items[*i], "on")) {
             (*i)++;
             if (*i >= it->n) {
@@ -234,7 +235,15 @@ static void define_field(Program *p, Schema *s, Entry *f)
             fd->required = true;
         else if (path_is(w, "key"))
             fd->key = true;
-        else if (path_is(w, "default")) {
+        else if (path_is(w, "derived")) {
+            /* One expression, typed against this schema (tc_check_schemas). */
+            if (i >= it->n) {
+                diag_error(p->diags, w->span, "'derived' needs an expression: derived EXPR");
+                break;
+            }
+            fd->derived = it->items[i++];
+            fd->optional = true;
+        } else if (path_is(w, "default")) {
             if (i >= it->n) {
                 diag_error(p->diags, w->span, "'default' needs a value");
                 break;
@@ -246,9 +255,12 @@ static void define_field(Program *p, Schema *s, Entry *f)
             fd->def = d;
         } else {
             diag_error(p->diags, w->span, "unexpected '%s' in a field declaration", ast_to_text(p->arena, w));
-            diag_help(p->diags, "after the type come 'optional', 'many', 'required', 'key' or 'default VALUE'");
+            diag_help(p->diags, "after the type come 'optional', 'many', 'required', 'key', 'default VALUE' or 'derived EXPR'");
         }
     }
+    if (fd->derived && (fd->def || fd->many || t->k == TY_BLOCK || t->k == TY_PRED || t->k == TY_TEMPLATE ||
+                        t->k == TY_MEASURE || t->k == TY_DAY))
+        diag_error(p->diags, fd->span, "a derived field is one value computed when read: no default, many, block or expression type");
     if (t->k == TY_BLOCK && fd->def)
         diag_error(p->diags, fd->span, "a block field cannot have a default");
     if (fd->key && (t->k != TY_STRING || fd->many || s->key)) {

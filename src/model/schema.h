@@ -3,10 +3,12 @@
  *   schema KIND [toplevel] [named] [qualified] [titled] [extendable] {
  *     header SLOT...            positional slots: "marker" or field name
  *     FIELD TYPE [optional] [many] [required] [default VALUE...]
+ *     FIELD TYPE derived EXPR   computed from the block's other fields
  *   }
  * TYPE: int number string bool date time monthday hours span
  *       | day [on KIND] | range of TYPE | list of TYPE | block KIND
- *       | predicate on KIND | template on KIND | ENUM | KIND (a reference) */
+ *       | predicate on KIND | template on KIND | measure on KIND
+ *       | ENUM | KIND (a reference) */
 #ifndef RAMME_SCHEMA_H
 #define RAMME_SCHEMA_H
 

@@ -44,6 +44,8 @@ static Type *field_type(TC *t, const Field *f)
     Type *ft = f->type;
     if (ft->k == TY_PRED || ft->k == TY_TEMPLATE)
         ft = mkt(t, TY_BOOL, NULL);
+    if (ft->k == TY_MEASURE)
+        ft = mkt(t, TY_NUMBER, NULL);
     if (ft->k == TY_DAY)
         ft = mkt(t, TY_DATE, NULL);
     if (f->many)
@@ -330,14 +332,15 @@ static Type *elem_of_list(TC *t, Node *n, Type *x, const char *what)
     return x->elem;
 }
 
-static const char *funcs[] = {"count", "sum", "min", "max", "defined"};
+static const char *funcs[] = {"count", "sum", "min", "max", "defined", "years"};
+enum { NFUNCS = sizeof funcs / sizeof *funcs };
 
 static Type *tc_call(TC *t, Node *n, Scope *sc)
 {
     const char *f = n->u.call.name;
     NodeList *args = &n->u.call.args;
     int nf = -1;
-    for (int i = 0; i < 5; i++)
+    for (int i = 0; i < NFUNCS; i++)
         if (strcmp(f, funcs[i]) == 0)
             nf = i;
     if (nf < 0) {
@@ -346,20 +349,30 @@ static Type *tc_call(TC *t, Node *n, Scope *sc)
         name.last_column = name.first_column + (int)u8_mbsnlen((const uint8_t *)f, strlen(f));
         name.last_off = name.first_off + strlen(f);
         diag_error(t->d, name, "unknown function '%s'", f);
-        const char *sug = model_suggest(f, funcs, 5);
+        const char *sug = model_suggest(f, funcs, NFUNCS);
         if (sug)
             diag_help(t->d, "did you mean '%s'?", sug);
         else
-            diag_help(t->d, "the functions are count, sum, min, max and defined");
+            diag_help(t->d, "the functions are count, sum, min, max, defined and years");
         return err(t);
     }
-    if (args->n != 1) {
-        diag_error(t->d, n->span, "%s() takes one argument, found %d", f, args->n);
+    static const FnId ids[] = {FN_COUNT, FN_SUM, FN_MIN, FN_MAX, FN_DEFINED, FN_YEARS};
+    int arity = ids[nf] == FN_YEARS ? 2 : 1;
+    if (args->n != arity) {
+        diag_error(t->d, n->span, "%s() takes %s, found %d", f, arity == 1 ? "one argument" : "two arguments", args->n);
         return err(t);
     }
-    static const FnId ids[] = {FN_COUNT, FN_SUM, FN_MIN, FN_MAX, FN_DEFINED};
     n->u.call.fn = ids[nf]; /* the evaluator dispatches on it, not on the name */
     Node *a0 = args->items[0];
+    if (ids[nf] == FN_YEARS) {
+        /* years(FROM, TO): whole years from one date to another (an age). */
+        for (int k = 0; k < 2; k++) {
+            Type *x = tc(t, args->items[k], sc);
+            if (!is_err(x) && x->k != TY_DATE)
+                diag_error(t->d, args->items[k]->span, "years() counts from one date to another, found %s", tn(t, x));
+        }
+        return mkt(t, TY_INT, NULL);
+    }
     if (nf == 4) {
         if (a0->kind != N_PATH) {
             diag_error(t->d, a0->span, "defined() takes a name, such as defined(theory.hours)");
@@ -621,10 +634,52 @@ void tc_check_all(Builder *B)
             diag_error(p->diags, n->span, "a condition must be yes or no, but this is %s", type_name(p->arena, x));
             if (n->kind == N_PATH)
                 diag_help(p->diags, "compare it with something, e.g. %s >= 1", n->u.path);
+        } else if (pe->type->k == TY_MEASURE && !is_num(x)) {
+            diag_error(p->diags, n->span, "a measure is a plain number (no unit), but this is %s", type_name(p->arena, x));
         } else if (pe->type->k == TY_DAY && x->k != TY_DATE &&
                    !(x->k == TY_RANGE && x->elem->k == TY_DATE) && x->k != TY_MDAY) {
             diag_error(p->diags, n->span, "expected a day (a date, a month-day, a date range or a date expression), found %s",
                        type_name(p->arena, x));
+        }
+    }
+}
+
+/* A derived expression that reads a derived field (its own, or another):
+ * the first such path, or NULL. */
+static AstStep derived_read(const Node *n, void *out)
+{
+    const PathRes *r = n->kind == N_PATH ? n->res : NULL;
+    for (int i = 0; r && i < r->nchain; i++)
+        if (r->chain[i]->derived) {
+            *(const Node **)out = n;
+            return AST_STOP;
+        }
+    return AST_NEXT;
+}
+
+void tc_check_schemas(Program *p)
+{
+    for (int k = 0; k < p->nschemas; k++) {
+        Schema *s = p->schemas[k];
+        for (int i = 0; i < s->nfields; i++) {
+            Field *f = s->fields[i];
+            if (!f->derived)
+                continue;
+            TC t = {p, p->arena, p->diags, s, NULL};
+            Type *x = tc(&t, f->derived, NULL);
+            if (is_err(x))
+                continue;
+            if (!type_equal(x, f->type) && !(is_num(x) && is_num(f->type))) {
+                diag_error(p->diags, f->derived->span, "'%s' is declared %s, but this is %s", f->name,
+                           type_phrase(p->arena, f->type), type_phrase(p->arena, x));
+                continue;
+            }
+            /* One level deep: the evaluator computes a derived field
+             * without a cycle check, so none reads another. */
+            const Node *bad = NULL;
+            ast_walk(f->derived, derived_read, &bad);
+            if (bad)
+                diag_error(p->diags, bad->span, "a derived field cannot read a derived field ('%s')", bad->u.path);
         }
     }
 }

@@ -39,6 +39,8 @@ typedef struct Template {
 
 /* Type-checks every expression the builder collected. */
 void tc_check_all(Builder *B);
+/* Type-checks the schemas' derived fields, each against its own schema. */
+void tc_check_schemas(Program *p);
 
 /* Type of an expression judged against `ctx`, inside declaration `frame`
  * (for framework members); NULL ctx: no fields in scope. */

@@ -1,5 +1,6 @@
 /* test_admit.c — the screener: age at the end of the window (the 18th
- * birthday on the window's last day counts; 29 February birthdays), sets,
+ * birthday on the window's last day counts; 29 February birthdays), derived
+ * in stdlib/applicant.ramme with years() and computed by the evaluator, sets,
  * review on empty or unreadable values, and the columns a rule needs. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,18 +18,20 @@
 
 static int32_t D(int y, int m, int d) { return civil_days(y, m, d); }
 
+/* The arithmetic years() and the derived `age` rest on. */
 static void test_age_boundaries(void **state)
 {
     (void)state;
-    assert_int_equal(admit_age(D(2006, 6, 6), D(2024, 6, 6)), 18); /* birthday on the last day */
-    assert_int_equal(admit_age(D(2006, 6, 7), D(2024, 6, 6)), 17);
-    assert_int_equal(admit_age(D(2006, 6, 5), D(2024, 6, 6)), 18);
+    assert_int_equal(civil_whole_years(D(2006, 6, 6), D(2024, 6, 6)), 18); /* birthday on the last day */
+    assert_int_equal(civil_whole_years(D(2006, 6, 7), D(2024, 6, 6)), 17);
+    assert_int_equal(civil_whole_years(D(2006, 6, 5), D(2024, 6, 6)), 18);
     /* 29 February: reached on 1 March in other years, on the day in leap years. */
-    assert_int_equal(admit_age(D(2004, 2, 29), D(2022, 2, 28)), 17);
-    assert_int_equal(admit_age(D(2004, 2, 29), D(2022, 3, 1)), 18);
-    assert_int_equal(admit_age(D(2004, 2, 29), D(2024, 2, 28)), 19);
-    assert_int_equal(admit_age(D(2004, 2, 29), D(2024, 2, 29)), 20);
-    assert_int_equal(admit_age(D(2000, 1, 1), D(2000, 1, 1)), 0);
+    assert_int_equal(civil_whole_years(D(2004, 2, 29), D(2022, 2, 28)), 17);
+    assert_int_equal(civil_whole_years(D(2004, 2, 29), D(2022, 3, 1)), 18);
+    assert_int_equal(civil_whole_years(D(2004, 2, 29), D(2024, 2, 28)), 19);
+    assert_int_equal(civil_whole_years(D(2004, 2, 29), D(2024, 2, 29)), 20);
+    assert_int_equal(civil_whole_years(D(2000, 1, 1), D(2000, 1, 1)), 0);
+    assert_int_equal(civil_whole_years(D(2024, 6, 7), D(2024, 6, 6)), -1);
 }
 
 typedef struct Fix {
@@ -83,6 +86,64 @@ static void fix_free(Fix *f)
     diag_free(&f->d);
     src_free(&f->ss);
     free(f);
+}
+
+/* A course whose window ends on `end`, requiring age >= 18. */
+static Fix *screen_at(const char *end, const char *csv)
+{
+    static char text[1024];
+    snprintf(text, sizeof text,
+             "course k \"K\" {\n"
+             "  provider \"P\"; group_size 8\n"
+             "  target t \"T\" { lived_experience }\n"
+             "  instructors { instructor i \"I\" { experiential_competence } }\n"
+             "  admission {\n"
+             "%s%s%s"
+             "    require age >= 18 \"Over 18\"\n"
+             "  }\n"
+             "}\n",
+             end ? "    window 2000-01-01.." : "", end ? end : "", end ? "\n" : "");
+    return screen_course(text, csv);
+}
+
+/* `age` is no longer computed in C: the stdlib derives it from birth_date
+ * and the window's last day, which the screener sets. The boundaries hold
+ * through the language: the 18th birthday on the last day counts, a 29
+ * February birthday is reached on 1 March; no window is a review that says
+ * why; an `age` column is ignored with a warning. */
+static void test_age_derived_in_stdlib(void **state)
+{
+    (void)state;
+    Schema *app;
+    Fix *f = screen_at("2024-06-06", "id,birth_date,age\n"
+                                     "on_the_day,2006-06-06,40\n"
+                                     "day_after,2006-06-07,40\n");
+    assert_true(f->ok);
+    app = model_schema(f->p, "applicant");
+    assert_non_null(model_field(app, "age")->derived);
+    assert_int_equal(f->rep.rows[0].status, AD_ELIGIBLE);
+    assert_int_equal(f->rep.rows[1].status, AD_INELIGIBLE); /* the column's 40 is not read */
+    assert_int_equal(f->d.warnings, 1);
+    assert_string_equal(f->d.items[0].msg,
+                        "the column 'age' is ignored: age is computed from birth_date at the end of the window");
+    fix_free(f);
+    const char *leap = "id,birth_date\nleap,2004-02-29\n";
+    f = screen_at("2022-02-28", leap);
+    assert_int_equal(f->rep.rows[0].status, AD_INELIGIBLE);
+    fix_free(f);
+    f = screen_at("2022-03-01", leap);
+    assert_int_equal(f->rep.rows[0].status, AD_ELIGIBLE);
+    fix_free(f);
+    f = screen_at(NULL, leap);
+    assert_int_equal(f->rep.rows[0].status, AD_REVIEW);
+    assert_int_equal(f->rep.rows[0].nmissing, 1);
+    assert_string_equal(f->rep.rows[0].missing[0], "age (the course gives no application window to measure it at)");
+    fix_free(f);
+    /* A birth date missing from the file is what an age needs. */
+    f = screen_at("2024-06-06", "id,dementia\na,no\n");
+    assert_false(f->ok);
+    assert_non_null(strstr(f->d.items[0].msg, "no column 'birth_date'"));
+    fix_free(f);
 }
 
 static void test_outcomes_and_sets(void **state)
@@ -196,6 +257,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_age_boundaries),
+        cmocka_unit_test(test_age_derived_in_stdlib),
         cmocka_unit_test(test_outcomes_and_sets),
         cmocka_unit_test(test_requirements_keep_nothing),
         cmocka_unit_test(test_unreadable_is_review_not_rejection),

@@ -591,8 +591,19 @@ static void test_all_explanation_lists_failing(void **state)
                  "  module m4 \"Four\" {\n    hours 5h\n  }\n");
     expect_status(r, "t.r", ST_FAIL);
     expect_explain(r, "t.r", 0, "not true for 2 of 4: m2, m4");
+    /* Each failing element with its own reason, not only the first. */
     expect_explain(r, "t.r", 1, "m = m2: m.hours = 9h, needs >= 10h");
-    assert_int_equal(result(r, "t.r")->nexplain, 2);
+    expect_explain(r, "t.r", 2, "m = m4: m.hours = 5h, needs >= 10h");
+    assert_int_equal(result(r, "t.r")->nexplain, 3);
+    r_free(r);
+    /* At most 12 elements are named and explained; the line limit (16) holds. */
+    char body[8192] = MIN_BODY;
+    for (int i = 0; i < 20; i++)
+        snprintf(body + strlen(body), sizeof body - strlen(body), "  module n%d \"N\" {\n    hours 1h\n  }\n", i);
+    r = judge(NULL, "all m in module: m.hours >= 10h", NULL, body);
+    expect_explain(r, "t.r", 0, "not true for 20 of 20: n0, n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, n11, ...");
+    expect_explain(r, "t.r", 12, "m = n11: m.hours = 1h, needs >= 10h");
+    assert_int_equal(result(r, "t.r")->nexplain, 13);
     r_free(r);
 }
 

@@ -15,6 +15,9 @@
 
 #include "model/compile.h"
 #include "apps/schedule.h"
+#include "engine/eval.h"
+
+#include <unistd.h>
 
 static int32_t D(int y, int m, int d) { return civil_days(y, m, d); }
 
@@ -236,7 +239,11 @@ static void test_weekly_load_boundaries(void **state)
     fix_free(f);
     f = plan_of(&pl, 2, 12, "7h..12h", "1 week", "", "2025-09-01", "mon, wed", "");
     assert_int_equal(check(&pl, "schedule.weekly_hours")->status, ST_FAIL);
-    assert_int_equal(check(&pl, "schedule.weekly_hours")->nexplain, 2);
+    /* Both weeks fail, each with its hours (the rule is stdlib/schedule.ramme's). */
+    assert_int_equal(check(&pl, "schedule.weekly_hours")->nexplain, 3);
+    assert_string_equal(check(&pl, "schedule.weekly_hours")->explain[0], "not true for 2 of 2: 2025-W36, 2025-W37");
+    assert_string_equal(check(&pl, "schedule.weekly_hours")->explain[1],
+                        "w = 2025-W36: w.hours = 6h, not in course.theory.weekly_hours = 7h..12h");
     fix_free(f);
     f = plan_of(&pl, 2, 12, "1h..6h", "1 week", "", "2025-09-01", "mon, wed", "");
     assert_int_equal(check(&pl, "schedule.weekly_hours")->status, ST_PASS);
@@ -311,6 +318,104 @@ static void test_session_length_disagrees(void **state)
     fix_free(f);
 }
 
+/* A rule of the schedule's checks (stdlib/schedule.ramme) by name. */
+static Block *schedule_rule(Fix *f, const char *name)
+{
+    Value *rules = model_get(decl(f, "checks", "schedule"), "rule");
+    assert_non_null(rules);
+    for (int i = 0; i < rules->u.list.n; i++)
+        if (strcmp(rules->u.list.items[i]->u.block->name, name) == 0)
+            return rules->u.list.items[i]->u.block;
+    fail_msg("no rule schedule.%s", name);
+    return NULL;
+}
+
+/* What a planner's penalty needs (PLANNING.md §2) is computed from the
+ * placement by the stdlib: the weights sit on the rules, the amounts are
+ * expressions over the placement's derived fields. From a Wednesday, 12
+ * hours on Mondays and Wednesdays span 3 ISO weeks (3h, 6h, 3h) where the
+ * design says 2, and all 3 lie outside 7h..12h. */
+static void test_placement_and_penalty_amounts(void **state)
+{
+    (void)state;
+    Plan pl;
+    Fix *f = plan_of(&pl, 2, 12, "7h..12h", "1 week", "", "2025-09-03", "mon, wed", "");
+    Block *b = pl.placement;
+    assert_non_null(b);
+    assert_string_equal(b->schema->name, "placement");
+    assert_int_equal(model_get(b, "sessions")->u.i, 4);
+    assert_int_equal(model_get(b, "weeks")->u.i, 3);
+    assert_int_equal(model_get(b, "week")->u.list.n, 3);
+    assert_string_equal(model_get(b, "first_week")->u.block->name, "2025-W36");
+    /* A week of practicum has room for one of the two follow-up days. */
+    assert_int_equal(model_get(b, "follow_up_days")->u.i, 1);
+    assert_int_equal(model_get(b, "follow_up_asked")->u.i, 2);
+    struct { const char *rule; int64_t weight, amount; } want[] = {{"weeks", 10, 1}, {"weekly_hours", 3, 3}};
+    for (int i = 0; i < 2; i++) {
+        Block *r = schedule_rule(f, want[i].rule);
+        assert_int_equal(model_get(r, "weight")->u.i, want[i].weight);
+        EvalCtx c;
+        eval_init(&c, f->a, b, NULL);
+        RVal v = eval(&c, model_get(r, "amount")->u.expr);
+        assert_int_equal(v.k, RV_INT);
+        assert_int_equal(v.u.i, want[i].amount);
+    }
+    assert_int_equal(check(&pl, "schedule.weeks")->status, ST_FAIL);
+    /* The checks keep their declared order; an error-level one is an error. */
+    assert_string_equal(pl.checks[0].id, "schedule.hours");
+    assert_string_equal(pl.checks[3].id, "schedule.admission_window");
+    assert_int_equal(pl.checks[3].severity, SEV_ERROR);
+    assert_int_equal(pl.checks[3].status, ST_NA); /* no window */
+    fix_free(f);
+    /* A course without weekly_hours: the check does not apply and its
+     * amount is unknown, not 0. */
+    f = plan_of(&pl, 2, 12, "1h..", "1 week", "", "2025-09-01", "mon, wed", "");
+    assert_int_equal(check(&pl, "schedule.weeks")->status, ST_PASS);
+    EvalCtx c;
+    eval_init(&c, f->a, pl.placement, NULL);
+    RVal v = eval(&c, model_get(schedule_rule(f, "weeks"), "amount")->u.expr);
+    assert_int_equal(v.u.i, 0);
+    fix_free(f);
+}
+
+/* The scheduler reads the stdlib's names from one table and checks them: a
+ * stdlib whose placement lacks a field says so and plans nothing. */
+static void test_scheduler_names_checked(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/ramme-sched-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[512];
+    snprintf(path, sizeof path, "%s/schedule.ramme", dir);
+    FILE *in = fopen("stdlib/schedule.ramme", "r"), *out = fopen(path, "w");
+    assert_non_null(in);
+    assert_non_null(out);
+    char line[1024];
+    while (fgets(line, sizeof line, in))
+        if (!strstr(line, "follow_up_asked"))
+            fputs(line, out);
+    fclose(in);
+    fclose(out);
+    Fix *f = calloc(1, sizeof *f);
+    src_init(&f->ss);
+    diag_init(&f->d);
+    const char *inc[] = {dir};
+    CompileOptions co = {inc, 1, 0, 0};
+    char buf[4096];
+    snprintf(buf, sizeof buf, COURSE, 2, 12, "6h..6h", "1 week", "", "2025-09-01", "mon, wed", "");
+    f->p = compile_text("test.ramme", buf, &co, &f->ss, &f->d);
+    f->a = arena_new();
+    assert_int_equal(f->d.errors, 0);
+    Plan pl;
+    assert_false(sched_plan(f->p, decl(f, "schedule", "s"), f->a, &pl));
+    assert_int_equal(f->d.errors, 1);
+    /* (The first item is the warning that the module shadows the stdlib's.) */
+    assert_string_equal(f->d.items[f->d.n - 1].msg, "schema 'placement' has no field 'follow_up_asked', which the scheduler reads");
+    fix_free(f);
+    unlink(path);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -326,6 +431,8 @@ int main(void)
         cmocka_unit_test(test_closures_week_range_and_local_calendar),
         cmocka_unit_test(test_practicum_and_follow_up),
         cmocka_unit_test(test_session_length_disagrees),
+        cmocka_unit_test(test_placement_and_penalty_amounts),
+        cmocka_unit_test(test_scheduler_names_checked),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
