@@ -34,7 +34,8 @@ static int visit(const char *path, const struct stat *st, int type, struct FTW *
     size_t n = strlen(base);
     if (type == FTW_F && S_ISREG(st->st_mode) && n > 6 && strcmp(base + n - 6, ".ramme") == 0 && base[0] != '.') {
         walking->paths = heap_push(walking->paths, &walking->cap, walking->n, sizeof *walking->paths);
-        walking->paths[walking->n] = strdup(path);
+        /* "./x.ramme" from the default "." is shown as "x.ramme". */
+        walking->paths[walking->n] = strdup(strncmp(path, "./", 2) == 0 ? path + 2 : path);
         if (!walking->paths[walking->n++])
             arena_oom();
     }

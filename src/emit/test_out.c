@@ -6,7 +6,7 @@
 
 static const char *what(const ExpectMiss *m)
 {
-    return m->judged ? words_status(m->got->status) : words_not_judged();
+    return m->got ? words_status(m->got->status) : words_not_judged();
 }
 
 void test_text(FILE *out, const ExpectResult *r, SourceSet *ss, bool color)
@@ -23,9 +23,14 @@ void test_text(FILE *out, const ExpectResult *r, SourceSet *ss, bool color)
     for (int i = 0; i < r->nmisses; i++) {
         const ExpectMiss *m = &r->misses[i];
         fprintf(out, "      %s: expected %s, got %s\n", esc_text(a, m->id), words_status(m->want), what(m));
-        if (m->judged)
+        if (m->got)
             for (int k = 0; k < m->got->nexplain; k++)
                 fprintf(out, "        %s\n", esc_text(a, m->got->explain[k]));
+        else if (m->suggest)
+            fprintf(out, "        no rule of that id judges %s; did you mean %s?\n", esc_text(a, r->expect->name),
+                    esc_text(a, m->suggest));
+        else
+            fprintf(out, "        no rule of that id judges %s\n", esc_text(a, r->expect->name));
         fprintf(out, "        at %s\n", render_place_text(a, ss, m->at));
     }
     arena_free(a);
@@ -61,12 +66,14 @@ void test_json(JsonW *w, const ExpectResult *r, SourceSet *ss)
         jw_open(w, '{');
         jw_kstr(w, "rule", m->id);
         jw_kstr(w, "expected", words_status_id(m->want));
-        jw_kstr(w, "actual", m->judged ? words_status_id(m->got->status) : "not_judged");
+        jw_kstr(w, "actual", m->got ? words_status_id(m->got->status) : "not_judged");
+        if (m->suggest)
+            jw_kstr(w, "did_you_mean", m->suggest);
         jw_key(w, "location");
         render_place_json(w, ss, m->at);
         jw_key(w, "explain");
         jw_open(w, '[');
-        for (int k = 0; m->judged && k < m->got->nexplain; k++)
+        for (int k = 0; m->got && k < m->got->nexplain; k++)
             jw_str(w, m->got->explain[k]);
         jw_close(w, ']');
         jw_close(w, '}');

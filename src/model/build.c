@@ -112,6 +112,12 @@ static Value *convert_item(Builder *B, const Field *f, Type *t, Node *n, Block *
         v->k = V_STRING;
         v->u.s = n->u.str.s;
         return v;
+    case TY_ID:
+        if (n->kind != N_PATH)
+            break;
+        v->k = V_STRING;
+        v->u.s = n->u.path;
+        return v;
     case TY_DATE:
         if (n->kind != N_DATE)
             break;
@@ -650,19 +656,6 @@ static Block *find_ref(Program *p, Schema *kind, const char *name, Block *owner)
 {
     if (kind->toplevel)
         return model_decl(p, kind, name);
-    /* TOP.NAME: the block NAME of that kind inside the top-level block TOP
-     * (a rule by its id, national.network), for kinds whose own names hold
-     * no dots. */
-    const char *dot = kind->qualified ? NULL : strrchr(name, '.');
-    if (dot) {
-        size_t n = (size_t)(dot - name);
-        for (SymEntry *e = sym_find(&p->nested_names, kind, dot + 1); e; e = e->next_same) {
-            const Block *top = e->block->top;
-            if (top && top->name && strlen(top->name) == n && strncmp(top->name, name, n) == 0)
-                return e->block;
-        }
-        return NULL;
-    }
     Block *any = NULL;
     Block *top = owner ? (owner->top ? owner->top : owner) : NULL;
     /* A batch item's own names first; they are newer than the program's. */
@@ -699,13 +692,9 @@ static void resolve_ref(Builder *B, PendingRef *r)
     for (int i = 0; i < p->ndecls; i++)
         if (p->decls[i]->schema == r->kind)
             c[n++] = p->decls[i]->name;
-    /* A TOP.NAME reference is suggested TOP.NAME names (find_ref). */
-    bool dotted = !r->kind->qualified && strchr(name, '.');
     for (int i = 0; i < p->nnamed; i++)
         if (p->named[i]->schema == r->kind)
-            c[n++] = dotted && p->named[i]->top && p->named[i]->top->name
-                         ? arena_printf(p->arena, "%s.%s", p->named[i]->top->name, p->named[i]->name)
-                         : p->named[i]->name;
+            c[n++] = p->named[i]->name;
     for (int i = 0; i < nscope; i++)
         if (p->scope_named[i]->schema == r->kind)
             c[n++] = p->scope_named[i]->name;

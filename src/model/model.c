@@ -68,6 +68,7 @@ const char *type_name(Arena *a, const Type *t)
     case TY_INT: return "whole number";
     case TY_NUMBER: return "number";
     case TY_STRING: return "string";
+    case TY_ID: return "id";
     case TY_DATE: return "date";
     case TY_TIME: return "time";
     case TY_MDAY: return "month-day";

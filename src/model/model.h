@@ -35,6 +35,7 @@ typedef enum {
     TY_PRED,     /* predicate (bool expression) judged on a block of ctx */
     TY_TEMPLATE, /* message with {expr} judged on ctx */
     TY_MEASURE,  /* a plain number (whole or not, no unit) computed on ctx */
+    TY_ID,       /* a dotted name kept as written (a rule's id): a V_STRING, resolved by its user */
 } TypeKind;
 
 struct Type {

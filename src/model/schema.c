@@ -88,8 +88,10 @@ void schema_declare_enum(Program *p, Decl *d)
     p->enums[p->nenums++] = e;
 }
 
-static const char *scalar_words[] = {"int", "number", "string", "bool", "date", "time", "monthday", "hours", "span"};
-static const TypeKind scalar_kinds[] = {TY_INT, TY_NUMBER, TY_STRING, TY_BOOL, TY_DATE, TY_TIME, TY_MDAY, TY_HOURS, TY_SPAN};
+static const char *scalar_words[] = {"int",  "number", "string", "bool", "date",
+                                     "time", "monthday", "hours", "span", "id"};
+static const TypeKind scalar_kinds[] = {TY_INT,  TY_NUMBER, TY_STRING, TY_BOOL, TY_DATE,
+                                        TY_TIME, TY_MDAY,   TY_HOURS,  TY_SPAN, TY_ID};
 
 /* Resolves a kind name used in a type to its schema. */
 static Schema *kind_named(Program *p, Node *w)
