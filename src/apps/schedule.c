@@ -16,7 +16,7 @@
  * per plan and checked: a stdlib without one of them is an error that
  * names it, never a silent `not declared`. */
 typedef enum {
-    SC_COURSE, SC_CALENDAR, SC_CLOSED, SC_START, SC_WEEKDAYS, SC_TIME, SC_LOCATION,
+    SC_COURSE, SC_CALENDAR, SC_CLOSED, SC_BREAK, SC_START, SC_WEEKDAYS, SC_TIME, SC_LOCATION,
     CO_THEORY, CO_MODULE, CO_PRACTICUM,
     TH_HOURS, TH_SESSION_LENGTH,
     MO_HOURS,
@@ -33,7 +33,8 @@ typedef enum {
 
 static const struct { const char *kind, *field; } names[NNAMES] = {
     [SC_COURSE] = {"schedule", "course"},          [SC_CALENDAR] = {"schedule", "calendar"},
-    [SC_CLOSED] = {"schedule", "closed"},          [SC_START] = {"schedule", "start"},
+    [SC_CLOSED] = {"schedule", "closed"},          [SC_BREAK] = {"schedule", "break"},
+    [SC_START] = {"schedule", "start"},
     [SC_WEEKDAYS] = {"schedule", "weekdays"},      [SC_TIME] = {"schedule", "time"},
     [SC_LOCATION] = {"schedule", "location"},
     [CO_THEORY] = {"course", "theory"},            [CO_MODULE] = {"course", "module"},
@@ -378,6 +379,11 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
     if (cal)
         add_calendar(&S, cal);
     add_closures(&S, sb, SC_CLOSED);
+    /* Planned breaks (a month's pause between two parts): no teaching, but
+     * not days that fell out, and their weeks are not weeks of the course. */
+    Sched Br;
+    sched_init(&Br, p, &N, a);
+    add_closures(&Br, sb, SC_BREAK);
 
     /* Hours to place: the theory hours, else the modules' hours. */
     Block *theory = get_block(&N, course, CO_THEORY);
@@ -440,7 +446,7 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
             return false;
         }
         int w = civil_weekday(day);
-        if (!days[w])
+        if (!days[w] || closed(&Br, day))
             continue;
         const char *why = closed(&S, day);
         if (why) {
@@ -475,8 +481,28 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
     }
     int32_t first = pl->sessions[0].date, last = pl->sessions[pl->nsessions - 1].date;
 
+    /* The planned breaks as runs of days, for the report. */
+    for (int32_t d = first; Br.ncl && d <= last; d++) {
+        const char *why = closed(&Br, d);
+        if (!why)
+            continue;
+        if (pl->nbreaks && pl->breaks[pl->nbreaks - 1].to == d - 1 && pl->breaks[pl->nbreaks - 1].reason == why) {
+            pl->breaks[pl->nbreaks - 1].to = d;
+            continue;
+        }
+        pl->breaks = arena_push(a, pl->breaks, (size_t)pl->nbreaks, sizeof *pl->breaks);
+        pl->breaks[pl->nbreaks++] = (Break){d, d, why};
+    }
+
     /* Hours per ISO week, every week from the first session's to the last's. */
     for (int32_t monday = first - civil_weekday(first); monday <= last; monday += 7) {
+        /* A week whose teaching days all lie in a planned break is left out. */
+        bool in_break = Br.ncl > 0;
+        for (int k = 0; k < 7 && in_break; k++)
+            if (days[k] && !closed(&Br, monday + k))
+                in_break = false;
+        if (in_break)
+            continue;
         WeekLoad wl = {0, 0, 0};
         civil_iso_week(monday, &wl.iso_year, &wl.iso_week);
         for (int i = 0; i < pl->nsessions; i++)
@@ -506,7 +532,7 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
         pl->follow_up = arena_array(a, (size_t)nfu + 1, sizeof *pl->follow_up);
         for (int i = 1; i <= nfu; i++) {
             int32_t d = pl->practicum_start + (int32_t)((int64_t)span * i / (nfu + 1));
-            while (d <= pl->practicum_end && (!days[civil_weekday(d)] || closed(&S, d)))
+            while (d <= pl->practicum_end && (!days[civil_weekday(d)] || closed(&S, d) || closed(&Br, d)))
                 d++;
             if (d <= pl->practicum_end && (pl->nfollow_up == 0 || d > pl->follow_up[pl->nfollow_up - 1]))
                 pl->follow_up[pl->nfollow_up++] = d;

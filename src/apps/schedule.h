@@ -39,6 +39,13 @@ typedef struct WeekLoad {
     double hours;
 } WeekLoad;
 
+/* A planned break (`break` in the schedule): the days from..to it covers
+ * between the first and the last session, with its title. */
+typedef struct Break {
+    int32_t from, to;
+    const char *reason;
+} Break;
+
 /* A rule result of the schedule's checks, as the report writers show it. */
 typedef struct ScheduleCheck {
     const char *id;       /* schedule.hours, schedule.weeks, ... */
@@ -57,6 +64,8 @@ typedef struct Plan {
     int nsessions;
     Skipped *skipped;
     int nskipped;
+    Break *breaks;            /* planned breaks between the first and last session */
+    int nbreaks;
     WeekLoad *weeks;          /* every ISO week from first to last session */
     int nweeks;
     bool has_practicum;

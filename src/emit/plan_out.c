@@ -240,6 +240,17 @@ static void text_skipped(FILE *out, Arena *a, const Plan *p, const char *bold, c
     }
 }
 
+static void text_breaks(FILE *out, Arena *a, const Plan *p, const char *bold, const char *reset)
+{
+    char b1[32], b2[32];
+    if (p->nbreaks == 0)
+        return;
+    fprintf(out, "\n%sPlanned breaks%s\n", bold, reset);
+    for (int i = 0; i < p->nbreaks; i++)
+        fprintf(out, "  %s – %s  %s\n", fmt_date(b1, sizeof b1, p->breaks[i].from),
+                fmt_date(b2, sizeof b2, p->breaks[i].to), esc_text(a, p->breaks[i].reason));
+}
+
 static void text_practicum(FILE *out, const Plan *p, const char *bold, const char *reset)
 {
     char b1[32], b2[32];
@@ -314,6 +325,7 @@ void plan_text(FILE *out, const Plan *p, bool color)
     fputc('\n', out);
     text_sessions(out, a, p, bold, reset);
     text_skipped(out, a, p, bold, reset);
+    text_breaks(out, a, p, bold, reset);
     text_practicum(out, p, bold, reset);
     text_weeks(out, p, bold, reset);
     text_checks(out, a, p, color, bold, reset);
@@ -392,6 +404,20 @@ int plan_json(FILE *out, const Plan *p)
     }
     jw_close(w, ']');
 
+    if (p->nbreaks) {
+        jw_key(w, "breaks");
+        jw_open(w, '[');
+        for (int i = 0; i < p->nbreaks; i++) {
+            jw_open(w, '{');
+            jw_key(w, "from");
+            put_date(w, p->breaks[i].from);
+            jw_key(w, "to");
+            put_date(w, p->breaks[i].to);
+            jw_kstr(w, "reason", p->breaks[i].reason);
+            jw_close(w, '}');
+        }
+        jw_close(w, ']');
+    }
     jw_key(w, "practicum");
     if (p->has_practicum) {
         jw_open(w, '{');
