@@ -55,9 +55,10 @@ typedef struct Req {
     const Node *test; /* its expression */
     const char *text;
     bool exclude;
+    bool soft;        /* `prefer`: failing it sends the applicant to review */
 } Req;
 
-static int collect(Block *adm, const char *field, bool exclude, Arena *a, Req **reqs, int n)
+static int collect(Block *adm, const char *field, bool exclude, bool soft, Arena *a, Req **reqs, int n)
 {
     Value *v = model_get(adm, field);
     if (!v || v->k != V_LIST)
@@ -68,7 +69,7 @@ static int collect(Block *adm, const char *field, bool exclude, Arena *a, Req **
         if (!t || t->k != V_EXPR)
             continue;
         *reqs = arena_push(a, *reqs, (size_t)n, sizeof **reqs);
-        (*reqs)[n++] = (Req){rb, t->u.expr, x && x->k == V_STRING ? x->u.s : "", exclude};
+        (*reqs)[n++] = (Req){rb, t->u.expr, x && x->k == V_STRING ? x->u.s : "", exclude, soft};
     }
     return n;
 }
@@ -157,8 +158,9 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
     if (!app)
         return false;
     Req *reqs = NULL;
-    int nreq = collect(adm, "require", false, a, &reqs, 0);
-    nreq = collect(adm, "exclude", true, a, &reqs, nreq);
+    int nreq = collect(adm, "require", false, false, a, &reqs, 0);
+    nreq = collect(adm, "exclude", true, false, a, &reqs, nreq);
+    nreq = collect(adm, "prefer", false, true, a, &reqs, nreq);
     /* Reasons are listed in the order the course writes its rules. */
     for (int i = 1; i < nreq; i++) {
         Req x = reqs[i];
@@ -299,7 +301,10 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
             RVal v = eval(&c, reqs[q].test);
             arena_release(a, mark);
             if (v.k == RV_BOOL) {
-                if (v.u.b == reqs[q].exclude) {
+                if (v.u.b == reqs[q].exclude && reqs[q].soft) {
+                    res->doubts = arena_push(a, (void *)res->doubts, (size_t)res->ndoubts, sizeof *res->doubts);
+                    res->doubts[res->ndoubts++] = reqs[q].text;
+                } else if (v.u.b == reqs[q].exclude) {
                     res->failed = arena_push(a, (void *)res->failed, (size_t)res->nfailed, sizeof *res->failed);
                     res->failed[res->nfailed++] = reqs[q].text;
                 }
@@ -336,7 +341,7 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
                     arena_printf(a, "%s (the course gives no application window to measure it at)", f->name);
             }
         }
-        res->status = res->nfailed ? AD_INELIGIBLE : res->nmissing ? AD_REVIEW : AD_ELIGIBLE;
+        res->status = res->nfailed ? AD_INELIGIBLE : res->nmissing || res->ndoubts ? AD_REVIEW : AD_ELIGIBLE;
         out->counts[res->status]++;
     }
     return true;

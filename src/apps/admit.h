@@ -19,6 +19,8 @@ typedef struct ApplicantResult {
     int nfailed;
     const char **missing;  /* fields empty or unreadable that a rule needed */
     int nmissing;
+    const char **doubts;   /* texts of failed `prefer` requirements: to review, never ineligible */
+    int ndoubts;
     const char **shown;    /* --show-fields: field names, else NULL */
     const char **shown_values; /* and their values as written */
     int nshown;

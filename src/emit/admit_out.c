@@ -44,6 +44,13 @@ void admit_text(FILE *out, const AdmitReport *rep, bool color)
                 fprintf(out, "\n%*s", indent, "");
             fputs(esc_text(a, r->failed[k]), out);
         }
+        for (int k = 0; k < r->ndoubts; k++, line++) {
+            if (line == 0)
+                fprintf(out, "%*s", 12 - (int)strlen(st), "");
+            else
+                fprintf(out, "\n%*s", indent, "");
+            fprintf(out, "as a rule: %s", esc_text(a, r->doubts[k]));
+        }
         if (r->nmissing) {
             if (line == 0)
                 fprintf(out, "%*s", 12 - (int)strlen(st), "");
@@ -99,6 +106,10 @@ static void report_members(JsonW *w, const AdmitReport *rep, bool show_fields)
         strings(w, r->failed, r->nfailed);
         jw_key(w, "missing");
         strings(w, r->missing, r->nmissing);
+        if (r->ndoubts) {
+            jw_key(w, "as_a_rule");
+            strings(w, r->doubts, r->ndoubts);
+        }
         if (show_fields) {
             /* Field names are the schema's, each once. */
             jw_key(w, "fields");
