@@ -240,6 +240,8 @@ install: deps
 	@set -- stdlib/*.ramme; if [ -e "$$1" ]; then \
 	  echo "install -m 644 $$* '$(DESTDIR)$(PREFIX)/share/ramme/'"; \
 	  install -m 644 "$$@" '$(DESTDIR)$(PREFIX)/share/ramme/'; fi
+	install -d '$(DESTDIR)$(PREFIX)/share/ramme/init'
+	install -m 644 stdlib/init/*.ramme '$(DESTDIR)$(PREFIX)/share/ramme/init/'
 	install -m 644 docs/ramme.1 '$(DESTDIR)$(PREFIX)/share/man/man1/ramme.1'
 	install -m 644 completions/ramme.bash '$(DESTDIR)$(PREFIX)/share/bash-completion/completions/ramme'
 

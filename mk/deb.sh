@@ -17,6 +17,8 @@ install -d "$stage/DEBIAN" "$stage/usr/bin" "$stage/usr/share/ramme" "$stage/usr
   "$stage/usr/share/bash-completion/completions" "$stage/usr/share/doc/ramme/examples"
 install -m 755 -s "$bin" "$stage/usr/bin/ramme"
 install -m 644 stdlib/*.ramme "$stage/usr/share/ramme/"
+install -d "$stage/usr/share/ramme/init"
+install -m 644 stdlib/init/*.ramme "$stage/usr/share/ramme/init/"
 gzip -9n < docs/ramme.1 > "$stage/usr/share/man/man1/ramme.1.gz"
 chmod 644 "$stage/usr/share/man/man1/ramme.1.gz"
 install -m 644 completions/ramme.bash "$stage/usr/share/bash-completion/completions/ramme"

@@ -33,6 +33,7 @@ typedef struct Options {
     const char *course;
     bool coverage;         /* --coverage: goals x modules */
     bool show_fields;      /* admit: also print the field values (health data) */
+    const char *course_format; /* init: --format cohort|modular */
 } Options;
 
 /* One command's compilation: its sources, diagnostics and program. */
@@ -54,6 +55,7 @@ int cli_diff(Options *o);
 int cli_schedule(Options *o);
 int cli_admit(Options *o);
 int cli_test(Options *o);
+int cli_init(Options *o);
 
 /* Standard output at the end of every command (main calls it once, so no
  * command checks its own printf): flushes it and, when a write to it failed,

@@ -18,7 +18,7 @@
 #define RAMME_VERSION "0.0.0"
 #endif
 
-static const char *commands[] = {"check", "explain", "schedule", "admit", "diff", "test"};
+static const char *commands[] = {"check", "explain", "schedule", "admit", "diff", "test", "init"};
 
 static void usage(FILE *out)
 {
@@ -31,6 +31,7 @@ static void usage(FILE *out)
           "  admit FILE --applicants FILE     screen applicants against admission rules\n"
           "  diff FILE BASE VARIANT           what a local variant changes\n"
           "  test [PATH...]                   the expect declarations under PATH (default .)\n"
+          "  init [--format cohort|modular] [NAME]  a course to fill in, as NAME.ramme\n"
           "\n"
           "options:\n"
           "  --format text|json (schedule also csv|ics)\n"
@@ -102,6 +103,7 @@ static int parse_args(int argc, char **argv, Options *o)
             else if (strcmp(val, "json") == 0) o->format = FMT_JSON;
             else if (strcmp(val, "csv") == 0) o->format = FMT_CSV;
             else if (strcmp(val, "ics") == 0) o->format = FMT_ICS;
+            else if (strcmp(val, "cohort") == 0 || strcmp(val, "modular") == 0) o->course_format = val;
             else return cli_bad_usage("unknown format '%s' (text, json, csv or ics)", val);
         } else if (strcmp(name, "--color") == 0 || strcmp(name, "--colour") == 0) {
             if (strcmp(val, "auto") && strcmp(val, "always") && strcmp(val, "never"))
@@ -197,7 +199,9 @@ int main(int argc, char **argv)
     memset(&o, 0, sizeof o);
     int st = parse_args(argc, argv, &o);
     if (st < 0) {
-        if (o.output && strcmp(o.command, "schedule") != 0) {
+        if (o.course_format && strcmp(o.command, "init") != 0) {
+            st = cli_bad_usage("--format %s is for init: the kind of course it writes", o.course_format);
+        } else if (o.output && strcmp(o.command, "schedule") != 0) {
             st = cli_bad_usage("-o is for schedule; %s writes to standard output", o.command);
         } else if (strcmp(o.command, "check") == 0) {
             st = cli_check(&o);
@@ -209,6 +213,8 @@ int main(int argc, char **argv)
             st = cli_schedule(&o);
         } else if (strcmp(o.command, "admit") == 0) {
             st = cli_admit(&o);
+        } else if (strcmp(o.command, "init") == 0) {
+            st = cli_init(&o);
         } else if (strcmp(o.command, "test") == 0) {
             st = cli_test(&o);
         } else {
