@@ -9,10 +9,11 @@
 #include <stdio.h>
 #include <string.h>
 
-/* A rule id FRAMEWORK.RULE, or a goal's qualified name. */
+/* A rule id FRAMEWORK.RULE, a goal's qualified name, or a framework. */
 typedef struct Found {
     Block *rule;
     Block *goal;
+    Block *framework;
     const char **ids;  /* every id, for did-you-mean */
     int nids;
 } Found;
@@ -25,6 +26,10 @@ static void find_id(Program *p, const char *id, Found *f)
         Value *rules = model_get(fw, "rule");
         if (!rules || rules->k != V_LIST)
             continue;
+        if (fw->name && strcmp(fw->name, id) == 0)
+            f->framework = fw;
+        f->ids = arena_push(p->arena, (void *)f->ids, (size_t)f->nids, sizeof *f->ids);
+        f->ids[f->nids++] = fw->name;
         for (int k = 0; k < rules->u.list.n; k++) {
             Block *r = rules->u.list.items[k]->u.block;
             if (r->top != fw)
@@ -74,6 +79,10 @@ int cli_explain(Options *o)
             (void)explain_goal_json(stdout, f.goal, ss);
         else if (f.goal)
             explain_goal_text(stdout, f.goal, ss);
+        else if (f.framework && o->format == FMT_JSON)
+            (void)explain_framework_json(stdout, f.framework, ss);
+        else if (f.framework)
+            explain_framework_text(stdout, f.framework, ss);
         else {
             diag_error(d, span_none(), "no rule or goal '%s'", id);
             const char *sug = model_suggest(id, f.ids, f.nids);

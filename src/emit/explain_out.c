@@ -135,3 +135,89 @@ bool explain_goal_json(FILE *out, const Block *g, SourceSet *ss)
     jw_finish(w);
     return jw_free(w);
 }
+
+/* The framework's own goals and rules (inherited ones are listed under the
+ * framework that declares them). */
+static int own(const Block *fw, const char *field, const Block ***out, Arena *a)
+{
+    Value *v = model_get(fw, field);
+    int n = 0;
+    *out = arena_array(a, (size_t)(v && v->k == V_LIST ? v->u.list.n : 0) + 1, sizeof **out);
+    for (int i = 0; v && v->k == V_LIST && i < v->u.list.n; i++)
+        if (v->u.list.items[i]->u.block->top == fw)
+            (*out)[n++] = v->u.list.items[i]->u.block;
+    return n;
+}
+
+void explain_framework_text(FILE *out, const Block *fw, SourceSet *ss)
+{
+    Arena *a = arena_new();
+    const Block **goals, **rules;
+    int ng = own(fw, "goal", &goals, a), nr = own(fw, "rule", &rules, a);
+    const char *title = esc_text(a, fw->title);
+    fprintf(out, "%s%s%s%s (framework)\n", fw->name, title ? " \"" : "", title ? title : "", title ? "\"" : "");
+    Value *src = model_get(fw, "source");
+    if (src && src->k == V_STRING)
+        fprintf(out, "  source:    %s\n", esc_text(a, src->u.s));
+    if (fw->base)
+        fprintf(out, "  extends:   %s\n", fw->base->name);
+    fprintf(out, "  declared:  %s\n", render_place_text(a, ss, fw->name_span));
+    if (ng) {
+        size_t w = 0;
+        for (int i = 0; i < ng; i++)
+            if (strlen(goals[i]->name) > w)
+                w = strlen(goals[i]->name);
+        fprintf(out, "\n  goals (%d)\n", ng);
+        for (int i = 0; i < ng; i++)
+            fprintf(out, "    %-*s  %s\n", (int)w, goals[i]->name, goals[i]->title ? esc_text(a, goals[i]->title) : "");
+    }
+    if (nr) {
+        fprintf(out, "\n  rules (%d): ramme explain %s.RULE shows one\n", nr, fw->name);
+        for (int i = 0; i < nr; i++) {
+            RuleView v;
+            view(a, rules[i], &v);
+            const char *id = arena_printf(a, "%s.%s", fw->name, rules[i]->name);
+            fprintf(out, "    %-*s  %-8s  %s\n", 34, id, v.severity, v.message ? esc_text(a, v.message) : "");
+        }
+    }
+    arena_free(a);
+}
+
+bool explain_framework_json(FILE *out, const Block *fw, SourceSet *ss)
+{
+    Arena *a = arena_new();
+    const Block **goals, **rules;
+    int ng = own(fw, "goal", &goals, a), nr = own(fw, "rule", &rules, a);
+    JsonW *w = jw_new(out, 0);
+    jw_open(w, '{');
+    jw_kstr(w, "framework", fw->name);
+    jw_kstr(w, "title", fw->title);
+    jw_kstr(w, "extends", fw->base ? fw->base->name : NULL);
+    jw_key(w, "goals");
+    jw_open(w, '[');
+    for (int i = 0; i < ng; i++) {
+        jw_open(w, '{');
+        jw_kstr(w, "goal", goals[i]->name);
+        jw_kstr(w, "title", goals[i]->title);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+    jw_key(w, "rules");
+    jw_open(w, '[');
+    for (int i = 0; i < nr; i++) {
+        RuleView v;
+        view(a, rules[i], &v);
+        jw_open(w, '{');
+        jw_kstr(w, "rule", arena_printf(a, "%s.%s", fw->name, rules[i]->name));
+        jw_kstr(w, "severity", v.severity_id);
+        jw_kstr(w, "message", v.message ? v.message : "");
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+    jw_key(w, "location");
+    render_place_json(w, ss, fw->name_span);
+    jw_close(w, '}');
+    jw_finish(w);
+    arena_free(a);
+    return jw_free(w);
+}

@@ -16,6 +16,10 @@ void explain_rule_text(FILE *out, const char *id, const Block *rule, SourceSet *
 bool explain_rule_json(FILE *out, const char *id, const Block *rule, SourceSet *ss);
 
 /* `goal` is a goal block, named by its qualified name. */
+/* A framework (or a `checks` block): its title, source, what it extends,
+ * its own goals with their titles, and its own rules, one line each. */
+void explain_framework_text(FILE *out, const Block *fw, SourceSet *ss);
+bool explain_framework_json(FILE *out, const Block *fw, SourceSet *ss);
 void explain_goal_text(FILE *out, const Block *goal, SourceSet *ss);
 bool explain_goal_json(FILE *out, const Block *goal, SourceSet *ss);
 
