@@ -47,6 +47,23 @@ static void view(Arena *a, const Block *r, RuleView *v)
     v->reqs = reqs && reqs->k == V_LIST ? reqs : NULL;
 }
 
+/* The labels' column: as wide as the widest label, at least 10 (the
+ * English "framework:" and a blank), in the language in use. */
+static int label_width(const char *const *labels, size_t n)
+{
+    int w = 10;
+    for (size_t i = 0; i < n; i++)
+        if (words_width(labels[i]) + 1 > w)
+            w = words_width(labels[i]) + 1;
+    return w;
+}
+
+static void label(FILE *out, const char *l, int w)
+{
+    fputs("  ", out);
+    words_put_left(out, l, w);
+}
+
 void explain_rule_text(FILE *out, const char *id, const Block *rule, SourceSet *ss)
 {
     Arena *a = arena_new();
@@ -56,13 +73,22 @@ void explain_rule_text(FILE *out, const char *id, const Block *rule, SourceSet *
      * reaches the terminal. */
     const char *fwt = esc_text(a, v.fw->title);
     fprintf(out, "%s (%s)\n", esc_text(a, id), v.severity);
-    fprintf(out, "  framework: %s%s%s%s\n", v.fw->name, fwt ? " \"" : "", fwt ? fwt : "", fwt ? "\"" : "");
-    fprintf(out, "  cites:     %s\n", esc_text(a, v.cite));
-    fprintf(out, "  message:   %s\n", v.message ? esc_text(a, v.message) : "");
-    fprintf(out, "  applies:   %s\n", v.when ? esc_text(a, v.when) : "to every course");
-    for (int k = 0; v.reqs && k < v.reqs->u.list.n; k++)
-        fprintf(out, "  requires:  %s\n", esc_text(a, expr_text(a, v.reqs->u.list.items[k])));
-    fprintf(out, "  declared:  %s\n", render_place_text(a, ss, rule->name_span));
+    const char *labels[] = {_("framework:"), _("cites:"), _("message:"), _("applies:"), _("requires:"), _("declared:")};
+    int w = label_width(labels, sizeof labels / sizeof *labels);
+    label(out, labels[0], w);
+    fprintf(out, "%s%s%s%s\n", v.fw->name, fwt ? " \"" : "", fwt ? fwt : "", fwt ? "\"" : "");
+    label(out, labels[1], w);
+    fprintf(out, "%s\n", esc_text(a, v.cite));
+    label(out, labels[2], w);
+    fprintf(out, "%s\n", v.message ? esc_text(a, v.message) : "");
+    label(out, labels[3], w);
+    fprintf(out, "%s\n", v.when ? esc_text(a, v.when) : _("to every course"));
+    for (int k = 0; v.reqs && k < v.reqs->u.list.n; k++) {
+        label(out, labels[4], w);
+        fprintf(out, "%s\n", esc_text(a, expr_text(a, v.reqs->u.list.items[k])));
+    }
+    label(out, labels[5], w);
+    fprintf(out, "%s\n", render_place_text(a, ss, rule->name_span));
     arena_free(a);
 }
 
@@ -96,11 +122,20 @@ bool explain_rule_json(FILE *out, const char *id, const Block *rule, SourceSet *
 void explain_goal_text(FILE *out, const Block *g, SourceSet *ss)
 {
     Arena *a = arena_new();
-    fprintf(out, "%s (goal)\n", g->name);
-    fprintf(out, "  title:     %s\n", g->title ? esc_text(a, g->title) : "");
-    fprintf(out, "  framework: %s\n", g->top ? g->top->name : "");
-    fprintf(out, "  declared:  %s\n", render_place_text(a, ss, g->name_span));
-    fprintf(out, "  a module covers it with: covers %s\n", g->name);
+    fprintf(out, _("%s (goal)"), g->name);
+    fputc('\n', out);
+    const char *labels[] = {_("title:"), _("framework:"), _("declared:")};
+    int w = label_width(labels, sizeof labels / sizeof *labels);
+    label(out, labels[0], w);
+    fprintf(out, "%s\n", g->title ? esc_text(a, g->title) : "");
+    label(out, labels[1], w);
+    fprintf(out, "%s\n", g->top ? g->top->name : "");
+    label(out, labels[2], w);
+    fprintf(out, "%s\n", render_place_text(a, ss, g->name_span));
+    fputs("  ", out);
+    /* TRANSLATORS: %s is a goal's id; "covers" is the course language's keyword: keep it */
+    fprintf(out, _("a module covers it with: covers %s"), g->name);
+    fputc('\n', out);
     arena_free(a);
 }
 
