@@ -4,9 +4,11 @@
  * day expression such as `easter - 3 days` is evaluated by the ordinary
  * evaluator with a `calendar_year` block (year, easter) as its subject. */
 #include "apps/schedule.h"
+#include "base/i18n.h"
 #include "engine/eval.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 /* A closed day rule with its per-year cache (Easter moves). */
@@ -128,7 +130,9 @@ static const char *show_h(Arena *a, double minutes)
     double h = minutes / 60;
     if (fabs(h - llround(h)) < 1e-9)
         return arena_printf(a, "%lldh", (long long)llround(h));
-    return arena_printf(a, "%.4gh", h);
+    char num[64];
+    snprintf(num, sizeof num, "%.4g", h);
+    return arena_printf(a, "%sh", i18n_localize_number(num)); /* 2,5h in Danish text */
 }
 
 static const char *show_date(Arena *a, int32_t day)
@@ -234,8 +238,8 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
             total += minutes_of(model_get(mods->u.list.items[i]->u.block, "hours"));
     }
     if (total <= 0) {
-        diag_error(dg, sb->name_span, "cannot plan %s: course %s declares no theory hours", sb->name, course->name);
-        diag_help(dg, "add to the course: theory { hours 78h }");
+        diag_error(dg, sb->name_span, _("cannot plan %s: course %s declares no theory hours"), sb->name, course->name);
+        diag_help(dg, _("add to the course: theory { hours 78h }"));
         return false;
     }
     Value *tv = model_get(sb, "time");
@@ -243,15 +247,15 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
         return false;
     int t0 = tv->u.range.lo->u.time, t1 = tv->u.range.hi->u.time;
     if (t1 <= t0) {
-        diag_error(dg, tv->span, "the session time must end after it starts");
+        diag_error(dg, tv->span, _("the session time must end after it starts"));
         return false;
     }
     double len = t1 - t0;
     Value *slv = theory ? model_get(theory, "session_length") : NULL;
     if (slv && fabs(minutes_of(slv) - len) > 1e-6) {
-        diag_error(dg, tv->span, "the time %02d:%02d..%02d:%02d gives sessions of %s, but the course's session_length is %s",
+        diag_error(dg, tv->span, _("the time %02d:%02d..%02d:%02d gives sessions of %s, but the course's session_length is %s"),
                    t0 / 60, t0 % 60, t1 / 60, t1 % 60, show_h(a, len), show_h(a, minutes_of(slv)));
-        diag_note(dg, slv->span, "session_length is declared here");
+        diag_note(dg, slv->span, _("session_length is declared here"));
         return false;
     }
     bool days[7] = {false};
@@ -263,7 +267,7 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
             days[wv->u.list.items[i]->u.en.idx] = true;
         }
     if (ndays == 0) {
-        diag_error(dg, wv ? wv->span : sb->name_span, "the schedule has no teaching weekdays");
+        diag_error(dg, wv ? wv->span : sb->name_span, _("the schedule has no teaching weekdays"));
         return false;
     }
     Value *stv = model_get(sb, "start");
@@ -276,8 +280,8 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
     int32_t day = start;
     for (; placed + 1e-6 < total; day++) {
         if (day - start > SCHED_MAX_DAYS) {
-            diag_error(dg, sb->name_span, "cannot place %s of teaching within five years of the start", show_h(a, total));
-            diag_help(dg, "check the closures of the calendar and the schedule");
+            diag_error(dg, sb->name_span, _("cannot place %s of teaching within five years of the start"), show_h(a, total));
+            diag_help(dg, _("check the closures of the calendar and the schedule"));
             return false;
         }
         int w = civil_weekday(day);
@@ -332,7 +336,7 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
     Block *prac = prv && prv->k == V_BLOCK ? prv->u.block : NULL;
     Value *lenv = prac ? model_get(prac, "length") : NULL;
     if (lenv && lenv->k == V_QTY && lenv->u.qty.v * unit_base(lenv->u.qty.unit) > 3660) {
-        diag_error(dg, lenv->span, "a practicum this long cannot be placed (more than ten years)");
+        diag_error(dg, lenv->span, _("a practicum this long cannot be placed (more than ten years)"));
         return false;
     }
     if (lenv && lenv->k == V_QTY) {
@@ -360,7 +364,7 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
     c->message = "De planlagte timer skal svare til teoriens timetal";
     if (fabs(placed - total) > 1e-6) {
         c->status = ST_FAIL;
-        explain(c, a, arena_printf(a, "%d sessions of %s = %s, but the course has %s", pl->nsessions, show_h(a, len),
+        explain(c, a, arena_printf(a, P_("%d session of %s = %s, but the course has %s", "%d sessions of %s = %s, but the course has %s", (unsigned long)pl->nsessions), pl->nsessions, show_h(a, len),
                                    show_h(a, placed), show_h(a, total)));
     }
     c = add_check(pl, a, "schedule.weeks", SEV_WARNING);
@@ -370,7 +374,7 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
         c->status = ST_NA;
     } else if (pl->nweeks != wkv->u.i) {
         c->status = ST_FAIL;
-        explain(c, a, arena_printf(a, "the plan spans %d ISO weeks (week %d of %d to week %d of %d); the design says %lld",
+        explain(c, a, arena_printf(a, _("the plan spans %d ISO weeks (week %d of %d to week %d of %d); the design says %lld"),
                                    pl->nweeks, pl->weeks[0].iso_week, pl->weeks[0].iso_year,
                                    pl->weeks[pl->nweeks - 1].iso_week, pl->weeks[pl->nweeks - 1].iso_year,
                                    (long long)wkv->u.i));
@@ -387,7 +391,7 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
             double h = pl->weeks[i].hours;
             if (h + 1e-9 < lo || h - 1e-9 > hi) {
                 c->status = ST_FAIL;
-                explain(c, a, arena_printf(a, "week %d of %d: %s, needs %s..%s", pl->weeks[i].iso_week, pl->weeks[i].iso_year,
+                explain(c, a, arena_printf(a, _("week %d of %d: %s, needs %s..%s"), pl->weeks[i].iso_week, pl->weeks[i].iso_year,
                                            show_h(a, h * 60), lo >= 0 ? show_h(a, lo * 60) : "",
                                            hi < 1e17 ? show_h(a, hi * 60) : ""));
             }
@@ -401,7 +405,7 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
         c->status = ST_NA;
     } else if (win->u.range.hi->u.date >= first) {
         c->status = ST_FAIL;
-        explain(c, a, arena_printf(a, "the window closes %s, but the first session is %s",
+        explain(c, a, arena_printf(a, _("the window closes %s, but the first session is %s"),
                                    show_date(a, win->u.range.hi->u.date), show_date(a, first)));
     }
     return true;
