@@ -8,7 +8,8 @@
 #   make coverage       the tests built with --coverage in build-cov/, then a gcov summary
 #   make run            run `ramme check` on every examples/*.ramme (exit 0 or 1 is fine)
 #   make install        binary to $(DESTDIR)$(PREFIX)/bin, stdlib to $(PREFIX)/share/ramme,
-#                       the manual page and bash completion
+#                       the catalogues to $(PREFIX)/share/locale, the manual page and bash completion
+#   make pot            po/ramme.pot again from the sources (xgettext); then msgmerge po/da.po
 #   make deb            a Debian package (PREFIX=/usr, built in build-deb/): mk/deb.sh
 #   make golden-update  rewrite the golden expectations (GOLDEN_DIRS=dir... to limit)
 #   make clean
@@ -30,6 +31,8 @@ DESTDIR ?=
 BUILD   ?= build
 
 BISON      ?= bison
+MSGFMT     ?= msgfmt
+XGETTEXT   ?= xgettext
 FLEX       ?= flex
 PKG_CONFIG ?= pkg-config
 AR         ?= ar
@@ -43,8 +46,11 @@ STD     := -std=c11 -D_POSIX_C_SOURCE=200809L
 WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror
 GENWARN := -Wno-unused-function -Wno-sign-compare
 VERSION := 0.1.0
+# The catalogues: RAMME_LOCALE_DIR when installed, $(BUILD)/locale beside a binary in its
+# build tree (cli/lang.c).
 DEFS    := -DRAMME_SRC_STDLIB=\"$(abspath stdlib)\" -DRAMME_SHARE_DIR=\"$(PREFIX)/share/ramme\" \
-           -DRAMME_VERSION=\"$(VERSION)\"
+           -DRAMME_VERSION=\"$(VERSION)\" -DRAMME_LOCALE_DIR=\"$(PREFIX)/share/locale\" \
+           -DRAMME_BUILD_DIR=\"$(abspath $(BUILD))\"
 
 # 2>/dev/null: before `make deps` has run, pkg-config may be missing; the build itself
 # always happens in a sub-make started after deps, which evaluates these again.
@@ -76,6 +82,14 @@ UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 UNIT_OBJS := $(patsubst tests/unit/%.c,$(BUILD)/tests/obj/%.o,$(UNIT_SRCS))
 
+# One catalogue a language: po/LL.po → $(BUILD)/locale/LL/LC_MESSAGES/ramme.mo.
+PO_FILES  := $(wildcard po/*.po)
+MO_FILES  := $(patsubst po/%.po,$(BUILD)/locale/%/LC_MESSAGES/ramme.mo,$(PO_FILES))
+XGETTEXT_FLAGS := --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=P_:1,2 --keyword=NC_:1c,2 \
+                  --add-comments=TRANSLATORS: --add-location=file --sort-output \
+                  --package-name=ramme --package-version=$(VERSION) --copyright-holder='' \
+                  --msgid-bugs-address='ramme@localhost'
+
 GOLDEN      := bash tests/golden/run.sh
 GOLDEN_DIRS ?=
 VALGRIND    ?= valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite -q
@@ -83,9 +97,9 @@ SAN_FLAGS   := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitiz
 SAN_ENV     := ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
 .PHONY: all deps check test unit-tests sanitize valgrind coverage run install uninstall deb \
-        golden-update clean FORCE
+        golden-update clean pot FORCE
 
-all: $(BIN)
+all: $(BIN) $(MO_FILES)
 
 # ---------------------------------------------------------------- build
 
@@ -154,6 +168,17 @@ $(BUILD)/tests/obj/%.o: tests/unit/%.c $(FLAGS_STAMP) | $(GEN_HDRS)
 $(BUILD)/tests/test_%: $(BUILD)/tests/obj/test_%.o $(LIB) $(FLAGS_STAMP)
 	$(CC) $(CFLAGS) $(SANFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(TEST_LIBS) $(LIBS)
 
+# --check: the format strings of each translation take the arguments of its msgid.
+$(BUILD)/locale/%/LC_MESSAGES/ramme.mo: po/%.po
+	@mkdir -p $(@D)
+	$(MSGFMT) --check -o $@ $<
+
+# The template the translations are made from (POT=FILE writes it elsewhere: tests/e2e/po.sh
+# makes one in a temporary directory and fails when po/ramme.pot's messages differ).
+POT ?= po/ramme.pot
+pot:
+	$(XGETTEXT) $(XGETTEXT_FLAGS) -o $(POT) $(sort $(SRCS)) grammar/parser.y
+
 unit-tests: $(UNIT_BINS)
 
 # The evaluation rate alone (bench/evalrate.c, `make bench`). `make test` builds it too and
@@ -171,7 +196,7 @@ $(BUILD)/evalrate: bench/evalrate.c $(LIB) $(FLAGS_STAMP) | $(GEN_HDRS)
 # without reporting a failure (a crash, a sanitizer abort) counts one more failure, and a
 # program that prints no summary at all counts as one test.  Each runs under
 # `timeout $$UNIT_TIMEOUT` (default 120 s).
-test: $(BIN) $(UNIT_BINS) $(BUILD)/evalrate
+test: $(BIN) $(MO_FILES) $(UNIT_BINS) $(BUILD)/evalrate
 	@pass=0; fail=0; \
 	for t in $(UNIT_BINS); do \
 	  out=$$(timeout $${UNIT_TIMEOUT:-120} "$$t" 2>&1 </dev/null); rc=$$?; \
@@ -242,10 +267,16 @@ install: deps
 	  install -m 644 "$$@" '$(DESTDIR)$(PREFIX)/share/ramme/'; fi
 	install -d '$(DESTDIR)$(PREFIX)/share/ramme/init'
 	install -m 644 stdlib/init/*.ramme '$(DESTDIR)$(PREFIX)/share/ramme/init/'
+	@for mo in $(MO_FILES); do \
+	  lang=$${mo#$(BUILD)/locale/}; lang=$${lang%%/*}; \
+	  echo "install -D -m 644 $$mo '$(DESTDIR)$(PREFIX)/share/locale/$$lang/LC_MESSAGES/ramme.mo'"; \
+	  install -D -m 644 "$$mo" '$(DESTDIR)$(PREFIX)/share/locale/'"$$lang"/LC_MESSAGES/ramme.mo; \
+	done
 	install -m 644 docs/ramme.1 '$(DESTDIR)$(PREFIX)/share/man/man1/ramme.1'
 	install -m 644 completions/ramme.bash '$(DESTDIR)$(PREFIX)/share/bash-completion/completions/ramme'
 
 uninstall:
+	rm -f $(patsubst po/%.po,'$(DESTDIR)$(PREFIX)/share/locale/%/LC_MESSAGES/ramme.mo',$(PO_FILES))
 	rm -f '$(DESTDIR)$(PREFIX)/bin/ramme' '$(DESTDIR)$(PREFIX)/share/man/man1/ramme.1' \
 	  '$(DESTDIR)$(PREFIX)/share/bash-completion/completions/ramme'
 	rm -rf '$(DESTDIR)$(PREFIX)/share/ramme'

@@ -12,7 +12,7 @@ _ramme()
         cword=$COMP_CWORD
     fi
     local commands="check explain schedule admit diff"
-    local options="--format --color --strict -I --coverage --help --version"
+    local options="--format --color --strict -I --coverage --lang --help --version"
 
     case $prev in
         --format)
@@ -21,6 +21,8 @@ _ramme()
             COMPREPLY=($(compgen -W "$formats" -- "$cur")); return ;;
         --color|--colour)
             COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
+        --lang)
+            COMPREPLY=($(compgen -W "da en" -- "$cur")); return ;;
         -I)
             COMPREPLY=($(compgen -d -- "$cur")); return ;;
         --applicants)

@@ -21,6 +21,7 @@
 %code requires {
 #include "front/ast.h"
 #include "front/parse.h"
+#include "base/i18n.h"
 #ifndef YY_TYPEDEF_YY_SCANNER_T
 #define YY_TYPEDEF_YY_SCANNER_T
 typedef void *yyscan_t;
@@ -64,7 +65,7 @@ static Node *fin(LexState *ls, Node *n)
 {
     if (n->depth > PARSE_MAX_DEPTH && !ls->too_deep) {
         ls->too_deep = true;
-        diag_error(ls->diags, n->span, "expression nests deeper than %d levels", PARSE_MAX_DEPTH);
+        diag_error(ls->diags, n->span, _("expression nests deeper than %d levels"), PARSE_MAX_DEPTH);
     }
     return n;
 }
@@ -327,8 +328,8 @@ entry
     | '{' body '}' {
           /* A block whose '{' went onto the next line: reported here, then
            * attached to the entry before it (see attach) so parsing goes on. */
-          diag_error(ls->diags, @1, "a block's '{' must stand on the same line as its key");
-          diag_help(ls->diags, "move the '{' up to the end of the previous line");
+          diag_error(ls->diags, @1, _("a block's '{' must stand on the same line as its key"));
+          diag_help(ls->diags, _("move the '{' up to the end of the previous line"));
           $$ = mkentry(ls, NULL, @1, @$);
           $$->is_block = true;
           $$->body = *$2;
@@ -501,6 +502,14 @@ set_items
 
 %%
 
+/* The tokens' aliases above that describe a token rather than spell it:
+ * words of messages, translated (base/i18n.h). Keywords ("import", "and")
+ * are the language's own and stay as they are. */
+static const char *const token_words[] = {
+    N_("yes or no"), N_("name"), N_("function call"), N_("string"), N_("whole number"), N_("number"),
+    N_("quantity"), N_("date"), N_("time"), N_("month-day"), N_("end of line"), N_("start of expression"),
+};
+
 /* How a token is named in messages: its alias without quotes ("end of
  * line", "name"), or a character token in quotes (',' ). */
 static const char *tok_name(yysymbol_kind_t k, char *buf, size_t n)
@@ -515,10 +524,13 @@ static const char *tok_name(yysymbol_kind_t k, char *buf, size_t n)
             snprintf(tmp, sizeof tmp, "'%s'", buf);
             snprintf(buf, n, "%s", tmp);
         }
+        for (size_t i = 0; i < sizeof token_words / sizeof *token_words; i++)
+            if (strcmp(buf, token_words[i]) == 0)
+                return _(token_words[i]);
         return buf;
     }
     if (k == YYSYMBOL_YYEOF)
-        return "end of file";
+        return _("end of file");
     /* Operators read better quoted: '..', '=='. */
     if (len && !(s[0] >= 'a' && s[0] <= 'z') && s[0] != '\'') {
         snprintf(buf, n, "'%s'", s);
@@ -545,8 +557,8 @@ static int report_syntax_error(const yypcontext_t *ctx, LexState *ls)
     /* A list continued after a trailing comma into something that is not
      * a value: say so rather than "expected name". */
     if (ls->prev_tok == ',' && loc->first_line > ls->prev_span.last_line) {
-        diag_error(ls->diags, *loc, "trailing comma: the list continues on the next line");
-        diag_help(ls->diags, "remove the ',' at the end of the previous line, or continue the list here");
+        diag_error(ls->diags, *loc, _("trailing comma: the list continues on the next line"));
+        diag_help(ls->diags, _("remove the ',' at the end of the previous line, or continue the list here"));
         return 0;
     }
     if (found == YYSYMBOL_YYerror)
@@ -556,8 +568,8 @@ static int report_syntax_error(const yypcontext_t *ctx, LexState *ls)
      * and make newlines count again, so recovery stops at the line's end. */
     if (ls->nbraces > 0 && ls->brace_kind[ls->nbraces - 1] == '(' &&
         loc->first_line > ls->braces[ls->nbraces - 1].first_line) {
-        diag_error(ls->diags, ls->braces[ls->nbraces - 1], "'(' is never closed");
-        diag_help(ls->diags, "add the matching ')' on the same line");
+        diag_error(ls->diags, ls->braces[ls->nbraces - 1], _("'(' is never closed"));
+        diag_help(ls->diags, _("add the matching ')' on the same line"));
         while (ls->nbraces > 0 && ls->brace_kind[ls->nbraces - 1] == '(')
             ls->nbraces--;
         ls->paren_depth = 0;
@@ -565,55 +577,61 @@ static int report_syntax_error(const yypcontext_t *ctx, LexState *ls)
     }
     for (int i = 0; i < n; i++)
         if (exp[i] == YYSYMBOL_ELSE) {
-            diag_error(ls->diags, *loc, "'if' needs an 'else': if CONDITION then A else B");
+            diag_error(ls->diags, *loc, _("'if' needs an 'else': if CONDITION then A else B"));
             return 0;
         }
     if (ls->prev_tok == TOK_DOTDOT) {
-        diag_error(ls->diags, *loc, "an open range inside an expression needs parentheses");
-        diag_help(ls->diags, "write (1..) or (..8)");
+        diag_error(ls->diags, *loc, _("an open range inside an expression needs parentheses"));
+        diag_help(ls->diags, _("write (1..) or (..8)"));
         return 0;
     }
 
     char msg[512];
-    int len = 0;
     if (found == YYSYMBOL_YYEOF && ls->nbraces > 0 && ls->brace_kind[ls->nbraces - 1] == '{') {
-        diag_error(ls->diags, *loc, "unexpected end of file: '}' expected");
-        diag_note(ls->diags, ls->braces[ls->nbraces - 1], "to close the '{' opened here");
+        diag_error(ls->diags, *loc, _("unexpected end of file: '}' expected"));
+        diag_note(ls->diags, ls->braces[ls->nbraces - 1], _("to close the '{' opened here"));
         return 0;
     }
     if (found == YYSYMBOL_YYEOF && ls->nbraces > 0) {
-        diag_error(ls->diags, *loc, "unexpected end of file: ')' expected");
-        diag_note(ls->diags, ls->braces[ls->nbraces - 1], "to close the '(' opened here");
+        diag_error(ls->diags, *loc, _("unexpected end of file: ')' expected"));
+        diag_note(ls->diags, ls->braces[ls->nbraces - 1], _("to close the '(' opened here"));
         return 0;
     }
     if (n > 0 && n <= MAXEXP - 1) {
-        len += snprintf(msg + len, sizeof msg - (size_t)len, "expected ");
-        for (int i = 0; i < n; i++) {
+        /* "expected A, B or C, found D": all but the last expected token
+         * joined by commas, the sentence whole (base/i18n.h). */
+        char list[400];
+        int len = 0;
+        list[0] = '\0';
+        for (int i = 0; i < n - 1 && len < (int)sizeof list - 80; i++) {
             char eb[64];
-            len += snprintf(msg + len, sizeof msg - (size_t)len, "%s%s",
-                            i == 0 ? "" : i == n - 1 ? " or " : ", ",
+            len += snprintf(list + len, sizeof list - (size_t)len, "%s%s", i == 0 ? "" : ", ",
                             tok_name(exp[i], eb, sizeof eb));
-            if (len >= (int)sizeof msg - 80)
-                break;
         }
-        snprintf(msg + len, sizeof msg - (size_t)len, ", found %s", found_name);
+        char eb[64];
+        const char *last = tok_name(exp[n - 1], eb, sizeof eb);
+        if (n == 1)
+            snprintf(msg, sizeof msg, _("expected %s, found %s"), last, found_name);
+        else
+            /* TRANSLATORS: "expected name, string or number, found end of line" */
+            snprintf(msg, sizeof msg, _("expected %s or %s, found %s"), list, last, found_name);
     } else {
-        snprintf(msg, sizeof msg, "unexpected %s", found_name);
+        snprintf(msg, sizeof msg, _("unexpected %s"), found_name);
     }
     diag_error(ls->diags, *loc, "%s", msg);
 
     /* Point back at the opener of an unclosed brace (Lua's "to close"). */
     if (found == YYSYMBOL_YYEOF && ls->nbraces > 0) {
         Span open = ls->braces[ls->nbraces - 1];
-        diag_note(ls->diags, open, "to close the '%c' opened here", ls->brace_kind[ls->nbraces - 1]);
+        diag_note(ls->diags, open, _("to close the '%c' opened here"), ls->brace_kind[ls->nbraces - 1]);
     } else if (strcmp(found_name, "','") == 0 && ls->nbraces > 0 && ls->brace_kind[ls->nbraces - 1] == '{') {
-        diag_help(ls->diags, "'{' after a key opens a block of entries; a list is written without braces: key a, b");
+        diag_help(ls->diags, _("'{' after a key opens a block of entries; a list is written without braces: key a, b"));
     }
     if (found == YYSYMBOL_EQ || found == YYSYMBOL_NE || found == YYSYMBOL_LE || found == YYSYMBOL_GE ||
         strcmp(found_name, "'<'") == 0 || strcmp(found_name, "'>'") == 0)
-        diag_help(ls->diags, "comparisons do not chain: write a < b and b < c, or b in a..c");
+        diag_help(ls->diags, _("comparisons do not chain: write a < b and b < c, or b in a..c"));
     else if (strcmp(found_name, "'-'") == 0)
-        diag_help(ls->diags, "there is no unary minus: write the comparison the other way round, or 0 - x");
+        diag_help(ls->diags, _("there is no unary minus: write the comparison the other way round, or 0 - x"));
     return 0;
 }
 
@@ -634,7 +652,7 @@ static void yyerror(YYLTYPE *loc, yyscan_t scanner, LexState *ls, const char *ms
         return;
     ls->syntax_errors++;
     if (strcmp(msg, "memory exhausted") == 0)
-        diag_error(ls->diags, *loc, "nesting is too deep to parse (more than %d levels)", PARSE_MAX_DEPTH);
+        diag_error(ls->diags, *loc, _("nesting is too deep to parse (more than %d levels)"), PARSE_MAX_DEPTH);
     else
         diag_error(ls->diags, *loc, "%s", msg);
     at_cap(ls);

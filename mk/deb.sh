@@ -19,6 +19,12 @@ install -m 755 -s "$bin" "$stage/usr/bin/ramme"
 install -m 644 stdlib/*.ramme "$stage/usr/share/ramme/"
 install -d "$stage/usr/share/ramme/init"
 install -m 644 stdlib/init/*.ramme "$stage/usr/share/ramme/init/"
+# The message catalogues (po/*.po, built by make into BUILD/locale).
+for mo in "$build"/locale/*/LC_MESSAGES/ramme.mo; do
+  [ -e "$mo" ] || continue
+  lang=${mo#"$build"/locale/}; lang=${lang%%/*}
+  install -D -m 644 "$mo" "$stage/usr/share/locale/$lang/LC_MESSAGES/ramme.mo"
+done
 gzip -9n < docs/ramme.1 > "$stage/usr/share/man/man1/ramme.1.gz"
 chmod 644 "$stage/usr/share/man/man1/ramme.1.gz"
 install -m 644 completions/ramme.bash "$stage/usr/share/bash-completion/completions/ramme"

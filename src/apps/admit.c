@@ -1,5 +1,6 @@
 /* admit.c — the admission screener. */
 #include "apps/admit.h"
+#include "base/i18n.h"
 #include "engine/eval.h"
 #include "apps/schedule.h"
 #include "model/typecheck.h"
@@ -137,8 +138,8 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
     out->course = course;
     Value *av = model_get(course, "admission");
     if (!av || av->k != V_BLOCK) {
-        diag_error(d, course->name_span, "course %s has no admission block to screen against", course->name);
-        diag_help(d, "add: admission { window ...; require age >= 18 \"Over 18 år\" }");
+        diag_error(d, course->name_span, _("course %s has no admission block to screen against"), course->name);
+        diag_help(d, _("add: admission { window ...; require age >= 18 \"Over 18 år\" }"));
         return false;
     }
     Block *adm = av->u.block;
@@ -186,44 +187,44 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
         any_field = model_field(app, t->columns[c]) != NULL;
     if (!any_field) {
         diag_error_file(d, p->sources->files[t->file]->path,
-                        "the first row of the applicant file names no field of the applicant schema: the header "
-                        "row seems to be missing");
-        diag_help(d, "the first row names the columns: id, birth_date and the other fields the admission rules use");
+                        _("the first row of the applicant file names no field of the applicant schema: the header "
+                        "row seems to be missing"));
+        diag_help(d, _("the first row names the columns: id, birth_date and the other fields the admission rules use"));
         return false;
     }
     for (int c = 0; c < t->ncolumns; c++) {
         Field *f = model_field(app, t->columns[c]);
         Span at = t->column_spans ? t->column_spans[c] : span_none();
         if (!f && table_looks_like_value(t->columns[c])) {
-            diag_warning(d, at, "column %d of the header row is not a field of the applicant schema", c + 1);
+            diag_warning(d, at, _("column %d of the header row is not a field of the applicant schema"), c + 1);
             continue;
         }
         if (!f) {
-            diag_warning(d, at, "unknown column '%s': no rule can use it", t->columns[c]);
+            diag_warning(d, at, _("unknown column '%s': no rule can use it"), t->columns[c]);
             const char *cand[256];
             int nc = 0;
             for (int i = 0; i < app->nfields && nc < 256; i++)
                 cand[nc++] = app->fields[i]->name;
             const char *sug = model_suggest(t->columns[c], cand, nc);
             if (sug)
-                diag_help(d, "did you mean '%s'?", sug);
+                diag_help(d, _("did you mean '%s'?"), sug);
             continue;
         }
         if (f->derived) {
-            diag_warning(d, at, "the column '%s' is ignored: %s is computed from %s", f->name, f->name,
+            diag_warning(d, at, _("the column '%s' is ignored: %s is computed from %s"), f->name, f->name,
                          derived_from(a, app, f, wend));
             continue;
         }
         if (f == wend) {
-            diag_warning(d, at, "the column '%s' is ignored: the screener sets it to the last day of the application window",
+            diag_warning(d, at, _("the column '%s' is ignored: the screener sets it to the last day of the application window"),
                          f->name);
             continue;
         }
         col_of[f->index] = c;
     }
     if (!id || col_of[id->index] < 0) {
-        diag_error_file(d, p->sources->files[t->file]->path, "the applicant file has no 'id' column");
-        diag_help(d, "the first row names the columns; add one called id");
+        diag_error_file(d, p->sources->files[t->file]->path, _("the applicant file has no 'id' column"));
+        diag_help(d, _("the first row names the columns; add one called id"));
         return false;
     }
     /* Every column a rule needs must be there before anything runs. */
@@ -235,7 +236,7 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
         for (int i = 0; i < app->nfields; i++) {
             if (!need[i] || !from_file(app->fields[i], wend) || col_of[i] >= 0)
                 continue;
-            diag_error(d, reqs[r].test->span, "the applicant file has no column '%s', which \"%s\" needs",
+            diag_error(d, reqs[r].test->span, _("the applicant file has no column '%s', which \"%s\" needs"),
                        app->fields[i]->name, reqs[r].text);
             ok = false;
         }
@@ -265,14 +266,14 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
         memset(res, 0, sizeof *res);
         const char *idv = row->cells[col_of[id->index]];
         if (!idv) {
-            res->id = row->span.first_line > 0 ? arena_printf(a, "(line %d, no id)", row->span.first_line)
-                                               : arena_printf(a, "(applicant %d, no id)", r + 1);
-            diag_warning(d, row->span, "an applicant without an id: the report calls it %s", res->id);
+            res->id = row->span.first_line > 0 ? arena_printf(a, _("(line %d, no id)"), row->span.first_line)
+                                               : arena_printf(a, _("(applicant %d, no id)"), r + 1);
+            diag_warning(d, row->span, _("an applicant without an id: the report calls it %s"), res->id);
         } else {
             res->id = idv;
             /* Ids seen so far, hashed: screening stays linear in the rows. */
             if (sym_find(&ids, NULL, idv))
-                diag_warning(d, row->span, "the id %s is used by more than one applicant", idv);
+                diag_warning(d, row->span, _("the id %s is used by more than one applicant"), idv);
             else
                 sym_add(&ids, NULL, idv, NULL);
         }
@@ -316,7 +317,7 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
             for (int i = 0; i < app->nfields; i++) {
                 if (!need[i] || !from_file(app->fields[i], wend) || (subject->vals[i] && !unreadable[i]))
                     continue;
-                const char *m = unreadable[i] ? arena_printf(a, "%s (unreadable)", app->fields[i]->name)
+                const char *m = unreadable[i] ? arena_printf(a, _("%s (unreadable)"), app->fields[i]->name)
                                               : app->fields[i]->name;
                 bool dup = false;
                 for (int k = 0; k < res->nmissing; k++)

@@ -1,5 +1,6 @@
 /* expect.c — an expectation against what the rules engine says (expect.h). */
 #include "apps/expect.h"
+#include "base/i18n.h"
 #include "apps/schedule.h"
 
 #include <string.h>
@@ -36,7 +37,7 @@ static bool judge_subject(Program *p, Block *e, Arena *a, ExpectResult *out)
         rules_check(p, pl.placement, a, &out->report);
         return true;
     }
-    diag_error(p->diags, e->name_span, "no course or schedule named '%s' to test", e->name);
+    diag_error(p->diags, e->name_span, _("no course or schedule named '%s' to test"), e->name);
     const char *cand[256];
     int n = 0;
     for (int i = 0; i < p->ndecls && n < 256; i++)
@@ -44,10 +45,10 @@ static bool judge_subject(Program *p, Block *e, Arena *a, ExpectResult *out)
             cand[n++] = p->decls[i]->name;
     const char *sug = model_suggest(e->name, cand, n);
     if (sug)
-        diag_help(p->diags, "did you mean '%s'?", sug);
+        diag_help(p->diags, _("did you mean '%s'?"), sug);
     else
-        diag_help(p->diags, "an expectation is named after the course or schedule it is about; import the file "
-                            "that declares it");
+        diag_help(p->diags, "%s", _("an expectation is named after the course or schedule it is about; import the file "
+                                  "that declares it"));
     return false;
 }
 

@@ -6,9 +6,11 @@
  * What was placed fills a `placement` block, which the rules engine judges
  * against the schedule's checks (stdlib/schedule.ramme). */
 #include "apps/schedule.h"
+#include "base/i18n.h"
 #include "engine/eval.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 /* Every kind and field the scheduler reads or fills, declared in stdlib
@@ -81,10 +83,10 @@ static bool names_find(Program *p, Names *N)
             continue;
         ok = false;
         if (s)
-            diag_error(p->diags, s->span, "schema '%s' has no field '%s', which the scheduler reads", names[i].kind,
+            diag_error(p->diags, s->span, _("schema '%s' has no field '%s', which the scheduler reads"), names[i].kind,
                        names[i].field);
         else if (i == 0 || strcmp(names[i].kind, names[i - 1].kind) != 0)
-            diag_error(p->diags, span_none(), "the stdlib declares no schema '%s', which the scheduler reads",
+            diag_error(p->diags, span_none(), _("the stdlib declares no schema '%s', which the scheduler reads"),
                        names[i].kind);
     }
     return ok;
@@ -251,7 +253,9 @@ static const char *show_h(Arena *a, double minutes)
     double h = minutes / 60;
     if (fabs(h - llround(h)) < 1e-9)
         return arena_printf(a, "%lldh", (long long)llround(h));
-    return arena_printf(a, "%.4gh", h);
+    char num[64];
+    snprintf(num, sizeof num, "%.4g", h);
+    return arena_printf(a, "%sh", i18n_localize_number(num)); /* 2,5h in Danish text */
 }
 
 static void sched_init(Sched *S, Program *p, const Names *N, Arena *a)
@@ -399,8 +403,8 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
             total += minutes_of(get(&N, mods->u.list.items[i]->u.block, MO_HOURS));
     }
     if (total <= 0) {
-        diag_error(dg, sb->name_span, "cannot plan %s: course %s declares no theory hours", sb->name, course->name);
-        diag_help(dg, "add to the course: theory { hours 78h }");
+        diag_error(dg, sb->name_span, _("cannot plan %s: course %s declares no theory hours"), sb->name, course->name);
+        diag_help(dg, _("add to the course: theory { hours 78h }"));
         return false;
     }
     Value *tv = get(&N, sb, SC_TIME);
@@ -408,15 +412,15 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
         return false;
     int t0 = tv->u.range.lo->u.time, t1 = tv->u.range.hi->u.time;
     if (t1 <= t0) {
-        diag_error(dg, tv->span, "the session time must end after it starts");
+        diag_error(dg, tv->span, _("the session time must end after it starts"));
         return false;
     }
     double len = t1 - t0;
     Value *slv = theory ? get(&N, theory, TH_SESSION_LENGTH) : NULL;
     if (slv && fabs(minutes_of(slv) - len) > 1e-6) {
-        diag_error(dg, tv->span, "the time %02d:%02d..%02d:%02d gives sessions of %s, but the course's session_length is %s",
+        diag_error(dg, tv->span, _("the time %02d:%02d..%02d:%02d gives sessions of %s, but the course's session_length is %s"),
                    t0 / 60, t0 % 60, t1 / 60, t1 % 60, show_h(a, len), show_h(a, minutes_of(slv)));
-        diag_note(dg, slv->span, "session_length is declared here");
+        diag_note(dg, slv->span, _("session_length is declared here"));
         return false;
     }
     bool days[7] = {false};
@@ -428,7 +432,7 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
             days[wv->u.list.items[i]->u.en.idx] = true;
         }
     if (ndays == 0) {
-        diag_error(dg, wv ? wv->span : sb->name_span, "the schedule has no teaching weekdays");
+        diag_error(dg, wv ? wv->span : sb->name_span, _("the schedule has no teaching weekdays"));
         return false;
     }
     Value *stv = get(&N, sb, SC_START);
@@ -441,8 +445,8 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
     int32_t day = start;
     for (; placed + 1e-6 < total; day++) {
         if (day - start > SCHED_MAX_DAYS) {
-            diag_error(dg, sb->name_span, "cannot place %s of teaching within five years of the start", show_h(a, total));
-            diag_help(dg, "check the closures of the calendar and the schedule");
+            diag_error(dg, sb->name_span, _("cannot place %s of teaching within five years of the start"), show_h(a, total));
+            diag_help(dg, _("check the closures of the calendar and the schedule"));
             return false;
         }
         int w = civil_weekday(day);
@@ -516,7 +520,7 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
     Block *prac = get_block(&N, course, CO_PRACTICUM);
     Value *lenv = get(&N, prac, PR_LENGTH);
     if (lenv && lenv->k == V_QTY && lenv->u.qty.v * unit_base(lenv->u.qty.unit) > 3660) {
-        diag_error(dg, lenv->span, "a practicum this long cannot be placed (more than ten years)");
+        diag_error(dg, lenv->span, _("a practicum this long cannot be placed (more than ten years)"));
         return false;
     }
     Value *fu = get(&N, prac, PR_FOLLOW_UP_DAYS);

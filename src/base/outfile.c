@@ -3,6 +3,7 @@
 /* fsync() is XSI. */
 #define _XOPEN_SOURCE 700
 #include "base/outfile.h"
+#include "base/i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -22,11 +23,12 @@ static char *dup_str(const char *s)
     return d;
 }
 
-/* Records errno value `e` and a message "<what> '<path>': <strerror>". */
-static void fail(OutFile *of, int e, const char *what, const char *path)
+/* Records errno value `e` and the message `fmt` (translated: "cannot write
+ * '%s': %s") made of the path and strerror. */
+static void fail(OutFile *of, int e, const char *fmt, const char *path)
 {
     of->err = e;
-    snprintf(of->msg, sizeof of->msg, "%s '%s': %s", what, path ? path : "", strerror(e));
+    snprintf(of->msg, sizeof of->msg, fmt, path ? path : "", strerror(e));
 }
 
 /* Frees everything but the error report. */
@@ -112,14 +114,14 @@ static char *follow_links(OutFile *of, const char *path)
             of->err = EPERM;
             if (hops == 0)
                 snprintf(of->msg, sizeof of->msg,
-                         "cannot write '%s': it is a symbolic link owned by another user (uid %ld), "
-                         "which ramme does not write through; remove it or write to another name",
+                         _("cannot write '%s': it is a symbolic link owned by another user (uid %ld), "
+                           "which ramme does not write through; remove it or write to another name"),
                          path, (long)st.st_uid);
             else
                 snprintf(of->msg, sizeof of->msg,
-                         "cannot write '%s': it leads through '%s', a symbolic link owned by another "
-                         "user (uid %ld), which ramme does not write through; remove it or write to "
-                         "another name",
+                         _("cannot write '%s': it leads through '%s', a symbolic link owned by another "
+                           "user (uid %ld), which ramme does not write through; remove it or write to "
+                           "another name"),
                          path, cur, (long)st.st_uid);
             free(cur);
             return NULL;
@@ -149,12 +151,12 @@ FILE *outfile_open(const char *path, OutFile *of)
 {
     memset(of, 0, sizeof *of);
     if (!path || !*path) {
-        fail(of, EINVAL, "cannot write", "");
+        fail(of, EINVAL, _("cannot write '%s': %s"), "");
         return NULL;
     }
     of->path = dup_str(path);
     if (!of->path) {
-        fail(of, ENOMEM, "cannot write", path);
+        fail(of, ENOMEM, _("cannot write '%s': %s"), path);
         return NULL;
     }
 
@@ -162,7 +164,7 @@ FILE *outfile_open(const char *path, OutFile *of)
     of->target = follow_links(of, path);
     if (!of->target) {
         if (!of->err)
-            fail(of, ENOMEM, "cannot write", path);
+            fail(of, ENOMEM, _("cannot write '%s': %s"), path);
         release(of);
         return NULL;
     }
@@ -170,7 +172,7 @@ FILE *outfile_open(const char *path, OutFile *of)
     struct stat st;
     bool exists = stat(of->target, &st) == 0;
     if (exists && S_ISDIR(st.st_mode)) {
-        fail(of, EISDIR, "cannot write", path);
+        fail(of, EISDIR, _("cannot write '%s': %s"), path);
         release(of);
         return NULL;
     }
@@ -178,7 +180,7 @@ FILE *outfile_open(const char *path, OutFile *of)
         /* A device or pipe: no rename possible, write straight into it. */
         of->fp = fopen(of->target, "w");
         if (!of->fp) {
-            fail(of, errno, "cannot write", path);
+            fail(of, errno, _("cannot write '%s': %s"), path);
             release(of);
             return NULL;
         }
@@ -188,13 +190,13 @@ FILE *outfile_open(const char *path, OutFile *of)
 
     of->tmp = temp_template(of->target);
     if (!of->tmp) {
-        fail(of, ENOMEM, "cannot write", path);
+        fail(of, ENOMEM, _("cannot write '%s': %s"), path);
         release(of);
         return NULL;
     }
     int fd = mkstemp(of->tmp);
     if (fd < 0) {
-        fail(of, errno, "cannot write", path);
+        fail(of, errno, _("cannot write '%s': %s"), path);
         release(of);
         return NULL;
     }
@@ -212,7 +214,7 @@ FILE *outfile_open(const char *path, OutFile *of)
         int e = errno;
         close(fd);
         unlink(of->tmp);
-        fail(of, e, "cannot write", path);
+        fail(of, e, _("cannot write '%s': %s"), path);
         release(of);
         return NULL;
     }
@@ -223,7 +225,7 @@ int outfile_commit(OutFile *of)
 {
     if (!of->fp) {
         if (!of->err)
-            fail(of, EINVAL, "cannot write", of->path ? of->path : "");
+            fail(of, EINVAL, _("cannot write '%s': %s"), of->path ? of->path : "");
         release(of);
         errno = of->err;
         return -1;
@@ -243,7 +245,7 @@ int outfile_commit(OutFile *of)
     if (e) {
         if (of->tmp)
             unlink(of->tmp);
-        fail(of, e, "cannot write", of->path);
+        fail(of, e, _("cannot write '%s': %s"), of->path);
         release(of);
         errno = e;
         return -1;
@@ -252,7 +254,7 @@ int outfile_commit(OutFile *of)
         if (rename(of->tmp, of->target) != 0) {
             e = errno;
             unlink(of->tmp);
-            fail(of, e, "cannot replace", of->path);
+            fail(of, e, _("cannot replace '%s': %s"), of->path);
             release(of);
             errno = e;
             return -1;

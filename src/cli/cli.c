@@ -4,6 +4,8 @@
 #include "model/compile.h"
 #include "emit/render.h"
 #include "base/esc.h"
+#include "base/i18n.h"
+#include "emit/words.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -14,28 +16,60 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* "ramme: SEVERITY: " then `fmt` with `arg` (escaped) or `fmt` alone. */
+static void say(const char *lead, const char *fmt, const char *arg)
+{
+    fputs(lead, stderr);
+    if (arg) {
+        Arena *a = arena_new();
+        fprintf(stderr, fmt, esc_text(a, arg));
+        arena_free(a);
+    } else {
+        fputs(fmt, stderr);
+    }
+    fputc('\n', stderr);
+}
+
+void cli_error(const char *fmt, const char *arg)
+{
+    char lead[64];
+    snprintf(lead, sizeof lead, "ramme: %s: ", words_diag(DIAG_ERROR));
+    say(lead, fmt, arg);
+}
+
+void cli_warning(const char *fmt, const char *arg)
+{
+    char lead[64];
+    snprintf(lead, sizeof lead, "ramme: %s: ", words_diag(DIAG_WARNING));
+    say(lead, fmt, arg);
+}
+
+void cli_help(const char *fmt, const char *arg)
+{
+    char lead[64];
+    snprintf(lead, sizeof lead, "      = %s: ", words_help());
+    say(lead, fmt, arg);
+}
+
 int cli_bad_usage(const char *fmt, const char *arg)
 {
-    fputs("ramme: error: ", stderr);
-    Arena *a = arena_new();
-    fprintf(stderr, fmt, esc_text(a, arg));
-    arena_free(a);
-    fputs("\n      = help: ramme --help lists the commands and options\n", stderr);
+    cli_error(fmt, arg);
+    cli_help(_("ramme --help lists the commands and options"), NULL);
     return EXIT_INPUT;
 }
 
-Block *cli_pick_named(Diags *d, const char *file, const char *kind, Block **all, int n, const char *name)
+Block *cli_pick_named(Diags *d, const char *file, const char *kind_msg, Block **all, int n, const char *name)
 {
     for (int i = 0; i < n; i++)
         if (strcmp(all[i]->name, name) == 0)
             return all[i];
-    diag_error_file(d, file, "no %s named '%s' in this file", kind, name);
+    diag_error_file(d, file, kind_msg, name);
     const char *c[256];
     for (int i = 0; i < n && i < 256; i++)
         c[i] = all[i]->name;
     const char *sug = model_suggest(name, c, n < 256 ? n : 256);
     if (sug)
-        diag_help(d, "did you mean '%s'?", sug);
+        diag_help(d, _("did you mean '%s'?"), sug);
     return NULL;
 }
 
@@ -91,9 +125,9 @@ int cli_finish_stdout(int status)
     if (e == EPIPE)
         return status; /* the reader has all it wanted: `ramme check x | head -1` */
     if (e)
-        fprintf(stderr, "ramme: error: cannot write the report to standard output: %s\n", strerror(e));
+        cli_error(_("cannot write the report to standard output: %s"), strerror(e));
     else
-        fputs("ramme: error: cannot write the report to standard output\n", stderr);
+        cli_error(_("cannot write the report to standard output"), NULL);
     return EXIT_INPUT;
 }
 

@@ -9,6 +9,7 @@
 
 #include "model/model.h"
 #include "base/outfile.h"
+#include "base/i18n.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -71,16 +72,24 @@ FILE *cli_outfile_open(const char *path, OutFile *of);
 int cli_outfile_commit(OutFile *of);
 void cli_outfile_abort(OutFile *of);
 
-/* A wrong command line: prints the message (fmt has one %s for arg) and
- * where to find the usage; returns EXIT_INPUT. */
+/* A wrong command line: prints the message (a translated `fmt` with one %s
+ * for `arg`, or `fmt` alone when `arg` is NULL) and where to find the
+ * usage; returns EXIT_INPUT. */
 int cli_bad_usage(const char *fmt, const char *arg);
 /* A command stopped by its diagnostics: sorted, then as the JSON document
  * {"version": 1, "diagnostics": [...]} on stdout with --format json (every
  * command writes its document on every path), else as text on stderr.
  * Returns EXIT_INPUT. */
 int cli_fail_diags(const Options *o, Diags *d, SourceSet *ss);
-/* The block of `kind` named `name` among the main file's `all`, or NULL
- * after an error with a did-you-mean. */
-Block *cli_pick_named(Diags *d, const char *file, const char *kind, Block **all, int n, const char *name);
+/* "ramme: error: MESSAGE", "ramme: warning: MESSAGE" and "      = help:
+ * MESSAGE" on stderr, the words in the language in use; `fmt` and `arg` as
+ * for cli_bad_usage (`arg` shown through esc_text). */
+void cli_error(const char *fmt, const char *arg);
+void cli_warning(const char *fmt, const char *arg);
+void cli_help(const char *fmt, const char *arg);
+/* The block named `name` among the main file's `all`, or NULL after the
+ * error `kind_msg` (translated, one %s for the name: "no course named '%s'
+ * in this file") with a did-you-mean. */
+Block *cli_pick_named(Diags *d, const char *file, const char *kind_msg, Block **all, int n, const char *name);
 
 #endif

@@ -17,11 +17,11 @@
 int cli_admit(Options *o)
 {
     if (o->nargs != 1)
-        return cli_bad_usage("admit takes one course FILE and --applicants FILE%s", "");
+        return cli_bad_usage(_("admit takes one course FILE and --applicants FILE"), NULL);
     if (!o->applicants)
-        return cli_bad_usage("admit needs --applicants FILE (a CSV or JSON file of applicants)%s", "");
+        return cli_bad_usage(_("admit needs --applicants FILE (a CSV or JSON file of applicants)"), NULL);
     if (o->format != FMT_TEXT && o->format != FMT_JSON)
-        return cli_bad_usage("admit writes text or json, not %s", o->format == FMT_CSV ? "csv" : "ics");
+        return cli_bad_usage(_("admit writes text or json, not %s"), o->format == FMT_CSV ? "csv" : "ics");
     CliSession s;
     cli_open(&s, o, o->args[0], NULL);
     SourceSet *ss = &s.ss;
@@ -35,7 +35,7 @@ int cli_admit(Options *o)
         Block **all;
         int n = compile_main_decls(p, "course", &all);
         if (o->course) {
-            course = cli_pick_named(d, o->args[0], "course", all, n, o->course);
+            course = cli_pick_named(d, o->args[0], _("no course named '%s' in this file"), all, n, o->course);
         } else {
             /* The course with an admission block, when there is one. */
             int with = 0;
@@ -47,17 +47,20 @@ int cli_admit(Options *o)
             if (with == 0 && n == 1)
                 course = all[0];
             if (n == 0)
-                diag_error_file(d, o->args[0], "the file declares no course");
+                diag_error_file(d, o->args[0], "%s", _("the file declares no course"));
             else if (with > 1) {
                 course = NULL;
                 char *names = "";
                 for (int i = 0; i < n; i++)
                     if (model_get(all[i], "admission"))
                         names = arena_printf(a, "%s%s%s", names, names[0] ? ", " : "", all[i]->name);
-                diag_error_file(d, o->args[0], "the file declares %d courses with admission rules: %s", with, names);
-                diag_help(d, "choose one with --course NAME");
+                diag_error_file(d, o->args[0],
+                                P_("the file declares %d course with admission rules: %s",
+                                   "the file declares %d courses with admission rules: %s", (unsigned long)with),
+                                with, names);
+                diag_help(d, "%s", _("choose one with --course NAME"));
             } else if (!course) {
-                diag_error_file(d, o->args[0], "no course in the file has an admission block");
+                diag_error_file(d, o->args[0], "%s", _("no course in the file has an admission block"));
             }
         }
         Table t;

@@ -14,9 +14,9 @@
 int cli_check(Options *o)
 {
     if (o->nargs == 0)
-        return cli_bad_usage("%s needs at least one FILE", "check");
+        return cli_bad_usage(_("%s needs at least one FILE"), "check");
     if (o->format != FMT_TEXT && o->format != FMT_JSON)
-        return cli_bad_usage("check writes text or json, not %s", o->format == FMT_CSV ? "csv" : "ics");
+        return cli_bad_usage(_("check writes text or json, not %s"), o->format == FMT_CSV ? "csv" : "ics");
     int status = EXIT_PASS;
     bool json = o->format == FMT_JSON;
     /* JSON is written course by course: a batch of 100,000 courses never

@@ -10,9 +10,9 @@
 int cli_diff(Options *o)
 {
     if (o->nargs != 3)
-        return cli_bad_usage("diff takes FILE BASE VARIANT, as in: ramme diff variant.ramme region_midt midt_variant%s", "");
+        return cli_bad_usage(_("diff takes FILE BASE VARIANT, as in: ramme diff variant.ramme region_midt midt_variant"), NULL);
     if (o->format != FMT_TEXT && o->format != FMT_JSON)
-        return cli_bad_usage("diff writes text or json, not %s", o->format == FMT_CSV ? "csv" : "ics");
+        return cli_bad_usage(_("diff writes text or json, not %s"), o->format == FMT_CSV ? "csv" : "ics");
     CliSession s;
     cli_open(&s, o, o->args[0], NULL);
     SourceSet *ss = &s.ss;
@@ -26,7 +26,7 @@ int cli_diff(Options *o)
             const char *name = o->args[1 + k];
             blocks[k] = course ? model_decl(p, course, name) : NULL;
             if (!blocks[k]) {
-                diag_error_file(d, o->args[0], "no course named '%s' in this file or its imports", name);
+                diag_error_file(d, o->args[0], _("no course named '%s' in this file or its imports"), name);
                 const char *c[512];
                 int n = 0;
                 for (int i = 0; i < p->ndecls && n < 512; i++)
@@ -34,7 +34,7 @@ int cli_diff(Options *o)
                         c[n++] = p->decls[i]->name;
                 const char *sug = model_suggest(name, c, n);
                 if (sug)
-                    diag_help(d, "did you mean '%s'?", sug);
+                    diag_help(d, _("did you mean '%s'?"), sug);
             }
         }
     }

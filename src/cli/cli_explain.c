@@ -56,7 +56,7 @@ static void find_id(Program *p, const char *id, Found *f)
 int cli_explain(Options *o)
 {
     if (o->nargs < 1 || o->nargs > 2)
-        return cli_bad_usage("explain takes a rule id (national.goal_coverage) or a goal id (recovery.hope), and optionally the FILE that declares it%s", "");
+        return cli_bad_usage(_("explain takes a rule id (national.goal_coverage) or a goal id (recovery.hope), and optionally the FILE that declares it"), NULL);
     const char *id = o->args[0];
     /* With no FILE: the rules and goals of every module on the search path. */
     CliSession s;
@@ -84,12 +84,12 @@ int cli_explain(Options *o)
         else if (f.framework)
             explain_framework_text(stdout, f.framework, ss);
         else {
-            diag_error(d, span_none(), "no rule or goal '%s'", id);
+            diag_error(d, span_none(), _("no rule or goal '%s'"), id);
             const char *sug = model_suggest(id, f.ids, f.nids);
             if (sug)
-                diag_help(d, "did you mean '%s'?", sug);
+                diag_help(d, _("did you mean '%s'?"), sug);
             else
-                diag_help(d, "a rule id is FRAMEWORK.RULE, as in national.goal_coverage; a goal id is like recovery.hope");
+                diag_help(d, "%s", _("a rule id is FRAMEWORK.RULE, as in national.goal_coverage; a goal id is like recovery.hope"));
             status = cli_fail_diags(o, d, ss);
         }
     }

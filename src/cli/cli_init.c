@@ -9,6 +9,7 @@
  * is compiled before it is written: it must type-check as written. */
 #include "cli/cli.h"
 #include "base/esc.h"
+#include "base/i18n.h"
 #include "base/sbuf.h"
 #include "model/compile.h"
 
@@ -84,10 +85,10 @@ static char *fill(Arena *a, Program *p, const char *tpl, const char *name, const
 int cli_init(Options *o)
 {
     if (o->nargs > 1)
-        return cli_bad_usage("init takes one NAME (the course's name, and its file's: NAME.ramme)%s", "");
+        return cli_bad_usage(_("init takes one NAME (the course's name, and its file's: NAME.ramme)%s"), "");
     const char *name = o->nargs ? o->args[0] : "kursus";
     if (!name_ok(name))
-        return cli_bad_usage("'%s' cannot be a course's name: use letters, digits and _, as in kursus_2026", name);
+        return cli_bad_usage(_("'%s' cannot be a course's name: use letters, digits and _, as in kursus_2026"), name);
     const char *kind = o->course_format ? o->course_format : "cohort";
     CliSession s;
     cli_open(&s, o, NULL, NULL); /* the stdlib's modules: national's goals, the search path */
@@ -100,7 +101,7 @@ int cli_init(Options *o)
     if (s.d.errors) {
         status = cli_fail_diags(o, &s.d, &s.ss);
     } else if (src < 0) {
-        fprintf(stderr, "ramme: error: the standard library has no template init/%s.ramme\n", kind);
+        cli_error(_("the standard library has no template init/%s.ramme"), kind);
         status = EXIT_INPUT;
     } else {
         char *text = fill(a, s.p, s.ss.files[src]->text, name, file);
@@ -111,23 +112,23 @@ int cli_init(Options *o)
         CompileOptions co = {o->include, o->ninclude, 0, 0};
         t.p = compile_text(file, text, &co, &t.ss, &t.d);
         if (t.d.errors) {
-            fputs("ramme: error: the course template does not compile (a fault in the standard library):\n", stderr);
+            cli_error("%s", _("the course template does not compile (a fault in the standard library):"));
             status = cli_fail_diags(o, &t.d, &t.ss);
         } else {
             int fd = open(file, O_WRONLY | O_CREAT | O_EXCL, 0666);
             size_t n = strlen(text);
             if (fd < 0) {
-                fprintf(stderr, "%s: error: %s\n", esc_text(a, file),
-                        errno == EEXIST ? "the file exists already; ramme init never writes over a file"
+                fprintf(stderr, _("%s: error: %s\n"), esc_text(a, file),
+                        errno == EEXIST ? _("the file exists already; ramme init never writes over a file")
                                         : strerror(errno));
                 status = EXIT_INPUT;
             } else if (write(fd, text, n) != (ssize_t)n || close(fd) != 0) {
-                fprintf(stderr, "%s: error: cannot write it: %s\n", esc_text(a, file), strerror(errno));
+                fprintf(stderr, _("%s: error: cannot write it: %s\n"), esc_text(a, file), strerror(errno));
                 unlink(file);
                 status = EXIT_INPUT;
             } else {
                 /* A notice, not a report: on stderr, as a compiler's are. */
-                fprintf(stderr, "wrote %s: a %s course to fill in; then run: ramme check %s\n", esc_text(a, file),
+                fprintf(stderr, _("wrote %s: a %s course to fill in; then run: ramme check %s\n"), esc_text(a, file),
                         kind, esc_text(a, file));
             }
         }

@@ -5,6 +5,7 @@
 #include "base/esc.h"
 #include "emit/plan_out.h"
 #include "emit/render.h"
+#include "emit/words.h"
 #include "apps/schedule.h"
 
 #include <errno.h>
@@ -15,7 +16,7 @@
 int cli_schedule(Options *o)
 {
     if (o->nargs != 1)
-        return cli_bad_usage("schedule takes one FILE (and --schedule NAME when it declares several)%s", "");
+        return cli_bad_usage(_("schedule takes one FILE (and --schedule NAME when it declares several)"), NULL);
     CliSession s;
     cli_open(&s, o, o->args[0], NULL);
     SourceSet *ss = &s.ss;
@@ -29,18 +30,20 @@ int cli_schedule(Options *o)
         Block **all;
         int n = compile_main_decls(p, "schedule", &all);
         if (o->schedule) {
-            chosen = cli_pick_named(d, o->args[0], "schedule", all, n, o->schedule);
+            chosen = cli_pick_named(d, o->args[0], _("no schedule named '%s' in this file"), all, n, o->schedule);
         } else if (n == 1) {
             chosen = all[0];
         } else if (n == 0) {
-            diag_error_file(d, o->args[0], "the file declares no schedule");
-            diag_help(d, "add one: schedule NAME for COURSE { start 2025-02-03; weekdays mon, wed; time 09:00..12:00 }");
+            diag_error_file(d, o->args[0], "%s", _("the file declares no schedule"));
+            diag_help(d, "%s", _("add one: schedule NAME for COURSE { start 2025-02-03; weekdays mon, wed; time 09:00..12:00 }"));
         } else {
             char *names = "";
             for (int i = 0; i < n; i++)
                 names = arena_printf(a, "%s%s%s", names, i ? ", " : "", all[i]->name);
-            diag_error_file(d, o->args[0], "the file declares %d schedules: %s", n, names);
-            diag_help(d, "choose one with --schedule NAME");
+            diag_error_file(d, o->args[0],
+                            P_("the file declares %d schedule: %s", "the file declares %d schedules: %s", (unsigned long)n),
+                            n, names);
+            diag_help(d, "%s", _("choose one with --schedule NAME"));
         }
         if (chosen)
             planned = sched_plan(p, chosen, a, &pl);
@@ -61,7 +64,7 @@ int cli_schedule(Options *o)
         if (o->output && strcmp(o->output, "-") != 0) {
             out = cli_outfile_open(o->output, &of);
             if (!out) {
-                fprintf(stderr, "%s: error: %s\n", esc_text(a, o->output), esc_text(a, of.msg));
+                fprintf(stderr, "%s: %s: %s\n", esc_text(a, o->output), words_diag(DIAG_ERROR), esc_text(a, of.msg));
                 status = EXIT_INPUT;
             }
         }
@@ -81,18 +84,19 @@ int cli_schedule(Options *o)
                  * everything went well: a failure never leaves half a file. */
                 if (rc != 0) {
                     cli_outfile_abort(&of);
+                    fprintf(stderr, "%s: %s: ", esc_text(a, o->output), words_diag(DIAG_ERROR));
                     if (e)
-                        fprintf(stderr, "%s: error: cannot write '%s': %s\n", esc_text(a, o->output),
-                                esc_text(a, o->output), strerror(e));
+                        fprintf(stderr, _("cannot write '%s': %s"), esc_text(a, o->output), strerror(e));
                     else
-                        fprintf(stderr, "%s: error: could not write the output\n", esc_text(a, o->output));
+                        fputs(_("could not write the output"), stderr);
+                    fputc('\n', stderr);
                     status = EXIT_INPUT;
                 } else if (cli_outfile_commit(&of) != 0) {
-                    fprintf(stderr, "%s: error: %s\n", esc_text(a, o->output), esc_text(a, of.msg));
+                    fprintf(stderr, "%s: %s: %s\n", esc_text(a, o->output), words_diag(DIAG_ERROR), esc_text(a, of.msg));
                     status = EXIT_INPUT;
                 }
             } else if (rc != 0 && !ferror(stdout)) {
-                fputs("ramme: error: could not write the output\n", stderr);
+                cli_error(_("could not write the output"), NULL);
                 status = EXIT_INPUT;
             } /* a failed write to stdout: cli_finish_stdout reports it */
         }

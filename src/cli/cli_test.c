@@ -6,6 +6,7 @@
  * compiled (it counts as a failure too). */
 #define _GNU_SOURCE /* nftw with FTW_ACTIONRETVAL (skip hidden directories) */
 #include "cli/cli.h"
+#include "base/i18n.h"
 #include "apps/expect.h"
 #include "emit/jdoc.h"
 #include "emit/render.h"
@@ -50,7 +51,7 @@ static int by_name(const void *x, const void *y)
 int cli_test(Options *o)
 {
     if (o->format != FMT_TEXT && o->format != FMT_JSON)
-        return cli_bad_usage("test writes text or json, not %s", o->format == FMT_CSV ? "csv" : "ics");
+        return cli_bad_usage(_("test writes text or json, not %s"), o->format == FMT_CSV ? "csv" : "ics");
     static const char *here[] = {"."};
     const char **paths = o->nargs ? o->args : here;
     int npaths = o->nargs ? o->nargs : 1;
@@ -59,7 +60,7 @@ int cli_test(Options *o)
     for (int i = 0; i < npaths; i++) {
         struct stat st;
         if (stat(paths[i], &st) != 0)
-            return cli_bad_usage("no file or directory '%s'", paths[i]);
+            return cli_bad_usage(_("no file or directory '%s'"), paths[i]);
         if (S_ISDIR(st.st_mode)) {
             int before = files.n;
             nftw(paths[i], visit, 16, FTW_PHYS | FTW_ACTIONRETVAL);

@@ -4,9 +4,15 @@
  * 0 no error-level failure, 1 a design fails an error rule (or a warning
  * under --strict), 2 input unreadable / not parseable / not well-typed, or
  * a wrong command line. */
+/* realpath() is XSI. */
+#define _XOPEN_SOURCE 700
 #include "cli/cli.h"
 #include "base/arena.h"
+#include "base/i18n.h"
+#include "emit/words.h"
 #include "model/model.h"
+
+#include <limits.h>
 
 #include <signal.h>
 #include <stdio.h>
@@ -22,7 +28,9 @@ static const char *commands[] = {"check", "explain", "schedule", "admit", "diff"
 
 static void usage(FILE *out)
 {
-    fputs("usage: ramme COMMAND [options] ARGS\n"
+    /* Three messages, each a block of lines: a translation aligns its own
+     * columns. */
+    fputs(_("usage: ramme COMMAND [options] ARGS\n"
           "\n"
           "commands:\n"
           "  check FILE...                    validate each course against its frameworks\n"
@@ -31,8 +39,9 @@ static void usage(FILE *out)
           "  admit FILE --applicants FILE     screen applicants against admission rules\n"
           "  diff FILE BASE VARIANT           what a local variant changes\n"
           "  test [PATH...]                   the expect declarations under PATH (default .)\n"
-          "  init [--format cohort|modular] [NAME]  a course to fill in, as NAME.ramme\n"
-          "\n"
+          "  init [--format cohort|modular] [NAME]  a course to fill in, as NAME.ramme\n"),
+          out);
+    fputs(_("\n"
           "options:\n"
           "  --format text|json (schedule also csv|ics)\n"
           "  --color auto|always|never        colour on a terminal (honours NO_COLOR)\n"
@@ -44,12 +53,14 @@ static void usage(FILE *out)
           "  --applicants FILE                admit: the applicants (CSV or JSON)\n"
           "  --course NAME                    admit: which course, when the file has several\n"
           "  --show-fields                    admit: also print field values (health data!)\n"
+          "  --lang da|en                     the language of the output (default: from LANG)\n"
           "  -h, --help                       this text\n"
-          "  --version                        the version\n"
-          "\n"
+          "  --version                        the version\n"),
+          out);
+    fputs(_("\n"
           "exit status: 0 no error-level failure, 1 a design fails an error rule,\n"
           "2 the input could not be read, parsed or type-checked, the report could not be written,\n"
-          "or the command line is wrong.\n",
+          "or the command line is wrong.\n"),
           out);
 }
 
@@ -58,8 +69,58 @@ static void version(FILE *out)
     fputs("ramme " RAMME_VERSION "\n", out);
 }
 
-static const char *options_list[] = {"--format", "--color",       "--strict", "--schedule", "--applicants",
-                                     "--course", "--coverage", "--show-fields", "--help", "--version"};
+static const char *options_list[] = {"--format",   "--color",       "--strict", "--schedule", "--applicants", "--course",
+                                     "--coverage", "--show-fields", "--lang",   "--help",     "--version"};
+
+/* The directory of the message catalogues: $(BUILD)/locale when this
+ * binary is the one in its build tree (as the stdlib is found in the
+ * source tree: model/load.c), else PREFIX/share/locale. */
+static const char *locale_dir(char *buf, size_t n)
+{
+    char exe[PATH_MAX], build[PATH_MAX];
+    if (realpath("/proc/self/exe", exe) && realpath(RAMME_BUILD_DIR, build)) {
+        char *slash = strrchr(exe, '/');
+        if (slash)
+            *slash = '\0';
+        if (strcmp(exe, build) == 0 && strlen(build) + sizeof "/locale" <= n) {
+            memcpy(buf, build, strlen(build));
+            memcpy(buf + strlen(build), "/locale", sizeof "/locale");
+            return buf;
+        }
+    }
+    snprintf(buf, n, "%s", RAMME_LOCALE_DIR);
+    return buf;
+}
+
+/* The language: --lang's value when it is given (the last one wins, as for
+ * every option), else what the environment asks for (i18n_env_language).
+ * Chosen before anything is said, so even a wrong option is reported in
+ * it. Only "da" and "en" exist; --lang with another value is reported by
+ * parse_args, and another language from the environment means English. */
+static void choose_language(int argc, char **argv)
+{
+    const char *lang = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+            lang = argv[++i];
+        else if (strncmp(argv[i], "--lang=", 7) == 0)
+            lang = argv[i] + 7;
+        else if (strcmp(argv[i], "-I") == 0 || strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--format") == 0 ||
+                 strcmp(argv[i], "--color") == 0 || strcmp(argv[i], "--colour") == 0 ||
+                 strcmp(argv[i], "--schedule") == 0 || strcmp(argv[i], "--applicants") == 0 ||
+                 strcmp(argv[i], "--course") == 0)
+            i++; /* a value, even one spelt --lang */
+    }
+    bool asked = lang && strcmp(lang, "da") == 0;
+    char env[16];
+    if (!lang || (strcmp(lang, "da") != 0 && strcmp(lang, "en") != 0))
+        lang = i18n_env_language(env, sizeof env);
+    if (strcmp(lang, "da") != 0)
+        return; /* English: nothing to look up */
+    char dir[PATH_MAX + 16];
+    if (!i18n_use(lang, locale_dir(dir, sizeof dir)) && asked)
+        cli_warning(_("no Danish message catalogue (ramme.mo) below '%s'; writing English"), dir);
+}
 
 /* Parses argv into o; returns -1 when ok, else an exit status. */
 static int parse_args(int argc, char **argv, Options *o)
@@ -78,7 +139,7 @@ static int parse_args(int argc, char **argv, Options *o)
         if (strncmp(a, "--", 2) == 0 && strchr(a, '=')) {
             size_t n = (size_t)(strchr(a, '=') - a);
             if (n >= sizeof buf)
-                return cli_bad_usage("unknown option '%s'", a);
+                return cli_bad_usage(_("unknown option '%s'"), a);
             memcpy(buf, a, n);
             buf[n] = '\0';
             name = buf;
@@ -86,10 +147,11 @@ static int parse_args(int argc, char **argv, Options *o)
         }
         bool takes = strcmp(name, "--format") == 0 || strcmp(name, "--color") == 0 || strcmp(name, "-I") == 0 ||
                      strcmp(name, "-o") == 0 || strcmp(name, "--schedule") == 0 ||
-                     strcmp(name, "--applicants") == 0 || strcmp(name, "--course") == 0;
+                     strcmp(name, "--applicants") == 0 || strcmp(name, "--course") == 0 ||
+                     strcmp(name, "--lang") == 0;
         if (takes && !val) {
             if (i + 1 >= argc)
-                return cli_bad_usage("option '%s' needs a value", name);
+                return cli_bad_usage(_("option '%s' needs a value"), name);
             val = argv[++i];
         }
         if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0) {
@@ -104,11 +166,15 @@ static int parse_args(int argc, char **argv, Options *o)
             else if (strcmp(val, "csv") == 0) o->format = FMT_CSV;
             else if (strcmp(val, "ics") == 0) o->format = FMT_ICS;
             else if (strcmp(val, "cohort") == 0 || strcmp(val, "modular") == 0) o->course_format = val;
-            else return cli_bad_usage("unknown format '%s' (text, json, csv or ics)", val);
+            else return cli_bad_usage(_("unknown format '%s' (text, json, csv or ics)"), val);
         } else if (strcmp(name, "--color") == 0 || strcmp(name, "--colour") == 0) {
             if (strcmp(val, "auto") && strcmp(val, "always") && strcmp(val, "never"))
-                return cli_bad_usage("--color takes auto, always or never, not '%s'", val);
+                return cli_bad_usage(_("--color takes auto, always or never, not '%s'"), val);
             color = val;
+        } else if (strcmp(name, "--lang") == 0) {
+            /* Already put to use (choose_language); checked here. */
+            if (strcmp(val, "da") != 0 && strcmp(val, "en") != 0)
+                return cli_bad_usage(_("--lang takes da or en, not '%s'"), val);
         } else if (strcmp(name, "--strict") == 0) {
             o->strict = true;
         } else if (strcmp(name, "--coverage") == 0) {
@@ -130,10 +196,11 @@ static int parse_args(int argc, char **argv, Options *o)
         } else if (a[0] == '-' && a[1]) {
             const char *sug = model_suggest(name, options_list, (int)(sizeof options_list / sizeof *options_list));
             if (sug) {
-                fprintf(stderr, "ramme: error: unknown option '%s'\n      = help: did you mean '%s'?\n", a, sug);
+                cli_error(_("unknown option '%s'"), a);
+                cli_help(_("did you mean '%s'?"), sug);
                 return EXIT_INPUT;
             }
-            return cli_bad_usage("unknown option '%s'", a);
+            return cli_bad_usage(_("unknown option '%s'"), a);
         } else if (!o->command) {
             o->command = a;
         } else {
@@ -156,6 +223,19 @@ static int parse_args(int argc, char **argv, Options *o)
     return -1;
 }
 
+/* The messages of the two handlers below, made in the language in use
+ * before either can run (a handler cannot translate: gettext is not
+ * async-signal-safe, and out of memory it may need memory). */
+static char sigbus_msg[512], oom_msg[512];
+
+static void prepare_fatal_messages(void)
+{
+    snprintf(sigbus_msg, sizeof sigbus_msg, "ramme: %s: %s\n", words_diag(DIAG_ERROR),
+             _("an input file was cut short while it was being read; check it again when nothing is writing to it"));
+    snprintf(oom_msg, sizeof oom_msg, "ramme: %s: %s\n", words_diag(DIAG_ERROR),
+             _("out of memory: the input needs more memory than this system or its limits (ulimit -v) allow"));
+}
+
 /* A large input file is mapped into memory (source.c). If another program
  * cuts it short while ramme reads it, touching the lost pages raises
  * SIGBUS: say what happened and exit as for any unreadable input, rather
@@ -163,9 +243,7 @@ static int parse_args(int argc, char **argv, Options *o)
 static void on_sigbus(int sig)
 {
     (void)sig;
-    static const char msg[] = "ramme: error: an input file was cut short while it was being read; "
-                              "check it again when nothing is writing to it\n";
-    ssize_t w = write(STDERR_FILENO, msg, sizeof msg - 1);
+    ssize_t w = write(STDERR_FILENO, sigbus_msg, strlen(sigbus_msg));
     (void)w;
     _exit(EXIT_INPUT);
 }
@@ -176,15 +254,15 @@ static void on_sigbus(int sig)
  * first. */
 static void on_oom(void)
 {
-    static const char msg[] = "ramme: error: out of memory: the input needs more memory than this "
-                              "system or its limits (ulimit -v) allow\n";
     fflush(stdout);
-    fputs(msg, stderr);
+    fputs(oom_msg, stderr);
     _Exit(EXIT_INPUT);
 }
 
 int main(int argc, char **argv)
 {
+    choose_language(argc, argv);
+    prepare_fatal_messages();
     arena_set_oom(on_oom);
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
@@ -200,9 +278,9 @@ int main(int argc, char **argv)
     int st = parse_args(argc, argv, &o);
     if (st < 0) {
         if (o.course_format && strcmp(o.command, "init") != 0) {
-            st = cli_bad_usage("--format %s is for init: the kind of course it writes", o.course_format);
+            st = cli_bad_usage(_("--format %s is for init: the kind of course it writes"), o.course_format);
         } else if (o.output && strcmp(o.command, "schedule") != 0) {
-            st = cli_bad_usage("-o is for schedule; %s writes to standard output", o.command);
+            st = cli_bad_usage(_("-o is for schedule; %s writes to standard output"), o.command);
         } else if (strcmp(o.command, "check") == 0) {
             st = cli_check(&o);
         } else if (strcmp(o.command, "explain") == 0) {
@@ -222,15 +300,15 @@ int main(int argc, char **argv)
             for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
                 known = known || strcmp(o.command, commands[i]) == 0;
             if (known) {
-                fprintf(stderr, "ramme: error: '%s' is not available in this version yet\n", o.command);
+                cli_error(_("'%s' is not available in this version yet"), o.command);
                 st = EXIT_INPUT;
             } else {
-                fprintf(stderr, "ramme: error: unknown command '%s'\n", o.command);
+                cli_error(_("unknown command '%s'"), o.command);
                 const char *sug = model_suggest(o.command, commands, (int)(sizeof commands / sizeof *commands));
                 if (sug)
-                    fprintf(stderr, "      = help: did you mean '%s'?\n", sug);
+                    cli_help(_("did you mean '%s'?"), sug);
                 else
-                    fputs("      = help: the commands are check, explain, schedule, admit and diff\n", stderr);
+                    cli_help("%s", _("the commands are check, explain, schedule, admit and diff"));
                 st = EXIT_INPUT;
             }
         }

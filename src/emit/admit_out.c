@@ -1,20 +1,15 @@
 /* admit_out.c — the admission screening as text and as JSON. */
 #include "emit/admit_out.h"
 #include "base/esc.h"
+#include "base/i18n.h"
 #include "emit/jsonw.h"
 #include "emit/render.h"
 #include "emit/words.h"
 
 #include <string.h>
 
-/* Characters in a UTF-8 string, for aligning columns. */
-static int chars_of(const char *s)
-{
-    int n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
-}
+/* Display columns of a UTF-8 string, for aligning columns. */
+#define chars_of words_width
 
 void admit_text(FILE *out, const AdmitReport *rep, bool color)
 {
@@ -23,8 +18,18 @@ void admit_text(FILE *out, const AdmitReport *rep, bool color)
     /* Ids, reasons and values through esc_text: an id holding ESC and a
      * line break must not forge lines of the report. */
     const char *title = esc_text(a, rep->course->title);
-    fprintf(out, "%sadmission screening: course %s%s%s%s%s\n", bold, esc_text(a, rep->course->name),
-            title ? " \"" : "", title ? title : "", title ? "\"" : "", reset);
+    fputs(bold, out);
+    if (title)
+        fprintf(out, _("admission screening: course %s \"%s\""), esc_text(a, rep->course->name), title);
+    else
+        fprintf(out, _("admission screening: course %s"), esc_text(a, rep->course->name));
+    fprintf(out, "%s\n", reset);
+    /* The status column: as wide as the widest admission word and a blank,
+     * at least 12 (English "ineligible" and two blanks). */
+    int sw = 12;
+    for (int s = AD_ELIGIBLE; s <= AD_REVIEW; s++)
+        if (chars_of(words_admit((AdmitStatus)s)) + 2 > sw)
+            sw = chars_of(words_admit((AdmitStatus)s)) + 2;
     int w = 2;
     for (int i = 0; i < rep->n; i++)
         if (chars_of(esc_text(a, rep->rows[i].id)) > w)
@@ -33,13 +38,13 @@ void admit_text(FILE *out, const AdmitReport *rep, bool color)
     for (int i = 0; i < rep->n; i++) {
         const ApplicantResult *r = &rep->rows[i];
         /* One reason a line, under each other after the status. */
-        int indent = 2 + w + 2 + 10 + 2;
+        int indent = 2 + w + 2 + sw;
         const char *id = esc_text(a, r->id), *st = words_admit(r->status);
         fprintf(out, "  %s%*s  %s", id, w - chars_of(id), "", st);
         int line = 0;
         for (int k = 0; k < r->nfailed; k++, line++) {
             if (line == 0)
-                fprintf(out, "%*s", 12 - (int)strlen(st), "");
+                fprintf(out, "%*s", sw - chars_of(st), "");
             else
                 fprintf(out, "\n%*s", indent, "");
             fputs(esc_text(a, r->failed[k]), out);
@@ -49,30 +54,37 @@ void admit_text(FILE *out, const AdmitReport *rep, bool color)
                 fprintf(out, "%*s", 12 - (int)strlen(st), "");
             else
                 fprintf(out, "\n%*s", indent, "");
-            fprintf(out, "as a rule: %s", esc_text(a, r->doubts[k]));
+            /* TRANSLATORS: a `prefer` requirement the applicant fails: "som udgangspunkt" */
+            fprintf(out, _("as a rule: %s"), esc_text(a, r->doubts[k]));
         }
         if (r->nmissing) {
             if (line == 0)
-                fprintf(out, "%*s", 12 - (int)strlen(st), "");
+                fprintf(out, "%*s", sw - chars_of(st), "");
             else
                 fprintf(out, "\n%*s", indent, "");
-            fputs("missing: ", out);
+            const char *list = "";
             for (int k = 0; k < r->nmissing; k++)
-                fprintf(out, "%s%s", k ? ", " : "", esc_text(a, r->missing[k]));
+                list = arena_printf(a, "%s%s%s", list, k ? ", " : "", esc_text(a, r->missing[k]));
+            /* TRANSLATORS: the applicant's fields the screening needs and the file lacks */
+            fprintf(out, _("missing: %s"), list);
         }
         fputc('\n', out);
         for (int k = 0; k < r->nshown; k++)
-            fprintf(out, "%*s%s = %s\n", w + 16, "", esc_text(a, r->shown[k]), esc_text(a, r->shown_values[k]));
+            fprintf(out, "%*s%s = %s\n", w + 4 + sw, "", esc_text(a, r->shown[k]), esc_text(a, r->shown_values[k]));
     }
-    fprintf(out, "\n  %d eligible, %d ineligible, %d to review", rep->counts[AD_ELIGIBLE], rep->counts[AD_INELIGIBLE],
+    fputs("\n  ", out);
+    /* TRANSLATORS: the screening's counts: eligible, ineligible, to review */
+    fprintf(out, _("%d eligible, %d ineligible, %d to review"), rep->counts[AD_ELIGIBLE], rep->counts[AD_INELIGIBLE],
             rep->counts[AD_REVIEW]);
-    if (rep->has_seats)
-        fprintf(out, "; %lld seat%s", (long long)rep->seats, rep->seats == 1 ? "" : "s");
+    if (rep->has_seats) {
+        fputs("; ", out);
+        fprintf(out, P_("%lld seat", "%lld seats", (unsigned long)rep->seats), (long long)rep->seats);
+    }
     fputc('\n', out);
     if (rep->has_seats && rep->counts[AD_ELIGIBLE] > rep->seats)
-        fputs("  more eligible applicants than seats: the committee chooses\n", out);
+        fprintf(out, "  %s\n", _("more eligible applicants than seats: the committee chooses"));
     if (rep->nassess) {
-        fputs("\n  for the committee to judge (ramme does not decide these):\n", out);
+        fprintf(out, "\n  %s\n", _("for the committee to judge (ramme does not decide these):"));
         for (int k = 0; k < rep->nassess; k++)
             fprintf(out, "    - %s\n", esc_text(a, rep->assess[k]));
     }

@@ -18,8 +18,15 @@ void check_text(FILE *out, const CourseReport *r, SourceSet *ss, bool color)
     /* Every value from the course file through esc_text: a control
      * character in a title or message must not reach the terminal. */
     const char *title = esc_text(a, r->course->title);
-    fprintf(out, "%scourse %s%s%s%s%s\n", bold, esc_text(a, r->course->name), title ? " \"" : "", title ? title : "",
-            title ? "\"" : "", reset);
+    fputs(bold, out);
+    if (title)
+        fprintf(out, _("course %s \"%s\""), esc_text(a, r->course->name), title);
+    else
+        fprintf(out, _("course %s"), esc_text(a, r->course->name));
+    fprintf(out, "%s\n", reset);
+    /* The status and severity columns as wide as their widest words, in
+     * the language in use; the lines under a result start after them. */
+    int sw = words_status_width(), vw = words_severity_width() + 1, indent = 4 + sw + 1 + vw + 1;
     fprintf(out, "  %s\n", render_place_text(a, ss, r->course->name_span));
     for (int f = 0; f < r->nframeworks; f++) {
         const Block *fw = r->frameworks[f];
@@ -29,26 +36,42 @@ void check_text(FILE *out, const CourseReport *r, SourceSet *ss, bool color)
             if (x->framework != fw)
                 continue;
             const char *col = words_paint(words_status_paint(x->status, x->severity), color);
-            fprintf(out, "    %s%-7s%s %-8s %s\n", col, words_status(x->status), reset, words_severity(x->severity),
-                    esc_text(a, x->id));
+            fprintf(out, "    %s", col);
+            words_put_left(out, words_status(x->status), sw);
+            fprintf(out, "%s ", reset);
+            words_put_left(out, words_severity(x->severity), vw);
+            fprintf(out, " %s\n", esc_text(a, x->id));
             if (x->status == ST_FAIL || x->status == ST_UNKNOWN) {
-                fprintf(out, "                     %s\n", esc_text(a, x->message));
-                fprintf(out, "                     cites: %s\n", esc_text(a, x->cite));
+                fprintf(out, "%*s%s\n", indent, "", esc_text(a, x->message));
+                fprintf(out, "%*s", indent, "");
+                fprintf(out, _("cites: %s"), esc_text(a, x->cite));
+                fputc('\n', out);
                 for (int k = 0; k < x->nexplain; k++)
-                    fprintf(out, "                     %s\n", esc_text(a, x->explain[k]));
-                fprintf(out, "                     at %s; rule at %s\n", render_place_text(a, ss, x->where),
+                    fprintf(out, "%*s%s\n", indent, "", esc_text(a, x->explain[k]));
+                fprintf(out, "%*s", indent, "");
+                fprintf(out, _("at %s; rule at %s"), render_place_text(a, ss, x->where),
                         render_place_text(a, ss, x->rule->name_span));
+                fputc('\n', out);
             }
         }
     }
-    fprintf(out, "\n  summary: %d error%s, %d warning%s, %d advice failed; %d unknown", r->failed[SEV_ERROR],
-            r->failed[SEV_ERROR] == 1 ? "" : "s", r->failed[SEV_WARNING], r->failed[SEV_WARNING] == 1 ? "" : "s",
-            r->failed[SEV_ADVICE], r->unknown);
+    /* "summary: 2 errors, 1 warning, 0 advice failed; 3 unknown": each
+     * count a phrase with its own plural, the line one sentence. */
+    const char *errors = arena_printf(a, P_("%d error", "%d errors", (unsigned long)r->failed[SEV_ERROR]),
+                                      r->failed[SEV_ERROR]);
+    const char *warnings = arena_printf(a, P_("%d warning", "%d warnings", (unsigned long)r->failed[SEV_WARNING]),
+                                        r->failed[SEV_WARNING]);
+    const char *advice = arena_printf(a, P_("%d advice failed", "%d advice failed", (unsigned long)r->failed[SEV_ADVICE]),
+                                      r->failed[SEV_ADVICE]);
+    const char *unknown = arena_printf(a, P_("%d unknown", "%d unknown", (unsigned long)r->unknown), r->unknown);
+    fputs("\n  ", out);
+    /* TRANSLATORS: the last line of a check: errors, warnings, failed advice; results that cannot be decided */
+    fprintf(out, _("summary: %s, %s, %s; %s"), errors, warnings, advice, unknown);
     /* An error-level rule that cannot be judged is not a pass: said apart. */
-    if (r->unknown_by[SEV_ERROR] == 1)
-        fputs("; 1 error-level rule could not be judged", out);
-    else if (r->unknown_by[SEV_ERROR] > 1)
-        fprintf(out, "; %d error-level rules could not be judged", r->unknown_by[SEV_ERROR]);
+    if (r->unknown_by[SEV_ERROR] > 0)
+        fprintf(out, P_("; %d error-level rule could not be judged", "; %d error-level rules could not be judged",
+                        (unsigned long)r->unknown_by[SEV_ERROR]),
+                r->unknown_by[SEV_ERROR]);
     fputs("\n\n", out);
     arena_free(a);
 }
@@ -57,8 +80,14 @@ void check_coverage_text(FILE *out, const Coverage *cv)
 {
     if (cv->nrows == 0)
         return;
-    fprintf(out, "  coverage: %d goal%s x %d block%s\n", cv->nrows, cv->nrows == 1 ? "" : "s", cv->ncolumns,
-            cv->ncolumns == 1 ? "" : "s");
+    Arena *a = arena_new();
+    const char *goals = arena_printf(a, P_("%d goal", "%d goals", (unsigned long)cv->nrows), cv->nrows);
+    const char *blocks = arena_printf(a, P_("%d block", "%d blocks", (unsigned long)cv->ncolumns), cv->ncolumns);
+    fputs("  ", out);
+    /* TRANSLATORS: the coverage table's heading: "coverage: 12 goals x 5 blocks" */
+    fprintf(out, _("coverage: %s x %s"), goals, blocks);
+    fputc('\n', out);
+    arena_free(a);
     int w = 0;
     for (int i = 0; i < cv->nrows; i++) {
         int len = (int)strlen(cv->rows[i].goal->name);
@@ -78,18 +107,22 @@ void check_coverage_text(FILE *out, const Coverage *cv)
             fprintf(out, " %*s%s", cw - 1, "", row->covered[k] ? "x" : ".");
         }
         if (!row->ncovered) {
-            fputs("  not covered", out);
+            fprintf(out, "  %s", _("not covered"));
             uncovered++;
         }
         fputc('\n', out);
     }
-    fprintf(out, "    %d of %d goals covered\n\n", cv->nrows - uncovered, cv->nrows);
+    fputs("    ", out);
+    fprintf(out, P_("%d of %d goal covered", "%d of %d goals covered", (unsigned long)cv->nrows), cv->nrows - uncovered,
+            cv->nrows);
+    fputs("\n\n", out);
 }
 
 void check_no_course_text(FILE *out, const char *file)
 {
     Arena *a = arena_new();
-    fprintf(out, "%s: no errors; the file declares no course\n", esc_text(a, file));
+    fprintf(out, _("%s: no errors; the file declares no course"), esc_text(a, file));
+    fputc('\n', out);
     arena_free(a);
 }
 

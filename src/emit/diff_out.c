@@ -18,9 +18,11 @@ static void print_place(FILE *out, Arena *a, SourceSet *ss, const char *before, 
         fprintf(out, "%s%s:%d:%d", before, esc_text(a, ss->files[sp.file]->path), sp.first_line, sp.first_column);
 }
 
-static void print_block_line(FILE *out, Arena *a, SourceSet *ss, const char *label, const Block *b)
+static void print_block_line(FILE *out, Arena *a, SourceSet *ss, const char *label, int lw, const Block *b)
 {
-    fprintf(out, "  %-8s %s", label, esc_text(a, b->name ? b->name : b->schema->name));
+    fputs("  ", out);
+    words_put_left(out, label, lw);
+    fprintf(out, " %s", esc_text(a, b->name ? b->name : b->schema->name));
     if (b->title)
         fprintf(out, " \"%s\"", esc_text(a, b->title));
     print_place(out, a, ss, "  ", b->name_span);
@@ -49,31 +51,49 @@ static const char *status_word(Arena *a, RuleStatus st, bool judged, Severity se
 void diff_report_text(FILE *out, const DiffReport *r, SourceSet *ss, bool color)
 {
     Arena *a = arena_new();
-    fprintf(out, "diff %s → %s\n", esc_text(a, r->base->name ? r->base->name : "?"),
+    /* TRANSLATORS: the heading of a diff: the base course, then the variant */
+    fprintf(out, _("diff %s → %s"), esc_text(a, r->base->name ? r->base->name : "?"),
             esc_text(a, r->variant->name ? r->variant->name : "?"));
-    print_block_line(out, a, ss, "base", r->base);
-    print_block_line(out, a, ss, "variant", r->variant);
+    fputc('\n', out);
+    /* The label and change columns as wide as their widest words (8 in
+     * English), in the language in use. */
+    const char *lbase = _("base"), *lvariant = _("variant");
+    int lw = 8;
+    lw = words_width(lbase) > lw ? words_width(lbase) : lw;
+    lw = words_width(lvariant) > lw ? words_width(lvariant) : lw;
+    int cw = 8;
+    for (int k = DC_CHANGED; k <= DC_REMOVED; k++)
+        cw = words_width(words_change((DiffKind)k)) > cw ? words_width(words_change((DiffKind)k)) : cw;
+    /* The lines under an entry or a rule start under its path or id. */
+    int indent = 4 + cw + 1;
+    print_block_line(out, a, ss, lbase, lw, r->base);
+    print_block_line(out, a, ss, lvariant, lw, r->variant);
 
+    fputs("\n  ", out);
     if (r->nentries == 0)
-        fputs("\n  changes: none\n", out);
+        fprintf(out, "%s\n", _("changes: none"));
     else
-        fprintf(out, "\n  changes (%d)\n", r->nentries);
+        fprintf(out, _("changes (%d)\n"), r->nentries);
+    const char *at = arena_printf(a, "%*s%s ", indent, "", _("at"));
     for (int i = 0; i < r->nentries; i++) {
         const DiffEntry *e = &r->entries[i];
-        fprintf(out, "    %-8s %s", words_change(e->kind), esc_text(a, e->path));
+        fputs("    ", out);
+        words_put_left(out, words_change(e->kind), cw);
+        fprintf(out, " %s", esc_text(a, e->path));
         if (e->kind == DC_CHANGED)
             fprintf(out, ": %s → %s\n", esc_text(a, e->before), esc_text(a, e->after));
         else
             fprintf(out, ": %s\n", esc_text(a, e->kind == DC_ADDED ? e->after : e->before));
-        print_place(out, a, ss, "             at ", e->where);
+        print_place(out, a, ss, at, e->where);
         if (src_has_place(ss, e->where))
             fputc('\n', out);
     }
 
+    fputs("\n  ", out);
     if (r->nrules == 0)
-        fputs("\n  rule results that differ: none\n", out);
+        fprintf(out, "%s\n", _("rule results that differ: none"));
     else
-        fprintf(out, "\n  rule results that differ (%d)\n", r->nrules);
+        fprintf(out, _("rule results that differ (%d)\n"), r->nrules);
     int worse = 0, better = 0;
     for (int i = 0; i < r->nrules; i++) {
         const DiffRule *x = &r->rules[i];
@@ -87,19 +107,26 @@ void diff_report_text(FILE *out, const DiffReport *r, SourceSet *ss, bool color)
                 status_word(a, x->after, x->variant_result != NULL, s->severity, color), words_severity(s->severity),
                 esc_text(a, x->id));
         if (s->message)
-            fprintf(out, "             %s\n", esc_text(a, s->message));
-        if (s->cite)
-            fprintf(out, "             cites: %s\n", esc_text(a, s->cite));
+            fprintf(out, "%*s%s\n", indent, "", esc_text(a, s->message));
+        if (s->cite) {
+            fprintf(out, "%*s", indent, "");
+            fprintf(out, _("cites: %s"), esc_text(a, s->cite));
+            fputc('\n', out);
+        }
         for (int k = 0; k < s->nexplain; k++)
-            fprintf(out, "             %s\n", esc_text(a, s->explain[k]));
+            fprintf(out, "%*s%s\n", indent, "", esc_text(a, s->explain[k]));
         if (src_has_place(ss, s->where)) {
-            print_place(out, a, ss, "             at ", s->where);
+            print_place(out, a, ss, at, s->where);
             fputc('\n', out);
         }
     }
-    fprintf(out, "\n  summary: %d change%s; %d rule result%s differ%s: %d newly failing, %d no longer failing\n",
-            r->nentries, r->nentries == 1 ? "" : "s", r->nrules, r->nrules == 1 ? "" : "s",
-            r->nrules == 1 ? "s" : "", worse, better);
+    const char *changes = arena_printf(a, P_("%d change", "%d changes", (unsigned long)r->nentries), r->nentries);
+    const char *differ = arena_printf(a, P_("%d rule result differs", "%d rule results differ", (unsigned long)r->nrules),
+                                      r->nrules);
+    fputs("\n  ", out);
+    /* TRANSLATORS: a diff's last line: "summary: 3 changes; 2 rule results differ: 1 newly failing, 0 no longer failing" */
+    fprintf(out, _("summary: %s; %s: %d newly failing, %d no longer failing"), changes, differ, worse, better);
+    fputc('\n', out);
     arena_free(a);
 }
 

@@ -1,6 +1,7 @@
 /* explain_out.c — a rule or a goal explained, as text and as JSON. */
 #include "emit/explain_out.h"
 #include "base/esc.h"
+#include "base/i18n.h"
 #include "emit/jsonw.h"
 #include "emit/render.h"
 #include "emit/words.h"
@@ -56,6 +57,23 @@ static void view(Arena *a, const Block *r, RuleView *v)
     v->amount = expr_text(a, model_get(r, "amount"));
 }
 
+/* The labels' column: as wide as the widest label, at least 10 (the
+ * English "framework:" and a blank), in the language in use. */
+static int label_width(const char *const *labels, size_t n)
+{
+    int w = 10;
+    for (size_t i = 0; i < n; i++)
+        if (words_width(labels[i]) + 1 > w)
+            w = words_width(labels[i]) + 1;
+    return w;
+}
+
+static void label(FILE *out, const char *l, int w)
+{
+    fputs("  ", out);
+    words_put_left(out, l, w);
+}
+
 void explain_rule_text(FILE *out, const char *id, const Block *rule, SourceSet *ss)
 {
     Arena *a = arena_new();
@@ -65,18 +83,33 @@ void explain_rule_text(FILE *out, const char *id, const Block *rule, SourceSet *
      * reaches the terminal. */
     const char *fwt = esc_text(a, v.fw->title);
     fprintf(out, "%s (%s)\n", esc_text(a, id), v.severity);
-    fprintf(out, "  framework: %s%s%s%s\n", v.fw->name, fwt ? " \"" : "", fwt ? fwt : "", fwt ? "\"" : "");
-    fprintf(out, "  cites:     %s\n", esc_text(a, v.cite));
-    fprintf(out, "  message:   %s\n", v.message ? esc_text(a, v.message) : "");
+    const char *labels[] = {_("framework:"), _("cites:"),    _("message:"), _("applies:"),
+                            _("requires:"),  _("declared:"), _("penalty:")};
+    int w = label_width(labels, sizeof labels / sizeof *labels);
+    label(out, labels[0], w);
+    fprintf(out, "%s%s%s%s\n", v.fw->name, fwt ? " \"" : "", fwt ? fwt : "", fwt ? "\"" : "");
+    label(out, labels[1], w);
+    fprintf(out, "%s\n", esc_text(a, v.cite));
+    label(out, labels[2], w);
+    fprintf(out, "%s\n", v.message ? esc_text(a, v.message) : "");
+    label(out, labels[3], w);
     if (v.when)
-        fprintf(out, "  applies:   %s\n", esc_text(a, v.when));
+        fprintf(out, "%s\n", esc_text(a, v.when));
+    else if (strcmp(v.subject, "course") == 0)
+        fprintf(out, "%s\n", _("to every course"));
     else
-        fprintf(out, "  applies:   to every %s\n", v.subject);
-    for (int k = 0; v.reqs && k < v.reqs->u.list.n; k++)
-        fprintf(out, "  requires:  %s\n", esc_text(a, expr_text(a, v.reqs->u.list.items[k])));
-    if (v.weight)
-        fprintf(out, "  penalty:   %lld × %s\n", (long long)v.weight->u.i, v.amount ? esc_text(a, v.amount) : "1");
-    fprintf(out, "  declared:  %s\n", render_place_text(a, ss, rule->name_span));
+        /* TRANSLATORS: what a rule without a `when` judges, a kind of block: "to every placement" */
+        fprintf(out, _("to every %s\n"), v.subject);
+    for (int k = 0; v.reqs && k < v.reqs->u.list.n; k++) {
+        label(out, labels[4], w);
+        fprintf(out, "%s\n", esc_text(a, expr_text(a, v.reqs->u.list.items[k])));
+    }
+    if (v.weight) {
+        label(out, labels[6], w);
+        fprintf(out, "%lld × %s\n", (long long)v.weight->u.i, v.amount ? esc_text(a, v.amount) : "1");
+    }
+    label(out, labels[5], w);
+    fprintf(out, "%s\n", render_place_text(a, ss, rule->name_span));
     arena_free(a);
 }
 
@@ -114,11 +147,20 @@ bool explain_rule_json(FILE *out, const char *id, const Block *rule, SourceSet *
 void explain_goal_text(FILE *out, const Block *g, SourceSet *ss)
 {
     Arena *a = arena_new();
-    fprintf(out, "%s (goal)\n", g->name);
-    fprintf(out, "  title:     %s\n", g->title ? esc_text(a, g->title) : "");
-    fprintf(out, "  framework: %s\n", g->top ? g->top->name : "");
-    fprintf(out, "  declared:  %s\n", render_place_text(a, ss, g->name_span));
-    fprintf(out, "  a module covers it with: covers %s\n", g->name);
+    fprintf(out, _("%s (goal)"), g->name);
+    fputc('\n', out);
+    const char *labels[] = {_("title:"), _("framework:"), _("declared:")};
+    int w = label_width(labels, sizeof labels / sizeof *labels);
+    label(out, labels[0], w);
+    fprintf(out, "%s\n", g->title ? esc_text(a, g->title) : "");
+    label(out, labels[1], w);
+    fprintf(out, "%s\n", g->top ? g->top->name : "");
+    label(out, labels[2], w);
+    fprintf(out, "%s\n", render_place_text(a, ss, g->name_span));
+    fputs("  ", out);
+    /* TRANSLATORS: %s is a goal's id; "covers" is the course language's keyword: keep it */
+    fprintf(out, _("a module covers it with: covers %s"), g->name);
+    fputc('\n', out);
     arena_free(a);
 }
 
@@ -155,24 +197,24 @@ void explain_framework_text(FILE *out, const Block *fw, SourceSet *ss)
     const Block **goals, **rules;
     int ng = own(fw, "goal", &goals, a), nr = own(fw, "rule", &rules, a);
     const char *title = esc_text(a, fw->title);
-    fprintf(out, "%s%s%s%s (framework)\n", fw->name, title ? " \"" : "", title ? title : "", title ? "\"" : "");
+    fprintf(out, _("%s%s%s%s (framework)\n"), fw->name, title ? " \"" : "", title ? title : "", title ? "\"" : "");
     Value *src = model_get(fw, "source");
     if (src && src->k == V_STRING)
-        fprintf(out, "  source:    %s\n", esc_text(a, src->u.s));
+        fprintf(out, _("  source:    %s\n"), esc_text(a, src->u.s));
     if (fw->base)
-        fprintf(out, "  extends:   %s\n", fw->base->name);
-    fprintf(out, "  declared:  %s\n", render_place_text(a, ss, fw->name_span));
+        fprintf(out, _("  extends:   %s\n"), fw->base->name);
+    fprintf(out, _("  declared:  %s\n"), render_place_text(a, ss, fw->name_span));
     if (ng) {
         size_t w = 0;
         for (int i = 0; i < ng; i++)
             if (strlen(goals[i]->name) > w)
                 w = strlen(goals[i]->name);
-        fprintf(out, "\n  goals (%d)\n", ng);
+        fprintf(out, _("\n  goals (%d)\n"), ng);
         for (int i = 0; i < ng; i++)
             fprintf(out, "    %-*s  %s\n", (int)w, goals[i]->name, goals[i]->title ? esc_text(a, goals[i]->title) : "");
     }
     if (nr) {
-        fprintf(out, "\n  rules (%d): ramme explain %s.RULE shows one\n", nr, fw->name);
+        fprintf(out, _("\n  rules (%d): ramme explain %s.RULE shows one\n"), nr, fw->name);
         for (int i = 0; i < nr; i++) {
             RuleView v;
             view(a, rules[i], &v);

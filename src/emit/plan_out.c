@@ -3,6 +3,7 @@
  * block names), so they stay one file, one section each. */
 #include "emit/plan_out.h"
 #include "base/esc.h"
+#include "base/i18n.h"
 #include "emit/jsonw.h"
 #include "emit/words.h"
 
@@ -13,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <uniwidth.h>
 
 /* ---------------------------------------------------------------- shared helpers */
 
@@ -33,8 +33,9 @@ static const char *fmt_time(char *buf, size_t n, int minutes)
     return buf;
 }
 
-/* Hours without trailing zeros: 3, 1.5, 2.25 (two decimals at most). */
-static const char *fmt_hours(char *buf, size_t n, double h)
+/* Hours without trailing zeros: 3, 1.5, 2.25 (two decimals at most), with
+ * '.' (JSON, and the C form the others start from). */
+static const char *fmt_hours_c(char *buf, size_t n, double h)
 {
     snprintf(buf, n, "%.2f", h);
     char *dot = strchr(buf, '.');
@@ -50,12 +51,22 @@ static const char *fmt_hours(char *buf, size_t n, double h)
     return buf;
 }
 
+/* Hours as text and CSV show them: with the language's decimal point
+ * (2,5 in Danish, TOOLS.md §6). */
+static const char *fmt_hours(char *buf, size_t n, double h)
+{
+    return i18n_localize_number((char *)fmt_hours_c(buf, n, h));
+}
+
 static const char *weekday_name(const Plan *p, int wd)
 {
-    static const char *fallback[] = {"mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"};
+    /* The stdlib's weekday labels are the names; these only stand in for a
+     * plan made without them. */
+    static const char *fallback[] = {N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
+                                     N_("Friday"),  N_("Saturday"), N_("Sunday")};
     if (wd < 0 || wd > 6)
         return "?";
-    return p->weekday_names && p->weekday_names[wd] ? p->weekday_names[wd] : fallback[wd];
+    return p->weekday_names && p->weekday_names[wd] ? p->weekday_names[wd] : _(fallback[wd]);
 }
 
 static const char *block_name(const Block *b)
@@ -98,33 +109,17 @@ static char *module_list(const Session *s)
 
 /* ---------------------------------------------------------------- text */
 
-/* Display columns of UTF-8 text (ø is one column, an en dash one). */
-static int width(const char *s)
-{
-    int w = u8_strwidth((const uint8_t *)s, "UTF-8");
-    return w < 0 ? (int)strlen(s) : w;
-}
-
-/* s left-aligned in `w` columns. */
-static void put_left(FILE *out, const char *s, int w)
-{
-    fputs(s, out);
-    for (int k = width(s); k < w; k++)
-        fputc(' ', out);
-}
-
-/* s right-aligned in `w` columns. */
-static void put_right(FILE *out, const char *s, int w)
-{
-    for (int k = width(s); k < w; k++)
-        fputc(' ', out);
-    fputs(s, out);
-}
+/* Display columns of UTF-8 text (ø is one column, an en dash one), and
+ * text aligned in columns by them (emit/words.h). */
+#define width words_width
+#define put_left words_put_left
+#define put_right words_put_right
 
 static int max_int(int a, int b)
 {
     return a > b ? a : b;
 }
+
 
 /* The table shows every value from the files through esc_text (in `a`):
  * a control character in a title, a location or a closure's name must not
@@ -133,24 +128,42 @@ static void text_header(FILE *out, Arena *a, const Plan *p, const char *bold, co
 {
     const Block *c = p->course;
     const char *title = c ? esc_text(a, c->title) : NULL;
-    fprintf(out, "%scourse %s%s%s%s%s\n", bold, esc_text(a, block_name(c)), title ? " \"" : "", title ? title : "",
-            title ? "\"" : "", reset);
-    fprintf(out, "  schedule  %s\n", esc_text(a, block_name(p->schedule)));
+    fputs(bold, out);
+    if (title)
+        fprintf(out, _("course %s \"%s\""), esc_text(a, block_name(c)), title);
+    else
+        fprintf(out, _("course %s"), esc_text(a, block_name(c)));
+    fprintf(out, "%s\n", reset);
+    /* The labels in a column as wide as the widest, translated. */
+    const char *lsched = _("schedule"), *lcal = _("calendar"), *lloc = _("location");
+    int lw = max_int(width(lsched), max_int(width(lcal), width(lloc)));
+    fputs("  ", out);
+    put_left(out, lsched, lw);
+    fprintf(out, "  %s\n", esc_text(a, block_name(p->schedule)));
     const Block *cal = plan_calendar(p);
     if (cal) {
         const char *ct = esc_text(a, cal->title);
-        fprintf(out, "  calendar  %s%s%s%s\n", esc_text(a, block_name(cal)), ct ? " \"" : "", ct ? ct : "",
-                ct ? "\"" : "");
+        fputs("  ", out);
+        put_left(out, lcal, lw);
+        fprintf(out, "  %s%s%s%s\n", esc_text(a, block_name(cal)), ct ? " \"" : "", ct ? ct : "", ct ? "\"" : "");
     }
-    if (p->location)
-        fprintf(out, "  location  %s\n", esc_text(a, p->location));
+    if (p->location) {
+        fputs("  ", out);
+        put_left(out, lloc, lw);
+        fprintf(out, "  %s\n", esc_text(a, p->location));
+    }
 }
 
 static void text_sessions(FILE *out, Arena *a, const Plan *p, const char *bold, const char *reset)
 {
     char b1[32], b2[32];
     /* Column widths from the content. */
-    int wnum = 1, wday = width("weekday"), whours = width("hours"), wtotal = width("total"), wweek = width("week");
+    /* The headings, translated; each column as wide as its heading or its
+     * widest value. */
+    const char *hdate = _("date"), *hday = _("weekday"), *htime = _("time"), *hhours = _("hours"),
+               *htotal = _("total"), *hweek = _("week"), *hmods = _("modules");
+    int wnum = 1, wday = width(hday), whours = width(hhours), wtotal = width(htotal), wweek = width(hweek);
+    int wdate = max_int(10, width(hdate)), wtime = max_int(11, width(htime));
     for (int i = 0; i < p->nsessions; i++) {
         const Session *s = &p->sessions[i];
         wnum = max_int(wnum, snprintf(b1, sizeof b1, "%d", s->number));
@@ -163,18 +176,18 @@ static void text_sessions(FILE *out, Arena *a, const Plan *p, const char *bold, 
     fputs("  ", out);
     put_right(out, "#", wnum);
     fputs("  ", out);
-    put_left(out, "date", 10);
+    put_left(out, hdate, wdate);
     fputs("  ", out);
-    put_left(out, "weekday", wday);
+    put_left(out, hday, wday);
     fputs("  ", out);
-    put_left(out, "time", 11);
+    put_left(out, htime, wtime);
     fputs("  ", out);
-    put_right(out, "hours", whours);
+    put_right(out, hhours, whours);
     fputs("  ", out);
-    put_right(out, "total", wtotal);
+    put_right(out, htotal, wtotal);
     fputs("  ", out);
-    put_right(out, "week", wweek);
-    fputs("  modules", out);
+    put_right(out, hweek, wweek);
+    fprintf(out, "  %s", hmods);
     fputs(reset, out);
     fputc('\n', out);
     for (int i = 0; i < p->nsessions; i++) {
@@ -183,13 +196,15 @@ static void text_sessions(FILE *out, Arena *a, const Plan *p, const char *bold, 
         snprintf(b1, sizeof b1, "%d", s->number);
         put_right(out, b1, wnum);
         fputs("  ", out);
-        put_left(out, fmt_date(b1, sizeof b1, s->date), 10);
+        put_left(out, fmt_date(b1, sizeof b1, s->date), wdate);
         fputs("  ", out);
         put_left(out, weekday_name(p, s->weekday), wday);
         fputs("  ", out);
         fmt_time(b1, sizeof b1, s->start);
         fmt_time(b2, sizeof b2, s->end);
-        fprintf(out, "%s–%s", b1, b2); /* en dash */
+        char span[80];
+        snprintf(span, sizeof span, "%s–%s", b1, b2); /* en dash */
+        put_left(out, span, wtime);
         fputs("  ", out);
         put_right(out, fmt_hours(b1, sizeof b1, s->hours), whours);
         fputs("  ", out);
@@ -205,19 +220,31 @@ static void text_sessions(FILE *out, Arena *a, const Plan *p, const char *bold, 
     if (p->nsessions > 0) {
         const Session *last = &p->sessions[p->nsessions - 1];
         const Session *first = &p->sessions[0];
-        fprintf(out, "  %d session%s, %s hours, ", p->nsessions, p->nsessions == 1 ? "" : "s",
-                fmt_hours(b1, sizeof b1, last->cumulative));
+        /* "26 sessions, 78 hours, ISO weeks 6–20 (15 weeks)": each part a
+         * phrase of its own, with its own plural. */
+        char span[128];
+        fmt_hours(b1, sizeof b1, last->cumulative);
+        /* TRANSLATORS: the total hours of a plan; %s is a number such as 78 or 2.5 */
+        const char *hours = arena_printf(a, last->cumulative == 1 ? _("%s hour") : _("%s hours"), b1);
         if (first->iso_year != last->iso_year)
-            fprintf(out, "ISO weeks %d/%d–%d/%d", first->iso_week, first->iso_year, last->iso_week, last->iso_year);
+            snprintf(span, sizeof span, _("ISO weeks %d/%d–%d/%d"), first->iso_week, first->iso_year, last->iso_week,
+                     last->iso_year);
         else if (first->iso_week != last->iso_week)
-            fprintf(out, "ISO weeks %d–%d", first->iso_week, last->iso_week);
+            snprintf(span, sizeof span, _("ISO weeks %d–%d"), first->iso_week, last->iso_week);
         else
-            fprintf(out, "ISO week %d", first->iso_week);
+            snprintf(span, sizeof span, _("ISO week %d"), first->iso_week);
+        const char *sessions = arena_printf(a, P_("%d session", "%d sessions", (unsigned long)p->nsessions),
+                                            p->nsessions);
+        fputs("  ", out);
         if (p->nweeks > 0)
-            fprintf(out, " (%d week%s)", p->nweeks, p->nweeks == 1 ? "" : "s");
+            /* TRANSLATORS: "26 sessions, 78 hours, ISO weeks 6–20 (15 weeks)" */
+            fprintf(out, P_("%s, %s, %s (%d week)", "%s, %s, %s (%d weeks)", (unsigned long)p->nweeks), sessions, hours,
+                    span, p->nweeks);
+        else
+            fprintf(out, _("%s, %s, %s"), sessions, hours, span);
         fputc('\n', out);
     } else {
-        fputs("  no sessions\n", out);
+        fprintf(out, "  %s\n", _("no sessions"));
     }
 }
 
@@ -225,10 +252,10 @@ static void text_skipped(FILE *out, Arena *a, const Plan *p, const char *bold, c
 {
     char b[32];
     if (p->nskipped == 0) {
-        fprintf(out, "\n%sDays that fell out:%s none\n", bold, reset);
+        fprintf(out, "\n%s%s:%s %s\n", bold, _("Days that fell out"), reset, _("none"));
         return;
     }
-    fprintf(out, "\n%sDays that fell out%s\n", bold, reset);
+    fprintf(out, "\n%s%s%s\n", bold, _("Days that fell out"), reset);
     int wday = 0;
     for (int i = 0; i < p->nskipped; i++)
         wday = max_int(wday, width(weekday_name(p, civil_weekday(p->skipped[i].date))));
@@ -236,7 +263,7 @@ static void text_skipped(FILE *out, Arena *a, const Plan *p, const char *bold, c
         const Skipped *k = &p->skipped[i];
         fprintf(out, "  %s  ", fmt_date(b, sizeof b, k->date));
         put_left(out, weekday_name(p, civil_weekday(k->date)), wday);
-        fprintf(out, "  %s\n", k->reason ? esc_text(a, k->reason) : "closed");
+        fprintf(out, "  %s\n", k->reason ? esc_text(a, k->reason) : _("closed"));
     }
 }
 
@@ -245,7 +272,7 @@ static void text_breaks(FILE *out, Arena *a, const Plan *p, const char *bold, co
     char b1[32], b2[32];
     if (p->nbreaks == 0)
         return;
-    fprintf(out, "\n%sPlanned breaks%s\n", bold, reset);
+    fprintf(out, "\n%s%s%s\n", bold, _("Planned breaks"), reset);
     for (int i = 0; i < p->nbreaks; i++)
         fprintf(out, "  %s – %s  %s\n", fmt_date(b1, sizeof b1, p->breaks[i].from),
                 fmt_date(b2, sizeof b2, p->breaks[i].to), esc_text(a, p->breaks[i].reason));
@@ -257,14 +284,16 @@ static void text_practicum(FILE *out, const Plan *p, const char *bold, const cha
     if (!p->has_practicum)
         return;
     int32_t days = p->practicum_end - p->practicum_start + 1;
-    fprintf(out, "\n%sPracticum%s\n  %s – %s  (%d day%s)\n", bold, reset,
-            fmt_date(b1, sizeof b1, p->practicum_start), fmt_date(b2, sizeof b2, p->practicum_end), (int)days,
-            days == 1 ? "" : "s");
+    fprintf(out, "\n%s%s%s\n  ", bold, _("Practicum"), reset);
+    /* TRANSLATORS: the practicum's first and last date, and its length */
+    fprintf(out, P_("%s – %s  (%d day)", "%s – %s  (%d days)", (unsigned long)days), fmt_date(b1, sizeof b1, p->practicum_start),
+            fmt_date(b2, sizeof b2, p->practicum_end), (int)days);
+    fputc('\n', out);
     if (p->nfollow_up == 0) {
-        fputs("  follow-up days: none\n", out);
+        fprintf(out, "  %s: %s\n", _("follow-up days"), _("none"));
         return;
     }
-    fputs("  follow-up days:\n", out);
+    fprintf(out, "  %s:\n", _("follow-up days"));
     for (int i = 0; i < p->nfollow_up; i++)
         fprintf(out, "    %s  %s\n", fmt_date(b1, sizeof b1, p->follow_up[i]),
                 weekday_name(p, civil_weekday(p->follow_up[i])));
@@ -276,7 +305,7 @@ static void text_weeks(FILE *out, const Plan *p, const char *bold, const char *r
     char b[32];
     if (p->nweeks == 0)
         return;
-    fprintf(out, "\n%sHours per ISO week%s\n", bold, reset);
+    fprintf(out, "\n%s%s%s\n", bold, _("Hours per ISO week"), reset);
     int on_line = 0, year = 0;
     for (int i = 0; i < p->nweeks; i++) {
         const WeekLoad *w = &p->weeks[i];
@@ -290,7 +319,8 @@ static void text_weeks(FILE *out, const Plan *p, const char *bold, const char *r
             fputs("      ", out); /* the year only on its first line */
         year = w->iso_year;
         char item[64];
-        snprintf(item, sizeof item, "w%d: %s", w->iso_week, fmt_hours(b, sizeof b, w->hours));
+        /* TRANSLATORS: an ISO week and its hours, "w7: 6"; keep it short */
+        snprintf(item, sizeof item, _("w%d: %s"), w->iso_week, fmt_hours(b, sizeof b, w->hours));
         fputs("  ", out);
         put_left(out, item, on_line == 7 || i == p->nweeks - 1 ? 0 : 9);
         on_line++;
@@ -302,17 +332,22 @@ static void text_checks(FILE *out, Arena *a, const Plan *p, bool color, const ch
 {
     if (p->nchecks == 0)
         return;
-    fprintf(out, "\n%sChecks%s\n", bold, reset);
+    fprintf(out, "\n%s%s%s\n", bold, _("Checks"), reset);
+    /* The status and severity columns as wide as their widest words. */
+    int sw = words_status_width(), vw = words_severity_width() + 1, indent = 2 + sw + 1 + vw + 1;
     for (int i = 0; i < p->nchecks; i++) {
         const ScheduleCheck *x = &p->checks[i];
         const char *col = words_paint(words_status_paint(x->status, x->severity), color);
-        fprintf(out, "  %s%-7s%s %-8s %s\n", col, words_status(x->status), reset, words_severity(x->severity),
-                x->id ? esc_text(a, x->id) : "");
+        fprintf(out, "  %s", col);
+        put_left(out, words_status(x->status), sw);
+        fprintf(out, "%s ", reset);
+        put_left(out, words_severity(x->severity), vw);
+        fprintf(out, " %s\n", x->id ? esc_text(a, x->id) : "");
         if (x->status == ST_FAIL || x->status == ST_UNKNOWN) {
             if (x->message)
-                fprintf(out, "                   %s\n", esc_text(a, x->message));
+                fprintf(out, "%*s%s\n", indent, "", esc_text(a, x->message));
             for (int k = 0; k < x->nexplain; k++)
-                fprintf(out, "                   %s\n", esc_text(a, x->explain[k]));
+                fprintf(out, "%*s%s\n", indent, "", esc_text(a, x->explain[k]));
         }
     }
 }
@@ -501,11 +536,15 @@ static int csv_field(FILE *out, const char *s, bool first)
 
 int plan_csv(FILE *out, const Plan *p)
 {
-    static const char *head[] = {"number", "date", "weekday", "start", "end", "hours",
-                                 "cumulative_hours", "iso_week", "modules", "location"};
+    /* The headings a person reads in a spreadsheet: translated. */
+    static const char *head[] = {
+        NC_("CSV heading", "number"),   NC_("CSV heading", "date"),  NC_("CSV heading", "weekday"),
+        NC_("CSV heading", "start"),    NC_("CSV heading", "end"),   NC_("CSV heading", "hours"),
+        NC_("CSV heading", "cumulative_hours"), NC_("CSV heading", "iso_week"),
+        NC_("CSV heading", "modules"),  NC_("CSV heading", "location")};
     int rc = 0;
     for (size_t i = 0; i < sizeof head / sizeof *head; i++)
-        rc |= csv_field(out, head[i], i == 0);
+        rc |= csv_field(out, i18n_ctr("CSV heading", head[i]), i == 0);
     if (fputs("\r\n", out) == EOF)
         rc = -1;
     for (int i = 0; i < p->nsessions && rc == 0; i++) {
@@ -650,9 +689,9 @@ bool plan_ics_check(const Plan *p, Diags *d)
     Value *start = field(p->schedule, "start");
     Span sp = start ? start->span : p->schedule ? p->schedule->name_span : span_none();
     char b[32];
-    diag_error(d, sp, "an iCalendar file cannot hold this plan: it needs %s, and iCalendar holds dates up to 3000-12-31",
+    diag_error(d, sp, _("an iCalendar file cannot hold this plan: it needs %s, and iCalendar holds dates up to 3000-12-31"),
                fmt_date(b, sizeof b, bad));
-    diag_help(d, "start the schedule earlier, or write the plan with --format text, json or csv");
+    diag_help(d, _("start the schedule earlier, or write the plan with --format text, json or csv"));
     return false;
 }
 
@@ -690,7 +729,8 @@ static const char *ics_text(Arena *a, const char *s)
 
 static void add_summary(icalcomponent *ev, Arena *a, const char *title, const char *what)
 {
-    const char *s = arena_printf(a, "%s: %s", title, what);
+    /* TRANSLATORS: an event's title in a calendar: the course's title, then what it is */
+    const char *s = arena_printf(a, _("%s: %s"), title, what);
     icalcomponent_add_property(ev, icalproperty_new_summary(ics_text(a, s)));
 }
 
@@ -742,7 +782,7 @@ static int add_sessions(icalcomponent *cal, Arena *a, const Plan *p, const char 
         if (*mods) {
             add_summary(ev, a, title, mods);
         } else {
-            snprintf(what, sizeof what, "session %d", s->number);
+            snprintf(what, sizeof what, _("session %d"), s->number);
             add_summary(ev, a, title, what);
         }
         free(mods);
@@ -768,7 +808,7 @@ static int add_practicum(icalcomponent *cal, Arena *a, const Plan *p, const char
     icalcomponent_add_property(ev, icalproperty_new_dtstart(ical_date(p->practicum_start)));
     /* DTEND of an all-day event is exclusive: the day after the last one. */
     icalcomponent_add_property(ev, icalproperty_new_dtend(ical_date(p->practicum_end + 1)));
-    add_summary(ev, a, title, "praktik");
+    add_summary(ev, a, title, _("practicum"));
     /* A weeks-long span should not mark the whole calendar busy. */
     icalcomponent_add_property(ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
     icalcomponent_add_component(cal, ev);
@@ -787,7 +827,7 @@ static int add_practicum(icalcomponent *cal, Arena *a, const Plan *p, const char
             icalcomponent_add_property(ev, icalproperty_new_dtstart(ical_date(d)));
             icalcomponent_add_property(ev, icalproperty_new_dtend(ical_date(d + 1)));
         }
-        add_summary(ev, a, title, "opfølgningsdag i praktikken");
+        add_summary(ev, a, title, _("follow-up day in the practicum"));
         if (p->location)
             icalcomponent_add_property(ev, icalproperty_new_location(ics_text(a, p->location)));
         icalcomponent_add_component(cal, ev);

@@ -112,7 +112,7 @@ static void header(FILE *out, Arena *a, SourceSet *ss, Span sp, const char *path
         else
             fprintf(out, "%s: ", file);
     } else {
-        fputs("ramme: ", out);
+        fputs("ramme: ", out); /* the program's name: never translated */
     }
     if (color)
         fprintf(out, "%s%s:%s%s ", words_paint(words_diag_paint(sev), color), words_diag(sev), reset, bold);
@@ -131,8 +131,8 @@ void render_diags_text(FILE *out, const Diags *d, SourceSet *ss, bool color)
         header(out, a, ss, g->span, g->path, g->severity, g->msg, color);
         excerpt(out, ss, g->span, color);
         if (g->help)
-            fprintf(out, "      = %shelp:%s %s\n", words_paint(PAINT_HEADING, color), words_paint(PAINT_RESET, color),
-                    esc_text(a, g->help));
+            fprintf(out, "      = %s%s:%s %s\n", words_paint(PAINT_HEADING, color), words_help(),
+                    words_paint(PAINT_RESET, color), esc_text(a, g->help));
         for (int k = 0; k < g->nnotes; k++) {
             const DiagNote *nt = &g->notes[k];
             if (nt->span.file >= 0) {

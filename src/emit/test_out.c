@@ -1,6 +1,7 @@
 /* test_out.c — the report of `ramme test` (test_out.h). */
 #include "emit/test_out.h"
 #include "base/esc.h"
+#include "base/i18n.h"
 #include "emit/render.h"
 #include "emit/words.h"
 
@@ -14,24 +15,30 @@ void test_text(FILE *out, const ExpectResult *r, SourceSet *ss, bool color)
     Arena *a = arena_new();
     const Block *e = r->expect;
     bool ok = r->nmisses == 0;
-    fprintf(out, "%s%-4s%s  %s  expect %s", words_paint(ok ? PAINT_PASS : PAINT_ERROR, color),
-            ok ? "ok" : words_status(ST_FAIL), words_paint(PAINT_RESET, color),
+    /* TRANSLATORS: an expectation of `ramme test` that holds */
+    const char *okw = _("ok");
+    fprintf(out, _("%s%-4s%s  %s  expect %s"), words_paint(ok ? PAINT_PASS : PAINT_ERROR, color),
+            ok ? okw : words_status(ST_FAIL), words_paint(PAINT_RESET, color),
             render_place_text(a, ss, e->name_span), esc_text(a, e->name));
     if (e->title)
         fprintf(out, " \"%s\"", esc_text(a, e->title));
-    fprintf(out, " (%d rule%s)\n", r->nchecked, r->nchecked == 1 ? "" : "s");
+    fputs(" (", out);
+    fprintf(out, P_("%d rule", "%d rules", (unsigned long)r->nchecked), r->nchecked);
+    fputs(")\n", out);
     for (int i = 0; i < r->nmisses; i++) {
         const ExpectMiss *m = &r->misses[i];
-        fprintf(out, "      %s: expected %s, got %s\n", esc_text(a, m->id), words_status(m->want), what(m));
+        fputs("      ", out);
+        /* TRANSLATORS: "national.network: expected pass, got FAIL" */
+        fprintf(out, _("%s: expected %s, got %s\n"), esc_text(a, m->id), words_status(m->want), what(m));
         if (m->got)
             for (int k = 0; k < m->got->nexplain; k++)
                 fprintf(out, "        %s\n", esc_text(a, m->got->explain[k]));
         else if (m->suggest)
-            fprintf(out, "        no rule of that id judges %s; did you mean %s?\n", esc_text(a, r->expect->name),
+            fprintf(out, _("        no rule of that id judges %s; did you mean %s?\n"), esc_text(a, r->expect->name),
                     esc_text(a, m->suggest));
         else
-            fprintf(out, "        no rule of that id judges %s\n", esc_text(a, r->expect->name));
-        fprintf(out, "        at %s\n", render_place_text(a, ss, m->at));
+            fprintf(out, _("        no rule of that id judges %s\n"), esc_text(a, r->expect->name));
+        fprintf(out, _("        at %s\n"), render_place_text(a, ss, m->at));
     }
     arena_free(a);
 }
@@ -39,7 +46,7 @@ void test_text(FILE *out, const ExpectResult *r, SourceSet *ss, bool color)
 void test_text_broken(FILE *out, const char *file, bool color)
 {
     Arena *a = arena_new();
-    fprintf(out, "%s%-4s%s  %s: its expectations could not be run (see the errors)\n",
+    fprintf(out, _("%s%-4s%s  %s: its expectations could not be run (see the errors)\n"),
             words_paint(PAINT_ERROR, color), words_status(ST_FAIL), words_paint(PAINT_RESET, color),
             esc_text(a, file));
     arena_free(a);
@@ -47,7 +54,8 @@ void test_text_broken(FILE *out, const char *file, bool color)
 
 void test_text_summary(FILE *out, int passed, int failed)
 {
-    fprintf(out, "%d passed, %d failed\n", passed, failed);
+    /* TRANSLATORS: the last line of `ramme test`, as test runners write it */
+    fprintf(out, _("%d passed, %d failed\n"), passed, failed);
 }
 
 void test_json(JsonW *w, const ExpectResult *r, SourceSet *ss)

@@ -2,13 +2,36 @@
  * is marked N_() here and shown through words_tr. */
 #include "emit/words.h"
 
+#include <string.h>
+#include <uniwidth.h>
+
 #define COUNT(a) (sizeof(a) / sizeof *(a))
 /* Entry `i` of a table, "?" past its end (an enum value from nowhere). */
 #define PICK(table, i) ((size_t)(i) < COUNT(table) ? (table)[i] : "?")
 
 const char *words_tr(const char *msgid)
 {
-    return msgid;
+    return i18n_tr(msgid);
+}
+
+int words_width(const char *s)
+{
+    int w = u8_strwidth((const uint8_t *)s, "UTF-8");
+    return w < 0 ? (int)strlen(s) : w;
+}
+
+void words_put_left(FILE *out, const char *s, int w)
+{
+    fputs(s, out);
+    for (int k = words_width(s); k < w; k++)
+        fputc(' ', out);
+}
+
+void words_put_right(FILE *out, const char *s, int w)
+{
+    for (int k = words_width(s); k < w; k++)
+        fputc(' ', out);
+    fputs(s, out);
 }
 
 /* ---------------------------------------------------------------- identifiers */
@@ -37,10 +60,25 @@ static const char *const change_word[] = {N_("changed"), N_("added"), N_("remove
 
 const char *words_status(RuleStatus s) { return words_tr(PICK(status_word, s)); }
 const char *words_not_judged(void) { return words_tr(N_("not judged")); }
+const char *words_help(void) { return words_tr(N_("help")); }
 const char *words_severity(Severity s) { return words_tr(PICK(severity_word, s)); }
 const char *words_admit(AdmitStatus s) { return words_tr(PICK(admit_word, s)); }
 const char *words_diag(DiagSeverity s) { return words_tr(PICK(diag_word, s)); }
 const char *words_change(DiffKind k) { return words_tr(PICK(change_word, k)); }
+
+/* The widest word of a table, translated. */
+static int widest(const char *const *table, size_t n)
+{
+    int w = 0;
+    for (size_t i = 0; i < n; i++) {
+        int x = words_width(words_tr(table[i]));
+        w = x > w ? x : w;
+    }
+    return w;
+}
+
+int words_status_width(void) { return widest(status_word, COUNT(status_word)); }
+int words_severity_width(void) { return widest(severity_word, COUNT(severity_word)); }
 
 /* ---------------------------------------------------------------- colours */
 

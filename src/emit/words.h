@@ -11,29 +11,39 @@
  *     never translated.
  *   - words a person reads (the others): "FAIL", "n/a", "not judged". They
  *     are marked N_() in words.c and each is looked up through words_tr,
- *     the single place a translation (TOOLS.md §6: `--lang da`, gettext
- *     with po/da.po) will hook in. Today words_tr returns the English word.
+ *     the single place a table word is translated (TOOLS.md §6: `--lang
+ *     da`, gettext with po/da.po; base/i18n.h).
  *
  * Whole sentences of a report ("summary: 2 errors, ...") stay with the
- * emitter that writes them; they are for the gettext issue to mark. */
+ * emitter that writes them, each marked _() or P_() there (base/i18n.h). */
 #ifndef RAMME_WORDS_H
 #define RAMME_WORDS_H
 
 #include "apps/admit.h"
 #include "engine/diff.h"
 #include "engine/rules.h"
+#include "base/i18n.h"
 #include "front/diag.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 
-/* Marks a word for the translation catalogue where it is declared (a
- * static table); words_tr translates it where it is shown. xgettext finds
- * the marks with --keyword=N_. */
-#define N_(msgid) msgid
-
-/* The word to show for `msgid`, a word marked N_() in words.c: the hook
- * for a translation. Today `msgid` itself. */
+/* The word to show for `msgid`, a word marked N_() (base/i18n.h) in
+ * words.c: the hook every table word is translated through. */
 const char *words_tr(const char *msgid);
+
+/* Display columns of UTF-8 text as a terminal shows it (libunistring:
+ * "ø" one column, a wide character two): translated words differ in
+ * length, so columns are sized from them, never from English. */
+int words_width(const char *s);
+/* `s`, then blanks to `w` columns (nothing more when it is wider). */
+void words_put_left(FILE *out, const char *s, int w);
+/* Blanks to `w` columns less `s`'s width, then `s`. */
+void words_put_right(FILE *out, const char *s, int w);
+/* The widest of the rule status words / severity words, translated: the
+ * width of the status and severity columns of check and schedule. */
+int words_status_width(void);
+int words_severity_width(void);
 
 /* ---- identifiers: JSON values, never translated ---- */
 
@@ -63,6 +73,8 @@ const char *words_admit(AdmitStatus s);
 const char *words_diag(DiagSeverity s);
 /* "changed", "added", "removed" */
 const char *words_change(DiffKind k);
+/* The label of a diagnostic's help line: "help". */
+const char *words_help(void);
 
 /* ---- the palette: one ANSI colour per meaning ---- */
 

@@ -127,7 +127,7 @@ static const char *show(D *d, const Value *v)
         /* fall through */
     default: {
         RVal r = eval_value(v);
-        return eval_show(d->a, &r);
+        return eval_show_code(d->a, &r);
     }
     }
 }

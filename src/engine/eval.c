@@ -2,6 +2,7 @@
  * quantifiers; a comparison with an unknown side is unknown. */
 #include "engine/eval.h"
 #include "base/civil.h"
+#include "base/i18n.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -178,7 +179,7 @@ static EVAL_APART RVal project(EvalCtx *c, const Node *n, const RVal *l, const F
             continue;
         const Value *v = b->vals[f];
         if (!v) {
-            note_missing(c, n, "is not declared for every item");
+            note_missing(c, n, N_("%s is not declared for every item"));
             return unknown();
         }
         total += v->k == V_LIST ? (size_t)v->u.list.n : 1;
@@ -217,7 +218,7 @@ static RVal follow(EvalCtx *c, const Node *n, RVal cur, Field **chain, int nchai
                 continue;
             }
             if (!v) {
-                note_missing(c, n, "is not declared");
+                note_missing(c, n, N_("%s is not declared"));
                 return unknown();
             }
             cur = value_of(v);
@@ -606,7 +607,7 @@ static EVAL_APART RVal eval_call(EvalCtx *c, const Node *n)
         if (v.k == RV_RANGE) {
             RVal end;
             if (!eval_range_end(&v, !lo, &end)) {
-                note_missing(c, a0, lo ? "has no lower end" : "has no upper end");
+                note_missing(c, a0, lo ? N_("%s has no lower end") : N_("%s has no upper end"));
                 return unknown();
             }
             return end;
@@ -769,7 +770,9 @@ RVal eval(EvalCtx *c, const Node *n)
     return unknown();
 }
 
-static void write_num(SBuf *b, double v)
+/* A number: with the language's decimal point when `local` (2,5 in
+ * Danish text), else as the course language writes it (2.5). */
+static void write_num(SBuf *b, double v, bool local)
 {
     if (fabs(v - llround(v)) < 1e-9 && fabs(v) < 1e15) {
         sb_int(b, llround(v));
@@ -777,19 +780,22 @@ static void write_num(SBuf *b, double v)
     }
     char t[64];
     snprintf(t, sizeof t, "%.4g", v);
-    sb_puts(b, t);
+    sb_puts(b, local ? i18n_localize_number(t) : t);
 }
 
-void eval_write(SBuf *b, const RVal *v)
+/* `local`: for a person to read in the language in use (explanations);
+ * else as the course language writes the value (yes, no and units are the
+ * language's own words either way). */
+static void write_value(SBuf *b, const RVal *v, bool local)
 {
     switch (v->k) {
-    case RV_UNKNOWN: sb_puts(b, "unknown"); return;
+    case RV_UNKNOWN: sb_puts(b, local ? _("unknown") : "unknown"); return;
     case RV_BOOL: sb_puts(b, v->u.b ? "yes" : "no"); return;
     case RV_INT: sb_int(b, v->u.i); return;
-    case RV_NUM: write_num(b, v->u.num); return;
+    case RV_NUM: write_num(b, v->u.num, local); return;
     case RV_QTY: {
         double x = v->u.base / unit_base((Unit)v->unit);
-        write_num(b, x);
+        write_num(b, x, local);
         const char *sym = unit_symbol((Unit)v->unit, x);
         if (strlen(sym) > 1)
             sb_put(b, " ", 1);
@@ -803,25 +809,26 @@ void eval_write(SBuf *b, const RVal *v)
     case RV_RANGE: {
         RVal e;
         if (eval_range_end(v, false, &e))
-            eval_write(b, &e);
+            write_value(b, &e, local);
         sb_put(b, "..", 2);
         if (eval_range_end(v, true, &e))
-            eval_write(b, &e);
+            write_value(b, &e, local);
         return;
     }
     case RV_LIST:
         sb_put(b, "[", 1);
         for (int i = 0; i < v->n; i++) {
             if (i == 8) {
-                sb_puts(b, ", ... (");
-                sb_int(b, v->n);
-                sb_puts(b, " in all)");
+                char all[64];
+                /* TRANSLATORS: the end of a long list shown in part: "[a, b, ..., (12 in all)]" */
+                snprintf(all, sizeof all, local ? _(", ... (%d in all)") : ", ... (%d in all)", v->n);
+                sb_puts(b, all);
                 break;
             }
             if (i)
                 sb_put(b, ", ", 2);
             RVal e = list_at(v, i);
-            eval_write(b, &e);
+            write_value(b, &e, local);
         }
         sb_put(b, "]", 1);
         return;
@@ -831,9 +838,21 @@ void eval_write(SBuf *b, const RVal *v)
     sb_put(b, "?", 1);
 }
 
+void eval_write(SBuf *b, const RVal *v)
+{
+    write_value(b, v, true);
+}
+
 char *eval_show(Arena *a, const RVal *v)
 {
     SBuf b = sb_new(a);
-    eval_write(&b, v);
+    write_value(&b, v, true);
+    return sb_str(&b);
+}
+
+char *eval_show_code(Arena *a, const RVal *v)
+{
+    SBuf b = sb_new(a);
+    write_value(&b, v, false);
     return sb_str(&b);
 }

@@ -58,7 +58,9 @@ typedef struct EvalCtx {
     Block *subject;      /* the block under test: R_CTX paths start here */
     Block *frame;        /* the framework of the rule: R_FRAME paths */
     const Node *missing; /* first path found undeclared */
-    const char *missing_why; /* what about it: "is not declared", "has no lower end" */
+    const char *missing_why; /* what about it, a sentence marked N_() with %s for the
+                                path: "%s is not declared", "%s has no lower end";
+                                translated where it is shown */
     int nscope;
     RVal scope[EVAL_MAX_SCOPE]; /* values of enclosing where/all/any, innermost last */
 } EvalCtx;
@@ -76,9 +78,13 @@ bool eval_range_end(const RVal *r, bool hi, RVal *out);
 /* The scope of a quantifier's body (explanations walk one by hand). */
 bool eval_push(EvalCtx *c, RVal v);
 void eval_pop(EvalCtx *c);
-/* The value written out for explanations: 78h, 13 weeks, 1..8, [a, b]. */
+/* The value written out for explanations: 78h, 13 weeks, 1..8, [a, b], in
+ * the language in use (2,5h in Danish: base/i18n.h). */
 char *eval_show(Arena *a, const RVal *v);
 void eval_write(SBuf *b, const RVal *v);
+/* The same as the course language writes it, whatever the language in use
+ * (2.5h): a value shown as the file has it, as a diff does. */
+char *eval_show_code(Arena *a, const RVal *v);
 /* Deep equality (quantities by base value). */
 bool eval_equal(const RVal *a, const RVal *b);
 

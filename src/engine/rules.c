@@ -1,5 +1,6 @@
 /* rules.c — frameworks applied to a course, statuses and explanations. */
 #include "engine/rules.h"
+#include "base/i18n.h"
 
 #include <string.h>
 
@@ -77,16 +78,20 @@ static void put_named(SBuf *b, EvalCtx *c, const Node *n)
  * `expr` cannot be judged when no one path is to blame. */
 static void add_unknown(Expl *e, const EvalCtx *c, const Node *expr)
 {
+    /* Each line a whole sentence, translated (base/i18n.h); missing_why is
+     * one marked N_() in eval.c, with %s for the path. */
+    if (c->missing)
+        add(e, arena_printf(e->a, _(c->missing_why), ast_to_text(e->a, c->missing)));
+    else
+        add(e, arena_printf(e->a, _("%s cannot be judged"), ast_to_text(e->a, expr)));
+}
+
+/* What `fill` writes into a buffer, as a string (in e's arena). */
+static const char *text_of(Expl *e, EvalCtx *c, const Node *n, void (*fill)(SBuf *, EvalCtx *, const Node *))
+{
     SBuf b = sb_new(e->a);
-    if (c->missing) {
-        ast_write(&b, c->missing);
-        sb_put(&b, " ", 1);
-        sb_puts(&b, c->missing_why);
-    } else {
-        ast_write(&b, expr);
-        sb_puts(&b, " cannot be judged");
-    }
-    add(e, sb_str(&b));
+    fill(&b, c, n);
+    return sb_str(&b);
 }
 
 /* What made `n` false (or not yes). */
@@ -94,9 +99,7 @@ static void explain_false(EvalCtx *c, Expl *e, const Node *n, int depth)
 {
     SBuf b = sb_new(e->a);
     if (depth > 8) {
-        ast_write(&b, n);
-        sb_puts(&b, " is no");
-        add(e, sb_str(&b));
+        add(e, arena_printf(e->a, _("%s is no"), ast_to_text(e->a, n)));
         return;
     }
     switch (n->kind) {
@@ -117,53 +120,33 @@ static void explain_false(EvalCtx *c, Expl *e, const Node *n, int depth)
             return;
         }
         const Node *r = n->u.bin.r;
-        put_named(&b, c, n->u.bin.l);
+        const char *left = text_of(e, c, n->u.bin.l, put_named), *rv = text_of(e, c, r, put_value);
         if (op == OP_IN) {
             /* x = 3, not in 4..8 / not in group_size = 4..8 */
-            sb_puts(&b, ", not in ");
-            if (!literal(r)) {
-                ast_write(&b, r);
-                sb_puts(&b, " = ");
-            }
-            put_value(&b, c, r);
+            if (!literal(r))
+                rv = arena_printf(e->a, "%s = %s", ast_to_text(e->a, r), rv);
+            add(e, arena_printf(e->a, _("%s, not in %s"), left, rv));
         } else if (literal(r)) {
             /* count(...) = 0, needs >= 1 */
-            sb_puts(&b, ", needs ");
-            sb_puts(&b, ast_binop_text(op));
-            sb_put(&b, " ", 1);
-            put_value(&b, c, r);
+            add(e, arena_printf(e->a, _("%s, needs %s %s"), left, ast_binop_text(op), rv));
         } else {
             /* 13 * 2 * 3h = 78h, but hours = 80h (needs ==) */
-            sb_puts(&b, ", but ");
-            ast_write(&b, r);
-            sb_puts(&b, " = ");
-            put_value(&b, c, r);
-            sb_puts(&b, " (needs ");
-            sb_puts(&b, ast_binop_text(op));
-            sb_put(&b, ")", 1);
+            add(e, arena_printf(e->a, _("%s, but %s = %s (needs %s)"), left, ast_to_text(e->a, r), rv,
+                                ast_binop_text(op)));
         }
-        add(e, sb_str(&b));
         return;
     }
     case N_NOT:
-        ast_write(&b, n->u.operand);
-        sb_puts(&b, " is yes");
-        add(e, sb_str(&b));
+        add(e, arena_printf(e->a, _("%s is yes"), ast_to_text(e->a, n->u.operand)));
         return;
     case N_QUANT: {
         RVal l = eval(c, n->u.quant.list);
         if (l.k != RV_LIST)
             return;
         if (!n->u.quant.all) {
-            sb_puts(&b, "no ");
-            sb_puts(&b, n->u.quant.var);
-            sb_puts(&b, " in ");
-            ast_write(&b, n->u.quant.list);
-            sb_puts(&b, " = ");
-            eval_write(&b, &l);
-            sb_puts(&b, " has ");
-            ast_write(&b, n->u.quant.body);
-            add(e, sb_str(&b));
+            /* TRANSLATORS: "no g in goals = [a, b] has g.covered": the variable, the list, its value, the condition */
+            add(e, arena_printf(e->a, _("no %s in %s = %s has %s"), n->u.quant.var, ast_to_text(e->a, n->u.quant.list),
+                                eval_show(e->a, &l), ast_to_text(e->a, n->u.quant.body)));
             return;
         }
         /* not true for 2 of 12: recovery.hope, role.tools */
@@ -186,15 +169,10 @@ static void explain_false(EvalCtx *c, Expl *e, const Node *n, int depth)
                 nbad++;
             }
         }
-        sb_puts(&b, "not true for ");
-        sb_int(&b, nbad);
-        sb_puts(&b, " of ");
-        sb_int(&b, l.n);
-        sb_puts(&b, ": ");
-        sb_puts(&b, sb_str(&bad));
         if (nbad > 12)
-            sb_puts(&b, ", ...");
-        add(e, sb_str(&b));
+            sb_puts(&bad, ", ...");
+        /* TRANSLATORS: "not true for 2 of 12: recovery.hope, role.tools" */
+        add(e, arena_printf(e->a, _("not true for %d of %d: %s"), nbad, l.n, sb_str(&bad)));
         /* Each element it is not true for, with the values that decided:
          * every one of them is a reason (a week's own hours, a target's own
          * days), not only the first. Up to the explanation's line limit. */
@@ -225,9 +203,7 @@ static void explain_false(EvalCtx *c, Expl *e, const Node *n, int depth)
     }
     case N_CALL:
         if (n->u.call.fn == FN_DEFINED && n->u.call.args.n == 1) {
-            ast_write(&b, n->u.call.args.items[0]);
-            sb_puts(&b, " is not declared");
-            add(e, sb_str(&b));
+            add(e, arena_printf(e->a, _("%s is not declared"), ast_to_text(e->a, n->u.call.args.items[0])));
             return;
         }
         break;

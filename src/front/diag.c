@@ -1,6 +1,7 @@
 /* diag.c — the diagnostic list: dedup (each error once), cap, notes. */
 #include "front/diag.h"
 #include "base/arena.h"
+#include "base/i18n.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -51,15 +52,15 @@ static bool same_place(Span a, Span b)
 }
 
 /* Adds the "too many ..." note once, when a cap is first passed. */
-static void cap_note(Diags *d, bool *capped, const char *what, int max)
+static void cap_note(Diags *d, bool *capped, const char *fmt, int max)
 {
     if (*capped)
         return;
     *capped = true;
-    char *m = malloc(64);
+    char *m = malloc(256);
     if (!m)
         arena_oom();
-    snprintf(m, 64, "too many %s; stopping after %d", what, max);
+    snprintf(m, 256, fmt, max);
     push_kept(d, DIAG_NOTE, span_none(), m);
     d->last_kept = false;
 }
@@ -72,13 +73,13 @@ static void push(Diags *d, DiagSeverity sev, Span span, char *msg)
     if (sev == DIAG_ERROR && d->errors >= d->max_errors) {
         d->errors++;
         free(msg);
-        cap_note(d, &d->capped, "errors", d->max_errors);
+        cap_note(d, &d->capped, _("too many errors; stopping after %d"), d->max_errors);
         return;
     }
     if (sev == DIAG_WARNING && d->warnings >= d->max_warnings) {
         d->warnings++;
         free(msg);
-        cap_note(d, &d->capped_warnings, "warnings", d->max_warnings);
+        cap_note(d, &d->capped_warnings, _("too many warnings; stopping after %d"), d->max_warnings);
         return;
     }
     /* Each error once: the same message at the same place is dropped. */

@@ -2,6 +2,7 @@
  * source. A file that is not UTF-8, or holds NUL bytes, gets one error
  * saying so (LANGUAGE.md §8) instead of one per byte. */
 #include "front/parse.h"
+#include "base/i18n.h"
 #include "parser.h"
 #include "lexer.h"
 
@@ -22,14 +23,14 @@ static bool precheck(Diags *diags, Source *src, int file, size_t off, size_t len
     const char *bad = bad_utf8(text, len);
     if (bad) {
         diag_error(diags, src_span_at(src, file, (size_t)(bad - src->text)),
-                   "%s is not UTF-8 text (invalid byte 0x%02X)", src->path, (unsigned char)*bad);
-        diag_help(diags, "save the file as UTF-8; most editors offer it under 'Save as' or 'Encoding'");
+                   _("%s is not UTF-8 text (invalid byte 0x%02X)"), src->path, (unsigned char)*bad);
+        diag_help(diags, _("save the file as UTF-8; most editors offer it under 'Save as' or 'Encoding'"));
         return false;
     }
     const char *nul = memchr(text, '\0', len);
     if (nul) {
         diag_error(diags, src_span_at(src, file, (size_t)(nul - src->text)),
-                   "%s contains a NUL byte: it is not a text file", src->path);
+                   _("%s contains a NUL byte: it is not a text file"), src->path);
         return false;
     }
     return true;
@@ -102,7 +103,7 @@ File *parse_file_kinds(Arena *a, Diags *diags, SourceSet *ss, int file, ParseKin
 {
     Source *src = ss->files[file];
     if (src->len > (size_t)0x7fffffff) {
-        diag_error(diags, (Span){file, 1, 1, 1, 1, 0, 0}, "%s is too large to read", src->path);
+        diag_error(diags, (Span){file, 1, 1, 1, 1, 0, 0}, _("%s is too large to read"), src->path);
         File *f = arena_alloc(a, sizeof *f);
         f->source = file;
         return f;

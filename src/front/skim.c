@@ -2,6 +2,7 @@
  * allocation per byte; inside a block only newlines, quotes, comments and
  * braces matter, so the inner loop skips everything else. */
 #include "front/skim.h"
+#include "base/i18n.h"
 #include "base/arena.h"
 
 #include <stdlib.h>
@@ -95,7 +96,7 @@ bool skim_layout(const char *t, size_t len, const char *kind, SkimProgress progr
         case '\n':
             /* A line ends at "\r\n", a lone '\r' or '\n', as in the lexer. */
             if (cur && header)
-                return unclear(out, cur->off, "a declaration without a body on its first line");
+                return unclear(out, cur->off, N_("a declaration without a body on its first line"));
             line++;
             i += c == '\r' && i + 1 < len && t[i + 1] == '\n' ? 2 : 1;
             ls = i;
@@ -125,10 +126,10 @@ bool skim_layout(const char *t, size_t len, const char *kind, SkimProgress progr
             while (j < len && t[j] != '"' && t[j] != '\n' && t[j] != '\r')
                 j += (t[j] == '\\' && j + 1 < len && t[j + 1] != '\n' && t[j + 1] != '\r') ? 2 : 1;
             if (j >= len || t[j] != '"')
-                return unclear(out, i, "a string that does not end on its line");
+                return unclear(out, i, N_("a string that does not end on its line"));
             if (top) {
                 if (tail)
-                    return unclear(out, i, "more on the line after a declaration's closing brace");
+                    return unclear(out, i, N_("more on the line after a declaration's closing brace"));
                 blank = false;
                 at_stmt = false;
             } else if (cur && header) {
@@ -140,7 +141,7 @@ bool skim_layout(const char *t, size_t len, const char *kind, SkimProgress progr
         case '{':
             if (top) {
                 if (tail)
-                    return unclear(out, i, "more on the line after a declaration's closing brace");
+                    return unclear(out, i, N_("more on the line after a declaration's closing brace"));
                 blank = false;
                 at_stmt = false;
             }
@@ -150,7 +151,7 @@ bool skim_layout(const char *t, size_t len, const char *kind, SkimProgress progr
             continue;
         case '}':
             if (depth == 0)
-                return unclear(out, i, "a '}' with no '{' to close");
+                return unclear(out, i, N_("a '}' with no '{' to close"));
             depth--;
             i++;
             if (cur && depth == 0) {
@@ -166,7 +167,7 @@ bool skim_layout(const char *t, size_t len, const char *kind, SkimProgress progr
             continue;
         case ';':
             if (cur && header)
-                return unclear(out, cur->off, "a declaration without a body");
+                return unclear(out, cur->off, N_("a declaration without a body"));
             if (top)
                 at_stmt = true;
             i++;
@@ -197,7 +198,7 @@ bool skim_layout(const char *t, size_t len, const char *kind, SkimProgress progr
             continue;
         }
         if (tail)
-            return unclear(out, i, "more on the line after a declaration's closing brace");
+            return unclear(out, i, N_("more on the line after a declaration's closing brace"));
         if (at_stmt && word_start(c)) {
             size_t j = word_end(t, i, len);
             if (j - i == klen && memcmp(t + i, kind, klen) == 0) {
@@ -223,7 +224,7 @@ bool skim_layout(const char *t, size_t len, const char *kind, SkimProgress progr
         at_stmt = false;
     }
     if (depth != 0 || cur)
-        return unclear(out, cur ? cur->off : len, "a '{' that is never closed");
+        return unclear(out, cur ? cur->off : len, N_("a '{' that is never closed"));
     if (!blank)
         push_rest(out, t, gap, len, gap_line, gap_ls);
     return true;

@@ -1,5 +1,6 @@
 /* batch.c — one declaration at a time (see batch.h). */
 #include "model/batch.h"
+#include "base/i18n.h"
 #include "model/build.h"
 #include "model/compile.h"
 #include "model/load.h"
@@ -30,10 +31,10 @@ static File *batch_split(Program *p, int src, ParseKinds *kinds)
         if (s->len > p->max_bytes) {
             /* Too large to hold as one syntax tree: say where the layout broke. */
             Span at = b->skim.plain ? (Span){src, 1, 1, 1, 1, 0, 0} : src_span_at(s, src, b->skim.stop);
-            diag_error(p->diags, at, "this file is larger than %zu MiB, so it is read %s by %s, but %s",
+            diag_error(p->diags, at, _("this file is larger than %zu MiB, so it is read %s by %s, but %s"),
                        p->max_bytes >> 20, p->batch_kind, p->batch_kind,
-                       b->skim.plain ? "it declares none" : b->skim.why);
-            diag_help(p->diags, "fix this place, or split the file into files under %zu MiB", p->max_bytes >> 20);
+                       b->skim.plain ? _("it declares none") : _(b->skim.why));
+            diag_help(p->diags, _("fix this place, or split the file into files under %zu MiB"), p->max_bytes >> 20);
             skim_free(&b->skim);
             File *f = arena_alloc(p->arena, sizeof *f);
             f->source = src;
@@ -198,10 +199,10 @@ void batch_begin(BatchIter *it, Program *p)
 static void declared_before(BatchIter *it, Block *blk)
 {
     Program *p = it->p;
-    diag_error(p->diags, blk->name_span, "%s '%s' is declared twice", it->kind->name, blk->name);
+    diag_error(p->diags, blk->name_span, _("%s '%s' is declared twice"), it->kind->name, blk->name);
     Block *old = model_decl(p, it->kind, blk->name);
     if (old) {
-        diag_note(p->diags, old->name_span, "first declared here");
+        diag_note(p->diags, old->name_span, _("first declared here"));
         return;
     }
     if (p->diags->capped)
@@ -225,7 +226,7 @@ static void declared_before(BatchIter *it, Block *blk)
         }
         sp.last_line = sp.first_line;
         sp.last_column = sp.first_column + (int)len;
-        diag_note(p->diags, sp, "first declared here");
+        diag_note(p->diags, sp, _("first declared here"));
         return;
     }
 }

@@ -1,5 +1,6 @@
 /* compile.c — load, declare, build, merge, finish, type-check. */
 #include "model/compile.h"
+#include "base/i18n.h"
 #include "model/build.h"
 #include "model/load.h"
 #include "model/schema.h"
@@ -18,7 +19,7 @@ static void push_decl(Program *p, Block *b)
 
 static void unknown_kind(Program *p, Entry *e)
 {
-    diag_error(p->diags, e->key_span, "unknown declaration '%s'", e->key);
+    diag_error(p->diags, e->key_span, _("unknown declaration '%s'"), e->key);
     if (p->diags->capped)
         return; /* dropped: no help to look for */
     const char *c[256];
@@ -30,12 +31,12 @@ static void unknown_kind(Program *p, Entry *e)
             c[n++] = p->schemas[i]->name;
     const char *sug = model_suggest(e->key, c, n);
     if (sug) {
-        diag_help(p->diags, "did you mean '%s'?", sug);
+        diag_help(p->diags, _("did you mean '%s'?"), sug);
     } else {
         char *all = "";
         for (int i = 3; i < n; i++)
             all = arena_printf(p->arena, "%s%s%s", all, i > 3 ? ", " : "", c[i]);
-        diag_help(p->diags, "a file declares: import, %s", all);
+        diag_help(p->diags, _("a file declares: import, %s"), all);
     }
 }
 
@@ -99,8 +100,8 @@ Program *compile_program(const char *path, const char *text, const char *batch_k
                 continue;
             Block *old = model_decl(p, kind, b->name);
             if (old) {
-                diag_error(diags, b->name_span, "%s '%s' is declared twice", kind->name, b->name);
-                diag_note(diags, old->name_span, "first declared here");
+                diag_error(diags, b->name_span, _("%s '%s' is declared twice"), kind->name, b->name);
+                diag_note(diags, old->name_span, _("first declared here"));
                 continue;
             }
             push_decl(p, b);

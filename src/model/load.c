@@ -2,6 +2,7 @@
 /* realpath() is XSI. */
 #define _XOPEN_SOURCE 700
 #include "model/load.h"
+#include "base/i18n.h"
 #include "front/parse.h"
 
 #include <jansson.h>
@@ -45,9 +46,9 @@ static void add_dir(Program *p, const char *dir, size_t len)
 static const char *unsafe_dir(const struct stat *st)
 {
     if (st->st_mode & S_IWOTH)
-        return "every user can write to it";
+        return _("every user can write to it");
     if ((st->st_mode & S_IWGRP) && st->st_uid != geteuid() && st->st_uid != 0)
-        return "its group can write to it and it is not yours";
+        return _("its group can write to it and it is not yours");
     return NULL;
 }
 
@@ -62,9 +63,9 @@ static void add_user_dir(Program *p, const char *dir, size_t len, const char *wh
     if (stat(d, &st) == 0 && S_ISDIR(st.st_mode)) {
         const char *why = unsafe_dir(&st);
         if (why) {
-            diag_error(p->diags, span_none(), "the %s directory '%s' is not used: %s, so anyone could replace a "
-                       "framework there", what, d, why);
-            diag_help(p->diags, "remove write access for others (chmod o-w,g-w '%s') or use a directory of your own",
+            diag_error(p->diags, span_none(), _("the %s directory '%s' is not used: %s, so anyone could replace a "
+                       "framework there"), what, d, why);
+            diag_help(p->diags, _("remove write access for others (chmod o-w,g-w '%s') or use a directory of your own"),
                       d);
             return;
         }
@@ -109,9 +110,9 @@ void load_search_path(Program *p, const char **include_dirs, int ninclude)
              * is started: a folder of shared files could then supply the
              * frameworks. Only absolute entries are used. */
             if (len > 0 && s[0] != '/') {
-                diag_warning(p->diags, span_none(), "the RAMME_PATH entry '%.*s' is not used: it is a relative path",
+                diag_warning(p->diags, span_none(), _("the RAMME_PATH entry '%.*s' is not used: it is a relative path"),
                              (int)len, s);
-                diag_help(p->diags, "write RAMME_PATH entries as absolute paths (starting with '/')");
+                diag_help(p->diags, _("write RAMME_PATH entries as absolute paths (starting with '/')"));
             } else {
                 add_user_dir(p, s, len, "RAMME_PATH");
             }
@@ -179,9 +180,9 @@ static const char *data_kind(const char *path, const char *t, size_t len)
     while (i < len && (t[i] == ' ' || t[i] == '\t' || t[i] == '\r' || t[i] == '\n'))
         i++;
     if (i < len && (t[i] == '[' || t[i] == '{'))
-        return "a JSON file";
+        return _("a JSON file");
     if (len - i >= 5 && strncmp(t + i, "sep=", 4) == 0)
-        return "a CSV file";
+        return _("a CSV file");
     if (i < len && t[i] == '"') {
         for (i++; i < len && t[i] != '"' && t[i] != '\n'; i++)
             ;
@@ -200,13 +201,13 @@ static const char *data_kind(const char *path, const char *t, size_t len)
     if (i >= len)
         return NULL;
     if (t[i] == ',' || t[i] == '\t')
-        return "a CSV file";
+        return _("a CSV file");
     if (t[i] == ';') {
         /* "course;" ends an entry; "id;birth_date" is a header. */
         for (i++; i < len && t[i] == ' '; i++)
             ;
         if (i < len && t[i] != '\r' && t[i] != '\n' && t[i] != '#')
-            return "a CSV file";
+            return _("a CSV file");
     }
     return NULL;
 }
@@ -253,9 +254,9 @@ static void warn_shadow(Program *p, int k, const char *name, const char *path, S
         /* -I naming the standard library itself replaces nothing. */
         if (realpath(path, a) && strcmp(a, b) == 0)
             return;
-        diag_warning(p->diags, at, "the module '%s' is read from '%s', not from the standard library", name, path);
-        diag_note(p->diags, span_none(), "it replaces '%s'", std);
-        diag_help(p->diags, "if that is not meant, remove its directory from -I or RAMME_PATH");
+        diag_warning(p->diags, at, _("the module '%s' is read from '%s', not from the standard library"), name, path);
+        diag_note(p->diags, span_none(), _("it replaces '%s'"), std);
+        diag_help(p->diags, _("if that is not meant, remove its directory from -I or RAMME_PATH"));
         return;
     }
 }
@@ -274,7 +275,7 @@ static void load_imports(Loader *L, int idx)
         const char *name = d->u.import.path;
         Span sp = d->u.import.path_span;
         if (name[0] == '\0') {
-            diag_error(p->diags, sp, "empty import");
+            diag_error(p->diags, sp, _("empty import"));
             continue;
         }
         bool relative = name[0] == '/' || strncmp(name, "./", 2) == 0 || strncmp(name, "../", 3) == 0;
@@ -285,8 +286,8 @@ static void load_imports(Loader *L, int idx)
             continue;
         }
         if (strchr(name, '/') || (strlen(name) > 6 && strcmp(name + strlen(name) - 6, ".ramme") == 0)) {
-            diag_error(p->diags, sp, "'%s' is not a module name", name);
-            diag_help(p->diags, "a file next to this one is imported as \"./%s\"; a standard module by its name, as \"national\"",
+            diag_error(p->diags, sp, _("'%s' is not a module name"), name);
+            diag_help(p->diags, _("a file next to this one is imported as \"./%s\"; a standard module by its name, as \"national\""),
                       name);
             continue;
         }
@@ -301,7 +302,7 @@ static void load_imports(Loader *L, int idx)
         }
         if (found)
             continue;
-        diag_error(p->diags, sp, "cannot find module '%s'", name);
+        diag_error(p->diags, sp, _("cannot find module '%s'"), name);
         /* Did you mean one of the modules on the path? */
         const char *cands[128];
         int nc = 0;
@@ -319,10 +320,11 @@ static void load_imports(Loader *L, int idx)
         }
         const char *s = model_suggest(name, cands, nc);
         if (s)
-            diag_help(p->diags, "did you mean '%s'?", s);
+            diag_help(p->diags, _("did you mean '%s'?"), s);
         else
-            diag_note(p->diags, span_none(), "searched %d director%s: -I, RAMME_PATH and the standard library",
-                      p->nsearch, p->nsearch == 1 ? "y" : "ies");
+            diag_note(p->diags, span_none(), P_("searched %d directory: -I, RAMME_PATH and the standard library",
+                         "searched %d directories: -I, RAMME_PATH and the standard library", (unsigned long)p->nsearch),
+                      p->nsearch);
     }
 }
 
@@ -337,21 +339,21 @@ static int load_one(Loader *L, const char *path, bool stdlib, Span from, const c
         snprintf(real, sizeof real, "<%s>", path);
     } else if (!realpath(path, real)) {
         if (from.file >= 0)
-            diag_error(p->diags, from, "cannot read '%s': %s", path, strerror(errno));
+            diag_error(p->diags, from, _("cannot read '%s': %s"), path, strerror(errno));
         else
-            diag_error_file(p->diags, path, "cannot read it: %s", strerror(errno));
+            diag_error_file(p->diags, path, _("cannot read it: %s"), strerror(errno));
         return -1;
     }
     /* A file on the stack of files being loaded: a cycle. */
     for (int i = 0; i < L->depth; i++) {
         if (strcmp(L->out->files[L->stack[i]].real, real) != 0)
             continue;
-        diag_error(p->diags, from, "import cycle");
+        diag_error(p->diags, from, _("import cycle"));
         for (int k = i; k < L->depth; k++) {
             const char *a = p->sources->files[L->out->files[L->stack[k]].source]->path;
             const char *b = k + 1 < L->depth ? p->sources->files[L->out->files[L->stack[k + 1]].source]->path
                                              : p->sources->files[L->out->files[L->stack[i]].source]->path;
-            diag_note(p->diags, span_none(), "%s imports %s", a, b);
+            diag_note(p->diags, span_none(), _("%s imports %s"), a, b);
         }
         return -1;
     }
@@ -359,7 +361,7 @@ static int load_one(Loader *L, const char *path, bool stdlib, Span from, const c
     if (have >= 0)
         return have;
     if (L->depth >= LOAD_MAX_DEPTH) {
-        diag_error(p->diags, from, "imports nest deeper than %d files", LOAD_MAX_DEPTH);
+        diag_error(p->diags, from, _("imports nest deeper than %d files"), LOAD_MAX_DEPTH);
         return -1;
     }
     /* An import (and the prelude) is read only if it is a regular .ramme file
@@ -377,9 +379,9 @@ static int load_one(Loader *L, const char *path, bool stdlib, Span from, const c
         if (!why && !inside)
             why = "it is outside the course's folder, the -I directories and the standard library";
         if (why) {
-            diag_error(p->diags, from, "cannot import '%s': %s", path, why);
+            diag_error(p->diags, from, _("cannot import '%s': %s"), path, why);
             if (inside || ends_with(real, ".ramme"))
-                diag_help(p->diags, "copy the file into the course's folder, or name its folder with -I DIR");
+                diag_help(p->diags, _("copy the file into the course's folder, or name its folder with -I DIR"));
             return -1;
         }
     }
@@ -388,25 +390,25 @@ static int load_one(Loader *L, const char *path, bool stdlib, Span from, const c
               : is_main ? src_read(p->sources, path, limit)
                         : src_read_regular(p->sources, path, real, limit);
     if (src == -3) {
-        diag_error(p->diags, from, "cannot import '%s': it is not a regular file", path);
+        diag_error(p->diags, from, _("cannot import '%s': it is not a regular file"), path);
         return -1;
     }
     if (src == -2) {
         if (from.file >= 0)
-            diag_error(p->diags, from, "'%s' is larger than %zu MiB", path, limit >> 20);
+            diag_error(p->diags, from, _("'%s' is larger than %zu MiB"), path, limit >> 20);
         else
-            diag_error_file(p->diags, path, "the file is larger than %zu MiB", limit >> 20);
+            diag_error_file(p->diags, path, _("the file is larger than %zu MiB"), limit >> 20);
         return -1;
     }
     if (src < 0) {
         if (from.file >= 0)
-            diag_error(p->diags, from, "cannot read '%s': %s", path, strerror(errno));
+            diag_error(p->diags, from, _("cannot read '%s': %s"), path, strerror(errno));
         else
-            diag_error_file(p->diags, path, "cannot read it: %s", strerror(errno));
+            diag_error_file(p->diags, path, _("cannot read it: %s"), strerror(errno));
         return -1;
     }
     if (!text && is_dir(path)) {
-        diag_error(p->diags, from, "'%s' is a directory", path);
+        diag_error(p->diags, from, _("'%s' is a directory"), path);
         return -1;
     }
     Source *source = p->sources->files[src];
@@ -416,11 +418,11 @@ static int load_one(Loader *L, const char *path, bool stdlib, Span from, const c
          * (each line would be a syntax error showing a record). */
         source->private_text = true;
         if (from.file >= 0)
-            diag_error(p->diags, from, "cannot import '%s': it looks like %s, not ramme source", path, kind);
+            diag_error(p->diags, from, _("cannot import '%s': it looks like %s, not ramme source"), path, kind);
         else
-            diag_error_file(p->diags, path, "this is not a ramme file: it looks like %s", kind);
-        diag_help(p->diags, "ramme reads course designs (.ramme files); an applicant list is screened with "
-                            "'ramme admit COURSE.ramme --applicants FILE'");
+            diag_error_file(p->diags, path, _("this is not a ramme file: it looks like %s"), kind);
+        diag_help(p->diags, _("ramme reads course designs (.ramme files); an applicant list is screened with "
+                            "'ramme admit COURSE.ramme --applicants FILE'"));
         return -1;
     }
     L->kinds.unknown = 0;
@@ -479,12 +481,12 @@ static bool load_main(Program *p, const char *path, const char *text, LoadSet *o
         }
     }
     if (!prelude) {
-        diag_error(p->diags, span_none(), "cannot find the standard library (prelude.ramme)");
-        diag_help(p->diags, "set RAMME_PATH or pass -I DIR to the directory that holds prelude.ramme");
+        diag_error(p->diags, span_none(), _("cannot find the standard library (prelude.ramme)"));
+        diag_help(p->diags, _("set RAMME_PATH or pass -I DIR to the directory that holds prelude.ramme"));
     }
     int idx = -1;
     if (!text && is_dir(path)) {
-        diag_error_file(p->diags, path, "this is a directory, not a ramme file");
+        diag_error_file(p->diags, path, _("this is a directory, not a ramme file"));
     } else {
         L.main_next = true;
         idx = load_one(&L, path, false, span_none(), text);

@@ -1,5 +1,6 @@
 /* model.c — lookups over the typed model, type names, and did-you-mean. */
 #include "model/model.h"
+#include "base/i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -60,51 +61,72 @@ Type *type_new(Arena *a, TypeKind k)
 
 const char *type_name(Arena *a, const Type *t)
 {
+    /* The words of diagnostics: translated (base/i18n.h). */
     if (!t)
-        return "nothing";
+        return _("nothing");
     switch (t->k) {
-    case TY_ERROR: return "error";
-    case TY_BOOL: return "yes/no";
-    case TY_INT: return "whole number";
-    case TY_NUMBER: return "number";
-    case TY_STRING: return "string";
-    case TY_ID: return "id";
-    case TY_DATE: return "date";
-    case TY_TIME: return "time";
-    case TY_MDAY: return "month-day";
-    case TY_HOURS: return "contact time (min, h)";
-    case TY_SPAN: return "calendar span (days, weeks, months)";
-    case TY_DAY: return "calendar day";
-    case TY_RANGE: return arena_printf(a, "range of %s", type_name(a, t->elem));
-    case TY_LIST: return arena_printf(a, "list of %s", type_name(a, t->elem));
+    case TY_ERROR: return _("error");
+    case TY_BOOL: return _("yes/no");
+    case TY_INT: return _("whole number");
+    case TY_NUMBER: return _("number");
+    case TY_STRING: return _("string");
+    case TY_ID: return _("id");
+    case TY_DATE: return _("date");
+    case TY_TIME: return _("time");
+    case TY_MDAY: return _("month-day");
+    case TY_HOURS: return _("contact time (min, h)");
+    case TY_SPAN: return _("calendar span (days, weeks, months)");
+    case TY_DAY: return _("calendar day");
+    case TY_RANGE: return arena_printf(a, _("range of %s"), type_name(a, t->elem));
+    case TY_LIST: return arena_printf(a, _("list of %s"), type_name(a, t->elem));
     case TY_ENUM: return arena_printf(a, "%s", t->enm ? t->enm->name : "enum");
     case TY_REF: return arena_printf(a, "%s", t->schema ? t->schema->name : t->ref_name);
-    case TY_BLOCK: return arena_printf(a, "%s block", t->schema ? t->schema->name : t->ref_name);
-    case TY_PRED: return "condition";
-    case TY_TEMPLATE: return "message";
-    case TY_MEASURE: return "measure";
+    case TY_BLOCK: return arena_printf(a, _("%s block"), t->schema ? t->schema->name : t->ref_name);
+    case TY_PRED: return _("condition");
+    case TY_TEMPLATE: return _("message");
+    case TY_MEASURE: return _("measure");
     }
     return "?";
+}
+
+/* The first word of type_name in English, for the article: only its first
+ * letter is read. */
+static const char *type_name_en(const Type *t)
+{
+    switch (t->k) {
+    case TY_ERROR: return "error";
+    case TY_INT: return "whole";
+    case TY_RANGE: return "range";
+    case TY_LIST: return "list";
+    case TY_ENUM: return t->enm ? t->enm->name : "enum";
+    case TY_REF:
+    case TY_BLOCK: return t->schema ? t->schema->name : t->ref_name ? t->ref_name : "?";
+    default: return "x"; /* date, number, string, time, month-day, calendar day: "a" */
+    }
 }
 
 const char *type_phrase(Arena *a, const Type *t)
 {
     if (!t)
-        return "nothing";
+        return _("nothing");
     switch (t->k) {
-    case TY_BOOL: return "yes or no";
-    case TY_HOURS: return "contact time (min, h)";
-    case TY_SPAN: return "a calendar span (days, weeks, months)";
-    case TY_INT: return "a whole number";
-    case TY_ENUM: return arena_printf(a, "one of the %s values", t->enm ? t->enm->name : "enum");
-    case TY_REF: return arena_printf(a, "the name of a %s", t->schema ? t->schema->name : t->ref_name);
-    case TY_PRED: return "a condition";
-    case TY_TEMPLATE: return "a message";
-    case TY_MEASURE: return "a number computed from the block";
+    case TY_BOOL: return _("yes or no");
+    case TY_HOURS: return _("contact time (min, h)");
+    case TY_SPAN: return _("a calendar span (days, weeks, months)");
+    case TY_INT: return _("a whole number");
+    case TY_ENUM: return arena_printf(a, _("one of the %s values"), t->enm ? t->enm->name : "enum");
+    case TY_REF: return arena_printf(a, _("the name of a %s"), t->schema ? t->schema->name : t->ref_name);
+    case TY_PRED: return _("a condition");
+    case TY_TEMPLATE: return _("a message");
+    case TY_MEASURE: return _("a number computed from the block");
     default: {
+        /* English's article by the first letter of the English name; a
+         * translation says it its own way (Danish: "%s" alone). */
+        const char *en = type_name_en(t);
         const char *n = type_name(a, t);
-        bool vowel = strchr("aeiou", n[0]) != NULL;
-        return arena_printf(a, "%s %s", vowel ? "an" : "a", n);
+        bool vowel = strchr("aeiou", en[0]) != NULL;
+        /* TRANSLATORS: a type with its article: "a date", "a list of string" */
+        return arena_printf(a, vowel ? _("an %s") : _("a %s"), n);
     }
     }
 }

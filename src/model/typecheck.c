@@ -1,5 +1,6 @@
 /* typecheck.c — name resolution, types and units of expressions. */
 #include "model/typecheck.h"
+#include "base/i18n.h"
 #include "front/parse.h"
 
 #include <stdint.h>
@@ -78,7 +79,7 @@ static void suggest_fields(TC *t, const Schema *s, const char *name, Scope *sc)
         c[n++] = s->fields[i]->name;
     const char *sug = model_suggest(name, c, n);
     if (sug)
-        diag_help(t->d, "did you mean '%s'?", sug);
+        diag_help(t->d, _("did you mean '%s'?"), sug);
 }
 
 /* Follows `.field` segments from type cur; a list projects each element. */
@@ -95,10 +96,10 @@ static Type *follow(TC *t, Node *n, Type *cur, char **segs, int nseg, int from, 
         Field *f = s ? model_field(s, segs[i]) : NULL;
         if (!f) {
             if (s) {
-                diag_error(t->d, n->span, "%s has no field '%s'", s->name, segs[i]);
+                diag_error(t->d, n->span, _("%s has no field '%s'"), s->name, segs[i]);
                 suggest_fields(t, s, segs[i], NULL);
             } else {
-                diag_error(t->d, n->span, "'%s' is %s, which has no field '%s'", segs[i - 1], tn(t, cur), segs[i]);
+                diag_error(t->d, n->span, _("'%s' is %s, which has no field '%s'"), segs[i - 1], tn(t, cur), segs[i]);
             }
             return err(t);
         }
@@ -187,7 +188,7 @@ static Type *tc_path(TC *t, Node *n, Scope *sc)
             return x;
         }
         if (count > 1) {
-            diag_error(t->d, n->span, "'%s' is a member of more than one enum", segs[0]);
+            diag_error(t->d, n->span, _("'%s' is a member of more than one enum"), segs[0]);
             return err(t);
         }
     }
@@ -213,7 +214,7 @@ static Type *tc_path(TC *t, Node *n, Scope *sc)
             return follow(t, n, fr, segs, nseg, 0, r);
         }
     }
-    diag_error(t->d, n->span, "unknown name '%s'", n->u.path);
+    diag_error(t->d, n->span, _("unknown name '%s'"), n->u.path);
     suggest_fields(t, t->ctx, segs[0], sc);
     return err(t);
 }
@@ -233,11 +234,13 @@ static bool ordered(const Type *a)
     return is_num(a) || is_qty(a) || a->k == TY_DATE || a->k == TY_TIME;
 }
 
-static Type *unit_mismatch(TC *t, Node *n, const char *what, const Type *a, const Type *b)
+/* `fmt`: the whole sentence, translated, with %s for the two types
+ * ("cannot compare %s and %s"). */
+static Type *unit_mismatch(TC *t, Node *n, const char *fmt, const Type *a, const Type *b)
 {
-    diag_error(t->d, n->span, "cannot %s %s and %s", what, tn(t, a), tn(t, b));
+    diag_error(t->d, n->span, fmt, tn(t, a), tn(t, b));
     if (is_qty(a) && is_qty(b) && a->k != b->k)
-        diag_help(t->d, "contact time (min, h) and calendar span (days, weeks, months) never mix");
+        diag_help(t->d, _("contact time (min, h) and calendar span (days, weeks, months) never mix"));
     return err(t);
 }
 
@@ -252,20 +255,20 @@ static Type *tc_bin(TC *t, Node *n, Scope *sc)
     case OP_AND:
         if (a->k != TY_BOOL || b->k != TY_BOOL) {
             Node *bad = a->k != TY_BOOL ? n->u.bin.l : n->u.bin.r;
-            diag_error(t->d, bad->span, "'%s' needs yes/no on both sides, found %s", ast_binop_text(op),
+            diag_error(t->d, bad->span, _("'%s' needs yes/no on both sides, found %s"), ast_binop_text(op),
                        tn(t, a->k != TY_BOOL ? a : b));
         }
         return mkt(t, TY_BOOL, NULL);
     case OP_EQ:
     case OP_NE:
         if (!comparable(a, b))
-            return unit_mismatch(t, n, "compare", a, b);
+            return unit_mismatch(t, n, _("cannot compare %s and %s"), a, b);
         return mkt(t, TY_BOOL, NULL);
     case OP_LT: case OP_LE: case OP_GT: case OP_GE:
         if (!ordered(a) || !ordered(b) || !(comparable(a, b))) {
             if (ordered(a) && ordered(b))
-                return unit_mismatch(t, n, "compare", a, b);
-            diag_error(t->d, n->span, "'%s' compares numbers, quantities, dates or times, not %s",
+                return unit_mismatch(t, n, _("cannot compare %s and %s"), a, b);
+            diag_error(t->d, n->span, _("'%s' compares numbers, quantities, dates or times, not %s"),
                        ast_binop_text(op), tn(t, ordered(a) ? b : a));
             return err(t);
         }
@@ -274,16 +277,16 @@ static Type *tc_bin(TC *t, Node *n, Scope *sc)
         if (b->k == TY_RANGE) {
             Type *x = a->k == TY_RANGE ? a->elem : a;
             if (!comparable(x, b->elem))
-                return unit_mismatch(t, n, "test membership of", a, b);
+                return unit_mismatch(t, n, _("cannot test membership of %s and %s"), a, b);
             return mkt(t, TY_BOOL, NULL);
         }
         if (b->k == TY_LIST) {
             Type *x = a->k == TY_LIST ? a->elem : a;
             if (!is_err(b->elem) && !comparable(x, b->elem))
-                return unit_mismatch(t, n, "test membership of", a, b);
+                return unit_mismatch(t, n, _("cannot test membership of %s and %s"), a, b);
             return mkt(t, TY_BOOL, NULL);
         }
-        diag_error(t->d, n->u.bin.r->span, "'in' needs a range, a list or a set on its right, found %s", tn(t, b));
+        diag_error(t->d, n->u.bin.r->span, _("'in' needs a range, a list or a set on its right, found %s"), tn(t, b));
         return err(t);
     case OP_ADD:
     case OP_SUB:
@@ -296,11 +299,11 @@ static Type *tc_bin(TC *t, Node *n, Scope *sc)
         if (op == OP_SUB && a->k == TY_DATE && b->k == TY_DATE)
             return mkt(t, TY_SPAN, NULL);
         if (is_qty(a) && is_num(b)) {
-            diag_error(t->d, n->u.bin.r->span, "cannot %s a plain number and %s", op == OP_ADD ? "add" : "subtract", tn(t, a));
-            diag_help(t->d, "give the number a unit, e.g. %s%s", ast_to_text(t->a, n->u.bin.r), a->k == TY_HOURS ? "h" : " days");
+            diag_error(t->d, n->u.bin.r->span, op == OP_ADD ? _("cannot add a plain number and %s") : _("cannot subtract a plain number and %s"), tn(t, a));
+            diag_help(t->d, _("give the number a unit, e.g. %s%s"), ast_to_text(t->a, n->u.bin.r), a->k == TY_HOURS ? "h" : " days");
             return err(t);
         }
-        return unit_mismatch(t, n, op == OP_ADD ? "add" : "subtract", a, b);
+        return unit_mismatch(t, n, op == OP_ADD ? _("cannot add %s and %s") : _("cannot subtract %s and %s"), a, b);
     case OP_MUL:
         if (is_num(a) && is_num(b))
             return mkt(t, a->k == TY_INT && b->k == TY_INT ? TY_INT : TY_NUMBER, NULL);
@@ -308,7 +311,7 @@ static Type *tc_bin(TC *t, Node *n, Scope *sc)
             return b;
         if (is_qty(a) && is_num(b))
             return a;
-        return unit_mismatch(t, n, "multiply", a, b);
+        return unit_mismatch(t, n, _("cannot multiply %s and %s"), a, b);
     case OP_DIV:
         if (is_num(a) && is_num(b))
             return mkt(t, TY_NUMBER, NULL);
@@ -316,7 +319,7 @@ static Type *tc_bin(TC *t, Node *n, Scope *sc)
             return a;
         if (is_qty(a) && a->k == b->k)
             return mkt(t, TY_NUMBER, NULL);
-        return unit_mismatch(t, n, "divide", a, b);
+        return unit_mismatch(t, n, _("cannot divide %s and %s"), a, b);
     }
     return err(t);
 }
@@ -326,7 +329,7 @@ static Type *elem_of_list(TC *t, Node *n, Type *x, const char *what)
     if (is_err(x))
         return err(t);
     if (x->k != TY_LIST) {
-        diag_error(t->d, n->span, "%s needs a list, found %s", what, tn(t, x));
+        diag_error(t->d, n->span, _("%s needs a list, found %s"), what, tn(t, x));
         return err(t);
     }
     return x->elem;
@@ -348,18 +351,21 @@ static Type *tc_call(TC *t, Node *n, Scope *sc)
         name.last_line = name.first_line;
         name.last_column = name.first_column + (int)u8_mbsnlen((const uint8_t *)f, strlen(f));
         name.last_off = name.first_off + strlen(f);
-        diag_error(t->d, name, "unknown function '%s'", f);
+        diag_error(t->d, name, _("unknown function '%s'"), f);
         const char *sug = model_suggest(f, funcs, NFUNCS);
         if (sug)
-            diag_help(t->d, "did you mean '%s'?", sug);
+            diag_help(t->d, _("did you mean '%s'?"), sug);
         else
-            diag_help(t->d, "the functions are count, sum, min, max, defined and years");
+            diag_help(t->d, "%s", _("the functions are count, sum, min, max, defined and years"));
         return err(t);
     }
     static const FnId ids[] = {FN_COUNT, FN_SUM, FN_MIN, FN_MAX, FN_DEFINED, FN_YEARS};
     int arity = ids[nf] == FN_YEARS ? 2 : 1;
     if (args->n != arity) {
-        diag_error(t->d, n->span, "%s() takes %s, found %d", f, arity == 1 ? "one argument" : "two arguments", args->n);
+        if (arity == 1)
+            diag_error(t->d, n->span, _("%s() takes one argument, found %d"), f, args->n);
+        else
+            diag_error(t->d, n->span, _("%s() takes two arguments, found %d"), f, args->n);
         return err(t);
     }
     n->u.call.fn = ids[nf]; /* the evaluator dispatches on it, not on the name */
@@ -369,13 +375,13 @@ static Type *tc_call(TC *t, Node *n, Scope *sc)
         for (int k = 0; k < 2; k++) {
             Type *x = tc(t, args->items[k], sc);
             if (!is_err(x) && x->k != TY_DATE)
-                diag_error(t->d, args->items[k]->span, "years() counts from one date to another, found %s", tn(t, x));
+                diag_error(t->d, args->items[k]->span, _("years() counts from one date to another, found %s"), tn(t, x));
         }
         return mkt(t, TY_INT, NULL);
     }
     if (nf == 4) {
         if (a0->kind != N_PATH) {
-            diag_error(t->d, a0->span, "defined() takes a name, such as defined(theory.hours)");
+            diag_error(t->d, a0->span, _("defined() takes a name, such as defined(theory.hours)"));
             return mkt(t, TY_BOOL, NULL);
         }
         tc(t, a0, sc);
@@ -391,7 +397,7 @@ static Type *tc_call(TC *t, Node *n, Scope *sc)
     case 1: {
         Type *e = elem_of_list(t, a0, x, "sum()");
         if (!is_err(e) && !is_num(e) && !is_qty(e)) {
-            diag_error(t->d, a0->span, "sum() adds numbers or quantities, not %s", tn(t, e));
+            diag_error(t->d, a0->span, _("sum() adds numbers or quantities, not %s"), tn(t, e));
             return err(t);
         }
         return e;
@@ -399,7 +405,7 @@ static Type *tc_call(TC *t, Node *n, Scope *sc)
     default:
         if (x->k == TY_RANGE || x->k == TY_LIST)
             return x->elem;
-        diag_error(t->d, a0->span, "%s() takes a range or a list, found %s", f, tn(t, x));
+        diag_error(t->d, a0->span, _("%s() takes a range or a list, found %s"), f, tn(t, x));
         return err(t);
     }
 }
@@ -424,7 +430,7 @@ static Type *tc(TC *t, Node *n, Scope *sc)
     case N_NOT: {
         Type *x = tc(t, n->u.operand, sc);
         if (!is_err(x) && x->k != TY_BOOL)
-            diag_error(t->d, n->u.operand->span, "'not' needs yes/no, found %s", tn(t, x));
+            diag_error(t->d, n->u.operand->span, _("'not' needs yes/no, found %s"), tn(t, x));
         r = mkt(t, TY_BOOL, NULL);
         break;
     }
@@ -437,11 +443,11 @@ static Type *tc(TC *t, Node *n, Scope *sc)
             break;
         }
         if (lo && hi && !comparable(lo, hi)) {
-            r = unit_mismatch(t, n, "make a range of", lo, hi);
+            r = unit_mismatch(t, n, _("cannot make a range of %s and %s"), lo, hi);
             break;
         }
         if (!ordered(e) && e->k != TY_MDAY) {
-            diag_error(t->d, n->span, "a range needs numbers, quantities, dates or times, found %s", tn(t, e));
+            diag_error(t->d, n->span, _("a range needs numbers, quantities, dates or times, found %s"), tn(t, e));
             r = err(t);
             break;
         }
@@ -457,7 +463,7 @@ static Type *tc(TC *t, Node *n, Scope *sc)
             if (!e)
                 e = x;
             else if (!comparable(e, x))
-                diag_error(t->d, n->u.set.items[i]->span, "a set holds values of one kind: %s and %s", tn(t, e), tn(t, x));
+                diag_error(t->d, n->u.set.items[i]->span, _("a set holds values of one kind: %s and %s"), tn(t, e), tn(t, x));
         }
         r = mkt(t, TY_LIST, e ? e : err(t));
         break;
@@ -468,7 +474,7 @@ static Type *tc(TC *t, Node *n, Scope *sc)
         Scope s = {NULL, e, sc};
         Type *p = is_err(e) ? err(t) : tc(t, n->u.where.pred, &s);
         if (!is_err(p) && p->k != TY_BOOL)
-            diag_error(t->d, n->u.where.pred->span, "a 'where' condition must be yes/no, found %s", tn(t, p));
+            diag_error(t->d, n->u.where.pred->span, _("a 'where' condition must be yes/no, found %s"), tn(t, p));
         r = is_err(e) ? err(t) : l;
         break;
     }
@@ -478,7 +484,7 @@ static Type *tc(TC *t, Node *n, Scope *sc)
         Scope s = {n->u.quant.var, e, sc};
         Type *b = tc(t, n->u.quant.body, &s);
         if (!is_err(b) && b->k != TY_BOOL)
-            diag_error(t->d, n->u.quant.body->span, "the body of '%s' must be yes/no, found %s",
+            diag_error(t->d, n->u.quant.body->span, _("the body of '%s' must be yes/no, found %s"),
                        n->u.quant.all ? "all" : "any", tn(t, b));
         r = mkt(t, TY_BOOL, NULL);
         break;
@@ -487,11 +493,11 @@ static Type *tc(TC *t, Node *n, Scope *sc)
         Type *c = tc(t, n->u.cond.c, sc);
         Type *a = tc(t, n->u.cond.t, sc), *b = tc(t, n->u.cond.e, sc);
         if (!is_err(c) && c->k != TY_BOOL)
-            diag_error(t->d, n->u.cond.c->span, "'if' needs yes/no, found %s", tn(t, c));
+            diag_error(t->d, n->u.cond.c->span, _("'if' needs yes/no, found %s"), tn(t, c));
         if (is_err(a) || is_err(b))
             r = is_err(a) ? b : a;
         else if (!comparable(a, b))
-            r = unit_mismatch(t, n, "choose between", a, b);
+            r = unit_mismatch(t, n, _("cannot choose between %s and %s"), a, b);
         else
             r = a;
         break;
@@ -560,8 +566,8 @@ static void tc_template(TC *t, Node *str)
             sp.last_column = col + 1;
             sp.last_off = sp.first_off + 1;
             if (j >= n) {
-                diag_error(t->d, sp, "unclosed '{' in a message");
-                diag_help(t->d, "write \\{ for a literal brace");
+                diag_error(t->d, sp, _("unclosed '{' in a message"));
+                diag_help(t->d, _("write \\{ for a literal brace"));
                 return;
             }
             if (litn) {
@@ -590,8 +596,8 @@ static void tc_template(TC *t, Node *str)
             sp.last_column = col + 1;
             sp.first_off = str->span.first_off + 1 + i;
             sp.last_off = sp.first_off + 1;
-            diag_error(t->d, sp, "unmatched '}' in a message");
-            diag_help(t->d, "write \\} for a literal brace");
+            diag_error(t->d, sp, _("unmatched '}' in a message"));
+            diag_help(t->d, _("write \\} for a literal brace"));
             return;
         }
         lit[litn++] = raw[i];
@@ -631,14 +637,14 @@ void tc_check_all(Builder *B)
         if (is_err(x))
             continue;
         if (pe->type->k == TY_PRED && x->k != TY_BOOL) {
-            diag_error(p->diags, n->span, "a condition must be yes or no, but this is %s", type_name(p->arena, x));
+            diag_error(p->diags, n->span, _("a condition must be yes or no, but this is %s"), type_name(p->arena, x));
             if (n->kind == N_PATH)
-                diag_help(p->diags, "compare it with something, e.g. %s >= 1", n->u.path);
+                diag_help(p->diags, _("compare it with something, e.g. %s >= 1"), n->u.path);
         } else if (pe->type->k == TY_MEASURE && !is_num(x)) {
-            diag_error(p->diags, n->span, "a measure is a plain number (no unit), but this is %s", type_name(p->arena, x));
+            diag_error(p->diags, n->span, _("a measure is a plain number (no unit), but this is %s"), type_name(p->arena, x));
         } else if (pe->type->k == TY_DAY && x->k != TY_DATE &&
                    !(x->k == TY_RANGE && x->elem->k == TY_DATE) && x->k != TY_MDAY) {
-            diag_error(p->diags, n->span, "expected a day (a date, a month-day, a date range or a date expression), found %s",
+            diag_error(p->diags, n->span, _("expected a day (a date, a month-day, a date range or a date expression), found %s"),
                        type_name(p->arena, x));
         }
     }
@@ -670,7 +676,7 @@ void tc_check_schemas(Program *p)
             if (is_err(x))
                 continue;
             if (!type_equal(x, f->type) && !(is_num(x) && is_num(f->type))) {
-                diag_error(p->diags, f->derived->span, "'%s' is declared %s, but this is %s", f->name,
+                diag_error(p->diags, f->derived->span, _("'%s' is declared %s, but this is %s"), f->name,
                            type_phrase(p->arena, f->type), type_phrase(p->arena, x));
                 continue;
             }
@@ -679,7 +685,7 @@ void tc_check_schemas(Program *p)
             const Node *bad = NULL;
             ast_walk(f->derived, derived_read, &bad);
             if (bad)
-                diag_error(p->diags, bad->span, "a derived field cannot read a derived field ('%s')", bad->u.path);
+                diag_error(p->diags, bad->span, _("a derived field cannot read a derived field ('%s')"), bad->u.path);
         }
     }
 }

@@ -28,6 +28,7 @@ contents=$(dpkg-deb -c "$deb" | awk '{print $6}')
 for f in ./usr/bin/ramme ./usr/share/ramme/prelude.ramme ./usr/share/ramme/national.ramme \
          ./usr/share/ramme/init/cohort.ramme ./usr/share/ramme/init/modular.ramme \
          ./usr/share/man/man1/ramme.1.gz ./usr/share/bash-completion/completions/ramme \
+         ./usr/share/locale/da/LC_MESSAGES/ramme.mo \
          ./usr/share/doc/ramme/language.md ./usr/share/doc/ramme/examples/region-midt.ramme; do
   grep -qxF "$f" <<<"$contents" && ok || bad "$f is not in the package"
 done

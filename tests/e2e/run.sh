@@ -3,6 +3,10 @@
 # total line "e2e: N passed, N failed" (each script prints "NAME: N passed, N failed").
 set -u
 ramme=$1
+# The language of the runs: English, whatever the shell says (a Danish LANG would
+# translate what the scripts compare).
+unset LANG LANGUAGE LC_MESSAGES
+case ${LC_ALL-} in ''|C|C.*|POSIX) ;; *) export LC_ALL=C.UTF-8 ;; esac
 dir=$(cd "$(dirname "$0")" && pwd)
 pass=0 fail=0
 for s in "$dir"/*.sh; do

@@ -5,9 +5,10 @@
 #
 # A case is every NAME in a case directory that has NAME.ramme or NAME.args.  The binary
 # runs inside the case directory as `RAMME_BINARY ARGS` (ARGS from NAME.args, default
-# `check %s`, %s = NAME.ramme), with NO_COLOR=1, LC_ALL=C.UTF-8, no RAMME_PATH, stdin from
-# /dev/null, under `timeout $GOLDEN_TIMEOUT` (default 20 s).  stdout, stderr and the exit
-# status are compared with NAME.out, NAME.err and NAME.status; --update rewrites them.
+# `check %s`, %s = NAME.ramme), with NO_COLOR=1, LC_ALL=C.UTF-8, no RAMME_PATH, LANG,
+# LANGUAGE or LC_MESSAGES (then NAME.env's settings, if it exists), stdin from /dev/null,
+# under `timeout $GOLDEN_TIMEOUT` (default 20 s).  stdout, stderr and the exit status are
+# compared with NAME.out, NAME.err and NAME.status; --update rewrites them.
 set -u
 
 usage() {
@@ -80,6 +81,19 @@ run_case() {
     IFS= read -r args <"$dir/$name.args"   # first line; a missing final newline is fine
   fi
   args=${args//"%s"/$(printf '%q' "$name.ramme")}
+  # NAME.env: one VAR=VALUE or `unset VAR` a line, applied after the runner's own settings.
+  local -a setenv=() unsetenv=()
+  if [ -f "$dir/$name.env" ]; then
+    local line
+    while IFS= read -r line || [ -n "$line" ]; do
+      case $line in
+        ''|'#'*) ;;
+        'unset '[A-Za-z_]*) unsetenv+=("${line#unset }") ;;
+        [A-Za-z_]*=*) setenv+=("$line") ;;
+        *) echo "FAIL $label: $name.env: not VAR=VALUE or unset VAR: $line"; failed=$((failed + 1)); return ;;
+      esac
+    done <"$dir/$name.env"
+  fi
   local -a argv=()
   if ! eval "argv=($args)" 2>"$tmp/evalerr"; then
     echo "FAIL $label: cannot split $name.args: $(cat "$tmp/evalerr")"
@@ -90,8 +104,10 @@ run_case() {
   # (the outer braces silence bash's "Aborted"-style report of a killed child)
   { (
     cd "$dir" || exit 125
-    unset RAMME_PATH
+    unset RAMME_PATH LANG LANGUAGE LC_MESSAGES
     export NO_COLOR=1 LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1700000000
+    for v in ${unsetenv[@]+"${unsetenv[@]}"}; do unset "$v"; done
+    for v in ${setenv[@]+"${setenv[@]}"}; do export "${v%%=*}=${v#*=}"; done
     exec timeout -k 5 "$limit" ${wrapv[@]+"${wrapv[@]}"} "$bin" ${argv[@]+"${argv[@]}"}
   ) >"$tmp/out" 2>"$tmp/err" </dev/null; } 2>/dev/null
   status=$?

@@ -380,7 +380,7 @@ static void test_ics(void **state)
     /* The follow-up day at the sessions' time. */
     assert_contains(t, "\r\nUID:frederikshavn_2025-frederikshavn-follow-up-1@ramme\r\n");
     assert_contains(t, "\r\nDTSTART;TZID=Europe/Copenhagen:20250422T090000\r\n");
-    assert_contains(t, "\r\nSUMMARY:Peer-uddannelse: opfølgningsdag i praktikken\r\n");
+    assert_contains(t, "\r\nSUMMARY:Peer-uddannelse: follow-up day in the practicum\r\n");
 
     /* Same input, same bytes. */
     char *again = ics_text(&p, "Peer-uddannelse");
