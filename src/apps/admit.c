@@ -183,9 +183,7 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
         if (!f) {
             diag_warning(d, at, "unknown column '%s': no rule can use it", t->columns[c]);
             const char *cand[256];
-            int nc = 0;
-            for (int i = 0; i < app->nfields && nc < 256; i++)
-                cand[nc++] = app->fields[i]->name;
+            int nc = model_field_words(app, cand, 256);
             const char *sug = model_suggest(t->columns[c], cand, nc);
             if (sug)
                 diag_help(d, "did you mean '%s'?", sug);

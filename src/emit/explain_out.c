@@ -4,6 +4,7 @@
 #include "emit/jsonw.h"
 #include "emit/render.h"
 #include "emit/words.h"
+#include "model/typecheck.h"
 
 #include <string.h>
 
@@ -28,6 +29,98 @@ typedef struct RuleView {
     const char *when;          /* NULL: every course */
     const Value *reqs;         /* the `require` list, or NULL */
 } RuleView;
+
+/* A key (a field) or a value (an enum member) the rule's expressions
+ * name, with its other words (the Danish aliases stdlib declares). */
+typedef struct Word {
+    const char *name;
+    const char *const *aliases;
+    int naliases;
+} Word;
+
+typedef struct Words {
+    Arena *a;
+    Word *items; /* grown by arena_push */
+    int n;
+} Words;
+
+static void add_word(Words *w, const char *name, const char *const *aliases, int naliases)
+{
+    for (int i = 0; i < w->n; i++)
+        if (strcmp(w->items[i].name, name) == 0)
+            return;
+    w->items = arena_push(w->a, w->items, (size_t)w->n, sizeof *w->items);
+    w->items[w->n++] = (Word){name, aliases, naliases};
+}
+
+static AstStep collect_keys(const Node *n, void *ctx)
+{
+    const PathRes *r = n->kind == N_PATH ? n->res : NULL;
+    for (int i = 0; r && i < r->nchain; i++)
+        add_word(ctx, r->chain[i]->name, r->chain[i]->aliases, r->chain[i]->naliases);
+    return AST_NEXT;
+}
+
+static AstStep collect_values(const Node *n, void *ctx)
+{
+    const PathRes *r = n->kind == N_PATH ? n->res : NULL;
+    if (r && r->kind == R_ENUM) {
+        const EnumDef *e = r->enm;
+        Words *w = ctx;
+        const char **al = NULL;
+        int nal = 0;
+        for (int i = 0; i < e->naliases; i++)
+            if (e->alias_member[i] == r->member) {
+                al = arena_push(w->a, (void *)al, (size_t)nal, sizeof *al);
+                al[nal++] = e->alias_names[i];
+            }
+        add_word(w, e->members[r->member].name, al, nal);
+    }
+    return AST_NEXT;
+}
+
+/* The keys (or values) the rule's `when` and `require` name, in order. */
+static void rule_words(Arena *a, const Block *r, AstVisit visit, Words *w)
+{
+    memset(w, 0, sizeof *w);
+    w->a = a;
+    Value *when = model_get(r, "when"), *reqs = model_get(r, "require");
+    if (when && when->k == V_EXPR)
+        ast_walk(when->u.expr, visit, w);
+    for (int k = 0; reqs && reqs->k == V_LIST && k < reqs->u.list.n; k++)
+        if (reqs->u.list.items[k]->k == V_EXPR)
+            ast_walk(reqs->u.list.items[k]->u.expr, visit, w);
+}
+
+/* "target (målgruppe), lived_experience (levede_erfaringer)" */
+static const char *words_text(Arena *a, const Words *w)
+{
+    const char *t = "";
+    for (int i = 0; i < w->n; i++) {
+        t = arena_printf(a, "%s%s%s", t, i ? ", " : "", w->items[i].name);
+        for (int k = 0; k < w->items[i].naliases; k++)
+            t = arena_printf(a, "%s%s%s%s", t, k ? ", " : " (", w->items[i].aliases[k],
+                             k + 1 == w->items[i].naliases ? ")" : "");
+    }
+    return esc_text(a, t);
+}
+
+static void words_json(JsonW *jw, const char *key, const Words *w)
+{
+    jw_key(jw, key);
+    jw_open(jw, '[');
+    for (int i = 0; i < w->n; i++) {
+        jw_open(jw, '{');
+        jw_kstr(jw, "name", w->items[i].name);
+        jw_key(jw, "aliases");
+        jw_open(jw, '[');
+        for (int k = 0; k < w->items[i].naliases; k++)
+            jw_str(jw, w->items[i].aliases[k]);
+        jw_close(jw, ']');
+        jw_close(jw, '}');
+    }
+    jw_close(jw, ']');
+}
 
 static void view(Arena *a, const Block *r, RuleView *v)
 {
@@ -62,6 +155,15 @@ void explain_rule_text(FILE *out, const char *id, const Block *rule, SourceSet *
     fprintf(out, "  applies:   %s\n", v.when ? esc_text(a, v.when) : "to every course");
     for (int k = 0; v.reqs && k < v.reqs->u.list.n; k++)
         fprintf(out, "  requires:  %s\n", esc_text(a, expr_text(a, v.reqs->u.list.items[k])));
+    /* The keys and values it reads, each with its other words: a course
+     * written in Danish words finds its own. */
+    Words w;
+    rule_words(a, rule, collect_keys, &w);
+    if (w.n)
+        fprintf(out, "  keys:      %s\n", words_text(a, &w));
+    rule_words(a, rule, collect_values, &w);
+    if (w.n)
+        fprintf(out, "  values:    %s\n", words_text(a, &w));
     fprintf(out, "  declared:  %s\n", render_place_text(a, ss, rule->name_span));
     arena_free(a);
 }
@@ -85,6 +187,11 @@ bool explain_rule_json(FILE *out, const char *id, const Block *rule, SourceSet *
     for (int k = 0; v.reqs && k < v.reqs->u.list.n; k++)
         jw_str(w, expr_text(a, v.reqs->u.list.items[k]));
     jw_close(w, ']');
+    Words keys;
+    rule_words(a, rule, collect_keys, &keys);
+    words_json(w, "keys", &keys);
+    rule_words(a, rule, collect_values, &keys);
+    words_json(w, "values", &keys);
     jw_key(w, "location");
     render_place_json(w, ss, rule->name_span);
     jw_close(w, '}');
