@@ -52,6 +52,15 @@ void admit_text(FILE *out, const AdmitReport *rep, bool color)
             fputs("missing: ", out);
             for (int k = 0; k < r->nmissing; k++)
                 fprintf(out, "%s%s", k ? ", " : "", esc_text(a, r->missing[k]));
+            line++;
+        }
+        /* Only when nothing failed outright: then a near miss decides. */
+        for (int k = 0; !r->nfailed && k < r->nnear; k++, line++) {
+            if (line == 0)
+                fprintf(out, "%*s", 12 - (int)strlen(st), "");
+            else
+                fprintf(out, "\n%*s", indent, "");
+            fprintf(out, "near miss: %s", esc_text(a, r->near[k]));
         }
         fputc('\n', out);
         for (int k = 0; k < r->nshown; k++)
@@ -99,6 +108,8 @@ static void report_members(JsonW *w, const AdmitReport *rep, bool show_fields)
         strings(w, r->failed, r->nfailed);
         jw_key(w, "missing");
         strings(w, r->missing, r->nmissing);
+        jw_key(w, "near");
+        strings(w, r->near, r->nfailed ? 0 : r->nnear);
         if (show_fields) {
             /* Field names are the schema's, each once. */
             jw_key(w, "fields");

@@ -43,6 +43,27 @@ same coverage check --coverage
 same schedule schedule
 same schedule-json schedule --format json
 
+# admit: a Danish spreadsheet (';', a BOM, Danish column names, day-first
+# dates, ja/nej/sand/falsk) against the Danish course gives the report an
+# English one (ISO dates, yes/no) gives against the twin: stdout and the
+# status. The warnings name the column as each file writes it ('kommune',
+# 'municipality'): JSON's diagnostics are compared with that word set aside.
+mkdir -p "$tmp/csv-da" "$tmp/csv-en"
+printf '\xef\xbb\xbfid;f\xc3\xb8dselsdato;kommune;levede_erfaringer;aktivt_misbrug\r\nN01;14-03-1985;Nordby;ja;nej\r\nN02;20.01.2010;Nordby;ja;nej\r\nN03;02-11-1979;Nordby Kommune;sand;falsk\r\nN04;30.06.1990;Sydby;ja;nej\r\nN05;9.9.1972;Nordby;nej;nej\r\n' > "$tmp/csv-da/apps.csv"
+printf 'id,birth_date,municipality,lived_experience,active_substance_abuse\nN01,1985-03-14,Nordby,yes,no\nN02,2010-01-20,Nordby,yes,no\nN03,1979-11-02,Nordby Kommune,yes,no\nN04,1990-06-30,Sydby,yes,no\nN05,1972-09-09,Nordby,no,no\n' > "$tmp/csv-en/apps.csv"
+csvnorm() { sed -e 's#/csv-\(da\|en\)/#/csv/#' -e "s/'kommune' nearly/'municipality' nearly/"; }
+for fmt in text json; do
+  "$ramme" admit -I "$root/stdlib" --format $fmt "$da" --applicants "$tmp/csv-da/apps.csv" 2>/dev/null | norm | csvnorm >"$tmp/da.out"; rda=${PIPESTATUS[0]}
+  "$ramme" admit -I "$root/stdlib" --format $fmt "$en" --applicants "$tmp/csv-en/apps.csv" 2>/dev/null | norm | csvnorm >"$tmp/en.out"; ren=${PIPESTATUS[0]}
+  if [ "$rda" = "$ren" ] && cmp -s "$tmp/da.out" "$tmp/en.out" && grep -q "N03" "$tmp/da.out" && grep -q "near" "$tmp/da.out"; then
+    pass=$((pass + 1))
+  else
+    echo "FAIL danish (admit, $fmt): exit $rda vs $ren"
+    diff -u "$tmp/en.out" "$tmp/da.out" | head -n 20 | sed 's/^/    /'
+    fail=$((fail + 1))
+  fi
+done
+
 # The Danish file checks clean: no diagnostic, exit 0.
 if "$ramme" -I "$root/stdlib" check "$da" >"$tmp/out" 2>"$tmp/err" && [ ! -s "$tmp/err" ]; then
   pass=$((pass + 1))
