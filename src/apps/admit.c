@@ -319,6 +319,13 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
                          t->columns[c]);
             continue;
         }
+        if (col_of[f->index] >= 0) {
+            /* The same field in both languages (municipality, kommune). */
+            diag_error(d, at, "the column '%s' is the same field as the column '%s'", t->columns[c],
+                       t->columns[col_of[f->index]]);
+            diag_help(d, "keep one of them");
+            return false;
+        }
         col_of[f->index] = c;
     }
     if (!id || col_of[id->index] < 0) {

@@ -280,6 +280,11 @@ static void test_near_miss_is_review(void **state)
         "    udelukker kommune in {\"Ikast\", \"Brande\"} \"Ikke Ikast eller Brande\"\n"
         "  }\n"
         "}\n";
+    f = screen_course(EXCL, "id,municipality,kommune\ng,Brande By,Brande\n");
+    assert_false(f->ok);
+    assert_int_equal(f->d.errors, 1);
+    assert_string_equal(f->d.items[0].msg, "the column 'kommune' is the same field as the column 'municipality'");
+    fix_free(f);
     f = screen_course(EXCL, "id,municipality\ng,Brande By\nh,Herning\ni,brande\n");
     assert_int_equal(f->rep.rows[0].status, AD_REVIEW);
     assert_string_equal(f->rep.rows[0].near[0], "Ikke Ikast eller Brande");
