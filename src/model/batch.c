@@ -142,7 +142,8 @@ static void batch_keep(Program *p, LoadSet *ls)
             add_hash(&hs, "", 0);
             hs.h[hs.n - 1] = b->skim.items[i].ext_hash;
         }
-    qsort(hs.h, hs.n, sizeof *hs.h, cmp_hash);
+    if (hs.n) /* no file read (no stdlib found): hs.h is NULL, which qsort may not take */
+        qsort(hs.h, hs.n, sizeof *hs.h, cmp_hash);
     /* By hash alone: the items' text is not read again (a mapped batch
      * file stays out of memory). A collision only keeps an item more. */
     for (int i = 0; i < b->skim.n && main && hs.n; i++) {
