@@ -281,7 +281,7 @@ decl
     ;
 
 /* enum -> 'enum' NAME '{' [member { (',' | ';' | newline) member } [sep]] '}'
- * member -> NAME [STRING] | NAME WORD NAME   (`mandag alias mon`: schema.c) */
+ * member -> NAME [STRING] | NAME WORD NAME   (`WORD alias MEMBER`: schema.c) */
 enum_decl
     : ENUM IDENT '{' enum_body '}' {
           $$ = $4;

@@ -24,7 +24,7 @@ int admit_age(int32_t birth, int32_t on)
 }
 
 /* value folded for admit_near: lower case (NFC), the letters written two
- * ways in Danish and German place names spelt out (Århus = Aarhus), every
+ * ways in Danish and German place names spelt out (U+00E5 = aa), every
  * run of blanks and punctuation one space, no space at either end. */
 static const char *fold(Arena *a, const char *value)
 {
@@ -320,7 +320,7 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
             continue;
         }
         if (col_of[f->index] >= 0) {
-            /* The same field in both languages (municipality, kommune). */
+            /* The same field twice: its name and an alias (another language). */
             diag_error(d, at, "the column '%s' is the same field as the column '%s'", t->columns[c],
                        t->columns[col_of[f->index]]);
             diag_help(d, "keep one of them");
@@ -458,7 +458,7 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
             diag_warning(d, row->span, "applicant %s: '%s' nearly matches the text \"%s\" asks for, but not exactly: "
                                        "sent to review", res->id, t->columns[col_of[near_fields[k]->index]], res->near[k]);
             diag_help(d, "nearly: the same text but for case, spaces, punctuation and aa, ae, oe written as one letter, "
-                         "or holding it as whole words (\"Herning Kommune\" for \"Herning\"); correct the file, or let "
+                         "or holding it as whole words, with more words around it; correct the file, or let "
                          "the committee judge");
         }
         out->counts[res->status]++;

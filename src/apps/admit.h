@@ -48,8 +48,8 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
 /* Whether the text `value` nearly is `wanted` without being it: the two
  * are equal once folded (letter case, å = aa, æ = ae, ø = oe, ä = ae, ö = oe,
  * ü = ue, and every run of spaces and punctuation one space), or one
- * holds the other, folded, as whole words ("Herning Kommune" and
- * "Herning"). A requirement that such a value decides (its outcome would
+ * holds the other, folded, as whole words ("Springfield County" and
+ * "Springfield"). A requirement that such a value decides (its outcome would
  * change were the value the wanted text) sends the applicant to review,
  * with a warning naming the requirement and the id: never the value. */
 bool admit_near(Arena *a, const char *value, const char *wanted);

@@ -92,7 +92,7 @@ static void rule_words(Arena *a, const Block *r, AstVisit visit, Words *w)
             ast_walk(reqs->u.list.items[k]->u.expr, visit, w);
 }
 
-/* "target (målgruppe), lived_experience (levede_erfaringer)" */
+/* "target (ALIAS), lived_experience (ALIAS, ALIAS)" */
 static const char *words_text(Arena *a, const Words *w)
 {
     const char *t = "";

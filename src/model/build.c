@@ -23,7 +23,7 @@ static const char *suggest_member(Builder *B, const EnumDef *e, const char *name
 }
 
 /* The word for a block's kind in messages: the one its author wrote when
- * that is an alias (`målgruppe peers`, `uddannelse x`), else the kind's
+ * that is an alias (a Danish word), else the kind's
  * name, as before aliases (`require "..."` is a requirement). */
 static const char *kind_word(const Block *b)
 {
@@ -37,8 +37,8 @@ static const char *kind_word(const Block *b)
 }
 
 /* The word for a key the author left out: its first alias when the
- * author wrote the block's kind in an alias (`uddannelse` asks for
- * `udbyder`), else its name. */
+ * author wrote the block's kind in an alias (a Danish word asks for
+ * the key's Danish word), else its name. */
 static const char *key_word(const Block *b, const Field *f)
 {
     return f->naliases && strcmp(kind_word(b), b->schema->name) != 0 ? f->aliases[0] : f->name;

@@ -53,7 +53,7 @@ typedef struct Field {
     bool many;      /* repeated entries collect into a list */
     bool required;  /* with many: at least one */
     bool key;       /* a string that identifies an item among its siblings (model_item_key) */
-    const char **aliases; /* other words for it (`målgruppe alias target`, stdlib) */
+    const char **aliases; /* other words for it (`WORD alias FIELD`, stdlib) */
     int naliases;
     ValSeq *def;    /* default value as written, or NULL */
     Value *defval;  /* converted default */
@@ -81,7 +81,7 @@ struct Schema {
     HeaderPattern *headers;
     int nheaders;
     Field *key;      /* the field marked `key`, or NULL */
-    const char **aliases; /* other words for the kind (`schema uddannelse alias course`) */
+    const char **aliases; /* other words for the kind (`schema WORD alias KIND`) */
     int naliases;
     const char *alias_of; /* an alias declaration until schema_define_all resolves it */
     Entry *decl;     /* the declaration, read in the second pass */
@@ -93,7 +93,7 @@ struct EnumDef {
     Span span;
     EnumMember *members;
     int n;
-    const char **alias_names; /* other words for members (`mandag alias mon`) */
+    const char **alias_names; /* other words for members (`WORD alias MEMBER`) */
     int *alias_member;        /* ... and the member each names */
     int naliases;
 };
