@@ -210,6 +210,7 @@ static Entry *mkentry(LexState *ls, const char *key, Span key_span, Span sp)
 %type <ValSeq *> valseq
 %type <Entry *> entry values header key
 %type <Decl *> decl enum_decl enum_body
+%type <EnumMember *> enum_member
 %type <EntryList *> body body_list
 
 /* Lowest first (LANGUAGE.md §8, Precedence). */
@@ -280,10 +281,17 @@ decl
       }
     ;
 
-/* enum -> 'enum' NAME '{' member { (',' | ';' | newline) member } [','] '}' */
+/* enum -> 'enum' NAME '{' [member { (',' | ';' | newline) member } [sep]] '}'
+ * member -> NAME [STRING] | NAME WORD NAME   (`WORD alias MEMBER`: schema.c) */
 enum_decl
     : ENUM IDENT '{' enum_body '}' {
           $$ = $4;
+          $$->u.enm.name = $2;
+          $$->u.enm.name_span = @2;
+      }
+    | ENUM IDENT '{' enum_body enum_member '}' {
+          $$ = $4;
+          ast_push_member(ls->arena, $$, *$5);
           $$->u.enm.name = $2;
           $$->u.enm.name_span = @2;
       }
@@ -294,21 +302,24 @@ enum_body
           $$ = arena_alloc(ls->arena, sizeof *$$);
           $$->kind = DECL_ENUM;
       }
-    | enum_body IDENT enum_sep {
+    | enum_body enum_member enum_sep {
           $$ = $1;
-          ast_push_member(ls->arena, $$, (EnumMember){$2, NULL, @2});
+          ast_push_member(ls->arena, $$, *$2);
       }
-    | enum_body IDENT STRING enum_sep {
-          $$ = $1;
-          ast_push_member(ls->arena, $$, (EnumMember){$2, $3.s, @2});
+    ;
+
+enum_member
+    : IDENT {
+          $$ = arena_alloc(ls->arena, sizeof *$$);
+          *$$ = (EnumMember){.name = $1, .span = @1};
       }
-    | enum_body IDENT {
-          $$ = $1;
-          ast_push_member(ls->arena, $$, (EnumMember){$2, NULL, @2});
+    | IDENT STRING {
+          $$ = arena_alloc(ls->arena, sizeof *$$);
+          *$$ = (EnumMember){.name = $1, .label = $2.s, .span = @1};
       }
-    | enum_body IDENT STRING {
-          $$ = $1;
-          ast_push_member(ls->arena, $$, (EnumMember){$2, $3.s, @2});
+    | IDENT IDENT IDENT {
+          $$ = arena_alloc(ls->arena, sizeof *$$);
+          *$$ = (EnumMember){.name = $1, .span = @1, .marker = $2, .of = $3, .of_span = @3};
       }
     ;
 

@@ -5,11 +5,99 @@
 #include "apps/schedule.h"
 #include "model/typecheck.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <unicase.h>
+#include <uninorm.h>
 
 /* The applicant field the screener sets, never read from the file: the last
  * day of the application window, which derived fields (`age`) measure at. */
 #define ADMIT_WINDOW_END "window_end"
+
+/* value folded for admit_near: lower case (NFC), the letters written two
+ * ways in Danish and German place names spelt out (U+00E5 = aa), every
+ * run of blanks and punctuation one space, no space at either end. */
+static const char *fold(Arena *a, const char *value)
+{
+    static const char *const two[][2] = {
+        {"\u00e5", "aa"}, {"\u00e6", "ae"}, {"\u00f8", "oe"},
+        {"\u00e4", "ae"}, {"\u00f6", "oe"}, {"\u00fc", "ue"},
+    };
+    size_t n = 0;
+    uint8_t *low = u8_tolower((const uint8_t *)value, strlen(value), NULL, UNINORM_NFC, NULL, &n);
+    if (!low)
+        return NULL;
+    char *out = arena_alloc(a, n * 2 + 1), *w = out;
+    bool space = true; /* at the start: drop leading blanks */
+    for (size_t i = 0; i < n;) {
+        unsigned char c = low[i];
+        if (c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+            if (!space)
+                *w++ = ' ';
+            space = true;
+            i++;
+            continue;
+        }
+        space = false;
+        bool done = false;
+        for (size_t k = 0; k < sizeof two / sizeof *two && !done; k++) {
+            size_t len = strlen(two[k][0]);
+            if (i + len <= n && memcmp(low + i, two[k][0], len) == 0) {
+                memcpy(w, two[k][1], 2);
+                w += 2;
+                i += len;
+                done = true;
+            }
+        }
+        if (!done)
+            *w++ = (char)low[i++];
+    }
+    if (w > out && w[-1] == ' ')
+        w--;
+    *w = '\0';
+    free(low);
+    return out;
+}
+
+/* Whether folded text `hay` holds folded `word` as whole words. */
+static bool holds_words(const char *hay, const char *word)
+{
+    size_t n = strlen(word);
+    if (n == 0)
+        return false;
+    for (const char *p = strstr(hay, word); p; p = strstr(p + 1, word))
+        if ((p == hay || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
+            return true;
+    return false;
+}
+
+bool admit_near(Arena *a, const char *value, const char *wanted)
+{
+    if (!value || !wanted || strcmp(value, wanted) == 0)
+        return false;
+    ArenaMark mark = arena_mark(a);
+    const char *v = fold(a, value), *t = fold(a, wanted);
+    bool near = v && t && *v && *t && (strcmp(v, t) == 0 || holds_words(v, t) || holds_words(t, v));
+    arena_release(a, mark);
+    return near;
+}
+
+/* The string literals of an expression: the texts a requirement compares with. */
+typedef struct Lits {
+    Arena *a;
+    const char **s; /* grown by arena_push */
+    int n;
+} Lits;
+
+static AstStep collect_text(const Node *n, void *ctx)
+{
+    Lits *l = ctx;
+    if (n->kind == N_STR) {
+        l->s = arena_push(l->a, (void *)l->s, (size_t)l->n, sizeof *l->s);
+        l->s[l->n++] = n->u.str.s;
+    }
+    return AST_NEXT;
+}
 
 /* Fields of the subject that an expression reads (first segment only); a
  * derived field also needs the fields its own expression reads. */
@@ -57,6 +145,8 @@ typedef struct Req {
     const char *text;
     bool exclude;
     bool soft;        /* `prefer`: failing it sends the applicant to review */
+    const char **lits; /* the texts it compares with (near misses) */
+    int nlits;
 } Req;
 
 static int collect(Block *adm, const char *field, bool exclude, bool soft, Arena *a, Req **reqs, int n)
@@ -70,7 +160,9 @@ static int collect(Block *adm, const char *field, bool exclude, bool soft, Arena
         if (!t || t->k != V_EXPR)
             continue;
         *reqs = arena_push(a, *reqs, (size_t)n, sizeof **reqs);
-        (*reqs)[n++] = (Req){rb, t->u.expr, x && x->k == V_STRING ? x->u.s : "", exclude, soft};
+        Lits l = {a, NULL, 0};
+        ast_walk(t->u.expr, collect_text, &l);
+        (*reqs)[n++] = (Req){rb, t->u.expr, x && x->k == V_STRING ? x->u.s : "", exclude, soft, l.s, l.n};
     }
     return n;
 }
@@ -129,6 +221,39 @@ static Value *cell_value(Arena *a, const Field *f, const char *cell)
     }
     default: return NULL;
     }
+}
+
+/* The text field of the subject whose near miss decided requirement q
+ * (outcome `got`), or NULL: a field the test reads holds a text near one
+ * of the test's own texts, and with that text in its place the outcome
+ * changes. `need` is scratch, one per field. */
+static const Field *near_miss(Arena *a, EvalCtx *c, Block *subject, const Req *q, bool got, bool *need)
+{
+    if (q->nlits == 0)
+        return NULL;
+    const Schema *app = subject->schema;
+    memset(need, 0, (size_t)app->nfields * sizeof *need);
+    needed_fields(q->test, need);
+    for (int i = 0; i < app->nfields; i++) {
+        Value *was = subject->vals[i];
+        if (!need[i] || !was || was->k != V_STRING)
+            continue;
+        for (int k = 0; k < q->nlits; k++) {
+            if (!admit_near(a, was->u.s, q->lits[k]))
+                continue;
+            Value as = *was;
+            as.u.s = q->lits[k];
+            subject->vals[i] = &as;
+            ArenaMark mark = arena_mark(a);
+            eval_init(c, a, subject, NULL);
+            RVal v = eval(c, q->test);
+            arena_release(a, mark);
+            subject->vals[i] = was;
+            if (v.k == RV_BOOL && v.u.b != got)
+                return app->fields[i];
+        }
+    }
+    return NULL;
 }
 
 bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, Arena *a, Diags *d,
@@ -202,23 +327,28 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
         if (!f) {
             diag_warning(d, at, _("unknown column '%s': no rule can use it"), t->columns[c]);
             const char *cand[256];
-            int nc = 0;
-            for (int i = 0; i < app->nfields && nc < 256; i++)
-                cand[nc++] = app->fields[i]->name;
+            int nc = model_field_words(app, cand, 256);
             const char *sug = model_suggest(t->columns[c], cand, nc);
             if (sug)
                 diag_help(d, _("did you mean '%s'?"), sug);
             continue;
         }
         if (f->derived) {
-            diag_warning(d, at, _("the column '%s' is ignored: %s is computed from %s"), f->name, f->name,
+            diag_warning(d, at, _("the column '%s' is ignored: %s is computed from %s"), t->columns[c], f->name,
                          derived_from(a, app, f, wend));
             continue;
         }
         if (f == wend) {
             diag_warning(d, at, _("the column '%s' is ignored: the screener sets it to the last day of the application window"),
-                         f->name);
+                         t->columns[c]);
             continue;
+        }
+        if (col_of[f->index] >= 0) {
+            /* The same field twice: its name and an alias (another language). */
+            diag_error(d, at, _("the column '%s' is the same field as the column '%s'"), t->columns[c],
+                       t->columns[col_of[f->index]]);
+            diag_help(d, "%s", _("keep one of them"));
+            return false;
         }
         col_of[f->index] = c;
     }
@@ -263,6 +393,7 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
     for (int r = 0; r < t->nrows; r++) {
         const TableRow *row = &t->rows[r];
         ApplicantResult *res = &out->rows[out->n++];
+        const Field **near_fields = NULL; /* per res->near: the field that nearly matched */
         memset(res, 0, sizeof *res);
         const char *idv = row->cells[col_of[id->index]];
         if (!idv) {
@@ -302,6 +433,14 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
             RVal v = eval(&c, reqs[q].test);
             arena_release(a, mark);
             if (v.k == RV_BOOL) {
+                const Field *nf = near_miss(a, &c, subject, &reqs[q], v.u.b, need);
+                if (nf) {
+                    res->near = arena_push(a, (void *)res->near, (size_t)res->nnear, sizeof *res->near);
+                    res->near[res->nnear++] = reqs[q].text;
+                    near_fields = arena_push(a, (void *)near_fields, (size_t)res->nnear - 1, sizeof *near_fields);
+                    near_fields[res->nnear - 1] = nf;
+                    continue;
+                }
                 if (v.u.b == reqs[q].exclude && reqs[q].soft) {
                     res->doubts = arena_push(a, (void *)res->doubts, (size_t)res->ndoubts, sizeof *res->doubts);
                     res->doubts[res->ndoubts++] = reqs[q].text;
@@ -317,8 +456,9 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
             for (int i = 0; i < app->nfields; i++) {
                 if (!need[i] || !from_file(app->fields[i], wend) || (subject->vals[i] && !unreadable[i]))
                     continue;
-                const char *m = unreadable[i] ? arena_printf(a, _("%s (unreadable)"), app->fields[i]->name)
-                                              : app->fields[i]->name;
+                /* The column as the file names it (a Danish alias, perhaps). */
+                const char *col = col_of[i] >= 0 ? t->columns[col_of[i]] : app->fields[i]->name;
+                const char *m = unreadable[i] ? arena_printf(a, _("%s (unreadable)"), col) : col;
                 bool dup = false;
                 for (int k = 0; k < res->nmissing; k++)
                     dup = dup || strcmp(res->missing[k], m) == 0;
@@ -342,7 +482,17 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
                     arena_printf(a, "%s (the course gives no application window to measure it at)", f->name);
             }
         }
-        res->status = res->nfailed ? AD_INELIGIBLE : res->nmissing || res->ndoubts ? AD_REVIEW : AD_ELIGIBLE;
+        res->status =
+            res->nfailed ? AD_INELIGIBLE : res->nmissing || res->nnear || res->ndoubts ? AD_REVIEW : AD_ELIGIBLE;
+        /* A near miss matters only where no other requirement decides. */
+        for (int k = 0; res->status == AD_REVIEW && k < res->nnear; k++) {
+            diag_warning(d, row->span, _("applicant %s: '%s' nearly matches the text \"%s\" asks for, but not exactly: "
+                                         "sent to review"),
+                         res->id, t->columns[col_of[near_fields[k]->index]], res->near[k]);
+            diag_help(d, "%s", _("nearly: the same text but for case, spaces, punctuation and aa, ae, oe written as one "
+                               "letter, or holding it as whole words, with more words around it; correct the file, or "
+                               "let the committee judge"));
+        }
         out->counts[res->status]++;
     }
     return true;

@@ -1,7 +1,8 @@
 /* admit.h — screening applicants against a course's admission rules.
  * Each applicant is eligible, ineligible (every failed require/exclude,
  * in the course's own words) or to review (a value a rule needs is empty
- * or unreadable: never silently rejected). `assess` items are listed for
+ * or unreadable, or a text nearly matches what a rule asks for: never
+ * silently rejected). `assess` items are listed for
  * the committee, never decided. Only ids and reasons leave this module
  * unless the caller asks for field values. */
 #ifndef RAMME_ADMIT_H
@@ -21,6 +22,8 @@ typedef struct ApplicantResult {
     int nmissing;
     const char **doubts;   /* texts of failed `prefer` requirements: to review, never ineligible */
     int ndoubts;
+    const char **near;     /* texts of requirements a near miss decided (admit_near) */
+    int nnear;
     const char **shown;    /* --show-fields: field names, else NULL */
     const char **shown_values; /* and their values as written */
     int nshown;
@@ -44,5 +47,13 @@ typedef struct AdmitReport {
 bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, Arena *a, Diags *d,
                   AdmitReport *out);
 
+/* Whether the text `value` nearly is `wanted` without being it: the two
+ * are equal once folded (letter case, å = aa, æ = ae, ø = oe, ä = ae, ö = oe,
+ * ü = ue, and every run of spaces and punctuation one space), or one
+ * holds the other, folded, as whole words ("Springfield County" and
+ * "Springfield"). A requirement that such a value decides (its outcome would
+ * change were the value the wanted text) sends the applicant to review,
+ * with a warning naming the requirement and the id: never the value. */
+bool admit_near(Arena *a, const char *value, const char *wanted);
 
 #endif

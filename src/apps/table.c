@@ -233,9 +233,26 @@ bool table_date(const char *s, int32_t *days)
         return false;
     const char *p;
     size_t n = trimmed(s, &p);
-    if (n != 10 || p[4] != '-' || p[7] != '-')
-        return false;
-    int y = digits(p, 4), m = digits(p + 5, 2), d = digits(p + 8, 2);
+    int y, m, d;
+    if (n == 10 && p[4] == '-' && p[7] == '-') {
+        y = digits(p, 4), m = digits(p + 5, 2), d = digits(p + 8, 2);
+    } else {
+        /* Day first, as a Danish spreadsheet writes it: D[D]-M[M]-YYYY or
+         * D[D].M[M].YYYY, the same separator twice (never '/': 01/02/2025
+         * is 2 January in the United States). */
+        size_t i = 0, dl, ml;
+        for (dl = 0; i < n && dl < 3 && p[i] >= '0' && p[i] <= '9'; i++)
+            dl++;
+        char sep = i < n ? p[i] : 0;
+        if (dl < 1 || dl > 2 || (sep != '-' && sep != '.'))
+            return false;
+        size_t mstart = ++i;
+        for (ml = 0; i < n && ml < 3 && p[i] >= '0' && p[i] <= '9'; i++)
+            ml++;
+        if (ml < 1 || ml > 2 || i >= n || p[i] != sep || n - (i + 1) != 4)
+            return false;
+        d = digits(p, (int)dl), m = digits(p + mstart, (int)ml), y = digits(p + i + 1, 4);
+    }
     if (y < 1 || m < 1 || m > 12 || d < 1)
         return false;
     if (d > civil_month_days(y, m))

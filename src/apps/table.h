@@ -47,7 +47,9 @@ bool table_read_text(const char *name, const char *text, size_t len, SourceSet *
 /* Cell-level parsers used by the screener: each returns false when the text
  * is not of that kind (NULL included), leaving *out untouched. */
 bool table_bool(const char *s, bool *out);     /* yes/no/ja/nej/true/false/1/0, case-insensitive, trimmed */
-bool table_date(const char *s, int32_t *days); /* YYYY-MM-DD, validated; days since 1970-01-01 */
+/* YYYY-MM-DD, or day first as Danish spreadsheets write it (DD-MM-YYYY,
+ * DD.MM.YYYY; one-digit day and month too), validated; days since 1970-01-01 */
+bool table_date(const char *s, int32_t *days);
 bool table_int(const char *s, int64_t *out);   /* trimmed decimal with optional sign; overflow is false */
 /* A cell that reads as a value rather than a column name: starts with a digit
  * or '+', holds '@', or is a yes/no word. Such a header cell is never quoted

@@ -51,7 +51,7 @@ void admit_text(FILE *out, const AdmitReport *rep, bool color)
         }
         for (int k = 0; k < r->ndoubts; k++, line++) {
             if (line == 0)
-                fprintf(out, "%*s", 12 - (int)strlen(st), "");
+                fprintf(out, "%*s", sw - chars_of(st), "");
             else
                 fprintf(out, "\n%*s", indent, "");
             /* TRANSLATORS: a `prefer` requirement the applicant fails: "som udgangspunkt" */
@@ -67,6 +67,16 @@ void admit_text(FILE *out, const AdmitReport *rep, bool color)
                 list = arena_printf(a, "%s%s%s", list, k ? ", " : "", esc_text(a, r->missing[k]));
             /* TRANSLATORS: the applicant's fields the screening needs and the file lacks */
             fprintf(out, _("missing: %s"), list);
+            line++;
+        }
+        /* Only when nothing failed outright: then a near miss decides. */
+        for (int k = 0; !r->nfailed && k < r->nnear; k++, line++) {
+            if (line == 0)
+                fprintf(out, "%*s", sw - chars_of(st), "");
+            else
+                fprintf(out, "\n%*s", indent, "");
+            /* TRANSLATORS: a text requirement the applicant's value nearly matches */
+            fprintf(out, _("near miss: %s"), esc_text(a, r->near[k]));
         }
         fputc('\n', out);
         for (int k = 0; k < r->nshown; k++)
@@ -122,6 +132,8 @@ static void report_members(JsonW *w, const AdmitReport *rep, bool show_fields)
             jw_key(w, "as_a_rule");
             strings(w, r->doubts, r->ndoubts);
         }
+        jw_key(w, "near");
+        strings(w, r->near, r->nfailed ? 0 : r->nnear);
         if (show_fields) {
             /* Field names are the schema's, each once. */
             jw_key(w, "fields");

@@ -6,6 +6,7 @@
 #include "emit/render.h"
 #include "emit/words.h"
 #include "engine/rules.h"
+#include "model/typecheck.h"
 
 #include <string.h>
 
@@ -33,6 +34,98 @@ typedef struct RuleView {
     const Value *weight;       /* as a planner's penalty (stdlib/schedule.ramme), or NULL */
     const char *amount;        /* the penalty's amount expression, or NULL */
 } RuleView;
+
+/* A key (a field) or a value (an enum member) the rule's expressions
+ * name, with its other words (the Danish aliases stdlib declares). */
+typedef struct Word {
+    const char *name;
+    const char *const *aliases;
+    int naliases;
+} Word;
+
+typedef struct Words {
+    Arena *a;
+    Word *items; /* grown by arena_push */
+    int n;
+} Words;
+
+static void add_word(Words *w, const char *name, const char *const *aliases, int naliases)
+{
+    for (int i = 0; i < w->n; i++)
+        if (strcmp(w->items[i].name, name) == 0)
+            return;
+    w->items = arena_push(w->a, w->items, (size_t)w->n, sizeof *w->items);
+    w->items[w->n++] = (Word){name, aliases, naliases};
+}
+
+static AstStep collect_keys(const Node *n, void *ctx)
+{
+    const PathRes *r = n->kind == N_PATH ? n->res : NULL;
+    for (int i = 0; r && i < r->nchain; i++)
+        add_word(ctx, r->chain[i]->name, r->chain[i]->aliases, r->chain[i]->naliases);
+    return AST_NEXT;
+}
+
+static AstStep collect_values(const Node *n, void *ctx)
+{
+    const PathRes *r = n->kind == N_PATH ? n->res : NULL;
+    if (r && r->kind == R_ENUM) {
+        const EnumDef *e = r->enm;
+        Words *w = ctx;
+        const char **al = NULL;
+        int nal = 0;
+        for (int i = 0; i < e->naliases; i++)
+            if (e->alias_member[i] == r->member) {
+                al = arena_push(w->a, (void *)al, (size_t)nal, sizeof *al);
+                al[nal++] = e->alias_names[i];
+            }
+        add_word(w, e->members[r->member].name, al, nal);
+    }
+    return AST_NEXT;
+}
+
+/* The keys (or values) the rule's `when` and `require` name, in order. */
+static void rule_words(Arena *a, const Block *r, AstVisit visit, Words *w)
+{
+    memset(w, 0, sizeof *w);
+    w->a = a;
+    Value *when = model_get(r, "when"), *reqs = model_get(r, "require");
+    if (when && when->k == V_EXPR)
+        ast_walk(when->u.expr, visit, w);
+    for (int k = 0; reqs && reqs->k == V_LIST && k < reqs->u.list.n; k++)
+        if (reqs->u.list.items[k]->k == V_EXPR)
+            ast_walk(reqs->u.list.items[k]->u.expr, visit, w);
+}
+
+/* "target (ALIAS), lived_experience (ALIAS, ALIAS)" */
+static const char *words_text(Arena *a, const Words *w)
+{
+    const char *t = "";
+    for (int i = 0; i < w->n; i++) {
+        t = arena_printf(a, "%s%s%s", t, i ? ", " : "", w->items[i].name);
+        for (int k = 0; k < w->items[i].naliases; k++)
+            t = arena_printf(a, "%s%s%s%s", t, k ? ", " : " (", w->items[i].aliases[k],
+                             k + 1 == w->items[i].naliases ? ")" : "");
+    }
+    return esc_text(a, t);
+}
+
+static void words_json(JsonW *jw, const char *key, const Words *w)
+{
+    jw_key(jw, key);
+    jw_open(jw, '[');
+    for (int i = 0; i < w->n; i++) {
+        jw_open(jw, '{');
+        jw_kstr(jw, "name", w->items[i].name);
+        jw_key(jw, "aliases");
+        jw_open(jw, '[');
+        for (int k = 0; k < w->items[i].naliases; k++)
+            jw_str(jw, w->items[i].aliases[k]);
+        jw_close(jw, ']');
+        jw_close(jw, '}');
+    }
+    jw_close(jw, ']');
+}
 
 static void view(Arena *a, const Block *r, RuleView *v)
 {
@@ -83,8 +176,8 @@ void explain_rule_text(FILE *out, const char *id, const Block *rule, SourceSet *
      * reaches the terminal. */
     const char *fwt = esc_text(a, v.fw->title);
     fprintf(out, "%s (%s)\n", esc_text(a, id), v.severity);
-    const char *labels[] = {_("framework:"), _("cites:"),    _("message:"), _("applies:"),
-                            _("requires:"),  _("declared:"), _("penalty:")};
+    const char *labels[] = {_("framework:"), _("cites:"),    _("message:"), _("applies:"), _("requires:"),
+                            _("declared:"),  _("penalty:"), _("keys:"),    _("values:")};
     int w = label_width(labels, sizeof labels / sizeof *labels);
     label(out, labels[0], w);
     fprintf(out, "%s%s%s%s\n", v.fw->name, fwt ? " \"" : "", fwt ? fwt : "", fwt ? "\"" : "");
@@ -107,6 +200,19 @@ void explain_rule_text(FILE *out, const char *id, const Block *rule, SourceSet *
     if (v.weight) {
         label(out, labels[6], w);
         fprintf(out, "%lld × %s\n", (long long)v.weight->u.i, v.amount ? esc_text(a, v.amount) : "1");
+    }
+    /* The keys and values it reads, each with its other words: a course
+     * written in Danish words finds its own. */
+    Words kw;
+    rule_words(a, rule, collect_keys, &kw);
+    if (kw.n) {
+        label(out, labels[7], w);
+        fprintf(out, "%s\n", words_text(a, &kw));
+    }
+    rule_words(a, rule, collect_values, &kw);
+    if (kw.n) {
+        label(out, labels[8], w);
+        fprintf(out, "%s\n", words_text(a, &kw));
     }
     label(out, labels[5], w);
     fprintf(out, "%s\n", render_place_text(a, ss, rule->name_span));
@@ -136,6 +242,11 @@ bool explain_rule_json(FILE *out, const char *id, const Block *rule, SourceSet *
         jw_kint(w, "weight", v.weight->u.i);
     if (v.amount)
         jw_kstr(w, "amount", v.amount);
+    Words keys;
+    rule_words(a, rule, collect_keys, &keys);
+    words_json(w, "keys", &keys);
+    rule_words(a, rule, collect_values, &keys);
+    words_json(w, "values", &keys);
     jw_key(w, "location");
     render_place_json(w, ss, rule->name_span);
     jw_close(w, '}');

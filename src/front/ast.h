@@ -114,6 +114,9 @@ typedef struct EnumMember {
     const char *name;
     const char *label; /* NULL when none */
     Span span;
+    const char *marker; /* `NAME WORD MEMBER`: WORD (schema.c accepts only `alias`), else NULL */
+    const char *of;     /* ... and MEMBER, the member NAME is another word for */
+    Span of_span;
 } EnumMember;
 
 typedef struct Decl {

@@ -180,17 +180,22 @@ void batch_begin(BatchIter *it, Program *p)
         if (d->file != b->file || d->schema != it->kind)
             continue;
         int lo = 0, hi = b->skim.n - 1;
-        while (lo <= hi) {
+        bool found = false;
+        while (lo <= hi && !found) {
             int mid = (lo + hi) / 2;
             size_t off = b->skim.items[mid].off;
             if (off == d->span.first_off) {
                 b->kept[mid] = d;
-                break;
-            }
-            if (off < d->span.first_off)
+                found = true;
+            } else if (off < d->span.first_off) {
                 lo = mid + 1;
-            else
+            } else {
                 hi = mid - 1;
+            }
+        }
+        if (!found && d->entry && strcmp(d->entry->key, it->kind->name) != 0) {
+            it->aliased = arena_push(p->arena, it->aliased, (size_t)it->naliased, sizeof *it->aliased);
+            it->aliased[it->naliased++] = d;
         }
     }
 }
@@ -278,8 +283,10 @@ Block *batch_next(BatchIter *it)
         return it->next < it->nall ? it->all[it->next++] : NULL;
     }
     while (it->next < b->skim.n && !b->stopped) {
+        SkimItem *x = &b->skim.items[it->next];
+        if (it->next_aliased < it->naliased && it->aliased[it->next_aliased]->span.first_off < x->off)
+            break; /* a block written in an alias comes first */
         int i = it->next++;
-        SkimItem *x = &b->skim.items[i];
         Source *src = p->sources->files[b->file];
         /* What came before is parsed and judged: give its pages back. */
         if (x->off - it->released >= ((size_t)1 << 20)) {
@@ -292,6 +299,11 @@ Block *batch_next(BatchIter *it)
             continue;
         it->clean = it->base_errors == 0 && p->diags->errors == before;
         return blk;
+    }
+    if (it->next_aliased < it->naliased && !b->stopped) {
+        /* Built with the program, like a kept item. */
+        it->clean = it->base_errors == 0;
+        return it->aliased[it->next_aliased++];
     }
     return NULL;
 }

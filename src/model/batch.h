@@ -33,6 +33,10 @@ typedef struct BatchIter {
     SymTab seen;       /* names of the items so far (for "declared twice") */
     size_t released;   /* bytes of the main file's text handed back so far */
     bool clean;        /* the current item and the program have no errors */
+    Block **aliased;   /* blocks of the kind written in an alias (stdlib's Danish words): the
+                          skim looks for the kind's name only, so they were built
+                          with the program; yielded in source order among the items */
+    int naliased, next_aliased;
 } BatchIter;
 
 /* Compiles `path` for a batch of its top-level blocks of kind `kind`; then

@@ -6,21 +6,42 @@
 
 static Block *build_block(Builder *B, Schema *s, Entry *e, Block *parent, Block *top, int file);
 
-/* Candidates for did-you-mean: a schema's field names. */
+/* Candidates for did-you-mean: a schema's field names and their aliases. */
 static const char *suggest_field(Builder *B, const Schema *s, const char *name)
 {
-    const char **c = arena_array(B->p->arena, (size_t)s->nfields + 1, sizeof *c);
+    int cap = s->nfields;
     for (int i = 0; i < s->nfields; i++)
-        c[i] = s->fields[i]->name;
-    return model_suggest(name, c, s->nfields);
+        cap += s->fields[i]->naliases;
+    const char **c = arena_array(B->p->arena, (size_t)cap + 1, sizeof *c);
+    return model_suggest(name, c, model_field_words(s, c, cap));
 }
 
 static const char *suggest_member(Builder *B, const EnumDef *e, const char *name)
 {
-    const char **c = arena_array(B->p->arena, (size_t)e->n + 1, sizeof *c);
-    for (int i = 0; i < e->n; i++)
-        c[i] = e->members[i].name;
-    return model_suggest(name, c, e->n);
+    const char **c = arena_array(B->p->arena, (size_t)(e->n + e->naliases) + 1, sizeof *c);
+    return model_suggest(name, c, model_member_words(e, c, e->n + e->naliases));
+}
+
+/* The word for a block's kind in messages: the one its author wrote when
+ * that is an alias (a Danish word), else the kind's
+ * name, as before aliases (`require "..."` is a requirement). */
+static const char *kind_word(const Block *b)
+{
+    const char *k = b->entry ? b->entry->key : NULL;
+    if (!k)
+        return b->schema->name;
+    if (!b->parent)
+        return k;
+    const Field *f = model_field(b->parent->schema, k);
+    return f && model_is_alias(f, k) ? k : b->schema->name;
+}
+
+/* The word for a key the author left out: its first alias when the
+ * author wrote the block's kind in an alias (a Danish word asks for
+ * the key's Danish word), else its name. */
+static const char *key_word(const Block *b, const Field *f)
+{
+    return f->naliases && strcmp(kind_word(b), b->schema->name) != 0 ? f->aliases[0] : f->name;
 }
 
 static Value *value_new(Builder *B, ValueKind k, Span sp)
@@ -306,11 +327,13 @@ static void hint(Builder *B, Block *b, const Field *f)
     b->hinted[f->index] = 1;
 }
 
-static void dup_key(Builder *B, const Field *f, Entry *parent, Span here)
+static void dup_key(Builder *B, const Schema *s, const Field *f, Entry *parent, Span here)
 {
     diag_error(B->p->diags, here, "'%s' is given twice", f->name);
+    /* f is the field as written; the first entry may use another word for it. */
+    const Field *same = model_field(s, f->name);
     for (int i = 0; parent && i < parent->body.n; i++)
-        if (strcmp(parent->body.items[i]->key, f->name) == 0) {
+        if (model_field(s, parent->body.items[i]->key) == same) {
             diag_note(B->p->diags, parent->body.items[i]->key_span, "first given here");
             break;
         }
@@ -332,7 +355,7 @@ static void build_header(Builder *B, Block *b, Entry *e)
         if (i < it->n && it->items[i]->kind == N_PATH) {
             Node *nm = it->items[i++];
             if (!s->qualified && strchr(nm->u.path, '.')) {
-                diag_error(d, nm->span, "a %s's name cannot contain '.'", s->name);
+                diag_error(d, nm->span, "a %s's name cannot contain '.'", kind_word(b));
                 char *u = arena_strdup(B->p->arena, nm->u.path);
                 for (char *q = u; *q; q++)
                     if (*q == '.')
@@ -392,7 +415,7 @@ static void build_header(Builder *B, Block *b, Entry *e)
         return;
     } else {
         diag_error(d, span_join(it->items[i]->span, it->items[it->n - 1]->span),
-                   "'%s' does not fit the forms of a %s", ast_to_text(B->p->arena, it->items[i]), s->name);
+                   "'%s' does not fit the forms of a %s", ast_to_text(B->p->arena, it->items[i]), kind_word(b));
     }
     /* Show the accepted forms. */
     for (int k = 0; k < s->nheaders; k++) {
@@ -503,13 +526,20 @@ static void fill_body(Builder *B, Block *b, Entry *e)
     for (int i = 0; i < e->body.n; i++) {
         Entry *c = e->body.items[i];
         Field *f = model_field(s, c->key);
+        /* An alias is the field itself; only messages see the word written. */
+        Field written;
+        if (f && strcmp(f->name, c->key) != 0) {
+            written = *f;
+            written.name = c->key;
+            f = &written;
+        }
         if (!f && strcmp(c->key, "remove") == 0) {
             add_removes(B, b, c);
             continue;
         }
         if (!f) {
-            diag_error(d, c->key_span, "unknown key '%s' in %s '%s'", c->key, s->name,
-                       b->name ? b->name : s->name);
+            diag_error(d, c->key_span, "unknown key '%s' in %s '%s'", c->key, kind_word(b),
+                       b->name ? b->name : kind_word(b));
             const char *sug = suggest_field(B, s, c->key);
             if (sug) {
                 diag_help(d, "did you mean '%s'?", sug);
@@ -519,7 +549,7 @@ static void fill_body(Builder *B, Block *b, Entry *e)
                 b->hinted[model_field(s, sug)->index] = 1;
             }
             else if (model_schema(B->p, c->key) && model_schema(B->p, c->key)->toplevel)
-                diag_help(d, "a %s is declared at the top level of a file, not inside a %s", c->key, s->name);
+                diag_help(d, "a %s is declared at the top level of a file, not inside a %s", c->key, kind_word(b));
             else {
                 /* A key of a sibling kind: `length` belongs in practicum. */
                 Schema *home = NULL;
@@ -548,7 +578,7 @@ static void fill_body(Builder *B, Block *b, Entry *e)
             if (f->many) {
                 add_to_many(B, b, f, v, c->span);
             } else if (b->vals[f->index]) {
-                dup_key(B, f, e, c->key_span);
+                dup_key(B, s, f, e, c->key_span);
             } else {
                 b->vals[f->index] = v;
             }
@@ -612,7 +642,7 @@ static void fill_body(Builder *B, Block *b, Entry *e)
         if (f->many)
             add_to_many(B, b, f, v, c->span);
         else if (b->vals[f->index])
-            dup_key(B, f, e, c->key_span);
+            dup_key(B, s, f, e, c->key_span);
         else
             b->vals[f->index] = v;
     }
@@ -926,15 +956,18 @@ static void finish_block(Builder *B, Block *b, int depth)
         } else if (!v && ((b->entry && b->entry->body.had_error) || (b->extends_name && !b->base))) {
             /* A line did not parse, or the base is unknown: the key may be there. */
         } else if (!v && f->many && f->required) {
-            diag_error(d, b->name_span, "%s%s%s needs at least one '%s'", s->name, b->name ? " " : "",
-                       b->name ? b->name : "", f->name);
+            diag_error(d, b->name_span, "%s%s%s needs at least one '%s'", kind_word(b), b->name ? " " : "",
+                       b->name ? b->name : "", key_word(b, f));
         } else if (!v && !f->optional && !f->many && !(b->hinted && b->hinted[i])) {
-            diag_error(d, b->name_span, "%s%s%s is missing '%s'", s->name, b->name ? " " : "",
-                       b->name ? b->name : "", f->name);
+            const char *k = key_word(b, f);
+            diag_error(d, b->name_span, "%s%s%s is missing '%s'", kind_word(b), b->name ? " " : "",
+                       b->name ? b->name : "", k);
             if (f->type->k == TY_BLOCK)
-                diag_help(d, "add a block: %s { ... }", f->name);
+                diag_help(d, "add a block: %s { ... }", k);
             else
-                diag_help(d, "add a line: %s VALUE (%s)", f->name, type_name(B->p->arena, f->type));
+                diag_help(d, "add a line: %s VALUE (%s)", k, type_name(B->p->arena, f->type));
+            if (k != f->name)
+                diag_note(d, span_none(), "'%s' is the same key as '%s'", k, f->name);
         }
         v = b->vals[i];
         if (!v || f->type->k != TY_BLOCK)

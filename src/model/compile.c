@@ -29,12 +29,16 @@ static void unknown_kind(Program *p, Entry *e)
     for (int i = 0; i < p->nschemas && n < 256; i++)
         if (p->schemas[i]->toplevel)
             c[n++] = p->schemas[i]->name;
+    int words = n; /* the kinds' names are listed in the help; their aliases only suggested */
+    for (int i = 0; i < p->nschemas; i++)
+        for (int k = 0; p->schemas[i]->toplevel && k < p->schemas[i]->naliases && n < 256; k++)
+            c[n++] = p->schemas[i]->aliases[k];
     const char *sug = model_suggest(e->key, c, n);
     if (sug) {
         diag_help(p->diags, _("did you mean '%s'?"), sug);
     } else {
         char *all = "";
-        for (int i = 3; i < n; i++)
+        for (int i = 3; i < words; i++)
             all = arena_printf(p->arena, "%s%s%s", all, i > 3 ? ", " : "", c[i]);
         diag_help(p->diags, _("a file declares: import, %s"), all);
     }
@@ -100,8 +104,8 @@ Program *compile_program(const char *path, const char *text, const char *batch_k
                 continue;
             Block *old = model_decl(p, kind, b->name);
             if (old) {
-                diag_error(diags, b->name_span, _("%s '%s' is declared twice"), kind->name, b->name);
-                diag_note(diags, old->name_span, _("first declared here"));
+                diag_error(diags, b->name_span, _("%s '%s' is declared twice"), e->key, b->name);
+                diag_note(diags, old->name_span, "%s", _("first declared here"));
                 continue;
             }
             push_decl(p, b);

@@ -10,6 +10,10 @@ Schema *model_schema(const Program *p, const char *name)
     for (int i = 0; i < p->nschemas; i++)
         if (strcmp(p->schemas[i]->name, name) == 0)
             return p->schemas[i];
+    for (int i = 0; i < p->nschemas; i++)
+        for (int k = 0; k < p->schemas[i]->naliases; k++)
+            if (strcmp(p->schemas[i]->aliases[k], name) == 0)
+                return p->schemas[i];
     return NULL;
 }
 
@@ -26,7 +30,39 @@ Field *model_field(const Schema *s, const char *name)
     for (int i = 0; i < s->nfields; i++)
         if (strcmp(s->fields[i]->name, name) == 0)
             return s->fields[i];
+    for (int i = 0; i < s->nfields; i++)
+        if (model_is_alias(s->fields[i], name))
+            return s->fields[i];
     return NULL;
+}
+
+bool model_is_alias(const Field *f, const char *key)
+{
+    for (int k = 0; k < f->naliases; k++)
+        if (strcmp(f->aliases[k], key) == 0)
+            return true;
+    return false;
+}
+
+int model_field_words(const Schema *s, const char **out, int cap)
+{
+    int n = 0;
+    for (int i = 0; i < s->nfields && n < cap; i++)
+        out[n++] = s->fields[i]->name;
+    for (int i = 0; i < s->nfields; i++)
+        for (int k = 0; k < s->fields[i]->naliases && n < cap; k++)
+            out[n++] = s->fields[i]->aliases[k];
+    return n;
+}
+
+int model_member_words(const EnumDef *e, const char **out, int cap)
+{
+    int n = 0;
+    for (int i = 0; i < e->n && n < cap; i++)
+        out[n++] = e->members[i].name;
+    for (int i = 0; i < e->naliases && n < cap; i++)
+        out[n++] = e->alias_names[i];
+    return n;
 }
 
 int model_enum_index(const EnumDef *e, const char *name)
@@ -34,6 +70,9 @@ int model_enum_index(const EnumDef *e, const char *name)
     for (int i = 0; i < e->n; i++)
         if (strcmp(e->members[i].name, name) == 0)
             return i;
+    for (int i = 0; i < e->naliases; i++)
+        if (strcmp(e->alias_names[i], name) == 0)
+            return e->alias_member[i];
     return -1;
 }
 

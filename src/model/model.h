@@ -55,6 +55,8 @@ typedef struct Field {
     bool many;      /* repeated entries collect into a list */
     bool required;  /* with many: at least one */
     bool key;       /* a string that identifies an item among its siblings (model_item_key) */
+    const char **aliases; /* other words for it (`WORD alias FIELD`, stdlib) */
+    int naliases;
     ValSeq *def;    /* default value as written, or NULL */
     Value *defval;  /* converted default */
     Node *derived;  /* computed from the block's other fields when read, never
@@ -83,6 +85,9 @@ struct Schema {
     HeaderPattern *headers;
     int nheaders;
     Field *key;      /* the field marked `key`, or NULL */
+    const char **aliases; /* other words for the kind (`schema WORD alias KIND`) */
+    int naliases;
+    const char *alias_of; /* an alias declaration until schema_define_all resolves it */
     Entry *decl;     /* the declaration, read in the second pass */
     bool defined;    /* fields and headers have been read */
 };
@@ -92,6 +97,9 @@ struct EnumDef {
     Span span;
     EnumMember *members;
     int n;
+    const char **alias_names; /* other words for members (`WORD alias MEMBER`) */
+    int *alias_member;        /* ... and the member each names */
+    int naliases;
 };
 
 typedef enum {
@@ -205,7 +213,9 @@ typedef struct BatchHooks {
     void (*release)(Program *p);
 } BatchHooks;
 
-/* Finders. */
+/* Finders. Each accepts an alias as the name it stands for (a schema's,
+ * a field's or an enum member's, declared in stdlib): the alias is exactly
+ * that schema, field or member. */
 Schema *model_schema(const Program *p, const char *name);
 EnumDef *model_enum(const Program *p, const char *name);
 Field *model_field(const Schema *s, const char *name);
@@ -227,6 +237,13 @@ const char *type_name(Arena *a, const Type *t);
 /* With an article, for sentences: "a whole number", "a list of principle". */
 const char *type_phrase(Arena *a, const Type *t);
 bool type_equal(const Type *a, const Type *b);
+
+/* Every word for s's fields (names, then aliases) into out (at most cap);
+ * returns how many: did-you-mean candidates. The same for e's members. */
+int model_field_words(const Schema *s, const char **out, int cap);
+int model_member_words(const EnumDef *e, const char **out, int cap);
+/* Whether `key` is one of f's aliases (the author wrote the other word). */
+bool model_is_alias(const Field *f, const char *key);
 
 /* Closest candidate to `name` among `cands` (edit distance), or NULL. */
 const char *model_suggest(const char *name, const char **cands, int n);

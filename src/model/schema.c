@@ -24,6 +24,13 @@ void schema_declare(Program *p, Entry *e)
     }
     NodeList *it = &e->vals[0].items;
     const char *name = it->items[0]->u.path;
+    /* `schema NEW alias KIND`: another word for a kind, resolved by
+     * schema_define_all once every kind is declared. */
+    bool alias = it->n >= 2 && path_is(it->items[1], "alias");
+    if (alias && (it->n != 3 || it->items[2]->kind != N_PATH || e->is_block)) {
+        diag_error(p->diags, e->span, "a kind's alias is written: schema WORD alias KIND");
+        return;
+    }
     Schema *old = model_schema(p, name);
     if (old) {
         diag_error(p->diags, it->items[0]->span, "schema '%s' is declared twice", name);
@@ -38,6 +45,12 @@ void schema_declare(Program *p, Entry *e)
     Schema *s = arena_alloc(p->arena, sizeof *s);
     s->name = name;
     s->span = it->items[0]->span;
+    if (alias) {
+        s->alias_of = it->items[2]->u.path;
+        s->defined = true;
+        push_schema(p, s);
+        return;
+    }
     for (int i = 1; i < it->n; i++) {
         Node *w = it->items[i];
         bool ok = w->kind == N_PATH;
@@ -76,8 +89,33 @@ void schema_declare_enum(Program *p, Decl *d)
     EnumDef *e = arena_alloc(p->arena, sizeof *e);
     e->name = name;
     e->span = d->u.enm.name_span;
-    e->members = d->u.enm.members;
-    e->n = d->u.enm.n;
+    /* Members first; `WORD alias MEMBER` lines are other words for them. */
+    e->members = arena_array(p->arena, (size_t)d->u.enm.n + 1, sizeof *e->members);
+    for (int i = 0; i < d->u.enm.n; i++)
+        if (!d->u.enm.members[i].marker)
+            e->members[e->n++] = d->u.enm.members[i];
+    for (int i = 0; i < d->u.enm.n; i++) {
+        EnumMember *m = &d->u.enm.members[i];
+        if (!m->marker)
+            continue;
+        if (strcmp(m->marker, "alias") != 0) {
+            diag_error(p->diags, m->span, "an enum member is written NAME [\"label\"], or WORD alias MEMBER");
+            continue;
+        }
+        int of = model_enum_index(e, m->of);
+        if (of < 0 || strcmp(e->members[of].name, m->of) != 0) {
+            diag_error(p->diags, m->of_span, "'%s' is not a member of enum '%s'", m->of, name);
+            continue;
+        }
+        if (model_enum_index(e, m->name) >= 0) {
+            diag_error(p->diags, m->span, "'%s' is already a word for a member of enum '%s'", m->name, name);
+            continue;
+        }
+        e->alias_names = arena_push(p->arena, (void *)e->alias_names, (size_t)e->naliases, sizeof *e->alias_names);
+        e->alias_member = arena_push(p->arena, e->alias_member, (size_t)e->naliases, sizeof *e->alias_member);
+        e->alias_names[e->naliases] = m->name;
+        e->alias_member[e->naliases++] = of;
+    }
     for (int i = 0; i < e->n; i++)
         for (int j = 0; j < i; j++)
             if (strcmp(e->members[i].name, e->members[j].name) == 0) {
@@ -276,6 +314,61 @@ static void define_field(Program *p, Schema *s, Entry *f)
     s->fields[s->nfields++] = fd;
 }
 
+/* `WORD alias FIELD`: another word for a field of the same schema. */
+static bool is_alias_entry(const Entry *f)
+{
+    return !f->is_block && f->nvals == 1 && f->vals[0].items.n >= 1 && path_is(f->vals[0].items.items[0], "alias");
+}
+
+static void define_alias(Program *p, Schema *s, Entry *f)
+{
+    NodeList *it = &f->vals[0].items;
+    if (it->n != 2 || it->items[1]->kind != N_PATH) {
+        diag_error(p->diags, f->span, "a field's alias is written: WORD alias FIELD");
+        return;
+    }
+    Field *fd = model_field(s, it->items[1]->u.path);
+    if (!fd || strcmp(fd->name, it->items[1]->u.path) != 0) {
+        diag_error(p->diags, it->items[1]->span, "'%s' is not a field of schema '%s'", it->items[1]->u.path, s->name);
+        return;
+    }
+    Field *old = model_field(s, f->key);
+    if (old) {
+        diag_error(p->diags, f->key_span, "'%s' is already a word for field '%s' of schema '%s'", f->key, old->name,
+                   s->name);
+        return;
+    }
+    fd->aliases = arena_push(p->arena, (void *)fd->aliases, (size_t)fd->naliases, sizeof *fd->aliases);
+    fd->aliases[fd->naliases++] = f->key;
+}
+
+/* `schema WORD alias KIND` declarations become words of their kind and
+ * leave the list of schemas. */
+static void resolve_kind_aliases(Program *p)
+{
+    int kept = 0;
+    Schema **all = p->schemas;
+    for (int k = 0; k < p->nschemas; k++) {
+        Schema *a = all[k];
+        if (!a->alias_of) {
+            all[kept++] = a;
+            continue;
+        }
+        Schema *target = NULL;
+        for (int j = 0; j < p->nschemas && !target; j++)
+            if (!all[j]->alias_of && strcmp(all[j]->name, a->alias_of) == 0)
+                target = all[j];
+        if (!target) {
+            diag_error(p->diags, a->span, "'%s' is an alias of '%s', which is not a kind", a->name, a->alias_of);
+            continue;
+        }
+        target->aliases = arena_push(p->arena, (void *)target->aliases, (size_t)target->naliases,
+                                     sizeof *target->aliases);
+        target->aliases[target->naliases++] = a->name;
+    }
+    p->nschemas = kept;
+}
+
 static void define_header(Program *p, Schema *s, Entry *h)
 {
     HeaderPattern hp = {NULL, 0, h->span};
@@ -308,6 +401,7 @@ static void define_header(Program *p, Schema *s, Entry *h)
 
 void schema_define_all(Program *p)
 {
+    resolve_kind_aliases(p);
     for (int k = 0; k < p->nschemas; k++) {
         Schema *s = p->schemas[k];
         if (s->defined || !s->decl)
@@ -316,8 +410,11 @@ void schema_define_all(Program *p)
         Entry *e = s->decl;
         /* Fields first, so header slots can name fields declared below. */
         for (int i = 0; i < e->body.n; i++)
-            if (strcmp(e->body.items[i]->key, "header") != 0)
+            if (strcmp(e->body.items[i]->key, "header") != 0 && !is_alias_entry(e->body.items[i]))
                 define_field(p, s, e->body.items[i]);
+        for (int i = 0; i < e->body.n; i++)
+            if (strcmp(e->body.items[i]->key, "header") != 0 && is_alias_entry(e->body.items[i]))
+                define_alias(p, s, e->body.items[i]);
         for (int i = 0; i < e->body.n; i++)
             if (strcmp(e->body.items[i]->key, "header") == 0)
                 define_header(p, s, e->body.items[i]);

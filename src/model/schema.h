@@ -4,7 +4,12 @@
  *     header SLOT...            positional slots: "marker" or field name
  *     FIELD TYPE [optional] [many] [required] [default VALUE...]
  *     FIELD TYPE derived EXPR   computed from the block's other fields
+ *     WORD alias FIELD          another word for a field (Danish, in stdlib)
  *   }
+ *   schema WORD alias KIND      another word for a kind
+ *   enum NAME { MEMBER ["label"] ... WORD alias MEMBER }
+ * An alias is resolved here, once: the finders in model.h return the kind,
+ * field or member it names.
  * TYPE: int number string bool date time monthday hours span
  *       | day [on KIND] | range of TYPE | list of TYPE | block KIND
  *       | predicate on KIND | template on KIND | measure on KIND

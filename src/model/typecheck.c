@@ -71,12 +71,12 @@ static void suggest_fields(TC *t, const Schema *s, const char *name, Scope *sc)
         } else {
             /* A where-element's fields are in scope too. */
             Schema *es = schema_of(k->type);
-            for (int i = 0; es && i < es->nfields && n < 200; i++)
-                c[n++] = es->fields[i]->name;
+            if (es)
+                n += model_field_words(es, c + n, 200 - n);
         }
     }
-    for (int i = 0; s && i < s->nfields && n < 250; i++)
-        c[n++] = s->fields[i]->name;
+    if (s)
+        n += model_field_words(s, c + n, 250 - n);
     const char *sug = model_suggest(name, c, n);
     if (sug)
         diag_help(t->d, _("did you mean '%s'?"), sug);

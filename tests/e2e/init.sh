@@ -25,7 +25,7 @@ cp kursus.ramme before
 [ "$rc" = 2 ] && grep -q "exists already" out && cmp -s before kursus.ramme && ok || bad "init wrote over a file (exit $rc)"
 
 # Every key of the course schema, written or commented out.
-keys=$(sed -n '/^schema course /,/^}/p' "$root/stdlib/course.ramme" | sed -n 's/^  \([a-z_]*\) .*/\1/p')
+keys=$(sed -n '/^schema course /,/^}/p' "$root/stdlib/course.ramme" | grep -v ' alias ' | sed -n 's/^  \([a-z_]*\) .*/\1/p')
 [ -n "$keys" ] || bad "no keys found in stdlib/course.ramme"
 missing=""
 for k in $keys; do grep -qE "^  (# )?$k( |$)" kursus.ramme || missing="$missing $k"; done

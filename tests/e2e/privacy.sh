@@ -61,5 +61,23 @@ n=$(grep -c "warning: an applicant without an id" "$tmp/out")
 if [ "$n" -le 50 ] && grep -q "too many warnings" "$tmp/out"; then pass=$((pass + 1)); else echo "FAIL privacy: $n warnings for rows without an id"; fail=$((fail + 1)); fi
 rm -f "$tmp/noids.csv"
 
+# A Danish spreadsheet (issue 14, item 4): Danish column names, day-first
+# dates, ja/nej, and a near miss ("Testby Hemmeligkommune" for "Testby"):
+# the warning names the requirement and the id, never the value, and no
+# date or text of the file is printed, in text and JSON.
+printf 'id;f\xc3\xb8dselsdato;kommune;st\xc3\xb8tte;aktivt_misbrug\nDK1;04.03.1977;Testby Hemmeligkommune;kommunal_st\xc3\xb8tte;nej\nDK2;11-11-1966;Testby;kommunal_st\xc3\xb8tte;nej\n' > "$tmp/dansk.csv"
+for fmt in text json; do
+  "$ramme" admit -I "$root/stdlib" --format $fmt "$course" --applicants "$tmp/dansk.csv" > "$tmp/out" 2>&1; rc=$?
+  leaked=""
+  for v in 04.03.1977 11-11-1966 Hemmeligkommune; do grep -qF -- "$v" "$tmp/out" && leaked="$leaked $v"; done
+  if [ -z "$leaked" ] && [ "$rc" = 0 ] && grep -q "applicant DK1: 'kommune' nearly matches" "$tmp/out" && grep -q DK2 "$tmp/out"; then
+    pass=$((pass + 1))
+  else
+    echo "FAIL privacy (Danish spreadsheet, $fmt): exit $rc, leaked:$leaked"; sed 's/^/    /' "$tmp/out" | head -n 12
+    fail=$((fail + 1))
+  fi
+done
+rm -f "$tmp/dansk.csv"
+
 echo "privacy: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

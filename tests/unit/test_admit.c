@@ -253,6 +253,108 @@ static void test_unknown_column_warns(void **state)
     fix_free(f);
 }
 
+/* ------------------------------------------------------------ Danish spreadsheets */
+
+static void test_near_text(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    assert_true(admit_near(a, "Herning Kommune", "Herning"));
+    assert_true(admit_near(a, "Herning", "Herning Kommune"));
+    assert_true(admit_near(a, "Århus", "Aarhus"));
+    assert_true(admit_near(a, "Aarhus", "århus"));
+    assert_true(admit_near(a, "Høje-Taastrup", "Hoeje Taastrup"));
+    assert_true(admit_near(a, "  HERNING   kommune ", "Herning Kommune"));
+    assert_true(admit_near(a, "Herning.", "Herning"));
+    assert_true(admit_near(a, "Kommune: Herning", "Herning"));
+    assert_false(admit_near(a, "Herning", "Herning"));       /* the same: no miss */
+    assert_false(admit_near(a, "Nordherning", "Herning"));   /* not a whole word */
+    assert_false(admit_near(a, "Herningvej 3", "Herning"));
+    assert_false(admit_near(a, "Ikast", "Herning"));
+    assert_false(admit_near(a, "", "Herning"));
+    assert_false(admit_near(a, "--", "Herning"));
+    assert_false(admit_near(a, NULL, "Herning"));
+    arena_free(a);
+}
+
+static const char *TOWN =
+    "course k \"K\" {\n"
+    "  provider \"P\"; group_size 8\n"
+    "  target t \"T\" { lived_experience }\n"
+    "  instructors { instructor i \"I\" { experiential_competence } }\n"
+    "  admission {\n"
+    "    window 2024-05-23..2024-06-06\n"
+    "    require municipality == \"Herning\" \"Bor i Herning\"\n"
+    "    kræver alder >= 18 \"Over 18\"\n"
+    "    udelukker kommune in {\"Ikast\", \"Brande\"} \"Ikke Ikast eller Brande\"\n"
+    "  }\n"
+    "}\n";
+
+/* A near miss sends the applicant to review with a warning that names the
+ * requirement and the id, never the value; an outright failure elsewhere
+ * still makes the applicant ineligible. Danish column names, day-first
+ * dates and ja/nej read as the English ones. */
+static void test_near_miss_is_review(void **state)
+{
+    (void)state;
+    Fix *f = screen_course(TOWN, "id;fødselsdato;kommune\n"
+                                 "a;14-03-1985;Herning Kommune\n"  /* near: review */
+                                 "b;14.03.1985;herning\n"          /* equal but for case: eligible */
+                                 "c;14-03-1985;Hammel\n"           /* not near: ineligible */
+                                 "d;14-03-2010;Herning Kommune\n"  /* under 18: ineligible anyway */
+                                 "e;14-03-1985;Brande By\n");      /* fails the first outright */
+    assert_true(f->ok);
+    assert_int_equal(f->rep.rows[0].status, AD_REVIEW);
+    assert_int_equal(f->rep.rows[0].nnear, 1);
+    assert_string_equal(f->rep.rows[0].near[0], "Bor i Herning");
+    assert_int_equal(f->rep.rows[0].nfailed, 0);
+    assert_int_equal(f->rep.rows[1].status, AD_ELIGIBLE);
+    assert_int_equal(f->rep.rows[2].status, AD_INELIGIBLE);
+    assert_string_equal(f->rep.rows[2].failed[0], "Bor i Herning");
+    assert_int_equal(f->rep.rows[3].status, AD_INELIGIBLE);
+    assert_int_equal(f->rep.rows[4].status, AD_INELIGIBLE);
+    /* One warning for each applicant sent to review by a near miss. */
+    assert_int_equal(f->d.warnings, 1);
+    for (int i = 0; i < f->d.n; i++) {
+        const Diag *x = &f->d.items[i];
+        assert_null(strstr(x->msg, "Kommune"));
+        assert_null(strstr(x->msg, "Brande By"));
+        assert_null(strstr(x->msg, "1985"));
+    }
+    assert_non_null(strstr(f->d.items[0].msg, "applicant a"));
+    assert_non_null(strstr(f->d.items[0].msg, "\"Bor i Herning\""));
+    assert_non_null(strstr(f->d.items[0].msg, "'kommune'")); /* the column as written */
+    fix_free(f);
+    /* Near an excluded text: the exclusion might hold, so review too. */
+    f = screen_course(TOWN, "id;fødselsdato;kommune\n"
+                            "e;14-03-1985;Herning\n"
+                            "f;14-03-1985;herning\n");
+    assert_int_equal(f->rep.rows[0].status, AD_ELIGIBLE);
+    assert_int_equal(f->rep.rows[1].status, AD_ELIGIBLE);
+    fix_free(f);
+    static const char *EXCL =
+        "course k \"K\" {\n"
+        "  provider \"P\"; group_size 8\n"
+        "  target t \"T\" { lived_experience }\n"
+        "  instructors { instructor i \"I\" { experiential_competence } }\n"
+        "  admission {\n"
+        "    udelukker kommune in {\"Ikast\", \"Brande\"} \"Ikke Ikast eller Brande\"\n"
+        "  }\n"
+        "}\n";
+    f = screen_course(EXCL, "id,municipality,kommune\ng,Brande By,Brande\n");
+    assert_false(f->ok);
+    assert_int_equal(f->d.errors, 1);
+    assert_string_equal(f->d.items[0].msg, "the column 'kommune' is the same field as the column 'municipality'");
+    fix_free(f);
+    f = screen_course(EXCL, "id,municipality\ng,Brande By\nh,Herning\ni,brande\n");
+    assert_int_equal(f->rep.rows[0].status, AD_REVIEW);
+    assert_string_equal(f->rep.rows[0].near[0], "Ikke Ikast eller Brande");
+    assert_int_equal(f->rep.rows[1].status, AD_ELIGIBLE);
+    assert_int_equal(f->rep.rows[2].status, AD_INELIGIBLE);
+    assert_int_equal(f->d.warnings, 1);
+    fix_free(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -263,6 +365,8 @@ int main(void)
         cmocka_unit_test(test_unreadable_is_review_not_rejection),
         cmocka_unit_test(test_missing_column_stops_before_evaluation),
         cmocka_unit_test(test_unknown_column_warns),
+        cmocka_unit_test(test_near_text),
+        cmocka_unit_test(test_near_miss_is_review),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

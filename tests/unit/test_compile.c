@@ -1048,6 +1048,96 @@ static void test_user_schema(void **state)
     c_free(c);
 }
 
+/* a then b, in a static buffer (test texts are short). */
+static const char *cat2(const char *a, const char *b)
+{
+    static char buf[4096];
+    snprintf(buf, sizeof buf, "%s%s", a, b);
+    return buf;
+}
+/* The alias form (docs/language.md §5.9): `WORD alias FIELD`, `schema WORD
+ * alias KIND`, `WORD alias MEMBER`. An alias is exactly what it names. */
+static const char *alias_schema =
+    "schema thing toplevel named {\n  size int\n  hue color optional\n  part block part many\n"
+    "  størrelse alias size\n  farve alias hue\n  del alias part\n}\n"
+    "schema ting alias thing\n"
+    "schema part named {\n  n int default 1\n  antal alias n\n}\n"
+    "enum color {\n  red \"rød\"\n  blue\n  rød alias red\n}\n";
+
+static void test_alias_is_the_field(void **state)
+{
+    (void)state;
+    C *c = comp_text(cat2(alias_schema,
+                                         "ting a {\n  størrelse 3\n  farve rød\n  del x { antal 2 }\n}\n"
+                                         "thing b {\n  size 4; hue blue\n}\n"));
+    expect_clean(c);
+    Schema *s = model_schema(c->p, "thing");
+    assert_ptr_equal(model_schema(c->p, "ting"), s);
+    assert_ptr_equal(model_field(s, "størrelse"), model_field(s, "size"));
+    Block *a = model_decl(c->p, s, "a");
+    assert_non_null(a);
+    assert_int_equal(model_get(a, "size")->u.i, 3);
+    assert_int_equal(model_get(a, "hue")->u.en.idx, 0);
+    Value *parts = model_get(a, "part");
+    assert_int_equal(parts->u.list.n, 1);
+    assert_int_equal(model_get(parts->u.list.items[0]->u.block, "n")->u.i, 2);
+    assert_int_equal(model_get(model_decl(c->p, s, "b"), "hue")->u.en.idx, 1);
+    for (int i = 0; i < c->p->nschemas; i++)
+        assert_string_not_equal(c->p->schemas[i]->name, "ting");
+    c_free(c);
+}
+
+static void test_alias_messages_use_the_word_written(void **state)
+{
+    (void)state;
+    C *c = comp_text(cat2(alias_schema,
+                                         "thing a {\n  size 1\n  størrelse 2\n}\n"
+                                         "ting b {\n  størelse 2\n}\n"
+                                         "ting d {\n  del x { antl 2 }\n}\n"
+                                         "thing e {\n  size 1; farve rde\n}\n"
+                                         "ting f {\n  størrelse \"tre\"\n}\n"
+                                         "tin g {\n}\n"));
+    const Diag *x = expect_error(c, "'størrelse' is given twice");
+    expect_note(x, "first given here");
+    x = expect_error(c, "unknown key 'størelse' in ting 'b'");
+    expect_help(x, "did you mean 'størrelse'?");
+    assert_null(find_error(c, "ting b is missing")); /* the misspelt key was meant */
+    x = expect_error(c, "unknown key 'antl' in del 'x'");
+    expect_help(x, "did you mean 'antal'?");
+    x = expect_error(c, "'rde' is not one of the color values");
+    expect_help(x, "did you mean 'red'?");
+    expect_error(c, "'størrelse' takes a whole number, found the string \"tre\"");
+    x = expect_error(c, "unknown declaration 'tin'");
+    expect_help(x, "did you mean 'ting'?");
+    c_free(c);
+    /* Left out in a block written in alias words: named by its alias. */
+    c = comp_text(cat2(alias_schema, "ting h {\n}\nthing i {\n}\n"));
+    x = expect_error(c, "ting h is missing 'størrelse'");
+    expect_note(x, "'størrelse' is the same key as 'size'");
+    expect_error(c, "thing i is missing 'size'");
+    c_free(c);
+}
+
+static void test_alias_declarations_checked(void **state)
+{
+    (void)state;
+    C *c = comp_text("schema thing toplevel named {\n  size int\n  mål alias nope\n  size alias size\n"
+                     "  størrelse alias size\n  størrelse alias size\n  x alias\n}\n"
+                     "schema ting alias nothing\n"
+                     "enum color {\n  red\n  rød alias green\n  rød betyder red\n  red alias red\n}\n"
+                     "thing a {\n  size 1\n}\n");
+    expect_error(c, "'nope' is not a field of schema 'thing'");
+    expect_error(c, "'size' is already a word for field 'size' of schema 'thing'");
+    expect_error(c, "'størrelse' is already a word for field 'size' of schema 'thing'");
+    expect_error(c, "a field's alias is written: WORD alias FIELD");
+    expect_error(c, "'ting' is an alias of 'nothing', which is not a kind");
+    expect_error(c, "'green' is not a member of enum 'color'");
+    expect_error(c, "an enum member is written NAME [\"label\"], or WORD alias MEMBER");
+    expect_error(c, "'red' is already a word for a member of enum 'color'");
+    assert_int_equal(c->d.errors, 8);
+    c_free(c);
+}
+
 static void test_user_schema_in_imported_file(void **state)
 {
     (void)state;
@@ -1249,6 +1339,9 @@ int main(void)
         cmocka_unit_test(test_references_unresolved),
         cmocka_unit_test(test_user_schema),
         cmocka_unit_test(test_user_schema_in_imported_file),
+        cmocka_unit_test(test_alias_is_the_field),
+        cmocka_unit_test(test_alias_messages_use_the_word_written),
+        cmocka_unit_test(test_alias_declarations_checked),
         cmocka_unit_test(test_source_size_limit),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);

@@ -926,6 +926,55 @@ static void test_other_bad_characters(void **state)
     expect_lex_error(".", "unexpected '.'");
 }
 
+/* ------------------------------------------------------------ Danish dates and times */
+
+/* Scans `text`: one error, at columns 1..`cols`+1, whose message holds
+ * `needle` and whose help is exactly `help`. */
+static void expect_danish(const char *text, const char *needle, const char *help)
+{
+    Lexed *lx = lex(text);
+    if (lx->n == 0 || lx->toks[0].kind != TOK_YYerror)
+        fail_msg("\"%s\": first token is not an error", text);
+    const Diag *x = one_error(lx, needle);
+    if (!x->help || strcmp(x->help, help) != 0)
+        fail_msg("\"%s\": help \"%s\", expected \"%s\"", text, x->help ? x->help : "(none)", help);
+    /* The error stands at the whole of what was written. */
+    assert_int_equal(x->span.first_column, 1);
+    assert_int_equal(x->span.last_column, 1 + (int)strlen(text));
+    lex_free(lx);
+}
+
+static void test_danish_dates_and_times(void **state)
+{
+    (void)state;
+    expect_danish("08.09.2025", "'08.09.2025' is not a date", "write 2025-09-08");
+    expect_danish("8.9.2025", "is not a date", "write 2025-09-08");
+    expect_danish("8/9-2025", "'8/9-2025' is not a date", "write 2025-09-08");
+    expect_danish("8/9/2025", "is not a date", "write 2025-09-08");
+    expect_danish("08-09-2025", "is not a date", "write 2025-09-08");
+    expect_danish("29.02.2024", "is not a date", "write 2024-02-29");
+    expect_danish("29.02.2025", "is not a date",
+                  "there is no such day; a date is written YYYY-MM-DD, as in 2025-09-08");
+    expect_danish("23.05.2025-06.06.2025", "is not a date range", "write 2025-05-23..2025-06-06");
+    expect_danish("2025-05-23-2025-06-06", "is not a date range", "write 2025-05-23..2025-06-06");
+    expect_danish("kl. 9.00", "'kl. 9.00' is not a time", "write 09:00");
+    expect_danish("kl.  13.30", "is not a time", "write 13:30");
+    expect_danish("kl. 9.00-12.00", "is not a time range", "write 09:00..12:00");
+    expect_danish("9.00-12.00", "'9.00-12.00' is not a time range", "write 09:00..12:00");
+    expect_danish("09:00-12:00", "is not a time range", "write 09:00..12:00");
+    expect_danish("9:00", "'9:00' is not a time", "write 09:00");
+    /* What was fine stays fine: a subtraction of numbers that are no
+     * times of day, numbers with a dot, ISO dates and times and ranges. */
+    EXPECT_KINDS("2.75-1.25", TOK_NUMBER, '-', TOK_NUMBER, TOK_NEWLINE);
+    EXPECT_KINDS("9.00 - 12.00", TOK_NUMBER, '-', TOK_NUMBER, TOK_NEWLINE);
+    EXPECT_KINDS("2025-09-08", TOK_DATE, TOK_NEWLINE);
+    EXPECT_KINDS("09:00..12:00", TOK_TIME, TOK_DOTDOT, TOK_TIME, TOK_NEWLINE);
+    EXPECT_KINDS("2025-05-23..2025-06-06", TOK_DATE, TOK_DOTDOT, TOK_DATE, TOK_NEWLINE);
+    EXPECT_KINDS("12-24", TOK_MDAY, TOK_NEWLINE);
+    /* §8's digit run is unchanged: 3-15 suggests 3..15. */
+    expect_lex_error("3-15", "neither a date");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -966,6 +1015,7 @@ int main(void)
         cmocka_unit_test(test_typographic_quotes),
         cmocka_unit_test(test_typographic_quotes_around_words),
         cmocka_unit_test(test_other_bad_characters),
+        cmocka_unit_test(test_danish_dates_and_times),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

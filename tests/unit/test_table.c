@@ -696,11 +696,26 @@ static void test_dates(void **state)
     assert_true(table_date("2000-02-29", &d));
     assert_true(table_date("2024-12-31", &d));
     assert_int_equal(d, 20088);
+    /* Danish spreadsheets write the day first (issue 14, item 4). */
+    assert_true(table_date("05-01-2024", &d));
+    assert_int_equal(d, 19727);
+    assert_true(table_date("05.01.2024", &d));
+    assert_int_equal(d, 19727);
+    assert_true(table_date(" 5.1.2024 ", &d));
+    assert_int_equal(d, 19727);
+    assert_true(table_date("29-02-2024", &d));
+    assert_int_equal(d, 19782);
+    assert_true(table_date("31.12.2024", &d));
+    assert_int_equal(d, 20088);
     d = 7;
     static const char *const bad[] = {"2023-02-29", "1900-02-29", "2024-02-30", "2024-04-31", "2024-13-01",
                                       "2024-00-10", "2024-01-00", "2024-1-5",   "24-01-05",   "2024/01/05",
-                                      "05-01-2024", "2024-01-05x", "",          "0000-01-01", "2024-01-+5",
-                                      "20240105"};
+                                      "2024-01-05x", "",          "0000-01-01", "2024-01-+5",
+                                      "20240105",
+                                      /* day first: a real day, one separator, never '/' */
+                                      "29-02-2023", "31.04.2024", "05-13-2024", "00.01.2024", "05.01-2024",
+                                      "05/01/2024", "5.1.24",     "105.01.2024", "05..2024",  "05.01.20245",
+                                      ".01.2024",   "05.1.2024x"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
         if (table_date(bad[i], &d))
             fail_msg("'%s' read as a date", bad[i]);
