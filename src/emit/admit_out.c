@@ -101,14 +101,6 @@ void admit_text(FILE *out, const AdmitReport *rep, bool color)
     arena_free(a);
 }
 
-static void strings(JsonW *w, const char **s, int n)
-{
-    jw_open(w, '[');
-    for (int k = 0; k < n; k++)
-        jw_str(w, s[k]);
-    jw_close(w, ']');
-}
-
 static void report_members(JsonW *w, const AdmitReport *rep, bool show_fields)
 {
     jw_kstr(w, "course", rep->course->name);
@@ -125,15 +117,15 @@ static void report_members(JsonW *w, const AdmitReport *rep, bool show_fields)
         jw_kstr(w, "id", r->id);
         jw_kstr(w, "status", words_admit_id(r->status));
         jw_key(w, "failed");
-        strings(w, r->failed, r->nfailed);
+        jw_strs(w, r->failed, r->nfailed);
         jw_key(w, "missing");
-        strings(w, r->missing, r->nmissing);
+        jw_strs(w, r->missing, r->nmissing);
         if (r->ndoubts) {
             jw_key(w, "as_a_rule");
-            strings(w, r->doubts, r->ndoubts);
+            jw_strs(w, r->doubts, r->ndoubts);
         }
         jw_key(w, "near");
-        strings(w, r->near, r->nfailed ? 0 : r->nnear);
+        jw_strs(w, r->near, r->nfailed ? 0 : r->nnear);
         if (show_fields) {
             /* Field names are the schema's, each once. */
             jw_key(w, "fields");
@@ -146,7 +138,7 @@ static void report_members(JsonW *w, const AdmitReport *rep, bool show_fields)
     }
     jw_close(w, ']');
     jw_key(w, "assess");
-    strings(w, rep->assess, rep->nassess);
+    jw_strs(w, rep->assess, rep->nassess);
     jw_key(w, "summary");
     jw_open(w, '{');
     for (int k = AD_ELIGIBLE; k <= AD_REVIEW; k++)

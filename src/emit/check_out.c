@@ -196,10 +196,7 @@ void check_json_course(CheckJson *cj, const CourseReport *r, SourceSet *ss, cons
         jw_key(w, "rule_location");
         render_place_json(w, ss, x->rule->name_span);
         jw_key(w, "explain");
-        jw_open(w, '[');
-        for (int k = 0; k < x->nexplain; k++)
-            jw_str(w, x->explain[k]);
-        jw_close(w, ']');
+        jw_strs(w, (const char *const *)x->explain, x->nexplain);
         jw_close(w, '}');
     }
     jw_close(w, ']');

@@ -166,10 +166,7 @@ bool diff_report_json(FILE *out, const DiffReport *r, SourceSet *ss)
         jw_key(w, "location");
         render_place_json(w, ss, s->where);
         jw_key(w, "explain");
-        jw_open(w, '[');
-        for (int k = 0; k < s->nexplain; k++)
-            jw_str(w, s->explain[k]);
-        jw_close(w, ']');
+        jw_strs(w, (const char *const *)s->explain, s->nexplain);
         jw_close(w, '}');
     }
     jw_close(w, ']');

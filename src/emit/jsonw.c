@@ -237,3 +237,11 @@ void jw_splice(JsonW *w, const char *text, size_t n)
     item(w);
     put(w, text, n);
 }
+
+void jw_strs(JsonW *w, const char *const *s, int n)
+{
+    jw_open(w, '[');
+    for (int k = 0; k < n; k++)
+        jw_str(w, s[k]);
+    jw_close(w, ']');
+}

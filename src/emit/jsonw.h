@@ -54,6 +54,8 @@ void jw_open(JsonW *w, char brace);  /* '{' or '[' */
 void jw_close(JsonW *w, char brace); /* '}' or ']' */
 void jw_key(JsonW *w, const char *key);
 void jw_str(JsonW *w, const char *s); /* NULL writes null */
+/* An array of n strings (an explanation, a list of reasons). */
+void jw_strs(JsonW *w, const char *const *s, int n);
 void jw_int(JsonW *w, long long v);
 /* A real as jansson writes one: %.17g, with ".0" when that reads as an
  * integer (1.0, 1e+20 stays 1e20). NaN and the infinities, which JSON

@@ -493,10 +493,7 @@ int plan_json(FILE *out, const Plan *p)
         jw_kstr(w, "status", words_status_id(x->status));
         jw_kstr(w, "message", x->message ? x->message : "");
         jw_key(w, "explain");
-        jw_open(w, '[');
-        for (int k = 0; k < x->nexplain; k++)
-            jw_str(w, x->explain[k]);
-        jw_close(w, ']');
+        jw_strs(w, (const char *const *)x->explain, x->nexplain);
         jw_close(w, '}');
     }
     jw_close(w, ']');

@@ -80,10 +80,7 @@ void test_json(JsonW *w, const ExpectResult *r, SourceSet *ss)
         jw_key(w, "location");
         render_place_json(w, ss, m->at);
         jw_key(w, "explain");
-        jw_open(w, '[');
-        for (int k = 0; m->got && k < m->got->nexplain; k++)
-            jw_str(w, m->got->explain[k]);
-        jw_close(w, ']');
+        jw_strs(w, m->got ? (const char *const *)m->got->explain : NULL, m->got ? m->got->nexplain : 0);
         jw_close(w, '}');
     }
     jw_close(w, ']');
