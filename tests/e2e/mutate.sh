@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # tests/e2e/mutate.sh RAMME — exit status discipline: a few hundred mutated
 # versions of the examples (seeded: the same mutants every run) must give
-# exit status 0, 1 or 2 from `check`, and never a signal or a hang.
+# exit status 0, 1 or 2 from `check` and from `test` (the expectations of
+# examples/expectations.ramme are among them), and never a signal or a hang.
 # Mutations: flip a byte, delete a run, duplicate a line, swap two lines,
 # cut the file short, insert a random token. Prints "mutate: N passed, N failed".
 set -u
@@ -45,11 +46,13 @@ for f in os.listdir(src):
 PY
 pass=0 fail=0
 for m in "$tmp"/m[0-9]*.ramme; do
-  timeout 10 "$ramme" check -I "$root/stdlib" "$m" >/dev/null 2>&1 </dev/null; rc=$?
-  case $rc in
-    0|1|2) pass=$((pass + 1)) ;;
-    *) fail=$((fail + 1)); echo "FAIL mutate: $(basename "$m") exit $rc"; cp "$m" "/tmp/ramme-mutant-$(basename "$m")" ;;
-  esac
+  for cmd in check test; do
+    timeout 10 "$ramme" $cmd -I "$root/stdlib" "$m" >/dev/null 2>&1 </dev/null; rc=$?
+    case $rc in
+      0|1|2) pass=$((pass + 1)) ;;
+      *) fail=$((fail + 1)); echo "FAIL mutate: $cmd $(basename "$m") exit $rc"; cp "$m" "/tmp/ramme-mutant-$(basename "$m")" ;;
+    esac
+  done
 done
 echo "mutate: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
