@@ -1,5 +1,8 @@
 /* eval.c — the expression evaluator. Kleene logic for and/or/not and the
- * quantifiers; a comparison with an unknown side is unknown. */
+ * quantifiers; a comparison with an unknown side is unknown. About 850
+ * lines: one jump table over the node kinds and the value operations they
+ * all share (units in arithmetic, comparison, ranges, lists, showing a value
+ * in an explanation). */
 #include "engine/eval.h"
 #include "base/civil.h"
 #include "base/i18n.h"
