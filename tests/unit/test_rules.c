@@ -1,0 +1,180 @@
+/* test_rules.c — the rules engine (src/engine/rules.h) on its own terms:
+ * which frameworks judge a course (those it conforms to, what they extend,
+ * and every `always` framework, each once), the order of the results
+ * (failures first, by severity, then unknown, pass, not applicable), the
+ * counts the summary and the exit status read (failed by severity, unknown,
+ * unknown by severity), and where a result points (the course's entry the
+ * rule reads, else the course). The evaluator's own cases are test_eval.c's. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "engine/rules.h"
+#include "model/compile.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct R {
+    SourceSet ss;
+    Diags d;
+    Program *p;
+    Arena *a;
+    CourseReport rep;
+} R;
+
+/* Frameworks f (always), g (conformed to) and h extends g, with rules of
+ * each severity and status; course c conforms to h. */
+static const char *TEXT =
+    "framework f \"F\" {\n"                                           /* 1 */
+    "  always yes\n"                                                  /* 2 */
+    "  rule f_pass { severity error; cite \"c\"; message \"m\"; require yes }\n"
+    "}\n"                                                             /* 4 */
+    "framework g \"G\" {\n"                                           /* 5 */
+    "  rule g_advice { severity advice; cite \"c\"; message \"m\"; require study_groups }\n"
+    "  rule g_unknown { severity error; cite \"c\"; message \"m\"; require theory.weeks > 1 }\n"
+    "  rule g_na { severity warning; cite \"c\"; message \"m\"; when no; require no }\n"
+    "}\n"                                                             /* 9 */
+    "framework h \"H\" extends g {\n"                                 /* 10 */
+    "  rule h_error { severity error; cite \"c\"; message \"m\"; require max(group_size) <= 8 }\n"
+    "  rule h_warning { severity warning; cite \"c\"; message \"m\"; require count(module) >= 1 }\n"
+    "}\n"                                                             /* 13 */
+    "course c \"C\" {\n"                                              /* 14 */
+    "  provider \"P\"\n"                                              /* 15 */
+    "  conforms h\n"                                                  /* 16 */
+    "  group_size 4..12\n"                                            /* 17 */
+    "  instructors { instructor p \"Peer\" { experiential_competence } }\n"
+    "}\n";
+
+static R *judge(void)
+{
+    R *r = calloc(1, sizeof *r);
+    assert_non_null(r);
+    src_init(&r->ss);
+    diag_init(&r->d);
+    r->p = compile_text("t.ramme", TEXT, NULL, &r->ss, &r->d);
+    for (int i = 0; i < r->d.n; i++)
+        fprintf(stderr, "  %d:%d: %s\n", r->d.items[i].span.first_line, r->d.items[i].span.first_column,
+                r->d.items[i].msg);
+    assert_int_equal(r->d.errors, 0);
+    Block *c = model_decl(r->p, model_schema(r->p, "course"), "c");
+    assert_non_null(c);
+    r->a = arena_new();
+    rules_check(r->p, c, r->a, &r->rep);
+    return r;
+}
+
+static void r_free(R *r)
+{
+    arena_free(r->a);
+    compile_free(r->p);
+    diag_free(&r->d);
+    src_free(&r->ss);
+    free(r);
+}
+
+static const RuleResult *find(const R *r, const char *id)
+{
+    for (int i = 0; i < r->rep.n; i++)
+        if (strcmp(r->rep.results[i].id, id) == 0)
+            return &r->rep.results[i];
+    fail_msg("no result for %s", id);
+    return NULL;
+}
+
+static void test_frameworks(void **state)
+{
+    (void)state;
+    R *r = judge();
+    /* h, the g it extends, then the always frameworks (f, and the prelude's
+     * consistency), each once. */
+    const char *names[8];
+    int n = 0;
+    for (int i = 0; i < r->rep.nframeworks && n < 8; i++)
+        names[n++] = r->rep.frameworks[i]->name;
+    bool h = false, g = false, f = false, cons = false;
+    for (int i = 0; i < n; i++) {
+        h |= strcmp(names[i], "h") == 0;
+        g |= strcmp(names[i], "g") == 0;
+        f |= strcmp(names[i], "f") == 0;
+        cons |= strcmp(names[i], "consistency") == 0;
+        for (int k = 0; k < i; k++)
+            assert_string_not_equal(names[i], names[k]);
+    }
+    assert_true(h && f && cons);
+    (void)g;
+    /* Every rule of h, inherited ones under their own ids, is judged once. */
+    find(r, "h.h_error");
+    find(r, "g.g_advice");
+    find(r, "f.f_pass");
+    int seen = 0;
+    for (int i = 0; i < r->rep.n; i++)
+        seen += strcmp(r->rep.results[i].id, "g.g_unknown") == 0;
+    assert_int_equal(seen, 1);
+    r_free(r);
+}
+
+static void test_statuses_and_counts(void **state)
+{
+    (void)state;
+    R *r = judge();
+    assert_int_equal(find(r, "h.h_error")->status, ST_FAIL);
+    assert_int_equal(find(r, "h.h_warning")->status, ST_UNKNOWN); /* no modules declared */
+    assert_int_equal(find(r, "g.g_advice")->status, ST_FAIL);     /* study_groups defaults to no */
+    assert_int_equal(find(r, "g.g_unknown")->status, ST_UNKNOWN);
+    assert_int_equal(find(r, "g.g_na")->status, ST_NA);
+    assert_int_equal(find(r, "f.f_pass")->status, ST_PASS);
+    /* What the summary and the exit status read. */
+    assert_int_equal(r->rep.failed[SEV_ERROR], 1);
+    assert_int_equal(r->rep.failed[SEV_ADVICE], 1);
+    assert_int_equal(r->rep.unknown_by[SEV_ERROR], 1);
+    assert_int_equal(r->rep.unknown_by[SEV_WARNING], 1);
+    int unknown = 0;
+    for (int i = 0; i < r->rep.n; i++)
+        unknown += r->rep.results[i].status == ST_UNKNOWN;
+    assert_int_equal(r->rep.unknown, unknown);
+    r_free(r);
+}
+
+static void test_order_within_a_framework(void **state)
+{
+    (void)state;
+    R *r = judge();
+    /* Within each framework: failures first (by severity), then unknown,
+     * pass, n/a; the rank never goes back. */
+    static const int rank_of[] = {[ST_FAIL] = 0, [ST_UNKNOWN] = 1, [ST_PASS] = 2, [ST_NA] = 3};
+    for (int i = 1; i < r->rep.n; i++) {
+        const RuleResult *x = &r->rep.results[i - 1], *y = &r->rep.results[i];
+        if (x->framework != y->framework)
+            continue;
+        assert_true(rank_of[x->status] <= rank_of[y->status]);
+        if (x->status == ST_FAIL && y->status == ST_FAIL)
+            assert_true(x->severity <= y->severity);
+    }
+    r_free(r);
+}
+
+static void test_where(void **state)
+{
+    (void)state;
+    R *r = judge();
+    /* A rule points at the course's entry its condition reads... */
+    assert_int_equal(find(r, "h.h_error")->where.first_line, 17);
+    /* ...and at the course when that entry is not written. */
+    assert_int_equal(find(r, "g.g_unknown")->where.first_line, 14);
+    r_free(r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_frameworks),
+        cmocka_unit_test(test_statuses_and_counts),
+        cmocka_unit_test(test_order_within_a_framework),
+        cmocka_unit_test(test_where),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
