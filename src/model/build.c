@@ -3,6 +3,7 @@
  * whose helpers the four steps share; `extends` (merge_fields onward) is the
  * part to move to a file of its own when it grows. */
 #include "model/build.h"
+#include "base/i18n.h"
 
 #include <string.h>
 #include <unistd.h>
@@ -478,6 +479,14 @@ static void add_removes(Builder *B, Block *b, Entry *c)
                    (b->top ? b->top : b)->schema->name, (b->top ? b->top : b)->name ? (b->top ? b->top : b)->name : "");
         return;
     }
+    if (b->top) {
+        /* A nested block the variant writes replaces the parent's whole
+         * (LANGUAGE.md §3): there is nothing in it to leave out. */
+        diag_error(d, c->key_span, "%s", _("'remove' stands in the declaration itself: a nested block the variant "
+                                         "writes replaces the parent's whole"));
+        diag_help(d, "%s", _("write the block with just what the variant keeps"));
+        return;
+    }
     if (c->is_block || c->nvals == 0) {
         diag_error(d, c->key_span, "'remove' needs the names of what to drop, as in: remove peer_teacher");
         return;
@@ -771,36 +780,14 @@ static bool removed(const Block *b, const char *name, bool *used)
     return false;
 }
 
-static void merge_fields(Builder *B, Block *b, const Block *base, int depth);
-
-/* A nested block the child writes over the base's: a new block with the
- * child's entries over the base's (merge_fields), the child's place. */
-static Value *merge_nested(Builder *B, Value *mine, Value *theirs, int depth)
-{
-    if (mine->k != V_BLOCK || theirs->k != V_BLOCK || mine->u.block->schema != theirs->u.block->schema ||
-        depth > AST_MAX_DEPTH)
-        return mine;
-    Block *m = arena_alloc(B->p->arena, sizeof *m);
-    *m = *mine->u.block;
-    Schema *s = m->schema;
-    m->vals = arena_array(B->p->arena, (size_t)s->nfields + 1, sizeof *m->vals);
-    memcpy(m->vals, mine->u.block->vals, (size_t)s->nfields * sizeof *m->vals);
-    if (!m->title)
-        m->title = theirs->u.block->title;
-    merge_fields(B, m, theirs->u.block, depth + 1);
-    Value *v = value_new(B, V_BLOCK, mine->span);
-    v->u.block = m;
-    return v;
-}
-
-/* The child's entries over the parent's, field by field (LANGUAGE.md §3,
- * docs/language.md §5.3): a field the child does not write is inherited; a
- * scalar or a list the child writes replaces the parent's; a nested block
- * the child writes is merged the same way, so `instructors { ... }` keeps
- * the parent's roles and flags it does not mention; a `many` item merges
- * with the parent's item of the same name, or is added; `remove NAME`
- * leaves a named item of the parent's out. */
-static void merge_fields(Builder *B, Block *b, const Block *base, int depth)
+/* The child's entries over the parent's (LANGUAGE.md §3, the contract):
+ * a field the child does not write is inherited; a scalar, a list or a
+ * single nested block the child writes replaces the parent's whole (so a
+ * variant that writes `instructors { ... }` gives its whole teaching team);
+ * a `many` item replaces the parent's item of the same name or key
+ * (model_item_key: a requirement's text), or is added; `remove NAME` (in
+ * the declaration itself) leaves a named item of the parent's out. */
+static void merge_fields(Builder *B, Block *b, const Block *base)
 {
     Schema *s = b->schema;
     bool *used = arena_array(B->p->arena, (size_t)b->nremoves + 1, sizeof *used);
@@ -809,13 +796,12 @@ static void merge_fields(Builder *B, Block *b, const Block *base, int depth)
         Value *mine = b->vals[i], *theirs = base->vals[i];
         if (!theirs)
             continue;
-        if (!f->many) {
-            if (!mine)
-                b->vals[i] = theirs;
-            else if (mine->k == V_BLOCK)
-                b->vals[i] = merge_nested(B, mine, theirs, depth);
+        if (!mine && !f->many) {
+            b->vals[i] = theirs;
             continue;
         }
+        if (!f->many)
+            continue;
         Value *merged = value_new(B, V_LIST, mine ? mine->span : theirs->span);
         for (int k = 0; k < theirs->u.list.n; k++)
             if (!removed(b, item_name(theirs->u.list.items[k]), used))
@@ -827,7 +813,7 @@ static void merge_fields(Builder *B, Block *b, const Block *base, int depth)
             for (int j = 0; nm && j < merged->u.list.n; j++) {
                 const char *on = item_name(merged->u.list.items[j]);
                 if (on && strcmp(on, nm) == 0) {
-                    merged->u.list.items[j] = merge_nested(B, m, merged->u.list.items[j], depth);
+                    merged->u.list.items[j] = m;
                     replaced = true;
                     break;
                 }
@@ -841,7 +827,7 @@ static void merge_fields(Builder *B, Block *b, const Block *base, int depth)
     for (int i = 0; i < b->nremoves; i++) {
         if (used[i])
             continue;
-        diag_error(B->p->diags, b->remove_spans[i], "cannot remove '%s': nothing of that name is inherited here",
+        diag_error(B->p->diags, b->remove_spans[i], _("cannot remove '%s': nothing of that name is inherited here"),
                    b->removes[i]);
         const char *cand[256];
         int nc = 0;
@@ -854,7 +840,7 @@ static void merge_fields(Builder *B, Block *b, const Block *base, int depth)
         }
         const char *sug = model_suggest(b->removes[i], cand, nc);
         if (sug)
-            diag_help(B->p->diags, "did you mean '%s'?", sug);
+            diag_help(B->p->diags, _("did you mean '%s'?"), sug);
     }
 }
 
@@ -862,7 +848,7 @@ static void merge_into(Builder *B, Block *b, Block *base)
 {
     if (!b->title)
         b->title = base->title;
-    merge_fields(B, b, base, 0);
+    merge_fields(B, b, base);
 }
 
 void build_merge_extends(Builder *B)

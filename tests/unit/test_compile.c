@@ -602,15 +602,14 @@ static void test_extends_merge(void **state)
     Value *pr = model_get(v, "principles");
     assert_int_equal(pr->u.list.n, 1);
     assert_string_equal(pr->u.list.items[0]->u.en.enm->members[pr->u.list.items[0]->u.en.idx].name, "network");
-    /* a nested block merged: the entries it writes over the parent's */
+    /* a single block replaced whole: no weeks from the parent */
     Block *th = model_get(v, "theory")->u.block;
-    assert_int_equal((int)model_get(th, "weeks")->u.i, 13);
+    assert_null(model_get(th, "weeks"));
     assert_int_equal((int)model_get(th, "hours")->u.qty.v, 60);
     Block *ins = model_get(v, "instructors")->u.block;
-    assert_int_equal(count_items(ins, "instructor"), 2);
-    assert_non_null(item(ins, "instructor", "peer"));
+    assert_int_equal(count_items(ins, "instructor"), 1);
     assert_non_null(item(ins, "instructor", "pro"));
-    assert_true(model_get(ins, "external_guests")->u.b); /* inherited: the variant does not mention it */
+    assert_false(model_get(ins, "external_guests")->u.b); /* default, not the parent's yes */
     /* many-items: same name replaced in place, new name added */
     assert_int_equal(count_items(v, "module"), 3);
     Value *mods = model_get(v, "module");
@@ -618,7 +617,6 @@ static void test_extends_merge(void **state)
     assert_string_equal(mods->u.list.items[1]->u.block->name, "m2");
     assert_string_equal(mods->u.list.items[2]->u.block->name, "m3");
     assert_string_equal(mods->u.list.items[1]->u.block->title, "Recovery, short");
-    assert_int_equal((int)model_get(mods->u.list.items[1]->u.block, "hours")->u.qty.v, 21);
     assert_ptr_equal(mods->u.list.items[0]->u.block, item(b, "module", "m1"));
     /* the parent is untouched */
     assert_int_equal(count_items(b, "module"), 2);
@@ -627,32 +625,36 @@ static void test_extends_merge(void **state)
     c_free(c);
 }
 
-/* Named items merge by name (the variant's entries over the base item's),
- * and `remove NAME` leaves a base item out, at any depth. */
-static void test_extends_merge_by_name_and_remove(void **state)
+/* `remove NAME` in the declaration leaves a base item out (here a module);
+ * a named item the variant writes replaces the base's (the contract); a
+ * `remove` inside a nested block is an error (that block replaces the
+ * parent's whole), as is one in a course that extends nothing, or one that
+ * names nothing the base has. */
+static void test_extends_remove(void **state)
 {
     (void)state;
     C *c = comp_text(BASE "course v extends base {\n"
-                          "  module m2 {\n    mandatory_for peers\n  }\n"
+                          "  module m2 \"Recovery, short\" {\n    hours 21h\n  }\n"
                           "  remove m1\n"
-                          "  instructors {\n    remove peer\n  }\n"
                           "}\n");
     expect_clean(c);
     Block *v = course(c, "v");
     assert_int_equal(count_items(v, "module"), 1);
     Block *m2 = item(v, "module", "m2");
-    assert_string_equal(m2->title, "Recovery");                     /* the base's title */
-    assert_int_equal((int)model_get(m2, "hours")->u.qty.v, 39);      /* the base's hours */
-    assert_int_equal(model_get(m2, "mandatory_for")->u.list.n, 1);  /* the variant's entry */
-    Block *ins = model_get(v, "instructors")->u.block;
-    assert_int_equal(count_items(ins, "instructor"), 0);
-    assert_true(model_get(ins, "external_guests")->u.b);
+    assert_string_equal(m2->title, "Recovery, short");
+    assert_int_equal((int)model_get(m2, "hours")->u.qty.v, 21);
+    /* The team is the base's: nothing of it was written. */
+    assert_non_null(item(model_get(v, "instructors")->u.block, "instructor", "peer"));
     c_free(c);
 
-    c = comp_text(BASE "course v extends base {\n  instructors {\n    remove pear\n  }\n}\n");
-    const Diag *x = expect_error(c, "cannot remove 'pear': nothing of that name is inherited here");
-    assert_int_equal(x->span.first_line, 26);
-    expect_help(x, "did you mean 'peer'?");
+    c = comp_text(BASE "course v extends base {\n  remove peer\n}\n");
+    const Diag *x = expect_error(c, "cannot remove 'peer': nothing of that name is inherited here");
+    assert_int_equal(x->span.first_line, 25);
+    expect_help(x, "did you mean 'peers'?");
+    c_free(c);
+
+    c = comp_text(BASE "course v extends base {\n  instructors {\n    remove peer\n  }\n}\n");
+    expect_error(c, "'remove' stands in the declaration itself");
     c_free(c);
 
     c = comp_text(BASE "course w \"W\" {\n  provider \"P\"\n  group_size 4\n  remove m1\n"
@@ -1323,7 +1325,7 @@ int main(void)
         cmocka_unit_test(test_each_file_loaded_once),
         cmocka_unit_test(test_unknown_declaration_kind),
         cmocka_unit_test(test_extends_merge),
-        cmocka_unit_test(test_extends_merge_by_name_and_remove),
+        cmocka_unit_test(test_extends_remove),
         cmocka_unit_test(test_extends_own_title_and_chain),
         cmocka_unit_test(test_extends_cycle),
         cmocka_unit_test(test_extends_chain_limit),

@@ -188,23 +188,14 @@ static void test_replaced_block(void **state)
                           "  }\n"                                            /* 44 */
                           "}\n",
                      "base", "v");
-    /* A nested block merges with the base's: professional is written again
-     * identically (not reported), peer_teacher and external_guests are
-     * inherited, social_worker is added; no rule result changes. */
-    expect_counts(t, 1, 0);
-    expect_entry(t, 0, DC_ADDED, "instructors.instructor social_worker", NULL,
-                 "\"Social worker\" {professional, count 2}", 40);
-    t_free(t);
-    /* `remove` drops the inherited role, at the line that says so. */
-    t = diff_text(BASE "course v extends base {\n"  /* 34 */
-                       "  instructors {\n"          /* 35 */
-                       "    remove peer_teacher\n"  /* 36 */
-                       "  }\n"                      /* 37 */
-                       "}\n",
-                  "base", "v");
-    expect_counts(t, 1, 1);
+    /* professional is written again identically: not reported. */
+    expect_counts(t, 3, 1);
     expect_entry(t, 0, DC_REMOVED, "instructors.instructor peer_teacher",
-                 "\"Peer\" {experiential_competence, continuous}", NULL, 36);
+                 "\"Peer\" {experiential_competence, continuous}", NULL, 35);
+    expect_entry(t, 1, DC_ADDED, "instructors.instructor social_worker", NULL,
+                 "\"Social worker\" {professional, count 2}", 40);
+    /* The replacing block has no external_guests: the default (no) applies. */
+    expect_entry(t, 2, DC_CHANGED, "instructors.external_guests", "yes", "no", 35);
     assert_string_equal(t->r.rules[0].id, "national.experiential_instructor");
     assert_int_equal(t->r.rules[0].before, ST_PASS);
     assert_int_equal(t->r.rules[0].after, ST_FAIL);
@@ -376,16 +367,15 @@ static void test_municipal_variant(void **state)
 {
     (void)state;
     T *t = diff_file("examples/municipal-variant.ramme", "region_midt", "midt_variant");
-    expect_counts(t, 5, 1);
+    expect_counts(t, 6, 1);
     expect_entry(t, 0, DC_CHANGED, "title", "\"Peer-uddannelse, Region Midtjylland\"",
                  "\"Lokal variant af Region Midts peer-uddannelse\"", 5);
     expect_entry(t, 1, DC_CHANGED, "provider", "\"Region Midtjylland\"", "\"En kommune i Region Midtjylland\"", 6);
     expect_entry(t, 2, DC_CHANGED, "group_size", "..8", "..12", 7);
-    /* The variant's `remove peer_teacher` (line 12) drops the role; the rest of
-     * the team, external guests included, is inherited. */
     expect_entry(t, 3, DC_REMOVED, "instructors.instructor peer_teacher",
-                 "\"Peer-underviser med erfaringskompetence\" {experiential_competence, continuous}", NULL, 12);
-    expect_entry(t, 4, DC_ADDED, "instructors.instructor social_worker", NULL, "\"Socialrådgiver\" {professional}", 13);
+                 "\"Peer-underviser med erfaringskompetence\" {experiential_competence, continuous}", NULL, 9);
+    expect_entry(t, 4, DC_ADDED, "instructors.instructor social_worker", NULL, "\"Socialrådgiver\" {professional}", 14);
+    expect_entry(t, 5, DC_CHANGED, "instructors.external_guests", "yes", "no", 9);
     const DiffRule *r = &t->r.rules[0];
     assert_string_equal(r->id, "national.experiential_instructor");
     assert_int_equal(r->before, ST_PASS);
@@ -439,7 +429,7 @@ static void test_print_text(void **state)
         "diff region_midt → midt_variant\n",
         "  variant  midt_variant \"Lokal variant af Region Midts peer-uddannelse\"  "
         "examples/municipal-variant.ramme:5:8\n",
-        "\n  changes (5)\n",
+        "\n  changes (6)\n",
         "    changed  group_size: ..8 → ..12\n"
         "             at examples/municipal-variant.ramme:7:14\n",
         "    removed  instructors.instructor peer_teacher: \"Peer-underviser med erfaringskompetence\" "
@@ -449,8 +439,8 @@ static void test_print_text(void **state)
         "             Mindst en i undervisningsteamet skal have erfaringskompetence\n"
         "             cites: Erfaringskompetence i underviserteamet\n"
         "             count(instructors.instructor where experiential_competence and min(count) >= 1) = 0, needs >= 1\n"
-        "             at examples/municipal-variant.ramme:11:3\n",
-        "\n  summary: 5 changes; 1 rule result differs: 1 newly failing, 0 no longer failing\n",
+        "             at examples/municipal-variant.ramme:9:3\n",
+        "\n  summary: 6 changes; 1 rule result differs: 1 newly failing, 0 no longer failing\n",
     };
     for (size_t i = 0; i < sizeof want / sizeof *want; i++)
         if (!strstr(s, want[i]))
@@ -482,7 +472,7 @@ static void test_to_json(void **state)
     assert_string_equal(json_string_value(json_object_get(j, "base")), "region_midt");
     assert_string_equal(json_string_value(json_object_get(j, "variant")), "midt_variant");
     json_t *ch = json_object_get(j, "changes");
-    assert_int_equal(json_array_size(ch), 5);
+    assert_int_equal(json_array_size(ch), 6);
     json_t *c = json_array_get(ch, 2);
     assert_string_equal(json_string_value(json_object_get(c, "kind")), "changed");
     assert_string_equal(json_string_value(json_object_get(c, "path")), "group_size");
@@ -505,7 +495,7 @@ static void test_to_json(void **state)
     assert_string_equal(json_string_value(json_object_get(r, "message")),
                         "Mindst en i undervisningsteamet skal have erfaringskompetence");
     assert_int_equal(json_array_size(json_object_get(r, "explain")), 1);
-    assert_int_equal(json_integer_value(json_object_get(json_object_get(r, "location"), "line")), 11);
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(r, "location"), "line")), 9);
     json_decref(j);
     t_free(t);
 }
