@@ -18,6 +18,7 @@ _ramme()
         --format)
             local formats="text json"
             [[ " ${COMP_WORDS[*]} " == *" schedule "* ]] && formats="text json csv ics"
+            [[ " ${COMP_WORDS[*]} " == *" admit "* ]] && formats="text json csv"
             COMPREPLY=($(compgen -W "$formats" -- "$cur")); return ;;
         --color|--colour)
             COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;

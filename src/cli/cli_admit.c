@@ -11,17 +11,20 @@
 /* Applicant files larger than this are refused (hardening). */
 #define ADMIT_MAX_BYTES (64u * 1024 * 1024)
 
-/* ramme admit FILE --applicants FILE [--course NAME] [--format text|json]
+/* ramme admit FILE --applicants FILE [--course NAME] [--format text|json|csv]
  * The report (emit/admit_out.h) has applicant ids and reasons only, unless
- * --show-fields is given. */
+ * --show-fields is given; the CSV (--format csv) has them only, always. */
 int cli_admit(Options *o)
 {
     if (o->nargs != 1)
         return cli_bad_usage(_("admit takes one course FILE and --applicants FILE"), NULL);
     if (!o->applicants)
         return cli_bad_usage(_("admit needs --applicants FILE (a CSV or JSON file of applicants)"), NULL);
-    if (o->format != FMT_TEXT && o->format != FMT_JSON)
-        return cli_bad_usage(_("admit writes text or json, not %s"), o->format == FMT_CSV ? "csv" : "ics");
+    if (o->format == FMT_ICS)
+        return cli_bad_usage(_("admit writes text, json or csv, not %s"), "ics");
+    /* The committee's spreadsheet is sent on: it never carries health data. */
+    if (o->format == FMT_CSV && o->show_fields)
+        return cli_bad_usage(_("the CSV for the committee never holds field values; leave out --show-fields"), NULL);
     CliSession s;
     cli_open(&s, o, o->args[0], NULL);
     SourceSet *ss = &s.ss;
@@ -76,7 +79,10 @@ int cli_admit(Options *o)
         (void)admit_json(stdout, status == EXIT_PASS ? &rep : NULL, o->show_fields, d, ss);
     } else {
         render_diags_text(stderr, d, ss, o->color);
-        if (status == EXIT_PASS)
+        /* A failed write leaves stdout in error: cli_finish_stdout reports it. */
+        if (status == EXIT_PASS && o->format == FMT_CSV)
+            (void)admit_csv(stdout, &rep);
+        else if (status == EXIT_PASS)
             admit_text(stdout, &rep, o->color_out);
     }
     arena_free(a);

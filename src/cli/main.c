@@ -43,7 +43,7 @@ static void usage(FILE *out)
           out);
     fputs(_("\n"
           "options:\n"
-          "  --format text|json (schedule also csv|ics)\n"
+          "  --format text|json (schedule also csv|ics, admit also csv)\n"
           "  --color auto|always|never        colour on a terminal (honours NO_COLOR)\n"
           "  --strict                         warnings, and error rules that cannot be judged, fail too\n"
           "  --coverage                       check: also show goals x modules\n"

@@ -2,6 +2,7 @@
 #include "emit/admit_out.h"
 #include "base/esc.h"
 #include "base/i18n.h"
+#include "emit/csvw.h"
 #include "emit/jsonw.h"
 #include "emit/render.h"
 #include "emit/words.h"
@@ -99,6 +100,42 @@ void admit_text(FILE *out, const AdmitReport *rep, bool color)
             fprintf(out, "    - %s\n", esc_text(a, rep->assess[k]));
     }
     arena_free(a);
+}
+
+/* Reasons joined into one cell: a spreadsheet row per applicant sorts and
+ * filters; a line break inside a cell would not. */
+static void csv_list(CsvW *w, Arena *a, const char **items, int n)
+{
+    const char *cell = "";
+    for (int k = 0; k < n; k++)
+        cell = arena_printf(a, "%s%s%s", cell, k ? " | " : "", items[k]);
+    csvw_field(w, cell);
+}
+
+int admit_csv(FILE *out, const AdmitReport *rep)
+{
+    static const char *head[] = {NC_("CSV heading", "id"),      NC_("CSV heading", "status"),
+                                 NC_("CSV heading", "failed"),  NC_("CSV heading", "missing"),
+                                 NC_("CSV heading", "as_a_rule"), NC_("CSV heading", "near_miss")};
+    Arena *a = arena_new();
+    CsvW w;
+    csvw_begin(&w, out);
+    for (size_t i = 0; i < sizeof head / sizeof *head; i++)
+        csvw_field(&w, i18n_ctr("CSV heading", head[i]));
+    csvw_end_row(&w);
+    for (int i = 0; i < rep->n && !w.failed; i++) {
+        const ApplicantResult *r = &rep->rows[i];
+        csvw_field(&w, r->id);
+        csvw_field(&w, words_admit(r->status));
+        csv_list(&w, a, r->failed, r->nfailed);
+        csv_list(&w, a, r->missing, r->nmissing);
+        csv_list(&w, a, r->doubts, r->ndoubts);
+        /* As in the other reports: near misses count only when nothing failed outright. */
+        csv_list(&w, a, r->near, r->nfailed ? 0 : r->nnear);
+        csvw_end_row(&w);
+    }
+    arena_free(a);
+    return csvw_finish(&w);
 }
 
 static void report_members(JsonW *w, const AdmitReport *rep, bool show_fields)

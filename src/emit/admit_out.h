@@ -21,4 +21,11 @@ void admit_text(FILE *out, const AdmitReport *r, bool color);
  * applicant's "fields". False when writing failed. */
 bool admit_json(FILE *out, const AdmitReport *r, bool show_fields, const Diags *d, SourceSet *ss);
 
+/* The committee's spreadsheet: one row per applicant with id, status,
+ * failed requirements, missing fields, `prefer` doubts and near misses (a
+ * cell each, reasons joined by " | "). Never a field value, whatever was
+ * asked: a spreadsheet is sent on. Headings and statuses in the output
+ * language, separator and BOM as csvw.h decides. -1 when writing failed. */
+int admit_csv(FILE *out, const AdmitReport *r);
+
 #endif

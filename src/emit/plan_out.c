@@ -4,10 +4,10 @@
 #include "emit/plan_out.h"
 #include "base/esc.h"
 #include "base/i18n.h"
+#include "emit/csvw.h"
 #include "emit/jsonw.h"
 #include "emit/words.h"
 
-#include <csv.h>
 #include <errno.h>
 #include <libical/ical.h>
 #include <math.h>
@@ -507,30 +507,6 @@ int plan_json(FILE *out, const Plan *p)
 
 /* ---------------------------------------------------------------- CSV */
 
-/* One quoted field, preceded by a comma unless it is the row's first.
- * A cell a spreadsheet would take for a formula — one starting with = + -
- * or @, or with a tab or a carriage return — gets a ' in front, as OWASP
- * advises against CSV injection: a location "=cmd|' /C calc'!A0" stays
- * text. Every cell is treated alike, numbers included: ramme writes no
- * negative number (hours, weeks and counts are never below 0), and one
- * that did would be shown as text ('-3) rather than risk a formula. */
-static int csv_field(FILE *out, const char *s, bool first)
-{
-    if (!first && fputc(',', out) == EOF)
-        return -1;
-    size_t n = strlen(s);
-    if (n == 0 || !strchr("=+-@\t\r", s[0]))
-        return csv_fwrite(out, s, n) == 0 ? 0 : -1;
-    char *t = malloc(n + 2);
-    if (!t)
-        return -1;
-    t[0] = '\'';
-    memcpy(t + 1, s, n + 1);
-    int rc = csv_fwrite(out, t, n + 1) == 0 ? 0 : -1;
-    free(t);
-    return rc;
-}
-
 int plan_csv(FILE *out, const Plan *p)
 {
     /* The headings a person reads in a spreadsheet: translated. */
@@ -539,36 +515,31 @@ int plan_csv(FILE *out, const Plan *p)
         NC_("CSV heading", "start"),    NC_("CSV heading", "end"),   NC_("CSV heading", "hours"),
         NC_("CSV heading", "cumulative_hours"), NC_("CSV heading", "iso_week"),
         NC_("CSV heading", "modules"),  NC_("CSV heading", "location")};
-    int rc = 0;
+    CsvW w;
+    csvw_begin(&w, out);
     for (size_t i = 0; i < sizeof head / sizeof *head; i++)
-        rc |= csv_field(out, i18n_ctr("CSV heading", head[i]), i == 0);
-    if (fputs("\r\n", out) == EOF)
-        rc = -1;
-    for (int i = 0; i < p->nsessions && rc == 0; i++) {
+        csvw_field(&w, i18n_ctr("CSV heading", head[i]));
+    csvw_end_row(&w);
+    for (int i = 0; i < p->nsessions && !w.failed; i++) {
         const Session *s = &p->sessions[i];
-        char num[32], date[32], start[32], end[32], hours[32], cum[32], week[32];
-        snprintf(num, sizeof num, "%d", s->number);
-        snprintf(week, sizeof week, "%d", s->iso_week);
+        char date[32], start[32], end[32], hours[32], cum[32];
         char *mods = module_list(s);
         if (!mods)
             return -1;
-        rc |= csv_field(out, num, true);
-        rc |= csv_field(out, fmt_date(date, sizeof date, s->date), false);
-        rc |= csv_field(out, weekday_name(p, s->weekday), false);
-        rc |= csv_field(out, fmt_time(start, sizeof start, s->start), false);
-        rc |= csv_field(out, fmt_time(end, sizeof end, s->end), false);
-        rc |= csv_field(out, fmt_hours(hours, sizeof hours, s->hours), false);
-        rc |= csv_field(out, fmt_hours(cum, sizeof cum, s->cumulative), false);
-        rc |= csv_field(out, week, false);
-        rc |= csv_field(out, mods, false);
-        rc |= csv_field(out, p->location ? p->location : "", false);
+        csvw_int(&w, s->number);
+        csvw_field(&w, fmt_date(date, sizeof date, s->date));
+        csvw_field(&w, weekday_name(p, s->weekday));
+        csvw_field(&w, fmt_time(start, sizeof start, s->start));
+        csvw_field(&w, fmt_time(end, sizeof end, s->end));
+        csvw_field(&w, fmt_hours(hours, sizeof hours, s->hours));
+        csvw_field(&w, fmt_hours(cum, sizeof cum, s->cumulative));
+        csvw_int(&w, s->iso_week);
+        csvw_field(&w, mods);
+        csvw_field(&w, p->location ? p->location : "");
         free(mods);
-        if (fputs("\r\n", out) == EOF)
-            rc = -1;
+        csvw_end_row(&w);
     }
-    if (fflush(out) != 0 || ferror(out))
-        rc = -1;
-    return rc ? -1 : 0;
+    return csvw_finish(&w);
 }
 
 /* ---------------------------------------------------------------- iCalendar */

@@ -3,7 +3,7 @@
  * Danish locale (the test runs under LC_ALL=C, where gettext would
  * translate nothing by itself), plural forms, the table words and the
  * column widths made from them, and numbers with a decimal comma in
- * Danish text but never in JSON. Needs the catalogue make builds into
+ * Danish text but never in JSON; Danish CSV with a BOM and ';'. Needs the catalogue make builds into
  * $(BUILD)/locale (RAMME_BUILD_DIR). */
 #include <stdarg.h>
 #include <stddef.h>
@@ -21,6 +21,10 @@
 #include <string.h>
 
 #define LOCALEDIR RAMME_BUILD_DIR "/locale"
+
+/* The start of a plan's CSV in each language. */
+#define DA_HEAD "\xEF\xBB\xBF\"nummer\";\"dato\";\"ugedag\""
+#define EN_HEAD "\"number\",\"date\",\"weekday\""
 
 static const char *const env_vars[] = {"LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"};
 
@@ -204,7 +208,9 @@ static void test_plan_hours(void **state)
     f = open_memstream(&buf, &len);
     assert_int_equal(plan_csv(f, &p), 0);
     fclose(f);
-    if (!strstr(buf, "\"nummer\",\"dato\",\"ugedag\"") || !strstr(buf, "\"2,5\",\"2,5\""))
+    /* What Danish Excel opens as it is: a UTF-8 BOM, ';' between fields
+     * (the comma is the decimal mark), Danish headings. */
+    if (strncmp(buf, DA_HEAD, sizeof DA_HEAD - 1) != 0 || !strstr(buf, "\"2,5\";\"2,5\""))
         fail_msg("no Danish CSV in\n%s", buf);
     free(buf);
 
@@ -221,6 +227,13 @@ static void test_plan_hours(void **state)
     fclose(f);
     if (!strstr(buf, "1 session, 2.5 hours, ISO week 6 (1 week)\n"))
         fail_msg("no English summary line in\n%s", buf);
+    free(buf);
+
+    f = open_memstream(&buf, &len);
+    assert_int_equal(plan_csv(f, &p), 0);
+    fclose(f);
+    if (strncmp(buf, EN_HEAD, sizeof EN_HEAD - 1) != 0 || !strstr(buf, "\"2.5\",\"2.5\""))
+        fail_msg("no English CSV (no BOM, ',') in\n%s", buf);
     free(buf);
 }
 
