@@ -177,7 +177,7 @@ $(BUILD)/locale/%/LC_MESSAGES/ramme.mo: po/%.po
 # makes one in a temporary directory and fails when po/ramme.pot's messages differ).
 POT ?= po/ramme.pot
 pot:
-	$(XGETTEXT) $(XGETTEXT_FLAGS) -o $(POT) $(sort $(SRCS)) grammar/parser.y
+	$(XGETTEXT) $(XGETTEXT_FLAGS) -o $(POT) $(sort $(SRCS)) grammar/parser.y grammar/lexer.l
 
 unit-tests: $(UNIT_BINS)
 

@@ -264,7 +264,7 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
     Value *av = model_get(course, "admission");
     if (!av || av->k != V_BLOCK) {
         diag_error(d, course->name_span, _("course %s has no admission block to screen against"), course->name);
-        diag_help(d, _("add: admission { window ...; require age >= 18 \"Over 18 år\" }"));
+        diag_help(d, _("add: admission { window ...; require age >= 18 \"At least 18\" }"));
         return false;
     }
     Block *adm = av->u.block;

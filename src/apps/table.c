@@ -9,6 +9,7 @@
 #include "apps/table_read.h"
 
 #include "base/civil.h"
+#include "base/i18n.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -95,9 +96,11 @@ static bool read_source(const char *name, int file, SourceSet *ss, Arena *a, Dia
         for (const char *p = src->text; p < bad; p++)
             if (*p == '\n')
                 line++;
-        diag_error_file(d, name, "%s is not UTF-8 text (invalid byte 0x%02X at line %d)", name,
+        diag_error_file(d, name, _("%s is not UTF-8 text (invalid byte 0x%02X at line %d)"), name,
                         (unsigned)(unsigned char)*bad, line);
-        diag_help(d, HELP_UTF8);
+        diag_help(d, "%s",
+                  _("save the file as \"CSV UTF-8\" in the spreadsheet program (Excel: Save As > CSV UTF-8; "
+                    "LibreOffice: Save As > Text CSV, character set Unicode (UTF-8))"));
         return false;
     }
     Reader r;
@@ -141,11 +144,11 @@ bool table_read(const char *path, SourceSet *ss, Arena *a, Diags *d, size_t max_
     table_clear(out);
     int file = src_read(ss, path, max_bytes);
     if (file == -2) {
-        diag_error_file(d, path, "the applicant file is larger than %zu bytes", max_bytes);
+        diag_error_file(d, path, _("the applicant file is larger than %zu bytes"), max_bytes);
         return false;
     }
     if (file < 0) {
-        diag_error_file(d, path, "cannot read the applicant file: %s", strerror(errno));
+        diag_error_file(d, path, _("cannot read the applicant file: %s"), strerror(errno));
         return false;
     }
     return read_source(path, file, ss, a, d, out);

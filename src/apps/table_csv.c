@@ -9,6 +9,7 @@
  * it. Each record's start line is taken that way. */
 #include "apps/table.h"
 #include "apps/table_read.h"
+#include "base/i18n.h"
 
 #include <csv.h>
 #include <jansson.h>
@@ -99,10 +100,10 @@ static void csv_header(Csv *c)
             r->failed = true;
             c->stopped = true;
             diag_error(r->d, row_span(c),
-                       "the first row of the applicant file holds values, not column names: the header row seems "
-                       "to be missing");
-            diag_help(r->d, "add a first row that names the columns (id, birth_date, ...); column %d of the "
-                            "first row looks like a value",
+                       _("the first row of the applicant file holds values, not column names: the header row seems "
+                         "to be missing"));
+            diag_help(r->d, _("add a first row that names the columns (id, birth_date, ...); column %d of the "
+                              "first row looks like a value"),
                       i + 1);
             return;
         }
@@ -122,16 +123,16 @@ static void csv_header(Csv *c)
         out->column_spans[i] = spans[i];
         if (!name) {
             r->failed = true;
-            diag_error(r->d, spans[i], "column %d of the header row has no name", i + 1);
-            diag_help(r->d, "the first row names the fields; give the column a name or delete it");
+            diag_error(r->d, spans[i], _("column %d of the header row has no name"), i + 1);
+            diag_help(r->d, "%s", _("the first row names the fields; give the column a name or delete it"));
             continue;
         }
         json_t *seen = json_object_get(c->names, name);
         if (seen) {
             r->failed = true;
             /* Quoting is safe: no cell of this row looks like a value (above). */
-            diag_error(r->d, spans[i], "column '%s' appears twice in the header row", name);
-            diag_note(r->d, spans[json_integer_value(seen)], "first here");
+            diag_error(r->d, spans[i], _("column '%s' appears twice in the header row"), name);
+            diag_note(r->d, spans[json_integer_value(seen)], "%s", _("first here"));
             continue;
         }
         json_object_set_new(c->names, name, json_integer(i));
@@ -170,9 +171,12 @@ static void csv_record(int term, void *data)
             extra = extra || c->cells[i] != NULL;
         if (extra) {
             r->failed = true;
-            diag_error(r->d, row_span(c), "the row on line %d has %d cells, but the header row has %d columns",
+            /* More cells than columns: at least two cells, one column or more. */
+            diag_error(r->d, row_span(c),
+                       P_("the row on line %d has %d cells, but the header row has %d column",
+                          "the row on line %d has %d cells, but the header row has %d columns", (unsigned long)ncols),
                        c->rec_line, c->ncells, ncols);
-            diag_help(r->d, "a value that contains '%c' must be in double quotes", c->delim);
+            diag_help(r->d, _("a value that contains '%c' must be in double quotes"), c->delim);
             c->ncells = 0;
             return;
         }
@@ -199,10 +203,10 @@ static bool separator_mismatch(Csv *c)
     unsigned char other = c->delim == ';' ? ',' : ';';
     c->r->failed = true;
     c->stopped = true;
-    diag_error(c->r->d, row_span(c), "the row on line %d is separated by '%c', but the header row by '%c'",
+    diag_error(c->r->d, row_span(c), _("the row on line %d is separated by '%c', but the header row by '%c'"),
                c->rec_line, other, c->delim);
-    diag_help(c->r->d, "use one separator throughout the file: save it again from the spreadsheet program, "
-                       "or write the header row with '%c'",
+    diag_help(c->r->d, _("use one separator throughout the file: save it again from the spreadsheet program, "
+                         "or write the header row with '%c'"),
               other);
     return true;
 }
@@ -324,10 +328,10 @@ void tr_read_csv(Reader *r, Table *out)
             r->failed = true;
             if (csv_error(&p) == CSV_EPARSE) {
                 diag_error(r->d, tr_make_span(r->file, line, col, off, col + 1, off + 1),
-                           "malformed quoting in the applicant file");
+                           _("malformed quoting in the applicant file"));
                 diag_help(r->d,
-                          "a value that contains quotes, '%c' or a line break must be quoted as a whole, "
-                          "with each quote inside doubled: \"like \"\"this\"\"\"",
+                          _("a value that contains quotes, '%c' or a line break must be quoted as a whole, "
+                            "with each quote inside doubled: \"like \"\"this\"\"\""),
                           delim);
             } else {
                 arena_oom();
@@ -342,8 +346,8 @@ void tr_read_csv(Reader *r, Table *out)
         r->failed = true;
         int col = tr_column_of(t, open_line_off, open_off);
         diag_error(r->d, tr_make_span(r->file, open_line, col, open_off, col + 1, open_off + 1),
-                   "a quoted value in the applicant file is never closed");
-        diag_help(r->d, "the quote that opens it has no closing '\"'");
+                   _("a quoted value in the applicant file is never closed"));
+        diag_help(r->d, "%s", _("the quote that opens it has no closing '\"'"));
     }
     csv_free(&p);
     free(c.cells);

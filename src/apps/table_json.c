@@ -8,6 +8,7 @@
  * json_object_foreach visits. */
 #include "apps/table.h"
 #include "apps/table_read.h"
+#include "base/i18n.h"
 
 #include <jansson.h>
 #include <math.h>
@@ -147,8 +148,8 @@ static bool json_cell(Reader *r, const json_t *v, const char *key, int index, Sp
     case JSON_NULL:
         return true;
     case JSON_OBJECT:
-        diag_error(r->d, where, "key '%s' of object %d holds a nested object", key, index);
-        diag_help(r->d, "each value must be a string, number, true, false, null or an array of strings");
+        diag_error(r->d, where, _("key '%s' of object %d holds a nested object"), key, index);
+        diag_help(r->d, "%s", _("each value must be a string, number, true, false, null or an array of strings"));
         return false;
     case JSON_ARRAY:
         break;
@@ -160,17 +161,17 @@ static bool json_cell(Reader *r, const json_t *v, const char *key, int index, Sp
         if (json_is_string(item)) {
             if (memchr(json_string_value(item), '|', json_string_length(item)) ||
                 memchr(json_string_value(item), '\0', json_string_length(item))) {
-                diag_error(r->d, where, "key '%s' of object %d holds a set item that contains '|'", key, index);
-                diag_help(r->d, "'|' separates the items of a set; it cannot be part of one");
+                diag_error(r->d, where, _("key '%s' of object %d holds a set item that contains '|'"), key, index);
+                diag_help(r->d, "%s", _("'|' separates the items of a set; it cannot be part of one"));
                 return false;
             }
             total += json_string_length(item) + 1;
         } else if (json_is_number(item)) {
             total += 32;
         } else {
-            diag_error(r->d, where, "key '%s' of object %d holds an array with an item that is not a string",
+            diag_error(r->d, where, _("key '%s' of object %d holds an array with an item that is not a string"),
                        key, index);
-            diag_help(r->d, "a set is an array of strings, such as [\"a\", \"b\"]");
+            diag_help(r->d, "%s", _("a set is an array of strings, such as [\"a\", \"b\"]"));
             return false;
         }
     }
@@ -213,7 +214,7 @@ void tr_read_json(Reader *r, Table *out)
             size_t off = err.position >= 0 && (size_t)err.position <= len ? (size_t)err.position : 0;
             sp = tr_make_span(r->file, err.line, col, off, col + 1, off);
         }
-        diag_error(r->d, sp, "the applicant file is not valid JSON: %s", json_msg(r->a, err.text));
+        diag_error(r->d, sp, _("the applicant file is not valid JSON: %s"), json_msg(r->a, err.text));
         return;
     }
     if (!json_is_array(root)) {
@@ -229,9 +230,9 @@ void tr_read_json(Reader *r, Table *out)
                 line_off = k + 1;
             }
         p.col = tr_column_of(t, line_off, i);
-        diag_error(r->d, jspan(r->file, p), "the applicant file is JSON but not an array");
-        diag_help(r->d, "write the applicants as an array of objects, one per applicant: "
-                        "[{\"id\": \"A1\", ...}, {\"id\": \"A2\", ...}]");
+        diag_error(r->d, jspan(r->file, p), _("the applicant file is JSON but not an array"));
+        diag_help(r->d, "%s", _("write the applicants as an array of objects, one per applicant: "
+                                "[{\"id\": \"A1\", ...}, {\"id\": \"A2\", ...}]"));
         json_decref(root);
         return;
     }
@@ -253,8 +254,8 @@ void tr_read_json(Reader *r, Table *out)
         Span where = have_pos ? jspan(r->file, s.elems[i].pos) : tr_file_span(r->file);
         if (!json_is_object(obj)) {
             r->failed = true;
-            diag_error(r->d, where, "element %zu of the JSON array is not an object", i + 1);
-            diag_help(r->d, "each applicant is an object of fields: {\"id\": \"A1\", ...}");
+            diag_error(r->d, where, _("element %zu of the JSON array is not an object"), i + 1);
+            diag_help(r->d, "%s", _("each applicant is an object of fields: {\"id\": \"A1\", ...}"));
             continue;
         }
         const char *key;

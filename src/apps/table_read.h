@@ -17,10 +17,6 @@
 struct Table;
 struct TableRow;
 
-#define HELP_UTF8                                                                                  \
-    "save the file as \"CSV UTF-8\" in the spreadsheet program (Excel: Save As > CSV UTF-8; "     \
-    "LibreOffice: Save As > Text CSV, character set Unicode (UTF-8))"
-
 /* State shared by both formats. */
 typedef struct Reader {
     Arena *a;

@@ -164,7 +164,7 @@ static const char *item_name(const Value *v)
 }
 
 /* How an item is named in a path: `module m3`, or by its key or title in
- * quotes, `admission.require "Over 18 år"`. */
+ * quotes, `admission.require "At least 18"`. */
 static const char *item_path(D *d, const char *path, const Value *v)
 {
     const char *key = item_name(v);

@@ -64,30 +64,33 @@ static void list_push(Builder *B, Value *list, Value *item)
     list->u.list.items[list->u.list.n++] = item;
 }
 
-/* How a node is described in "found ..." messages. */
+/* How a node is described in "found ..." messages: a phrase translated
+ * whole, as type_phrase's are (base/i18n.h). */
 static const char *describe(Builder *B, const Node *n)
 {
     Arena *a = B->p->arena;
     switch (n->kind) {
-    case N_INT: return arena_printf(a, "the number %s", ast_to_text(a, n));
-    case N_NUM: return arena_printf(a, "the number %s", ast_to_text(a, n));
+    /* TRANSLATORS: what was written, in "found %s" and "unexpected %s after": "the number 12". */
+    case N_INT: return arena_printf(a, _("the number %s"), ast_to_text(a, n));
+    case N_NUM: return arena_printf(a, _("the number %s"), ast_to_text(a, n));
     case N_QTY:
-        return arena_printf(a, "%s, a %s", ast_to_text(a, n), unit_dim_name(unit_dim(n->u.qty.unit)));
-    case N_STR: return arena_printf(a, "the string %s", ast_to_text(a, n));
+        return arena_printf(a, unit_dim(n->u.qty.unit) == DIM_TIME ? _("%s, a contact time") : _("%s, a calendar span"),
+                            ast_to_text(a, n));
+    case N_STR: return arena_printf(a, _("the string %s"), ast_to_text(a, n));
     case N_BOOL: return arena_printf(a, "'%s'", n->u.b ? "yes" : "no");
-    case N_DATE: return arena_printf(a, "the date %s", ast_to_text(a, n));
-    case N_TIME: return arena_printf(a, "the time %s", ast_to_text(a, n));
-    case N_MDAY: return arena_printf(a, "the month-day %s", ast_to_text(a, n));
+    case N_DATE: return arena_printf(a, _("the date %s"), ast_to_text(a, n));
+    case N_TIME: return arena_printf(a, _("the time %s"), ast_to_text(a, n));
+    case N_MDAY: return arena_printf(a, _("the month-day %s"), ast_to_text(a, n));
     case N_PATH: return arena_printf(a, "'%s'", n->u.path);
-    case N_RANGE: return arena_printf(a, "the range %s", ast_to_text(a, n));
-    case N_SET: return "a set";
-    default: return arena_printf(a, "the expression %s", ast_to_text(a, n));
+    case N_RANGE: return arena_printf(a, _("the range %s"), ast_to_text(a, n));
+    case N_SET: return _("a set");
+    default: return arena_printf(a, _("the expression %s"), ast_to_text(a, n));
     }
 }
 
 static void wrong(Builder *B, const Field *f, const Type *t, const Node *n)
 {
-    diag_error(B->p->diags, n->span, "'%s' takes %s, found %s", f->name, type_phrase(B->p->arena, t),
+    diag_error(B->p->diags, n->span, _("'%s' takes %s, found %s"), f->name, type_phrase(B->p->arena, t),
                describe(B, n));
 }
 
@@ -166,17 +169,21 @@ static Value *convert_item(Builder *B, const Field *f, Type *t, Node *n, Block *
     case TY_SPAN: {
         Dim want = t->k == TY_HOURS ? DIM_TIME : DIM_SPAN;
         if (n->kind == N_INT || n->kind == N_NUM) {
-            diag_error(d, n->span, "'%s' needs a unit: %s", f->name,
-                       want == DIM_TIME ? "contact time in min or h" : "a calendar span in days, weeks or months");
-            diag_help(d, "write %s%s", ast_to_text(B->p->arena, n), want == DIM_TIME ? "h" : " weeks");
+            diag_error(d, n->span,
+                       want == DIM_TIME ? _("'%s' needs a unit: contact time in min or h")
+                                        : _("'%s' needs a unit: a calendar span in days, weeks or months"),
+                       f->name);
+            diag_help(d, _("write %s%s"), ast_to_text(B->p->arena, n), want == DIM_TIME ? "h" : " weeks");
             return NULL;
         }
         if (n->kind != N_QTY)
             break;
         if (unit_dim(n->u.qty.unit) != want) {
-            diag_error(d, n->span, "wrong unit: '%s' is %s, but %s is a %s", f->name,
-                       want == DIM_TIME ? "contact time (min, h)" : "a calendar span (days, weeks, months)",
-                       ast_to_text(B->p->arena, n), unit_dim_name(unit_dim(n->u.qty.unit)));
+            /* Two dimensions: the value is in the other one. */
+            diag_error(d, n->span,
+                       want == DIM_TIME ? _("wrong unit: '%s' is contact time (min, h), but %s is a calendar span")
+                                        : _("wrong unit: '%s' is a calendar span (days, weeks, months), but %s is a contact time"),
+                       f->name, ast_to_text(B->p->arena, n));
             return NULL;
         }
         v->k = V_QTY;
@@ -189,15 +196,15 @@ static Value *convert_item(Builder *B, const Field *f, Type *t, Node *n, Block *
             break;
         int idx = model_enum_index(t->enm, n->u.path);
         if (idx < 0) {
-            diag_error(d, n->span, "'%s' is not one of the %s values", n->u.path, t->enm->name);
+            diag_error(d, n->span, _("'%s' is not one of the %s values"), n->u.path, t->enm->name);
             const char *sug = suggest_member(B, t->enm, n->u.path);
             if (sug) {
-                diag_help(d, "did you mean '%s'?", sug);
+                diag_help(d, _("did you mean '%s'?"), sug);
             } else {
                 char *all = "";
                 for (int i = 0; i < t->enm->n && i < 12; i++)
                     all = arena_printf(B->p->arena, "%s%s%s", all, i ? ", " : "", t->enm->members[i].name);
-                diag_help(d, "the values are: %s", all);
+                diag_help(d, _("the values are: %s"), all);
             }
             return NULL;
         }
@@ -263,12 +270,12 @@ static Value *convert_item(Builder *B, const Field *f, Type *t, Node *n, Block *
     }
     wrong(B, f, t, n);
     if (n->kind == N_QTY && t->k == TY_INT)
-        diag_help(d, "'%s' is a count: write %s", f->name, ast_to_text(B->p->arena, &(Node){.kind = N_NUM, .u.num = n->u.qty.v}));
+        diag_help(d, _("'%s' is a count: write %s"), f->name, ast_to_text(B->p->arena, &(Node){.kind = N_NUM, .u.num = n->u.qty.v}));
     if (n->kind == N_MDAY && (t->k == TY_INT || t->k == TY_RANGE))
-        diag_help(d, "%02d-%02d is read as a month-day; a range is written %d..%d", n->u.mday.month,
+        diag_help(d, _("%02d-%02d is read as a month-day; a range is written %d..%d"), n->u.mday.month,
                   n->u.mday.day, n->u.mday.month, n->u.mday.day);
     if (n->kind == N_PATH && (t->k == TY_STRING))
-        diag_help(d, "text is written in quotes: \"%s\"", n->u.path);
+        diag_help(d, _("text is written in quotes: \"%s\""), n->u.path);
     return NULL;
 }
 
@@ -280,8 +287,8 @@ static void extra_items(Builder *B, const Field *f, ValSeq *vs, int from, Block 
 {
     Node *x = vs->items.items[from];
     if (vs->after_comma_newline) {
-        diag_error(B->p->diags, vs->span, "trailing comma: the list continues on the next line");
-        diag_help(B->p->diags, "remove the ',' at the end of the previous line");
+        diag_error(B->p->diags, vs->span, _("trailing comma: the list continues on the next line"));
+        diag_help(B->p->diags, "%s", _("remove the ',' at the end of the previous line"));
         /* The next line's key was swallowed into the list: not missing. */
         Node *k0 = vs->items.items[0];
         Field *swallowed = owner && k0->kind == N_PATH ? model_field(owner->schema, k0->u.path) : NULL;
@@ -289,9 +296,9 @@ static void extra_items(Builder *B, const Field *f, ValSeq *vs, int from, Block 
             hint(B, owner, swallowed);
         return;
     }
-    diag_error(B->p->diags, x->span, "unexpected %s after the value of '%s'", describe(B, x), f->name);
+    diag_error(B->p->diags, x->span, _("unexpected %s after the value of '%s'"), describe(B, x), f->name);
     if (x->kind == N_PATH)
-        diag_help(B->p->diags, "two entries on one line are separated by ';'");
+        diag_help(B->p->diags, "%s", _("two entries on one line are separated by ';'"));
 }
 
 /* A value sequence converted to type t. */
@@ -333,12 +340,12 @@ static void hint(Builder *B, Block *b, const Field *f)
 
 static void dup_key(Builder *B, const Schema *s, const Field *f, Entry *parent, Span here)
 {
-    diag_error(B->p->diags, here, "'%s' is given twice", f->name);
+    diag_error(B->p->diags, here, _("'%s' is given twice"), f->name);
     /* f is the field as written; the first entry may use another word for it. */
     const Field *same = model_field(s, f->name);
     for (int i = 0; parent && i < parent->body.n; i++)
         if (model_field(s, parent->body.items[i]->key) == same) {
-            diag_note(B->p->diags, parent->body.items[i]->key_span, "first given here");
+            diag_note(B->p->diags, parent->body.items[i]->key_span, "%s", _("first given here"));
             break;
         }
 }
@@ -349,7 +356,7 @@ static void build_header(Builder *B, Block *b, Entry *e)
     Schema *s = b->schema;
     Diags *d = B->p->diags;
     if (e->nvals > 1) {
-        diag_error(d, e->vals[1].span, "unexpected ',' in the first line of a '%s'", e->key);
+        diag_error(d, e->vals[1].span, _("unexpected ',' in the first line of a '%s'"), e->key);
         return;
     }
     NodeList empty = {NULL, 0, 0};
@@ -359,19 +366,19 @@ static void build_header(Builder *B, Block *b, Entry *e)
         if (i < it->n && it->items[i]->kind == N_PATH) {
             Node *nm = it->items[i++];
             if (!s->qualified && strchr(nm->u.path, '.')) {
-                diag_error(d, nm->span, "a %s's name cannot contain '.'", kind_word(b));
+                diag_error(d, nm->span, _("a %s's name cannot contain '.'"), kind_word(b));
                 char *u = arena_strdup(B->p->arena, nm->u.path);
                 for (char *q = u; *q; q++)
                     if (*q == '.')
                         *q = '_';
-                diag_help(d, "use '_' between words: %s", u);
+                diag_help(d, _("use '_' between words: %s"), u);
             }
             b->name = nm->u.path;
             b->name_span = nm->span;
         } else {
             Span at = i < it->n ? it->items[i]->span : e->key_span;
-            diag_error(d, at, "a '%s' needs a name", e->key);
-            diag_help(d, "write: %s NAME%s { ... }", e->key, s->titled ? " \"title\"" : "");
+            diag_error(d, at, _("a '%s' needs a name"), e->key);
+            diag_help(d, s->titled ? _("write: %s NAME \"title\" { ... }") : _("write: %s NAME { ... }"), e->key);
             return;
         }
     }
@@ -406,20 +413,24 @@ static void build_header(Builder *B, Block *b, Entry *e)
     }
     if (rest == 0) {
         /* Every pattern wants something after the name. */
-        diag_error(d, e->key_span, "'%s' is incomplete", e->key);
+        diag_error(d, e->key_span, _("'%s' is incomplete"), e->key);
     } else if (s->nheaders == 0 && !e->is_block && !s->named && !s->titled) {
-        diag_error(d, it->items[i]->span, "'%s' is a block: write %s { ... }", e->key, e->key);
+        diag_error(d, it->items[i]->span, _("'%s' is a block: write %s { ... }"), e->key, e->key);
         return;
     } else if (s->nheaders == 0) {
         Node *x = it->items[i];
-        diag_error(d, x->span, "unexpected %s after %s", describe(B, x),
-                   s->titled ? "the name and title" : s->named ? "the name" : arena_printf(B->p->arena, "'%s'", e->key));
+        if (s->titled)
+            diag_error(d, x->span, _("unexpected %s after the name and title"), describe(B, x));
+        else if (s->named)
+            diag_error(d, x->span, _("unexpected %s after the name"), describe(B, x));
+        else
+            diag_error(d, x->span, _("unexpected %s after '%s'"), describe(B, x), e->key);
         if (s->titled && x->kind == N_PATH)
-            diag_help(d, "a title is written in quotes");
+            diag_help(d, "%s", _("a title is written in quotes"));
         return;
     } else {
         diag_error(d, span_join(it->items[i]->span, it->items[it->n - 1]->span),
-                   "'%s' does not fit the forms of a %s", ast_to_text(B->p->arena, it->items[i]), kind_word(b));
+                   _("'%s' does not fit the forms of a %s"), ast_to_text(B->p->arena, it->items[i]), kind_word(b));
     }
     /* Show the accepted forms. */
     for (int k = 0; k < s->nheaders; k++) {
@@ -429,7 +440,7 @@ static void build_header(Builder *B, Block *b, Entry *e)
             form = arena_printf(B->p->arena, "%s %s", form,
                                 sl->marker ? sl->marker : arena_printf(B->p->arena, "%s", sl->field->name));
         }
-        diag_note(d, span_none(), "accepted: %s", form);
+        diag_note(d, span_none(), _("accepted: %s"), form);
     }
 }
 
@@ -443,8 +454,8 @@ static void add_to_many(Builder *B, Block *b, Field *f, Value *v, Span at)
         for (int i = 0; i < (*slot)->u.list.n; i++) {
             Value *o = (*slot)->u.list.items[i];
             if (o->k == V_BLOCK && o->u.block->name && strcmp(o->u.block->name, v->u.block->name) == 0) {
-                diag_error(B->p->diags, v->u.block->name_span, "%s '%s' is declared twice", f->name, v->u.block->name);
-                diag_note(B->p->diags, o->u.block->name_span, "first declared here");
+                diag_error(B->p->diags, v->u.block->name_span, _("%s '%s' is declared twice"), f->name, v->u.block->name);
+                diag_note(B->p->diags, o->u.block->name_span, "%s", _("first declared here"));
                 return;
             }
         }
@@ -475,7 +486,7 @@ static void add_removes(Builder *B, Block *b, Entry *c)
     Diags *d = B->p->diags;
     const Entry *top = (b->top ? b->top : b)->entry;
     if (!top || !top->extends) {
-        diag_error(d, c->key_span, "'remove' drops what a block inherits, but %s '%s' extends nothing",
+        diag_error(d, c->key_span, _("'remove' drops what a block inherits, but %s '%s' extends nothing"),
                    (b->top ? b->top : b)->schema->name, (b->top ? b->top : b)->name ? (b->top ? b->top : b)->name : "");
         return;
     }
@@ -488,15 +499,15 @@ static void add_removes(Builder *B, Block *b, Entry *c)
         return;
     }
     if (c->is_block || c->nvals == 0) {
-        diag_error(d, c->key_span, "'remove' needs the names of what to drop, as in: remove peer_teacher");
+        diag_error(d, c->key_span, _("'remove' needs the names of what to drop, as in: remove peer_teacher"));
         return;
     }
     for (int k = 0; k < c->nvals; k++)
         for (int j = 0; j < c->vals[k].items.n; j++) {
             const Node *n = c->vals[k].items.items[j];
             if ((n->kind != N_PATH || strchr(n->u.path, '.')) && n->kind != N_STR) {
-                diag_error(d, n->span, "'remove' takes names (module m3's name m3) or the text of an item "
-                                       "(a requirement's \"Over 18 år\")");
+                diag_error(d, n->span, _("'remove' takes names (module m3's name m3) or the text of an item "
+                                         "(a requirement's \"At least 18\")"));
                 continue;
             }
             b->removes = arena_push(B->p->arena, (void *)b->removes, (size_t)b->nremoves, sizeof *b->removes);
@@ -550,18 +561,18 @@ static void fill_body(Builder *B, Block *b, Entry *e)
             continue;
         }
         if (!f) {
-            diag_error(d, c->key_span, "unknown key '%s' in %s '%s'", c->key, kind_word(b),
+            diag_error(d, c->key_span, _("unknown key '%s' in %s '%s'"), c->key, kind_word(b),
                        b->name ? b->name : kind_word(b));
             const char *sug = suggest_field(B, s, c->key);
             if (sug) {
-                diag_help(d, "did you mean '%s'?", sug);
+                diag_help(d, _("did you mean '%s'?"), sug);
                 /* Do not also report the suggested key as missing. */
                 if (!b->hinted)
                     b->hinted = arena_alloc(B->p->arena, (size_t)s->nfields + 1);
                 b->hinted[model_field(s, sug)->index] = 1;
             }
             else if (model_schema(B->p, c->key) && model_schema(B->p, c->key)->toplevel)
-                diag_help(d, "a %s is declared at the top level of a file, not inside a %s", c->key, kind_word(b));
+                diag_help(d, _("a %s is declared at the top level of a file, not inside a %s"), c->key, kind_word(b));
             else {
                 /* A key of a sibling kind: `length` belongs in practicum. */
                 Schema *home = NULL;
@@ -573,16 +584,16 @@ static void fill_body(Builder *B, Block *b, Entry *e)
                         homes++;
                     }
                 if (homes == 1)
-                    diag_help(d, "'%s' belongs in a %s block", c->key, home->name);
+                    diag_help(d, _("'%s' belongs in a %s block"), c->key, home->name);
             }
             continue;
         }
         if (f->derived) {
-            diag_error(d, c->key_span, "'%s' is derived from the other fields of %s: it cannot be written", c->key, s->name);
+            diag_error(d, c->key_span, _("'%s' is derived from the other fields of %s: it cannot be written"), c->key, s->name);
             continue;
         }
         if (c->extends)
-            diag_error(d, c->extends->span, "only a top-level declaration can use 'extends'");
+            diag_error(d, c->extends->span, _("only a top-level declaration can use 'extends'"));
         if (f->type->k == TY_BLOCK) {
             Block *nb = build_block(B, f->type->schema, c, b, b->top ? b->top : b, b->file);
             Value *v = value_new(B, V_BLOCK, c->span);
@@ -600,9 +611,9 @@ static void fill_body(Builder *B, Block *b, Entry *e)
             hint(B, b, f);
             if (c->body.had_error)
                 continue; /* the parser has said what is wrong */
-            diag_error(d, c->open_brace, "'%s' takes %s, not a block", c->key, type_phrase(B->p->arena, f->type));
+            diag_error(d, c->open_brace, _("'%s' takes %s, not a block"), c->key, type_phrase(B->p->arena, f->type));
             if (f->type->k == TY_LIST)
-                diag_help(d, "a list is written without braces: %s a, b", c->key);
+                diag_help(d, _("a list is written without braces: %s a, b"), c->key);
             continue;
         }
         Value *v = NULL;
@@ -611,7 +622,7 @@ static void fill_body(Builder *B, Block *b, Entry *e)
                 v = value_new(B, V_BOOL, c->span);
                 v->u.b = true; /* a flag: the bare key means yes */
             } else {
-                diag_error(d, c->key_span, "'%s' needs a value: %s", c->key, type_phrase(B->p->arena, f->type));
+                diag_error(d, c->key_span, _("'%s' needs a value: %s"), c->key, type_phrase(B->p->arena, f->type));
                 hint(B, b, f);
                 continue;
             }
@@ -627,19 +638,19 @@ static void fill_body(Builder *B, Block *b, Entry *e)
                 ValSeq *second = &c->vals[1];
                 Node *first = c->vals[0].items.items[c->vals[0].items.n - 1];
                 if (second->after_comma_newline && second->items.n > 1) {
-                    diag_error(d, second->span, "trailing comma: the list continues on the next line");
-                    diag_help(d, "remove the ',' at the end of the previous line");
+                    diag_error(d, second->span, _("trailing comma: the list continues on the next line"));
+                    diag_help(d, "%s", _("remove the ',' at the end of the previous line"));
                     Node *k0 = second->items.items[0];
                     Field *swallowed = k0->kind == N_PATH ? model_field(s, k0->u.path) : NULL;
                     if (swallowed)
                         hint(B, b, swallowed);
                 } else if (first->kind == N_INT && c->nvals == 2 && second->items.n == 1 &&
                            (second->items.items[0]->kind == N_INT || second->items.items[0]->kind == N_QTY)) {
-                    diag_error(d, span_join(first->span, second->span), "'%s' takes one value, not a list", c->key);
-                    diag_help(d, "decimals are written with a point: %lld.%s", (long long)first->u.i,
+                    diag_error(d, span_join(first->span, second->span), _("'%s' takes one value, not a list"), c->key);
+                    diag_help(d, _("decimals are written with a point: %lld.%s"), (long long)first->u.i,
                               ast_to_text(B->p->arena, second->items.items[0]));
                 } else {
-                    diag_error(d, second->span, "'%s' takes one value (%s), not a list", c->key,
+                    diag_error(d, second->span, _("'%s' takes one value (%s), not a list"), c->key,
                                type_phrase(B->p->arena, f->type));
                 }
                 hint(B, b, f);
@@ -683,7 +694,7 @@ Block *build_toplevel(Builder *B, Schema *kind, Entry *e, int file)
     Block *b = build_block(B, kind, e, NULL, NULL, file);
     if (e->extends) {
         if (!kind->extendable) {
-            diag_error(B->p->diags, e->extends->span, "a %s cannot extend another", kind->name);
+            diag_error(B->p->diags, e->extends->span, _("a %s cannot extend another"), kind->name);
         } else {
             b->extends_name = e->extends->u.path;
             b->extends_span = e->extends->span;
@@ -724,7 +735,7 @@ static void resolve_ref(Builder *B, PendingRef *r)
         r->v->u.ref = t;
         return;
     }
-    diag_error(p->diags, r->name->span, "no %s named '%s'", r->kind->name, name);
+    diag_error(p->diags, r->name->span, _("no %s named '%s'"), r->kind->name, name);
     int nscope = p->in_scope ? p->nscope_named : 0, nitems = 0;
     const char **items = p->batch_hooks ? p->batch_hooks->item_names(p, r->kind, &nitems) : NULL;
     const char **c = arena_array(p->arena, (size_t)(p->ndecls + p->nnamed + nscope + nitems) + 1, sizeof *c);
@@ -742,15 +753,15 @@ static void resolve_ref(Builder *B, PendingRef *r)
             c[n++] = p->scope_named[i]->name;
     const char *sug = model_suggest(name, c, n);
     if (sug)
-        diag_help(p->diags, "did you mean '%s'?", sug);
+        diag_help(p->diags, _("did you mean '%s'?"), sug);
     else if (r->kind->toplevel) {
         bool module = false;
         for (int k = 0; k < p->nsearch && !module; k++)
             module = access(arena_printf(p->arena, "%s/%s.ramme", p->search[k], name), R_OK) == 0;
         if (module)
-            diag_help(p->diags, "add 'import \"%s\"' at the top of the file", name);
+            diag_help(p->diags, _("add 'import \"%s\"' at the top of the file"), name);
         else
-            diag_help(p->diags, "import the file that declares it: import \"./FILE.ramme\"");
+            diag_help(p->diags, "%s", _("import the file that declares it: import \"./FILE.ramme\""));
     }
     r->v->u.ref = NULL;
 }
@@ -871,9 +882,10 @@ void build_merge_block(Builder *B, Block *b)
     while (cur && cur->extends_name && cur->merge_state != 2) {
         for (int k = 0; k < n; k++)
             if (chain[k] == cur) {
-                diag_error(p->diags, chain[k]->extends_span, "'extends' cycle");
+                diag_error(p->diags, chain[k]->extends_span, _("'extends' cycle"));
                 for (int j = k; j < n; j++)
-                    diag_note(p->diags, chain[j]->extends_span, "%s extends %s", chain[j]->name,
+                    /* TRANSLATORS: 'extends' is the keyword written in the file. */
+                    diag_note(p->diags, chain[j]->extends_span, _("%s extends %s"), chain[j]->name,
                               chain[j]->extends_name);
                 bad = true;
                 break;
@@ -884,14 +896,14 @@ void build_merge_block(Builder *B, Block *b)
         Block *nb = model_decl(p, cur->schema, cur->extends_name);
         int carried = nb && nb->merge_state == 2 ? nb->chain + 1 : 0;
         if (n + carried >= BUILD_MAX_EXTENDS) {
-            diag_error(p->diags, b->extends_span, "'extends' chain is longer than %d", BUILD_MAX_EXTENDS);
+            diag_error(p->diags, b->extends_span, _("'extends' chain is longer than %d"), BUILD_MAX_EXTENDS);
             bad = true;
             break;
         }
         chain[n++] = cur;
         Block *base = model_decl(p, cur->schema, cur->extends_name);
         if (!base) {
-            diag_error(p->diags, cur->extends_span, "no %s named '%s' to extend", cur->schema->name,
+            diag_error(p->diags, cur->extends_span, _("no %s named '%s' to extend"), cur->schema->name,
                        cur->extends_name);
             int nitems = 0;
             const char **items = p->batch_hooks ? p->batch_hooks->item_names(p, cur->schema, &nitems) : NULL;
@@ -905,7 +917,7 @@ void build_merge_block(Builder *B, Block *b)
                     c[nc++] = items[k];
             const char *sug = model_suggest(cur->extends_name, c, nc);
             if (sug)
-                diag_help(p->diags, "did you mean '%s'?", sug);
+                diag_help(p->diags, _("did you mean '%s'?"), sug);
             bad = true;
             break;
         }
@@ -945,18 +957,22 @@ static void finish_block(Builder *B, Block *b, int depth)
         } else if (!v && ((b->entry && b->entry->body.had_error) || (b->extends_name && !b->base))) {
             /* A line did not parse, or the base is unknown: the key may be there. */
         } else if (!v && f->many && f->required) {
-            diag_error(d, b->name_span, "%s%s%s needs at least one '%s'", kind_word(b), b->name ? " " : "",
-                       b->name ? b->name : "", key_word(b, f));
+            if (b->name)
+                diag_error(d, b->name_span, _("%s %s needs at least one '%s'"), kind_word(b), b->name, key_word(b, f));
+            else
+                diag_error(d, b->name_span, _("%s needs at least one '%s'"), kind_word(b), key_word(b, f));
         } else if (!v && !f->optional && !f->many && !(b->hinted && b->hinted[i])) {
             const char *k = key_word(b, f);
-            diag_error(d, b->name_span, "%s%s%s is missing '%s'", kind_word(b), b->name ? " " : "",
-                       b->name ? b->name : "", k);
-            if (f->type->k == TY_BLOCK)
-                diag_help(d, "add a block: %s { ... }", k);
+            if (b->name)
+                diag_error(d, b->name_span, _("%s %s is missing '%s'"), kind_word(b), b->name, k);
             else
-                diag_help(d, "add a line: %s VALUE (%s)", k, type_name(B->p->arena, f->type));
+                diag_error(d, b->name_span, _("%s is missing '%s'"), kind_word(b), k);
+            if (f->type->k == TY_BLOCK)
+                diag_help(d, _("add a block: %s { ... }"), k);
+            else
+                diag_help(d, _("add a line: %s VALUE (%s)"), k, type_name(B->p->arena, f->type));
             if (k != f->name)
-                diag_note(d, span_none(), "'%s' is the same key as '%s'", k, f->name);
+                diag_note(d, span_none(), _("'%s' is the same key as '%s'"), k, f->name);
         }
         v = b->vals[i];
         if (!v || f->type->k != TY_BLOCK)

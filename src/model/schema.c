@@ -1,5 +1,6 @@
 /* schema.c — schemas and enums from their declarations. */
 #include "model/schema.h"
+#include "base/i18n.h"
 
 #include <string.h>
 
@@ -19,7 +20,7 @@ static bool path_is(const Node *n, const char *word)
 void schema_declare(Program *p, Entry *e)
 {
     if (e->nvals != 1 || e->vals[0].items.n < 1 || e->vals[0].items.items[0]->kind != N_PATH) {
-        diag_error(p->diags, e->key_span, "a schema needs a name: schema KIND { ... }");
+        diag_error(p->diags, e->key_span, _("a schema needs a name: schema KIND { ... }"));
         return;
     }
     NodeList *it = &e->vals[0].items;
@@ -28,18 +29,18 @@ void schema_declare(Program *p, Entry *e)
      * schema_define_all once every kind is declared. */
     bool alias = it->n >= 2 && path_is(it->items[1], "alias");
     if (alias && (it->n != 3 || it->items[2]->kind != N_PATH || e->is_block)) {
-        diag_error(p->diags, e->span, "a kind's alias is written: schema WORD alias KIND");
+        diag_error(p->diags, e->span, _("a kind's alias is written: schema WORD alias KIND"));
         return;
     }
     Schema *old = model_schema(p, name);
     if (old) {
-        diag_error(p->diags, it->items[0]->span, "schema '%s' is declared twice", name);
-        diag_note(p->diags, old->span, "first declared here");
+        diag_error(p->diags, it->items[0]->span, _("schema '%s' is declared twice"), name);
+        diag_note(p->diags, old->span, "%s", _("first declared here"));
         return;
     }
     if (model_enum(p, name)) {
-        diag_error(p->diags, it->items[0]->span, "'%s' is already the name of an enum", name);
-        diag_note(p->diags, model_enum(p, name)->span, "the enum is declared here");
+        diag_error(p->diags, it->items[0]->span, _("'%s' is already the name of an enum"), name);
+        diag_note(p->diags, model_enum(p, name)->span, "%s", _("the enum is declared here"));
         return;
     }
     Schema *s = arena_alloc(p->arena, sizeof *s);
@@ -63,16 +64,16 @@ void schema_declare(Program *p, Entry *e)
             else ok = false;
         }
         if (!ok) {
-            diag_error(p->diags, w->span, "unknown schema property '%s'", ast_to_text(p->arena, w));
+            diag_error(p->diags, w->span, _("unknown schema property '%s'"), ast_to_text(p->arena, w));
             const char *sug = w->kind == N_PATH ? model_suggest(w->u.path, header_words, 5) : NULL;
             if (sug)
-                diag_help(p->diags, "did you mean '%s'?", sug);
+                diag_help(p->diags, _("did you mean '%s'?"), sug);
             else
-                diag_help(p->diags, "the properties are toplevel, named, qualified, titled and extendable");
+                diag_help(p->diags, "%s", _("the properties are toplevel, named, qualified, titled and extendable"));
         }
     }
     if (!e->is_block)
-        diag_error(p->diags, e->key_span, "schema '%s' needs a body: schema %s { ... }", name, name);
+        diag_error(p->diags, e->key_span, _("schema '%s' needs a body: schema %s { ... }"), name, name);
     s->decl = e;
     push_schema(p, s);
 }
@@ -82,8 +83,8 @@ void schema_declare_enum(Program *p, Decl *d)
     const char *name = d->u.enm.name;
     EnumDef *old = model_enum(p, name);
     if (old || model_schema(p, name)) {
-        diag_error(p->diags, d->u.enm.name_span, "'%s' is declared twice", name);
-        diag_note(p->diags, old ? old->span : model_schema(p, name)->span, "first declared here");
+        diag_error(p->diags, d->u.enm.name_span, _("'%s' is declared twice"), name);
+        diag_note(p->diags, old ? old->span : model_schema(p, name)->span, "%s", _("first declared here"));
         return;
     }
     EnumDef *e = arena_alloc(p->arena, sizeof *e);
@@ -99,16 +100,16 @@ void schema_declare_enum(Program *p, Decl *d)
         if (!m->marker)
             continue;
         if (strcmp(m->marker, "alias") != 0) {
-            diag_error(p->diags, m->span, "an enum member is written NAME [\"label\"], or WORD alias MEMBER");
+            diag_error(p->diags, m->span, _("an enum member is written NAME [\"label\"], or WORD alias MEMBER"));
             continue;
         }
         int of = model_enum_index(e, m->of);
         if (of < 0 || strcmp(e->members[of].name, m->of) != 0) {
-            diag_error(p->diags, m->of_span, "'%s' is not a member of enum '%s'", m->of, name);
+            diag_error(p->diags, m->of_span, _("'%s' is not a member of enum '%s'"), m->of, name);
             continue;
         }
         if (model_enum_index(e, m->name) >= 0) {
-            diag_error(p->diags, m->span, "'%s' is already a word for a member of enum '%s'", m->name, name);
+            diag_error(p->diags, m->span, _("'%s' is already a word for a member of enum '%s'"), m->name, name);
             continue;
         }
         e->alias_names = arena_push(p->arena, (void *)e->alias_names, (size_t)e->naliases, sizeof *e->alias_names);
@@ -119,8 +120,8 @@ void schema_declare_enum(Program *p, Decl *d)
     for (int i = 0; i < e->n; i++)
         for (int j = 0; j < i; j++)
             if (strcmp(e->members[i].name, e->members[j].name) == 0) {
-                diag_error(p->diags, e->members[i].span, "enum member '%s' is declared twice", e->members[i].name);
-                diag_note(p->diags, e->members[j].span, "first declared here");
+                diag_error(p->diags, e->members[i].span, _("enum member '%s' is declared twice"), e->members[i].name);
+                diag_note(p->diags, e->members[j].span, "%s", _("first declared here"));
             }
     p->enums = arena_push(p->arena, p->enums, (size_t)p->nenums, sizeof *p->enums);
     p->enums[p->nenums++] = e;
@@ -135,19 +136,19 @@ static const TypeKind scalar_kinds[] = {TY_INT,  TY_NUMBER, TY_STRING, TY_BOOL, 
 static Schema *kind_named(Program *p, Node *w)
 {
     if (w->kind != N_PATH) {
-        diag_error(p->diags, w->span, "expected the name of a kind");
+        diag_error(p->diags, w->span, _("expected the name of a kind"));
         return NULL;
     }
     Schema *s = model_schema(p, w->u.path);
     if (!s) {
-        diag_error(p->diags, w->span, "unknown kind '%s'", w->u.path);
+        diag_error(p->diags, w->span, _("unknown kind '%s'"), w->u.path);
         const char *c[256];
         int n = 0;
         for (int i = 0; i < p->nschemas && n < 256; i++)
             c[n++] = p->schemas[i]->name;
         const char *sug = model_suggest(w->u.path, c, n);
         if (sug)
-            diag_help(p->diags, "did you mean '%s'?", sug);
+            diag_help(p->diags, _("did you mean '%s'?"), sug);
     }
     return s;
 }
@@ -158,16 +159,16 @@ static Type *parse_type(Program *p, NodeList *it, int *i, int depth)
 {
     if (*i >= it->n) {
         Span sp = it->n ? it->items[it->n - 1]->span : span_none();
-        diag_error(p->diags, sp, "expected a type after this");
+        diag_error(p->diags, sp, _("expected a type after this"));
         return NULL;
     }
     Node *w = it->items[(*i)++];
     if (w->kind != N_PATH) {
-        diag_error(p->diags, w->span, "expected a type, found %s", ast_to_text(p->arena, w));
+        diag_error(p->diags, w->span, _("expected a type, found %s"), ast_to_text(p->arena, w));
         return NULL;
     }
     if (depth > 8) {
-        diag_error(p->diags, w->span, "type nests too deeply");
+        diag_error(p->diags, w->span, _("type nests too deeply"));
         return NULL;
     }
     const char *word = w->u.path;
@@ -176,7 +177,7 @@ static Type *parse_type(Program *p, NodeList *it, int *i, int depth)
             return type_new(p->arena, scalar_kinds[k]);
     if (strcmp(word, "range") == 0 || strcmp(word, "list") == 0) {
         if (*i >= it->n || !path_is(it->items[*i], "of")) {
-            diag_error(p->diags, w->span, "write '%s of TYPE'", word);
+            diag_error(p->diags, w->span, _("write '%s of TYPE'"), word);
             return NULL;
         }
         (*i)++;
@@ -189,7 +190,7 @@ static Type *parse_type(Program *p, NodeList *it, int *i, int depth)
     }
     if (strcmp(word, "block") == 0) {
         if (*i >= it->n) {
-            diag_error(p->diags, w->span, "write 'block KIND'");
+            diag_error(p->diags, w->span, _("write 'block KIND'"));
             return NULL;
         }
         Schema *s = kind_named(p, it->items[(*i)++]);
@@ -205,14 +206,14 @@ static Type *parse_type(Program *p, NodeList *it, int *i, int depth)
         if (*i < it->n && path_is(it->items[*i], "on")) {
             (*i)++;
             if (*i >= it->n) {
-                diag_error(p->diags, w->span, "write '%s on KIND'", word);
+                diag_error(p->diags, w->span, _("write '%s on KIND'"), word);
                 return NULL;
             }
             t->ctx = kind_named(p, it->items[(*i)++]);
             if (!t->ctx)
                 return NULL;
         } else if (t->k != TY_DAY) {
-            diag_error(p->diags, w->span, "write '%s on KIND': what the expression is judged against", word);
+            diag_error(p->diags, w->span, _("write '%s on KIND': what the expression is judged against"), word);
             return NULL;
         }
         return t;
@@ -229,7 +230,7 @@ static Type *parse_type(Program *p, NodeList *it, int *i, int depth)
         t->schema = s;
         return t;
     }
-    diag_error(p->diags, w->span, "unknown type '%s'", word);
+    diag_error(p->diags, w->span, _("unknown type '%s'"), word);
     const char *c[300];
     int n = 0;
     for (size_t k = 0; k < sizeof scalar_words / sizeof *scalar_words; k++)
@@ -240,20 +241,20 @@ static Type *parse_type(Program *p, NodeList *it, int *i, int depth)
         c[n++] = p->schemas[k]->name;
     const char *sug = model_suggest(word, c, n);
     if (sug)
-        diag_help(p->diags, "did you mean '%s'?", sug);
+        diag_help(p->diags, _("did you mean '%s'?"), sug);
     return NULL;
 }
 
 static void define_field(Program *p, Schema *s, Entry *f)
 {
     if (f->is_block || f->nvals != 1) {
-        diag_error(p->diags, f->key_span, "a schema field is written 'NAME TYPE [optional] [many] [default VALUE]'");
+        diag_error(p->diags, f->key_span, _("a schema field is written 'NAME TYPE [optional] [many] [default VALUE]'"));
         return;
     }
     Field *old = model_field(s, f->key);
     if (old) {
-        diag_error(p->diags, f->key_span, "field '%s' is declared twice in schema '%s'", f->key, s->name);
-        diag_note(p->diags, old->span, "first declared here");
+        diag_error(p->diags, f->key_span, _("field '%s' is declared twice in schema '%s'"), f->key, s->name);
+        diag_note(p->diags, old->span, "%s", _("first declared here"));
         return;
     }
     NodeList *it = &f->vals[0].items;
@@ -278,14 +279,14 @@ static void define_field(Program *p, Schema *s, Entry *f)
         else if (path_is(w, "derived")) {
             /* One expression, typed against this schema (tc_check_schemas). */
             if (i >= it->n) {
-                diag_error(p->diags, w->span, "'derived' needs an expression: derived EXPR");
+                diag_error(p->diags, w->span, _("'derived' needs an expression: derived EXPR"));
                 break;
             }
             fd->derived = it->items[i++];
             fd->optional = true;
         } else if (path_is(w, "default")) {
             if (i >= it->n) {
-                diag_error(p->diags, w->span, "'default' needs a value");
+                diag_error(p->diags, w->span, _("'default' needs a value"));
                 break;
             }
             ValSeq *d = arena_alloc(p->arena, sizeof *d);
@@ -294,17 +295,17 @@ static void define_field(Program *p, Schema *s, Entry *f)
             d->span = span_join(d->items.items[0]->span, d->items.items[d->items.n - 1]->span);
             fd->def = d;
         } else {
-            diag_error(p->diags, w->span, "unexpected '%s' in a field declaration", ast_to_text(p->arena, w));
-            diag_help(p->diags, "after the type come 'optional', 'many', 'required', 'key', 'default VALUE' or 'derived EXPR'");
+            diag_error(p->diags, w->span, _("unexpected '%s' in a field declaration"), ast_to_text(p->arena, w));
+            diag_help(p->diags, "%s", _("after the type come 'optional', 'many', 'required', 'key', 'default VALUE' or 'derived EXPR'"));
         }
     }
     if (fd->derived && (fd->def || fd->many || t->k == TY_BLOCK || t->k == TY_PRED || t->k == TY_TEMPLATE ||
                         t->k == TY_MEASURE || t->k == TY_DAY))
-        diag_error(p->diags, fd->span, "a derived field is one value computed when read: no default, many, block or expression type");
+        diag_error(p->diags, fd->span, _("a derived field is one value computed when read: no default, many, block or expression type"));
     if (t->k == TY_BLOCK && fd->def)
-        diag_error(p->diags, fd->span, "a block field cannot have a default");
+        diag_error(p->diags, fd->span, _("a block field cannot have a default"));
     if (fd->key && (t->k != TY_STRING || fd->many || s->key)) {
-        diag_error(p->diags, fd->span, "'key' marks the one string field that identifies an item");
+        diag_error(p->diags, fd->span, _("'key' marks the one string field that identifies an item"));
         fd->key = false;
     }
     if (fd->key)
@@ -324,17 +325,17 @@ static void define_alias(Program *p, Schema *s, Entry *f)
 {
     NodeList *it = &f->vals[0].items;
     if (it->n != 2 || it->items[1]->kind != N_PATH) {
-        diag_error(p->diags, f->span, "a field's alias is written: WORD alias FIELD");
+        diag_error(p->diags, f->span, _("a field's alias is written: WORD alias FIELD"));
         return;
     }
     Field *fd = model_field(s, it->items[1]->u.path);
     if (!fd || strcmp(fd->name, it->items[1]->u.path) != 0) {
-        diag_error(p->diags, it->items[1]->span, "'%s' is not a field of schema '%s'", it->items[1]->u.path, s->name);
+        diag_error(p->diags, it->items[1]->span, _("'%s' is not a field of schema '%s'"), it->items[1]->u.path, s->name);
         return;
     }
     Field *old = model_field(s, f->key);
     if (old) {
-        diag_error(p->diags, f->key_span, "'%s' is already a word for field '%s' of schema '%s'", f->key, old->name,
+        diag_error(p->diags, f->key_span, _("'%s' is already a word for field '%s' of schema '%s'"), f->key, old->name,
                    s->name);
         return;
     }
@@ -359,7 +360,7 @@ static void resolve_kind_aliases(Program *p)
             if (!all[j]->alias_of && strcmp(all[j]->name, a->alias_of) == 0)
                 target = all[j];
         if (!target) {
-            diag_error(p->diags, a->span, "'%s' is an alias of '%s', which is not a kind", a->name, a->alias_of);
+            diag_error(p->diags, a->span, _("'%s' is an alias of '%s', which is not a kind"), a->name, a->alias_of);
             continue;
         }
         target->aliases = arena_push(p->arena, (void *)target->aliases, (size_t)target->naliases,
@@ -373,7 +374,7 @@ static void define_header(Program *p, Schema *s, Entry *h)
 {
     HeaderPattern hp = {NULL, 0, h->span};
     if (h->nvals != 1) {
-        diag_error(p->diags, h->key_span, "'header' lists slots: a \"marker\" or a field name each");
+        diag_error(p->diags, h->key_span, _("'header' lists slots: a \"marker\" or a field name each"));
         return;
     }
     NodeList *it = &h->vals[0].items;
@@ -387,11 +388,11 @@ static void define_header(Program *p, Schema *s, Entry *h)
         } else if (w->kind == N_PATH) {
             sl->field = model_field(s, w->u.path);
             if (!sl->field) {
-                diag_error(p->diags, w->span, "header slot '%s' is not a field of schema '%s'", w->u.path, s->name);
+                diag_error(p->diags, w->span, _("header slot '%s' is not a field of schema '%s'"), w->u.path, s->name);
                 hp.n--;
             }
         } else {
-            diag_error(p->diags, w->span, "a header slot is a \"marker\" or a field name");
+            diag_error(p->diags, w->span, _("a header slot is a \"marker\" or a field name"));
             hp.n--;
         }
     }
