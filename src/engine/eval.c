@@ -33,6 +33,20 @@ static void note_missing(EvalCtx *c, const Node *n, const char *why)
     if (!c->missing) {
         c->missing = n;
         c->missing_why = why;
+        c->missing_in = NULL;
+    }
+}
+
+/* A field block b lacks: explanations name the block ("module m3 does not
+ * declare covers") when it is not the subject itself. */
+static void note_missing_in(EvalCtx *c, const Node *n, const char *why, const Block *b, const Field *f)
+{
+    if (!c->missing) {
+        note_missing(c, n, why);
+        if (b != c->subject && b->name) {
+            c->missing_in = b;
+            c->missing_field = f->name;
+        }
     }
 }
 
@@ -49,6 +63,7 @@ void eval_init(EvalCtx *c, Arena *scratch, Block *subject, Block *frame)
     c->frame = frame;
     c->missing = NULL;
     c->missing_why = NULL;
+    c->missing_in = NULL;
     c->nscope = 0;
 }
 
@@ -182,7 +197,7 @@ static EVAL_APART RVal project(EvalCtx *c, const Node *n, const RVal *l, const F
             continue;
         const Value *v = b->vals[f];
         if (!v) {
-            note_missing(c, n, N_("%s is not declared for every item"));
+            note_missing_in(c, n, N_("%s is not declared for every item"), b, fd);
             return unknown();
         }
         total += v->k == V_LIST ? (size_t)v->u.list.n : 1;
@@ -221,7 +236,7 @@ static RVal follow(EvalCtx *c, const Node *n, RVal cur, Field **chain, int nchai
                 continue;
             }
             if (!v) {
-                note_missing(c, n, N_("%s is not declared"));
+                note_missing_in(c, n, N_("%s is not declared"), cur.u.block, chain[i]);
                 return unknown();
             }
             cur = value_of(v);

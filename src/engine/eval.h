@@ -61,6 +61,9 @@ typedef struct EvalCtx {
     const char *missing_why; /* what about it, a sentence marked N_() with %s for the
                                 path: "%s is not declared", "%s has no lower end";
                                 translated where it is shown */
+    const Block *missing_in; /* the named block that lacks the field, when the path
+                                went through one (a quantifier's m.covers), else NULL */
+    const char *missing_field; /* and the field's name */
     int nscope;
     RVal scope[EVAL_MAX_SCOPE]; /* values of enclosing where/all/any, innermost last */
 } EvalCtx;

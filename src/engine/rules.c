@@ -80,7 +80,11 @@ static void add_unknown(Expl *e, const EvalCtx *c, const Node *expr)
 {
     /* Each line a whole sentence, translated (base/i18n.h); missing_why is
      * one marked N_() in eval.c, with %s for the path. */
-    if (c->missing)
+    if (c->missing && c->missing_in)
+        /* TRANSLATORS: "module m3 does not declare covers": the block's kind, its name, the field */
+        add(e, arena_printf(e->a, _("%s %s does not declare %s"), c->missing_in->schema->name, c->missing_in->name,
+                            c->missing_field));
+    else if (c->missing)
         add(e, arena_printf(e->a, _(c->missing_why), ast_to_text(e->a, c->missing)));
     else
         add(e, arena_printf(e->a, _("%s cannot be judged"), ast_to_text(e->a, expr)));
@@ -92,6 +96,78 @@ static const char *text_of(Expl *e, EvalCtx *c, const Node *n, void (*fill)(SBuf
     SBuf b = sb_new(e->a);
     fill(&b, c, n);
     return sb_str(&b);
+}
+
+/* Whether `n` reads the variable `var` (a path `var` or `var.field`). */
+static AstStep mentions_step(const Node *n, void *ctx)
+{
+    const char *var = ctx;
+    size_t vl = strlen(var);
+    if (n->kind == N_PATH && strncmp(n->u.path, var, vl) == 0 && (n->u.path[vl] == '\0' || n->u.path[vl] == '.'))
+        return AST_STOP;
+    return AST_NEXT;
+}
+
+static bool mentions(const Node *n, const char *var)
+{
+    return ast_walk(n, mentions_step, (void *)var);
+}
+
+/* A list's items without brackets: "a, b, c". */
+static const char *items_text(Expl *e, const RVal *l)
+{
+    SBuf b = sb_new(e->a);
+    for (int i = 0; i < l->n; i++) {
+        RVal x = eval_list_at(l, i);
+        if (i)
+            sb_put(&b, ", ", 2);
+        eval_write(&b, &x);
+    }
+    return sb_str(&b);
+}
+
+/* What a list in the course holds and what a rule looked for in it, in a
+ * coordinator's words: "principles lists practice_oriented; missing:
+ * network". `list` is the expression as written, `missing` the values. */
+static void add_missing_from(Expl *e, const Node *list, const RVal *have, const char *missing)
+{
+    const char *name = ast_to_text(e->a, list);
+    if (have->n == 0)
+        /* TRANSLATORS: a list the course declares empty, and the values a rule looked for in it */
+        add(e, arena_printf(e->a, _("%s lists nothing; missing: %s"), name, missing));
+    else
+        /* TRANSLATORS: a list the course declares, its values, and those a rule looked for in vain */
+        add(e, arena_printf(e->a, _("%s lists %s; missing: %s"), name, items_text(e, have), missing));
+}
+
+/* `all v in L: v in M`, with M a list that does not depend on v: the
+ * elements of L that M lacks, in one line (add_missing_from). False when the
+ * body has another shape. */
+static bool explain_all_in(EvalCtx *c, Expl *e, const Node *n, const RVal *l)
+{
+    const Node *body = n->u.quant.body;
+    if (body->kind != N_BIN || body->u.bin.op != OP_IN || body->u.bin.l->kind != N_PATH ||
+        strcmp(body->u.bin.l->u.path, n->u.quant.var) != 0 || literal(body->u.bin.r))
+        return false;
+    RVal m = eval(c, body->u.bin.r);
+    if (m.k != RV_LIST)
+        return false;
+    SBuf miss = sb_new(e->a);
+    int nmiss = 0;
+    for (int i = 0; i < l->n; i++) {
+        RVal x = eval_list_at(l, i);
+        if (!eval_push(c, x))
+            return false;
+        RVal p = eval(c, body);
+        eval_pop(c);
+        if (p.k == RV_BOOL && !p.u.b) {
+            if (nmiss++)
+                sb_put(&miss, ", ", 2);
+            eval_write(&miss, &x);
+        }
+    }
+    add_missing_from(e, body->u.bin.r, &m, sb_str(&miss));
+    return true;
 }
 
 /* What made `n` false (or not yes). */
@@ -121,6 +197,16 @@ static void explain_false(EvalCtx *c, Expl *e, const Node *n, int depth)
         }
         const Node *r = n->u.bin.r;
         const char *left = text_of(e, c, n->u.bin.l, put_named), *rv = text_of(e, c, r, put_value);
+        if (op == OP_IN && !literal(r)) {
+            /* network in principles: "principles lists ...; missing: network" */
+            RVal have = eval(c, r);
+            if (have.k == RV_LIST) {
+                /* A written-out value as the author wrote it (`netværk`, not `network`). */
+                const Node *l = n->u.bin.l;
+                add_missing_from(e, r, &have, literal(l) ? ast_to_text(e->a, l) : text_of(e, c, l, put_value));
+                return;
+            }
+        }
         if (op == OP_IN) {
             /* x = 3, not in 4..8 / not in group_size = 4..8 */
             if (!literal(r))
@@ -143,12 +229,33 @@ static void explain_false(EvalCtx *c, Expl *e, const Node *n, int depth)
         RVal l = eval(c, n->u.quant.list);
         if (l.k != RV_LIST)
             return;
+        const Node *body = n->u.quant.body;
+        if (!n->u.quant.all && body->kind == N_BIN && body->u.bin.op == OP_IN && body->u.bin.r->kind == N_PATH) {
+            /* any m in module: g in m.covers -> "no module lists recovery.hope in covers" */
+            const char *rp = body->u.bin.r->u.path, *var = n->u.quant.var;
+            size_t vl = strlen(var);
+            if (l.n > 0 && strncmp(rp, var, vl) == 0 && rp[vl] == '.' && !strchr(rp + vl + 1, '.') &&
+                !mentions(body->u.bin.l, var)) {
+                /* The body's paths are resolved inside the quantifier's
+                 * scope: the value is read with an element pushed. */
+                if (!eval_push(c, eval_list_at(&l, 0)))
+                    return;
+                const char *what = text_of(e, c, body->u.bin.l, put_value);
+                eval_pop(c);
+                /* TRANSLATORS: "no module lists recovery.hope in covers": the list, the value, the field */
+                add(e, arena_printf(e->a, _("no %s lists %s in %s"), ast_to_text(e->a, n->u.quant.list), what,
+                                    rp + vl + 1));
+                return;
+            }
+        }
         if (!n->u.quant.all) {
             /* TRANSLATORS: "no g in goals = [a, b] has g.covered": the variable, the list, its value, the condition */
             add(e, arena_printf(e->a, _("no %s in %s = %s has %s"), n->u.quant.var, ast_to_text(e->a, n->u.quant.list),
                                 eval_show(e->a, &l), ast_to_text(e->a, n->u.quant.body)));
             return;
         }
+        if (explain_all_in(c, e, n, &l))
+            return;
         /* not true for 2 of 12: recovery.hope, role.tools */
         SBuf bad = sb_new(e->a);
         int nbad = 0;
@@ -371,6 +478,9 @@ static void judge(Arena *prog_arena, EvalCtx *c, Block *course, Block *fw, Block
             if (r->status == ST_PASS) {
                 r->status = ST_UNKNOWN;
                 add_unknown(&e, c, q->u.expr);
+                /* The module that lacks the field, not the first entry read. */
+                if (c->missing && c->missing_in)
+                    r->where = c->missing_in->name_span;
             }
         }
     }
