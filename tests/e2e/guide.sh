@@ -17,7 +17,9 @@
 #     with --lang da deciding the language (LANG unset, LC_ALL=C), NO_COLOR set and
 #     SOURCE_DATE_EPOCH fixed. The standard library's folder in the output is shown
 #     as ".../stdlib/" (it depends on where ramme is installed). Blank lines at the
-#     end of an output are not compared (a rendered code block drops them).
+#     end of an output are not compared (a rendered code block drops them), and a
+#     line's CR LF (the CSV's) is compared as LF: a CR has no place in a Markdown
+#     file. A byte-order mark is compared as it is (the guide holds it, invisible).
 #   - A line "$ ramme ..." anywhere else in the guide is an error: every command
 #     shown is run. Fewer than MIN_COMMANDS commands is an error too, so the
 #     examples cannot vanish in silence.
@@ -112,7 +114,7 @@ for i in $steps; do
     *) bad "'\$ $cmd': every command in the guide starts with 'ramme --lang da'"; continue ;;
   esac
   (cd "$tmp/work" && PATH="$tmp/bin:$PATH" bash -c "$cmd" > "$tmp/raw" 2>&1 < /dev/null); rc=$?
-  sed "s#$root/stdlib/#.../stdlib/#g" "$tmp/raw" > "$tmp/act.full"
+  sed -e "s#$root/stdlib/#.../stdlib/#g" -e 's/\r$//' "$tmp/raw" > "$tmp/act.full"
   trim "$tmp/act.full" > "$tmp/act"
   trim "$tmp/steps/$i.exp" > "$tmp/exp"
   cp "$tmp/act" "$tmp/steps/$i.act"; echo "$rc" > "$tmp/steps/$i.actstatus"
