@@ -168,13 +168,14 @@ static bool ends_with(const char *s, const char *suffix)
  * followed at once by ',', ';' or a tab. NULL for anything else. */
 static const char *data_kind(const char *path, const char *t, size_t len)
 {
-    static const char *const ext[][2] = {{".csv", "a CSV file"},        {".tsv", "a CSV file"},
-                                         {".json", "a JSON file"},      {".xlsx", "a spreadsheet"},
-                                         {".xls", "a spreadsheet"},     {".ods", "a spreadsheet"}};
+    /* Marked here, translated where returned: the message reads whole in Danish. */
+    static const char *const ext[][2] = {{".csv", N_("a CSV file")},        {".tsv", N_("a CSV file")},
+                                         {".json", N_("a JSON file")},      {".xlsx", N_("a spreadsheet")},
+                                         {".xls", N_("a spreadsheet")},     {".ods", N_("a spreadsheet")}};
     for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {
         size_t n = strlen(path), m = strlen(ext[i][0]);
         if (n > m && strncasecmp(path + n - m, ext[i][0], m) == 0)
-            return ext[i][1];
+            return _(ext[i][1]);
     }
     size_t i = 0;
     while (i < len && (t[i] == ' ' || t[i] == '\t' || t[i] == '\r' || t[i] == '\n'))
@@ -322,8 +323,9 @@ static void load_imports(Loader *L, int idx)
         if (s)
             diag_help(p->diags, _("did you mean '%s'?"), s);
         else
-            diag_note(p->diags, span_none(), P_("searched %d directory: -I, RAMME_PATH and the standard library",
-                         "searched %d directories: -I, RAMME_PATH and the standard library", (unsigned long)p->nsearch),
+            diag_note(p->diags, span_none(), P_("searched %d directory (from -I, RAMME_PATH and the standard library)",
+                         "searched %d directories (from -I, RAMME_PATH and the standard library)",
+                         (unsigned long)p->nsearch),
                       p->nsearch);
     }
 }
