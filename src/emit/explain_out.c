@@ -326,11 +326,22 @@ void explain_framework_text(FILE *out, const Block *fw, SourceSet *ss)
     }
     if (nr) {
         fprintf(out, _("\n  rules (%d): ramme explain %s.RULE shows one\n"), nr, fw->name);
+        /* Columns as wide as the longest id and the widest severity word in
+         * the language in use ("anbefaling" in Danish). */
+        int iw = 0, vw = words_severity_width();
+        for (int i = 0; i < nr; i++) {
+            int n = words_width(arena_printf(a, "%s.%s", fw->name, rules[i]->name));
+            if (n > iw)
+                iw = n;
+        }
         for (int i = 0; i < nr; i++) {
             RuleView v;
             view(a, rules[i], &v);
-            const char *id = arena_printf(a, "%s.%s", fw->name, rules[i]->name);
-            fprintf(out, "    %-*s  %-8s  %s\n", 34, id, v.severity, v.message ? esc_text(a, v.message) : "");
+            fputs("    ", out);
+            words_put_left(out, arena_printf(a, "%s.%s", fw->name, rules[i]->name), iw);
+            fputs("  ", out);
+            words_put_left(out, v.severity, vw);
+            fprintf(out, "  %s\n", v.message ? esc_text(a, v.message) : "");
         }
     }
     arena_free(a);
