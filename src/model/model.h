@@ -167,6 +167,8 @@ typedef struct Program {
     Diags *diags;
     Schema **schemas;
     int nschemas;
+    Entry **schema_adds; /* `schema KIND adds { ... }`: fields a file adds to a kind */
+    int nschema_adds;
     EnumDef **enums;
     int nenums;
     Block **decls;      /* top-level blocks of every loaded file */

@@ -32,6 +32,20 @@ void schema_declare(Program *p, Entry *e)
         diag_error(p->diags, e->span, _("a kind's alias is written: schema WORD alias KIND"));
         return;
     }
+    /* `schema KIND adds { FIELD ... }`: fields added to a kind declared
+     * elsewhere (a course's own applicant fields), applied by
+     * schema_define_all once every kind is declared, whatever the order of
+     * the files. */
+    if (it->n == 2 && path_is(it->items[1], "adds")) {
+        if (!e->is_block) {
+            diag_error(p->diags, e->key_span, _("schema %s adds needs a body: schema %s adds { FIELD TYPE ... }"), name,
+                       name);
+            return;
+        }
+        p->schema_adds = arena_push(p->arena, p->schema_adds, (size_t)p->nschema_adds, sizeof *p->schema_adds);
+        p->schema_adds[p->nschema_adds++] = e;
+        return;
+    }
     Schema *old = model_schema(p, name);
     if (old) {
         diag_error(p->diags, it->items[0]->span, _("schema '%s' is declared twice"), name);
@@ -400,6 +414,40 @@ static void define_header(Program *p, Schema *s, Entry *h)
     s->headers[s->nheaders++] = hp;
 }
 
+/* The `schema KIND adds { ... }` declarations: fields and their aliases
+ * appended to a kind that is declared. A field the kind has already is
+ * "declared twice", with a note at the first. Headers belong to the kind's
+ * own declaration. */
+static void define_additions(Program *p)
+{
+    for (int k = 0; k < p->nschema_adds; k++) {
+        Entry *e = p->schema_adds[k];
+        Node *kn = e->vals[0].items.items[0];
+        Schema *s = model_schema(p, kn->u.path);
+        if (!s || !s->defined || s->alias_of) {
+            diag_error(p->diags, kn->span, _("there is no schema '%s' to add fields to"), kn->u.path);
+            const char **names = arena_array(p->arena, (size_t)p->nschemas + 1, sizeof *names);
+            for (int i = 0; i < p->nschemas; i++)
+                names[i] = p->schemas[i]->name;
+            const char *sug = model_suggest(kn->u.path, names, p->nschemas);
+            if (sug)
+                diag_help(p->diags, _("did you mean '%s'?"), sug);
+            continue;
+        }
+        for (int i = 0; i < e->body.n; i++) {
+            Entry *f = e->body.items[i];
+            if (strcmp(f->key, "header") == 0)
+                diag_error(p->diags, f->key_span, _("'adds' adds fields and aliases to a kind; its headers stay where "
+                                                    "the kind is declared"));
+            else if (!is_alias_entry(f))
+                define_field(p, s, f);
+        }
+        for (int i = 0; i < e->body.n; i++)
+            if (is_alias_entry(e->body.items[i]))
+                define_alias(p, s, e->body.items[i]);
+    }
+}
+
 void schema_define_all(Program *p)
 {
     resolve_kind_aliases(p);
@@ -420,4 +468,5 @@ void schema_define_all(Program *p)
             if (strcmp(e->body.items[i]->key, "header") == 0)
                 define_header(p, s, e->body.items[i]);
     }
+    define_additions(p);
 }
