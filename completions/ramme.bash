@@ -11,7 +11,7 @@ _ramme()
         prev=${COMP_WORDS[COMP_CWORD-1]}
         cword=$COMP_CWORD
     fi
-    local commands="check explain schedule admit diff"
+    local commands="check explain schedule admit diff fmt"
     local options="--format --color --strict -I --coverage --lang --help --version"
 
     case $prev in
@@ -41,6 +41,7 @@ _ramme()
     case ${COMP_WORDS[1]} in
         schedule) options="$options -o --schedule" ;;
         admit) options="$options --applicants --course --show-fields" ;;
+        fmt) options="--check -w --lang --help" ;;
     esac
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "$options" -- "$cur"))

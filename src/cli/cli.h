@@ -35,6 +35,9 @@ typedef struct Options {
     bool coverage;         /* --coverage: goals x modules */
     bool show_fields;      /* admit: also print the field values (health data) */
     const char *course_format; /* init: --format cohort|modular */
+    bool fmt_check;        /* fmt --check: name the files that would change */
+    bool fmt_write;        /* fmt -w: rewrite them */
+    bool fmt_tree;         /* fmt --syntax-tree: print the syntax tree's outline */
 } Options;
 
 /* One command's compilation: its sources, diagnostics and program. */
@@ -57,6 +60,7 @@ int cli_schedule(Options *o);
 int cli_admit(Options *o);
 int cli_test(Options *o);
 int cli_init(Options *o);
+int cli_fmt(Options *o);
 
 /* Standard output at the end of every command (main calls it once, so no
  * command checks its own printf): flushes it and, when a write to it failed,

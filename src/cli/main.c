@@ -24,7 +24,7 @@
 #define RAMME_VERSION "0.0.0"
 #endif
 
-static const char *commands[] = {"check", "explain", "schedule", "admit", "diff", "test", "init"};
+static const char *commands[] = {"check", "explain", "schedule", "admit", "diff", "test", "init", "fmt"};
 
 static void usage(FILE *out)
 {
@@ -39,7 +39,8 @@ static void usage(FILE *out)
           "  admit FILE --applicants FILE     screen applicants against admission rules\n"
           "  diff FILE BASE VARIANT           what a local variant changes\n"
           "  test [PATH...]                   the expect declarations under PATH (default .)\n"
-          "  init [--format cohort|modular] [NAME]  a course to fill in, as NAME.ramme\n"),
+          "  init [--format cohort|modular] [NAME]  a course to fill in, as NAME.ramme\n"
+          "  fmt [--check] [-w] [FILE...]     the canonical layout (standard input when no FILE)\n"),
           out);
     fputs(_("\n"
           "options:\n"
@@ -53,6 +54,8 @@ static void usage(FILE *out)
           "  --applicants FILE                admit: the applicants (CSV or JSON)\n"
           "  --course NAME                    admit: which course, when the file has several\n"
           "  --show-fields                    admit: also print field values (health data!)\n"
+          "  --check                          fmt: name the files that would change, exit 1 if any\n"
+          "  -w                               fmt: rewrite the files in place (atomically)\n"
           "  --lang da|en                     the language of the output (default: from LANG)\n"
           "  -h, --help                       this text\n"
           "  --version                        the version\n"),
@@ -70,7 +73,7 @@ static void version(FILE *out)
 }
 
 static const char *options_list[] = {"--format",   "--color",       "--strict", "--schedule", "--applicants", "--course",
-                                     "--coverage", "--show-fields", "--lang",   "--help",     "--version"};
+                                     "--coverage", "--show-fields", "--lang",   "--help",     "--version", "--check"};
 
 /* The directory of the message catalogues: $(BUILD)/locale when this
  * binary is the one in its build tree (as the stdlib is found in the
@@ -181,6 +184,12 @@ static int parse_args(int argc, char **argv, Options *o)
             o->coverage = true;
         } else if (strcmp(name, "--show-fields") == 0) {
             o->show_fields = true;
+        } else if (strcmp(name, "--check") == 0) {
+            o->fmt_check = true;
+        } else if (strcmp(name, "-w") == 0) {
+            o->fmt_write = true;
+        } else if (strcmp(name, "--syntax-tree") == 0) {
+            o->fmt_tree = true;
         } else if (strcmp(name, "-I") == 0) {
             o->include[o->ninclude++] = val;
         } else if (strncmp(a, "-I", 2) == 0 && a[2]) {
@@ -279,6 +288,8 @@ int main(int argc, char **argv)
     if (st < 0) {
         if (o.course_format && strcmp(o.command, "init") != 0) {
             st = cli_bad_usage(_("--format %s is for init: the kind of course it writes"), o.course_format);
+        } else if ((o.fmt_check || o.fmt_write || o.fmt_tree) && strcmp(o.command, "fmt") != 0) {
+            st = cli_bad_usage(_("--check, -w and --syntax-tree are for fmt, not %s"), o.command);
         } else if (o.output && strcmp(o.command, "schedule") != 0) {
             st = cli_bad_usage(_("-o is for schedule; %s writes to standard output"), o.command);
         } else if (strcmp(o.command, "check") == 0) {
@@ -293,6 +304,8 @@ int main(int argc, char **argv)
             st = cli_admit(&o);
         } else if (strcmp(o.command, "init") == 0) {
             st = cli_init(&o);
+        } else if (strcmp(o.command, "fmt") == 0) {
+            st = cli_fmt(&o);
         } else if (strcmp(o.command, "test") == 0) {
             st = cli_test(&o);
         } else {
