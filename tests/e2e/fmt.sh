@@ -96,5 +96,12 @@ printf 'uddannelse u "U" {\r\n  målgruppe p "P" { levede_erfaringer }\r\n  hold
 [ "$rc" = 0 ] && grep -q '^  målgruppe p "P" { levede_erfaringer }$' out && grep -q '^  holdstørrelse 8..12$' out && ! grep -q $'\r' out \
   && ok || bad "Danish words and CRLF (exit $rc)"
 
+# The repository's own courses and standard library are in the canonical
+# layout (issue 17): CI fails when one is not. Test inputs and the fuzz corpus
+# are left as written on purpose (messy layouts are what they test).
+(cd "$root" && "$ramme" fmt --check examples/*.ramme stdlib/*.ramme > "$tmp/unformatted" 2>&1)
+rc=$?
+[ "$rc" = 0 ] && ok || bad "not in the canonical layout (run: ramme fmt -w FILE): $(tr '\n' ' ' < "$tmp/unformatted")"
+
 echo "fmt: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -42,5 +42,7 @@ for g in $goals; do grep -qE "^  #   $g  " kursus.ramme || missing="$missing $g"
 [ "$rc" = 2 ] && [ ! -e 3x.ramme ] && grep -q "cannot be a course's name" out && ok || bad "a bad NAME (exit $rc)"
 "$ramme" check --format cohort kursus.ramme > out 2>&1; rc=$?
 [ "$rc" = 2 ] && grep -q "is for init" out && ok || bad "--format cohort outside init (exit $rc)"
+# What init writes is already in the canonical layout: fmt leaves it alone.
+"$ramme" fmt --check kursus.ramme region_h.ramme > out 2>&1 && ok || { bad "init's files are not as fmt lays them out"; cat out; }
 echo "init: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
