@@ -32,7 +32,8 @@ static bool name_ok(const char *s)
     return true;
 }
 
-/* The goal list: one comment line a goal, id and title, after a heading. */
+/* The goal list: one comment line a goal, id and title (the heading is the
+ * template's). */
 static void write_goals(SBuf *b, Program *p)
 {
     Schema *fs = model_schema(p, "framework");
@@ -44,7 +45,6 @@ static void write_goals(SBuf *b, Program *p)
     for (int i = 0; i < goals->u.list.n; i++)
         if (strlen(goals->u.list.items[i]->u.block->name) > w)
             w = strlen(goals->u.list.items[i]->u.block->name);
-    sb_puts(b, "  #\n  # Kompetencemålene i rammen, som modulerne dækker (covers):\n");
     for (int i = 0; i < goals->u.list.n; i++) {
         const Block *g = goals->u.list.items[i]->u.block;
         sb_puts(b, "  #   ");
@@ -56,7 +56,8 @@ static void write_goals(SBuf *b, Program *p)
     }
 }
 
-/* The template with {NAME}, {TITLE}, {FILE} and {GOALS} filled in. */
+/* The template with {NAME}, {FILE} and {GOALS} filled in (every word of it,
+ * Danish included, is the template's: stdlib/init/). */
 static char *fill(Arena *a, Program *p, const char *tpl, const char *name, const char *file)
 {
     SBuf b = sb_new(a);
@@ -64,10 +65,6 @@ static char *fill(Arena *a, Program *p, const char *tpl, const char *name, const
         if (strncmp(s, "{NAME}", 6) == 0) {
             sb_puts(&b, name);
             s += 6;
-        } else if (strncmp(s, "{TITLE}", 7) == 0) {
-            sb_puts(&b, "Peer-uddannelse, ");
-            sb_puts(&b, name);
-            s += 7;
         } else if (strncmp(s, "{FILE}", 6) == 0) {
             sb_puts(&b, file);
             s += 6;
