@@ -302,8 +302,12 @@ static void entry(F *f, int depth, bool enm)
             f->rows[cur].cont_rel = ocol(f, t->off) - ovcol;
             last = -1;
         }
-        if (cur == r && last >= 0 && paren == 0 && setd == 0 && f->rows[r].cell < 0 && gap_cell(f, last, f->i)) {
-            /* A second column the author lined up: kept at its column. */
+        if (cur == r && last >= 0 && paren == 0 && setd == 0 && f->rows[r].cell < 0 && gap_cell(f, last, f->i) &&
+            space_before(f, last, f->i)) {
+            /* A second column the author lined up: kept at its column. Only
+             * where a blank belongs at all: blanks before the '}' that closes
+             * a set (or a ',' or ')') are no column, and keeping them would
+             * not survive a second run (fuzz_fmt found it). */
             f->rows[r].cell = (int)f->rows[r].rest.n;
             f->rows[r].cell_ocol = ocol(f, t->off) - kcol;
             last = -1;
