@@ -186,7 +186,15 @@ unit-tests: $(UNIT_BINS)
 $(BUILD)/evalrate: bench/evalrate.c $(LIB) $(FLAGS_STAMP) | $(GEN_HDRS)
 	$(CC) $(OUR_CFLAGS) $(ALL_CPPFLAGS) -MMD -MP -MF $(BUILD)/evalrate.d -MT $@ $(LDFLAGS) -o $@ $< $(LIB) $(LIBS)
 
--include $(wildcard $(OBJ)/*/*.d $(GEN)/*.d $(BUILD)/tests/obj/*.d $(BUILD)/evalrate.d)
+# The fuzz harnesses compiled (not linked: libFuzzer is clang's) with the library's
+# headers on every `make test`, so an interface change cannot leave them behind
+# unnoticed: they are built for real only by `make fuzz` (mk/fuzz.mk).
+FUZZ_CHECK_OBJS := $(patsubst fuzz/%.c,$(BUILD)/fuzzobj/%.o,$(wildcard fuzz/fuzz_*.c))
+$(BUILD)/fuzzobj/%.o: fuzz/%.c $(FLAGS_STAMP) | $(GEN_HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(OUR_CFLAGS) $(ALL_CPPFLAGS) -MMD -MP -c -o $@ $<
+
+-include $(wildcard $(OBJ)/*/*.d $(GEN)/*.d $(BUILD)/tests/obj/*.d $(BUILD)/evalrate.d $(BUILD)/fuzzobj/*.d)
 
 # ---------------------------------------------------------------- tests
 
@@ -196,7 +204,7 @@ $(BUILD)/evalrate: bench/evalrate.c $(LIB) $(FLAGS_STAMP) | $(GEN_HDRS)
 # without reporting a failure (a crash, a sanitizer abort) counts one more failure, and a
 # program that prints no summary at all counts as one test.  Each runs under
 # `timeout $$UNIT_TIMEOUT` (default 120 s).
-test: $(BIN) $(MO_FILES) $(UNIT_BINS) $(BUILD)/evalrate
+test: $(BIN) $(MO_FILES) $(UNIT_BINS) $(BUILD)/evalrate $(FUZZ_CHECK_OBJS)
 	@pass=0; fail=0; \
 	for t in $(UNIT_BINS); do \
 	  out=$$(timeout $${UNIT_TIMEOUT:-120} "$$t" 2>&1 </dev/null); rc=$$?; \

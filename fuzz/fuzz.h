@@ -72,6 +72,18 @@ static inline void fz_mem_close(FzMem *m)
     m->f = NULL;
 }
 
+/* The JSON text `s` (n bytes) parses with jansson (which also checks that
+ * it is UTF-8); returns the value (a new reference). */
+static inline json_t *fz_json_parses(const char *s, size_t n, const char *what)
+{
+    json_error_t err;
+    json_t *j = json_loadb(s, n, 0, &err);
+    if (!j)
+        fprintf(stderr, "fuzz: %s: %s at byte %d\n", what, err.text, err.position);
+    fz_check(j != NULL, what);
+    return j;
+}
+
 /* `d` sorted and rendered as text (plain and coloured, into memory) and as
  * JSON, with the invariants every harness checks (when `plain` is not NULL
  * the plain text is left there, for the caller to read and free):
@@ -103,7 +115,14 @@ static inline void fz_render_diags(Diags *d, SourceSet *ss, FzMem *plain)
         else
             free(m.buf);
     }
-    json_t *arr = render_diags_json(d, ss);
+    /* The streaming writer's document, read back with jansson. */
+    FzMem jm;
+    fz_check(render_diags_doc(fz_mem_open(&jm), d, ss), "the diagnostics document is written");
+    fz_mem_close(&jm);
+    json_t *doc = fz_json_parses(jm.buf, jm.len, "the diagnostics document");
+    free(jm.buf);
+    json_t *arr = json_incref(json_object_get(doc, "diagnostics"));
+    json_decref(doc);
     fz_check(json_is_array(arr) && json_array_size(arr) == (size_t)d->n, "one JSON object per diagnostic");
     for (size_t i = 0; i < json_array_size(arr); i++) {
         json_t *o = json_array_get(arr, i);
@@ -116,16 +135,5 @@ static inline void fz_render_diags(Diags *d, SourceSet *ss, FzMem *plain)
     json_decref(arr);
 }
 
-/* The JSON text `s` (n bytes) parses with jansson (which also checks that
- * it is UTF-8); returns the value (a new reference). */
-static inline json_t *fz_json_parses(const char *s, size_t n, const char *what)
-{
-    json_error_t err;
-    json_t *j = json_loadb(s, n, 0, &err);
-    if (!j)
-        fprintf(stderr, "fuzz: %s: %s at byte %d\n", what, err.text, err.position);
-    fz_check(j != NULL, what);
-    return j;
-}
 
 #endif

@@ -13,8 +13,7 @@
  *   bit 1: screen with show_fields (the --show-fields option).
  *
  * The result goes through the library's writers: esc_text for the text
- * report and jw_string into a jansson tree for the JSON one (the report
- * layouts are static in src/cli_admit.c, outside libramme.a), and the
+ * report, admit_text, admit_json and admit_csv (emit/admit_out.h), and the
  * diagnostics through both renderers (fz_render_diags). Invariants (abort()
  * when one breaks, so libFuzzer saves the input):
  *   - a screening that succeeds has one result per row, the counts add up,
@@ -34,7 +33,7 @@
 #include "model/compile.h"
 #include "base/esc.h"
 #include "fuzz.h"
-#include "emit/jsonw.h"
+#include "emit/admit_out.h"
 #include "apps/table.h"
 
 #include <jansson.h>
@@ -124,50 +123,50 @@ static void text_str(FILE *out, Arena *a, const char *s)
     fprintf(out, "%s\n", t);
 }
 
-/* The report through the writers; `out` gets the text and the JSON. */
+/* The report through the writers (emit/admit_out.h); `out` gets the text,
+ * the JSON and the committee's CSV. Every string also through esc_text. */
 static void write_report(FILE *out, const AdmitReport *rep, Arena *a)
 {
     text_str(out, a, rep->course->name);
     text_str(out, a, rep->course->title);
-    json_t *apps = json_array();
+    bool show = false;
     for (int i = 0; i < rep->n; i++) {
         const ApplicantResult *r = &rep->rows[i];
-        json_t *j = json_object(), *f = json_array(), *m = json_array();
         text_str(out, a, r->id);
-        json_object_set_new(j, "id", jw_string(r->id));
-        json_object_set_new(j, "status", jw_string(admit_status_name(r->status)));
-        for (int k = 0; k < r->nfailed; k++) {
+        for (int k = 0; k < r->nfailed; k++)
             text_str(out, a, r->failed[k]);
-            json_array_append_new(f, jw_string(r->failed[k]));
-        }
-        for (int k = 0; k < r->nmissing; k++) {
+        for (int k = 0; k < r->nmissing; k++)
             text_str(out, a, r->missing[k]);
-            json_array_append_new(m, jw_string(r->missing[k]));
-        }
-        json_object_set_new(j, "failed", f);
-        json_object_set_new(j, "missing", m);
-        json_t *sf = json_object();
         for (int k = 0; k < r->nshown; k++) {
             text_str(out, a, r->shown[k]);
             text_str(out, a, r->shown_values[k]);
-            json_object_set_new(sf, esc_utf8(a, r->shown[k]), jw_string(r->shown_values[k]));
+            show = true;
         }
-        json_object_set_new(j, "fields", sf);
-        json_array_append_new(apps, j);
-        fz_check(json_object_size(j) == 5 && json_array_size(f) == (size_t)r->nfailed &&
-                     json_array_size(m) == (size_t)r->nmissing,
-                 "every string of a result is written to JSON");
     }
     for (int k = 0; k < rep->nassess; k++)
         text_str(out, a, rep->assess[k]);
-    char *s = json_dumps(apps, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-    fz_check(s != NULL, "the JSON report serialises");
-    json_t *back = fz_json_parses(s, strlen(s), "the JSON report parses");
-    fz_check(json_array_size(back) == (size_t)rep->n, "one JSON object per applicant");
-    fputs(s, out);
-    json_decref(back);
-    free(s);
-    json_decref(apps);
+    admit_text(out, rep, false);
+    Diags none;
+    diag_init(&none);
+    FzMem m;
+    fz_check(admit_json(fz_mem_open(&m), rep, show, &none, NULL), "the JSON report is written");
+    fz_mem_close(&m);
+    json_t *doc = fz_json_parses(m.buf, m.len, "the JSON report parses");
+    json_t *apps = json_object_get(doc, "applicants");
+    fz_check(json_array_size(apps) == (size_t)rep->n, "one JSON object per applicant");
+    for (size_t i = 0; i < json_array_size(apps); i++) {
+        json_t *j = json_array_get(apps, i);
+        const ApplicantResult *r = &rep->rows[i];
+        fz_check(json_is_string(json_object_get(j, "id")) && json_is_string(json_object_get(j, "status")) &&
+                     json_array_size(json_object_get(j, "failed")) == (size_t)r->nfailed &&
+                     json_array_size(json_object_get(j, "missing")) == (size_t)r->nmissing,
+                 "every string of a result is written to JSON");
+    }
+    fwrite(m.buf, 1, m.len, out);
+    json_decref(doc);
+    free(m.buf);
+    diag_free(&none);
+    fz_check(admit_csv(out, rep) == 0, "the committee's CSV is written");
 }
 
 /* Screens the applicant bytes against `course` of `p`, whose sources are
