@@ -276,3 +276,20 @@ void outfile_abort(OutFile *of)
         unlink(of->tmp);
     release(of);
 }
+
+int outfile_copy(const OutFile *of, FILE *to)
+{
+    FILE *r = of->tmp ? fopen(of->tmp, "rb") : NULL;
+    if (!r)
+        return -1;
+    char buf[8192];
+    size_t n;
+    int rc = 0;
+    while (rc == 0 && (n = fread(buf, 1, sizeof buf, r)) > 0)
+        if (fwrite(buf, 1, n, to) != n)
+            rc = -1;
+    if (ferror(r))
+        rc = -1;
+    fclose(r);
+    return rc;
+}

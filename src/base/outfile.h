@@ -41,6 +41,11 @@ FILE *outfile_open(const char *path, OutFile *of);
  * resources either way. */
 int outfile_commit(OutFile *of);
 
+/* Copies what the temporary file holds so far to `to` (before an abort, to
+ * send elsewhere what was not to land in the target). 0, or -1 when it could
+ * not be read or written. */
+int outfile_copy(const OutFile *of, FILE *to);
+
 /* Closes the stream and removes the temporary file; the target is untouched.
  * Safe to call after a failed open, a commit, or twice. */
 void outfile_abort(OutFile *of);

@@ -199,6 +199,60 @@ void cli_outfile_abort(OutFile *of)
     tmp_armed = 0;
 }
 
+int cli_run_to_file(Options *o, int (*run)(Options *))
+{
+    OutFile of;
+    FILE *f = cli_outfile_open(o->output, &of);
+    Arena *a = arena_new();
+    const char *shown = esc_text(a, o->output);
+    if (!f) {
+        fprintf(stderr, "%s: %s: %s\n", shown, words_diag(DIAG_ERROR), esc_text(a, of.msg));
+        arena_free(a);
+        return EXIT_INPUT;
+    }
+    /* The command writes to standard output as always; its descriptor is
+     * pointed at the temporary file meanwhile (diagnostics stay on stderr). */
+    fflush(stdout);
+    int saved = dup(STDOUT_FILENO);
+    if (saved < 0 || dup2(fileno(f), STDOUT_FILENO) < 0) {
+        int e = errno;
+        if (saved >= 0)
+            close(saved);
+        cli_outfile_abort(&of);
+        fprintf(stderr, "%s: %s: ", shown, words_diag(DIAG_ERROR));
+        fprintf(stderr, _("cannot write '%s': %s"), shown, strerror(e));
+        fputc('\n', stderr);
+        arena_free(a);
+        return EXIT_INPUT;
+    }
+    int st = run(o);
+    errno = 0;
+    bool failed = fflush(stdout) != 0 || ferror(stdout);
+    int e = errno ? errno : EIO;
+    dup2(saved, STDOUT_FILENO);
+    close(saved);
+    clearerr(stdout);
+    if (failed) {
+        cli_outfile_abort(&of);
+        fprintf(stderr, "%s: %s: ", shown, words_diag(DIAG_ERROR));
+        fprintf(stderr, _("cannot write '%s': %s"), shown, strerror(e));
+        fputc('\n', stderr);
+        st = EXIT_INPUT;
+    } else if (st == EXIT_INPUT) {
+        /* Never half a report in the file: it is left as it was, and what the
+         * command wrote goes where it would have gone without -o. */
+        (void)outfile_copy(&of, stdout); /* a failed write: cli_finish_stdout reports it */
+        cli_outfile_abort(&of);
+        fprintf(stderr, "%s: %s: %s\n", shown, words_diag(DIAG_NOTE),
+                _("not written: the command failed, and its output went to standard output"));
+    } else if (cli_outfile_commit(&of) != 0) {
+        fprintf(stderr, "%s: %s: %s\n", shown, words_diag(DIAG_ERROR), esc_text(a, of.msg));
+        st = EXIT_INPUT;
+    }
+    arena_free(a);
+    return st;
+}
+
 int cli_fail_diags(const Options *o, Diags *d, SourceSet *ss)
 {
     diag_sort(d);

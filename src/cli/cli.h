@@ -76,6 +76,15 @@ FILE *cli_outfile_open(const char *path, OutFile *of);
 int cli_outfile_commit(OutFile *of);
 void cli_outfile_abort(OutFile *of);
 
+/* -o FILE for a command that writes its report to standard output (every
+ * command but schedule, which writes FILE itself, and init and fmt, which
+ * write files of their own): `run` writes into -o's temporary file, which is
+ * renamed into place when it ends with 0 or 1 (a design that fails a rule
+ * still has its report) and removed when it ends with 2, its output then
+ * sent to standard output instead. Returns run's status, or 2 when FILE
+ * could not be written. */
+int cli_run_to_file(Options *o, int (*run)(Options *));
+
 /* A wrong command line: prints the message (a translated `fmt` with one %s
  * for `arg`, or `fmt` alone when `arg` is NULL) and where to find the
  * usage; returns EXIT_INPUT. */

@@ -49,7 +49,7 @@ static void usage(FILE *out)
           "  --strict                         warnings, and error rules that cannot be judged, fail too\n"
           "  --coverage                       check: also show goals x modules\n"
           "  -I DIR                           search DIR for imported modules first\n"
-          "  -o FILE                          schedule: write the output to FILE (atomically)\n"
+          "  -o FILE                          write the report to FILE (atomically; not for init, fmt)\n"
           "  --schedule NAME                  schedule: which schedule, when the file has several\n"
           "  --applicants FILE                admit: the applicants (CSV or JSON)\n"
           "  --course NAME                    admit: which course, when the file has several\n"
@@ -223,7 +223,8 @@ static int parse_args(int argc, char **argv, Options *o)
         o->color = o->color_out = false;
     } else {
         o->color = isatty(STDERR_FILENO) && !no_color;
-        o->color_out = isatty(STDOUT_FILENO) && !no_color;
+        /* A report written with -o goes to a file, not this terminal. */
+        o->color_out = isatty(STDOUT_FILENO) && !no_color && !(o->output && strcmp(o->output, "-") != 0);
     }
     if (!o->command) {
         usage(stderr);
@@ -268,6 +269,22 @@ static void on_oom(void)
     _Exit(EXIT_INPUT);
 }
 
+/* The commands whose report -o sends to a file through cli_run_to_file. */
+static int (*to_file(const char *command))(Options *)
+{
+    if (strcmp(command, "check") == 0)
+        return cli_check;
+    if (strcmp(command, "explain") == 0)
+        return cli_explain;
+    if (strcmp(command, "diff") == 0)
+        return cli_diff;
+    if (strcmp(command, "admit") == 0)
+        return cli_admit;
+    if (strcmp(command, "test") == 0)
+        return cli_test;
+    return NULL;
+}
+
 int main(int argc, char **argv)
 {
     choose_language(argc, argv);
@@ -290,8 +307,13 @@ int main(int argc, char **argv)
             st = cli_bad_usage(_("--format %s is for init: the kind of course it writes"), o.course_format);
         } else if ((o.fmt_check || o.fmt_write || o.fmt_tree) && strcmp(o.command, "fmt") != 0) {
             st = cli_bad_usage(_("--check, -w and --syntax-tree are for fmt, not %s"), o.command);
-        } else if (o.output && strcmp(o.command, "schedule") != 0) {
-            st = cli_bad_usage(_("-o is for schedule; %s writes to standard output"), o.command);
+        } else if (o.output && strcmp(o.command, "init") == 0) {
+            st = cli_bad_usage(_("-o is not for init: it writes NAME.ramme (give the NAME)"), NULL);
+        } else if (o.output && strcmp(o.command, "fmt") == 0) {
+            st = cli_bad_usage(_("-o is not for fmt: -w rewrites the files in place"), NULL);
+        } else if (o.output && strcmp(o.output, "-") != 0 && strcmp(o.command, "schedule") != 0 &&
+                   to_file(o.command)) {
+            st = cli_run_to_file(&o, to_file(o.command));
         } else if (strcmp(o.command, "check") == 0) {
             st = cli_check(&o);
         } else if (strcmp(o.command, "explain") == 0) {

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# tests/e2e/outfile.sh RAMME — `schedule -o FILE` in hostile places:
+# tests/e2e/outfile.sh RAMME — `-o FILE` on every command that writes a
+# report, and `schedule -o FILE` in hostile places:
 # - FILE a symlink another user planted (as in a shared /tmp): refused with
 #   exit status 2, nothing written, the file it points at untouched; your own
 #   symlink is written through as before. Needs root to give a link away
@@ -94,6 +95,36 @@ else
   if [ "$rc" = 0 ] && [ "$(listing "$tmp/sig")" = "hold.ics " ] && grep -q '^BEGIN:VCALENDAR' "$tmp/sig/hold.ics"; then ok
   else bad "SIGHUP ignored (nohup) while writing -o: exit $rc, left: $(listing "$tmp/sig"): $(cat "$tmp/err")"; fi
 fi
+
+# -o on every command that writes a report (TOOLS.md §5): the file gets exactly
+# what standard output would have, and standard output nothing.
+mkdir "$tmp/every"
+apps=$root/examples/applicants.csv
+variant=$root/examples/municipal-variant.ramme
+for c in "check $course" "check --format json $course" "explain national.network" \
+         "diff $variant region_midt midt_variant" "admit --format csv $course --applicants $apps" \
+         "admit $course --applicants $apps" "test $root/examples"; do
+  name=$(echo "$c" | tr -c 'a-z\n' '_' | cut -c1-40)
+  # shellcheck disable=SC2086
+  "$ramme" -I "$root/stdlib" $c > "$tmp/every/$name.want" 2>/dev/null; want=$?
+  # shellcheck disable=SC2086
+  "$ramme" -I "$root/stdlib" $c -o "$tmp/every/$name.got" > "$tmp/every/$name.stdout" 2>/dev/null; rc=$?
+  if [ "$rc" = "$want" ] && cmp -s "$tmp/every/$name.want" "$tmp/every/$name.got" && [ ! -s "$tmp/every/$name.stdout" ]; then ok
+  else bad "-o with '$c': exit $rc (want $want), file and stdout differ from the report"; fi
+done
+# A command that fails (exit 2) leaves FILE as it was, and its output goes to
+# standard output as without -o, with a note on stderr.
+echo 'course x {' > "$tmp/every/broken.ramme"
+echo old > "$tmp/every/r.json"
+"$ramme" -I "$root/stdlib" check --format json -o "$tmp/every/r.json" "$tmp/every/broken.ramme" > "$tmp/every/out" 2> "$tmp/err"; rc=$?
+if [ "$rc" = 2 ] && [ "$(cat "$tmp/every/r.json")" = old ] && grep -q '"diagnostics"' "$tmp/every/out" \
+   && grep -q "not written" "$tmp/err" && [ -z "$(ls -A "$tmp/every" | grep '^\.')" ]; then ok
+else bad "a failing check with -o: exit $rc, file: $(cat "$tmp/every/r.json" | head -c 80)"; fi
+# init and fmt write files of their own: -o is refused.
+"$ramme" init -o "$tmp/every/x.ramme" > /dev/null 2>&1; rc=$?
+"$ramme" fmt -o "$tmp/every/y.ramme" "$course" > /dev/null 2>&1; rc2=$?
+[ "$rc" = 2 ] && [ "$rc2" = 2 ] && [ ! -e "$tmp/every/x.ramme" ] && [ ! -e "$tmp/every/y.ramme" ] && ok \
+  || bad "-o with init or fmt: exit $rc, $rc2"
 
 echo "outfile: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -163,6 +163,31 @@ static void test_abort_leaves_target(void **state)
     assert_string_equal(slurp(target), "{\"old\": true}\n");
 }
 
+/* What was written so far can be sent elsewhere before an abort (-o when
+ * the command failed): the copy has it, the target stays as it was. */
+static void test_copy_before_abort(void **state)
+{
+    Dir *d = *state;
+    char target[PATH_MAX];
+    join(target, sizeof target, d, "report.txt");
+    write_file(target, "old\n");
+    OutFile of;
+    FILE *f = outfile_open(target, &of);
+    assert_non_null(f);
+    fputs("half a report", f);
+    fflush(f);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    assert_int_equal(outfile_copy(&of, m), 0);
+    fclose(m);
+    assert_string_equal(buf, "half a report");
+    free(buf);
+    outfile_abort(&of);
+    assert_string_equal(slurp(target), "old\n");
+    assert_int_equal(count_entries(d->path), 1);
+}
+
 static void test_missing_directory(void **state)
 {
     Dir *d = *state;
@@ -379,6 +404,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_commit_creates, setup, teardown),
         cmocka_unit_test_setup_teardown(test_commit_replaces_keeping_mode, setup, teardown),
         cmocka_unit_test_setup_teardown(test_abort_leaves_target, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_copy_before_abort, setup, teardown),
         cmocka_unit_test_setup_teardown(test_missing_directory, setup, teardown),
         cmocka_unit_test_setup_teardown(test_write_error_leaves_target, setup, teardown),
         cmocka_unit_test(test_dev_full),
