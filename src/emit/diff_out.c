@@ -15,7 +15,7 @@
 static void print_place(FILE *out, Arena *a, SourceSet *ss, const char *before, Span sp)
 {
     if (src_has_place(ss, sp))
-        fprintf(out, "%s%s:%d:%d", before, esc_text(a, ss->files[sp.file]->path), sp.first_line, sp.first_column);
+        fprintf(out, "%s%s:%d:%d", before, esc_text(a, src_shown(ss, sp.file)), sp.first_line, sp.first_column);
 }
 
 static void print_block_line(FILE *out, Arena *a, SourceSet *ss, const char *label, int lw, const Block *b)

@@ -106,7 +106,7 @@ static void header(FILE *out, Arena *a, SourceSet *ss, Span sp, const char *path
     if (path && sp.file < 0) {
         fprintf(out, "%s: ", esc_text(a, path));
     } else if (src_has_place(ss, sp)) {
-        const char *file = esc_text(a, ss->files[sp.file]->path);
+        const char *file = esc_text(a, src_shown(ss, sp.file));
         if (sp.first_line > 0)
             fprintf(out, "%s:%d:%d: ", file, sp.first_line, sp.first_column);
         else
@@ -151,7 +151,7 @@ const char *render_place_text(Arena *a, SourceSet *ss, Span sp)
 {
     if (!src_has_place(ss, sp))
         return "";
-    return arena_printf(a, "%s:%d:%d", esc_text(a, ss->files[sp.file]->path), sp.first_line, sp.first_column);
+    return arena_printf(a, "%s:%d:%d", esc_text(a, src_shown(ss, sp.file)), sp.first_line, sp.first_column);
 }
 
 void render_place_json(JsonW *w, SourceSet *ss, Span sp)

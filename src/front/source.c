@@ -28,6 +28,7 @@ void src_free(SourceSet *ss)
 {
     for (int i = 0; i < ss->n; i++) {
         free(ss->files[i]->path);
+        free(ss->files[i]->shown);
         if (ss->files[i]->map)
             munmap(ss->files[i]->map, ss->files[i]->map_len);
         else
@@ -273,4 +274,17 @@ Span span_join(Span a, Span b)
     s.last_column = b.last_column;
     s.last_off = b.last_off;
     return s;
+}
+
+const char *src_shown(const SourceSet *ss, int file)
+{
+    const Source *s = ss->files[file];
+    return s->shown ? s->shown : s->path;
+}
+
+void src_set_shown(SourceSet *ss, int file, const char *name)
+{
+    Source *s = ss->files[file];
+    free(s->shown);
+    s->shown = strdup(name); /* NULL on exhaustion: the path is shown instead */
 }

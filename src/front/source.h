@@ -16,7 +16,9 @@ typedef struct Span {
 } Span;
 
 typedef struct Source {
-    char *path;       /* as the user named it (for messages) */
+    char *path;       /* as the user named it, or as found on the search path */
+    char *shown;      /* how reports name it, when not `path` (a standard module:
+                         "national.ramme", not the machine's path); NULL: path */
     char *text;       /* contents, NUL-terminated, BOM removed */
     size_t len;       /* bytes in text */
     size_t *lines;    /* byte offset of each line's start (lazily built) */
@@ -33,6 +35,10 @@ typedef struct SourceSet {
 } SourceSet;
 
 void src_init(SourceSet *ss);
+/* The name reports give file `file`: its `shown` name, else its path. */
+const char *src_shown(const SourceSet *ss, int file);
+/* Sets it (copied). */
+void src_set_shown(SourceSet *ss, int file, const char *name);
 void src_free(SourceSet *ss);
 /* Adds a file read from disk. Returns its index, or -1 (errno set) when it
  * cannot be read. `max_bytes` bounds the size: a larger file gives -2. */

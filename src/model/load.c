@@ -264,6 +264,16 @@ static void warn_shadow(Program *p, int k, const char *name, const char *path, S
 
 static int load_one(Loader *L, const char *path, bool stdlib, Span from, const char *text);
 
+/* A module found in the standard library (a search directory after the
+ * -I and RAMME_PATH ones) is named in reports by its file name,
+ * "national.ramme", not by where this machine keeps it. `idx` is
+ * load_one's result. */
+static void show_standard(Loader *L, int idx, int k, const char *file)
+{
+    if (idx >= 0 && k >= L->p->nsearch_user)
+        src_set_shown(L->p->sources, L->out->files[idx].source, file);
+}
+
 static void load_imports(Loader *L, int idx)
 {
     Program *p = L->p;
@@ -297,7 +307,7 @@ static void load_imports(Loader *L, int idx)
             char *path = arena_printf(p->arena, "%s/%s.ramme", p->search[k], name);
             if (access(path, F_OK) == 0) {
                 warn_shadow(p, k, name, path, sp);
-                load_one(L, path, true, sp, NULL);
+                show_standard(L, load_one(L, path, true, sp, NULL), k, arena_printf(p->arena, "%s.ramme", name));
                 found = true;
             }
         }
@@ -478,7 +488,7 @@ static bool load_main(Program *p, const char *path, const char *text, LoadSet *o
         char *pp = arena_printf(p->arena, "%s/prelude.ramme", p->search[k]);
         if (access(pp, F_OK) == 0) {
             warn_shadow(p, k, "prelude", pp, span_none());
-            load_one(&L, pp, true, span_none(), NULL);
+            show_standard(&L, load_one(&L, pp, true, span_none(), NULL), k, "prelude.ramme");
             prelude = true;
         }
     }

@@ -47,7 +47,9 @@ if [ ! -e /usr/share/ramme ]; then
 fi
 (cd "$root/examples" && RAMME_PATH=$tmp/root/usr/share/ramme "$bin" check region-midt.ramme) >"$tmp/pkg.out" 2>&1; rc=$?
 (cd "$root/examples" && env -u RAMME_PATH "$ramme" check region-midt.ramme) >"$tmp/tree.out" 2>&1
-sed -i "s|$tmp/root/usr/share/ramme|STDLIB|g" "$tmp/pkg.out"; sed -i "s|$root/stdlib|STDLIB|g" "$tmp/tree.out"
+# Through RAMME_PATH the modules are shown with their path; from the binary's
+# own standard library by their file name (national.ramme:64:8).
+sed -i "s|$tmp/root/usr/share/ramme/||g" "$tmp/pkg.out"
 [ "$rc" = 0 ] && cmp -s "$tmp/pkg.out" "$tmp/tree.out" && ok \
   || { bad "the packaged stdlib judges differently (exit $rc)"; diff "$tmp/tree.out" "$tmp/pkg.out" | head -n 10; }
 
