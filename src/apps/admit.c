@@ -167,8 +167,39 @@ static int collect(Block *adm, const char *field, bool exclude, bool soft, Arena
     return n;
 }
 
-/* A cell as a model value of field f's type; NULL when it does not read. */
-static Value *cell_value(Arena *a, const Field *f, const char *cell)
+/* A yes/no cell in another word the standard library gives (an alias of
+ * the enum `cell_answer`, whose first member is yes and second no: Danish
+ * Excel's SAND and FALSK), case folded. */
+static bool answer_word(const EnumDef *answers, const char *cell, bool *out)
+{
+    if (!answers || answers->n < 2)
+        return false;
+    while (*cell == ' ' || *cell == '\t')
+        cell++;
+    size_t n = strlen(cell), len = 0;
+    while (n && (cell[n - 1] == ' ' || cell[n - 1] == '\t'))
+        n--;
+    uint8_t *low = u8_tolower((const uint8_t *)cell, n, NULL, NULL, NULL, &len);
+    if (!low)
+        return false;
+    char *word = malloc(len + 1);
+    int k = -1;
+    if (word) {
+        memcpy(word, low, len);
+        word[len] = '\0';
+        k = model_enum_index(answers, word);
+        free(word);
+    }
+    free(low);
+    if (k != 0 && k != 1)
+        return false;
+    *out = k == 0;
+    return true;
+}
+
+/* A cell as a model value of field f's type; NULL when it does not read.
+ * `answers`: the stdlib's other yes/no words (answer_word), or NULL. */
+static Value *cell_value(Arena *a, const Field *f, const char *cell, const EnumDef *answers)
 {
     Value *v = arena_alloc(a, sizeof *v);
     const Type *t = f->type;
@@ -184,7 +215,7 @@ static Value *cell_value(Arena *a, const Field *f, const char *cell)
         v->u.s = arena_strndup(a, cell, n);
         return v;
     }
-    case TY_BOOL: v->k = V_BOOL; return table_bool(cell, &v->u.b) ? v : NULL;
+    case TY_BOOL: v->k = V_BOOL; return table_bool(cell, &v->u.b) || answer_word(answers, cell, &v->u.b) ? v : NULL;
     case TY_DATE: v->k = V_DATE; return table_date(cell, &v->u.date) ? v : NULL;
     case TY_INT: v->k = V_INT; return table_int(cell, &v->u.i) ? v : NULL;
     case TY_NUMBER: {
@@ -212,7 +243,7 @@ static Value *cell_value(Arena *a, const Field *f, const char *cell)
         for (int i = 0; i < n; i++) {
             Field ef = *f;
             ef.type = t->elem;
-            Value *e = cell_value(a, &ef, items[i]);
+            Value *e = cell_value(a, &ef, items[i], answers);
             if (!e)
                 return NULL;
             v->u.list.items[v->u.list.n++] = e;
@@ -269,6 +300,7 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
     }
     Block *adm = av->u.block;
     out->admission = adm;
+    const EnumDef *answers = model_enum(p, "cell_answer");
     Value *seats = model_get(adm, "seats");
     if (seats && seats->k == V_INT) {
         out->has_seats = true;
@@ -414,7 +446,7 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
             const char *cell = col_of[i] >= 0 ? row->cells[col_of[i]] : NULL;
             if (!cell)
                 continue;
-            subject->vals[i] = cell_value(a, app->fields[i], cell);
+            subject->vals[i] = cell_value(a, app->fields[i], cell, answers);
             unreadable[i] = !subject->vals[i];
             if (show_fields) {
                 res->shown = arena_push(a, (void *)res->shown, (size_t)res->nshown, sizeof *res->shown);

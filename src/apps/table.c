@@ -199,9 +199,11 @@ bool table_looks_like_value(const char *s)
 
 bool table_bool(const char *s, bool *out)
 {
-    /* SAND/FALSK: what a Danish Excel writes for TRUE/FALSE. */
-    static const char *const yes[] = {"yes", "ja", "true", "1", "sand"};
-    static const char *const no[] = {"no", "nej", "false", "0", "falsk"};
+    /* The language's own yes/no words (LANGUAGE.md §2: yes/no, true/false,
+     * ja/nej) and 1/0. Other words (Danish Excel's SAND/FALSK) are the
+     * standard library's: enum cell_answer in applicant.ramme (admit.c). */
+    static const char *const yes[] = {"yes", "ja", "true", "1"};
+    static const char *const no[] = {"no", "nej", "false", "0"};
     if (!s)
         return false;
     const char *p;

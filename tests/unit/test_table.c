@@ -656,7 +656,7 @@ static void test_bool_words(void **state)
 {
     (void)state;
     static const char *const yes[] = {"yes", "Yes", "YES", "ja", "Ja", " JA ", "true", "True", "1", "\tja\r"};
-    static const char *const no[] = {"no", "No", "nej", "Nej", "NEJ", "false", "FALSE", "0", "  nej  ", "FALSK", "falsk"};
+    static const char *const no[] = {"no", "No", "nej", "Nej", "NEJ", "false", "FALSE", "0", "  nej  "};
     for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) {
         bool b = false;
         if (!table_bool(yes[i], &b) || !b)
@@ -667,10 +667,12 @@ static void test_bool_words(void **state)
         if (!table_bool(no[i], &b) || b)
             fail_msg("'%s' is not no", no[i]);
     }
-    /* SAND/FALSK (a Danish Excel's TRUE/FALSE) are booleans; near misses are not. */
+    /* SAND/FALSK (a Danish Excel's TRUE/FALSE) are the standard library's
+     * words (enum cell_answer, read by admit: tests/e2e/danish.sh), not the
+     * engine's; near misses are nobody's. */
     bool sand = false;
-    assert_true(table_bool("SAND", &sand));
-    assert_true(sand);
+    assert_false(table_bool("SAND", &sand));
+    assert_false(table_bool("falsk", &sand));
     static const char *const bad[] = {"", " ", "y", "n", "jaa", "nejo", "2", "sandt", "yes no", "01"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         bool b = true;
