@@ -83,9 +83,11 @@ int cli_init(Options *o)
 {
     if (o->nargs > 1)
         return cli_bad_usage(_("init takes one NAME (the course's name, and its file's: NAME.ramme)%s"), "");
-    const char *name = o->nargs ? o->args[0] : "kursus";
+    /* TRANSLATORS: the course's name, and its file's, when `ramme init` is given
+       no NAME: letters, digits and _ only (Danish: kursus) */
+    const char *name = o->nargs ? o->args[0] : _("course");
     if (!name_ok(name))
-        return cli_bad_usage(_("'%s' cannot be a course's name: use letters, digits and _, as in kursus_2026"), name);
+        return cli_bad_usage(_("'%s' cannot be a course's name: use letters, digits and _, as in course_2026"), name);
     const char *kind = o->course_format ? o->course_format : "cohort";
     CliSession s;
     cli_open(&s, o, NULL, NULL); /* the stdlib's modules: national's goals, the search path */
