@@ -2,7 +2,8 @@
 #
 #   make / make all     build build/ramme (no package checks: fast)
 #   make deps           install missing Debian packages (mk/deps.sh)
-#   make check          deps, build, unit tests, golden tests; ends with "N passed, N failed"
+#   make check          deps (and chromium, for the HTML tests), build, unit tests, golden and
+#                       end-to-end tests; ends with "N passed, N failed"
 #   make sanitize       the same tests, built with ASan+UBSan in build-san/
 #   make valgrind       the golden suite with every ramme run under valgrind
 #   make coverage       the tests built with --coverage in build-cov/, then a gcov summary
@@ -96,7 +97,7 @@ VALGRIND    ?= valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-
 SAN_FLAGS   := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 SAN_ENV     := ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
-.PHONY: all deps check test unit-tests sanitize valgrind coverage run install uninstall deb \
+.PHONY: all deps test-deps check test unit-tests sanitize valgrind coverage run install uninstall deb \
         golden-update clean pot FORCE
 
 all: $(BIN) $(MO_FILES)
@@ -237,10 +238,15 @@ test: $(BIN) $(MO_FILES) $(UNIT_BINS) $(BUILD)/evalrate $(FUZZ_CHECK_OBJS)
 deps:
 	@bash mk/deps.sh
 
-check: deps
+# What only the tests need: Debian's chromium renders the HTML reports
+# (tests/e2e/html.sh). Not in `deps`, which install and deb share.
+test-deps: deps
+	@bash mk/deps.sh chromium
+
+check: test-deps
 	@$(MAKE) --no-print-directory test
 
-sanitize: deps
+sanitize: test-deps
 	@$(SAN_ENV) $(MAKE) --no-print-directory BUILD=build-san CFLAGS='-O1 -g' SANFLAGS='$(SAN_FLAGS)' test
 
 valgrind: deps
@@ -248,7 +254,7 @@ valgrind: deps
 	@$(MAKE) --no-print-directory all
 	@GOLDEN_TIMEOUT=$${GOLDEN_TIMEOUT:-120} $(GOLDEN) --wrap '$(VALGRIND)' $(abspath $(BIN)) $(GOLDEN_DIRS)
 
-coverage: deps
+coverage: test-deps
 	@$(MAKE) --no-print-directory BUILD=build-cov CFLAGS='-O0 -g' SANFLAGS='--coverage' test || true
 	@for d in $(sort $(dir $(SRCS))); do gcov -n -o build-cov/obj/$${d#src/} $$d*.c; done 2>/dev/null | grep -A1 "^File 'src/" | grep -v '^--$$' \
 	  | paste - - | sed "s/^File '\(.*\)'[[:space:]]*Lines executed:\(.*\)/\2  \1/" | sort -k1,1n

@@ -19,6 +19,7 @@ _ramme()
             local formats="text json"
             [[ " ${COMP_WORDS[*]} " == *" schedule "* ]] && formats="text json csv ics"
             [[ " ${COMP_WORDS[*]} " == *" admit "* ]] && formats="text json csv"
+            [[ " ${COMP_WORDS[*]} " == *" check "* ]] && formats="text json html"
             COMPREPLY=($(compgen -W "$formats" -- "$cur")); return ;;
         --color|--colour)
             COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;

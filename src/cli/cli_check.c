@@ -1,9 +1,11 @@
 /* cli_check.c — `ramme check FILE...`: every course of every file judged
- * against its frameworks; the report (emit/check_out.h) as text or JSON,
- * with the coverage table on request, then the diagnostics. */
+ * against its frameworks; the report (emit/check_out.h) as text or JSON, or
+ * as an HTML page (emit/check_html.h), with the coverage table on request,
+ * then the diagnostics. */
 #include "cli/cli.h"
 #include "model/batch.h"
 #include "engine/coverage.h"
+#include "emit/check_html.h"
 #include "emit/check_out.h"
 #include "emit/render.h"
 #include "engine/rules.h"
@@ -15,10 +17,12 @@ int cli_check(Options *o)
 {
     if (o->nargs == 0)
         return cli_bad_usage(_("%s needs at least one FILE"), "check");
-    if (o->format != FMT_TEXT && o->format != FMT_JSON)
-        return cli_bad_usage(_("check writes text or json, not %s"), o->format == FMT_CSV ? "csv" : "ics");
+    if (o->format != FMT_TEXT && o->format != FMT_JSON && o->format != FMT_HTML)
+        return cli_bad_usage(_("check writes text, json or html, not %s"), o->format == FMT_CSV ? "csv" : "ics");
     int status = EXIT_PASS;
-    bool json = o->format == FMT_JSON;
+    bool json = o->format == FMT_JSON, html = o->format == FMT_HTML;
+    if (html)
+        check_html_begin(stdout);
     /* JSON is written course by course: a batch of 100,000 courses never
      * sits in memory as one document. */
     CheckJson *cj = json ? check_json_begin(stdout) : NULL;
@@ -48,6 +52,8 @@ int cli_check(Options *o)
                 cov_build(p, &rep, a, &cv);
             if (json) {
                 check_json_course(cj, &rep, ss, o->args[i], o->coverage ? &cv : NULL);
+            } else if (html) {
+                check_html_course(stdout, &rep, ss, o->coverage ? &cv : NULL);
             } else {
                 check_text(stdout, &rep, ss, o->color_out);
                 if (o->coverage)
@@ -55,7 +61,9 @@ int cli_check(Options *o)
             }
         }
         batch_end(&it);
-        if (n == 0 && !d->errors && !json)
+        if (n == 0 && !d->errors && html)
+            check_html_no_course(stdout, o->args[i]);
+        else if (n == 0 && !d->errors && !json)
             check_no_course_text(stdout, o->args[i]);
         /* Diagnostics after the file's reports, in source order. */
         diag_sort(d);
@@ -64,6 +72,10 @@ int cli_check(Options *o)
         if (json) {
             check_json_diags(cj, d, ss);
         } else {
+            /* HTML: the page lists them after the file's courses, and
+             * stderr has them as text as well, for whoever ran it. */
+            if (html)
+                check_html_diags(stdout, o->args[i], d, ss);
             if (d->n)
                 fflush(stdout);
             render_diags_text(stderr, d, ss, o->color);
@@ -73,5 +85,7 @@ int cli_check(Options *o)
     /* A failed write leaves stdout in error: cli_finish_stdout reports it. */
     if (json)
         (void)check_json_end(cj);
+    if (html)
+        (void)check_html_end(stdout);
     return status;
 }

@@ -26,6 +26,14 @@
 
 static const char *commands[] = {"check", "explain", "schedule", "admit", "diff", "test", "init", "fmt"};
 
+static bool is_command(const char *name)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (strcmp(name, commands[i]) == 0)
+            return true;
+    return false;
+}
+
 static void usage(FILE *out)
 {
     /* Three messages, each a block of lines: a translation aligns its own
@@ -44,7 +52,7 @@ static void usage(FILE *out)
           out);
     fputs(_("\n"
           "options:\n"
-          "  --format text|json (schedule also csv|ics, admit also csv)\n"
+          "  --format text|json (check also html, schedule also csv|ics, admit also csv)\n"
           "  --color auto|always|never        colour on a terminal (honours NO_COLOR)\n"
           "  --strict                         warnings, and error rules that cannot be judged, fail too\n"
           "  --coverage                       check: also show goals x modules\n"
@@ -168,8 +176,9 @@ static int parse_args(int argc, char **argv, Options *o)
             else if (strcmp(val, "json") == 0) o->format = FMT_JSON;
             else if (strcmp(val, "csv") == 0) o->format = FMT_CSV;
             else if (strcmp(val, "ics") == 0) o->format = FMT_ICS;
+            else if (strcmp(val, "html") == 0) o->format = FMT_HTML;
             else if (strcmp(val, "cohort") == 0 || strcmp(val, "modular") == 0) o->course_format = val;
-            else return cli_bad_usage(_("unknown format '%s' (text, json, csv or ics)"), val);
+            else return cli_bad_usage(_("unknown format '%s' (text, json, csv, ics or html)"), val);
         } else if (strcmp(name, "--color") == 0 || strcmp(name, "--colour") == 0) {
             if (strcmp(val, "auto") && strcmp(val, "always") && strcmp(val, "never"))
                 return cli_bad_usage(_("--color takes auto, always or never, not '%s'"), val);
@@ -305,6 +314,8 @@ int main(int argc, char **argv)
     if (st < 0) {
         if (o.course_format && strcmp(o.command, "init") != 0) {
             st = cli_bad_usage(_("--format %s is for init: the kind of course it writes"), o.course_format);
+        } else if (o.format == FMT_HTML && strcmp(o.command, "check") != 0 && is_command(o.command)) {
+            st = cli_bad_usage(_("--format html is for check in this version, not %s"), o.command);
         } else if ((o.fmt_check || o.fmt_write || o.fmt_tree) && strcmp(o.command, "fmt") != 0) {
             st = cli_bad_usage(_("--check, -w and --syntax-tree are for fmt, not %s"), o.command);
         } else if (o.output && strcmp(o.command, "init") == 0) {

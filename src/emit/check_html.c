@@ -1,0 +1,277 @@
+/* check_html.c — the check report as one HTML page. */
+#include "emit/check_html.h"
+#include "emit/htmlw.h"
+#include "emit/render.h"
+#include "emit/words.h"
+
+/* The page's only styles. Relative units everywhere and no fixed width, so
+ * it reflows at 200% zoom; the status is a word in its cell, coloured too
+ * but never by colour alone. The print rules: A4, a course per page, no
+ * row split across pages, the table's header repeated on each page. */
+static const char STYLE[] =
+    "body { font-family: system-ui, \"Segoe UI\", Roboto, \"Helvetica Neue\", Arial, sans-serif;"
+    " font-size: 1rem; line-height: 1.45; color: #1b1b1b; background: #fff;"
+    " max-width: 75em; margin: 1.5em auto; padding: 0 1em; }\n"
+    "h1 { font-size: 1.7em; margin: 0 0 0.5em; }\n"
+    "h2 { font-size: 1.35em; margin: 2em 0 0.3em; padding-bottom: 0.2em; border-bottom: 0.1em solid #bbb; }\n"
+    "h3 { font-size: 1.1em; margin: 1.4em 0 0.4em; }\n"
+    "code { font-family: ui-monospace, \"DejaVu Sans Mono\", Menlo, Consolas, monospace; font-size: 0.95em; }\n"
+    ".place { margin: 0; color: #4a4a4a; }\n"
+    "table { border-collapse: collapse; width: 100%; margin: 0.4em 0 1em; }\n"
+    "th, td { border: 0.0625em solid #b5b5b5; padding: 0.3em 0.5em; text-align: left; vertical-align: top;"
+    " overflow-wrap: break-word; }\n"
+    "thead th { background: #ececec; white-space: nowrap; }\n"
+    "tbody th { font-weight: normal; }\n"
+    "td p, td ul { margin: 0 0 0.3em; } td ul { padding-left: 1.2em; }\n"
+    ".status { font-weight: bold; white-space: nowrap; }\n"
+    ".results td:nth-child(2) { white-space: nowrap; }\n"
+    "tr.fail { background: #fdecec; } tr.fail .status { color: #a30000; }\n"
+    "tr.fail.warning, tr.fail.advice { background: #fff5e0; }\n"
+    "tr.fail.warning .status, tr.fail.advice .status { color: #7a4a00; }\n"
+    "tr.unknown { background: #f1ecfa; } tr.unknown .status { color: #5b2d91; }\n"
+    "tr.pass .status { color: #1d6b1d; }\n"
+    "tr.not_applicable .status { color: #555; font-weight: normal; }\n"
+    ".diag.error { color: #a30000; font-weight: bold; } .diag.warning { color: #7a4a00; font-weight: bold; }\n"
+    ".coverage td { text-align: center; } .coverage td.gap { text-align: left; color: #a30000; font-weight: bold; }\n"
+    ".summary { font-weight: bold; }\n"
+    "@page { size: A4; margin: 15mm 12mm; }\n"
+    "@media print {\n"
+    "  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }\n"
+    "  section.course + section.course { break-before: page; page-break-before: always; }\n"
+    "  tr, th, td { break-inside: avoid; page-break-inside: avoid; }\n"
+    "  thead { display: table-header-group; }\n"
+    "  h2, h3 { break-after: avoid; page-break-after: avoid; }\n"
+    "  tr.fail, tr.unknown, thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
+    "}\n";
+
+void check_html_begin(FILE *out)
+{
+    fputs("<!DOCTYPE html>\n<html lang=\"", out);
+    hw_text(out, i18n_language());
+    fputs("\">\n<head>\n<meta charset=\"utf-8\">\n"
+          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+          out);
+    /* TRANSLATORS: the title and top heading of the HTML page of `ramme check --format html` */
+    hw_text(out, _("ramme check report"));
+    fputs("</title>\n<style>\n", out);
+    fputs(STYLE, out);
+    fputs("</style>\n</head>\n<body>\n<main>\n<h1>", out);
+    hw_text(out, _("ramme check report"));
+    fputs("</h1>\n", out);
+}
+
+static void th_col(FILE *out, const char *word)
+{
+    fputs("<th scope=\"col\">", out);
+    hw_text(out, word);
+    fputs("</th>", out);
+}
+
+static void results_table(FILE *out, const CourseReport *r, const Block *fw, SourceSet *ss, Arena *a)
+{
+    fputs("<table class=\"results\">\n<thead><tr>", out);
+    /* TRANSLATORS: column headings of the rule results table in the HTML check report */
+    th_col(out, _("Status"));
+    th_col(out, _("Severity"));
+    th_col(out, _("Rule"));
+    th_col(out, _("Details"));
+    th_col(out, _("Where"));
+    fputs("</tr></thead>\n<tbody>\n", out);
+    for (int i = 0; i < r->n; i++) {
+        const RuleResult *x = &r->results[i];
+        if (x->framework != fw)
+            continue;
+        /* Markup by fputs: a format string is for a message (tests/e2e/po.sh). */
+        fputs("<tr class=\"", out);
+        fputs(words_status_id(x->status), out); /* the row's classes: JSON's identifiers */
+        fputc(' ', out);
+        fputs(words_severity_id(x->severity), out);
+        fputs("\"><td class=\"status\">", out);
+        hw_text(out, words_status(x->status));
+        fputs("</td><td>", out);
+        hw_text(out, words_severity(x->severity));
+        fputs("</td><th scope=\"row\"><code>", out);
+        hw_text(out, x->id);
+        fputs("</code></th><td>", out);
+        bool open = x->status == ST_FAIL || x->status == ST_UNKNOWN;
+        if (open) {
+            fputs("<p>", out);
+            hw_text(out, x->message);
+            fputs("</p><p>", out);
+            hw_printf(out, _("cites: %s"), x->cite ? x->cite : "");
+            fputs("</p>", out);
+            if (x->nexplain) {
+                fputs("<ul>", out);
+                for (int k = 0; k < x->nexplain; k++) {
+                    fputs("<li>", out);
+                    hw_text(out, x->explain[k]);
+                    fputs("</li>", out);
+                }
+                fputs("</ul>", out);
+            }
+        }
+        fputs("</td><td>", out);
+        if (open)
+            hw_printf(out, _("at %s; rule at %s"), render_place_text(a, ss, x->where),
+                      render_place_text(a, ss, x->rule->name_span));
+        fputs("</td></tr>\n", out);
+    }
+    fputs("</tbody>\n</table>\n", out);
+}
+
+static void coverage_table(FILE *out, const Coverage *cv)
+{
+    if (cv->nrows == 0)
+        return;
+    Arena *a = arena_new();
+    const char *goals = arena_printf(a, P_("%d goal", "%d goals", (unsigned long)cv->nrows), cv->nrows);
+    const char *blocks = arena_printf(a, P_("%d block", "%d blocks", (unsigned long)cv->ncolumns), cv->ncolumns);
+    fputs("<h3>", out);
+    hw_printf(out, _("coverage: %s x %s"), goals, blocks);
+    fputs("</h3>\n<table class=\"coverage\">\n<thead><tr>", out);
+    /* TRANSLATORS: column headings of the coverage matrix (goals x modules) in the HTML check report */
+    th_col(out, _("Goal"));
+    for (int k = 0; k < cv->ncolumns; k++) {
+        fputs("<th scope=\"col\"><code>", out);
+        hw_text(out, cv->columns[k]->name);
+        fputs("</code></th>", out);
+    }
+    th_col(out, _("Covered by"));
+    fputs("</tr></thead>\n<tbody>\n", out);
+    int uncovered = 0;
+    for (int i = 0; i < cv->nrows; i++) {
+        const CoverageRow *row = &cv->rows[i];
+        fputs("<tr><th scope=\"row\"><code>", out);
+        hw_text(out, row->goal->name);
+        fputs("</code>", out);
+        if (row->goal->title) {
+            fputs(" ", out);
+            hw_text(out, row->goal->title);
+        }
+        fputs("</th>", out);
+        for (int k = 0; k < cv->ncolumns; k++)
+            fputs(row->covered[k] ? "<td>x</td>" : "<td>–</td>", out);
+        if (row->ncovered) {
+            fputs("<td>", out);
+            fprintf(out, "%d", row->ncovered);
+            fputs("</td>", out);
+        } else {
+            fputs("<td class=\"gap\">", out);
+            hw_text(out, _("not covered"));
+            fputs("</td>", out);
+            uncovered++;
+        }
+        fputs("</tr>\n", out);
+    }
+    fputs("</tbody>\n</table>\n<p>", out);
+    hw_printf(out, P_("%d of %d goal covered", "%d of %d goals covered", (unsigned long)cv->nrows),
+              cv->nrows - uncovered, cv->nrows);
+    fputs("</p>\n", out);
+    arena_free(a);
+}
+
+void check_html_course(FILE *out, const CourseReport *r, SourceSet *ss, const Coverage *cv)
+{
+    Arena *a = arena_new();
+    fputs("<section class=\"course\">\n<h2>", out);
+    if (r->course->title)
+        hw_printf(out, _("course %s \"%s\""), r->course->name, r->course->title);
+    else
+        hw_printf(out, _("course %s"), r->course->name);
+    fputs("</h2>\n<p class=\"place\">", out);
+    hw_text(out, render_place_text(a, ss, r->course->name_span));
+    fputs("</p>\n", out);
+    for (int f = 0; f < r->nframeworks; f++) {
+        const Block *fw = r->frameworks[f];
+        fputs("<h3><code>", out);
+        hw_text(out, fw->name);
+        fputs("</code>", out);
+        if (fw->title) {
+            fputs(" ", out);
+            hw_text(out, fw->title);
+        }
+        fputs("</h3>\n", out);
+        results_table(out, r, fw, ss, a);
+    }
+    const char *errors = arena_printf(a, P_("%d error", "%d errors", (unsigned long)r->failed[SEV_ERROR]),
+                                      r->failed[SEV_ERROR]);
+    const char *warnings = arena_printf(a, P_("%d warning", "%d warnings", (unsigned long)r->failed[SEV_WARNING]),
+                                        r->failed[SEV_WARNING]);
+    const char *advice = arena_printf(a, P_("%d advice failed", "%d advice failed", (unsigned long)r->failed[SEV_ADVICE]),
+                                      r->failed[SEV_ADVICE]);
+    const char *unknown = arena_printf(a, P_("%d unknown", "%d unknown", (unsigned long)r->unknown), r->unknown);
+    fputs("<p class=\"summary\">", out);
+    hw_printf(out, _("summary: %s, %s, %s; %s"), errors, warnings, advice, unknown);
+    if (r->unknown_by[SEV_ERROR] > 0)
+        hw_printf(out, P_("; %d error-level rule could not be judged", "; %d error-level rules could not be judged",
+                          (unsigned long)r->unknown_by[SEV_ERROR]),
+                  r->unknown_by[SEV_ERROR]);
+    fputs("</p>\n", out);
+    if (cv)
+        coverage_table(out, cv);
+    fputs("</section>\n", out);
+    arena_free(a);
+}
+
+void check_html_no_course(FILE *out, const char *file)
+{
+    fputs("<p>", out);
+    hw_printf(out, _("%s: no errors; the file declares no course"), file);
+    fputs("</p>\n", out);
+}
+
+void check_html_diags(FILE *out, const char *file, const Diags *d, SourceSet *ss)
+{
+    if (d->n == 0)
+        return;
+    Arena *a = arena_new();
+    fputs("<section class=\"diagnostics\">\n<h2>", out);
+    /* TRANSLATORS: the heading over a file's errors and warnings in the HTML check report */
+    hw_printf(out, _("problems in %s"), file);
+    fputs("</h2>\n<table>\n<thead><tr>", out);
+    th_col(out, _("Severity"));
+    th_col(out, _("Where"));
+    /* TRANSLATORS: column heading of the diagnostics table in the HTML check report */
+    th_col(out, _("Message"));
+    fputs("</tr></thead>\n<tbody>\n", out);
+    for (int i = 0; i < d->n; i++) {
+        const Diag *g = &d->items[i];
+        fputs("<tr><td class=\"diag ", out);
+        fputs(words_diag_id(g->severity), out);
+        fputs("\">", out);
+        hw_text(out, words_diag(g->severity));
+        fputs("</td><td>", out);
+        const char *place = render_place_text(a, ss, g->span);
+        hw_text(out, *place || !g->path ? place : g->path);
+        fputs("</td><td><p>", out);
+        hw_text(out, g->msg);
+        fputs("</p>", out);
+        if (g->help) {
+            fputs("<p>", out);
+            hw_printf(out, "%s: %s", words_help(), g->help);
+            fputs("</p>", out);
+        }
+        if (g->nnotes) {
+            fputs("<ul>", out);
+            for (int k = 0; k < g->nnotes; k++) {
+                const char *np = render_place_text(a, ss, g->notes[k].span);
+                fputs("<li>", out);
+                if (*np)
+                    hw_printf(out, "%s: %s", np, g->notes[k].msg);
+                else
+                    hw_text(out, g->notes[k].msg);
+                fputs("</li>", out);
+            }
+            fputs("</ul>", out);
+        }
+        fputs("</td></tr>\n", out);
+    }
+    fputs("</tbody>\n</table>\n</section>\n", out);
+    arena_free(a);
+}
+
+bool check_html_end(FILE *out)
+{
+    fputs("</main>\n</body>\n</html>\n", out);
+    return !ferror(out);
+}

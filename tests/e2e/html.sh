@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# tests/e2e/html.sh RAMME — `check --format html` rendered by a real browser,
+# Debian's headless Chromium (`make check` installs it: mk/deps.sh chromium):
+# - the DOM holds every rule id of the report with its status word, in
+#   English and in Danish (--lang da: <html lang="da">, Danish words);
+# - a hostile title ("<script>alert(1)</script> & co") is text in the DOM,
+#   escaped, never an element: the dumped DOM has no <script> element;
+# - headings go h1 -> h2 -> h3 without a skipped level; tables have their
+#   scope headers; the page asks for nothing over the network;
+# - a screenshot is kept as an artefact (ARTEFACTS, default the binary's
+#   directory's artefacts/, i.e. build/artefacts/): a non-empty PNG;
+# - print to PDF gives the expected number of A4 pages;
+# - the other commands refuse --format html (exit 2, nothing on stdout).
+# Without chromium every browser check fails, and says why: none is skipped.
+# Prints "html: N passed, N failed".
+set -u
+ramme=$1
+root=$(cd "$(dirname "$0")/../.." && pwd)
+art=${ARTEFACTS:-$(cd "$(dirname "$ramme")" && pwd)/artefacts}
+mkdir -p "$art"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+S=$root/stdlib E=$root/examples
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL html: $*"; fail=$((fail + 1)); }
+browser() { timeout 120 chromium --headless --no-sandbox --disable-gpu --user-data-dir="$tmp/profile" "$@" 2>/dev/null; }
+
+# The pages: two courses from two files, a failing one in Danish with the
+# coverage matrix, and the hostile course of the golden tests.
+"$ramme" check --format html -I "$S" "$E/region-midt.ramme" "$E/variant-module-hours.ramme" > "$tmp/several.html"
+rc=$?; [ "$rc" = 1 ] && ok || bad "several: exit $rc, expected 1 (a course fails an error rule)"
+"$ramme" check --format html --coverage --lang da -I "$S" "$E/variant-theory-hours.ramme" > "$tmp/danish.html"
+"$ramme" check --format html "$root/tests/golden/html/hostile.ramme" > "$tmp/hostile.html"
+"$ramme" check --format json -I "$S" "$E/region-midt.ramme" "$E/variant-module-hours.ramme" > "$tmp/several.json"
+"$ramme" check --format json --lang da -I "$S" "$E/variant-theory-hours.ramme" > "$tmp/danish.json"
+
+# Self-contained: no script, no stylesheet or image fetched, no URL at all.
+for p in several danish hostile; do
+  if grep -qiE '<script|<link|<img|<iframe|src=|https?:|@import' "$tmp/$p.html"; then bad "$p: asks for something outside the page"
+  else ok; fi
+done
+
+if ! command -v chromium > /dev/null 2>&1; then
+  bad "chromium is not installed (make deps, or: bash mk/deps.sh chromium): the browser checks cannot run"
+  echo "html: $pass passed, $fail failed"
+  exit 1
+fi
+
+# The DOM as the browser built it.
+for p in several danish hostile; do
+  browser --dump-dom "file://$tmp/$p.html" > "$tmp/$p.dom"
+  [ -s "$tmp/$p.dom" ] && ok || bad "$p: chromium dumped no DOM"
+done
+
+# Every rule result of the JSON report is a row of the page: its id as the
+# row's header, its status word (in the page's language) in the row.
+rows() { # JSON DOM WORDS: prints the results missing from the DOM
+  python3 - "$1" "$2" "$3" <<'PY'
+import json, re, sys, html
+doc = json.load(open(sys.argv[1]))
+dom = open(sys.argv[2], encoding="utf-8").read()
+words = dict(w.split("=", 1) for w in sys.argv[3].split(","))
+found = set()
+for tr in re.findall(r'<tr class="[^"]*">(.*?)</tr>', dom, re.S):
+    st = re.search(r'<td class="status">(.*?)</td>', tr)
+    rid = re.search(r'<th scope="row"><code>(.*?)</code></th>', tr)
+    if st and rid:
+        found.add((html.unescape(rid.group(1)), html.unescape(st.group(1))))
+n = 0
+for c in doc["courses"]:
+    for r in c["results"]:
+        n += 1
+        if (r["rule"], words[r["status"]]) not in found:
+            print("missing", r["rule"], words[r["status"]])
+if n == 0:
+    print("no results in the JSON report")
+PY
+}
+miss=$(rows "$tmp/several.json" "$tmp/several.dom" "fail=FAIL,unknown=unknown,pass=pass,not_applicable=n/a")
+[ -z "$miss" ] && ok || bad "several: $miss"
+# The Danish words of TOOLS.md §6.
+miss=$(rows "$tmp/danish.json" "$tmp/danish.dom" "fail=IKKE OPFYLDT,unknown=kan ikke afgøres,pass=opfyldt,not_applicable=ikke relevant")
+[ -z "$miss" ] && ok || bad "danish: $miss"
+grep -q '<html lang="da">' "$tmp/danish.dom" && ok || bad "danish: no <html lang=\"da\">"
+grep -q '<html lang="en">' "$tmp/several.dom" && ok || bad "several: no <html lang=\"en\">"
+# Two courses, two sections; each framework its table.
+[ "$(grep -o '<section class="course">' "$tmp/several.dom" | wc -l)" = 2 ] && ok || bad "several: not two course sections"
+
+# The hostile title and message are text: escaped in the DOM, no element.
+grep -q '<script' "$tmp/hostile.dom" && bad "hostile: a <script> element in the DOM" || ok
+grep -qF 'Kursus &lt;script&gt;alert(1)&lt;/script&gt; &amp; co' "$tmp/hostile.dom" && ok \
+  || bad "hostile: the escaped title is not in the DOM as text"
+grep -qF 'Kommune &lt;script&gt;alert(1)&lt;/script&gt; &amp; Region' "$tmp/hostile.dom" && ok \
+  || bad "hostile: the escaped provider (in the message) is not in the DOM as text"
+grep -qE '<(b|i)>' "$tmp/hostile.dom" && bad "hostile: markup from the course file became an element" || ok
+
+# Headings in order (no level skipped) and tables with scope headers.
+for p in several danish hostile; do
+  out=$(python3 - "$tmp/$p.dom" <<'PY'
+import re, sys
+dom = open(sys.argv[1], encoding="utf-8").read()
+levels = [int(h) for h in re.findall(r"<h([1-6])\b", dom)]
+if not levels or levels[0] != 1 or levels.count(1) != 1:
+    print("not one h1 first:", levels[:5])
+for a, b in zip(levels, levels[1:]):
+    if b > a + 1:
+        print("heading h%d after h%d" % (b, a)); break
+if 'scope="col"' not in dom or 'scope="row"' not in dom:
+    print("a table without scope headers")
+PY
+)
+  [ -z "$out" ] && ok || bad "$p: $out"
+done
+
+# A screenshot kept as an artefact.
+rm -f "$art/check-several.png" "$art/check-danish.png"
+browser --screenshot="$art/check-several.png" --window-size=1200,2000 "file://$tmp/several.html" > /dev/null
+browser --screenshot="$art/check-danish.png" --window-size=1200,2000 "file://$tmp/danish.html" > /dev/null
+for png in check-several check-danish; do
+  if [ -s "$art/$png.png" ] && [ "$(head -c 8 "$art/$png.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ]; then ok
+  else bad "$png: no screenshot (PNG) in $art"; fi
+done
+
+# Print to PDF. Two courses: the print stylesheet starts each course on a new
+# page, and each of these fits on one A4 page at 10pt, so 2 pages (found on
+# the first run, Chromium 156). Pages are counted by their "/Type /Page"
+# objects, not "/Type /Pages" (the page tree).
+rm -f "$art/check-several.pdf"
+browser --no-pdf-header-footer --print-to-pdf="$art/check-several.pdf" "file://$tmp/several.html" > /dev/null
+pages=$(grep -a -o '/Type */Page\b' "$art/check-several.pdf" 2>/dev/null | wc -l)
+[ -s "$art/check-several.pdf" ] && [ "$pages" = 2 ] && ok || bad "several.pdf: $pages pages, expected 2"
+# A4 (595 x 842 points).
+grep -a -qE '/MediaBox \[0 0 59[45](\.[0-9]+)? 84[12](\.[0-9]+)?\]' "$art/check-several.pdf" && ok \
+  || bad "several.pdf: pages are not A4 ($(grep -a -o '/MediaBox \[[^]]*\]' "$art/check-several.pdf" | head -1))"
+
+# The other commands refuse html: a usage error, nothing on stdout.
+for cmd in "explain national.goal_coverage" "schedule $E/region-midt-schedule.ramme" "diff $E/municipal-variant.ramme a b" \
+           "admit $E/region-midt.ramme --applicants $E/applicants.csv" "test $E"; do
+  # shellcheck disable=SC2086
+  "$ramme" $cmd --format html -I "$S" > "$tmp/out" 2> "$tmp/err"; rc=$?
+  [ "$rc" = 2 ] && [ ! -s "$tmp/out" ] && grep -q 'format html' "$tmp/err" && ok || bad "${cmd%% *} --format html: exit $rc"
+done
+
+echo "html: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
