@@ -23,7 +23,9 @@ typedef enum {
     TH_HOURS, TH_SESSION_LENGTH,
     MO_HOURS,
     PR_LENGTH, PR_FOLLOW_UP_DAYS,
-    CA_HOLIDAY, CA_CUSTOMARY, CA_CLOSED,
+    CA_HOLIDAY, CA_CUSTOMARY, CA_CLOSED, CA_TIME_ZONE,
+    TZ_NAME, TZ_STANDARD_NAME, TZ_STANDARD_OFFSET, TZ_SUMMER_NAME, TZ_SUMMER_OFFSET,
+    TZ_SUMMER_FROM, TZ_SUMMER_FROM_AT, TZ_SUMMER_UNTIL, TZ_SUMMER_UNTIL_AT,
     CL_ON, CL_WEEK, CL_UNTIL,
     YR_YEAR, YR_EASTER,
     PL_COURSE, PL_SCHEDULE, PL_SESSIONS, PL_SESSION_LENGTH, PL_HOURS, PL_HOURS_ASKED,
@@ -45,7 +47,12 @@ static const struct { const char *kind, *field; } names[NNAMES] = {
     [MO_HOURS] = {"module", "hours"},
     [PR_LENGTH] = {"practicum", "length"},         [PR_FOLLOW_UP_DAYS] = {"practicum", "follow_up_days"},
     [CA_HOLIDAY] = {"calendar", "holiday"},        [CA_CUSTOMARY] = {"calendar", "customary"},
-    [CA_CLOSED] = {"calendar", "closed"},
+    [CA_CLOSED] = {"calendar", "closed"},          [CA_TIME_ZONE] = {"calendar", "time_zone"},
+    [TZ_NAME] = {"time_zone", "name"},             [TZ_STANDARD_NAME] = {"time_zone", "standard_name"},
+    [TZ_STANDARD_OFFSET] = {"time_zone", "standard_offset"},
+    [TZ_SUMMER_NAME] = {"time_zone", "summer_name"}, [TZ_SUMMER_OFFSET] = {"time_zone", "summer_offset"},
+    [TZ_SUMMER_FROM] = {"time_zone", "summer_from"}, [TZ_SUMMER_FROM_AT] = {"time_zone", "summer_from_at"},
+    [TZ_SUMMER_UNTIL] = {"time_zone", "summer_until"}, [TZ_SUMMER_UNTIL_AT] = {"time_zone", "summer_until_at"},
     [CL_ON] = {"closure", "on"},                   [CL_WEEK] = {"closure", "week"},
     [CL_UNTIL] = {"closure", "until"},
     [YR_YEAR] = {"calendar_year", "year"},         [YR_EASTER] = {"calendar_year", "easter"},
@@ -105,6 +112,33 @@ static Block *get_block(const Names *N, const Block *b, NameId id)
 {
     Value *v = get(N, b, id);
     return !v ? NULL : v->k == V_BLOCK ? v->u.block : v->k == V_REF ? v->u.ref : NULL;
+}
+
+/* The calendar's time zone, or NULL when it has none. Summer time counts
+ * only when all five of its fields are given (the type checker cannot say
+ * "all or none"; a partial one is left out, as if absent). */
+static const PlanZone *read_zone(const Names *N, const Block *tz, Arena *a)
+{
+    Value *name = get(N, tz, TZ_NAME), *sname = get(N, tz, TZ_STANDARD_NAME), *soff = get(N, tz, TZ_STANDARD_OFFSET);
+    if (!name || !sname || !soff || name->k != V_STRING || sname->k != V_STRING || soff->k != V_TIME)
+        return NULL;
+    PlanZone *z = arena_alloc(a, sizeof *z);
+    z->name = name->u.s;
+    z->standard_name = sname->u.s;
+    z->standard_offset = soff->u.time;
+    Value *n = get(N, tz, TZ_SUMMER_NAME), *o = get(N, tz, TZ_SUMMER_OFFSET), *f = get(N, tz, TZ_SUMMER_FROM),
+          *fa = get(N, tz, TZ_SUMMER_FROM_AT), *u = get(N, tz, TZ_SUMMER_UNTIL), *ua = get(N, tz, TZ_SUMMER_UNTIL_AT);
+    if (n && o && f && fa && u && ua && n->k == V_STRING && o->k == V_TIME && f->k == V_INT && fa->k == V_TIME &&
+        u->k == V_INT && ua->k == V_TIME && f->u.i >= 1 && f->u.i <= 12 && u->u.i >= 1 && u->u.i <= 12) {
+        z->has_summer = true;
+        z->summer_name = n->u.s;
+        z->summer_offset = o->u.time;
+        z->summer_from = (int)f->u.i;
+        z->summer_from_at = fa->u.time;
+        z->summer_until = (int)u->u.i;
+        z->summer_until_at = ua->u.time;
+    }
+    return z;
 }
 
 /* A closed day rule with its per-year cache (Easter moves). */
@@ -382,6 +416,7 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
     Block *cal = get_block(&N, sb, SC_CALENDAR);
     if (cal)
         add_calendar(&S, cal);
+    pl->zone = read_zone(&N, get_block(&N, cal, CA_TIME_ZONE), a);
     add_closures(&S, sb, SC_CLOSED);
     /* Planned breaks (a month's pause between two parts): no teaching, but
      * not days that fell out, and their weeks are not weeks of the course. */

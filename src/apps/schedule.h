@@ -46,6 +46,21 @@ typedef struct Break {
     const char *reason;
 } Break;
 
+/* The calendar's time zone (schema time_zone in stdlib/calendar.ramme), as
+ * an iCalendar file needs it. Offsets in minutes ahead of UTC; summer time
+ * from the last Sunday of month summer_from at summer_from_at (minutes after
+ * midnight, local standard time) to the last Sunday of summer_until at
+ * summer_until_at (local summer time). */
+typedef struct PlanZone {
+    const char *name;          /* the IANA name: "Europe/Copenhagen" */
+    const char *standard_name; /* "CET" */
+    int standard_offset;
+    bool has_summer;
+    const char *summer_name;   /* "CEST" */
+    int summer_offset;
+    int summer_from, summer_from_at, summer_until, summer_until_at;
+} PlanZone;
+
 /* A rule result of the schedule's checks, as the report writers show it. */
 typedef struct ScheduleCheck {
     const char *id;       /* schedule.hours, schedule.weeks, ... */
@@ -76,6 +91,7 @@ typedef struct Plan {
     ScheduleCheck *checks;    /* in the order the checks are declared */
     int nchecks;
     const char **weekday_names; /* Danish names from the stdlib weekday enum, Monday first */
+    const PlanZone *zone;     /* the calendar's time zone; NULL when it declares none */
 } Plan;
 
 /* Builds the plan for `schedule` and judges it; errors that stop it (no

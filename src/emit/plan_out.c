@@ -544,28 +544,72 @@ int plan_csv(FILE *out, const Plan *p)
 
 /* ---------------------------------------------------------------- iCalendar */
 
-/* Europe/Copenhagen as the EU rule has had it since 1996: CEST from the last
- * Sunday of March 02:00, CET from the last Sunday of October 03:00. Written
- * out so the file does not depend on the zoneinfo of the machine making it. */
-static const char VTIMEZONE_CPH[] =
-    "BEGIN:VTIMEZONE\r\n"
-    "TZID:" PLAN_TZID "\r\n"
-    "X-LIC-LOCATION:" PLAN_TZID "\r\n"
-    "BEGIN:DAYLIGHT\r\n"
-    "TZOFFSETFROM:+0100\r\n"
-    "TZOFFSETTO:+0200\r\n"
-    "TZNAME:CEST\r\n"
-    "DTSTART:19700329T020000\r\n"
-    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n"
-    "END:DAYLIGHT\r\n"
-    "BEGIN:STANDARD\r\n"
-    "TZOFFSETFROM:+0200\r\n"
-    "TZOFFSETTO:+0100\r\n"
-    "TZNAME:CET\r\n"
-    "DTSTART:19701025T030000\r\n"
-    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n"
-    "END:STANDARD\r\n"
-    "END:VTIMEZONE\r\n";
+/* The calendar's time zone as a VTIMEZONE (RFC 5545 3.6.5), from what the
+ * standard library declares (schema time_zone; dk: Europe/Copenhagen, CET
+ * and CEST). Written from those fields, never from the zoneinfo of the
+ * machine making the file, so the same plan gives the same file anywhere.
+ * Summer time starts on the last Sunday of one month and ends on the last
+ * Sunday of another: an RRULE each, from its first such day in 1970. */
+static void tz_offset(SBuf *b, int minutes)
+{
+    char t[16];
+    snprintf(t, sizeof t, "%c%02d%02d", minutes < 0 ? '-' : '+', abs(minutes) / 60, abs(minutes) % 60);
+    sb_puts(b, t);
+}
+
+static void tz_part(SBuf *b, const char *kind, int from, int to, const char *name, int month, int at)
+{
+    /* The last Sunday of `month` in 1970. */
+    int32_t day = civil_days(1970, month, civil_month_days(1970, month));
+    while (civil_weekday(day) != 6)
+        day--;
+    int y, m, d;
+    civil_date(day, &y, &m, &d);
+    char t[96];
+    sb_puts(b, "BEGIN:");
+    sb_puts(b, kind);
+    sb_puts(b, "\r\nTZOFFSETFROM:");
+    tz_offset(b, from);
+    sb_puts(b, "\r\nTZOFFSETTO:");
+    tz_offset(b, to);
+    sb_puts(b, "\r\nTZNAME:");
+    sb_puts(b, name);
+    snprintf(t, sizeof t, "\r\nDTSTART:%04d%02d%02dT%02d%02d00\r\nRRULE:FREQ=YEARLY;BYMONTH=%d;BYDAY=-1SU\r\nEND:",
+             y, m, d, at / 60, at % 60, month);
+    sb_puts(b, t);
+    sb_puts(b, kind);
+    sb_puts(b, "\r\n");
+}
+
+static icalcomponent *vtimezone(const PlanZone *z)
+{
+    Arena *a = arena_new();
+    SBuf b = sb_new(a);
+    sb_puts(&b, "BEGIN:VTIMEZONE\r\nTZID:");
+    sb_puts(&b, z->name);
+    sb_puts(&b, "\r\nX-LIC-LOCATION:");
+    sb_puts(&b, z->name);
+    sb_puts(&b, "\r\n");
+    if (z->has_summer) {
+        tz_part(&b, "DAYLIGHT", z->standard_offset, z->summer_offset, z->summer_name, z->summer_from,
+                z->summer_from_at);
+        tz_part(&b, "STANDARD", z->summer_offset, z->standard_offset, z->standard_name, z->summer_until,
+                z->summer_until_at);
+    } else {
+        /* No summer time: one STANDARD part, in force since 1970. */
+        sb_puts(&b, "BEGIN:STANDARD\r\nTZOFFSETFROM:");
+        tz_offset(&b, z->standard_offset);
+        sb_puts(&b, "\r\nTZOFFSETTO:");
+        tz_offset(&b, z->standard_offset);
+        sb_puts(&b, "\r\nTZNAME:");
+        sb_puts(&b, z->standard_name);
+        sb_puts(&b, "\r\nDTSTART:19700101T000000\r\nEND:STANDARD\r\n");
+    }
+    sb_puts(&b, "END:VTIMEZONE\r\n");
+    icalcomponent *c = icalcomponent_new_from_string(sb_str(&b));
+    arena_free(a);
+    return c;
+}
 
 /* DTSTAMP: $SOURCE_DATE_EPOCH when it is a plain non-negative number of a
  * time libical can write (up to the year 3000), else now. */
@@ -651,6 +695,13 @@ static bool ics_unwritable(const Plan *p, int32_t *bad)
 
 bool plan_ics_check(const Plan *p, Diags *d)
 {
+    if (!p->zone) {
+        Value *cal = field(p->schedule, "calendar");
+        Span sp = cal ? cal->span : p->schedule ? p->schedule->name_span : span_none();
+        diag_error(d, sp, "%s", _("an iCalendar file needs the calendar's time zone, and this calendar declares none"));
+        diag_help(d, "%s", _("give the calendar a time_zone block (see the standard calendar dk), or extend dk"));
+        return false;
+    }
     int32_t bad;
     if (!ics_unwritable(p, &bad))
         return true;
@@ -663,9 +714,9 @@ bool plan_ics_check(const Plan *p, Diags *d)
     return false;
 }
 
-static void add_local(icalcomponent *ev, icalproperty *prop)
+static void add_local(const Plan *p, icalcomponent *ev, icalproperty *prop)
 {
-    icalproperty_add_parameter(prop, icalparameter_new_tzid(PLAN_TZID));
+    icalproperty_add_parameter(prop, icalparameter_new_tzid(p->zone->name));
     icalcomponent_add_property(ev, prop);
 }
 
@@ -745,8 +796,8 @@ static int add_sessions(icalcomponent *cal, Arena *a, const Plan *p, const char 
             free(mods);
             return -1;
         }
-        add_local(ev, icalproperty_new_dtstart(ical_local(s->date, s->start)));
-        add_local(ev, icalproperty_new_dtend(ical_local(s->date, s->end)));
+        add_local(p, ev, icalproperty_new_dtstart(ical_local(s->date, s->start)));
+        add_local(p, ev, icalproperty_new_dtend(ical_local(s->date, s->end)));
         if (*mods) {
             add_summary(ev, a, title, mods);
         } else {
@@ -789,8 +840,8 @@ static int add_practicum(icalcomponent *cal, Arena *a, const Plan *p, const char
             return -1;
         int32_t d = p->follow_up[i];
         if (p->nsessions > 0) {
-            add_local(ev, icalproperty_new_dtstart(ical_local(d, p->sessions[0].start)));
-            add_local(ev, icalproperty_new_dtend(ical_local(d, p->sessions[0].end)));
+            add_local(p, ev, icalproperty_new_dtstart(ical_local(d, p->sessions[0].start)));
+            add_local(p, ev, icalproperty_new_dtend(ical_local(d, p->sessions[0].end)));
         } else {
             icalcomponent_add_property(ev, icalproperty_new_dtstart(ical_date(d)));
             icalcomponent_add_property(ev, icalproperty_new_dtend(ical_date(d + 1)));
@@ -815,9 +866,9 @@ int plan_ics(FILE *out, const Plan *p, const char *course_title)
     const char *title = course_title ? course_title
                       : p->course && p->course->title ? p->course->title : block_name(p->course);
     int32_t bad;
-    if (ics_unwritable(p, &bad))
+    if (!p->zone || ics_unwritable(p, &bad))
         return -1; /* the caller reports it with plan_ics_check */
-    icalcomponent *tz = icalcomponent_new_from_string(VTIMEZONE_CPH);
+    icalcomponent *tz = vtimezone(p->zone);
     if (!tz)
         return -1;
     Arena *a = arena_new();
@@ -827,7 +878,7 @@ int plan_ics(FILE *out, const Plan *p, const char *course_title)
     icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
     icalcomponent_add_property(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH));
     add_x(cal, "X-WR-CALNAME", ics_text(a, title));
-    add_x(cal, "X-WR-TIMEZONE", PLAN_TZID);
+    add_x(cal, "X-WR-TIMEZONE", p->zone->name);
     icalcomponent_add_component(cal, tz);
 
     struct icaltimetype stamp = stamp_time();

@@ -11,9 +11,6 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-/* The time zone every session is in; the ICS carries its own VTIMEZONE. */
-#define PLAN_TZID "Europe/Copenhagen"
-
 /* The table: a header (course, schedule, calendar, location), one row per
  * session (number, date, Danish weekday, time, hours, hours so far, ISO week,
  * modules), the days that fell out and why, the practicum and its follow-up

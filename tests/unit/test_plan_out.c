@@ -61,6 +61,9 @@ static Session session(int n, int y, int m, int d, int start, int end, double cu
     return s;
 }
 
+/* Danish time, as stdlib/dk.ramme declares it (schema time_zone). */
+static const PlanZone copenhagen = {"Europe/Copenhagen", "CET", 60, true, "CEST", 120, 3, 2 * 60, 10, 3 * 60};
+
 static Plan make_plan(void)
 {
     sessions[0] = session(1, 2025, 3, 27, 9 * 60, 12 * 60, 3, mods1, 1);   /* CET, week 13 */
@@ -91,6 +94,7 @@ static Plan make_plan(void)
     p.checks = checks;
     p.nchecks = 2;
     p.weekday_names = weekdays;
+    p.zone = &copenhagen;
     return p;
 }
 
@@ -455,6 +459,44 @@ static void test_ics_control_characters(void **state)
     free(t);
 }
 
+/* The VTIMEZONE is the calendar's, written from its fields: Copenhagen's
+ * two parts from the last Sundays of March and October 1970; a zone without
+ * summer time has one STANDARD part; a calendar with none cannot be written
+ * (plan_ics_check says so). */
+static void test_ics_time_zone(void **state)
+{
+    (void)state;
+    Plan p = make_plan();
+    char *t = ics_text(&p, NULL);
+    assert_non_null(strstr(t, "BEGIN:VTIMEZONE\r\nTZID:Europe/Copenhagen\r\n"));
+    assert_non_null(strstr(t, "BEGIN:DAYLIGHT\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\n"
+                              "DTSTART:19700329T020000\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\r\n"));
+    assert_non_null(strstr(t, "BEGIN:STANDARD\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\n"
+                              "DTSTART:19701025T030000\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\r\n"));
+    assert_non_null(strstr(t, "DTSTART;TZID=Europe/Copenhagen:20250327T090000"));
+    free(t);
+    static const PlanZone reykjavik = {"Atlantic/Reykjavik", "GMT", 0, false, NULL, 0, 0, 0, 0, 0};
+    p.zone = &reykjavik;
+    t = ics_text(&p, NULL);
+    assert_non_null(strstr(t, "TZID:Atlantic/Reykjavik\r\n"));
+    assert_non_null(strstr(t, "BEGIN:STANDARD\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0000\r\nTZNAME:GMT\r\n"));
+    assert_null(strstr(t, "DAYLIGHT"));
+    assert_non_null(strstr(t, "DTSTART;TZID=Atlantic/Reykjavik:20250327T090000"));
+    free(t);
+    p.zone = NULL;
+    Diags d;
+    diag_init(&d);
+    assert_false(plan_ics_check(&p, &d));
+    assert_int_equal(d.errors, 1);
+    assert_non_null(strstr(d.items[0].msg, "time zone"));
+    Mem m;
+    assert_int_equal(plan_ics(mem_open(&m), &p, NULL), -1);
+    t = mem_close(&m);
+    assert_int_equal(strlen(t), 0);
+    free(t);
+    diag_free(&d);
+}
+
 /* libical writes a year after 3000 as 00000000T000000: plan_ics refuses to
  * write anything, and plan_ics_check says why, at the schedule. */
 static void test_ics_year_3001(void **state)
@@ -534,6 +576,7 @@ int main(void)
         cmocka_unit_test(test_ics),
         cmocka_unit_test(test_ics_fold_and_fallbacks),
         cmocka_unit_test(test_ics_control_characters),
+        cmocka_unit_test(test_ics_time_zone),
         cmocka_unit_test(test_ics_year_3001),
         cmocka_unit_test(test_ics_write_error),
         cmocka_unit_test(test_ics_readback),
