@@ -114,9 +114,9 @@ static Block *get_block(const Names *N, const Block *b, NameId id)
     return !v ? NULL : v->k == V_BLOCK ? v->u.block : v->k == V_REF ? v->u.ref : NULL;
 }
 
-/* The calendar's time zone, or NULL when it has none. Summer time counts
- * only when all five of its fields are given (the type checker cannot say
- * "all or none"; a partial one is left out, as if absent). */
+/* The calendar's time zone, or NULL when it has none. Summer time needs
+ * all six summer_ fields (the schema cannot say "all or none"): a partial
+ * set is marked, and plan_ics_check refuses it with the fields' names. */
 static const PlanZone *read_zone(const Names *N, const Block *tz, Arena *a)
 {
     Value *name = get(N, tz, TZ_NAME), *sname = get(N, tz, TZ_STANDARD_NAME), *soff = get(N, tz, TZ_STANDARD_OFFSET);
@@ -137,6 +137,8 @@ static const PlanZone *read_zone(const Names *N, const Block *tz, Arena *a)
         z->summer_from_at = fa->u.time;
         z->summer_until = (int)u->u.i;
         z->summer_until_at = ua->u.time;
+    } else {
+        z->summer_partial = n || o || f || fa || u || ua;
     }
     return z;
 }

@@ -59,6 +59,7 @@ typedef struct PlanZone {
     const char *summer_name;   /* "CEST" */
     int summer_offset;
     int summer_from, summer_from_at, summer_until, summer_until_at;
+    bool summer_partial;       /* some summer_ fields given but not all (or a month out of 1..12) */
 } PlanZone;
 
 /* A rule result of the schedule's checks, as the report writers show it. */

@@ -702,6 +702,14 @@ bool plan_ics_check(const Plan *p, Diags *d)
         diag_help(d, "%s", _("give the calendar a time_zone block (see the standard calendar dk), or extend dk"));
         return false;
     }
+    if (p->zone->summer_partial) {
+        Value *cal = field(p->schedule, "calendar");
+        Span sp = cal ? cal->span : p->schedule ? p->schedule->name_span : span_none();
+        diag_error(d, sp, "%s", _("the calendar's time zone gives summer time only in part"));
+        diag_help(d, "%s", _("give all of summer_name, summer_offset, summer_from, summer_from_at, summer_until and "
+                             "summer_until_at (months 1 to 12), or none of them"));
+        return false;
+    }
     int32_t bad;
     if (!ics_unwritable(p, &bad))
         return true;
@@ -866,7 +874,7 @@ int plan_ics(FILE *out, const Plan *p, const char *course_title)
     const char *title = course_title ? course_title
                       : p->course && p->course->title ? p->course->title : block_name(p->course);
     int32_t bad;
-    if (!p->zone || ics_unwritable(p, &bad))
+    if (!p->zone || p->zone->summer_partial || ics_unwritable(p, &bad))
         return -1; /* the caller reports it with plan_ics_check */
     icalcomponent *tz = vtimezone(p->zone);
     if (!tz)

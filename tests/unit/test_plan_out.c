@@ -62,7 +62,7 @@ static Session session(int n, int y, int m, int d, int start, int end, double cu
 }
 
 /* Danish time, as stdlib/dk.ramme declares it (schema time_zone). */
-static const PlanZone copenhagen = {"Europe/Copenhagen", "CET", 60, true, "CEST", 120, 3, 2 * 60, 10, 3 * 60};
+static const PlanZone copenhagen = {"Europe/Copenhagen", "CET", 60, true, "CEST", 120, 3, 2 * 60, 10, 3 * 60, false};
 
 static Plan make_plan(void)
 {
@@ -475,7 +475,7 @@ static void test_ics_time_zone(void **state)
                               "DTSTART:19701025T030000\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\r\n"));
     assert_non_null(strstr(t, "DTSTART;TZID=Europe/Copenhagen:20250327T090000"));
     free(t);
-    static const PlanZone reykjavik = {"Atlantic/Reykjavik", "GMT", 0, false, NULL, 0, 0, 0, 0, 0};
+    static const PlanZone reykjavik = {"Atlantic/Reykjavik", "GMT", 0, false, NULL, 0, 0, 0, 0, 0, false};
     p.zone = &reykjavik;
     t = ics_text(&p, NULL);
     assert_non_null(strstr(t, "TZID:Atlantic/Reykjavik\r\n"));
