@@ -95,7 +95,10 @@ static const char STYLE[] =
     "tr.fail.warning .status, tr.fail.advice .status { color: #7a4a00; }\n"
     "tr.unknown { background: #f1ecfa; } tr.unknown .status { color: #5b2d91; }\n"
     "tr.pass .status { color: #1d6b1d; }\n"
-    "tr.not_applicable .status { color: #555; font-weight: normal; }\n"
+    "tr.not_applicable .status, tr.not_judged .status { color: #555; font-weight: normal; }\n"
+    "tr.ineligible { background: #fdecec; } tr.ineligible .status { color: #a30000; }\n"
+    "tr.review { background: #fff5e0; } tr.review .status { color: #7a4a00; }\n"
+    "tr.eligible .status { color: #1d6b1d; }\n"
     ".diag.error { color: #a30000; font-weight: bold; } .diag.warning { color: #7a4a00; font-weight: bold; }\n"
     ".coverage td { text-align: center; } .coverage td.gap { text-align: left; color: #a30000; font-weight: bold; }\n"
     ".summary { font-weight: bold; }\n"
@@ -106,7 +109,7 @@ static const char STYLE[] =
     "  tr, th, td { break-inside: avoid; page-break-inside: avoid; }\n"
     "  thead { display: table-header-group; }\n"
     "  h2, h3 { break-after: avoid; page-break-after: avoid; }\n"
-    "  tr.fail, tr.unknown, thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
+    "  tr.fail, tr.unknown, tr.ineligible, tr.review, thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
     "}\n";
 
 void hw_page_begin(FILE *out, const char *title)
