@@ -18,8 +18,9 @@ _ramme()
         --format)
             local formats="text json"
             [[ " ${COMP_WORDS[*]} " == *" schedule "* ]] && formats="text json csv ics"
-            [[ " ${COMP_WORDS[*]} " == *" admit "* ]] && formats="text json csv"
+            [[ " ${COMP_WORDS[*]} " == *" admit "* ]] && formats="text json csv html"
             [[ " ${COMP_WORDS[*]} " == *" check "* ]] && formats="text json html"
+            [[ " ${COMP_WORDS[*]} " == *" diff "* ]] && formats="text json html"
             COMPREPLY=($(compgen -W "$formats" -- "$cur")); return ;;
         --color|--colour)
             COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;

@@ -11,9 +11,10 @@
 /* Applicant files larger than this are refused (hardening). */
 #define ADMIT_MAX_BYTES (64u * 1024 * 1024)
 
-/* ramme admit FILE --applicants FILE [--course NAME] [--format text|json|csv]
+/* ramme admit FILE --applicants FILE [--course NAME] [--format text|json|csv|html]
  * The report (emit/admit_out.h) has applicant ids and reasons only, unless
- * --show-fields is given; the CSV (--format csv) has them only, always. */
+ * --show-fields is given; the CSV (--format csv) and the page (--format
+ * html) have them only, always. */
 int cli_admit(Options *o)
 {
     if (o->nargs != 1)
@@ -21,10 +22,13 @@ int cli_admit(Options *o)
     if (!o->applicants)
         return cli_bad_usage(_("admit needs --applicants FILE (a CSV or JSON file of applicants)"), NULL);
     if (o->format == FMT_ICS)
-        return cli_bad_usage(_("admit writes text, json or csv, not %s"), "ics");
+        return cli_bad_usage(_("admit writes text, json, csv or html, not %s"), "ics");
     /* The committee's spreadsheet is sent on: it never carries health data. */
     if (o->format == FMT_CSV && o->show_fields)
         return cli_bad_usage(_("the CSV for the committee never holds field values; leave out --show-fields"), NULL);
+    /* Nor does the page: it is printed and passed round. */
+    if (o->format == FMT_HTML && o->show_fields)
+        return cli_bad_usage(_("the HTML page never holds field values; leave out --show-fields"), NULL);
     CliSession s;
     cli_open(&s, o, o->args[0], NULL);
     SourceSet *ss = &s.ss;
@@ -82,6 +86,8 @@ int cli_admit(Options *o)
         /* A failed write leaves stdout in error: cli_finish_stdout reports it. */
         if (status == EXIT_PASS && o->format == FMT_CSV)
             (void)admit_csv(stdout, &rep);
+        else if (status == EXIT_PASS && o->format == FMT_HTML)
+            (void)admit_html(stdout, &rep);
         else if (status == EXIT_PASS)
             admit_text(stdout, &rep, o->color_out);
     }

@@ -11,8 +11,8 @@ int cli_diff(Options *o)
 {
     if (o->nargs != 3)
         return cli_bad_usage(_("diff takes FILE BASE VARIANT, as in: ramme diff variant.ramme region_midt midt_variant"), NULL);
-    if (o->format != FMT_TEXT && o->format != FMT_JSON)
-        return cli_bad_usage(_("diff writes text or json, not %s"), o->format == FMT_CSV ? "csv" : "ics");
+    if (o->format != FMT_TEXT && o->format != FMT_JSON && o->format != FMT_HTML)
+        return cli_bad_usage(_("diff writes text, json or html, not %s"), o->format == FMT_CSV ? "csv" : "ics");
     CliSession s;
     cli_open(&s, o, o->args[0], NULL);
     SourceSet *ss = &s.ss;
@@ -46,6 +46,8 @@ int cli_diff(Options *o)
         diff_blocks(p, blocks[0], blocks[1], a, &r);
         if (o->format == FMT_JSON)
             (void)diff_report_json(stdout, &r, ss);
+        else if (o->format == FMT_HTML)
+            (void)diff_report_html(stdout, &r, ss);
         else
             diff_report_text(stdout, &r, ss, o->color_out);
         if (r.variant_report.failed[SEV_ERROR] ||

@@ -1,8 +1,9 @@
-/* admit_out.c — the admission screening as text and as JSON. */
+/* admit_out.c — the admission screening as text, JSON, CSV and HTML. */
 #include "emit/admit_out.h"
 #include "base/esc.h"
 #include "base/i18n.h"
 #include "emit/csvw.h"
+#include "emit/htmlw.h"
 #include "emit/jsonw.h"
 #include "emit/render.h"
 #include "emit/words.h"
@@ -197,4 +198,90 @@ bool admit_json(FILE *out, const AdmitReport *rep, bool show_fields, const Diags
     jw_close(w, '}');
     jw_finish(w);
     return jw_free(w);
+}
+
+/* A cell of reasons: empty, one reason as text, several as a list. */
+static void html_reasons(FILE *out, const char *const *items, int n)
+{
+    fputs("<td>", out);
+    if (n == 1) {
+        hw_text(out, items[0]);
+    } else if (n > 1) {
+        fputs("<ul>", out);
+        for (int k = 0; k < n; k++) {
+            fputs("<li>", out);
+            hw_text(out, items[k]);
+            fputs("</li>", out);
+        }
+        fputs("</ul>", out);
+    }
+    fputs("</td>", out);
+}
+
+bool admit_html(FILE *out, const AdmitReport *rep)
+{
+    /* TRANSLATORS: the title and top heading of the HTML page of `ramme admit --format html` */
+    hw_page_begin(out, _("ramme admission report"));
+    fputs("<section class=\"course\">\n<h2>", out);
+    if (rep->course->title)
+        hw_printf(out, _("admission screening: course %s \"%s\""), rep->course->name, rep->course->title);
+    else
+        hw_printf(out, _("admission screening: course %s"), rep->course->name);
+    fputs("</h2>\n<table class=\"applicants\">\n<thead><tr>", out);
+    /* TRANSLATORS: column headings of the applicants table in the HTML admission report; "As a rule" holds the
+     * failed `prefer` requirements ("som udgangspunkt") */
+    hw_th_col(out, _("Applicant"));
+    hw_th_col(out, _("Status"));
+    hw_th_col(out, _("Failed requirements"));
+    hw_th_col(out, _("Missing fields"));
+    hw_th_col(out, _("As a rule"));
+    hw_th_col(out, _("Near misses"));
+    fputs("</tr></thead>\n<tbody>\n", out);
+    /* Ids, statuses and reasons only: never a field value, whatever was
+     * asked (cli_admit refuses --show-fields with html). */
+    for (int i = 0; i < rep->n; i++) {
+        const ApplicantResult *r = &rep->rows[i];
+        fputs("<tr class=\"", out);
+        fputs(words_admit_id(r->status), out); /* the row's class: JSON's identifier */
+        fputs("\"><th scope=\"row\">", out);
+        hw_text(out, r->id);
+        fputs("</th><td class=\"status\">", out);
+        hw_text(out, words_admit(r->status));
+        fputs("</td>", out);
+        html_reasons(out, r->failed, r->nfailed);
+        html_reasons(out, r->missing, r->nmissing);
+        html_reasons(out, r->doubts, r->ndoubts);
+        /* As in the other reports: near misses count only when nothing failed outright. */
+        html_reasons(out, r->near, r->nfailed ? 0 : r->nnear);
+        fputs("</tr>\n", out);
+    }
+    fputs("</tbody>\n</table>\n<p class=\"summary\">", out);
+    hw_printf(out, _("%d eligible, %d ineligible, %d to review"), rep->counts[AD_ELIGIBLE], rep->counts[AD_INELIGIBLE],
+              rep->counts[AD_REVIEW]);
+    if (rep->has_seats) {
+        fputs("; ", out);
+        hw_printf(out, P_("%lld seat", "%lld seats", (unsigned long)rep->seats), (long long)rep->seats);
+    }
+    fputs("</p>\n", out);
+    if (rep->has_seats && rep->counts[AD_ELIGIBLE] > rep->seats) {
+        fputs("<p>", out);
+        hw_text(out, _("more eligible applicants than seats: the committee chooses"));
+        fputs("</p>\n", out);
+    }
+    if (rep->nassess) {
+        fputs("<h3>", out);
+        /* TRANSLATORS: the heading over the admission points only the committee can judge (`assess`) */
+        hw_text(out, _("For the committee to judge"));
+        fputs("</h3>\n<p>", out);
+        hw_text(out, _("ramme does not decide these."));
+        fputs("</p>\n<ul class=\"assess\">\n", out);
+        for (int k = 0; k < rep->nassess; k++) {
+            fputs("<li>", out);
+            hw_text(out, rep->assess[k]);
+            fputs("</li>\n", out);
+        }
+        fputs("</ul>\n", out);
+    }
+    fputs("</section>\n", out);
+    return hw_page_end(out);
 }

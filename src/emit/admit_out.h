@@ -28,4 +28,11 @@ bool admit_json(FILE *out, const AdmitReport *r, bool show_fields, const Diags *
  * language, separator and BOM as csvw.h decides. -1 when writing failed. */
 int admit_csv(FILE *out, const AdmitReport *r);
 
+/* The page of `--format html` (TOOLS.md §5, htmlw.h): the course, a table
+ * of applicants (id, status, failed requirements, missing fields, `prefer`
+ * doubts, near misses), the counts and seats, and what the committee must
+ * judge. Never a field value, whatever was asked: a page is printed and
+ * passed round. False when writing failed. */
+bool admit_html(FILE *out, const AdmitReport *r);
+
 #endif

@@ -4,78 +4,21 @@
 #include "emit/render.h"
 #include "emit/words.h"
 
-/* The page's only styles. Relative units everywhere and no fixed width, so
- * it reflows at 200% zoom; the status is a word in its cell, coloured too
- * but never by colour alone. The print rules: A4, a course per page, no
- * row split across pages, the table's header repeated on each page. */
-static const char STYLE[] =
-    "body { font-family: system-ui, \"Segoe UI\", Roboto, \"Helvetica Neue\", Arial, sans-serif;"
-    " font-size: 1rem; line-height: 1.45; color: #1b1b1b; background: #fff;"
-    " max-width: 75em; margin: 1.5em auto; padding: 0 1em; }\n"
-    "h1 { font-size: 1.7em; margin: 0 0 0.5em; }\n"
-    "h2 { font-size: 1.35em; margin: 2em 0 0.3em; padding-bottom: 0.2em; border-bottom: 0.1em solid #bbb; }\n"
-    "h3 { font-size: 1.1em; margin: 1.4em 0 0.4em; }\n"
-    "code { font-family: ui-monospace, \"DejaVu Sans Mono\", Menlo, Consolas, monospace; font-size: 0.95em; }\n"
-    ".place { margin: 0; color: #4a4a4a; }\n"
-    "table { border-collapse: collapse; width: 100%; margin: 0.4em 0 1em; }\n"
-    "th, td { border: 0.0625em solid #b5b5b5; padding: 0.3em 0.5em; text-align: left; vertical-align: top;"
-    " overflow-wrap: break-word; }\n"
-    "thead th { background: #ececec; white-space: nowrap; }\n"
-    "tbody th { font-weight: normal; }\n"
-    "td p, td ul { margin: 0 0 0.3em; } td ul { padding-left: 1.2em; }\n"
-    ".status { font-weight: bold; white-space: nowrap; }\n"
-    ".results td:nth-child(2) { white-space: nowrap; }\n"
-    "tr.fail { background: #fdecec; } tr.fail .status { color: #a30000; }\n"
-    "tr.fail.warning, tr.fail.advice { background: #fff5e0; }\n"
-    "tr.fail.warning .status, tr.fail.advice .status { color: #7a4a00; }\n"
-    "tr.unknown { background: #f1ecfa; } tr.unknown .status { color: #5b2d91; }\n"
-    "tr.pass .status { color: #1d6b1d; }\n"
-    "tr.not_applicable .status { color: #555; font-weight: normal; }\n"
-    ".diag.error { color: #a30000; font-weight: bold; } .diag.warning { color: #7a4a00; font-weight: bold; }\n"
-    ".coverage td { text-align: center; } .coverage td.gap { text-align: left; color: #a30000; font-weight: bold; }\n"
-    ".summary { font-weight: bold; }\n"
-    "@page { size: A4; margin: 15mm 12mm; }\n"
-    "@media print {\n"
-    "  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }\n"
-    "  section.course + section.course { break-before: page; page-break-before: always; }\n"
-    "  tr, th, td { break-inside: avoid; page-break-inside: avoid; }\n"
-    "  thead { display: table-header-group; }\n"
-    "  h2, h3 { break-after: avoid; page-break-after: avoid; }\n"
-    "  tr.fail, tr.unknown, thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
-    "}\n";
-
 void check_html_begin(FILE *out)
 {
-    fputs("<!DOCTYPE html>\n<html lang=\"", out);
-    hw_text(out, i18n_language());
-    fputs("\">\n<head>\n<meta charset=\"utf-8\">\n"
-          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
-          out);
     /* TRANSLATORS: the title and top heading of the HTML page of `ramme check --format html` */
-    hw_text(out, _("ramme check report"));
-    fputs("</title>\n<style>\n", out);
-    fputs(STYLE, out);
-    fputs("</style>\n</head>\n<body>\n<main>\n<h1>", out);
-    hw_text(out, _("ramme check report"));
-    fputs("</h1>\n", out);
-}
-
-static void th_col(FILE *out, const char *word)
-{
-    fputs("<th scope=\"col\">", out);
-    hw_text(out, word);
-    fputs("</th>", out);
+    hw_page_begin(out, _("ramme check report"));
 }
 
 static void results_table(FILE *out, const CourseReport *r, const Block *fw, SourceSet *ss, Arena *a)
 {
     fputs("<table class=\"results\">\n<thead><tr>", out);
     /* TRANSLATORS: column headings of the rule results table in the HTML check report */
-    th_col(out, _("Status"));
-    th_col(out, _("Severity"));
-    th_col(out, _("Rule"));
-    th_col(out, _("Details"));
-    th_col(out, _("Where"));
+    hw_th_col(out, _("Status"));
+    hw_th_col(out, _("Severity"));
+    hw_th_col(out, _("Rule"));
+    hw_th_col(out, _("Details"));
+    hw_th_col(out, _("Where"));
     fputs("</tr></thead>\n<tbody>\n", out);
     for (int i = 0; i < r->n; i++) {
         const RuleResult *x = &r->results[i];
@@ -130,13 +73,13 @@ static void coverage_table(FILE *out, const Coverage *cv)
     hw_printf(out, _("coverage: %s x %s"), goals, blocks);
     fputs("</h3>\n<table class=\"coverage\">\n<thead><tr>", out);
     /* TRANSLATORS: column headings of the coverage matrix (goals x modules) in the HTML check report */
-    th_col(out, _("Goal"));
+    hw_th_col(out, _("Goal"));
     for (int k = 0; k < cv->ncolumns; k++) {
         fputs("<th scope=\"col\"><code>", out);
         hw_text(out, cv->columns[k]->name);
         fputs("</code></th>", out);
     }
-    th_col(out, _("Covered by"));
+    hw_th_col(out, _("Covered by"));
     fputs("</tr></thead>\n<tbody>\n", out);
     int uncovered = 0;
     for (int i = 0; i < cv->nrows; i++) {
@@ -229,10 +172,10 @@ void check_html_diags(FILE *out, const char *file, const Diags *d, SourceSet *ss
     /* TRANSLATORS: the heading over a file's errors and warnings in the HTML check report */
     hw_printf(out, _("problems in %s"), file);
     fputs("</h2>\n<table>\n<thead><tr>", out);
-    th_col(out, _("Severity"));
-    th_col(out, _("Where"));
+    hw_th_col(out, _("Severity"));
+    hw_th_col(out, _("Where"));
     /* TRANSLATORS: column heading of the diagnostics table in the HTML check report */
-    th_col(out, _("Message"));
+    hw_th_col(out, _("Message"));
     fputs("</tr></thead>\n<tbody>\n", out);
     for (int i = 0; i < d->n; i++) {
         const Diag *g = &d->items[i];
@@ -272,6 +215,5 @@ void check_html_diags(FILE *out, const char *file, const Diags *d, SourceSet *ss
 
 bool check_html_end(FILE *out)
 {
-    fputs("</main>\n</body>\n</html>\n", out);
-    return !ferror(out);
+    return hw_page_end(out);
 }

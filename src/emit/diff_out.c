@@ -1,6 +1,7 @@
-/* diff_out.c — a diff report (engine/diff.h) as text and as JSON. */
+/* diff_out.c — a diff report (engine/diff.h) as text, JSON and HTML. */
 #include "emit/diff_out.h"
 #include "base/esc.h"
+#include "emit/htmlw.h"
 #include "emit/jsonw.h"
 #include "emit/render.h"
 #include "emit/words.h"
@@ -46,6 +47,26 @@ static const char *status_word(Arena *a, RuleStatus st, bool judged, Severity se
         return words_status(st);
     return arena_printf(a, "%s%s%s", words_paint(words_status_paint(st, sev), color), words_status(st),
                         words_paint(PAINT_RESET, color));
+}
+
+/* The summary line, in `a`: the counts of changes and of rule results
+ * that differ, how many newly fail and how many no longer do. */
+static const char *summary(Arena *a, const DiffReport *r)
+{
+    int worse = 0, better = 0;
+    for (int i = 0; i < r->nrules; i++) {
+        const DiffRule *x = &r->rules[i];
+        bool was_fail = x->base_result && x->before == ST_FAIL;
+        bool is_fail = x->variant_result && x->after == ST_FAIL;
+        worse += is_fail && !was_fail;
+        /* Fail to unknown is not "no longer failing": nothing says it holds. */
+        better += was_fail && x->variant_result && (x->after == ST_PASS || x->after == ST_NA);
+    }
+    const char *changes = arena_printf(a, P_("%d change", "%d changes", (unsigned long)r->nentries), r->nentries);
+    const char *differ = arena_printf(a, P_("%d rule result differs", "%d rule results differ", (unsigned long)r->nrules),
+                                      r->nrules);
+    /* TRANSLATORS: a diff's last line: "summary: 3 changes; 2 rule results differ: 1 newly failing, 0 no longer failing" */
+    return arena_printf(a, _("summary: %s; %s: %d newly failing, %d no longer failing"), changes, differ, worse, better);
 }
 
 void diff_report_text(FILE *out, const DiffReport *r, SourceSet *ss, bool color)
@@ -94,15 +115,9 @@ void diff_report_text(FILE *out, const DiffReport *r, SourceSet *ss, bool color)
         fprintf(out, "%s\n", _("rule results that differ: none"));
     else
         fprintf(out, _("rule results that differ (%d)\n"), r->nrules);
-    int worse = 0, better = 0;
     for (int i = 0; i < r->nrules; i++) {
         const DiffRule *x = &r->rules[i];
         const RuleResult *s = shown_result(x);
-        bool was_fail = x->base_result && x->before == ST_FAIL;
-        bool is_fail = x->variant_result && x->after == ST_FAIL;
-        worse += is_fail && !was_fail;
-        /* Fail to unknown is not "no longer failing": nothing says it holds. */
-        better += was_fail && x->variant_result && (x->after == ST_PASS || x->after == ST_NA);
         fprintf(out, "    %s → %s  %s  %s\n", status_word(a, x->before, x->base_result != NULL, s->severity, color),
                 status_word(a, x->after, x->variant_result != NULL, s->severity, color), words_severity(s->severity),
                 esc_text(a, x->id));
@@ -120,12 +135,8 @@ void diff_report_text(FILE *out, const DiffReport *r, SourceSet *ss, bool color)
             fputc('\n', out);
         }
     }
-    const char *changes = arena_printf(a, P_("%d change", "%d changes", (unsigned long)r->nentries), r->nentries);
-    const char *differ = arena_printf(a, P_("%d rule result differs", "%d rule results differ", (unsigned long)r->nrules),
-                                      r->nrules);
     fputs("\n  ", out);
-    /* TRANSLATORS: a diff's last line: "summary: 3 changes; 2 rule results differ: 1 newly failing, 0 no longer failing" */
-    fprintf(out, _("summary: %s; %s: %d newly failing, %d no longer failing"), changes, differ, worse, better);
+    fputs(summary(a, r), out);
     fputc('\n', out);
     arena_free(a);
 }
@@ -173,4 +184,143 @@ bool diff_report_json(FILE *out, const DiffReport *r, SourceSet *ss)
     jw_close(w, '}');
     jw_finish(w);
     return jw_free(w);
+}
+
+/* A cell with a value from the files (as eval_show writes it), or empty. */
+static void html_value(FILE *out, const char *v)
+{
+    fputs("<td>", out);
+    if (v) {
+        fputs("<code>", out);
+        hw_text(out, v);
+        fputs("</code>", out);
+    }
+    fputs("</td>", out);
+}
+
+static void html_side(FILE *out, Arena *a, SourceSet *ss, const char *label, const Block *b)
+{
+    fputs("<tr><th scope=\"row\">", out);
+    hw_text(out, label);
+    fputs("</th><td><code>", out);
+    hw_text(out, b->name ? b->name : b->schema->name);
+    fputs("</code>", out);
+    if (b->title) {
+        fputs(" ", out);
+        hw_text(out, b->title);
+    }
+    fputs("</td><td>", out);
+    hw_text(out, render_place_text(a, ss, b->name_span));
+    fputs("</td></tr>\n", out);
+}
+
+bool diff_report_html(FILE *out, const DiffReport *r, SourceSet *ss)
+{
+    Arena *a = arena_new();
+    /* TRANSLATORS: the title and top heading of the HTML page of `ramme diff --format html` */
+    hw_page_begin(out, _("ramme diff report"));
+    fputs("<section class=\"diff\">\n<h2>", out);
+    hw_printf(out, _("diff %s → %s"), r->base->name ? r->base->name : "?", r->variant->name ? r->variant->name : "?");
+    fputs("</h2>\n<table class=\"sides\">\n<tbody>\n", out);
+    html_side(out, a, ss, _("base"), r->base);
+    html_side(out, a, ss, _("variant"), r->variant);
+    fputs("</tbody>\n</table>\n<h3>", out);
+    /* TRANSLATORS: headings of the two tables of the HTML diff report */
+    hw_text(out, _("Changes"));
+    fputs("</h3>\n", out);
+    if (r->nentries == 0) {
+        fputs("<p>", out);
+        hw_text(out, _("changes: none"));
+        fputs("</p>\n", out);
+    } else {
+        fputs("<table class=\"changes\">\n<thead><tr>", out);
+        /* TRANSLATORS: column headings of the changes table in the HTML diff report */
+        hw_th_col(out, _("Change"));
+        hw_th_col(out, _("Path"));
+        hw_th_col(out, _("Before"));
+        hw_th_col(out, _("After"));
+        hw_th_col(out, _("Where"));
+        fputs("</tr></thead>\n<tbody>\n", out);
+        for (int i = 0; i < r->nentries; i++) {
+            const DiffEntry *e = &r->entries[i];
+            fputs("<tr class=\"", out);
+            fputs(words_change_id(e->kind), out);
+            fputs("\"><td>", out);
+            hw_text(out, words_change(e->kind));
+            fputs("</td><th scope=\"row\"><code>", out);
+            hw_text(out, e->path);
+            fputs("</code></th>", out);
+            html_value(out, e->kind == DC_ADDED ? NULL : e->before);
+            html_value(out, e->kind == DC_REMOVED ? NULL : e->after);
+            fputs("<td>", out);
+            hw_text(out, render_place_text(a, ss, e->where));
+            fputs("</td></tr>\n", out);
+        }
+        fputs("</tbody>\n</table>\n", out);
+    }
+    fputs("<h3>", out);
+    hw_text(out, _("Rule results that differ"));
+    fputs("</h3>\n", out);
+    if (r->nrules == 0) {
+        fputs("<p>", out);
+        hw_text(out, _("rule results that differ: none"));
+        fputs("</p>\n", out);
+    } else {
+        fputs("<table class=\"results\">\n<thead><tr>", out);
+        /* TRANSLATORS: column headings of the rule results table in the HTML diff report: the status in the
+         * base, in the variant */
+        hw_th_col(out, _("Before"));
+        hw_th_col(out, _("After"));
+        hw_th_col(out, _("Severity"));
+        hw_th_col(out, _("Rule"));
+        hw_th_col(out, _("Details"));
+        hw_th_col(out, _("Where"));
+        fputs("</tr></thead>\n<tbody>\n", out);
+        for (int i = 0; i < r->nrules; i++) {
+            const DiffRule *x = &r->rules[i];
+            const RuleResult *s = shown_result(x);
+            /* The row's classes: the variant's status and the severity, as check's rows. */
+            fputs("<tr class=\"", out);
+            fputs(x->variant_result ? words_status_id(x->after) : "not_judged", out);
+            fputc(' ', out);
+            fputs(words_severity_id(s->severity), out);
+            fputs("\"><td>", out);
+            hw_text(out, status_word(a, x->before, x->base_result != NULL, s->severity, false));
+            fputs("</td><td class=\"status\">", out);
+            hw_text(out, status_word(a, x->after, x->variant_result != NULL, s->severity, false));
+            fputs("</td><td>", out);
+            hw_text(out, words_severity(s->severity));
+            fputs("</td><th scope=\"row\"><code>", out);
+            hw_text(out, x->id);
+            fputs("</code></th><td>", out);
+            if (s->message) {
+                fputs("<p>", out);
+                hw_text(out, s->message);
+                fputs("</p>", out);
+            }
+            if (s->cite) {
+                fputs("<p>", out);
+                hw_printf(out, _("cites: %s"), s->cite);
+                fputs("</p>", out);
+            }
+            if (s->nexplain) {
+                fputs("<ul>", out);
+                for (int k = 0; k < s->nexplain; k++) {
+                    fputs("<li>", out);
+                    hw_text(out, s->explain[k]);
+                    fputs("</li>", out);
+                }
+                fputs("</ul>", out);
+            }
+            fputs("</td><td>", out);
+            hw_text(out, render_place_text(a, ss, s->where));
+            fputs("</td></tr>\n", out);
+        }
+        fputs("</tbody>\n</table>\n", out);
+    }
+    fputs("<p class=\"summary\">", out);
+    hw_text(out, summary(a, r));
+    fputs("</p>\n</section>\n", out);
+    arena_free(a);
+    return hw_page_end(out);
 }

@@ -15,5 +15,11 @@ void diff_report_text(FILE *out, const DiffReport *r, SourceSet *ss, bool color)
 /* {"version":1,"base":NAME,"variant":NAME,"changes":[...],"rules":[...]},
  * streamed through the JSON writer. False when writing failed. */
 bool diff_report_json(FILE *out, const DiffReport *r, SourceSet *ss);
+/* The page of `--format html` (TOOLS.md §5, htmlw.h): base and variant,
+ * a table of the changes (kind, path, before, after, where), a table of
+ * the rule results that differ (before and after status, severity, rule,
+ * message, citation, explanation, where) and the summary. False when
+ * writing failed. */
+bool diff_report_html(FILE *out, const DiffReport *r, SourceSet *ss);
 
 #endif

@@ -1,6 +1,7 @@
 /* htmlw.c — escaping text for HTML. */
 #include "emit/htmlw.h"
 #include "base/esc.h"
+#include "base/i18n.h"
 
 #include <stdarg.h>
 #include <string.h>
@@ -66,4 +67,75 @@ void hw_printf(FILE *out, const char *fmt, ...)
     va_end(ap2);
     fputs(hw_escape(a, s), out);
     arena_free(a);
+}
+
+/* The only styles of every page (check, admit, diff). Relative units everywhere and no fixed width, so
+ * it reflows at 200% zoom; the status is a word in its cell, coloured too
+ * but never by colour alone. The print rules: A4, a course per page, no
+ * row split across pages, the table's header repeated on each page. */
+static const char STYLE[] =
+    "body { font-family: system-ui, \"Segoe UI\", Roboto, \"Helvetica Neue\", Arial, sans-serif;"
+    " font-size: 1rem; line-height: 1.45; color: #1b1b1b; background: #fff;"
+    " max-width: 75em; margin: 1.5em auto; padding: 0 1em; }\n"
+    "h1 { font-size: 1.7em; margin: 0 0 0.5em; }\n"
+    "h2 { font-size: 1.35em; margin: 2em 0 0.3em; padding-bottom: 0.2em; border-bottom: 0.1em solid #bbb; }\n"
+    "h3 { font-size: 1.1em; margin: 1.4em 0 0.4em; }\n"
+    "code { font-family: ui-monospace, \"DejaVu Sans Mono\", Menlo, Consolas, monospace; font-size: 0.95em; }\n"
+    ".place { margin: 0; color: #4a4a4a; }\n"
+    "table { border-collapse: collapse; width: 100%; margin: 0.4em 0 1em; }\n"
+    "th, td { border: 0.0625em solid #b5b5b5; padding: 0.3em 0.5em; text-align: left; vertical-align: top;"
+    " overflow-wrap: break-word; }\n"
+    "thead th { background: #ececec; white-space: nowrap; }\n"
+    "tbody th { font-weight: normal; }\n"
+    "td p, td ul { margin: 0 0 0.3em; } td ul { padding-left: 1.2em; }\n"
+    ".status { font-weight: bold; white-space: nowrap; }\n"
+    ".results td:nth-child(2) { white-space: nowrap; }\n"
+    "tr.fail { background: #fdecec; } tr.fail .status { color: #a30000; }\n"
+    "tr.fail.warning, tr.fail.advice { background: #fff5e0; }\n"
+    "tr.fail.warning .status, tr.fail.advice .status { color: #7a4a00; }\n"
+    "tr.unknown { background: #f1ecfa; } tr.unknown .status { color: #5b2d91; }\n"
+    "tr.pass .status { color: #1d6b1d; }\n"
+    "tr.not_applicable .status, tr.not_judged .status { color: #555; font-weight: normal; }\n"
+    "tr.ineligible { background: #fdecec; } tr.ineligible .status { color: #a30000; }\n"
+    "tr.review { background: #fff5e0; } tr.review .status { color: #7a4a00; }\n"
+    "tr.eligible .status { color: #1d6b1d; }\n"
+    ".diag.error { color: #a30000; font-weight: bold; } .diag.warning { color: #7a4a00; font-weight: bold; }\n"
+    ".coverage td { text-align: center; } .coverage td.gap { text-align: left; color: #a30000; font-weight: bold; }\n"
+    ".summary { font-weight: bold; }\n"
+    "@page { size: A4; margin: 15mm 12mm; }\n"
+    "@media print {\n"
+    "  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }\n"
+    "  section.course + section.course { break-before: page; page-break-before: always; }\n"
+    "  tr, th, td { break-inside: avoid; page-break-inside: avoid; }\n"
+    "  thead { display: table-header-group; }\n"
+    "  h2, h3 { break-after: avoid; page-break-after: avoid; }\n"
+    "  tr.fail, tr.unknown, tr.ineligible, tr.review, thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
+    "}\n";
+
+void hw_page_begin(FILE *out, const char *title)
+{
+    fputs("<!DOCTYPE html>\n<html lang=\"", out);
+    hw_text(out, i18n_language());
+    fputs("\">\n<head>\n<meta charset=\"utf-8\">\n"
+          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+          out);
+    hw_text(out, title);
+    fputs("</title>\n<style>\n", out);
+    fputs(STYLE, out);
+    fputs("</style>\n</head>\n<body>\n<main>\n<h1>", out);
+    hw_text(out, title);
+    fputs("</h1>\n", out);
+}
+
+bool hw_page_end(FILE *out)
+{
+    fputs("</main>\n</body>\n</html>\n", out);
+    return !ferror(out);
+}
+
+void hw_th_col(FILE *out, const char *word)
+{
+    fputs("<th scope=\"col\">", out);
+    hw_text(out, word);
+    fputs("</th>", out);
 }

@@ -14,6 +14,7 @@
 
 #include "base/arena.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 
 /* `s` escaped as above: `s` itself when nothing changes, else a copy in
@@ -30,5 +31,14 @@ void hw_printf(FILE *out, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+
+/* The pages (TOOLS.md §5) share one frame: the doctype, the head (the
+ * language of the output, `title`, the one inline stylesheet with its A4
+ * print rules) and `title` again as the page's h1. */
+void hw_page_begin(FILE *out, const char *title);
+/* Closes the page. False when a write to `out` failed. */
+bool hw_page_end(FILE *out);
+/* A column heading: <th scope="col">, `word` escaped. */
+void hw_th_col(FILE *out, const char *word);
 
 #endif

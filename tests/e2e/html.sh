@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# tests/e2e/html.sh RAMME — `check --format html` rendered by a real browser,
+# tests/e2e/html.sh RAMME — `check`, `admit` and `diff --format html` rendered
+# by a real browser,
 # Debian's headless Chromium (`make check` installs it: mk/deps.sh chromium):
 # - the DOM holds every rule id of the report with its status word, in
 #   English and in Danish (--lang da: <html lang="da">, Danish words);
@@ -10,6 +11,11 @@
 # - a screenshot is kept as an artefact (ARTEFACTS, default the binary's
 #   directory's artefacts/, i.e. build/artefacts/): a non-empty PNG;
 # - print to PDF gives the expected number of A4 pages;
+# - admit's page: every applicant of the JSON report is a row, its id as the
+#   row's header with its status word (English and Danish); a hostile id
+#   ("<script>alert(1)</script>", "Jens & Co <b>bold</b>") is text, no element;
+# - diff's page: every changed path and every rule whose result differs
+#   (from the JSON report) is a row header;
 # - the other commands refuse --format html (exit 2, nothing on stdout).
 # Without chromium every browser check fails, and says why: none is skipped.
 # Prints "html: N passed, N failed".
@@ -34,9 +40,24 @@ rc=$?; [ "$rc" = 1 ] && ok || bad "several: exit $rc, expected 1 (a course fails
 "$ramme" check --format html "$root/tests/golden/html/hostile.ramme" > "$tmp/hostile.html"
 "$ramme" check --format json -I "$S" "$E/region-midt.ramme" "$E/variant-module-hours.ramme" > "$tmp/several.json"
 "$ramme" check --format json --lang da -I "$S" "$E/variant-theory-hours.ramme" > "$tmp/danish.json"
+# admit and diff: the pages of the golden tests, and their JSON reports.
+A="-I $S $E/frederikshavn.ramme --applicants"
+# shellcheck disable=SC2086
+{
+  "$ramme" admit --format html $A "$E/applicants.csv" > "$tmp/admit.html"
+  "$ramme" admit --format html --lang da $A "$E/applicants.csv" > "$tmp/admit-da.html"
+  "$ramme" admit --format html $A "$root/tests/golden/html/admit-hostile.csv" > "$tmp/admit-hostile.html"
+  "$ramme" admit --format json $A "$E/applicants.csv" > "$tmp/admit.json"
+  "$ramme" admit --format json $A "$root/tests/golden/html/admit-hostile.csv" > "$tmp/admit-hostile.json"
+}
+"$ramme" diff --format html -I "$S" "$E/municipal-variant.ramme" region_midt midt_variant > "$tmp/diff.html"
+rc=$?; [ "$rc" = 1 ] && ok || bad "diff: exit $rc, expected 1 (the variant fails an error rule)"
+"$ramme" diff --format html --lang da -I "$S" "$E/municipal-variant.ramme" region_midt midt_variant > "$tmp/diff-da.html"
+"$ramme" diff --format json -I "$S" "$E/municipal-variant.ramme" region_midt midt_variant > "$tmp/diff.json"
+pages="several danish hostile admit admit-da admit-hostile diff diff-da"
 
 # Self-contained: no script, no stylesheet or image fetched, no URL at all.
-for p in several danish hostile; do
+for p in $pages; do
   if grep -qiE '<script|<link|<img|<iframe|src=|https?:|@import' "$tmp/$p.html"; then bad "$p: asks for something outside the page"
   else ok; fi
 done
@@ -48,7 +69,7 @@ if ! command -v chromium > /dev/null 2>&1; then
 fi
 
 # The DOM as the browser built it.
-for p in several danish hostile; do
+for p in $pages; do
   browser --dump-dom "file://$tmp/$p.html" > "$tmp/$p.dom"
   [ -s "$tmp/$p.dom" ] && ok || bad "$p: chromium dumped no DOM"
 done
@@ -95,8 +116,64 @@ grep -qF 'Kommune &lt;script&gt;alert(1)&lt;/script&gt; &amp; Region' "$tmp/host
   || bad "hostile: the escaped provider (in the message) is not in the DOM as text"
 grep -qE '<(b|i)>' "$tmp/hostile.dom" && bad "hostile: markup from the course file became an element" || ok
 
+# admit: every applicant of the JSON report is a row, its id the row's
+# header, its status word (in the page's language) in the row.
+applicants() { # JSON DOM WORDS: prints the applicants missing from the DOM
+  python3 - "$1" "$2" "$3" <<'PY'
+import json, re, sys, html
+doc = json.load(open(sys.argv[1]))
+dom = open(sys.argv[2], encoding="utf-8").read()
+words = dict(w.split("=", 1) for w in sys.argv[3].split(","))
+found = set()
+for tr in re.findall(r'<tr class="[^"]*">(.*?)</tr>', dom, re.S):
+    m = re.search(r'<th scope="row">(.*?)</th><td class="status">(.*?)</td>', tr)
+    if m:
+        found.add((html.unescape(m.group(1)), html.unescape(m.group(2))))
+if not doc["applicants"]:
+    print("no applicants in the JSON report")
+for a in doc["applicants"]:
+    if (a["id"], words[a["status"]]) not in found:
+        print("missing", a["id"], words[a["status"]])
+PY
+}
+miss=$(applicants "$tmp/admit.json" "$tmp/admit.dom" "eligible=eligible,ineligible=ineligible,review=review")
+[ -z "$miss" ] && ok || bad "admit: $miss"
+miss=$(applicants "$tmp/admit.json" "$tmp/admit-da.dom" "eligible=kan optages,ineligible=kan ikke optages,review=skal vurderes")
+[ -z "$miss" ] && ok || bad "admit-da: $miss"
+grep -q '<html lang="da">' "$tmp/admit-da.dom" && ok || bad "admit-da: no <html lang=\"da\">"
+miss=$(applicants "$tmp/admit-hostile.json" "$tmp/admit-hostile.dom" "eligible=eligible,ineligible=ineligible,review=review")
+[ -z "$miss" ] && ok || bad "admit-hostile: $miss"
+# The hostile ids are text: escaped in the DOM, no element.
+grep -q '<script' "$tmp/admit-hostile.dom" && bad "admit-hostile: a <script> element in the DOM" || ok
+grep -qF '<th scope="row">&lt;script&gt;alert(1)&lt;/script&gt;</th>' "$tmp/admit-hostile.dom" && ok \
+  || bad "admit-hostile: the escaped id is not in the DOM as text"
+grep -qF 'Jens &amp; Co &lt;b&gt;bold&lt;/b&gt;' "$tmp/admit-hostile.dom" && ok \
+  || bad "admit-hostile: the id with & and <b> is not in the DOM as text"
+grep -qE '<(b|i)>' "$tmp/admit-hostile.dom" && bad "admit-hostile: markup from the applicants became an element" || ok
+
+# diff: every changed path and every rule whose result differs is a row header.
+miss=$(python3 - "$tmp/diff.json" "$tmp/diff.dom" <<'PY'
+import json, re, sys, html
+doc = json.load(open(sys.argv[1]))
+dom = open(sys.argv[2], encoding="utf-8").read()
+heads = {html.unescape(h) for h in re.findall(r'<th scope="row"><code>(.*?)</code></th>', dom, re.S)}
+if not doc["changes"] or not doc["rules"]:
+    print("no changes or no differing rules in the JSON report")
+for c in doc["changes"]:
+    if c["path"] not in heads:
+        print("missing change", c["path"])
+for r in doc["rules"]:
+    if r["rule"] not in heads:
+        print("missing rule", r["rule"])
+PY
+)
+[ -z "$miss" ] && ok || bad "diff: $miss"
+grep -q '<td class="status">FAIL</td>' "$tmp/diff.dom" && ok || bad "diff: no FAIL status in the rule results"
+grep -q '<td class="status">IKKE OPFYLDT</td>' "$tmp/diff-da.dom" && ok || bad "diff-da: no IKKE OPFYLDT status"
+grep -q '<html lang="da">' "$tmp/diff-da.dom" && ok || bad "diff-da: no <html lang=\"da\">"
+
 # Headings in order (no level skipped) and tables with scope headers.
-for p in several danish hostile; do
+for p in $pages; do
   out=$(python3 - "$tmp/$p.dom" <<'PY'
 import re, sys
 dom = open(sys.argv[1], encoding="utf-8").read()
@@ -114,10 +191,12 @@ PY
 done
 
 # A screenshot kept as an artefact.
-rm -f "$art/check-several.png" "$art/check-danish.png"
+rm -f "$art/check-several.png" "$art/check-danish.png" "$art/admit.png" "$art/diff.png"
 browser --screenshot="$art/check-several.png" --window-size=1200,2000 "file://$tmp/several.html" > /dev/null
 browser --screenshot="$art/check-danish.png" --window-size=1200,2000 "file://$tmp/danish.html" > /dev/null
-for png in check-several check-danish; do
+browser --screenshot="$art/admit.png" --window-size=1200,1200 "file://$tmp/admit.html" > /dev/null
+browser --screenshot="$art/diff.png" --window-size=1200,1600 "file://$tmp/diff.html" > /dev/null
+for png in check-several check-danish admit diff; do
   if [ -s "$art/$png.png" ] && [ "$(head -c 8 "$art/$png.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ]; then ok
   else bad "$png: no screenshot (PNG) in $art"; fi
 done
@@ -135,8 +214,8 @@ grep -a -qE '/MediaBox \[0 0 59[45](\.[0-9]+)? 84[12](\.[0-9]+)?\]' "$art/check-
   || bad "several.pdf: pages are not A4 ($(grep -a -o '/MediaBox \[[^]]*\]' "$art/check-several.pdf" | head -1))"
 
 # The other commands refuse html: a usage error, nothing on stdout.
-for cmd in "explain national.goal_coverage" "schedule $E/region-midt-schedule.ramme" "diff $E/municipal-variant.ramme a b" \
-           "admit $E/region-midt.ramme --applicants $E/applicants.csv" "test $E"; do
+# (admit and diff write it since issue 16's second slice.)
+for cmd in "explain national.goal_coverage" "schedule $E/region-midt-schedule.ramme" "test $E"; do
   # shellcheck disable=SC2086
   "$ramme" $cmd --format html -I "$S" > "$tmp/out" 2> "$tmp/err"; rc=$?
   [ "$rc" = 2 ] && [ ! -s "$tmp/out" ] && grep -q 'format html' "$tmp/err" && ok || bad "${cmd%% *} --format html: exit $rc"

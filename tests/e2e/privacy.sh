@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # tests/e2e/privacy.sh RAMME — applicant files hold health data: the report
 # of `ramme admit` shows ids and reasons only. Every cell value of the test
-# file except the ids must be absent from stdout and stderr (text, JSON and
-# the committee's CSV),
+# file except the ids must be absent from stdout and stderr (text, JSON,
+# the committee's CSV and the HTML page),
 # and present with --show-fields (so the test can see a leak at all).
 # Prints "privacy: N passed, N failed".
 set -u
@@ -20,7 +20,7 @@ P04,1966-13-40,Testby,inpatient_admission,no,no,secret-size-40
 CSV
 values="1977-03-04 2011-11-11 Hemmeligby 1966-13-40 secret-size-43 secret-size-45 secret-size-41 secret-size-40"
 pass=0 fail=0
-for fmt in text json csv; do
+for fmt in text json csv html; do
   "$ramme" admit -I "$root/stdlib" --format $fmt "$course" --applicants "$tmp/private.csv" > "$tmp/out" 2>&1
   leaked=""
   for v in $values; do grep -qF -- "$v" "$tmp/out" && leaked="$leaked $v"; done
@@ -34,6 +34,12 @@ st=$?
 leaked=""
 for v in $values P01 P02; do grep -qF -- "$v" "$tmp/out" && leaked="$leaked $v"; done
 if [ $st = 2 ] && [ -z "$leaked" ]; then pass=$((pass + 1)); else echo "FAIL privacy (csv --show-fields): status $st, leaked:$leaked"; fail=$((fail + 1)); fi
+# So does the HTML page (it is printed and passed round).
+"$ramme" admit -I "$root/stdlib" --format html --show-fields "$course" --applicants "$tmp/private.csv" > "$tmp/out" 2>&1
+st=$?
+leaked=""
+for v in $values P01 P02; do grep -qF -- "$v" "$tmp/out" && leaked="$leaked $v"; done
+if [ $st = 2 ] && [ -z "$leaked" ]; then pass=$((pass + 1)); else echo "FAIL privacy (html --show-fields): status $st, leaked:$leaked"; fail=$((fail + 1)); fi
 # Nothing but the report is written: the directory holds only what we put there.
 if [ "$(ls -A "$tmp" | sort | tr '\n' ' ')" = "out private.csv " ]; then pass=$((pass + 1)); else echo "FAIL privacy: stray files: $(ls -A "$tmp")"; fail=$((fail + 1)); fi
 # Hostile layouts (hardening issue, items 1 and 3): a file without its header
