@@ -1,5 +1,6 @@
 /* check_html.c — the check report as one HTML page. */
 #include "emit/check_html.h"
+#include "emit/check_out.h"
 #include "emit/htmlw.h"
 #include "emit/render.h"
 #include "emit/words.h"
@@ -136,19 +137,8 @@ void check_html_course(FILE *out, const CourseReport *r, SourceSet *ss, const Co
         fputs("</h3>\n", out);
         results_table(out, r, fw, ss, a);
     }
-    const char *errors = arena_printf(a, P_("%d error", "%d errors", (unsigned long)r->failed[SEV_ERROR]),
-                                      r->failed[SEV_ERROR]);
-    const char *warnings = arena_printf(a, P_("%d warning", "%d warnings", (unsigned long)r->failed[SEV_WARNING]),
-                                        r->failed[SEV_WARNING]);
-    const char *advice = arena_printf(a, P_("%d advice failed", "%d advice failed", (unsigned long)r->failed[SEV_ADVICE]),
-                                      r->failed[SEV_ADVICE]);
-    const char *unknown = arena_printf(a, P_("%d unknown", "%d unknown", (unsigned long)r->unknown), r->unknown);
     fputs("<p class=\"summary\">", out);
-    hw_printf(out, _("summary: %s, %s, %s; %s"), errors, warnings, advice, unknown);
-    if (r->unknown_by[SEV_ERROR] > 0)
-        hw_printf(out, P_("; %d error-level rule could not be judged", "; %d error-level rules could not be judged",
-                          (unsigned long)r->unknown_by[SEV_ERROR]),
-                  r->unknown_by[SEV_ERROR]);
+    hw_text(out, check_summary(a, r));
     fputs("</p>\n", out);
     if (cv)
         coverage_table(out, cv);

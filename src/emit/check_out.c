@@ -11,6 +11,29 @@
 
 /* ---------------------------------------------------------------- text */
 
+const char *check_summary(Arena *a, const CourseReport *r)
+{
+    /* "summary: 2 errors, 1 warning, 0 advice failed; 3 unknown": each
+     * count a phrase with its own plural, the line one sentence. */
+    const char *errors = arena_printf(a, P_("%d error", "%d errors", (unsigned long)r->failed[SEV_ERROR]),
+                                      r->failed[SEV_ERROR]);
+    const char *warnings = arena_printf(a, P_("%d warning", "%d warnings", (unsigned long)r->failed[SEV_WARNING]),
+                                        r->failed[SEV_WARNING]);
+    const char *advice = arena_printf(a, P_("%d advice failed", "%d advice failed", (unsigned long)r->failed[SEV_ADVICE]),
+                                      r->failed[SEV_ADVICE]);
+    const char *unknown = arena_printf(a, P_("%d unknown", "%d unknown", (unsigned long)r->unknown), r->unknown);
+    /* TRANSLATORS: the last line of a check: errors, warnings, failed advice; results that cannot be decided */
+    const char *line = arena_printf(a, _("summary: %s, %s, %s; %s"), errors, warnings, advice, unknown);
+    /* An error-level rule that cannot be judged is not a pass: said apart. */
+    if (r->unknown_by[SEV_ERROR] > 0)
+        line = arena_printf(a, "%s%s", line,
+                            arena_printf(a, P_("; %d error-level rule could not be judged",
+                                               "; %d error-level rules could not be judged",
+                                               (unsigned long)r->unknown_by[SEV_ERROR]),
+                                         r->unknown_by[SEV_ERROR]));
+    return line;
+}
+
 void check_text(FILE *out, const CourseReport *r, SourceSet *ss, bool color)
 {
     Arena *a = arena_new();
@@ -55,23 +78,8 @@ void check_text(FILE *out, const CourseReport *r, SourceSet *ss, bool color)
             }
         }
     }
-    /* "summary: 2 errors, 1 warning, 0 advice failed; 3 unknown": each
-     * count a phrase with its own plural, the line one sentence. */
-    const char *errors = arena_printf(a, P_("%d error", "%d errors", (unsigned long)r->failed[SEV_ERROR]),
-                                      r->failed[SEV_ERROR]);
-    const char *warnings = arena_printf(a, P_("%d warning", "%d warnings", (unsigned long)r->failed[SEV_WARNING]),
-                                        r->failed[SEV_WARNING]);
-    const char *advice = arena_printf(a, P_("%d advice failed", "%d advice failed", (unsigned long)r->failed[SEV_ADVICE]),
-                                      r->failed[SEV_ADVICE]);
-    const char *unknown = arena_printf(a, P_("%d unknown", "%d unknown", (unsigned long)r->unknown), r->unknown);
     fputs("\n  ", out);
-    /* TRANSLATORS: the last line of a check: errors, warnings, failed advice; results that cannot be decided */
-    fprintf(out, _("summary: %s, %s, %s; %s"), errors, warnings, advice, unknown);
-    /* An error-level rule that cannot be judged is not a pass: said apart. */
-    if (r->unknown_by[SEV_ERROR] > 0)
-        fprintf(out, P_("; %d error-level rule could not be judged", "; %d error-level rules could not be judged",
-                        (unsigned long)r->unknown_by[SEV_ERROR]),
-                r->unknown_by[SEV_ERROR]);
+    fputs(check_summary(a, r), out);
     fputs("\n\n", out);
     arena_free(a);
 }

@@ -22,6 +22,11 @@
  * or unknown with its message, citation, explanation and places), and the
  * summary line. `color` adds the palette's colours (words.h). */
 void check_text(FILE *out, const CourseReport *r, SourceSet *ss, bool color);
+
+/* The report's last line, one translated sentence (in `a`): "summary: 2
+ * errors, 1 warning, 0 advice failed; 3 unknown", and the error-level rules
+ * that could not be judged when there are any. Every check emitter uses it. */
+const char *check_summary(Arena *a, const CourseReport *r);
 /* The coverage matrix under a course's report; nothing when it has no goal. */
 void check_coverage_text(FILE *out, const Coverage *cv);
 /* A file that compiled cleanly and declares no course. */
