@@ -472,7 +472,7 @@ primary
     : INT                                   { $$ = mk(ls, N_INT, @$); $$->u.i = $1; }
     | NUMBER                                { $$ = mk(ls, N_NUM, @$); $$->u.num = $1; }
     | QTY                                   { $$ = mk(ls, N_QTY, @$); $$->u.qty.v = $1.v; $$->u.qty.unit = $1.unit; }
-    | STRING                                { $$ = mk(ls, N_STR, @$); $$->u.str.s = $1.s; $$->u.str.raw = $1.raw; }
+    | STRING                                { $$ = mk(ls, N_STR, @$); $$->u.str.s = $1.s; $$->u.str.form = $1.form; }
     | BOOL                                  { $$ = mk(ls, N_BOOL, @$); $$->u.b = $1; }
     | DATE                                  { $$ = mk(ls, N_DATE, @$); $$->u.date = $1; }
     | TIME                                  { $$ = mk(ls, N_TIME, @$); $$->u.time = $1; }

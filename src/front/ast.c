@@ -126,7 +126,7 @@ static void print_num(SBuf *b, double v)
 
 static void print_node(SBuf *b, const Node *n)
 {
-    if (n->depth > 300) {
+    if (n->depth > AST_MAX_DEPTH) {
         sb_puts(b, "...");
         return;
     }
@@ -141,7 +141,7 @@ static void print_node(SBuf *b, const Node *n)
         sb_puts(b, sym);
         break;
     }
-    case N_STR: sb_puts(b, "\""); sb_puts(b, n->u.str.raw); sb_puts(b, "\""); break;
+    case N_STR: sb_puts(b, "\""); sb_puts(b, n->u.str.form->raw); sb_puts(b, "\""); break;
     case N_BOOL: sb_puts(b, n->u.b ? "yes" : "no"); break;
     case N_DATE: civil_write(b, n->u.date); break;
     case N_TIME: sb_pair(b, (unsigned)n->u.time / 60, ':', (unsigned)n->u.time % 60); break;

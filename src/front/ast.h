@@ -45,7 +45,17 @@ typedef struct Node Node;
 
 /* Literal payloads as the lexer hands them to the parser. */
 typedef struct QtyLit { double v; Unit unit; } QtyLit;
-typedef struct StrLit { const char *s; const char *raw; } StrLit;
+/* A string as written, and where its unescaped braces are: the lexer
+ * records them while it decodes, so a message template is split without
+ * decoding the string a second time. Offsets count bytes of the body
+ * (without the opening quote); `col` counts characters. */
+typedef struct StrBrace { uint32_t raw, dec, col; } StrBrace;
+typedef struct StrForm {
+    const char *raw;
+    uint32_t nbraces;
+    StrBrace brace[]; /* in order; '{' or '}' is raw[brace[k].raw] */
+} StrForm;
+typedef struct StrLit { const char *s; const StrForm *form; } StrLit;
 typedef struct MDayLit { int month, day; } MDayLit;
 
 typedef struct NodeList {
@@ -63,7 +73,7 @@ struct Node {
         int64_t i;                               /* N_INT */
         double num;                              /* N_NUM */
         struct { double v; Unit unit; } qty;     /* N_QTY: value in `unit` */
-        struct { const char *s; const char *raw; } str; /* decoded / as written */
+        struct { const char *s; const StrForm *form; } str; /* decoded / as written */
         bool b;                                  /* N_BOOL */
         int32_t date;                            /* N_DATE: days since 1970-01-01 */
         int time;                                /* N_TIME: minutes after midnight */

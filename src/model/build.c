@@ -939,7 +939,7 @@ void build_merge_block(Builder *B, Block *b)
 
 static void finish_block(Builder *B, Block *b, int depth)
 {
-    if (b->finished || depth > 300)
+    if (b->finished || depth > AST_MAX_DEPTH) /* nesting is bounded by the parser */
         return;
     b->finished = true;
     Schema *s = b->schema;

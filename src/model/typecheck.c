@@ -509,106 +509,67 @@ static Type *tc(TC *t, Node *n, Scope *sc)
     return r;
 }
 
+/* The one-character span of the brace `br` of string node `str`. */
+static Span brace_span(const Node *str, const StrBrace *br)
+{
+    Span sp = str->span;
+    sp.first_column = str->span.first_column + 1 + (int)br->col;
+    sp.last_column = sp.first_column + 1;
+    sp.first_off = str->span.first_off + 1 + br->raw;
+    sp.last_off = sp.first_off + 1;
+    sp.last_line = sp.first_line;
+    return sp;
+}
+
 /* Splits a message into text and {expr} parts, parsing each expression at
- * its own place in the file so errors point inside the string. */
+ * its own place in the file so errors point inside the string. The lexer
+ * recorded where the unescaped braces are (StrForm): text parts are cut
+ * from the decoded string, expressions from the text as written, and the
+ * message is not scanned again here. */
 static void tc_template(TC *t, Node *str)
 {
-    const char *raw = str->u.str.raw;
-    size_t n = strlen(raw);
+    const StrForm *f = str->u.str.form;
+    const char *dec = str->u.str.s;
     Template *tp = arena_alloc(t->a, sizeof *tp);
     str->res = tp;
-    /* At most a text part before each '{' and the expression, then the
-     * text after the last: room for all of them at once, because growing
-     * the array by one part at a time made a long message quadratic. */
-    size_t maxparts = 1;
-    for (const char *q = strchr(raw, '{'); q; q = strchr(q + 1, '{'))
-        maxparts += 2;
-    tp->parts = arena_array(t->a, maxparts, sizeof *tp->parts);
-    int col = str->span.first_column + 1;
-    char *lit = arena_alloc(t->a, n + 1);
-    size_t litn = 0;
-    for (size_t i = 0; i < n;) {
-        unsigned char c = (unsigned char)raw[i];
-        if (c == '\\' && i + 1 < n) {
-            char e = raw[i + 1];
-            lit[litn++] = e == 'n' ? '\n' : e == 't' ? '\t' : e;
-            if (e == 'u') {
-                /* \u{HEX}: already validated by the lexer. */
-                litn--;
-                size_t j = i + 3;
-                unsigned long cp = strtoul(raw + j, NULL, 16);
-                while (j < n && raw[j] != '}')
-                    j++;
-                int k = u8_uctomb((uint8_t *)lit + litn, (ucs4_t)cp, 4);
-                litn += k > 0 ? (size_t)k : 0;
-                col += (int)(j - i + 1);
-                i = j + 1;
-                continue;
-            }
-            i += 2;
-            col += 2;
-            continue;
-        }
-        if (c == '{') {
-            size_t j = i + 1;
-            int depth = 1;
-            while (j < n && depth > 0) {
-                if (raw[j] == '{')
-                    depth++;
-                else if (raw[j] == '}')
-                    depth--;
-                if (depth > 0)
-                    j++;
-            }
-            Span sp = str->span;
-            sp.first_column = col;
-            sp.first_off = str->span.first_off + 1 + i;
-            sp.last_column = col + 1;
-            sp.last_off = sp.first_off + 1;
-            if (j >= n) {
-                diag_error(t->d, sp, _("unclosed '{' in a message"));
-                diag_help(t->d, _("write \\{ for a literal brace"));
-                return;
-            }
-            if (litn) {
-                lit[litn] = '\0';
-                tp->parts[tp->n++] = (TemplatePart){arena_strndup(t->a, lit, litn), NULL};
-                litn = 0;
-            }
-            int ecol = col + 1;
-            Node *e = parse_expr_at(t->a, t->d, t->p->sources, str->span.file, str->span.first_off + 1 + i + 1,
-                                    j - i - 1, str->span.first_line, ecol);
-            if (e) {
-                Type *x = tc(t, e, NULL);
-                (void)x;
-                tp->parts[tp->n++] = (TemplatePart){NULL, e};
-            }
-            /* Advance columns over the expression text (characters). */
-            for (size_t k = i; k <= j; k++)
-                if (((unsigned char)raw[k] & 0xC0) != 0x80)
-                    col++;
-            i = j + 1;
-            continue;
-        }
-        if (c == '}') {
-            Span sp = str->span;
-            sp.first_column = col;
-            sp.last_column = col + 1;
-            sp.first_off = str->span.first_off + 1 + i;
-            sp.last_off = sp.first_off + 1;
-            diag_error(t->d, sp, _("unmatched '}' in a message"));
+    /* Each pair of braces gives at most a text part and an expression,
+     * and one text part may follow the last. */
+    tp->parts = arena_array(t->a, (size_t)f->nbraces + 1, sizeof *tp->parts);
+    size_t text_from = 0; /* decoded offset of the current text part */
+    for (uint32_t k = 0; k < f->nbraces;) {
+        const StrBrace *open = &f->brace[k];
+        if (f->raw[open->raw] == '}') {
+            diag_error(t->d, brace_span(str, open), _("unmatched '}' in a message"));
             diag_help(t->d, _("write \\} for a literal brace"));
             return;
         }
-        lit[litn++] = raw[i];
-        if ((c & 0xC0) != 0x80)
-            col++;
-        i++;
+        uint32_t j = k + 1;
+        for (int depth = 1; j < f->nbraces; j++) {
+            depth += f->raw[f->brace[j].raw] == '{' ? 1 : -1;
+            if (depth == 0)
+                break;
+        }
+        if (j == f->nbraces) {
+            diag_error(t->d, brace_span(str, open), _("unclosed '{' in a message"));
+            diag_help(t->d, _("write \\{ for a literal brace"));
+            return;
+        }
+        const StrBrace *close = &f->brace[j];
+        if (open->dec > text_from)
+            tp->parts[tp->n++] = (TemplatePart){arena_strndup(t->a, dec + text_from, open->dec - text_from), NULL};
+        Node *e = parse_expr_at(t->a, t->d, t->p->sources, str->span.file, str->span.first_off + 1 + open->raw + 1,
+                                close->raw - open->raw - 1, str->span.first_line,
+                                str->span.first_column + 1 + (int)open->col + 1);
+        if (e) {
+            tc(t, e, NULL);
+            tp->parts[tp->n++] = (TemplatePart){NULL, e};
+        }
+        text_from = close->dec + 1;
+        k = j + 1;
     }
-    if (litn) {
-        lit[litn] = '\0';
-        tp->parts[tp->n++] = (TemplatePart){arena_strndup(t->a, lit, litn), NULL};
-    }
+    size_t len = strlen(dec);
+    if (len > text_from)
+        tp->parts[tp->n++] = (TemplatePart){arena_strndup(t->a, dec + text_from, len - text_from), NULL};
 }
 
 static Block *top_of(Block *b)

@@ -177,10 +177,34 @@ static void test_strings_with_and_without_escapes(void **state)
     Lexed *lx = lex("\"plain æøå\" \"a\\nb\\u{E6}\"");
     check_tok(lx, 0, TOK_STRING, 1, 1, 1, 12, 0, 14);
     assert_string_equal(lx->toks[0].v.TOK_STRING.s, "plain æøå");
-    assert_string_equal(lx->toks[0].v.TOK_STRING.raw, "plain æøå");
+    assert_string_equal(lx->toks[0].v.TOK_STRING.form->raw, "plain æøå");
     check_tok(lx, 1, TOK_STRING, 1, 13, 1, 25, 15, 27);
     assert_string_equal(lx->toks[1].v.TOK_STRING.s, "a\nbæ");
-    assert_string_equal(lx->toks[1].v.TOK_STRING.raw, "a\\nb\\u{E6}");
+    assert_string_equal(lx->toks[1].v.TOK_STRING.form->raw, "a\\nb\\u{E6}");
+    check_no_diags(lx);
+    lex_free(lx);
+}
+
+/* The brace table a message template is split by: unescaped braces only,
+ * each with its offset as written, decoded, and in characters. */
+static void test_string_braces(void **state)
+{
+    (void)state;
+    Lexed *lx = lex("\"æ{a}\\{b\\}\\n{c{d}}\" \"{x}y\"");
+    const StrForm *f = lx->toks[0].v.TOK_STRING.form;
+    assert_string_equal(lx->toks[0].v.TOK_STRING.s, "æ{a}{b}\n{c{d}}");
+    assert_int_equal(f->nbraces, 6);
+    /* As written: æ is bytes 0-1, then { a } \{ b \} \n { c { d } }. */
+    const uint32_t raw[] = {2, 4, 12, 14, 16, 17}, dec[] = {2, 4, 9, 11, 13, 14}, col[] = {1, 3, 11, 13, 15, 16};
+    for (uint32_t k = 0; k < 6; k++) {
+        assert_int_equal(f->brace[k].raw, raw[k]);
+        assert_int_equal(f->brace[k].dec, dec[k]);
+        assert_int_equal(f->brace[k].col, col[k]);
+    }
+    const StrForm *g = lx->toks[1].v.TOK_STRING.form;
+    assert_int_equal(g->nbraces, 2);
+    assert_int_equal(g->brace[0].raw, 0);
+    assert_int_equal(g->brace[1].dec, 2);
     check_no_diags(lx);
     lex_free(lx);
 }
@@ -341,6 +365,7 @@ int main(void)
         cmocka_unit_test(test_every_keyword_and_near_misses),
         cmocka_unit_test(test_keyword_before_paren),
         cmocka_unit_test(test_strings_with_and_without_escapes),
+        cmocka_unit_test(test_string_braces),
         cmocka_unit_test(test_columns_after_strings),
         cmocka_unit_test(test_columns_after_comment),
         cmocka_unit_test(test_newline_span_is_the_newline_alone),
