@@ -1,0 +1,108 @@
+/* plan_solve.h — the planner's search (PLANNING.md §2): one option and one
+ * team per cohort, under the hard requirements, ranked by penalty and then
+ * by the contract's total order.
+ *
+ * The problem is plain data, built by plan.c from the model: every cohort's
+ * candidate options already placed by the scheduler (the days a cohort
+ * meets and the option's penalty), the roles its team must fill and the
+ * teachers eligible for each, and what teachers and sites allow. The search
+ * knows nothing of the language, the calendar or the rules engine; so a
+ * test can build a problem by hand and compare the search with brute force,
+ * and `ramme plan --format dzn` writes exactly this problem for MiniZinc. */
+#ifndef RAMME_PLAN_SOLVE_H
+#define RAMME_PLAN_SOLVE_H
+
+#include "base/arena.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* One way a cohort can run: its first session, weekdays and time, with the
+ * days it meets (sessions and follow-up days, in date order) and what it
+ * costs. A cohort's options are in the contract's order (start date, then
+ * weekdays as the sorted list of their positions, then the time's position
+ * in the plan): the index of an option is its rank among equals. */
+typedef struct PlanOption {
+    int32_t start;        /* days since 1970-01-01 */
+    uint8_t weekdays;     /* bit k: weekday k, 0 = Monday */
+    int time;             /* index into the plan's times */
+    int t0, t1;           /* that time: minutes after midnight */
+    int64_t penalty;      /* the sum of its checks' weight × amount */
+    const int32_t *days;  /* every day the cohort meets, ascending */
+    int ndays;
+    int32_t first, last;  /* its period: first session to last day met */
+} PlanOption;
+
+/* An instructor role of the course, for one cohort: `need` distinct
+ * teachers among `eligible` (indices into the problem's teachers, in pool
+ * order), each one compatible with the chosen option. */
+typedef struct PlanRole {
+    int need;
+    const int *eligible;
+    int neligible;
+} PlanRole;
+
+typedef struct PlanCohort {
+    int site;             /* index into sites, or -1 when it names none */
+    const PlanOption *opts;
+    int nopts;
+    const PlanRole *roles;
+    int nroles;
+} PlanCohort;
+
+/* A teacher's own limits. `away` holds sorted, disjoint day ranges. */
+typedef struct PlanTeacher {
+    uint8_t weekdays;     /* the days she can teach (bit 0 = Monday) */
+    const int32_t (*away)[2];
+    int naway;
+    int max_cohorts;      /* cohorts whose periods may overlap, >= 1 */
+} PlanTeacher;
+
+typedef struct PlanSite {
+    int rooms;            /* meetings at the same time on one date, >= 1 */
+} PlanSite;
+
+typedef struct PlanProblem {
+    const PlanCohort *cohorts;
+    int ncohorts;
+    const PlanTeacher *teachers;
+    int nteachers;
+    const PlanSite *sites;
+    int nsites;
+} PlanProblem;
+
+/* A proposal: per cohort the chosen option's index, and its team as one
+ * teacher index per role slot, role by role (role r's slots follow those
+ * of roles 0 … r-1). */
+typedef struct PlanChoice {
+    int64_t penalty;
+    int *opt;             /* ncohorts */
+    int **team;           /* ncohorts arrays of sum(need) teachers */
+} PlanChoice;
+
+typedef enum { PLAN_OPTIMAL, PLAN_FEASIBLE, PLAN_INFEASIBLE } PlanStatus;
+
+typedef struct PlanResult {
+    PlanStatus status;    /* OPTIMAL: every proposal is proven best of its rank */
+    int64_t lower_bound;  /* proven: no plan costs less than this */
+    PlanChoice *proposals;
+    int nproposals;       /* up to the number asked; fewer when no more exist */
+    long nodes;           /* search figures, for the report */
+    double seconds;
+} PlanResult;
+
+/* Finds up to `nproposals` proposals: proposal k is the best plan (by
+ * penalty, then the contract's total order) whose options differ, for at
+ * least one cohort, from those of proposals 1 … k-1. `time_limit` seconds
+ * (<= 0: none) bounds the whole search; a search stopped early reports
+ * PLAN_FEASIBLE with the best found and a proven lower bound, or
+ * PLAN_INFEASIBLE with none found only when it proved there is none. */
+void plan_solve(const PlanProblem *P, int nproposals, double time_limit, Arena *a, PlanResult *out);
+
+/* Whether `c` breaks no hard requirement of P (PLANNING.md §2, 2–4): an
+ * independent check, written without the search's data structures, that
+ * the tests apply to every proposal. Writes the first broken requirement,
+ * in English, to why (when not NULL). */
+bool plan_choice_valid(const PlanProblem *P, const PlanChoice *c, char *why, int whylen);
+
+#endif
