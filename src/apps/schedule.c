@@ -330,6 +330,42 @@ int sched_closed_days(Program *p, Block *calendar, int32_t from, int32_t to, Are
     return n;
 }
 
+int sched_closure_days(Program *p, const Block *owner, const char *field, int32_t from, int32_t to, Arena *a,
+                       Skipped **out)
+{
+    *out = NULL;
+    Names N;
+    if (!names_find(p, &N))
+        return 0;
+    Sched S;
+    sched_init(&S, p, &N, a);
+    /* The closures of `owner.field`, read as add_closures reads a calendar's. */
+    Value *v = model_get((Block *)owner, field);
+    for (int i = 0; v && v->k == V_LIST && i < v->u.list.n; i++) {
+        if (v->u.list.items[i]->k != V_BLOCK || v->u.list.items[i]->u.block->schema != N.kind[CL_ON])
+            continue;
+        Block *c = v->u.list.items[i]->u.block;
+        S.cl = arena_push(a, S.cl, (size_t)S.ncl, sizeof *S.cl);
+        Closure *x = &S.cl[S.ncl++];
+        memset(x, 0, sizeof *x);
+        x->b = c;
+        x->title = c->title ? c->title : field;
+        x->on = get(&N, c, CL_ON);
+        x->week = get(&N, c, CL_WEEK);
+        x->until = get(&N, c, CL_UNTIL);
+        x->cached_year = -1;
+    }
+    int n = 0;
+    for (int32_t d = from; S.ncl && d <= to; d++) {
+        const char *why = closed(&S, d);
+        if (!why)
+            continue;
+        *out = arena_push(a, *out, (size_t)n, sizeof **out);
+        (*out)[n++] = (Skipped){d, why};
+    }
+    return n;
+}
+
 /* What was placed, as a `placement` block (stdlib/schedule.ramme). */
 static Block *placement_of(const Names *N, const Plan *pl, double placed, double asked, double len,
                            int asked_follow_up, Arena *a)
@@ -373,7 +409,7 @@ static Block *placement_of(const Names *N, const Plan *pl, double placed, double
 
 /* The placement judged by the rules engine; the checks in the order their
  * frameworks declare them (the engine lists failures first). */
-static void judge(Program *p, Plan *pl, Arena *a)
+void sched_judge(Program *p, Plan *pl, Arena *a)
 {
     CourseReport rep;
     rules_check(p, pl->placement, a, &rep);
@@ -385,13 +421,21 @@ static void judge(Program *p, Plan *pl, Arena *a)
                 const RuleResult *r = &rep.results[i];
                 if (r->rule != rules->u.list.items[k]->u.block || r->framework != rep.frameworks[f])
                     continue;
-                pl->checks[pl->nchecks++] = (ScheduleCheck){r->id, r->severity, r->status, r->message,
+                pl->checks[pl->nchecks++] = (ScheduleCheck){r->id, r->rule, r->severity, r->status, r->message,
                                                             r->explain, r->nexplain};
             }
     }
 }
 
 bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
+{
+    if (!sched_place(p, sb, a, pl))
+        return false;
+    sched_judge(p, pl, a);
+    return true;
+}
+
+bool sched_place(Program *p, Block *sb, Arena *a, Plan *pl)
 {
     memset(pl, 0, sizeof *pl);
     Diags *dg = p->diags;
@@ -582,6 +626,5 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
 
     /* What was placed, judged by the schedule's checks (stdlib/schedule.ramme). */
     pl->placement = placement_of(&N, pl, placed, total, len, fu && fu->k == V_INT ? (int)fu->u.i : 0, a);
-    judge(p, pl, a);
     return true;
 }

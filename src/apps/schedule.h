@@ -65,6 +65,7 @@ typedef struct PlanZone {
 /* A rule result of the schedule's checks, as the report writers show it. */
 typedef struct ScheduleCheck {
     const char *id;       /* schedule.hours, schedule.weeks, ... */
+    Block *rule;          /* its declaration (weight, amount) */
     Severity severity;
     RuleStatus status;
     const char *message;
@@ -100,6 +101,18 @@ typedef struct Plan {
  * placeable, a name the scheduler reads missing from the stdlib) go to
  * p->diags and return false. Allocates in `a`. */
 bool sched_plan(Program *p, Block *schedule, Arena *a, Plan *out);
+
+/* sched_plan in two steps, for the planner, which adds to the placement
+ * (its cohort's wishes, the plan's checks) before it is judged: place the
+ * sessions and fill pl->placement, then judge it (pl->checks). */
+bool sched_place(Program *p, Block *schedule, Arena *a, Plan *out);
+void sched_judge(Program *p, Plan *pl, Arena *a);
+
+/* Every day from `from` to `to` that a closure of `owner.field` (a list of
+ * closure blocks: a teacher's `away`) names, with its title, in date
+ * order. */
+int sched_closure_days(Program *p, const Block *owner, const char *field, int32_t from, int32_t to, Arena *a,
+                       Skipped **out);
 
 /* Every closed day of `calendar` from `from` to `to` (inclusive), with its
  * name, in date order; the first closure that names a day wins. */

@@ -73,9 +73,9 @@ static Plan make_plan(void)
     weeks[0] = (WeekLoad){2025, 13, 3};
     weeks[1] = (WeekLoad){2025, 14, 4.5};
     follow[0] = civil_days(2025, 4, 22);
-    checks[0] = (ScheduleCheck){"schedule.weeks", SEV_WARNING, ST_FAIL,
+    checks[0] = (ScheduleCheck){"schedule.weeks", NULL, SEV_WARNING, ST_FAIL,
                                 "the plan spans 2 ISO weeks; the design says 13", explain, 2};
-    checks[1] = (ScheduleCheck){"schedule.hours", SEV_ERROR, ST_PASS, "7.5 hours placed", NULL, 0};
+    checks[1] = (ScheduleCheck){"schedule.hours", NULL, SEV_ERROR, ST_PASS, "7.5 hours placed", NULL, 0};
     Plan p = {0};
     p.schedule = &sched;
     p.course = &course;
