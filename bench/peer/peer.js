@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 'use strict'
 // node peer.js FILE.jsonl...
+// node peer.js --rules
 //
 // Checks every course of the given JSON Lines files (bench/gen.py) against the national
 // and consistency rules with json-rules-engine: one engine, one run per course.  Writes
 // one JSON line per course to standard output, {"course": NAME, "failed": [{rule,
 // severity, message}, ...]}, and exits with 1 when some course fails an error-level rule
-// (as `ramme check` does), else 0.
+// (as `ramme check` does), else 0.  With --rules, writes the ids of the rules it
+// implements as one JSON array (bench/agree.py compares them with ramme's).
 const fs = require('fs')
 const readline = require('readline')
 const { once } = require('events')
@@ -24,8 +26,12 @@ function buildEngine () {
 
 async function main () {
   const files = process.argv.slice(2)
+  if (files.length === 1 && files[0] === '--rules') {
+    process.stdout.write(JSON.stringify(rules.map((r) => r.name)) + '\n')
+    return
+  }
   if (files.length === 0) {
-    process.stderr.write('usage: node peer.js FILE.jsonl...\n')
+    process.stderr.write('usage: node peer.js FILE.jsonl... | --rules\n')
     process.exit(2)
   }
   const engine = buildEngine()
