@@ -87,16 +87,25 @@ typedef struct PlanResult {
     int64_t lower_bound;  /* proven: no plan costs less than this */
     PlanChoice *proposals;
     int nproposals;       /* up to the number asked; fewer when no more exist */
-    long nodes;           /* search figures, for the report */
-    double seconds;
+    long nodes;           /* search figures, for the report: cohorts placed, */
+    double seconds;       /* and wall time */
 } PlanResult;
 
-/* Finds up to `nproposals` proposals: proposal k is the best plan (by
- * penalty, then the contract's total order) whose options differ, for at
- * least one cohort, from those of proposals 1 … k-1. `time_limit` seconds
- * (<= 0: none) bounds the whole search; a search stopped early reports
- * PLAN_FEASIBLE with the best found and a proven lower bound, or
- * PLAN_INFEASIBLE with none found only when it proved there is none. */
+/* Finds up to `nproposals` proposals (0 or less asks for one): proposal k
+ * is the best plan (by penalty, then the contract's total order: cohort by
+ * cohort, the option's index, then the team slot by slot, each role's
+ * teachers in increasing index) whose options differ, for at least one
+ * cohort, from those of proposals 1 … k-1. No cohorts: one empty proposal
+ * of penalty 0. Everything, the result included, lives in `a`.
+ *
+ * `time_limit` seconds (<= 0: none) bounds the whole search. Stopped early,
+ * it reports PLAN_FEASIBLE: the proposals proven so far, then possibly the
+ * best plan found for the next rank (unproven), or none at all (nproposals
+ * 0) when it found no plan in time; lower_bound stays proven (proposal 1's
+ * penalty once that is proven, else at least the sum of every cohort's
+ * cheapest option that has a team of its own). PLAN_INFEASIBLE (no
+ * proposals) only when it proved there is no plan; PLAN_OPTIMAL when the
+ * search finished, lower_bound then being proposal 1's penalty. */
 void plan_solve(const PlanProblem *P, int nproposals, double time_limit, Arena *a, PlanResult *out);
 
 /* Whether `c` breaks no hard requirement of P (PLANNING.md §2, 2–4): an

@@ -1,0 +1,1506 @@
+/* plan_solve.c — the planner's exact search (plan_solve.h, PLANNING.md §2).
+ *
+ * About 1500 lines, not 800: the search, its propagation, its bookkeeping
+ * (trail, conflict sets, memo) and the merging of independent groups only
+ * make sense together and share one state; split, each part would need the
+ * others' internals. The independent check at the end is the other reason:
+ * it belongs beside what it checks, and shares nothing with it.
+ *
+ * Why groups. Cohorts that can share neither a room nor a teacher (other
+ * sites, no eligible teacher in common, or no day in common) do not
+ * constrain each other, and one search over all of them multiplies their
+ * search trees. So the cohorts are split into groups, each solved alone,
+ * and the groups' proposal lists are merged: raising one group's rank never
+ * makes a plan better, so the best K combinations come off a heap.
+ *
+ * Why two phases. The contract ranks plans by penalty and then by a long
+ * lexicographic key (options and teams, cohort by cohort). A search that
+ * walks the key's order is a poor way to find the minimum penalty, so
+ * phase 1 is a branch and bound that only looks for P* (the cohort with the
+ * fewest options its budget allows first, cheapest options first, stopping
+ * as soon as the incumbent meets a proven bound). Phase 2 then ranks:
+ * cohort by cohort in declaration order, a probe (a search for any plan of
+ * penalty <= P*) that tries that cohort's values in the key's order and the
+ * others freely; its first plan has the best value for the cohort, which
+ * is then fixed. Each probe is guided by the plan the previous one found,
+ * so confirming a value costs one dive; only the values before it cost a
+ * proof. Proposal k repeats this with the option vectors of 1 … k-1
+ * excluded, starting with a probe at P_{k-1}, since ties are the rule.
+ *
+ * Why forward checking. Every constraint between two cohorts is known the
+ * moment one of them is placed, so placing a cohort removes what it rules
+ * out from the others: per unplaced cohort a bitset of options still alive,
+ * and per (cohort, eligible teacher) the options that teacher can no longer
+ * take. An option stays alive while a room is free and every role keeps
+ * enough unblocked teachers. The sum of the cheapest alive option of every
+ * unplaced cohort is a sound bound, and a cohort with nothing alive fails
+ * at once. Conflicts are found by days: per cohort the set of its options
+ * meeting on each day, so the options of another cohort sharing a date
+ * with a chosen one are the union of a few dozen rows. Changes go on a
+ * trail and are undone in reverse (copying the state per depth would cost
+ * hundreds of megabytes at 200 cohorts and 100 teachers).
+ *
+ * Why conflict sets and a memo. Within a group, cohorts far apart in time
+ * still barely interact, and a plain depth-first search re-solves one part
+ * of the year for every choice made in another. Each unplaced cohort
+ * records which placed cohorts narrowed it; a failure's reason is the union
+ * of those, so the search jumps back over choices the failure does not
+ * depend on (conflict-directed backjumping). A failed state (what is left
+ * of every unplaced cohort, the counters of teachers who take several
+ * cohorts and of rooms) is remembered under a 128-bit hash with the budget
+ * it failed with, so meeting it again, in this search or a later probe,
+ * costs one lookup.
+ *
+ * Why teams are branched on. A team only decides feasibility, but which
+ * teachers a cohort takes decides what is left for the later ones, so an
+ * exact search must revisit it. Teams go in the contract's order; unused
+ * teachers that nothing tells apart are taken in index order only. */
+#include "apps/plan_solve.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+typedef uint64_t Word;
+
+static int nwords(int n) { return (n + 63) / 64; }
+static bool has(const Word *w, int i) { return (w[i >> 6] >> (i & 63)) & 1; }
+static void put(Word *w, int i) { w[i >> 6] |= (Word)1 << (i & 63); }
+static void drop(Word *w, int i) { w[i >> 6] &= ~((Word)1 << (i & 63)); }
+static bool overlap(int a0, int a1, int b0, int b1) { return (a0 > b0 ? a0 : b0) < (a1 < b1 ? a1 : b1); }
+static Word mix(Word x)
+{
+    x ^= x >> 30, x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27, x *= 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+typedef struct Opt {
+    int32_t f, l, lo, hi; /* period; lo/hi also cover the days met */
+    int32_t *day;         /* offsets from the first day of the problem */
+    int nday, t0, t1;
+    int64_t pen;
+} Opt;
+
+typedef struct Coh {
+    int site, nopts, W, nroles, nslots, nt;
+    const PlanRole *roles;
+    Opt *o;
+    int *bypen;      /* option indices by penalty, then index */
+    int *slotrole;   /* role of each team slot */
+    int *tl;         /* the nt teachers eligible for some role, ascending */
+    Word *compat;    /* nopts × TW: teachers allowed by weekdays and away */
+    Word *elig;      /* nroles × TW */
+    Word *anyelig;   /* TW */
+    Word *tmask;     /* nt × W: the options each of them can take */
+    Word *root;      /* options with a team when nothing else is placed */
+    int32_t lo, hi;  /* every day any option touches */
+    Word *dayopts;   /* (hi-lo+1) × W: options meeting on each day */
+    int nfs, nls;    /* distinct first and last days of periods, ascending, with */
+    int32_t *fs, *ls;
+    Word *fle, *lge; /* the options whose period starts <= fs[i], ends >= ls[i] */
+    int npl;         /* distinct penalties, ascending, and the options costing */
+    int64_t *plv;    /* at most each */
+    Word *plmask;
+    int ncls;        /* distinct (t0, t1) of its options and their sets */
+    int *cls0, *cls1;
+    Word *clsmask;
+    /* the search state: hashed (alive, blocked) and not (cs, first, count) */
+    Word *alive;     /* W */
+    Word *blocked;   /* nt × W: options the teacher can no longer take */
+    Word *cs;        /* NW: the placed cohorts that narrowed this one */
+    Word *first;     /* [0]: first alive option in bypen; [1]: how many alive */
+    int64_t rootmin; /* its cheapest option at the root */
+} Coh;
+
+typedef struct Undo {
+    Word *at, old;
+} Undo;
+
+typedef struct Memo {
+    Word k1, k2;
+    int64_t budget; /* no plan within it from this state */
+} Memo;
+
+typedef struct Search {
+    const PlanProblem *P;
+    Arena *a;
+    int n, T, TW, D, NW, maxslots, maxroles, nex, wiped;
+    Coh *co;
+    int *loc;                              /* n × T: a teacher's index in a cohort's tl, or -1 */
+    Word *hs;                              /* the hashed state words, for their index */
+    Undo *trail;
+    size_t ntrail, captrail;
+    Word h1, h2, hsum;                     /* hashes of the state; of the counters */
+    Memo *memo;
+    size_t memomask;
+    int64_t *lb;                           /* per depth: bound of the unplaced cohorts */
+    bool *placed;
+    int *opt, *team, *used, *cls, *tcount; /* team: n × maxslots; tcount: T × D */
+    int **rcnt, **rlist, *rcap;            /* rooms > 1: who meets per site and day */
+    int *inteam, *cand, *ncand;            /* per depth: T, maxroles × T, maxroles */
+    Word *avail, *ds, *tc, *chg, *seen, *cnt;
+    int *owner, *sat, *nsat;               /* sat: maxslots × (D+2) */
+    Word *why, *acc;                       /* per depth: a failure's reason, a node's so far */
+    Word *placedset, *tcoh, *sitecoh;      /* placed cohorts: all, per teacher, per site */
+    int **ex, *match;
+    int phase, lexc;                       /* 1: branch and bound; 2: probe; lexc: ranked cohort */
+    int64_t best, target, known;
+    bool found, halt, timeout, guided;
+    int *bopt, *bteam, *gopt, *gteam;      /* the last plan found; the guide */
+    long nodes;
+    double limit;
+    struct timespec start;
+} Search;
+
+static double since(const struct timespec *t)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) * 1e-9;
+}
+
+/* ---- the trail ---- */
+
+static void remember(Search *s, Word *at)
+{
+    if (s->ntrail == s->captrail) { /* it shrinks and grows all the time: keep the room */
+        s->trail = arena_grow(s->a, s->trail, s->ntrail, 2 * s->captrail + 1024, sizeof(Undo));
+        s->captrail = 2 * s->captrail + 1024;
+    }
+    s->trail[s->ntrail++] = (Undo){at, *at};
+}
+
+/* A hashed word of the state: alive or blocked. */
+static void seth(Search *s, Word *at, Word v)
+{
+    if (*at == v)
+        return;
+    Word i = (Word)(at - s->hs);
+    s->h1 ^= mix(*at ^ i * 0x9E3779B97F4A7C15ULL) ^ mix(v ^ i * 0x9E3779B97F4A7C15ULL);
+    s->h2 ^= mix(*at + i * 0xD6E8FEB86659FD93ULL + 1) ^ mix(v + i * 0xD6E8FEB86659FD93ULL + 1);
+    remember(s, at);
+    *at = v;
+}
+
+static void setu(Search *s, Word *at, Word v)
+{
+    if (*at != v)
+        remember(s, at), *at = v;
+}
+
+static void undo(Search *s, size_t height)
+{
+    while (s->ntrail > height) {
+        s->ntrail--;
+        *s->trail[s->ntrail].at = s->trail[s->ntrail].old;
+    }
+}
+
+/* A cohort's words leave the hash while it is placed: the state is what is
+ * left of the unplaced ones. */
+static void rehash_cohort(Search *s, int c)
+{
+    const Coh *C = &s->co[c];
+    size_t nw = (size_t)C->W * (size_t)(C->nt + 1);
+    for (size_t k = 0; k < nw; k++) {
+        Word i = (Word)(C->alive + k - s->hs), v = C->alive[k];
+        s->h1 ^= mix(v ^ i * 0x9E3779B97F4A7C15ULL);
+        s->h2 ^= mix(v + i * 0xD6E8FEB86659FD93ULL + 1);
+    }
+    s->h1 ^= mix((Word)c + 0x51ED27);
+    s->h2 ^= mix((Word)c * 7 + 0xA5A5);
+}
+
+/* ---- teams ---- */
+
+/* Kuhn's augmenting path for one team slot. */
+static bool augment(Search *s, const Coh *C, const Word *avail, int j, int *owner, Word *seen)
+{
+    const Word *e = C->elig + (size_t)C->slotrole[j] * (size_t)s->TW;
+    for (int w = 0; w < s->TW; w++) {
+        Word m = avail[w] & e[w] & ~seen[w];
+        while (m) {
+            int t = w * 64 + __builtin_ctzll(m);
+            m &= m - 1;
+            seen[w] |= (Word)1 << (t & 63);
+            if (owner[t] < 0 || augment(s, C, avail, owner[t], owner, seen)) {
+                owner[t] = j;
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* Whether the roles of C can be filled by distinct teachers of avail. */
+static bool teamable(Search *s, const Coh *C, const Word *avail)
+{
+    for (int t = 0; t < s->T; t++)
+        s->owner[t] = -1;
+    for (int j = 0; j < C->nslots; j++) {
+        memset(s->seen, 0, sizeof(Word) * (size_t)s->TW);
+        if (!augment(s, C, avail, j, s->owner, s->seen))
+            return false;
+    }
+    return true;
+}
+
+/* The teachers still free for option o of cohort c. */
+static void free_teachers(Search *s, int c, int o, Word *avail)
+{
+    const Coh *C = &s->co[c];
+    memset(avail, 0, sizeof(Word) * (size_t)s->TW);
+    for (int k = 0; k < C->nt; k++)
+        if (has(C->tmask + (size_t)k * (size_t)C->W, o) && !has(C->blocked + (size_t)k * (size_t)C->W, o))
+            put(avail, C->tl[k]);
+}
+
+/* Drops the options of c2 that some role can no longer fill: fewer than
+ * `need` unblocked teachers for a role, or fewer than all slots together.
+ * Bit-sliced counters make it a few word operations per teacher; it is a
+ * relaxation of the matching (an option it keeps may still have no team,
+ * which try_option then finds), so it never drops an option with a team. */
+static void support(Search *s, int c2)
+{
+    const Coh *C = &s->co[c2];
+    int W = C->W;
+    for (int r = 0; r <= C->nroles; r++) {
+        int k = r < C->nroles ? C->roles[r].need : C->nslots;
+        if (k <= 0 || (r == C->nroles && C->nroles == 1))
+            continue;
+        k = k < 4 ? k : 4; /* at least 4 is still a sound test */
+        memset(s->cnt, 0, sizeof(Word) * (size_t)(4 * W));
+        const Word *e = r < C->nroles ? C->elig + (size_t)r * (size_t)s->TW : C->anyelig;
+        for (int q = 0; q < C->nt; q++) {
+            if (!has(e, C->tl[q]))
+                continue;
+            const Word *tm = C->tmask + (size_t)q * (size_t)W, *bl = C->blocked + (size_t)q * (size_t)W;
+            for (int w = 0; w < W; w++) {
+                Word x = tm[w] & ~bl[w];
+                for (int i = k - 1; i > 0; i--)
+                    s->cnt[i * W + w] |= s->cnt[(i - 1) * W + w] & x;
+                s->cnt[w] |= x;
+            }
+        }
+        for (int w = 0; w < W; w++)
+            seth(s, &C->alive[w], C->alive[w] & s->cnt[(k - 1) * W + w]);
+    }
+}
+
+/* ---- forward checking ---- */
+
+/* Whether a room is free for q at site st, given who meets there already:
+ * the most meetings at one moment is reached at a start. */
+static bool room_free(Search *s, int st, const Opt *q)
+{
+    int R = s->P->sites[st].rooms, cap = s->rcap[st];
+    for (int i = 0; i < q->nday; i++) {
+        int d = q->day[i], k = s->rcnt[st][d];
+        if (k < R)
+            continue;
+        const int *L = s->rlist[st] + (size_t)d * (size_t)cap;
+        for (int a = -1; a < k; a++) {
+            int p = a < 0 ? q->t0 : s->co[L[a]].o[s->opt[L[a]]].t0;
+            if (p < q->t0 || p >= q->t1)
+                continue;
+            int cnt = 1;
+            for (int b = 0; b < k; b++) {
+                const Opt *r = &s->co[L[b]].o[s->opt[L[b]]];
+                cnt += r->t0 <= p && p < r->t1;
+            }
+            if (cnt > R)
+                return false;
+        }
+    }
+    return true;
+}
+
+static bool rooms_limited(const Search *s, int st) { return st >= 0 && st < s->P->nsites; }
+
+/* Moves the cohort's first alive option forward and recounts; false when
+ * none is left. */
+static bool settle(Search *s, int c)
+{
+    const Coh *C = &s->co[c];
+    Word k = C->first[0], cnt = 0;
+    while (k < (Word)C->nopts && !has(C->alive, C->bypen[k]))
+        k++;
+    setu(s, &C->first[0], k);
+    for (int w = 0; w < C->W; w++)
+        cnt += (Word)__builtin_popcountll(C->alive[w]);
+    setu(s, &C->first[1], cnt);
+    if (k < (Word)C->nopts)
+        return true;
+    s->wiped = c;
+    return false;
+}
+
+static int64_t minpen(const Search *s, int c) { return s->co[c].o[s->co[c].bypen[s->co[c].first[0]]].pen; }
+
+static void blame(Search *s, int c2, const Word *why)
+{
+    Word *cs = s->co[c2].cs;
+    for (int w = 0; w < s->NW; w++)
+        setu(s, &cs[w], cs[w] | why[w]);
+}
+
+/* With one cohort left unplaced, the options that would repeat an earlier
+ * proposal's option vector are out (because of every placed cohort). */
+static bool exclude_last(Search *s, int nplaced)
+{
+    if (s->nex == 0 || s->n - nplaced != 1)
+        return true;
+    int c = 0;
+    while (s->placed[c])
+        c++;
+    Coh *C = &s->co[c];
+    for (int e = 0; e < s->nex; e++)
+        if (s->match[e] == nplaced) {
+            Word *w = &C->alive[s->ex[e][c] >> 6];
+            seth(s, w, *w & ~((Word)1 << (s->ex[e][c] & 63)));
+        }
+    blame(s, c, s->placedset);
+    return settle(s, c);
+}
+
+/* The options of C whose period starts on or before day b (NULL: none). */
+static const Word *touch_first(const Coh *C, int32_t b)
+{
+    int lo = 0, hi = C->nfs; /* the first fs[i] > b */
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (C->fs[mid] <= b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo == 0 ? NULL : C->fle + (size_t)(lo - 1) * (size_t)C->W;
+}
+
+/* The options of C whose period ends on or after day a (NULL: none). */
+static const Word *touch_last(const Coh *C, int32_t a)
+{
+    int lo = 0, hi = C->nls; /* the first ls[i] >= a */
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (C->ls[mid] < a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo == C->nls ? NULL : C->lge + (size_t)lo * (size_t)C->W;
+}
+
+/* What placing o with the team in s->team does to cohort c2's options; the
+ * placed cohorts that caused a change join c2's conflict set. */
+static bool narrow(Search *s, int c, const Opt *O, int c2)
+{
+    const Coh *C = &s->co[c], *C2 = &s->co[c2];
+    if (C2->hi < O->lo || C2->lo > O->hi)
+        return true;
+    int W = C2->W;
+    const int *tm = s->team + (size_t)c * (size_t)s->maxslots, *loc = s->loc + (size_t)c2 * (size_t)s->T;
+    bool same = C->site == C2->site, rooms = same && rooms_limited(s, C->site), any = false, touched = false,
+         lost = false;
+    for (int j = 0; j < C->nslots; j++)
+        any |= loc[tm[j]] >= 0;
+    if (!rooms && !any)
+        return true;
+    Word *al = C2->alive, *ds = s->ds, *tc = s->tc, *chg = s->chg;
+    memset(ds, 0, sizeof(Word) * (size_t)W);
+    memset(tc, 0, sizeof(Word) * (size_t)W);
+    memset(chg, 0, sizeof(Word) * (size_t)W);
+    for (int i = 0; i < O->nday; i++) {
+        int d = O->day[i];
+        if (d < C2->lo || d > C2->hi)
+            continue;
+        const Word *row = C2->dayopts + (size_t)(d - C2->lo) * (size_t)W;
+        for (int w = 0; w < W; w++)
+            ds[w] |= row[w];
+    }
+    for (int k = 0; k < C2->ncls; k++)
+        if (overlap(O->t0, O->t1, C2->cls0[k], C2->cls1[k]))
+            for (int w = 0; w < W; w++)
+                tc[w] |= C2->clsmask[(size_t)k * (size_t)W + (size_t)w];
+    for (int w = 0; w < W; w++)
+        tc[w] &= ds[w]; /* same date, overlapping times */
+    if (rooms) {
+        int st = C->site;
+        for (int w = 0; w < W; w++) {
+            Word m = tc[w] & al[w], keep = al[w];
+            touched |= m != 0;
+            if (s->P->sites[st].rooms <= 1)
+                keep &= ~m;
+            else /* several rooms: whoever meets there that day shares the blame */
+                for (; m; m &= m - 1)
+                    if (!room_free(s, st, &C2->o[w * 64 + __builtin_ctzll(m)]))
+                        keep &= ~(m & -m), blame(s, c2, s->sitecoh + (size_t)st * (size_t)s->NW);
+            seth(s, &al[w], keep);
+        }
+    }
+    if (any) {
+        if (!same) /* a teacher cannot be at two sites on one date */
+            memcpy(tc, ds, sizeof(Word) * (size_t)W);
+        for (int j = 0; j < C->nslots; j++) {
+            int t = tm[j], q = loc[t];
+            if (q < 0)
+                continue;
+            Word *bl = C2->blocked + (size_t)q * (size_t)W;
+            const int *sat = s->sat + (size_t)j * (size_t)(s->D + 2);
+            bool more = false;
+            for (int w = 0; w < W; w++)
+                chg[w] = tc[w] & ~bl[w] & al[w];
+            for (int k = 0; k < s->nsat[j]; k++) { /* periods touching a full stretch */
+                const Word *fl = touch_first(C2, sat[2 * k + 1]), *lg = touch_last(C2, sat[2 * k]);
+                for (int w = 0; fl && lg && w < W; w++) {
+                    Word m = fl[w] & lg[w] & al[w] & ~bl[w] & ~chg[w];
+                    chg[w] |= m, more |= m != 0;
+                }
+            }
+            if (more && s->P->teachers[t].max_cohorts > 1) /* a full day is everyone's doing */
+                blame(s, c2, s->tcoh + (size_t)t * (size_t)s->NW);
+            for (int w = 0; w < W; w++) {
+                lost |= chg[w] != 0;
+                seth(s, &bl[w], bl[w] | chg[w]);
+            }
+        }
+        if (lost)
+            support(s, c2), touched = true;
+    }
+    if (touched)
+        setu(s, &C2->cs[c >> 6], C2->cs[c >> 6] | (Word)1 << (c & 63));
+    return settle(s, c2);
+}
+
+static void mark(Search *s, int c, bool on)
+{
+    const Coh *C = &s->co[c];
+    const int *tm = s->team + (size_t)c * (size_t)s->maxslots;
+    void (*f)(Word *, int) = on ? put : drop;
+    f(s->placedset, c);
+    for (int j = 0; j < C->nslots; j++)
+        f(s->tcoh + (size_t)tm[j] * (size_t)s->NW, c);
+    if (rooms_limited(s, C->site))
+        f(s->sitecoh + (size_t)C->site * (size_t)s->NW, c);
+}
+
+/* Places cohort c with option o and the team in s->team; false when some
+ * unplaced cohort is left with no option (s->wiped names it). The caller
+ * saves the trail and the hashes first and restores them after unplace,
+ * whatever this returns. */
+static bool place(Search *s, int depth, int c, int o)
+{
+    const Coh *C = &s->co[c];
+    const Opt *O = &C->o[o];
+    const int *tm = s->team + (size_t)c * (size_t)s->maxslots;
+    s->nodes++;
+    if (s->limit > 0 && (s->nodes & 1023) == 0 && since(&s->start) > s->limit)
+        s->timeout = true;
+    rehash_cohort(s, c);
+    s->placed[c] = true;
+    s->opt[c] = o;
+    mark(s, c, true);
+    for (int e = 0; e < s->nex; e++)
+        s->match[e] += s->ex[e][c] == o;
+    for (int j = 0; j < C->nslots; j++) {
+        int t = tm[j], mx = s->P->teachers[t].max_cohorts, *tc = s->tcount + (size_t)t * (size_t)s->D;
+        int *sat = s->sat + (size_t)j * (size_t)(s->D + 2), ns = 0;
+        s->used[t]++;
+        for (int d = O->f; d <= O->l; d++) {
+            if (mx > 1) /* the counters decide what comes later only when a teacher takes several */
+                s->hsum += mix((Word)t * 0x10000 + (Word)d + 0x3C6EF372FE94F82BULL);
+            if (++tc[d] >= mx) { /* full: no other period may touch this day */
+                if (ns > 0 && sat[2 * ns - 1] == d - 1)
+                    sat[2 * ns - 1] = d;
+                else
+                    sat[2 * ns] = sat[2 * ns + 1] = d, ns++;
+            }
+        }
+        s->nsat[j] = ns;
+    }
+    if (rooms_limited(s, C->site) && s->P->sites[C->site].rooms > 1)
+        for (int i = 0; i < O->nday; i++) {
+            int d = O->day[i];
+            s->rlist[C->site][(size_t)d * (size_t)s->rcap[C->site] + (size_t)s->rcnt[C->site][d]++] = c;
+            s->hsum += mix(((Word)C->site << 48) ^ ((Word)d << 32) ^ ((Word)O->t0 << 16) ^ (Word)O->t1);
+        }
+    for (int c2 = 0; c2 < s->n; c2++)
+        if (!s->placed[c2] && !narrow(s, c, O, c2))
+            return false;
+    if (!exclude_last(s, depth + 1))
+        return false;
+    int64_t lb = 0;
+    for (int c2 = 0; c2 < s->n; c2++)
+        if (!s->placed[c2])
+            lb += minpen(s, c2);
+    s->lb[depth + 1] = lb;
+    return true;
+}
+
+static void unplace(Search *s, int c, int o)
+{
+    const Coh *C = &s->co[c];
+    const Opt *O = &C->o[o];
+    const int *tm = s->team + (size_t)c * (size_t)s->maxslots;
+    for (int j = 0; j < C->nslots; j++) {
+        int *tc = s->tcount + (size_t)tm[j] * (size_t)s->D;
+        s->used[tm[j]]--;
+        for (int d = O->f; d <= O->l; d++)
+            tc[d]--;
+    }
+    if (rooms_limited(s, C->site) && s->P->sites[C->site].rooms > 1)
+        for (int i = 0; i < O->nday; i++)
+            s->rcnt[C->site][O->day[i]]--;
+    for (int e = 0; e < s->nex; e++)
+        s->match[e] -= s->ex[e][c] == o;
+    mark(s, c, false);
+    s->placed[c] = false;
+}
+
+/* Why the bound fails: the placed cohorts that cost more than their
+ * cheapest option, and whatever raised an unplaced cohort's cheapest one.
+ * Undoing anything else leaves the bound where it is. */
+static void bound_reason(Search *s, Word *out)
+{
+    for (int c = 0; c < s->n; c++) {
+        if (s->placed[c] && s->co[c].o[s->opt[c]].pen > s->co[c].rootmin)
+            put(out, c);
+        else if (!s->placed[c] && minpen(s, c) > s->co[c].rootmin)
+            for (int w = 0; w < s->NW; w++)
+                out[w] |= s->co[c].cs[w];
+    }
+}
+
+/* ---- the memo of failed states ---- */
+
+static Memo *recall(Search *s, int depth, Word *k1, Word *k2)
+{
+    Word m = 0;
+    for (int e = 0; e < s->nex; e++) /* the earlier proposals the placed part repeats */
+        if (s->match[e] == depth)
+            m ^= mix((Word)e + 77);
+    *k1 = s->h1 ^ mix(s->hsum) ^ m;
+    *k2 = s->h2 ^ mix(s->hsum + 0x5851F42D4C957F2DULL) ^ mix(m + 1);
+    return &s->memo[*k1 & s->memomask];
+}
+
+/* ---- the search ---- */
+
+static bool descend(Search *s, int depth, int64_t partial);
+
+enum { NEXT, JUMP, STOP };
+
+/* One value of cohort c: option o with the team in s->team. A failure's
+ * reason (the placed cohorts it depends on) goes to why[depth+1]; one that
+ * does not depend on c fails every value of c alike: jump back. */
+static int value(Search *s, int depth, int c, int o, int64_t partial)
+{
+    Word *why = s->why + (size_t)(depth + 1) * (size_t)s->NW;
+    int64_t pen = s->co[c].o[o].pen;
+    size_t height = s->ntrail;
+    Word h1 = s->h1, h2 = s->h2, hsum = s->hsum;
+    bool stop = false;
+    if (!place(s, depth, c, o)) {
+        memcpy(why, s->co[s->wiped].cs, sizeof(Word) * (size_t)s->NW);
+    } else {
+        int64_t bound = partial + pen + s->lb[depth + 1];
+        if (s->phase == 1 ? bound < s->best : bound <= s->target) {
+            stop = descend(s, depth + 1, partial + pen);
+        } else {
+            memset(why, 0, sizeof(Word) * (size_t)s->NW);
+            bound_reason(s, why);
+        }
+    }
+    unplace(s, c, o);
+    undo(s, height);
+    s->h1 = h1, s->h2 = h2, s->hsum = hsum;
+    if (stop || s->timeout)
+        return STOP;
+    if (!has(why, c)) {
+        memcpy(s->why + (size_t)depth * (size_t)s->NW, why, sizeof(Word) * (size_t)s->NW);
+        return JUMP;
+    }
+    Word *acc = s->acc + (size_t)depth * (size_t)s->NW;
+    for (int w = 0; w < s->NW; w++)
+        acc[w] |= why[w];
+    return NEXT;
+}
+
+/* Cohort c's teams from slot j on, in the contract's order (role by role,
+ * each role's teachers ascending); `avoid` was tried already. */
+static int fill(Search *s, int depth, int c, int o, int64_t partial, int64_t floor, int j, const int *avoid,
+                bool *bounded)
+{
+    const Coh *C = &s->co[c];
+    int *tm = s->team + (size_t)c * (size_t)s->maxslots, *in = s->inteam + (size_t)depth * (size_t)s->T;
+    if (j == C->nslots) {
+        if (avoid && memcmp(avoid, tm, sizeof(int) * (size_t)C->nslots) == 0)
+            return NEXT;
+        /* an unused teacher stands in for her unused equals of higher index */
+        for (int k = 0; k < C->nslots; k++)
+            if (s->used[tm[k]] == 0)
+                for (int t = 0; t < tm[k]; t++)
+                    if (s->cls[t] == s->cls[tm[k]] && s->used[t] == 0 && !in[t])
+                        return NEXT;
+        return value(s, depth, c, o, partial);
+    }
+    int r = C->slotrole[j];
+    bool first = j == 0 || C->slotrole[j - 1] != r;
+    int lowest = first ? 0 : tm[j - 1] + 1;
+    const int *cd = s->cand + ((size_t)depth * (size_t)s->maxroles + (size_t)r) * (size_t)s->T;
+    int ncd = s->ncand[(size_t)depth * (size_t)s->maxroles + (size_t)r];
+    for (int k = 0; k < ncd; k++) {
+        int t = cd[k];
+        if (t < lowest || in[t])
+            continue;
+        in[t] = 1;
+        tm[j] = t;
+        int got = fill(s, depth, c, o, partial, floor, j + 1, avoid, bounded);
+        in[t] = 0;
+        if (got != NEXT)
+            return got;
+        if (s->phase == 1 && floor >= s->best) /* a better plan was found meanwhile */
+            return *bounded = true, NEXT;
+    }
+    return NEXT;
+}
+
+/* Option o of cohort c with every team the free teachers allow, or with
+ * `want` alone. */
+static int try_option(Search *s, int depth, int c, int o, int64_t partial, int64_t floor, const int *want,
+                      const int *avoid, bool *bounded)
+{
+    const Coh *C = &s->co[c];
+    Word *av = s->avail; /* read at once into the candidates */
+    free_teachers(s, c, o, av);
+    if (want) {
+        for (int j = 0; j < C->nslots; j++)
+            if (!has(av, want[j]) || !has(C->elig + (size_t)C->slotrole[j] * (size_t)s->TW, want[j]))
+                return NEXT;
+        memcpy(s->team + (size_t)c * (size_t)s->maxslots, want, sizeof(int) * (size_t)C->nslots);
+        return value(s, depth, c, o, partial);
+    }
+    for (int r = 0; r < C->nroles; r++) {
+        int *cd = s->cand + ((size_t)depth * (size_t)s->maxroles + (size_t)r) * (size_t)s->T, n = 0;
+        const Word *e = C->elig + (size_t)r * (size_t)s->TW;
+        for (int k = 0; k < C->nt; k++)
+            if (has(av, C->tl[k]) && has(e, C->tl[k]))
+                cd[n++] = C->tl[k];
+        s->ncand[(size_t)depth * (size_t)s->maxroles + (size_t)r] = n;
+    }
+    return fill(s, depth, c, o, partial, floor, 0, avoid, bounded);
+}
+
+static bool leaf(Search *s, int64_t partial)
+{
+    s->found = true;
+    memcpy(s->bopt, s->opt, sizeof(int) * (size_t)s->n);
+    memcpy(s->bteam, s->team, sizeof(int) * (size_t)s->n * (size_t)s->maxslots);
+    if (s->phase == 2)
+        return true;
+    s->best = partial;
+    return s->halt = partial <= s->known;
+}
+
+/* The options of c that fit a slack over its cheapest alive one. */
+static int fitting(const Search *s, int c, int64_t slack)
+{
+    const Coh *C = &s->co[c];
+    int64_t m0 = minpen(s, c), thr = slack > INT64_MAX - (m0 > 0 ? m0 : 0) ? INT64_MAX : m0 + slack;
+    int lo = 0, hi = C->npl; /* the first level above thr */
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (C->plv[mid] <= thr)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return 0;
+    const Word *m = C->plmask + (size_t)(lo - 1) * (size_t)C->W;
+    int n = 0;
+    for (int w = 0; w < C->W; w++)
+        n += __builtin_popcountll(C->alive[w] & m[w]);
+    return n;
+}
+
+/* The next cohort: the one phase 2 ranks when it is due, else the one with
+ * the fewest options left that the budget still allows, the earliest first
+ * among equals (neighbours in time share teachers and rooms, so this keeps
+ * the search local). */
+static int pick(Search *s, int depth, int64_t partial)
+{
+    if (s->lexc >= 0 && depth == s->lexc)
+        return s->lexc;
+    int64_t slack = s->phase == 1 && s->best == INT64_MAX ? INT64_MAX
+                    : (s->phase == 1 ? s->best - 1 : s->target) - partial - s->lb[depth];
+    int c = -1, best = 0;
+    for (int c2 = 0; c2 < s->n; c2++) {
+        if (s->placed[c2])
+            continue;
+        int n = fitting(s, c2, slack);
+        if (c < 0 || n < best || (n == best && s->co[c2].lo < s->co[c].lo))
+            c = c2, best = n;
+    }
+    return c;
+}
+
+/* Tries every value of the next cohort; false when none leads to a plan,
+ * with the reason in why[depth]: the placed cohorts the failure depends on.
+ * Values go by penalty, the guide's first when there is one; the cohort
+ * phase 2 is ranking goes by the contract's order. */
+static bool descend(Search *s, int depth, int64_t partial)
+{
+    Word *why = s->why + (size_t)depth * (size_t)s->NW, *acc = s->acc + (size_t)depth * (size_t)s->NW;
+    if (s->timeout)
+        return true;
+    if (depth == s->n) {
+        if (leaf(s, partial))
+            return true;
+        memcpy(why, s->placedset, sizeof(Word) * (size_t)s->NW); /* a plan depends on all */
+        return false;
+    }
+    if (partial + s->lb[depth] > (s->phase == 1 ? s->best - 1 : s->target)) { /* only at a probe's start */
+        memset(why, 0, sizeof(Word) * (size_t)s->NW);
+        bound_reason(s, why);
+        return false;
+    }
+    Word k1, k2;
+    Memo *m = recall(s, depth, &k1, &k2);
+    if (m->k1 == k1 && m->k2 == k2 && m->budget >= (s->phase == 1 ? s->best - 1 : s->target) - partial) {
+        memcpy(why, s->placedset, sizeof(Word) * (size_t)s->NW);
+        return false;
+    }
+    int c = pick(s, depth, partial);
+    const Coh *C = &s->co[c];
+    int64_t rest = s->lb[depth] - minpen(s, c);
+    bool bounded = false, lex = c == s->lexc, jumped = false;
+    const int *gt = s->gteam + (size_t)c * (size_t)s->maxslots;
+    int go = s->guided && !lex ? s->gopt[c] : -1, got = NEXT;
+    memset(acc, 0, sizeof(Word) * (size_t)s->NW);
+    if (go >= 0 && has(C->alive, go) && partial + C->o[go].pen + rest <= (s->phase == 1 ? s->best - 1 : s->target))
+        got = try_option(s, depth, c, go, partial, partial + C->o[go].pen + rest, gt, NULL, &bounded);
+    for (int k = lex ? 0 : (int)C->first[0]; got == NEXT && k < C->nopts; k++) {
+        int o = lex ? k : C->bypen[k];
+        if (!has(C->alive, o))
+            continue;
+        int64_t floor = partial + C->o[o].pen + rest;
+        if (floor > (s->phase == 1 ? s->best - 1 : s->target)) {
+            bounded = true;
+            if (!lex) /* by penalty: the rest cost as much or more */
+                break;
+            continue;
+        }
+        got = try_option(s, depth, c, o, partial, floor, NULL, o == go ? gt : NULL, &bounded);
+    }
+    if (got == STOP)
+        return true;
+    jumped = got == JUMP;
+    if (!jumped) {
+        if (bounded)
+            bound_reason(s, acc);
+        for (int w = 0; w < s->NW; w++)
+            acc[w] |= C->cs[w];
+        drop(acc, c);
+        memcpy(why, acc, sizeof(Word) * (size_t)s->NW);
+    }
+    int64_t budget = (s->phase == 1 ? s->best - 1 : s->target) - partial;
+    if (m->k1 != k1 || m->k2 != k2)
+        *m = (Memo){k1, k2, budget};
+    else if (budget > m->budget)
+        m->budget = budget;
+    return false;
+}
+
+/* The root state: every option that has a team on its own; false when a
+ * cohort has none (then there is no plan at all). */
+static bool root(Search *s)
+{
+    s->ntrail = 0, s->h1 = s->h2 = s->hsum = 0;
+    memset(s->placedset, 0, sizeof(Word) * (size_t)s->NW);
+    for (int c = 0; c < s->n; c++) {
+        Coh *C = &s->co[c];
+        memcpy(C->alive, C->root, sizeof(Word) * (size_t)C->W);
+        memset(C->blocked, 0, sizeof(Word) * (size_t)C->W * (size_t)C->nt);
+        memset(C->cs, 0, sizeof(Word) * (size_t)s->NW);
+        C->first[0] = 0;
+        s->placed[c] = false;
+        rehash_cohort(s, c);
+    }
+    for (int e = 0; e < s->nex; e++)
+        s->match[e] = 0;
+    for (int c = 0; c < s->n; c++)
+        if (!settle(s, c))
+            return false;
+    if (!exclude_last(s, 0))
+        return false;
+    s->lb[0] = 0;
+    for (int c = 0; c < s->n; c++)
+        s->lb[0] += s->co[c].rootmin = minpen(s, c);
+    return true;
+}
+
+static void prepare_cohort(Search *s, Arena *a, int c, int32_t base)
+{
+    const PlanCohort *pc = &s->P->cohorts[c];
+    Coh *C = &s->co[c];
+    int TW = s->TW;
+    C->site = pc->site, C->nopts = pc->nopts, C->W = nwords(pc->nopts);
+    C->roles = pc->roles, C->nroles = pc->nroles;
+    for (int r = 0; r < pc->nroles; r++)
+        C->nslots += pc->roles[r].need > 0 ? pc->roles[r].need : 0;
+    C->slotrole = arena_array(a, (size_t)C->nslots + 1, sizeof(int));
+    for (int r = 0, j = 0; r < pc->nroles; r++)
+        for (int k = 0; k < pc->roles[r].need; k++)
+            C->slotrole[j++] = r;
+    C->elig = arena_array(a, (size_t)(pc->nroles + 1) * (size_t)TW, sizeof(Word));
+    C->anyelig = arena_array(a, (size_t)TW, sizeof(Word));
+    for (int r = 0; r < pc->nroles; r++)
+        for (int k = 0; k < pc->roles[r].neligible; k++) {
+            int t = pc->roles[r].eligible[k];
+            if (t >= 0 && t < s->T)
+                put(C->elig + (size_t)r * (size_t)TW, t), put(C->anyelig, t);
+        }
+    C->o = arena_array(a, (size_t)C->nopts + 1, sizeof(Opt));
+    C->bypen = arena_array(a, (size_t)C->nopts + 1, sizeof(int));
+    C->compat = arena_array(a, (size_t)C->nopts * (size_t)TW + 1, sizeof(Word));
+    C->root = arena_array(a, (size_t)C->W + 1, sizeof(Word));
+    C->cls0 = arena_array(a, (size_t)C->nopts + 1, sizeof(int));
+    C->cls1 = arena_array(a, (size_t)C->nopts + 1, sizeof(int));
+    C->lo = INT32_MAX, C->hi = INT32_MIN;
+    for (int o = 0; o < C->nopts; o++) {
+        const PlanOption *po = &pc->opts[o];
+        Opt *O = &C->o[o];
+        O->f = po->first - base, O->l = po->last - base, O->t0 = po->t0, O->t1 = po->t1;
+        O->pen = po->penalty, O->nday = po->ndays;
+        O->day = arena_array(a, (size_t)po->ndays + 1, sizeof(int32_t));
+        O->lo = O->f, O->hi = O->l;
+        for (int i = 0; i < po->ndays; i++) {
+            O->day[i] = po->days[i] - base;
+            O->lo = O->day[i] < O->lo ? O->day[i] : O->lo;
+            O->hi = O->day[i] > O->hi ? O->day[i] : O->hi;
+        }
+        C->lo = O->lo < C->lo ? O->lo : C->lo;
+        C->hi = O->hi > C->hi ? O->hi : C->hi;
+        /* insertion into bypen: options come nearly sorted by start, not penalty */
+        int k = o;
+        while (k > 0 && C->o[C->bypen[k - 1]].pen > O->pen)
+            C->bypen[k] = C->bypen[k - 1], k--;
+        C->bypen[k] = o;
+        int cl = 0;
+        while (cl < C->ncls && (C->cls0[cl] != O->t0 || C->cls1[cl] != O->t1))
+            cl++;
+        if (cl == C->ncls)
+            C->cls0[cl] = O->t0, C->cls1[cl] = O->t1, C->ncls++;
+        Word *cm = C->compat + (size_t)o * (size_t)TW;
+        for (int t = 0; t < s->T; t++) {
+            const PlanTeacher *pt = &s->P->teachers[t];
+            bool ok = (po->weekdays & ~pt->weekdays) == 0;
+            for (int i = 0, j = 0; ok && i < po->ndays; i++) {
+                while (j < pt->naway && pt->away[j][1] < po->days[i])
+                    j++;
+                ok = !(j < pt->naway && pt->away[j][0] <= po->days[i]);
+            }
+            if (ok)
+                put(cm, t);
+        }
+        if (teamable(s, C, cm))
+            put(C->root, o);
+    }
+    if (C->nopts == 0)
+        C->lo = C->hi = 0;
+    C->tl = arena_array(a, (size_t)s->T + 1, sizeof(int));
+    for (int t = 0; t < s->T; t++)
+        if (has(C->anyelig, t))
+            s->loc[(size_t)c * (size_t)s->T + (size_t)t] = C->nt, C->tl[C->nt++] = t;
+        else
+            s->loc[(size_t)c * (size_t)s->T + (size_t)t] = -1;
+    C->tmask = arena_array(a, (size_t)C->nt * (size_t)C->W + 1, sizeof(Word));
+    for (int o = 0; o < C->nopts; o++)
+        for (int k = 0; k < C->nt; k++)
+            if (has(C->compat + (size_t)o * (size_t)TW, C->tl[k]))
+                put(C->tmask + (size_t)k * (size_t)C->W, o);
+    C->clsmask = arena_array(a, (size_t)C->ncls * (size_t)C->W + 1, sizeof(Word));
+    C->dayopts = arena_array(a, (size_t)(C->hi - C->lo + 1) * (size_t)C->W, sizeof(Word));
+    for (int o = 0; o < C->nopts; o++) {
+        const Opt *O = &C->o[o];
+        int cl = 0;
+        while (C->cls0[cl] != O->t0 || C->cls1[cl] != O->t1)
+            cl++;
+        put(C->clsmask + (size_t)cl * (size_t)C->W, o);
+        for (int i = 0; i < O->nday; i++)
+            put(C->dayopts + (size_t)(O->day[i] - C->lo) * (size_t)C->W, o);
+    }
+}
+
+/* The sorted distinct values of a[0 … n-1] (n >= 1) into out; their count. */
+static int distinct(int32_t *out, const Opt *o, int n, bool last)
+{
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+        int32_t v = last ? o[i].l : o[i].f;
+        int k = m;
+        while (k > 0 && out[k - 1] > v)
+            k--;
+        if (k > 0 && out[k - 1] == v)
+            continue;
+        memmove(out + k + 1, out + k, sizeof(int32_t) * (size_t)(m - k));
+        out[k] = v, m++;
+    }
+    return m;
+}
+
+static void prepare_periods(Arena *a, Coh *C)
+{
+    int W = C->W;
+    C->plv = arena_array(a, (size_t)C->nopts + 1, sizeof(int64_t));
+    C->plmask = arena_array(a, ((size_t)C->nopts + 1) * (size_t)W, sizeof(Word));
+    for (int k = 0; k < C->nopts; k++) { /* bypen is sorted: a level ends where the penalty rises */
+        int64_t p = C->o[C->bypen[k]].pen;
+        if (C->npl == 0 || C->plv[C->npl - 1] != p) {
+            if (C->npl > 0)
+                memcpy(C->plmask + (size_t)C->npl * (size_t)W, C->plmask + (size_t)(C->npl - 1) * (size_t)W,
+                       sizeof(Word) * (size_t)W);
+            C->plv[C->npl++] = p;
+        }
+        put(C->plmask + (size_t)(C->npl - 1) * (size_t)W, C->bypen[k]);
+    }
+    C->fs = arena_array(a, (size_t)C->nopts + 1, sizeof(int32_t));
+    C->ls = arena_array(a, (size_t)C->nopts + 1, sizeof(int32_t));
+    C->nfs = distinct(C->fs, C->o, C->nopts, false);
+    C->nls = distinct(C->ls, C->o, C->nopts, true);
+    C->fle = arena_array(a, (size_t)C->nfs * (size_t)W + 1, sizeof(Word));
+    C->lge = arena_array(a, (size_t)C->nls * (size_t)W + 1, sizeof(Word));
+    for (int o = 0; o < C->nopts; o++) {
+        for (int i = 0; i < C->nfs; i++)
+            if (C->o[o].f <= C->fs[i])
+                put(C->fle + (size_t)i * (size_t)W, o);
+        for (int i = 0; i < C->nls; i++)
+            if (C->o[o].l >= C->ls[i])
+                put(C->lge + (size_t)i * (size_t)W, o);
+    }
+}
+
+/* Teachers that no constraint tells apart share a class: the same
+ * weekdays, away ranges, limit and eligibility in every role. */
+static void teacher_classes(Search *s)
+{
+    const PlanTeacher *tt = s->P->teachers;
+    for (int t = 0; t < s->T; t++) {
+        s->cls[t] = t;
+        for (int u = 0; u < t && s->cls[t] == t; u++) {
+            bool same = tt[u].weekdays == tt[t].weekdays && tt[u].max_cohorts == tt[t].max_cohorts &&
+                        tt[u].naway == tt[t].naway;
+            for (int k = 0; same && k < tt[t].naway; k++)
+                same = tt[u].away[k][0] == tt[t].away[k][0] && tt[u].away[k][1] == tt[t].away[k][1];
+            for (int c = 0; same && c < s->n; c++)
+                for (int r = 0; same && r < s->co[c].nroles; r++) {
+                    const Word *e = s->co[c].elig + (size_t)r * (size_t)s->TW;
+                    same = has(e, t) == has(e, u);
+                }
+            if (same)
+                s->cls[t] = s->cls[u];
+        }
+    }
+}
+
+static void setup(Search *s, const PlanProblem *P, Arena *a)
+{
+    s->a = a, s->P = P, s->n = P->ncohorts, s->T = P->nteachers, s->TW = nwords(P->nteachers > 0 ? P->nteachers : 1);
+    int32_t lo = INT32_MAX, hi = INT32_MIN;
+    for (int c = 0; c < s->n; c++)
+        for (int o = 0; o < P->cohorts[c].nopts; o++) {
+            const PlanOption *po = &P->cohorts[c].opts[o];
+            lo = po->first < lo ? po->first : lo;
+            hi = po->last > hi ? po->last : hi;
+            if (po->ndays > 0) {
+                lo = po->days[0] < lo ? po->days[0] : lo;
+                hi = po->days[po->ndays - 1] > hi ? po->days[po->ndays - 1] : hi;
+            }
+        }
+    if (lo > hi)
+        lo = hi = 0;
+    s->D = (int)(hi - lo + 1);
+    s->co = arena_array(a, (size_t)s->n + 1, sizeof(Coh));
+    s->owner = arena_array(a, (size_t)s->T + 1, sizeof(int));
+    s->seen = arena_array(a, (size_t)s->TW, sizeof(Word));
+    s->NW = nwords(s->n);
+    s->loc = arena_array(a, (size_t)s->n * (size_t)s->T + 1, sizeof(int));
+    int maxW = 1;
+    s->maxroles = 1;
+    for (int c = 0; c < s->n; c++) {
+        prepare_cohort(s, a, c, lo);
+        prepare_periods(a, &s->co[c]);
+        maxW = s->co[c].W > maxW ? s->co[c].W : maxW;
+        s->maxslots = s->co[c].nslots > s->maxslots ? s->co[c].nslots : s->maxslots;
+        s->maxroles = s->co[c].nroles > s->maxroles ? s->co[c].nroles : s->maxroles;
+    }
+    size_t hw = 0, n1 = (size_t)s->n + 1, T = (size_t)s->T + 1, nopts = 0;
+    for (int c = 0; c < s->n; c++)
+        hw += (size_t)s->co[c].W * ((size_t)s->co[c].nt + 1), nopts += (size_t)s->co[c].nopts;
+    s->hs = arena_array(a, hw + 1, sizeof(Word));
+    Word *cs = arena_array(a, n1 * (size_t)s->NW, sizeof(Word)), *first = arena_array(a, 2 * n1, sizeof(Word));
+    for (int c = 0, off = 0; c < s->n; c++) {
+        Coh *C = &s->co[c];
+        C->alive = s->hs + off, C->blocked = C->alive + C->W, off += C->W * (C->nt + 1);
+        C->cs = cs + (size_t)c * (size_t)s->NW, C->first = first + 2 * c;
+    }
+    s->memomask = 1023; /* 16 entries an option, up to 2^18 */
+    while (s->memomask < 16 * nopts && s->memomask < (1u << 18) - 1)
+        s->memomask = 2 * s->memomask + 1;
+    s->memo = arena_array(a, s->memomask + 1, sizeof(Memo));
+    s->lb = arena_array(a, n1, sizeof(int64_t));
+    s->why = arena_array(a, (n1 + 1) * (size_t)s->NW, sizeof(Word));
+    s->acc = arena_array(a, (n1 + 1) * (size_t)s->NW, sizeof(Word));
+    s->placedset = arena_array(a, (size_t)s->NW, sizeof(Word));
+    s->tcoh = arena_array(a, T * (size_t)s->NW, sizeof(Word));
+    s->sitecoh = arena_array(a, (size_t)(P->nsites + 1) * (size_t)s->NW, sizeof(Word));
+    s->placed = arena_array(a, n1, sizeof(bool));
+    s->opt = arena_array(a, n1, sizeof(int));
+    s->bopt = arena_array(a, n1, sizeof(int));
+    s->team = arena_array(a, n1 * ((size_t)s->maxslots + 1), sizeof(int));
+    s->bteam = arena_array(a, n1 * ((size_t)s->maxslots + 1), sizeof(int));
+    s->gopt = arena_array(a, n1, sizeof(int));
+    s->gteam = arena_array(a, n1 * ((size_t)s->maxslots + 1), sizeof(int));
+    s->used = arena_array(a, T, sizeof(int));
+    s->cls = arena_array(a, T, sizeof(int));
+    s->tcount = arena_array(a, T * (size_t)s->D, sizeof(int));
+    s->inteam = arena_array(a, n1 * T, sizeof(int));
+    s->cand = arena_array(a, n1 * (size_t)s->maxroles * T, sizeof(int));
+    s->ncand = arena_array(a, n1 * (size_t)s->maxroles, sizeof(int));
+    s->avail = arena_array(a, (size_t)s->TW, sizeof(Word));
+    s->ds = arena_array(a, (size_t)maxW, sizeof(Word));
+    s->tc = arena_array(a, (size_t)maxW, sizeof(Word));
+    s->chg = arena_array(a, (size_t)maxW, sizeof(Word));
+    s->cnt = arena_array(a, 4 * (size_t)maxW, sizeof(Word));
+    s->sat = arena_array(a, ((size_t)s->maxslots + 1) * ((size_t)s->D + 2), sizeof(int));
+    s->nsat = arena_array(a, (size_t)s->maxslots + 1, sizeof(int));
+    int ns = P->nsites > 0 ? P->nsites : 1;
+    s->rcnt = arena_array(a, (size_t)ns, sizeof(int *));
+    s->rlist = arena_array(a, (size_t)ns, sizeof(int *));
+    s->rcap = arena_array(a, (size_t)ns, sizeof(int));
+    for (int c = 0; c < s->n; c++)
+        if (rooms_limited(s, s->co[c].site))
+            s->rcap[s->co[c].site]++;
+    for (int st = 0; st < P->nsites; st++)
+        if (P->sites[st].rooms > 1) {
+            s->rcnt[st] = arena_array(a, (size_t)s->D, sizeof(int));
+            s->rlist[st] = arena_array(a, (size_t)s->D * (size_t)s->rcap[st] + 1, sizeof(int));
+        }
+    teacher_classes(s);
+}
+
+static PlanChoice keep(Search *s, Arena *a, const int *opt, const int *team, int64_t pen)
+{
+    PlanChoice ch = {.penalty = pen};
+    ch.opt = arena_array(a, (size_t)s->n + 1, sizeof(int));
+    ch.team = arena_array(a, (size_t)s->n + 1, sizeof(int *));
+    for (int c = 0; c < s->n; c++) {
+        ch.opt[c] = opt[c];
+        ch.team[c] = arena_array(a, (size_t)s->co[c].nslots + 1, sizeof(int));
+        memcpy(ch.team[c], team + (size_t)c * (size_t)s->maxslots, sizeof(int) * (size_t)s->co[c].nslots);
+    }
+    return ch;
+}
+
+/* The plan found last becomes the guide. */
+static void guide(Search *s)
+{
+    s->guided = true;
+    memcpy(s->gopt, s->bopt, sizeof(int) * (size_t)s->n);
+    memcpy(s->gteam, s->bteam, sizeof(int) * (size_t)s->n * (size_t)s->maxslots);
+}
+
+/* Any plan of penalty <= target from this depth on (cohort lexc, if any,
+ * in the contract's order, so the first plan has its best value). */
+static bool probe(Search *s, int depth, int64_t partial, int64_t target)
+{
+    s->phase = 2, s->target = target, s->found = false;
+    descend(s, depth, partial);
+    return s->found;
+}
+
+/* Phase 2: cohort by cohort, the best value that still completes to a plan
+ * of penalty `best`; the value found is placed for good before the next
+ * cohort's probe. False when the clock stopped it (the guide is then a
+ * plan of that penalty all the same). */
+static bool rank_plan(Search *s, int64_t best)
+{
+    int64_t partial = 0;
+    int c = 0;
+    root(s);
+    for (; c < s->n; c++) {
+        s->lexc = c;
+        if (!probe(s, c, partial, best))
+            break;
+        guide(s);
+        memcpy(s->team + (size_t)c * (size_t)s->maxslots, s->gteam + (size_t)c * (size_t)s->maxslots,
+               sizeof(int) * (size_t)s->maxslots);
+        place(s, c, c, s->gopt[c]); /* it fits: the probe placed it so */
+        partial += s->co[c].o[s->gopt[c]].pen;
+    }
+    while (c-- > 0)
+        unplace(s, c, s->opt[c]);
+    s->lexc = -1;
+    return !s->timeout;
+}
+
+/* The search proper, for cohorts that nothing links to any others. */
+static void solve_group(const PlanProblem *P, int K, double time_limit, Arena *a, PlanResult *out)
+{
+    Search *s = arena_alloc(a, sizeof *s);
+    clock_gettime(CLOCK_MONOTONIC, &s->start);
+    s->limit = time_limit;
+    memset(out, 0, sizeof *out);
+    out->proposals = arena_array(a, (size_t)K, sizeof(PlanChoice));
+    out->status = PLAN_OPTIMAL;
+    setup(s, P, a);
+    s->lexc = -1;
+    s->ex = arena_array(a, (size_t)K, sizeof(int *));
+    s->match = arena_array(a, (size_t)K, sizeof(int));
+    bool cut = false; /* stopped by the clock with work left */
+    for (int k = 0; k < K && !cut; k++) {
+        if (!root(s))
+            break;
+        if (k == 0)
+            out->lower_bound = s->lb[0];
+        int64_t best = 0, prev = k > 0 ? out->proposals[k - 1].penalty : 0;
+        bool have = false, proven = false;
+        /* ties are the rule: first look for another plan as cheap as the
+         * last (nothing can be cheaper, so one found is proven) */
+        if (k > 0 && probe(s, 0, 0, prev)) {
+            have = proven = true, best = prev;
+        } else if (!s->timeout) {
+            int64_t known = k > 0 && prev + 1 > s->lb[0] ? prev + 1 : s->lb[0];
+            s->phase = 1, s->best = INT64_MAX, s->known = known, s->found = false, s->halt = false;
+            descend(s, 0, 0);
+            have = s->found, best = s->best, proven = s->found && (s->halt || !s->timeout);
+        }
+        if (!have || !proven) {
+            if (have) /* the best the clock allowed, unproven */
+                out->proposals[out->nproposals++] = keep(s, a, s->bopt, s->bteam, best);
+            cut = s->timeout;
+            break;
+        }
+        if (k == 0)
+            out->lower_bound = best;
+        guide(s);
+        cut = !rank_plan(s, best);
+        out->proposals[out->nproposals++] = keep(s, a, s->gopt, s->gteam, best);
+        s->ex[k] = out->proposals[k].opt;
+        s->nex++;
+    }
+    out->status = cut ? PLAN_FEASIBLE : out->nproposals == 0 ? PLAN_INFEASIBLE : PLAN_OPTIMAL;
+    out->nodes = s->nodes;
+    out->seconds = since(&s->start);
+}
+
+/* ---- independent groups ---- */
+
+/* Cohorts are linked when they could share a room (one site, days in
+ * common) or a teacher (an eligible one in common, days in common); a group
+ * is what links reach. Groups are solved alone, which turns a product of
+ * search trees into a sum. group[c] numbers them in order of first cohort. */
+static int groups(const PlanProblem *P, Arena *a, int *group)
+{
+    int n = P->ncohorts, m = 0, *up = arena_array(a, (size_t)n, sizeof(int));
+    int32_t *lo = arena_array(a, (size_t)n, sizeof(int32_t)), *hi = arena_array(a, (size_t)n, sizeof(int32_t));
+    for (int c = 0; c < n; c++) {
+        up[c] = c, lo[c] = INT32_MAX, hi[c] = INT32_MIN;
+        for (int o = 0; o < P->cohorts[c].nopts; o++) {
+            const PlanOption *po = &P->cohorts[c].opts[o];
+            int32_t f = po->ndays > 0 && po->days[0] < po->first ? po->days[0] : po->first;
+            int32_t l = po->ndays > 0 && po->days[po->ndays - 1] > po->last ? po->days[po->ndays - 1] : po->last;
+            lo[c] = f < lo[c] ? f : lo[c], hi[c] = l > hi[c] ? l : hi[c];
+        }
+    }
+    for (int c = 0; c < n; c++)
+        for (int d = 0; d < c; d++) {
+            const PlanCohort *x = &P->cohorts[c], *y = &P->cohorts[d];
+            bool link = x->site == y->site && x->site >= 0 && x->site < P->nsites;
+            for (int r = 0; !link && r < x->nroles; r++)
+                for (int i = 0; !link && i < x->roles[r].neligible; i++)
+                    for (int q = 0; !link && q < y->nroles; q++)
+                        for (int j = 0; !link && j < y->roles[q].neligible; j++)
+                            link = x->roles[r].eligible[i] == y->roles[q].eligible[j];
+            if (!link || lo[c] > hi[d] || lo[d] > hi[c])
+                continue;
+            int u = c, v = d;
+            while (up[u] != u)
+                u = up[u];
+            while (up[v] != v)
+                v = up[v];
+            up[u > v ? u : v] = u < v ? u : v; /* the root is a group's first cohort */
+        }
+    for (int c = 0; c < n; c++) {
+        int u = c;
+        while (up[u] != u)
+            u = up[u];
+        group[c] = u == c ? m++ : group[u];
+    }
+    return m;
+}
+
+/* A proposal of the whole problem: a rank in every group's list. */
+typedef struct Combo {
+    int64_t pen;
+    int last; /* the group whose rank was raised last: raise only from there on */
+    int *rank;
+} Combo;
+
+typedef struct Merge {
+    int n, m;
+    const int *group, *local;
+    const PlanResult *part;
+    const PlanProblem *P;
+} Merge;
+
+/* By penalty, then the contract's order: cohort by cohort, option and team. */
+static int combo_cmp(const Merge *g, const Combo *x, const Combo *y)
+{
+    if (x->pen != y->pen)
+        return x->pen < y->pen ? -1 : 1;
+    for (int c = 0; c < g->n; c++) {
+        int k = g->group[c], i = g->local[c];
+        if (x->rank[k] == y->rank[k])
+            continue;
+        const PlanChoice *p = &g->part[k].proposals[x->rank[k]], *q = &g->part[k].proposals[y->rank[k]];
+        if (p->opt[i] != q->opt[i])
+            return p->opt[i] < q->opt[i] ? -1 : 1;
+        const PlanCohort *pc = &g->P->cohorts[c];
+        for (int r = 0, j = 0; r < pc->nroles; r++)
+            for (int t = 0; t < pc->roles[r].need; t++, j++)
+                if (p->team[i][j] != q->team[i][j])
+                    return p->team[i][j] < q->team[i][j] ? -1 : 1;
+    }
+    return 0;
+}
+
+static void combo_push(const Merge *g, Combo *h, int *nh, Combo x)
+{
+    int i = (*nh)++;
+    for (; i > 0 && combo_cmp(g, &x, &h[(i - 1) / 2]) < 0; i = (i - 1) / 2)
+        h[i] = h[(i - 1) / 2];
+    h[i] = x;
+}
+
+static Combo combo_pop(const Merge *g, Combo *h, int *nh)
+{
+    Combo top = h[0], x = h[--(*nh)];
+    int i = 0;
+    for (;;) {
+        int k = 2 * i + 1;
+        if (k >= *nh)
+            break;
+        if (k + 1 < *nh && combo_cmp(g, &h[k + 1], &h[k]) < 0)
+            k++;
+        if (combo_cmp(g, &h[k], &x) >= 0)
+            break;
+        h[i] = h[k], i = k;
+    }
+    if (*nh > 0)
+        h[i] = x;
+    return top;
+}
+
+/* The best K combinations of the groups' lists: raising a group's rank
+ * never makes a proposal better, so proposal k raises ranks by at most k-1
+ * in all, and each combination is reached once (from its last raise). */
+static void merge(const Merge *g, int K, Arena *a, PlanResult *out)
+{
+    Combo *h = arena_array(a, (size_t)K * ((size_t)g->m + 1) + 1, sizeof(Combo));
+    int nh = 0;
+    Combo first = {.rank = arena_array(a, (size_t)g->m, sizeof(int))};
+    for (int k = 0; k < g->m; k++)
+        first.pen += g->part[k].proposals[0].penalty;
+    combo_push(g, h, &nh, first);
+    while (out->nproposals < K && nh > 0) {
+        Combo x = combo_pop(g, h, &nh);
+        PlanChoice *ch = &out->proposals[out->nproposals++];
+        ch->penalty = x.pen;
+        ch->opt = arena_array(a, (size_t)g->n, sizeof(int));
+        ch->team = arena_array(a, (size_t)g->n, sizeof(int *));
+        for (int c = 0; c < g->n; c++) {
+            const PlanChoice *p = &g->part[g->group[c]].proposals[x.rank[g->group[c]]];
+            ch->opt[c] = p->opt[g->local[c]];
+            ch->team[c] = p->team[g->local[c]];
+        }
+        for (int k = x.last; k < g->m; k++) {
+            if (x.rank[k] + 1 >= g->part[k].nproposals)
+                continue;
+            Combo y = {.last = k, .rank = arena_array(a, (size_t)g->m, sizeof(int))};
+            memcpy(y.rank, x.rank, sizeof(int) * (size_t)g->m);
+            y.rank[k]++;
+            y.pen = x.pen - g->part[k].proposals[x.rank[k]].penalty + g->part[k].proposals[y.rank[k]].penalty;
+            combo_push(g, h, &nh, y);
+        }
+    }
+}
+
+void plan_solve(const PlanProblem *P, int nproposals, double time_limit, Arena *a, PlanResult *out)
+{
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    int K = nproposals > 0 ? nproposals : 1, n = P->ncohorts;
+    memset(out, 0, sizeof *out);
+    if (n == 0) {
+        out->proposals = arena_array(a, 1, sizeof(PlanChoice));
+        out->nproposals = 1;
+        return;
+    }
+    int *group = arena_array(a, (size_t)n, sizeof(int)), *local = arena_array(a, (size_t)n, sizeof(int));
+    int m = groups(P, a, group);
+    if (m == 1) {
+        solve_group(P, K, time_limit, a, out);
+        return;
+    }
+    PlanResult *part = arena_array(a, (size_t)m, sizeof(PlanResult));
+    bool none = false, cut = false;
+    for (int k = 0; k < m; k++) {
+        PlanCohort *co = arena_array(a, (size_t)n, sizeof(PlanCohort));
+        PlanProblem sub = *P;
+        sub.cohorts = co, sub.ncohorts = 0;
+        for (int c = 0; c < n; c++)
+            if (group[c] == k)
+                local[c] = sub.ncohorts, co[sub.ncohorts++] = P->cohorts[c];
+        /* a share of the time left; what one group leaves goes to the next */
+        double left = time_limit > 0 ? (time_limit - since(&start)) / (m - k) : 0;
+        solve_group(&sub, K, time_limit > 0 && left <= 0 ? 1e-9 : left, a, &part[k]);
+        out->nodes += part[k].nodes, out->lower_bound += part[k].lower_bound;
+        none |= part[k].nproposals == 0;
+        cut |= part[k].status == PLAN_FEASIBLE;
+        if (part[k].status == PLAN_INFEASIBLE)
+            break;
+    }
+    out->proposals = arena_array(a, (size_t)K, sizeof(PlanChoice));
+    for (int k = 0; k < m; k++)
+        if (part[k].status == PLAN_INFEASIBLE) {
+            out->status = PLAN_INFEASIBLE, out->lower_bound = 0;
+            out->seconds = since(&start);
+            return;
+        }
+    if (!none)
+        merge(&(Merge){n, m, group, local, part, P}, K, a, out);
+    out->status = cut ? PLAN_FEASIBLE : PLAN_OPTIMAL;
+    out->seconds = since(&start);
+}
+
+/* ---- the independent check: plain loops over the plain data ---- */
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static bool refuse(char *why, int whylen, const char *fmt, ...)
+{
+    if (why && whylen > 0) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(why, (size_t)whylen, fmt, ap);
+        va_end(ap);
+    }
+    return false;
+}
+
+static int slots_of(const PlanCohort *pc)
+{
+    int n = 0;
+    for (int r = 0; r < pc->nroles; r++)
+        n += pc->roles[r].need > 0 ? pc->roles[r].need : 0;
+    return n;
+}
+
+static bool teaches(const PlanProblem *P, const PlanChoice *c, int i, int t)
+{
+    for (int j = 0; j < slots_of(&P->cohorts[i]); j++)
+        if (c->team[i][j] == t)
+            return true;
+    return false;
+}
+
+static bool meets_on(const PlanOption *o, int32_t d)
+{
+    for (int k = 0; k < o->ndays; k++)
+        if (o->days[k] == d)
+            return true;
+    return false;
+}
+
+bool plan_choice_valid(const PlanProblem *P, const PlanChoice *c, char *why, int whylen)
+{
+    int n = P->ncohorts;
+    for (int i = 0; i < n; i++)
+        if (c->opt[i] < 0 || c->opt[i] >= P->cohorts[i].nopts)
+            return refuse(why, whylen, "cohort %d: option %d out of range (%d options)", i, c->opt[i],
+                          P->cohorts[i].nopts);
+    for (int i = 0; i < n; i++) {
+        const PlanCohort *pc = &P->cohorts[i];
+        const PlanOption *o = &pc->opts[c->opt[i]];
+        for (int r = 0, j = 0; r < pc->nroles; r++)
+            for (int k = 0; k < pc->roles[r].need; k++, j++) {
+                int t = c->team[i][j];
+                bool elig = false;
+                for (int e = 0; e < pc->roles[r].neligible; e++)
+                    elig |= pc->roles[r].eligible[e] == t;
+                if (t < 0 || t >= P->nteachers || !elig)
+                    return refuse(why, whylen, "cohort %d: teacher %d is not eligible for role %d", i, t, r);
+                for (int j2 = 0; j2 < j; j2++)
+                    if (c->team[i][j2] == t)
+                        return refuse(why, whylen, "cohort %d: teacher %d fills two slots (%d)", i, t, j2);
+                const PlanTeacher *pt = &P->teachers[t];
+                if (o->weekdays & ~pt->weekdays)
+                    return refuse(why, whylen, "cohort %d: teacher %d does not teach on all its weekdays", i, t);
+                for (int d = 0; d < o->ndays; d++)
+                    for (int w = 0; w < pt->naway; w++)
+                        if (pt->away[w][0] <= o->days[d] && o->days[d] <= pt->away[w][1])
+                            return refuse(why, whylen, "cohort %d: teacher %d is away on day %d", i, t, o->days[d]);
+            }
+    }
+    for (int t = 0; t < P->nteachers; t++)
+        for (int i = 0; i < n; i++) {
+            if (!teaches(P, c, i, t))
+                continue;
+            const PlanOption *a = &P->cohorts[i].opts[c->opt[i]];
+            int during = 0; /* the most periods overlap at the start of one */
+            for (int j = 0; j < n; j++) {
+                if (!teaches(P, c, j, t))
+                    continue;
+                const PlanOption *b = &P->cohorts[j].opts[c->opt[j]];
+                during += b->first <= a->first && a->first <= b->last;
+                if (j <= i)
+                    continue;
+                for (int d = 0; d < a->ndays; d++) {
+                    if (!meets_on(b, a->days[d]))
+                        continue;
+                    int from = a->t0 > b->t0 ? a->t0 : b->t0, to = a->t1 < b->t1 ? a->t1 : b->t1;
+                    if (from < to)
+                        return refuse(why, whylen, "teacher %d: cohorts %d and %d meet at the same time", t, i, j);
+                    if (P->cohorts[i].site != P->cohorts[j].site)
+                        return refuse(why, whylen, "teacher %d: cohorts %d and %d meet at two sites on one date", t,
+                                      i, j);
+                }
+            }
+            if (during > P->teachers[t].max_cohorts)
+                return refuse(why, whylen, "teacher %d: %d cohorts' periods overlap at cohort %d's start", t, during,
+                              i);
+        }
+    for (int i = 0; i < n; i++) {
+        int st = P->cohorts[i].site;
+        const PlanOption *a = &P->cohorts[i].opts[c->opt[i]];
+        if (st < 0 || st >= P->nsites || a->t0 >= a->t1)
+            continue;
+        for (int d = 0; d < a->ndays; d++) {
+            int busy = 0; /* meetings at a->t0, the start of one */
+            for (int j = 0; j < n; j++) {
+                const PlanOption *b = &P->cohorts[j].opts[c->opt[j]];
+                busy += P->cohorts[j].site == st && b->t0 <= a->t0 && a->t0 < b->t1 && meets_on(b, a->days[d]);
+            }
+            if (busy > P->sites[st].rooms)
+                return refuse(why, whylen, "site %d: %d meetings at once on day %d", st, busy, a->days[d]);
+        }
+    }
+    if (why && whylen > 0)
+        why[0] = '\0';
+    return true;
+}

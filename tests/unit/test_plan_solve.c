@@ -1,0 +1,703 @@
+/* test_plan_solve.c — the planner's search (src/apps/plan_solve.h): small
+ * problems with known answers, ~200 seeded random problems against a brute
+ * force that enumerates every plan and ranks them by the contract's order,
+ * a search stopped by its time limit, and a region's year solved to
+ * optimality. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "apps/plan_solve.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ALLDAYS 0x7f
+#define MON 0x01
+#define TUE 0x02
+#define WED 0x04
+
+/* ---------------------------------------------------------------- builders */
+
+static PlanOption opt(Arena *a, int64_t pen, uint8_t wd, int t0, int t1, const int32_t *days, int nd, int tail)
+{
+    int32_t *d = arena_array(a, (size_t)nd + 1, sizeof *d);
+    memcpy(d, days, sizeof *d * (size_t)nd);
+    return (PlanOption){.start = d[0], .weekdays = wd, .time = t0 / 60, .t0 = t0, .t1 = t1, .penalty = pen,
+                        .days = d, .ndays = nd, .first = d[0], .last = d[nd - 1] + tail};
+}
+
+static PlanRole role(Arena *a, int need, const int *elig, int n)
+{
+    int *e = arena_array(a, (size_t)n + 1, sizeof *e);
+    memcpy(e, elig, sizeof *e * (size_t)n);
+    return (PlanRole){.need = need, .eligible = e, .neligible = n};
+}
+
+static PlanTeacher teacher(uint8_t wd, int maxc) { return (PlanTeacher){.weekdays = wd, .max_cohorts = maxc}; }
+
+static int slots(const PlanCohort *c)
+{
+    int n = 0;
+    for (int r = 0; r < c->nroles; r++)
+        n += c->roles[r].need;
+    return n;
+}
+
+/* Every proposal passes the independent check. */
+static void assert_valid(const PlanProblem *P, const PlanResult *r)
+{
+    for (int k = 0; k < r->nproposals; k++) {
+        char why[200];
+        bool ok = plan_choice_valid(P, &r->proposals[k], why, sizeof why);
+        if (!ok)
+            fail_msg("proposal %d: %s", k + 1, why);
+    }
+}
+
+static PlanResult solve(const PlanProblem *P, int k, Arena *a)
+{
+    PlanResult r;
+    plan_solve(P, k, 0, a, &r);
+    assert_valid(P, &r);
+    return r;
+}
+
+/* ---------------------------------------------------------------- known answers */
+
+static const int32_t W1[] = {100, 107, 114}, W2[] = {121, 128, 135}, W3[] = {200, 207};
+
+static void test_one_cohort_cheapest_and_ties(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    PlanOption o[4] = {opt(a, 5, MON, 600, 720, W1, 3, 0), opt(a, 2, MON, 600, 720, W2, 3, 0),
+                       opt(a, 7, MON, 600, 720, W3, 2, 0), opt(a, 2, MON, 780, 900, W2, 3, 0)};
+    PlanCohort c = {.site = -1, .opts = o, .nopts = 4};
+    PlanProblem P = {.cohorts = &c, .ncohorts = 1};
+    PlanResult r = solve(&P, 1, a);
+    assert_int_equal(r.status, PLAN_OPTIMAL);
+    assert_int_equal(r.nproposals, 1);
+    assert_int_equal(r.proposals[0].penalty, 2);
+    assert_int_equal(r.proposals[0].opt[0], 1); /* the tie with option 3 goes to the lower index */
+    assert_int_equal(r.lower_bound, 2);
+    r = solve(&P, 4, a); /* every option once, by penalty then index */
+    assert_int_equal(r.nproposals, 4);
+    const int want[] = {1, 3, 0, 2};
+    for (int k = 0; k < 4; k++)
+        assert_int_equal(r.proposals[k].opt[0], want[k]);
+    r = solve(&P, 0, a); /* 0 asked counts as 1 */
+    assert_int_equal(r.nproposals, 1);
+    arena_free(a);
+}
+
+static void test_no_cohorts(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    PlanProblem P = {0};
+    PlanResult r = solve(&P, 3, a);
+    assert_int_equal(r.status, PLAN_OPTIMAL);
+    assert_int_equal(r.nproposals, 1);
+    assert_int_equal(r.proposals[0].penalty, 0);
+    arena_free(a);
+}
+
+/* One room: the cheap options meet on the same days at overlapping times. */
+static void test_rooms(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    PlanOption o[2] = {opt(a, 0, MON, 600, 720, W1, 3, 0), opt(a, 1, MON, 600, 720, W2, 3, 0)};
+    PlanOption q[2] = {opt(a, 0, MON, 660, 780, W1, 3, 0), opt(a, 4, MON, 600, 720, W3, 2, 0)};
+    PlanCohort c[2] = {{.site = 0, .opts = o, .nopts = 2}, {.site = 0, .opts = q, .nopts = 2}};
+    PlanSite s = {.rooms = 1};
+    PlanProblem P = {.cohorts = c, .ncohorts = 2, .sites = &s, .nsites = 1};
+    PlanResult r = solve(&P, 1, a);
+    assert_int_equal(r.status, PLAN_OPTIMAL);
+    assert_int_equal(r.proposals[0].penalty, 1);
+    assert_int_equal(r.proposals[0].opt[0], 1);
+    assert_int_equal(r.proposals[0].opt[1], 0);
+    s.rooms = 2;
+    r = solve(&P, 1, a);
+    assert_int_equal(r.proposals[0].penalty, 0);
+    s.rooms = 1; /* different sites, or no site, never share a room */
+    c[1].site = -1;
+    r = solve(&P, 1, a);
+    assert_int_equal(r.proposals[0].penalty, 0);
+    q[0].t0 = 720; /* back-to-back times do not overlap */
+    c[1].site = 0;
+    r = solve(&P, 1, a);
+    assert_int_equal(r.proposals[0].penalty, 0);
+    arena_free(a);
+}
+
+/* Teacher 0 does not teach Tuesdays, teacher 1 is away in week 2: the
+ * cheap option (Monday and Tuesday) has nobody; the next one has both. */
+static void test_weekdays_and_away(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    PlanOption o[3] = {opt(a, 0, MON | TUE, 600, 720, W1, 3, 0), opt(a, 1, MON, 600, 720, W1, 3, 0),
+                       opt(a, 2, MON, 600, 720, W2, 3, 0)};
+    const int e[] = {0, 1};
+    PlanRole ro = role(a, 1, e, 2);
+    PlanCohort c = {.site = -1, .opts = o, .nopts = 3, .roles = &ro, .nroles = 1};
+    const int32_t away[1][2] = {{105, 110}};
+    PlanTeacher t[2] = {teacher(ALLDAYS & ~TUE, 1), teacher(ALLDAYS, 1)};
+    t[1].away = away, t[1].naway = 1;
+    PlanProblem P = {.cohorts = &c, .ncohorts = 1, .teachers = t, .nteachers = 2};
+    PlanResult r = solve(&P, 3, a);
+    assert_int_equal(r.status, PLAN_OPTIMAL);
+    assert_int_equal(r.nproposals, 2);
+    assert_int_equal(r.proposals[0].opt[0], 1);
+    assert_int_equal(r.proposals[0].team[0][0], 0);
+    assert_int_equal(r.proposals[1].opt[0], 2);
+    assert_int_equal(r.proposals[1].team[0][0], 0);
+    t[0].weekdays = ALLDAYS; /* now teacher 0 takes the cheap one */
+    r = solve(&P, 1, a);
+    assert_int_equal(r.proposals[0].opt[0], 0);
+    assert_int_equal(r.proposals[0].team[0][0], 0);
+    arena_free(a);
+}
+
+/* Two cohorts, one teacher: the periods overlap though no date is shared. */
+static void test_max_cohorts(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    const int32_t d1[] = {100, 114}, d2[] = {107, 121}, d3[] = {130, 137};
+    PlanOption o[1] = {opt(a, 0, MON, 600, 720, d1, 2, 0)};
+    PlanOption q[2] = {opt(a, 0, MON, 600, 720, d2, 2, 0), opt(a, 5, MON, 600, 720, d3, 2, 0)};
+    const int e[] = {0};
+    PlanRole ro = role(a, 1, e, 1);
+    PlanCohort c[2] = {{.site = 0, .opts = o, .nopts = 1, .roles = &ro, .nroles = 1},
+                       {.site = 0, .opts = q, .nopts = 2, .roles = &ro, .nroles = 1}};
+    PlanTeacher t = teacher(ALLDAYS, 1);
+    PlanSite s = {.rooms = 1};
+    PlanProblem P = {.cohorts = c, .ncohorts = 2, .teachers = &t, .nteachers = 1, .sites = &s, .nsites = 1};
+    PlanResult r = solve(&P, 1, a);
+    assert_int_equal(r.proposals[0].penalty, 5);
+    assert_int_equal(r.proposals[0].opt[1], 1);
+    t.max_cohorts = 2;
+    r = solve(&P, 1, a);
+    assert_int_equal(r.proposals[0].penalty, 0);
+    q[1] = q[0] = opt(a, 0, MON, 600, 720, d1, 2, 0); /* the same dates and times: never */
+    q[1].penalty = 1;
+    r = solve(&P, 1, a);
+    assert_int_equal(r.status, PLAN_INFEASIBLE);
+    assert_int_equal(r.nproposals, 0);
+    arena_free(a);
+}
+
+/* One teacher, two cohorts on the same dates at different times: fine at
+ * one site, not at two. */
+static void test_two_sites_one_date(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    PlanOption o[1] = {opt(a, 0, MON, 540, 660, W1, 3, 0)};
+    PlanOption q[2] = {opt(a, 0, MON, 720, 840, W1, 3, 0), opt(a, 3, MON, 720, 840, W2, 3, 0)};
+    const int e[] = {0};
+    PlanRole ro = role(a, 1, e, 1);
+    PlanCohort c[2] = {{.site = 0, .opts = o, .nopts = 1, .roles = &ro, .nroles = 1},
+                       {.site = 0, .opts = q, .nopts = 2, .roles = &ro, .nroles = 1}};
+    PlanTeacher t = teacher(ALLDAYS, 2);
+    PlanSite s[2] = {{.rooms = 1}, {.rooms = 1}};
+    PlanProblem P = {.cohorts = c, .ncohorts = 2, .teachers = &t, .nteachers = 1, .sites = s, .nsites = 2};
+    PlanResult r = solve(&P, 1, a);
+    assert_int_equal(r.proposals[0].penalty, 0);
+    c[1].site = 1;
+    r = solve(&P, 1, a);
+    assert_int_equal(r.proposals[0].penalty, 3);
+    c[0].site = c[1].site = -1; /* two cohorts with no site: one place */
+    r = solve(&P, 1, a);
+    assert_int_equal(r.proposals[0].penalty, 0);
+    q[0].t0 = 600; /* overlapping times on one date: never */
+    r = solve(&P, 1, a);
+    assert_int_equal(r.proposals[0].penalty, 3);
+    arena_free(a);
+}
+
+static void test_infeasible(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    PlanOption o[2] = {opt(a, 0, MON, 600, 720, W1, 3, 0), opt(a, 1, MON, 600, 720, W2, 3, 0)};
+    const int e[] = {0, 1};
+    PlanRole ro = role(a, 2, e, 1); /* two needed, one eligible */
+    PlanCohort c = {.site = -1, .opts = o, .nopts = 2, .roles = &ro, .nroles = 1};
+    PlanTeacher t[2] = {teacher(ALLDAYS, 1), teacher(ALLDAYS, 1)};
+    PlanProblem P = {.cohorts = &c, .ncohorts = 1, .teachers = t, .nteachers = 2};
+    PlanResult r = solve(&P, 2, a);
+    assert_int_equal(r.status, PLAN_INFEASIBLE);
+    assert_int_equal(r.nproposals, 0);
+    ro = role(a, 2, e, 2);
+    r = solve(&P, 5, a);
+    assert_int_equal(r.status, PLAN_OPTIMAL);
+    assert_int_equal(r.nproposals, 2);
+    assert_int_equal(r.proposals[0].team[0][0], 0);
+    assert_int_equal(r.proposals[0].team[0][1], 1);
+    arena_free(a);
+}
+
+/* Proposal 2 changes an option, not only the team; the teams are the
+ * lowest teachers, role by role, each role's in increasing order. */
+static void test_distinct_proposals_and_team_order(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    PlanOption o[2] = {opt(a, 0, MON, 600, 720, W1, 3, 0), opt(a, 0, MON, 600, 720, W2, 3, 0)};
+    const int e0[] = {3, 1, 2}, e1[] = {2, 0, 1};
+    PlanRole ro[2] = {role(a, 2, e0, 3), role(a, 1, e1, 3)};
+    PlanCohort c = {.site = -1, .opts = o, .nopts = 2, .roles = ro, .nroles = 2};
+    PlanTeacher t[4] = {teacher(ALLDAYS, 1), teacher(ALLDAYS, 1), teacher(ALLDAYS, 1), teacher(ALLDAYS, 1)};
+    PlanProblem P = {.cohorts = &c, .ncohorts = 1, .teachers = t, .nteachers = 4};
+    PlanResult r = solve(&P, 3, a);
+    assert_int_equal(r.status, PLAN_OPTIMAL);
+    assert_int_equal(r.nproposals, 2);
+    const int want[3] = {1, 2, 0};
+    for (int k = 0; k < 2; k++) {
+        assert_int_equal(r.proposals[k].opt[0], k);
+        for (int j = 0; j < 3; j++)
+            assert_int_equal(r.proposals[k].team[0][j], want[j]);
+    }
+    t[0].weekdays = TUE; /* teacher 0 gone: role 0 gives teacher 2 up to role 1 */
+    r = solve(&P, 1, a);
+    const int want2[3] = {1, 3, 2};
+    for (int j = 0; j < 3; j++)
+        assert_int_equal(r.proposals[0].team[0][j], want2[j]);
+    arena_free(a);
+}
+
+static void test_valid_reasons(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    PlanOption o[1] = {opt(a, 0, MON | WED, 600, 720, W1, 3, 0)};
+    const int e[] = {0, 1};
+    PlanRole ro = role(a, 2, e, 2);
+    PlanCohort c[2] = {{.site = 0, .opts = o, .nopts = 1, .roles = &ro, .nroles = 1},
+                       {.site = 1, .opts = o, .nopts = 1, .roles = &ro, .nroles = 1}};
+    PlanTeacher t[2] = {teacher(ALLDAYS, 2), teacher(ALLDAYS, 2)};
+    PlanSite s[2] = {{.rooms = 1}, {.rooms = 1}};
+    PlanProblem P = {.cohorts = c, .ncohorts = 1, .teachers = t, .nteachers = 2, .sites = s, .nsites = 2};
+    int o0[2] = {0, 0}, ta[2] = {0, 1}, tb[2] = {1, 0}, tdup[2] = {1, 1}, tbad[2] = {0, 3};
+    int *team[2] = {ta, tb};
+    PlanChoice ch = {.opt = o0, .team = team};
+    char why[200];
+    assert_true(plan_choice_valid(&P, &ch, why, sizeof why));
+    team[0] = tdup;
+    assert_false(plan_choice_valid(&P, &ch, why, sizeof why));
+    assert_non_null(strstr(why, "two slots"));
+    team[0] = tbad;
+    assert_false(plan_choice_valid(&P, &ch, why, sizeof why));
+    assert_non_null(strstr(why, "not eligible"));
+    team[0] = ta;
+    t[1].weekdays = MON;
+    assert_false(plan_choice_valid(&P, &ch, why, sizeof why));
+    assert_non_null(strstr(why, "weekdays"));
+    t[1].weekdays = ALLDAYS;
+    P.ncohorts = 2;
+    assert_false(plan_choice_valid(&P, &ch, why, sizeof why));
+    assert_non_null(strstr(why, "same time"));
+    o0[1] = 1;
+    assert_false(plan_choice_valid(&P, &ch, why, sizeof why));
+    assert_non_null(strstr(why, "out of range"));
+    arena_free(a);
+}
+
+/* ---------------------------------------------------------------- brute force */
+
+/* xorshift64: the tests' own generator, so the seeds mean the same everywhere. */
+static uint32_t rnd(uint64_t *r, uint32_t n)
+{
+    *r ^= *r << 13, *r ^= *r >> 7, *r ^= *r << 17;
+    return n ? (uint32_t)(*r % n) : 0;
+}
+
+/* A small random problem: few enough plans to enumerate them all. Linked:
+ * five cohorts at one site over a month, so the search meets them as one
+ * group and goes deep; else up to four anywhere (often independent). */
+static PlanProblem random_problem(Arena *a, uint64_t seed, bool linked)
+{
+    uint64_t r = seed * 0x9E3779B97F4A7C15ULL + 1;
+    PlanProblem P = {0};
+    P.nteachers = (int)rnd(&r, 5);
+    PlanTeacher *t = arena_array(a, (size_t)P.nteachers + 1, sizeof *t);
+    for (int i = 0; i < P.nteachers; i++) {
+        t[i] = teacher(rnd(&r, 3) ? ALLDAYS : (uint8_t)(ALLDAYS & ~(1u << rnd(&r, 3))), 1 + (int)rnd(&r, 2));
+        int na = (int)rnd(&r, 3);
+        int32_t(*aw)[2] = arena_array(a, (size_t)na + 1, sizeof *aw);
+        for (int k = 0, lo = 20000; k < na; k++) {
+            aw[k][0] = lo + (int32_t)rnd(&r, 25);
+            aw[k][1] = aw[k][0] + (int32_t)rnd(&r, 6);
+            lo = aw[k][1] + 1;
+        }
+        t[i].away = (const int32_t(*)[2])aw, t[i].naway = na;
+    }
+    P.teachers = t;
+    P.nsites = 1 + (int)rnd(&r, 2);
+    PlanSite *s = arena_array(a, (size_t)P.nsites, sizeof *s);
+    for (int i = 0; i < P.nsites; i++)
+        s[i].rooms = 1 + (int)rnd(&r, 2);
+    P.sites = s;
+    P.ncohorts = linked ? 5 : 1 + (int)rnd(&r, 4);
+    PlanCohort *c = arena_array(a, (size_t)P.ncohorts, sizeof *c);
+    for (int i = 0; i < P.ncohorts; i++) {
+        c[i].site = linked ? 0 : (int)rnd(&r, (uint32_t)P.nsites + 1) - 1;
+        c[i].nopts = 1 + (int)rnd(&r, linked ? 4 : 6);
+        PlanOption *o = arena_array(a, (size_t)c[i].nopts, sizeof *o);
+        for (int k = 0; k < c[i].nopts; k++) {
+            int32_t d[5];
+            int nd = 1 + (int)rnd(&r, 4);
+            d[0] = 20000 + (int32_t)rnd(&r, 30);
+            for (int j = 1; j < nd; j++)
+                d[j] = d[j - 1] + 1 + (int32_t)rnd(&r, 7);
+            int t0 = 540 + 60 * (int)rnd(&r, 4);
+            uint8_t wd = (uint8_t)(1u << rnd(&r, 3) | 1u << rnd(&r, 3));
+            int t1 = t0 + 60 + 60 * (int)rnd(&r, 2);
+            o[k] = opt(a, rnd(&r, 4), wd, t0, t1, d, nd, (int)rnd(&r, 4));
+        }
+        c[i].opts = o;
+        c[i].nroles = P.nteachers ? (int)rnd(&r, 3) : 0;
+        PlanRole *ro = arena_array(a, (size_t)c[i].nroles + 1, sizeof *ro);
+        for (int k = 0; k < c[i].nroles; k++) {
+            int e[8], ne = 0;
+            for (int q = 0; q < P.nteachers; q++)
+                if (rnd(&r, 4))
+                    e[ne++] = q;
+            ro[k] = role(a, 1 + (int)rnd(&r, 2), e, ne);
+        }
+        c[i].roles = ro;
+    }
+    P.cohorts = c;
+    return P;
+}
+
+enum { MAXC = 5 };
+
+typedef struct Plan {
+    int64_t pen;
+    int opt[MAXC], team[MAXC][4];
+} Plan;
+
+typedef struct Brute {
+    const PlanProblem *P;
+    Plan cur;
+    Plan *all; /* per option vector, its best plan */
+    int n;
+} Brute;
+
+/* Every team of cohort i in the contract's order (each role's teachers
+ * ascending), each checked with the cohorts before it by plan_choice_valid
+ * (a plan of the first i cohorts breaks nothing the whole would not); the
+ * first whole plan is this option vector's best. */
+static bool brute_team(Brute *b, int i, int slot, int role_, int from)
+{
+    const PlanProblem *P = b->P;
+    if (i == P->ncohorts) {
+        b->all[b->n++] = b->cur;
+        return true;
+    }
+    const PlanCohort *c = &P->cohorts[i];
+    if (role_ == c->nroles) {
+        int *team[MAXC];
+        for (int k = 0; k <= i; k++)
+            team[k] = b->cur.team[k];
+        PlanProblem prefix = *P;
+        prefix.ncohorts = i + 1;
+        PlanChoice ch = {.opt = b->cur.opt, .team = team};
+        if (!plan_choice_valid(&prefix, &ch, NULL, 0))
+            return false;
+        return brute_team(b, i + 1, 0, 0, 0);
+    }
+    int first = 0;
+    for (int r = 0; r < role_; r++)
+        first += c->roles[r].need;
+    if (slot - first == c->roles[role_].need)
+        return brute_team(b, i, slot, role_ + 1, 0);
+    for (int t = from; t < P->nteachers; t++) {
+        b->cur.team[i][slot] = t;
+        if (brute_team(b, i, slot + 1, role_, t + 1))
+            return true;
+    }
+    return false;
+}
+
+static void brute_opts(Brute *b, int i)
+{
+    if (i == b->P->ncohorts) {
+        b->cur.pen = 0;
+        for (int k = 0; k < i; k++)
+            b->cur.pen += b->P->cohorts[k].opts[b->cur.opt[k]].penalty;
+        brute_team(b, 0, 0, 0, 0);
+        return;
+    }
+    for (int o = 0; o < b->P->cohorts[i].nopts; o++) {
+        b->cur.opt[i] = o;
+        brute_opts(b, i + 1);
+    }
+}
+
+/* The contract's total order. */
+static int cmp_plan(const PlanProblem *P, const Plan *p, const Plan *q)
+{
+    if (p->pen != q->pen)
+        return p->pen < q->pen ? -1 : 1;
+    for (int i = 0; i < P->ncohorts; i++) {
+        if (p->opt[i] != q->opt[i])
+            return p->opt[i] < q->opt[i] ? -1 : 1;
+        for (int j = 0; j < slots(&P->cohorts[i]); j++)
+            if (p->team[i][j] != q->team[i][j])
+                return p->team[i][j] < q->team[i][j] ? -1 : 1;
+    }
+    return 0;
+}
+
+/* The brute force's proposals: every option vector appears once, with its
+ * best team, so proposal k is the k-th best of these; put first. */
+static int brute_proposals(Brute *b, int k)
+{
+    int m = 0;
+    for (; m < k && m < b->n; m++) {
+        int best = m;
+        for (int i = m + 1; i < b->n; i++)
+            if (cmp_plan(b->P, &b->all[i], &b->all[best]) < 0)
+                best = i;
+        Plan x = b->all[m];
+        b->all[m] = b->all[best], b->all[best] = x;
+    }
+    return m;
+}
+
+static int check_against_brute_force(uint64_t seed, bool linked)
+{
+    Arena *a = arena_new();
+    PlanProblem P = random_problem(a, seed, linked);
+    int vectors = 1;
+    for (int i = 0; i < P.ncohorts; i++)
+        vectors *= P.cohorts[i].nopts;
+    Brute b = {.P = &P, .all = arena_array(a, (size_t)vectors, sizeof(Plan))};
+    brute_opts(&b, 0);
+    int want = brute_proposals(&b, 3);
+    PlanResult r = solve(&P, 3, a);
+    char msg[64];
+    snprintf(msg, sizeof msg, "seed %llu%s", (unsigned long long)seed, linked ? " linked" : "");
+    if (r.nproposals != want || r.status != (want ? PLAN_OPTIMAL : PLAN_INFEASIBLE))
+        fail_msg("%s: %d proposals (want %d), status %d", msg, r.nproposals, want, (int)r.status);
+    for (int k = 0; k < want; k++) {
+        const PlanChoice *g = &r.proposals[k];
+        const Plan *w = &b.all[k];
+        if (g->penalty != w->pen)
+            fail_msg("%s: proposal %d penalty %lld, want %lld", msg, k + 1, (long long)g->penalty, (long long)w->pen);
+        for (int i = 0; i < P.ncohorts; i++) {
+            if (g->opt[i] != w->opt[i])
+                fail_msg("%s: proposal %d cohort %d option %d, want %d", msg, k + 1, i, g->opt[i], w->opt[i]);
+            for (int j = 0; j < slots(&P.cohorts[i]); j++)
+                if (g->team[i][j] != w->team[i][j])
+                    fail_msg("%s: proposal %d cohort %d slot %d teacher %d, want %d", msg, k + 1, i, j,
+                             g->team[i][j], w->team[i][j]);
+        }
+    }
+    if (want)
+        assert_int_equal(r.lower_bound, b.all[0].pen);
+    arena_free(a);
+    return want;
+}
+
+static void test_random_against_brute_force(void **state)
+{
+    (void)state;
+    int feasible = 0, several = 0;
+    for (uint64_t seed = 1; seed <= 200; seed++) {
+        int got = check_against_brute_force(seed, false);
+        feasible += got > 0, several += got > 1;
+    }
+    /* the generator must exercise both sides */
+    assert_true(feasible > 60 && feasible < 200);
+    assert_true(several > 30);
+}
+
+static void test_linked_against_brute_force(void **state)
+{
+    (void)state;
+    int feasible = 0;
+    for (uint64_t seed = 1; seed <= 150; seed++)
+        feasible += check_against_brute_force(seed, true) > 0;
+    assert_true(feasible > 30 && feasible < 150);
+}
+
+/* ---------------------------------------------------------------- a region's year */
+
+/* A region's year: cohorts with preferred starts spread over the year, each
+ * with options from two weeks before its preferred start on (two weekdays,
+ * three times), `weeks` weeks of two sessions and four follow-up days a
+ * month apart; teachers are peers, professionals or (rarely) both, with
+ * max_cohorts in [maxc_lo, maxc_hi], some with a weekday off or a holiday. */
+typedef struct Year {
+    int ncoh, nopts, nteach, nsites, weeks, maxc_lo, maxc_hi, regions; /* regions share nothing */
+} Year;
+
+static PlanProblem year_problem(Arena *a, uint64_t seed, Year y)
+{
+    uint64_t rs = seed;
+    PlanProblem P = {.ncohorts = y.ncoh, .nteachers = y.nteach, .nsites = y.nsites};
+    PlanTeacher *t = arena_array(a, (size_t)y.nteach, sizeof *t);
+    int kind[64];
+    for (int i = 0; i < y.nteach; i++) {
+        t[i] = teacher(rnd(&rs, 4) ? 0x1f : (uint8_t)(0x1f & ~(1u << rnd(&rs, 5))),
+                       y.maxc_lo + (int)rnd(&rs, (uint32_t)(y.maxc_hi - y.maxc_lo + 1)));
+        int32_t(*aw)[2] = arena_array(a, 2, sizeof *aw);
+        aw[0][0] = 20000 + (int32_t)rnd(&rs, 330);
+        aw[0][1] = aw[0][0] + 7 + (int32_t)rnd(&rs, 21);
+        t[i].away = (const int32_t(*)[2])aw, t[i].naway = (int)rnd(&rs, 2);
+        /* 1 peer, 2 professional, 3 both; regions take teachers in turn */
+        kind[i] = rnd(&rs, 10) == 0 ? 3 : 1 + (int)(i / (y.regions > 0 ? y.regions : 1) % 2);
+    }
+    PlanSite *s = arena_array(a, (size_t)y.nsites, sizeof *s);
+    for (int i = 0; i < y.nsites; i++)
+        s[i].rooms = 1;
+    PlanCohort *c = arena_array(a, (size_t)y.ncoh, sizeof *c);
+    for (int i = 0; i < y.ncoh; i++) {
+        int32_t prefer = 20000 + (int32_t)(i * 330 / y.ncoh);
+        int R = y.regions > 0 ? y.regions : 1, g = i % R; /* region g: its share of sites and teachers */
+        c[i].site = g * (y.nsites / R) + (int)rnd(&rs, (uint32_t)(y.nsites / R));
+        PlanOption *o = arena_array(a, (size_t)y.nopts, sizeof *o);
+        int n = 0;
+        for (int32_t start = prefer - 14; n < y.nopts; start++)
+            for (int w1 = 0; w1 < 5 && n < y.nopts; w1++)
+                for (int w2 = w1 + 1; w2 < 5 && n < y.nopts; w2++)
+                    for (int tm = 0; tm < 3 && n < y.nopts; tm++) {
+                        if ((start + 3) % 7 != w1 && (start + 3) % 7 != w2) /* day 0 was a Thursday */
+                            continue;
+                        int32_t d[64];
+                        int nd = 0;
+                        for (int32_t day = start; nd < 2 * y.weeks; day++)
+                            if ((day + 3) % 7 == w1 || (day + 3) % 7 == w2)
+                                d[nd++] = day;
+                        for (int k = 1; k <= 4; k++, nd++)
+                            d[nd] = d[2 * y.weeks - 1] + 30 * k;
+                        int64_t pen = (start > prefer ? start - prefer : prefer - start) / 7 + (tm == 2) + (w2 == 4);
+                        o[n++] = opt(a, pen, (uint8_t)(1u << w1 | 1u << w2), 540 + 240 * tm, 720 + 240 * tm, d, nd, 0);
+                    }
+        c[i].opts = o, c[i].nopts = n;
+        PlanRole *ro = arena_array(a, 2, sizeof *ro);
+        int e[2][64], ne[2] = {0, 0};
+        for (int k = 0; k < y.nteach; k++)
+            for (int r = 0; r < 2; r++)
+                if ((kind[k] & (1 << r)) && k % R == g)
+                    e[r][ne[r]++] = k;
+        ro[0] = role(a, 1, e[0], ne[0]), ro[1] = role(a, 1, e[1], ne[1]);
+        c[i].roles = ro, c[i].nroles = 2;
+    }
+    P.teachers = t, P.sites = s, P.cohorts = c;
+    return P;
+}
+
+/* Stopped by the clock at its first look (after 1024 nodes), the search
+ * reports what it has: never INFEASIBLE for these (they have plans), every
+ * proposal valid, the bound below the best found. */
+static void test_time_limit(void **state)
+{
+    (void)state;
+    const struct {
+        uint64_t seed;
+        Year y;
+    } c[] = {
+        {1007, {20, 300, 8, 3, 8, 4, 5, 1}},
+        {4007, {20, 700, 12, 4, 13, 3, 4, 2}},
+        {2007, {24, 300, 16, 8, 13, 2, 3, 4}},
+    };
+    for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
+        Arena *a = arena_new();
+        PlanProblem P = year_problem(a, c[i].seed, c[i].y);
+        PlanResult r;
+        plan_solve(&P, 3, 1e-9, a, &r);
+        assert_true(r.status == PLAN_FEASIBLE || r.status == PLAN_OPTIMAL);
+        assert_valid(&P, &r);
+        if (r.nproposals > 0)
+            assert_true(r.lower_bound <= r.proposals[0].penalty);
+        if (r.status == PLAN_OPTIMAL)
+            assert_int_equal(r.lower_bound, r.proposals[0].penalty);
+        for (int k = 1; k < r.nproposals; k++)
+            assert_true(r.proposals[k].penalty >= r.proposals[k - 1].penalty);
+        arena_free(a);
+    }
+}
+
+/* Three proposals in order, pairwise different option vectors. */
+static void assert_ranked(const PlanProblem *P, const PlanResult *r)
+{
+    for (int k = 1; k < r->nproposals; k++) {
+        assert_true(r->proposals[k].penalty >= r->proposals[k - 1].penalty);
+        for (int j = 0; j < k; j++)
+            assert_memory_not_equal(r->proposals[k].opt, r->proposals[j].opt, sizeof(int) * (size_t)P->ncohorts);
+    }
+}
+
+/* A region's year: 20 cohorts of 300 options, 8 teachers, 3 sites. */
+static void test_year(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    PlanProblem P = year_problem(a, 2007, (Year){20, 300, 8, 3, 8, 4, 5, 1});
+    PlanResult r = solve(&P, 3, a);
+    assert_int_equal(r.status, PLAN_OPTIMAL);
+    assert_int_equal(r.nproposals, 3);
+    assert_int_equal(r.lower_bound, r.proposals[0].penalty);
+    assert_ranked(&P, &r);
+    arena_free(a);
+}
+
+/* Two regions that share no site and no teacher are solved apart and their
+ * proposals combined: the same answer as one search over both. */
+static void test_two_regions(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    PlanProblem P = year_problem(a, 1007, (Year){20, 700, 12, 4, 13, 3, 4, 2});
+    PlanResult r = solve(&P, 4, a);
+    assert_int_equal(r.status, PLAN_OPTIMAL);
+    assert_int_equal(r.nproposals, 4);
+    assert_ranked(&P, &r);
+    /* each region alone: proposal 1 is both regions' proposals 1 */
+    for (int g = 0; g < 2; g++) {
+        PlanCohort *co = arena_array(a, 10, sizeof *co);
+        PlanProblem half = P;
+        half.cohorts = co, half.ncohorts = 0;
+        for (int i = g; i < P.ncohorts; i += 2)
+            co[half.ncohorts++] = P.cohorts[i];
+        PlanResult h = solve(&half, 1, a);
+        assert_int_equal(h.status, PLAN_OPTIMAL);
+        for (int i = g, k = 0; i < P.ncohorts; i += 2, k++) {
+            assert_int_equal(h.proposals[0].opt[k], r.proposals[0].opt[i]);
+            assert_memory_equal(h.proposals[0].team[k], r.proposals[0].team[i], 2 * sizeof(int));
+        }
+    }
+    arena_free(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_one_cohort_cheapest_and_ties),
+        cmocka_unit_test(test_no_cohorts),
+        cmocka_unit_test(test_rooms),
+        cmocka_unit_test(test_weekdays_and_away),
+        cmocka_unit_test(test_max_cohorts),
+        cmocka_unit_test(test_two_sites_one_date),
+        cmocka_unit_test(test_infeasible),
+        cmocka_unit_test(test_distinct_proposals_and_team_order),
+        cmocka_unit_test(test_valid_reasons),
+        cmocka_unit_test(test_random_against_brute_force),
+        cmocka_unit_test(test_linked_against_brute_force),
+        cmocka_unit_test(test_time_limit),
+        cmocka_unit_test(test_year),
+        cmocka_unit_test(test_two_regions),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
