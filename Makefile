@@ -269,6 +269,13 @@ run: deps
 	  echo "== $$f: exit status $$rc"; \
 	  case $$rc in 0|1) ;; *) bad=1 ;; esac; \
 	done; \
+	for f in examples/*-plan.ramme; do \
+	  [ -e "$$f" ] || continue; \
+	  echo "== $(BIN) plan $$f"; \
+	  $(BIN) plan "$$f"; rc=$$?; \
+	  echo "== $$f: exit status $$rc"; \
+	  case $$rc in 0|1) ;; *) bad=1 ;; esac; \
+	done; \
 	[ "$$bad" -eq 0 ] || { echo "make run: some example exited with a status other than 0 or 1"; exit 1; }
 
 install: deps

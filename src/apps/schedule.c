@@ -330,7 +330,7 @@ int sched_closed_days(Program *p, Block *calendar, int32_t from, int32_t to, Are
     return n;
 }
 
-int sched_closure_days(Program *p, const Block *owner, const char *field, int32_t from, int32_t to, Arena *a,
+int sched_closure_days(Program *p, const Value *list, const char *field, int32_t from, int32_t to, Arena *a,
                        Skipped **out)
 {
     *out = NULL;
@@ -339,8 +339,8 @@ int sched_closure_days(Program *p, const Block *owner, const char *field, int32_
         return 0;
     Sched S;
     sched_init(&S, p, &N, a);
-    /* The closures of `owner.field`, read as add_closures reads a calendar's. */
-    Value *v = model_get((Block *)owner, field);
+    /* The closures of the list, read as add_closures reads a calendar's. */
+    const Value *v = list;
     for (int i = 0; v && v->k == V_LIST && i < v->u.list.n; i++) {
         if (v->u.list.items[i]->k != V_BLOCK || v->u.list.items[i]->u.block->schema != N.kind[CL_ON])
             continue;

@@ -108,10 +108,10 @@ bool sched_plan(Program *p, Block *schedule, Arena *a, Plan *out);
 bool sched_place(Program *p, Block *schedule, Arena *a, Plan *out);
 void sched_judge(Program *p, Plan *pl, Arena *a);
 
-/* Every day from `from` to `to` that a closure of `owner.field` (a list of
- * closure blocks: a teacher's `away`) names, with its title, in date
- * order. */
-int sched_closure_days(Program *p, const Block *owner, const char *field, int32_t from, int32_t to, Arena *a,
+/* Every day from `from` to `to` that a closure of `list` (a V_LIST of
+ * closure blocks: a teacher's `away`, or one of them) names, with its
+ * title (`field` when it has none), in date order. */
+int sched_closure_days(Program *p, const Value *list, const char *field, int32_t from, int32_t to, Arena *a,
                        Skipped **out);
 
 /* Every closed day of `calendar` from `from` to `to` (inclusive), with its

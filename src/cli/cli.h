@@ -16,7 +16,7 @@
 
 enum { EXIT_PASS = 0, EXIT_RULES = 1, EXIT_INPUT = 2 };
 
-typedef enum { FMT_TEXT, FMT_JSON, FMT_CSV, FMT_ICS, FMT_HTML } Format;
+typedef enum { FMT_TEXT, FMT_JSON, FMT_CSV, FMT_ICS, FMT_HTML, FMT_RAMME, FMT_DZN } Format;
 
 typedef struct Options {
     const char *command;
@@ -30,6 +30,10 @@ typedef struct Options {
     int ninclude;
     const char *output;    /* -o */
     const char *schedule;  /* --schedule */
+    const char *plan;      /* --plan */
+    int proposals;         /* plan --proposals N (0: the plan's own) */
+    int proposal;          /* plan --proposal K (0: the first) */
+    double time_limit;     /* plan --time-limit S (0: none) */
     const char *applicants;
     const char *course;
     bool coverage;         /* --coverage: goals x modules */
@@ -57,6 +61,7 @@ int cli_check(Options *o);
 int cli_explain(Options *o);
 int cli_diff(Options *o);
 int cli_schedule(Options *o);
+int cli_plan(Options *o);
 int cli_admit(Options *o);
 int cli_test(Options *o);
 int cli_init(Options *o);

@@ -75,7 +75,9 @@ int cli_schedule(Options *o)
             case FMT_JSON: rc = plan_json(out, &pl); break;
             case FMT_CSV: rc = plan_csv(out, &pl); break;
             case FMT_ICS: rc = plan_ics(out, &pl, NULL); break;
-            case FMT_HTML: break; /* refused in main.c before the command runs */
+            case FMT_HTML:
+            case FMT_RAMME:
+            case FMT_DZN: break; /* refused in main.c before the command runs */
             }
             /* The writers end with the write or flush that failed, so errno
              * says why; a failure with no error on the stream is not a write. */

@@ -24,7 +24,7 @@
 #define RAMME_VERSION "0.0.0"
 #endif
 
-static const char *commands[] = {"check", "explain", "schedule", "admit", "diff", "test", "init", "fmt"};
+static const char *commands[] = {"check", "explain", "schedule", "plan", "admit", "diff", "test", "init", "fmt"};
 
 static bool is_command(const char *name)
 {
@@ -44,6 +44,7 @@ static void usage(FILE *out)
           "  check FILE...                    validate each course against its frameworks\n"
           "  explain ID [FILE]                a rule (national.goal_coverage) or goal (recovery.hope)\n"
           "  schedule FILE [--schedule NAME]  a session calendar for a course\n"
+          "  plan FILE [--plan NAME]          schedule proposals: starts, weekdays, times, teams\n"
           "  admit FILE --applicants FILE     screen applicants against admission rules\n"
           "  diff FILE BASE VARIANT           what a local variant changes\n"
           "  test [PATH...]                   the expect declarations under PATH (default .)\n"
@@ -52,13 +53,18 @@ static void usage(FILE *out)
           out);
     fputs(_("\n"
           "options:\n"
-          "  --format text|json (check, diff also html; admit csv|html; schedule csv|ics)\n"
+          "  --format text|json (check, diff also html; admit csv|html; schedule csv|ics;\n"
+          "                                  plan csv|ics|ramme|dzn)\n"
           "  --color auto|always|never        colour on a terminal (honours NO_COLOR)\n"
           "  --strict                         warnings, and error rules that cannot be judged, fail too\n"
           "  --coverage                       check: also show goals x modules\n"
           "  -I DIR                           search DIR for imported modules first\n"
           "  -o FILE                          write the report to FILE (atomically; not for init, fmt)\n"
           "  --schedule NAME                  schedule: which schedule, when the file has several\n"
+          "  --plan NAME                      plan: which plan, when the file has several\n"
+          "  --proposals N                    plan: how many proposals (default: the plan's)\n"
+          "  --proposal K                     plan: which proposal csv, ics and ramme write (default 1)\n"
+          "  --time-limit S                   plan: stop the search after S seconds\n"
           "  --applicants FILE                admit: the applicants (CSV or JSON)\n"
           "  --course NAME                    admit: which course, when the file has several\n"
           "  --show-fields                    admit: also print field values (health data!)\n"
@@ -81,7 +87,8 @@ static void version(FILE *out)
 }
 
 static const char *options_list[] = {"--format",   "--color",       "--strict", "--schedule", "--applicants", "--course",
-                                     "--coverage", "--show-fields", "--lang",   "--help",     "--version", "--check"};
+                                     "--coverage", "--show-fields", "--lang",   "--help",     "--version", "--check",
+                                     "--plan",     "--proposals",   "--proposal", "--time-limit"};
 
 /* The directory of the message catalogues: $(BUILD)/locale when this
  * binary is the one in its build tree (as the stdlib is found in the
@@ -119,7 +126,9 @@ static void choose_language(int argc, char **argv)
         else if (strcmp(argv[i], "-I") == 0 || strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--format") == 0 ||
                  strcmp(argv[i], "--color") == 0 || strcmp(argv[i], "--colour") == 0 ||
                  strcmp(argv[i], "--schedule") == 0 || strcmp(argv[i], "--applicants") == 0 ||
-                 strcmp(argv[i], "--course") == 0)
+                 strcmp(argv[i], "--course") == 0 || strcmp(argv[i], "--plan") == 0 ||
+                 strcmp(argv[i], "--proposals") == 0 || strcmp(argv[i], "--proposal") == 0 ||
+                 strcmp(argv[i], "--time-limit") == 0)
             i++; /* a value, even one spelt --lang */
     }
     bool asked = lang && strcmp(lang, "da") == 0;
@@ -159,7 +168,9 @@ static int parse_args(int argc, char **argv, Options *o)
         bool takes = strcmp(name, "--format") == 0 || strcmp(name, "--color") == 0 || strcmp(name, "-I") == 0 ||
                      strcmp(name, "-o") == 0 || strcmp(name, "--schedule") == 0 ||
                      strcmp(name, "--applicants") == 0 || strcmp(name, "--course") == 0 ||
-                     strcmp(name, "--lang") == 0;
+                     strcmp(name, "--lang") == 0 || strcmp(name, "--plan") == 0 ||
+                     strcmp(name, "--proposals") == 0 || strcmp(name, "--proposal") == 0 ||
+                     strcmp(name, "--time-limit") == 0;
         if (takes && !val) {
             if (i + 1 >= argc)
                 return cli_bad_usage(_("option '%s' needs a value"), name);
@@ -177,8 +188,10 @@ static int parse_args(int argc, char **argv, Options *o)
             else if (strcmp(val, "csv") == 0) o->format = FMT_CSV;
             else if (strcmp(val, "ics") == 0) o->format = FMT_ICS;
             else if (strcmp(val, "html") == 0) o->format = FMT_HTML;
+            else if (strcmp(val, "ramme") == 0) o->format = FMT_RAMME;
+            else if (strcmp(val, "dzn") == 0) o->format = FMT_DZN;
             else if (strcmp(val, "cohort") == 0 || strcmp(val, "modular") == 0) o->course_format = val;
-            else return cli_bad_usage(_("unknown format '%s' (text, json, csv, ics or html)"), val);
+            else return cli_bad_usage(_("unknown format '%s' (text, json, csv, ics, html, ramme or dzn)"), val);
         } else if (strcmp(name, "--color") == 0 || strcmp(name, "--colour") == 0) {
             if (strcmp(val, "auto") && strcmp(val, "always") && strcmp(val, "never"))
                 return cli_bad_usage(_("--color takes auto, always or never, not '%s'"), val);
@@ -207,6 +220,23 @@ static int parse_args(int argc, char **argv, Options *o)
             o->output = val;
         } else if (strcmp(name, "--schedule") == 0) {
             o->schedule = val;
+        } else if (strcmp(name, "--plan") == 0) {
+            o->plan = val;
+        } else if (strcmp(name, "--proposals") == 0 || strcmp(name, "--proposal") == 0) {
+            char *end;
+            long v = strtol(val, &end, 10);
+            if (*end || end == val || v < 1 || v > 100)
+                return cli_bad_usage(_("%s takes a whole number from 1 to 100"), name);
+            if (name[10] == 's')
+                o->proposals = (int)v;
+            else
+                o->proposal = (int)v;
+        } else if (strcmp(name, "--time-limit") == 0) {
+            char *end;
+            double v = strtod(val, &end);
+            if (*end || end == val || !(v > 0) || v > 86400)
+                return cli_bad_usage(_("--time-limit takes seconds, more than 0 and at most 86400, not '%s'"), val);
+            o->time_limit = v;
         } else if (strcmp(name, "--applicants") == 0) {
             o->applicants = val;
         } else if (strcmp(name, "--course") == 0) {
@@ -291,6 +321,8 @@ static int (*to_file(const char *command))(Options *)
         return cli_admit;
     if (strcmp(command, "test") == 0)
         return cli_test;
+    if (strcmp(command, "plan") == 0)
+        return cli_plan;
     return NULL;
 }
 
@@ -317,6 +349,12 @@ int main(int argc, char **argv)
         } else if (o.format == FMT_HTML && strcmp(o.command, "check") != 0 && strcmp(o.command, "admit") != 0 &&
                    strcmp(o.command, "diff") != 0 && is_command(o.command)) {
             st = cli_bad_usage(_("--format html is for check, admit and diff, not %s"), o.command);
+        } else if ((o.format == FMT_RAMME || o.format == FMT_DZN) && strcmp(o.command, "plan") != 0 &&
+                   is_command(o.command)) {
+            st = cli_bad_usage(_("--format ramme and dzn are for plan, not %s"), o.command);
+        } else if ((o.plan || o.proposals || o.proposal || o.time_limit > 0) && strcmp(o.command, "plan") != 0 &&
+                   is_command(o.command)) {
+            st = cli_bad_usage(_("--plan, --proposals, --proposal and --time-limit are for plan, not %s"), o.command);
         } else if ((o.fmt_check || o.fmt_write || o.fmt_tree) && strcmp(o.command, "fmt") != 0) {
             st = cli_bad_usage(_("--check, -w and --syntax-tree are for fmt, not %s"), o.command);
         } else if (o.output && strcmp(o.command, "init") == 0) {
@@ -334,6 +372,8 @@ int main(int argc, char **argv)
             st = cli_diff(&o);
         } else if (strcmp(o.command, "schedule") == 0) {
             st = cli_schedule(&o);
+        } else if (strcmp(o.command, "plan") == 0) {
+            st = cli_plan(&o);
         } else if (strcmp(o.command, "admit") == 0) {
             st = cli_admit(&o);
         } else if (strcmp(o.command, "init") == 0) {

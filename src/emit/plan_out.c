@@ -420,7 +420,17 @@ int plan_json(FILE *out, const Plan *p)
     const Block *cal = plan_calendar(p);
     jw_kstr(w, "calendar", cal ? block_name(cal) : NULL);
     jw_kstr(w, "location", p->location);
+    plan_json_members(w, p);
+    jw_close(w, '}');
+    jw_finish(w);
+    int rc = jw_free(w) ? 0 : -1;
+    if (fflush(out) != 0 || ferror(out))
+        rc = -1;
+    return rc;
+}
 
+void plan_json_members(JsonW *w, const Plan *p)
+{
     jw_key(w, "sessions");
     jw_open(w, '[');
     for (int i = 0; i < p->nsessions; i++)
@@ -497,17 +507,16 @@ int plan_json(FILE *out, const Plan *p)
         jw_close(w, '}');
     }
     jw_close(w, ']');
-    jw_close(w, '}');
-    jw_finish(w);
-    int rc = jw_free(w) ? 0 : -1;
-    if (fflush(out) != 0 || ferror(out))
-        rc = -1;
-    return rc;
 }
 
 /* ---------------------------------------------------------------- CSV */
 
 int plan_csv(FILE *out, const Plan *p)
+{
+    return plan_csv_many(out, &p, 1, false);
+}
+
+int plan_csv_many(FILE *out, const Plan *const *plans, int n, bool named)
 {
     /* The headings a person reads in a spreadsheet: translated. */
     static const char *head[] = {
@@ -517,27 +526,34 @@ int plan_csv(FILE *out, const Plan *p)
         NC_("CSV heading", "modules"),  NC_("CSV heading", "location")};
     CsvW w;
     csvw_begin(&w, out);
+    if (named)
+        csvw_field(&w, i18n_ctr("CSV heading", NC_("CSV heading", "cohort")));
     for (size_t i = 0; i < sizeof head / sizeof *head; i++)
         csvw_field(&w, i18n_ctr("CSV heading", head[i]));
     csvw_end_row(&w);
-    for (int i = 0; i < p->nsessions && !w.failed; i++) {
-        const Session *s = &p->sessions[i];
-        char date[32], start[32], end[32], hours[32], cum[32];
-        char *mods = module_list(s);
-        if (!mods)
-            return -1;
-        csvw_int(&w, s->number);
-        csvw_field(&w, fmt_date(date, sizeof date, s->date));
-        csvw_field(&w, weekday_name(p, s->weekday));
-        csvw_field(&w, fmt_time(start, sizeof start, s->start));
-        csvw_field(&w, fmt_time(end, sizeof end, s->end));
-        csvw_field(&w, fmt_hours(hours, sizeof hours, s->hours));
-        csvw_field(&w, fmt_hours(cum, sizeof cum, s->cumulative));
-        csvw_int(&w, s->iso_week);
-        csvw_field(&w, mods);
-        csvw_field(&w, p->location ? p->location : "");
-        free(mods);
-        csvw_end_row(&w);
+    for (int k = 0; k < n; k++) {
+        const Plan *p = plans[k];
+        for (int i = 0; i < p->nsessions && !w.failed; i++) {
+            const Session *s = &p->sessions[i];
+            char date[32], start[32], end[32], hours[32], cum[32];
+            char *mods = module_list(s);
+            if (!mods)
+                return -1;
+            if (named)
+                csvw_field(&w, block_name(p->schedule));
+            csvw_int(&w, s->number);
+            csvw_field(&w, fmt_date(date, sizeof date, s->date));
+            csvw_field(&w, weekday_name(p, s->weekday));
+            csvw_field(&w, fmt_time(start, sizeof start, s->start));
+            csvw_field(&w, fmt_time(end, sizeof end, s->end));
+            csvw_field(&w, fmt_hours(hours, sizeof hours, s->hours));
+            csvw_field(&w, fmt_hours(cum, sizeof cum, s->cumulative));
+            csvw_int(&w, s->iso_week);
+            csvw_field(&w, mods);
+            csvw_field(&w, p->location ? p->location : "");
+            free(mods);
+            csvw_end_row(&w);
+        }
     }
     return csvw_finish(&w);
 }
@@ -871,11 +887,20 @@ static void add_x(icalcomponent *cal, const char *name, const char *value)
 
 int plan_ics(FILE *out, const Plan *p, const char *course_title)
 {
+    return plan_ics_many(out, &p, 1, course_title);
+}
+
+int plan_ics_many(FILE *out, const Plan *const *plans, int n, const char *course_title)
+{
+    if (n < 1)
+        return -1;
+    const Plan *p = plans[0];
     const char *title = course_title ? course_title
                       : p->course && p->course->title ? p->course->title : block_name(p->course);
     int32_t bad;
-    if (!p->zone || p->zone->summer_partial || ics_unwritable(p, &bad))
-        return -1; /* the caller reports it with plan_ics_check */
+    for (int k = 0; k < n; k++)
+        if (!plans[k]->zone || plans[k]->zone->summer_partial || ics_unwritable(plans[k], &bad))
+            return -1; /* the caller reports it with plan_ics_check */
     icalcomponent *tz = vtimezone(p->zone);
     if (!tz)
         return -1;
@@ -890,9 +915,14 @@ int plan_ics(FILE *out, const Plan *p, const char *course_title)
     icalcomponent_add_component(cal, tz);
 
     struct icaltimetype stamp = stamp_time();
-    int rc = add_sessions(cal, a, p, title, stamp);
-    if (rc == 0)
-        rc = add_practicum(cal, a, p, title, stamp);
+    int rc = 0;
+    /* One time zone for the file: every plan of a proposal shares the
+     * plan's calendar, so its zone is the first one's. */
+    for (int k = 0; k < n && rc == 0; k++) {
+        rc = add_sessions(cal, a, plans[k], title, stamp);
+        if (rc == 0)
+            rc = add_practicum(cal, a, plans[k], title, stamp);
+    }
     char *text = rc == 0 ? icalcomponent_as_ical_string_r(cal) : NULL;
     icalcomponent_free(cal);
     arena_free(a);

@@ -7,6 +7,7 @@
 #define RAMME_PLAN_OUT_H
 
 #include "apps/schedule.h"
+#include "emit/jsonw.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -24,12 +25,20 @@ void plan_text(FILE *out, const Plan *p, bool color);
  * writer (jsonw.h). Returns 0, or -1 when writing failed. */
 int plan_json(FILE *out, const Plan *p);
 
+/* The members of that document from "sessions" to "checks", into an open
+ * object of `w`: a proposal's cohorts are written with them too. */
+void plan_json_members(JsonW *w, const Plan *p);
+
 /* CSV, one row per session under the header row number,date,weekday,start,
  * end,hours,cumulative_hours,iso_week,modules,location; every field quoted,
  * CRLF line ends, UTF-8 without a byte-order mark; a field starting with
  * = + - @, a tab or a CR gets a ' in front (CSV injection). Returns 0, or -1
  * when writing failed. */
 int plan_csv(FILE *out, const Plan *p);
+
+/* The same for several plans (a proposal's cohorts) in one table; `named`
+ * puts a first column, cohort, with each plan's schedule name. */
+int plan_csv_many(FILE *out, const Plan *const *plans, int n, bool named);
 
 /* An iCalendar file: a Europe/Copenhagen VTIMEZONE of its own, one VEVENT per
  * session in local time, the practicum as an all-day event and each follow-up
@@ -40,6 +49,10 @@ int plan_csv(FILE *out, const Plan *p);
  * the others are escaped as text output escapes them (esc.h). Returns 0,
  * or -1 when building or writing failed or a date cannot be written. */
 int plan_ics(FILE *out, const Plan *p, const char *course_title);
+
+/* The same for several plans (a proposal's cohorts) in one calendar, in
+ * the first plan's time zone; UIDs stay apart by schedule name. */
+int plan_ics_many(FILE *out, const Plan *const *plans, int n, const char *course_title);
 
 /* Whether plan_ics can write every date of the plan: libical holds years 0
  * to 3000 and writes any other as 00000000T000000. When it cannot, an error

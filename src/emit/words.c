@@ -49,6 +49,8 @@ const char *words_severity_id(Severity s) { return PICK(severity_id, s); }
 const char *words_admit_id(AdmitStatus s) { return PICK(admit_id, s); }
 const char *words_diag_id(DiagSeverity s) { return PICK(diag_id, s); }
 const char *words_change_id(DiffKind k) { return PICK(change_id, k); }
+static const char *const plan_status_id[] = {"optimal", "feasible", "infeasible"};
+const char *words_plan_status_id(PlanStatus s) { return PICK(plan_status_id, s); }
 
 /* ---------------------------------------------------------------- words to read */
 
@@ -65,6 +67,10 @@ const char *words_severity(Severity s) { return words_tr(PICK(severity_word, s))
 const char *words_admit(AdmitStatus s) { return words_tr(PICK(admit_word, s)); }
 const char *words_diag(DiagSeverity s) { return words_tr(PICK(diag_word, s)); }
 const char *words_change(DiffKind k) { return words_tr(PICK(change_word, k)); }
+/* TRANSLATORS: a plan's status: proven best, the best found in the time
+ * given, nothing fits. */
+static const char *const plan_status_word[] = {N_("optimal"), N_("feasible"), N_("infeasible")};
+const char *words_plan_status(PlanStatus s) { return words_tr(PICK(plan_status_word, s)); }
 
 /* The widest word of a table, translated. */
 static int widest(const char *const *table, size_t n)

@@ -20,6 +20,7 @@
 #define RAMME_WORDS_H
 
 #include "apps/admit.h"
+#include "apps/plan_solve.h"
 #include "engine/diff.h"
 #include "engine/rules.h"
 #include "base/i18n.h"
@@ -57,6 +58,8 @@ const char *words_admit_id(AdmitStatus s);
 const char *words_diag_id(DiagSeverity s);
 /* "changed", "added", "removed" */
 const char *words_change_id(DiffKind k);
+/* A plan's status: optimal, feasible, infeasible (PLANNING.md §4). */
+const char *words_plan_status_id(PlanStatus s);
 
 /* ---- words a person reads, through words_tr ---- */
 
@@ -73,6 +76,7 @@ const char *words_admit(AdmitStatus s);
 const char *words_diag(DiagSeverity s);
 /* "changed", "added", "removed" */
 const char *words_change(DiffKind k);
+const char *words_plan_status(PlanStatus s);
 /* The label of a diagnostic's help line: "help". */
 const char *words_help(void);
 

@@ -1,0 +1,894 @@
+/* plan.c — from a `plan` declaration to the search's problem and back to
+ * proposals (PLANNING.md §2). Every candidate option of a cohort is a
+ * `schedule` block built here and placed by the scheduler itself, so a
+ * proposal and `ramme schedule` on the schedule it prints can never
+ * disagree; its price is the placement's checks, judged by the rules
+ * engine, each failing check costing its `weight` (the plan may override
+ * one) times its `amount`. An error-level check that fails rules the
+ * option out (hard requirement 5). */
+#include "apps/plan.h"
+#include "apps/plan_conflict.h"
+#include "base/civil.h"
+#include "base/i18n.h"
+#include "engine/eval.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The names plan.c reads, declared in stdlib (plan.ramme, schedule.ramme,
+ * course.ramme): one place, like the scheduler's table. */
+#define K_SCHEDULE "schedule"
+#define K_TEACHER "teacher"
+#define K_SITE "site"
+#define K_CHECKS "checks"
+#define PLAN_CHECKS "plan" /* the `checks` declaration of the plan's own wishes */
+
+/* A requirement a conflict may name (PLANNING.md §3): what it is, whose
+ * (cohort, site, role or teacher index), which (a role's flag field, an
+ * absence), where it is written and how the report names it. */
+typedef enum { RQ_WINDOW, RQ_START, RQ_ROOMS, RQ_ROLE, RQ_MAX, RQ_SITES, RQ_WEEKDAYS, RQ_AWAY } ReqKind;
+typedef struct Req {
+    ReqKind kind;
+    int who, idx;
+    Span span;
+    const char *label;
+} Req;
+
+/* A cohort's options, each marked with whether it starts in the cohort's
+ * range and lies in the window (a conflict may drop either). */
+typedef struct CohortOpts {
+    PlanOption *o;
+    bool *in_start, *in_window;
+    int n;
+} CohortOpts;
+
+/* A teacher's absences, entry by entry, as day ranges. */
+typedef struct Away {
+    struct {
+        int32_t (*r)[2];
+        int n;
+    } *e;
+    int n;
+} Away;
+
+typedef struct Ctx {
+    Program *p;
+    Arena *a;
+    Diags *d;
+    Block *plan, *course, *calendar;
+    Schema *schedule_kind;
+    int32_t w0, w1;          /* the window */
+    uint8_t plan_days;       /* the plan's weekdays */
+    int spw;                 /* sessions per week */
+    int ntimes;
+    int *t0, *t1;
+    Value **time_vals;
+    Block **pool;
+    int npool;
+    Block **sites;           /* every site a cohort names, in first-named order */
+    int nsites;
+    Block **roles;
+    int nroles;
+    Block *plan_checks;      /* the `checks plan` declaration, or NULL */
+    Block **cohorts;         /* the plan's cohorts, in order */
+    Block **site_of;         /* each one's site, or NULL */
+    int ncohorts;
+    CohortOpts *opts;        /* each one's options */
+    Away *away;              /* per pool teacher */
+    Req *reqs;
+    int nreqs;
+    double time_limit;
+} Ctx;
+
+static Value *val(Arena *a, ValueKind k, Span sp)
+{
+    Value *v = arena_alloc(a, sizeof *v);
+    v->k = k;
+    v->span = sp;
+    return v;
+}
+
+static int64_t int_of(const Value *v, int64_t dflt)
+{
+    return v && v->k == V_INT ? v->u.i : dflt;
+}
+
+static bool flag_of(const Block *b, const char *name)
+{
+    Value *v = model_get(b, name);
+    return v && v->k == V_BOOL && v->u.b;
+}
+
+/* The weekday bits of a `list of weekday`, or `dflt` when absent. */
+static uint8_t days_of(const Value *v, uint8_t dflt)
+{
+    if (!v || v->k != V_LIST)
+        return dflt;
+    uint8_t m = 0;
+    for (int i = 0; i < v->u.list.n; i++)
+        if (v->u.list.items[i]->k == V_ENUM && v->u.list.items[i]->u.en.idx < 7)
+            m |= (uint8_t)(1u << v->u.list.items[i]->u.en.idx);
+    return m;
+}
+
+static bool in_list(const Value *list, const Block *b)
+{
+    for (int i = 0; list && list->k == V_LIST && i < list->u.list.n; i++)
+        if (list->u.list.items[i]->k == V_REF && list->u.list.items[i]->u.ref == b)
+            return true;
+    return false;
+}
+
+static int site_index(Ctx *C, Block *site)
+{
+    if (!site)
+        return -1;
+    for (int i = 0; i < C->nsites; i++)
+        if (C->sites[i] == site)
+            return i;
+    C->sites = arena_push(C->a, C->sites, (size_t)C->nsites, sizeof *C->sites);
+    C->sites[C->nsites] = site;
+    return C->nsites++;
+}
+
+/* A role's flags are its yes/no fields that the teacher schema declares
+ * too (stdlib/plan.ramme): a teacher fits when she has each of them. */
+static bool fits(const Block *teacher, const Block *role)
+{
+    const Schema *ts = teacher->schema;
+    for (int i = 0; i < ts->nfields; i++) {
+        const Field *f = ts->fields[i];
+        if (f->type->k == TY_BOOL && flag_of(role, f->name) && !flag_of(teacher, f->name))
+            return false;
+    }
+    return true;
+}
+
+static int role_need(const Block *role)
+{
+    Value *c = model_get(role, "count");
+    if (c && c->k == V_RANGE && c->u.range.lo && c->u.range.lo->k == V_INT)
+        return (int)c->u.range.lo->u.i;
+    return (int)int_of(c, 1);
+}
+
+/* What each role needs, for a help line: "peer_teacher: experiential_competence;
+ * professional: professional". The flags are the stdlib's field names. */
+static const char *role_flags(Ctx *C)
+{
+    const Schema *ts = model_schema(C->p, K_TEACHER);
+    char *s = "";
+    for (int r = 0; ts && r < C->nroles; r++) {
+        char *f = "";
+        for (int i = 0; i < ts->nfields; i++)
+            if (ts->fields[i]->type->k == TY_BOOL && flag_of(C->roles[r], ts->fields[i]->name))
+                f = arena_printf(C->a, "%s%s%s", f, *f ? ", " : "", ts->fields[i]->name);
+        s = arena_printf(C->a, "%s%s%s: %s", s, r ? "; " : "", C->roles[r]->name, *f ? f : "-");
+    }
+    return s;
+}
+
+/* Reads and checks what every option shares; errors are PLANNING.md §4's. */
+static bool read_plan(Ctx *C)
+{
+    Program *p = C->p;
+    Diags *d = C->d;
+    Block *pl = C->plan;
+    Value *cv = model_get(pl, "course");
+    C->course = cv && cv->k == V_REF ? cv->u.ref : NULL;
+    Value *calv = model_get(pl, "calendar");
+    C->calendar = calv && calv->k == V_REF ? calv->u.ref : NULL;
+    C->schedule_kind = model_schema(p, K_SCHEDULE);
+    if (!C->course || !C->schedule_kind)
+        return false;
+    bool ok = true;
+
+    Value *wv = model_get(pl, "window");
+    if (!wv || wv->k != V_RANGE || !wv->u.range.lo || !wv->u.range.hi) {
+        diag_error(d, wv ? wv->span : pl->name_span, _("the plan's window needs a first and a last day"));
+        diag_help(d, _("write both ends: window 2027-01-04..2027-12-17"));
+        return false;
+    }
+    C->w0 = wv->u.range.lo->u.date;
+    C->w1 = wv->u.range.hi->u.date;
+    if (C->w1 - C->w0 > 366 * 3) {
+        diag_error(d, wv->span, _("the plan's window is longer than three years"));
+        return false;
+    }
+
+    Value *th = model_get(C->course, "theory");
+    Block *theory = th && th->k == V_BLOCK ? th->u.block : NULL;
+    Value *spw = theory ? model_get(theory, "sessions_per_week") : NULL;
+    if (!spw || spw->k != V_INT) {
+        diag_error(d, cv->span, _("cannot plan course %s: its theory declares no sessions_per_week"), C->course->name);
+        diag_help(d, _("the planner chooses that many weekdays; add to the course's theory: sessions_per_week 2"));
+        diag_note(d, C->course->name_span, _("course %s is declared here"), C->course->name);
+        return false;
+    }
+    C->spw = (int)spw->u.i;
+    C->plan_days = days_of(model_get(pl, "weekdays"), 0);
+    int ndays = __builtin_popcount(C->plan_days);
+    if (C->spw < 1 || C->spw > ndays) {
+        Value *pw = model_get(pl, "weekdays");
+        diag_error(d, pw ? pw->span : pl->name_span,
+                   P_("the plan offers %d weekday, but course %s meets %d times a week",
+                      "the plan offers %d weekdays, but course %s meets %d times a week", (unsigned long)ndays),
+                   ndays, C->course->name, C->spw);
+        diag_note(d, spw->span, _("sessions_per_week is declared here"));
+        return false;
+    }
+
+    /* The times: each must give the course's session length. */
+    Value *tl = model_get(pl, "time");
+    Value *sl = theory ? model_get(theory, "session_length") : NULL;
+    double slm = sl && sl->k == V_QTY ? sl->u.qty.v * unit_base(sl->u.qty.unit) : -1;
+    C->ntimes = tl && tl->k == V_LIST ? tl->u.list.n : 0;
+    C->t0 = arena_array(C->a, (size_t)C->ntimes + 1, sizeof *C->t0);
+    C->t1 = arena_array(C->a, (size_t)C->ntimes + 1, sizeof *C->t1);
+    C->time_vals = arena_array(C->a, (size_t)C->ntimes + 1, sizeof *C->time_vals);
+    for (int i = 0; i < C->ntimes; i++) {
+        Value *r = tl->u.list.items[i];
+        C->time_vals[i] = r;
+        if (r->k != V_RANGE || !r->u.range.lo || !r->u.range.hi) {
+            diag_error(d, r->span, _("a session time needs a start and an end: 09:00..12:00"));
+            ok = false;
+            continue;
+        }
+        int a0 = r->u.range.lo->u.time, a1 = r->u.range.hi->u.time;
+        C->t0[i] = a0;
+        C->t1[i] = a1;
+        if (a1 <= a0) {
+            diag_error(d, r->span, _("the session time must end after it starts"));
+            ok = false;
+        } else if (slm > 0 && fabs(slm - (a1 - a0)) > 1e-6) {
+            diag_error(d, r->span, _("this time gives sessions of %d minutes, but the course's session_length is %d minutes"),
+                       a1 - a0, (int)lround(slm));
+            diag_note(d, sl->span, _("session_length is declared here"));
+            diag_help(d, _("every time of a plan must be as long as the course's sessions"));
+            ok = false;
+        }
+    }
+
+    /* The roles of the course and the pool. */
+    Value *iv = model_get(C->course, "instructors");
+    Value *rl = iv && iv->k == V_BLOCK ? model_get(iv->u.block, "instructor") : NULL;
+    Value *tv = model_get(pl, "teachers");
+    Schema *tk = model_schema(p, K_TEACHER);
+    if (tv && tv->k == V_LIST) {
+        C->pool = arena_array(C->a, (size_t)tv->u.list.n + 1, sizeof *C->pool);
+        for (int i = 0; i < tv->u.list.n; i++)
+            if (tv->u.list.items[i]->k == V_REF)
+                C->pool[C->npool++] = tv->u.list.items[i]->u.ref;
+    } else if (tk) {
+        for (int i = 0; i < p->ndecls; i++)
+            if (p->decls[i]->schema == tk) {
+                C->pool = arena_push(C->a, C->pool, (size_t)C->npool, sizeof *C->pool);
+                C->pool[C->npool++] = p->decls[i];
+            }
+    }
+    if (C->npool && rl && rl->k == V_LIST) {
+        C->nroles = rl->u.list.n;
+        C->roles = arena_array(C->a, (size_t)C->nroles + 1, sizeof *C->roles);
+        for (int i = 0; i < C->nroles; i++)
+            C->roles[i] = rl->u.list.items[i]->u.block;
+        for (int t = 0; t < C->npool; t++) {
+            bool any = false;
+            for (int r = 0; r < C->nroles && !any; r++)
+                any = fits(C->pool[t], C->roles[r]);
+            if (!any) {
+                diag_error(d, C->pool[t]->name_span, _("teacher %s fits no instructor role of course %s"),
+                           C->pool[t]->name, C->course->name);
+                diag_help(d, _("give the teacher every flag of one role (%s), or leave the teacher out of the plan's teachers"),
+                          role_flags(C));
+                ok = false;
+            }
+        }
+    }
+
+    /* Sites too small for the course. */
+    Value *gs = model_get(C->course, "group_size");
+    int64_t most = gs && gs->k == V_RANGE && gs->u.range.hi && gs->u.range.hi->k == V_INT ? gs->u.range.hi->u.i
+                 : int_of(gs, -1);
+    Value *cl = model_get(pl, "cohort");
+    for (int i = 0; cl && cl->k == V_LIST && i < cl->u.list.n; i++) {
+        Value *sv = model_get(cl->u.list.items[i]->u.block, "site");
+        Block *site = sv && sv->k == V_REF ? sv->u.ref : NULL;
+        if (!site || site_index(C, site) != C->nsites - 1)
+            continue; /* each site once */
+        Value *seats = model_get(site, "seats");
+        if (seats && seats->k == V_INT && most > 0 && seats->u.i < most) {
+            diag_error(d, seats->span, _("site %s has %lld seats, but course %s takes up to %lld participants"),
+                       site->name, (long long)seats->u.i, C->course->name, (long long)most);
+            diag_note(d, gs->span, _("group_size is declared here"));
+            ok = false;
+        }
+    }
+    Schema *ck = model_schema(p, K_CHECKS);
+    C->plan_checks = ck ? model_decl(p, ck, PLAN_CHECKS) : NULL;
+    return ok;
+}
+
+/* The weight of check `id` in this plan: the plan's `weight` entry for
+ * it, else the rule's own; -1 when it has none. */
+static int64_t weight_of(const Ctx *C, const ScheduleCheck *ck)
+{
+    Value *ws = model_get(C->plan, "weight");
+    for (int i = 0; ws && ws->k == V_LIST && i < ws->u.list.n; i++) {
+        Block *w = ws->u.list.items[i]->u.block;
+        Value *id = model_get(w, "check");
+        if (id && id->k == V_STRING && strcmp(id->u.s, ck->id) == 0)
+            return int_of(model_get(w, "weight"), -1);
+    }
+    return ck->rule ? int_of(model_get(ck->rule, "weight"), -1) : -1;
+}
+
+/* A check's amount on the placement: its `amount` evaluated, rounded to a
+ * whole number; 0 when it cannot be computed. */
+static int64_t amount_of(const ScheduleCheck *ck, Block *placement, Arena *a)
+{
+    Value *am = ck->rule ? model_get(ck->rule, "amount") : NULL;
+    if (!am || am->k != V_EXPR)
+        return 0;
+    EvalCtx ec;
+    eval_init(&ec, a, placement, NULL);
+    RVal r = eval(&ec, am->u.expr);
+    double x = r.k == RV_INT ? (double)r.u.i : r.k == RV_NUM ? r.u.num : 0;
+    return x > 0 ? (int64_t)llround(x) : 0;
+}
+
+/* The schedule that places cohort `co` with this option. */
+static Block *schedule_for(Ctx *C, Block *co, Block *site, int32_t start, uint8_t wdays, int time, Arena *a)
+{
+    Schema *k = C->schedule_kind;
+    Block *b = arena_alloc(a, sizeof *b);
+    b->schema = k;
+    b->name = co->name;
+    b->span = co->span;
+    b->name_span = co->name_span;
+    b->file = co->file;
+    b->vals = arena_array(a, (size_t)k->nfields + 1, sizeof *b->vals);
+    Span sp = co->span;
+#define SET(name, v) b->vals[model_field(k, name)->index] = (v)
+    Value *c = val(a, V_REF, sp);
+    c->u.ref = C->course;
+    SET("course", c);
+    if (C->calendar) {
+        Value *cal = val(a, V_REF, sp);
+        cal->u.ref = C->calendar;
+        SET("calendar", cal);
+    }
+    /* The plan's closures, then the site's. */
+    Value *closed = val(a, V_LIST, sp);
+    Value *srcs[2] = {model_get(C->plan, "closed"), site ? model_get(site, "closed") : NULL};
+    for (int s = 0; s < 2; s++)
+        for (int i = 0; srcs[s] && srcs[s]->k == V_LIST && i < srcs[s]->u.list.n; i++) {
+            closed->u.list.items = arena_push(a, closed->u.list.items, (size_t)closed->u.list.n, sizeof(Value *));
+            closed->u.list.items[closed->u.list.n++] = srcs[s]->u.list.items[i];
+        }
+    SET("closed", closed);
+    Value *st = val(a, V_DATE, sp);
+    st->u.date = start;
+    SET("start", st);
+    EnumDef *wd = model_enum(C->p, "weekday");
+    Value *wl = val(a, V_LIST, sp);
+    wl->u.list.items = arena_array(a, 8, sizeof(Value *));
+    for (int i = 0; i < 7; i++)
+        if (wdays & (1u << i)) {
+            Value *e = val(a, V_ENUM, sp);
+            e->u.en.enm = wd;
+            e->u.en.idx = i;
+            wl->u.list.items[wl->u.list.n++] = e;
+        }
+    SET("weekdays", wl);
+    SET("time", C->time_vals[time]);
+    if (site) {
+        Value *loc = val(a, V_STRING, sp);
+        loc->u.s = site->title ? site->title : site->name;
+        SET("location", loc);
+    }
+#undef SET
+    return b;
+}
+
+/* Places one option and judges it; false when it breaks a hard
+ * requirement (outside the window, a closed start, an error-level check).
+ * `pen` gets its penalty. */
+static bool place_option(Ctx *C, Block *co, Block *site, int32_t start, uint8_t wdays, int time, Arena *a, Plan *pl,
+                         int64_t *pen)
+{
+    Block *sb = schedule_for(C, co, site, start, wdays, time, a);
+    Diags quiet; /* the shared checks were made once; a refusal here only rules the option out */
+    diag_init(&quiet);
+    Diags *keep = C->p->diags;
+    C->p->diags = &quiet;
+    bool ok = sched_place(C->p, sb, a, pl);
+    C->p->diags = keep;
+    diag_free(&quiet);
+    if (!ok || pl->nsessions == 0 || pl->sessions[0].date != start || pl->sessions[pl->nsessions - 1].date > C->w1)
+        return false;
+    for (int i = 0; i < pl->nfollow_up; i++)
+        if (pl->follow_up[i] > C->w1)
+            return false;
+    /* The cohort's wish and the plan's checks join the placement. */
+    Block *pb = pl->placement;
+    Value *pref = model_get(co, "prefer");
+    Field *f;
+    if (pref && pref->k == V_DATE && (f = model_field(pb->schema, "prefer")) && model_field(pb->schema, "prefer_weeks")) {
+        pb->vals[f->index] = pref;
+        Value *w = val(a, V_INT, pb->span);
+        w->u.i = llabs((long long)start - pref->u.date) / 7;
+        pb->vals[model_field(pb->schema, "prefer_weeks")->index] = w;
+    }
+    if (C->plan_checks && (f = model_field(pb->schema, "conforms"))) {
+        Value *cf = val(a, V_LIST, pb->span);
+        cf->u.list.items = arena_array(a, 1, sizeof(Value *));
+        Value *r = val(a, V_REF, pb->span);
+        r->u.ref = C->plan_checks;
+        cf->u.list.items[cf->u.list.n++] = r;
+        pb->vals[f->index] = cf;
+    }
+    sched_judge(C->p, pl, a);
+    int64_t sum = 0;
+    for (int i = 0; i < pl->nchecks; i++) {
+        const ScheduleCheck *ck = &pl->checks[i];
+        if (ck->status != ST_FAIL)
+            continue;
+        if (ck->severity == SEV_ERROR)
+            return false;
+        int64_t w = weight_of(C, ck);
+        if (w > 0)
+            sum += w * amount_of(ck, pb, a);
+    }
+    *pen = sum;
+    return true;
+}
+
+/* Weekday sets of size k within `avail`, in the contract's order: as
+ * sorted lists of positions, compared element by element. */
+static int weekday_sets(uint8_t avail, int k, uint8_t *out)
+{
+    int n = 0;
+    for (unsigned m = 1; m < 128; m++)
+        if ((m & ~avail) == 0 && __builtin_popcount(m) == k)
+            out[n++] = (uint8_t)m;
+    /* Order by the sorted position lists: the lowest differing bit decides,
+     * and the set holding it comes first. */
+    for (int i = 1; i < n; i++) {
+        uint8_t x = out[i];
+        int j = i - 1;
+        while (j >= 0) {
+            uint8_t diff = out[j] ^ x, low = diff & (uint8_t)-diff;
+            if (!(x & low))
+                break;
+            out[j + 1] = out[j];
+            j--;
+        }
+        out[j + 1] = x;
+    }
+    return n;
+}
+
+/* Days as sorted disjoint ranges. */
+static int day_ranges(const Skipped *days, int n, int32_t (*r)[2])
+{
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        if (k && r[k - 1][1] >= days[i].date - 1) {
+            if (days[i].date > r[k - 1][1])
+                r[k - 1][1] = days[i].date;
+        } else {
+            r[k][0] = r[k][1] = days[i].date;
+            k++;
+        }
+    }
+    return k;
+}
+
+/* Each `away` entry of each teacher as the days it covers in the window
+ * (one requirement each, PLANNING.md §3). */
+static void read_away(Ctx *C)
+{
+    C->away = arena_array(C->a, (size_t)C->npool + 1, sizeof *C->away);
+    for (int t = 0; t < C->npool; t++) {
+        Value *l = model_get(C->pool[t], "away");
+        int n = l && l->k == V_LIST ? l->u.list.n : 0;
+        C->away[t].n = n;
+        C->away[t].e = arena_array(C->a, (size_t)n + 1, sizeof *C->away[t].e);
+        for (int k = 0; k < n; k++) {
+            Value one = *l;
+            one.u.list.items = &l->u.list.items[k];
+            one.u.list.n = 1;
+            Skipped *days;
+            int nd = sched_closure_days(C->p, &one, "away", C->w0 - 366, C->w1 + 366, C->a, &days);
+            C->away[t].e[k].r = arena_array(C->a, (size_t)nd + 1, sizeof *C->away[t].e[k].r);
+            C->away[t].e[k].n = day_ranges(days, nd, C->away[t].e[k].r);
+        }
+    }
+}
+
+/* The requirements a conflict may name, in the order deletion tries them
+ * (plan_conflict.c: those listed last stay when several would do). */
+static void add_req(Ctx *C, ReqKind k, int who, int idx, Span sp, const char *label)
+{
+    C->reqs = arena_push(C->a, C->reqs, (size_t)C->nreqs, sizeof *C->reqs);
+    C->reqs[C->nreqs++] = (Req){k, who, idx, sp, label};
+}
+
+/* A value as the file writes it, its line breaks and runs of blanks made
+ * one space, for a requirement's name. */
+static const char *value_text(Ctx *C, const Value *v)
+{
+    SourceSet *ss = C->p->sources;
+    if (!v || !ss || v->span.file < 0 || v->span.file >= ss->n)
+        return "";
+    const Source *src = ss->files[v->span.file];
+    if (!src || !src->text || v->span.last_off <= v->span.first_off || v->span.last_off > src->len)
+        return "";
+    size_t n = v->span.last_off - v->span.first_off;
+    const char *t = src->text + v->span.first_off;
+    char *out = arena_alloc(C->a, n + 1), *w = out;
+    for (size_t i = 0; i < n; i++) {
+        bool blank = t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r';
+        if (!blank)
+            *w++ = t[i];
+        else if (w > out && w[-1] != ' ')
+            *w++ = ' ';
+    }
+    *w = '\0';
+    return out;
+}
+
+static void list_reqs(Ctx *C)
+{
+    Value *wv = model_get(C->plan, "window");
+    add_req(C, RQ_WINDOW, 0, 0, wv->span, arena_printf(C->a, "plan %s: window %s", C->plan->name, value_text(C, wv)));
+    for (int c = 0; c < C->ncohorts; c++) {
+        Value *sv = model_get(C->cohorts[c], "start");
+        add_req(C, RQ_START, c, 0, sv ? sv->span : C->cohorts[c]->name_span,
+                arena_printf(C->a, "cohort %s: start %s", C->cohorts[c]->name, value_text(C, sv)));
+    }
+    for (int s = 0; s < C->nsites; s++) {
+        Value *rv = model_get(C->sites[s], "rooms");
+        add_req(C, RQ_ROOMS, s, 0, rv && !rv->is_default ? rv->span : C->sites[s]->name_span,
+                arena_printf(C->a, "site %s: rooms %lld", C->sites[s]->name, (long long)int_of(rv, 1)));
+    }
+    const Schema *ts = model_schema(C->p, K_TEACHER);
+    for (int r = 0; r < C->nroles && C->npool; r++)
+        for (int i = 0; ts && i < ts->nfields; i++)
+            if (ts->fields[i]->type->k == TY_BOOL && flag_of(C->roles[r], ts->fields[i]->name)) {
+                Value *fv = model_get(C->roles[r], ts->fields[i]->name);
+                add_req(C, RQ_ROLE, r, i, fv->span,
+                        arena_printf(C->a, _("course %s: instructor %s needs %s"), C->course->name, C->roles[r]->name,
+                                     ts->fields[i]->name));
+            }
+    for (int t = 0; t < C->npool; t++) {
+        Block *tb = C->pool[t];
+        Value *mv = model_get(tb, "max_cohorts"), *sv = model_get(tb, "sites"), *wv2 = model_get(tb, "weekdays");
+        add_req(C, RQ_MAX, t, 0, mv && !mv->is_default ? mv->span : tb->name_span,
+                arena_printf(C->a, "teacher %s: max_cohorts %lld", tb->name, (long long)int_of(mv, 1)));
+        if (sv && sv->k == V_LIST)
+            add_req(C, RQ_SITES, t, 0, sv->span, arena_printf(C->a, "teacher %s: sites %s", tb->name, value_text(C, sv)));
+        if (wv2 && wv2->k == V_LIST)
+            add_req(C, RQ_WEEKDAYS, t, 0, wv2->span,
+                    arena_printf(C->a, "teacher %s: weekdays %s", tb->name, value_text(C, wv2)));
+        Value *al = model_get(tb, "away");
+        for (int k = 0; al && al->k == V_LIST && k < al->u.list.n; k++) {
+            Block *e = al->u.list.items[k]->u.block;
+            add_req(C, RQ_AWAY, t, k, e->span, arena_printf(C->a, "teacher %s: %s", tb->name, value_text(C, al->u.list.items[k])));
+        }
+    }
+}
+
+/* Every option of every cohort, placed and priced. Normally the starts the
+ * cohort allows within the window; `wide` also the starts the window or
+ * the cohort's range alone would allow, each option marked with which it
+ * keeps, for a conflict to drop either. */
+static void enumerate(Ctx *C, bool wide, long *noptions)
+{
+    uint8_t sets[128];
+    int nsets = weekday_sets(C->plan_days, C->spw, sets);
+    *noptions = 0;
+    for (int c = 0; c < C->ncohorts; c++) {
+        Block *co = C->cohorts[c];
+        Block *site = C->site_of[c];
+        Value *sr = model_get(co, "start");
+        int32_t r0 = sr && sr->k == V_RANGE && sr->u.range.lo ? sr->u.range.lo->u.date : C->w0;
+        int32_t r1 = sr && sr->k == V_RANGE && sr->u.range.hi ? sr->u.range.hi->u.date : C->w1;
+        int32_t s0 = wide ? (r0 < C->w0 ? r0 : C->w0) : (r0 > C->w0 ? r0 : C->w0);
+        int32_t s1 = wide ? (r1 > C->w1 ? r1 : C->w1) : (r1 < C->w1 ? r1 : C->w1);
+        if (s1 - s0 > 366 * 3)
+            s1 = s0 + 366 * 3;
+        CohortOpts *co_out = &C->opts[c];
+        memset(co_out, 0, sizeof *co_out);
+        /* Each placement is judged in a scratch arena; only the days it
+         * meets are kept. */
+        Arena *scratch = arena_new();
+        for (int32_t d = s0; d <= s1; d++) {
+            int wd = civil_weekday(d);
+            for (int k = 0; k < nsets; k++) {
+                if (!(sets[k] & (1u << wd)))
+                    continue;
+                for (int t = 0; t < C->ntimes; t++) {
+                    Plan pl;
+                    int64_t pen = 0;
+                    if (!place_option(C, co, site, d, sets[k], t, scratch, &pl, &pen))
+                        continue;
+                    bool in_window = d >= C->w0 && pl.sessions[pl.nsessions - 1].date <= C->w1 &&
+                                     (pl.nfollow_up == 0 || pl.follow_up[pl.nfollow_up - 1] <= C->w1);
+                    if (!wide && !in_window)
+                        continue;
+                    size_t n = (size_t)co_out->n;
+                    co_out->o = arena_push(C->a, co_out->o, n, sizeof *co_out->o);
+                    co_out->in_start = arena_push(C->a, co_out->in_start, n, sizeof *co_out->in_start);
+                    co_out->in_window = arena_push(C->a, co_out->in_window, n, sizeof *co_out->in_window);
+                    co_out->in_start[n] = d >= r0 && d <= r1;
+                    co_out->in_window[n] = in_window;
+                    PlanOption *o = &co_out->o[co_out->n++];
+                    o->start = d;
+                    o->weekdays = sets[k];
+                    o->time = t;
+                    o->t0 = C->t0[t];
+                    o->t1 = C->t1[t];
+                    o->penalty = pen;
+                    int32_t *days = arena_array(C->a, (size_t)(pl.nsessions + pl.nfollow_up) + 1, sizeof *days);
+                    int nd = 0;
+                    for (int i = 0; i < pl.nsessions; i++)
+                        days[nd++] = pl.sessions[i].date;
+                    for (int i = 0; i < pl.nfollow_up; i++)
+                        days[nd++] = pl.follow_up[i];
+                    o->days = days;
+                    o->ndays = nd;
+                    o->first = days[0];
+                    o->last = days[nd - 1];
+                }
+            }
+        }
+        arena_free(scratch);
+        *noptions += co_out->n;
+    }
+}
+
+static bool dropped(const Ctx *C, const bool *on, ReqKind k, int who, int idx)
+{
+    if (!on)
+        return false;
+    for (int i = 0; i < C->nreqs; i++)
+        if (C->reqs[i].kind == k && C->reqs[i].who == who && C->reqs[i].idx == idx)
+            return !on[i];
+    return false;
+}
+
+/* The search's problem with the requirements `on` enforced (NULL: all),
+ * in `a`. */
+static void build_problem(Ctx *C, const bool *on, Arena *a, PlanProblem *P)
+{
+    int nc = C->ncohorts;
+    PlanCohort *cs = arena_array(a, (size_t)nc + 1, sizeof *cs);
+    bool no_window = dropped(C, on, RQ_WINDOW, 0, 0);
+    for (int c = 0; c < nc; c++) {
+        const CohortOpts *co = &C->opts[c];
+        bool no_start = dropped(C, on, RQ_START, c, 0);
+        cs[c].site = site_index(C, C->site_of[c]);
+        if (!on) {
+            cs[c].opts = co->o;
+            cs[c].nopts = co->n;
+        } else {
+            /* Kept in order: the options' order is the contract's. */
+            PlanOption *o = arena_array(a, (size_t)co->n + 1, sizeof *o);
+            int n = 0;
+            for (int i = 0; i < co->n; i++)
+                if ((no_window || co->in_window[i]) && (no_start || co->in_start[i]))
+                    o[n++] = co->o[i];
+            cs[c].opts = o;
+            cs[c].nopts = n;
+        }
+        /* The roles, and who may fill each at this cohort's site. */
+        PlanRole *roles = arena_array(a, (size_t)C->nroles + 1, sizeof *roles);
+        for (int r = 0; r < C->nroles; r++) {
+            int *el = arena_array(a, (size_t)C->npool + 1, sizeof *el);
+            int ne = 0;
+            const Schema *tk = model_schema(C->p, K_TEACHER);
+            for (int t = 0; t < C->npool; t++) {
+                bool flags = true;
+                for (int i = 0; tk && i < tk->nfields; i++)
+                    if (tk->fields[i]->type->k == TY_BOOL && flag_of(C->roles[r], tk->fields[i]->name) &&
+                        !flag_of(C->pool[t], tk->fields[i]->name) && !dropped(C, on, RQ_ROLE, r, i))
+                        flags = false;
+                Value *ts = model_get(C->pool[t], "sites");
+                Block *site = C->site_of[c];
+                bool at = !site || !ts || ts->k != V_LIST || in_list(ts, site) || dropped(C, on, RQ_SITES, t, 0);
+                if (flags && at)
+                    el[ne++] = t;
+            }
+            roles[r] = (PlanRole){role_need(C->roles[r]), el, ne};
+        }
+        cs[c].roles = roles;
+        cs[c].nroles = C->nroles;
+    }
+    PlanTeacher *ts = arena_array(a, (size_t)C->npool + 1, sizeof *ts);
+    for (int t = 0; t < C->npool; t++) {
+        ts[t].weekdays = dropped(C, on, RQ_WEEKDAYS, t, 0) ? 0x7F : days_of(model_get(C->pool[t], "weekdays"), 0x7F);
+        int64_t mx = int_of(model_get(C->pool[t], "max_cohorts"), 1);
+        ts[t].max_cohorts = dropped(C, on, RQ_MAX, t, 0) ? nc + 1 : mx < 1 ? 1 : mx > nc + 1 ? nc + 1 : (int)mx;
+        /* The absences not dropped, merged into sorted disjoint ranges. */
+        int total = 0;
+        for (int e = 0; e < C->away[t].n; e++)
+            total += C->away[t].e[e].n;
+        int32_t (*r)[2] = arena_array(a, (size_t)total + 1, sizeof *r);
+        int k = 0;
+        for (int e = 0; e < C->away[t].n; e++) {
+            if (dropped(C, on, RQ_AWAY, t, e))
+                continue;
+            for (int i = 0; i < C->away[t].e[e].n; i++) {
+                r[k][0] = C->away[t].e[e].r[i][0];
+                r[k][1] = C->away[t].e[e].r[i][1];
+                k++;
+            }
+        }
+        /* Sort by start and merge overlapping or touching ranges. */
+        for (int i = 1; i < k; i++)
+            for (int j = i; j > 0 && r[j - 1][0] > r[j][0]; j--) {
+                int32_t x0 = r[j][0], x1 = r[j][1];
+                r[j][0] = r[j - 1][0];
+                r[j][1] = r[j - 1][1];
+                r[j - 1][0] = x0;
+                r[j - 1][1] = x1;
+            }
+        int m = 0;
+        for (int i = 0; i < k; i++) {
+            if (m && r[i][0] <= r[m - 1][1] + 1) {
+                if (r[i][1] > r[m - 1][1])
+                    r[m - 1][1] = r[i][1];
+            } else {
+                r[m][0] = r[i][0];
+                r[m][1] = r[i][1];
+                m++;
+            }
+        }
+        ts[t].away = (const int32_t (*)[2])r;
+        ts[t].naway = m;
+    }
+    PlanSite *ss = arena_array(a, (size_t)C->nsites + 1, sizeof *ss);
+    for (int s = 0; s < C->nsites; s++) {
+        int64_t rooms = int_of(model_get(C->sites[s], "rooms"), 1);
+        ss[s].rooms = dropped(C, on, RQ_ROOMS, s, 0) ? nc + 1 : rooms < 1 ? 1 : rooms > nc + 1 ? nc + 1 : (int)rooms;
+    }
+    *P = (PlanProblem){cs, nc, ts, C->npool, ss, C->nsites};
+}
+
+/* A proposal for the report: each cohort placed again, in `a`, with its
+ * checks and its team. */
+static void fill_proposal(Ctx *C, const PlanProblem *P, const PlanChoice *ch, int rank, Proposal *out)
+{
+    memset(out, 0, sizeof *out);
+    out->rank = rank;
+    out->penalty = ch->penalty;
+    out->ncohorts = P->ncohorts;
+    out->cohorts = arena_array(C->a, (size_t)P->ncohorts + 1, sizeof *out->cohorts);
+    for (int c = 0; c < P->ncohorts; c++) {
+        PlannedCohort *pc = &out->cohorts[c];
+        const PlanOption *o = &P->cohorts[c].opts[ch->opt[c]];
+        pc->cohort = C->cohorts[c];
+        pc->site = P->cohorts[c].site >= 0 ? C->sites[P->cohorts[c].site] : NULL;
+        pc->start = o->start;
+        pc->weekdays = o->weekdays;
+        pc->time = o->time;
+        pc->t0 = o->t0;
+        pc->t1 = o->t1;
+        int64_t pen = 0;
+        place_option(C, pc->cohort, pc->site, o->start, o->weekdays, o->time, C->a, &pc->placed, &pen);
+        pc->schedule = pc->placed.schedule;
+        int slots = 0;
+        for (int r = 0; r < P->cohorts[c].nroles; r++)
+            slots += P->cohorts[c].roles[r].need;
+        pc->team = arena_array(C->a, (size_t)slots + 1, sizeof *pc->team);
+        for (int r = 0, s = 0; r < P->cohorts[c].nroles; r++)
+            for (int k = 0; k < P->cohorts[c].roles[r].need; k++, s++)
+                pc->team[pc->nteam++] = (PlanTeam){C->roles[r], C->pool[ch->team[c][s]]};
+        for (int i = 0; i < pc->placed.nchecks; i++) {
+            const ScheduleCheck *ck = &pc->placed.checks[i];
+            if (ck->status != ST_FAIL)
+                continue;
+            int64_t w = weight_of(C, ck), amt = amount_of(ck, pc->placed.placement, C->a);
+            if (w <= 0 || amt <= 0)
+                continue;
+            out->penalties = arena_push(C->a, out->penalties, (size_t)out->npenalties, sizeof *out->penalties);
+            out->penalties[out->npenalties++] =
+                (PlanPenalty){ck->id, pc->cohort, w, amt, w * amt, ck->message, ck->explain, ck->nexplain};
+        }
+    }
+}
+
+/* The conflict search's oracle: is there a plan with these requirements? */
+static bool oracle_fits(void *ctx, const bool *on, int64_t *penalty)
+{
+    Ctx *C = ctx;
+    Arena *a = arena_new();
+    PlanProblem P;
+    build_problem(C, on, a, &P);
+    PlanResult r;
+    plan_solve(&P, 1, C->time_limit, a, &r);
+    bool fits = r.nproposals > 0;
+    *penalty = fits ? r.proposals[0].penalty : 0;
+    arena_free(a);
+    return fits;
+}
+
+/* Nothing fits: the requirements that conflict, and what dropping each
+ * costs. The options are placed again over the wider starts first. */
+static void explain_conflict(Ctx *C, PlanReport *out)
+{
+    long wide;
+    enumerate(C, true, &wide);
+    bool *in = arena_array(C->a, (size_t)C->nreqs + 1, sizeof *in);
+    int64_t *relaxed = arena_array(C->a, (size_t)C->nreqs + 1, sizeof *relaxed);
+    ConflictOracle o = {C, oracle_fits};
+    int n = plan_conflict(&o, C->nreqs, in, relaxed);
+    out->conflict = arena_array(C->a, (size_t)n + 1, sizeof *out->conflict);
+    for (int i = 0; i < C->nreqs; i++)
+        if (in[i])
+            out->conflict[out->nconflict++] = (PlanConflict){C->reqs[i].label, C->reqs[i].span, relaxed[i]};
+    out->conflict_searched = true;
+}
+
+bool plan_run(Program *p, Block *plan, const PlanAsk *ask, Arena *a, PlanReport *out)
+{
+    memset(out, 0, sizeof *out);
+    Ctx C = {0};
+    C.p = p;
+    C.a = a;
+    C.d = p->diags;
+    C.plan = plan;
+    C.time_limit = ask->time_limit;
+    if (!read_plan(&C))
+        return false;
+    out->plan = plan;
+    out->course = C.course;
+    out->teams = C.npool > 0 && C.nroles > 0;
+    /* One option placed with the diagnostics on: what stops every option
+     * alike (a course without theory hours) is an error of the plan, not
+     * a plan where nothing fits. */
+    uint8_t sets[128];
+    Value *cl = model_get(plan, "cohort");
+    C.ncohorts = cl && cl->k == V_LIST ? cl->u.list.n : 0;
+    C.cohorts = arena_array(a, (size_t)C.ncohorts + 1, sizeof *C.cohorts);
+    C.site_of = arena_array(a, (size_t)C.ncohorts + 1, sizeof *C.site_of);
+    C.opts = arena_array(a, (size_t)C.ncohorts + 1, sizeof *C.opts);
+    for (int c = 0; c < C.ncohorts; c++) {
+        C.cohorts[c] = cl->u.list.items[c]->u.block;
+        Value *sv = model_get(C.cohorts[c], "site");
+        C.site_of[c] = sv && sv->k == V_REF ? sv->u.ref : NULL;
+    }
+    if (C.ncohorts && weekday_sets(C.plan_days, C.spw, sets) > 0 && C.ntimes > 0) {
+        Plan probe;
+        int before = p->diags->errors;
+        sched_place(p, schedule_for(&C, C.cohorts[0], NULL, C.w0, sets[0], 0, a), a, &probe);
+        if (p->diags->errors > before)
+            return false;
+    }
+    read_away(&C);
+    list_reqs(&C);
+    enumerate(&C, false, &out->options);
+    PlanProblem P;
+    build_problem(&C, NULL, a, &P);
+    out->problem = P;
+    if (ask->problem_only)
+        return true;
+    int want = ask->proposals > 0 ? ask->proposals : (int)int_of(model_get(plan, "proposals"), 3);
+    if (want < 1)
+        want = 1;
+    PlanResult r;
+    plan_solve(&P, want, ask->time_limit, a, &r);
+    out->status = r.status;
+    out->lower_bound = r.lower_bound;
+    out->nodes = r.nodes;
+    out->seconds = r.seconds;
+    out->nproposals = r.nproposals;
+    out->proposals = arena_array(a, (size_t)r.nproposals + 1, sizeof *out->proposals);
+    for (int k = 0; k < r.nproposals; k++)
+        fill_proposal(&C, &P, &r.proposals[k], k + 1, &out->proposals[k]);
+    if (r.status == PLAN_INFEASIBLE)
+        explain_conflict(&C, out);
+    return true;
+}

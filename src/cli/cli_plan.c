@@ -1,0 +1,87 @@
+/* cli_plan.c — `ramme plan FILE`: schedule proposals for a plan's cohorts
+ * (PLANNING.md §4) as text, JSON, or one proposal's sessions as CSV or
+ * iCalendar, or as `schedule` declarations (--format ramme). Exit status 0
+ * when a proposal exists, 1 when nothing fits, 2 on bad input. */
+#include "cli/cli.h"
+#include "apps/plan.h"
+#include "emit/plan_dzn.h"
+#include "emit/plan_out.h"
+#include "emit/proposal_out.h"
+#include "model/compile.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int cli_plan(Options *o)
+{
+    if (o->nargs != 1)
+        return cli_bad_usage(_("plan takes one FILE (and --plan NAME when it declares several)"), NULL);
+    if (o->format == FMT_HTML)
+        return cli_bad_usage(_("--format html is for check, admit and diff, not %s"), "plan");
+    CliSession s;
+    cli_open(&s, o, o->args[0], NULL);
+    Diags *d = &s.d;
+    Program *p = s.p;
+    Arena *a = arena_new();
+    PlanReport r;
+    bool planned = false;
+    if (!d->errors) {
+        Block **all;
+        int n = compile_main_decls(p, "plan", &all);
+        Block *chosen = NULL;
+        if (o->plan) {
+            chosen = cli_pick_named(d, o->args[0], _("no plan named '%s' in this file"), all, n, o->plan);
+        } else if (n == 1) {
+            chosen = all[0];
+        } else if (n == 0) {
+            diag_error_file(d, o->args[0], "%s", _("the file declares no plan"));
+            diag_help(d, "%s", _("add one: plan NAME for COURSE { window ...; weekdays ...; time ...; cohort NAME { start ... } }"));
+        } else {
+            char *names = "";
+            for (int i = 0; i < n; i++)
+                names = arena_printf(a, "%s%s%s", names, i ? ", " : "", all[i]->name);
+            diag_error_file(d, o->args[0], P_("the file declares %d plan: %s", "the file declares %d plans: %s", (unsigned long)n),
+                            n, names);
+            diag_help(d, "%s", _("choose one with --plan NAME"));
+        }
+        PlanAsk ask = {o->proposals, o->time_limit, o->format == FMT_DZN};
+        if (chosen)
+            planned = plan_run(p, chosen, &ask, a, &r);
+        if (planned && o->proposal > r.nproposals && (o->format == FMT_CSV || o->format == FMT_ICS || o->format == FMT_RAMME)) {
+            if (r.nproposals)
+                diag_error_file(d, o->args[0], P_("--proposal %d: there is %d proposal", "--proposal %d: there are %d proposals",
+                                                  (unsigned long)r.nproposals), o->proposal, r.nproposals);
+            planned = false;
+        }
+        if (planned && o->format == FMT_ICS && r.nproposals) {
+            const Proposal *k = &r.proposals[(o->proposal ? o->proposal : 1) - 1];
+            for (int i = 0; i < k->ncohorts && planned; i++)
+                planned = plan_ics_check(&k->cohorts[i].placed, d);
+        }
+    }
+    int status = EXIT_PASS;
+    if (d->errors || !planned) {
+        status = cli_fail_diags(o, d, &s.ss);
+    } else {
+        const Proposal *k = r.nproposals ? &r.proposals[(o->proposal ? o->proposal : 1) - 1] : NULL;
+        int rc = 0;
+        switch (o->format) {
+        case FMT_TEXT: proposal_text(stdout, &r, &s.ss, o->color_out); break;
+        case FMT_JSON: rc = proposal_json(stdout, &r, &s.ss); break;
+        case FMT_CSV: rc = k ? proposal_csv(stdout, k) : 0; break;
+        case FMT_ICS: rc = k ? proposal_ics(stdout, k) : 0; break;
+        case FMT_RAMME: rc = k ? proposal_ramme(stdout, &r, k) : 0; break;
+        case FMT_DZN: rc = plan_dzn(stdout, &r.problem); break;
+        case FMT_HTML: break;
+        }
+        if (rc != 0 && !ferror(stdout)) {
+            cli_error(_("could not write the output"), NULL);
+            status = EXIT_INPUT;
+        } else if (r.status == PLAN_INFEASIBLE && o->format != FMT_DZN) {
+            status = EXIT_RULES;
+        }
+    }
+    arena_free(a);
+    cli_close(&s);
+    return status;
+}
