@@ -5,6 +5,7 @@
 #                      then the whole suite (about 20 minutes on 2 cores); writes
 #                      bench/results.json and the table in bench/README.md
 #   make bench-quick   the same harness on small inputs (a minute; nothing recorded)
+#   make bench-plan    the planning benchmark alone: ramme plan against MiniZinc+Gecode
 #
 # BENCH_ARGS passes options to bench/run.py, e.g. BENCH_ARGS='--only e2e --reps 5' or
 # BENCH_ARGS='--keep --tmp /var/tmp/rb' (keep the generated courses).  GNU time is needed for
@@ -14,7 +15,7 @@ BENCH_BUILD  ?= build-bench
 BENCH_CFLAGS ?= -O2 -g -DNDEBUG
 BENCH_ARGS   ?=
 
-.PHONY: bench bench-quick bench-build bench-peer
+.PHONY: bench bench-quick bench-build bench-peer bench-plan
 
 bench-build: deps
 	@bash mk/deps.sh time valgrind
@@ -26,7 +27,16 @@ bench-peer:
 	cd bench/peer && npm ci --no-audit --no-fund --loglevel=error
 
 bench: bench-build bench-peer
-	python3 bench/run.py --ramme $(BENCH_BUILD)/ramme $(BENCH_ARGS)
+	@bash mk/deps.sh minizinc
+	python3 bench/run.py --ramme $(BENCH_BUILD)/ramme $(BENCH_ARGS); rc=$$?; \
+	python3 bench/plan_bench.py --ramme $(BENCH_BUILD)/ramme $(PLAN_BENCH_ARGS) || rc=1; exit $$rc
+
+# The planning benchmark alone (bench/plan_bench.py): ramme plan against
+# MiniZinc with Gecode, 1 to 200 cohorts.  PLAN_BENCH_ARGS='--sizes 1,5,20 --limit 30'.
+PLAN_BENCH_ARGS ?=
+bench-plan: bench-build
+	@bash mk/deps.sh minizinc
+	python3 bench/plan_bench.py --ramme $(BENCH_BUILD)/ramme $(PLAN_BENCH_ARGS)
 
 bench-quick: bench-build bench-peer
 	python3 bench/run.py --quick --ramme $(BENCH_BUILD)/ramme $(BENCH_ARGS)

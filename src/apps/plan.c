@@ -216,6 +216,8 @@ static bool read_plan(Ctx *C)
                       "the plan offers %d weekdays, but course %s meets %d times a week", (unsigned long)ndays),
                    ndays, C->course->name, C->spw);
         diag_note(d, spw->span, _("sessions_per_week is declared here"));
+        diag_help(d, P_("offer at least %d weekday: weekdays mon, wed", "offer at least %d weekdays: weekdays mon, wed",
+                        (unsigned long)C->spw), C->spw);
         return false;
     }
 
@@ -301,6 +303,7 @@ static bool read_plan(Ctx *C)
             diag_error(d, seats->span, _("site %s has %lld seats, but course %s takes up to %lld participants"),
                        site->name, (long long)seats->u.i, C->course->name, (long long)most);
             diag_note(d, gs->span, _("group_size is declared here"));
+            diag_help(d, _("teach its cohorts at a site with room for the whole group, or raise its seats"));
             ok = false;
         }
     }
