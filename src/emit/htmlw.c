@@ -122,6 +122,14 @@ static const char STYLE[] =
     "td.weekend .dn { color: #6a6a6a; font-weight: normal; }\n"
     ".session { background: #dfeaff; } .closed { background: #fde3e3; } .break { background: #ececec; }\n"
     ".practicum { background: #e6f3e1; } .follow-up { background: #c4e5ba; }\n"
+    /* A narrow window (200% zoom on a laptop lays the page out about 40em
+     * wide): headings wrap, and a long word — a rule id, a place, a Danish
+     * compound in a heading — may break anywhere, so no table needs sideways
+     * scrolling. Not in print, where the tables keep their words whole. */
+    "@media screen and (max-width: 48em) {\n"
+    "  th, td { overflow-wrap: anywhere; }\n"
+    "  thead th { white-space: normal; }\n"
+    "}\n"
     "@page { size: A4; margin: 15mm 12mm; }\n"
     "@media print {\n"
     "  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }\n"

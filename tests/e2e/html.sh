@@ -8,6 +8,7 @@
 #   escaped, never an element: the dumped DOM has no <script> element;
 # - headings go h1 -> h2 -> h3 without a skipped level; tables have their
 #   scope headers; the page asks for nothing over the network;
+# - at 200% zoom (640 CSS pixels wide) no page is wider than its window;
 # - a screenshot is kept as an artefact (ARTEFACTS, default the binary's
 #   directory's artefacts/, i.e. build/artefacts/): a non-empty PNG;
 # - print to PDF gives the expected number of A4 pages;
@@ -332,6 +333,17 @@ if 'scope="col"' not in dom or 'scope="row"' not in dom:
 PY
 )
   [ -z "$out" ] && ok || bad "$p: $out"
+done
+
+# Readable at 200% zoom: a 1280-pixel window zoomed to 200% lays the page
+# out 640 CSS pixels wide; nothing may stick out to the right (no sideways
+# scrolling). Measured by a script in a copy of each page (the pages
+# themselves have none): it lists every block wider than the window.
+for p in $pages; do
+  sed 's|</body>|<script>addEventListener("load", () => { const w = document.documentElement.clientWidth, o = []; document.querySelectorAll("body *").forEach(e => { const r = e.getBoundingClientRect(); if (r.right > w + 1) o.push(e.tagName + "." + e.className + " " + Math.round(r.right) + "px"); }); const x = document.createElement("pre"); x.id = "overflow"; x.textContent = o.slice(0, 5).join("; ") \|\| "none"; document.body.append(x); });</script></body>|' \
+    "$tmp/$p.html" > "$tmp/$p-zoom.html"
+  wide=$(browser --window-size=640,1000 --dump-dom "file://$tmp/$p-zoom.html" | sed -n 's|.*<pre id="overflow">\(.*\)</pre>.*|\1|p')
+  [ "$wide" = none ] && ok || bad "$p: wider than a 1280-pixel window at 200% zoom: ${wide:-no measurement}"
 done
 
 # A screenshot kept as an artefact.
