@@ -43,7 +43,7 @@ def instance(seed, ncohorts, nteachers, nsites):
            '}', '']
     sites = [f"s{i + 1}" for i in range(nsites)]
     for s in sites:
-        rooms = rnd.choice([1, 1, 2])
+        rooms = rnd.choice([1, 2, 2])
         line = f'site {s} "Sted {s}" {{ rooms {rooms}; seats 12'
         if rnd.random() < 0.5:
             line += f'; closed "Ferie" week {rnd.choice([7, 8, 42])}'
@@ -57,7 +57,7 @@ def instance(seed, ncohorts, nteachers, nsites):
         days = sorted(rnd.sample(range(4), rnd.choice([3, 4, 4])))
         entries = [flag, "weekdays " + ", ".join(WEEKDAYS[d] for d in days)]
         if nsites > 1:
-            k = min(nsites, rnd.choice([1, 2, 3]))
+            k = min(nsites, rnd.choice([2, 3, 4]))
             entries.append("sites " + ", ".join(sorted(rnd.sample(sites, k))))
         for _ in range(rnd.choice([0, 1, 1, 2])):
             start = datetime.date(2027, 1, 4) + datetime.timedelta(days=rnd.randrange(330))
@@ -74,8 +74,8 @@ def instance(seed, ncohorts, nteachers, nsites):
             "  time      09:00..12:00, 12:30..15:30",
             "  proposals 1"]
     for c in range(ncohorts):
-        first = datetime.date(2027, 1, 4) + datetime.timedelta(days=rnd.randrange(0, 200))
-        last = first + datetime.timedelta(days=rnd.choice([13, 27, 41]))
+        first = datetime.date(2027, 1, 4) + datetime.timedelta(days=rnd.randrange(0, 230))
+        last = first + datetime.timedelta(days=rnd.choice([27, 41, 55]))
         line = f"  cohort c{c + 1} {{ site {rnd.choice(sites)}; start {first}..{last}"
         if rnd.random() < 0.5:
             line += f"; prefer {first + datetime.timedelta(days=rnd.randrange(0, (last - first).days + 1))}"
@@ -109,8 +109,10 @@ def main():
     os.makedirs(tmp, exist_ok=True)
     rows, problems = [], []
     for size in [int(x) for x in a.sizes.split(",")]:
-        nteachers = min(100, max(2, size))
-        nsites = min(20, max(1, size // 10))
+        # A region's pool grows with its cohorts, to the issue's largest
+        # family: 200 cohorts, 100 teachers, 20 sites.
+        nteachers = min(100, max(4, size))
+        nsites = min(20, max(1, size // 5))
         for seed in range(1, a.seeds + 1):
             name = f"plan-{size}-{seed}"
             src = os.path.join(tmp, name + ".ramme")

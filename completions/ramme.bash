@@ -17,7 +17,7 @@ _ramme()
     case $prev in
         --format)
             local formats="text json"
-            [[ " ${COMP_WORDS[*]} " == *" schedule "* ]] && formats="text json csv ics"
+            [[ " ${COMP_WORDS[*]} " == *" schedule "* ]] && formats="text json csv ics html"
             [[ " ${COMP_WORDS[*]} " == *" admit "* ]] && formats="text json csv html"
             [[ " ${COMP_WORDS[*]} " == *" check "* ]] && formats="text json html"
             [[ " ${COMP_WORDS[*]} " == *" diff "* ]] && formats="text json html"

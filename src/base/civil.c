@@ -1,5 +1,6 @@
 /* civil.c — calendar arithmetic (civil.h). */
 #include "base/civil.h"
+#include "base/i18n.h"
 
 #include <stdbool.h>
 
@@ -35,6 +36,15 @@ void civil_write(SBuf *b, int32_t days)
     sb_pad(b, (unsigned)m, 2);
     sb_put(b, "-", 1);
     sb_pad(b, (unsigned)d, 2);
+}
+
+const char *civil_month_name(int m)
+{
+    /* TRANSLATORS: a month, in "invalid date %s: %s %d has %d days", and with its year after it as the
+     * caption of a month in the HTML schedule's calendar ("February 2025") */
+    static const char *n[] = {N_("January"), N_("February"), N_("March"),     N_("April"),   N_("May"),      N_("June"),
+                              N_("July"),    N_("August"),   N_("September"), N_("October"), N_("November"), N_("December")};
+    return m >= 1 && m <= 12 ? _(n[m - 1]) : "?";
 }
 
 int civil_month_days(int y, int m)

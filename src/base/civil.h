@@ -1,6 +1,6 @@
 /* civil.h — calendar arithmetic, in one place: dates as days since
  * 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's algorithms),
- * month lengths, weekdays, ISO weeks, Easter and adding months. The scanner,
+ * month names and lengths, weekdays, ISO weeks, Easter and adding months. The scanner,
  * the applicant file reader, the evaluator and the scheduler share it. */
 #ifndef RAMME_CIVIL_H
 #define RAMME_CIVIL_H
@@ -14,6 +14,10 @@ void civil_date(int32_t days, int *y, int *m, int *d);
 /* The date as written in ramme and ISO 8601: 2025-03-24. */
 void civil_write(SBuf *b, int32_t days);
 
+/* The name of month m (1-12) in the language in use ("February",
+ * "februar"), "?" out of range: the scanner's messages about dates and the
+ * schedule's calendar say the same word. */
+const char *civil_month_name(int m);
 /* Days in month m (1-12) of year y. */
 int civil_month_days(int y, int m);
 /* 0 = Monday ... 6 = Sunday. */

@@ -17,7 +17,7 @@ int cli_plan(Options *o)
     if (o->nargs != 1)
         return cli_bad_usage(_("plan takes one FILE (and --plan NAME when it declares several)"), NULL);
     if (o->format == FMT_HTML)
-        return cli_bad_usage(_("--format html is for check, admit and diff, not %s"), "plan");
+        return cli_bad_usage(_("--format html is for check, admit, diff and schedule, not %s"), "plan");
     CliSession s;
     cli_open(&s, o, o->args[0], NULL);
     Diags *d = &s.d;

@@ -1,8 +1,10 @@
-/* cli_schedule.c — `ramme schedule FILE`: the plan as a table, JSON, CSV
- * or iCalendar, to standard output or through -o (never half a file). */
+/* cli_schedule.c — `ramme schedule FILE`: the plan as a table, JSON, CSV,
+ * iCalendar or an HTML page, to standard output or through -o (never half
+ * a file). */
 #include "cli/cli.h"
 #include "model/compile.h"
 #include "base/esc.h"
+#include "emit/plan_html.h"
 #include "emit/plan_out.h"
 #include "emit/render.h"
 #include "emit/words.h"
@@ -12,7 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
-/* ramme schedule FILE [--schedule NAME] [--format text|json|csv|ics] [-o OUT] */
+/* ramme schedule FILE [--schedule NAME] [--format text|json|csv|ics|html] [-o OUT] */
 int cli_schedule(Options *o)
 {
     if (o->nargs != 1)
@@ -75,7 +77,7 @@ int cli_schedule(Options *o)
             case FMT_JSON: rc = plan_json(out, &pl); break;
             case FMT_CSV: rc = plan_csv(out, &pl); break;
             case FMT_ICS: rc = plan_ics(out, &pl, NULL); break;
-            case FMT_HTML:
+            case FMT_HTML: rc = plan_html(out, &pl); break;
             case FMT_RAMME:
             case FMT_DZN: break; /* refused in main.c before the command runs */
             }

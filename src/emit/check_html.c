@@ -11,6 +11,44 @@ void check_html_begin(FILE *out)
     hw_page_begin(out, _("ramme check report"));
 }
 
+void check_html_result_row(FILE *out, RuleStatus status, Severity severity, const char *id, const char *message,
+                           const char *cite, const char *const *explain, int nexplain)
+{
+    /* Markup by fputs: a format string is for a message (tests/e2e/po.sh). */
+    fputs("<tr class=\"", out);
+    fputs(words_status_id(status), out); /* the row's classes: JSON's identifiers */
+    fputc(' ', out);
+    fputs(words_severity_id(severity), out);
+    fputs("\"><td class=\"status\">", out);
+    hw_text(out, words_status(status));
+    fputs("</td><td>", out);
+    hw_text(out, words_severity(severity));
+    fputs("</td><th scope=\"row\"><code>", out);
+    hw_text(out, id);
+    fputs("</code></th><td>", out);
+    /* What passed or does not apply needs no explaining. */
+    if (status == ST_FAIL || status == ST_UNKNOWN) {
+        fputs("<p>", out);
+        hw_text(out, message);
+        fputs("</p>", out);
+        if (cite) {
+            fputs("<p>", out);
+            hw_printf(out, _("cites: %s"), cite);
+            fputs("</p>", out);
+        }
+        if (nexplain) {
+            fputs("<ul>", out);
+            for (int k = 0; k < nexplain; k++) {
+                fputs("<li>", out);
+                hw_text(out, explain[k]);
+                fputs("</li>", out);
+            }
+            fputs("</ul>", out);
+        }
+    }
+    fputs("</td>", out);
+}
+
 static void results_table(FILE *out, const CourseReport *r, const Block *fw, SourceSet *ss, Arena *a)
 {
     fputs("<table class=\"results\">\n<thead><tr>", out);
@@ -25,36 +63,10 @@ static void results_table(FILE *out, const CourseReport *r, const Block *fw, Sou
         const RuleResult *x = &r->results[i];
         if (x->framework != fw)
             continue;
-        /* Markup by fputs: a format string is for a message (tests/e2e/po.sh). */
-        fputs("<tr class=\"", out);
-        fputs(words_status_id(x->status), out); /* the row's classes: JSON's identifiers */
-        fputc(' ', out);
-        fputs(words_severity_id(x->severity), out);
-        fputs("\"><td class=\"status\">", out);
-        hw_text(out, words_status(x->status));
-        fputs("</td><td>", out);
-        hw_text(out, words_severity(x->severity));
-        fputs("</td><th scope=\"row\"><code>", out);
-        hw_text(out, x->id);
-        fputs("</code></th><td>", out);
+        check_html_result_row(out, x->status, x->severity, x->id, x->message, x->cite ? x->cite : "",
+                              (const char *const *)x->explain, x->nexplain);
         bool open = x->status == ST_FAIL || x->status == ST_UNKNOWN;
-        if (open) {
-            fputs("<p>", out);
-            hw_text(out, x->message);
-            fputs("</p><p>", out);
-            hw_printf(out, _("cites: %s"), x->cite ? x->cite : "");
-            fputs("</p>", out);
-            if (x->nexplain) {
-                fputs("<ul>", out);
-                for (int k = 0; k < x->nexplain; k++) {
-                    fputs("<li>", out);
-                    hw_text(out, x->explain[k]);
-                    fputs("</li>", out);
-                }
-                fputs("</ul>", out);
-            }
-        }
-        fputs("</td><td>", out);
+        fputs("<td>", out);
         if (open)
             hw_printf(out, _("at %s; rule at %s"), render_place_text(a, ss, x->where),
                       render_place_text(a, ss, x->rule->name_span));

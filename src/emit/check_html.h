@@ -30,6 +30,14 @@ void check_html_course(FILE *out, const CourseReport *r, SourceSet *ss, const Co
 void check_html_no_course(FILE *out, const char *file);
 /* The diagnostics of `file` (nothing when there are none). */
 void check_html_diags(FILE *out, const char *file, const Diags *d, SourceSet *ss);
+/* A rule result as the check page shows it: the <tr> with the status and
+ * severity identifiers as its classes, then the status word, the severity,
+ * the rule id as the row's header and the details (for a failed or unknown
+ * result the message, "cites: CITE" unless `cite` is NULL, and the
+ * explanation as a list). The caller may add cells, then closes the row:
+ * the schedule page shows its checks by it (plan_html.h). */
+void check_html_result_row(FILE *out, RuleStatus status, Severity severity, const char *id, const char *message,
+                           const char *cite, const char *const *explain, int nexplain);
 /* Closes the page. False when a write to `out` failed. */
 bool check_html_end(FILE *out);
 

@@ -69,9 +69,9 @@ void hw_printf(FILE *out, const char *fmt, ...)
     arena_free(a);
 }
 
-/* The only styles of every page (check, admit, diff). Relative units everywhere and no fixed width, so
- * it reflows at 200% zoom; the status is a word in its cell, coloured too
- * but never by colour alone. The print rules: A4, a course per page, no
+/* The only styles of every page (check, admit, diff, schedule). Relative
+ * units everywhere and no fixed width, so it reflows at 200% zoom; the
+ * status is a word in its cell, coloured too but never by colour alone. The print rules: A4, a course per page, no
  * row split across pages, the table's header repeated on each page. */
 static const char STYLE[] =
     "body { font-family: system-ui, \"Segoe UI\", Roboto, \"Helvetica Neue\", Arial, sans-serif;"
@@ -102,6 +102,34 @@ static const char STYLE[] =
     ".diag.error { color: #a30000; font-weight: bold; } .diag.warning { color: #7a4a00; font-weight: bold; }\n"
     ".coverage td { text-align: center; } .coverage td.gap { text-align: left; color: #a30000; font-weight: bold; }\n"
     ".summary { font-weight: bold; }\n"
+    "table.facts, table.narrow { width: auto; } td.num { text-align: right; }\n"
+    /* The schedule's calendar (plan_html.c): months side by side while
+     * they fit, one under another at 200% zoom; each day says what it is by
+     * its mark (S, X, P, ...) and is shaded too. */
+    ".legend { list-style: none; padding: 0; margin: 0.4em 0 0.8em; }\n"
+    ".legend li { display: inline-block; margin: 0 1.5em 0.3em 0; }\n"
+    ".legend .key { display: inline-block; min-width: 1.6em; padding: 0 0.3em; text-align: center;"
+    " border: 0.0625em solid #b5b5b5; }\n"
+    ".months { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 34em), 1fr)); gap: 0 1.5em; }\n"
+    "table.month { table-layout: fixed; margin: 0.3em 0 1em; }\n"
+    "table.month caption { text-align: left; font-weight: bold; padding: 0.2em 0; }\n"
+    "table.month th, table.month td { padding: 0.15em 0.25em; font-size: 0.9em; }\n"
+    "table.month thead th { font-size: 0.8em; white-space: normal; overflow-wrap: anywhere; }\n"
+    "table.month thead th:first-child { width: 3.4em; }\n"
+    "table.month tbody th { text-align: right; color: #4a4a4a; }\n"
+    "table.month td { height: 2.8em; }\n"
+    "table.month .dn { font-weight: bold; } .mk { font-weight: bold; } .nt { display: block; font-size: 0.85em; }\n"
+    "td.weekend .dn { color: #6a6a6a; font-weight: normal; }\n"
+    ".session { background: #dfeaff; } .closed { background: #fde3e3; } .break { background: #ececec; }\n"
+    ".practicum { background: #e6f3e1; } .follow-up { background: #c4e5ba; }\n"
+    /* A narrow window (200% zoom on a laptop lays the page out about 40em
+     * wide): headings wrap, and a long word — a rule id, a place, a Danish
+     * compound in a heading — may break anywhere, so no table needs sideways
+     * scrolling. Not in print, where the tables keep their words whole. */
+    "@media screen and (max-width: 48em) {\n"
+    "  th, td { overflow-wrap: anywhere; }\n"
+    "  thead th { white-space: normal; }\n"
+    "}\n"
     "@page { size: A4; margin: 15mm 12mm; }\n"
     "@media print {\n"
     "  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }\n"
@@ -110,6 +138,9 @@ static const char STYLE[] =
     "  thead { display: table-header-group; }\n"
     "  h2, h3 { break-after: avoid; page-break-after: avoid; }\n"
     "  tr.fail, tr.unknown, tr.ineligible, tr.review, thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
+    "  .months { display: block; }\n"
+    "  table.month { break-inside: avoid; page-break-inside: avoid; }\n"
+    "  .session, .closed, .break, .practicum, .follow-up { -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
     "}\n";
 
 void hw_page_begin(FILE *out, const char *title)

@@ -1,11 +1,14 @@
-/* plan_out.c — a Plan as a text table, JSON, CSV and iCalendar. About 800
- * lines: the four formats share their helpers (dates, hours, weekday and
- * block names), so they stay one file, one section each. */
+/* plan_out.c — a Plan as a text table, JSON, CSV and iCalendar, one
+ * section each (about 850 lines: four formats of one struct, the CSV and
+ * iCalendar writers taking several plans for a proposal's cohorts). How a date,
+ * an hour or a weekday is spelt is plan_fmt.h's, shared with the HTML
+ * page. */
 #include "emit/plan_out.h"
 #include "base/esc.h"
 #include "base/i18n.h"
 #include "emit/csvw.h"
 #include "emit/jsonw.h"
+#include "emit/plan_fmt.h"
 #include "emit/words.h"
 
 #include <errno.h>
@@ -17,84 +20,12 @@
 
 /* ---------------------------------------------------------------- shared helpers */
 
-/* "YYYY-MM-DD" into buf (at least 11 bytes; years beyond 4 digits still fit 16). */
-static const char *fmt_date(char *buf, size_t n, int32_t d)
-{
-    int y, m, day;
-    civil_date(d, &y, &m, &day);
-    snprintf(buf, n, "%04d-%02d-%02d", y, m, day);
-    return buf;
-}
-
-/* "HH:MM" from minutes after midnight. */
-static const char *fmt_time(char *buf, size_t n, int minutes)
-{
-    snprintf(buf, n, "%02d:%02d", minutes / 60, minutes % 60);
-    return buf;
-}
-
-/* Hours without trailing zeros: 3, 1.5, 2.25 (two decimals at most), with
- * '.' (JSON, and the C form the others start from). */
-static const char *fmt_hours_c(char *buf, size_t n, double h)
-{
-    snprintf(buf, n, "%.2f", h);
-    char *dot = strchr(buf, '.');
-    if (dot) {
-        char *e = buf + strlen(buf) - 1;
-        while (e > dot && *e == '0')
-            *e-- = '\0';
-        if (e == dot)
-            *e = '\0';
-    }
-    if (strcmp(buf, "-0") == 0)
-        strcpy(buf, "0");
-    return buf;
-}
-
-/* Hours as text and CSV show them: with the language's decimal point
- * (2,5 in Danish, TOOLS.md §6). */
-static const char *fmt_hours(char *buf, size_t n, double h)
-{
-    return i18n_localize_number((char *)fmt_hours_c(buf, n, h));
-}
-
-static const char *weekday_name(const Plan *p, int wd)
-{
-    /* The stdlib's weekday labels are the names; these only stand in for a
-     * plan made without them. */
-    static const char *fallback[] = {N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
-                                     N_("Friday"),  N_("Saturday"), N_("Sunday")};
-    if (wd < 0 || wd > 6)
-        return "?";
-    return p->weekday_names && p->weekday_names[wd] ? p->weekday_names[wd] : _(fallback[wd]);
-}
-
-static const char *block_name(const Block *b)
-{
-    if (!b)
-        return "";
-    return b->name ? b->name : b->title ? b->title : "";
-}
-
-/* A field of a block built from a schema; NULL for hand-made blocks too. */
-static Value *field(const Block *b, const char *name)
-{
-    return b && b->schema ? model_get(b, name) : NULL;
-}
-
-/* The calendar the schedule names, or NULL. */
-static const Block *plan_calendar(const Plan *p)
-{
-    Value *v = field(p->schedule, "calendar");
-    return v && v->k == V_REF ? v->u.ref : NULL;
-}
-
 /* The modules of a session joined with ", " into a malloc'd string. */
 static char *module_list(const Session *s)
 {
     size_t n = 1;
     for (int i = 0; i < s->nmodules; i++)
-        n += strlen(block_name(s->modules[i])) + 2;
+        n += strlen(plan_block_name(s->modules[i])) + 2;
     char *buf = malloc(n);
     if (!buf)
         return NULL;
@@ -102,7 +33,7 @@ static char *module_list(const Session *s)
     for (int i = 0; i < s->nmodules; i++) {
         if (i)
             strcat(buf, ", ");
-        strcat(buf, block_name(s->modules[i]));
+        strcat(buf, plan_block_name(s->modules[i]));
     }
     return buf;
 }
@@ -130,22 +61,22 @@ static void text_header(FILE *out, Arena *a, const Plan *p, const char *bold, co
     const char *title = c ? esc_text(a, c->title) : NULL;
     fputs(bold, out);
     if (title)
-        fprintf(out, _("course %s \"%s\""), esc_text(a, block_name(c)), title);
+        fprintf(out, _("course %s \"%s\""), esc_text(a, plan_block_name(c)), title);
     else
-        fprintf(out, _("course %s"), esc_text(a, block_name(c)));
+        fprintf(out, _("course %s"), esc_text(a, plan_block_name(c)));
     fprintf(out, "%s\n", reset);
     /* The labels in a column as wide as the widest, translated. */
     const char *lsched = _("schedule"), *lcal = _("calendar"), *lloc = _("location");
     int lw = max_int(width(lsched), max_int(width(lcal), width(lloc)));
     fputs("  ", out);
     put_left(out, lsched, lw);
-    fprintf(out, "  %s\n", esc_text(a, block_name(p->schedule)));
+    fprintf(out, "  %s\n", esc_text(a, plan_block_name(p->schedule)));
     const Block *cal = plan_calendar(p);
     if (cal) {
         const char *ct = esc_text(a, cal->title);
         fputs("  ", out);
         put_left(out, lcal, lw);
-        fprintf(out, "  %s%s%s%s\n", esc_text(a, block_name(cal)), ct ? " \"" : "", ct ? ct : "", ct ? "\"" : "");
+        fprintf(out, "  %s%s%s%s\n", esc_text(a, plan_block_name(cal)), ct ? " \"" : "", ct ? ct : "", ct ? "\"" : "");
     }
     if (p->location) {
         fputs("  ", out);
@@ -167,9 +98,9 @@ static void text_sessions(FILE *out, Arena *a, const Plan *p, const char *bold, 
     for (int i = 0; i < p->nsessions; i++) {
         const Session *s = &p->sessions[i];
         wnum = max_int(wnum, snprintf(b1, sizeof b1, "%d", s->number));
-        wday = max_int(wday, width(weekday_name(p, s->weekday)));
-        whours = max_int(whours, width(fmt_hours(b1, sizeof b1, s->hours)));
-        wtotal = max_int(wtotal, width(fmt_hours(b1, sizeof b1, s->cumulative)));
+        wday = max_int(wday, width(plan_weekday_name(p, s->weekday)));
+        whours = max_int(whours, width(plan_fmt_hours(b1, sizeof b1, s->hours)));
+        wtotal = max_int(wtotal, width(plan_fmt_hours(b1, sizeof b1, s->cumulative)));
         wweek = max_int(wweek, snprintf(b1, sizeof b1, "%d", s->iso_week));
     }
     fputs(bold, out);
@@ -196,56 +127,28 @@ static void text_sessions(FILE *out, Arena *a, const Plan *p, const char *bold, 
         snprintf(b1, sizeof b1, "%d", s->number);
         put_right(out, b1, wnum);
         fputs("  ", out);
-        put_left(out, fmt_date(b1, sizeof b1, s->date), wdate);
+        put_left(out, plan_fmt_date(b1, sizeof b1, s->date), wdate);
         fputs("  ", out);
-        put_left(out, weekday_name(p, s->weekday), wday);
+        put_left(out, plan_weekday_name(p, s->weekday), wday);
         fputs("  ", out);
-        fmt_time(b1, sizeof b1, s->start);
-        fmt_time(b2, sizeof b2, s->end);
+        plan_fmt_time(b1, sizeof b1, s->start);
+        plan_fmt_time(b2, sizeof b2, s->end);
         char span[80];
         snprintf(span, sizeof span, "%s–%s", b1, b2); /* en dash */
         put_left(out, span, wtime);
         fputs("  ", out);
-        put_right(out, fmt_hours(b1, sizeof b1, s->hours), whours);
+        put_right(out, plan_fmt_hours(b1, sizeof b1, s->hours), whours);
         fputs("  ", out);
-        put_right(out, fmt_hours(b1, sizeof b1, s->cumulative), wtotal);
+        put_right(out, plan_fmt_hours(b1, sizeof b1, s->cumulative), wtotal);
         fputs("  ", out);
         snprintf(b1, sizeof b1, "%d", s->iso_week);
         put_right(out, b1, wweek);
         fputs("  ", out);
         for (int k = 0; k < s->nmodules; k++)
-            fprintf(out, "%s%s", k ? ", " : "", esc_text(a, block_name(s->modules[k])));
+            fprintf(out, "%s%s", k ? ", " : "", esc_text(a, plan_block_name(s->modules[k])));
         fputc('\n', out);
     }
-    if (p->nsessions > 0) {
-        const Session *last = &p->sessions[p->nsessions - 1];
-        const Session *first = &p->sessions[0];
-        /* "26 sessions, 78 hours, ISO weeks 6–20 (15 weeks)": each part a
-         * phrase of its own, with its own plural. */
-        char span[128];
-        fmt_hours(b1, sizeof b1, last->cumulative);
-        /* TRANSLATORS: the total hours of a plan; %s is a number such as 78 or 2.5 */
-        const char *hours = arena_printf(a, last->cumulative == 1 ? _("%s hour") : _("%s hours"), b1);
-        if (first->iso_year != last->iso_year)
-            snprintf(span, sizeof span, _("ISO weeks %d/%d–%d/%d"), first->iso_week, first->iso_year, last->iso_week,
-                     last->iso_year);
-        else if (first->iso_week != last->iso_week)
-            snprintf(span, sizeof span, _("ISO weeks %d–%d"), first->iso_week, last->iso_week);
-        else
-            snprintf(span, sizeof span, _("ISO week %d"), first->iso_week);
-        const char *sessions = arena_printf(a, P_("%d session", "%d sessions", (unsigned long)p->nsessions),
-                                            p->nsessions);
-        fputs("  ", out);
-        if (p->nweeks > 0)
-            /* TRANSLATORS: "26 sessions, 78 hours, ISO weeks 6–20 (15 weeks)" */
-            fprintf(out, P_("%s, %s, %s (%d week)", "%s, %s, %s (%d weeks)", (unsigned long)p->nweeks), sessions, hours,
-                    span, p->nweeks);
-        else
-            fprintf(out, _("%s, %s, %s"), sessions, hours, span);
-        fputc('\n', out);
-    } else {
-        fprintf(out, "  %s\n", _("no sessions"));
-    }
+    fprintf(out, "  %s\n", plan_summary(a, p));
 }
 
 static void text_skipped(FILE *out, Arena *a, const Plan *p, const char *bold, const char *reset)
@@ -258,11 +161,11 @@ static void text_skipped(FILE *out, Arena *a, const Plan *p, const char *bold, c
     fprintf(out, "\n%s%s%s\n", bold, _("Days that fell out"), reset);
     int wday = 0;
     for (int i = 0; i < p->nskipped; i++)
-        wday = max_int(wday, width(weekday_name(p, civil_weekday(p->skipped[i].date))));
+        wday = max_int(wday, width(plan_weekday_name(p, civil_weekday(p->skipped[i].date))));
     for (int i = 0; i < p->nskipped; i++) {
         const Skipped *k = &p->skipped[i];
-        fprintf(out, "  %s  ", fmt_date(b, sizeof b, k->date));
-        put_left(out, weekday_name(p, civil_weekday(k->date)), wday);
+        fprintf(out, "  %s  ", plan_fmt_date(b, sizeof b, k->date));
+        put_left(out, plan_weekday_name(p, civil_weekday(k->date)), wday);
         fprintf(out, "  %s\n", k->reason ? esc_text(a, k->reason) : _("closed"));
     }
 }
@@ -274,8 +177,8 @@ static void text_breaks(FILE *out, Arena *a, const Plan *p, const char *bold, co
         return;
     fprintf(out, "\n%s%s%s\n", bold, _("Planned breaks"), reset);
     for (int i = 0; i < p->nbreaks; i++)
-        fprintf(out, "  %s – %s  %s\n", fmt_date(b1, sizeof b1, p->breaks[i].from),
-                fmt_date(b2, sizeof b2, p->breaks[i].to), esc_text(a, p->breaks[i].reason));
+        fprintf(out, "  %s – %s  %s\n", plan_fmt_date(b1, sizeof b1, p->breaks[i].from),
+                plan_fmt_date(b2, sizeof b2, p->breaks[i].to), esc_text(a, p->breaks[i].reason));
 }
 
 static void text_practicum(FILE *out, const Plan *p, const char *bold, const char *reset)
@@ -286,8 +189,8 @@ static void text_practicum(FILE *out, const Plan *p, const char *bold, const cha
     int32_t days = p->practicum_end - p->practicum_start + 1;
     fprintf(out, "\n%s%s%s\n  ", bold, _("Practicum"), reset);
     /* TRANSLATORS: the practicum's first and last date, and its length */
-    fprintf(out, P_("%s – %s  (%d day)", "%s – %s  (%d days)", (unsigned long)days), fmt_date(b1, sizeof b1, p->practicum_start),
-            fmt_date(b2, sizeof b2, p->practicum_end), (int)days);
+    fprintf(out, P_("%s – %s  (%d day)", "%s – %s  (%d days)", (unsigned long)days), plan_fmt_date(b1, sizeof b1, p->practicum_start),
+            plan_fmt_date(b2, sizeof b2, p->practicum_end), (int)days);
     fputc('\n', out);
     if (p->nfollow_up == 0) {
         fprintf(out, "  %s: %s\n", _("follow-up days"), _("none"));
@@ -295,8 +198,8 @@ static void text_practicum(FILE *out, const Plan *p, const char *bold, const cha
     }
     fprintf(out, "  %s:\n", _("follow-up days"));
     for (int i = 0; i < p->nfollow_up; i++)
-        fprintf(out, "    %s  %s\n", fmt_date(b1, sizeof b1, p->follow_up[i]),
-                weekday_name(p, civil_weekday(p->follow_up[i])));
+        fprintf(out, "    %s  %s\n", plan_fmt_date(b1, sizeof b1, p->follow_up[i]),
+                plan_weekday_name(p, civil_weekday(p->follow_up[i])));
 }
 
 /* The hours of each ISO week, eight to a line, a new line for a new year. */
@@ -320,7 +223,7 @@ static void text_weeks(FILE *out, const Plan *p, const char *bold, const char *r
         year = w->iso_year;
         char item[64];
         /* TRANSLATORS: an ISO week and its hours, "w7: 6"; keep it short */
-        snprintf(item, sizeof item, _("w%d: %s"), w->iso_week, fmt_hours(b, sizeof b, w->hours));
+        snprintf(item, sizeof item, _("w%d: %s"), w->iso_week, plan_fmt_hours(b, sizeof b, w->hours));
         fputs("  ", out);
         put_left(out, item, on_line == 7 || i == p->nweeks - 1 ? 0 : 9);
         on_line++;
@@ -381,7 +284,7 @@ static void put_hours(JsonW *w, double h)
 static void put_date(JsonW *w, int32_t d)
 {
     char b[32];
-    jw_str(w, fmt_date(b, sizeof b, d));
+    jw_str(w, plan_fmt_date(b, sizeof b, d));
 }
 
 static void session_json(JsonW *w, const Plan *p, const Session *s)
@@ -391,9 +294,9 @@ static void session_json(JsonW *w, const Plan *p, const Session *s)
     jw_kint(w, "number", s->number);
     jw_key(w, "date");
     put_date(w, s->date);
-    jw_kstr(w, "weekday", weekday_name(p, s->weekday));
-    jw_kstr(w, "start", fmt_time(b, sizeof b, s->start));
-    jw_kstr(w, "end", fmt_time(b, sizeof b, s->end));
+    jw_kstr(w, "weekday", plan_weekday_name(p, s->weekday));
+    jw_kstr(w, "start", plan_fmt_time(b, sizeof b, s->start));
+    jw_kstr(w, "end", plan_fmt_time(b, sizeof b, s->end));
     jw_key(w, "hours");
     put_hours(w, s->hours);
     jw_key(w, "cumulative_hours");
@@ -403,7 +306,7 @@ static void session_json(JsonW *w, const Plan *p, const Session *s)
     jw_key(w, "modules");
     jw_open(w, '[');
     for (int k = 0; k < s->nmodules; k++)
-        jw_str(w, block_name(s->modules[k]));
+        jw_str(w, plan_block_name(s->modules[k]));
     jw_close(w, ']');
     jw_kstr(w, "location", p->location);
     jw_close(w, '}');
@@ -414,11 +317,11 @@ int plan_json(FILE *out, const Plan *p)
     JsonW *w = jw_new(out, 0);
     jw_open(w, '{');
     jw_kint(w, "version", 1);
-    jw_kstr(w, "schedule", block_name(p->schedule));
-    jw_kstr(w, "course", block_name(p->course));
+    jw_kstr(w, "schedule", plan_block_name(p->schedule));
+    jw_kstr(w, "course", plan_block_name(p->course));
     jw_kstr(w, "title", p->course ? p->course->title : NULL);
     const Block *cal = plan_calendar(p);
-    jw_kstr(w, "calendar", cal ? block_name(cal) : NULL);
+    jw_kstr(w, "calendar", cal ? plan_block_name(cal) : NULL);
     jw_kstr(w, "location", p->location);
     plan_json_members(w, p);
     jw_close(w, '}');
@@ -443,7 +346,7 @@ void plan_json_members(JsonW *w, const Plan *p)
         jw_open(w, '{');
         jw_key(w, "date");
         put_date(w, p->skipped[i].date);
-        jw_kstr(w, "weekday", weekday_name(p, civil_weekday(p->skipped[i].date)));
+        jw_kstr(w, "weekday", plan_weekday_name(p, civil_weekday(p->skipped[i].date)));
         jw_kstr(w, "reason", p->skipped[i].reason);
         jw_close(w, '}');
     }
@@ -540,14 +443,14 @@ int plan_csv_many(FILE *out, const Plan *const *plans, int n, bool named)
             if (!mods)
                 return -1;
             if (named)
-                csvw_field(&w, block_name(p->schedule));
+                csvw_field(&w, plan_block_name(p->schedule));
             csvw_int(&w, s->number);
-            csvw_field(&w, fmt_date(date, sizeof date, s->date));
-            csvw_field(&w, weekday_name(p, s->weekday));
-            csvw_field(&w, fmt_time(start, sizeof start, s->start));
-            csvw_field(&w, fmt_time(end, sizeof end, s->end));
-            csvw_field(&w, fmt_hours(hours, sizeof hours, s->hours));
-            csvw_field(&w, fmt_hours(cum, sizeof cum, s->cumulative));
+            csvw_field(&w, plan_fmt_date(date, sizeof date, s->date));
+            csvw_field(&w, plan_weekday_name(p, s->weekday));
+            csvw_field(&w, plan_fmt_time(start, sizeof start, s->start));
+            csvw_field(&w, plan_fmt_time(end, sizeof end, s->end));
+            csvw_field(&w, plan_fmt_hours(hours, sizeof hours, s->hours));
+            csvw_field(&w, plan_fmt_hours(cum, sizeof cum, s->cumulative));
             csvw_int(&w, s->iso_week);
             csvw_field(&w, mods);
             csvw_field(&w, p->location ? p->location : "");
@@ -712,14 +615,14 @@ static bool ics_unwritable(const Plan *p, int32_t *bad)
 bool plan_ics_check(const Plan *p, Diags *d)
 {
     if (!p->zone) {
-        Value *cal = field(p->schedule, "calendar");
+        Value *cal = plan_schedule_value(p, "calendar");
         Span sp = cal ? cal->span : p->schedule ? p->schedule->name_span : span_none();
         diag_error(d, sp, "%s", _("an iCalendar file needs the calendar's time zone, and this calendar declares none"));
         diag_help(d, "%s", _("give the calendar a time_zone block (see the standard calendar dk), or extend dk"));
         return false;
     }
     if (p->zone->summer_partial) {
-        Value *cal = field(p->schedule, "calendar");
+        Value *cal = plan_schedule_value(p, "calendar");
         Span sp = cal ? cal->span : p->schedule ? p->schedule->name_span : span_none();
         diag_error(d, sp, "%s", _("the calendar's time zone gives summer time only in part"));
         diag_help(d, "%s", _("give all of summer_name, summer_offset, summer_from, summer_from_at, summer_until and "
@@ -729,11 +632,11 @@ bool plan_ics_check(const Plan *p, Diags *d)
     int32_t bad;
     if (!ics_unwritable(p, &bad))
         return true;
-    Value *start = field(p->schedule, "start");
+    Value *start = plan_schedule_value(p, "start");
     Span sp = start ? start->span : p->schedule ? p->schedule->name_span : span_none();
     char b[32];
     diag_error(d, sp, _("an iCalendar file cannot hold this plan: it needs %s, and iCalendar holds dates up to 3000-12-31"),
-               fmt_date(b, sizeof b, bad));
+               plan_fmt_date(b, sizeof b, bad));
     diag_help(d, _("start the schedule earlier, or write the plan with --format text, json or csv"));
     return false;
 }
@@ -747,7 +650,7 @@ static void add_local(const Plan *p, icalcomponent *ev, icalproperty *prop)
 /* A VEVENT with the UID "<schedule>-<course>-<what>@ramme" and DTSTAMP. */
 static icalcomponent *new_event(const Plan *p, const char *what, struct icaltimetype stamp)
 {
-    const char *sn = block_name(p->schedule), *cn = block_name(p->course);
+    const char *sn = plan_block_name(p->schedule), *cn = plan_block_name(p->course);
     size_t n = strlen(sn) + strlen(cn) + strlen(what) + sizeof "--@ramme";
     char *uid = malloc(n);
     if (!uid)
@@ -784,7 +687,7 @@ static char *module_titles(const Session *s)
     bool any = false;
     for (int i = 0; i < s->nmodules; i++) {
         const Block *m = s->modules[i];
-        n += strlen(block_name(m)) + (m && m->title ? strlen(m->title) + 1 : 0) + 1;
+        n += strlen(plan_block_name(m)) + (m && m->title ? strlen(m->title) + 1 : 0) + 1;
         any = any || (m && m->title);
     }
     if (!any)
@@ -797,7 +700,7 @@ static char *module_titles(const Session *s)
         const Block *m = s->modules[i];
         if (i)
             strcat(buf, "\n");
-        strcat(buf, block_name(m));
+        strcat(buf, plan_block_name(m));
         if (m && m->title && m->name) {
             strcat(buf, " ");
             strcat(buf, m->title);
@@ -896,7 +799,7 @@ int plan_ics_many(FILE *out, const Plan *const *plans, int n, const char *course
         return -1;
     const Plan *p = plans[0];
     const char *title = course_title ? course_title
-                      : p->course && p->course->title ? p->course->title : block_name(p->course);
+                      : p->course && p->course->title ? p->course->title : plan_block_name(p->course);
     int32_t bad;
     for (int k = 0; k < n; k++)
         if (!plans[k]->zone || plans[k]->zone->summer_partial || ics_unwritable(plans[k], &bad))

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# tests/e2e/html.sh RAMME — `check`, `admit` and `diff --format html` rendered
-# by a real browser,
+# tests/e2e/html.sh RAMME — `check`, `admit`, `diff` and `schedule --format
+# html` rendered by a real browser,
 # Debian's headless Chromium (`make check` installs it: mk/deps.sh chromium):
 # - the DOM holds every rule id of the report with its status word, in
 #   English and in Danish (--lang da: <html lang="da">, Danish words);
@@ -8,6 +8,7 @@
 #   escaped, never an element: the dumped DOM has no <script> element;
 # - headings go h1 -> h2 -> h3 without a skipped level; tables have their
 #   scope headers; the page asks for nothing over the network;
+# - at 200% zoom (640 CSS pixels wide) no page is wider than its window;
 # - a screenshot is kept as an artefact (ARTEFACTS, default the binary's
 #   directory's artefacts/, i.e. build/artefacts/): a non-empty PNG;
 # - print to PDF gives the expected number of A4 pages;
@@ -16,6 +17,14 @@
 #   ("<script>alert(1)</script>", "Jens & Co <b>bold</b>") is text, no element;
 # - diff's page: every changed path and every rule whose result differs
 #   (from the JSON report) is a row header;
+# - schedule's page (examples/frederikshavn.ramme, English and Danish): in
+#   the month calendar every session of the JSON report is marked on its day
+#   with its number and time, every day that fell out with its name (2.
+#   påskedag, Vinterferie), every practicum and follow-up day marked; the
+#   sessions table has a row per session, the days that fell out a row
+#   each, the checks a row each with its status word; hostile titles, a
+#   location and closures' names are text, never elements; a screenshot is
+#   kept; print to PDF gives A4 pages, as many as expected;
 # - the other commands refuse --format html (exit 2, nothing on stdout).
 # Without chromium every browser check fails, and says why: none is skipped.
 # Prints "html: N passed, N failed".
@@ -54,7 +63,15 @@ A="-I $S $E/frederikshavn.ramme --applicants"
 rc=$?; [ "$rc" = 1 ] && ok || bad "diff: exit $rc, expected 1 (the variant fails an error rule)"
 "$ramme" diff --format html --lang da -I "$S" "$E/municipal-variant.ramme" region_midt midt_variant > "$tmp/diff-da.html"
 "$ramme" diff --format json -I "$S" "$E/municipal-variant.ramme" region_midt midt_variant > "$tmp/diff.json"
-pages="several danish hostile admit admit-da admit-hostile diff diff-da"
+# schedule: frederikshavn's plan (its failed checks are warnings: exit 0),
+# in Danish too, and the hostile schedule of the golden tests.
+"$ramme" schedule --format html -I "$S" "$E/frederikshavn.ramme" > "$tmp/schedule.html"
+rc=$?; [ "$rc" = 0 ] && ok || bad "schedule: exit $rc, expected 0 (the failed checks are warnings)"
+"$ramme" schedule --format html --lang da -I "$S" "$E/frederikshavn.ramme" > "$tmp/schedule-da.html"
+"$ramme" schedule --format html "$root/tests/golden/html/schedule-hostile.ramme" > "$tmp/schedule-hostile.html"
+"$ramme" schedule --format json -I "$S" "$E/frederikshavn.ramme" > "$tmp/schedule.json"
+"$ramme" schedule --format json "$root/tests/golden/html/schedule-hostile.ramme" > "$tmp/schedule-hostile.json"
+pages="several danish hostile admit admit-da admit-hostile diff diff-da schedule schedule-da schedule-hostile"
 
 # Self-contained: no script, no stylesheet or image fetched, no URL at all.
 for p in $pages; do
@@ -172,6 +189,134 @@ grep -q '<td class="status">FAIL</td>' "$tmp/diff.dom" && ok || bad "diff: no FA
 grep -q '<td class="status">IKKE OPFYLDT</td>' "$tmp/diff-da.dom" && ok || bad "diff-da: no IKKE OPFYLDT status"
 grep -q '<html lang="da">' "$tmp/diff-da.dom" && ok || bad "diff-da: no <html lang=\"da\">"
 
+# schedule: the calendar and the tables against the JSON report. A month is
+# found by its caption ("February 2025", "februar 2025"), a day by its
+# number; a day's words are its mark and note (MARKS: the page language's).
+schedule_dom() { # JSON DOM STATUS-WORDS MONTHS MARKS: prints what is missing
+  python3 - "$@" <<'PY'
+import json, sys, datetime
+from html.parser import HTMLParser
+doc = json.load(open(sys.argv[1]))
+dom = open(sys.argv[2], encoding="utf-8").read()
+words = dict(w.split("=", 1) for w in sys.argv[3].split(","))
+months = sys.argv[4].split(",")
+marks = dict(w.split("=", 1) for w in sys.argv[5].split(","))
+
+class Page(HTMLParser):
+    """The month grids (caption -> {day: (classes, text)}) and the rows of
+    every other table (the cells' texts, header cell first)."""
+    def __init__(self):
+        super().__init__()
+        self.months, self.rows, self.cur = {}, [], {}
+        self.table = self.caption = self.cell = self.row = None
+    def handle_starttag(self, tag, attrs):
+        cls = (dict(attrs).get("class") or "").split()
+        if tag == "table":
+            self.table = "month" if "month" in cls else "other"
+        elif tag == "caption":
+            self.caption = ""
+        elif tag == "tr":
+            self.row = []
+        elif tag in ("td", "th"):
+            self.cell = [set(cls), ""]
+    def handle_endtag(self, tag):
+        if tag == "caption":
+            self.cur = self.months.setdefault(self.caption.strip(), {})
+            self.caption = None
+        elif tag in ("td", "th") and self.cell is not None:
+            cls, text = self.cell[0], " ".join(self.cell[1].split())
+            if self.row is not None:
+                self.row.append(text)
+            if self.table == "month" and tag == "td" and text:
+                self.cur[int(text.split()[0])] = (cls, text)
+            self.cell = None
+        elif tag == "tr":
+            if self.table == "other" and self.row:
+                self.rows.append(self.row)
+            self.row = None
+    def handle_data(self, data):
+        if self.caption is not None:
+            self.caption += data
+        elif self.cell is not None:
+            self.cell[1] += data
+
+p = Page()
+p.feed(dom)
+problems = []
+def day(iso):
+    d = datetime.date.fromisoformat(iso)
+    caption = "%s %d" % (months[d.month - 1], d.year)
+    if caption not in p.months:
+        problems.append("no month captioned %s" % caption)
+    elif d.day not in p.months[caption]:
+        problems.append("no day %s in %s" % (iso, caption))
+    else:
+        return p.months[caption][d.day]
+    return None
+if not doc["sessions"] or not doc["skipped"] or not doc["practicum"] or not doc["checks"]:
+    problems.append("the JSON report lacks sessions, days that fell out, a practicum or checks")
+for s in doc["sessions"]:
+    c = day(s["date"])
+    mark, time = "%s%d" % (marks["session"], s["number"]), "%s–%s" % (s["start"], s["end"])
+    if c and ("session" not in c[0] or mark not in c[1].split() or time not in c[1]):
+        problems.append("session %d on %s is not marked %s with its time: %s" % (s["number"], s["date"], mark, c))
+    if [str(s["number"]), s["date"], s["weekday"], time] not in [r[:4] for r in p.rows]:
+        problems.append("no row of the sessions table for session %d" % s["number"])
+for k in doc["skipped"]:
+    c = day(k["date"])
+    if c and ("closed" not in c[0] or marks["closed"] not in c[1].split() or k["reason"] not in c[1]):
+        problems.append("%s fell out (%s), but its day says %s" % (k["date"], k["reason"], c))
+    if [k["date"], k["weekday"], k["reason"]] not in [r[:3] for r in p.rows]:
+        problems.append("no row of the days that fell out for %s" % k["date"])
+pr = doc["practicum"] or {"start": "1970-01-02", "end": "1970-01-01", "follow_up_days": []}
+d, end = datetime.date.fromisoformat(pr["start"]), datetime.date.fromisoformat(pr["end"])
+while d <= end:
+    c = day(d.isoformat())
+    kind = "follow-up" if d.isoformat() in pr["follow_up_days"] else "practicum"
+    if c and (kind not in c[0] or marks[kind] not in c[1].split()):
+        problems.append("%s is a %s day, but says %s" % (d, kind, c))
+    d += datetime.timedelta(days=1)
+rules = {(r[2], r[0]) for r in p.rows if len(r) >= 3}
+for x in doc["checks"]:
+    if (x["rule"], words[x["status"]]) not in rules:
+        problems.append("check %s: no row with its status word %s" % (x["rule"], words[x["status"]]))
+print("\n".join(problems[:10]))
+PY
+}
+en_months=January,February,March,April,May,June,July,August,September,October,November,December
+da_months=januar,februar,marts,april,maj,juni,juli,august,september,oktober,november,december
+miss=$(schedule_dom "$tmp/schedule.json" "$tmp/schedule.dom" "fail=FAIL,unknown=unknown,pass=pass,not_applicable=n/a" \
+  "$en_months" "session=S,closed=X,practicum=P,follow-up=F")
+[ -z "$miss" ] && ok || bad "schedule: $miss"
+miss=$(schedule_dom "$tmp/schedule.json" "$tmp/schedule-da.dom" \
+  "fail=IKKE OPFYLDT,unknown=kan ikke afgøres,pass=opfyldt,not_applicable=ikke relevant" \
+  "$da_months" "session=U,closed=X,practicum=P,follow-up=O")
+[ -z "$miss" ] && ok || bad "schedule-da: $miss"
+grep -q '<html lang="da">' "$tmp/schedule-da.dom" && ok || bad "schedule-da: no <html lang=\"da\">"
+# The holidays by their names from the calendar, on the page in either language.
+for p in schedule schedule-da; do
+  for name in "2. påskedag" "Vinterferie"; do
+    grep -qF "<span class=\"nt\">$name</span>" "$tmp/$p.dom" && ok || bad "$p: the day that fell out for $name is not named"
+  done
+done
+# A grid a month, from February (the first session) to August (the practicum's end).
+[ "$(grep -o '<table class="month">' "$tmp/schedule.dom" | wc -l)" = 7 ] && ok || bad "schedule: not 7 months (February to August)"
+# The hostile schedule: its page against its own report, and every hostile
+# string (titles, location, closures' and a break's names) text, no element.
+miss=$(schedule_dom "$tmp/schedule-hostile.json" "$tmp/schedule-hostile.dom" \
+  "fail=FAIL,unknown=unknown,pass=pass,not_applicable=n/a" "$en_months" "session=S,closed=X,practicum=P,follow-up=F")
+[ -z "$miss" ] && ok || bad "schedule-hostile: $miss"
+grep -q '<script' "$tmp/schedule-hostile.dom" && bad "schedule-hostile: a <script> element in the DOM" || ok
+grep -qE '<(b|i)>' "$tmp/schedule-hostile.dom" && bad "schedule-hostile: markup from the course file became an element" || ok
+for text in 'Kursus &lt;script&gt;alert(1)&lt;/script&gt; &amp; co' \
+            'Sted &lt;script&gt;alert(1)&lt;/script&gt; &amp; "Co"' \
+            'Kalender &lt;script&gt;alert(1)&lt;/script&gt; &amp; "citat"' \
+            '<span class="nt">Lukket &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;fed&lt;/b&gt;</span>' \
+            '<span class="nt">Ferie &lt;script&gt;alert(1)&lt;/script&gt; &amp; fri</span>' \
+            "<span class=\"nt\">Pause &lt;i&gt;kursiv&lt;/i&gt; &amp; 'citat'</span>"; do
+  grep -qF "$text" "$tmp/schedule-hostile.dom" && ok || bad "schedule-hostile: not in the DOM as text: $text"
+done
+
 # Headings in order (no level skipped) and tables with scope headers.
 for p in $pages; do
   out=$(python3 - "$tmp/$p.dom" <<'PY'
@@ -190,13 +335,25 @@ PY
   [ -z "$out" ] && ok || bad "$p: $out"
 done
 
+# Readable at 200% zoom: a 1280-pixel window zoomed to 200% lays the page
+# out 640 CSS pixels wide; nothing may stick out to the right (no sideways
+# scrolling). Measured by a script in a copy of each page (the pages
+# themselves have none): it lists every block wider than the window.
+for p in $pages; do
+  sed 's|</body>|<script>addEventListener("load", () => { const w = document.documentElement.clientWidth, o = []; document.querySelectorAll("body *").forEach(e => { const r = e.getBoundingClientRect(); if (r.right > w + 1) o.push(e.tagName + "." + e.className + " " + Math.round(r.right) + "px"); }); const x = document.createElement("pre"); x.id = "overflow"; x.textContent = o.slice(0, 5).join("; ") \|\| "none"; document.body.append(x); });</script></body>|' \
+    "$tmp/$p.html" > "$tmp/$p-zoom.html"
+  wide=$(browser --window-size=640,1000 --dump-dom "file://$tmp/$p-zoom.html" | sed -n 's|.*<pre id="overflow">\(.*\)</pre>.*|\1|p')
+  [ "$wide" = none ] && ok || bad "$p: wider than a 1280-pixel window at 200% zoom: ${wide:-no measurement}"
+done
+
 # A screenshot kept as an artefact.
-rm -f "$art/check-several.png" "$art/check-danish.png" "$art/admit.png" "$art/diff.png"
+rm -f "$art/check-several.png" "$art/check-danish.png" "$art/admit.png" "$art/diff.png" "$art/schedule.png"
 browser --screenshot="$art/check-several.png" --window-size=1200,2000 "file://$tmp/several.html" > /dev/null
 browser --screenshot="$art/check-danish.png" --window-size=1200,2000 "file://$tmp/danish.html" > /dev/null
 browser --screenshot="$art/admit.png" --window-size=1200,1200 "file://$tmp/admit.html" > /dev/null
 browser --screenshot="$art/diff.png" --window-size=1200,1600 "file://$tmp/diff.html" > /dev/null
-for png in check-several check-danish admit diff; do
+browser --screenshot="$art/schedule.png" --window-size=1200,2400 "file://$tmp/schedule.html" > /dev/null
+for png in check-several check-danish admit diff schedule; do
   if [ -s "$art/$png.png" ] && [ "$(head -c 8 "$art/$png.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ]; then ok
   else bad "$png: no screenshot (PNG) in $art"; fi
 done
@@ -213,9 +370,19 @@ pages=$(grep -a -o '/Type */Page\b' "$art/check-several.pdf" 2>/dev/null | wc -l
 grep -a -qE '/MediaBox \[0 0 59[45](\.[0-9]+)? 84[12](\.[0-9]+)?\]' "$art/check-several.pdf" && ok \
   || bad "several.pdf: pages are not A4 ($(grep -a -o '/MediaBox \[[^]]*\]' "$art/check-several.pdf" | head -1))"
 
+# The schedule printed: the calendar's seven months, the tables and the
+# checks come to 5 A4 pages (found on the first run, Chromium 156), two or
+# three months a page, none split; 4 to 7 leaves room for other fonts.
+rm -f "$art/schedule.pdf"
+browser --no-pdf-header-footer --print-to-pdf="$art/schedule.pdf" "file://$tmp/schedule.html" > /dev/null
+pages=$(grep -a -o '/Type */Page\b' "$art/schedule.pdf" 2>/dev/null | wc -l)
+[ -s "$art/schedule.pdf" ] && [ "$pages" -ge 4 ] && [ "$pages" -le 7 ] && ok || bad "schedule.pdf: $pages pages, expected 4 to 7"
+grep -a -qE '/MediaBox \[0 0 59[45](\.[0-9]+)? 84[12](\.[0-9]+)?\]' "$art/schedule.pdf" && ok \
+  || bad "schedule.pdf: pages are not A4 ($(grep -a -o '/MediaBox \[[^]]*\]' "$art/schedule.pdf" | head -1))"
+
 # The other commands refuse html: a usage error, nothing on stdout.
-# (admit and diff write it since issue 16's second slice.)
-for cmd in "explain national.goal_coverage" "schedule $E/region-midt-schedule.ramme" "test $E"; do
+# (admit and diff write it since issue 16's second slice, schedule since its third.)
+for cmd in "explain national.goal_coverage" "test $E"; do
   # shellcheck disable=SC2086
   "$ramme" $cmd --format html -I "$S" > "$tmp/out" 2> "$tmp/err"; rc=$?
   [ "$rc" = 2 ] && [ ! -s "$tmp/out" ] && grep -q 'format html' "$tmp/err" && ok || bad "${cmd%% *} --format html: exit $rc"

@@ -66,7 +66,7 @@ done
 comp() { bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _ramme; echo "${COMPREPLY[*]}"' _ \
   "$tmp/root/usr/share/bash-completion/completions/ramme" "$@"; }
 [ "$(comp ramme sch)" = "schedule" ] && ok || bad "completion of 'sch': $(comp ramme sch)"
-[ "$(comp ramme schedule --format "")" = "text json csv ics" ] && ok || bad "completion of --format: $(comp ramme schedule --format "")"
+[ "$(comp ramme schedule --format "")" = "text json csv ics html" ] && ok || bad "completion of --format: $(comp ramme schedule --format "")"
 [ "$(comp ramme admit --format "")" = "text json csv html" ] && ok || bad "completion of admit --format: $(comp ramme admit --format "")"
 [ "$(comp ramme diff --format "")" = "text json html" ] && ok || bad "completion of diff --format: $(comp ramme diff --format "")"
 [ "$(comp ramme check --format "")" = "text json html" ] && ok || bad "completion of check --format: $(comp ramme check --format "")"
