@@ -73,6 +73,25 @@ Block *cli_pick_named(Diags *d, const char *file, const char *kind_msg, Block **
     return NULL;
 }
 
+Block *cli_choose(Diags *d, Arena *a, const char *file, Block **all, int n, const char *name, const CliChoice *c)
+{
+    if (name)
+        return cli_pick_named(d, file, c->not_named, all, n, name);
+    if (n == 1)
+        return all[0];
+    if (n == 0) {
+        diag_error_file(d, file, "%s", c->none);
+        diag_help(d, "%s", c->none_help);
+        return NULL;
+    }
+    char *names = "";
+    for (int i = 0; i < n; i++)
+        names = arena_printf(a, "%s%s%s", names, i ? ", " : "", all[i]->name);
+    diag_error_file(d, file, c->several, n, names);
+    diag_help(d, "%s", c->several_help);
+    return NULL;
+}
+
 void cli_open(CliSession *s, const Options *o, const char *file, const char *batch_kind)
 {
     src_init(&s->ss);

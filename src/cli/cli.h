@@ -110,4 +110,17 @@ void cli_help(const char *fmt, const char *arg);
  * in this file") with a did-you-mean. */
 Block *cli_pick_named(Diags *d, const char *file, const char *kind_msg, Block **all, int n, const char *name);
 
+/* The sentences of cli_choose for one kind, translated by the caller:
+ * `several` has a %d for how many and a %s for their names (P_ for n). */
+typedef struct CliChoice {
+    const char *not_named;    /* "no plan named '%s' in this file" */
+    const char *none, *none_help;
+    const char *several, *several_help;
+} CliChoice;
+
+/* The declaration a command works on among the main file's `all`: the one
+ * named `name` (--plan NAME), else the only one; NULL after an error that
+ * says there is none or several (naming them) or that `name` is not one. */
+Block *cli_choose(Diags *d, Arena *a, const char *file, Block **all, int n, const char *name, const CliChoice *c);
+
 #endif

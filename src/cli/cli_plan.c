@@ -28,22 +28,11 @@ int cli_plan(Options *o)
     if (!d->errors) {
         Block **all;
         int n = compile_main_decls(p, "plan", &all);
-        Block *chosen = NULL;
-        if (o->plan) {
-            chosen = cli_pick_named(d, o->args[0], _("no plan named '%s' in this file"), all, n, o->plan);
-        } else if (n == 1) {
-            chosen = all[0];
-        } else if (n == 0) {
-            diag_error_file(d, o->args[0], "%s", _("the file declares no plan"));
-            diag_help(d, "%s", _("add one: plan NAME for COURSE { window ...; weekdays ...; time ...; cohort NAME { start ... } }"));
-        } else {
-            char *names = "";
-            for (int i = 0; i < n; i++)
-                names = arena_printf(a, "%s%s%s", names, i ? ", " : "", all[i]->name);
-            diag_error_file(d, o->args[0], P_("the file declares %d plan: %s", "the file declares %d plans: %s", (unsigned long)n),
-                            n, names);
-            diag_help(d, "%s", _("choose one with --plan NAME"));
-        }
+        CliChoice ch = {_("no plan named '%s' in this file"), _("the file declares no plan"),
+                        _("add one: plan NAME for COURSE { window ...; weekdays ...; time ...; cohort NAME { start ... } }"),
+                        P_("the file declares %d plan: %s", "the file declares %d plans: %s", (unsigned long)n),
+                        _("choose one with --plan NAME")};
+        Block *chosen = cli_choose(d, a, o->args[0], all, n, o->plan, &ch);
         PlanAsk ask = {o->proposals, o->time_limit, o->format == FMT_DZN};
         if (chosen)
             planned = plan_run(p, chosen, &ask, a, &r);

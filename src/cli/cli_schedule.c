@@ -31,22 +31,11 @@ int cli_schedule(Options *o)
     if (!d->errors) {
         Block **all;
         int n = compile_main_decls(p, "schedule", &all);
-        if (o->schedule) {
-            chosen = cli_pick_named(d, o->args[0], _("no schedule named '%s' in this file"), all, n, o->schedule);
-        } else if (n == 1) {
-            chosen = all[0];
-        } else if (n == 0) {
-            diag_error_file(d, o->args[0], "%s", _("the file declares no schedule"));
-            diag_help(d, "%s", _("add one: schedule NAME for COURSE { start 2025-02-03; weekdays mon, wed; time 09:00..12:00 }"));
-        } else {
-            char *names = "";
-            for (int i = 0; i < n; i++)
-                names = arena_printf(a, "%s%s%s", names, i ? ", " : "", all[i]->name);
-            diag_error_file(d, o->args[0],
-                            P_("the file declares %d schedule: %s", "the file declares %d schedules: %s", (unsigned long)n),
-                            n, names);
-            diag_help(d, "%s", _("choose one with --schedule NAME"));
-        }
+        CliChoice ch = {_("no schedule named '%s' in this file"), _("the file declares no schedule"),
+                        _("add one: schedule NAME for COURSE { start 2025-02-03; weekdays mon, wed; time 09:00..12:00 }"),
+                        P_("the file declares %d schedule: %s", "the file declares %d schedules: %s", (unsigned long)n),
+                        _("choose one with --schedule NAME")};
+        chosen = cli_choose(d, a, o->args[0], all, n, o->schedule, &ch);
         if (chosen)
             planned = sched_plan(p, chosen, a, &pl);
         /* Refused before anything is written: a date iCalendar cannot hold. */
