@@ -395,10 +395,11 @@ static Block *schedule_for(Ctx *C, Block *co, Block *site, int32_t start, uint8_
 }
 
 /* Places one option and judges it; false when it breaks a hard
- * requirement (outside the window, a closed start, an error-level check).
- * `pen` gets its penalty. */
-static bool place_option(Ctx *C, Block *co, Block *site, int32_t start, uint8_t wdays, int time, Arena *a, Plan *pl,
-                         int64_t *pen)
+ * requirement (a closed start, an error-level check, or — with
+ * `window_only` — a day outside the window). `pen` gets its penalty and
+ * `in_window` whether every day it meets lies in the window. */
+static bool place_option(Ctx *C, Block *co, Block *site, int32_t start, uint8_t wdays, int time, bool window_only,
+                         Arena *a, Plan *pl, int64_t *pen, bool *in_window)
 {
     Block *sb = schedule_for(C, co, site, start, wdays, time, a);
     Diags quiet; /* the shared checks were made once; a refusal here only rules the option out */
@@ -408,11 +409,14 @@ static bool place_option(Ctx *C, Block *co, Block *site, int32_t start, uint8_t 
     bool ok = sched_place(C->p, sb, a, pl);
     C->p->diags = keep;
     diag_free(&quiet);
-    if (!ok || pl->nsessions == 0 || pl->sessions[0].date != start || pl->sessions[pl->nsessions - 1].date > C->w1)
+    if (!ok || pl->nsessions == 0 || pl->sessions[0].date != start)
         return false;
-    for (int i = 0; i < pl->nfollow_up; i++)
-        if (pl->follow_up[i] > C->w1)
-            return false;
+    /* Every day met inside the window (hard requirement 1): outside it
+     * the option is judged only when a conflict may drop the window. */
+    *in_window = start >= C->w0 && pl->sessions[pl->nsessions - 1].date <= C->w1 &&
+                 (pl->nfollow_up == 0 || pl->follow_up[pl->nfollow_up - 1] <= C->w1);
+    if (!*in_window && window_only)
+        return false;
     /* The cohort's wish and the plan's checks join the placement. */
     Block *pb = pl->placement;
     Value *pref = model_get(co, "prefer");
@@ -615,11 +619,8 @@ static void enumerate(Ctx *C, bool wide, long *noptions)
                 for (int t = 0; t < C->ntimes; t++) {
                     Plan pl;
                     int64_t pen = 0;
-                    if (!place_option(C, co, site, d, sets[k], t, scratch, &pl, &pen))
-                        continue;
-                    bool in_window = d >= C->w0 && pl.sessions[pl.nsessions - 1].date <= C->w1 &&
-                                     (pl.nfollow_up == 0 || pl.follow_up[pl.nfollow_up - 1] <= C->w1);
-                    if (!wide && !in_window)
+                    bool in_window;
+                    if (!place_option(C, co, site, d, sets[k], t, !wide, scratch, &pl, &pen, &in_window))
                         continue;
                     size_t n = (size_t)co_out->n;
                     co_out->o = arena_push(C->a, co_out->o, n, sizeof *co_out->o);
@@ -780,7 +781,8 @@ static void fill_proposal(Ctx *C, const PlanProblem *P, const PlanChoice *ch, in
         pc->t0 = o->t0;
         pc->t1 = o->t1;
         int64_t pen = 0;
-        place_option(C, pc->cohort, pc->site, o->start, o->weekdays, o->time, C->a, &pc->placed, &pen);
+        bool in_window;
+        place_option(C, pc->cohort, pc->site, o->start, o->weekdays, o->time, false, C->a, &pc->placed, &pen, &in_window);
         pc->schedule = pc->placed.schedule;
         int slots = 0;
         for (int r = 0; r < P->cohorts[c].nroles; r++)
