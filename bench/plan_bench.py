@@ -35,7 +35,7 @@ def instance(seed, ncohorts, nteachers, nsites):
            '    hours             78h',
            '    weekly_hours      6h',
            '  }',
-           '  practicum { length 6 weeks; follow_up_days 1 }',
+           '  practicum { length 6 weeks }',
            '  instructors {',
            '    instructor peer "Peer-underviser" { experiential_competence }',
            '    instructor prof "Fagprofessionel" { professional }',
@@ -54,16 +54,16 @@ def instance(seed, ncohorts, nteachers, nsites):
         name = f"t{t + 1}"
         names.append(name)
         flag = "experiential_competence" if t % 2 == 0 else "professional"
-        days = sorted(rnd.sample(range(4), rnd.choice([3, 4, 4])))
+        days = sorted(rnd.sample(range(4), rnd.choice([3, 4, 4, 4])))
         entries = [flag, "weekdays " + ", ".join(WEEKDAYS[d] for d in days)]
         if nsites > 1:
             k = min(nsites, rnd.choice([2, 3, 4]))
             entries.append("sites " + ", ".join(sorted(rnd.sample(sites, k))))
-        for _ in range(rnd.choice([0, 1, 1, 2])):
+        for _ in range(rnd.choice([0, 0, 1, 2])):
             start = datetime.date(2027, 1, 4) + datetime.timedelta(days=rnd.randrange(330))
             end = start + datetime.timedelta(days=rnd.choice([0, 1, 4, 13]))
             entries.append(f'away "Fri" {start}..{end}' if end > start else f'away "Fri" {start}')
-        entries.append(f"max_cohorts {rnd.choice([1, 2, 2, 3])}")
+        entries.append(f"max_cohorts {rnd.choice([1, 2, 3, 3])}")
         out.append(f'teacher {name} "Underviser {name}" {{')
         out += ["  " + e for e in entries]
         out.append("}")
