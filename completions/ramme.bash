@@ -11,13 +11,14 @@ _ramme()
         prev=${COMP_WORDS[COMP_CWORD-1]}
         cword=$COMP_CWORD
     fi
-    local commands="check explain schedule admit diff fmt"
+    local commands="check explain schedule plan admit diff fmt"
     local options="--format --color --strict -I --coverage --lang --help --version"
 
     case $prev in
         --format)
             local formats="text json"
             [[ " ${COMP_WORDS[*]} " == *" schedule "* ]] && formats="text json csv ics html"
+            [[ " ${COMP_WORDS[*]} " == *" plan "* ]] && formats="text json csv ics html ramme dzn"
             [[ " ${COMP_WORDS[*]} " == *" admit "* ]] && formats="text json csv html"
             [[ " ${COMP_WORDS[*]} " == *" check "* ]] && formats="text json html"
             [[ " ${COMP_WORDS[*]} " == *" diff "* ]] && formats="text json html"
@@ -32,7 +33,7 @@ _ramme()
             COMPREPLY=($(compgen -f -X '!*.@(csv|CSV|json|JSON)' -- "$cur") $(compgen -d -- "$cur")); return ;;
         -o)
             COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        --schedule|--course)
+        --schedule|--course|--plan|--proposals|--proposal|--time-limit)
             return ;;
     esac
 
@@ -42,6 +43,7 @@ _ramme()
     fi
     case ${COMP_WORDS[1]} in
         schedule) options="$options -o --schedule" ;;
+        plan) options="$options -o --plan --proposals --proposal --time-limit" ;;
         admit) options="$options --applicants --course --show-fields" ;;
         fmt) options="--check -w --lang --help" ;;
     esac

@@ -1,11 +1,12 @@
 /* cli_plan.c — `ramme plan FILE`: schedule proposals for a plan's cohorts
- * (PLANNING.md §4) as text, JSON, or one proposal's sessions as CSV or
- * iCalendar, or as `schedule` declarations (--format ramme). Exit status 0
+ * (PLANNING.md §4) as text, JSON, an HTML page, or one proposal's sessions
+ * as CSV or iCalendar, or as `schedule` declarations (--format ramme). Exit status 0
  * when a proposal exists, 1 when nothing fits, 2 on bad input. */
 #include "cli/cli.h"
 #include "apps/plan.h"
 #include "emit/plan_dzn.h"
 #include "emit/plan_out.h"
+#include "emit/proposal_html.h"
 #include "emit/proposal_out.h"
 #include "model/compile.h"
 
@@ -16,8 +17,6 @@ int cli_plan(Options *o)
 {
     if (o->nargs != 1)
         return cli_bad_usage(_("plan takes one FILE (and --plan NAME when it declares several)"), NULL);
-    if (o->format == FMT_HTML)
-        return cli_bad_usage(_("--format html is for check, admit, diff and schedule, not %s"), "plan");
     CliSession s;
     cli_open(&s, o, o->args[0], NULL);
     Diags *d = &s.d;
@@ -61,7 +60,7 @@ int cli_plan(Options *o)
         case FMT_ICS: rc = k ? proposal_ics(stdout, k) : 0; break;
         case FMT_RAMME: rc = k ? proposal_ramme(stdout, &r, k) : 0; break;
         case FMT_DZN: rc = plan_dzn(stdout, &r.problem); break;
-        case FMT_HTML: break;
+        case FMT_HTML: rc = proposal_html(stdout, &r, &s.ss); break;
         }
         if (rc != 0 && !ferror(stdout)) {
             cli_error(_("could not write the output"), NULL);

@@ -54,7 +54,7 @@ static void usage(FILE *out)
     fputs(_("\n"
           "options:\n"
           "  --format text|json (check, diff also html; admit csv|html; schedule csv|ics|html;\n"
-          "                                  plan csv|ics|ramme|dzn)\n"
+          "                                  plan csv|ics|html|ramme|dzn)\n"
           "  --color auto|always|never        colour on a terminal (honours NO_COLOR)\n"
           "  --strict                         warnings, and error rules that cannot be judged, fail too\n"
           "  --coverage                       check: also show goals x modules\n"
@@ -347,8 +347,9 @@ int main(int argc, char **argv)
         if (o.course_format && strcmp(o.command, "init") != 0) {
             st = cli_bad_usage(_("--format %s is for init: the kind of course it writes"), o.course_format);
         } else if (o.format == FMT_HTML && strcmp(o.command, "check") != 0 && strcmp(o.command, "admit") != 0 &&
-                   strcmp(o.command, "diff") != 0 && strcmp(o.command, "schedule") != 0 && is_command(o.command)) {
-            st = cli_bad_usage(_("--format html is for check, admit, diff and schedule, not %s"), o.command);
+                   strcmp(o.command, "diff") != 0 && strcmp(o.command, "schedule") != 0 &&
+                   strcmp(o.command, "plan") != 0 && is_command(o.command)) {
+            st = cli_bad_usage(_("--format html is for check, admit, diff, schedule and plan, not %s"), o.command);
         } else if ((o.format == FMT_RAMME || o.format == FMT_DZN) && strcmp(o.command, "plan") != 0 &&
                    is_command(o.command)) {
             st = cli_bad_usage(_("--format ramme and dzn are for plan, not %s"), o.command);

@@ -69,11 +69,13 @@ void hw_printf(FILE *out, const char *fmt, ...)
     arena_free(a);
 }
 
-/* The only styles of every page (check, admit, diff, schedule). Relative
+/* The only styles of every page (check, admit, diff, schedule, plan). Relative
  * units everywhere and no fixed width, so it reflows at 200% zoom; the
  * status is a word in its cell, coloured too but never by colour alone. The print rules: A4, a course per page, no
  * row split across pages, the table's header repeated on each page. */
-static const char STYLE[] =
+static const char *const STYLE[] = {
+    /* In parts: a string literal longer than 4095 bytes is beyond what C
+     * promises (-Woverlength-strings). */
     "body { font-family: system-ui, \"Segoe UI\", Roboto, \"Helvetica Neue\", Arial, sans-serif;"
     " font-size: 1rem; line-height: 1.45; color: #1b1b1b; background: #fff;"
     " max-width: 75em; margin: 1.5em auto; padding: 0 1em; }\n"
@@ -102,7 +104,7 @@ static const char STYLE[] =
     ".diag.error { color: #a30000; font-weight: bold; } .diag.warning { color: #7a4a00; font-weight: bold; }\n"
     ".coverage td { text-align: center; } .coverage td.gap { text-align: left; color: #a30000; font-weight: bold; }\n"
     ".summary { font-weight: bold; }\n"
-    "table.facts, table.narrow { width: auto; } td.num { text-align: right; }\n"
+    "table.facts, table.narrow { width: auto; } td.num { text-align: right; }\n",
     /* The schedule's calendar (plan_html.c): months side by side while
      * they fit, one under another at 200% zoom; each day says what it is by
      * its mark (S, X, P, ...) and is shaded too. */
@@ -121,7 +123,24 @@ static const char STYLE[] =
     "table.month .dn { font-weight: bold; } .mk { font-weight: bold; } .nt { display: block; font-size: 0.85em; }\n"
     "td.weekend .dn { color: #6a6a6a; font-weight: normal; }\n"
     ".session { background: #dfeaff; } .closed { background: #fde3e3; } .break { background: #ececec; }\n"
-    ".practicum { background: #e6f3e1; } .follow-up { background: #c4e5ba; }\n"
+    ".practicum { background: #e6f3e1; } .follow-up { background: #c4e5ba; }\n",
+    /* The planner's page (proposal_html.c) may use the whole width of a
+     * wide screen: its proposals stand side by side, columns of one width
+     * while each keeps 46em, one under another otherwise. A proposal's
+     * tables are set a little smaller and their headings wrap, so they fit
+     * the column; a name too long for it scrolls inside its proposal
+     * rather than run into the next. The plan's status is a word, coloured
+     * by its identifier too. */
+    "body.wide { max-width: 180em; }\n"
+    "h4 { font-size: 1em; margin: 1.2em 0 0.3em; }\n"
+    ".proposals { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 46em), 1fr));"
+    " gap: 0 2.5em; align-items: start; }\n"
+    ".proposal { min-width: 0; overflow-x: auto; }\n"
+    ".proposal table.cohorts, .proposal table.penalties { font-size: 0.92em; }\n"
+    ".proposal thead th { white-space: normal; } .penalties td.num, td.when { white-space: nowrap; }\n"
+    "ul.team { list-style: none; padding: 0; margin: 0; }\n"
+    ".verdict { font-size: 1.1em; }\n"
+    ".optimal .status { color: #1d6b1d; } .feasible .status { color: #7a4a00; } .infeasible .status { color: #a30000; }\n",
     /* A narrow window (200% zoom on a laptop lays the page out about 40em
      * wide): headings wrap, and a long word — a rule id, a place, a Danish
      * compound in a heading — may break anywhere, so no table needs sideways
@@ -129,6 +148,7 @@ static const char STYLE[] =
     "@media screen and (max-width: 48em) {\n"
     "  th, td { overflow-wrap: anywhere; }\n"
     "  thead th { white-space: normal; }\n"
+    "  .proposal th, .proposal td { padding: 0.25em 0.3em; }\n"
     "}\n"
     "@page { size: A4; margin: 15mm 12mm; }\n"
     "@media print {\n"
@@ -136,14 +156,16 @@ static const char STYLE[] =
     "  section.course + section.course { break-before: page; page-break-before: always; }\n"
     "  tr, th, td { break-inside: avoid; page-break-inside: avoid; }\n"
     "  thead { display: table-header-group; }\n"
-    "  h2, h3 { break-after: avoid; page-break-after: avoid; }\n"
+    "  h2, h3, h4 { break-after: avoid; page-break-after: avoid; }\n"
     "  tr.fail, tr.unknown, tr.ineligible, tr.review, thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
-    "  .months { display: block; }\n"
+    "  .months, .proposals { display: block; } .proposal { overflow: visible; }\n"
+    "  section.proposal + section.proposal { break-before: page; page-break-before: always; }\n"
     "  table.month { break-inside: avoid; page-break-inside: avoid; }\n"
     "  .session, .closed, .break, .practicum, .follow-up { -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
-    "}\n";
+    "}\n",
+};
 
-void hw_page_begin(FILE *out, const char *title)
+static void page_begin(FILE *out, const char *title, bool wide)
 {
     fputs("<!DOCTYPE html>\n<html lang=\"", out);
     hw_text(out, i18n_language());
@@ -152,10 +174,22 @@ void hw_page_begin(FILE *out, const char *title)
           out);
     hw_text(out, title);
     fputs("</title>\n<style>\n", out);
-    fputs(STYLE, out);
-    fputs("</style>\n</head>\n<body>\n<main>\n<h1>", out);
+    for (size_t i = 0; i < sizeof STYLE / sizeof *STYLE; i++)
+        fputs(STYLE[i], out);
+    fputs(wide ? "</style>\n</head>\n<body class=\"wide\">\n<main>\n<h1>" : "</style>\n</head>\n<body>\n<main>\n<h1>",
+          out);
     hw_text(out, title);
     fputs("</h1>\n", out);
+}
+
+void hw_page_begin(FILE *out, const char *title)
+{
+    page_begin(out, title, false);
+}
+
+void hw_page_begin_wide(FILE *out, const char *title)
+{
+    page_begin(out, title, true);
 }
 
 bool hw_page_end(FILE *out)

@@ -36,6 +36,9 @@ void hw_printf(FILE *out, const char *fmt, ...)
  * language of the output, `title`, the one inline stylesheet with its A4
  * print rules) and `title` again as the page's h1. */
 void hw_page_begin(FILE *out, const char *title);
+/* The same for a page of columns (the planner's proposals side by side):
+ * its body may use the width of a wide screen. */
+void hw_page_begin_wide(FILE *out, const char *title);
 /* Closes the page. False when a write to `out` failed. */
 bool hw_page_end(FILE *out);
 /* A column heading: <th scope="col">, `word` escaped. */

@@ -3,44 +3,28 @@
  * schedule's own writers, plan_out.c), and a proposal as `schedule`
  * declarations to paste into the course file. */
 #include "emit/proposal_out.h"
-#include "base/civil.h"
 #include "base/i18n.h"
 #include "emit/jsonw.h"
+#include "emit/plan_fmt.h"
 #include "emit/plan_out.h"
+#include "emit/proposal_fmt.h"
 #include "emit/render.h"
 #include "emit/words.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static const char *name_of(const Block *b)
-{
-    return b ? b->name ? b->name : "" : "";
-}
+/* The stdlib's weekday members, as the language and JSON write them (a
+ * person reads proposal_fmt_weekdays). */
+static const char *const weekday_id[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 
-static const char *day_text(char *buf, size_t n, int32_t d)
+/* "tue, wed" */
+static const char *weekday_ids(Arena *a, uint8_t set)
 {
-    int y, m, dd;
-    civil_date(d, &y, &m, &dd);
-    snprintf(buf, n, "%04d-%02d-%02d", y, m, dd);
-    return buf;
-}
-
-static const char *time_text(char *buf, size_t n, int minutes)
-{
-    snprintf(buf, n, "%02d:%02d", minutes / 60, minutes % 60);
-    return buf;
-}
-
-/* The weekdays of a set, by the stdlib's member names (mon, wed) or, for
- * a person, its labels (mandag, onsdag) in the plan's words. */
-static char *weekday_list(Arena *a, const Plan *pl, uint8_t set, bool ids)
-{
-    static const char *id[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-    char *s = "";
+    const char *s = "";
     for (int i = 0; i < 7; i++)
         if (set & (1u << i))
-            s = arena_printf(a, "%s%s%s", s, *s ? ", " : "", ids ? id[i] : pl->weekday_names[i]);
+            s = arena_printf(a, "%s%s%s", s, *s ? ", " : "", weekday_id[i]);
     return s;
 }
 
@@ -48,13 +32,8 @@ static char *team_text(Arena *a, const PlannedCohort *c)
 {
     char *s = "";
     for (int i = 0; i < c->nteam; i++)
-        s = arena_printf(a, "%s%s%s: %s", s, i ? "; " : "", name_of(c->team[i].role), name_of(c->team[i].teacher));
+        s = arena_printf(a, "%s%s%s: %s", s, i ? "; " : "", plan_block_name(c->team[i].role), plan_block_name(c->team[i].teacher));
     return s;
-}
-
-static const Plan *last_placed(const Proposal *p, int i)
-{
-    return &p->cohorts[i].placed;
 }
 
 /* ---------------------------------------------------------------- text */
@@ -63,33 +42,29 @@ void proposal_text(FILE *out, const PlanReport *r, SourceSet *ss, bool color)
 {
     Arena *a = arena_new();
     const char *bold = words_paint(PAINT_HEADING, color), *reset = words_paint(PAINT_RESET, color);
-    fprintf(out, _("%splan %s%s for course %s: %s\n"), bold, name_of(r->plan), reset, name_of(r->course),
+    fprintf(out, _("%splan %s%s for course %s: %s\n"), bold, plan_block_name(r->plan), reset, plan_block_name(r->course),
             words_plan_status(r->status));
     /* The search's own figures (nodes, seconds) vary with the machine and
      * the search's version: the report gives what the plan determines. */
-    fprintf(out, P_("  %ld option placed and priced\n", "  %ld options placed and priced\n", (unsigned long)r->options),
-            r->options);
+    fprintf(out, "  %s\n", proposal_fmt_options(a, r->options));
     if (r->status == PLAN_FEASIBLE)
-        fprintf(out, _("  the search stopped at its time limit: no plan costs less than %lld\n"),
-                (long long)r->lower_bound);
+        fprintf(out, "  %s\n", proposal_fmt_lower_bound(a, r->lower_bound));
     for (int k = 0; k < r->nproposals; k++) {
         const Proposal *p = &r->proposals[k];
-        fprintf(out, "\n%s", bold);
-        fprintf(out, _("Proposal %d: penalty %lld"), p->rank, (long long)p->penalty);
-        fprintf(out, "%s\n", reset);
+        fprintf(out, "\n%s%s%s\n", bold, proposal_fmt_heading(a, p), reset);
         for (int i = 0; i < p->ncohorts; i++) {
             const PlannedCohort *c = &p->cohorts[i];
-            const Plan *pl = last_placed(p, i);
+            const Plan *pl = &c->placed;
             char d0[32], d1[32], t0[32], t1[32];
-            fprintf(out, "  %s%s%s", bold, name_of(c->cohort), reset);
+            fprintf(out, "  %s%s%s", bold, plan_block_name(c->cohort), reset);
             if (c->site)
-                fprintf(out, _(" at %s"), c->site->title ? c->site->title : name_of(c->site));
+                fprintf(out, _(" at %s"), proposal_fmt_site(c->site));
             fputc('\n', out);
             fprintf(out, _("    %s to %s, %d ISO weeks, %s, %s–%s\n"),
-                    day_text(d0, sizeof d0, pl->sessions[0].date),
-                    day_text(d1, sizeof d1, pl->sessions[pl->nsessions - 1].date), pl->nweeks,
-                    weekday_list(a, pl, c->weekdays, false), time_text(t0, sizeof t0, c->t0),
-                    time_text(t1, sizeof t1, c->t1));
+                    plan_fmt_date(d0, sizeof d0, pl->sessions[0].date),
+                    plan_fmt_date(d1, sizeof d1, pl->sessions[pl->nsessions - 1].date), pl->nweeks,
+                    proposal_fmt_weekdays(a, pl, c->weekdays), plan_fmt_time(t0, sizeof t0, c->t0),
+                    plan_fmt_time(t1, sizeof t1, c->t1));
             if (c->nteam)
                 fprintf(out, _("    team: %s\n"), team_text(a, c));
         }
@@ -97,7 +72,7 @@ void proposal_text(FILE *out, const PlanReport *r, SourceSet *ss, bool color)
             fprintf(out, "  %s\n", _("penalties:"));
             for (int i = 0; i < p->npenalties; i++) {
                 const PlanPenalty *x = &p->penalties[i];
-                fprintf(out, _("    %4lld  %s  %s: %lld × %lld\n"), (long long)x->penalty, x->check, name_of(x->cohort),
+                fprintf(out, _("    %4lld  %s  %s: %lld × %lld\n"), (long long)x->penalty, x->check, plan_block_name(x->cohort),
                         (long long)x->weight, (long long)x->amount);
                 fprintf(out, "          %s\n", x->message ? x->message : "");
                 for (int e = 0; e < x->nexplain; e++)
@@ -107,14 +82,14 @@ void proposal_text(FILE *out, const PlanReport *r, SourceSet *ss, bool color)
     }
     if (r->status == PLAN_INFEASIBLE) {
         fputc('\n', out);
-        fprintf(out, "%s\n", _("Nothing fits: no start, weekdays, time and team meet every requirement of the plan."));
+        fprintf(out, "%s\n", proposal_fmt_nothing_fits());
         if (r->conflict_searched && r->nconflict == 0)
-            fprintf(out, "%s\n", _("Not even with all of them dropped: no start on the plan's weekdays and times gives a schedule that passes its error-level checks (`ramme schedule` on one shows which)."));
+            fprintf(out, "%s\n", proposal_fmt_not_even_dropped());
         if (r->nconflict) {
-            fprintf(out, "\n%s%s%s\n", bold, _("These requirements cannot all hold (drop any one and a plan exists):"), reset);
+            fprintf(out, "\n%s%s:%s\n", bold, proposal_fmt_conflict_lead(), reset);
             for (int i = 0; i < r->nconflict; i++)
                 fprintf(out, "  %s  (%s)\n", r->conflict[i].requirement, render_place_text(a, ss, r->conflict[i].where));
-            fprintf(out, "\n%s%s%s\n", bold, _("What dropping each one costs:"), reset);
+            fprintf(out, "\n%s%s:%s\n", bold, proposal_fmt_relaxations_lead(), reset);
             for (int i = 0; i < r->nconflict; i++) {
                 if (r->conflict[i].relaxed < 0)
                     fprintf(out, _("  without %s: still nothing fits\n"), r->conflict[i].requirement);
@@ -136,8 +111,8 @@ int proposal_json(FILE *out, const PlanReport *r, SourceSet *ss)
     char b[32];
     jw_open(w, '{');
     jw_kint(w, "version", 1);
-    jw_kstr(w, "plan", name_of(r->plan));
-    jw_kstr(w, "course", name_of(r->course));
+    jw_kstr(w, "plan", plan_block_name(r->plan));
+    jw_kstr(w, "course", plan_block_name(r->course));
     jw_kstr(w, "status", words_plan_status_id(r->status));
     jw_kint(w, "lower_bound", r->lower_bound);
     jw_kint(w, "options", r->options);
@@ -153,27 +128,26 @@ int proposal_json(FILE *out, const PlanReport *r, SourceSet *ss)
         for (int i = 0; i < p->ncohorts; i++) {
             const PlannedCohort *c = &p->cohorts[i];
             jw_open(w, '{');
-            jw_kstr(w, "cohort", name_of(c->cohort));
-            jw_kstr(w, "site", c->site ? name_of(c->site) : NULL);
-            jw_kstr(w, "start", day_text(b, sizeof b, c->start));
+            jw_kstr(w, "cohort", plan_block_name(c->cohort));
+            jw_kstr(w, "site", c->site ? plan_block_name(c->site) : NULL);
+            jw_kstr(w, "start", plan_fmt_date(b, sizeof b, c->start));
             jw_key(w, "weekdays");
             jw_open(w, '[');
-            static const char *id[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
             for (int d = 0; d < 7; d++)
                 if (c->weekdays & (1u << d))
-                    jw_str(w, id[d]);
+                    jw_str(w, weekday_id[d]);
             jw_close(w, ']');
             jw_key(w, "time");
             jw_open(w, '{');
-            jw_kstr(w, "start", time_text(b, sizeof b, c->t0));
-            jw_kstr(w, "end", time_text(b, sizeof b, c->t1));
+            jw_kstr(w, "start", plan_fmt_time(b, sizeof b, c->t0));
+            jw_kstr(w, "end", plan_fmt_time(b, sizeof b, c->t1));
             jw_close(w, '}');
             jw_key(w, "team");
             jw_open(w, '[');
             for (int t = 0; t < c->nteam; t++) {
                 jw_open(w, '{');
-                jw_kstr(w, "role", name_of(c->team[t].role));
-                jw_kstr(w, "teacher", name_of(c->team[t].teacher));
+                jw_kstr(w, "role", plan_block_name(c->team[t].role));
+                jw_kstr(w, "teacher", plan_block_name(c->team[t].teacher));
                 jw_close(w, '}');
             }
             jw_close(w, ']');
@@ -187,7 +161,7 @@ int proposal_json(FILE *out, const PlanReport *r, SourceSet *ss)
             const PlanPenalty *x = &p->penalties[i];
             jw_open(w, '{');
             jw_kstr(w, "check", x->check);
-            jw_kstr(w, "cohort", name_of(x->cohort));
+            jw_kstr(w, "cohort", plan_block_name(x->cohort));
             jw_kint(w, "weight", x->weight);
             jw_kint(w, "amount", x->amount);
             jw_kint(w, "penalty", x->penalty);
@@ -300,12 +274,12 @@ static void closure_text(FILE *out, Arena *a, const Block *c)
         fprintf(out, " %s %lld", "week", (long long)week->u.i);
     if (on) {
         switch (on->k) {
-        case V_DATE: fprintf(out, " %s", day_text(b, sizeof b, on->u.date)); break;
+        case V_DATE: fprintf(out, " %s", plan_fmt_date(b, sizeof b, on->u.date)); break;
         case V_MDAY: fprintf(out, " %02d-%02d", on->u.mday.month, on->u.mday.day); break;
         case V_RANGE:
             if (on->u.range.lo && on->u.range.hi)
-                fprintf(out, " %s..%s", day_text(b, sizeof b, on->u.range.lo->u.date),
-                        day_text(e, sizeof e, on->u.range.hi->u.date));
+                fprintf(out, " %s..%s", plan_fmt_date(b, sizeof b, on->u.range.lo->u.date),
+                        plan_fmt_date(e, sizeof e, on->u.range.hi->u.date));
             break;
         case V_EXPR: fprintf(out, " %s", ast_to_text(a, on->u.expr)); break;
         default: break;
@@ -321,21 +295,21 @@ int proposal_ramme(FILE *out, const PlanReport *r, const Proposal *p)
     Arena *a = arena_new();
     char b[32], t0[32], t1[32];
     fprintf(out, "# %s\n", _("Proposal of `ramme plan`: paste it into the course file and run `ramme schedule`."));
-    fprintf(out, _("# plan %s, proposal %d, penalty %lld\n"), name_of(r->plan), p->rank, (long long)p->penalty);
+    fprintf(out, _("# plan %s, proposal %d, penalty %lld\n"), plan_block_name(r->plan), p->rank, (long long)p->penalty);
     for (int i = 0; i < p->ncohorts; i++) {
         const PlannedCohort *c = &p->cohorts[i];
         const Plan *pl = &c->placed;
         Value *cal = model_get(c->schedule, "calendar");
         /* The language's words, not a person's: never translated. */
-        fprintf(out, "\n%s %s %s %s {\n", "schedule", name_of(c->cohort), "for", name_of(r->course));
+        fprintf(out, "\n%s %s %s %s {\n", "schedule", plan_block_name(c->cohort), "for", plan_block_name(r->course));
         if (cal && cal->k == V_REF)
-            entry(out, "calendar", name_of(cal->u.ref));
+            entry(out, "calendar", plan_block_name(cal->u.ref));
         Value *cl = model_get(c->schedule, "closed");
         for (int k = 0; cl && cl->k == V_LIST && k < cl->u.list.n; k++)
             closure_text(out, a, cl->u.list.items[k]->u.block);
-        entry(out, "start", day_text(b, sizeof b, c->start));
-        entry(out, "weekdays", weekday_list(a, pl, c->weekdays, true));
-        entry(out, "time", arena_printf(a, "%s..%s", time_text(t0, sizeof t0, c->t0), time_text(t1, sizeof t1, c->t1)));
+        entry(out, "start", plan_fmt_date(b, sizeof b, c->start));
+        entry(out, "weekdays", weekday_ids(a, c->weekdays));
+        entry(out, "time", arena_printf(a, "%s..%s", plan_fmt_time(t0, sizeof t0, c->t0), plan_fmt_time(t1, sizeof t1, c->t1)));
         if (pl->location)
         {
             fputs("  location ", out);
@@ -343,7 +317,7 @@ int proposal_ramme(FILE *out, const PlanReport *r, const Proposal *p)
             fputc('\n', out);
         }
         for (int t = 0; t < c->nteam; t++)
-            entry(out, "team", arena_printf(a, "%s %s", name_of(c->team[t].role), name_of(c->team[t].teacher)));
+            entry(out, "team", arena_printf(a, "%s %s", plan_block_name(c->team[t].role), plan_block_name(c->team[t].teacher)));
         fputs("}\n", out);
     }
     arena_free(a);

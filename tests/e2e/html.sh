@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# tests/e2e/html.sh RAMME — `check`, `admit`, `diff` and `schedule --format
-# html` rendered by a real browser,
+# tests/e2e/html.sh RAMME — `check`, `admit`, `diff`, `schedule` and `plan
+# --format html` rendered by a real browser,
 # Debian's headless Chromium (`make check` installs it: mk/deps.sh chromium):
 # - the DOM holds every rule id of the report with its status word, in
 #   English and in Danish (--lang da: <html lang="da">, Danish words);
@@ -25,6 +25,17 @@
 #   each, the checks a row each with its status word; hostile titles, a
 #   location and closures' names are text, never elements; a screenshot is
 #   kept; print to PDF gives A4 pages, as many as expected;
+# - plan's page (examples/region-midt-plan.ramme, English and Danish): every
+#   proposal of the JSON report by its rank and penalty, in its cohorts
+#   table every cohort (first and last session, ISO weeks, time) with every
+#   member of its team as "role: teacher", every penalty (check, cohort,
+#   weight × amount = penalty), and in proposal 1's calendars every session
+#   of each cohort marked on its day with number and time and every day
+#   that fell out with its name; when nothing fits
+#   (tests/golden/plan/infeasible-rooms.ramme), every requirement of the
+#   conflict with its place and what dropping it costs; the hostile plans'
+#   titles, closures and a teacher's absence are text, never elements; a
+#   screenshot is kept; print to PDF gives A4 pages, as many as expected;
 # - the other commands refuse --format html (exit 2, nothing on stdout).
 # Without chromium every browser check fails, and says why: none is skipped.
 # Prints "html: N passed, N failed".
@@ -71,7 +82,22 @@ rc=$?; [ "$rc" = 0 ] && ok || bad "schedule: exit $rc, expected 0 (the failed ch
 "$ramme" schedule --format html "$root/tests/golden/html/schedule-hostile.ramme" > "$tmp/schedule-hostile.html"
 "$ramme" schedule --format json -I "$S" "$E/frederikshavn.ramme" > "$tmp/schedule.json"
 "$ramme" schedule --format json "$root/tests/golden/html/schedule-hostile.ramme" > "$tmp/schedule-hostile.json"
+# plan: region Midt's year (three proposals of four cohorts), in Danish
+# too; a plan where nothing fits; the hostile plans of the golden tests.
+P=$root/tests/golden/plan H=$root/tests/golden/html
+"$ramme" plan --format html -I "$S" "$E/region-midt-plan.ramme" > "$tmp/plan.html"
+rc=$?; [ "$rc" = 0 ] && ok || bad "plan: exit $rc, expected 0 (a proposal exists)"
+"$ramme" plan --format html --lang da -I "$S" "$E/region-midt-plan.ramme" > "$tmp/plan-da.html"
+"$ramme" plan --format json -I "$S" "$E/region-midt-plan.ramme" > "$tmp/plan.json"
+"$ramme" plan --format html "$P/infeasible-rooms.ramme" > "$tmp/plan-infeasible.html"
+rc=$?; [ "$rc" = 1 ] && ok || bad "plan-infeasible: exit $rc, expected 1 (nothing fits)"
+"$ramme" plan --format json "$P/infeasible-rooms.ramme" > "$tmp/plan-infeasible.json"
+"$ramme" plan --format html --plan år "$H/plan-hostile.ramme" > "$tmp/plan-hostile.html"
+"$ramme" plan --format json --plan år "$H/plan-hostile.ramme" > "$tmp/plan-hostile.json"
+"$ramme" plan --format html --plan umulig "$H/plan-hostile.ramme" > "$tmp/plan-hostile-infeasible.html"
+"$ramme" plan --format json --plan umulig "$H/plan-hostile.ramme" > "$tmp/plan-hostile-infeasible.json"
 pages="several danish hostile admit admit-da admit-hostile diff diff-da schedule schedule-da schedule-hostile"
+pages="$pages plan plan-da plan-infeasible plan-hostile plan-hostile-infeasible"
 
 # Self-contained: no script, no stylesheet or image fetched, no URL at all.
 for p in $pages; do
@@ -317,6 +343,189 @@ for text in 'Kursus &lt;script&gt;alert(1)&lt;/script&gt; &amp; co' \
   grep -qF "$text" "$tmp/schedule-hostile.dom" && ok || bad "schedule-hostile: not in the DOM as text: $text"
 done
 
+# plan: the proposals against the JSON report. A proposal is its <section
+# class="proposal">, found by its heading (HEADING: "Proposal %d: penalty
+# %d" in the page's language); a cohort's calendar follows the heading
+# CALENDAR ("Calendar of %s"); months and marks as for schedule's page;
+# NOFIT is the page's words for a relaxation that leaves nothing fitting.
+plan_dom() { # JSON DOM HEADING CALENDAR MONTHS MARKS [NOFIT]: prints what is missing
+  python3 - "$@" <<'PY'
+import json, re, sys, datetime
+from html.parser import HTMLParser
+doc = json.load(open(sys.argv[1]))
+dom = open(sys.argv[2], encoding="utf-8").read()
+heading_fmt, calendar_fmt = sys.argv[3], sys.argv[4]
+months = sys.argv[5].split(",")
+marks = dict(w.split("=", 1) for w in sys.argv[6].split(","))
+nofit = sys.argv[7] if len(sys.argv) > 7 else "still nothing fits"
+calendar_re = re.compile("^" + re.escape(calendar_fmt).replace("%s", "(.+)") + "$")
+
+class Page(HTMLParser):
+    """Per proposal: its h3, the rows of its tables by the table's class
+    (the cells' texts, header cell first, with a team cell's members
+    apart), and its cohorts' months (cohort -> caption -> {day: (classes,
+    text)}); the rows of tables outside the proposals (the conflict)."""
+    def __init__(self):
+        super().__init__()
+        self.proposals, self.rows = [], []
+        self.text = self.cell = self.row = self.caption = self.li = None
+        self.table = self.cohort = self.month = None
+        self.team = []
+    def handle_starttag(self, tag, attrs):
+        cls = (dict(attrs).get("class") or "").split()
+        if tag == "section" and "proposal" in cls:
+            self.proposals.append({"heading": None, "tables": {}, "calendars": {}})
+            self.cohort = None
+        elif tag in ("h3", "h4"):
+            self.text = ""
+        elif tag == "table":
+            self.table = cls[0] if cls else ""
+        elif tag == "caption":
+            self.caption = ""
+        elif tag == "tr":
+            self.row, self.team = [], []
+        elif tag in ("td", "th"):
+            self.cell = [set(cls), ""]
+        elif tag == "li" and self.cell is not None:
+            self.li = ""
+    def handle_endtag(self, tag):
+        prop = self.proposals[-1] if self.proposals else None
+        if tag in ("h3", "h4") and self.text is not None:
+            text = " ".join(self.text.split())
+            m = calendar_re.match(text)
+            if tag == "h3" and prop:
+                prop["heading"] = text
+            elif m and prop:
+                self.cohort = m.group(1)
+                prop["calendars"][self.cohort] = {}
+            self.text = None
+        elif tag == "caption" and self.caption is not None:
+            if prop and self.cohort:
+                self.month = prop["calendars"][self.cohort].setdefault(self.caption.strip(), {})
+            self.caption = None
+        elif tag == "li" and self.li is not None:
+            self.team.append(" ".join(self.li.split()))
+            self.li = None
+        elif tag in ("td", "th") and self.cell is not None:
+            cls, text = self.cell[0], " ".join(self.cell[1].split())
+            if self.row is not None:
+                self.row.append(text)
+            if self.table == "month" and tag == "td" and text and self.month is not None:
+                self.month[int(text.split()[0])] = (cls, text)
+            self.cell = None
+        elif tag == "tr" and self.row is not None:
+            if self.table != "month":
+                (prop["tables"].setdefault(self.table, []) if prop else self.rows).append((self.row, self.team))
+            self.row = None
+    def handle_data(self, data):
+        for attr in ("text", "caption", "li"):
+            if getattr(self, attr) is not None:
+                setattr(self, attr, getattr(self, attr) + data)
+        if self.cell is not None:
+            self.cell[1] += data
+
+p = Page()
+p.feed(dom)
+problems = []
+if len(p.proposals) != len(doc["proposals"]):
+    problems.append("%d proposals on the page, %d in the JSON report" % (len(p.proposals), len(doc["proposals"])))
+for k, (prop, page) in enumerate(zip(doc["proposals"], p.proposals)):
+    if page["heading"] != heading_fmt % (prop["rank"], prop["penalty"]):
+        problems.append("proposal %d: heading %r" % (prop["rank"], page["heading"]))
+    rows = {r[0][0]: r for r in page["tables"].get("cohorts", [])[1:]}
+    for c in prop["cohorts"]:
+        if c["cohort"] not in rows:
+            problems.append("proposal %d: no row for cohort %s" % (prop["rank"], c["cohort"]))
+            continue
+        cells, team = rows[c["cohort"]]
+        want = [c["sessions"][0]["date"], c["sessions"][-1]["date"], str(len(c["weeks"])),
+                "%s–%s" % (c["time"]["start"], c["time"]["end"])]
+        if len(cells) < 8 or [cells[2], cells[3], cells[4], cells[6]] != want:
+            problems.append("proposal %d, cohort %s: %s, expected %s" % (prop["rank"], c["cohort"], cells, want))
+        for t in c["team"]:
+            member = "%s: %s" % (t["role"], t["teacher"])
+            if not any(m == member or m.startswith(member + ' "') for m in team):
+                problems.append("proposal %d, cohort %s: no team member %s in %s" % (prop["rank"], c["cohort"], member, team))
+    penalties = [r[0][:3] for r in page["tables"].get("penalties", [])]
+    for x in prop["penalties"]:
+        if [x["check"], x["cohort"], "%d × %d = %d" % (x["weight"], x["amount"], x["penalty"])] not in penalties:
+            problems.append("proposal %d: no row for the penalty %s of %s" % (prop["rank"], x["check"], x["cohort"]))
+    if k > 0:
+        continue
+    # Proposal 1: every session and every day that fell out on its day.
+    for c in prop["cohorts"]:
+        cal = page["calendars"].get(c["cohort"])
+        if cal is None:
+            problems.append("proposal 1: no calendar of %s" % c["cohort"])
+            continue
+        def day(iso):
+            d = datetime.date.fromisoformat(iso)
+            return cal.get("%s %d" % (months[d.month - 1], d.year), {}).get(d.day)
+        for s in c["sessions"]:
+            cell = day(s["date"])
+            mark, time = "%s%d" % (marks["session"], s["number"]), "%s–%s" % (s["start"], s["end"])
+            if not cell or "session" not in cell[0] or mark not in cell[1].split() or time not in cell[1]:
+                problems.append("proposal 1, %s: session %d on %s is not marked %s with its time: %s"
+                                % (c["cohort"], s["number"], s["date"], mark, cell))
+        for x in c["skipped"]:
+            cell = day(x["date"])
+            if not cell or "closed" not in cell[0] or x["reason"] not in cell[1]:
+                problems.append("proposal 1, %s: %s fell out (%s), but its day says %s"
+                                % (c["cohort"], x["date"], x["reason"], cell))
+if doc["status"] == "infeasible":
+    # The conflict: each requirement with its place, then what dropping it costs.
+    rows = [r[0] for r in p.rows]
+    if not doc["conflict"]:
+        problems.append("the JSON report names no conflict")
+    for x in doc["conflict"]:
+        place = "%s:%d:%d" % (x["location"]["file"], x["location"]["line"], x["location"]["column"])
+        if [x["requirement"], place] not in rows:
+            problems.append("no row for the requirement %s at %s" % (x["requirement"], place))
+    for x in doc["relaxations"]:
+        if [x["drop"], nofit if x["penalty"] is None else str(x["penalty"])] not in rows:
+            problems.append("no row for what dropping %s costs (%s)" % (x["drop"], x["penalty"]))
+elif not doc["proposals"]:
+    problems.append("the JSON report has no proposal")
+print("\n".join(problems[:10]))
+PY
+}
+miss=$(plan_dom "$tmp/plan.json" "$tmp/plan.dom" "Proposal %d: penalty %d" "Calendar of %s" "$en_months" "session=S")
+[ -z "$miss" ] && ok || bad "plan: $miss"
+miss=$(plan_dom "$tmp/plan.json" "$tmp/plan-da.dom" "Forslag %d: strafpoint %d" "Kalender for %s" "$da_months" "session=U")
+[ -z "$miss" ] && ok || bad "plan-da: $miss"
+grep -q '<html lang="da">' "$tmp/plan-da.dom" && ok || bad "plan-da: no <html lang=\"da\">"
+# The status by its word; region Midt has three proposals of four cohorts.
+grep -q '<span class="status">optimal</span>' "$tmp/plan.dom" && ok || bad "plan: no status word optimal"
+grep -q '<span class="status">optimal</span>' "$tmp/plan-da.dom" && ok || bad "plan-da: no status word optimal"
+[ "$(grep -o '<section class="proposal">' "$tmp/plan.dom" | wc -l)" = 3 ] && ok || bad "plan: not 3 proposal sections"
+miss=$(plan_dom "$tmp/plan-infeasible.json" "$tmp/plan-infeasible.dom" "Proposal %d: penalty %d" "Calendar of %s" \
+  "$en_months" "session=S")
+[ -z "$miss" ] && ok || bad "plan-infeasible: $miss"
+grep -q '<span class="status">infeasible</span>' "$tmp/plan-infeasible.dom" && ok || bad "plan-infeasible: no status word infeasible"
+# The hostile plans: their pages against their reports, and every hostile
+# string (the course's, teachers' and site's titles, the closures' names,
+# the absence in the conflict) text, no element.
+miss=$(plan_dom "$tmp/plan-hostile.json" "$tmp/plan-hostile.dom" "Proposal %d: penalty %d" "Calendar of %s" "$en_months" "session=S")
+[ -z "$miss" ] && ok || bad "plan-hostile: $miss"
+miss=$(plan_dom "$tmp/plan-hostile-infeasible.json" "$tmp/plan-hostile-infeasible.dom" "Proposal %d: penalty %d" \
+  "Calendar of %s" "$en_months" "session=S")
+[ -z "$miss" ] && ok || bad "plan-hostile-infeasible: $miss"
+for p in plan-hostile plan-hostile-infeasible; do
+  grep -q '<script' "$tmp/$p.dom" && bad "$p: a <script> element in the DOM" || ok
+  grep -qE '<(b|i)>' "$tmp/$p.dom" && bad "$p: markup from the plan's file became an element" || ok
+  grep -qF 'Kursus &lt;script&gt;alert(1)&lt;/script&gt; &amp; co' "$tmp/$p.dom" && ok || bad "$p: the course's title is not text"
+done
+for text in '<td>Sal &lt;script&gt;alert(1)&lt;/script&gt; &amp; "Co"</td>' \
+            '<li>peer: anna "Anna &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co"</li>' \
+            "<li>prof: bo \"Bo &lt;b&gt;fed&lt;/b&gt; &amp; 'citat'\"</li>" \
+            '<span class="nt">Lukket &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;fed&lt;/b&gt;</span>' \
+            "<span class=\"nt\">Sal lukket &lt;i&gt;kursiv&lt;/i&gt; &amp; 'x'</span>" \
+            '<span class="nt">Plan lukket &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;fed&lt;/b&gt;</span>'; do
+  grep -qF "$text" "$tmp/plan-hostile.dom" && ok || bad "plan-hostile: not in the DOM as text: $text"
+done
+grep -qF '<code>teacher anna: away "Ferie &lt;script&gt;alert(1)&lt;/script&gt; &amp; fri" 2027-03-01..2027-06-30</code>' \
+  "$tmp/plan-hostile-infeasible.dom" && ok || bad "plan-hostile-infeasible: the absence in the conflict is not text"
+
 # Headings in order (no level skipped) and tables with scope headers.
 for p in $pages; do
   out=$(python3 - "$tmp/$p.dom" <<'PY'
@@ -347,13 +556,17 @@ for p in $pages; do
 done
 
 # A screenshot kept as an artefact.
-rm -f "$art/check-several.png" "$art/check-danish.png" "$art/admit.png" "$art/diff.png" "$art/schedule.png"
+rm -f "$art/check-several.png" "$art/check-danish.png" "$art/admit.png" "$art/diff.png" "$art/schedule.png" \
+  "$art/plan.png" "$art/plan-infeasible.png"
 browser --screenshot="$art/check-several.png" --window-size=1200,2000 "file://$tmp/several.html" > /dev/null
 browser --screenshot="$art/check-danish.png" --window-size=1200,2000 "file://$tmp/danish.html" > /dev/null
 browser --screenshot="$art/admit.png" --window-size=1200,1200 "file://$tmp/admit.html" > /dev/null
 browser --screenshot="$art/diff.png" --window-size=1200,1600 "file://$tmp/diff.html" > /dev/null
 browser --screenshot="$art/schedule.png" --window-size=1200,2400 "file://$tmp/schedule.html" > /dev/null
-for png in check-several check-danish admit diff schedule; do
+# The plan on a wide screen, where two proposals stand side by side.
+browser --screenshot="$art/plan.png" --window-size=1920,2400 "file://$tmp/plan.html" > /dev/null
+browser --screenshot="$art/plan-infeasible.png" --window-size=1200,1000 "file://$tmp/plan-infeasible.html" > /dev/null
+for png in check-several check-danish admit diff schedule plan plan-infeasible; do
   if [ -s "$art/$png.png" ] && [ "$(head -c 8 "$art/$png.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ]; then ok
   else bad "$png: no screenshot (PNG) in $art"; fi
 done
@@ -380,8 +593,23 @@ pages=$(grep -a -o '/Type */Page\b' "$art/schedule.pdf" 2>/dev/null | wc -l)
 grep -a -qE '/MediaBox \[0 0 59[45](\.[0-9]+)? 84[12](\.[0-9]+)?\]' "$art/schedule.pdf" && ok \
   || bad "schedule.pdf: pages are not A4 ($(grep -a -o '/MediaBox \[[^]]*\]' "$art/schedule.pdf" | head -1))"
 
+# The plan printed: three proposals, each from a new page, with its tables
+# and four cohorts' calendars (about five months each, none split) come to
+# 33 A4 pages (found on the first run, Chromium 156); 26 to 42 leaves room
+# for other fonts. When nothing fits, the conflict fits on one page.
+rm -f "$art/plan.pdf" "$art/plan-infeasible.pdf"
+browser --no-pdf-header-footer --print-to-pdf="$art/plan.pdf" "file://$tmp/plan.html" > /dev/null
+pages=$(grep -a -o '/Type */Page\b' "$art/plan.pdf" 2>/dev/null | wc -l)
+[ -s "$art/plan.pdf" ] && [ "$pages" -ge 26 ] && [ "$pages" -le 42 ] && ok || bad "plan.pdf: $pages pages, expected 26 to 42"
+grep -a -qE '/MediaBox \[0 0 59[45](\.[0-9]+)? 84[12](\.[0-9]+)?\]' "$art/plan.pdf" && ok \
+  || bad "plan.pdf: pages are not A4 ($(grep -a -o '/MediaBox \[[^]]*\]' "$art/plan.pdf" | head -1))"
+browser --no-pdf-header-footer --print-to-pdf="$art/plan-infeasible.pdf" "file://$tmp/plan-infeasible.html" > /dev/null
+pages=$(grep -a -o '/Type */Page\b' "$art/plan-infeasible.pdf" 2>/dev/null | wc -l)
+[ -s "$art/plan-infeasible.pdf" ] && [ "$pages" = 1 ] && ok || bad "plan-infeasible.pdf: $pages pages, expected 1"
+
 # The other commands refuse html: a usage error, nothing on stdout.
-# (admit and diff write it since issue 16's second slice, schedule since its third.)
+# (admit and diff write it since issue 16's second slice, schedule since its
+# third, plan since its fourth.)
 for cmd in "explain national.goal_coverage" "test $E"; do
   # shellcheck disable=SC2086
   "$ramme" $cmd --format html -I "$S" > "$tmp/out" 2> "$tmp/err"; rc=$?

@@ -1,0 +1,57 @@
+/* proposal_fmt.c — a proposal's words, shared by the text report and the page. */
+#include "emit/proposal_fmt.h"
+#include "base/i18n.h"
+#include "emit/plan_fmt.h"
+
+const char *proposal_fmt_weekdays(Arena *a, const Plan *pl, uint8_t set)
+{
+    const char *s = "";
+    for (int i = 0; i < 7; i++)
+        if (set & (1u << i))
+            s = arena_printf(a, "%s%s%s", s, *s ? ", " : "", plan_weekday_name(pl, i));
+    return s;
+}
+
+const char *proposal_fmt_site(const Block *site)
+{
+    if (!site)
+        return NULL;
+    return site->title ? site->title : plan_block_name(site);
+}
+
+const char *proposal_fmt_options(Arena *a, long options)
+{
+    return arena_printf(a, P_("%ld option placed and priced", "%ld options placed and priced", (unsigned long)options),
+                        options);
+}
+
+const char *proposal_fmt_lower_bound(Arena *a, int64_t bound)
+{
+    return arena_printf(a, _("the search stopped at its time limit: no plan costs less than %lld"), (long long)bound);
+}
+
+const char *proposal_fmt_heading(Arena *a, const Proposal *p)
+{
+    return arena_printf(a, _("Proposal %d: penalty %lld"), p->rank, (long long)p->penalty);
+}
+
+const char *proposal_fmt_nothing_fits(void)
+{
+    return _("Nothing fits: no start, weekdays, time and team meet every requirement of the plan.");
+}
+
+const char *proposal_fmt_not_even_dropped(void)
+{
+    return _("Not even with all of them dropped: no start on the plan's weekdays and times gives a schedule that "
+             "passes its error-level checks (`ramme schedule` on one shows which).");
+}
+
+const char *proposal_fmt_conflict_lead(void)
+{
+    return _("These requirements cannot all hold (drop any one and a plan exists)");
+}
+
+const char *proposal_fmt_relaxations_lead(void)
+{
+    return _("What dropping each one costs");
+}
