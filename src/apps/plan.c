@@ -13,6 +13,7 @@
 #include "engine/eval.h"
 
 #include <math.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,6 +80,8 @@ typedef struct Ctx {
     Req *reqs;
     int nreqs;
     double time_limit;
+    double deadline;         /* the conflict search's end (now_s) */
+    double call_limit;       /* and the most one of its questions may take */
 } Ctx;
 
 static Value *val(Arena *a, ValueKind k, Span sp)
@@ -546,6 +549,16 @@ static const char *value_text(Ctx *C, const Value *v)
     return out;
 }
 
+/* A list's items as written, joined by ", " (the list's own span may hold
+ * its key). */
+static const char *items_text(Ctx *C, const Value *list)
+{
+    char *s = "";
+    for (int i = 0; list && list->k == V_LIST && i < list->u.list.n; i++)
+        s = arena_printf(C->a, "%s%s%s", s, i ? ", " : "", value_text(C, list->u.list.items[i]));
+    return s;
+}
+
 static void list_reqs(Ctx *C)
 {
     Value *wv = model_get(C->plan, "window");
@@ -575,10 +588,10 @@ static void list_reqs(Ctx *C)
         add_req(C, RQ_MAX, t, 0, mv && !mv->is_default ? mv->span : tb->name_span,
                 arena_printf(C->a, "teacher %s: max_cohorts %lld", tb->name, (long long)int_of(mv, 1)));
         if (sv && sv->k == V_LIST)
-            add_req(C, RQ_SITES, t, 0, sv->span, arena_printf(C->a, "teacher %s: sites %s", tb->name, value_text(C, sv)));
+            add_req(C, RQ_SITES, t, 0, sv->span, arena_printf(C->a, "teacher %s: sites %s", tb->name, items_text(C, sv)));
         if (wv2 && wv2->k == V_LIST)
             add_req(C, RQ_WEEKDAYS, t, 0, wv2->span,
-                    arena_printf(C->a, "teacher %s: weekdays %s", tb->name, value_text(C, wv2)));
+                    arena_printf(C->a, "teacher %s: weekdays %s", tb->name, items_text(C, wv2)));
         Value *al = model_get(tb, "away");
         for (int k = 0; al && al->k == V_LIST && k < al->u.list.n; k++) {
             Block *e = al->u.list.items[k]->u.block;
@@ -805,36 +818,60 @@ static void fill_proposal(Ctx *C, const PlanProblem *P, const PlanChoice *ch, in
     }
 }
 
-/* The conflict search's oracle: is there a plan with these requirements? */
-static bool oracle_fits(void *ctx, const bool *on, int64_t *penalty)
+/* Seconds on the monotonic clock. */
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* The conflict search's oracle: is there a plan with these requirements?
+ * Each call may use what is left of the explanation's budget. */
+static OracleAnswer oracle_fits(void *ctx, const bool *on, int64_t *penalty)
 {
     Ctx *C = ctx;
+    double left = C->deadline - now_s();
+    if (left <= 0)
+        return ORACLE_UNKNOWN;
+    /* One hard question must not take the whole budget: an unknown answer
+     * only keeps the conflict larger, while the next may be quick. */
+    if (left > C->call_limit)
+        left = C->call_limit;
     Arena *a = arena_new();
     PlanProblem P;
     build_problem(C, on, a, &P);
     PlanResult r;
-    plan_solve(&P, 1, C->time_limit, a, &r);
-    bool fits = r.nproposals > 0;
-    *penalty = fits ? r.proposals[0].penalty : 0;
+    plan_solve(&P, 1, left, a, &r);
+    OracleAnswer ans = r.nproposals > 0 ? ORACLE_FITS : r.status == PLAN_INFEASIBLE ? ORACLE_NO : ORACLE_UNKNOWN;
+    *penalty = r.nproposals > 0 ? r.proposals[0].penalty : 0;
     arena_free(a);
-    return fits;
+    return ans;
 }
 
 /* Nothing fits: the requirements that conflict, and what dropping each
- * costs. The options are placed again over the wider starts first. */
+ * costs. The options are placed again over the wider starts first. The
+ * whole explanation gets the plan's time limit, or PLAN_EXPLAIN_SECONDS:
+ * a region's plan has hundreds of requirements, and the report must end. */
+#define PLAN_EXPLAIN_SECONDS 60
 static void explain_conflict(Ctx *C, PlanReport *out)
 {
+    double budget = C->time_limit > 0 ? C->time_limit : PLAN_EXPLAIN_SECONDS;
+    C->deadline = now_s() + budget;
+    C->call_limit = budget / 20 > 0.05 ? budget / 20 : 0.05;
     long wide;
     enumerate(C, true, &wide);
     bool *in = arena_array(C->a, (size_t)C->nreqs + 1, sizeof *in);
     int64_t *relaxed = arena_array(C->a, (size_t)C->nreqs + 1, sizeof *relaxed);
     ConflictOracle o = {C, oracle_fits};
-    int n = plan_conflict(&o, C->nreqs, in, relaxed);
+    bool minimal;
+    int n = plan_conflict(&o, C->nreqs, in, relaxed, &minimal);
     out->conflict = arena_array(C->a, (size_t)n + 1, sizeof *out->conflict);
     for (int i = 0; i < C->nreqs; i++)
         if (in[i])
             out->conflict[out->nconflict++] = (PlanConflict){C->reqs[i].label, C->reqs[i].span, relaxed[i]};
     out->conflict_searched = true;
+    out->conflict_minimal = minimal;
 }
 
 bool plan_run(Program *p, Block *plan, const PlanAsk *ask, Arena *a, PlanReport *out)

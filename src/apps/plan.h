@@ -50,7 +50,8 @@ typedef struct Proposal {
 } Proposal;
 
 /* A requirement of a conflict, as the file writes it, and the best penalty
- * once it alone is dropped (-1: still nothing fits). */
+ * once it alone is dropped (-1: still nothing fits; -2: not known, the
+ * search stopped at its time limit). */
 typedef struct PlanConflict {
     const char *requirement;  /* "teacher hanne: max_cohorts 1" */
     Span where;
@@ -71,6 +72,8 @@ typedef struct PlanReport {
     PlanConflict *conflict; /* when infeasible: a minimal conflict */
     int nconflict;          /* 0 with conflict_searched: nothing fits even with none */
     bool conflict_searched;
+    bool conflict_minimal;  /* false: the search stopped at its time limit, and a
+                             * requirement of the conflict may not be needed */
 } PlanReport;
 
 typedef struct PlanAsk {

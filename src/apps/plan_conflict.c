@@ -1,31 +1,62 @@
-/* plan_conflict.c — a minimal conflict by deletion (PLANNING.md §3).
+/* plan_conflict.c — a conflict by deletion, a block at a time
+ * (PLANNING.md §3).
  *
- * QuickXplain needs fewer oracle calls when the conflict is small among
- * many requirements, but a plan has tens of requirements, each call is a
- * search that ends quickly on an infeasible problem, and deletion is
- * simple enough to be plainly right: the order requirements are tried in
- * is the order the planner lists them, so the ones listed last (a teacher's
- * absences, weekdays) are the ones a conflict keeps when several would do. */
+ * Plain deletion asks the oracle once per requirement, and a regional plan
+ * has hundreds (every teacher's absences, weekdays, sites); each call is a
+ * search. Dropping a whole block that the conflict does not need costs one
+ * call, so blocks are tried first and split only when they cannot go: the
+ * idea of QuickXplain, kept in the deletion form because it stays sound
+ * when the oracle runs out of time — a requirement leaves the conflict only
+ * on a proof that the rest still admit no plan, so the set returned always
+ * admits none; an unknown answer only keeps it larger than minimal. The
+ * order requirements are listed in decides which conflict is found when
+ * several would do: the ones tried last stay. */
 #include "apps/plan_conflict.h"
 
 #include <stdlib.h>
 
-int plan_conflict(const ConflictOracle *o, int n, bool *in, int64_t *relaxed)
+typedef struct Run {
+    const ConflictOracle *o;
+    bool *in;
+    bool minimal;
+} Run;
+
+/* Drops what it can of in[lo..hi) (all marked on entry). */
+static void shrink(Run *r, int lo, int hi)
+{
+    if (lo >= hi)
+        return;
+    for (int i = lo; i < hi; i++)
+        r->in[i] = false;
+    int64_t pen;
+    OracleAnswer a = r->o->fits(r->o->ctx, r->in, &pen);
+    if (a == ORACLE_NO)
+        return; /* none of them is needed */
+    for (int i = lo; i < hi; i++)
+        r->in[i] = true;
+    if (a == ORACLE_UNKNOWN)
+        r->minimal = false;
+    if (hi - lo == 1)
+        return; /* needed (or not known to be unneeded) */
+    int mid = lo + (hi - lo) / 2;
+    shrink(r, lo, mid);
+    shrink(r, mid, hi);
+}
+
+int plan_conflict(const ConflictOracle *o, int n, bool *in, int64_t *relaxed, bool *minimal)
 {
     int64_t pen;
     for (int i = 0; i < n; i++)
         in[i] = false;
-    if (!o->fits(o->ctx, in, &pen)) {
-        /* Nothing fits even with no requirement enforced. */
-        return 0;
-    }
+    *minimal = true;
+    OracleAnswer none = o->fits(o->ctx, in, &pen);
+    if (none == ORACLE_NO)
+        return 0; /* nothing fits even with no requirement enforced */
     for (int i = 0; i < n; i++)
         in[i] = true;
-    for (int i = 0; i < n; i++) {
-        in[i] = false;
-        if (o->fits(o->ctx, in, &pen))
-            in[i] = true; /* needed: without it a plan exists */
-    }
+    Run r = {o, in, true};
+    shrink(&r, 0, n);
+    *minimal = r.minimal;
     /* What dropping each one costs, the others all enforced. */
     bool *on = malloc((size_t)n + 1);
     int size = 0;
@@ -33,9 +64,14 @@ int plan_conflict(const ConflictOracle *o, int n, bool *in, int64_t *relaxed)
         if (!in[i])
             continue;
         size++;
-        for (int k = 0; on && k < n; k++)
+        if (!on) {
+            relaxed[i] = -2;
+            continue;
+        }
+        for (int k = 0; k < n; k++)
             on[k] = k != i;
-        relaxed[i] = on && o->fits(o->ctx, on, &pen) ? pen : -1;
+        OracleAnswer a = o->fits(o->ctx, on, &pen);
+        relaxed[i] = a == ORACLE_FITS ? pen : a == ORACLE_NO ? -1 : -2;
     }
     free(on);
     return size;

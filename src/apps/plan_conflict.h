@@ -6,26 +6,29 @@
 #ifndef RAMME_PLAN_CONFLICT_H
 #define RAMME_PLAN_CONFLICT_H
 
-#include "apps/plan_solve.h"
-
 #include <stdbool.h>
 #include <stdint.h>
 
+typedef enum { ORACLE_NO = 0, ORACLE_FITS = 1, ORACLE_UNKNOWN = -1 } OracleAnswer;
+
 typedef struct ConflictOracle {
     void *ctx;
-    /* Whether a plan exists with requirement i enforced exactly when on[i];
-     * *penalty gets the best plan's penalty when one does. */
-    bool (*fits)(void *ctx, const bool *on, int64_t *penalty);
+    /* Whether a plan exists with requirement i enforced exactly when on[i]
+     * (*penalty: the best plan's penalty when one does), or UNKNOWN when
+     * the oracle ran out of time. */
+    OracleAnswer (*fits)(void *ctx, const bool *on, int64_t *penalty);
 } ConflictOracle;
 
-/* With all n requirements enforced nothing fits. Marks in[] a minimal
- * conflict — the marked requirements alone admit no plan, and dropping any
- * one of them lets one exist — found by deletion: each requirement in turn
- * is dropped for good when the rest still admit no plan, so n + 1 calls of
- * the oracle. relaxed[i], for each marked i, is the best penalty with every
- * requirement but i enforced, or -1 when still nothing fits. Returns the
- * conflict's size; 0 when nothing fits even with none enforced (the plan's
- * weekdays and times cannot hold the course at all). */
-int plan_conflict(const ConflictOracle *o, int n, bool *in, int64_t *relaxed);
+/* With all n requirements enforced nothing fits. Marks in[] a conflict:
+ * the marked requirements alone admit no plan — always proven — and, when
+ * the oracle never answered UNKNOWN (*minimal set true), dropping any one
+ * of them lets a plan exist. A requirement is dropped for good only when
+ * the rest are proven to admit no plan, tried a block at a time (half the
+ * candidates, then halves of a block that could not go), so a conflict of
+ * k among n costs about 2k·log2(n) calls, not n. relaxed[i], for each
+ * marked i, is the best penalty with every requirement but i enforced, -1
+ * when still nothing fits, -2 when unknown. Returns the conflict's size;
+ * 0 when nothing fits even with none enforced. */
+int plan_conflict(const ConflictOracle *o, int n, bool *in, int64_t *relaxed, bool *minimal);
 
 #endif

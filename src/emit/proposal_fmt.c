@@ -35,6 +35,11 @@ const char *proposal_fmt_heading(Arena *a, const Proposal *p)
     return arena_printf(a, _("Proposal %d: penalty %lld"), p->rank, (long long)p->penalty);
 }
 
+const char *proposal_fmt_not_minimal(void)
+{
+    return _("(The search stopped at its time limit: these cannot all hold, but one of them may not be needed.)");
+}
+
 const char *proposal_fmt_nothing_fits(void)
 {
     return _("Nothing fits: no start, weekdays, time and team meet every requirement of the plan.");

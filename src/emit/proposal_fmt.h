@@ -32,6 +32,8 @@ const char *proposal_fmt_heading(Arena *a, const Proposal *p);
  * dropped; and the lead-ins, without a colon, of the conflict and of what
  * dropping each of its requirements costs. */
 const char *proposal_fmt_nothing_fits(void);
+/* Under a conflict found when the time ran out: it may not be minimal. */
+const char *proposal_fmt_not_minimal(void);
 const char *proposal_fmt_not_even_dropped(void);
 const char *proposal_fmt_conflict_lead(void);
 const char *proposal_fmt_relaxations_lead(void);

@@ -216,6 +216,8 @@ static void conflict(FILE *out, Arena *a, const PlanReport *r, SourceSet *ss)
             fputs("</tr>\n", out);
         }
         fputs("</tbody>\n</table>\n", out);
+        if (!r->conflict_minimal)
+            paragraph(out, NULL, proposal_fmt_not_minimal());
         heading(out, 3, proposal_fmt_relaxations_lead());
         fputs("<table class=\"narrow\">\n<thead><tr>", out);
         /* TRANSLATORS: column headings of the relaxations in the HTML plan report: the requirement dropped,
@@ -227,7 +229,9 @@ static void conflict(FILE *out, Arena *a, const PlanReport *r, SourceSet *ss)
             fputs("<tr><th scope=\"row\"><code>", out);
             hw_text(out, r->conflict[i].requirement);
             fputs("</code></th>", out);
-            if (r->conflict[i].relaxed < 0)
+            if (r->conflict[i].relaxed == -2)
+                cell(out, _("not known: the search stopped at its time limit"), NULL);
+            else if (r->conflict[i].relaxed < 0)
                 cell(out, _("still nothing fits"), NULL);
             else
                 cell(out, arena_printf(a, "%lld", (long long)r->conflict[i].relaxed), "num");

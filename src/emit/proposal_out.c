@@ -89,9 +89,14 @@ void proposal_text(FILE *out, const PlanReport *r, SourceSet *ss, bool color)
             fprintf(out, "\n%s%s:%s\n", bold, proposal_fmt_conflict_lead(), reset);
             for (int i = 0; i < r->nconflict; i++)
                 fprintf(out, "  %s  (%s)\n", r->conflict[i].requirement, render_place_text(a, ss, r->conflict[i].where));
+            if (!r->conflict_minimal)
+                fprintf(out, "%s\n", proposal_fmt_not_minimal());
             fprintf(out, "\n%s%s:%s\n", bold, proposal_fmt_relaxations_lead(), reset);
             for (int i = 0; i < r->nconflict; i++) {
-                if (r->conflict[i].relaxed < 0)
+                if (r->conflict[i].relaxed == -2)
+                    fprintf(out, _("  without %s: not known (the search stopped at its time limit)\n"),
+                            r->conflict[i].requirement);
+                else if (r->conflict[i].relaxed < 0)
                     fprintf(out, _("  without %s: still nothing fits\n"), r->conflict[i].requirement);
                 else
                     fprintf(out, _("  without %s: penalty %lld\n"), r->conflict[i].requirement,
@@ -175,6 +180,8 @@ int proposal_json(FILE *out, const PlanReport *r, SourceSet *ss)
     }
     jw_close(w, ']');
     if (r->status == PLAN_INFEASIBLE) {
+        jw_key(w, "conflict_minimal");
+        jw_bool(w, r->conflict_minimal);
         jw_key(w, "conflict");
         jw_open(w, '[');
         for (int i = 0; i < r->nconflict; i++) {
@@ -191,7 +198,9 @@ int proposal_json(FILE *out, const PlanReport *r, SourceSet *ss)
             jw_open(w, '{');
             jw_kstr(w, "drop", r->conflict[i].requirement);
             jw_key(w, "penalty");
-            if (r->conflict[i].relaxed < 0)
+            if (r->conflict[i].relaxed == -2)
+                jw_str(w, words_status_id(ST_UNKNOWN)); /* not known: out of time */
+            else if (r->conflict[i].relaxed < 0)
                 jw_null(w);
             else
                 jw_int(w, r->conflict[i].relaxed);

@@ -22,7 +22,7 @@ typedef struct Forbid {
     int calls;
 } Forbid;
 
-static bool forbid_fits(void *ctx, const bool *on, int64_t *penalty)
+static OracleAnswer forbid_fits(void *ctx, const bool *on, int64_t *penalty)
 {
     Forbid *f = ctx;
     f->calls++;
@@ -36,9 +36,9 @@ static bool forbid_fits(void *ctx, const bool *on, int64_t *penalty)
     }
     for (int s = 0; s < f->nsets; s++)
         if ((m & f->sets[s]) == f->sets[s])
-            return false;
+            return ORACLE_NO;
     *penalty = 10 * off;
-    return true;
+    return ORACLE_FITS;
 }
 
 /* The marked set is a conflict, and minimal. */
@@ -47,11 +47,11 @@ static void assert_minimal(Forbid *f, const bool *in)
     bool on[32];
     int64_t pen;
     memcpy(on, in, sizeof(bool) * (size_t)f->n);
-    assert_false(forbid_fits(f, on, &pen));
+    assert_int_equal(forbid_fits(f, on, &pen), ORACLE_NO);
     for (int i = 0; i < f->n; i++)
         if (in[i]) {
             on[i] = false;
-            assert_true(forbid_fits(f, on, &pen));
+            assert_int_equal(forbid_fits(f, on, &pen), ORACLE_FITS);
             on[i] = true;
         }
 }
@@ -63,9 +63,13 @@ static void test_single_set(void **state)
     ConflictOracle o = {&f, forbid_fits};
     bool in[6];
     int64_t relaxed[6];
-    assert_int_equal(plan_conflict(&o, 6, in, relaxed), 2);
-    /* One call with none enforced, one per requirement, one per member. */
-    assert_int_equal(f.calls, 1 + 6 + 2);
+    bool minimal;
+    assert_int_equal(plan_conflict(&o, 6, in, relaxed, &minimal), 2);
+    assert_true(minimal);
+    /* None enforced; then [0,6) cannot go, [0,3) cannot, 0 goes, [1,3)
+     * cannot, 1 goes, 2 stays, [3,6) cannot, 3 goes, [4,6) cannot, 4
+     * stays, 5 goes: 11; then one call per member. */
+    assert_int_equal(f.calls, 1 + 11 + 2);
     assert_true(in[2] && in[4]);
     assert_false(in[0] || in[1] || in[3] || in[5]);
     /* Dropping one of them, the other five enforced: one off, penalty 10. */
@@ -83,7 +87,8 @@ static void test_two_sets(void **state)
     ConflictOracle o = {&f, forbid_fits};
     bool in[6];
     int64_t relaxed[6];
-    assert_int_equal(plan_conflict(&o, 6, in, relaxed), 2);
+    bool minimal;
+    assert_int_equal(plan_conflict(&o, 6, in, relaxed, &minimal), 2);
     assert_true(in[4] && in[5]);
     assert_minimal(&f, in);
     /* Dropping 4 alone leaves {0, 1} on: still nothing fits. */
@@ -99,7 +104,8 @@ static void test_hopeless(void **state)
     ConflictOracle o = {&f, forbid_fits};
     bool in[3];
     int64_t relaxed[3];
-    assert_int_equal(plan_conflict(&o, 3, in, relaxed), 0);
+    bool minimal;
+    assert_int_equal(plan_conflict(&o, 3, in, relaxed, &minimal), 0);
     assert_false(in[0] || in[1] || in[2]);
 }
 
@@ -114,7 +120,9 @@ static void test_many(void **state)
             ConflictOracle o = {&f, forbid_fits};
             bool in[8];
             int64_t relaxed[8];
-            int n = plan_conflict(&o, 8, in, relaxed);
+            bool minimal;
+            int n = plan_conflict(&o, 8, in, relaxed, &minimal);
+            assert_true(minimal);
             assert_true(n > 0);
             assert_minimal(&f, in);
             unsigned m = 0;
@@ -125,6 +133,60 @@ static void test_many(void **state)
     }
 }
 
+/* An oracle that runs out of time after a few calls: the conflict is
+ * still one (proven to admit no plan), marked not minimal. */
+typedef struct Tired {
+    Forbid f;
+    int budget;
+} Tired;
+
+static OracleAnswer tired_fits(void *ctx, const bool *on, int64_t *penalty)
+{
+    Tired *t = ctx;
+    if (t->budget-- <= 0)
+        return ORACLE_UNKNOWN;
+    return forbid_fits(&t->f, on, penalty);
+}
+
+static void test_out_of_time(void **state)
+{
+    (void)state;
+    for (int budget = 1; budget < 14; budget++) {
+        Tired t = {{1, {0x14}, 6, 0}, budget};
+        ConflictOracle o = {&t, tired_fits};
+        bool in[6], minimal;
+        int64_t relaxed[6];
+        int n = plan_conflict(&o, 6, in, relaxed, &minimal);
+        assert_true(n >= 2);
+        assert_true(in[2] && in[4]); /* never drops what is needed */
+        t.f.calls = 0;
+        bool on[6];
+        int64_t pen;
+        for (int i = 0; i < 6; i++)
+            on[i] = in[i];
+        assert_int_equal(forbid_fits(&t.f, on, &pen), ORACLE_NO);
+        assert_true(minimal == (n == 2) || !minimal);
+        for (int i = 0; i < 6; i++)
+            if (in[i])
+                assert_true(relaxed[i] == 10 || relaxed[i] == -2 || relaxed[i] == -1);
+    }
+}
+
+/* Hundreds of requirements, a conflict of three: far fewer calls than
+ * requirements. */
+static void test_blocks_are_cheap(void **state)
+{
+    (void)state;
+    /* Only 32 bits in the forbidden-set masks: 32 requirements, conflict {3, 17, 30}. */
+    Forbid g = {1, {(1u << 3) | (1u << 17) | (1u << 30)}, 32, 0};
+    ConflictOracle o = {&g, forbid_fits};
+    bool in[32], minimal;
+    int64_t relaxed[32];
+    assert_int_equal(plan_conflict(&o, 32, in, relaxed, &minimal), 3);
+    assert_true(minimal && in[3] && in[17] && in[30]);
+    assert_true(g.calls < 1 + 32 + 3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -132,6 +194,8 @@ int main(void)
         cmocka_unit_test(test_two_sets),
         cmocka_unit_test(test_hopeless),
         cmocka_unit_test(test_many),
+        cmocka_unit_test(test_out_of_time),
+        cmocka_unit_test(test_blocks_are_cheap),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
