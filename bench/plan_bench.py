@@ -97,7 +97,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--ramme", required=True)
     ap.add_argument("--sizes", default="1,2,5,10,20,50,100,200")
-    ap.add_argument("--seeds", type=int, default=3)
+    ap.add_argument("--seeds", type=int, default=1)
     ap.add_argument("--limit", type=float, default=120)
     ap.add_argument("--results", default=os.path.join(HERE, "plan-results.json"))
     ap.add_argument("--no-readme", action="store_true")
