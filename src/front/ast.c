@@ -141,7 +141,7 @@ static void print_node(SBuf *b, const Node *n)
         sb_puts(b, sym);
         break;
     }
-    case N_STR: sb_puts(b, "\""); sb_puts(b, n->u.str.form->raw); sb_puts(b, "\""); break;
+    case N_STR: sb_puts(b, "\""); sb_puts(b, strlit_raw(n->u.str.s, n->u.str.form)); sb_puts(b, "\""); break;
     case N_BOOL: sb_puts(b, n->u.b ? "yes" : "no"); break;
     case N_DATE: civil_write(b, n->u.date); break;
     case N_TIME: sb_pair(b, (unsigned)n->u.time / 60, ':', (unsigned)n->u.time % 60); break;

@@ -55,7 +55,15 @@ typedef struct StrForm {
     uint32_t nbraces;
     StrBrace brace[]; /* in order; '{' or '}' is raw[brace[k].raw] */
 } StrForm;
+/* form is NULL for the usual string, without escapes or braces: then it
+ * is written as it reads, and has no braces. */
 typedef struct StrLit { const char *s; const StrForm *form; } StrLit;
+
+/* A string's text as written. */
+static inline const char *strlit_raw(const char *s, const StrForm *form)
+{
+    return form ? form->raw : s;
+}
 typedef struct MDayLit { int month, day; } MDayLit;
 
 typedef struct NodeList {

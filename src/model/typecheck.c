@@ -532,6 +532,13 @@ static void tc_template(TC *t, Node *str)
     const char *dec = str->u.str.s;
     Template *tp = arena_alloc(t->a, sizeof *tp);
     str->res = tp;
+    if (!f) {
+        /* No braces: the message is one text part. */
+        tp->parts = arena_array(t->a, 1, sizeof *tp->parts);
+        if (*dec)
+            tp->parts[tp->n++] = (TemplatePart){dec, NULL};
+        return;
+    }
     /* Each pair of braces gives at most a text part and an expression,
      * and one text part may follow the last. */
     tp->parts = arena_array(t->a, (size_t)f->nbraces + 1, sizeof *tp->parts);
