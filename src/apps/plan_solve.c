@@ -51,6 +51,23 @@
  * it failed with, so meeting it again, in this search or a later probe,
  * costs one lookup.
  *
+ * Why dives before the branch and bound. Cheapest options first is a good
+ * order for proving P* and a poor one for finding any plan: on a regional
+ * year an early choice can doom a part of the search that the conflict sets
+ * cannot jump out of, and without an incumbent nothing is pruned. So phase
+ * 1 starts with dives of growing node budgets (Luby), each after the first
+ * with random ties (cohort, cheapest option, team order), that stop at the
+ * first plan; the branch and bound then starts from it. Only complete
+ * failures enter the memo and an aborted dive records none, so the answers
+ * are those of the branch and bound alone.
+ *
+ * Why a room bound. The sum of cheapest options ignores rooms, and a site
+ * with one room and too many cohorts makes a year infeasible in a way that
+ * the full search proves only by re-seating that site for every choice made
+ * elsewhere. Seating one site's cohorts with no teachers is a small problem
+ * of its own; its optimum, site by site, bounds the whole from below (or
+ * shows there is no plan) and lets phase 1 stop as soon as it is met.
+ *
  * Why teams are branched on. A team only decides feasibility, but which
  * teachers a cohort takes decides what is left for the later ones, so an
  * exact search must revisit it. Teams go in the contract's order; unused
@@ -147,7 +164,9 @@ typedef struct Search {
     int **ex, *match;
     int phase, lexc;                       /* 1: branch and bound; 2: probe; lexc: ranked cohort */
     int64_t best, target, known;
-    bool found, halt, timeout, guided;
+    bool found, halt, timeout, guided, aborted;
+    long divelimit;                        /* a dive's node budget (0: none); aborted: it ran out */
+    Word rnd;                              /* a dive's random choices (0: none) */
     int *bopt, *bteam, *gopt, *gteam;      /* the last plan found; the guide */
     long nodes;
     double limit;
@@ -160,6 +179,9 @@ static double since(const struct timespec *t)
     clock_gettime(CLOCK_MONOTONIC, &now);
     return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) * 1e-9;
 }
+
+/* A dive's next random number. */
+static Word roll(Search *s) { return s->rnd = mix(s->rnd + 0x9E3779B97F4A7C15ULL); }
 
 /* ---- the trail ---- */
 
@@ -498,6 +520,8 @@ static bool place(Search *s, int depth, int c, int o)
     s->nodes++;
     if (s->limit > 0 && (s->nodes & 1023) == 0 && since(&s->start) > s->limit)
         s->timeout = true;
+    if (s->divelimit > 0 && s->nodes >= s->divelimit)
+        s->aborted = true;
     rehash_cohort(s, c);
     s->placed[c] = true;
     s->opt[c] = o;
@@ -616,7 +640,7 @@ static int value(Search *s, int depth, int c, int o, int64_t partial)
     unplace(s, c, o);
     undo(s, height);
     s->h1 = h1, s->h2 = h2, s->hsum = hsum;
-    if (stop || s->timeout)
+    if (stop || s->timeout || s->aborted)
         return STOP;
     if (!has(why, c)) {
         memcpy(s->why + (size_t)depth * (size_t)s->NW, why, sizeof(Word) * (size_t)s->NW);
@@ -688,6 +712,10 @@ static int try_option(Search *s, int depth, int c, int o, int64_t partial, int64
         for (int k = 0; k < C->nt; k++)
             if (has(av, C->tl[k]) && has(e, C->tl[k]))
                 cd[n++] = C->tl[k];
+        for (int k = n - 1; s->rnd && k > 0; k--) { /* fill goes by index, whatever this order */
+            int i = (int)(roll(s) % (Word)(k + 1)), t = cd[i];
+            cd[i] = cd[k], cd[k] = t;
+        }
         s->ncand[(size_t)depth * (size_t)s->maxroles + (size_t)r] = n;
     }
     return fill(s, depth, c, o, partial, floor, 0, avoid, bounded);
@@ -736,13 +764,15 @@ static int pick(Search *s, int depth, int64_t partial)
         return s->lexc;
     int64_t slack = s->phase == 1 && s->best == INT64_MAX ? INT64_MAX
                     : (s->phase == 1 ? s->best - 1 : s->target) - partial - s->lb[depth];
-    int c = -1, best = 0;
+    int c = -1, best = 0, ties = 0;
     for (int c2 = 0; c2 < s->n; c2++) {
         if (s->placed[c2])
             continue;
         int n = fitting(s, c2, slack);
-        if (c < 0 || n < best || (n == best && s->co[c2].lo < s->co[c].lo))
-            c = c2, best = n;
+        if (c < 0 || n < best)
+            c = c2, best = n, ties = 1;
+        else if (n == best && (s->rnd ? roll(s) % (Word)++ties == 0 : s->co[c2].lo < s->co[c].lo))
+            c = c2;
     }
     return c;
 }
@@ -754,7 +784,7 @@ static int pick(Search *s, int depth, int64_t partial)
 static bool descend(Search *s, int depth, int64_t partial)
 {
     Word *why = s->why + (size_t)depth * (size_t)s->NW, *acc = s->acc + (size_t)depth * (size_t)s->NW;
-    if (s->timeout)
+    if (s->timeout || s->aborted)
         return true;
     if (depth == s->n) {
         if (leaf(s, partial))
@@ -779,12 +809,20 @@ static bool descend(Search *s, int depth, int64_t partial)
     bool bounded = false, lex = c == s->lexc, jumped = false;
     const int *gt = s->gteam + (size_t)c * (size_t)s->maxslots;
     int go = s->guided && !lex ? s->gopt[c] : -1, got = NEXT;
+    if (s->rnd && !lex) { /* a dive: any of the cheapest alive options first, with every team */
+        int64_t p0 = minpen(s, c);
+        int k = (int)C->first[0], n = 0;
+        for (int i = k; i < C->nopts && C->o[C->bypen[i]].pen == p0; i++)
+            if (has(C->alive, C->bypen[i]) && roll(s) % (Word)++n == 0)
+                go = C->bypen[i];
+        gt = NULL;
+    }
     memset(acc, 0, sizeof(Word) * (size_t)s->NW);
     if (go >= 0 && has(C->alive, go) && partial + C->o[go].pen + rest <= (s->phase == 1 ? s->best - 1 : s->target))
         got = try_option(s, depth, c, go, partial, partial + C->o[go].pen + rest, gt, NULL, &bounded);
     for (int k = lex ? 0 : (int)C->first[0]; got == NEXT && k < C->nopts; k++) {
         int o = lex ? k : C->bypen[k];
-        if (!has(C->alive, o))
+        if (!has(C->alive, o) || (o == go && !gt))
             continue;
         int64_t floor = partial + C->o[o].pen + rest;
         if (floor > (s->phase == 1 ? s->best - 1 : s->target)) {
@@ -1147,6 +1185,82 @@ static bool rank_plan(Search *s, int64_t best)
     return !s->timeout;
 }
 
+/* The Luby sequence: 1 1 2 1 1 2 4 1 1 2 1 1 2 4 8 … */
+static long luby(long i)
+{
+    long k = 1;
+    while ((1L << k) - 1 < i)
+        k++;
+    return (1L << k) - 1 == i ? 1L << (k - 1) : luby(i - (1L << (k - 1)) + 1);
+}
+
+/* Phase 1's first plan: dives of growing node budgets, each but the first
+ * with random ties, until one reaches a plan. False when there is nothing
+ * left for the branch and bound to do: a dive proved there is no plan, or
+ * its plan is proven best, or the clock ran out. */
+static bool dive(Search *s)
+{
+    int64_t known = s->known;
+    s->known = INT64_MAX; /* the first plan ends a dive */
+    for (long r = 1; !s->found && !s->timeout; r++) {
+        s->aborted = false, s->divelimit = s->nodes + 8 * (long)(s->n + 1) * luby(r);
+        s->rnd = r == 1 ? 0 : mix((Word)r);
+        bool done = descend(s, 0, 0);
+        if (!done && !s->aborted && !s->timeout) /* a complete search */
+            break;
+    }
+    s->aborted = false, s->divelimit = 0, s->rnd = 0, s->known = known;
+    s->halt = s->found && s->best <= known;
+    return s->found && !s->halt && !s->timeout;
+}
+
+/* A bound from the rooms alone: per site whose rooms are limited, the
+ * cheapest way to seat its cohorts (each among its options that have a
+ * team of their own) with no teacher in the picture, found by this same
+ * search on that part. Sites share no cohort, so the sum of those optima
+ * and of the other cohorts' cheapest options is a lower bound; a site that
+ * cannot seat its cohorts at all means there is no plan (INT64_MAX). Each
+ * site's search gets a node budget: one that runs out adds nothing. */
+static int64_t room_bound(Search *s, Arena *a)
+{
+    const PlanProblem *P = s->P;
+    int64_t total = s->lb[0];
+    PlanCohort *co = arena_array(a, (size_t)s->n + 1, sizeof(PlanCohort));
+    for (int st = 0; st < P->nsites; st++) {
+        PlanProblem sub = {.cohorts = co, .teachers = P->teachers, .nteachers = P->nteachers,
+                           .sites = P->sites, .nsites = P->nsites};
+        int64_t floor = 0;
+        for (int c = 0; c < s->n; c++) {
+            const Coh *C = &s->co[c];
+            if (C->site != st)
+                continue;
+            PlanOption *o = arena_array(a, (size_t)C->nopts + 1, sizeof(PlanOption));
+            int m = 0;
+            for (int k = 0; k < C->nopts; k++)
+                if (has(C->root, k))
+                    o[m++] = P->cohorts[c].opts[k];
+            co[sub.ncohorts++] = (PlanCohort){.site = st, .opts = o, .nopts = m};
+            floor += C->rootmin;
+        }
+        if (sub.ncohorts < 2)
+            continue;
+        Search *r = arena_alloc(a, sizeof *r);
+        memset(r, 0, sizeof *r);
+        setup(r, &sub, a);
+        r->lexc = -1;
+        if (!root(r))
+            return INT64_MAX;
+        r->phase = 1, r->best = INT64_MAX, r->known = r->lb[0];
+        r->divelimit = 2000L * (sub.ncohorts + 10);
+        descend(r, 0, 0);
+        if (!r->found && !r->aborted)
+            return INT64_MAX;
+        if (r->found && (r->halt || !r->aborted))
+            total += r->best - floor;
+    }
+    return total;
+}
+
 /* The search proper, for cohorts that nothing links to any others. */
 static void solve_group(const PlanProblem *P, int K, double time_limit, Arena *a, PlanResult *out)
 {
@@ -1164,8 +1278,12 @@ static void solve_group(const PlanProblem *P, int K, double time_limit, Arena *a
     for (int k = 0; k < K && !cut; k++) {
         if (!root(s))
             break;
-        if (k == 0)
-            out->lower_bound = s->lb[0];
+        if (k == 0) {
+            int64_t rb = room_bound(s, a);
+            if (rb == INT64_MAX) /* no plan */
+                break;
+            out->lower_bound = rb;
+        }
         int64_t best = 0, prev = k > 0 ? out->proposals[k - 1].penalty : 0;
         bool have = false, proven = false;
         /* ties are the rule: first look for another plan as cheap as the
@@ -1173,9 +1291,10 @@ static void solve_group(const PlanProblem *P, int K, double time_limit, Arena *a
         if (k > 0 && probe(s, 0, 0, prev)) {
             have = proven = true, best = prev;
         } else if (!s->timeout) {
-            int64_t known = k > 0 && prev + 1 > s->lb[0] ? prev + 1 : s->lb[0];
+            int64_t known = k > 0 && prev + 1 > out->lower_bound ? prev + 1 : out->lower_bound;
             s->phase = 1, s->best = INT64_MAX, s->known = known, s->found = false, s->halt = false;
-            descend(s, 0, 0);
+            if (dive(s))
+                descend(s, 0, 0);
             have = s->found, best = s->best, proven = s->found && (s->halt || !s->timeout);
         }
         if (!have || !proven) {
