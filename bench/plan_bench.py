@@ -161,7 +161,9 @@ def main():
                                  text=True).stdout.strip(),
         "instances": len(rows), "both_proved": len(both),
         "median_speedup": ratios[len(ratios) // 2] if ratios else None,
-        "slower_on": [r["instance"] for r in both if r["ramme_seconds"] > r["peer_seconds"]],
+        # Slower: the peer proved it and ramme took longer, or did not prove it at all.
+        "slower_on": [r["instance"] for r in rows if r["peer_status"] in ("optimal", "infeasible") and
+                      (r["ramme_status"] != r["peer_status"] or r["ramme_seconds"] > r["peer_seconds"])],
         "problems": problems,
     }
     json.dump({"summary": summary, "rows": rows}, open(a.results, "w"), indent=1)
