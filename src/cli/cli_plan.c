@@ -17,6 +17,11 @@ int cli_plan(Options *o)
 {
     if (o->nargs != 1)
         return cli_bad_usage(_("plan takes one FILE (and --plan NAME when it declares several)"), NULL);
+    /* Text, JSON and the page show every proposal; one is chosen only for
+     * the formats that write one. */
+    if (o->proposal && o->format != FMT_CSV && o->format != FMT_ICS && o->format != FMT_RAMME)
+        return cli_bad_usage(_("--proposal K chooses the proposal --format csv, ics or ramme writes; %s shows them all"),
+                             o->format == FMT_JSON ? "json" : o->format == FMT_HTML ? "html" : o->format == FMT_DZN ? "dzn" : "text");
     CliSession s;
     cli_open(&s, o, o->args[0], NULL);
     Diags *d = &s.d;
