@@ -70,7 +70,9 @@ int cli_plan(Options *o)
         if (rc != 0 && !ferror(stdout)) {
             cli_error(_("could not write the output"), NULL);
             status = EXIT_INPUT;
-        } else if (r.status == PLAN_INFEASIBLE && o->format != FMT_DZN) {
+        } else if (r.nproposals == 0 && o->format != FMT_DZN) {
+            /* PLANNING.md §4: 0 only when a proposal exists; nothing found in
+             * the time given (feasible, none yet) is no proposal either. */
             status = EXIT_RULES;
         }
     }
