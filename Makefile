@@ -97,7 +97,7 @@ VALGRIND    ?= valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-
 SAN_FLAGS   := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 SAN_ENV     := ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
-.PHONY: all deps test-deps check test unit-tests sanitize valgrind coverage run install uninstall deb \
+.PHONY: all deps test-deps check test unit-tests sanitize valgrind coverage run install uninstall deb screenshots \
         golden-update clean pot FORCE
 
 all: $(BIN) $(MO_FILES)
@@ -238,10 +238,11 @@ test: $(BIN) $(MO_FILES) $(UNIT_BINS) $(BUILD)/evalrate $(FUZZ_CHECK_OBJS)
 deps:
 	@bash mk/deps.sh
 
-# What only the tests need: Debian's chromium renders the HTML reports
-# (tests/e2e/html.sh). Not in `deps`, which install and deb share.
+# What only the tests need: Debian's chromium renders the HTML reports and
+# poppler-utils' pdftotext reads back what they print (tests/e2e/html.sh).
+# Not in `deps`, which install and deb share.
 test-deps: deps
-	@bash mk/deps.sh chromium
+	@bash mk/deps.sh chromium poppler-utils
 
 check: test-deps
 	@$(MAKE) --no-print-directory test
@@ -309,6 +310,11 @@ deb: deps
 
 golden-update: $(BIN)
 	$(GOLDEN) --update $(abspath $(BIN)) $(GOLDEN_DIRS)
+
+# The README's pictures of the HTML reports (docs/img/), after a change to
+# how a report looks; review them before committing.
+screenshots: test-deps $(BIN) $(MO_FILES)
+	@bash docs/img/screenshots.sh $(BIN)
 
 clean:
 	rm -rf build build-san build-cov build-deb

@@ -89,6 +89,13 @@ static const char *const STYLE[] = {
     " overflow-wrap: break-word; }\n"
     "thead th { background: #ececec; white-space: nowrap; }\n"
     "tbody th { font-weight: normal; }\n"
+    /* A rule id or a place is one long word: on screen it may break where
+     * it must, or the results table is wider than a laptop's window (1000
+     * pixels). Not in print, where the A4 tables keep their words whole. */
+    "@media screen { .results code, .results td:last-child, .changes code { overflow-wrap: anywhere; } }\n"
+    /* The applicants' six Danish column headings ("Manglende oplysninger")
+     * do not fit on one line each in that window: they wrap. */
+    "table.applicants thead th { white-space: normal; }\n"
     "td p, td ul { margin: 0 0 0.3em; } td ul { padding-left: 1.2em; }\n"
     ".status { font-weight: bold; white-space: nowrap; }\n"
     ".results td:nth-child(2) { white-space: nowrap; }\n"

@@ -8,10 +8,14 @@
 #   escaped, never an element: the dumped DOM has no <script> element;
 # - headings go h1 -> h2 -> h3 without a skipped level; tables have their
 #   scope headers; the page asks for nothing over the network;
-# - at 200% zoom (640 CSS pixels wide) no page is wider than its window;
+# - at 200% zoom (640 CSS pixels wide), and at 100% in a 1000-pixel window,
+#   no page is wider than its window;
 # - a screenshot is kept as an artefact (ARTEFACTS, default the binary's
 #   directory's artefacts/, i.e. build/artefacts/): a non-empty PNG;
-# - print to PDF gives the expected number of A4 pages;
+# - print to PDF gives the expected number of A4 pages (check, schedule,
+#   plan, diff, and admit with 150 applicants: read back with pdftotext,
+#   every page repeats the header row, every applicant is on one page, no
+#   birth date is printed);
 # - admit's page: every applicant of the JSON report is a row, its id as the
 #   row's header with its status word (English and Danish); a hostile id
 #   ("<script>alert(1)</script>", "Jens & Co <b>bold</b>") is text, no element;
@@ -36,6 +40,7 @@
 #   conflict with its place and what dropping it costs; the hostile plans'
 #   titles, closures and a teacher's absence are text, never elements; a
 #   screenshot is kept; print to PDF gives A4 pages, as many as expected;
+# - the README's five pictures are made by docs/img/screenshots.sh and exist;
 # - the other commands refuse --format html (exit 2, nothing on stdout).
 # Without chromium every browser check fails, and says why: none is skipped.
 # Prints "html: N passed, N failed".
@@ -553,6 +558,10 @@ for p in $pages; do
     "$tmp/$p.html" > "$tmp/$p-zoom.html"
   wide=$(browser --window-size=640,1000 --dump-dom "file://$tmp/$p-zoom.html" | sed -n 's|.*<pre id="overflow">\(.*\)</pre>.*|\1|p')
   [ "$wide" = none ] && ok || bad "$p: wider than a 1280-pixel window at 200% zoom: ${wide:-no measurement}"
+  # And at 100% in a laptop's 1000-pixel window, where long words (rule
+  # ids, places) once pushed the results table 24 pixels past the edge.
+  wide=$(browser --window-size=1000,1000 --dump-dom "file://$tmp/$p-zoom.html" | sed -n 's|.*<pre id="overflow">\(.*\)</pre>.*|\1|p')
+  [ "$wide" = none ] && ok || bad "$p: wider than a 1000-pixel window: ${wide:-no measurement}"
 done
 
 # A screenshot kept as an artefact.
@@ -570,6 +579,20 @@ for png in check-several check-danish admit diff schedule plan plan-infeasible; 
   if [ -s "$art/$png.png" ] && [ "$(head -c 8 "$art/$png.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ]; then ok
   else bad "$png: no screenshot (PNG) in $art"; fi
 done
+
+# The README's pictures (docs/img/screenshots.sh, `make screenshots`): the
+# script renders each report into the artefacts, and every picture the
+# README shows is one the script makes and is in docs/img/ as a PNG.
+if bash "$root/docs/img/screenshots.sh" "$ramme" "$art/readme" 2> "$tmp/shots.err"; then ok
+else bad "docs/img/screenshots.sh failed: $(head -3 "$tmp/shots.err")"; fi
+for png in $(grep -o 'docs/img/[a-z-]*\.png' "$root/README.md" | sort -u); do
+  name=$(basename "$png")
+  if [ "$(head -c 8 "$root/$png" 2>/dev/null | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] \
+     && [ -s "$art/readme/$name" ]; then ok
+  else bad "README shows $png: not a PNG in docs/img/, or not made by docs/img/screenshots.sh"; fi
+done
+[ "$(grep -o 'docs/img/[a-z-]*\.png' "$root/README.md" | sort -u | wc -l)" = 5 ] && ok \
+  || bad "README: not one picture for each of the five HTML reports"
 
 # Print to PDF. Two courses: the print stylesheet starts each course on a new
 # page, and each of these fits on one A4 page at 10pt, so 2 pages (found on
@@ -606,6 +629,61 @@ grep -a -qE '/MediaBox \[0 0 59[45](\.[0-9]+)? 84[12](\.[0-9]+)?\]' "$art/plan.p
 browser --no-pdf-header-footer --print-to-pdf="$art/plan-infeasible.pdf" "file://$tmp/plan-infeasible.html" > /dev/null
 pages=$(grep -a -o '/Type */Page\b' "$art/plan-infeasible.pdf" 2>/dev/null | wc -l)
 [ -s "$art/plan-infeasible.pdf" ] && [ "$pages" = 1 ] && ok || bad "plan-infeasible.pdf: $pages pages, expected 1"
+
+# admit printed: 150 applicants (the example's five, again and again) come
+# to 6 A4 pages (found on the first run, Chromium 156; 5 to 8 leaves room
+# for other fonts). Read back with pdftotext: every page starts with the
+# table's header row (the browser repeats <thead>), every applicant id is
+# on exactly one page, none lost at a page break, and no applicant's field
+# value (a birth date) is on paper either.
+python3 - "$E/applicants.csv" "$tmp/many.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
+with open(sys.argv[2], "w", newline="", encoding="utf-8") as f:
+    w = csv.writer(f)
+    w.writerow(rows[0])
+    for i in range(150):
+        r = list(rows[1 + i % (len(rows) - 1)])
+        r[0] = "B%03d" % i
+        w.writerow(r)
+PY
+"$ramme" admit --format html -I "$S" "$E/frederikshavn.ramme" --applicants "$tmp/many.csv" > "$tmp/admit-many.html"
+rm -f "$art/admit-many.pdf" "$art/diff.pdf"
+browser --no-pdf-header-footer --print-to-pdf="$art/admit-many.pdf" "file://$tmp/admit-many.html" > /dev/null
+pages=$(grep -a -o '/Type */Page\b' "$art/admit-many.pdf" 2>/dev/null | wc -l)
+[ -s "$art/admit-many.pdf" ] && [ "$pages" -ge 5 ] && [ "$pages" -le 8 ] && ok || bad "admit-many.pdf: $pages pages, expected 5 to 8"
+grep -a -qE '/MediaBox \[0 0 59[45](\.[0-9]+)? 84[12](\.[0-9]+)?\]' "$art/admit-many.pdf" && ok \
+  || bad "admit-many.pdf: pages are not A4"
+if command -v pdftotext > /dev/null 2>&1; then
+  miss=$(python3 - "$art/admit-many.pdf" "$pages" "$tmp/many.csv" <<'PY'
+import csv, re, subprocess, sys
+pdf, n = sys.argv[1], int(sys.argv[2])
+rows = list(csv.DictReader(open(sys.argv[3], newline="", encoding="utf-8")))
+seen = {}
+for k in range(1, n + 1):
+    text = subprocess.run(["pdftotext", "-layout", "-f", str(k), "-l", str(k), pdf, "-"],
+                          capture_output=True, text=True, check=True).stdout
+    if not re.search(r"^\s*Applicant\s+Status\b", text, re.M):
+        print("page %d has no header row;" % k)
+    for i in re.findall(r"^\s*(B\d{3})\b", text, re.M):
+        seen[i] = seen.get(i, 0) + 1
+    for r in rows:
+        if r["birth_date"] in text:
+            print("page %d shows a birth date;" % k)
+            break
+for r in rows:
+    if seen.get(r["id"], 0) != 1:
+        print("%s on %d pages;" % (r["id"], seen.get(r["id"], 0)))
+PY
+)
+  [ -z "$miss" ] && ok || bad "admit-many.pdf: $(echo "$miss" | head -5 | tr '\n' ' ')"
+else
+  bad "pdftotext is not installed (make test-deps, or: bash mk/deps.sh poppler-utils): the printed admit report cannot be read back"
+fi
+# diff printed: the variant's changes and results fit on one A4 page.
+browser --no-pdf-header-footer --print-to-pdf="$art/diff.pdf" "file://$tmp/diff.html" > /dev/null
+pages=$(grep -a -o '/Type */Page\b' "$art/diff.pdf" 2>/dev/null | wc -l)
+[ -s "$art/diff.pdf" ] && [ "$pages" = 1 ] && ok || bad "diff.pdf: $pages pages, expected 1"
 
 # The other commands refuse html: a usage error, nothing on stdout.
 # (admit and diff write it since issue 16's second slice, schedule since its
