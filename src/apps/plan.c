@@ -57,6 +57,7 @@ typedef struct Ctx {
     Program *p;
     Arena *a;
     Diags *d;
+    const SchedNames *names; /* the scheduler's lookups, made once for every option */
     Block *plan, *course, *calendar;
     Schema *schedule_kind;
     int32_t w0, w1;          /* the window */
@@ -402,14 +403,14 @@ static Block *schedule_for(Ctx *C, Block *co, Block *site, int32_t start, uint8_
  * `window_only` — a day outside the window). `pen` gets its penalty and
  * `in_window` whether every day it meets lies in the window. */
 static bool place_option(Ctx *C, Block *co, Block *site, int32_t start, uint8_t wdays, int time, bool window_only,
-                         Arena *a, Plan *pl, int64_t *pen, bool *in_window)
+                         bool explain, Arena *a, Plan *pl, int64_t *pen, bool *in_window)
 {
     Block *sb = schedule_for(C, co, site, start, wdays, time, a);
     Diags quiet; /* the shared checks were made once; a refusal here only rules the option out */
     diag_init(&quiet);
     Diags *keep = C->p->diags;
     C->p->diags = &quiet;
-    bool ok = sched_place(C->p, sb, a, pl);
+    bool ok = C->names ? sched_place_with(C->p, C->names, sb, a, pl) : sched_place(C->p, sb, a, pl);
     C->p->diags = keep;
     diag_free(&quiet);
     if (!ok || pl->nsessions == 0 || pl->sessions[0].date != start)
@@ -438,7 +439,10 @@ static bool place_option(Ctx *C, Block *co, Block *site, int32_t start, uint8_t 
         cf->u.list.items[cf->u.list.n++] = r;
         pb->vals[f->index] = cf;
     }
-    sched_judge(C->p, pl, a);
+    if (explain)
+        sched_judge(C->p, pl, a);
+    else
+        sched_judge_statuses(C->p, pl, a);
     int64_t sum = 0;
     for (int i = 0; i < pl->nchecks; i++) {
         const ScheduleCheck *ck = &pl->checks[i];
@@ -633,7 +637,7 @@ static void enumerate(Ctx *C, bool wide, long *noptions)
                     Plan pl;
                     int64_t pen = 0;
                     bool in_window;
-                    if (!place_option(C, co, site, d, sets[k], t, !wide, scratch, &pl, &pen, &in_window))
+                    if (!place_option(C, co, site, d, sets[k], t, !wide, false, scratch, &pl, &pen, &in_window))
                         continue;
                     size_t n = (size_t)co_out->n;
                     co_out->o = arena_push(C->a, co_out->o, n, sizeof *co_out->o);
@@ -795,7 +799,8 @@ static void fill_proposal(Ctx *C, const PlanProblem *P, const PlanChoice *ch, in
         pc->t1 = o->t1;
         int64_t pen = 0;
         bool in_window;
-        place_option(C, pc->cohort, pc->site, o->start, o->weekdays, o->time, false, C->a, &pc->placed, &pen, &in_window);
+        place_option(C, pc->cohort, pc->site, o->start, o->weekdays, o->time, false, true, C->a, &pc->placed, &pen,
+                     &in_window);
         pc->schedule = pc->placed.schedule;
         int slots = 0;
         for (int r = 0; r < P->cohorts[c].nroles; r++)
@@ -885,6 +890,7 @@ bool plan_run(Program *p, Block *plan, const PlanAsk *ask, Arena *a, PlanReport 
     C.time_limit = ask->time_limit;
     if (!read_plan(&C))
         return false;
+    C.names = sched_names(p, a);
     out->plan = plan;
     out->course = C.course;
     out->teams = C.npool > 0 && C.nroles > 0;

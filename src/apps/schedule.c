@@ -71,7 +71,8 @@ static const struct { const char *kind, *field; } names[NNAMES] = {
 /* The weekday enum: its member labels name the days in the report. */
 #define SCHED_WEEKDAY_ENUM "weekday"
 
-typedef struct Names {
+/* The schemas and fields of `names`, looked up (schedule.h: SchedNames). */
+typedef struct SchedNames {
     Schema *kind[NNAMES];
     Field *field[NNAMES];
 } Names;
@@ -234,26 +235,32 @@ static RVal day_value(Sched *S, Closure *c, int year)
     return r;
 }
 
-static bool closure_hits(Sched *S, Closure *c, int32_t day)
-{
+/* A day's calendar date, worked out once for every closure that asks. */
+typedef struct DayParts {
+    int32_t day;
     int y, m, d;
-    civil_date(day, &y, &m, &d);
+    int iso_year, iso_week; /* 0 until a week closure asks */
+} DayParts;
+
+static bool closure_hits(Sched *S, Closure *c, DayParts *t)
+{
+    int32_t day = t->day;
     if (c->week && c->week->k == V_INT) {
-        int iy, iw;
-        civil_iso_week(day, &iy, &iw);
-        if (c->until && c->until->k == V_INT && iy > c->until->u.i)
+        if (t->iso_week == 0)
+            civil_iso_week(day, &t->iso_year, &t->iso_week);
+        if (c->until && c->until->k == V_INT && t->iso_year > c->until->u.i)
             return false;
-        return iw == c->week->u.i;
+        return t->iso_week == c->week->u.i;
     }
-    if (c->until && c->until->k == V_INT && y > c->until->u.i)
+    if (c->until && c->until->k == V_INT && t->y > c->until->u.i)
         return false;
     if (!c->on)
         return false;
     switch (c->on->k) {
-    case V_MDAY: return c->on->u.mday.month == m && c->on->u.mday.day == d;
+    case V_MDAY: return c->on->u.mday.month == t->m && c->on->u.mday.day == t->d;
     case V_DATE: return c->on->u.date == day;
     case V_EXPR: {
-        RVal v = day_value(S, c, y);
+        RVal v = day_value(S, c, t->y);
         if (v.k == RV_DATE)
             return v.u.date == day;
         RVal lo, hi;
@@ -261,7 +268,7 @@ static bool closure_hits(Sched *S, Closure *c, int32_t day)
             lo.k == RV_DATE && hi.k == RV_DATE)
             return day >= lo.u.date && day <= hi.u.date;
         if (v.k == RV_MDAY)
-            return v.u.mday.month == m && v.u.mday.day == d;
+            return v.u.mday.month == t->m && v.u.mday.day == t->d;
         return false;
     }
     default: return false;
@@ -271,8 +278,12 @@ static bool closure_hits(Sched *S, Closure *c, int32_t day)
 /* The name of the closure that closes `day`, or NULL. */
 static const char *closed(Sched *S, int32_t day)
 {
+    if (S->ncl == 0)
+        return NULL;
+    DayParts t = {.day = day};
+    civil_date(day, &t.y, &t.m, &t.d);
     for (int i = 0; i < S->ncl; i++)
-        if (closure_hits(S, &S->cl[i], day))
+        if (closure_hits(S, &S->cl[i], &t))
             return S->cl[i].title;
     return NULL;
 }
@@ -409,10 +420,13 @@ static Block *placement_of(const Names *N, const Plan *pl, double placed, double
 
 /* The placement judged by the rules engine; the checks in the order their
  * frameworks declare them (the engine lists failures first). */
-void sched_judge(Program *p, Plan *pl, Arena *a)
+static void judge_placement(Program *p, Plan *pl, bool explain, Arena *a)
 {
     CourseReport rep;
-    rules_check(p, pl->placement, a, &rep);
+    if (explain)
+        rules_check(p, pl->placement, a, &rep);
+    else
+        rules_check_statuses(p, pl->placement, a, &rep);
     pl->checks = arena_array(a, (size_t)rep.n + 1, sizeof *pl->checks);
     for (int f = 0; f < rep.nframeworks; f++) {
         Value *rules = model_get(rep.frameworks[f], "rule");
@@ -427,6 +441,16 @@ void sched_judge(Program *p, Plan *pl, Arena *a)
     }
 }
 
+void sched_judge(Program *p, Plan *pl, Arena *a)
+{
+    judge_placement(p, pl, true, a);
+}
+
+void sched_judge_statuses(Program *p, Plan *pl, Arena *a)
+{
+    judge_placement(p, pl, false, a);
+}
+
 bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
 {
     if (!sched_place(p, sb, a, pl))
@@ -435,13 +459,27 @@ bool sched_plan(Program *p, Block *sb, Arena *a, Plan *pl)
     return true;
 }
 
+const SchedNames *sched_names(Program *p, Arena *a)
+{
+    Names *N = arena_alloc(a, sizeof *N);
+    return names_find(p, N) ? N : NULL;
+}
+
 bool sched_place(Program *p, Block *sb, Arena *a, Plan *pl)
+{
+    Names N;
+    if (!names_find(p, &N)) {
+        memset(pl, 0, sizeof *pl);
+        return false;
+    }
+    return sched_place_with(p, &N, sb, a, pl);
+}
+
+bool sched_place_with(Program *p, const SchedNames *found, Block *sb, Arena *a, Plan *pl)
 {
     memset(pl, 0, sizeof *pl);
     Diags *dg = p->diags;
-    Names N;
-    if (!names_find(p, &N))
-        return false;
+    const Names N = *found;
     pl->schedule = sb;
     Block *course = get_block(&N, sb, SC_COURSE);
     if (!course)

@@ -107,6 +107,18 @@ bool sched_plan(Program *p, Block *schedule, Arena *a, Plan *out);
  * sessions and fill pl->placement, then judge it (pl->checks). */
 bool sched_place(Program *p, Block *schedule, Arena *a, Plan *out);
 void sched_judge(Program *p, Plan *pl, Arena *a);
+/* sched_judge without the checks' messages and explanations (each check's
+ * message NULL): the planner prices thousands of options and explains the
+ * few it proposes. */
+void sched_judge_statuses(Program *p, Plan *pl, Arena *a);
+
+/* The schemas and fields the scheduler reads, looked up once: the planner
+ * places thousands of options of one program, and the lookup by name was a
+ * seventh of each placement. NULL (the errors in p->diags) when the stdlib
+ * lacks one. sched_place_with is sched_place with them. */
+typedef struct SchedNames SchedNames;
+const SchedNames *sched_names(Program *p, Arena *a);
+bool sched_place_with(Program *p, const SchedNames *names, Block *schedule, Arena *a, Plan *out);
 
 /* Every day from `from` to `to` that a closure of `list` (a V_LIST of
  * closure blocks: a teacher's `away`, or one of them) names, with its

@@ -425,7 +425,8 @@ static const RuleInfo *rule_info(Arena *prog_arena, Block *rule)
  * set) is given back before the message is filled in when the rule passes
  * or does not apply: a course that passes leaves only its results and
  * messages in the arena, however many lists its rules went through. */
-static void judge(Arena *prog_arena, EvalCtx *c, Block *course, Block *fw, Block *rule, Arena *a, RuleResult *r)
+static void judge(Arena *prog_arena, EvalCtx *c, Block *course, Block *fw, Block *rule, bool explain, Arena *a,
+                  RuleResult *r)
 {
     const RuleInfo *ri = rule_info(prog_arena, rule);
     Block *decl_fw = rule->top ? rule->top : fw;
@@ -447,12 +448,12 @@ static void judge(Arena *prog_arena, EvalCtx *c, Block *course, Block *fw, Block
         if (w.k == RV_BOOL && !w.u.b) {
             r->status = ST_NA;
             arena_release(a, mark);
-            r->message = fill_message(c, a, ri->message);
+            r->message = explain ? fill_message(c, a, ri->message) : NULL;
             return;
         }
         if (w.k != RV_BOOL) {
             r->status = ST_UNKNOWN;
-            if (c->missing)
+            if (c->missing && explain)
                 add_unknown(&e, c, when->u.expr);
             find_where(when->u.expr, course, &r->where);
         }
@@ -472,12 +473,14 @@ static void judge(Arena *prog_arena, EvalCtx *c, Block *course, Block *fw, Block
             if (v.k == RV_BOOL) {
                 r->status = ST_FAIL;
                 e.n = 0;
-                explain_false(c, &e, q->u.expr, 0);
+                if (explain)
+                    explain_false(c, &e, q->u.expr, 0);
                 break;
             }
             if (r->status == ST_PASS) {
                 r->status = ST_UNKNOWN;
-                add_unknown(&e, c, q->u.expr);
+                if (explain)
+                    add_unknown(&e, c, q->u.expr);
                 /* The module that lacks the field, not the first entry read. */
                 if (c->missing && c->missing_in)
                     r->where = c->missing_in->name_span;
@@ -486,7 +489,7 @@ static void judge(Arena *prog_arena, EvalCtx *c, Block *course, Block *fw, Block
     }
     if (r->status == ST_PASS)
         arena_release(a, mark);
-    r->message = fill_message(c, a, ri->message);
+    r->message = explain ? fill_message(c, a, ri->message) : NULL;
     r->explain = e.lines;
     r->nexplain = e.n;
 }
@@ -516,7 +519,7 @@ Schema *rules_subject_kind(const Block *fw)
     return req && req->type->k == TY_PRED ? req->type->ctx : NULL;
 }
 
-void rules_check(Program *p, Block *course, Arena *a, CourseReport *out)
+static void check(Program *p, Block *course, bool explain, Arena *a, CourseReport *out)
 {
     memset(out, 0, sizeof *out);
     out->course = course;
@@ -572,7 +575,7 @@ void rules_check(Program *p, Block *course, Arena *a, CourseReport *out)
             seen[nseen++] = rule;
             RuleResult *r = &out->results[out->n++];
             memset(r, 0, sizeof *r);
-            judge(p->arena, &ec, course, fw, rule, a, r);
+            judge(p->arena, &ec, course, fw, rule, explain, a, r);
             if (r->status == ST_FAIL)
                 out->failed[r->severity]++;
             else if (r->status == ST_UNKNOWN) {
@@ -609,4 +612,14 @@ void rules_check(Program *p, Block *course, Arena *a, CourseReport *out)
     }
     out->frameworks = decl;
     out->nframeworks = ndecl;
+}
+
+void rules_check(Program *p, Block *course, Arena *a, CourseReport *out)
+{
+    check(p, course, true, a, out);
+}
+
+void rules_check_statuses(Program *p, Block *course, Arena *a, CourseReport *out)
+{
+    check(p, course, false, a, out);
 }

@@ -39,6 +39,11 @@ typedef struct CourseReport {
 /* Judges `subject` (a course, a placement: any block); results are
  * allocated in `a`. */
 void rules_check(Program *p, Block *subject, Arena *a, CourseReport *out);
+/* The same statuses, places and counts without messages or explanations
+ * (message NULL, nexplain 0): for a caller that judges thousands of blocks
+ * and shows a few, the planner pricing its options, where the
+ * explanations' strings were two fifths of the cost. */
+void rules_check_statuses(Program *p, Block *subject, Arena *a, CourseReport *out);
 
 /* The kind a framework's rules judge: the `on KIND` of its rule schema's
  * `require` (`predicate on course` for a framework, `on placement` for the

@@ -168,6 +168,41 @@ static void test_where(void **state)
     r_free(r);
 }
 
+/* rules_check_statuses (the planner's pricing) gives what rules_check gives,
+ * result by result — id, status, severity, place — and the same counts,
+ * only without messages and explanations. */
+static void test_statuses_only(void **state)
+{
+    (void)state;
+    R *r = judge();
+    Block *c = model_decl(r->p, model_schema(r->p, "course"), "c");
+    CourseReport q;
+    rules_check_statuses(r->p, c, r->a, &q);
+    assert_int_equal(q.n, r->rep.n);
+    assert_int_equal(q.nframeworks, r->rep.nframeworks);
+    for (int s = 0; s < 3; s++) {
+        assert_int_equal(q.failed[s], r->rep.failed[s]);
+        assert_int_equal(q.unknown_by[s], r->rep.unknown_by[s]);
+    }
+    assert_int_equal(q.unknown, r->rep.unknown);
+    int explained = 0;
+    for (int i = 0; i < q.n; i++) {
+        const RuleResult *x = &r->rep.results[i], *y = &q.results[i];
+        assert_string_equal(y->id, x->id);
+        assert_int_equal(y->status, x->status);
+        assert_int_equal(y->severity, x->severity);
+        assert_int_equal(y->where.first_line, x->where.first_line);
+        assert_int_equal(y->where.first_column, x->where.first_column);
+        assert_null(y->message);
+        assert_int_equal(y->nexplain, 0);
+        explained += x->nexplain;
+    }
+    /* The full judgement did explain something here, so the comparison
+     * above says the statuses-only one left it out. */
+    assert_true(explained > 0);
+    r_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -175,6 +210,7 @@ int main(void)
         cmocka_unit_test(test_statuses_and_counts),
         cmocka_unit_test(test_order_within_a_framework),
         cmocka_unit_test(test_where),
+        cmocka_unit_test(test_statuses_only),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
