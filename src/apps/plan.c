@@ -273,6 +273,22 @@ static bool read_plan(Ctx *C)
                 C->pool[C->npool++] = p->decls[i];
             }
     }
+    /* A region plans tens of cohorts and teachers; ten thousand is a file
+     * gone wrong, and an hour of placing options before any answer. */
+    if (C->npool > PLAN_MAX_TEACHERS) {
+        diag_error(d, C->pool[PLAN_MAX_TEACHERS]->name_span, _("plan %s has %d teachers; ramme plans with at most %d"),
+                   pl->name, C->npool, PLAN_MAX_TEACHERS);
+        diag_help(d, _("name in the plan the teachers it may use"));
+        return false;
+    }
+    Value *cohorts = model_get(pl, "cohort");
+    if (cohorts && cohorts->k == V_LIST && cohorts->u.list.n > PLAN_MAX_COHORTS) {
+        diag_error(d, cohorts->u.list.items[PLAN_MAX_COHORTS]->u.block->name_span,
+                   _("plan %s has %d cohorts; ramme plans at most %d at a time"), pl->name, cohorts->u.list.n,
+                   PLAN_MAX_COHORTS);
+        diag_help(d, _("split it into several plans, one a site or a half-year"));
+        return false;
+    }
     if (C->npool && rl && rl->k == V_LIST) {
         C->nroles = rl->u.list.n;
         C->roles = arena_array(C->a, (size_t)C->nroles + 1, sizeof *C->roles);
@@ -608,7 +624,11 @@ static void list_reqs(Ctx *C)
  * cohort allows within the window; `wide` also the starts the window or
  * the cohort's range alone would allow, each option marked with which it
  * keeps, for a conflict to drop either. */
-static void enumerate(Ctx *C, bool wide, long *noptions)
+static double now_s(void);
+
+/* Places every cohort's options. False when `deadline` (a now_s() time;
+ * 0: none) passed first: the options are then only some of them. */
+static bool enumerate(Ctx *C, bool wide, double deadline, long *noptions)
 {
     uint8_t sets[128];
     int nsets = weekday_sets(C->plan_days, C->spw, sets);
@@ -634,6 +654,11 @@ static void enumerate(Ctx *C, bool wide, long *noptions)
                 if (!(sets[k] & (1u << wd)))
                     continue;
                 for (int t = 0; t < C->ntimes; t++) {
+                    /* The clock is read once a day of starts, not per option. */
+                    if (deadline > 0 && k == 0 && t == 0 && now_s() > deadline) {
+                        arena_free(scratch);
+                        return false;
+                    }
                     Plan pl;
                     int64_t pen = 0;
                     bool in_window;
@@ -668,6 +693,7 @@ static void enumerate(Ctx *C, bool wide, long *noptions)
         arena_free(scratch);
         *noptions += co_out->n;
     }
+    return true;
 }
 
 static bool dropped(const Ctx *C, const bool *on, ReqKind k, int who, int idx)
@@ -856,21 +882,32 @@ static OracleAnswer oracle_fits(void *ctx, const bool *on, int64_t *penalty)
 
 /* Nothing fits: the requirements that conflict, and what dropping each
  * costs. The options are placed again over the wider starts first. The
- * whole explanation gets the plan's time limit, or PLAN_EXPLAIN_SECONDS:
+ * whole explanation gets the plan's time limit, or PLAN_DEFAULT_SECONDS:
  * a region's plan has hundreds of requirements, and the report must end. */
-#define PLAN_EXPLAIN_SECONDS 60
 static void explain_conflict(Ctx *C, PlanReport *out)
 {
-    double budget = C->time_limit > 0 ? C->time_limit : PLAN_EXPLAIN_SECONDS;
+    double budget = C->time_limit > 0 ? C->time_limit : PLAN_DEFAULT_SECONDS;
     C->deadline = now_s() + budget;
     C->call_limit = budget / 20 > 0.05 ? budget / 20 : 0.05;
     long wide;
-    enumerate(C, true, &wide);
     bool *in = arena_array(C->a, (size_t)C->nreqs + 1, sizeof *in);
     int64_t *relaxed = arena_array(C->a, (size_t)C->nreqs + 1, sizeof *relaxed);
     ConflictOracle o = {C, oracle_fits};
-    bool minimal;
-    int n = plan_conflict(&o, C->nreqs, in, relaxed, &minimal);
+    bool minimal = false;
+    int n;
+    if (enumerate(C, true, C->deadline, &wide)) {
+        n = plan_conflict(&o, C->nreqs, in, relaxed, &minimal);
+    } else {
+        /* Out of time while placing the wider starts: with only some
+         * options an oracle's "nothing fits" may be wrong, so none is
+         * asked. Every requirement together is the conflict proven (the
+         * search found nothing with all of them), not known to be minimal. */
+        for (int i = 0; i < C->nreqs; i++) {
+            in[i] = true;
+            relaxed[i] = -2;
+        }
+        n = C->nreqs;
+    }
     out->conflict = arena_array(C->a, (size_t)n + 1, sizeof *out->conflict);
     for (int i = 0; i < C->nreqs; i++)
         if (in[i])
@@ -917,7 +954,17 @@ bool plan_run(Program *p, Block *plan, const PlanAsk *ask, Arena *a, PlanReport 
     }
     read_away(&C);
     list_reqs(&C);
-    enumerate(&C, false, &out->options);
+    /* The time limit, or PLAN_DEFAULT_SECONDS, holds for placing the
+     * options and searching together (the problem for MiniZinc is written
+     * whole, however long that takes). */
+    out->time_limit = ask->time_limit > 0 ? ask->time_limit : PLAN_DEFAULT_SECONDS;
+    double deadline = ask->problem_only ? 0 : now_s() + out->time_limit;
+    if (!enumerate(&C, false, deadline, &out->options)) {
+        out->status = PLAN_FEASIBLE; /* nothing proven either way */
+        out->lower_bound = 0;
+        out->stopped_placing = true;
+        return true;
+    }
     PlanProblem P;
     build_problem(&C, NULL, a, &P);
     out->problem = P;
@@ -927,7 +974,8 @@ bool plan_run(Program *p, Block *plan, const PlanAsk *ask, Arena *a, PlanReport 
     if (want < 1)
         want = 1;
     PlanResult r;
-    plan_solve(&P, want, ask->time_limit, a, &r);
+    double left = deadline - now_s();
+    plan_solve(&P, want, left > 0.001 ? left : 0.001, a, &r);
     out->status = r.status;
     out->lower_bound = r.lower_bound;
     out->nodes = r.nodes;

@@ -74,11 +74,23 @@ typedef struct PlanReport {
     bool conflict_searched;
     bool conflict_minimal;  /* false: the search stopped at its time limit, and a
                              * requirement of the conflict may not be needed */
+    double time_limit;      /* seconds the placing and the search had */
+    bool stopped_placing;   /* the time ran out before every option was placed:
+                             * no search, no proposal (status feasible) */
 } PlanReport;
+
+/* What one plan may hold (PLANNING.md is silent; issue 21): a region's
+ * year is tens of cohorts and teachers, so these only stop a file gone
+ * wrong before an hour of placing options. More is a located error. */
+#define PLAN_MAX_COHORTS 1000
+#define PLAN_MAX_TEACHERS 1000
+/* The time limit without --time-limit: placing and search together. The
+ * conflict's explanation, when nothing fits, has as long again. */
+#define PLAN_DEFAULT_SECONDS 60
 
 typedef struct PlanAsk {
     int proposals;          /* 0: the plan's `proposals` */
-    double time_limit;      /* seconds; <= 0: none */
+    double time_limit;      /* seconds; <= 0: PLAN_DEFAULT_SECONDS */
     bool problem_only;      /* build the problem, do not search (--format dzn) */
 } PlanAsk;
 

@@ -3,6 +3,8 @@
 #include "base/i18n.h"
 #include "emit/plan_fmt.h"
 
+#include <stdio.h>
+
 const char *proposal_fmt_weekdays(Arena *a, const Plan *pl, uint8_t set)
 {
     const char *s = "";
@@ -25,9 +27,19 @@ const char *proposal_fmt_options(Arena *a, long options)
                         options);
 }
 
-const char *proposal_fmt_lower_bound(Arena *a, int64_t bound)
+const char *proposal_fmt_stopped(Arena *a, const PlanReport *r)
 {
-    return arena_printf(a, _("the search stopped at its time limit: no plan costs less than %lld"), (long long)bound);
+    char secs[64];
+    snprintf(secs, sizeof secs, "%g", r->time_limit);
+    const char *s = i18n_localize_number(secs); /* 0,5 in Danish */
+    if (r->stopped_placing)
+        return arena_printf(a, _("the time limit of %s s ran out while the options were placed, before any search: "
+                                 "no proposal; give it more time with --time-limit"), s);
+    if (r->nproposals == 0)
+        return arena_printf(a, _("the search stopped at its time limit of %s s before a first proposal: no plan costs "
+                                 "less than %lld; give it more time with --time-limit"), s, (long long)r->lower_bound);
+    return arena_printf(a, _("the search stopped at its time limit: no plan costs less than %lld"),
+                        (long long)r->lower_bound);
 }
 
 const char *proposal_fmt_heading(Arena *a, const Proposal *p)

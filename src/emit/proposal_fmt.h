@@ -20,10 +20,11 @@ const char *proposal_fmt_site(const Block *site);
 
 /* "774 options placed and priced" */
 const char *proposal_fmt_options(Arena *a, long options);
-/* The proven lower bound of a plan the time limit stopped (status
- * feasible): "the search stopped at its time limit: no plan costs less
- * than 12". */
-const char *proposal_fmt_lower_bound(Arena *a, int64_t bound);
+/* Why a feasible report is not optimal: "the search stopped at its time
+ * limit: no plan costs less than 12"; with no proposal, that the time ran
+ * out before the first (or while the options were placed) and how to give
+ * more. */
+const char *proposal_fmt_stopped(Arena *a, const PlanReport *r);
 /* "Proposal 1: penalty 17" */
 const char *proposal_fmt_heading(Arena *a, const Proposal *p);
 

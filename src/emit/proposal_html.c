@@ -65,7 +65,7 @@ static void header(FILE *out, Arena *a, const PlanReport *r)
      * in the text report: the page gives what the plan determines. */
     paragraph(out, NULL, proposal_fmt_options(a, r->options));
     if (r->status == PLAN_FEASIBLE)
-        paragraph(out, NULL, proposal_fmt_lower_bound(a, r->lower_bound));
+        paragraph(out, NULL, proposal_fmt_stopped(a, r));
     fputs("</section>\n", out);
 }
 

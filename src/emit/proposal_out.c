@@ -48,7 +48,7 @@ void proposal_text(FILE *out, const PlanReport *r, SourceSet *ss, bool color)
      * the search's version: the report gives what the plan determines. */
     fprintf(out, "  %s\n", proposal_fmt_options(a, r->options));
     if (r->status == PLAN_FEASIBLE)
-        fprintf(out, "  %s\n", proposal_fmt_lower_bound(a, r->lower_bound));
+        fprintf(out, "  %s\n", proposal_fmt_stopped(a, r));
     for (int k = 0; k < r->nproposals; k++) {
         const Proposal *p = &r->proposals[k];
         fprintf(out, "\n%s%s%s\n", bold, proposal_fmt_heading(a, p), reset);
