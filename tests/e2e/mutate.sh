@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # tests/e2e/mutate.sh RAMME — exit status discipline: a few hundred mutated
 # versions of the examples (seeded: the same mutants every run) must give
-# exit status 0, 1 or 2 from `check` and from `test` (the expectations of
-# examples/expectations.ramme are among them), and never a signal or a hang.
+# exit status 0, 1 or 2 from `check`, `test` (the expectations of
+# examples/expectations.ramme are among them), `fmt` and `plan` (the two
+# plans of the examples are among them), and never a signal or a hang.
 # Mutations: flip a byte, delete a run, duplicate a line, swap two lines,
 # cut the file short, insert a random token. Prints "mutate: N passed, N failed".
 set -u
@@ -45,14 +46,23 @@ for f in os.listdir(src):
     if f.endswith(".ramme"): shutil.copy(os.path.join(src, f), os.path.join(out, f))
 PY
 pass=0 fail=0
+declare -A zero # mutants each command still accepted: none would mean it never got past its arguments
 for m in "$tmp"/m[0-9]*.ramme; do
-  for cmd in check test; do
+  # plan on every mutant (most have no plan: exit 2 at once); a second's
+  # time limit keeps the plans' mutants quick, however they were mutated.
+  for cmd in check test fmt "plan --time-limit 1"; do
+    # shellcheck disable=SC2086
     timeout 10 "$ramme" $cmd -I "$root/stdlib" "$m" >/dev/null 2>&1 </dev/null; rc=$?
+    [ "$rc" = 0 ] && zero[${cmd%% *}]=$(( ${zero[${cmd%% *}]:-0} + 1 ))
     case $rc in
       0|1|2) pass=$((pass + 1)) ;;
       *) fail=$((fail + 1)); echo "FAIL mutate: $cmd $(basename "$m") exit $rc"; cp "$m" "/tmp/ramme-mutant-$(basename "$m")" ;;
     esac
   done
+done
+for cmd in check test fmt plan; do
+  if [ "${zero[$cmd]:-0}" -gt 0 ]; then pass=$((pass + 1))
+  else fail=$((fail + 1)); echo "FAIL mutate: $cmd exited 0 on no mutant: it never ran on them"; fi
 done
 echo "mutate: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
