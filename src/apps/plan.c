@@ -12,6 +12,7 @@
 #include "base/i18n.h"
 #include "engine/eval.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <time.h>
 #include <stdlib.h>
@@ -569,6 +570,51 @@ static const char *value_text(Ctx *C, const Value *v)
     return out;
 }
 
+/* The identifier of the source that ends at byte `end` (back over blanks)
+ * or starts at `start` (`end` 0): a key or a kind as the file writes it,
+ * `periode` or `hold` in a Danish file; `dflt` when there is none (a value
+ * the file did not write, a default). */
+static const char *written_word(Ctx *C, int file, size_t start, size_t end, const char *dflt)
+{
+    SourceSet *ss = C->p->sources;
+    if (!ss || file < 0 || file >= ss->n || !ss->files[file] || !ss->files[file]->text)
+        return dflt;
+    const Source *src = ss->files[file];
+    const char *t = src->text;
+    /* UTF-8 letters (bytes >= 0x80) count as word bytes: æ, ø, å. */
+#define WORD_BYTE(ch) (isalnum((unsigned char)(ch)) || (ch) == '_' || (unsigned char)(ch) >= 0x80)
+    size_t a = start, b = start;
+    if (end) {
+        if (end > src->len)
+            return dflt;
+        b = end;
+        while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == '\t'))
+            b--;
+        a = b;
+        while (a > 0 && WORD_BYTE(t[a - 1]))
+            a--;
+    } else {
+        while (b < src->len && WORD_BYTE(t[b]))
+            b++;
+    }
+#undef WORD_BYTE
+    if (b <= a || isdigit((unsigned char)t[a]))
+        return dflt;
+    return arena_strndup(C->a, t + a, b - a);
+}
+
+/* The key written before value v (`periode 2027-01-04..`), else `dflt`. */
+static const char *key_of(Ctx *C, const Value *v, const char *dflt)
+{
+    return v && !v->is_default ? written_word(C, v->span.file, 0, v->span.first_off, dflt) : dflt;
+}
+
+/* The kind word a block starts with (`hold a { ... }`), else `dflt`. */
+static const char *kind_of(Ctx *C, const Block *b, const char *dflt)
+{
+    return written_word(C, b->span.file, b->span.first_off, 0, dflt);
+}
+
 /* A list's items as written, joined by ", " (the list's own span may hold
  * its key). */
 static const char *items_text(Ctx *C, const Value *list)
@@ -581,17 +627,23 @@ static const char *items_text(Ctx *C, const Value *list)
 
 static void list_reqs(Ctx *C)
 {
+    /* Each named as the file writes it: its kind and key words (Danish or
+     * English), its value's text. */
     Value *wv = model_get(C->plan, "window");
-    add_req(C, RQ_WINDOW, 0, 0, wv->span, arena_printf(C->a, "plan %s: window %s", C->plan->name, value_text(C, wv)));
+    add_req(C, RQ_WINDOW, 0, 0, wv->span,
+            arena_printf(C->a, "%s %s: %s %s", kind_of(C, C->plan, "plan"), C->plan->name, key_of(C, wv, "window"),
+                         value_text(C, wv)));
     for (int c = 0; c < C->ncohorts; c++) {
         Value *sv = model_get(C->cohorts[c], "start");
         add_req(C, RQ_START, c, 0, sv ? sv->span : C->cohorts[c]->name_span,
-                arena_printf(C->a, "cohort %s: start %s", C->cohorts[c]->name, value_text(C, sv)));
+                arena_printf(C->a, "%s %s: %s %s", kind_of(C, C->cohorts[c], "cohort"), C->cohorts[c]->name,
+                             key_of(C, sv, "start"), value_text(C, sv)));
     }
     for (int s = 0; s < C->nsites; s++) {
         Value *rv = model_get(C->sites[s], "rooms");
         add_req(C, RQ_ROOMS, s, 0, rv && !rv->is_default ? rv->span : C->sites[s]->name_span,
-                arena_printf(C->a, "site %s: rooms %lld", C->sites[s]->name, (long long)int_of(rv, 1)));
+                arena_printf(C->a, "%s %s: %s %lld", kind_of(C, C->sites[s], "site"), C->sites[s]->name,
+                             key_of(C, rv, "rooms"), (long long)int_of(rv, 1)));
     }
     const Schema *ts = model_schema(C->p, K_TEACHER);
     for (int r = 0; r < C->nroles && C->npool; r++)
@@ -600,22 +652,28 @@ static void list_reqs(Ctx *C)
                 Value *fv = model_get(C->roles[r], ts->fields[i]->name);
                 add_req(C, RQ_ROLE, r, i, fv->span,
                         arena_printf(C->a, _("course %s: instructor %s needs %s"), C->course->name, C->roles[r]->name,
-                                     ts->fields[i]->name));
+                                     written_word(C, fv->span.file, fv->span.first_off, 0, ts->fields[i]->name)));
             }
     for (int t = 0; t < C->npool; t++) {
         Block *tb = C->pool[t];
+        const char *kind = kind_of(C, tb, "teacher");
         Value *mv = model_get(tb, "max_cohorts"), *sv = model_get(tb, "sites"), *wv2 = model_get(tb, "weekdays");
         add_req(C, RQ_MAX, t, 0, mv && !mv->is_default ? mv->span : tb->name_span,
-                arena_printf(C->a, "teacher %s: max_cohorts %lld", tb->name, (long long)int_of(mv, 1)));
-        if (sv && sv->k == V_LIST)
-            add_req(C, RQ_SITES, t, 0, sv->span, arena_printf(C->a, "teacher %s: sites %s", tb->name, items_text(C, sv)));
-        if (wv2 && wv2->k == V_LIST)
+                arena_printf(C->a, "%s %s: %s %lld", kind, tb->name, key_of(C, mv, "max_cohorts"),
+                             (long long)int_of(mv, 1)));
+        if (sv && sv->k == V_LIST && sv->u.list.n > 0)
+            add_req(C, RQ_SITES, t, 0, sv->span,
+                    arena_printf(C->a, "%s %s: %s %s", kind, tb->name, key_of(C, sv->u.list.items[0], "sites"),
+                                 items_text(C, sv)));
+        if (wv2 && wv2->k == V_LIST && wv2->u.list.n > 0)
             add_req(C, RQ_WEEKDAYS, t, 0, wv2->span,
-                    arena_printf(C->a, "teacher %s: weekdays %s", tb->name, items_text(C, wv2)));
+                    arena_printf(C->a, "%s %s: %s %s", kind, tb->name, key_of(C, wv2->u.list.items[0], "weekdays"),
+                                 items_text(C, wv2)));
         Value *al = model_get(tb, "away");
         for (int k = 0; al && al->k == V_LIST && k < al->u.list.n; k++) {
             Block *e = al->u.list.items[k]->u.block;
-            add_req(C, RQ_AWAY, t, k, e->span, arena_printf(C->a, "teacher %s: %s", tb->name, value_text(C, al->u.list.items[k])));
+            add_req(C, RQ_AWAY, t, k, e->span,
+                    arena_printf(C->a, "%s %s: %s", kind, tb->name, value_text(C, al->u.list.items[k])));
         }
     }
 }
