@@ -71,10 +71,10 @@ static inline Span span_none(void)
 }
 /* The span from the start of a to the end of b. */
 Span span_join(Span a, Span b);
-/* The span names a file of ss (not span_none, nor another set's file). */
+/* The span names a file of ss (not span_none, nor another set's file; a NULL set names none). */
 static inline bool src_has_place(const SourceSet *ss, Span sp)
 {
-    return sp.file >= 0 && sp.file < ss->n;
+    return ss && sp.file >= 0 && sp.file < ss->n;
 }
 
 #endif
