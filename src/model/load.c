@@ -331,7 +331,7 @@ static void load_imports(Loader *L, int idx)
         }
         const char *s = model_suggest(name, cands, nc);
         if (s)
-            diag_help(p->diags, _("did you mean '%s'?"), s);
+            diag_suggest(p->diags, s);
         else
             diag_note(p->diags, span_none(), P_("searched %d directory (from -I, RAMME_PATH and the standard library)",
                          "searched %d directories (from -I, RAMME_PATH and the standard library)",
