@@ -479,7 +479,10 @@ static bool load_main(Program *p, const char *path, const char *text, LoadSet *o
     L.loaded = json_object();
     if (!L.loaded)
         arena_oom();
-    add_root(&L, text ? "." : dir_of(p->arena, path));
+    /* In-memory text is named by its file too (the language server's open
+     * document): its imports may read below that file's directory, as
+     * when the file is read from disk. A bare name ("stdlib") gives ".". */
+    add_root(&L, dir_of(p->arena, path));
     for (int k = 0; k < p->nsearch; k++)
         add_root(&L, p->search[k]);
     /* The prelude first: the schemas, enums, consistency and dk. */
