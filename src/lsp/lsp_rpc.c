@@ -30,16 +30,17 @@ static bool read_line(FILE *in, char *buf, size_t cap)
 LspRpcStatus lsp_rpc_read(FILE *in, char **body, size_t *len)
 {
     char line[256];
-    bool have = false, bad = false;
+    bool have = false, any = false;
     unsigned long long n = 0;
     for (;;) {
         if (!read_line(in, line, sizeof line))
             return LSP_RPC_EOF;
         if (line[0] == '\0') {
-            if (!have && !bad)
+            if (!any)
                 continue; /* blank lines between messages */
             break;
         }
+        any = true;
         if (strncasecmp(line, "Content-Length:", 15) == 0) {
             char *end;
             const char *v = line + 15;
@@ -47,7 +48,6 @@ LspRpcStatus lsp_rpc_read(FILE *in, char **body, size_t *len)
                 v++;
             n = strtoull(v, &end, 10);
             have = end != v && *end == '\0' && *v != '-';
-            bad = !have;
         }
     }
     if (!have)
@@ -78,7 +78,10 @@ LspRpcStatus lsp_rpc_read(FILE *in, char **body, size_t *len)
 
 bool lsp_rpc_write(FILE *out, const char *body, size_t len)
 {
-    fprintf(out, "Content-Length: %zu\r\n\r\n", len);
+    /* The header is protocol, not a message to translate. */
+    char head[64];
+    int k = snprintf(head, sizeof head, "Content-Length: %zu\r\n\r\n", len);
+    fwrite(head, 1, (size_t)k, out);
     fwrite(body, 1, len, out);
     return fflush(out) == 0 && !ferror(out);
 }

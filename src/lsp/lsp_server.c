@@ -199,10 +199,10 @@ static void request(Server *s, const char *method, const json_t *id, const json_
     if (strcmp(method, "initialize") == 0) {
         s->initialized = true;
     } else if (!s->initialized) {
-        send_error(s, id, LSP_SERVER_NOT_INITIALIZED, "the server is not initialized");
+        send_error(s, id, LSP_SERVER_NOT_INITIALIZED, _("the server is not initialized"));
         return;
     } else if (s->shutdown) {
-        send_error(s, id, RPC_INVALID_REQUEST, "the server is shutting down");
+        send_error(s, id, RPC_INVALID_REQUEST, _("the server is shutting down"));
         return;
     }
     Msg m;
@@ -253,7 +253,7 @@ static void request(Server *s, const char *method, const json_t *id, const json_
             jw_null(w);
         }
     } else {
-        fail = "unknown method";
+        fail = _("unknown method");
         code = RPC_METHOD_NOT_FOUND;
     }
     if (fail) {
@@ -322,7 +322,7 @@ static void dispatch(Server *s, const char *body, size_t len)
     json_error_t err;
     json_t *msg = json_loadb(body, len, 0, &err);
     if (!msg) {
-        send_error(s, NULL, RPC_PARSE_ERROR, "the message is not JSON");
+        send_error(s, NULL, RPC_PARSE_ERROR, _("the message is not JSON"));
         return;
     }
     const json_t *id = json_object_get(msg, "id");
@@ -333,7 +333,7 @@ static void dispatch(Server *s, const char *body, size_t len)
         bool response = json_is_object(msg) && !method && id &&
                         (json_object_get(msg, "result") || json_object_get(msg, "error"));
         if (!response)
-            send_error(s, bad_id ? NULL : id, RPC_INVALID_REQUEST, "the message is not a JSON-RPC request");
+            send_error(s, bad_id ? NULL : id, RPC_INVALID_REQUEST, _("the message is not a JSON-RPC request"));
     } else if (id) {
         request(s, method, id, json_object_get(msg, "params"));
     } else {
@@ -356,9 +356,9 @@ int lsp_serve(FILE *in, FILE *out, const CompileOptions *co)
         if (st == LSP_RPC_EOF)
             break;
         if (st == LSP_RPC_BAD)
-            send_error(&s, NULL, RPC_PARSE_ERROR, "a message without a valid Content-Length header");
+            send_error(&s, NULL, RPC_PARSE_ERROR, _("a message without a valid Content-Length header"));
         else if (st == LSP_RPC_TOO_LARGE)
-            send_error(&s, NULL, RPC_INVALID_REQUEST, "the message is too large");
+            send_error(&s, NULL, RPC_INVALID_REQUEST, _("the message is too large"));
         else
             dispatch(&s, body, len);
         free(body);
