@@ -118,23 +118,32 @@ static Node *node_at(const Entry *e, size_t off)
     return (Node *)f.best;
 }
 
+static void descend(LspAt *at, EntryList *body, Schema *s, size_t off);
+
+/* The cursor is in entry `e` (a field of `outer`, of schema `inner`):
+ * into its braces when it is past the opening one. */
+static void enter(LspAt *at, Entry *e, Schema *outer, Schema *inner, size_t off)
+{
+    at->entry = e;
+    at->outer = outer;
+    at->inner = inner;
+    at->node = node_at(e, off);
+    if (e->is_block && e->open_brace.file >= 0 && off > e->open_brace.first_off) {
+        at->block = e;
+        at->block_schema = inner;
+        descend(at, &e->body, inner, off);
+    }
+}
+
 /* Goes down from the entries of a block of schema `s` to the one at `off`. */
 static void descend(LspAt *at, EntryList *body, Schema *s, size_t off)
 {
     for (int i = 0; i < body->n; i++) {
         Entry *e = body->items[i];
-        if (!holds(e->span, off))
-            continue;
-        at->entry = e;
-        at->outer = s;
-        at->inner = s ? lsp_field_schema(model_field(s, e->key)) : NULL;
-        at->node = node_at(e, off);
-        if (e->is_block && e->open_brace.file >= 0 && off > e->open_brace.first_off) {
-            at->block = e;
-            at->block_schema = at->inner;
-            descend(at, &e->body, at->inner, off);
+        if (holds(e->span, off)) {
+            enter(at, e, s, s ? lsp_field_schema(model_field(s, e->key)) : NULL, off);
+            return;
         }
-        return;
     }
 }
 
@@ -146,19 +155,10 @@ void lsp_check_at(LspCheck *c, size_t off, LspAt *at)
         Decl *d = f->decls[i];
         if (!holds(d->span, off))
             continue;
-        if (d->kind == DECL_IMPORT) {
+        if (d->kind == DECL_IMPORT)
             at->import = d;
-        } else if (d->kind == DECL_ENTRY) {
-            Entry *e = d->u.entry;
-            at->entry = e;
-            at->inner = model_schema(c->p, e->key);
-            at->node = node_at(e, off);
-            if (e->is_block && e->open_brace.file >= 0 && off > e->open_brace.first_off) {
-                at->block = e;
-                at->block_schema = at->inner;
-                descend(at, &e->body, at->inner, off);
-            }
-        }
+        else if (d->kind == DECL_ENTRY)
+            enter(at, d->u.entry, NULL, model_schema(c->p, d->u.entry->key), off);
         return;
     }
 }

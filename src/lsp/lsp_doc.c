@@ -5,6 +5,7 @@
 #include "lsp/lsp_doc.h"
 #include "lsp/lsp_check.h"
 #include "base/arena.h"
+#include "front/source.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -90,16 +91,6 @@ void lsp_docs_free(LspDocs *ds)
     memset(ds, 0, sizeof *ds);
 }
 
-/* The length of the line end at text[i] (0 when none). */
-static size_t eol(const char *text, size_t len, size_t i)
-{
-    if (text[i] == '\n')
-        return 1;
-    if (text[i] == '\r')
-        return i + 1 < len && text[i + 1] == '\n' ? 2 : 1;
-    return 0;
-}
-
 /* One character at s (at most n bytes): its bytes, and its UTF-16 units. */
 static size_t next_char(const char *s, size_t n, int *units)
 {
@@ -118,7 +109,7 @@ LspPos lsp_pos_of(const char *text, size_t len, size_t off)
         off = len;
     size_t i = 0;
     while (i < off) {
-        size_t e = eol(text, len, i);
+        size_t e = src_line_end(text, i, len);
         if (e) {
             if (i + e > off)
                 break; /* between '\r' and '\n': the line's end */
@@ -141,14 +132,14 @@ size_t lsp_off_of(const char *text, size_t len, LspPos p)
 {
     size_t i = 0;
     for (long line = 0; line < p.line; line++) {
-        while (i < len && !eol(text, len, i))
+        while (i < len && !src_line_end(text, i, len))
             i++;
         if (i >= len)
             return len;
-        i += eol(text, len, i);
+        i += src_line_end(text, i, len);
     }
     long col = 0;
-    while (i < len && col < p.character && !eol(text, len, i)) {
+    while (i < len && col < p.character && !src_line_end(text, i, len)) {
         int units;
         size_t k = next_char(text + i, len - i, &units);
         if (col + units > p.character)
