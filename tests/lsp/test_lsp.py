@@ -327,6 +327,22 @@ def test_definition():
     assert c.close() == 0
 
 
+def test_definition_for():
+    ex = os.path.join(ROOT, "examples")
+    course = write("region-midt.ramme", open(os.path.join(ex, "region-midt.ramme"), encoding="utf-8").read())
+    text = open(os.path.join(ex, "region-midt-schedule.ramme"), encoding="utf-8").read()
+    uri = write("region-midt-schedule.ramme", text)
+    c = started()
+    d = c.open(uri, text)
+    assert not any(x["severity"] == 1 for x in d["diagnostics"]), d
+    loc = definition(c, uri, pos(text, "for region_midt", delta=6))
+    course_text = open(os.path.join(ex, "region-midt.ramme"), encoding="utf-8").read()
+    assert loc["uri"] == course and loc["range"]["start"] == pos(course_text, "region_midt"), loc
+    h = hover(c, uri, pos(text, "for region_midt", delta=6))
+    assert h["contents"]["value"] == 'course **region_midt**\n\nPeer-uddannelse, Region Midtjylland', h
+    assert c.close() == 0
+
+
 def test_document_symbols():
     uri = write("symbols.ramme", COURSE)
     c = started()
