@@ -98,6 +98,28 @@ static void values(JsonW *w, const LspCheck *c, const Field *f)
         rule_ids(w, c);
 }
 
+/* In a header (`schedule NAME for |`): the field of the slot after the
+ * marker word just before the cursor, or NULL. */
+static Field *after_marker(const Schema *kind, const char *text, size_t from, size_t off)
+{
+    size_t e = off;
+    while (e > from && (text[e - 1] == ' ' || text[e - 1] == '\t'))
+        e--;
+    size_t b = e;
+    while (b > from && word_byte((unsigned char)text[b - 1]))
+        b--;
+    if (b == e || e == off)
+        return NULL; /* no word before the cursor, or the cursor still in it */
+    for (int h = 0; h < kind->nheaders; h++) {
+        const HeaderPattern *hp = &kind->headers[h];
+        for (int i = 0; i + 1 < hp->n; i++)
+            if (hp->slots[i].marker && strlen(hp->slots[i].marker) == e - b &&
+                strncmp(hp->slots[i].marker, text + b, e - b) == 0 && hp->slots[i + 1].field)
+                return hp->slots[i + 1].field;
+    }
+    return NULL;
+}
+
 void lsp_complete(JsonW *w, LspDoc *doc, size_t off)
 {
     LspCheck *c = doc->check;
@@ -125,8 +147,11 @@ void lsp_complete(JsonW *w, LspDoc *doc, size_t off)
             if (strncmp(doc->text + j, "extends", 7) == 0 && (j == 0 || !word_byte((unsigned char)doc->text[j - 1])))
                 ext = doc->text + j;
         Schema *kind = at.block_schema ? lsp_field_schema(model_field(at.block_schema, k)) : model_schema(c->p, k);
+        Field *slot = kind ? after_marker(kind, doc->text, key_end, off) : NULL;
         if (ext && kind) {
             names(w, c, kind);
+        } else if (slot) {
+            values(w, c, slot);
         } else if (at.block_schema) {
             Field *f = model_field(at.block_schema, k);
             if (f)

@@ -33,6 +33,14 @@ LspDoc *lsp_doc_find(const LspDocs *ds, const char *uri)
 
 void lsp_doc_set_text(LspDoc *d, const char *text, size_t len, long long version)
 {
+    /* The compiler drops a byte-order mark (source.h), so spans count from
+     * after it: the document is kept without it too, and its offsets are
+     * the spans'. (Editors send the text without one; a client that keeps
+     * it sees line 1's columns one unit early.) */
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        text += 3;
+        len -= 3;
+    }
     free(d->text);
     d->text = dup_n(text, len);
     d->len = len;

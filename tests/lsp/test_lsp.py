@@ -338,6 +338,12 @@ def test_definition_for():
     loc = definition(c, uri, pos(text, "for region_midt", delta=6))
     course_text = open(os.path.join(ex, "region-midt.ramme"), encoding="utf-8").read()
     assert loc["uri"] == course and loc["range"]["start"] == pos(course_text, "region_midt"), loc
+    # Completion after the header's marker word: the courses.
+    text2 = text.replace("for region_midt {", "for  {")
+    c.change(uri, text2, 2)
+    got = labels(c, uri, pos(text2, "for  {", delta=4))
+    assert "region_midt" in got and got["region_midt"]["detail"] == "Peer-uddannelse, Region Midtjylland", got
+    c.change(uri, text, 3)
     h = hover(c, uri, pos(text, "for region_midt", delta=6))
     assert h["contents"]["value"] == 'course **region_midt**\n\nPeer-uddannelse, Region Midtjylland', h
     assert c.close() == 0

@@ -2,7 +2,7 @@
  * offsets (src/lsp/lsp_doc.h), both ways: æ ø å are two bytes and one
  * unit, an emoji four bytes and two units (a surrogate pair); lines end at
  * "\n", "\r\n" or a lone "\r"; positions past a line or the text clamp.
- * And file: URIs to paths and back. */
+ * And file: URIs to paths and back, and the set of open documents. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -96,6 +96,27 @@ static void test_uri(void **state)
     free(p);
 }
 
+/* A byte-order mark is dropped, as the compiler drops it, so the
+ * document's offsets are the spans'; reopening replaces the text. */
+static void test_docs(void **state)
+{
+    (void)state;
+    LspDocs ds = {0};
+    LspDoc *d = lsp_doc_open(&ds, "file:///t/a.ramme", "\xEF\xBB\xBF" "course", 9, 1);
+    assert_string_equal(d->text, "course");
+    assert_int_equal(d->len, 6);
+    assert_string_equal(d->path, "/t/a.ramme");
+    assert_ptr_equal(lsp_doc_open(&ds, "file:///t/a.ramme", "x", 1, 2), d);
+    assert_string_equal(d->text, "x");
+    assert_int_equal(d->version, 2);
+    lsp_doc_open(&ds, "file:///t/b.ramme", "y", 1, 1);
+    assert_int_equal(ds.n, 2);
+    lsp_doc_close(&ds, "file:///t/a.ramme");
+    assert_null(lsp_doc_find(&ds, "file:///t/a.ramme"));
+    assert_non_null(lsp_doc_find(&ds, "file:///t/b.ramme"));
+    lsp_docs_free(&ds);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -103,6 +124,7 @@ int main(void)
         cmocka_unit_test(test_off_of),
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_uri),
+        cmocka_unit_test(test_docs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
