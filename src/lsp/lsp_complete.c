@@ -24,7 +24,7 @@ static bool word_byte(unsigned char ch)
     return ch == '_' || ch >= 0x80 || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
 }
 
-static void keys(JsonW *w, const LspCheck *c, const Schema *s)
+static void keys(JsonW *w, const LspCheck *c, const Schema *s, Arena *a)
 {
     if (!s) {
         static const char *const reserved[] = {"import", "enum", "schema"};
@@ -35,18 +35,16 @@ static void keys(JsonW *w, const LspCheck *c, const Schema *s)
             if (!k->toplevel)
                 continue;
             item(w, k->name, CIK_KEYWORD, NULL);
-            for (int a = 0; a < k->naliases; a++)
-                item(w, k->aliases[a], CIK_KEYWORD, k->name);
+            for (int n = 0; n < k->naliases; n++)
+                item(w, k->aliases[n], CIK_KEYWORD, k->name);
         }
         return;
     }
     for (int i = 0; i < s->nfields; i++) {
         const Field *f = s->fields[i];
-        Arena *a = arena_new();
         item(w, f->name, CIK_FIELD, type_name(a, f->type));
         for (int k = 0; k < f->naliases; k++)
             item(w, f->aliases[k], CIK_FIELD, f->name);
-        arena_free(a);
     }
 }
 
@@ -65,18 +63,16 @@ static void names(JsonW *w, const LspCheck *c, const Schema *kind)
     }
 }
 
-static void rule_ids(JsonW *w, const LspCheck *c)
+static void rule_ids(JsonW *w, const LspCheck *c, Arena *a)
 {
-    Arena *a = arena_new();
     for (int i = 0; i < c->p->nnamed; i++) {
         const Block *b = c->p->named[i];
         if (strcmp(b->schema->name, "rule") == 0 && b->name && b->top && b->top->name)
             item(w, arena_printf(a, "%s.%s", b->top->name, b->name), CIK_CONSTANT, NULL);
     }
-    arena_free(a);
 }
 
-static void values(JsonW *w, const LspCheck *c, const Field *f)
+static void values(JsonW *w, const LspCheck *c, const Field *f, Arena *a)
 {
     EnumDef *en = lsp_field_enum(f);
     if (en) {
@@ -95,7 +91,7 @@ static void values(JsonW *w, const LspCheck *c, const Field *f)
     if (t->k == TY_LIST)
         t = t->elem;
     if (t->k == TY_ID)
-        rule_ids(w, c);
+        rule_ids(w, c, a);
 }
 
 /* In a header (`schedule NAME for |`): the field of the slot after the
@@ -136,11 +132,13 @@ void lsp_complete(JsonW *w, LspDoc *doc, size_t off)
     while (i < off && word_byte((unsigned char)doc->text[i]))
         i++;
     size_t key_end = i;
+    /* What the answer is built of, freed with it. */
+    Arena *a = arena_new();
     jw_open(w, '[');
     if (key_end == off) {
-        keys(w, c, at.block_schema);
+        keys(w, c, at.block_schema, a);
     } else {
-        char *k = arena_strndup(c->a, doc->text + key, key_end - key);
+        char *k = arena_strndup(a, doc->text + key, key_end - key);
         /* `KIND name extends |` and `key extends |`: blocks of that kind. */
         const char *ext = NULL;
         for (size_t j = key_end; j + 7 <= off; j++)
@@ -151,12 +149,13 @@ void lsp_complete(JsonW *w, LspDoc *doc, size_t off)
         if (ext && kind) {
             names(w, c, kind);
         } else if (slot) {
-            values(w, c, slot);
+            values(w, c, slot, a);
         } else if (at.block_schema) {
             Field *f = model_field(at.block_schema, k);
             if (f)
-                values(w, c, f);
+                values(w, c, f, a);
         }
     }
     jw_close(w, ']');
+    arena_free(a);
 }
