@@ -463,6 +463,32 @@ def test_robust_errors():
     assert c.proc.wait(timeout=20) == 0
 
 
+def test_cut_everywhere():
+    # The course cut short at every fifth byte (a syntax error in every
+    # position): each version gets its diagnostics, and every question an
+    # answer of the right shape.
+    uri = write("cut.ramme", COURSE)
+    c = started()
+    c.open(uri, COURSE)
+    data = COURSE.encode("utf-8")
+    v = 1
+    for k in range(0, len(data), 5):
+        text = data[:k].decode("utf-8", errors="ignore")
+        v += 1
+        d = c.change(uri, text, v)
+        assert d["version"] == v
+        end = pos(text + "\x00", "\x00")
+        r = c.request("textDocument/completion", {"textDocument": {"uri": uri}, "position": end})
+        assert isinstance(r["result"], list), r
+        r = c.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": pos(text + "\x00", "\x00", delta=-(len(text) // 2))})
+        assert "result" in r, r
+        r = c.request("textDocument/documentSymbol", {"textDocument": {"uri": uri}})
+        assert isinstance(r["result"], list), r
+        r = c.request("textDocument/definition", {"textDocument": {"uri": uri}, "position": end})
+        assert "result" in r, r
+    assert c.close() == 0
+
+
 def test_exit_statuses():
     # exit without shutdown: 1.
     c = started()
