@@ -137,6 +137,16 @@ static LspPos pos_of(const json_t *p)
     return pos;
 }
 
+/* "key": {"member": ["value"]}. */
+static void option_list(JsonW *w, const char *key, const char *member, const char *value)
+{
+    jw_key(w, key);
+    jw_open(w, '{');
+    jw_key(w, member);
+    jw_strs(w, &value, 1);
+    jw_close(w, '}');
+}
+
 static void capabilities(JsonW *w)
 {
     jw_open(w, '{');
@@ -150,24 +160,15 @@ static void capabilities(JsonW *w)
     jw_close(w, '}');
     jw_key(w, "hoverProvider");
     jw_bool(w, true);
-    jw_key(w, "completionProvider");
-    jw_open(w, '{');
-    jw_key(w, "triggerCharacters");
-    static const char *const trig[] = {"."};
-    jw_strs(w, trig, 1);
-    jw_close(w, '}');
+    /* Completion after a dot (a goal's area, a rule's framework). */
+    option_list(w, "completionProvider", "triggerCharacters", ".");
     jw_key(w, "definitionProvider");
     jw_bool(w, true);
     jw_key(w, "documentSymbolProvider");
     jw_bool(w, true);
     jw_key(w, "documentFormattingProvider");
     jw_bool(w, true);
-    jw_key(w, "codeActionProvider");
-    jw_open(w, '{');
-    jw_key(w, "codeActionKinds");
-    static const char *const kinds[] = {"quickfix"};
-    jw_strs(w, kinds, 1);
-    jw_close(w, '}');
+    option_list(w, "codeActionProvider", "codeActionKinds", "quickfix");
     jw_close(w, '}');
     jw_key(w, "serverInfo");
     jw_open(w, '{');
@@ -192,6 +193,34 @@ static LspDoc *doc_at(Server *s, const json_t *params, size_t *off)
     return d;
 }
 
+/* The requests about a document, each answered by one of lsp/'s handlers:
+ * at the request's position, about the whole document, over its range, or
+ * one that may refuse (returning the error's message). */
+typedef struct DocMethod {
+    const char *method;
+    void (*at)(JsonW *w, LspDoc *d, size_t off);
+    void (*whole)(JsonW *w, LspDoc *d);
+    void (*range)(JsonW *w, LspDoc *d, size_t a, size_t b);
+    const char *(*may_fail)(JsonW *w, LspDoc *d);
+} DocMethod;
+
+static const DocMethod doc_methods[] = {
+    {"textDocument/hover", lsp_hover, NULL, NULL, NULL},
+    {"textDocument/completion", lsp_complete, NULL, NULL, NULL},
+    {"textDocument/definition", lsp_definition, NULL, NULL, NULL},
+    {"textDocument/documentSymbol", NULL, lsp_symbols, NULL, NULL},
+    {"textDocument/codeAction", NULL, NULL, lsp_code_actions, NULL},
+    {"textDocument/formatting", NULL, NULL, NULL, lsp_format},
+};
+
+static const DocMethod *doc_method(const char *method)
+{
+    for (size_t i = 0; i < sizeof doc_methods / sizeof *doc_methods; i++)
+        if (strcmp(doc_methods[i].method, method) == 0)
+            return &doc_methods[i];
+    return NULL;
+}
+
 /* A request's result, written by its handler; a handler that refuses
  * returns the message of the error to answer instead. */
 static void request(Server *s, const char *method, const json_t *id, const json_t *params)
@@ -211,50 +240,30 @@ static void request(Server *s, const char *method, const json_t *id, const json_
     jw_key(w, "result");
     const char *fail = NULL;
     int code = LSP_REQUEST_FAILED;
+    const DocMethod *dm = doc_method(method);
+    LspDoc *d = NULL;
     size_t off = 0;
-    LspDoc *d;
     if (strcmp(method, "initialize") == 0) {
         capabilities(w);
     } else if (strcmp(method, "shutdown") == 0) {
         s->shutdown = true;
         jw_null(w);
-    } else if (strcmp(method, "textDocument/hover") == 0) {
-        if ((d = doc_at(s, params, &off)))
-            lsp_hover(w, d, off);
-        else
-            jw_null(w);
-    } else if (strcmp(method, "textDocument/completion") == 0) {
-        if ((d = doc_at(s, params, &off)))
-            lsp_complete(w, d, off);
-        else
-            jw_null(w);
-    } else if (strcmp(method, "textDocument/definition") == 0) {
-        if ((d = doc_at(s, params, &off)))
-            lsp_definition(w, d, off);
-        else
-            jw_null(w);
-    } else if (strcmp(method, "textDocument/documentSymbol") == 0) {
-        if ((d = doc_at(s, params, NULL)))
-            lsp_symbols(w, d);
-        else
-            jw_null(w);
-    } else if (strcmp(method, "textDocument/formatting") == 0) {
-        if ((d = doc_at(s, params, NULL)))
-            fail = lsp_format(w, d);
-        else
-            jw_null(w);
-    } else if (strcmp(method, "textDocument/codeAction") == 0) {
-        if ((d = doc_at(s, params, NULL))) {
-            const json_t *range = json_object_get(params, "range");
-            size_t a = lsp_off_of(d->text, d->len, pos_of(json_object_get(range, "start")));
-            size_t b = lsp_off_of(d->text, d->len, pos_of(json_object_get(range, "end")));
-            lsp_code_actions(w, d, a, b);
-        } else {
-            jw_null(w);
-        }
-    } else {
+    } else if (!dm) {
         fail = _("unknown method");
         code = RPC_METHOD_NOT_FOUND;
+    } else if (!(d = doc_at(s, params, &off))) {
+        jw_null(w); /* a document that is not open: nothing to say */
+    } else if (dm->at) {
+        dm->at(w, d, off);
+    } else if (dm->whole) {
+        dm->whole(w, d);
+    } else if (dm->range) {
+        const json_t *range = json_object_get(params, "range");
+        size_t a = lsp_off_of(d->text, d->len, pos_of(json_object_get(range, "start")));
+        size_t b = lsp_off_of(d->text, d->len, pos_of(json_object_get(range, "end")));
+        dm->range(w, d, a, b);
+    } else {
+        fail = dm->may_fail(w, d);
     }
     if (fail) {
         /* What was written goes unsent: the error answers instead. */
