@@ -147,6 +147,20 @@ static void descend(LspAt *at, EntryList *body, Schema *s, size_t off)
     }
 }
 
+/* The compilation's own syntax tree of a top-level entry, when it built
+ * one from it: its expressions carry their types and the paths their
+ * resolution (typecheck.h), which the document's second parse lacks. */
+static Entry *compiled(const LspCheck *c, Entry *e)
+{
+    for (int i = 0; i < c->p->ndecls; i++) {
+        Block *b = c->p->decls[i];
+        if (b->file == c->p->main_file && b->entry && b->entry->span.first_off == e->span.first_off &&
+            b->entry->span.last_off == e->span.last_off && strcmp(b->entry->key, e->key) == 0)
+            return b->entry;
+    }
+    return e;
+}
+
 void lsp_check_at(LspCheck *c, size_t off, LspAt *at)
 {
     memset(at, 0, sizeof *at);
@@ -158,7 +172,7 @@ void lsp_check_at(LspCheck *c, size_t off, LspAt *at)
         if (d->kind == DECL_IMPORT)
             at->import = d;
         else if (d->kind == DECL_ENTRY)
-            enter(at, d->u.entry, NULL, model_schema(c->p, d->u.entry->key), off);
+            enter(at, compiled(c, d->u.entry), NULL, model_schema(c->p, d->u.entry->key), off);
         return;
     }
 }

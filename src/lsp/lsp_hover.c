@@ -3,6 +3,7 @@
 #include "lsp/lsp_check.h"
 #include "base/i18n.h"
 #include "base/sbuf.h"
+#include "model/typecheck.h"
 
 #include <string.h>
 
@@ -68,7 +69,26 @@ static bool describe_value(SBuf *b, Arena *a, const LspCheck *c, const LspAt *at
     }
     if (n->kind != N_PATH)
         return false;
-    bool header = e->is_block && n != e->extends && at->inner;
+    const PathRes *res = n->res;
+    if (res && res->kind == R_BLOCK && res->block) {
+        describe_block(b, a, res->block);
+        return true;
+    }
+    if (res && res->kind == R_ENUM && res->enm && res->member >= 0 && res->member < res->enm->n) {
+        const EnumMember *mem = &res->enm->members[res->member];
+        sb_puts(b, arena_printf(a, "%s **%s**", res->enm->name, mem->name));
+        if (mem->label)
+            sb_puts(b, arena_printf(a, "\n\n%s", mem->label));
+        return true;
+    }
+    if (res && res->nchain > 0) {
+        /* A name in an expression (a rule's `require`): the field it reads. */
+        const char *last = strrchr(n->u.path, '.');
+        describe_field(b, a, c, res->chain[res->nchain - 1], last ? last + 1 : n->u.path);
+        return true;
+    }
+    /* The block's own name: the first word of its header (`rule NAME {`). */
+    bool header = e->is_block && at->inner && e->nvals > 0 && e->vals[0].items.n > 0 && n == e->vals[0].items.items[0];
     if (header) {
         Block *x = block_of(c, e);
         if (x) {

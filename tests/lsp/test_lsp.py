@@ -243,6 +243,27 @@ def test_hover_rule():
     assert c.close() == 0
 
 
+def test_hover_expression():
+    # In a framework's rules: a name in a `require` is the field it reads,
+    # a member name its enum's member.
+    path = os.path.join(ROOT, "stdlib", "national.ramme")
+    text = open(path, encoding="utf-8").read()
+    uri = "file://" + path
+    c = started()
+    d = c.open(uri, text)
+    assert not any(x["severity"] == 1 for x in d["diagnostics"]), d
+    h = hover(c, uri, pos(text, "where lived_experience", delta=8))
+    assert h["contents"]["value"] == "**lived_experience**: yes/no\n\nthe group has lived experience", h
+    h = hover(c, uri, pos(text, "or practice_oriented in principles", delta=5))
+    assert h["contents"]["value"].startswith("principle **practice_oriented**"), h
+    # A rule's and a goal's own declarations.
+    h = hover(c, uri, pos(text, "rule goal_coverage", delta=6))
+    assert h["contents"]["value"].startswith("**national.goal_coverage** (warning)\n\nAlle kompetencemål"), h
+    h = hover(c, uri, pos(text, "goal recovery.hope", delta=6))
+    assert h["contents"]["value"] == "goal **recovery.hope**\n\nSkabe håb", h
+    assert c.close() == 0
+
+
 def labels(c, uri, p):
     r = c.request("textDocument/completion", {"textDocument": {"uri": uri}, "position": p})
     return {i["label"]: i for i in r["result"]}
