@@ -13,6 +13,7 @@
 #   make pot            po/ramme.pot again from the sources (xgettext); then msgmerge po/da.po
 #   make deb            a Debian package (PREFIX=/usr, built in build-deb/): mk/deb.sh
 #   make golden-update  rewrite the golden expectations (GOLDEN_DIRS=dir... to limit)
+#   make vscode         the VS Code extension, packaged: $(BUILD)/ramme-VERSION.vsix (mk/vscode.mk)
 #   make clean
 #
 # PREFIX is compiled into the binary (RAMME_SHARE_DIR), so `make install PREFIX=/opt/x`
@@ -324,3 +325,4 @@ FORCE:
 # Fuzzing (libFuzzer, clang) and benchmarks: never part of `make check`.
 include mk/fuzz.mk
 -include mk/bench.mk
+include mk/vscode.mk

@@ -11,7 +11,7 @@ _ramme()
         prev=${COMP_WORDS[COMP_CWORD-1]}
         cword=$COMP_CWORD
     fi
-    local commands="check explain schedule plan admit diff fmt"
+    local commands="check explain schedule plan admit diff test init fmt lsp"
     local options="--format --color --strict -I --coverage --lang --help --version"
 
     case $prev in
@@ -46,6 +46,9 @@ _ramme()
         plan) options="$options -o --plan --proposals --proposal --time-limit" ;;
         admit) options="$options --applicants --course --show-fields" ;;
         fmt) options="--check -w --lang --help" ;;
+        lsp) options="-I --lang --help"
+             # The editor sends the documents: no file to name.
+             [[ $cur == -* ]] || return ;;
     esac
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "$options" -- "$cur"))

@@ -6,6 +6,8 @@
 #                      bench/results.json and the table in bench/README.md
 #   make bench-quick   the same harness on small inputs (a minute; nothing recorded)
 #   make bench-plan    the planning benchmark alone: ramme plan against MiniZinc+Gecode
+#   make bench-lsp     the language server alone: didChange to published diagnostics on a
+#                      200-line course (bench/lsp_bench.py; writes bench/lsp-results.json)
 #
 # BENCH_ARGS passes options to bench/run.py, e.g. BENCH_ARGS='--only e2e --reps 5' or
 # BENCH_ARGS='--keep --tmp /var/tmp/rb' (keep the generated courses).  GNU time is needed for
@@ -15,7 +17,7 @@ BENCH_BUILD  ?= build-bench
 BENCH_CFLAGS ?= -O2 -g -DNDEBUG
 BENCH_ARGS   ?=
 
-.PHONY: bench bench-quick bench-build bench-peer bench-plan
+.PHONY: bench bench-quick bench-build bench-peer bench-plan bench-lsp
 
 bench-build: deps
 	@bash mk/deps.sh time valgrind
@@ -29,7 +31,8 @@ bench-peer:
 bench: bench-build bench-peer
 	@bash mk/deps.sh minizinc
 	python3 bench/run.py --ramme $(BENCH_BUILD)/ramme $(BENCH_ARGS); rc=$$?; \
-	python3 bench/plan_bench.py --ramme $(BENCH_BUILD)/ramme $(PLAN_BENCH_ARGS) || rc=1; exit $$rc
+	python3 bench/plan_bench.py --ramme $(BENCH_BUILD)/ramme $(PLAN_BENCH_ARGS) || rc=1; \
+	python3 bench/lsp_bench.py --ramme $(BENCH_BUILD)/ramme || rc=1; exit $$rc
 
 # The planning benchmark alone (bench/plan_bench.py): ramme plan against
 # MiniZinc with Gecode, 1 to 200 cohorts.  PLAN_BENCH_ARGS='--sizes 1,5,20 --limit 30'.
@@ -40,3 +43,7 @@ bench-plan: bench-build
 
 bench-quick: bench-build bench-peer
 	python3 bench/run.py --quick --ramme $(BENCH_BUILD)/ramme $(BENCH_ARGS)
+
+# The language server's latency alone (bench/lsp_bench.py, TOOLS.md §4: under 10 ms).
+bench-lsp: bench-build
+	python3 bench/lsp_bench.py --ramme $(BENCH_BUILD)/ramme

@@ -18,7 +18,7 @@
 FUZZ_BUILD   := build-fuzz
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 600
-FUZZ_TARGETS ?= check eval table batch admit plan_out fmt plan
+FUZZ_TARGETS ?= check eval table batch admit plan_out fmt plan lsp
 # One process per harness, one harness at a time (no -jobs/-workers: with -jobs libFuzzer
 # runs a child whose output goes to ./fuzz-N.log instead of the terminal).
 FUZZ_OPTS    ?= -max_len=8192 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1

@@ -362,7 +362,7 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
             int nc = model_field_words(app, cand, 256);
             const char *sug = model_suggest(t->columns[c], cand, nc);
             if (sug)
-                diag_help(d, _("did you mean '%s'?"), sug);
+                diag_suggest(d, sug);
             continue;
         }
         if (f->derived) {

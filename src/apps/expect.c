@@ -45,7 +45,7 @@ static bool judge_subject(Program *p, Block *e, Arena *a, ExpectResult *out)
             cand[n++] = p->decls[i]->name;
     const char *sug = model_suggest(e->name, cand, n);
     if (sug)
-        diag_help(p->diags, _("did you mean '%s'?"), sug);
+        diag_suggest(p->diags, sug);
     else
         diag_help(p->diags, "%s", _("an expectation is named after the course or schedule it is about; import the file "
                                   "that declares it"));

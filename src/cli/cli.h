@@ -66,6 +66,7 @@ int cli_admit(Options *o);
 int cli_test(Options *o);
 int cli_init(Options *o);
 int cli_fmt(Options *o);
+int cli_lsp(Options *o);
 
 /* Standard output at the end of every command (main calls it once, so no
  * command checks its own printf): flushes it and, when a write to it failed,

@@ -24,7 +24,7 @@
 #define RAMME_VERSION "0.0.0"
 #endif
 
-static const char *commands[] = {"check", "explain", "schedule", "plan", "admit", "diff", "test", "init", "fmt"};
+static const char *commands[] = {"check", "explain", "schedule", "plan", "admit", "diff", "test", "init", "fmt", "lsp"};
 
 static bool is_command(const char *name)
 {
@@ -49,7 +49,8 @@ static void usage(FILE *out)
           "  diff FILE BASE VARIANT           what a local variant changes\n"
           "  test [PATH...]                   the expect declarations under PATH (default .)\n"
           "  init [--format cohort|modular] [NAME]  a course to fill in, as NAME.ramme\n"
-          "  fmt [--check] [-w] [FILE...]     the canonical layout (standard input when no FILE)\n"),
+          "  fmt [--check] [-w] [FILE...]     the canonical layout (standard input when no FILE)\n"
+          "  lsp                              the language server, for an editor (standard input and output)\n"),
           out);
     fputs(_("\n"
           "options:\n"
@@ -383,6 +384,8 @@ int main(int argc, char **argv)
             st = cli_fmt(&o);
         } else if (strcmp(o.command, "test") == 0) {
             st = cli_test(&o);
+        } else if (strcmp(o.command, "lsp") == 0) {
+            st = cli_lsp(&o);
         } else {
             bool known = false;
             for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)

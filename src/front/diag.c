@@ -20,6 +20,7 @@ void diag_free(Diags *d)
     for (int i = 0; i < d->n; i++) {
         free(d->items[i].msg);
         free(d->items[i].help);
+        free(d->items[i].suggest);
         free(d->items[i].path);
         for (int k = 0; k < d->items[i].nnotes; k++)
             free(d->items[i].notes[k].msg);
@@ -160,6 +161,23 @@ void diag_help(Diags *d, const char *fmt, ...)
     va_start(ap, fmt);
     g->help = vfmt(fmt, ap);
     va_end(ap);
+}
+
+void diag_suggest(Diags *d, const char *name)
+{
+    diag_suggest_as(d, name, name);
+}
+
+void diag_suggest_as(Diags *d, const char *name, const char *replace)
+{
+    if (!d->last_kept)
+        return;
+    diag_help(d, _("did you mean '%s'?"), name);
+    Diag *g = &d->items[d->n - 1];
+    free(g->suggest);
+    g->suggest = strdup(replace);
+    if (!g->suggest)
+        arena_oom();
 }
 
 static int cmp_diag(const void *pa, const void *pb)

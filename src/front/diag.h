@@ -21,6 +21,8 @@ typedef struct Diag {
     Span span;
     char *msg;
     char *help; /* "did you mean ...?" or a fix; NULL when none */
+    char *suggest; /* the name a did-you-mean proposes in place of the text at
+                      `span` (diag_suggest), for an editor's quick fix; NULL when none */
     char *path; /* the file, for an error about a whole file (no span) */
     DiagNote *notes;
     int nnotes, capnotes;
@@ -76,6 +78,14 @@ void diag_help(Diags *d, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+
+/* The help "did you mean 'NAME'?" on the most recent diagnostic, with NAME
+ * kept apart (Diag.suggest) so a tool can put it in place of the text at the
+ * diagnostic's span (the language server's code action). */
+void diag_suggest(Diags *d, const char *name);
+/* The same when the span holds more than the misspelt word (`m.coverz`):
+ * the help names `name`, the quick fix writes `replace` over the span. */
+void diag_suggest_as(Diags *d, const char *name, const char *replace);
 
 /* Sorts diagnostics by file, then position, keeping report order for ties. */
 void diag_sort(Diags *d);

@@ -188,7 +188,7 @@ int src_read_regular(SourceSet *ss, const char *path, const char *open_path, siz
 
 /* Bytes of the line end at t[i] ("\r\n" 2, a lone '\r' or '\n' 1), or 0:
  * the lexer's line ends (LANGUAGE.md §8, Text), so both count the same lines. */
-static size_t line_end(const char *t, size_t i, size_t len)
+size_t src_line_end(const char *t, size_t i, size_t len)
 {
     if (t[i] == '\n')
         return 1;
@@ -201,7 +201,7 @@ static void build_lines(Source *s)
 {
     int n = 1;
     for (size_t i = 0, k; i < s->len; i += k ? k : 1)
-        if ((k = line_end(s->text, i, s->len)))
+        if ((k = src_line_end(s->text, i, s->len)))
             n++;
     s->lines = malloc((size_t)n * sizeof *s->lines);
     if (!s->lines)
@@ -209,7 +209,7 @@ static void build_lines(Source *s)
     s->lines[0] = 0;
     int m = 1;
     for (size_t i = 0, k; i < s->len; i += k ? k : 1)
-        if ((k = line_end(s->text, i, s->len)))
+        if ((k = src_line_end(s->text, i, s->len)))
             s->lines[m++] = i + k;
     s->nlines = n;
 }

@@ -57,6 +57,9 @@ void src_release(Source *s, size_t upto);
 /* The text of line `line` (1-based) without its line end. Lines end at
  * "\r\n", a lone '\r' or '\n', as the lexer counts them. */
 const char *src_line(Source *s, int line, size_t *len);
+/* Bytes of the line end at t[i] ("\r\n" 2, a lone '\r' or '\n' 1), or 0:
+ * the lexer's line ends, which LSP counts too (the language server). */
+size_t src_line_end(const char *t, size_t i, size_t len);
 /* The span of byte `off` of `src` (one character wide), counting lines and
  * characters from the start: for an error found without a lexer. */
 Span src_span_at(const Source *src, int file, size_t off);

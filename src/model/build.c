@@ -199,7 +199,7 @@ static Value *convert_item(Builder *B, const Field *f, Type *t, Node *n, Block *
             diag_error(d, n->span, _("'%s' is not one of the %s values"), n->u.path, t->enm->name);
             const char *sug = suggest_member(B, t->enm, n->u.path);
             if (sug) {
-                diag_help(d, _("did you mean '%s'?"), sug);
+                diag_suggest(d, sug);
             } else {
                 char *all = "";
                 for (int i = 0; i < t->enm->n && i < 12; i++)
@@ -565,7 +565,7 @@ static void fill_body(Builder *B, Block *b, Entry *e)
                        b->name ? b->name : kind_word(b));
             const char *sug = suggest_field(B, s, c->key);
             if (sug) {
-                diag_help(d, _("did you mean '%s'?"), sug);
+                diag_suggest(d, sug);
                 /* Do not also report the suggested key as missing. */
                 if (!b->hinted)
                     b->hinted = arena_alloc(B->p->arena, (size_t)s->nfields + 1);
@@ -753,7 +753,7 @@ static void resolve_ref(Builder *B, PendingRef *r)
             c[n++] = p->scope_named[i]->name;
     const char *sug = model_suggest(name, c, n);
     if (sug)
-        diag_help(p->diags, _("did you mean '%s'?"), sug);
+        diag_suggest(p->diags, sug);
     else if (r->kind->toplevel) {
         bool module = false;
         for (int k = 0; k < p->nsearch && !module; k++)
@@ -851,7 +851,7 @@ static void merge_fields(Builder *B, Block *b, const Block *base)
         }
         const char *sug = model_suggest(b->removes[i], cand, nc);
         if (sug)
-            diag_help(B->p->diags, _("did you mean '%s'?"), sug);
+            diag_suggest(B->p->diags, sug);
     }
 }
 
@@ -917,7 +917,7 @@ void build_merge_block(Builder *B, Block *b)
                     c[nc++] = items[k];
             const char *sug = model_suggest(cur->extends_name, c, nc);
             if (sug)
-                diag_help(p->diags, _("did you mean '%s'?"), sug);
+                diag_suggest(p->diags, sug);
             bad = true;
             break;
         }

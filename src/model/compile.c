@@ -35,7 +35,7 @@ static void unknown_kind(Program *p, Entry *e)
             c[n++] = p->schemas[i]->aliases[k];
     const char *sug = model_suggest(e->key, c, n);
     if (sug) {
-        diag_help(p->diags, _("did you mean '%s'?"), sug);
+        diag_suggest(p->diags, sug);
     } else {
         char *all = "";
         for (int i = 3; i < words; i++)

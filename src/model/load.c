@@ -331,7 +331,7 @@ static void load_imports(Loader *L, int idx)
         }
         const char *s = model_suggest(name, cands, nc);
         if (s)
-            diag_help(p->diags, _("did you mean '%s'?"), s);
+            diag_suggest(p->diags, s);
         else
             diag_note(p->diags, span_none(), P_("searched %d directory (from -I, RAMME_PATH and the standard library)",
                          "searched %d directories (from -I, RAMME_PATH and the standard library)",
@@ -479,7 +479,10 @@ static bool load_main(Program *p, const char *path, const char *text, LoadSet *o
     L.loaded = json_object();
     if (!L.loaded)
         arena_oom();
-    add_root(&L, text ? "." : dir_of(p->arena, path));
+    /* In-memory text is named by its file too (the language server's open
+     * document): its imports may read below that file's directory, as
+     * when the file is read from disk. A bare name ("stdlib") gives ".". */
+    add_root(&L, dir_of(p->arena, path));
     for (int k = 0; k < p->nsearch; k++)
         add_root(&L, p->search[k]);
     /* The prelude first: the schemas, enums, consistency and dk. */

@@ -81,7 +81,7 @@ void schema_declare(Program *p, Entry *e)
             diag_error(p->diags, w->span, _("unknown schema property '%s'"), ast_to_text(p->arena, w));
             const char *sug = w->kind == N_PATH ? model_suggest(w->u.path, header_words, 5) : NULL;
             if (sug)
-                diag_help(p->diags, _("did you mean '%s'?"), sug);
+                diag_suggest(p->diags, sug);
             else
                 diag_help(p->diags, "%s", _("the properties are toplevel, named, qualified, titled and extendable"));
         }
@@ -162,7 +162,7 @@ static Schema *kind_named(Program *p, Node *w)
             c[n++] = p->schemas[i]->name;
         const char *sug = model_suggest(w->u.path, c, n);
         if (sug)
-            diag_help(p->diags, _("did you mean '%s'?"), sug);
+            diag_suggest(p->diags, sug);
     }
     return s;
 }
@@ -255,7 +255,7 @@ static Type *parse_type(Program *p, NodeList *it, int *i, int depth)
         c[n++] = p->schemas[k]->name;
     const char *sug = model_suggest(word, c, n);
     if (sug)
-        diag_help(p->diags, _("did you mean '%s'?"), sug);
+        diag_suggest(p->diags, sug);
     return NULL;
 }
 
@@ -431,7 +431,7 @@ static void define_additions(Program *p)
                 names[i] = p->schemas[i]->name;
             const char *sug = model_suggest(kn->u.path, names, p->nschemas);
             if (sug)
-                diag_help(p->diags, _("did you mean '%s'?"), sug);
+                diag_suggest(p->diags, sug);
             continue;
         }
         for (int i = 0; i < e->body.n; i++) {

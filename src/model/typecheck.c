@@ -61,8 +61,11 @@ static Schema *schema_of(const Type *x)
     return NULL;
 }
 
-static void suggest_fields(TC *t, const Schema *s, const char *name, Scope *sc)
+/* The did-you-mean for segment `at` of a path (the error's span is the
+ * whole path): the quick fix rewrites the path with that segment mended. */
+static void suggest_fields(TC *t, const Schema *s, char **segs, int nseg, int at, Scope *sc)
 {
+    const char *name = segs[at];
     const char *c[256];
     int n = 0;
     for (Scope *k = sc; k && n < 200; k = k->up) {
@@ -78,8 +81,15 @@ static void suggest_fields(TC *t, const Schema *s, const char *name, Scope *sc)
     if (s)
         n += model_field_words(s, c + n, 250 - n);
     const char *sug = model_suggest(name, c, n);
-    if (sug)
-        diag_help(t->d, _("did you mean '%s'?"), sug);
+    if (!sug)
+        return;
+    SBuf b = sb_new(t->a);
+    for (int i = 0; i < nseg; i++) {
+        if (i)
+            sb_put(&b, ".", 1);
+        sb_puts(&b, i == at ? sug : segs[i]);
+    }
+    diag_suggest_as(t->d, sug, sb_str(&b));
 }
 
 /* Follows `.field` segments from type cur; a list projects each element. */
@@ -97,7 +107,7 @@ static Type *follow(TC *t, Node *n, Type *cur, char **segs, int nseg, int from, 
         if (!f) {
             if (s) {
                 diag_error(t->d, n->span, _("%s has no field '%s'"), s->name, segs[i]);
-                suggest_fields(t, s, segs[i], NULL);
+                suggest_fields(t, s, segs, nseg, i, NULL);
             } else {
                 diag_error(t->d, n->span, _("'%s' is %s, which has no field '%s'"), segs[i - 1], tn(t, cur), segs[i]);
             }
@@ -215,7 +225,7 @@ static Type *tc_path(TC *t, Node *n, Scope *sc)
         }
     }
     diag_error(t->d, n->span, _("unknown name '%s'"), n->u.path);
-    suggest_fields(t, t->ctx, segs[0], sc);
+    suggest_fields(t, t->ctx, segs, nseg, 0, sc);
     return err(t);
 }
 
@@ -354,7 +364,7 @@ static Type *tc_call(TC *t, Node *n, Scope *sc)
         diag_error(t->d, name, _("unknown function '%s'"), f);
         const char *sug = model_suggest(f, funcs, NFUNCS);
         if (sug)
-            diag_help(t->d, _("did you mean '%s'?"), sug);
+            diag_suggest(t->d, sug);
         else
             diag_help(t->d, "%s", _("the functions are count, sum, min, max, defined and years"));
         return err(t);

@@ -72,6 +72,8 @@ comp() { bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1));
 [ "$(comp ramme check --format "")" = "text json html" ] && ok || bad "completion of check --format: $(comp ramme check --format "")"
 [ "$(comp ramme plan --format "")" = "text json csv ics html ramme dzn" ] && ok || bad "completion of plan --format: $(comp ramme plan --format "")"
 [ "$(comp ramme pl)" = "plan" ] && ok || bad "completion of 'pl': $(comp ramme pl)"
+[ "$(comp ramme ls)" = "lsp" ] && ok || bad "completion of 'ls': $(comp ramme ls)"
+[ "$(comp ramme lsp -)" = "-I --lang --help" ] && ok || bad "completion of lsp options: $(comp ramme lsp -)"
 
 echo "package: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
