@@ -9,8 +9,10 @@ one process at a time (never two benchmarks at once):
 
   e2e        100,000 courses, ramme vs the json-rules-engine peer (bench/peer), in one file
              and in 1,000 files of 100; rounds interleave ramme --format json, the peer and
-             ramme's text report (A/B/C/A/B/C), and the first round checks that both engines
-             fail the same (course, rule) pairs (bench/agree.py)
+             ramme's text report, then ramme --format brief and the peer's --brief lines (one
+             line per failed rule, each) (A/B/C/D/E/A/B/C/D/E), and the first round checks that
+             both engines fail the same (course, rule) pairs (bench/agree.py) and that the
+             brief outputs count the same failures of each rule
   scaling    1k, 10k, 100k, 1M courses in one file (100k is the e2e one-file measurement)
   profile    callgrind on 1,000 courses (phases, top functions); perf on 10,000 when usable
   evaluation the rules engine alone (bench/evalrate.c): course validations a second on one core,
@@ -184,6 +186,37 @@ def agree(ramme_json, peer_out, courses, stats=None):
     msg = (p.stdout + p.stderr).strip()
     log("  " + msg.replace("\n", "\n  "))
     return {"ok": p.returncode == 0, "report": msg.splitlines()}
+
+
+def brief_counts(path, ramme):
+    """Failures per rule in a brief output: ramme's `FILE:LINE:COL: SEV: RULE: MESSAGE`
+    (its unknown results, `...: RULE: unknown: MESSAGE`, left out: the peer has none) or
+    the peer's `COURSE: SEV: RULE: MESSAGE` (a place's own colons have no blank after
+    them).  A diagnostic, `FILE:LINE:COL: SEV: MESSAGE`, counts under whatever stands
+    third, so a run with any differs from the peer."""
+    counts = {}
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            parts = line.rstrip("\n").split(": ", 3)
+            if ramme and len(parts) == 4 and parts[3].startswith("unknown: "):
+                continue
+            key = parts[2] if len(parts) > 2 else "(line without a rule)"
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def brief_agree(ramme_out, peer_out):
+    """Both brief outputs hold the same number of failures of every rule."""
+    r, p = brief_counts(ramme_out, True), brief_counts(peer_out, False)
+    if r == p:
+        msg = f"brief agreement: ok, {sum(r.values())} failure lines in each, the same count for each of {len(r)} rules"
+        ok = True
+    else:
+        diff = sorted(k for k in set(r) | set(p) if r.get(k, 0) != p.get(k, 0))
+        msg = "brief agreement: DIFFERENT: " + ", ".join(f"{k} ramme {r.get(k, 0)} peer {p.get(k, 0)}" for k in diff[:6])
+        ok = False
+    log("  " + msg)
+    return {"ok": ok, "report": [msg]}
 
 
 def git(*args):
@@ -369,6 +402,8 @@ def main():
             out_r = os.path.join(tmp, f"{name}.ramme.json")
             out_p = os.path.join(tmp, f"{name}.peer.jsonl")
             out_t = os.path.join(tmp, f"{name}.ramme.txt")
+            out_rb = os.path.join(tmp, f"{name}.ramme.brief")
+            out_pb = os.path.join(tmp, f"{name}.peer.brief")
             fig = {"courses": courses, "files": len(rfiles),
                    "input_bytes": {"ramme": fsize(rfiles), "json": fsize(jfiles)}}
 
@@ -382,12 +417,20 @@ def main():
                 fig["output_bytes"] = {"ramme_json": os.path.getsize(out_r), "peer": os.path.getsize(out_p)}
                 if not fig["agreement"]["ok"]:
                     problems.append(f"{name}: the engines disagree")
+                if os.path.exists(out_rb) and os.path.exists(out_pb):
+                    fig["brief_agreement"] = brief_agree(out_rb, out_pb)
+                    if not fig["brief_agreement"]["ok"]:
+                        problems.append(f"{name}: the brief outputs disagree")
 
             variants = [
                 {"key": "ramme_json", "cmd": [ramme, "check", "--format", "json"] + rfiles, "out": out_r,
                  "limit_as": limit},
                 {"key": "peer", "cmd": PEER + jfiles, "out": out_p},
                 {"key": "ramme_text", "cmd": [ramme, "check"] + rfiles, "out": out_t, "limit_as": limit},
+                # one line per failed rule from each: the like-for-like comparison of issue 20
+                {"key": "ramme_brief", "cmd": [ramme, "check", "--format", "brief"] + rfiles, "out": out_rb,
+                 "limit_as": limit},
+                {"key": "peer_brief", "cmd": PEER + ["--brief"] + jfiles, "out": out_pb},
             ]
             fig.update(series(runner, variants, cfg["reps"], budget, check))
             rj, pj, rt = fig["ramme_json"], fig["peer"], fig["ramme_text"]
@@ -395,10 +438,13 @@ def main():
                 fig["ratio_peer_over_ramme_json"] = pj["wall_s"] / rj["wall_s"]
             if rt.get("wall_s") and pj.get("wall_s"):
                 fig["ratio_peer_over_ramme_text"] = pj["wall_s"] / rt["wall_s"]
-            for k in ("ramme_json", "ramme_text"):
+            rb, pb = fig["ramme_brief"], fig["peer_brief"]
+            if rb.get("wall_s") and pb.get("wall_s"):
+                fig["ratio_peer_over_ramme_brief"] = pb["wall_s"] / rb["wall_s"]
+            for k in ("ramme_json", "ramme_text", "ramme_brief"):
                 if fig[k].get("runs", 0) < len(fig[k].get("all", [])):
                     problems.append(f"{name}: ramme {k} failed or timed out")
-            for p in (out_r, out_p, out_t):
+            for p in (out_r, out_p, out_t, out_rb, out_pb):
                 if os.path.exists(p):
                     os.remove(p)
             return fig
@@ -734,7 +780,12 @@ def targets(res):
         if valid(files):
             s += (f". On the same courses in 1,000 files: {files['ratio_peer_over_ramme_json']:.2f}× (JSON), "
                   f"{files['ratio_peer_over_ramme_text']:.2f}× (text)")
+        rb = one.get("ratio_peer_over_ramme_brief")
+        if rb and one.get("brief_agreement", {}).get("ok"):
+            s += (f". One line per failed rule from each (ramme `--format brief`, the peer's `--brief`): "
+                  f"{rb:.2f}×" + ("" if rb >= 10 else f", ramme must get {10 / rb:.1f}× faster"))
         t["speed_10x"] = {"met": met, "text": s + ".",
+                          "ratio_brief": rb,
                           "ratio_json": one.get("ratio_peer_over_ramme_json") if valid(one) else None,
                           "ratio_text": one.get("ratio_peer_over_ramme_text") if valid(one) else None}
         s = "Memory (peak RSS ≤ input): "
@@ -858,6 +909,12 @@ def render(res):
         row(e, lab, "peer", "json-rules-engine",
             f"peer/ramme: {r:.2f}x (json), {rt:.2f}x (text)" if r and rt else "")
         row(e, lab, "ramme_text", "ramme (text report)")
+        if "ramme_brief" in e:
+            rb = e.get("ratio_peer_over_ramme_brief")
+            bag = e.get("brief_agreement", {})
+            row(e, lab, "ramme_brief", "ramme --format brief",
+                ("brief outputs agree" if bag.get("ok") else "BRIEF OUTPUTS DIFFER" if bag else "not compared"))
+            row(e, lab, "peer_brief", "json-rules-engine --brief", f"peer/ramme: {rb:.2f}x (brief)" if rb else "")
     s = res.get("scaling")
     if s:
         for p in s["points"]:

@@ -16,7 +16,7 @@
 
 enum { EXIT_PASS = 0, EXIT_RULES = 1, EXIT_INPUT = 2 };
 
-typedef enum { FMT_TEXT, FMT_JSON, FMT_CSV, FMT_ICS, FMT_HTML, FMT_RAMME, FMT_DZN } Format;
+typedef enum { FMT_TEXT, FMT_JSON, FMT_CSV, FMT_ICS, FMT_HTML, FMT_RAMME, FMT_DZN, FMT_BRIEF } Format;
 
 typedef struct Options {
     const char *command;

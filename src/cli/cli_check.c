@@ -1,10 +1,12 @@
 /* cli_check.c — `ramme check FILE...`: every course of every file judged
- * against its frameworks; the report (emit/check_out.h) as text or JSON, or
- * as an HTML page (emit/check_html.h), with the coverage table on request,
- * then the diagnostics. */
+ * against its frameworks; the report (emit/check_out.h) as text or JSON, as
+ * an HTML page (emit/check_html.h) or one line a finding
+ * (emit/check_brief.h), with the coverage table on request, then the
+ * diagnostics. */
 #include "cli/cli.h"
 #include "model/batch.h"
 #include "engine/coverage.h"
+#include "emit/check_brief.h"
 #include "emit/check_html.h"
 #include "emit/check_out.h"
 #include "emit/render.h"
@@ -17,10 +19,10 @@ int cli_check(Options *o)
 {
     if (o->nargs == 0)
         return cli_bad_usage(_("%s needs at least one FILE"), "check");
-    if (o->format != FMT_TEXT && o->format != FMT_JSON && o->format != FMT_HTML)
-        return cli_bad_usage(_("check writes text, json or html, not %s"), o->format == FMT_CSV ? "csv" : "ics");
+    if (o->format != FMT_TEXT && o->format != FMT_JSON && o->format != FMT_HTML && o->format != FMT_BRIEF)
+        return cli_bad_usage(_("check writes text, json, brief or html, not %s"), o->format == FMT_CSV ? "csv" : "ics");
     int status = EXIT_PASS;
-    bool json = o->format == FMT_JSON, html = o->format == FMT_HTML;
+    bool json = o->format == FMT_JSON, html = o->format == FMT_HTML, brief = o->format == FMT_BRIEF;
     if (html)
         check_html_begin(stdout);
     /* JSON is written course by course: a batch of 100,000 courses never
@@ -54,6 +56,8 @@ int cli_check(Options *o)
                 check_json_course(cj, &rep, ss, o->args[i], o->coverage ? &cv : NULL);
             } else if (html) {
                 check_html_course(stdout, &rep, ss, o->coverage ? &cv : NULL);
+            } else if (brief) {
+                check_brief_course(stdout, &rep, ss, o->color_out);
             } else {
                 check_text(stdout, &rep, ss, o->color_out);
                 if (o->coverage)
@@ -63,7 +67,7 @@ int cli_check(Options *o)
         batch_end(&it);
         if (n == 0 && !d->errors && html)
             check_html_no_course(stdout, o->args[i]);
-        else if (n == 0 && !d->errors && !json)
+        else if (n == 0 && !d->errors && !json && !brief)
             check_no_course_text(stdout, o->args[i]);
         /* Diagnostics after the file's reports, in source order. */
         diag_sort(d);
@@ -71,6 +75,10 @@ int cli_check(Options *o)
             status = EXIT_INPUT;
         if (json) {
             check_json_diags(cj, d, ss);
+        } else if (brief) {
+            /* On stdout after the file's findings, one line each: the log
+             * has every finding in one stream and one shape. */
+            render_diags_brief(stdout, d, ss, o->color_out);
         } else {
             /* HTML: the page lists them after the file's courses, and
              * stderr has them as text as well, for whoever ran it. */

@@ -53,8 +53,8 @@ static void usage(FILE *out)
           out);
     fputs(_("\n"
           "options:\n"
-          "  --format text|json (check, diff also html; admit csv|html; schedule csv|ics|html;\n"
-          "                                  plan csv|ics|html|ramme|dzn)\n"
+          "  --format text|json (check also html|brief; diff also html; admit csv|html;\n"
+          "                                  schedule csv|ics|html; plan csv|ics|html|ramme|dzn)\n"
           "  --color auto|always|never        colour on a terminal (honours NO_COLOR)\n"
           "  --strict                         warnings, and error rules that cannot be judged, fail too\n"
           "  --coverage                       check: also show goals x modules\n"
@@ -190,8 +190,9 @@ static int parse_args(int argc, char **argv, Options *o)
             else if (strcmp(val, "html") == 0) o->format = FMT_HTML;
             else if (strcmp(val, "ramme") == 0) o->format = FMT_RAMME;
             else if (strcmp(val, "dzn") == 0) o->format = FMT_DZN;
+            else if (strcmp(val, "brief") == 0) o->format = FMT_BRIEF;
             else if (strcmp(val, "cohort") == 0 || strcmp(val, "modular") == 0) o->course_format = val;
-            else return cli_bad_usage(_("unknown format '%s' (text, json, csv, ics, html, ramme or dzn)"), val);
+            else return cli_bad_usage(_("unknown format '%s' (text, json, brief, csv, ics, html, ramme or dzn)"), val);
         } else if (strcmp(name, "--color") == 0 || strcmp(name, "--colour") == 0) {
             if (strcmp(val, "auto") && strcmp(val, "always") && strcmp(val, "never"))
                 return cli_bad_usage(_("--color takes auto, always or never, not '%s'"), val);
@@ -350,6 +351,8 @@ int main(int argc, char **argv)
                    strcmp(o.command, "diff") != 0 && strcmp(o.command, "schedule") != 0 &&
                    strcmp(o.command, "plan") != 0 && is_command(o.command)) {
             st = cli_bad_usage(_("--format html is for check, admit, diff, schedule and plan, not %s"), o.command);
+        } else if (o.format == FMT_BRIEF && strcmp(o.command, "check") != 0 && is_command(o.command)) {
+            st = cli_bad_usage(_("--format brief is for check, not %s"), o.command);
         } else if ((o.format == FMT_RAMME || o.format == FMT_DZN) && strcmp(o.command, "plan") != 0 &&
                    is_command(o.command)) {
             st = cli_bad_usage(_("--format ramme and dzn are for plan, not %s"), o.command);
