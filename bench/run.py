@@ -19,6 +19,8 @@ one process at a time (never two benchmarks at once):
              each course judged right after it is built (as `ramme check` does) in the 100,000-course
              file, and judged from memory with 1,000 and 10,000 courses compiled at once
   schedule   10,000 schedule proposals, one `ramme schedule` process each
+  startup    one small `ramme check` (examples/frederikshavn.ramme), 500 processes one after
+             another from one shell loop: the time a process takes to start, check and end
   admit      100,000 applicants screened by one `ramme admit`
 
 Every figure is the median of its runs, whole process: wall time (measured here) and peak
@@ -54,9 +56,10 @@ TIME = "/usr/bin/time"
 SEED = 7
 
 FULL = {"e2e": 100_000, "files": 1000, "per": 100, "sizes": [1000, 10_000, 100_000, 1_000_000],
-        "schedules": 10_000, "applicants": 100_000, "profile": 1000, "perf": 10_000, "reps": 3}
+        "schedules": 10_000, "applicants": 100_000, "profile": 1000, "perf": 10_000, "reps": 3,
+        "startups": 500}
 QUICK = {"e2e": 10_000, "files": 100, "per": 100, "sizes": [1000, 10_000], "schedules": 500,
-         "applicants": 10_000, "profile": 300, "perf": 1000, "reps": 2}
+         "applicants": 10_000, "profile": 300, "perf": 1000, "reps": 2, "startups": 100}
 
 
 def log(msg):
@@ -258,11 +261,13 @@ def machine(ramme):
 
 # ------------------------------------------------------------------------ generation
 
-def generate(cfg, tmp, skip_big):
-    """Writes the inputs; returns {name: paths}.  1M is ten 100k chunks made two at a time."""
+def generate(cfg, tmp, skip_big, only):
+    """Writes the inputs the parts in `only` read; returns {name: paths}.  1M is ten 100k
+    chunks made two at a time."""
     t0 = time.perf_counter()
     files = {}
-    sizes = sorted(set(cfg["sizes"]) | {cfg["e2e"]})
+    courses = bool(only & {"e2e", "scaling", "evaluation", "profile"})
+    sizes = sorted(set(cfg["sizes"]) | {cfg["e2e"]}) if courses else []
     chunk = 100_000
     big = [n for n in sizes if n > chunk]
     jobs = []
@@ -282,12 +287,15 @@ def generate(cfg, tmp, skip_big):
         jobs.append(GEN + ["--seed", str(SEED), "--start", str(k + 1), "--count", str(chunk),
                            "--ramme", r, "--json", j] + (["--no-header"] if k else []))
     split = os.path.join(tmp, "split")
-    jobs.append(GEN + ["--seed", str(SEED), "--count", str(cfg["files"] * cfg["per"]), "--split", split,
-                       "--per", str(cfg["per"])])
+    if "files" in only or "profile" in only:
+        jobs.append(GEN + ["--seed", str(SEED), "--count", str(cfg["files"] * cfg["per"]), "--split", split,
+                           "--per", str(cfg["per"])])
     sched = os.path.join(tmp, "schedules")
-    jobs.append(GEN + ["--seed", str(SEED), "--count", str(cfg["schedules"]), "--schedules", sched])
+    if "schedule" in only:
+        jobs.append(GEN + ["--seed", str(SEED), "--count", str(cfg["schedules"]), "--schedules", sched])
     app = os.path.join(tmp, "applicants.csv")
-    jobs.append(GEN + ["--seed", str(SEED), "--count", str(cfg["applicants"]), "--applicants", app])
+    if "admit" in only:
+        jobs.append(GEN + ["--seed", str(SEED), "--count", str(cfg["applicants"]), "--applicants", app])
     # Two generators at a time (nothing is being measured yet).
     running = []
     for cmd in jobs:
@@ -312,6 +320,8 @@ def generate(cfg, tmp, skip_big):
                 os.remove(p[0])
                 os.remove(p[1])
         files[n] = (r, j)
+    os.makedirs(split, exist_ok=True)
+    os.makedirs(sched, exist_ok=True)
     files["split"] = (sorted(os.path.join(split, f) for f in os.listdir(split) if f.endswith(".ramme")),
                       sorted(os.path.join(split, f) for f in os.listdir(split) if f.endswith(".jsonl")))
     files["schedules"] = sorted(os.path.join(sched, f) for f in os.listdir(sched))
@@ -332,7 +342,7 @@ def main():
     ap.add_argument("--results", help="JSON file for the figures (default bench/results.json)")
     ap.add_argument("--no-readme", action="store_true", help="leave bench/README.md alone")
     ap.add_argument("--timeout", type=float, default=600, help="seconds before one run is killed")
-    ap.add_argument("--only", help="comma-separated: e2e,files,scaling,evaluation,profile,schedule,admit")
+    ap.add_argument("--only", help="comma-separated: e2e,files,scaling,evaluation,profile,schedule,admit,startup")
     ap.add_argument("--render", metavar="RESULTS",
                     help="measure nothing: recompute the slopes and targets of a results file, print its table "
                          "and write it to bench/README.md (after a change to how figures are judged or shown)")
@@ -356,7 +366,7 @@ def main():
     if a.reps:
         cfg["reps"] = a.reps
     only = set(a.only.split(",")) if a.only else {"e2e", "files", "scaling", "evaluation", "profile", "schedule",
-                                                  "admit"}
+                                                  "admit", "startup"}
     ramme = os.path.abspath(a.ramme)
     if not os.access(ramme, os.X_OK):
         sys.exit(f"bench: no ramme binary at {ramme} (make bench builds it)")
@@ -389,14 +399,15 @@ def main():
            "load_average_start": [round(x, 2) for x in os.getloadavg()]}
     problems = []
     try:
-        files = generate(cfg, tmp, bool(skip_big))
+        files = generate(cfg, tmp, bool(skip_big), only)
         res["inputs"] = {}
         for n in sorted(k for k in files if isinstance(k, int)):
             res["inputs"][str(n)] = {"ramme_bytes": os.path.getsize(files[n][0]),
                                      "json_bytes": os.path.getsize(files[n][1]),
                                      "ramme_bytes_per_course": round(os.path.getsize(files[n][0]) / n)}
-        res["inputs"]["split"] = {"files": len(files["split"][0]), "ramme_bytes": fsize(files["split"][0]),
-                                  "json_bytes": fsize(files["split"][1])}
+        if files["split"][0]:
+            res["inputs"]["split"] = {"files": len(files["split"][0]), "ramme_bytes": fsize(files["split"][0]),
+                                      "json_bytes": fsize(files["split"][1])}
 
         def e2e(name, courses, rfiles, jfiles, budget):
             out_r = os.path.join(tmp, f"{name}.ramme.json")
@@ -536,6 +547,9 @@ def main():
                 problems.append("schedule: some ramme schedule run exited with 2")
             res["schedule"] = fig
 
+        if "startup" in only:
+            res["startup"] = startup(runner, ramme, cfg, limit, problems, tmp)
+
         if "admit" in only:
             log(f"admit: {cfg['applicants']} applicants")
             course = os.path.join(ROOT, "examples", "frederikshavn.ramme")
@@ -571,6 +585,31 @@ def main():
         update_readme(table, res)
     log(f"done in {res['total_s']} s")
     return 1 if problems else 0
+
+
+def startup(runner, ramme, cfg, limit, problems, tmp):
+    """One small check, many times: what every command pays to start (the dynamic
+    linker's loading, the stdlib read) beside its work.  The same loop runs /bin/true,
+    so the shell's own cost of starting a process can be told apart."""
+    n = cfg["startups"]
+    course = os.path.join(ROOT, "examples", "frederikshavn.ramme")
+    log(f"startup: {n} x ramme check {os.path.relpath(course, ROOT)}")
+    loop = ('bad=0; for i in $(seq "$1"); do "$0" check "$2" >/dev/null || [ $? -eq 1 ] || bad=1; done; '
+            'exit $((bad * 2))')
+    fig = series(runner, [
+        {"key": "ramme", "cmd": ["bash", "-c", loop, ramme, str(n), course],
+         "out": os.path.join(tmp, "startup.out"), "limit_as": limit, "ok": (0,)},
+        {"key": "true", "cmd": ["bash", "-c", loop, "/bin/true", str(n), course],
+         "out": os.path.join(tmp, "startup.out"), "ok": (0,)}], max(cfg["reps"], 3), 120)
+    fig["processes"] = n
+    r, t = fig["ramme"].get("wall_s"), fig["true"].get("wall_s")
+    if r:
+        fig["per_check_ms"] = r / n * 1000
+    if r and t:
+        fig["per_check_less_true_ms"] = (r - t) / n * 1000
+    if fig["ramme"].get("runs", 0) < len(fig["ramme"].get("all", [])):
+        problems.append("startup: some ramme check run exited with 2")
+    return fig
 
 
 def user_time(fig):
@@ -959,6 +998,13 @@ def render(res):
         L.append(f"| {sc['proposals']:,} schedule proposals | ramme schedule --format json | {sc.get('runs', 0)} | "
                  f"{fmt_s(sc.get('wall_s'))} | {fmt_m(sc.get('rss_bytes'))} | "
                  f"{sc.get('per_proposal_ms', 0):.1f} ms a proposal, one process each |")
+    st = res.get("startup")
+    if st and st["ramme"].get("wall_s"):
+        L.append(f"| {st['processes']:,} x one small check (frederikshavn.ramme) | ramme check | "
+                 f"{st['ramme'].get('runs', 0)} | {fmt_s(st['ramme'].get('wall_s'))} | "
+                 f"{fmt_m(st['ramme'].get('rss_bytes'))} | {st.get('per_check_ms', 0):.2f} ms a process"
+                 + (f", {st['per_check_less_true_ms']:.2f} ms more than /bin/true" if "per_check_less_true_ms" in st
+                    else "") + " |")
     ad = res.get("admit")
     if ad:
         row(ad, f"{ad['applicants']:,} applicants screened", "ramme_json", "ramme admit --format json",
