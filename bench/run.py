@@ -443,6 +443,10 @@ def main():
                  "limit_as": limit},
                 {"key": "peer_brief", "cmd": PEER + ["--brief"] + jfiles, "out": out_pb},
             ]
+            if len(rfiles) > 1:
+                # the files in as many threads as the machine has cores (check -j)
+                variants.append({"key": "ramme_brief_jobs", "out": out_rb, "limit_as": limit,
+                                 "cmd": [ramme, "check", "-j", str(os.cpu_count() or 1), "--format", "brief"] + rfiles})
             fig.update(series(runner, variants, cfg["reps"], budget, check))
             rj, pj, rt = fig["ramme_json"], fig["peer"], fig["ramme_text"]
             if rj.get("wall_s") and pj.get("wall_s"):
@@ -452,7 +456,11 @@ def main():
             rb, pb = fig["ramme_brief"], fig["peer_brief"]
             if rb.get("wall_s") and pb.get("wall_s"):
                 fig["ratio_peer_over_ramme_brief"] = pb["wall_s"] / rb["wall_s"]
-            for k in ("ramme_json", "ramme_text", "ramme_brief"):
+            rbj = fig.get("ramme_brief_jobs", {})
+            if rbj.get("wall_s") and pb.get("wall_s"):
+                fig["ratio_peer_over_ramme_brief_jobs"] = pb["wall_s"] / rbj["wall_s"]
+                fig["jobs"] = os.cpu_count() or 1
+            for k in ("ramme_json", "ramme_text", "ramme_brief") + (("ramme_brief_jobs",) if rbj else ()):
                 if fig[k].get("runs", 0) < len(fig[k].get("all", [])):
                     problems.append(f"{name}: ramme {k} failed or timed out")
             for p in (out_r, out_p, out_t, out_rb, out_pb):
@@ -954,6 +962,10 @@ def render(res):
             row(e, lab, "ramme_brief", "ramme --format brief",
                 ("brief outputs agree" if bag.get("ok") else "BRIEF OUTPUTS DIFFER" if bag else "not compared"))
             row(e, lab, "peer_brief", "json-rules-engine --brief", f"peer/ramme: {rb:.2f}x (brief)" if rb else "")
+        if "ramme_brief_jobs" in e:
+            rj_ = e.get("ratio_peer_over_ramme_brief_jobs")
+            row(e, lab, "ramme_brief_jobs", f"ramme -j {e.get('jobs', '?')} --format brief",
+                f"peer/ramme: {rj_:.2f}x (brief, {e.get('jobs', '?')} threads)" if rj_ else "")
     s = res.get("scaling")
     if s:
         for p in s["points"]:
