@@ -61,7 +61,7 @@ PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags jansson 2>/dev/null) \
 # file is written, so no other command pays for loading it and ICU (issue 20). Its soname
 # is taken from the libical compiled against; the unit tests, which read .ics back with
 # libical, link it.
-LIBS       := $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null) -lcsv -lunistring -lm
+LIBS       := $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null) -lcsv -lunistring -lm -pthread
 ICAL_LIBS  := $(shell $(PKG_CONFIG) --libs libical 2>/dev/null)
 ICAL_SONAME := $(shell objdump -p "$$($(PKG_CONFIG) --variable=libdir libical 2>/dev/null)/libical.so" 2>/dev/null | \
                  awk '/SONAME/ {print $$2}')

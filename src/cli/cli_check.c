@@ -13,6 +13,7 @@
 #include "emit/check_brief.h"
 #include "emit/check_html.h"
 #include "emit/check_out.h"
+#include "emit/held.h"
 #include "emit/render.h"
 #include "engine/rules.h"
 
@@ -22,15 +23,12 @@
 
 /* Where one file's report goes while it is checked: the real streams and
  * the document when it is the file whose turn it is (every earlier file's
- * report written), else memory, handed on when its turn comes. */
+ * report written), else memory (emit/held.h), handed on when its turn
+ * comes. */
 typedef struct Sink {
-    FILE *out, *err;     /* stdout and stderr, or mout and merr */
-    CheckJson *cj;       /* the JSON document, or `part` */
-    bool direct;
-    FILE *mout, *merr;   /* memory streams, while not direct */
-    char *obuf, *ebuf;
-    size_t olen, elen;
-    CheckJson *part;
+    FILE *out, *err;     /* stdout and stderr, or the held streams */
+    CheckJson *cj;       /* the JSON document, or the held part */
+    Held *held;          /* NULL when direct */
 } Sink;
 
 /* The files shared among the threads. Every field but `o` is guarded by
@@ -54,49 +52,31 @@ static void sink_direct(Sink *sk, CheckJson *cj)
     sk->out = stdout;
     sk->err = stderr;
     sk->cj = cj;
-    sk->direct = true;
+    sk->held = NULL;
 }
 
 static void sink_memory(Sink *sk, bool json)
 {
-    sk->mout = open_memstream(&sk->obuf, &sk->olen);
-    sk->merr = open_memstream(&sk->ebuf, &sk->elen);
-    if (!sk->mout || !sk->merr)
-        arena_oom();
-    sk->out = sk->mout;
-    sk->err = sk->merr;
-    sk->part = json ? check_json_part() : NULL;
-    sk->cj = sk->part;
-    sk->direct = false;
+    sk->held = held_new(json);
+    sk->out = held_out(sk->held);
+    sk->err = held_err(sk->held);
+    sk->cj = held_json(sk->held);
 }
 
 /* The file's turn has come (under the lock): what it wrote to memory goes
- * to the streams, the report first, then the diagnostics (as a file checked
- * alone writes them), and from now on it writes there itself. */
+ * to the streams, and from now on it writes there itself. */
 static void sink_hand_on(Jobs *jb, Sink *sk)
 {
-    if (sk->direct)
+    if (!sk->held)
         return;
-    if (fclose(sk->mout) != 0 || fclose(sk->merr) != 0)
-        arena_oom(); /* a memory stream fails only for want of memory */
-    fwrite(sk->obuf, 1, sk->olen, stdout);
-    if (sk->elen) {
-        fflush(stdout);
-        fwrite(sk->ebuf, 1, sk->elen, stderr);
-    }
-    free(sk->obuf);
-    free(sk->ebuf);
-    if (sk->part) {
-        check_json_take(jb->cj, sk->part);
-        (void)check_json_end(sk->part);
-    }
+    held_put(sk->held, stdout, stderr, jb->cj);
     sink_direct(sk, jb->cj);
 }
 
 /* Between two courses: has this file's turn come? */
 static void sink_sync(Jobs *jb, int i, Sink *sk)
 {
-    if (!jb || sk->direct)
+    if (!jb || !sk->held)
         return;
     pthread_mutex_lock(&jb->mu);
     if (jb->head == i)
