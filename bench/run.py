@@ -9,14 +9,18 @@ one process at a time (never two benchmarks at once):
 
   e2e        100,000 courses, ramme vs the json-rules-engine peer (bench/peer), in one file
              and in 1,000 files of 100; rounds interleave ramme --format json, the peer and
-             ramme's text report (A/B/C/A/B/C), and the first round checks that both engines
-             fail the same (course, rule) pairs (bench/agree.py)
+             ramme's text report, then ramme --format brief and the peer's --brief lines (one
+             line per failed rule, each) (A/B/C/D/E/A/B/C/D/E), and the first round checks that
+             both engines fail the same (course, rule) pairs (bench/agree.py) and that the
+             brief outputs count the same failures of each rule
   scaling    1k, 10k, 100k, 1M courses in one file (100k is the e2e one-file measurement)
   profile    callgrind on 1,000 courses (phases, top functions); perf on 10,000 when usable
   evaluation the rules engine alone (bench/evalrate.c): course validations a second on one core,
              each course judged right after it is built (as `ramme check` does) in the 100,000-course
              file, and judged from memory with 1,000 and 10,000 courses compiled at once
   schedule   10,000 schedule proposals, one `ramme schedule` process each
+  startup    one small `ramme check` (examples/frederikshavn.ramme), 500 processes one after
+             another from one shell loop: the time a process takes to start, check and end
   admit      100,000 applicants screened by one `ramme admit`
 
 Every figure is the median of its runs, whole process: wall time (measured here) and peak
@@ -52,9 +56,10 @@ TIME = "/usr/bin/time"
 SEED = 7
 
 FULL = {"e2e": 100_000, "files": 1000, "per": 100, "sizes": [1000, 10_000, 100_000, 1_000_000],
-        "schedules": 10_000, "applicants": 100_000, "profile": 1000, "perf": 10_000, "reps": 3}
+        "schedules": 10_000, "applicants": 100_000, "profile": 1000, "perf": 10_000, "reps": 3,
+        "startups": 500}
 QUICK = {"e2e": 10_000, "files": 100, "per": 100, "sizes": [1000, 10_000], "schedules": 500,
-         "applicants": 10_000, "profile": 300, "perf": 1000, "reps": 2}
+         "applicants": 10_000, "profile": 300, "perf": 1000, "reps": 2, "startups": 100}
 
 
 def log(msg):
@@ -186,6 +191,37 @@ def agree(ramme_json, peer_out, courses, stats=None):
     return {"ok": p.returncode == 0, "report": msg.splitlines()}
 
 
+def brief_counts(path, ramme):
+    """Failures per rule in a brief output: ramme's `FILE:LINE:COL: SEV: RULE: MESSAGE`
+    (its unknown results, `...: RULE: unknown: MESSAGE`, left out: the peer has none) or
+    the peer's `COURSE: SEV: RULE: MESSAGE` (a place's own colons have no blank after
+    them).  A diagnostic, `FILE:LINE:COL: SEV: MESSAGE`, counts under whatever stands
+    third, so a run with any differs from the peer."""
+    counts = {}
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            parts = line.rstrip("\n").split(": ", 3)
+            if ramme and len(parts) == 4 and parts[3].startswith("unknown: "):
+                continue
+            key = parts[2] if len(parts) > 2 else "(line without a rule)"
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def brief_agree(ramme_out, peer_out):
+    """Both brief outputs hold the same number of failures of every rule."""
+    r, p = brief_counts(ramme_out, True), brief_counts(peer_out, False)
+    if r == p:
+        msg = f"brief agreement: ok, {sum(r.values())} failure lines in each, the same count for each of {len(r)} rules"
+        ok = True
+    else:
+        diff = sorted(k for k in set(r) | set(p) if r.get(k, 0) != p.get(k, 0))
+        msg = "brief agreement: DIFFERENT: " + ", ".join(f"{k} ramme {r.get(k, 0)} peer {p.get(k, 0)}" for k in diff[:6])
+        ok = False
+    log("  " + msg)
+    return {"ok": ok, "report": [msg]}
+
+
 def git(*args):
     try:
         return subprocess.run(["git", "-C", ROOT] + list(args), capture_output=True, text=True).stdout.strip()
@@ -225,11 +261,13 @@ def machine(ramme):
 
 # ------------------------------------------------------------------------ generation
 
-def generate(cfg, tmp, skip_big):
-    """Writes the inputs; returns {name: paths}.  1M is ten 100k chunks made two at a time."""
+def generate(cfg, tmp, skip_big, only):
+    """Writes the inputs the parts in `only` read; returns {name: paths}.  1M is ten 100k
+    chunks made two at a time."""
     t0 = time.perf_counter()
     files = {}
-    sizes = sorted(set(cfg["sizes"]) | {cfg["e2e"]})
+    courses = bool(only & {"e2e", "scaling", "evaluation", "profile"})
+    sizes = sorted(set(cfg["sizes"]) | {cfg["e2e"]}) if courses else []
     chunk = 100_000
     big = [n for n in sizes if n > chunk]
     jobs = []
@@ -249,12 +287,15 @@ def generate(cfg, tmp, skip_big):
         jobs.append(GEN + ["--seed", str(SEED), "--start", str(k + 1), "--count", str(chunk),
                            "--ramme", r, "--json", j] + (["--no-header"] if k else []))
     split = os.path.join(tmp, "split")
-    jobs.append(GEN + ["--seed", str(SEED), "--count", str(cfg["files"] * cfg["per"]), "--split", split,
-                       "--per", str(cfg["per"])])
+    if "files" in only or "profile" in only:
+        jobs.append(GEN + ["--seed", str(SEED), "--count", str(cfg["files"] * cfg["per"]), "--split", split,
+                           "--per", str(cfg["per"])])
     sched = os.path.join(tmp, "schedules")
-    jobs.append(GEN + ["--seed", str(SEED), "--count", str(cfg["schedules"]), "--schedules", sched])
+    if "schedule" in only:
+        jobs.append(GEN + ["--seed", str(SEED), "--count", str(cfg["schedules"]), "--schedules", sched])
     app = os.path.join(tmp, "applicants.csv")
-    jobs.append(GEN + ["--seed", str(SEED), "--count", str(cfg["applicants"]), "--applicants", app])
+    if "admit" in only:
+        jobs.append(GEN + ["--seed", str(SEED), "--count", str(cfg["applicants"]), "--applicants", app])
     # Two generators at a time (nothing is being measured yet).
     running = []
     for cmd in jobs:
@@ -279,6 +320,8 @@ def generate(cfg, tmp, skip_big):
                 os.remove(p[0])
                 os.remove(p[1])
         files[n] = (r, j)
+    os.makedirs(split, exist_ok=True)
+    os.makedirs(sched, exist_ok=True)
     files["split"] = (sorted(os.path.join(split, f) for f in os.listdir(split) if f.endswith(".ramme")),
                       sorted(os.path.join(split, f) for f in os.listdir(split) if f.endswith(".jsonl")))
     files["schedules"] = sorted(os.path.join(sched, f) for f in os.listdir(sched))
@@ -299,7 +342,7 @@ def main():
     ap.add_argument("--results", help="JSON file for the figures (default bench/results.json)")
     ap.add_argument("--no-readme", action="store_true", help="leave bench/README.md alone")
     ap.add_argument("--timeout", type=float, default=600, help="seconds before one run is killed")
-    ap.add_argument("--only", help="comma-separated: e2e,files,scaling,evaluation,profile,schedule,admit")
+    ap.add_argument("--only", help="comma-separated: e2e,files,scaling,evaluation,profile,schedule,admit,startup")
     ap.add_argument("--render", metavar="RESULTS",
                     help="measure nothing: recompute the slopes and targets of a results file, print its table "
                          "and write it to bench/README.md (after a change to how figures are judged or shown)")
@@ -323,7 +366,7 @@ def main():
     if a.reps:
         cfg["reps"] = a.reps
     only = set(a.only.split(",")) if a.only else {"e2e", "files", "scaling", "evaluation", "profile", "schedule",
-                                                  "admit"}
+                                                  "admit", "startup"}
     ramme = os.path.abspath(a.ramme)
     if not os.access(ramme, os.X_OK):
         sys.exit(f"bench: no ramme binary at {ramme} (make bench builds it)")
@@ -356,19 +399,22 @@ def main():
            "load_average_start": [round(x, 2) for x in os.getloadavg()]}
     problems = []
     try:
-        files = generate(cfg, tmp, bool(skip_big))
+        files = generate(cfg, tmp, bool(skip_big), only)
         res["inputs"] = {}
         for n in sorted(k for k in files if isinstance(k, int)):
             res["inputs"][str(n)] = {"ramme_bytes": os.path.getsize(files[n][0]),
                                      "json_bytes": os.path.getsize(files[n][1]),
                                      "ramme_bytes_per_course": round(os.path.getsize(files[n][0]) / n)}
-        res["inputs"]["split"] = {"files": len(files["split"][0]), "ramme_bytes": fsize(files["split"][0]),
-                                  "json_bytes": fsize(files["split"][1])}
+        if files["split"][0]:
+            res["inputs"]["split"] = {"files": len(files["split"][0]), "ramme_bytes": fsize(files["split"][0]),
+                                      "json_bytes": fsize(files["split"][1])}
 
         def e2e(name, courses, rfiles, jfiles, budget):
             out_r = os.path.join(tmp, f"{name}.ramme.json")
             out_p = os.path.join(tmp, f"{name}.peer.jsonl")
             out_t = os.path.join(tmp, f"{name}.ramme.txt")
+            out_rb = os.path.join(tmp, f"{name}.ramme.brief")
+            out_pb = os.path.join(tmp, f"{name}.peer.brief")
             fig = {"courses": courses, "files": len(rfiles),
                    "input_bytes": {"ramme": fsize(rfiles), "json": fsize(jfiles)}}
 
@@ -382,23 +428,42 @@ def main():
                 fig["output_bytes"] = {"ramme_json": os.path.getsize(out_r), "peer": os.path.getsize(out_p)}
                 if not fig["agreement"]["ok"]:
                     problems.append(f"{name}: the engines disagree")
+                if os.path.exists(out_rb) and os.path.exists(out_pb):
+                    fig["brief_agreement"] = brief_agree(out_rb, out_pb)
+                    if not fig["brief_agreement"]["ok"]:
+                        problems.append(f"{name}: the brief outputs disagree")
 
             variants = [
                 {"key": "ramme_json", "cmd": [ramme, "check", "--format", "json"] + rfiles, "out": out_r,
                  "limit_as": limit},
                 {"key": "peer", "cmd": PEER + jfiles, "out": out_p},
                 {"key": "ramme_text", "cmd": [ramme, "check"] + rfiles, "out": out_t, "limit_as": limit},
+                # one line per failed rule from each: the like-for-like comparison of issue 20
+                {"key": "ramme_brief", "cmd": [ramme, "check", "--format", "brief"] + rfiles, "out": out_rb,
+                 "limit_as": limit},
+                {"key": "peer_brief", "cmd": PEER + ["--brief"] + jfiles, "out": out_pb},
             ]
+            if len(rfiles) > 1:
+                # the files in as many threads as the machine has cores (check -j)
+                variants.append({"key": "ramme_brief_jobs", "out": out_rb, "limit_as": limit,
+                                 "cmd": [ramme, "check", "-j", str(os.cpu_count() or 1), "--format", "brief"] + rfiles})
             fig.update(series(runner, variants, cfg["reps"], budget, check))
             rj, pj, rt = fig["ramme_json"], fig["peer"], fig["ramme_text"]
             if rj.get("wall_s") and pj.get("wall_s"):
                 fig["ratio_peer_over_ramme_json"] = pj["wall_s"] / rj["wall_s"]
             if rt.get("wall_s") and pj.get("wall_s"):
                 fig["ratio_peer_over_ramme_text"] = pj["wall_s"] / rt["wall_s"]
-            for k in ("ramme_json", "ramme_text"):
+            rb, pb = fig["ramme_brief"], fig["peer_brief"]
+            if rb.get("wall_s") and pb.get("wall_s"):
+                fig["ratio_peer_over_ramme_brief"] = pb["wall_s"] / rb["wall_s"]
+            rbj = fig.get("ramme_brief_jobs", {})
+            if rbj.get("wall_s") and pb.get("wall_s"):
+                fig["ratio_peer_over_ramme_brief_jobs"] = pb["wall_s"] / rbj["wall_s"]
+                fig["jobs"] = os.cpu_count() or 1
+            for k in ("ramme_json", "ramme_text", "ramme_brief") + (("ramme_brief_jobs",) if rbj else ()):
                 if fig[k].get("runs", 0) < len(fig[k].get("all", [])):
                     problems.append(f"{name}: ramme {k} failed or timed out")
-            for p in (out_r, out_p, out_t):
+            for p in (out_r, out_p, out_t, out_rb, out_pb):
                 if os.path.exists(p):
                     os.remove(p)
             return fig
@@ -490,6 +555,9 @@ def main():
                 problems.append("schedule: some ramme schedule run exited with 2")
             res["schedule"] = fig
 
+        if "startup" in only:
+            res["startup"] = startup(runner, ramme, cfg, limit, problems, tmp)
+
         if "admit" in only:
             log(f"admit: {cfg['applicants']} applicants")
             course = os.path.join(ROOT, "examples", "frederikshavn.ramme")
@@ -525,6 +593,31 @@ def main():
         update_readme(table, res)
     log(f"done in {res['total_s']} s")
     return 1 if problems else 0
+
+
+def startup(runner, ramme, cfg, limit, problems, tmp):
+    """One small check, many times: what every command pays to start (the dynamic
+    linker's loading, the stdlib read) beside its work.  The same loop runs /bin/true,
+    so the shell's own cost of starting a process can be told apart."""
+    n = cfg["startups"]
+    course = os.path.join(ROOT, "examples", "frederikshavn.ramme")
+    log(f"startup: {n} x ramme check {os.path.relpath(course, ROOT)}")
+    loop = ('bad=0; for i in $(seq "$1"); do "$0" check "$2" >/dev/null || [ $? -eq 1 ] || bad=1; done; '
+            'exit $((bad * 2))')
+    fig = series(runner, [
+        {"key": "ramme", "cmd": ["bash", "-c", loop, ramme, str(n), course],
+         "out": os.path.join(tmp, "startup.out"), "limit_as": limit, "ok": (0,)},
+        {"key": "true", "cmd": ["bash", "-c", loop, "/bin/true", str(n), course],
+         "out": os.path.join(tmp, "startup.out"), "ok": (0,)}], max(cfg["reps"], 3), 120)
+    fig["processes"] = n
+    r, t = fig["ramme"].get("wall_s"), fig["true"].get("wall_s")
+    if r:
+        fig["per_check_ms"] = r / n * 1000
+    if r and t:
+        fig["per_check_less_true_ms"] = (r - t) / n * 1000
+    if fig["ramme"].get("runs", 0) < len(fig["ramme"].get("all", [])):
+        problems.append("startup: some ramme check run exited with 2")
+    return fig
 
 
 def user_time(fig):
@@ -734,7 +827,12 @@ def targets(res):
         if valid(files):
             s += (f". On the same courses in 1,000 files: {files['ratio_peer_over_ramme_json']:.2f}× (JSON), "
                   f"{files['ratio_peer_over_ramme_text']:.2f}× (text)")
+        rb = one.get("ratio_peer_over_ramme_brief")
+        if rb and one.get("brief_agreement", {}).get("ok"):
+            s += (f". One line per failed rule from each (ramme `--format brief`, the peer's `--brief`): "
+                  f"{rb:.2f}×" + ("" if rb >= 10 else f", ramme must get {10 / rb:.1f}× faster"))
         t["speed_10x"] = {"met": met, "text": s + ".",
+                          "ratio_brief": rb,
                           "ratio_json": one.get("ratio_peer_over_ramme_json") if valid(one) else None,
                           "ratio_text": one.get("ratio_peer_over_ramme_text") if valid(one) else None}
         s = "Memory (peak RSS ≤ input): "
@@ -858,6 +956,16 @@ def render(res):
         row(e, lab, "peer", "json-rules-engine",
             f"peer/ramme: {r:.2f}x (json), {rt:.2f}x (text)" if r and rt else "")
         row(e, lab, "ramme_text", "ramme (text report)")
+        if "ramme_brief" in e:
+            rb = e.get("ratio_peer_over_ramme_brief")
+            bag = e.get("brief_agreement", {})
+            row(e, lab, "ramme_brief", "ramme --format brief",
+                ("brief outputs agree" if bag.get("ok") else "BRIEF OUTPUTS DIFFER" if bag else "not compared"))
+            row(e, lab, "peer_brief", "json-rules-engine --brief", f"peer/ramme: {rb:.2f}x (brief)" if rb else "")
+        if "ramme_brief_jobs" in e:
+            rj_ = e.get("ratio_peer_over_ramme_brief_jobs")
+            row(e, lab, "ramme_brief_jobs", f"ramme -j {e.get('jobs', '?')} --format brief",
+                f"peer/ramme: {rj_:.2f}x (brief, {e.get('jobs', '?')} threads)" if rj_ else "")
     s = res.get("scaling")
     if s:
         for p in s["points"]:
@@ -902,6 +1010,13 @@ def render(res):
         L.append(f"| {sc['proposals']:,} schedule proposals | ramme schedule --format json | {sc.get('runs', 0)} | "
                  f"{fmt_s(sc.get('wall_s'))} | {fmt_m(sc.get('rss_bytes'))} | "
                  f"{sc.get('per_proposal_ms', 0):.1f} ms a proposal, one process each |")
+    st = res.get("startup")
+    if st and st["ramme"].get("wall_s"):
+        L.append(f"| {st['processes']:,} x one small check (frederikshavn.ramme) | ramme check | "
+                 f"{st['ramme'].get('runs', 0)} | {fmt_s(st['ramme'].get('wall_s'))} | "
+                 f"{fmt_m(st['ramme'].get('rss_bytes'))} | {st.get('per_check_ms', 0):.2f} ms a process"
+                 + (f", {st['per_check_less_true_ms']:.2f} ms more than /bin/true" if "per_check_less_true_ms" in st
+                    else "") + " |")
     ad = res.get("admit")
     if ad:
         row(ad, f"{ad['applicants']:,} applicants screened", "ramme_json", "ramme admit --format json",

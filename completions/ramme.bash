@@ -12,7 +12,7 @@ _ramme()
         cword=$COMP_CWORD
     fi
     local commands="check explain schedule plan admit diff test init fmt lsp"
-    local options="--format --color --strict -I --coverage --lang --help --version"
+    local options="--format --color --strict -I --coverage -j --lang --help --version"
 
     case $prev in
         --format)
@@ -20,7 +20,7 @@ _ramme()
             [[ " ${COMP_WORDS[*]} " == *" schedule "* ]] && formats="text json csv ics html"
             [[ " ${COMP_WORDS[*]} " == *" plan "* ]] && formats="text json csv ics html ramme dzn"
             [[ " ${COMP_WORDS[*]} " == *" admit "* ]] && formats="text json csv html"
-            [[ " ${COMP_WORDS[*]} " == *" check "* ]] && formats="text json html"
+            [[ " ${COMP_WORDS[*]} " == *" check "* ]] && formats="text json html brief"
             [[ " ${COMP_WORDS[*]} " == *" diff "* ]] && formats="text json html"
             COMPREPLY=($(compgen -W "$formats" -- "$cur")); return ;;
         --color|--colour)

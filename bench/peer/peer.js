@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 'use strict'
-// node peer.js FILE.jsonl...
+// node peer.js [--brief] FILE.jsonl...
 // node peer.js --rules
 //
 // Checks every course of the given JSON Lines files (bench/gen.py) against the national
 // and consistency rules with json-rules-engine: one engine, one run per course.  Writes
 // one JSON line per course to standard output, {"course": NAME, "failed": [{rule,
 // severity, message}, ...]}, and exits with 1 when some course fails an error-level rule
-// (as `ramme check` does), else 0.  With --rules, writes the ids of the rules it
-// implements as one JSON array (bench/agree.py compares them with ramme's).
+// (as `ramme check` does), else 0.  With --brief, writes instead one line per failed
+// rule, "COURSE: SEVERITY: RULE: MESSAGE" (nothing for a course that passes), the
+// counterpart of `ramme check --format brief`.  With --rules, writes the ids of the rules
+// it implements as one JSON array (bench/agree.py compares them with ramme's).
 const fs = require('fs')
 const readline = require('readline')
 const { once } = require('events')
@@ -25,13 +27,15 @@ function buildEngine () {
 }
 
 async function main () {
-  const files = process.argv.slice(2)
+  let files = process.argv.slice(2)
+  const brief = files[0] === '--brief'
+  if (brief) files = files.slice(1)
   if (files.length === 1 && files[0] === '--rules') {
     process.stdout.write(JSON.stringify(rules.map((r) => r.name)) + '\n')
     return
   }
   if (files.length === 0) {
-    process.stderr.write('usage: node peer.js FILE.jsonl... | --rules\n')
+    process.stderr.write('usage: node peer.js [--brief] FILE.jsonl... | --rules\n')
     process.exit(2)
   }
   const engine = buildEngine()
@@ -51,7 +55,11 @@ async function main () {
       const { events } = await engine.run({ course })
       const failed = events.map((e) => e.params)
       for (const f of failed) if (f.severity === 'error') errors++
-      out.push(JSON.stringify({ course: course.course, failed }) + '\n')
+      if (brief) {
+        for (const f of failed) out.push(`${course.course}: ${f.severity}: ${f.rule}: ${f.message}\n`)
+      } else {
+        out.push(JSON.stringify({ course: course.course, failed }) + '\n')
+      }
       if (out.length >= 1000) await flush()
     }
   }

@@ -287,8 +287,95 @@ static const Field *near_miss(Arena *a, EvalCtx *c, Block *subject, const Req *q
     return NULL;
 }
 
-bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, Arena *a, Diags *d,
-                  AdmitReport *out)
+/* The ids seen so far, for "used by more than one applicant": a hash set of
+ * the id texts in one pool, both malloc'd and grown in place. 100,000 ids
+ * of 8 characters take about 2 MB here; as SymTab entries in the arena
+ * (with a slot array left behind at each growth) they took 11 MB, more
+ * than the applicant file itself. */
+typedef struct IdSet {
+    char *pool;       /* the ids, each NUL-terminated */
+    size_t used, cap;
+    uint32_t *slots;  /* offset + 1 into pool; 0 is empty */
+    size_t nslots, n;
+} IdSet;
+
+static uint64_t id_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603u; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
+
+/* The slot of `id`: where it is, or the empty one where it would go. */
+static uint32_t *id_slot(const IdSet *ids, const char *id)
+{
+    size_t mask = ids->nslots - 1;
+    for (size_t i = (size_t)id_hash(id) & mask;; i = (i + 1) & mask)
+        if (!ids->slots[i] || strcmp(ids->pool + ids->slots[i] - 1, id) == 0)
+            return &ids->slots[i];
+}
+
+/* Adds `id`; false when it was there already. */
+static bool id_add(IdSet *ids, const char *id)
+{
+    if ((ids->n + 1) * 2 > ids->nslots) {
+        IdSet bigger = *ids;
+        bigger.nslots = ids->nslots ? ids->nslots * 2 : 1024;
+        bigger.slots = calloc(bigger.nslots, sizeof *bigger.slots);
+        if (!bigger.slots)
+            arena_oom();
+        for (size_t i = 0; i < ids->nslots; i++)
+            if (ids->slots[i])
+                *id_slot(&bigger, ids->pool + ids->slots[i] - 1) = ids->slots[i];
+        free(ids->slots);
+        *ids = bigger;
+    }
+    uint32_t *slot = id_slot(ids, id);
+    if (*slot)
+        return false;
+    size_t len = strlen(id) + 1;
+    if (ids->used + len > ids->cap) {
+        size_t cap = ids->cap ? ids->cap : 4096;
+        while (ids->used + len > cap)
+            cap *= 2;
+        char *pool = realloc(ids->pool, cap);
+        if (!pool || cap > UINT32_MAX)
+            arena_oom();
+        ids->pool = pool;
+        ids->cap = cap;
+    }
+    memcpy(ids->pool + ids->used, id, len);
+    *slot = (uint32_t)(ids->used + 1);
+    ids->used += len;
+    ids->n++;
+    return true;
+}
+
+/* What screening a row needs, set up once from the header (admit_begin). */
+struct AdmitScreener {
+    const Table *t;
+    Schema *app;
+    Req *reqs;
+    int nreq;
+    int *col_of;        /* field index -> column, -1 when none */
+    Field *wend, *id;
+    bool *need;         /* scratch: the fields a requirement reads */
+    bool have_end;
+    Value *endv;        /* the window's last day, for `window_end` */
+    Block *subject;     /* the applicant being screened */
+    bool *unreadable;
+    const EnumDef *answers;
+    IdSet ids;          /* ids seen so far */
+    EvalCtx c;
+    bool show_fields;
+    Arena *a;           /* for what lasts the whole screening */
+    Diags *d;
+    AdmitReport *out;
+};
+
+AdmitScreener *admit_begin(Program *p, Block *course, const Table *t, bool show_fields, Arena *a, Diags *d,
+                           AdmitReport *out)
 {
     memset(out, 0, sizeof *out);
     out->course = course;
@@ -296,7 +383,7 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
     if (!av || av->k != V_BLOCK) {
         diag_error(d, course->name_span, _("course %s has no admission block to screen against"), course->name);
         diag_help(d, _("add: admission { window ...; require age >= 18 \"At least 18\" }"));
-        return false;
+        return NULL;
     }
     Block *adm = av->u.block;
     out->admission = adm;
@@ -314,7 +401,7 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
     }
     Schema *app = model_schema(p, "applicant");
     if (!app)
-        return false;
+        return NULL;
     Req *reqs = NULL;
     int nreq = collect(adm, "require", false, false, a, &reqs, 0);
     nreq = collect(adm, "exclude", true, false, a, &reqs, nreq);
@@ -347,7 +434,7 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
                         _("the first row of the applicant file names no field of the applicant schema: the header "
                         "row seems to be missing"));
         diag_help(d, _("the first row names the columns: id, birth_date and the other fields the admission rules use"));
-        return false;
+        return NULL;
     }
     for (int c = 0; c < t->ncolumns; c++) {
         Field *f = model_field(app, t->columns[c]);
@@ -380,14 +467,14 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
             diag_error(d, at, _("the column '%s' is the same field as the column '%s'"), t->columns[c],
                        t->columns[col_of[f->index]]);
             diag_help(d, "%s", _("keep one of them"));
-            return false;
+            return NULL;
         }
         col_of[f->index] = c;
     }
     if (!id || col_of[id->index] < 0) {
         diag_error_file(d, p->sources->files[t->file]->path, _("the applicant file has no 'id' column"));
         diag_help(d, _("the first row names the columns; add one called id"));
-        return false;
+        return NULL;
     }
     /* Every column a rule needs must be there before anything runs. */
     bool *need = arena_array(a, (size_t)app->nfields + 1, sizeof *need);
@@ -404,7 +491,7 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
         }
     }
     if (!ok)
-        return false;
+        return NULL;
 
     Value *win = model_get(adm, "window");
     bool have_end = win && win->k == V_RANGE && win->u.range.hi && win->u.range.hi->k == V_DATE;
@@ -414,31 +501,63 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
         *endv = *win->u.range.hi;
     }
 
-    out->rows = arena_array(a, (size_t)t->nrows + 1, sizeof *out->rows);
-    Block *subject = arena_alloc(a, sizeof *subject);
-    subject->schema = app;
-    subject->vals = arena_array(a, (size_t)app->nfields + 1, sizeof *subject->vals);
-    bool *unreadable = arena_array(a, (size_t)app->nfields + 1, sizeof *unreadable);
-    SymTab ids;
-    sym_init(&ids, a);
+    AdmitScreener *s = arena_alloc(a, sizeof *s);
+    s->t = t;
+    s->app = app;
+    s->reqs = reqs;
+    s->nreq = nreq;
+    s->col_of = col_of;
+    s->wend = wend;
+    s->id = id;
+    s->need = need;
+    s->have_end = have_end;
+    s->endv = endv;
+    s->subject = arena_alloc(a, sizeof *s->subject);
+    s->subject->schema = app;
+    s->subject->vals = arena_array(a, (size_t)app->nfields + 1, sizeof *s->subject->vals);
+    s->unreadable = arena_array(a, (size_t)app->nfields + 1, sizeof *s->unreadable);
+    s->answers = answers;
+    memset(&s->ids, 0, sizeof s->ids);
+    s->show_fields = show_fields;
+    s->a = a;
+    s->d = d;
+    s->out = out;
+    return s;
+}
+
+const char *admit_row_id(const AdmitScreener *s, const TableRow *row, int index, Arena *a)
+{
+    const char *idv = row->cells[s->col_of[s->id->index]];
+    if (idv)
+        return idv;
+    return row->span.first_line > 0 ? arena_printf(a, _("(line %d, no id)"), row->span.first_line)
+                                    : arena_printf(a, _("(applicant %d, no id)"), index + 1);
+}
+
+void admit_row(AdmitScreener *s, const TableRow *row, int index, Arena *a, ApplicantResult *res)
+{
+    const Table *t = s->t;
+    Schema *app = s->app;
+    const Req *reqs = s->reqs;
+    int nreq = s->nreq;
+    const int *col_of = s->col_of;
+    const Field *wend = s->wend;
+    bool *need = s->need, *unreadable = s->unreadable, have_end = s->have_end, show_fields = s->show_fields;
+    Block *subject = s->subject;
+    Diags *d = s->d;
     EvalCtx c;
-    for (int r = 0; r < t->nrows; r++) {
-        const TableRow *row = &t->rows[r];
-        ApplicantResult *res = &out->rows[out->n++];
+    {
         const Field **near_fields = NULL; /* per res->near: the field that nearly matched */
         memset(res, 0, sizeof *res);
-        const char *idv = row->cells[col_of[id->index]];
+        res->id = admit_row_id(s, row, index, a);
+        const char *idv = row->cells[col_of[s->id->index]];
         if (!idv) {
-            res->id = row->span.first_line > 0 ? arena_printf(a, _("(line %d, no id)"), row->span.first_line)
-                                               : arena_printf(a, _("(applicant %d, no id)"), r + 1);
             diag_warning(d, row->span, _("an applicant without an id: the report calls it %s"), res->id);
         } else {
-            res->id = idv;
-            /* Ids seen so far, hashed: screening stays linear in the rows. */
-            if (sym_find(&ids, NULL, idv))
+            /* Ids seen so far, hashed: screening stays linear in the rows.
+             * Copied: the row's cells go when the row is done. */
+            if (!id_add(&s->ids, idv))
                 diag_warning(d, row->span, _("the id %s is used by more than one applicant"), idv);
-            else
-                sym_add(&ids, NULL, idv, NULL);
         }
         for (int i = 0; i < app->nfields; i++) {
             subject->vals[i] = NULL;
@@ -446,7 +565,7 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
             const char *cell = col_of[i] >= 0 ? row->cells[col_of[i]] : NULL;
             if (!cell)
                 continue;
-            subject->vals[i] = cell_value(a, app->fields[i], cell, answers);
+            subject->vals[i] = cell_value(a, app->fields[i], cell, s->answers);
             unreadable[i] = !subject->vals[i];
             if (show_fields) {
                 res->shown = arena_push(a, (void *)res->shown, (size_t)res->nshown, sizeof *res->shown);
@@ -456,7 +575,7 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
             }
         }
         if (wend)
-            subject->vals[wend->index] = endv;
+            subject->vals[wend->index] = s->endv;
         for (int q = 0; q < nreq; q++) {
             /* A set or selection the requirement makes is given back at
              * once: screening 100,000 applicants must not keep them all. */
@@ -525,7 +644,28 @@ bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, A
                                "letter, or holding it as whole words, with more words around it; correct the file, or "
                                "let the committee judge"));
         }
-        out->counts[res->status]++;
+        s->out->counts[res->status]++;
     }
+}
+
+void admit_end(AdmitScreener *s)
+{
+    if (!s)
+        return;
+    free(s->ids.pool);
+    free(s->ids.slots);
+    memset(&s->ids, 0, sizeof s->ids);
+}
+
+bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, Arena *a, Diags *d,
+                  AdmitReport *out)
+{
+    AdmitScreener *s = admit_begin(p, course, t, show_fields, a, d, out);
+    if (!s)
+        return false;
+    out->rows = arena_array(a, (size_t)t->nrows + 1, sizeof *out->rows);
+    for (int r = 0; r < t->nrows; r++)
+        admit_row(s, &t->rows[r], r, a, &out->rows[out->n++]);
+    admit_end(s);
     return true;
 }

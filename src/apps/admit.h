@@ -47,6 +47,22 @@ typedef struct AdmitReport {
 bool admit_screen(Program *p, Block *course, const Table *t, bool show_fields, Arena *a, Diags *d,
                   AdmitReport *out);
 
+/* The same a row at a time, for a file of any length (table_rows):
+ * admit_begin checks the columns against the admission rules (the errors
+ * and warnings of admit_screen about the header) and fills `out` but its
+ * rows; NULL after an error. admit_row screens one row into `res`, counting
+ * it in `out`: what it allocates goes in `a` (the caller may give it back
+ * once `res` is written), the ids seen in the screening's own arena, for
+ * "used by more than one applicant". */
+typedef struct AdmitScreener AdmitScreener;
+AdmitScreener *admit_begin(Program *p, Block *course, const Table *t, bool show_fields, Arena *a, Diags *d,
+                           AdmitReport *out);
+void admit_row(AdmitScreener *s, const TableRow *row, int index, Arena *a, ApplicantResult *res);
+/* Frees what the screening kept beside its arena (the ids seen); NULL is fine. */
+void admit_end(AdmitScreener *s);
+/* The id the report gives row `index`: its id cell, or "(line 7, no id)". */
+const char *admit_row_id(const AdmitScreener *s, const TableRow *row, int index, Arena *a);
+
 /* Whether the text `value` nearly is `wanted` without being it: the two
  * are equal once folded (letter case, å = aa, æ = ae, ø = oe, ä = ae, ö = oe,
  * ü = ue, and every run of spaces and punctuation one space), or one

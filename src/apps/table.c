@@ -69,6 +69,18 @@ Span tr_file_span(int file)
 
 void tr_push_row(Reader *r, const char **cells, Span span)
 {
+    if (r->row_fn) {
+        TableRow row = {cells, span};
+        r->row_fn(r->row_ctx, &row, r->nrows++);
+        arena_release(r->a, r->mark);
+        /* The rows read are not read again in this pass: their pages leave
+         * memory a megabyte at a time (a mapped file; src_release). */
+        if (span.first_off > r->released + ((size_t)1 << 20)) {
+            src_release(r->src, span.first_off);
+            r->released = span.first_off;
+        }
+        return;
+    }
     r->rows = heap_push(r->rows, &r->caprows, r->nrows, sizeof *r->rows);
     r->rows[r->nrows].cells = cells;
     r->rows[r->nrows].span = span;
@@ -85,12 +97,32 @@ const char *tr_first_bad_byte(const char *text, size_t len)
 
 /* ------------------------------------------------------------------ reading */
 
-static bool read_source(const char *name, int file, SourceSet *ss, Arena *a, Diags *d, Table *out)
+/* Whether the text is JSON rather than CSV: its first non-blank byte. */
+static bool is_json(const Source *src)
+{
+    size_t i = 0;
+    while (i < src->len && tr_is_blank((unsigned char)src->text[i]))
+        i++;
+    return i < src->len && (src->text[i] == '[' || src->text[i] == '{');
+}
+
+static bool read_source(const char *name, int file, SourceSet *ss, Arena *a, Diags *d, Table *out,
+                        bool header_only)
 {
     Source *src = ss->files[file];
     src->private_text = true;
     out->file = file;
-    const char *bad = tr_first_bad_byte(src->text, src->len);
+    /* A megabyte at a time, each handed back once checked (a mapped file),
+     * so the check does not bring the whole file into memory at once. */
+    const char *bad = NULL;
+    for (size_t off = 0, step = (size_t)1 << 20; off < src->len && !bad;) {
+        size_t end = off + step < src->len ? off + step : src->len;
+        while (end < src->len && end > off && ((unsigned char)src->text[end] & 0xC0) == 0x80)
+            end--; /* not inside a character */
+        bad = tr_first_bad_byte(src->text + off, end - off);
+        src_release(src, end);
+        off = end;
+    }
     if (bad) {
         int line = 1;
         for (const char *p = src->text; p < bad; p++)
@@ -109,10 +141,11 @@ static bool read_source(const char *name, int file, SourceSet *ss, Arena *a, Dia
     r.d = d;
     r.src = src;
     r.file = file;
-    size_t i = 0;
-    while (i < src->len && tr_is_blank((unsigned char)src->text[i]))
-        i++;
-    if (i < src->len && (src->text[i] == '[' || src->text[i] == '{'))
+    /* JSON is parsed whole (jansson builds the tree), so its rows are kept;
+     * a CSV file's are read again by table_rows. */
+    out->streamed = header_only && !is_json(src);
+    r.header_only = out->streamed;
+    if (is_json(src))
         tr_read_json(&r, out);
     else
         tr_read_csv(&r, out);
@@ -136,22 +169,62 @@ bool table_read_text(const char *name, const char *text, size_t len, SourceSet *
 {
     table_clear(out);
     int file = src_add(ss, name, text, len);
-    return read_source(name, file, ss, a, d, out);
+    return read_source(name, file, ss, a, d, out, false);
+}
+
+/* The file of `path` added to `ss`; -1 after an error. */
+static int open_file(const char *path, SourceSet *ss, Diags *d, size_t max_bytes)
+{
+    int file = src_read(ss, path, max_bytes);
+    if (file == -2) {
+        diag_error_file(d, path, _("the applicant file is larger than %zu bytes"), max_bytes);
+        return -1;
+    }
+    if (file < 0) {
+        diag_error_file(d, path, _("cannot read the applicant file: %s"), strerror(errno));
+        return -1;
+    }
+    return file;
+}
+
+bool table_open(const char *path, SourceSet *ss, Arena *a, Diags *d, size_t max_bytes, Table *out)
+{
+    table_clear(out);
+    int file = open_file(path, ss, d, max_bytes);
+    return file >= 0 && read_source(path, file, ss, a, d, out, true);
+}
+
+bool table_rows(const Table *t, SourceSet *ss, Arena *a, Diags *d, TableRowFn fn, void *ctx)
+{
+    if (!t->streamed) {
+        for (int i = 0; i < t->nrows; i++)
+            fn(ctx, &t->rows[i], i);
+        return true;
+    }
+    Reader r;
+    memset(&r, 0, sizeof r);
+    r.a = a;
+    r.d = d;
+    r.src = ss->files[t->file];
+    r.file = t->file;
+    r.rows_only = true;
+    r.row_fn = fn;
+    r.row_ctx = ctx;
+    r.mark = arena_mark(a);
+    Table scratch;
+    table_clear(&scratch);
+    scratch.ncolumns = t->ncolumns;
+    tr_read_csv(&r, &scratch);
+    arena_release(a, r.mark);
+    src_release(r.src, r.src->len);
+    return !r.failed;
 }
 
 bool table_read(const char *path, SourceSet *ss, Arena *a, Diags *d, size_t max_bytes, Table *out)
 {
     table_clear(out);
-    int file = src_read(ss, path, max_bytes);
-    if (file == -2) {
-        diag_error_file(d, path, _("the applicant file is larger than %zu bytes"), max_bytes);
-        return false;
-    }
-    if (file < 0) {
-        diag_error_file(d, path, _("cannot read the applicant file: %s"), strerror(errno));
-        return false;
-    }
-    return read_source(path, file, ss, a, d, out);
+    int file = open_file(path, ss, d, max_bytes);
+    return file >= 0 && read_source(path, file, ss, a, d, out, false);
 }
 
 /* ------------------------------------------------------------- cell parsers */

@@ -31,6 +31,7 @@ typedef struct Table {
     TableRow *rows;
     int nrows;
     int file; /* SourceSet index; -1 when the file could not be read */
+    bool streamed; /* table_open of a CSV file: no rows here, table_rows reads them */
 } Table;
 
 /* Reads path (CSV or JSON: JSON when the first non-blank byte after an
@@ -39,6 +40,17 @@ typedef struct Table {
  * then holds whatever was read (always safe to inspect). Strings are
  * allocated in `a`. max_bytes bounds the file size (error above). */
 bool table_read(const char *path, SourceSet *ss, Arena *a, Diags *d, size_t max_bytes, Table *out);
+/* Streaming, for files of any length in little memory: table_open reads
+ * the header (CSV; a JSON file is read whole, jansson being no streaming
+ * parser) and table_rows then hands the rows to `fn` one at a time, in file
+ * order, `index` counting them from 0. A row's cells live until `fn`
+ * returns (in `a`, given back after each row), and a mapped file's pages
+ * leave memory behind the reader. table_rows may run more than once; each
+ * run reports the rows' errors to `d` (table_read would have reported them
+ * all at once; a later run may pass a scratch Diags). */
+typedef void (*TableRowFn)(void *ctx, const TableRow *row, int index);
+bool table_open(const char *path, SourceSet *ss, Arena *a, Diags *d, size_t max_bytes, Table *out);
+bool table_rows(const Table *t, SourceSet *ss, Arena *a, Diags *d, TableRowFn fn, void *ctx);
 /* The same for text already in memory (tests, fuzzing); `name` is the path
  * used in messages. */
 bool table_read_text(const char *name, const char *text, size_t len, SourceSet *ss, Arena *a, Diags *d,

@@ -152,7 +152,11 @@ static void csv_record(int term, void *data)
         return;
     }
     if (!c->have_header) {
-        csv_header(c);
+        /* table_rows: table_open has checked it and kept the names. */
+        if (r->rows_only)
+            c->have_header = true;
+        else
+            csv_header(c);
         c->ncells = 0;
         return;
     }
@@ -291,6 +295,8 @@ void tr_read_csv(Reader *r, Table *out)
     size_t open_off = 0, open_line_off = 0;
     bool ok = true;
     while (pos < len) {
+        if (r->header_only && c.have_header)
+            break; /* table_open: the rows are table_rows' */
         size_t end = line_end(t, len, pos);
         if (!in_quotes) {
             c.rec_line = line;

@@ -26,6 +26,15 @@ typedef struct Reader {
     bool failed;
     struct TableRow *rows; /* malloc'd, doubling; copied into the arena at the end */
     int nrows, caprows;
+    /* Streaming (table_rows): each row goes to `row_fn` instead of `rows`,
+     * its cells then given back to the arena (to `mark`) and the file's
+     * pages read so far to the system; nrows counts them. */
+    void (*row_fn)(void *ctx, const struct TableRow *row, int index);
+    void *row_ctx;
+    ArenaMark mark;
+    size_t released;     /* bytes of the file handed back so far */
+    bool header_only;    /* table_open: the header row, then stop (CSV) */
+    bool rows_only;      /* table_rows: the header row was checked by table_open */
 } Reader;
 
 bool tr_is_blank(unsigned char c);

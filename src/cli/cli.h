@@ -16,7 +16,7 @@
 
 enum { EXIT_PASS = 0, EXIT_RULES = 1, EXIT_INPUT = 2 };
 
-typedef enum { FMT_TEXT, FMT_JSON, FMT_CSV, FMT_ICS, FMT_HTML, FMT_RAMME, FMT_DZN } Format;
+typedef enum { FMT_TEXT, FMT_JSON, FMT_CSV, FMT_ICS, FMT_HTML, FMT_RAMME, FMT_DZN, FMT_BRIEF } Format;
 
 typedef struct Options {
     const char *command;
@@ -37,6 +37,7 @@ typedef struct Options {
     const char *applicants;
     const char *course;
     bool coverage;         /* --coverage: goals x modules */
+    int jobs;              /* check -j N: files checked at once (0 when not given: one) */
     bool show_fields;      /* admit: also print the field values (health data) */
     const char *course_format; /* init: --format cohort|modular */
     bool fmt_check;        /* fmt --check: name the files that would change */

@@ -1,24 +1,196 @@
 /* cli_check.c — `ramme check FILE...`: every course of every file judged
- * against its frameworks; the report (emit/check_out.h) as text or JSON, or
- * as an HTML page (emit/check_html.h), with the coverage table on request,
- * then the diagnostics. */
+ * against its frameworks; the report (emit/check_out.h) as text or JSON, as
+ * an HTML page (emit/check_html.h) or one line a finding
+ * (emit/check_brief.h), with the coverage table on request, then the
+ * diagnostics.
+ *
+ * With -j N the files are checked by N threads at once, each file its own
+ * compilation as always; the report is the same, byte for byte, as with
+ * -j 1 (see Jobs below). */
 #include "cli/cli.h"
 #include "model/batch.h"
 #include "engine/coverage.h"
+#include "emit/check_brief.h"
 #include "emit/check_html.h"
 #include "emit/check_out.h"
+#include "emit/held.h"
 #include "emit/render.h"
 #include "engine/rules.h"
 
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
+
+/* Where one file's report goes while it is checked: the real streams and
+ * the document when it is the file whose turn it is (every earlier file's
+ * report written), else memory (emit/held.h), handed on when its turn
+ * comes. */
+typedef struct Sink {
+    FILE *out, *err;     /* stdout and stderr, or the held streams */
+    CheckJson *cj;       /* the JSON document, or the held part */
+    Held *held;          /* NULL when direct */
+} Sink;
+
+/* The files shared among the threads. Every field but `o` is guarded by
+ * `mu`. `head` is the file whose report has the streams: every file before
+ * it is written; its thread writes to them directly, the others to memory.
+ * A thread takes the next file only within `window` files of `head`, so
+ * the reports held in memory stay few. */
+typedef struct Jobs {
+    const Options *o;
+    CheckJson *cj;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    int next, head, window;
+    bool *done;
+    int *status;
+    Sink *sinks;
+} Jobs;
+
+static void sink_direct(Sink *sk, CheckJson *cj)
+{
+    sk->out = stdout;
+    sk->err = stderr;
+    sk->cj = cj;
+    sk->held = NULL;
+}
+
+static void sink_memory(Sink *sk, bool json)
+{
+    sk->held = held_new(json);
+    sk->out = held_out(sk->held);
+    sk->err = held_err(sk->held);
+    sk->cj = held_json(sk->held);
+}
+
+/* The file's turn has come (under the lock): what it wrote to memory goes
+ * to the streams, and from now on it writes there itself. */
+static void sink_hand_on(Jobs *jb, Sink *sk)
+{
+    if (!sk->held)
+        return;
+    held_put(sk->held, stdout, stderr, jb->cj);
+    sink_direct(sk, jb->cj);
+}
+
+/* Between two courses: has this file's turn come? */
+static void sink_sync(Jobs *jb, int i, Sink *sk)
+{
+    if (!jb || !sk->held)
+        return;
+    pthread_mutex_lock(&jb->mu);
+    if (jb->head == i)
+        sink_hand_on(jb, sk);
+    pthread_mutex_unlock(&jb->mu);
+}
+
+/* Checks file `i` of the command line, its report to `sk`; its exit status. */
+static int check_file(const Options *o, int i, Sink *sk, Jobs *jb)
+{
+    int status = EXIT_PASS;
+    bool json = o->format == FMT_JSON, html = o->format == FMT_HTML, brief = o->format == FMT_BRIEF;
+    /* Course by course: a batch file of 100,000 courses is never held
+     * whole (batch.h). A course with errors is not judged. */
+    CliSession s;
+    cli_open(&s, o, o->args[i], "course");
+    SourceSet *ss = &s.ss;
+    Diags *d = &s.d;
+    Program *p = s.p;
+    BatchIter it;
+    batch_begin(&it, p);
+    int n = 0;
+    for (Block *c; (c = batch_next(&it)) != NULL;) {
+        n++;
+        if (!it.clean)
+            continue;
+        Arena *a = it.arena;
+        CourseReport rep;
+        rules_check(p, c, a, &rep);
+        if (rep.failed[SEV_ERROR] || (o->strict && (rep.failed[SEV_WARNING] || rep.unknown_by[SEV_ERROR])))
+            status = EXIT_RULES;
+        Coverage cv;
+        if (o->coverage)
+            cov_build(p, &rep, a, &cv);
+        sink_sync(jb, i, sk);
+        if (json) {
+            check_json_course(sk->cj, &rep, ss, o->args[i], o->coverage ? &cv : NULL);
+        } else if (html) {
+            check_html_course(sk->out, &rep, ss, o->coverage ? &cv : NULL);
+        } else if (brief) {
+            check_brief_course(sk->out, &rep, ss, o->color_out);
+        } else {
+            check_text(sk->out, &rep, ss, o->color_out);
+            if (o->coverage)
+                check_coverage_text(sk->out, &cv);
+        }
+    }
+    batch_end(&it);
+    sink_sync(jb, i, sk);
+    if (n == 0 && !d->errors && html)
+        check_html_no_course(sk->out, o->args[i]);
+    else if (n == 0 && !d->errors && !json && !brief)
+        check_no_course_text(sk->out, o->args[i]);
+    /* Diagnostics after the file's reports, in source order. */
+    diag_sort(d);
+    if (d->errors)
+        status = EXIT_INPUT;
+    if (json) {
+        check_json_diags(sk->cj, d, ss);
+    } else if (brief) {
+        /* On stdout after the file's findings, one line each: the log
+         * has every finding in one stream and one shape. */
+        render_diags_brief(sk->out, d, ss, o->color_out);
+    } else {
+        /* HTML: the page lists them after the file's courses, and
+         * stderr has them as text as well, for whoever ran it. */
+        if (html)
+            check_html_diags(sk->out, o->args[i], d, ss);
+        if (d->n)
+            fflush(sk->out);
+        render_diags_text(sk->err, d, ss, o->color);
+    }
+    cli_close(&s);
+    return status;
+}
+
+/* A thread: files in turn until none is left. */
+static void *worker(void *arg)
+{
+    Jobs *jb = arg;
+    bool json = jb->o->format == FMT_JSON;
+    pthread_mutex_lock(&jb->mu);
+    for (;;) {
+        while (jb->next < jb->o->nargs && jb->next >= jb->head + jb->window)
+            pthread_cond_wait(&jb->cv, &jb->mu);
+        if (jb->next >= jb->o->nargs)
+            break;
+        int i = jb->next++;
+        Sink *sk = &jb->sinks[i];
+        if (i == jb->head)
+            sink_direct(sk, jb->cj);
+        else
+            sink_memory(sk, json);
+        pthread_mutex_unlock(&jb->mu);
+        int st = check_file(jb->o, i, sk, jb);
+        pthread_mutex_lock(&jb->mu);
+        jb->status[i] = st;
+        jb->done[i] = true;
+        /* Every file whose turn has come and that is done: written, in order. */
+        while (jb->head < jb->o->nargs && jb->done[jb->head])
+            sink_hand_on(jb, &jb->sinks[jb->head++]);
+        pthread_cond_broadcast(&jb->cv);
+    }
+    pthread_mutex_unlock(&jb->mu);
+    return NULL;
+}
 
 /* ramme check FILE...: each file is its own compilation. */
 int cli_check(Options *o)
 {
     if (o->nargs == 0)
         return cli_bad_usage(_("%s needs at least one FILE"), "check");
-    if (o->format != FMT_TEXT && o->format != FMT_JSON && o->format != FMT_HTML)
-        return cli_bad_usage(_("check writes text, json or html, not %s"), o->format == FMT_CSV ? "csv" : "ics");
+    if (o->format != FMT_TEXT && o->format != FMT_JSON && o->format != FMT_HTML && o->format != FMT_BRIEF)
+        return cli_bad_usage(_("check writes text, json, brief or html, not %s"), o->format == FMT_CSV ? "csv" : "ics");
     int status = EXIT_PASS;
     bool json = o->format == FMT_JSON, html = o->format == FMT_HTML;
     if (html)
@@ -26,61 +198,41 @@ int cli_check(Options *o)
     /* JSON is written course by course: a batch of 100,000 courses never
      * sits in memory as one document. */
     CheckJson *cj = json ? check_json_begin(stdout) : NULL;
-    for (int i = 0; i < o->nargs; i++) {
-        /* Course by course: a batch file of 100,000 courses is never held
-         * whole (batch.h). A course with errors is not judged. */
-        CliSession s;
-        cli_open(&s, o, o->args[i], "course");
-        SourceSet *ss = &s.ss;
-        Diags *d = &s.d;
-        Program *p = s.p;
-        BatchIter it;
-        batch_begin(&it, p);
-        int n = 0;
-        for (Block *c; (c = batch_next(&it)) != NULL;) {
-            n++;
-            if (!it.clean)
-                continue;
-            Arena *a = it.arena;
-            CourseReport rep;
-            rules_check(p, c, a, &rep);
-            if (rep.failed[SEV_ERROR] || (o->strict && (rep.failed[SEV_WARNING] || rep.unknown_by[SEV_ERROR])))
-                if (status == EXIT_PASS)
-                    status = EXIT_RULES;
-            Coverage cv;
-            if (o->coverage)
-                cov_build(p, &rep, a, &cv);
-            if (json) {
-                check_json_course(cj, &rep, ss, o->args[i], o->coverage ? &cv : NULL);
-            } else if (html) {
-                check_html_course(stdout, &rep, ss, o->coverage ? &cv : NULL);
-            } else {
-                check_text(stdout, &rep, ss, o->color_out);
-                if (o->coverage)
-                    check_coverage_text(stdout, &cv);
-            }
+    int jobs = o->jobs < o->nargs ? o->jobs : o->nargs;
+    if (jobs <= 1) {
+        for (int i = 0; i < o->nargs; i++) {
+            Sink sk;
+            sink_direct(&sk, cj);
+            int st = check_file(o, i, &sk, NULL);
+            status = st > status ? st : status;
         }
-        batch_end(&it);
-        if (n == 0 && !d->errors && html)
-            check_html_no_course(stdout, o->args[i]);
-        else if (n == 0 && !d->errors && !json)
-            check_no_course_text(stdout, o->args[i]);
-        /* Diagnostics after the file's reports, in source order. */
-        diag_sort(d);
-        if (d->errors)
-            status = EXIT_INPUT;
-        if (json) {
-            check_json_diags(cj, d, ss);
-        } else {
-            /* HTML: the page lists them after the file's courses, and
-             * stderr has them as text as well, for whoever ran it. */
-            if (html)
-                check_html_diags(stdout, o->args[i], d, ss);
-            if (d->n)
-                fflush(stdout);
-            render_diags_text(stderr, d, ss, o->color);
-        }
-        cli_close(&s);
+    } else {
+        Jobs jb = {.o = o, .cj = cj, .window = 2 * jobs};
+        jb.done = calloc((size_t)o->nargs, sizeof *jb.done);
+        jb.status = calloc((size_t)o->nargs, sizeof *jb.status);
+        jb.sinks = calloc((size_t)o->nargs, sizeof *jb.sinks);
+        pthread_t *t = calloc((size_t)jobs, sizeof *t);
+        if (!jb.done || !jb.status || !jb.sinks || !t)
+            arena_oom();
+        pthread_mutex_init(&jb.mu, NULL);
+        pthread_cond_init(&jb.cv, NULL);
+        int started = 0;
+        for (; started < jobs; started++)
+            if (pthread_create(&t[started], NULL, worker, &jb) != 0)
+                break;
+        if (started == 0)
+            worker(&jb); /* no thread to be had: this one does it all */
+        for (int k = 0; k < started; k++)
+            pthread_join(t[k], NULL);
+        /* The worst of the files: input errors, then failed rules. */
+        for (int i = 0; i < o->nargs; i++)
+            status = jb.status[i] > status ? jb.status[i] : status;
+        pthread_cond_destroy(&jb.cv);
+        pthread_mutex_destroy(&jb.mu);
+        free(t);
+        free(jb.sinks);
+        free(jb.status);
+        free(jb.done);
     }
     /* A failed write leaves stdout in error: cli_finish_stdout reports it. */
     if (json)

@@ -66,6 +66,7 @@ int cli_plan(Options *o)
         case FMT_RAMME: rc = k ? proposal_ramme(stdout, &r, k) : 0; break;
         case FMT_DZN: rc = plan_dzn(stdout, &r.problem); break;
         case FMT_HTML: rc = proposal_html(stdout, &r, &s.ss); break;
+        case FMT_BRIEF: break; /* refused in main.c before the command runs */
         }
         if (rc != 0 && !ferror(stdout)) {
             cli_error(_("could not write the output"), NULL);

@@ -68,7 +68,8 @@ int cli_schedule(Options *o)
             case FMT_ICS: rc = plan_ics(out, &pl, NULL); break;
             case FMT_HTML: rc = plan_html(out, &pl); break;
             case FMT_RAMME:
-            case FMT_DZN: break; /* refused in main.c before the command runs */
+            case FMT_DZN:
+            case FMT_BRIEF: break; /* refused in main.c before the command runs */
             }
             /* The writers end with the write or flush that failed, so errno
              * says why; a failure with no error on the stream is not a write. */

@@ -54,11 +54,12 @@ static void usage(FILE *out)
           out);
     fputs(_("\n"
           "options:\n"
-          "  --format text|json (check, diff also html; admit csv|html; schedule csv|ics|html;\n"
-          "                                  plan csv|ics|html|ramme|dzn)\n"
+          "  --format text|json (check also html|brief; diff also html; admit csv|html;\n"
+          "                                  schedule csv|ics|html; plan csv|ics|html|ramme|dzn)\n"
           "  --color auto|always|never        colour on a terminal (honours NO_COLOR)\n"
           "  --strict                         warnings, and error rules that cannot be judged, fail too\n"
           "  --coverage                       check: also show goals x modules\n"
+          "  -j N                             check: N files at once, in N threads (default 1)\n"
           "  -I DIR                           search DIR for imported modules first\n"
           "  -o FILE                          write the report to FILE (atomically; not for init, fmt)\n"
           "  --schedule NAME                  schedule: which schedule, when the file has several\n"
@@ -89,7 +90,7 @@ static void version(FILE *out)
 
 static const char *options_list[] = {"--format",   "--color",       "--strict", "--schedule", "--applicants", "--course",
                                      "--coverage", "--show-fields", "--lang",   "--help",     "--version", "--check",
-                                     "--plan",     "--proposals",   "--proposal", "--time-limit"};
+                                     "--plan",     "--proposals",   "--proposal", "--time-limit", "--jobs"};
 
 /* The directory of the message catalogues: $(BUILD)/locale when this
  * binary is the one in its build tree (as the stdlib is found in the
@@ -129,7 +130,8 @@ static void choose_language(int argc, char **argv)
                  strcmp(argv[i], "--schedule") == 0 || strcmp(argv[i], "--applicants") == 0 ||
                  strcmp(argv[i], "--course") == 0 || strcmp(argv[i], "--plan") == 0 ||
                  strcmp(argv[i], "--proposals") == 0 || strcmp(argv[i], "--proposal") == 0 ||
-                 strcmp(argv[i], "--time-limit") == 0)
+                 strcmp(argv[i], "--time-limit") == 0 || strcmp(argv[i], "-j") == 0 ||
+                 strcmp(argv[i], "--jobs") == 0)
             i++; /* a value, even one spelt --lang */
     }
     bool asked = lang && strcmp(lang, "da") == 0;
@@ -171,7 +173,7 @@ static int parse_args(int argc, char **argv, Options *o)
                      strcmp(name, "--applicants") == 0 || strcmp(name, "--course") == 0 ||
                      strcmp(name, "--lang") == 0 || strcmp(name, "--plan") == 0 ||
                      strcmp(name, "--proposals") == 0 || strcmp(name, "--proposal") == 0 ||
-                     strcmp(name, "--time-limit") == 0;
+                     strcmp(name, "--time-limit") == 0 || strcmp(name, "-j") == 0 || strcmp(name, "--jobs") == 0;
         if (takes && !val) {
             if (i + 1 >= argc)
                 return cli_bad_usage(_("option '%s' needs a value"), name);
@@ -191,8 +193,9 @@ static int parse_args(int argc, char **argv, Options *o)
             else if (strcmp(val, "html") == 0) o->format = FMT_HTML;
             else if (strcmp(val, "ramme") == 0) o->format = FMT_RAMME;
             else if (strcmp(val, "dzn") == 0) o->format = FMT_DZN;
+            else if (strcmp(val, "brief") == 0) o->format = FMT_BRIEF;
             else if (strcmp(val, "cohort") == 0 || strcmp(val, "modular") == 0) o->course_format = val;
-            else return cli_bad_usage(_("unknown format '%s' (text, json, csv, ics, html, ramme or dzn)"), val);
+            else return cli_bad_usage(_("unknown format '%s' (text, json, brief, csv, ics, html, ramme or dzn)"), val);
         } else if (strcmp(name, "--color") == 0 || strcmp(name, "--colour") == 0) {
             if (strcmp(val, "auto") && strcmp(val, "always") && strcmp(val, "never"))
                 return cli_bad_usage(_("--color takes auto, always or never, not '%s'"), val);
@@ -232,6 +235,13 @@ static int parse_args(int argc, char **argv, Options *o)
                 o->proposals = (int)v;
             else
                 o->proposal = (int)v;
+        } else if (strcmp(name, "-j") == 0 || strcmp(name, "--jobs") == 0 || (strncmp(a, "-j", 2) == 0 && a[2])) {
+            const char *v = val ? val : a + 2;
+            char *end;
+            long n = strtol(v, &end, 10);
+            if (*end || end == v || n < 1 || n > 256)
+                return cli_bad_usage(_("-j takes a number of threads from 1 to 256, not '%s'"), v);
+            o->jobs = (int)n;
         } else if (strcmp(name, "--time-limit") == 0) {
             char *end;
             double v = strtod(val, &end);
@@ -351,6 +361,10 @@ int main(int argc, char **argv)
                    strcmp(o.command, "diff") != 0 && strcmp(o.command, "schedule") != 0 &&
                    strcmp(o.command, "plan") != 0 && is_command(o.command)) {
             st = cli_bad_usage(_("--format html is for check, admit, diff, schedule and plan, not %s"), o.command);
+        } else if (o.jobs && strcmp(o.command, "check") != 0 && is_command(o.command)) {
+            st = cli_bad_usage(_("-j is for check, not %s"), o.command);
+        } else if (o.format == FMT_BRIEF && strcmp(o.command, "check") != 0 && is_command(o.command)) {
+            st = cli_bad_usage(_("--format brief is for check, not %s"), o.command);
         } else if ((o.format == FMT_RAMME || o.format == FMT_DZN) && strcmp(o.command, "plan") != 0 &&
                    is_command(o.command)) {
             st = cli_bad_usage(_("--format ramme and dzn are for plan, not %s"), o.command);

@@ -35,4 +35,24 @@ int admit_csv(FILE *out, const AdmitReport *r);
  * passed round. False when writing failed. */
 bool admit_html(FILE *out, const AdmitReport *r);
 
+/* ---- a row at a time ----
+ *
+ * The same four reports written while the applicants are screened, one
+ * row after another (cli_admit streams a file of any length this way); the
+ * functions above are these over a whole AdmitReport. `rep` gives the
+ * course, seats and what to assess at the start, the counts at the end;
+ * its rows are not read. The text's id column is `id_width` wide: the
+ * widest admit_id_width of the ids to come. */
+typedef enum { ADMIT_TEXT, ADMIT_JSON, ADMIT_CSV, ADMIT_HTML } AdmitFormat;
+typedef struct AdmitWriter AdmitWriter;
+AdmitWriter *admit_writer_begin(FILE *out, AdmitFormat f, const AdmitReport *rep, int id_width, bool show_fields,
+                                bool color);
+/* One applicant; `a` for what writing it needs (the caller may give it back after). */
+void admit_writer_row(AdmitWriter *x, const ApplicantResult *r, Arena *a);
+/* The counts, the committee's points (and the JSON's diagnostics, `d`);
+ * frees `x`. False when writing failed. */
+bool admit_writer_end(AdmitWriter *x, const AdmitReport *rep, const Diags *d, SourceSet *ss);
+/* The columns an id takes in the text report (as shown: escaped). */
+int admit_id_width(Arena *a, const char *id);
+
 #endif

@@ -227,6 +227,20 @@ void check_json_diags(CheckJson *cj, const Diags *d, SourceSet *ss)
     jdoc_diags(cj->doc, d, ss);
 }
 
+CheckJson *check_json_part(void)
+{
+    CheckJson *cj = calloc(1, sizeof *cj);
+    if (!cj)
+        arena_oom();
+    cj->doc = jdoc_part();
+    return cj;
+}
+
+void check_json_take(CheckJson *into, CheckJson *part)
+{
+    jdoc_take(into->doc, part->doc);
+}
+
 bool check_json_end(CheckJson *cj)
 {
     bool ok = jdoc_end(cj->doc);

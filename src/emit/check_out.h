@@ -47,4 +47,11 @@ void check_json_diags(CheckJson *cj, const Diags *d, SourceSet *ss);
  * False when a write to `out` failed. */
 bool check_json_end(CheckJson *cj);
 
+/* A file checked apart from the document (check -j): its courses and
+ * diagnostics are kept in memory (check_json_course and check_json_diags
+ * on the part) until check_json_take places them in `into`, in order, as
+ * if written there. check_json_end frees a part. */
+CheckJson *check_json_part(void);
+void check_json_take(CheckJson *into, CheckJson *part);
+
 #endif

@@ -5,14 +5,90 @@
 
 #include <stdlib.h>
 
+/* A part (jdoc_part): its items and diagnostics written apart, each a
+ * piece of `buf`, for another document to take in order. */
+typedef struct Piece {
+    size_t start, end;
+    bool diag;
+} Piece;
+
 struct JDoc {
-    JsonW *w;       /* the document */
+    JsonW *w;       /* the document; a part: the writer of the current piece */
     JsonW *dw;      /* the diagnostics array, written to `dmem` */
     FILE *dmem;
     char *dbuf;
     size_t dlen;
     bool items_open;
+    bool part;
+    FILE *mem;      /* a part: every piece, one after another */
+    char *buf;
+    size_t len;
+    Piece *pieces;
+    int npieces, cap;
+    bool writing;   /* a piece is being written with `w` */
 };
+
+/* Indentation of a piece: an item sits in the document's array, two
+ * containers deep; a diagnostic in the diagnostics array, written one level
+ * in. Either way four spaces (jw_splice). */
+#define PIECE_INDENT 4
+
+static void part_reopen(JDoc *jd)
+{
+    jd->mem = open_memstream(&jd->buf, &jd->len);
+    if (!jd->mem)
+        arena_oom();
+    jd->npieces = 0;
+}
+
+/* Ends the piece being written, if any. */
+static void piece_end(JDoc *jd)
+{
+    if (!jd->writing)
+        return;
+    jw_flush(jd->w);
+    if (fflush(jd->mem) != 0)
+        arena_oom(); /* a memory stream fails only for want of memory */
+    jd->pieces[jd->npieces - 1].end = jd->len;
+    jd->writing = false;
+}
+
+static JsonW *piece_begin(JDoc *jd, bool diag)
+{
+    piece_end(jd);
+    if (fflush(jd->mem) != 0)
+        arena_oom();
+    jd->pieces = heap_push(jd->pieces, &jd->cap, jd->npieces, sizeof *jd->pieces);
+    jd->pieces[jd->npieces++] = (Piece){jd->len, jd->len, diag};
+    jw_init(jd->w, jd->mem, PIECE_INDENT);
+    jd->writing = true;
+    return jd->w;
+}
+
+JDoc *jdoc_part(void)
+{
+    JDoc *jd = calloc(1, sizeof *jd);
+    if (!jd)
+        arena_oom();
+    jd->part = true;
+    jd->w = jw_new(NULL, PIECE_INDENT);
+    part_reopen(jd);
+    return jd;
+}
+
+void jdoc_take(JDoc *into, JDoc *part)
+{
+    piece_end(part);
+    if (fclose(part->mem) != 0)
+        arena_oom();
+    for (int i = 0; i < part->npieces; i++) {
+        const Piece *x = &part->pieces[i];
+        jw_splice(x->diag ? into->dw : into->w, part->buf + x->start, x->end - x->start);
+    }
+    free(part->buf);
+    part->buf = NULL;
+    part_reopen(part);
+}
 
 JDoc *jdoc_begin(FILE *out, const char *key)
 {
@@ -37,12 +113,24 @@ JDoc *jdoc_begin(FILE *out, const char *key)
 
 JsonW *jdoc_items(JDoc *jd)
 {
-    return jd->w;
+    /* A part: each call starts an item of its own. */
+    return jd->part ? piece_begin(jd, false) : jd->w;
 }
 
 void jdoc_diags(JDoc *jd, const Diags *d, SourceSet *ss)
 {
-    render_diags_json(jd->dw, d, ss);
+    if (!jd->part) {
+        render_diags_json(jd->dw, d, ss);
+        return;
+    }
+    /* One piece a diagnostic, each an element of the array to come. */
+    for (int k = 0; k < d->n; k++) {
+        Diags one = *d;
+        one.items = &d->items[k];
+        one.n = 1;
+        render_diags_json(piece_begin(jd, true), &one, ss);
+    }
+    piece_end(jd);
 }
 
 void jdoc_close_items(JDoc *jd)
@@ -54,6 +142,15 @@ void jdoc_close_items(JDoc *jd)
 
 bool jdoc_end(JDoc *jd)
 {
+    if (jd->part) {
+        piece_end(jd);
+        fclose(jd->mem);
+        free(jd->buf);
+        free(jd->pieces);
+        jw_free(jd->w);
+        free(jd);
+        return true;
+    }
     jw_close(jd->dw, ']');
     bool ok = jw_free(jd->dw);
     if (fclose(jd->dmem) != 0 || !ok)

@@ -28,4 +28,11 @@ void jdoc_close_items(JDoc *jd);
  * False when a write to `out` failed. */
 bool jdoc_end(JDoc *jd);
 
+/* A part of a document, for a file checked apart (check -j): its items
+ * and diagnostics are written to memory, each as a piece of its own, and
+ * jdoc_take places them in `into` as if they had been written there, in
+ * order, then empties the part. jdoc_end frees a part (writing nothing). */
+JDoc *jdoc_part(void);
+void jdoc_take(JDoc *into, JDoc *part);
+
 #endif

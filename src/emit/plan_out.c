@@ -1,18 +1,19 @@
 /* plan_out.c — a Plan as a text table, JSON, CSV and iCalendar, one
- * section each (about 850 lines: four formats of one struct, the CSV and
+ * section each (about 880 lines: four formats of one struct, the CSV and
  * iCalendar writers taking several plans for a proposal's cohorts). How a date,
  * an hour or a weekday is spelt is plan_fmt.h's, shared with the HTML
- * page. */
+ * page. libical is called through emit/icslib.h: loaded only when an
+ * iCalendar file is written. */
 #include "emit/plan_out.h"
 #include "base/esc.h"
 #include "base/i18n.h"
 #include "emit/csvw.h"
+#include "emit/icslib.h"
 #include "emit/jsonw.h"
 #include "emit/plan_fmt.h"
 #include "emit/words.h"
 
 #include <errno.h>
-#include <libical/ical.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -500,7 +501,7 @@ static void tz_part(SBuf *b, const char *kind, int from, int to, const char *nam
     sb_puts(b, "\r\n");
 }
 
-static icalcomponent *vtimezone(const PlanZone *z)
+static icalcomponent *vtimezone(const IcsLib *L, const PlanZone *z)
 {
     Arena *a = arena_new();
     SBuf b = sb_new(a);
@@ -525,42 +526,42 @@ static icalcomponent *vtimezone(const PlanZone *z)
         sb_puts(&b, "\r\nDTSTART:19700101T000000\r\nEND:STANDARD\r\n");
     }
     sb_puts(&b, "END:VTIMEZONE\r\n");
-    icalcomponent *c = icalcomponent_new_from_string(sb_str(&b));
+    icalcomponent *c = L->icalcomponent_new_from_string(sb_str(&b));
     arena_free(a);
     return c;
 }
 
 /* DTSTAMP: $SOURCE_DATE_EPOCH when it is a plain non-negative number of a
  * time libical can write (up to the year 3000), else now. */
-static struct icaltimetype stamp_time(void)
+static struct icaltimetype stamp_time(const IcsLib *L)
 {
-    icaltimezone *utc = icaltimezone_get_utc_timezone();
+    icaltimezone *utc = L->icaltimezone_get_utc_timezone();
     const char *e = getenv("SOURCE_DATE_EPOCH");
     if (e && *e) {
         char *end;
         errno = 0;
         long long v = strtoll(e, &end, 10);
         if (errno == 0 && *end == '\0' && v >= 0 && e[0] != '-' && e[0] != '+' && v <= 32535215999LL /* 3000-12-31T23:59:59Z */) {
-            struct icaltimetype t = icaltime_from_timet_with_zone((time_t)v, 0, utc);
-            if (icaltime_is_valid_time(t))
+            struct icaltimetype t = L->icaltime_from_timet_with_zone((time_t)v, 0, utc);
+            if (L->icaltime_is_valid_time(t))
                 return t;
         }
     }
-    return icaltime_from_timet_with_zone(time(NULL), 0, utc);
+    return L->icaltime_from_timet_with_zone(time(NULL), 0, utc);
 }
 
-static struct icaltimetype ical_date(int32_t d)
+static struct icaltimetype ical_date(const IcsLib *L, int32_t d)
 {
-    struct icaltimetype t = icaltime_null_date();
+    struct icaltimetype t = L->icaltime_null_date();
     civil_date(d, &t.year, &t.month, &t.day);
     return t;
 }
 
 /* Local (floating) date-time; the caller adds the TZID parameter. A time of
  * 24:00 or later rolls over into the next day. */
-static struct icaltimetype ical_local(int32_t d, int minutes)
+static struct icaltimetype ical_local(const IcsLib *L, int32_t d, int minutes)
 {
-    struct icaltimetype t = icaltime_null_time();
+    struct icaltimetype t = L->icaltime_null_time();
     d += minutes / (24 * 60);
     minutes %= 24 * 60;
     civil_date(d, &t.year, &t.month, &t.day);
@@ -576,13 +577,13 @@ static struct icaltimetype ical_local(int32_t d, int minutes)
  * (icaltime_is_valid_time: years 0 to 3000). The first day of the plan the
  * file would need and cannot hold, every date and date-time the writer
  * makes checked as it makes them; false when there is none. */
-static bool ics_unwritable(const Plan *p, int32_t *bad)
+static bool ics_unwritable(const IcsLib *L, const Plan *p, int32_t *bad)
 {
     for (int i = 0; i < p->nsessions; i++) {
         const Session *s = &p->sessions[i];
-        struct icaltimetype t[2] = {ical_local(s->date, s->start), ical_local(s->date, s->end)};
+        struct icaltimetype t[2] = {ical_local(L, s->date, s->start), ical_local(L, s->date, s->end)};
         for (int k = 0; k < 2; k++)
-            if (!icaltime_is_valid_time(t[k])) {
+            if (!L->icaltime_is_valid_time(t[k])) {
                 *bad = civil_days(t[k].year, t[k].month, t[k].day);
                 return true;
             }
@@ -592,19 +593,19 @@ static bool ics_unwritable(const Plan *p, int32_t *bad)
     /* The practicum's DTEND is the day after its last. */
     int32_t days[] = {p->practicum_start, p->practicum_end + 1};
     for (int k = 0; k < 2; k++)
-        if (!icaltime_is_valid_time(ical_date(days[k]))) {
+        if (!L->icaltime_is_valid_time(ical_date(L, days[k]))) {
             *bad = days[k];
             return true;
         }
     for (int i = 0; i < p->nfollow_up; i++) {
         int32_t d = p->follow_up[i];
-        struct icaltimetype t[2] = {ical_date(d), ical_date(d + 1)};
+        struct icaltimetype t[2] = {ical_date(L, d), ical_date(L, d + 1)};
         if (p->nsessions > 0) {
-            t[0] = ical_local(d, p->sessions[0].start);
-            t[1] = ical_local(d, p->sessions[0].end);
+            t[0] = ical_local(L, d, p->sessions[0].start);
+            t[1] = ical_local(L, d, p->sessions[0].end);
         }
         for (int k = 0; k < 2; k++)
-            if (!icaltime_is_valid_time(t[k])) {
+            if (!L->icaltime_is_valid_time(t[k])) {
                 *bad = civil_days(t[k].year, t[k].month, t[k].day);
                 return true;
             }
@@ -629,8 +630,21 @@ bool plan_ics_check(const Plan *p, Diags *d)
                              "summer_until_at (months 1 to 12), or none of them"));
         return false;
     }
+    IcsLib L;
+    char why[256];
+    if (!icslib_open(&L, why, sizeof why)) {
+        /* Not a crash at the first call: the file is not written, and the
+         * person who runs it learns what is missing. */
+        diag_error(d, span_none(), _("cannot write an iCalendar file: the iCalendar library %s could not be loaded (%s)"),
+                   icslib_name(), why);
+        diag_help(d, "%s", _("install libical (on Debian and Ubuntu the package libical3), or write the plan with "
+                             "--format text, json or csv"));
+        return false;
+    }
     int32_t bad;
-    if (!ics_unwritable(p, &bad))
+    bool unwritable = ics_unwritable(&L, p, &bad);
+    icslib_close(&L);
+    if (!unwritable)
         return true;
     Value *start = plan_schedule_value(p, "start");
     Span sp = start ? start->span : p->schedule ? p->schedule->name_span : span_none();
@@ -641,14 +655,14 @@ bool plan_ics_check(const Plan *p, Diags *d)
     return false;
 }
 
-static void add_local(const Plan *p, icalcomponent *ev, icalproperty *prop)
+static void add_local(const IcsLib *L, const Plan *p, icalcomponent *ev, icalproperty *prop)
 {
-    icalproperty_add_parameter(prop, icalparameter_new_tzid(p->zone->name));
-    icalcomponent_add_property(ev, prop);
+    L->icalproperty_add_parameter(prop, L->icalparameter_new_tzid(p->zone->name));
+    L->icalcomponent_add_property(ev, prop);
 }
 
 /* A VEVENT with the UID "<schedule>-<course>-<what>@ramme" and DTSTAMP. */
-static icalcomponent *new_event(const Plan *p, const char *what, struct icaltimetype stamp)
+static icalcomponent *new_event(const IcsLib *L, const Plan *p, const char *what, struct icaltimetype stamp)
 {
     const char *sn = plan_block_name(p->schedule), *cn = plan_block_name(p->course);
     size_t n = strlen(sn) + strlen(cn) + strlen(what) + sizeof "--@ramme";
@@ -656,9 +670,9 @@ static icalcomponent *new_event(const Plan *p, const char *what, struct icaltime
     if (!uid)
         return NULL;
     snprintf(uid, n, "%s-%s-%s@ramme", sn, cn, what);
-    icalcomponent *ev = icalcomponent_new_vevent();
-    icalcomponent_add_property(ev, icalproperty_new_uid(uid));
-    icalcomponent_add_property(ev, icalproperty_new_dtstamp(stamp));
+    icalcomponent *ev = L->icalcomponent_new_vevent();
+    L->icalcomponent_add_property(ev, L->icalproperty_new_uid(uid));
+    L->icalcomponent_add_property(ev, L->icalproperty_new_dtstamp(stamp));
     free(uid);
     return ev;
 }
@@ -673,11 +687,11 @@ static const char *ics_text(Arena *a, const char *s)
     return esc_text_lines(a, s);
 }
 
-static void add_summary(icalcomponent *ev, Arena *a, const char *title, const char *what)
+static void add_summary(const IcsLib *L, icalcomponent *ev, Arena *a, const char *title, const char *what)
 {
     /* TRANSLATORS: an event's title in a calendar: the course's title, then what it is */
     const char *s = arena_printf(a, _("%s: %s"), title, what);
-    icalcomponent_add_property(ev, icalproperty_new_summary(ics_text(a, s)));
+    L->icalcomponent_add_property(ev, L->icalproperty_new_summary(ics_text(a, s)));
 }
 
 /* The modules' titles, one per line, for DESCRIPTION; NULL when none has one. */
@@ -709,83 +723,83 @@ static char *module_titles(const Session *s)
     return buf;
 }
 
-static int add_sessions(icalcomponent *cal, Arena *a, const Plan *p, const char *title, struct icaltimetype stamp)
+static int add_sessions(const IcsLib *L, icalcomponent *cal, Arena *a, const Plan *p, const char *title, struct icaltimetype stamp)
 {
     for (int i = 0; i < p->nsessions; i++) {
         const Session *s = &p->sessions[i];
         char what[48];
         snprintf(what, sizeof what, "session-%d", s->number);
-        icalcomponent *ev = new_event(p, what, stamp);
+        icalcomponent *ev = new_event(L, p, what, stamp);
         char *mods = module_list(s);
         if (!ev || !mods) {
             if (ev)
-                icalcomponent_free(ev);
+                L->icalcomponent_free(ev);
             free(mods);
             return -1;
         }
-        add_local(p, ev, icalproperty_new_dtstart(ical_local(s->date, s->start)));
-        add_local(p, ev, icalproperty_new_dtend(ical_local(s->date, s->end)));
+        add_local(L, p, ev, L->icalproperty_new_dtstart(ical_local(L, s->date, s->start)));
+        add_local(L, p, ev, L->icalproperty_new_dtend(ical_local(L, s->date, s->end)));
         if (*mods) {
-            add_summary(ev, a, title, mods);
+            add_summary(L, ev, a, title, mods);
         } else {
             snprintf(what, sizeof what, _("session %d"), s->number);
-            add_summary(ev, a, title, what);
+            add_summary(L, ev, a, title, what);
         }
         free(mods);
         char *desc = module_titles(s);
         if (desc) {
-            icalcomponent_add_property(ev, icalproperty_new_description(ics_text(a, desc)));
+            L->icalcomponent_add_property(ev, L->icalproperty_new_description(ics_text(a, desc)));
             free(desc);
         }
         if (p->location)
-            icalcomponent_add_property(ev, icalproperty_new_location(ics_text(a, p->location)));
-        icalcomponent_add_component(cal, ev);
+            L->icalcomponent_add_property(ev, L->icalproperty_new_location(ics_text(a, p->location)));
+        L->icalcomponent_add_component(cal, ev);
     }
     return 0;
 }
 
-static int add_practicum(icalcomponent *cal, Arena *a, const Plan *p, const char *title, struct icaltimetype stamp)
+static int add_practicum(const IcsLib *L, icalcomponent *cal, Arena *a, const Plan *p, const char *title, struct icaltimetype stamp)
 {
     if (!p->has_practicum)
         return 0;
-    icalcomponent *ev = new_event(p, "practicum", stamp);
+    icalcomponent *ev = new_event(L, p, "practicum", stamp);
     if (!ev)
         return -1;
-    icalcomponent_add_property(ev, icalproperty_new_dtstart(ical_date(p->practicum_start)));
+    L->icalcomponent_add_property(ev, L->icalproperty_new_dtstart(ical_date(L, p->practicum_start)));
     /* DTEND of an all-day event is exclusive: the day after the last one. */
-    icalcomponent_add_property(ev, icalproperty_new_dtend(ical_date(p->practicum_end + 1)));
-    add_summary(ev, a, title, _("practicum"));
+    L->icalcomponent_add_property(ev, L->icalproperty_new_dtend(ical_date(L, p->practicum_end + 1)));
+    add_summary(L, ev, a, title, _("practicum"));
     /* A weeks-long span should not mark the whole calendar busy. */
-    icalcomponent_add_property(ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
-    icalcomponent_add_component(cal, ev);
+    L->icalcomponent_add_property(ev, L->icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+    L->icalcomponent_add_component(cal, ev);
 
     for (int i = 0; i < p->nfollow_up; i++) {
         char what[48];
         snprintf(what, sizeof what, "follow-up-%d", i + 1);
-        ev = new_event(p, what, stamp);
+        ev = new_event(L, p, what, stamp);
         if (!ev)
             return -1;
         int32_t d = p->follow_up[i];
         if (p->nsessions > 0) {
-            add_local(p, ev, icalproperty_new_dtstart(ical_local(d, p->sessions[0].start)));
-            add_local(p, ev, icalproperty_new_dtend(ical_local(d, p->sessions[0].end)));
+            add_local(L, p, ev, L->icalproperty_new_dtstart(ical_local(L, d, p->sessions[0].start)));
+            add_local(L, p, ev, L->icalproperty_new_dtend(ical_local(L, d, p->sessions[0].end)));
         } else {
-            icalcomponent_add_property(ev, icalproperty_new_dtstart(ical_date(d)));
-            icalcomponent_add_property(ev, icalproperty_new_dtend(ical_date(d + 1)));
+            L->icalcomponent_add_property(ev, L->icalproperty_new_dtstart(ical_date(L, d)));
+            L->icalcomponent_add_property(ev, L->icalproperty_new_dtend(ical_date(L, d + 1)));
         }
-        add_summary(ev, a, title, _("follow-up day in the practicum"));
+        add_summary(L, ev, a, title, _("follow-up day in the practicum"));
         if (p->location)
-            icalcomponent_add_property(ev, icalproperty_new_location(ics_text(a, p->location)));
-        icalcomponent_add_component(cal, ev);
+            L->icalcomponent_add_property(ev, L->icalproperty_new_location(ics_text(a, p->location)));
+        L->icalcomponent_add_component(cal, ev);
     }
     return 0;
 }
 
-static void add_x(icalcomponent *cal, const char *name, const char *value)
+static void add_x(const IcsLib *L, icalcomponent *cal, const char *name, const char *value)
 {
-    icalproperty *x = icalproperty_new_x(value);
-    icalproperty_set_x_name(x, name);
-    icalcomponent_add_property(cal, x);
+    icalproperty *x = L->icalproperty_new_x(value);
+    L->icalproperty_set_x_name(x, name);
+    L->icalcomponent_add_property(cal, x);
 }
 
 int plan_ics(FILE *out, const Plan *p, const char *course_title)
@@ -793,48 +807,60 @@ int plan_ics(FILE *out, const Plan *p, const char *course_title)
     return plan_ics_many(out, &p, 1, course_title);
 }
 
-int plan_ics_many(FILE *out, const Plan *const *plans, int n, const char *course_title)
+/* plan_ics_many with libical loaded. */
+static int ics_write(const IcsLib *L, FILE *out, const Plan *const *plans, int n, const char *course_title)
 {
-    if (n < 1)
-        return -1;
     const Plan *p = plans[0];
     const char *title = course_title ? course_title
                       : p->course && p->course->title ? p->course->title : plan_block_name(p->course);
     int32_t bad;
     for (int k = 0; k < n; k++)
-        if (!plans[k]->zone || plans[k]->zone->summer_partial || ics_unwritable(plans[k], &bad))
+        if (!plans[k]->zone || plans[k]->zone->summer_partial || ics_unwritable(L, plans[k], &bad))
             return -1; /* the caller reports it with plan_ics_check */
-    icalcomponent *tz = vtimezone(p->zone);
+    icalcomponent *tz = vtimezone(L, p->zone);
     if (!tz)
         return -1;
     Arena *a = arena_new();
-    icalcomponent *cal = icalcomponent_new_vcalendar();
-    icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
-    icalcomponent_add_property(cal, icalproperty_new_prodid("-//ramme//ramme schedule//DA"));
-    icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
-    icalcomponent_add_property(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH));
-    add_x(cal, "X-WR-CALNAME", ics_text(a, title));
-    add_x(cal, "X-WR-TIMEZONE", p->zone->name);
-    icalcomponent_add_component(cal, tz);
+    icalcomponent *cal = L->icalcomponent_new_vcalendar();
+    L->icalcomponent_add_property(cal, L->icalproperty_new_version("2.0"));
+    L->icalcomponent_add_property(cal, L->icalproperty_new_prodid("-//ramme//ramme schedule//DA"));
+    L->icalcomponent_add_property(cal, L->icalproperty_new_calscale("GREGORIAN"));
+    L->icalcomponent_add_property(cal, L->icalproperty_new_method(ICAL_METHOD_PUBLISH));
+    add_x(L, cal, "X-WR-CALNAME", ics_text(a, title));
+    add_x(L, cal, "X-WR-TIMEZONE", p->zone->name);
+    L->icalcomponent_add_component(cal, tz);
 
-    struct icaltimetype stamp = stamp_time();
+    struct icaltimetype stamp = stamp_time(L);
     int rc = 0;
     /* One time zone for the file: every plan of a proposal shares the
      * plan's calendar, so its zone is the first one's. */
     for (int k = 0; k < n && rc == 0; k++) {
-        rc = add_sessions(cal, a, plans[k], title, stamp);
+        rc = add_sessions(L, cal, a, plans[k], title, stamp);
         if (rc == 0)
-            rc = add_practicum(cal, a, plans[k], title, stamp);
+            rc = add_practicum(L, cal, a, plans[k], title, stamp);
     }
-    char *text = rc == 0 ? icalcomponent_as_ical_string_r(cal) : NULL;
-    icalcomponent_free(cal);
+    char *text = rc == 0 ? L->icalcomponent_as_ical_string_r(cal) : NULL;
+    L->icalcomponent_free(cal);
     arena_free(a);
     if (!text)
         return -1;
     if (fputs(text, out) == EOF)
         rc = -1;
-    icalmemory_free_buffer(text);
+    L->icalmemory_free_buffer(text);
     if (fflush(out) != 0 || ferror(out))
         rc = -1;
+    return rc;
+}
+
+int plan_ics_many(FILE *out, const Plan *const *plans, int n, const char *course_title)
+{
+    if (n < 1)
+        return -1;
+    IcsLib L;
+    char why[256];
+    if (!icslib_open(&L, why, sizeof why))
+        return -1; /* plan_ics_check says why */
+    int rc = ics_write(&L, out, plans, n, course_title);
+    icslib_close(&L);
     return rc;
 }

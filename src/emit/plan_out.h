@@ -57,7 +57,8 @@ int plan_ics_many(FILE *out, const Plan *const *plans, int n, const char *course
 /* Whether plan_ics can write every date of the plan: libical holds years 0
  * to 3000 and writes any other as 00000000T000000. When it cannot, an error
  * at the schedule's start goes to `d` and the result is false (plan_ics
- * then refuses too, writing nothing). */
+ * then refuses too, writing nothing). libical is loaded when an iCalendar
+ * file is written (emit/icslib.h): when it cannot be, that is the error. */
 bool plan_ics_check(const Plan *p, Diags *d);
 
 #endif

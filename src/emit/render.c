@@ -95,11 +95,11 @@ static void excerpt(FILE *out, SourceSet *ss, Span sp, bool color)
     fputc('\n', out);
 }
 
-/* "file:line:column: severity: message", every piece that comes from
- * outside (the path, the message with its quoted names and values) shown
- * through esc_text. */
-static void header(FILE *out, Arena *a, SourceSet *ss, Span sp, const char *path, DiagSeverity sev, const char *msg,
-                   bool color)
+/* "file:line:column: WORD: message", every piece that comes from outside
+ * (the path, the message with its quoted names and values) shown through
+ * esc_text; WORD (a severity, or "help") painted with `paint`. */
+static void header_word(FILE *out, Arena *a, SourceSet *ss, Span sp, const char *path, const char *word, Paint paint,
+                        const char *msg, bool color)
 {
     const char *bold = words_paint(PAINT_HEADING, color), *reset = words_paint(PAINT_RESET, color);
     fputs(bold, out);
@@ -115,12 +115,19 @@ static void header(FILE *out, Arena *a, SourceSet *ss, Span sp, const char *path
         fputs("ramme: ", out); /* the program's name: never translated */
     }
     if (color)
-        fprintf(out, "%s%s:%s%s ", words_paint(words_diag_paint(sev), color), words_diag(sev), reset, bold);
+        fprintf(out, "%s%s:%s%s ", words_paint(paint, color), word, reset, bold);
     else
-        fprintf(out, "%s: ", words_diag(sev));
+        fprintf(out, "%s: ", word);
     fputs(esc_text(a, msg), out);
     fputs(reset, out);
     fputc('\n', out);
+}
+
+/* "file:line:column: severity: message". */
+static void header(FILE *out, Arena *a, SourceSet *ss, Span sp, const char *path, DiagSeverity sev, const char *msg,
+                   bool color)
+{
+    header_word(out, a, ss, sp, path, words_diag(sev), words_diag_paint(sev), msg, color);
 }
 
 void render_diags_text(FILE *out, const Diags *d, SourceSet *ss, bool color)
@@ -142,6 +149,26 @@ void render_diags_text(FILE *out, const Diags *d, SourceSet *ss, bool color)
                 fprintf(out, "      = %s%s:%s %s\n", words_paint(PAINT_HEADING, color), words_diag(DIAG_NOTE),
                         words_paint(PAINT_RESET, color), esc_text(a, nt->msg));
             }
+        }
+    }
+    arena_free(a);
+}
+
+void render_diags_brief(FILE *out, const Diags *d, SourceSet *ss, bool color)
+{
+    Arena *a = arena_new();
+    for (int i = 0; i < d->n; i++) {
+        const Diag *g = &d->items[i];
+        header(out, a, ss, g->span, g->path, g->severity, g->msg, color);
+        /* The help, and a note without a place of its own, stand at the
+         * diagnostic's place (in the text report's order): every line has
+         * the same shape. */
+        if (g->help)
+            header_word(out, a, ss, g->span, g->path, words_help(), PAINT_NOTE, g->help, color);
+        for (int k = 0; k < g->nnotes; k++) {
+            const DiagNote *nt = &g->notes[k];
+            bool own = nt->span.file >= 0;
+            header(out, a, ss, own ? nt->span : g->span, own ? NULL : g->path, DIAG_NOTE, nt->msg, color);
         }
     }
     arena_free(a);

@@ -14,6 +14,11 @@
 #include <stdio.h>
 
 void render_diags_text(FILE *out, const Diags *d, SourceSet *ss, bool color);
+/* Each diagnostic on one line, "file:line:column: severity: message",
+ * without the source excerpt; each note and the help on a line of the same
+ * shape after it (at the diagnostic's place when a note has none): the
+ * diagnostics of `check --format brief`. */
+void render_diags_brief(FILE *out, const Diags *d, SourceSet *ss, bool color);
 /* Each diagnostic as an element of the array open in `w`:
  * {"severity","message","file","line","column","end_line","end_column",
  * "help","notes"}, the members a diagnostic has. */

@@ -58,5 +58,41 @@ if [ "$rc" -eq 2 ] && [ ! -e "$out" ] && [ ! -s "$tmp/out" ] && grep -q 'y3001.r
 else
   echo "FAIL ics: year 3001 (exit status $rc)"; cat "$tmp/err"; fail=$((fail + 1))
 fi
+# libical is loaded only when an iCalendar file is written (src/emit/icslib.h):
+# the binary names neither it nor what it drags in (ICU, libstdc++), so no
+# other command pays for loading them at start-up (issue 20).
+needed=$(objdump -p "$ramme" | awk '/NEEDED/ {print $2}' | tr '\n' ' ')
+if ! grep -qE 'libical|libicu|libstdc\+\+' <<<"$needed"; then
+  pass=$((pass + 1))
+else
+  echo "FAIL ics: the binary links what only the iCalendar writer needs: $needed"; fail=$((fail + 1))
+fi
+
+# Without libical at run time (hidden by a bind mount in a private mount
+# namespace, where unshare allows one): a clear error, exit status 2, no
+# file; a command that writes no iCalendar still runs. Where user namespaces
+# are not allowed the case is skipped, and says so.
+lib=$(ldconfig -p 2>/dev/null | awk '/libical\.so\.[0-9]/ {print $NF; exit}')
+if [ -n "$lib" ] && unshare -rm true 2>/dev/null; then
+  out="$tmp/nolib.ics"
+  unshare -rm bash -c 'mount --bind /dev/null "$(readlink -f "$1")" || exit 9
+    "$2" schedule -I "$3/stdlib" --format ics -o "$4" "$3/examples/region-midt-schedule.ramme" >"$5/out" 2>"$5/err"; echo $? >"$5/rc"
+    "$2" check -I "$3/stdlib" "$3/examples/region-midt.ramme" >/dev/null 2>&1; echo $? >"$5/rc-check"
+    "$2" plan -I "$3/stdlib" --format ics "$3/examples/region-midt-plan.ramme" >"$5/out-plan" 2>"$5/err-plan"; echo $? >"$5/rc-plan"' \
+    _ "$lib" "$ramme" "$root" "$out" "$tmp"
+  if [ "$(cat "$tmp/rc" 2>/dev/null)" = 2 ] && [ ! -e "$out" ] && [ ! -s "$tmp/out" ] \
+     && grep -q "error: cannot write an iCalendar file: the iCalendar library libical.so.[0-9]* could not be loaded" "$tmp/err" \
+     && [ "$(cat "$tmp/rc-check")" = 0 ] \
+     && [ "$(cat "$tmp/rc-plan")" = 2 ] && [ ! -s "$tmp/out-plan" ] \
+     && grep -q "cannot write an iCalendar file" "$tmp/err-plan"; then
+    pass=$((pass + 1))
+  else
+    echo "FAIL ics: without libical (exit statuses $(cat "$tmp/rc" "$tmp/rc-check" "$tmp/rc-plan" 2>/dev/null | tr '\n' ' '))"
+    cat "$tmp/err" "$tmp/err-plan" 2>/dev/null; fail=$((fail + 1))
+  fi
+else
+  echo "ics: skipped the case without libical (no user namespaces here)"
+fi
+
 echo "ics: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -69,7 +69,7 @@ comp() { bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1));
 [ "$(comp ramme schedule --format "")" = "text json csv ics html" ] && ok || bad "completion of --format: $(comp ramme schedule --format "")"
 [ "$(comp ramme admit --format "")" = "text json csv html" ] && ok || bad "completion of admit --format: $(comp ramme admit --format "")"
 [ "$(comp ramme diff --format "")" = "text json html" ] && ok || bad "completion of diff --format: $(comp ramme diff --format "")"
-[ "$(comp ramme check --format "")" = "text json html" ] && ok || bad "completion of check --format: $(comp ramme check --format "")"
+[ "$(comp ramme check --format "")" = "text json html brief" ] && ok || bad "completion of check --format: $(comp ramme check --format "")"
 [ "$(comp ramme plan --format "")" = "text json csv ics html ramme dzn" ] && ok || bad "completion of plan --format: $(comp ramme plan --format "")"
 [ "$(comp ramme pl)" = "plan" ] && ok || bad "completion of 'pl': $(comp ramme pl)"
 [ "$(comp ramme ls)" = "lsp" ] && ok || bad "completion of 'ls': $(comp ramme ls)"

@@ -618,6 +618,72 @@ static void test_read_file(void **state)
     assert_string_equal(c->d.items[1].path, path);
 }
 
+/* What table_rows hands over, checked against table_read's rows. */
+typedef struct Seen {
+    const Table *whole;
+    int n;
+    bool same;
+} Seen;
+
+static void seen_row(void *ctx, const TableRow *row, int index)
+{
+    Seen *s = ctx;
+    const TableRow *w = &s->whole->rows[index];
+    s->same = s->same && index == s->n && row->span.first_line == w->span.first_line &&
+              row->span.first_off == w->span.first_off;
+    for (int k = 0; k < s->whole->ncolumns; k++)
+        s->same = s->same && ((!row->cells[k] && !w->cells[k]) ||
+                              (row->cells[k] && w->cells[k] && strcmp(row->cells[k], w->cells[k]) == 0));
+    s->n++;
+}
+
+/* Streaming (table_open, table_rows): a file of 1.3 MB (mapped, its pages
+ * handed back as it is read), a quoted cell across lines; the same rows, cells and places as
+ * table_read, twice over, with no row kept; and a row error found by
+ * table_rows, not by table_open. */
+static void test_rows_streamed(void **state)
+{
+    Ctx *c = *state;
+    char path[] = "/tmp/ramme-table-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    fputs("id;alder;note\n", f);
+    for (int i = 0; i < 100000; i++)
+        fprintf(f, "A%d;%d;%s\n", i, 20 + i % 50, i % 1000 ? "" : "\"to\nlines\"");
+    fclose(f);
+    Table whole;
+    assert_true(table_read(path, &c->ss, c->a, &c->d, 1 << 24, &whole));
+    assert_true(table_open(path, &c->ss, c->a, &c->d, 1 << 24, &c->t));
+    assert_true(c->t.streamed);
+    assert_int_equal(c->t.nrows, 0);
+    assert_int_equal(c->t.ncolumns, 3);
+    assert_string_equal(c->t.columns[1], "alder");
+    for (int pass = 0; pass < 2; pass++) {
+        Seen s = {&whole, 0, true};
+        assert_true(table_rows(&c->t, &c->ss, c->a, &c->d, seen_row, &s));
+        assert_int_equal(s.n, whole.nrows);
+        assert_int_equal(s.n, 100000);
+        assert_true(s.same);
+    }
+    assert_int_equal(c->d.n, 0);
+    /* A row with a cell too many: table_open reads the header only. */
+    f = fopen(path, "a");
+    assert_non_null(f);
+    fputs("B1;30;x;y\n", f);
+    fclose(f);
+    Table t2;
+    assert_true(table_open(path, &c->ss, c->a, &c->d, 1 << 24, &t2));
+    assert_int_equal(c->d.errors, 0);
+    Seen s = {&whole, 0, true};
+    assert_false(table_rows(&t2, &c->ss, c->a, &c->d, seen_row, &s));
+    assert_int_equal(s.n, 100000);
+    assert_int_equal(c->d.errors, 1);
+    assert_non_null(strstr(c->d.items[0].msg, "has 4 cells"));
+    unlink(path);
+}
+
 static void test_ten_thousand_rows(void **state)
 {
     Ctx *c = *state;
@@ -813,6 +879,7 @@ int main(void)
         T(test_json_duplicate_key_and_eof),
         T(test_json_empty_array),
         T(test_read_file),
+        T(test_rows_streamed),
         T(test_ten_thousand_rows),
         T(test_bool_words),
         T(test_dates),
