@@ -1,0 +1,379 @@
+/* fix_edit.c — a candidate's changes as edits of the course's source text,
+ * in its own layout: a value replaced where it is written, a member
+ * appended to the list as written, a new entry on its own line at the
+ * block's indentation before its `}`. What the course inherits through
+ * `extends` is never changed in the file it comes from: the entry is given
+ * again in the course (a nested block or a named item copied with the
+ * change made, as the merge rule of docs/language.md §5.3 needs). */
+#include "engine/fix_impl.h"
+#include "base/i18n.h"
+
+#include <string.h>
+
+/* A replacement in any file, before it is placed in the main file. */
+typedef struct Raw {
+    int file;
+    size_t off, end;
+    const char *text;
+    Block *redeclare; /* inside this inherited entry: it is copied into the course */
+} Raw;
+
+typedef struct Ed {
+    Arena *a;
+    SourceSet *ss;
+    Block *course;
+    Raw *raw;
+    int n;
+    bool ok;
+} Ed;
+
+static void raw_add(Ed *e, int file, size_t off, size_t end, const char *text, Block *redeclare)
+{
+    e->raw = arena_push(e->a, e->raw, (size_t)e->n, sizeof *e->raw);
+    e->raw[e->n++] = (Raw){file, off, end, text, redeclare};
+}
+
+static Block *top_of(Block *b)
+{
+    while (b->parent)
+        b = b->parent;
+    return b;
+}
+
+/* The entry of b's own text that gives field f. */
+static Entry *entry_of(const Block *b, const Field *f)
+{
+    if (!b->entry)
+        return NULL;
+    for (int i = 0; i < b->entry->body.n; i++) {
+        Entry *c = b->entry->body.items[i];
+        if (model_field(b->schema, c->key) == f)
+            return c;
+    }
+    return NULL;
+}
+
+/* The leading blanks of the line that holds byte `off`. */
+static const char *indent_at(Arena *a, const Source *s, size_t off)
+{
+    size_t start = off;
+    while (start > 0 && s->text[start - 1] != '\n' && s->text[start - 1] != '\r')
+        start--;
+    size_t end = start;
+    while (end < s->len && (s->text[end] == ' ' || s->text[end] == '\t'))
+        end++;
+    return arena_strndup(a, s->text + start, end - start);
+}
+
+/* `text` with a newline and `indent` before each of its lines but the first. */
+static const char *indent_lines(Arena *a, const char *text, const char *indent)
+{
+    SBuf b = sb_new(a);
+    for (const char *p = text; *p; p++) {
+        sb_put(&b, p, 1);
+        if (*p == '\n' && p[1] != '\n')
+            sb_puts(&b, indent);
+    }
+    return sb_str(&b);
+}
+
+/* A new entry `text` (its later lines indented relative to its first) as
+ * the last entry of block b's body, on a line of its own. */
+static void insert_entry(Ed *e, const Block *b, const char *text, Block *redeclare)
+{
+    const Entry *E = b->entry;
+    if (!E || !E->is_block || E->span.file < 0 || E->span.last_off == 0) {
+        e->ok = false;
+        return;
+    }
+    const Source *s = e->ss->files[E->span.file];
+    size_t close = E->span.last_off - 1;
+    if (close >= s->len || s->text[close] != '}') {
+        e->ok = false;
+        return;
+    }
+    const char *outer = indent_at(e->a, s, E->span.first_off);
+    const char *inner = E->body.n > 0 ? indent_at(e->a, s, E->body.items[0]->span.first_off)
+                                      : arena_printf(e->a, "%s  ", outer);
+    const char *body = indent_lines(e->a, text, inner);
+    size_t ls = close;
+    while (ls > 0 && (s->text[ls - 1] == ' ' || s->text[ls - 1] == '\t'))
+        ls--;
+    if (ls == 0 || s->text[ls - 1] == '\n' || s->text[ls - 1] == '\r')
+        /* `}` alone on its line: the entry goes on a line before it */
+        raw_add(e, E->span.file, ls, ls, arena_printf(e->a, "%s%s\n", inner, body), redeclare);
+    else
+        /* `{}` or `{ x }` on one line: the block opened onto lines */
+        raw_add(e, E->span.file, ls, close, arena_printf(e->a, "\n%s%s\n%s", inner, body, outer), redeclare);
+}
+
+/* The course-level entry `key value`; a flag that is yes is its bare key. */
+static const char *entry_text(Arena *a, const Field *f, const char *value)
+{
+    if (f->type->k == TY_BOOL && strcmp(value, "yes") == 0)
+        return f->name;
+    return arena_printf(a, "%s %s", f->name, value);
+}
+
+/* Where a change to block b lands: b itself (the course owns it), the
+ * course (b is the base course: the entry is given in the course), or b
+ * inside an inherited entry to copy into the course. */
+static Block *redeclared(Ed *e, Block *b, Block **host)
+{
+    Block *t = top_of(b);
+    *host = b;
+    if (t == e->course)
+        return NULL;
+    if (b == t) {
+        *host = e->course;
+        return NULL;
+    }
+    Block *anc = b;
+    while (anc->parent != t)
+        anc = anc->parent;
+    return anc;
+}
+
+/* The list's current members as written, then `more`. */
+static const char *list_text(Arena *a, const Block *b, const Field *f, const char *more)
+{
+    SBuf s = sb_new(a);
+    const Value *v = b->vals[f->index];
+    if (v && v->k == V_LIST && !v->is_default)
+        for (int i = 0; i < v->u.list.n; i++) {
+            RVal x = eval_value(v->u.list.items[i]);
+            sb_puts(&s, eval_show_code(a, &x));
+            sb_put(&s, ", ", 2);
+        }
+    sb_puts(&s, more);
+    return sb_str(&s);
+}
+
+static void change_set(Ed *e, Block *b, const Field *f, const char *text)
+{
+    Block *host;
+    Block *re = redeclared(e, b, &host);
+    Entry *c = entry_of(host, f);
+    if (c && c->nvals > 0) {
+        raw_add(e, c->span.file, c->vals[0].span.first_off, c->vals[c->nvals - 1].span.last_off, text, re);
+    } else if (c) {
+        /* a bare flag */
+        if (strcmp(text, "yes") != 0)
+            raw_add(e, c->span.file, c->span.first_off, c->span.last_off, arena_printf(e->a, "%s %s", c->key, text),
+                    re);
+    } else {
+        insert_entry(e, host, entry_text(e->a, f, text), re);
+    }
+}
+
+static void change_add(Ed *e, Block *b, const Field *f, const char *members)
+{
+    Block *host;
+    Block *re = redeclared(e, b, &host);
+    Entry *c = entry_of(host, f);
+    if (c && c->nvals > 0)
+        raw_add(e, c->span.file, c->vals[c->nvals - 1].span.last_off, c->vals[c->nvals - 1].span.last_off,
+                arena_printf(e->a, ", %s", members), re);
+    else
+        insert_entry(e, host, entry_text(e->a, f, list_text(e->a, b, f, members)), re);
+}
+
+/* A name no item of b's field f has: m8 after m1..m7. */
+static const char *fresh_name(Arena *a, const Block *b, const Field *f)
+{
+    const Value *v = b->vals[f->index];
+    int n = v && v->k == V_LIST ? v->u.list.n : 0;
+    char first = f->type->schema->name[0];
+    for (int k = n + 1;; k++) {
+        const char *name = arena_printf(a, "%c%d", first, k);
+        bool used = false;
+        for (int i = 0; i < n; i++) {
+            const Value *it = v->u.list.items[i];
+            used = used || (it->k == V_BLOCK && it->u.block->name && strcmp(it->u.block->name, name) == 0);
+        }
+        if (!used)
+            return name;
+    }
+}
+
+static const char *change_new(Ed *e, Block *b, const Field *f, const Field *sub, const char *members)
+{
+    Block *host;
+    Block *re = redeclared(e, b, &host);
+    const Schema *s = f->type->schema;
+    const char *name = s->named ? fresh_name(e->a, b, f) : "";
+    /* TRANSLATORS: the title written for a new module a fix adds: the author replaces it */
+    const char *title = s->titled ? arena_printf(e->a, " \"%s\"", _("TITLE")) : "";
+    const char *text = arena_printf(e->a, "%s%s%s%s {\n  %s %s\n}", f->name, *name ? " " : "", name, title,
+                                    sub->name, members);
+    insert_entry(e, host, text, re);
+    return name;
+}
+
+/* Where b is, for a title: `theory`, `m7`, `professional`. */
+static const char *path_of(Arena *a, const Block *b, const Field *f)
+{
+    if (!b->parent)
+        return f->name;
+    SBuf s = sb_new(a);
+    const Block *chain[16];
+    int n = 0;
+    for (const Block *x = b; x->parent && n < 16; x = x->parent)
+        chain[n++] = x;
+    while (n-- > 0) {
+        sb_puts(&s, chain[n]->name ? chain[n]->name : chain[n]->schema->name);
+        sb_put(&s, ".", 1);
+    }
+    sb_puts(&s, f->name);
+    return sb_str(&s);
+}
+
+/* The inherited entries changed, each copied (with its changes) into the
+ * course, re-indented to the course's body. */
+static void redeclare_all(Ed *e)
+{
+    int n = e->n;
+    int *idx = arena_array(e->a, (size_t)n + 1, sizeof *idx);
+    for (int i = 0; i < n && e->ok; i++) {
+        Block *anc = e->raw[i].redeclare;
+        if (!anc)
+            continue;
+        /* Its changes, in source order (insertions at one place as made). */
+        int m = 0;
+        for (int k = i; k < n; k++) {
+            if (e->raw[k].redeclare != anc)
+                continue;
+            int j = m++;
+            while (j > 0 && e->raw[idx[j - 1]].off > e->raw[k].off) {
+                idx[j] = idx[j - 1];
+                j--;
+            }
+            idx[j] = k;
+        }
+        const Entry *E = anc->entry;
+        const Source *s = e->ss->files[E->span.file];
+        size_t at = E->span.first_off, end = E->span.last_off;
+        SBuf t = sb_new(e->a);
+        for (int j = 0; j < m; j++) {
+            Raw *r = &e->raw[idx[j]];
+            if (r->off < at || r->end > end || r->file != E->span.file) {
+                e->ok = false;
+                return;
+            }
+            sb_put(&t, s->text + at, r->off - at);
+            sb_puts(&t, r->text);
+            at = r->end;
+            r->redeclare = NULL;
+            r->file = -1; /* made in the copy */
+        }
+        sb_put(&t, s->text + at, end - at);
+        /* Lines after the first lose the entry's own indentation. */
+        const char *ind = indent_at(e->a, s, E->span.first_off);
+        size_t il = strlen(ind);
+        const char *txt = sb_str(&t);
+        SBuf out = sb_new(e->a);
+        for (const char *p = txt; *p; p++) {
+            sb_put(&out, p, 1);
+            if (*p == '\n' && strncmp(p + 1, ind, il) == 0)
+                p += il;
+        }
+        insert_entry(e, e->course, sb_str(&out), NULL);
+    }
+}
+
+bool fix_edits(Arena *a, SourceSet *ss, int main_file, Block *course, const FixCand *cand, Fix *out)
+{
+    Ed e = {a, ss, course, NULL, 0, true};
+    SBuf title = sb_new(a);
+    bool *done = arena_array(a, (size_t)cand->n + 1, sizeof *done);
+    for (int i = 0; i < cand->n && e.ok; i++) {
+        const FixChange *ch = &cand->ch[i];
+        if (done[i])
+            continue;
+        const char *what = NULL;
+        if (ch->kind == CH_SET) {
+            /* two changes of one field: the candidate contradicts itself */
+            for (int k = i + 1; k < cand->n; k++)
+                if (cand->ch[k].kind == CH_SET && cand->ch[k].blk == ch->blk && cand->ch[k].f == ch->f)
+                    return false;
+            change_set(&e, ch->blk, ch->f, ch->text);
+            what = ch->placeholder
+                       /* TRANSLATORS: a fix: "declare day_length with the placeholder 1h" */
+                       ? arena_printf(a, _("declare %s with the placeholder %s"), path_of(a, ch->blk, ch->f), ch->text)
+                       /* TRANSLATORS: a fix: "set theory.weeks to 13" */
+                       : arena_printf(a, _("set %s to %s"), path_of(a, ch->blk, ch->f), ch->text);
+        } else {
+            /* every member for the same list (or the same new item) at once */
+            SBuf m = sb_new(a);
+            sb_puts(&m, ch->text);
+            for (int k = i + 1; k < cand->n; k++) {
+                const FixChange *o = &cand->ch[k];
+                if (o->kind == ch->kind && o->blk == ch->blk && o->f == ch->f && o->sub == ch->sub && !done[k]) {
+                    done[k] = true;
+                    bool dup = strcmp(o->text, ch->text) == 0;
+                    for (int j = i + 1; j < k && !dup; j++)
+                        dup = done[j] && cand->ch[j].blk == ch->blk && cand->ch[j].f == ch->f &&
+                              strcmp(cand->ch[j].text, o->text) == 0 && j != k;
+                    if (!dup) {
+                        sb_put(&m, ", ", 2);
+                        sb_puts(&m, o->text);
+                    }
+                }
+            }
+            const char *members = sb_str(&m);
+            if (ch->kind == CH_ADD) {
+                change_add(&e, ch->blk, ch->f, members);
+                /* TRANSLATORS: a fix: "add network to principles" */
+                what = arena_printf(a, _("add %s to %s"), members, path_of(a, ch->blk, ch->f));
+            } else {
+                const char *name = change_new(&e, ch->blk, ch->f, ch->sub, members);
+                /* TRANSLATORS: a fix: "add module m8 with covers role.tools, role.wellbeing" */
+                what = arena_printf(a, _("add %s %s with %s %s"), ch->f->name, name, ch->sub->name, members);
+            }
+        }
+        if (i)
+            sb_puts(&title, "; ");
+        sb_puts(&title, what);
+    }
+    if (e.ok)
+        redeclare_all(&e);
+    if (!e.ok)
+        return false;
+    /* Every edit now lies in the main file: in source order, apart. */
+    int n = 0;
+    FixEdit *ed = arena_array(a, (size_t)e.n + 1, sizeof *ed);
+    const Source *src = ss->files[main_file];
+    for (int i = 0; i < e.n; i++) {
+        Raw *r = &e.raw[i];
+        if (r->file == -1)
+            continue;
+        if (r->file != main_file || r->redeclare)
+            return false;
+        int j = n++;
+        while (j > 0 && ed[j - 1].off > r->off) {
+            ed[j] = ed[j - 1];
+            j--;
+        }
+        ed[j] = (FixEdit){src->path, 0, 0, 0, 0, r->off, r->end, r->text};
+    }
+    for (int i = 0; i + 1 < n; i++) {
+        if (ed[i].end_off > ed[i + 1].off)
+            return false;
+        if (ed[i].off == ed[i + 1].off && ed[i].end_off == ed[i].off && ed[i + 1].end_off == ed[i + 1].off) {
+            /* two insertions at one place: one edit */
+            ed[i].text = arena_printf(a, "%s%s", ed[i].text, ed[i + 1].text);
+            memmove(&ed[i + 1], &ed[i + 2], (size_t)(n - i - 2) * sizeof *ed);
+            n--;
+            i--;
+        }
+    }
+    for (int i = 0; i < n; i++) {
+        Span s = src_span_at(src, main_file, ed[i].off), t = src_span_at(src, main_file, ed[i].end_off);
+        ed[i].line = s.first_line, ed[i].column = s.first_column;
+        ed[i].end_line = t.first_line, ed[i].end_column = t.first_column;
+    }
+    out->edits = ed;
+    out->nedits = n;
+    out->title = sb_str(&title);
+    return n > 0;
+}
