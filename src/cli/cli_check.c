@@ -99,7 +99,16 @@ static void fix_file(Options *o, const char *file)
         src_free(&ss2);
         OutFile of;
         FILE *f = ok ? cli_outfile_open(file, &of) : NULL;
-        if (f && fputs(text, f) >= 0 && cli_outfile_commit(&of) == 0) {
+        if (!ok) {
+            cli_error(_("the fixes for %s together do not compile; the file is unchanged"), file);
+        } else if (!f) {
+            cli_error("%s", of.msg);
+        } else if (fputs(text, f) < 0) {
+            cli_outfile_abort(&of);
+            cli_error(_("cannot write '%s'; the file is unchanged"), file);
+        } else if (cli_outfile_commit(&of) != 0) {
+            cli_error("%s", of.msg);
+        } else {
             for (int i = 0; i < nchosen; i++) {
                 const FixEdit *e = &chosen[i]->edits[0];
                 fprintf(stderr, "%s:%d:%d: ", esc_text(keep, file), e->line, e->column);
@@ -107,12 +116,6 @@ static void fix_file(Options *o, const char *file)
                 fprintf(stderr, _("fixed %s: %s"), esc_text(keep, rule_of[i]), esc_text(keep, chosen[i]->title));
                 fputc('\n', stderr);
             }
-        } else if (f) {
-            cli_error("%s", of.msg);
-        } else if (!ok) {
-            cli_error(_("the fixes for %s together do not compile; the file is unchanged"), file);
-        } else {
-            cli_error("%s", of.msg);
         }
     }
     if (unfixed)

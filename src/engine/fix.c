@@ -1,7 +1,7 @@
 /* fix.c — fix suggestions verified: each candidate (fix_derive.c) written
  * as edits (fix_edit.c), the edited text compiled again and the course
  * judged again; kept only when the rule then passes (fix.h). */
-#include "engine/fix_impl.h"
+#include "engine/fix.h"
 #include "base/i18n.h"
 
 #include <string.h>
@@ -32,48 +32,25 @@ static const Node *failing_expr(EvalCtx *c, const RuleResult *r)
     return NULL;
 }
 
+/* 1 when the candidate changes the entry the rule's explanation points at
+ * (RuleResult.where): among equal candidates, that input first. */
+static int singled_out(const FixCand *cand, Span where)
+{
+    for (int i = 0; i < cand->n; i++) {
+        const Value *v = cand->ch[i].blk->vals[cand->ch[i].f->index];
+        if (v && v->span.file == where.file && v->span.first_off >= where.first_off &&
+            v->span.last_off <= where.last_off)
+            return 1;
+    }
+    return 0;
+}
+
 static const RuleResult *result_of(const CourseReport *rep, const char *id)
 {
     for (int i = 0; i < rep->n; i++)
         if (strcmp(rep->results[i].id, id) == 0)
             return &rep->results[i];
     return NULL;
-}
-
-char *fix_apply_all(Arena *a, const char *text, size_t len, const Fix *const *fixes, int n)
-{
-    /* Every edit, in source order; overlapping ones cannot be made together. */
-    int total = 0;
-    for (int i = 0; i < n; i++)
-        total += fixes[i]->nedits;
-    const FixEdit **ed = arena_array(a, (size_t)total + 1, sizeof *ed);
-    int m = 0;
-    for (int i = 0; i < n; i++)
-        for (int k = 0; k < fixes[i]->nedits; k++) {
-            const FixEdit *x = &fixes[i]->edits[k];
-            int j = m++;
-            while (j > 0 && ed[j - 1]->off > x->off) {
-                ed[j] = ed[j - 1];
-                j--;
-            }
-            ed[j] = x;
-        }
-    SBuf b = sb_new(a);
-    size_t at = 0;
-    for (int i = 0; i < m; i++) {
-        if (ed[i]->off < at || ed[i]->end_off > len || ed[i]->off > ed[i]->end_off)
-            return NULL;
-        sb_put(&b, text + at, ed[i]->off - at);
-        sb_puts(&b, ed[i]->text);
-        at = ed[i]->end_off;
-    }
-    sb_put(&b, text + at, len - at);
-    return sb_str(&b);
-}
-
-char *fix_apply(Arena *a, const char *text, size_t len, const Fix *f)
-{
-    return fix_apply_all(a, text, len, &f, 1);
 }
 
 /* Judges the course in `text` again: false when the file does not compile
@@ -159,11 +136,12 @@ static int suggest(Program *p, SourceSet *ss, const CompileOptions *opt, const C
                 sb_puts(&ids, fx.newly_failing[k]);
             }
             /* TRANSLATORS: a fix, then the rules it makes fail: "set theory.weeks to 13 (then consistency.weekly_load fails)" */
-            fx.title = arena_printf(a, _("%s (then %s fails)"), fx.title, sb_str(&ids));
+            fx.title = arena_printf(a, P_("%s (then %s fails)", "%s (then %s fail)", (unsigned long)fx.nnewly), fx.title,
+                                    sb_str(&ids));
         }
         /* Clean first, then the candidate's own rank, then as derived. */
         int sc = (fx.nnewly ? (fx.newly_worst == SEV_ERROR ? -3000 : -2000 + (int)fx.newly_worst * 10) : 0) +
-                 cands.c[i].score;
+                 cands.c[i].score + singled_out(&cands.c[i], r->where);
         int j = n++;
         while (j > 0 && score[j - 1] < sc) {
             fixes[j] = fixes[j - 1];

@@ -19,40 +19,14 @@
  *
  * The language server turns each Fix into a code action; `ramme check`
  * shows the titles ("fix: set theory.weeks to 13") and, with --fix, applies
- * the first one of every failed error-level rule (fix_apply). */
+ * the first one of every failed error-level rule (fix_apply_all).
+ *
+ * fix_edit.h defines Fix and FixEdit; fix_derive.h the caps on candidates. */
 #ifndef RAMME_FIX_H
 #define RAMME_FIX_H
 
-#include "engine/rules.h"
+#include "engine/fix_edit.h"
 #include "model/compile.h"
-
-/* At most this many candidates of one rule are verified (each costs one
- * compilation of the file), and at most FIX_MAX_FIXES offered. */
-#define FIX_MAX_CANDIDATES 8
-#define FIX_MAX_FIXES 4
-
-/* One replacement in a source file: the characters from (line, column) up
- * to but not including (end_line, end_column) become `text`. Lines and
- * columns are 1-based; columns count characters, not bytes. An insertion
- * has end == start. `off`/`end_off` are the same place in bytes. */
-typedef struct FixEdit {
-    const char *file;   /* the path as the SourceSet names the main file */
-    int line, column, end_line, end_column;
-    size_t off, end_off;
-    const char *text;
-} FixEdit;
-
-/* A verified suggestion. */
-typedef struct Fix {
-    const char *title;        /* translated: "set theory.weeks to 13"; with
-                                 the rules it makes fail when there are any */
-    FixEdit *edits;           /* in source order, never overlapping */
-    int nedits;
-    const char **newly_failing; /* ids of rules that pass (or were not judged)
-                                   now and fail after the fix, error level first */
-    int nnewly;
-    Severity newly_worst;     /* the worst severity among them (when nnewly > 0) */
-} Fix;
 
 /* The suggestions for result `r` of report `rep` (a course of `p`, which
  * was compiled from the main file of `ss` with `opt`): verified, clean ones
@@ -68,13 +42,5 @@ int fix_suggest(Program *p, SourceSet *ss, const CompileOptions *opt, const Cour
  * counted down, and at 0 no more is sought: a batch of many failing
  * courses stays bounded. */
 void fix_course(Program *p, SourceSet *ss, const CompileOptions *opt, CourseReport *rep, Arena *a, int *budget);
-
-/* `text` (of length len) with every edit of `f` applied, in `a`; NULL when
- * an edit lies outside the text. The edits' byte offsets are used. */
-char *fix_apply(Arena *a, const char *text, size_t len, const Fix *f);
-
-/* The same for the edits of several fixes together (--fix applies one fix
- * of every failed rule): NULL when two of them overlap. */
-char *fix_apply_all(Arena *a, const char *text, size_t len, const Fix *const *fixes, int n);
 
 #endif

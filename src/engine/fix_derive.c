@@ -3,7 +3,7 @@
  * candidate by judging the edited course again, so a derivation may be
  * generous (both ends of a reversed range, every module that could cover
  * a goal) as long as it stays small. */
-#include "engine/fix_impl.h"
+#include "engine/fix_derive.h"
 #include "base/i18n.h"
 #include "model/typecheck.h"
 
@@ -186,6 +186,10 @@ static void solve_end(D *d, const Node *arg, bool hi, Iv iv, FixCands *out)
         return;
     RVal ends[2] = {lo, up};
     ends[hi] = like_num(hi ? &up : &lo, x);
+    /* the other end follows when it would be passed: count 0..0 -> 1..1, not 1..0 */
+    double o;
+    if (num_of(&ends[!hi], &o) && (hi ? o > x : o < x))
+        ends[!hi] = like_num(&ends[!hi], x);
     RVal nr = {.k = RV_RANGE, .form = RF_LO | RF_HI, .u.ends = arena_array(d->a, 2, sizeof(RVal))};
     memcpy((RVal *)nr.u.ends, ends, sizeof ends);
     set_value(d, out, b, f, &nr, 0);
@@ -437,7 +441,9 @@ static void member(D *d, const Node *n, bool truth, FixCands *out)
     const Field *f;
     if (swap_reversed(d, rn, out) || swap_reversed(d, ln, out))
         return;
-    if (r.k == RV_LIST) {
+    bool absent = r.k == RV_UNKNOWN && target_of(d, rn, &b, &f) && !b->vals[f->index];
+    if (r.k == RV_LIST || absent) {
+        /* a list the course does not declare at all is given with the member */
         if (l.k != RV_UNKNOWN && target_of(d, rn, &b, &f) && f->type->k == TY_LIST) {
             FixChange ch = {CH_ADD, b, f, NULL, eval_show_code(d->a, &l), false};
             add_one(d, out, ch, 0);

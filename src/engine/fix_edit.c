@@ -5,7 +5,7 @@
  * `extends` is never changed in the file it comes from: the entry is given
  * again in the course (a nested block or a named item copied with the
  * change made, as the merge rule of docs/language.md §5.3 needs). */
-#include "engine/fix_impl.h"
+#include "engine/fix_edit.h"
 #include "base/i18n.h"
 
 #include <string.h>
@@ -281,6 +281,30 @@ static void redeclare_all(Ed *e)
     }
 }
 
+/* The file's own line end, from its first line: "\n", "\r\n" or "\r". */
+static const char *line_end(const Source *s)
+{
+    const char *p = memchr(s->text, '\r', s->len), *q = memchr(s->text, '\n', s->len);
+    if (!p || (q && q < p))
+        return "\n";
+    return (size_t)(p - s->text) + 1 < s->len && p[1] == '\n' ? "\r\n" : "\r";
+}
+
+/* `text` with each "\n" (and "\r\n", "\r" copied from a file) as `nl`. */
+static const char *with_line_ends(Arena *a, const char *text, const char *nl)
+{
+    SBuf b = sb_new(a);
+    for (const char *p = text; *p; p++) {
+        if (*p == '\r' && p[1] == '\n')
+            p++;
+        if (*p == '\r' || *p == '\n')
+            sb_puts(&b, nl);
+        else
+            sb_put(&b, p, 1);
+    }
+    return sb_str(&b);
+}
+
 bool fix_edits(Arena *a, SourceSet *ss, int main_file, Block *course, const FixCand *cand, Fix *out)
 {
     Ed e = {a, ss, course, NULL, 0, true};
@@ -367,8 +391,11 @@ bool fix_edits(Arena *a, SourceSet *ss, int main_file, Block *course, const FixC
             i--;
         }
     }
+    const char *nl = line_end(src);
     for (int i = 0; i < n; i++) {
         Span s = src_span_at(src, main_file, ed[i].off), t = src_span_at(src, main_file, ed[i].end_off);
+        if (strcmp(nl, "\n") != 0)
+            ed[i].text = with_line_ends(a, ed[i].text, nl);
         ed[i].line = s.first_line, ed[i].column = s.first_column;
         ed[i].end_line = t.first_line, ed[i].end_column = t.first_column;
     }
@@ -376,4 +403,40 @@ bool fix_edits(Arena *a, SourceSet *ss, int main_file, Block *course, const FixC
     out->nedits = n;
     out->title = sb_str(&title);
     return n > 0;
+}
+
+char *fix_apply_all(Arena *a, const char *text, size_t len, const Fix *const *fixes, int n)
+{
+    /* Every edit, in source order; overlapping ones cannot be made together. */
+    int total = 0;
+    for (int i = 0; i < n; i++)
+        total += fixes[i]->nedits;
+    const FixEdit **ed = arena_array(a, (size_t)total + 1, sizeof *ed);
+    int m = 0;
+    for (int i = 0; i < n; i++)
+        for (int k = 0; k < fixes[i]->nedits; k++) {
+            const FixEdit *x = &fixes[i]->edits[k];
+            int j = m++;
+            while (j > 0 && ed[j - 1]->off > x->off) {
+                ed[j] = ed[j - 1];
+                j--;
+            }
+            ed[j] = x;
+        }
+    SBuf b = sb_new(a);
+    size_t at = 0;
+    for (int i = 0; i < m; i++) {
+        if (ed[i]->off < at || ed[i]->end_off > len || ed[i]->off > ed[i]->end_off)
+            return NULL;
+        sb_put(&b, text + at, ed[i]->off - at);
+        sb_puts(&b, ed[i]->text);
+        at = ed[i]->end_off;
+    }
+    sb_put(&b, text + at, len - at);
+    return sb_str(&b);
+}
+
+char *fix_apply(Arena *a, const char *text, size_t len, const Fix *f)
+{
+    return fix_apply_all(a, text, len, &f, 1);
 }

@@ -11,6 +11,7 @@ usage: fix_check.py RAMME FILE...   (exit 0 when every fix holds; prints
        one line per fix checked, and FAIL lines)"""
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -25,11 +26,12 @@ def check(ramme, path):
 
 
 def apply(text, edits):
-    lines = text.split("\n")
+    # lines end as the lexer counts them: "\r\n", a lone "\r" or "\n"
+    lines = re.split(r"(?<=\r\n)|(?<=\r)(?!\n)|(?<=\n)", text)
 
     def offset(line, col):
-        # characters before (line, col): the lines before, their newlines, then col-1 characters
-        return sum(len(l) + 1 for l in lines[: line - 1]) + col - 1
+        # characters before (line, col): the lines before with their ends, then col-1 characters
+        return sum(len(l) for l in lines[: line - 1]) + col - 1
 
     for e in sorted(edits, key=lambda e: (e["line"], e["column"]), reverse=True):
         a, b = offset(e["line"], e["column"]), offset(e["end_line"], e["end_column"])

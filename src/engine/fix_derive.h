@@ -1,11 +1,16 @@
-/* fix_impl.h — what the parts of the fix suggester share (private to
- * engine/: fix.c verifies, fix_derive.c derives candidate changes from a
- * rule's expression, fix_edit.c turns a change into edits of the text). */
-#ifndef RAMME_FIX_IMPL_H
-#define RAMME_FIX_IMPL_H
+/* fix_derive.h — candidate changes derived from a rule's expression
+ * (fix.h says what they are for). A candidate is a set of changes to the
+ * course's model (a field set, a member added, an item added); fix_edit.h
+ * writes them as edits of the text, fix.c verifies them. */
+#ifndef RAMME_FIX_DERIVE_H
+#define RAMME_FIX_DERIVE_H
 
 #include "engine/eval.h"
-#include "engine/fix.h"
+
+/* At most this many candidates of one rule are verified (each costs one
+ * compilation of the file), and at most FIX_MAX_FIXES offered. */
+#define FIX_MAX_CANDIDATES 8
+#define FIX_MAX_FIXES 4
 
 typedef enum {
     CH_SET,     /* field f of blk gets the value `text` */
@@ -42,10 +47,5 @@ typedef struct FixCands {
  * was not judged (c->missing names what it lacks). At most FIX_MAX_CANDIDATES
  * are kept worth verifying. */
 void fix_derive(EvalCtx *c, const Node *expr, bool unknown, FixCands *out);
-
-/* The edits of the main file `main_file` of ss that make candidate `cand`
- * for `course`, and its title (both in a). False when it cannot be written
- * (a place in a file the course does not own that it cannot redeclare). */
-bool fix_edits(Arena *a, SourceSet *ss, int main_file, Block *course, const FixCand *cand, Fix *out);
 
 #endif
