@@ -99,7 +99,12 @@ static void insert_entry(Ed *e, const Block *b, const char *text, Block *redecla
     size_t ls = close;
     while (ls > 0 && (s->text[ls - 1] == ' ' || s->text[ls - 1] == '\t'))
         ls--;
-    if (ls == 0 || s->text[ls - 1] == '\n' || s->text[ls - 1] == '\r')
+    const Entry *last = E->body.n > 0 ? E->body.items[E->body.n - 1] : NULL;
+    if (last && !strchr(text, '\n') && last->span.last_off <= ls && !memchr(s->text + last->span.last_off, '\n', ls - last->span.last_off) &&
+        !memchr(s->text + last->span.last_off, '\r', ls - last->span.last_off))
+        /* `{ a; b }` on one line: one more entry after a `;` */
+        raw_add(e, E->span.file, last->span.last_off, last->span.last_off, arena_printf(e->a, "; %s", text), redeclare);
+    else if (ls == 0 || s->text[ls - 1] == '\n' || s->text[ls - 1] == '\r')
         /* `}` alone on its line: the entry goes on a line before it */
         raw_add(e, E->span.file, ls, ls, arena_printf(e->a, "%s%s\n", inner, body), redeclare);
     else
@@ -149,13 +154,31 @@ static const char *list_text(Arena *a, const Block *b, const Field *f, const cha
     return sb_str(&s);
 }
 
-static void change_set(Ed *e, Block *b, const Field *f, const char *text)
+/* A range of one value (`1..1`) as a single value when the author wrote
+ * the range that way (`count 0`). */
+static const char *as_written(Arena *a, const char *text, const char *was, size_t len)
+{
+    const char *dots = strstr(text, "..");
+    size_t n = dots ? (size_t)(dots - text) : 0;
+    for (size_t i = 0; i + 1 < len; i++)
+        if (was[i] == '.' && was[i + 1] == '.')
+            return text;
+    if (dots && n > 0 && strcmp(dots + 2, arena_strndup(a, text, n)) == 0)
+        return arena_strndup(a, text, n);
+    return text;
+}
+
+/* Returns the value as written (the title says the same). */
+static const char *change_set(Ed *e, Block *b, const Field *f, const char *text)
 {
     Block *host;
     Block *re = redeclared(e, b, &host);
     Entry *c = entry_of(host, f);
     if (c && c->nvals > 0) {
-        raw_add(e, c->span.file, c->vals[0].span.first_off, c->vals[c->nvals - 1].span.last_off, text, re);
+        const Source *s = e->ss->files[c->span.file];
+        size_t from = c->vals[0].span.first_off, to = c->vals[c->nvals - 1].span.last_off;
+        text = as_written(e->a, text, s->text + from, to - from);
+        raw_add(e, c->span.file, from, to, text, re);
     } else if (c) {
         /* a bare flag */
         if (strcmp(text, "yes") != 0)
@@ -164,6 +187,7 @@ static void change_set(Ed *e, Block *b, const Field *f, const char *text)
     } else {
         insert_entry(e, host, entry_text(e->a, f, text), re);
     }
+    return text;
 }
 
 static void change_add(Ed *e, Block *b, const Field *f, const char *members)
@@ -320,12 +344,12 @@ bool fix_edits(Arena *a, SourceSet *ss, int main_file, Block *course, const FixC
             for (int k = i + 1; k < cand->n; k++)
                 if (cand->ch[k].kind == CH_SET && cand->ch[k].blk == ch->blk && cand->ch[k].f == ch->f)
                     return false;
-            change_set(&e, ch->blk, ch->f, ch->text);
+            const char *text = change_set(&e, ch->blk, ch->f, ch->text);
             what = ch->placeholder
                        /* TRANSLATORS: a fix: "declare day_length with the placeholder 1h" */
-                       ? arena_printf(a, _("declare %s with the placeholder %s"), path_of(a, ch->blk, ch->f), ch->text)
+                       ? arena_printf(a, _("declare %s with the placeholder %s"), path_of(a, ch->blk, ch->f), text)
                        /* TRANSLATORS: a fix: "set theory.weeks to 13" */
-                       : arena_printf(a, _("set %s to %s"), path_of(a, ch->blk, ch->f), ch->text);
+                       : arena_printf(a, _("set %s to %s"), path_of(a, ch->blk, ch->f), text);
         } else {
             /* every member for the same list (or the same new item) at once */
             SBuf m = sb_new(a);

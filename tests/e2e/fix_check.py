@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Applies every fix suggestion `ramme check --format json` offers for FILE,
 each to a fresh copy of FILE's directory, and checks the copy again: the
-file still compiles, the rule the fix is for now passes, and the rules that
-newly fail are exactly those the fix names (none for a clean fix).
+file still compiles, the rule the fix is for now passes, the rules that
+newly fail are exactly those the fix names (none for a clean fix), and a
+file in the canonical layout (`ramme fmt --check`) stays in it: a fix
+writes in the course's own layout.
 
 The edits are applied by line and column (1-based, columns in characters),
 as an editor or the language server would, not by byte offset.
@@ -39,6 +41,10 @@ def apply(text, edits):
     return text
 
 
+def canonical(ramme, path):
+    return subprocess.run([ramme, "fmt", "--check", path], capture_output=True).returncode == 0
+
+
 def statuses(doc, course):
     for c in doc["courses"]:
         if c["course"] == course:
@@ -53,6 +59,7 @@ def main():
         doc = check(ramme, f)
         if doc is None:
             continue
+        tidy = canonical(ramme, f)
         for c in doc["courses"]:
             before = statuses(doc, c["course"])
             for r in c["results"]:
@@ -83,6 +90,10 @@ def main():
                         newly = sorted(k for k, (st, _) in after.items() if st == "fail" and before.get(k, ("",))[0] != "fail")
                         if newly != sorted(fx.get("newly_failing", [])):
                             print("FAIL (newly failing %s, the fix says %s) %s" % (newly, fx.get("newly_failing"), what))
+                            failed += 1
+                            continue
+                        if tidy and not canonical(ramme, copy):
+                            print("FAIL (not in the canonical layout any more) " + what)
                             failed += 1
                             continue
                         print("ok " + what)
