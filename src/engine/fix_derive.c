@@ -171,6 +171,22 @@ static void set_value(D *d, FixCands *out, Block *b, const Field *f, const RVal 
 
 static void solve(D *d, const Node *n, Iv iv, FixCands *out);
 
+/* What an input the course does not declare is taken to be while it is
+ * solved for: the end of the interval nearest 0 (pick then moves it in), in
+ * the field's own kind; RV_UNKNOWN for a kind that is not a number. */
+static RVal undeclared(const Type *t, Iv iv)
+{
+    double x = iv.lo > 0 && iv.lo != INFINITY ? iv.lo : iv.hi < 0 && iv.hi != -INFINITY ? iv.hi : 0;
+    RVal v = {.k = RV_UNKNOWN};
+    if (t->k == TY_INT)
+        v = (RVal){.k = RV_INT, .u.i = (int64_t)x - 1};
+    else if (t->k == TY_NUMBER)
+        v = (RVal){.k = RV_NUM, .u.num = x - 1};
+    else if (t->k == TY_HOURS)
+        v = (RVal){.k = RV_QTY, .dim = DIM_TIME, .unit = U_HOUR, .u.base = x - 60};
+    return v;
+}
+
 /* A range field's end moved: min(group_size) in iv sets the lower end. */
 static void solve_end(D *d, const Node *arg, bool hi, Iv iv, FixCands *out)
 {
@@ -333,6 +349,8 @@ static void solve(D *d, const Node *n, Iv iv, FixCands *out)
         const Field *f;
         RVal cur = eval(d->c, n);
         double x;
+        if (cur.k == RV_UNKNOWN && target_of(d, n, &b, &f) && !b->vals[f->index])
+            cur = undeclared(f->type, iv);
         if (target_of(d, n, &b, &f) && pick(&cur, iv, &x)) {
             RVal nv = like_num(&cur, x);
             set_value(d, out, b, f, &nv, 0);
