@@ -12,7 +12,7 @@ _ramme()
         cword=$COMP_CWORD
     fi
     local commands="check explain schedule plan admit diff fmt"
-    local options="--format --color --strict -I --coverage --lang --help --version"
+    local options="--format --color --strict -I --coverage --fix --lang --help --version"
 
     case $prev in
         --format)

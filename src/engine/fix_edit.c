@@ -112,12 +112,66 @@ static void insert_entry(Ed *e, const Block *b, const char *text, Block *redecla
         raw_add(e, E->span.file, ls, close, arena_printf(e->a, "\n%s%s\n%s", inner, body, outer), redeclare);
 }
 
-/* The course-level entry `key value`; a flag that is yes is its bare key. */
-static const char *entry_text(Arena *a, const Field *f, const char *value)
+/* Whether block b's own entries are written in the stdlib's other words
+ * (`studiegrupper`, `principper`): a new entry is written in them too. */
+static bool other_words(const Block *b)
 {
+    for (int i = 0; b->entry && i < b->entry->body.n; i++) {
+        const Entry *c = b->entry->body.items[i];
+        const Field *f = model_field(b->schema, c->key);
+        if (f && model_is_alias(f, c->key))
+            return true;
+    }
+    return false;
+}
+
+/* The new entry `key value` for block b, in b's words; a flag that is yes
+ * is its bare key. */
+static const char *entry_text(Arena *a, const Block *b, const Field *f, const char *value)
+{
+    const char *key = f->naliases && other_words(b) ? f->aliases[0] : f->name;
     if (f->type->k == TY_BOOL && strcmp(value, "yes") == 0)
-        return f->name;
-    return arena_printf(a, "%s %s", f->name, value);
+        return key;
+    return arena_printf(a, "%s %s", key, value);
+}
+
+/* The other word for enum member `name` (`netværk` for network), or name. */
+static const char *member_word(const EnumDef *enm, const char *name)
+{
+    int idx = model_enum_index(enm, name);
+    for (int i = 0; enm && i < enm->naliases; i++)
+        if (enm->alias_member[i] == idx)
+            return enm->alias_names[i];
+    return name;
+}
+
+/* `members` ("a, b") in the words the list entry c is written in: a list
+ * that names a member by its other word gets the others' other words. */
+static const char *members_as_written(Arena *a, const Entry *c, const Field *f, const char *members)
+{
+    const EnumDef *enm = f->type->elem ? f->type->elem->enm : NULL;
+    bool other = false;
+    for (int k = 0; enm && c && k < c->nvals; k++)
+        for (int i = 0; i < c->vals[k].items.n; i++) {
+            const Node *x = c->vals[k].items.items[i];
+            int idx = x->kind == N_PATH ? model_enum_index(enm, x->u.path) : -1;
+            other = other || (idx >= 0 && strcmp(enm->members[idx].name, x->u.path) != 0);
+        }
+    if (!other)
+        return members;
+    SBuf b = sb_new(a);
+    const char *p = members;
+    while (*p) {
+        const char *end = strstr(p, ", ");
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        sb_puts(&b, member_word(enm, arena_strndup(a, p, n)));
+        p += n;
+        if (*p) {
+            sb_put(&b, ", ", 2);
+            p += 2;
+        }
+    }
+    return sb_str(&b);
 }
 
 /* Where a change to block b lands: b itself (the course owns it), the
@@ -178,6 +232,9 @@ static const char *change_set(Ed *e, Block *b, const Field *f, const char *text)
         const Source *s = e->ss->files[c->span.file];
         size_t from = c->vals[0].span.first_off, to = c->vals[c->nvals - 1].span.last_off;
         text = as_written(e->a, text, s->text + from, to - from);
+        /* yes and no in the word the author used for them */
+        if (f->type->k == TY_BOOL && (strncmp(s->text + from, "ja", 2) == 0 || strncmp(s->text + from, "nej", 3) == 0))
+            text = strcmp(text, "yes") == 0 ? "ja" : "nej";
         raw_add(e, c->span.file, from, to, text, re);
     } else if (c) {
         /* a bare flag */
@@ -185,21 +242,23 @@ static const char *change_set(Ed *e, Block *b, const Field *f, const char *text)
             raw_add(e, c->span.file, c->span.first_off, c->span.last_off, arena_printf(e->a, "%s %s", c->key, text),
                     re);
     } else {
-        insert_entry(e, host, entry_text(e->a, f, text), re);
+        insert_entry(e, host, entry_text(e->a, host, f, text), re);
     }
     return text;
 }
 
-static void change_add(Ed *e, Block *b, const Field *f, const char *members)
+static const char *change_add(Ed *e, Block *b, const Field *f, const char *members)
 {
     Block *host;
     Block *re = redeclared(e, b, &host);
     Entry *c = entry_of(host, f);
+    members = members_as_written(e->a, c, f, members);
     if (c && c->nvals > 0)
         raw_add(e, c->span.file, c->vals[c->nvals - 1].span.last_off, c->vals[c->nvals - 1].span.last_off,
                 arena_printf(e->a, ", %s", members), re);
     else
-        insert_entry(e, host, entry_text(e->a, f, list_text(e->a, b, f, members)), re);
+        insert_entry(e, host, entry_text(e->a, host, f, list_text(e->a, b, f, members)), re);
+    return members;
 }
 
 /* A name no item of b's field f has: m8 after m1..m7. */
@@ -220,18 +279,25 @@ static const char *fresh_name(Arena *a, const Block *b, const Field *f)
     }
 }
 
-static const char *change_new(Ed *e, Block *b, const Field *f, const Field *sub, const char *members)
+/* A new item: its kind's and list's words (in the host's words) and name. */
+typedef struct NewItem {
+    const char *kind, *name, *list;
+} NewItem;
+
+static NewItem change_new(Ed *e, Block *b, const Field *f, const Field *sub, const char *members)
 {
     Block *host;
     Block *re = redeclared(e, b, &host);
     const Schema *s = f->type->schema;
-    const char *name = s->named ? fresh_name(e->a, b, f) : "";
+    bool other = other_words(host);
+    NewItem it = {other && f->naliases ? f->aliases[0] : f->name, s->named ? fresh_name(e->a, b, f) : "",
+                  other && sub->naliases ? sub->aliases[0] : sub->name};
     /* TRANSLATORS: the title written for a new module a fix adds: the author replaces it */
     const char *title = s->titled ? arena_printf(e->a, " \"%s\"", _("TITLE")) : "";
-    const char *text = arena_printf(e->a, "%s%s%s%s {\n  %s %s\n}", f->name, *name ? " " : "", name, title,
-                                    sub->name, members);
+    const char *text = arena_printf(e->a, "%s%s%s%s {\n  %s %s\n}", it.kind, *it.name ? " " : "", it.name, title,
+                                    it.list, members);
     insert_entry(e, host, text, re);
-    return name;
+    return it;
 }
 
 /* Where b is, for a title: `theory`, `m7`, `professional`. */
@@ -370,13 +436,13 @@ bool fix_edits(Arena *a, SourceSet *ss, int main_file, Block *course, const FixC
             }
             const char *members = sb_str(&m);
             if (ch->kind == CH_ADD) {
-                change_add(&e, ch->blk, ch->f, members);
+                members = change_add(&e, ch->blk, ch->f, members);
                 /* TRANSLATORS: a fix: "add network to principles" */
                 what = arena_printf(a, _("add %s to %s"), members, path_of(a, ch->blk, ch->f));
             } else {
-                const char *name = change_new(&e, ch->blk, ch->f, ch->sub, members);
+                NewItem it = change_new(&e, ch->blk, ch->f, ch->sub, members);
                 /* TRANSLATORS: a fix: "add module m8 with covers role.tools, role.wellbeing" */
-                what = arena_printf(a, _("add %s %s with %s %s"), ch->f->name, name, ch->sub->name, members);
+                what = arena_printf(a, _("add %s %s with %s %s"), it.kind, it.name, it.list, members);
             }
         }
         if (i)
