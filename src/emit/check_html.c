@@ -4,6 +4,7 @@
 #include "emit/htmlw.h"
 #include "emit/render.h"
 #include "emit/words.h"
+#include "engine/fix.h"
 
 void check_html_begin(FILE *out)
 {
@@ -70,6 +71,16 @@ static void results_table(FILE *out, const CourseReport *r, const Block *fw, Sou
         if (open)
             hw_printf(out, _("at %s; rule at %s"), render_place_text(a, ss, x->where),
                       render_place_text(a, ss, x->rule->name_span));
+        if (open && r->nfixes && r->nfixes[i]) {
+            /* the text report's fix lines, one item each */
+            fputs("<ul class=\"fixes\">", out);
+            for (int k = 0; k < r->nfixes[i]; k++) {
+                fputs("<li>", out);
+                hw_printf(out, _("fix: %s"), r->fixes[i][k].title);
+                fputs("</li>", out);
+            }
+            fputs("</ul>", out);
+        }
         fputs("</td></tr>\n", out);
     }
     fputs("</tbody>\n</table>\n", out);
