@@ -214,6 +214,21 @@ static void solve_end(D *d, const Node *arg, bool hi, Iv iv, FixCands *out)
 /* More (or fewer) elements of a `where` that hold its predicate. */
 static void want(D *d, const Node *n, bool truth, FixCands *out);
 
+/* The candidates that make `body` true with x as the innermost scope (a
+ * quantifier's element, a `where`'s), into s; *held when it already is.
+ * False when the scope is full. */
+static bool for_element(D *d, RVal x, const Node *body, FixCands *s, bool *held)
+{
+    if (!eval_push(d->c, x))
+        return false;
+    RVal p = eval(d->c, body);
+    *held = p.k == RV_BOOL && p.u.b;
+    if (!*held)
+        want(d, body, true, s);
+    eval_pop(d->c);
+    return true;
+}
+
 static void solve_count(D *d, const Node *arg, Iv iv, FixCands *out)
 {
     if (arg->kind != N_WHERE)
@@ -229,14 +244,10 @@ static void solve_count(D *d, const Node *arg, Iv iv, FixCands *out)
     FixCand acc = {NULL, 0, 0};
     int got = 0;
     for (int i = 0; i < l.n && i < ELEM_MAX; i++) {
-        RVal x = eval_list_at(&l, i);
-        if (!eval_push(d->c, x))
-            return;
-        RVal p = eval(d->c, arg->u.where.pred);
         FixCands s = sub_cands(d);
-        if (!(p.k == RV_BOOL && p.u.b))
-            want(d, arg->u.where.pred, true, &s);
-        eval_pop(d->c);
+        bool held;
+        if (!for_element(d, eval_list_at(&l, i), arg->u.where.pred, &s, &held))
+            return;
         if (s.n == 0)
             continue;
         if (more == 1) {
@@ -649,15 +660,11 @@ static void all_of(D *d, const Node *n, FixCands *out)
     FixCands only = sub_cands(d);
     int failing = 0;
     for (int i = 0; i < l.n; i++) {
-        RVal x = eval_list_at(&l, i);
-        if (!eval_push(d->c, x))
-            return;
-        RVal p = eval(d->c, n->u.quant.body);
         FixCands s = sub_cands(d);
-        if (!(p.k == RV_BOOL && p.u.b))
-            want(d, n->u.quant.body, true, &s);
-        eval_pop(d->c);
-        if (p.k == RV_BOOL && p.u.b)
+        bool held;
+        if (!for_element(d, eval_list_at(&l, i), n->u.quant.body, &s, &held))
+            return;
+        if (held)
             continue;
         if (s.n == 0)
             return; /* one element nothing fixes: the rule stays failed */

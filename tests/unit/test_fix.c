@@ -15,17 +15,16 @@
 #include "engine/fix.h"
 #include "engine/rules.h"
 #include "model/compile.h"
+#include "judge_harness.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 typedef struct R {
-    SourceSet ss;
-    Diags d;
-    Program *p;
-    Arena *a;
+    Judged *j;
     CourseReport rep;
+    Arena *a;
     Fix *fixes;
     int n;
     const char *text;
@@ -37,32 +36,21 @@ static R *suggest(const char *text, const char *id)
     R *r = calloc(1, sizeof *r);
     assert_non_null(r);
     r->text = text;
-    src_init(&r->ss);
-    diag_init(&r->d);
-    r->p = compile_text("t.ramme", text, NULL, &r->ss, &r->d);
-    for (int i = 0; i < r->d.n; i++)
-        fprintf(stderr, "  %d:%d: %s\n", r->d.items[i].span.first_line, r->d.items[i].span.first_column,
-                r->d.items[i].msg);
-    assert_int_equal(r->d.errors, 0);
-    Block *c = model_decl(r->p, model_schema(r->p, "course"), "c");
-    assert_non_null(c);
-    r->a = arena_new();
-    rules_check(r->p, c, r->a, &r->rep);
+    r->j = judge_text(text, "c");
+    r->rep = r->j->rep;
+    r->a = r->j->a;
     const RuleResult *res = NULL;
     for (int i = 0; i < r->rep.n; i++)
         if (strcmp(r->rep.results[i].id, id) == 0)
             res = &r->rep.results[i];
     assert_non_null(res);
-    r->n = fix_suggest(r->p, &r->ss, NULL, &r->rep, res, r->a, &r->fixes);
+    r->n = fix_suggest(r->j->p, &r->j->ss, NULL, &r->rep, res, r->a, &r->fixes);
     return r;
 }
 
 static void r_free(R *r)
 {
-    arena_free(r->a);
-    compile_free(r->p);
-    diag_free(&r->d);
-    src_free(&r->ss);
+    judged_free(r->j);
     free(r);
 }
 
@@ -94,6 +82,9 @@ static const char *applied(R *r, int k)
 
 #define COURSE_HEAD "course c \"C\" {\n  provider \"P\"\n  conforms own\n  group_size 4..8\n"
 #define TEAM "  instructors {\n    instructor p \"Peer\" { experiential_competence }\n  }\n"
+/* A theory block of `weeks` weeks and `hours` hours, 2 sessions of 3h a week, closing the course. */
+#define THEORY(weeks, hours)                                                                                        \
+    "  theory {\n    weeks " weeks "\n    sessions_per_week 2\n    session_length 3h\n    hours " hours "\n  }\n}\n"
 
 /* 12 * 2 * 3h = 72h, but 78h: each of the inputs solved for, in the order
  * the expression reads them; 78 / 24 = 3.25h is a quarter hour: offered. */
@@ -101,7 +92,7 @@ static void solves_each_input(void **state)
 {
     (void)state;
     R *r = suggest(HOURS_RULE COURSE_HEAD TEAM
-                   "  theory {\n    weeks 12\n    sessions_per_week 2\n    session_length 3h\n    hours 78h\n  }\n}\n",
+                   THEORY("12", "78h"),
                    "own.hours");
     titles_are(r, 3, "set theory.weeks to 13", "set theory.session_length to 3.25h", "set theory.hours to 72h");
     /* weeks 12 is line 13 (after the 4 rule lines, 4 head lines, 3 team lines, `theory {`) */
@@ -121,7 +112,7 @@ static void only_what_the_units_hold(void **state)
 {
     (void)state;
     R *r = suggest(HOURS_RULE COURSE_HEAD TEAM
-                   "  theory {\n    weeks 12\n    sessions_per_week 2\n    session_length 3h\n    hours 77h\n  }\n}\n",
+                   THEORY("12", "77h"),
                    "own.hours");
     titles_are(r, 1, "set theory.hours to 72h");
     r_free(r);
@@ -136,7 +127,7 @@ static void newly_failing_last(void **state)
                    "    require theory.weeks * theory.sessions_per_week * theory.session_length == theory.hours }\n"
                    "  rule short { severity error; cite \"c\"; message \"m\"; require theory.weeks <= 12 }\n"
                    "}\n" COURSE_HEAD TEAM
-                   "  theory {\n    weeks 12\n    sessions_per_week 2\n    session_length 3h\n    hours 78h\n  }\n}\n",
+                   THEORY("12", "78h"),
                    "own.hours");
     titles_are(r, 3, "set theory.session_length to 3.25h", "set theory.hours to 72h",
                "set theory.weeks to 13 (then own.short fails)");
@@ -233,7 +224,7 @@ static void inherited_is_redeclared(void **state)
 {
     (void)state;
     const char *text = HOURS_RULE "course base \"B\" {\n  provider \"P\"\n  conforms own\n  group_size 4..8\n" TEAM
-                       "  theory {\n    weeks 12\n    sessions_per_week 2\n    session_length 3h\n    hours 78h\n  }\n}\n"
+                       THEORY("12", "78h")
                        "course c \"C\" extends base {\n  provider \"Q\"\n}\n";
     R *r = suggest(text, "own.hours");
     assert_true(r->n >= 1);
@@ -262,7 +253,7 @@ static void overlapping_fixes(void **state)
 {
     (void)state;
     R *r = suggest(HOURS_RULE COURSE_HEAD TEAM
-                   "  theory {\n    weeks 12\n    sessions_per_week 2\n    session_length 3h\n    hours 78h\n  }\n}\n",
+                   THEORY("12", "78h"),
                    "own.hours");
     assert_int_equal(r->n, 3);
     const Fix *same[2] = {&r->fixes[0], &r->fixes[0]};
