@@ -4,7 +4,6 @@
 #include "emit/htmlw.h"
 #include "emit/render.h"
 #include "emit/words.h"
-#include "engine/fix.h"
 
 void check_html_begin(FILE *out)
 {
@@ -13,7 +12,8 @@ void check_html_begin(FILE *out)
 }
 
 void check_html_result_row(FILE *out, RuleStatus status, Severity severity, const char *id, const char *message,
-                           const char *cite, const char *const *explain, int nexplain)
+                           const char *cite, const char *const *explain, int nexplain, const Fix *fixes,
+                           int nfixes)
 {
     /* Markup by fputs: a format string is for a message (tests/e2e/po.sh). */
     fputs("<tr class=\"", out);
@@ -46,6 +46,13 @@ void check_html_result_row(FILE *out, RuleStatus status, Severity severity, cons
             }
             fputs("</ul>", out);
         }
+        if (nfixes) {
+            /* The best suggestion only: a page for a manager keeps to one
+             * page a course when printed; the text and JSON have them all. */
+            fputs("<p class=\"fixes\">", out);
+            hw_printf(out, _("fix: %s"), fixes[0].title);
+            fputs("</p>", out);
+        }
     }
     fputs("</td>", out);
 }
@@ -65,22 +72,13 @@ static void results_table(FILE *out, const CourseReport *r, const Block *fw, Sou
         if (x->framework != fw)
             continue;
         check_html_result_row(out, x->status, x->severity, x->id, x->message, x->cite ? x->cite : "",
-                              (const char *const *)x->explain, x->nexplain);
+                              (const char *const *)x->explain, x->nexplain, r->nfixes ? r->fixes[i] : NULL,
+                              r->nfixes ? r->nfixes[i] : 0);
         bool open = x->status == ST_FAIL || x->status == ST_UNKNOWN;
         fputs("<td>", out);
         if (open)
             hw_printf(out, _("at %s; rule at %s"), render_place_text(a, ss, x->where),
                       render_place_text(a, ss, x->rule->name_span));
-        if (open && r->nfixes && r->nfixes[i]) {
-            /* the text report's fix lines, one item each */
-            fputs("<ul class=\"fixes\">", out);
-            for (int k = 0; k < r->nfixes[i]; k++) {
-                fputs("<li>", out);
-                hw_printf(out, _("fix: %s"), r->fixes[i][k].title);
-                fputs("</li>", out);
-            }
-            fputs("</ul>", out);
-        }
         fputs("</td></tr>\n", out);
     }
     fputs("</tbody>\n</table>\n", out);

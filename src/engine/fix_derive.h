@@ -10,7 +10,7 @@
 /* At most this many candidates of one rule are verified (each costs one
  * compilation of the file), and at most FIX_MAX_FIXES offered. */
 #define FIX_MAX_CANDIDATES 8
-#define FIX_MAX_FIXES 4
+#define FIX_MAX_FIXES 3
 
 typedef enum {
     CH_SET,     /* field f of blk gets the value `text` */

@@ -300,6 +300,22 @@ static NewItem change_new(Ed *e, Block *b, const Field *f, const Field *sub, con
     return it;
 }
 
+/* Members for a title: at most four, else the first three and how many
+ * more ("a, b, c and 9 more"): the edit holds them all. */
+static const char *few(Arena *a, const char *members)
+{
+    int n = 1;
+    const char *cut = NULL;
+    for (const char *p = strstr(members, ", "); p; p = strstr(p + 2, ", "))
+        if (++n == 4)
+            cut = p;
+    if (n <= 4)
+        return members;
+    /* TRANSLATORS: the start of a long list in a fix's title, and how many are left out */
+    return arena_printf(a, P_("%s and %d more", "%s and %d more", (unsigned long)(n - 3)),
+                        arena_strndup(a, members, (size_t)(cut - members)), n - 3);
+}
+
 /* Where b is, for a title: `theory`, `m7`, `professional`. */
 static const char *path_of(Arena *a, const Block *b, const Field *f)
 {
@@ -438,11 +454,11 @@ bool fix_edits(Arena *a, SourceSet *ss, int main_file, Block *course, const FixC
             if (ch->kind == CH_ADD) {
                 members = change_add(&e, ch->blk, ch->f, members);
                 /* TRANSLATORS: a fix: "add network to principles" */
-                what = arena_printf(a, _("add %s to %s"), members, path_of(a, ch->blk, ch->f));
+                what = arena_printf(a, _("add %s to %s"), few(a, members), path_of(a, ch->blk, ch->f));
             } else {
                 NewItem it = change_new(&e, ch->blk, ch->f, ch->sub, members);
                 /* TRANSLATORS: a fix: "add module m8 with covers role.tools, role.wellbeing" */
-                what = arena_printf(a, _("add %s %s with %s %s"), it.kind, it.name, it.list, members);
+                what = arena_printf(a, _("add %s %s with %s %s"), it.kind, it.name, it.list, few(a, members));
             }
         }
         if (i)
