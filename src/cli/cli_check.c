@@ -15,12 +15,14 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Fixes are sought in a main file of at most this many bytes, with at most
- * FIX_BUDGET compilations of it (each candidate is one): a batch file of
- * thousands of failing courses is checked as fast as before, and its first
- * courses still get suggestions. */
+/* Fixes are sought in a main file of at most FIX_MAX_BYTES, with at most
+ * FIX_BUDGET compilations of it (each candidate is one), and fewer for a
+ * larger file: FIX_BUDGET_BYTES of text compiled in all. A batch file of
+ * thousands of failing courses is checked about as fast as without, and its
+ * first courses still get suggestions. */
 #define FIX_MAX_BYTES (512 * 1024)
 #define FIX_BUDGET 400
+#define FIX_BUDGET_BYTES (8 * 1024 * 1024)
 
 /* How many compilations the fix suggestions of a file may spend. */
 static int fix_budget(const CliSession *s)
@@ -28,7 +30,8 @@ static int fix_budget(const CliSession *s)
     int m = s->p->main_file;
     if (m < 0 || m >= s->ss.n || s->ss.files[m]->len > FIX_MAX_BYTES)
         return 0;
-    return FIX_BUDGET;
+    size_t len = s->ss.files[m]->len + 1;
+    return FIX_BUDGET_BYTES / len < FIX_BUDGET ? (int)(FIX_BUDGET_BYTES / len) : FIX_BUDGET;
 }
 
 /* check --fix on one file: the first suggestion of every failed
