@@ -218,6 +218,19 @@ static void declares_an_undeclared_input(void **state)
     r_free(r);
 }
 
+/* defined(X): X declared with a placeholder of its type, said as such. */
+static void declares_a_placeholder(void **state)
+{
+    (void)state;
+    R *r = suggest("framework own \"Own\" {\n"
+                   "  rule day { severity advice; cite \"c\"; message \"m\"; require defined(day_length) }\n"
+                   "}\n" COURSE_HEAD TEAM "}\n",
+                   "own.day");
+    titles_are(r, 1, "declare day_length with the placeholder 1h");
+    assert_non_null(strstr(applied(r, 0), TEAM "  day_length 1h\n}\n"));
+    r_free(r);
+}
+
 /* A value the course inherits is given again in the course, never
  * changed in the base: the base course keeps its 12 weeks. */
 static void inherited_is_redeclared(void **state)
@@ -277,6 +290,7 @@ int main(void)
         cmocka_unit_test(turns_a_reversed_range),
         cmocka_unit_test(coverage_by_title),
         cmocka_unit_test(declares_an_undeclared_input),
+        cmocka_unit_test(declares_a_placeholder),
         cmocka_unit_test(inherited_is_redeclared),
         cmocka_unit_test(nothing_unverified),
         cmocka_unit_test(overlapping_fixes),
