@@ -21,6 +21,13 @@
  * shows the titles ("fix: set theory.weeks to 13") and, with --fix, applies
  * the first one of every failed error-level rule (fix_apply_all).
  *
+ * For the language server: the main file's text is taken from `ss` (what
+ * was compiled, an unsaved buffer given to compile_text included), its
+ * imports are read again from where they were found; nothing is written
+ * anywhere, and the Program is not changed. Each suggestion costs one
+ * compilation of the file per candidate (at most FIX_MAX_CANDIDATES a
+ * rule): ask for the rule under the cursor rather than all of a large file.
+ *
  * fix_edit.h defines Fix and FixEdit; fix_derive.h the caps on candidates. */
 #ifndef RAMME_FIX_H
 #define RAMME_FIX_H

@@ -4,7 +4,6 @@
  * generous (both ends of a reversed range, every module that could cover
  * a goal) as long as it stays small. */
 #include "engine/fix_derive.h"
-#include "base/i18n.h"
 #include "model/typecheck.h"
 
 #include <math.h>
