@@ -112,6 +112,14 @@ static void fix_file(Options *o, const char *file)
         } else if (cli_outfile_commit(&of) != 0) {
             cli_error("%s", of.msg);
         } else {
+            /* in the file's order */
+            for (int i = 1; i < nchosen; i++)
+                for (int j = i; j > 0 && chosen[j - 1]->edits[0].off > chosen[j]->edits[0].off; j--) {
+                    const Fix *t = chosen[j];
+                    const char *id = rule_of[j];
+                    chosen[j] = chosen[j - 1], rule_of[j] = rule_of[j - 1];
+                    chosen[j - 1] = t, rule_of[j - 1] = id;
+                }
             for (int i = 0; i < nchosen; i++) {
                 const FixEdit *e = &chosen[i]->edits[0];
                 fprintf(stderr, "%s:%d:%d: ", esc_text(keep, file), e->line, e->column);
