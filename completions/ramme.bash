@@ -12,7 +12,7 @@ _ramme()
         cword=$COMP_CWORD
     fi
     local commands="check explain schedule plan admit diff test init fmt lsp"
-    local options="--format --color --strict -I --coverage -j --lang --help --version"
+    local options="--format --color --strict -I --coverage -j --fix --lang --help --version"
 
     case $prev in
         --format)

@@ -38,6 +38,7 @@ typedef struct Options {
     const char *course;
     bool coverage;         /* --coverage: goals x modules */
     int jobs;              /* check -j N: files checked at once (0 when not given: one) */
+    bool fix;              /* check --fix: apply the first fix of every failed error rule */
     bool show_fields;      /* admit: also print the field values (health data) */
     const char *course_format; /* init: --format cohort|modular */
     bool fmt_check;        /* fmt --check: name the files that would change */

@@ -60,6 +60,7 @@ static void usage(FILE *out)
           "  --strict                         warnings, and error rules that cannot be judged, fail too\n"
           "  --coverage                       check: also show goals x modules\n"
           "  -j N                             check: N files at once, in N threads (default 1)\n"
+          "  --fix                            check: apply the first fix of every failed error rule\n"
           "  -I DIR                           search DIR for imported modules first\n"
           "  -o FILE                          write the report to FILE (atomically; not for init, fmt)\n"
           "  --schedule NAME                  schedule: which schedule, when the file has several\n"
@@ -90,7 +91,8 @@ static void version(FILE *out)
 
 static const char *options_list[] = {"--format",   "--color",       "--strict", "--schedule", "--applicants", "--course",
                                      "--coverage", "--show-fields", "--lang",   "--help",     "--version", "--check",
-                                     "--plan",     "--proposals",   "--proposal", "--time-limit", "--jobs"};
+                                     "--plan",     "--proposals",   "--proposal", "--time-limit", "--jobs",
+                                     "--fix"};
 
 /* The directory of the message catalogues: $(BUILD)/locale when this
  * binary is the one in its build tree (as the stdlib is found in the
@@ -208,6 +210,8 @@ static int parse_args(int argc, char **argv, Options *o)
             o->strict = true;
         } else if (strcmp(name, "--coverage") == 0) {
             o->coverage = true;
+        } else if (strcmp(name, "--fix") == 0) {
+            o->fix = true;
         } else if (strcmp(name, "--show-fields") == 0) {
             o->show_fields = true;
         } else if (strcmp(name, "--check") == 0) {

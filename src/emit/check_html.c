@@ -12,7 +12,8 @@ void check_html_begin(FILE *out)
 }
 
 void check_html_result_row(FILE *out, RuleStatus status, Severity severity, const char *id, const char *message,
-                           const char *cite, const char *const *explain, int nexplain)
+                           const char *cite, const char *const *explain, int nexplain, const Fix *fixes,
+                           int nfixes)
 {
     /* Markup by fputs: a format string is for a message (tests/e2e/po.sh). */
     fputs("<tr class=\"", out);
@@ -45,6 +46,13 @@ void check_html_result_row(FILE *out, RuleStatus status, Severity severity, cons
             }
             fputs("</ul>", out);
         }
+        if (nfixes) {
+            /* The best suggestion only: a page for a manager keeps to one
+             * page a course when printed; the text and JSON have them all. */
+            fputs("<p class=\"fixes\">", out);
+            hw_printf(out, _("fix: %s"), fixes[0].title);
+            fputs("</p>", out);
+        }
     }
     fputs("</td>", out);
 }
@@ -64,7 +72,8 @@ static void results_table(FILE *out, const CourseReport *r, const Block *fw, Sou
         if (x->framework != fw)
             continue;
         check_html_result_row(out, x->status, x->severity, x->id, x->message, x->cite ? x->cite : "",
-                              (const char *const *)x->explain, x->nexplain);
+                              (const char *const *)x->explain, x->nexplain, r->nfixes ? r->fixes[i] : NULL,
+                              r->nfixes ? r->nfixes[i] : 0);
         bool open = x->status == ST_FAIL || x->status == ST_UNKNOWN;
         fputs("<td>", out);
         if (open)

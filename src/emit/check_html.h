@@ -15,6 +15,7 @@
 #define RAMME_CHECK_HTML_H
 
 #include "engine/coverage.h"
+#include "engine/fix.h"
 #include "engine/rules.h"
 #include "front/diag.h"
 
@@ -34,10 +35,12 @@ void check_html_diags(FILE *out, const char *file, const Diags *d, SourceSet *ss
  * severity identifiers as its classes, then the status word, the severity,
  * the rule id as the row's header and the details (for a failed or unknown
  * result the message, "cites: CITE" unless `cite` is NULL, and the
- * explanation as a list). The caller may add cells, then closes the row:
+ * explanation as a list, then the first of its fix suggestions, "fix:
+ * TITLE": fix.h). The caller may add cells, then closes the row:
  * the schedule page shows its checks by it (plan_html.h). */
 void check_html_result_row(FILE *out, RuleStatus status, Severity severity, const char *id, const char *message,
-                           const char *cite, const char *const *explain, int nexplain);
+                           const char *cite, const char *const *explain, int nexplain, const Fix *fixes,
+                           int nfixes);
 /* Closes the page. False when a write to `out` failed. */
 bool check_html_end(FILE *out);
 

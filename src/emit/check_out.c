@@ -1,6 +1,7 @@
 /* check_out.c — the check report as text and as streamed JSON. */
 #include "emit/check_out.h"
 #include "emit/jdoc.h"
+#include "engine/fix.h"
 #include "base/esc.h"
 #include "emit/jsonw.h"
 #include "emit/render.h"
@@ -75,6 +76,12 @@ void check_text(FILE *out, const CourseReport *r, SourceSet *ss, bool color)
                 fprintf(out, _("at %s; rule at %s"), render_place_text(a, ss, x->where),
                         render_place_text(a, ss, x->rule->name_span));
                 fputc('\n', out);
+                for (int k = 0; r->nfixes && k < r->nfixes[i]; k++) {
+                    fprintf(out, "%*s", indent, "");
+                    /* TRANSLATORS: a verified suggestion under a failed rule: "fix: set theory.weeks to 13" */
+                    fprintf(out, _("fix: %s"), esc_text(a, r->fixes[i][k].title));
+                    fputc('\n', out);
+                }
             }
         }
     }
@@ -177,6 +184,36 @@ static void coverage_json(JsonW *w, const Coverage *cv)
     jw_close(w, '}');
 }
 
+/* A result's fix suggestions: each with its title, the rules it would make
+ * fail, and its edits (1-based lines and columns, columns in characters). */
+static void fixes_json(JsonW *w, const Fix *fx, int n)
+{
+    jw_open(w, '[');
+    for (int k = 0; k < n; k++) {
+        const Fix *f = &fx[k];
+        jw_open(w, '{');
+        jw_kstr(w, "title", f->title);
+        jw_key(w, "newly_failing");
+        jw_strs(w, (const char *const *)f->newly_failing, f->nnewly);
+        jw_key(w, "edits");
+        jw_open(w, '[');
+        for (int e = 0; e < f->nedits; e++) {
+            const FixEdit *x = &f->edits[e];
+            jw_open(w, '{');
+            jw_kstr(w, "file", x->file);
+            jw_kint(w, "line", x->line);
+            jw_kint(w, "column", x->column);
+            jw_kint(w, "end_line", x->end_line);
+            jw_kint(w, "end_column", x->end_column);
+            jw_kstr(w, "text", x->text);
+            jw_close(w, '}');
+        }
+        jw_close(w, ']');
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+}
+
 void check_json_course(CheckJson *cj, const CourseReport *r, SourceSet *ss, const char *file, const Coverage *cv)
 {
     JsonW *w = jdoc_items(cj->doc);
@@ -205,6 +242,8 @@ void check_json_course(CheckJson *cj, const CourseReport *r, SourceSet *ss, cons
         render_place_json(w, ss, x->rule->name_span);
         jw_key(w, "explain");
         jw_strs(w, (const char *const *)x->explain, x->nexplain);
+        jw_key(w, "fixes");
+        fixes_json(w, r->nfixes ? r->fixes[i] : NULL, r->nfixes ? r->nfixes[i] : 0);
         jw_close(w, '}');
     }
     jw_close(w, ']');

@@ -406,7 +406,7 @@ static void checks_table(FILE *out, const Plan *p)
     for (int i = 0; i < p->nchecks; i++) {
         const ScheduleCheck *x = &p->checks[i];
         check_html_result_row(out, x->status, x->severity, x->id ? x->id : "", x->message, NULL,
-                              (const char *const *)x->explain, x->nexplain);
+                              (const char *const *)x->explain, x->nexplain, NULL, 0);
         fputs("</tr>\n", out);
     }
     fputs("</tbody>\n</table>\n", out);

@@ -25,6 +25,8 @@ typedef struct RuleResult {
     int nexplain;
 } RuleResult;
 
+struct Fix;
+
 typedef struct CourseReport {
     Block *course;          /* the block judged: a course, a placement */
     Block **frameworks;     /* in report order */
@@ -34,6 +36,8 @@ typedef struct CourseReport {
     int failed[3];          /* failures by severity */
     int unknown;
     int unknown_by[3];      /* unknown results by severity: an error rule not judged is no pass */
+    struct Fix **fixes;     /* per result, its verified fix suggestions (fix_course, fix.h); NULL: none sought */
+    int *nfixes;
 } CourseReport;
 
 /* Judges `subject` (a course, a placement: any block); results are

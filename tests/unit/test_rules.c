@@ -13,18 +13,13 @@
 
 #include "engine/rules.h"
 #include "model/compile.h"
+#include "judge_harness.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct R {
-    SourceSet ss;
-    Diags d;
-    Program *p;
-    Arena *a;
-    CourseReport rep;
-} R;
+typedef Judged R;
 
 /* Frameworks f (always), g (conformed to) and h extends g, with rules of
  * each severity and status; course c conforms to h. */
@@ -51,29 +46,12 @@ static const char *TEXT =
 
 static R *judge(void)
 {
-    R *r = calloc(1, sizeof *r);
-    assert_non_null(r);
-    src_init(&r->ss);
-    diag_init(&r->d);
-    r->p = compile_text("t.ramme", TEXT, NULL, &r->ss, &r->d);
-    for (int i = 0; i < r->d.n; i++)
-        fprintf(stderr, "  %d:%d: %s\n", r->d.items[i].span.first_line, r->d.items[i].span.first_column,
-                r->d.items[i].msg);
-    assert_int_equal(r->d.errors, 0);
-    Block *c = model_decl(r->p, model_schema(r->p, "course"), "c");
-    assert_non_null(c);
-    r->a = arena_new();
-    rules_check(r->p, c, r->a, &r->rep);
-    return r;
+    return judge_text(TEXT, "c");
 }
 
 static void r_free(R *r)
 {
-    arena_free(r->a);
-    compile_free(r->p);
-    diag_free(&r->d);
-    src_free(&r->ss);
-    free(r);
+    judged_free(r);
 }
 
 static const RuleResult *find(const R *r, const char *id)

@@ -1,0 +1,53 @@
+/* fix.h — fix suggestions: the smallest edits to a course's source that
+ * make a failed (or unknown) rule pass (issue 19).
+ *
+ * For a rule that did not pass, candidate changes are derived from the
+ * rule's expression (fix_derive.c): a numeric relation solved for each
+ * input it reads (`weeks 12 -> 13`, `hours 78h -> 72h`), the missing
+ * members added to a list (`principles`, a module's `covers`), a flag set
+ * on a role or target (`count(... where flag) >= 1`), a range's bound
+ * moved, or the entry a rule cannot do without declared. Each change
+ * becomes an edit of the main file's text (fix_edit.c), in the course's own
+ * layout; a value the course inherits (`extends`) is given again in the
+ * course rather than changed in the file it comes from.
+ *
+ * Every suggestion is verified before it is offered: the edited text is
+ * compiled again (compile_text, same options) and the same course judged
+ * again (rules_check). It is kept only when the file still compiles without
+ * errors and the rule passes. A suggestion under which another rule newly
+ * fails is kept too, ranked after the clean ones, and says so in its title.
+ *
+ * The language server turns each Fix into a code action; `ramme check`
+ * shows the titles ("fix: set theory.weeks to 13") and, with --fix, applies
+ * the first one of every failed error-level rule (fix_apply_all).
+ *
+ * For the language server: the main file's text is taken from `ss` (what
+ * was compiled, an unsaved buffer given to compile_text included), its
+ * imports are read again from where they were found; nothing is written
+ * anywhere, and the Program is not changed. Each suggestion costs one
+ * compilation of the file per candidate (at most FIX_MAX_CANDIDATES a
+ * rule): ask for the rule under the cursor rather than all of a large file.
+ *
+ * fix_edit.h defines Fix and FixEdit; fix_derive.h the caps on candidates. */
+#ifndef RAMME_FIX_H
+#define RAMME_FIX_H
+
+#include "engine/fix_edit.h"
+#include "model/compile.h"
+
+/* The suggestions for result `r` of report `rep` (a course of `p`, which
+ * was compiled from the main file of `ss` with `opt`): verified, clean ones
+ * first. Sets *out (in `a`) and returns how many; 0 for a rule that passes
+ * or does not apply, or when nothing found makes it pass. `rep` is the
+ * course's report as rules_check gave it; the program is not changed. */
+int fix_suggest(Program *p, SourceSet *ss, const CompileOptions *opt, const CourseReport *rep,
+                const RuleResult *r, Arena *a, Fix **out);
+
+/* Every failed or unknown result of `rep` given its suggestions
+ * (rep->fixes, rep->nfixes, in `a`). `budget`, when not NULL, is how many
+ * compilations may still be spent (each candidate costs one); it is
+ * counted down, and at 0 no more is sought: a batch of many failing
+ * courses stays bounded. */
+void fix_course(Program *p, SourceSet *ss, const CompileOptions *opt, CourseReport *rep, Arena *a, int *budget);
+
+#endif
