@@ -13,6 +13,8 @@ LspCheck *lsp_check_run(const char *path, const char *text, const CompileOptions
         arena_oom();
     src_init(&c->ss);
     diag_init(&c->d);
+    if (co)
+        c->co = *co; /* its -I list is the server's, alive as long as it */
     c->p = compile_text(path, text, co, &c->ss, &c->d);
     c->a = arena_new();
     /* As check: a document with errors is not judged (its model may be partial). */

@@ -19,6 +19,7 @@ typedef struct LspCheck {
     Arena *a;             /* the rule results */
     CourseReport *reps;   /* each course of the document, judged */
     int nreps;
+    CompileOptions co;    /* what it was compiled with: a fix suggestion compiles it again */
     File *file;           /* the document's syntax tree, parsed when first asked (lsp_check_file) */
     Arena *file_arena;
 } LspCheck;

@@ -2,6 +2,7 @@
 #include "lsp/lsp_edit.h"
 #include "lsp/lsp_check.h"
 #include "base/i18n.h"
+#include "engine/fix.h"
 #include "front/fmt.h"
 
 #include <string.h>
@@ -69,17 +70,56 @@ static void replace_action(JsonW *w, const LspDoc *doc, const Diag *g)
     jw_close(w, '}');
 }
 
-/* THE PLACE FOR FIX SUGGESTIONS (issue 19, engine/fix.c): each edit the
- * fixer proposes for a rule that failed in this document becomes a code
- * action here, as replace_action makes one for a did-you-mean: a "quickfix"
- * whose WorkspaceEdit writes the fix's text over its span, titled with the
- * fix's own sentence. Nothing to add until engine/fix.h exists. */
+/* Fix suggestions (issue 19, engine/fix.h) for every rule that failed, or
+ * could not be judged, at an entry the range [a, b] touches: each a
+ * "quickfix" whose WorkspaceEdit is the fix's edits, titled with the fix's
+ * own sentence ("set theory.weeks to 13"). Each suggestion costs
+ * compilations of the document, so only the rules under the cursor are
+ * asked; the first clean one is the preferred action. */
 static void fix_actions(JsonW *w, const LspDoc *doc, size_t a, size_t b)
 {
-    (void)w;
-    (void)doc;
-    (void)a;
-    (void)b;
+    LspCheck *c = doc->check;
+    const Source *main = lsp_check_main(c);
+    if (!main)
+        return;
+    Arena *ar = arena_new();
+    bool preferred = false;
+    for (int k = 0; k < c->nreps; k++) {
+        const CourseReport *rep = &c->reps[k];
+        for (int i = 0; i < rep->n; i++) {
+            const RuleResult *r = &rep->results[i];
+            if (r->status != ST_FAIL && r->status != ST_UNKNOWN)
+                continue;
+            if (r->where.file != c->p->main_file || r->where.last_off < a || r->where.first_off > b)
+                continue;
+            Fix *fixes;
+            int n = fix_suggest(c->p, &c->ss, &c->co, rep, r, ar, &fixes);
+            for (int f = 0; f < n; f++) {
+                const Fix *x = &fixes[f];
+                jw_open(w, '{');
+                jw_kstr(w, "title", x->title);
+                jw_kstr(w, "kind", "quickfix");
+                if (!preferred && x->nnewly == 0) {
+                    jw_key(w, "isPreferred");
+                    jw_bool(w, true);
+                    preferred = true;
+                }
+                jw_key(w, "edit");
+                jw_open(w, '{');
+                jw_key(w, "changes");
+                jw_open(w, '{');
+                jw_key(w, doc->uri);
+                jw_open(w, '[');
+                for (int e = 0; e < x->nedits; e++)
+                    text_edit(w, doc, x->edits[e].off, x->edits[e].end_off, x->edits[e].text);
+                jw_close(w, ']');
+                jw_close(w, '}');
+                jw_close(w, '}');
+                jw_close(w, '}');
+            }
+        }
+    }
+    arena_free(ar);
 }
 
 void lsp_code_actions(JsonW *w, LspDoc *doc, size_t a, size_t b)

@@ -436,6 +436,32 @@ def test_code_action():
     assert c.close() == 0
 
 
+def test_code_action_fix():
+    """Fix suggestions (issue 19) as code actions: the rule that failed at
+    the cursor's entry, each verified suggestion a quickfix with its edit."""
+    here = os.path.join(ROOT, "examples")
+    for f in ("region-midt.ramme", "variant-theory-hours.ramme"):
+        with open(os.path.join(here, f), encoding="utf-8") as src:
+            write(f, src.read())
+    with open(os.path.join(here, "variant-theory-hours.ramme"), encoding="utf-8") as src:
+        text = src.read()
+    uri = uri_of("variant-theory-hours.ramme")
+    c = started()
+    d = c.open(uri, text)
+    g = [x for x in d["diagnostics"] if x.get("code") == "consistency.theory_hours"]
+    assert len(g) == 1, d
+    r = c.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": g[0]["range"],
+                                              "context": {"diagnostics": g}})["result"]
+    titles = [a["title"] for a in r]
+    assert "set theory.weeks to 13" in titles and "set theory.hours to 72h" in titles, titles
+    a = r[titles.index("set theory.weeks to 13")]
+    assert a["kind"] == "quickfix" and a.get("isPreferred") is True, a
+    start = pos(text, "weeks             12", delta=len("weeks             "))
+    end = dict(start, character=start["character"] + 2)
+    assert a["edit"]["changes"][uri] == [{"range": {"start": start, "end": end}, "newText": "13"}], a
+    assert c.close() == 0
+
+
 def test_robust_errors():
     c = Client(RAMME)
     # Before initialize: ServerNotInitialized.
