@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-LspCheck *lsp_check_run(const char *path, const char *text, const CompileOptions *co)
+LspCheck *lsp_check_run(const char *path, const char *text, size_t len, const CompileOptions *co)
 {
     LspCheck *c = calloc(1, sizeof *c);
     if (!c)
@@ -15,7 +15,7 @@ LspCheck *lsp_check_run(const char *path, const char *text, const CompileOptions
     diag_init(&c->d);
     if (co)
         c->co = *co; /* its -I list is the server's, alive as long as it */
-    c->p = compile_text(path, text, co, &c->ss, &c->d);
+    c->p = compile_text_n(path, text, len, co, &c->ss, &c->d);
     c->a = arena_new();
     /* As check: a document with errors is not judged (its model may be partial). */
     if (c->d.errors == 0) {

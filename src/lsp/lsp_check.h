@@ -24,8 +24,9 @@ typedef struct LspCheck {
     Arena *file_arena;
 } LspCheck;
 
-/* Compiles `text` as the file `path` and judges its courses. Never NULL. */
-LspCheck *lsp_check_run(const char *path, const char *text, const CompileOptions *co);
+/* Compiles `text` (len bytes, NUL bytes and all) as the file `path` and
+ * judges its courses. Never NULL. */
+LspCheck *lsp_check_run(const char *path, const char *text, size_t len, const CompileOptions *co);
 void lsp_check_free(LspCheck *c);
 /* The document as a source (its index in c->ss is c->p->main_file); NULL
  * when it could not be loaded. */

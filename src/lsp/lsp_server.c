@@ -113,7 +113,7 @@ static void publish(Server *s, LspDoc *d)
 static void analyse(Server *s, LspDoc *d)
 {
     lsp_check_free(d->check);
-    d->check = lsp_check_run(d->path, d->text, s->co);
+    d->check = lsp_check_run(d->path, d->text, d->len, s->co);
     publish(s, d);
 }
 
@@ -189,7 +189,7 @@ static LspDoc *doc_at(Server *s, const json_t *params, size_t *off)
     if (d && off)
         *off = lsp_off_of(d->text, d->len, pos_of(json_object_get(params, "position")));
     if (d && !d->check)
-        d->check = lsp_check_run(d->path, d->text, s->co);
+        d->check = lsp_check_run(d->path, d->text, d->len, s->co);
     return d;
 }
 
@@ -329,7 +329,7 @@ static void notification(Server *s, const char *method, const json_t *params)
 static void dispatch(Server *s, const char *body, size_t len)
 {
     json_error_t err;
-    json_t *msg = json_loadb(body, len, 0, &err);
+    json_t *msg = json_loadb(body, len, JSON_ALLOW_NUL, &err); /* a \u0000 in a document is its text */
     if (!msg) {
         send_error(s, NULL, RPC_PARSE_ERROR, _("the message is not JSON"));
         return;

@@ -44,8 +44,10 @@ static void unknown_kind(Program *p, Entry *e)
     }
 }
 
-Program *compile_program(const char *path, const char *text, const char *batch_kind, const BatchHooks *hooks,
-                         const CompileOptions *opt, SourceSet *ss, Diags *diags)
+/* compile_program, with the text's length when it is given (0: up to its
+ * first NUL byte). */
+static Program *compile_core(const char *path, const char *text, size_t len, const char *batch_kind,
+                             const BatchHooks *hooks, const CompileOptions *opt, SourceSet *ss, Diags *diags)
 {
     Arena *a = arena_new();
     Program *p = arena_alloc(a, sizeof *p);
@@ -60,6 +62,7 @@ Program *compile_program(const char *path, const char *text, const char *batch_k
     load_search_path(p, opt ? opt->include : NULL, opt ? opt->ninclude : 0);
     p->max_bytes = opt && opt->max_bytes ? opt->max_bytes : LOAD_MAX_BYTES;
     p->max_batch_bytes = opt && opt->max_batch_bytes ? opt->max_batch_bytes : LOAD_MAX_BATCH_BYTES;
+    p->main_text_len = text ? len : 0;
 
     LoadSet ls;
     bool ok = text ? load_program_text(p, path, text, &ls) : load_program(p, path, &ls);
@@ -125,9 +128,21 @@ Program *compile_file(const char *path, const CompileOptions *opt, SourceSet *ss
     return compile_program(path, NULL, NULL, NULL, opt, ss, diags);
 }
 
+Program *compile_program(const char *path, const char *text, const char *batch_kind, const BatchHooks *hooks,
+                         const CompileOptions *opt, SourceSet *ss, Diags *diags)
+{
+    return compile_core(path, text, 0, batch_kind, hooks, opt, ss, diags);
+}
+
 Program *compile_text(const char *name, const char *text, const CompileOptions *opt, SourceSet *ss, Diags *diags)
 {
     return compile_program(name, text, NULL, NULL, opt, ss, diags);
+}
+
+Program *compile_text_n(const char *name, const char *text, size_t len, const CompileOptions *opt, SourceSet *ss,
+                        Diags *diags)
+{
+    return compile_core(name, text, len, NULL, NULL, opt, ss, diags);
 }
 
 Program *compile_all_modules(const CompileOptions *opt, SourceSet *ss, Diags *diags)

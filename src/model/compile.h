@@ -16,6 +16,11 @@ typedef struct CompileOptions {
 Program *compile_file(const char *path, const CompileOptions *opt, SourceSet *ss, Diags *diags);
 /* The same for in-memory source text (the CLI's `explain` uses it). */
 Program *compile_text(const char *name, const char *text, const CompileOptions *opt, SourceSet *ss, Diags *diags);
+/* The same for text of `len` bytes that may hold NUL bytes (an editor's
+ * buffer): they are reported as `check` reports them in a file, not taken
+ * for the end of the text. */
+Program *compile_text_n(const char *name, const char *text, size_t len, const CompileOptions *opt, SourceSet *ss,
+                        Diags *diags);
 /* The one compilation all the above are: `text` NULL reads `path`. With a
  * batch_kind, the batch layer (batch.h) drives it through `hooks`. */
 Program *compile_program(const char *path, const char *text, const char *batch_kind, const BatchHooks *hooks,

@@ -398,7 +398,7 @@ static int load_one(Loader *L, const char *path, bool stdlib, Span from, const c
         }
     }
     size_t limit = is_main && p->batch_kind ? p->max_batch_bytes : p->max_bytes;
-    int src = text ? src_add(p->sources, path, text, strlen(text))
+    int src = text ? src_add(p->sources, path, text, is_main && p->main_text_len ? p->main_text_len : strlen(text))
               : is_main ? src_read(p->sources, path, limit)
                         : src_read_regular(p->sources, path, real, limit);
     if (src == -3) {

@@ -197,6 +197,7 @@ typedef struct Program {
     int nsearch_user;    /* the first ones come from -I and RAMME_PATH; the rest are the stdlib's */
     size_t max_bytes;   /* largest source file read */
     size_t max_batch_bytes; /* largest main file of a batch */
+    size_t main_text_len; /* compile_text_n: the main text's length (it may hold NUL bytes); 0: up to its NUL */
 } Program;
 
 struct LoadSet;

@@ -462,6 +462,20 @@ def test_code_action_fix():
     assert c.close() == 0
 
 
+def test_nul_byte():
+    """A document holding a NUL byte (valid JSON: \\u0000) is a document:
+    the server says what `check` says of such a file, at the byte."""
+    text = 'course x "a\u0000b" {\n  provider "p"\n}\n'
+    uri = write("nul.ramme", "")
+    c = started()
+    d = c.open(uri, text)
+    g = diag_with(d, "contains a NUL byte")
+    assert g["range"]["start"] == {"line": 0, "character": 11}, g
+    r = c.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 2}})
+    assert "result" in r, r
+    assert c.close() == 0
+
+
 def test_robust_errors():
     c = Client(RAMME)
     # Before initialize: ServerNotInitialized.

@@ -38,7 +38,7 @@ static size_t at_of(const char *needle)
 static void test_judged(void **state)
 {
     (void)state;
-    LspCheck *c = lsp_check_run("t.ramme", course, NULL);
+    LspCheck *c = lsp_check_run("t.ramme", course, strlen(course), NULL);
     assert_int_equal(c->d.errors, 0);
     assert_int_equal(c->nreps, 1);
     /* group_size 12..8 fails consistency.group_size, at that entry. */
@@ -58,7 +58,7 @@ static void test_judged(void **state)
 static void test_errors_not_judged(void **state)
 {
     (void)state;
-    LspCheck *c = lsp_check_run("t.ramme", "course x \"y\" {\n  provder \"a\"\n}\n", NULL);
+    LspCheck *c = lsp_check_run("t.ramme", "course x \"y\" {\n  provder \"a\"\n}\n", 31, NULL);
     assert_true(c->d.errors > 0);
     assert_int_equal(c->nreps, 0);
     /* The did-you-mean keeps its name for the quick fix. */
@@ -72,7 +72,7 @@ static void test_errors_not_judged(void **state)
 static void test_at(void **state)
 {
     (void)state;
-    LspCheck *c = lsp_check_run("t.ramme", course, NULL);
+    LspCheck *c = lsp_check_run("t.ramme", course, strlen(course), NULL);
     LspAt at;
     /* A key of the course. */
     lsp_check_at(c, at_of("provider") + 2, &at);
@@ -104,7 +104,7 @@ static void test_at(void **state)
 static void test_lookup_and_doc(void **state)
 {
     (void)state;
-    LspCheck *c = lsp_check_run("t.ramme", course, NULL);
+    LspCheck *c = lsp_check_run("t.ramme", course, strlen(course), NULL);
     Block *g = lsp_check_lookup(c, NULL, "recovery.hope");
     assert_non_null(g);
     assert_string_equal(g->title, "Skabe håb");
