@@ -47,27 +47,42 @@ const char *lsp_format(JsonW *w, LspDoc *doc)
     return fail;
 }
 
-static void replace_action(JsonW *w, const LspDoc *doc, const Diag *g)
+/* A quickfix code action up to its edits: `{"title", "kind",
+ * ["isPreferred",] "edit": {"changes": {URI: [` — the caller writes the
+ * text edits, action_end closes it. */
+static void action_begin(JsonW *w, const LspDoc *doc, const char *title, bool preferred)
 {
-    const char *text = g->suggest;
     jw_open(w, '{');
-    Arena *a = arena_new();
-    jw_kstr(w, "title", arena_printf(a, _("Replace with '%s'"), text));
-    arena_free(a);
+    jw_kstr(w, "title", title);
     jw_kstr(w, "kind", "quickfix");
-    jw_key(w, "isPreferred");
-    jw_bool(w, true);
+    if (preferred) {
+        jw_key(w, "isPreferred");
+        jw_bool(w, true);
+    }
     jw_key(w, "edit");
     jw_open(w, '{');
     jw_key(w, "changes");
     jw_open(w, '{');
     jw_key(w, doc->uri);
     jw_open(w, '[');
-    text_edit(w, doc, g->span.first_off, g->span.last_off, text);
+}
+
+static void action_end(JsonW *w)
+{
     jw_close(w, ']');
     jw_close(w, '}');
     jw_close(w, '}');
     jw_close(w, '}');
+}
+
+static void replace_action(JsonW *w, const LspDoc *doc, const Diag *g)
+{
+    const char *text = g->suggest;
+    Arena *a = arena_new();
+    action_begin(w, doc, arena_printf(a, _("Replace with '%s'"), text), true);
+    arena_free(a);
+    text_edit(w, doc, g->span.first_off, g->span.last_off, text);
+    action_end(w);
 }
 
 /* Fix suggestions (issue 19, engine/fix.h) for every rule that failed, or
@@ -96,26 +111,12 @@ static void fix_actions(JsonW *w, const LspDoc *doc, size_t a, size_t b)
             int n = fix_suggest(c->p, &c->ss, &c->co, rep, r, ar, &fixes);
             for (int f = 0; f < n; f++) {
                 const Fix *x = &fixes[f];
-                jw_open(w, '{');
-                jw_kstr(w, "title", x->title);
-                jw_kstr(w, "kind", "quickfix");
-                if (!preferred && x->nnewly == 0) {
-                    jw_key(w, "isPreferred");
-                    jw_bool(w, true);
-                    preferred = true;
-                }
-                jw_key(w, "edit");
-                jw_open(w, '{');
-                jw_key(w, "changes");
-                jw_open(w, '{');
-                jw_key(w, doc->uri);
-                jw_open(w, '[');
+                bool first_clean = !preferred && x->nnewly == 0;
+                preferred = preferred || first_clean;
+                action_begin(w, doc, x->title, first_clean);
                 for (int e = 0; e < x->nedits; e++)
                     text_edit(w, doc, x->edits[e].off, x->edits[e].end_off, x->edits[e].text);
-                jw_close(w, ']');
-                jw_close(w, '}');
-                jw_close(w, '}');
-                jw_close(w, '}');
+                action_end(w);
             }
         }
     }
