@@ -9,14 +9,7 @@
 # applicant. Screening the whole file in memory took about 23 times the file.
 # ADMIT_STREAM_FORMATS="json" limits the formats (default: all four).
 # Prints "admit-stream: N passed, N failed".
-set -u
-ramme=$1
-root=$(cd "$(dirname "$0")/../.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL admit-stream: $*"; fail=$((fail + 1)); }
+. "$(dirname "$0")/lib.bash" admit-stream "$@"
 
 big=$tmp/applicants.csv
 /usr/bin/python3 - "$big" <<'PY'
@@ -70,5 +63,4 @@ print(len(d["applicants"]) if sum(d["summary"].values()) == len(d["applicants"])
 done
 
 
-echo "admit-stream: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+e2e_done

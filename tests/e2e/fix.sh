@@ -9,15 +9,7 @@
 # passes; a file with a failed error rule nothing fixes, and a file with
 # warnings only, are left byte for byte as they were.
 # Prints "fix: N passed, N failed".
-set -u
-ramme=$1
-case $ramme in /*) ;; *) ramme=$PWD/$ramme ;; esac
-root=$(cd "$(dirname "$0")/../.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL fix: $*"; fail=$((fail + 1)); }
+. "$(dirname "$0")/lib.bash" fix "$@"
 
 # Every suggestion, applied and checked.
 for d in examples tests/golden/check tests/golden/da tests/golden/regressions tests/golden/escapes; do
@@ -91,5 +83,4 @@ cp unfixable.ramme unfixable.orig
 "$ramme" check --fix unfixable.ramme > /dev/null 2> unfix.err; rc=$?
 cmp -s unfixable.ramme unfixable.orig && [ "$rc" = 1 ] && grep -q 'no fix that could be applied' unfix.err && ok \
   || { bad "a file nothing fixes: exit $rc, changed or not said"; cat unfix.err; }
-echo "fix: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+e2e_done

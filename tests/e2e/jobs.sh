@@ -9,12 +9,7 @@
 #   - on every golden case of check, run with -j 3 through the golden runner
 #     (a case with one file is checked alone, as -j 1 would).
 # Prints "jobs: N passed, N failed".
-set -u
-ramme=$1
-root=$(cd "$(dirname "$0")/../.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
+. "$(dirname "$0")/lib.bash" jobs "$@"
 
 /usr/bin/python3 "$root/bench/gen.py" --seed 11 --count 1200 --split "$tmp/split" --per 40 >/dev/null
 rm -f "$tmp"/split/*.jsonl
@@ -65,5 +60,4 @@ esac
 [ "$rc" = 2 ] && grep -q -- "-j is for check, not explain" "$tmp/err" && pass=$((pass + 1)) \
   || { echo "FAIL jobs: explain -j 2 (status $rc)"; fail=$((fail + 1)); }
 
-echo "jobs: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+e2e_done
