@@ -68,8 +68,6 @@ static const struct { const char *kind, *field; } names[NNAMES] = {
     [WK_HOURS] = {"placed_week", "hours"},
 };
 
-/* The weekday enum: its member labels name the days in the report. */
-#define SCHED_WEEKDAY_ENUM "weekday"
 
 /* The schemas and fields of `names`, looked up (schedule.h: SchedNames). */
 typedef struct SchedNames {
@@ -487,13 +485,6 @@ bool sched_place_with(Program *p, const SchedNames *found, Block *sb, Arena *a, 
     pl->course = course;
     Value *loc = get(&N, sb, SC_LOCATION);
     pl->location = loc && loc->k == V_STRING ? loc->u.s : NULL;
-
-    /* Danish weekday names from the stdlib enum, Monday first. */
-    EnumDef *wd = model_enum(p, SCHED_WEEKDAY_ENUM);
-    pl->weekday_names = arena_array(a, 7, sizeof *pl->weekday_names);
-    for (int i = 0; i < 7; i++)
-        pl->weekday_names[i] = wd && i < wd->n && wd->members[i].label ? wd->members[i].label
-                              : (const char *[]){"mon", "tue", "wed", "thu", "fri", "sat", "sun"}[i];
 
     Sched S;
     sched_init(&S, p, &N, a);

@@ -92,7 +92,6 @@ typedef struct Plan {
     Block *placement;         /* what was placed (schema placement), as the checks judge it */
     ScheduleCheck *checks;    /* in the order the checks are declared */
     int nchecks;
-    const char **weekday_names; /* Danish names from the stdlib weekday enum, Monday first */
     const PlanZone *zone;     /* the calendar's time zone; NULL when it declares none */
 } Plan;
 

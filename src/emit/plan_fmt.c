@@ -41,15 +41,21 @@ const char *plan_fmt_hours(char *buf, size_t n, double h)
     return i18n_localize_number((char *)fmt_hours_c(buf, n, h));
 }
 
-const char *plan_weekday_name(const Plan *p, int wd)
+const char *plan_weekday_id(int wd)
 {
-    /* The stdlib's weekday labels are the names; these only stand in for a
-     * plan made without them. */
-    static const char *fallback[] = {N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
-                                     N_("Friday"),  N_("Saturday"), N_("Sunday")};
+    static const char *const ids[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    return wd >= 0 && wd <= 6 ? ids[wd] : "?";
+}
+
+const char *plan_weekday_name(int wd)
+{
+    /* The interface's words, not the stdlib's: an English report says
+     * Monday, a Danish one mandag (po/da.po). */
+    static const char *names[] = {N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
+                                  N_("Friday"),  N_("Saturday"), N_("Sunday")};
     if (wd < 0 || wd > 6)
         return "?";
-    return p->weekday_names && p->weekday_names[wd] ? p->weekday_names[wd] : _(fallback[wd]);
+    return _(names[wd]);
 }
 
 const char *plan_block_name(const Block *b)

@@ -20,10 +20,12 @@ const char *plan_fmt_time(char *buf, size_t n, int minutes);
  * person reads and for CSV (JSON writes numbers). */
 const char *plan_fmt_hours(char *buf, size_t n, double h);
 
-/* The weekday `wd` (0 = Monday) as the stdlib's weekday enum labels it
- * (p->weekday_names); a translated English name for a plan made without
- * them, "?" out of range. */
-const char *plan_weekday_name(const Plan *p, int wd);
+/* The weekday `wd` (0 = Monday) in the report's language: Monday, or
+ * mandag in Danish; "?" out of range. */
+const char *plan_weekday_name(int wd);
+/* The weekday as the language writes it (the stdlib's weekday members),
+ * for JSON and `schedule` declarations: mon ... sun. */
+const char *plan_weekday_id(int wd);
 /* A block's name, else its title, else "" (also for NULL). */
 const char *plan_block_name(const Block *b);
 /* The schedule's field `name` (schedule schema); NULL when unset, and for

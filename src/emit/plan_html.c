@@ -156,7 +156,7 @@ static void month_table(FILE *out, const Plan *p, int y, int m, Cursor *c)
     /* TRANSLATORS: the column heading of the ISO week numbers in the HTML schedule's calendar */
     hw_th_col(out, _("Week"));
     for (int wd = 0; wd < 7; wd++)
-        hw_th_col(out, plan_weekday_name(p, wd));
+        hw_th_col(out, plan_weekday_name(wd));
     fputs("</tr></thead>\n<tbody>\n", out);
     for (int32_t monday = first - civil_weekday(first); monday <= last; monday += 7) {
         int iso_year, iso_week;
@@ -271,7 +271,7 @@ static void sessions_table(FILE *out, const Plan *p)
         fprintf(out, "%d", s->number);
         fputs("</th>", out);
         cell(out, plan_fmt_date(b1, sizeof b1, s->date), false);
-        cell(out, plan_weekday_name(p, s->weekday), false);
+        cell(out, plan_weekday_name(s->weekday), false);
         snprintf(span, sizeof span, "%s–%s", plan_fmt_time(b1, sizeof b1, s->start),
                  plan_fmt_time(b2, sizeof b2, s->end));
         cell(out, span, false);
@@ -311,7 +311,7 @@ static void skipped_table(FILE *out, const Plan *p)
         fputs("<tr><th scope=\"row\">", out);
         hw_text(out, plan_fmt_date(b, sizeof b, k->date));
         fputs("</th>", out);
-        cell(out, plan_weekday_name(p, civil_weekday(k->date)), false);
+        cell(out, plan_weekday_name(civil_weekday(k->date)), false);
         cell(out, k->reason ? k->reason : _("closed"), false);
         fputs("</tr>\n", out);
     }
@@ -363,7 +363,7 @@ static void practicum(FILE *out, const Plan *p)
     for (int i = 0; i < p->nfollow_up; i++) {
         fputs("<li>", out);
         hw_printf(out, "%s %s", plan_fmt_date(b1, sizeof b1, p->follow_up[i]),
-                  plan_weekday_name(p, civil_weekday(p->follow_up[i])));
+                  plan_weekday_name(civil_weekday(p->follow_up[i])));
         fputs("</li>\n", out);
     }
     fputs("</ul>\n", out);

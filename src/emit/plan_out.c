@@ -99,7 +99,7 @@ static void text_sessions(FILE *out, Arena *a, const Plan *p, const char *bold, 
     for (int i = 0; i < p->nsessions; i++) {
         const Session *s = &p->sessions[i];
         wnum = max_int(wnum, snprintf(b1, sizeof b1, "%d", s->number));
-        wday = max_int(wday, width(plan_weekday_name(p, s->weekday)));
+        wday = max_int(wday, width(plan_weekday_name(s->weekday)));
         whours = max_int(whours, width(plan_fmt_hours(b1, sizeof b1, s->hours)));
         wtotal = max_int(wtotal, width(plan_fmt_hours(b1, sizeof b1, s->cumulative)));
         wweek = max_int(wweek, snprintf(b1, sizeof b1, "%d", s->iso_week));
@@ -130,7 +130,7 @@ static void text_sessions(FILE *out, Arena *a, const Plan *p, const char *bold, 
         fputs("  ", out);
         put_left(out, plan_fmt_date(b1, sizeof b1, s->date), wdate);
         fputs("  ", out);
-        put_left(out, plan_weekday_name(p, s->weekday), wday);
+        put_left(out, plan_weekday_name(s->weekday), wday);
         fputs("  ", out);
         plan_fmt_time(b1, sizeof b1, s->start);
         plan_fmt_time(b2, sizeof b2, s->end);
@@ -162,11 +162,11 @@ static void text_skipped(FILE *out, Arena *a, const Plan *p, const char *bold, c
     fprintf(out, "\n%s%s%s\n", bold, _("Days that fell out"), reset);
     int wday = 0;
     for (int i = 0; i < p->nskipped; i++)
-        wday = max_int(wday, width(plan_weekday_name(p, civil_weekday(p->skipped[i].date))));
+        wday = max_int(wday, width(plan_weekday_name(civil_weekday(p->skipped[i].date))));
     for (int i = 0; i < p->nskipped; i++) {
         const Skipped *k = &p->skipped[i];
         fprintf(out, "  %s  ", plan_fmt_date(b, sizeof b, k->date));
-        put_left(out, plan_weekday_name(p, civil_weekday(k->date)), wday);
+        put_left(out, plan_weekday_name(civil_weekday(k->date)), wday);
         fprintf(out, "  %s\n", k->reason ? esc_text(a, k->reason) : _("closed"));
     }
 }
@@ -200,7 +200,7 @@ static void text_practicum(FILE *out, const Plan *p, const char *bold, const cha
     fprintf(out, "  %s:\n", _("follow-up days"));
     for (int i = 0; i < p->nfollow_up; i++)
         fprintf(out, "    %s  %s\n", plan_fmt_date(b1, sizeof b1, p->follow_up[i]),
-                plan_weekday_name(p, civil_weekday(p->follow_up[i])));
+                plan_weekday_name(civil_weekday(p->follow_up[i])));
 }
 
 /* The hours of each ISO week, eight to a line, a new line for a new year. */
@@ -295,7 +295,7 @@ static void session_json(JsonW *w, const Plan *p, const Session *s)
     jw_kint(w, "number", s->number);
     jw_key(w, "date");
     put_date(w, s->date);
-    jw_kstr(w, "weekday", plan_weekday_name(p, s->weekday));
+    jw_kstr(w, "weekday", plan_weekday_id(s->weekday));
     jw_kstr(w, "start", plan_fmt_time(b, sizeof b, s->start));
     jw_kstr(w, "end", plan_fmt_time(b, sizeof b, s->end));
     jw_key(w, "hours");
@@ -347,7 +347,7 @@ void plan_json_members(JsonW *w, const Plan *p)
         jw_open(w, '{');
         jw_key(w, "date");
         put_date(w, p->skipped[i].date);
-        jw_kstr(w, "weekday", plan_weekday_name(p, civil_weekday(p->skipped[i].date)));
+        jw_kstr(w, "weekday", plan_weekday_id(civil_weekday(p->skipped[i].date)));
         jw_kstr(w, "reason", p->skipped[i].reason);
         jw_close(w, '}');
     }
@@ -447,7 +447,7 @@ int plan_csv_many(FILE *out, const Plan *const *plans, int n, bool named)
                 csvw_field(&w, plan_block_name(p->schedule));
             csvw_int(&w, s->number);
             csvw_field(&w, plan_fmt_date(date, sizeof date, s->date));
-            csvw_field(&w, plan_weekday_name(p, s->weekday));
+            csvw_field(&w, plan_weekday_name(s->weekday));
             csvw_field(&w, plan_fmt_time(start, sizeof start, s->start));
             csvw_field(&w, plan_fmt_time(end, sizeof end, s->end));
             csvw_field(&w, plan_fmt_hours(hours, sizeof hours, s->hours));

@@ -5,12 +5,12 @@
 
 #include <stdio.h>
 
-const char *proposal_fmt_weekdays(Arena *a, const Plan *pl, uint8_t set)
+const char *proposal_fmt_weekdays(Arena *a, uint8_t set)
 {
     const char *s = "";
     for (int i = 0; i < 7; i++)
         if (set & (1u << i))
-            s = arena_printf(a, "%s%s%s", s, *s ? ", " : "", plan_weekday_name(pl, i));
+            s = arena_printf(a, "%s%s%s", s, *s ? ", " : "", plan_weekday_name(i));
     return s;
 }
 

@@ -14,7 +14,7 @@
 
 /* The weekdays of `set` (bit k: weekday k, 0 = Monday) by the names the
  * plan's schedule gives them (plan_weekday_name): "tirsdag, onsdag". */
-const char *proposal_fmt_weekdays(Arena *a, const Plan *pl, uint8_t set);
+const char *proposal_fmt_weekdays(Arena *a, uint8_t set);
 /* A site as a person knows it: its title, else its name; NULL for none. */
 const char *proposal_fmt_site(const Block *site);
 

@@ -115,7 +115,7 @@ static void cohorts_table(FILE *out, Arena *a, const Proposal *p)
         fputs("<td class=\"num\">", out);
         fprintf(out, "%d", pl->nweeks);
         fputs("</td>", out);
-        cell(out, proposal_fmt_weekdays(a, pl, c->weekdays), NULL);
+        cell(out, proposal_fmt_weekdays(a, c->weekdays), NULL);
         cell(out,
              arena_printf(a, "%s–%s", plan_fmt_time(b1, sizeof b1, c->t0), plan_fmt_time(b2, sizeof b2, c->t1)),
              "when");

@@ -14,9 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The stdlib's weekday members, as the language and JSON write them (a
- * person reads proposal_fmt_weekdays). */
-static const char *const weekday_id[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 
 /* "tue, wed" */
 static const char *weekday_ids(Arena *a, uint8_t set)
@@ -24,7 +21,7 @@ static const char *weekday_ids(Arena *a, uint8_t set)
     const char *s = "";
     for (int i = 0; i < 7; i++)
         if (set & (1u << i))
-            s = arena_printf(a, "%s%s%s", s, *s ? ", " : "", weekday_id[i]);
+            s = arena_printf(a, "%s%s%s", s, *s ? ", " : "", plan_weekday_id(i));
     return s;
 }
 
@@ -63,7 +60,7 @@ void proposal_text(FILE *out, const PlanReport *r, SourceSet *ss, bool color)
             fprintf(out, _("    %s to %s, %d ISO weeks, %s, %s–%s\n"),
                     plan_fmt_date(d0, sizeof d0, pl->sessions[0].date),
                     plan_fmt_date(d1, sizeof d1, pl->sessions[pl->nsessions - 1].date), pl->nweeks,
-                    proposal_fmt_weekdays(a, pl, c->weekdays), plan_fmt_time(t0, sizeof t0, c->t0),
+                    proposal_fmt_weekdays(a, c->weekdays), plan_fmt_time(t0, sizeof t0, c->t0),
                     plan_fmt_time(t1, sizeof t1, c->t1));
             if (c->nteam)
                 fprintf(out, _("    team: %s\n"), team_text(a, c));
@@ -140,7 +137,7 @@ int proposal_json(FILE *out, const PlanReport *r, SourceSet *ss)
             jw_open(w, '[');
             for (int d = 0; d < 7; d++)
                 if (c->weekdays & (1u << d))
-                    jw_str(w, weekday_id[d]);
+                    jw_str(w, plan_weekday_id(d));
             jw_close(w, ']');
             jw_key(w, "time");
             jw_open(w, '{');

@@ -232,6 +232,12 @@ dom = open(sys.argv[2], encoding="utf-8").read()
 words = dict(w.split("=", 1) for w in sys.argv[3].split(","))
 months = sys.argv[4].split(",")
 marks = dict(w.split("=", 1) for w in sys.argv[5].split(","))
+# JSON names a weekday as the language does (mon); the page in its words.
+ids = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+names = (["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] if months[0] == "January"
+         else ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"])
+def wday(i):
+    return names[ids.index(i)] if i in ids else "weekday %r is no id" % i
 
 class Page(HTMLParser):
     """The month grids (caption -> {day: (classes, text)}) and the rows of
@@ -291,13 +297,13 @@ for s in doc["sessions"]:
     mark, time = "%s%d" % (marks["session"], s["number"]), "%s–%s" % (s["start"], s["end"])
     if c and ("session" not in c[0] or mark not in c[1].split() or time not in c[1]):
         problems.append("session %d on %s is not marked %s with its time: %s" % (s["number"], s["date"], mark, c))
-    if [str(s["number"]), s["date"], s["weekday"], time] not in [r[:4] for r in p.rows]:
+    if [str(s["number"]), s["date"], wday(s["weekday"]), time] not in [r[:4] for r in p.rows]:
         problems.append("no row of the sessions table for session %d" % s["number"])
 for k in doc["skipped"]:
     c = day(k["date"])
     if c and ("closed" not in c[0] or marks["closed"] not in c[1].split() or k["reason"] not in c[1]):
         problems.append("%s fell out (%s), but its day says %s" % (k["date"], k["reason"], c))
-    if [k["date"], k["weekday"], k["reason"]] not in [r[:3] for r in p.rows]:
+    if [k["date"], wday(k["weekday"]), k["reason"]] not in [r[:3] for r in p.rows]:
         problems.append("no row of the days that fell out for %s" % k["date"])
 pr = doc["practicum"] or {"start": "1970-01-02", "end": "1970-01-01", "follow_up_days": []}
 d, end = datetime.date.fromisoformat(pr["start"]), datetime.date.fromisoformat(pr["end"])

@@ -166,7 +166,6 @@ static void test_decimal_comma(void **state)
 static void test_plan_hours(void **state)
 {
     (void)state;
-    static const char *weekdays[] = {"mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"};
     static Block course = {.name = "c", .title = "Peer-uddannelse"};
     static Block m1 = {.name = "m1"};
     static Block *mods[] = {&m1};
@@ -189,7 +188,6 @@ static void test_plan_hours(void **state)
     p.nsessions = 1;
     p.weeks = w;
     p.nweeks = 1;
-    p.weekday_names = weekdays;
 
     use_danish();
     char *buf;
@@ -203,7 +201,31 @@ static void test_plan_hours(void **state)
         fail_msg("no Danish week hours in\n%s", buf);
     if (!strstr(buf, "timer  i alt"))
         fail_msg("no Danish headings in\n%s", buf);
+    if (!strstr(buf, "  1  2025-02-03  mandag  "))
+        fail_msg("no Danish weekday in\n%s", buf);
     free(buf);
+
+    /* A Friday and a Saturday: fredag and lørdag are both six columns
+     * wide, though lørdag is seven bytes; the times line up. */
+    static Session two[2];
+    two[0] = s[0];
+    two[0].date = civil_days(2025, 3, 28);
+    two[0].weekday = civil_weekday(two[0].date);
+    two[1] = two[0];
+    two[1].number = 2;
+    two[1].date = civil_days(2025, 3, 29);
+    two[1].weekday = civil_weekday(two[1].date);
+    p.sessions = two;
+    p.nsessions = 2;
+    f = open_memstream(&buf, &len);
+    plan_text(f, &p, false);
+    fclose(f);
+    const char *fri = strstr(buf, "fredag"), *sat = strstr(buf, "lørdag");
+    if (!fri || !sat || strncmp(fri + 6, "  09:00", 7) != 0 || strncmp(sat + strlen("lørdag"), "  09:00", 7) != 0)
+        fail_msg("fredag and lørdag not padded alike in\n%s", buf);
+    free(buf);
+    p.sessions = s;
+    p.nsessions = 1;
 
     f = open_memstream(&buf, &len);
     assert_int_equal(plan_csv(f, &p), 0);
