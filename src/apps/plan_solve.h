@@ -108,6 +108,49 @@ typedef struct PlanResult {
  * search finished, lower_bound then being proposal 1's penalty. */
 void plan_solve(const PlanProblem *P, int nproposals, double time_limit, Arena *a, PlanResult *out);
 
+/* Another way to a group's least penalty, handed in (plan_mip.c's MIP
+ * through GLPK) so that the search depends on no solver library: the best
+ * plan of P whose option vector repeats none of ex[0 … nex-1], with the
+ * meaning of plan_mip_best's answers. */
+typedef PlanStatus (*PlanBestFn)(void *ctx, const PlanProblem *P, int *const *ex, int nex, double time_limit,
+                                 Arena *a, PlanChoice *out, int64_t *bound);
+
+typedef struct PlanSolveAsk {
+    int nproposals;       /* as for plan_solve */
+    double time_limit;
+    /* Each group's least penalty (first proposal and every further one
+     * that no plan of the previous penalty gives) comes from best when
+     * set: the search then only ranks plans of that penalty by the total
+     * order, starting from best's plan, so the proposals are the same;
+     * when best cannot prove it in time, the search goes on from its plan
+     * and bound. */
+    PlanBestFn best;
+    void *best_ctx;
+    /* An LP relaxation (plan_mip_lp_*), opened for each ranking: before
+     * the search tries cohort c's values in the contract's order, cut
+     * marks those no plan of the penalty can have, so the search need not
+     * prove it. Sound whatever it marks of cut, as long as each marked
+     * option really has no such plan. NULL: the search ranks alone. */
+    void *(*lp_open)(void *ctx, const PlanProblem *P, Arena *a);
+    bool (*lp_cut)(void *lp, const int *fixed, int c, int64_t target, int upto, double time_limit, bool *cut);
+    void (*lp_close)(void *lp);
+    /* The nodes a ranking probe gets alone before the relaxation is asked
+     * (0: PLAN_RANK_ALONE_NODES; < 0: asked for every cohort, as the tests
+     * do so that it is exercised on small problems). */
+    long rank_alone;
+    /* Only whether a plan exists: stop at the first plan found (one
+     * proposal, PLAN_FEASIBLE, its penalty unproven), for the conflict
+     * search's oracle; PLAN_INFEASIBLE still means proven. */
+    bool any_plan;
+} PlanSolveAsk;
+
+/* About a tenth of a second of ranking, less than solving the LP of a
+ * regional year: most cohorts take a few nodes. */
+#define PLAN_RANK_ALONE_NODES 20000
+
+/* plan_solve with the choices above. */
+void plan_solve_ask(const PlanProblem *P, const PlanSolveAsk *ask, Arena *a, PlanResult *out);
+
 /* Whether `c` breaks no hard requirement of P (PLANNING.md §2, 2–4): an
  * independent check, written without the search's data structures, that
  * the tests apply to every proposal. Writes the first broken requirement,
