@@ -4,7 +4,14 @@
  * ranking), or by both (the search ranking from the MIP's optimum, which is
  * what `ramme plan` does), with the wall time of the solve alone.
  *
- * usage: plansolve FILE search|mip|hybrid|any [SECONDS [PROPOSALS]]
+ * usage: plansolve FILE MODE [SECONDS [PROPOSALS]], MODE one of
+ *   search    the search alone
+ *   hybrid    what `ramme plan` does: the search, and GLPK's LP relaxation
+ *             cutting options when a ranking stalls
+ *   lpnow     the same with the LP asked before every cohort is ranked
+ *   mipfirst  hybrid, with each rank's least penalty from GLPK's MIP
+ *   mip       GLPK's MIP alone: the least penalty, no ranking
+ *   any       the search stopping at its first plan (the conflict oracle)
  * prints one JSON line: mode, status, penalty per proposal, seconds, and a
  * digest of the proposals' options and teams (the search and the hybrid
  * must agree on it: the same proposals). */
@@ -40,7 +47,7 @@ static unsigned long long digest(const PlanProblem *P, const PlanChoice *c, int 
 int main(int argc, char **argv)
 {
     if (argc < 3) {
-        fprintf(stderr, "usage: plansolve FILE search|mip|hybrid|any [SECONDS [PROPOSALS]]\n");
+        fprintf(stderr, "usage: plansolve FILE search|hybrid|lpnow|mipfirst|mip|any [SECONDS [PROPOSALS]]\n");
         return 2;
     }
     const char *mode = argv[2];
@@ -73,8 +80,10 @@ int main(int argc, char **argv)
             r.proposals = &c, r.nproposals = 1;
     } else {
         PlanSolveAsk sa = {.nproposals = K, .time_limit = limit, .any_plan = strcmp(mode, "any") == 0};
-        if (strcmp(mode, "hybrid") == 0 || strcmp(mode, "mipfirst") == 0)
+        if (strcmp(mode, "hybrid") == 0 || strcmp(mode, "mipfirst") == 0 || strcmp(mode, "lpnow") == 0)
             sa.lp_open = plan_mip_lp_open, sa.lp_cut = plan_mip_lp_cut, sa.lp_close = plan_mip_lp_close;
+        if (strcmp(mode, "lpnow") == 0)
+            sa.rank_alone = -1;
         if (strcmp(mode, "mipfirst") == 0)
             sa.best = plan_mip_best;
         plan_solve_ask(P, &sa, a, &r);

@@ -37,6 +37,7 @@
 #include "apps/plan_mip.h"
 
 #include <glpk.h>
+#include <limits.h>
 #include <math.h>
 #include <setjmp.h>
 #include <stdlib.h>
@@ -588,6 +589,16 @@ static glp_prob *load(const Model *M)
     return lp;
 }
 
+/* GLPK's time limit for what is left of `limit` seconds after `spent`:
+ * INT_MAX (its default) when there is no limit, -1 when nothing is left. */
+static int millis(double limit, double spent)
+{
+    if (limit <= 0)
+        return INT_MAX;
+    double left = (limit - spent) * 1000;
+    return left < 1 ? -1 : left < 1e9 ? (int)left + 1 : 1000000000;
+}
+
 static void solve(const Model *M, double time_limit, Sol *s)
 {
     s->ret = -1;
@@ -605,8 +616,7 @@ static void solve(const Model *M, double time_limit, Sol *s)
     parm.clq_cuts = GLP_ON;
     parm.cb_func = on_tree;
     parm.cb_info = s;
-    if (time_limit > 0)
-        parm.tm_lim = time_limit * 1000 < 1e9 ? (int)(time_limit * 1000) + 1 : 1000000000;
+    parm.tm_lim = millis(time_limit, 0) < 0 ? 1 : millis(time_limit, 0);
     s->ret = glp_intopt(lp, &parm);
     s->status = glp_mip_status(lp);
     if (s->status == GLP_OPT || s->status == GLP_FEAS)
@@ -648,10 +658,11 @@ static void read_plan(const PlanProblem *P, const Coh *co, const Sol *s, PlanCho
     }
 }
 
-/* The model of P (with no-goods for ex) into M and co. PLAN_INFEASIBLE:
- * a cohort has no option with a team; PLAN_FEASIBLE: too large to solve;
+/* The model of P (with no-goods for ex) into M and co; without `timed`,
+ * none of the teachers' limits in time (a relaxation). PLAN_INFEASIBLE: a
+ * cohort has no option with a team; PLAN_FEASIBLE: too large to solve;
  * PLAN_OPTIMAL: built. */
-static PlanStatus build(Model *M, const PlanProblem *P, int *const *ex, int nex, Arena *a, Coh **out)
+static PlanStatus build(Model *M, const PlanProblem *P, int *const *ex, int nex, bool timed, Arena *a, Coh **out)
 {
     model_init(M, a);
     Coh *co = *out = arena_array(a, (size_t)P->ncohorts + 1, sizeof(Coh));
@@ -669,6 +680,8 @@ static PlanStatus build(Model *M, const PlanProblem *P, int *const *ex, int nex,
         for (int c = 0; c < P->ncohorts; c++)
             if (tl_index(&co[c], t) >= 0)
                 ct[nct++] = c;
+        if (!timed)
+            break;
         teacher_periods(M, P, co, t, ct, nct);
         if (P->teachers[t].max_cohorts > 1 || !one_day)
             teacher_days(M, P, co, t, ct, nct);
@@ -695,7 +708,7 @@ PlanStatus plan_mip_best(void *ctx, const PlanProblem *P, int *const *ex, int ne
     ArenaMark mark = arena_mark(a);
     Model M;
     Coh *co;
-    PlanStatus st = build(&M, P, ex, nex, a, &co);
+    PlanStatus st = build(&M, P, ex, nex, true, a, &co);
     if (st != PLAN_OPTIMAL)
         goto done;
     st = PLAN_FEASIBLE;
@@ -734,7 +747,7 @@ void *plan_mip_lp_open(void *ctx, const PlanProblem *P, Arena *a)
     (void)ctx;
     Relax *R = arena_alloc(a, sizeof *R);
     R->P = P;
-    if (build(&R->M, P, NULL, 0, a, &R->co) != PLAN_OPTIMAL)
+    if (build(&R->M, P, NULL, 0, false, a, &R->co) != PLAN_OPTIMAL)
         return NULL;
     if (setjmp(R->jb)) {
         glp_free_env();
@@ -745,7 +758,8 @@ void *plan_mip_lp_open(void *ctx, const PlanProblem *P, Arena *a)
     return R;
 }
 
-bool plan_mip_lp_cut(void *lp, const int *fixed, int c, int64_t target, int upto, double time_limit, bool *cut)
+bool plan_mip_lp_cut(void *lp, const int *fixed, int c, int64_t target, int upto, double time_limit, bool *cut,
+                     int64_t *bound)
 {
     Relax *R = lp;
     if (!R || !R->lp)
@@ -769,8 +783,9 @@ bool plan_mip_lp_cut(void *lp, const int *fixed, int c, int64_t target, int upto
     glp_init_smcp(&parm);
     parm.msg_lev = GLP_MSG_OFF;
     parm.meth = GLP_DUALP; /* the last basis stays dual feasible when bounds change */
-    if (time_limit > 0)
-        parm.tm_lim = time_limit * 1000 < 1e9 ? (int)(time_limit * 1000) + 1 : 1000000000;
+    double start = glp_time(); /* GLPK's own clock, in milliseconds */
+    if ((parm.tm_lim = millis(time_limit, 0)) < 0)
+        return false;
     int ret = glp_simplex(R->lp, &parm);
     if (ret == GLP_EBADB || ret == GLP_ESING || ret == GLP_ECOND) { /* start again from scratch */
         glp_std_basis(R->lp);
@@ -781,6 +796,7 @@ bool plan_mip_lp_cut(void *lp, const int *fixed, int c, int64_t target, int upto
     /* An option left at 0 costs at least its reduced cost more than the
      * LP's optimum: the dual solution stays feasible with it at 1. */
     double z = glp_get_obj_val(R->lp);
+    *bound = (int64_t)ceil(z - 1e-6);
     for (int o = 0; o < P->cohorts[c].nopts; o++) {
         int j = R->co[c].x[o];
         double b = !j ? INFINITY : glp_get_col_stat(R->lp, j) == GLP_NL ? z + glp_get_col_dual(R->lp, j) : z;
@@ -793,6 +809,8 @@ bool plan_mip_lp_cut(void *lp, const int *fixed, int c, int64_t target, int upto
         if (cut[o] || !j)
             continue;
         glp_set_col_bnds(R->lp, j, GLP_FX, 1, 1);
+        if ((parm.tm_lim = millis(time_limit, glp_difftime(glp_time(), start))) < 0)
+            break;
         ret = glp_simplex(R->lp, &parm);
         int st = glp_get_status(R->lp);
         if (ret == 0 && (st == GLP_NOFEAS || (st == GLP_OPT && ceil(glp_get_obj_val(R->lp) - 1e-6) > (double)target)))

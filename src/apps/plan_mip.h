@@ -30,9 +30,15 @@ void *plan_mip_lp_open(void *ctx, const PlanProblem *P, Arena *a);
 
 /* With cohorts 0 … c-1 on options fixed[0 … c-1], marks cut[o] for each
  * option o of cohort c that no plan of penalty <= target can have: the
- * LP's optimum plus the option's reduced cost exceeds it. False (nothing
- * marked) when the LP was not solved in time_limit seconds (<= 0: none). */
-bool plan_mip_lp_cut(void *lp, const int *fixed, int c, int64_t target, int upto, double time_limit, bool *cut);
+ * LP's optimum plus the option's reduced cost exceeds it, or, for the
+ * options before `upto` that this leaves, the LP with o chosen does.
+ * *bound: the LP's optimum rounded up, a lower bound on every plan with
+ * that prefix. False (nothing marked) when the LP was not solved within
+ * time_limit seconds (<= 0: none). The relaxation leaves out the teachers'
+ * limits in time: with them the LP of a regional year is a hundred times
+ * larger and slower, and measured it cut hardly more. */
+bool plan_mip_lp_cut(void *lp, const int *fixed, int c, int64_t target, int upto, double time_limit, bool *cut,
+                     int64_t *bound);
 
 /* Frees what plan_mip_lp_open made in GLPK (NULL: nothing). */
 void plan_mip_lp_close(void *lp);

@@ -1169,7 +1169,8 @@ static bool lp_cut(Search *s, void *lp, int c, int64_t best, bool *cut)
     double left = s->limit > 0 ? s->limit - since(&s->start) : 0;
     if (s->limit > 0 && left <= 0)
         return !(s->timeout = true);
-    if (!s->ask->lp_cut(lp, s->opt, c, best, s->gopt[c], left, cut))
+    int64_t bound;
+    if (!s->ask->lp_cut(lp, s->opt, c, best, s->gopt[c], left, cut, &bound))
         return true;
     Coh *C = &s->co[c];
     for (int o = 0; o < C->nopts; o++)
@@ -1310,6 +1311,44 @@ static int64_t room_bound(Search *s, Arena *a)
     return total;
 }
 
+/* Phase 1's branch and bound from its first plan. With the LP relaxation
+ * at hand, the search goes alone for a while (most years need a few
+ * nodes), then takes the LP's optimum as what a plan costs at least: the
+ * sum of the cheapest options ignores rooms and teams, and proving that a
+ * plan costing one more than it is best can take the search forever,
+ * while it ends as soon as its plan meets the LP's bound. */
+static void bound_search(Search *s, PlanResult *out)
+{
+    const PlanSolveAsk *ask = s->ask;
+    long alone = ask->rank_alone ? ask->rank_alone : PLAN_RANK_ALONE_NODES;
+    if (!ask->lp_open) {
+        descend(s, 0, 0);
+        return;
+    }
+    if (alone > 0) {
+        s->aborted = false, s->divelimit = s->nodes + alone;
+        descend(s, 0, 0);
+        bool gave_up = s->aborted;
+        s->aborted = false, s->divelimit = 0;
+        if (!gave_up || s->timeout || s->halt)
+            return;
+    }
+    void *lp = ask->lp_open(ask->best_ctx, s->P, s->a);
+    if (lp) {
+        bool *cut = arena_array(s->a, (size_t)s->co[0].nopts + 1, sizeof(bool));
+        double left = s->limit > 0 ? s->limit - since(&s->start) : 0;
+        int64_t b;
+        if ((s->limit <= 0 || left > 0) && ask->lp_cut(lp, NULL, 0, INT64_MAX, 0, left, cut, &b) && b > s->known) {
+            s->known = b;
+            out->lower_bound = b > out->lower_bound ? b : out->lower_bound;
+        }
+        ask->lp_close(lp);
+    }
+    s->halt = s->found && s->best <= s->known;
+    if (!s->halt)
+        descend(s, 0, 0);
+}
+
 /* A plan found elsewhere (the MIP) as the search's last plan found. */
 static void take(Search *s, const PlanChoice *c)
 {
@@ -1373,9 +1412,9 @@ static void solve_group(const PlanProblem *P, const PlanSolveAsk *ask, int K, do
                 take(s, &mc);
                 s->found = true, s->best = mc.penalty, s->halt = mc.penalty <= known;
                 if (!s->halt)
-                    descend(s, 0, 0);
+                    bound_search(s, out);
             } else if (dive(s)) {
-                descend(s, 0, 0);
+                bound_search(s, out);
             }
             have = s->found, best = s->best, proven = s->found && (s->halt || !s->timeout);
         } else if (!have && mc.opt) { /* the clock ran out in the MIP: its plan, unproven */

@@ -132,7 +132,8 @@ typedef struct PlanSolveAsk {
      * prove it. Sound whatever it marks of cut, as long as each marked
      * option really has no such plan. NULL: the search ranks alone. */
     void *(*lp_open)(void *ctx, const PlanProblem *P, Arena *a);
-    bool (*lp_cut)(void *lp, const int *fixed, int c, int64_t target, int upto, double time_limit, bool *cut);
+    bool (*lp_cut)(void *lp, const int *fixed, int c, int64_t target, int upto, double time_limit, bool *cut,
+                   int64_t *bound);
     void (*lp_close)(void *lp);
     /* The nodes a ranking probe gets alone before the relaxation is asked
      * (0: PLAN_RANK_ALONE_NODES; < 0: asked for every cohort, as the tests
