@@ -1,5 +1,20 @@
 /* plan_mip.c — the planner's problem as a MIP for GLPK (plan_mip.h).
  *
+ * A little over 800 lines: the model's rows, the MIP and the LP
+ * relaxation share every builder and GLPK's guard; apart, each would need
+ * the others' internals.
+ *
+ * How it is used (bench/README.md, "Planning", has the figures). Branch
+ * and cut over this model proved the least penalty more slowly than the
+ * search on every benchmark instance, and found no plan at all within a
+ * minute on 20 cohorts; so `ramme plan` uses the LP relaxation only,
+ * without the teachers' limits in time (a hundred times fewer nonzeros,
+ * and on the benchmark it ruled out as many options): as a bound when the
+ * search stalls proving the least penalty, and, in ranking, to rule out a
+ * cohort's options by reduced cost. plan_mip_best stays for the
+ * benchmark (bench/plansolve.c) and the tests, which check it against
+ * brute force.
+ *
  * The model. x[c][o] = 1 when cohort c runs option o (one per cohort);
  * y[c][r][t] = 1 when teacher t fills a slot of role r of cohort c (need_r
  * per role). u[c][t], the sum of t's y over c's roles, is at most the sum
@@ -28,8 +43,10 @@
  * hook longjmps back and the whole environment is freed. glp_free_env is
  * process-wide state: it frees every GLPK object of the process, which is
  * sound because this file is GLPK's only user and holds no object across
- * calls (ramme is single-threaded); it is called at the end of every
- * solve, so nothing is left for valgrind. The model is sized before GLPK
+ * calls but the LP kept open while the search ranks (and nothing else of
+ * GLPK runs meanwhile; ramme is single-threaded); it is called at the end
+ * of every solve and when the LP is closed, so nothing is left for
+ * valgrind. The model is sized before GLPK
  * sees it and refused when too large, and GLPK's own memory is capped.
  * The objective is an integer, so a node whose bound rounds up to the
  * incumbent's penalty proves it optimal: the callback stops GLPK there
@@ -47,6 +64,7 @@
  * route, and the search alone is asked. */
 #define MIP_MAX_NONZEROS 4000000
 #define MIP_MAX_COLUMNS 1000000
+#define MIP_MAX_ROWS 1000000
 #define MIP_MEM_MB 1500
 
 typedef struct Model {
@@ -94,6 +112,8 @@ static void row(Model *M, int type, double b)
     M->rb = arena_push(M->a, M->rb, (size_t)M->nrow + 1, sizeof(double));
     M->nrow++;
     M->rtype[M->nrow] = type, M->rb[M->nrow] = b;
+    if (M->nrow > MIP_MAX_ROWS)
+        M->big = true;
 }
 
 static void entry(Model *M, int col, double v)

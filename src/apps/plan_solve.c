@@ -68,6 +68,18 @@
  * of its own; its optimum, site by site, bounds the whole from below (or
  * shows there is no plan) and lets phase 1 stop as soon as it is met.
  *
+ * Why an LP relaxation, handed in (PlanSolveAsk; plan_mip.c's, through
+ * GLPK). The sum of cheapest options knows nothing of rooms and teams,
+ * and two proofs can take this search forever with it: that a plan one
+ * cheaper than its best does not exist, and, in phase 2, that an option
+ * of the cohort being ranked that comes before the winner in the
+ * contract's order has no plan of the penalty. After PLAN_RANK_ALONE_NODES
+ * nodes alone, phase 1 takes the LP's optimum as a bound, and phase 2
+ * drops the options whose reduced cost (or own LP) puts them above the
+ * penalty; options are only ever dropped on a proof, so the proposals are
+ * the same, only found sooner. GLPK's branch and cut was weighed as the
+ * whole solver and was slower (bench/README.md).
+ *
  * Why teams are branched on. A team only decides feasibility, but which
  * teachers a cohort takes decides what is left for the later ones, so an
  * exact search must revisit it. Teams go in the contract's order; unused

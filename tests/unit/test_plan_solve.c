@@ -444,6 +444,17 @@ static void brute_opts(Brute *b, int i)
     }
 }
 
+/* Every option vector of P with its best plan. */
+static Brute brute_all(Arena *a, const PlanProblem *P)
+{
+    int vectors = 1;
+    for (int i = 0; i < P->ncohorts; i++)
+        vectors *= P->cohorts[i].nopts;
+    Brute b = {.P = P, .all = arena_array(a, (size_t)vectors, sizeof(Plan))};
+    brute_opts(&b, 0);
+    return b;
+}
+
 /* The contract's total order. */
 static int cmp_plan(const PlanProblem *P, const Plan *p, const Plan *q)
 {
@@ -509,11 +520,7 @@ static int check_path(uint64_t seed, bool linked, int path)
 {
     Arena *a = arena_new();
     PlanProblem P = random_problem(a, seed, linked);
-    int vectors = 1;
-    for (int i = 0; i < P.ncohorts; i++)
-        vectors *= P.cohorts[i].nopts;
-    Brute b = {.P = &P, .all = arena_array(a, (size_t)vectors, sizeof(Plan))};
-    brute_opts(&b, 0);
+    Brute b = brute_all(a, &P);
     int want = brute_proposals(&b, 3);
     PlanResult r = solve_path(&P, 3, path, a);
     char msg[64];
@@ -571,11 +578,7 @@ static void test_mip_against_brute_force(void **state)
     for (uint64_t seed = 1; seed <= 300; seed++) {
         Arena *a = arena_new();
         PlanProblem P = random_problem(a, seed, seed % 2 == 0);
-        int vectors = 1;
-        for (int i = 0; i < P.ncohorts; i++)
-            vectors *= P.cohorts[i].nopts;
-        Brute b = {.P = &P, .all = arena_array(a, (size_t)vectors, sizeof(Plan))};
-        brute_opts(&b, 0);
+        Brute b = brute_all(a, &P);
         int want = brute_proposals(&b, 2);
         PlanChoice c;
         int64_t bound;
@@ -618,11 +621,7 @@ static void test_any_plan(void **state)
     for (uint64_t seed = 1; seed <= 150; seed++) {
         Arena *a = arena_new();
         PlanProblem P = random_problem(a, seed, true);
-        int vectors = 1;
-        for (int i = 0; i < P.ncohorts; i++)
-            vectors *= P.cohorts[i].nopts;
-        Brute b = {.P = &P, .all = arena_array(a, (size_t)vectors, sizeof(Plan))};
-        brute_opts(&b, 0);
+        Brute b = brute_all(a, &P);
         PlanResult r;
         plan_solve_ask(&P, &(PlanSolveAsk){.nproposals = 3, .any_plan = true}, a, &r);
         assert_valid(&P, &r);
