@@ -560,6 +560,12 @@ typedef struct Sol {
     jmp_buf jb;
 } Sol;
 
+/* The least integer penalty a bound computed in doubles proves: rounded
+ * up, after allowing for GLPK's tolerances, which are relative (an LP
+ * optimum of 10^6 may be off by far more than 10^-6), so that an option is
+ * never dropped on rounding noise. */
+static double least_proven(double b) { return ceil(b - 1e-6 * (1 + fabs(b))); }
+
 static void on_error(void *info) { longjmp(*(jmp_buf *)info, 1); }
 
 static int on_term(void *info, const char *s)
@@ -581,7 +587,7 @@ static void on_tree(glp_tree *T, void *info)
     if (!s->bounded || b > s->bound)
         s->bound = b, s->bounded = true;
     glp_prob *lp = glp_ios_get_prob(T);
-    if (glp_mip_status(lp) == GLP_FEAS && ceil(s->bound - 1e-6) >= glp_mip_obj_val(lp) - 1e-6) {
+    if (glp_mip_status(lp) == GLP_FEAS && least_proven(s->bound) >= glp_mip_obj_val(lp) - 0.5) {
         s->proven = true;
         glp_ios_terminate(T);
     }
@@ -741,7 +747,7 @@ PlanStatus plan_mip_best(void *ctx, const PlanProblem *P, int *const *ex, int ne
         st = PLAN_INFEASIBLE;
     else if (have && ((s->ret == 0 && s->status == GLP_OPT) || s->proven))
         st = PLAN_OPTIMAL;
-    *bound = s->bounded && s->bound > 0 ? (int64_t)ceil(s->bound - 1e-6) : 0;
+    *bound = s->bounded && s->bound > 0 ? (int64_t)least_proven(s->bound) : 0;
     if (have) {
         read_plan(P, co, s, &plan);
         *out = plan;
@@ -817,11 +823,11 @@ bool plan_mip_lp_cut(void *lp, const int *fixed, int c, int64_t target, int upto
     /* An option left at 0 costs at least its reduced cost more than the
      * LP's optimum: the dual solution stays feasible with it at 1. */
     double z = glp_get_obj_val(R->lp);
-    *bound = (int64_t)ceil(z - 1e-6);
+    *bound = (int64_t)least_proven(z);
     for (int o = 0; o < P->cohorts[c].nopts; o++) {
         int j = R->co[c].x[o];
         double b = !j ? INFINITY : glp_get_col_stat(R->lp, j) == GLP_NL ? z + glp_get_col_dual(R->lp, j) : z;
-        cut[o] = ceil(b - 1e-6) > (double)target;
+        cut[o] = least_proven(b) > (double)target;
     }
     /* The options before `upto` that are left are what the search would
      * have to rule out one by one: each gets an LP of its own. */
@@ -834,7 +840,7 @@ bool plan_mip_lp_cut(void *lp, const int *fixed, int c, int64_t target, int upto
             break;
         ret = glp_simplex(R->lp, &parm);
         int st = glp_get_status(R->lp);
-        if (ret == 0 && (st == GLP_NOFEAS || (st == GLP_OPT && ceil(glp_get_obj_val(R->lp) - 1e-6) > (double)target)))
+        if (ret == 0 && (st == GLP_NOFEAS || (st == GLP_OPT && least_proven(glp_get_obj_val(R->lp)) > (double)target)))
             cut[o] = true;
         glp_set_col_bnds(R->lp, j, GLP_DB, 0, 1);
         if (ret == GLP_ETMLIM)
