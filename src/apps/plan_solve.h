@@ -125,19 +125,21 @@ typedef struct PlanSolveAsk {
      * when best cannot prove it in time, the search goes on from its plan
      * and bound. */
     PlanBestFn best;
-    void *best_ctx;
-    /* An LP relaxation (plan_mip_lp_*), opened for each ranking: before
-     * the search tries cohort c's values in the contract's order, cut
-     * marks those no plan of the penalty can have, so the search need not
-     * prove it. Sound whatever it marks of cut, as long as each marked
-     * option really has no such plan. NULL: the search ranks alone. */
+    void *best_ctx;       /* handed to best and lp_open */
+    /* An LP relaxation (plan_mip_lp_*), opened when the search alone has
+     * spent rank_alone nodes on a proof: in phase 1, its optimum (cut's
+     * *bound with nothing fixed) bounds the least penalty; in ranking,
+     * before the search tries cohort c's values in the contract's order,
+     * cut marks those no plan of the penalty can have, so the search need
+     * not prove it. Sound as long as each marked option really has no
+     * such plan. NULL: the search goes alone. */
     void *(*lp_open)(void *ctx, const PlanProblem *P, Arena *a);
     bool (*lp_cut)(void *lp, const int *fixed, int c, int64_t target, int upto, double time_limit, bool *cut,
                    int64_t *bound);
     void (*lp_close)(void *lp);
-    /* The nodes a ranking probe gets alone before the relaxation is asked
-     * (0: PLAN_RANK_ALONE_NODES; < 0: asked for every cohort, as the tests
-     * do so that it is exercised on small problems). */
+    /* The nodes phase 1, or a ranking probe, gets alone before the
+     * relaxation is asked (0: PLAN_RANK_ALONE_NODES; < 0: asked at once,
+     * as the tests do so that it is exercised on small problems). */
     long rank_alone;
     /* Only whether a plan exists: stop at the first plan found (one
      * proposal, PLAN_FEASIBLE, its penalty unproven), for the conflict
