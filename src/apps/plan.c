@@ -855,6 +855,7 @@ static OracleAnswer oracle_fits(void *ctx, const bool *on, int64_t *penalty)
     PlanResult r;
     PlanSolveAsk sa = plan_solvers(1, left);
     sa.any_plan = !penalty; /* only whether: the first plan will do */
+    sa.penalty_only = penalty != NULL; /* or what the best costs, not which it is */
     plan_solve_ask(&P, &sa, a, &r);
     OracleAnswer ans = r.nproposals > 0 ? ORACLE_FITS : r.status == PLAN_INFEASIBLE ? ORACLE_NO : ORACLE_UNKNOWN;
     if (penalty)

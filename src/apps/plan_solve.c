@@ -1441,6 +1441,10 @@ static void solve_group(const PlanProblem *P, const PlanSolveAsk *ask, int K, do
         }
         if (k == 0)
             out->lower_bound = best;
+        if (ask->penalty_only) { /* no ranking asked */
+            out->proposals[out->nproposals++] = keep(s, a, s->bopt, s->bteam, best);
+            break;
+        }
         guide(s);
         cut = !rank_plan(s, best);
         out->proposals[out->nproposals++] = keep(s, a, s->gopt, s->gteam, best);
@@ -1604,7 +1608,7 @@ void plan_solve_ask(const PlanProblem *P, const PlanSolveAsk *ask, Arena *a, Pla
     struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);
     double time_limit = ask->time_limit;
-    int K = ask->any_plan ? 1 : ask->nproposals > 0 ? ask->nproposals : 1, n = P->ncohorts;
+    int K = ask->any_plan || ask->penalty_only ? 1 : ask->nproposals > 0 ? ask->nproposals : 1, n = P->ncohorts;
     memset(out, 0, sizeof *out);
     if (n == 0) {
         out->proposals = arena_array(a, 1, sizeof(PlanChoice));

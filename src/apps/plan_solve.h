@@ -145,6 +145,11 @@ typedef struct PlanSolveAsk {
      * proposal, PLAN_FEASIBLE, its penalty unproven), for the conflict
      * search's oracle; PLAN_INFEASIBLE still means proven. */
     bool any_plan;
+    /* Only the least penalty (the conflict search's price of dropping a
+     * requirement): one proposal of that penalty, proven least, but not
+     * ranked by the contract's order, which can cost far more than
+     * finding it. */
+    bool penalty_only;
 } PlanSolveAsk;
 
 /* About a tenth of a second of ranking, less than solving the LP of a

@@ -631,6 +631,27 @@ static void test_any_plan(void **state)
     }
 }
 
+/* Only the least penalty (the conflict search's relaxations): one plan,
+ * valid, of the brute force's least penalty. */
+static void test_penalty_only(void **state)
+{
+    (void)state;
+    for (uint64_t seed = 1; seed <= 150; seed++) {
+        Arena *a = arena_new();
+        PlanProblem P = random_problem(a, seed, seed % 2 == 1);
+        Brute b = brute_all(a, &P);
+        brute_proposals(&b, 1);
+        PlanResult r;
+        plan_solve_ask(&P, &(PlanSolveAsk){.nproposals = 3, .penalty_only = true}, a, &r);
+        assert_valid(&P, &r);
+        assert_int_equal(r.nproposals, b.n > 0);
+        assert_int_equal(r.status, b.n > 0 ? PLAN_OPTIMAL : PLAN_INFEASIBLE);
+        if (b.n > 0)
+            assert_int_equal(r.proposals[0].penalty, b.all[0].pen);
+        arena_free(a);
+    }
+}
+
 /* ---------------------------------------------------------------- a region's year */
 
 /* A region's year: cohorts with preferred starts spread over the year, each
@@ -797,6 +818,7 @@ int main(void)
         cmocka_unit_test(test_linked_against_brute_force),
         cmocka_unit_test(test_mip_against_brute_force),
         cmocka_unit_test(test_any_plan),
+        cmocka_unit_test(test_penalty_only),
         cmocka_unit_test(test_time_limit),
         cmocka_unit_test(test_year),
         cmocka_unit_test(test_two_regions),
