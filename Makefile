@@ -62,7 +62,7 @@ PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags jansson 2>/dev/null) \
 # file is written, so no other command pays for loading it and ICU (issue 20). Its soname
 # is taken from the libical compiled against; the unit tests, which read .ics back with
 # libical, link it.
-LIBS       := $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null) -lcsv -lunistring -lm -pthread
+LIBS       := $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null) -lcsv -lglpk -lunistring -lm -pthread
 ICAL_LIBS  := $(shell $(PKG_CONFIG) --libs libical 2>/dev/null)
 ICAL_SONAME := $(shell objdump -p "$$($(PKG_CONFIG) --variable=libdir libical 2>/dev/null)/libical.so" 2>/dev/null | \
                  awk '/SONAME/ {print $$2}')
@@ -203,7 +203,12 @@ $(BUILD)/fuzzobj/%.o: fuzz/%.c $(FLAGS_STAMP) | $(GEN_HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(OUR_CFLAGS) $(ALL_CPPFLAGS) -MMD -MP -c -o $@ $<
 
--include $(wildcard $(OBJ)/*/*.d $(GEN)/*.d $(BUILD)/tests/obj/*.d $(BUILD)/evalrate.d $(BUILD)/fuzzobj/*.d)
+# The planner's solvers alone (bench/plansolve.c): the search, GLPK's MIP and both, timed on
+# one plan file; built by `make test` too, so it cannot rot (never timed in a test).
+$(BUILD)/plansolve: bench/plansolve.c $(LIB) $(FLAGS_STAMP) | $(GEN_HDRS)
+	$(CC) $(OUR_CFLAGS) $(ALL_CPPFLAGS) -MMD -MP -MF $(BUILD)/plansolve.d -MT $@ $(LDFLAGS) -o $@ $< $(LIB) $(LIBS)
+
+-include $(wildcard $(OBJ)/*/*.d $(GEN)/*.d $(BUILD)/tests/obj/*.d $(BUILD)/evalrate.d $(BUILD)/plansolve.d $(BUILD)/fuzzobj/*.d)
 
 # ---------------------------------------------------------------- tests
 
@@ -213,7 +218,7 @@ $(BUILD)/fuzzobj/%.o: fuzz/%.c $(FLAGS_STAMP) | $(GEN_HDRS)
 # without reporting a failure (a crash, a sanitizer abort) counts one more failure, and a
 # program that prints no summary at all counts as one test.  Each runs under
 # `timeout $$UNIT_TIMEOUT` (default 120 s).
-test: $(BIN) $(MO_FILES) $(UNIT_BINS) $(BUILD)/evalrate $(FUZZ_CHECK_OBJS)
+test: $(BIN) $(MO_FILES) $(UNIT_BINS) $(BUILD)/evalrate $(BUILD)/plansolve $(FUZZ_CHECK_OBJS)
 	@pass=0; fail=0; \
 	for t in $(UNIT_BINS); do \
 	  out=$$(timeout $${UNIT_TIMEOUT:-120} "$$t" 2>&1 </dev/null); rc=$$?; \

@@ -9,7 +9,7 @@ if [ "$#" -gt 0 ]; then
 else
   # python3-icalendar and tzdata: the independent read-back of .ics output in the tests.
   # gettext: msgfmt builds the catalogues (po/), xgettext the template.
-  pkgs=(flex bison gettext pkg-config libjansson-dev libcmocka-dev libunistring-dev libical-dev libcsv-dev python3-icalendar tzdata)
+  pkgs=(flex bison gettext pkg-config libjansson-dev libcmocka-dev libunistring-dev libical-dev libcsv-dev libglpk-dev python3-icalendar tzdata)
 fi
 
 if ! command -v dpkg >/dev/null 2>&1; then

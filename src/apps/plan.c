@@ -8,6 +8,7 @@
  * option out (hard requirement 5). */
 #include "apps/plan.h"
 #include "apps/plan_conflict.h"
+#include "apps/plan_mip.h"
 #include "base/civil.h"
 #include "base/i18n.h"
 #include "engine/eval.h"
@@ -915,6 +916,16 @@ static double now_s(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* The solvers (bench/README.md, "Planning", weighs them): the search finds
+ * the least penalty; when ranking the plans of that penalty by the
+ * contract's order stalls, GLPK's LP relaxation rules out the options that
+ * cannot be in one. */
+static PlanSolveAsk plan_solvers(int proposals, double time_limit)
+{
+    return (PlanSolveAsk){.nproposals = proposals, .time_limit = time_limit, .lp_open = plan_mip_lp_open,
+                          .lp_cut = plan_mip_lp_cut, .lp_close = plan_mip_lp_close};
+}
+
 /* The conflict search's oracle: is there a plan with these requirements?
  * Each call may use what is left of the explanation's budget. */
 static OracleAnswer oracle_fits(void *ctx, const bool *on, int64_t *penalty)
@@ -931,9 +942,13 @@ static OracleAnswer oracle_fits(void *ctx, const bool *on, int64_t *penalty)
     PlanProblem P;
     build_problem(C, on, a, &P);
     PlanResult r;
-    plan_solve(&P, 1, left, a, &r);
+    PlanSolveAsk sa = plan_solvers(1, left);
+    sa.any_plan = !penalty; /* only whether: the first plan will do */
+    sa.penalty_only = penalty != NULL; /* or what the best costs, not which it is */
+    plan_solve_ask(&P, &sa, a, &r);
     OracleAnswer ans = r.nproposals > 0 ? ORACLE_FITS : r.status == PLAN_INFEASIBLE ? ORACLE_NO : ORACLE_UNKNOWN;
-    *penalty = r.nproposals > 0 ? r.proposals[0].penalty : 0;
+    if (penalty)
+        *penalty = r.nproposals > 0 ? r.proposals[0].penalty : 0;
     arena_free(a);
     return ans;
 }
@@ -1033,7 +1048,8 @@ bool plan_run(Program *p, Block *plan, const PlanAsk *ask, Arena *a, PlanReport 
         want = 1;
     PlanResult r;
     double left = deadline - now_s();
-    plan_solve(&P, want, left > 0.001 ? left : 0.001, a, &r);
+    PlanSolveAsk sa = plan_solvers(want, left > 0.001 ? left : 0.001);
+    plan_solve_ask(&P, &sa, a, &r);
     out->status = r.status;
     out->lower_bound = r.lower_bound;
     out->nodes = r.nodes;

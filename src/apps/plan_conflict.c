@@ -28,8 +28,7 @@ static void shrink(Run *r, int lo, int hi)
         return;
     for (int i = lo; i < hi; i++)
         r->in[i] = false;
-    int64_t pen;
-    OracleAnswer a = r->o->fits(r->o->ctx, r->in, &pen);
+    OracleAnswer a = r->o->fits(r->o->ctx, r->in, NULL);
     if (a == ORACLE_NO)
         return; /* none of them is needed */
     for (int i = lo; i < hi; i++)
@@ -49,7 +48,7 @@ int plan_conflict(const ConflictOracle *o, int n, bool *in, int64_t *relaxed, bo
     for (int i = 0; i < n; i++)
         in[i] = false;
     *minimal = true;
-    OracleAnswer none = o->fits(o->ctx, in, &pen);
+    OracleAnswer none = o->fits(o->ctx, in, NULL);
     if (none == ORACLE_NO)
         return 0; /* nothing fits even with no requirement enforced */
     for (int i = 0; i < n; i++)

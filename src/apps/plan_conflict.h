@@ -13,9 +13,10 @@ typedef enum { ORACLE_NO = 0, ORACLE_FITS = 1, ORACLE_UNKNOWN = -1 } OracleAnswe
 
 typedef struct ConflictOracle {
     void *ctx;
-    /* Whether a plan exists with requirement i enforced exactly when on[i]
-     * (*penalty: the best plan's penalty when one does), or UNKNOWN when
-     * the oracle ran out of time. */
+    /* Whether a plan exists with requirement i enforced exactly when on[i],
+     * or UNKNOWN when the oracle ran out of time. With penalty, *penalty is
+     * the best plan's penalty when one exists; NULL asks only whether one
+     * does, so the oracle may stop at the first plan it finds. */
     OracleAnswer (*fits)(void *ctx, const bool *on, int64_t *penalty);
 } ConflictOracle;
 
@@ -23,7 +24,8 @@ typedef struct ConflictOracle {
  * the marked requirements alone admit no plan — always proven — and, when
  * the oracle never answered UNKNOWN (*minimal set true), dropping any one
  * of them lets a plan exist. A requirement is dropped for good only when
- * the rest are proven to admit no plan, tried a block at a time (half the
+ * the rest are proven to admit no plan (asked without a penalty), tried a
+ * block at a time (half the
  * candidates, then halves of a block that could not go), so a conflict of
  * k among n costs about 2k·log2(n) calls, not n. relaxed[i], for each
  * marked i, is the best penalty with every requirement but i enforced, -1

@@ -68,6 +68,18 @@
  * of its own; its optimum, site by site, bounds the whole from below (or
  * shows there is no plan) and lets phase 1 stop as soon as it is met.
  *
+ * Why an LP relaxation, handed in (PlanSolveAsk; plan_mip.c's, through
+ * GLPK). The sum of cheapest options knows nothing of rooms and teams,
+ * and two proofs can take this search forever with it: that a plan one
+ * cheaper than its best does not exist, and, in phase 2, that an option
+ * of the cohort being ranked that comes before the winner in the
+ * contract's order has no plan of the penalty. After PLAN_RANK_ALONE_NODES
+ * nodes alone, phase 1 takes the LP's optimum as a bound, and phase 2
+ * drops the options whose reduced cost (or own LP) puts them above the
+ * penalty; options are only ever dropped on a proof, so the proposals are
+ * the same, only found sooner. GLPK's branch and cut was weighed as the
+ * whole solver and was slower (bench/README.md).
+ *
  * Why teams are branched on. A team only decides feasibility, but which
  * teachers a cohort takes decides what is left for the later ones, so an
  * exact search must revisit it. Teams go in the contract's order; unused
@@ -142,6 +154,7 @@ typedef struct Memo {
 
 typedef struct Search {
     const PlanProblem *P;
+    const PlanSolveAsk *ask;
     Arena *a;
     int n, T, TW, D, NW, maxslots, maxroles, nex, wiped;
     Coh *co;
@@ -1160,6 +1173,27 @@ static bool probe(Search *s, int depth, int64_t partial, int64_t target)
     return s->found;
 }
 
+/* Drops the options of cohort c (the next to rank, all before it placed)
+ * that the LP relaxation proves cannot be in a plan of penalty `best`,
+ * except the guide's, which is in one. False when the clock ran out. */
+static bool lp_cut(Search *s, void *lp, int c, int64_t best, bool *cut)
+{
+    double left = s->limit > 0 ? s->limit - since(&s->start) : 0;
+    if (s->limit > 0 && left <= 0)
+        return !(s->timeout = true);
+    int64_t bound;
+    if (!s->ask->lp_cut(lp, s->opt, c, best, s->gopt[c], left, cut, &bound))
+        return true;
+    Coh *C = &s->co[c];
+    for (int o = 0; o < C->nopts; o++)
+        if (cut[o] && o != s->gopt[c] && has(C->alive, o)) {
+            Word *w = &C->alive[o >> 6];
+            seth(s, w, *w & ~((Word)1 << (o & 63)));
+        }
+    settle(s, c);
+    return true;
+}
+
 /* Phase 2: cohort by cohort, the best value that still completes to a plan
  * of penalty `best`; the value found is placed for good before the next
  * cohort's probe. False when the clock stopped it (the guide is then a
@@ -1169,9 +1203,35 @@ static bool rank_plan(Search *s, int64_t best)
     int64_t partial = 0;
     int c = 0;
     root(s);
+    const PlanSolveAsk *ask = s->ask;
+    void *lp = NULL;
+    bool opened = false, *cut = NULL;
     for (; c < s->n; c++) {
         s->lexc = c;
-        if (!probe(s, c, partial, best))
+        bool ok;
+        if (ask && ask->lp_open) { /* the search alone first: most cohorts take it a few nodes */
+            long alone = ask->rank_alone ? ask->rank_alone : PLAN_RANK_ALONE_NODES;
+            s->aborted = false, s->divelimit = alone > 0 ? s->nodes + alone : 0;
+            ok = alone > 0 && probe(s, c, partial, best);
+            bool gave_up = alone < 0 || (s->aborted && !ok);
+            s->aborted = false, s->divelimit = 0;
+            if (gave_up) {
+                if (!opened) {
+                    opened = true;
+                    lp = ask->lp_open(ask->best_ctx, s->P, s->a);
+                    int most = 1;
+                    for (int k = 0; k < s->n; k++)
+                        most = s->co[k].nopts > most ? s->co[k].nopts : most;
+                    cut = arena_array(s->a, (size_t)most, sizeof(bool));
+                }
+                if (lp && !lp_cut(s, lp, c, best, cut))
+                    break;
+                ok = probe(s, c, partial, best);
+            }
+        } else {
+            ok = probe(s, c, partial, best);
+        }
+        if (!ok)
             break;
         guide(s);
         memcpy(s->team + (size_t)c * (size_t)s->maxslots, s->gteam + (size_t)c * (size_t)s->maxslots,
@@ -1179,6 +1239,8 @@ static bool rank_plan(Search *s, int64_t best)
         place(s, c, c, s->gopt[c]); /* it fits: the probe placed it so */
         partial += s->co[c].o[s->gopt[c]].pen;
     }
+    if (lp)
+        ask->lp_close(lp);
     while (c-- > 0)
         unplace(s, c, s->opt[c]);
     s->lexc = -1;
@@ -1261,8 +1323,58 @@ static int64_t room_bound(Search *s, Arena *a)
     return total;
 }
 
-/* The search proper, for cohorts that nothing links to any others. */
-static void solve_group(const PlanProblem *P, int K, double time_limit, Arena *a, PlanResult *out)
+/* Phase 1's branch and bound from its first plan. With the LP relaxation
+ * at hand, the search goes alone for a while (most years need a few
+ * nodes), then takes the LP's optimum as what a plan costs at least: the
+ * sum of the cheapest options ignores rooms and teams, and proving that a
+ * plan costing one more than it is best can take the search forever,
+ * while it ends as soon as its plan meets the LP's bound. */
+static void bound_search(Search *s, PlanResult *out)
+{
+    const PlanSolveAsk *ask = s->ask;
+    long alone = ask->rank_alone ? ask->rank_alone : PLAN_RANK_ALONE_NODES;
+    if (!ask->lp_open) {
+        descend(s, 0, 0);
+        return;
+    }
+    if (alone > 0) {
+        s->aborted = false, s->divelimit = s->nodes + alone;
+        descend(s, 0, 0);
+        bool gave_up = s->aborted;
+        s->aborted = false, s->divelimit = 0;
+        if (!gave_up || s->timeout || s->halt)
+            return;
+    }
+    void *lp = ask->lp_open(ask->best_ctx, s->P, s->a);
+    if (lp) {
+        bool *cut = arena_array(s->a, (size_t)s->co[0].nopts + 1, sizeof(bool));
+        double left = s->limit > 0 ? s->limit - since(&s->start) : 0;
+        int64_t b;
+        if ((s->limit <= 0 || left > 0) && ask->lp_cut(lp, NULL, 0, INT64_MAX, 0, left, cut, &b) && b > s->known) {
+            s->known = b;
+            out->lower_bound = b > out->lower_bound ? b : out->lower_bound;
+        }
+        ask->lp_close(lp);
+    }
+    s->halt = s->found && s->best <= s->known;
+    if (!s->halt)
+        descend(s, 0, 0);
+}
+
+/* A plan found elsewhere (the MIP) as the search's last plan found. */
+static void take(Search *s, const PlanChoice *c)
+{
+    memcpy(s->bopt, c->opt, sizeof(int) * (size_t)s->n);
+    for (int k = 0; k < s->n; k++)
+        memcpy(s->bteam + (size_t)k * (size_t)s->maxslots, c->team[k], sizeof(int) * (size_t)s->co[k].nslots);
+}
+
+/* The search proper, for cohorts that nothing links to any others. With
+ * ask->best, each rank's least penalty comes from there when it proves it;
+ * the search then ranks from its plan (phase 2) and does phase 1 only when
+ * it could not, from its plan and bound. */
+static void solve_group(const PlanProblem *P, const PlanSolveAsk *ask, int K, double time_limit, Arena *a,
+                        PlanResult *out)
 {
     Search *s = arena_alloc(a, sizeof *s);
     clock_gettime(CLOCK_MONOTONIC, &s->start);
@@ -1271,6 +1383,7 @@ static void solve_group(const PlanProblem *P, int K, double time_limit, Arena *a
     out->proposals = arena_array(a, (size_t)K, sizeof(PlanChoice));
     out->status = PLAN_OPTIMAL;
     setup(s, P, a);
+    s->ask = ask;
     s->lexc = -1;
     s->ex = arena_array(a, (size_t)K, sizeof(int *));
     s->match = arena_array(a, (size_t)K, sizeof(int));
@@ -1278,33 +1391,60 @@ static void solve_group(const PlanProblem *P, int K, double time_limit, Arena *a
     for (int k = 0; k < K && !cut; k++) {
         if (!root(s))
             break;
-        if (k == 0) {
-            int64_t rb = room_bound(s, a);
-            if (rb == INT64_MAX) /* no plan */
-                break;
-            out->lower_bound = rb;
-        }
-        int64_t best = 0, prev = k > 0 ? out->proposals[k - 1].penalty : 0;
+        int64_t best = 0, prev = k > 0 ? out->proposals[k - 1].penalty : 0, mbound = 0;
         bool have = false, proven = false;
+        PlanChoice mc = {0};
         /* ties are the rule: first look for another plan as cheap as the
          * last (nothing can be cheaper, so one found is proven) */
         if (k > 0 && probe(s, 0, 0, prev)) {
             have = proven = true, best = prev;
-        } else if (!s->timeout) {
-            int64_t known = k > 0 && prev + 1 > out->lower_bound ? prev + 1 : out->lower_bound;
-            s->phase = 1, s->best = INT64_MAX, s->known = known, s->found = false, s->halt = false;
-            if (dive(s))
-                descend(s, 0, 0);
-            have = s->found, best = s->best, proven = s->found && (s->halt || !s->timeout);
+        } else if (!s->timeout && ask->best && !ask->any_plan) {
+            double left = time_limit > 0 ? time_limit - since(&s->start) : 0;
+            PlanStatus ms = time_limit > 0 && left <= 0
+                                ? PLAN_FEASIBLE
+                                : ask->best(ask->best_ctx, P, s->ex, k, left, a, &mc, &mbound);
+            if (ms == PLAN_INFEASIBLE) /* no plan, or none unlike the earlier proposals */
+                break;
+            if (ms == PLAN_OPTIMAL)
+                take(s, &mc), have = proven = true, best = mc.penalty;
+            s->timeout |= time_limit > 0 && since(&s->start) > time_limit;
         }
-        if (!have || !proven) {
-            if (have) /* the best the clock allowed, unproven */
+        if (!have && k == 0) {
+            int64_t rb = room_bound(s, a);
+            if (rb == INT64_MAX) /* no plan */
+                break;
+            out->lower_bound = rb > mbound ? rb : mbound;
+        }
+        if (!have && !s->timeout) {
+            int64_t known = k > 0 && prev + 1 > out->lower_bound ? prev + 1 : out->lower_bound;
+            known = mbound > known ? mbound : known;
+            s->phase = 1, s->best = INT64_MAX, s->known = ask->any_plan ? INT64_MAX : known, s->found = false,
+            s->halt = false;
+            if (mc.opt) { /* the MIP's plan is the incumbent: no dives */
+                take(s, &mc);
+                s->found = true, s->best = mc.penalty, s->halt = mc.penalty <= known;
+                if (!s->halt)
+                    bound_search(s, out);
+            } else if (dive(s)) {
+                bound_search(s, out);
+            }
+            have = s->found, best = s->best, proven = s->found && (s->halt || !s->timeout);
+        } else if (!have && mc.opt) { /* the clock ran out in the MIP: its plan, unproven */
+            take(s, &mc);
+            have = true, best = mc.penalty;
+        }
+        if (!have || !proven || ask->any_plan) {
+            if (have) /* the best the clock allowed, unproven; or any plan, as asked */
                 out->proposals[out->nproposals++] = keep(s, a, s->bopt, s->bteam, best);
-            cut = s->timeout;
+            cut = s->timeout || (ask->any_plan && have);
             break;
         }
         if (k == 0)
             out->lower_bound = best;
+        if (ask->penalty_only) { /* no ranking asked */
+            out->proposals[out->nproposals++] = keep(s, a, s->bopt, s->bteam, best);
+            break;
+        }
         guide(s);
         cut = !rank_plan(s, best);
         out->proposals[out->nproposals++] = keep(s, a, s->gopt, s->gteam, best);
@@ -1460,9 +1600,15 @@ static void merge(const Merge *g, int K, Arena *a, PlanResult *out)
 
 void plan_solve(const PlanProblem *P, int nproposals, double time_limit, Arena *a, PlanResult *out)
 {
+    plan_solve_ask(P, &(PlanSolveAsk){.nproposals = nproposals, .time_limit = time_limit}, a, out);
+}
+
+void plan_solve_ask(const PlanProblem *P, const PlanSolveAsk *ask, Arena *a, PlanResult *out)
+{
     struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);
-    int K = nproposals > 0 ? nproposals : 1, n = P->ncohorts;
+    double time_limit = ask->time_limit;
+    int K = ask->any_plan || ask->penalty_only ? 1 : ask->nproposals > 0 ? ask->nproposals : 1, n = P->ncohorts;
     memset(out, 0, sizeof *out);
     if (n == 0) {
         out->proposals = arena_array(a, 1, sizeof(PlanChoice));
@@ -1472,7 +1618,7 @@ void plan_solve(const PlanProblem *P, int nproposals, double time_limit, Arena *
     int *group = arena_array(a, (size_t)n, sizeof(int)), *local = arena_array(a, (size_t)n, sizeof(int));
     int m = groups(P, a, group);
     if (m == 1) {
-        solve_group(P, K, time_limit, a, out);
+        solve_group(P, ask, K, time_limit, a, out);
         return;
     }
     PlanResult *part = arena_array(a, (size_t)m, sizeof(PlanResult));
@@ -1486,7 +1632,7 @@ void plan_solve(const PlanProblem *P, int nproposals, double time_limit, Arena *
                 local[c] = sub.ncohorts, co[sub.ncohorts++] = P->cohorts[c];
         /* a share of the time left; what one group leaves goes to the next */
         double left = time_limit > 0 ? (time_limit - since(&start)) / (m - k) : 0;
-        solve_group(&sub, K, time_limit > 0 && left <= 0 ? 1e-9 : left, a, &part[k]);
+        solve_group(&sub, ask, K, time_limit > 0 && left <= 0 ? 1e-9 : left, a, &part[k]);
         out->nodes += part[k].nodes, out->lower_bound += part[k].lower_bound;
         none |= part[k].nproposals == 0;
         cut |= part[k].status == PLAN_FEASIBLE;

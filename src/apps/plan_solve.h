@@ -108,6 +108,59 @@ typedef struct PlanResult {
  * search finished, lower_bound then being proposal 1's penalty. */
 void plan_solve(const PlanProblem *P, int nproposals, double time_limit, Arena *a, PlanResult *out);
 
+/* Another way to a group's least penalty, handed in (plan_mip.c's MIP
+ * through GLPK) so that the search depends on no solver library: the best
+ * plan of P whose option vector repeats none of ex[0 … nex-1], with the
+ * meaning of plan_mip_best's answers. */
+typedef PlanStatus (*PlanBestFn)(void *ctx, const PlanProblem *P, int *const *ex, int nex, double time_limit,
+                                 Arena *a, PlanChoice *out, int64_t *bound);
+
+typedef struct PlanSolveAsk {
+    int nproposals;       /* as for plan_solve */
+    double time_limit;
+    /* Each group's least penalty (first proposal and every further one
+     * that no plan of the previous penalty gives) comes from best when
+     * set: the search then only ranks plans of that penalty by the total
+     * order, starting from best's plan, so the proposals are the same;
+     * when best cannot prove it in time, the search goes on from its plan
+     * and bound. */
+    PlanBestFn best;
+    void *best_ctx;       /* handed to best and lp_open */
+    /* An LP relaxation (plan_mip_lp_*), opened when the search alone has
+     * spent rank_alone nodes on a proof: in phase 1, its optimum (cut's
+     * *bound with nothing fixed) bounds the least penalty; in ranking,
+     * before the search tries cohort c's values in the contract's order,
+     * cut marks those no plan of the penalty can have, so the search need
+     * not prove it. Sound as long as each marked option really has no
+     * such plan. NULL: the search goes alone. */
+    void *(*lp_open)(void *ctx, const PlanProblem *P, Arena *a);
+    bool (*lp_cut)(void *lp, const int *fixed, int c, int64_t target, int upto, double time_limit, bool *cut,
+                   int64_t *bound);
+    void (*lp_close)(void *lp);
+    /* The nodes phase 1, or a ranking probe, gets alone before the
+     * relaxation is asked (0: PLAN_RANK_ALONE_NODES; < 0: asked at once,
+     * as the tests do so that it is exercised on small problems). */
+    long rank_alone;
+    /* Only whether a plan exists: stop at the first plan found (one
+     * proposal, PLAN_FEASIBLE, its penalty unproven), for the conflict
+     * search's oracle; PLAN_INFEASIBLE still means proven. */
+    bool any_plan;
+    /* Only the least penalty (the conflict search's price of dropping a
+     * requirement): one proposal of that penalty, proven least, but not
+     * ranked by the contract's order, which can cost far more than
+     * finding it. */
+    bool penalty_only;
+} PlanSolveAsk;
+
+/* Small years never reach it (the benchmark's 5 cohorts rank in a few
+ * dozen nodes), and the LP's few tenths of a second are not spent on them;
+ * where the search stalls (plan-10-1 spent 50 000 nodes on its first
+ * cohort without a proof) it hands over soon. */
+#define PLAN_RANK_ALONE_NODES 20000
+
+/* plan_solve with the choices above. */
+void plan_solve_ask(const PlanProblem *P, const PlanSolveAsk *ask, Arena *a, PlanResult *out);
+
 /* Whether `c` breaks no hard requirement of P (PLANNING.md §2, 2–4): an
  * independent check, written without the search's data structures, that
  * the tests apply to every proposal. Writes the first broken requirement,

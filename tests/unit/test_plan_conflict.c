@@ -20,6 +20,7 @@ typedef struct Forbid {
     unsigned sets[4]; /* bit i: requirement i */
     int n;
     int calls;
+    int priced; /* calls that asked for a penalty */
 } Forbid;
 
 static OracleAnswer forbid_fits(void *ctx, const bool *on, int64_t *penalty)
@@ -34,10 +35,12 @@ static OracleAnswer forbid_fits(void *ctx, const bool *on, int64_t *penalty)
         else
             off++;
     }
+    f->priced += penalty != NULL;
     for (int s = 0; s < f->nsets; s++)
         if ((m & f->sets[s]) == f->sets[s])
             return ORACLE_NO;
-    *penalty = 10 * off;
+    if (penalty)
+        *penalty = 10 * off;
     return ORACLE_FITS;
 }
 
@@ -59,7 +62,7 @@ static void assert_minimal(Forbid *f, const bool *in)
 static void test_single_set(void **state)
 {
     (void)state;
-    Forbid f = {1, {0x14}, 6, 0}; /* requirements 2 and 4 together */
+    Forbid f = {1, {0x14}, 6, 0, 0}; /* requirements 2 and 4 together */
     ConflictOracle o = {&f, forbid_fits};
     bool in[6];
     int64_t relaxed[6];
@@ -70,6 +73,9 @@ static void test_single_set(void **state)
      * cannot, 1 goes, 2 stays, [3,6) cannot, 3 goes, [4,6) cannot, 4
      * stays, 5 goes: 11; then one call per member. */
     assert_int_equal(f.calls, 1 + 11 + 2);
+    /* Only the relaxations are priced: the rest ask whether a plan exists,
+     * which the planner answers at its first plan. */
+    assert_int_equal(f.priced, 2);
     assert_true(in[2] && in[4]);
     assert_false(in[0] || in[1] || in[3] || in[5]);
     /* Dropping one of them, the other five enforced: one off, penalty 10. */
@@ -83,7 +89,7 @@ static void test_single_set(void **state)
 static void test_two_sets(void **state)
 {
     (void)state;
-    Forbid f = {2, {0x03, 0x30}, 6, 0}; /* {0, 1} and {4, 5} */
+    Forbid f = {2, {0x03, 0x30}, 6, 0, 0}; /* {0, 1} and {4, 5} */
     ConflictOracle o = {&f, forbid_fits};
     bool in[6];
     int64_t relaxed[6];
@@ -100,7 +106,7 @@ static void test_two_sets(void **state)
 static void test_hopeless(void **state)
 {
     (void)state;
-    Forbid f = {1, {0}, 3, 0}; /* the empty set: always infeasible */
+    Forbid f = {1, {0}, 3, 0, 0}; /* the empty set: always infeasible */
     ConflictOracle o = {&f, forbid_fits};
     bool in[3];
     int64_t relaxed[3];
@@ -116,7 +122,7 @@ static void test_many(void **state)
     (void)state;
     for (unsigned a = 1; a < 256; a += 7) {
         for (unsigned b = 1; b < 256; b += 31) {
-            Forbid f = {2, {a, b}, 8, 0};
+            Forbid f = {2, {a, b}, 8, 0, 0};
             ConflictOracle o = {&f, forbid_fits};
             bool in[8];
             int64_t relaxed[8];
@@ -152,7 +158,7 @@ static void test_out_of_time(void **state)
 {
     (void)state;
     for (int budget = 1; budget < 14; budget++) {
-        Tired t = {{1, {0x14}, 6, 0}, budget};
+        Tired t = {{1, {0x14}, 6, 0, 0}, budget};
         ConflictOracle o = {&t, tired_fits};
         bool in[6], minimal;
         int64_t relaxed[6];
@@ -178,7 +184,7 @@ static void test_blocks_are_cheap(void **state)
 {
     (void)state;
     /* Only 32 bits in the forbidden-set masks: 32 requirements, conflict {3, 17, 30}. */
-    Forbid g = {1, {(1u << 3) | (1u << 17) | (1u << 30)}, 32, 0};
+    Forbid g = {1, {(1u << 3) | (1u << 17) | (1u << 30)}, 32, 0, 0};
     ConflictOracle o = {&g, forbid_fits};
     bool in[32], minimal;
     int64_t relaxed[32];

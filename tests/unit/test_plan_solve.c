@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "apps/plan_mip.h"
 #include "apps/plan_solve.h"
 
 #include <stdio.h>
@@ -443,6 +444,17 @@ static void brute_opts(Brute *b, int i)
     }
 }
 
+/* Every option vector of P with its best plan. */
+static Brute brute_all(Arena *a, const PlanProblem *P)
+{
+    int vectors = 1;
+    for (int i = 0; i < P->ncohorts; i++)
+        vectors *= P->cohorts[i].nopts;
+    Brute b = {.P = P, .all = arena_array(a, (size_t)vectors, sizeof(Plan))};
+    brute_opts(&b, 0);
+    return b;
+}
+
 /* The contract's total order. */
 static int cmp_plan(const PlanProblem *P, const Plan *p, const Plan *q)
 {
@@ -474,19 +486,45 @@ static int brute_proposals(Brute *b, int k)
     return m;
 }
 
+/* The solver paths (plan_solve.h, PlanSolveAsk): the search alone; with
+ * GLPK's LP relaxation cutting options before every cohort is ranked (as
+ * `ramme plan` does when a ranking stalls); and with GLPK's MIP finding
+ * every rank's penalty too. All must give the same proposals. */
+enum { ALONE, LP_CUTS, MIP_FIRST, NPATHS };
+
+static PlanResult solve_path(const PlanProblem *P, int k, int path, Arena *a)
+{
+    PlanSolveAsk ask = {.nproposals = k};
+    if (path != ALONE)
+        ask.lp_open = plan_mip_lp_open, ask.lp_cut = plan_mip_lp_cut, ask.lp_close = plan_mip_lp_close,
+        ask.rank_alone = -1;
+    if (path == MIP_FIRST)
+        ask.best = plan_mip_best;
+    PlanResult r;
+    plan_solve_ask(P, &ask, a, &r);
+    assert_valid(P, &r);
+    return r;
+}
+
+static int check_path(uint64_t seed, bool linked, int path);
+
 static int check_against_brute_force(uint64_t seed, bool linked)
+{
+    int want = 0;
+    for (int path = 0; path < NPATHS; path++)
+        want = check_path(seed, linked, path);
+    return want;
+}
+
+static int check_path(uint64_t seed, bool linked, int path)
 {
     Arena *a = arena_new();
     PlanProblem P = random_problem(a, seed, linked);
-    int vectors = 1;
-    for (int i = 0; i < P.ncohorts; i++)
-        vectors *= P.cohorts[i].nopts;
-    Brute b = {.P = &P, .all = arena_array(a, (size_t)vectors, sizeof(Plan))};
-    brute_opts(&b, 0);
+    Brute b = brute_all(a, &P);
     int want = brute_proposals(&b, 3);
-    PlanResult r = solve(&P, 3, a);
+    PlanResult r = solve_path(&P, 3, path, a);
     char msg[64];
-    snprintf(msg, sizeof msg, "seed %llu%s", (unsigned long long)seed, linked ? " linked" : "");
+    snprintf(msg, sizeof msg, "seed %llu%s, path %d", (unsigned long long)seed, linked ? " linked" : "", path);
     if (r.nproposals != want || r.status != (want ? PLAN_OPTIMAL : PLAN_INFEASIBLE))
         fail_msg("%s: %d proposals (want %d), status %d", msg, r.nproposals, want, (int)r.status);
     for (int k = 0; k < want; k++) {
@@ -529,6 +567,89 @@ static void test_linked_against_brute_force(void **state)
     for (uint64_t seed = 1; seed <= 150; seed++)
         feasible += check_against_brute_force(seed, true) > 0;
     assert_true(feasible > 30 && feasible < 150);
+}
+
+/* GLPK's MIP alone (plan_mip_best): the least penalty, proven, with a
+ * valid plan; with the best option vector cut off, the next one's. */
+static void test_mip_against_brute_force(void **state)
+{
+    (void)state;
+    int feasible = 0, second = 0;
+    for (uint64_t seed = 1; seed <= 300; seed++) {
+        Arena *a = arena_new();
+        PlanProblem P = random_problem(a, seed, seed % 2 == 0);
+        Brute b = brute_all(a, &P);
+        int want = brute_proposals(&b, 2);
+        PlanChoice c;
+        int64_t bound;
+        PlanStatus st = plan_mip_best(NULL, &P, NULL, 0, 0, a, &c, &bound);
+        if (want == 0) {
+            if (st != PLAN_INFEASIBLE)
+                fail_msg("seed %llu: status %d, want infeasible", (unsigned long long)seed, (int)st);
+            arena_free(a);
+            continue;
+        }
+        feasible++;
+        if (st != PLAN_OPTIMAL || c.penalty != b.all[0].pen || bound != c.penalty)
+            fail_msg("seed %llu: status %d penalty %lld bound %lld, want %lld", (unsigned long long)seed, (int)st,
+                     (long long)c.penalty, (long long)bound, (long long)b.all[0].pen);
+        char why[200];
+        if (!plan_choice_valid(&P, &c, why, sizeof why))
+            fail_msg("seed %llu: %s", (unsigned long long)seed, why);
+        int *ex = b.all[0].opt;
+        st = plan_mip_best(NULL, &P, &ex, 1, 0, a, &c, &bound);
+        if (want < 2) {
+            assert_int_equal(st, PLAN_INFEASIBLE);
+        } else {
+            second++;
+            if (st != PLAN_OPTIMAL || c.penalty != b.all[1].pen)
+                fail_msg("seed %llu: next status %d penalty %lld, want %lld", (unsigned long long)seed, (int)st,
+                         (long long)c.penalty, (long long)b.all[1].pen);
+            assert_true(plan_choice_valid(&P, &c, NULL, 0));
+            assert_memory_not_equal(c.opt, b.all[0].opt, sizeof(int) * (size_t)P.ncohorts);
+        }
+        arena_free(a);
+    }
+    assert_true(feasible > 60 && second > 30);
+}
+
+/* Only whether a plan exists (the conflict search's question): one plan,
+ * valid, unproven, exactly when brute force finds one. */
+static void test_any_plan(void **state)
+{
+    (void)state;
+    for (uint64_t seed = 1; seed <= 150; seed++) {
+        Arena *a = arena_new();
+        PlanProblem P = random_problem(a, seed, true);
+        Brute b = brute_all(a, &P);
+        PlanResult r;
+        plan_solve_ask(&P, &(PlanSolveAsk){.nproposals = 3, .any_plan = true}, a, &r);
+        assert_valid(&P, &r);
+        assert_int_equal(r.nproposals, b.n > 0);
+        assert_int_equal(r.status, b.n > 0 ? PLAN_FEASIBLE : PLAN_INFEASIBLE);
+        arena_free(a);
+    }
+}
+
+/* Only the least penalty (the conflict search's relaxations): one plan,
+ * valid, of the brute force's least penalty. */
+static void test_penalty_only(void **state)
+{
+    (void)state;
+    for (uint64_t seed = 1; seed <= 150; seed++) {
+        Arena *a = arena_new();
+        PlanProblem P = random_problem(a, seed, seed % 2 == 1);
+        Brute b = brute_all(a, &P);
+        brute_proposals(&b, 1);
+        PlanResult r;
+        plan_solve_ask(&P, &(PlanSolveAsk){.nproposals = 3, .penalty_only = true}, a, &r);
+        assert_valid(&P, &r);
+        assert_int_equal(r.nproposals, b.n > 0);
+        assert_int_equal(r.status, b.n > 0 ? PLAN_OPTIMAL : PLAN_INFEASIBLE);
+        if (b.n > 0)
+            assert_int_equal(r.proposals[0].penalty, b.all[0].pen);
+        arena_free(a);
+    }
 }
 
 /* ---------------------------------------------------------------- a region's year */
@@ -695,6 +816,9 @@ int main(void)
         cmocka_unit_test(test_valid_reasons),
         cmocka_unit_test(test_random_against_brute_force),
         cmocka_unit_test(test_linked_against_brute_force),
+        cmocka_unit_test(test_mip_against_brute_force),
+        cmocka_unit_test(test_any_plan),
+        cmocka_unit_test(test_penalty_only),
         cmocka_unit_test(test_time_limit),
         cmocka_unit_test(test_year),
         cmocka_unit_test(test_two_regions),
