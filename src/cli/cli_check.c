@@ -235,7 +235,9 @@ static int check_file(const Options *o, int i, Sink *sk, Jobs *jb)
         Arena *a = it.arena;
         CourseReport rep;
         rules_check(p, c, a, &rep);
-        if (rep.failed[SEV_ERROR] || rep.failed[SEV_WARNING] || rep.failed[SEV_ADVICE] || rep.unknown)
+        /* Suggestions cost compilations: only for the reports that show
+         * them (the one-line brief report does not). */
+        if (!brief && (rep.failed[SEV_ERROR] || rep.failed[SEV_WARNING] || rep.failed[SEV_ADVICE] || rep.unknown))
             fix_course(p, ss, &co, &rep, a, &budget);
         if (rep.failed[SEV_ERROR] || (o->strict && (rep.failed[SEV_WARNING] || rep.unknown_by[SEV_ERROR])))
             status = EXIT_RULES;
