@@ -120,8 +120,10 @@ def main():
                 f.write(instance(seed, size, nteachers, nsites))
             js = os.path.join(tmp, name + ".json")
             with open(js, "w") as f:
+                # --time-limit bounds placing and searching; when nothing fits,
+                # the conflict's explanation has as long again (docs/language.md).
                 rc, secs, err = timed([a.ramme, "plan", "--format", "json", "--proposals", "1",
-                                       "--time-limit", str(a.limit), src], a.limit, f)
+                                       "--time-limit", str(a.limit), src], 2 * a.limit, f)
             row = {"instance": name, "cohorts": size, "teachers": nteachers, "sites": nsites, "seed": seed,
                    "ramme_seconds": round(secs, 3)}
             if rc in (0, 1):
