@@ -62,7 +62,7 @@ bool parse_kinds_known(const ParseKinds *k, const char *key)
 typedef int (*ParserFn)(yyscan_t scanner, LexState *ls);
 
 /* What one parse reads and where its tree goes. */
-typedef struct Text {
+typedef struct ParseText {
     Arena *a;
     Source *src;
     int file;
@@ -71,11 +71,11 @@ typedef struct Text {
     bool expr_mode;
     ParseKinds *kinds;
     File *out;
-} Text;
+} ParseText;
 
 /* Runs `parser` over t with a fresh LexState, reporting to `diags`. True
  * when it met no syntax error and the scanner did not stop it. */
-static bool drive(ParserFn parser, const Text *t, Diags *diags, LexState *ls)
+static bool drive(ParserFn parser, const ParseText *t, Diags *diags, LexState *ls)
 {
     memset(ls, 0, offsetof(LexState, braces));
     ls->nolac = parser == yyparse_nolac;
@@ -109,19 +109,22 @@ static bool drive(ParserFn parser, const Text *t, Diags *diags, LexState *ls)
 }
 
 /* The LAC-free parser first (issue 20). Bison's LAC checks each lookahead
- * token by simulating the reductions it would cause, and that matters only
- * once a token is an error: the expected-token lists of messages are exact,
- * and no action runs for a reduction the error would have made pointless.
- * On a text with no error the two parsers run the same actions on the same
- * tokens in the same order, so the tree, the arena and the ParseKinds come
- * out the same; that parse is kept. Its reports go to `quiet`, a Diags with
- * the caller's counts and caps (the parser reads them: parse_at_cap,
- * add_decl) and none of its items. A text where it met a syntax error or
- * reported anything else (any error: rare, and not worth telling apart) is
- * undone (the arena released, the kinds restored, the File emptied) and
- * false returned: the LAC parser reads it again into the caller's Diags,
- * exactly as a LAC-only parse would. */
-static bool try_nolac(const Text *t, Diags *diags, LexState *ls)
+ * token before the reductions it would cause, by simulating them, and so
+ * changes nothing until a token is an error: then the expected-token lists
+ * of messages are exact, and no action runs for a reduction the error
+ * makes pointless (the merged states of lr.type ielr reduce on some tokens
+ * they cannot shift). On a text with no syntax error both parsers run the
+ * same actions on the same tokens in the same order, so the tree, the
+ * arena and the ParseKinds come out the same: that parse is kept. It
+ * reports to `quiet`, a Diags with the caller's counts and caps (the parser
+ * reads them: parse_at_cap, add_decl) and none of its items; it only counts
+ * its own syntax errors and stops at the first recovery (parser.y). A text
+ * where it met a syntax error, or reported anything at all (the lexer's
+ * errors too: rare, and not worth telling apart), is undone (the arena
+ * released, the kinds restored, the File emptied) and false returned: the
+ * LAC parser reads it again into the caller's Diags, exactly as a LAC-only
+ * parse does (tests/unit/test_parse_nolac.c compares the two). */
+static bool try_nolac(const ParseText *t, Diags *diags, LexState *ls)
 {
     Diags quiet = *diags;
     quiet.items = NULL;
@@ -149,7 +152,7 @@ static File *run(Arena *a, Diags *diags, SourceSet *ss, int file, size_t off, si
     if (!precheck(diags, src, file, off, len))
         return f;
 
-    Text t = {a, src, file, off, len, line, col, expr_mode, kinds, f};
+    ParseText t = {a, src, file, off, len, line, col, expr_mode, kinds, f};
     LexState ls;
     if (lac_only || !try_nolac(&t, diags, &ls)) {
         drive(yyparse, &t, diags, &ls);
