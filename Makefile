@@ -84,7 +84,7 @@ SRCS      := $(wildcard src/*/*.c)
 # The command line (src/cli/) prints; it is linked into the binary, not the library.
 CLI_SRCS  := $(wildcard src/cli/*.c)
 LIB_OBJS  := $(patsubst src/%.c,$(OBJ)/%.o,$(filter-out $(CLI_SRCS),$(SRCS))) \
-             $(GEN)/parser.o $(GEN)/lexer.o
+             $(GEN)/parser.o $(GEN)/parser_nolac.o $(GEN)/lexer.o
 MAIN_OBJ  := $(patsubst src/%.c,$(OBJ)/%.o,$(CLI_SRCS))
 GEN_HDRS  := $(GEN)/parser.h $(GEN)/lexer.h
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
@@ -133,6 +133,18 @@ $(GEN)/%.c $(GEN)/%.h: grammar/%.y $(GEN_STAMP)
 	@mkdir -p $(@D)
 	$(BISON) $(BISON_FLAGS) --header=$(GEN)/$*.h -o $(GEN)/$*.c $< \
 	  || { rm -f $(GEN)/$*.c $(GEN)/$*.h; exit 1; }
+
+# The same grammar once more without LAC (issue 20): front/parse.c runs this parser first and
+# the LAC parser above only on a text where it met a syntax error, so messages keep LAC's exact
+# expected-token lists while a clean text skips LAC's lookahead simulation. grammar/parser.y
+# stays the one source: -F overrides its `%define parse.lac full`, and the one function the
+# parser exports is renamed so both link (parser.y's %code provides declares yyparse_nolac).
+# No header: the tables, token numbers and types are the grammar's, the same as parser.h's.
+$(GEN)/parser_nolac.c: grammar/parser.y $(GEN_STAMP)
+	@mkdir -p $(@D)
+	$(BISON) $(BISON_FLAGS) -Fparse.lac=none -o $@ $<
+$(GEN)/parser_nolac.o: $(GEN)/parser_nolac.c $(FLAGS_STAMP)
+	$(CC) $(GEN_CFLAGS) $(ALL_CPPFLAGS) -Dyyparse=yyparse_nolac -MMD -MP -c -o $@ $<
 
 # -Cf: full, uncompressed tables, so the scanner's inner loop does one table
 # lookup per byte instead of walking the compressed tables' base/check/default

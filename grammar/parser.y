@@ -32,6 +32,8 @@ typedef void *yyscan_t;
 /* The scanner's prototype lives here so parser and lexer cannot drift. */
 #define YY_DECL int yylex(YYSTYPE *yylval_param, YYLTYPE *yylloc_param, yyscan_t yyscanner)
 YY_DECL;
+/* This grammar without LAC, tried first (Makefile: parser_nolac.c; parse.c). */
+int yyparse_nolac(yyscan_t scanner, LexState *ls);
 }
 
 %code {
@@ -346,7 +348,16 @@ entry
           $$->body = *$2;
           $$->open_brace = @1;
       }
-    | error                                 { $$ = NULL; yyerrok; }
+    | error {
+          /* Without LAC, recovery can come back here for ever at the end
+           * of the text (a merged state reduces on a lookahead it cannot
+           * shift); that parser's result is dropped at its first error
+           * anyway (parse.c), so it stops. */
+          if (ls->nolac)
+              YYABORT;
+          $$ = NULL;
+          yyerrok;
+      }
     ;
 
 key
@@ -651,6 +662,11 @@ static int report_syntax_error(const yypcontext_t *ctx, LexState *ls)
 static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, LexState *ls)
 {
     (void)scanner;
+    if (ls->nolac) {
+        /* The LAC parser reads the text again and reports (parse.c). */
+        ls->syntax_errors++;
+        return 0;
+    }
     int r = report_syntax_error(ctx, ls);
     at_cap(ls);
     return r;

@@ -155,6 +155,7 @@ typedef struct File {
     bool stopped; /* the parse gave up early (nesting limit, error cap) */
     int dropped;  /* declarations of unknown kinds not kept (parse.h, ParseKinds) */
     int kinds_at_drop; /* the kinds known when the first was dropped */
+    bool reparsed; /* the parser without LAC met an error, and the LAC parser read the text again (parse.c) */
 } File;
 
 /* The deepest nesting of expressions and blocks the parser accepts; every

@@ -58,8 +58,93 @@ bool parse_kinds_known(const ParseKinds *k, const char *key)
     return false;
 }
 
+/* One parser: bison's with LAC (yyparse) or without (yyparse_nolac, Makefile). */
+typedef int (*ParserFn)(yyscan_t scanner, LexState *ls);
+
+/* What one parse reads and where its tree goes. */
+typedef struct ParseText {
+    Arena *a;
+    Source *src;
+    int file;
+    size_t off, len;
+    int line, col;   /* where byte off stands */
+    bool expr_mode;
+    ParseKinds *kinds;
+    File *out;
+} ParseText;
+
+/* Runs `parser` over t with a fresh LexState, reporting to `diags`. True
+ * when it met no syntax error and the scanner did not stop it. */
+static bool drive(ParserFn parser, const ParseText *t, Diags *diags, LexState *ls)
+{
+    memset(ls, 0, offsetof(LexState, braces));
+    ls->nolac = parser == yyparse_nolac;
+    ls->arena = t->a;
+    ls->diags = diags;
+    ls->src = t->src;
+    ls->file = t->file;
+    ls->line = t->line;
+    ls->col = t->col;
+    ls->off = t->off;
+    ls->out = t->out;
+    ls->expr_mode = t->expr_mode;
+    ls->kinds = t->kinds;
+    ls->decl_mark = arena_mark(t->a);
+    ls->errors_at_start = diags->errors;
+    ls->tok = (Span){t->file, t->line, t->col, t->line, t->col, t->off, t->off};
+
+    yyscan_t scanner;
+    if (yylex_init_extra(ls, &scanner) != 0)
+        arena_oom();
+    YY_BUFFER_STATE buf = yy_scan_bytes(t->src->text + t->off, (int)t->len, scanner);
+    jmp_buf fatal;
+    ls->scanner_fatal = &fatal;
+    int rc = 1; /* set only after the parser returns, so a longjmp leaves it 1 */
+    if (setjmp(fatal) == 0)
+        rc = parser(scanner, ls);
+    yy_delete_buffer(buf, scanner);
+    yylex_destroy(scanner);
+    t->out->stopped = ls->fatal;
+    return rc == 0 && !ls->fatal && ls->syntax_errors == 0;
+}
+
+/* The LAC-free parser first (issue 20). Bison's LAC checks each lookahead
+ * token before the reductions it would cause, by simulating them, and so
+ * changes nothing until a token is an error: then the expected-token lists
+ * of messages are exact, and no action runs for a reduction the error
+ * makes pointless (the merged states of lr.type ielr reduce on some tokens
+ * they cannot shift). On a text with no syntax error both parsers run the
+ * same actions on the same tokens in the same order, so the tree, the
+ * arena and the ParseKinds come out the same: that parse is kept. It
+ * reports to `quiet`, a Diags with the caller's counts and caps (the parser
+ * reads them: parse_at_cap, add_decl) and none of its items; it only counts
+ * its own syntax errors and stops at the first recovery (parser.y). A text
+ * where it met a syntax error, or reported anything at all (the lexer's
+ * errors too: rare, and not worth telling apart), is undone (the arena
+ * released, the kinds restored, the File emptied) and false returned: the
+ * LAC parser reads it again into the caller's Diags, exactly as a LAC-only
+ * parse does (tests/unit/test_parse_nolac.c compares the two). */
+static bool try_nolac(const ParseText *t, Diags *diags, LexState *ls)
+{
+    Diags quiet = *diags;
+    quiet.items = NULL;
+    quiet.n = quiet.cap = 0;
+    quiet.last_kept = false;
+    ParseKinds kinds_before = t->kinds ? *t->kinds : (ParseKinds){0};
+    ArenaMark mark = arena_mark(t->a);
+    if (drive(yyparse_nolac, t, &quiet, ls) && quiet.n == 0 && quiet.errors == diags->errors &&
+        quiet.warnings == diags->warnings)
+        return true;
+    diag_free(&quiet);
+    arena_release(t->a, mark);
+    if (t->kinds)
+        *t->kinds = kinds_before;
+    *t->out = (File){.source = t->file};
+    return false;
+}
+
 static File *run(Arena *a, Diags *diags, SourceSet *ss, int file, size_t off, size_t len, int line,
-                 int col, bool expr_mode, ParseKinds *kinds)
+                 int col, bool expr_mode, ParseKinds *kinds, bool lac_only)
 {
     Source *src = ss->files[file];
     File *f = arena_alloc(a, sizeof *f);
@@ -67,39 +152,18 @@ static File *run(Arena *a, Diags *diags, SourceSet *ss, int file, size_t off, si
     if (!precheck(diags, src, file, off, len))
         return f;
 
+    ParseText t = {a, src, file, off, len, line, col, expr_mode, kinds, f};
     LexState ls;
-    memset(&ls, 0, offsetof(LexState, braces));
-    ls.arena = a;
-    ls.diags = diags;
-    ls.src = src;
-    ls.file = file;
-    ls.line = line;
-    ls.col = col;
-    ls.off = off;
-    ls.out = f;
-    ls.expr_mode = expr_mode;
-    ls.kinds = kinds;
-    ls.decl_mark = arena_mark(a);
-    ls.errors_at_start = diags->errors;
-    ls.tok = (Span){file, line, col, line, col, off, off};
-
-    yyscan_t scanner;
-    if (yylex_init_extra(&ls, &scanner) != 0)
-        arena_oom();
-    YY_BUFFER_STATE buf = yy_scan_bytes(src->text + off, (int)len, scanner);
-    jmp_buf fatal;
-    ls.scanner_fatal = &fatal;
-    if (setjmp(fatal) == 0)
-        yyparse(scanner, &ls);
-    yy_delete_buffer(buf, scanner);
-    yylex_destroy(scanner);
-    f->stopped = ls.fatal;
+    if (lac_only || !try_nolac(&t, diags, &ls)) {
+        drive(yyparse, &t, diags, &ls);
+        f->reparsed = !lac_only;
+    }
     if (ls.syntax_errors && expr_mode)
         f->expr = NULL;
     return f;
 }
 
-File *parse_file_kinds(Arena *a, Diags *diags, SourceSet *ss, int file, ParseKinds *kinds)
+static File *whole_file(Arena *a, Diags *diags, SourceSet *ss, int file, ParseKinds *kinds, bool lac_only)
 {
     Source *src = ss->files[file];
     if (src->len > (size_t)0x7fffffff) {
@@ -108,7 +172,17 @@ File *parse_file_kinds(Arena *a, Diags *diags, SourceSet *ss, int file, ParseKin
         f->source = file;
         return f;
     }
-    return run(a, diags, ss, file, 0, src->len, 1, 1, false, kinds);
+    return run(a, diags, ss, file, 0, src->len, 1, 1, false, kinds, lac_only);
+}
+
+File *parse_file_kinds(Arena *a, Diags *diags, SourceSet *ss, int file, ParseKinds *kinds)
+{
+    return whole_file(a, diags, ss, file, kinds, false);
+}
+
+File *parse_file_lac(Arena *a, Diags *diags, SourceSet *ss, int file, ParseKinds *kinds)
+{
+    return whole_file(a, diags, ss, file, kinds, true);
 }
 
 File *parse_file(Arena *a, Diags *diags, SourceSet *ss, int file)
@@ -119,12 +193,12 @@ File *parse_file(Arena *a, Diags *diags, SourceSet *ss, int file)
 File *parse_range(Arena *a, Diags *diags, SourceSet *ss, int file, size_t off, size_t len, int line, int col,
                   ParseKinds *kinds)
 {
-    return run(a, diags, ss, file, off, len, line, col, false, kinds);
+    return run(a, diags, ss, file, off, len, line, col, false, kinds, false);
 }
 
 Node *parse_expr_at(Arena *a, Diags *diags, SourceSet *ss, int file, size_t off, size_t len,
                     int line, int col)
 {
-    File *f = run(a, diags, ss, file, off, len, line, col, true, NULL);
+    File *f = run(a, diags, ss, file, off, len, line, col, true, NULL, false);
     return f->expr;
 }

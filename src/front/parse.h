@@ -54,6 +54,7 @@ typedef struct LexState {
     bool expr_mode;        /* parse one expression (interpolation) */
     bool sent_start;
     int syntax_errors;     /* yyparse returns 0 after recovery: count here */
+    bool nolac;            /* the parser without LAC is trying the text: its first error ends it (parse.c) */
     File *out;
     ParseKinds *kinds;     /* NULL: no counting of unknown declarations */
     ArenaMark decl_mark;   /* the arena when the current top-level declaration began */
@@ -79,6 +80,12 @@ static inline bool parse_at_cap(const LexState *ls)
 File *parse_file(Arena *a, Diags *diags, SourceSet *ss, int file);
 /* The same, counting declarations of unknown kinds in `kinds` (may be NULL). */
 File *parse_file_kinds(Arena *a, Diags *diags, SourceSet *ss, int file, ParseKinds *kinds);
+
+/* The same with bison's LAC parser alone. Every parse above runs the
+ * parser without LAC first and the LAC parser only on a text where that
+ * met an error (parse.c, try_nolac), which must come out exactly as this
+ * does: the tests compare the two. */
+File *parse_file_lac(Arena *a, Diags *diags, SourceSet *ss, int file, ParseKinds *kinds);
 
 /* Parses the declarations in bytes [off, off+len) of `file`, which start at
  * `line`:`col` (a batch item, see batch.h); `kinds` as for parse_file_kinds. */
