@@ -231,6 +231,8 @@ static int cmp_i32(const void *x, const void *y)
 /* The sorted distinct values of v[0 … n-1], in place; their count. */
 static int uniq(int32_t *v, int n)
 {
+    if (n <= 0)
+        return 0; /* v may be NULL then, and qsort's may not be */
     qsort(v, (size_t)n, sizeof *v, cmp_i32);
     int m = 0;
     for (int i = 0; i < n; i++)
