@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 Schema *model_schema(const Program *p, const char *name)
 {
@@ -224,6 +225,10 @@ const char *model_suggest(const char *name, const char **cands, int n)
     int bestd = 99;
     for (int i = 0; i < n; i++) {
         if (!cands[i] || strcmp(cands[i], name) == 0)
+            continue;
+        /* A name that is not UTF-8 (a batch's skim reads the names of
+         * courses whose text is not) is no word to offer anyone. */
+        if (u8_check((const uint8_t *)cands[i], strlen(cands[i])) != NULL)
             continue;
         /* The allowance grows with the longer word: cnt -> count. */
         size_t len = strlen(name) > strlen(cands[i]) ? strlen(name) : strlen(cands[i]);

@@ -1306,6 +1306,18 @@ static void test_batch_declared_twice(void **state)
     tmp_free(t);
 }
 
+/* Did-you-mean offers a near name, never one that is not UTF-8 (a batch
+ * file's skim knows the names of courses whose text is not: fuzz_batch). */
+static void test_suggest_skips_names_not_utf8(void **state)
+{
+    (void)state;
+    const char *cands[] = {"kur\xb7us", "kursis"};
+    assert_string_equal(model_suggest("kursus", cands, 2), "kursis");
+    assert_null(model_suggest("kursus", cands, 1));
+    const char *ok[] = {"kursus"};
+    assert_string_equal(model_suggest("kurus", ok, 1), "kursus");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1345,6 +1357,7 @@ int main(void)
         cmocka_unit_test(test_alias_messages_use_the_word_written),
         cmocka_unit_test(test_alias_declarations_checked),
         cmocka_unit_test(test_source_size_limit),
+        cmocka_unit_test(test_suggest_skips_names_not_utf8),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
