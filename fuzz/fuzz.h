@@ -5,9 +5,11 @@
 #ifndef RAMME_FUZZ_H
 #define RAMME_FUZZ_H
 
+#include "base/esc.h"
 #include "front/diag.h"
 #include "emit/render.h"
 #include "front/source.h"
+#include "model/compile.h"
 
 #include <jansson.h>
 #include <stdbool.h>
@@ -84,6 +86,17 @@ static inline json_t *fz_json_parses(const char *s, size_t n, const char *what)
     return j;
 }
 
+/* One string of a text report, as the CLI shows it: through esc_text, which
+ * must leave no control character and no line break; written as a line. */
+static inline void fz_text_str(FILE *out, Arena *a, const char *s)
+{
+    const char *t = esc_text(a, s);
+    if (!t)
+        return;
+    fz_check(fz_plain_text(t, strlen(t)) && !strchr(t, '\n'), "esc_text leaves no control character");
+    fprintf(out, "%s\n", t);
+}
+
 /* `d` sorted and rendered as text (plain and coloured, into memory) and as
  * JSON, with the invariants every harness checks (when `plain` is not NULL
  * the plain text is left there, for the caller to read and free):
@@ -135,5 +148,37 @@ static inline void fz_render_diags(Diags *d, SourceSet *ss, FzMem *plain)
     json_decref(arr);
 }
 
+/* One compilation of a harness's input, as most harnesses begin: the bytes
+ * as a C string (`text`, for harnesses that append to it or compare with
+ * it; the compiler reads up to the first NUL, as compile_text does), its
+ * sources, diagnostics and program. fz_unit_end renders the diagnostics
+ * with fz_render_diags's invariants and frees it all. */
+typedef struct FzUnit {
+    char *text;
+    SourceSet ss;
+    Diags d;
+    Program *p;
+} FzUnit;
+
+static inline void fz_unit_begin(FzUnit *u, const char *name, const void *data, size_t size)
+{
+    u->text = malloc(size + 1);
+    if (!u->text)
+        abort();
+    memcpy(u->text, data, size);
+    u->text[size] = '\0';
+    src_init(&u->ss);
+    diag_init(&u->d);
+    u->p = compile_text(name, u->text, NULL, &u->ss, &u->d);
+}
+
+static inline void fz_unit_end(FzUnit *u)
+{
+    fz_render_diags(&u->d, &u->ss, NULL);
+    compile_free(u->p);
+    diag_free(&u->d);
+    src_free(&u->ss);
+    free(u->text);
+}
 
 #endif

@@ -113,38 +113,28 @@ static bool str_secret(const char *s)
     return s && has_secret(s, strlen(s));
 }
 
-/* One string of the text report, as cli_admit shows it. */
-static void text_str(FILE *out, Arena *a, const char *s)
-{
-    const char *t = esc_text(a, s);
-    if (!t)
-        return;
-    fz_check(fz_plain_text(t, strlen(t)) && !strchr(t, '\n'), "esc_text leaves no control character");
-    fprintf(out, "%s\n", t);
-}
-
 /* The report through the writers (emit/admit_out.h); `out` gets the text,
  * the JSON and the committee's CSV. Every string also through esc_text. */
 static void write_report(FILE *out, const AdmitReport *rep, Arena *a)
 {
-    text_str(out, a, rep->course->name);
-    text_str(out, a, rep->course->title);
+    fz_text_str(out, a, rep->course->name);
+    fz_text_str(out, a, rep->course->title);
     bool show = false;
     for (int i = 0; i < rep->n; i++) {
         const ApplicantResult *r = &rep->rows[i];
-        text_str(out, a, r->id);
+        fz_text_str(out, a, r->id);
         for (int k = 0; k < r->nfailed; k++)
-            text_str(out, a, r->failed[k]);
+            fz_text_str(out, a, r->failed[k]);
         for (int k = 0; k < r->nmissing; k++)
-            text_str(out, a, r->missing[k]);
+            fz_text_str(out, a, r->missing[k]);
         for (int k = 0; k < r->nshown; k++) {
-            text_str(out, a, r->shown[k]);
-            text_str(out, a, r->shown_values[k]);
+            fz_text_str(out, a, r->shown[k]);
+            fz_text_str(out, a, r->shown_values[k]);
             show = true;
         }
     }
     for (int k = 0; k < rep->nassess; k++)
-        text_str(out, a, rep->assess[k]);
+        fz_text_str(out, a, rep->assess[k]);
     admit_text(out, rep, false);
     Diags none;
     diag_init(&none);
@@ -261,22 +251,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     const uint8_t *nul = memchr(data, '\0', size);
     size_t ncourse = nul ? (size_t)(nul - data) : size;
-    char *text = malloc(ncourse + 1);
-    if (!text)
-        abort();
-    memcpy(text, data, ncourse);
-    text[ncourse] = '\0';
     const uint8_t *app = nul ? nul + 1 : data + size;
     size_t napp = nul ? size - ncourse - 1 : 0;
 
-    SourceSet ss;
-    src_init(&ss);
-    Diags d;
-    diag_init(&d);
-    Program *p = compile_text(COURSE_NAME, text, NULL, &ss, &d);
-    if (!d.errors) {
+    FzUnit u;
+    fz_unit_begin(&u, COURSE_NAME, data, ncourse);
+    if (!u.d.errors) {
         Block **all;
-        int n = compile_main_decls(p, "course", &all);
+        int n = compile_main_decls(u.p, "course", &all);
         Block *course = n ? all[0] : NULL;
         for (int i = 0; i < n; i++)
             if (model_get(all[i], "admission")) {
@@ -284,12 +266,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 break;
             }
         if (course)
-            screen(p, course, &ss, text, app, napp, show_fields);
+            screen(u.p, course, &u.ss, u.text, app, napp, show_fields);
     }
-    fz_render_diags(&d, &ss, NULL);
-    compile_free(p);
-    diag_free(&d);
-    src_free(&ss);
-    free(text);
+    fz_unit_end(&u);
     return 0;
 }

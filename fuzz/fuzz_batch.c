@@ -71,16 +71,6 @@ static void write_input(const uint8_t *data, size_t size)
         abort();
 }
 
-/* One string of the text report, as report_text shows it. */
-static void text_str(FILE *out, Arena *a, const char *s)
-{
-    const char *t = esc_text(a, s);
-    if (!t)
-        return;
-    fz_check(fz_plain_text(t, strlen(t)) && !strchr(t, '\n'), "esc_text leaves no control character");
-    fprintf(out, "%s\n", t);
-}
-
 /* The JSON string at `j` is esc_utf8 of `s`. */
 static void same_json_str(Arena *a, const json_t *j, const char *s)
 {
@@ -97,19 +87,19 @@ static void write_report(const CourseReport *r, Arena *a)
 {
     FzMem m;
     FILE *out = fz_mem_open(&m);
-    text_str(out, a, r->course->name);
-    text_str(out, a, r->course->title);
+    fz_text_str(out, a, r->course->name);
+    fz_text_str(out, a, r->course->title);
     for (int f = 0; f < r->nframeworks; f++) {
-        text_str(out, a, r->frameworks[f]->name);
-        text_str(out, a, r->frameworks[f]->title);
+        fz_text_str(out, a, r->frameworks[f]->name);
+        fz_text_str(out, a, r->frameworks[f]->title);
     }
     for (int i = 0; i < r->n; i++) {
         const RuleResult *x = &r->results[i];
-        text_str(out, a, x->id);
-        text_str(out, a, x->message);
-        text_str(out, a, x->cite);
+        fz_text_str(out, a, x->id);
+        fz_text_str(out, a, x->message);
+        fz_text_str(out, a, x->cite);
         for (int k = 0; k < x->nexplain; k++)
-            text_str(out, a, x->explain[k]);
+            fz_text_str(out, a, x->explain[k]);
     }
     fz_mem_close(&m);
     free(m.buf);

@@ -18,7 +18,6 @@
 #include "model/compile.h"
 #include "engine/coverage.h"
 #include "emit/diff_out.h"
-#include "front/parse.h"
 #include "emit/render.h"
 #include "engine/rules.h"
 #include "fuzz.h"
@@ -76,41 +75,26 @@ static void judge(Program *p)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    char *text = malloc(size + 1);
-    if (!text)
-        return 0;
-    memcpy(text, data, size);
-    text[size] = '\0';
-
     /* compile_text takes a C string (load.c measures it with strlen), so a
      * NUL ends the input there. The CLI reads files with their length and
      * the parser rejects a NUL byte: exercise that path separately. */
-    if (memchr(text, '\0', size)) {
+    if (memchr(data, '\0', size)) {
         SourceSet ss;
         src_init(&ss);
         Diags d;
         diag_init(&d);
-        Arena *a = arena_new();
-        int f = src_add(&ss, FUZZ_NAME, text, size);
-        parse_file(a, &d, &ss, f);
+        Program *p = compile_text_n(FUZZ_NAME, (const char *)data, size, NULL, &ss, &d);
         fz_check(d.errors > 0, "a NUL byte is an error");
         fz_render_diags(&d, &ss, NULL);
-        arena_free(a);
+        compile_free(p);
         diag_free(&d);
         src_free(&ss);
     }
 
-    SourceSet ss;
-    src_init(&ss);
-    Diags d;
-    diag_init(&d);
-    Program *p = compile_text(FUZZ_NAME, text, NULL, &ss, &d);
-    if (!d.errors)
-        judge(p);
-    fz_render_diags(&d, &ss, NULL);
-    compile_free(p);
-    diag_free(&d);
-    src_free(&ss);
-    free(text);
+    FzUnit u;
+    fz_unit_begin(&u, FUZZ_NAME, data, size);
+    if (!u.d.errors)
+        judge(u.p);
+    fz_unit_end(&u);
     return 0;
 }

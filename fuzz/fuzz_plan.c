@@ -106,36 +106,24 @@ static void check_ramme(const char *text, const PlanReport *r, const Proposal *p
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    char *text = malloc(size + 1);
-    if (!text)
-        return 0;
-    memcpy(text, data, size);
-    text[size] = '\0';
-    SourceSet ss;
-    src_init(&ss);
-    Diags d;
-    diag_init(&d);
-    Program *p = compile_text(FUZZ_NAME, text, NULL, &ss, &d);
+    FzUnit u;
+    fz_unit_begin(&u, FUZZ_NAME, data, size);
     /* A NUL in the input ends the text the compiler reads. */
-    if (!d.errors && strlen(text) == size) {
+    if (!u.d.errors && strlen(u.text) == size) {
         Block **all;
-        int n = compile_main_decls(p, "plan", &all);
+        int n = compile_main_decls(u.p, "plan", &all);
         for (int k = 0; k < n && k < MAX_PLANS; k++) {
             Arena *a = arena_new();
             PlanReport r;
             PlanAsk ask = {2, 0.2, false};
-            if (plan_run(p, all[k], &ask, a, &r)) {
-                check_report(&r, &ss);
+            if (plan_run(u.p, all[k], &ask, a, &r)) {
+                check_report(&r, &u.ss);
                 for (int i = 0; i < r.nproposals; i++)
-                    check_ramme(text, &r, &r.proposals[i]);
+                    check_ramme(u.text, &r, &r.proposals[i]);
             }
             arena_free(a);
         }
     }
-    fz_render_diags(&d, &ss, NULL);
-    compile_free(p);
-    diag_free(&d);
-    src_free(&ss);
-    free(text);
+    fz_unit_end(&u);
     return 0;
 }

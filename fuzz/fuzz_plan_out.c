@@ -181,24 +181,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         setenv("SOURCE_DATE_EPOCH", "1735689600", 1); /* 2025-01-01 */
         init = true;
     }
-    char *text = malloc(size + 1);
-    if (!text)
-        return 0;
-    memcpy(text, data, size);
-    text[size] = '\0';
-
-    SourceSet ss;
-    src_init(&ss);
-    Diags d;
-    diag_init(&d);
-    Program *p = compile_text(FUZZ_NAME, text, NULL, &ss, &d);
-    if (!d.errors) {
+    FzUnit u;
+    fz_unit_begin(&u, FUZZ_NAME, data, size);
+    if (!u.d.errors) {
         Block **all;
-        int n = compile_main_decls(p, "schedule", &all);
+        int n = compile_main_decls(u.p, "schedule", &all);
         for (int k = 0; k < n && k < MAX_PLANS; k++) {
             Arena *a = arena_new();
             Plan pl;
-            if (sched_plan(p, all[k], a, &pl)) {
+            if (sched_plan(u.p, all[k], a, &pl)) {
                 check_text(&pl);
                 check_json(&pl);
                 check_csv(&pl);
@@ -207,10 +198,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             arena_free(a);
         }
     }
-    fz_render_diags(&d, &ss, NULL);
-    compile_free(p);
-    diag_free(&d);
-    src_free(&ss);
-    free(text);
+    fz_unit_end(&u);
     return 0;
 }
