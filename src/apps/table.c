@@ -141,10 +141,9 @@ static bool read_source(const char *name, int file, SourceSet *ss, Arena *a, Dia
     r.d = d;
     r.src = src;
     r.file = file;
-    /* JSON is parsed whole (jansson builds the tree), so its rows are kept;
-     * a CSV file's are read again by table_rows. */
-    out->streamed = header_only && !is_json(src);
-    r.header_only = out->streamed;
+    /* Streamed: table_rows reads the rows, in either format. */
+    out->streamed = header_only;
+    r.header_only = header_only;
     if (is_json(src))
         tr_read_json(&r, out);
     else
@@ -214,7 +213,11 @@ bool table_rows(const Table *t, SourceSet *ss, Arena *a, Diags *d, TableRowFn fn
     Table scratch;
     table_clear(&scratch);
     scratch.ncolumns = t->ncolumns;
-    tr_read_csv(&r, &scratch);
+    scratch.columns = t->columns;
+    if (is_json(r.src))
+        tr_read_json(&r, &scratch);
+    else
+        tr_read_csv(&r, &scratch);
     arena_release(a, r.mark);
     src_release(r.src, r.src->len);
     return !r.failed;

@@ -31,7 +31,7 @@ typedef struct Table {
     TableRow *rows;
     int nrows;
     int file; /* SourceSet index; -1 when the file could not be read */
-    bool streamed; /* table_open of a CSV file: no rows here, table_rows reads them */
+    bool streamed; /* table_open: no rows here, table_rows reads them */
 } Table;
 
 /* Reads path (CSV or JSON: JSON when the first non-blank byte after an
@@ -41,8 +41,8 @@ typedef struct Table {
  * allocated in `a`. max_bytes bounds the file size (error above). */
 bool table_read(const char *path, SourceSet *ss, Arena *a, Diags *d, size_t max_bytes, Table *out);
 /* Streaming, for files of any length in little memory: table_open reads
- * the header (CSV; a JSON file is read whole, jansson being no streaming
- * parser) and table_rows then hands the rows to `fn` one at a time, in file
+ * the header (CSV) or the keys of every object (JSON: one element of the
+ * array parsed at a time, table_json.c) and table_rows then hands the rows to `fn` one at a time, in file
  * order, `index` counting them from 0. A row's cells live until `fn`
  * returns (in `a`, given back after each row), and a mapped file's pages
  * leave memory behind the reader. table_rows may run more than once; each

@@ -1,11 +1,21 @@
 /* table_json.c — applicant files in JSON: an array of objects (table.h),
- * through jansson.
+ * through jansson, one element at a time.
  *
- * Positions: jansson gives none per value, so after a successful parse one
- * pass over the (now known valid) text finds where each element of the
- * top-level array and each key of those objects starts. jansson keeps an
- * object's keys in insertion order, so the k-th key found is the k-th key
- * json_object_foreach visits. */
+ * jansson parses a whole document into a tree about five times the size of
+ * its text, and a committee's file of 100,000 applicants would sit in
+ * memory twice over. So a cursor (JCursor) walks the top-level array and
+ * finds where each element starts and ends (outside strings, the first ','
+ * or ']' at the array's own depth), and jansson parses that element alone:
+ * memory holds one applicant's tree at a time, and the text's pages go
+ * back to the system behind the reader (tr_push_row). Two passes: the
+ * columns are the keys in order of first appearance over all applicants
+ * (table_open stops there), then the rows (table_rows streams them).
+ *
+ * Positions: jansson gives none per value, so the cursor counts lines and
+ * columns (characters, as jansson does) as it goes, and a key's place is
+ * found in its element's text when a message or a new column needs it.
+ * jansson keeps an object's keys in insertion order, so the k-th key found
+ * is the k-th key json_object_foreach visits. */
 #include "apps/table.h"
 #include "apps/table_read.h"
 #include "base/i18n.h"
@@ -21,86 +31,169 @@ typedef struct JPos {
     int line, col;
 } JPos;
 
-typedef struct JElem {
-    JPos pos;
-    int first_key, nkeys; /* into JScan.keys */
-} JElem;
+/* The top-level array's elements, one after another, in text that may be
+ * invalid: the cursor only finds the elements' bounds, and an element
+ * whose bounds are wrong is one jansson refuses. */
+typedef struct JCursor {
+    const char *t;
+    size_t len;
+    JPos at;      /* the next byte */
+    bool started; /* past the opening '[' */
+    bool closing; /* at the closing ']' */
+    bool done;    /* past it */
+} JCursor;
 
-typedef struct JScan {
-    JElem *elems;
-    int nelems, capelems;
-    JPos *keys;
-    int nkeys, capkeys;
-} JScan;
-
-
-/* Positions of the top-level array's elements and of their keys, in valid JSON. */
-static void jscan(const char *t, size_t len, JScan *s)
+static void jc_step(JCursor *c)
 {
-    int depth = 0, line = 1, col = 1;
-    bool in_string = false, need_elem = false, expect_key = false, elem_obj = false;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char ch = (unsigned char)t[i];
-        JPos here = {i, line, col};
-        if (ch == '\n') {
-            line++;
-            col = 1;
-        } else if ((ch & 0xC0) != 0x80) {
-            col++;
-        }
+    unsigned char ch = (unsigned char)c->t[c->at.off++];
+    if (ch == '\n') {
+        c->at.line++;
+        c->at.col = 1;
+    } else if ((ch & 0xC0) != 0x80) {
+        c->at.col++;
+    }
+}
+
+static void jc_blank(JCursor *c)
+{
+    while (c->at.off < c->len && tr_is_blank((unsigned char)c->t[c->at.off]))
+        jc_step(c);
+}
+
+/* Text from `c->at` to the end of the value that starts there: strings
+ * skipped whole, brackets counted. Stops at a ',' or a closing bracket at
+ * depth 0, or at the end of the text. */
+static void jc_skip_value(JCursor *c)
+{
+    int depth = 0;
+    bool in_string = false;
+    for (; c->at.off < c->len; jc_step(c)) {
+        char ch = c->t[c->at.off];
         if (in_string) {
-            if (ch == '\\' && i + 1 < len) {
-                i++;
-                if (((unsigned char)t[i] & 0xC0) != 0x80)
-                    col++;
-            } else if (ch == '"') {
+            if (ch == '\\' && c->at.off + 1 < c->len)
+                jc_step(c);
+            else if (ch == '"')
                 in_string = false;
-            }
-            continue;
-        }
-        if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n')
-            continue;
-        if (depth == 1 && need_elem && ch != ']') {
-            s->elems = heap_push(s->elems, &s->capelems, s->nelems, sizeof *s->elems);
-            s->elems[s->nelems].pos = here;
-            s->elems[s->nelems].first_key = s->nkeys;
-            s->elems[s->nelems].nkeys = 0;
-            s->nelems++;
-            need_elem = false;
-            elem_obj = ch == '{';
-        }
-        switch (ch) {
-        case '"':
+        } else if (ch == '"') {
             in_string = true;
-            if (depth == 2 && elem_obj && expect_key) {
-                s->keys = heap_push(s->keys, &s->capkeys, s->nkeys, sizeof *s->keys);
-                s->keys[s->nkeys++] = here;
-                s->elems[s->nelems - 1].nkeys++;
-                expect_key = false;
-            }
-            break;
-        case '[':
-        case '{':
+        } else if (ch == '[' || ch == '{') {
             depth++;
-            if (depth == 1 && ch == '[')
-                need_elem = true;
-            if (depth == 2 && ch == '{')
-                expect_key = true;
-            break;
-        case ']':
-        case '}':
+        } else if (ch == ']' || ch == '}') {
+            if (depth == 0)
+                return;
             depth--;
-            break;
-        case ',':
-            if (depth == 1)
-                need_elem = true;
-            else if (depth == 2 && elem_obj)
-                expect_key = true;
-            break;
-        default:
-            break;
+        } else if (ch == ',' && depth == 0) {
+            return;
         }
     }
+}
+
+/* The next element: where it starts, and the end of its text (exclusive).
+ * False at the end of the array, or when the text around the elements is
+ * not an array's: then *what says what was expected there, in jansson's
+ * words (jansson's own messages are not translated either), and *bad where. */
+static bool jc_next(JCursor *c, JPos *start, size_t *end, JPos *bad, const char **what)
+{
+    *what = NULL;
+    if (c->done)
+        return false;
+    if (!c->started) {
+        jc_blank(c);
+        jc_step(c); /* the '[' (tr_read_json looked) */
+        c->started = true;
+        jc_blank(c);
+        if (c->at.off < c->len && c->t[c->at.off] == ']')
+            c->closing = true; /* [] */
+    }
+    if (c->closing) {
+        jc_step(c);
+        c->done = true;
+        jc_blank(c);
+        if (c->at.off < c->len) {
+            *bad = c->at;
+            *what = "end of file expected";
+        }
+        return false;
+    }
+    jc_blank(c);
+    *start = c->at;
+    jc_skip_value(c);
+    *end = c->at.off;
+    if (c->at.off >= c->len || c->t[c->at.off] == '}') {
+        *bad = c->at;
+        *what = c->at.off >= c->len ? "']' expected near end of file" : "',' or ']' expected";
+        return false;
+    }
+    if (c->t[c->at.off] == ',')
+        jc_step(c);
+    else
+        c->closing = true; /* ']': the array ends after this element */
+    return true;
+}
+
+/* The keys of an object element, in order, read off its text: no tree is
+ * built. Each is the raw text between its quotes (escapes not decoded). */
+typedef struct JKeys {
+    JCursor c;
+    int depth;
+    bool expect_key;
+} JKeys;
+
+static void jk_begin(JKeys *k, const char *t, JPos e, size_t end)
+{
+    k->c = (JCursor){t, end, e, true, false, false};
+    k->depth = 0;
+    k->expect_key = false;
+}
+
+static bool jk_next(JKeys *k, JPos *at, const char **key, size_t *n)
+{
+    JCursor *c = &k->c;
+    const char *t = c->t;
+    for (; c->at.off < c->len; jc_step(c)) {
+        char ch = t[c->at.off];
+        if (ch == '"') {
+            bool is_key = k->depth == 1 && k->expect_key;
+            JPos start = c->at;
+            /* the string, to its closing quote */
+            for (jc_step(c); c->at.off < c->len && t[c->at.off] != '"'; jc_step(c))
+                if (t[c->at.off] == '\\' && c->at.off + 1 < c->len)
+                    jc_step(c);
+            if (is_key) {
+                k->expect_key = false;
+                *at = start;
+                *key = t + start.off + 1;
+                *n = c->at.off - start.off - 1;
+                if (c->at.off < c->len)
+                    jc_step(c);
+                return true;
+            }
+        } else if (ch == '[' || ch == '{') {
+            k->depth++;
+            k->expect_key = k->depth == 1 && ch == '{';
+        } else if (ch == ']' || ch == '}') {
+            k->depth--;
+        } else if (ch == ',' && k->depth == 1) {
+            k->expect_key = true;
+        }
+        if (c->at.off >= c->len)
+            break;
+    }
+    return false;
+}
+
+/* Where the k-th key of the object element at `e` (text up to `end`) stands. */
+static JPos jkey_pos(const char *t, JPos e, size_t end, int k)
+{
+    JKeys ks;
+    jk_begin(&ks, t, e, end);
+    JPos at;
+    const char *key;
+    size_t n;
+    for (int i = 0; jk_next(&ks, &at, &key, &n); i++)
+        if (i == k)
+            return at;
+    return e;
 }
 
 static Span jspan(int file, JPos p)
@@ -127,8 +220,22 @@ static const char *number_text(Arena *a, const json_t *v)
     return arena_strdup(a, buf);
 }
 
-/* The cell for one value; false (after an error) when it has no cell form. */
-static bool json_cell(Reader *r, const json_t *v, const char *key, int index, Span where, const char **cell)
+/* An element of the array: where it starts and where its text ends. */
+typedef struct JElem {
+    JPos pos;
+    size_t end;
+} JElem;
+
+/* Where the k-th key of object element `e` stands: found when needed. */
+static Span key_span(const Reader *r, const JElem *e, int k)
+{
+    return jspan(r->file, jkey_pos(r->src->text, e->pos, e->end, k));
+}
+
+/* The cell for the k-th value of element `e` (its `index`-th); false (after
+ * an error at the key) when it has no cell form. */
+static bool json_cell(Reader *r, const json_t *v, const char *key, int index, const JElem *e, int k,
+                      const char **cell)
 {
     *cell = NULL;
     switch (json_typeof(v)) {
@@ -148,7 +255,7 @@ static bool json_cell(Reader *r, const json_t *v, const char *key, int index, Sp
     case JSON_NULL:
         return true;
     case JSON_OBJECT:
-        diag_error(r->d, where, _("key '%s' of object %d holds a nested object"), key, index);
+        diag_error(r->d, key_span(r, e, k), _("key '%s' of object %d holds a nested object"), key, index);
         diag_help(r->d, "%s", _("each value must be a string, number, true, false, null or an array of strings"));
         return false;
     case JSON_ARRAY:
@@ -161,7 +268,7 @@ static bool json_cell(Reader *r, const json_t *v, const char *key, int index, Sp
         if (json_is_string(item)) {
             if (memchr(json_string_value(item), '|', json_string_length(item)) ||
                 memchr(json_string_value(item), '\0', json_string_length(item))) {
-                diag_error(r->d, where, _("key '%s' of object %d holds a set item that contains '|'"), key, index);
+                diag_error(r->d, key_span(r, e, k), _("key '%s' of object %d holds a set item that contains '|'"), key, index);
                 diag_help(r->d, "%s", _("'|' separates the items of a set; it cannot be part of one"));
                 return false;
             }
@@ -169,7 +276,7 @@ static bool json_cell(Reader *r, const json_t *v, const char *key, int index, Sp
         } else if (json_is_number(item)) {
             total += 32;
         } else {
-            diag_error(r->d, where, _("key '%s' of object %d holds an array with an item that is not a string"),
+            diag_error(r->d, key_span(r, e, k), _("key '%s' of object %d holds an array with an item that is not a string"),
                        key, index);
             diag_help(r->d, "%s", _("a set is an array of strings, such as [\"a\", \"b\"]"));
             return false;
@@ -177,17 +284,17 @@ static bool json_cell(Reader *r, const json_t *v, const char *key, int index, Sp
     }
     /* [] is an empty set, not a missing value: "" (table_split_set gives 0 items). */
     char *buf = arena_alloc(r->a, total + 1);
-    size_t k = 0;
+    size_t w = 0;
     for (size_t i = 0; i < n; i++) {
         const json_t *item = json_array_get(v, i);
         const char *s = json_is_string(item) ? json_string_value(item) : number_text(r->a, item);
         size_t sl = json_is_string(item) ? json_string_length(item) : strlen(s);
         if (i > 0)
-            buf[k++] = '|';
-        memcpy(buf + k, s, sl);
-        k += sl;
+            buf[w++] = '|';
+        memcpy(buf + w, s, sl);
+        w += sl;
     }
-    buf[k] = '\0';
+    buf[w] = '\0';
     *cell = buf;
     return true;
 }
@@ -200,24 +307,36 @@ static const char *json_msg(Arena *a, const char *text)
     return near ? arena_strndup(a, text, (size_t)(near - text)) : arena_strdup(a, text);
 }
 
-void tr_read_json(Reader *r, Table *out)
+/* An error at a place in the file: the text is not JSON, jansson says why. */
+static void not_json(Reader *r, JPos p, const char *why)
+{
+    r->failed = true;
+    diag_error(r->d, tr_make_span(r->file, p.line, p.col, p.off, p.col + 1, p.off),
+               _("the applicant file is not valid JSON: %s"), json_msg(r->a, why));
+}
+
+/* A file that does not start with '[': parsed whole, for jansson's error
+ * or to say that it is JSON but not an array (an object is one applicant's
+ * size, and either way nothing is read). */
+static void read_not_array(Reader *r)
 {
     const char *t = r->src->text;
     size_t len = r->src->len;
     json_error_t err;
     json_t *root = json_loadb(t, len, JSON_REJECT_DUPLICATES, &err);
     if (!root) {
-        r->failed = true;
-        Span sp = tr_file_span(r->file);
-        if (err.line >= 1) {
-            int col = err.column >= 1 ? err.column : 1;
-            size_t off = err.position >= 0 && (size_t)err.position <= len ? (size_t)err.position : 0;
-            sp = tr_make_span(r->file, err.line, col, off, col + 1, off);
+        if (err.line < 1) {
+            r->failed = true;
+            diag_error(r->d, tr_file_span(r->file), _("the applicant file is not valid JSON: %s"),
+                       json_msg(r->a, err.text));
+            return;
         }
-        diag_error(r->d, sp, _("the applicant file is not valid JSON: %s"), json_msg(r->a, err.text));
+        JPos p = {err.position >= 0 && (size_t)err.position <= len ? (size_t)err.position : 0, err.line,
+                  err.column >= 1 ? err.column : 1};
+        not_json(r, p, err.text);
         return;
     }
-    if (!json_is_array(root)) {
+    {
         r->failed = true;
         size_t i = 0;
         while (i < len && tr_is_blank((unsigned char)t[i]))
@@ -236,44 +355,126 @@ void tr_read_json(Reader *r, Table *out)
         json_decref(root);
         return;
     }
-    JScan s;
-    memset(&s, 0, sizeof s);
-    jscan(t, len, &s);
-    size_t n = json_array_size(root);
-    bool have_pos = (size_t)s.nelems == n;
+    json_decref(root);
+}
 
-    /* Columns: keys in order of first appearance. */
-    json_t *index = json_object();
-    if (!index)
-        arena_oom();
+/* Element `e` parsed alone; NULL after jansson's error, placed in the file. */
+static json_t *load_elem(Reader *r, const JElem *e)
+{
+    json_error_t err;
+    json_t *v = json_loadb(r->src->text + e->pos.off, e->end - e->pos.off, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY,
+                           &err);
+    if (v)
+        return v;
+    JPos p = e->pos;
+    if (err.line >= 1) {
+        int col = err.column >= 1 ? err.column : 1;
+        size_t at = err.position >= 0 ? (size_t)err.position : 0;
+        p.line += err.line - 1;
+        p.col = err.line == 1 ? p.col + col - 1 : col;
+        p.off += at < e->end - e->pos.off ? at : e->end - e->pos.off;
+    }
+    /* The element's text ends where the next should begin: something
+     * other than a comma stands between two elements. */
+    bool between = strncmp(err.text, "end of file expected", 20) == 0;
+    not_json(r, p, between ? "',' or ']' expected" : err.text);
+    return NULL;
+}
+
+/* The elements of the array in turn; false at the end, or after an error
+ * (reported, and *ok false). */
+static bool next_elem(Reader *r, JCursor *c, JElem *e, bool *ok)
+{
+    JPos bad;
+    const char *what;
+    if (jc_next(c, &e->pos, &e->end, &bad, &what))
+        return true;
+    if (what) {
+        not_json(r, bad, what);
+        *ok = false;
+    }
+    return false;
+}
+
+/* A column for `key` (n bytes) unless there is one. */
+static void add_column(Reader *r, json_t *index, const char *key, size_t n, Span at, const char ***cols,
+                       Span **col_spans, int *ncols, int *capcols)
+{
+    if (json_object_getn(index, key, n))
+        return;
+    int capspans = *capcols;
+    *cols = heap_push(*cols, capcols, *ncols, sizeof **cols);
+    *col_spans = heap_push(*col_spans, &capspans, *ncols, sizeof **col_spans);
+    (*cols)[*ncols] = arena_strndup(r->a, key, n);
+    (*col_spans)[*ncols] = at;
+    json_object_setn_new(index, key, n, json_integer(*ncols));
+    (*ncols)++;
+}
+
+/* The columns of element `e` from its text alone, when it is an object
+ * whose keys have no escape; false (nothing added) otherwise. */
+static bool plain_keys(Reader *r, const JElem *e, json_t *index, const char ***cols, Span **col_spans, int *ncols,
+                       int *capcols)
+{
+    const char *t = r->src->text;
+    if (e->pos.off >= e->end || t[e->pos.off] != '{')
+        return false;
+    JKeys ks;
+    JPos at;
+    const char *key;
+    size_t n;
+    jk_begin(&ks, t, e->pos, e->end);
+    while (jk_next(&ks, &at, &key, &n))
+        if (memchr(key, '\\', n))
+            return false;
+    jk_begin(&ks, t, e->pos, e->end);
+    while (jk_next(&ks, &at, &key, &n))
+        add_column(r, index, key, n, jspan(r->file, at), cols, col_spans, ncols, capcols);
+    return true;
+}
+
+/* Pass 1: the columns, every key in order of first appearance, where it
+ * first stands; an element that is not an object is an error. False when
+ * the text is not JSON. */
+static bool read_columns(Reader *r, Table *out, json_t *index)
+{
+    JCursor c = {r->src->text, r->src->len, {0, 1, 1}, false, false, false};
     int ncols = 0, capcols = 0;
     const char **cols = NULL;
     Span *col_spans = NULL;
-    for (size_t i = 0; i < n; i++) {
-        json_t *obj = json_array_get(root, i);
-        Span where = have_pos ? jspan(r->file, s.elems[i].pos) : tr_file_span(r->file);
+    bool ok = true;
+    JElem e;
+    size_t released = 0;
+    for (size_t i = 0; next_elem(r, &c, &e, &ok); i++) {
+        /* An object's keys are read off its text; jansson parses only an
+         * element that is not an object (for its error) or has a key with
+         * an escape (for the key's value). The rows' pass parses each
+         * element and finds any error in it. */
+        if (plain_keys(r, &e, index, &cols, &col_spans, &ncols, &capcols))
+            goto next;
+        json_t *obj = load_elem(r, &e);
+        if (!obj) {
+            ok = false;
+            break;
+        }
         if (!json_is_object(obj)) {
             r->failed = true;
-            diag_error(r->d, where, _("element %zu of the JSON array is not an object"), i + 1);
+            diag_error(r->d, jspan(r->file, e.pos), _("element %zu of the JSON array is not an object"), i + 1);
             diag_help(r->d, "%s", _("each applicant is an object of fields: {\"id\": \"A1\", ...}"));
-            continue;
         }
         const char *key;
         json_t *v;
         int k = 0;
         json_object_foreach(obj, key, v) {
-            if (!json_object_get(index, key)) {
-                int capspans = capcols;
-                cols = heap_push(cols, &capcols, ncols, sizeof *cols);
-                col_spans = heap_push(col_spans, &capspans, ncols, sizeof *col_spans);
-                cols[ncols] = arena_strdup(r->a, key);
-                col_spans[ncols] = have_pos && k < s.elems[i].nkeys
-                                       ? jspan(r->file, s.keys[s.elems[i].first_key + k])
-                                       : where;
-                json_object_set_new(index, key, json_integer(ncols));
-                ncols++;
-            }
+            add_column(r, index, key, strlen(key), key_span(r, &e, k), &cols, &col_spans, &ncols, &capcols);
             k++;
+        }
+        json_decref(obj);
+    next:
+        /* Read once in this pass: the pages go back a megabyte at a time. */
+        if (e.end > released + ((size_t)1 << 20)) {
+            src_release(r->src, e.end);
+            released = e.end;
         }
     }
     out->ncolumns = ncols;
@@ -285,33 +486,68 @@ void tr_read_json(Reader *r, Table *out)
     }
     free(cols);
     free(col_spans);
+    return ok;
+}
 
-    /* Rows. */
-    for (size_t i = 0; i < n; i++) {
-        json_t *obj = json_array_get(root, i);
-        if (!json_is_object(obj))
+/* Pass 2: the rows, one object at a time, through tr_push_row. */
+static void read_rows(Reader *r, const Table *out, json_t *index)
+{
+    JCursor c = {r->src->text, r->src->len, {0, 1, 1}, false, false, false};
+    JElem e;
+    bool ok = true;
+    for (int i = 0; next_elem(r, &c, &e, &ok); i++) {
+        json_t *obj = load_elem(r, &e);
+        if (!obj)
+            return;
+        if (!json_is_object(obj)) {
+            json_decref(obj);
             continue;
-        Span where = have_pos ? jspan(r->file, s.elems[i].pos) : tr_file_span(r->file);
-        const char **cells = arena_array(r->a, (size_t)ncols, sizeof *cells);
+        }
+        const char **cells = arena_array(r->a, (size_t)out->ncolumns, sizeof *cells);
         bool row_ok = true;
         const char *key;
         json_t *v;
         int k = 0;
         json_object_foreach(obj, key, v) {
-            Span at = have_pos && k < s.elems[i].nkeys ? jspan(r->file, s.keys[s.elems[i].first_key + k]) : where;
-            int c = (int)json_integer_value(json_object_get(index, key));
-            if (!json_cell(r, v, key, (int)i + 1, at, &cells[c])) {
+            json_t *col = json_object_get(index, key);
+            int ci = col ? (int)json_integer_value(col) : -1;
+            const char *cell = NULL;
+            if (!json_cell(r, v, key, i + 1, &e, k, &cell)) {
                 r->failed = true;
                 row_ok = false;
+            } else if (ci >= 0 && ci < out->ncolumns) {
+                cells[ci] = cell;
             }
             k++;
         }
+        json_decref(obj);
         if (row_ok)
-            tr_push_row(r, cells, where);
+            tr_push_row(r, cells, jspan(r->file, e.pos));
     }
-    json_decref(index);
-    json_decref(root);
-    free(s.elems);
-    free(s.keys);
 }
 
+void tr_read_json(Reader *r, Table *out)
+{
+    const char *t = r->src->text;
+    size_t len = r->src->len, i = 0;
+    while (i < len && tr_is_blank((unsigned char)t[i]))
+        i++;
+    if (i >= len || t[i] != '[') {
+        read_not_array(r);
+        return;
+    }
+    /* key -> column */
+    json_t *index = json_object();
+    if (!index)
+        arena_oom();
+    bool ok = true;
+    if (r->rows_only) {
+        for (int c = 0; c < out->ncolumns; c++)
+            json_object_set_new(index, out->columns[c], json_integer(c));
+    } else {
+        ok = read_columns(r, out, index);
+    }
+    if (ok && !r->header_only)
+        read_rows(r, out, index);
+    json_decref(index);
+}

@@ -109,7 +109,7 @@ int cli_admit(Options *o)
          * little memory, issue 20): the rows are checked first, so that an
          * error anywhere leaves the report unwritten, as before; the text's
          * id column takes a pass of its own; then each row is screened and
-         * written. (A JSON file is read whole: apps/table.h.) */
+         * written. (A JSON file's columns take a pass first: apps/table.h.) */
         if (course && table_open(o->applicants, ss, a, d, ADMIT_MAX_BYTES, &t) && !d->errors &&
             table_rows(&t, ss, ps.ra, d, check_row, NULL) && !d->errors)
             ps.scr = admit_begin(p, course, &t, o->show_fields, a, d, &rep);

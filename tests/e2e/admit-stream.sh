@@ -83,4 +83,42 @@ print(len(d["applicants"]) if sum(d["summary"].values()) == len(d["applicants"])
 done
 
 
+# A JSON applicant file (issue 20): the same applicants' first 20 MB as an
+# array of objects, one element parsed at a time (apps/table_json.c); the
+# tree of the whole file took about nine times its size.
+json=$tmp/applicants.json
+/usr/bin/python3 - "$big" "$json" <<'PY'
+import csv, json, sys
+size = 0
+with open(sys.argv[1], encoding="utf-8") as f, open(sys.argv[2], "w", encoding="utf-8") as out:
+    out.write("[\n")
+    for i, row in enumerate(csv.DictReader(f)):
+        if size > 20_000_000:
+            break
+        row["support"] = [row["support"]]
+        row["lived_experience"] = row["lived_experience"] == "yes"
+        line = (",\n" if i else "") + json.dumps({k: v for k, v in row.items() if v != ""}, ensure_ascii=False)
+        out.write(line)
+        size += len(line.encode())
+    out.write("\n]\n")
+PY
+jn=$(grep -c '"id"' "$json")
+jsize=$(stat -c %s "$json")
+read -r rss rc < <(peak "$ramme" admit "$root/examples/frederikshavn.ramme" --applicants "$json" --format csv)
+if [ "$rc" != 0 ]; then
+  bad "JSON applicants: exit status $rc"
+else
+  if [ "$sanitized" = yes ]; then
+    head -c 2000 "$json" | sed '$d' | sed '$ s/,$//' > "$tmp/ten.json"; echo "]" >> "$tmp/ten.json"
+    read -r base _ < <(peak "$ramme" admit "$root/examples/frederikshavn.ramme" --applicants "$tmp/ten.json" --format csv)
+    [ $((rss - base)) -lt "$jsize" ] && ok \
+      || bad "JSON applicants (sanitized): the file adds $((rss - base)) bytes to a run of a few applicants ($base); it has $jsize"
+    peak "$ramme" admit "$root/examples/frederikshavn.ramme" --applicants "$json" --format csv > /dev/null
+  else
+    [ "$rss" -lt "$jsize" ] && ok || bad "JSON applicants: peak memory $rss bytes for a file of $jsize bytes"
+  fi
+  got=$(( $(wc -l < "$tmp/out") - 1 ))
+  [ "$got" = "$jn" ] && ok || bad "JSON applicants: $got applicants in the report, the file has $jn"
+fi
+
 e2e_done

@@ -591,6 +591,76 @@ static void test_json_empty_array(void **state)
     assert_int_equal(c->t.nrows, 2);
 }
 
+/* The array read element by element: strings holding brackets, commas,
+ * escaped quotes and line breaks do not end an element; nested arrays
+ * (sets) do not either; places are counted in characters across lines. */
+static void test_json_elements_bounds(void **state)
+{
+    Ctx *c = *state;
+    assert_false(rd(c, "[\n  {\"id\": \"A],1\", \"note\": \"x\\\"}, ,\\\\\"},\n"
+                      "   {\"id\": \"Ø2\", \"sets\": [\"a\", \"b\"], \"n\": {}}\r\n]"));
+    /* n is an object: an error, and the second row is not pushed */
+    one_error(c, "key 'n' of object 2 holds a nested object");
+    assert_int_equal(c->d.items[0].span.first_line, 3);
+    assert_int_equal(c->d.items[0].span.first_column, 37);
+    static const char *const cols[] = {"id", "note", "sets", "n"};
+    assert_columns(c, 4, cols);
+    assert_int_equal(c->t.nrows, 1);
+    assert_string_equal(cell(c, 0, 0), "A],1");
+    assert_string_equal(cell(c, 0, 1), "x\"}, ,\\");
+    assert_int_equal(c->t.rows[0].span.first_line, 2);
+    assert_int_equal(c->t.rows[0].span.first_column, 3);
+    /* A key first seen in a later element is placed there (line 3, after "Ø2", ). */
+    assert_int_equal(c->t.column_spans[2].first_line, 3);
+    assert_int_equal(c->t.column_spans[2].first_column, 17);
+}
+
+/* A key written with an escape is the same column as the key written
+ * plainly, whichever comes first. */
+static void test_json_escaped_keys(void **state)
+{
+    Ctx *c = *state;
+    assert_true(rd(c, "[{\"id\": \"A1\", \"b\\u00f8rn\": 1},\n {\"id\": \"A2\", \"børn\": 2, \"\\\"q\": 3}]"));
+    static const char *const cols[] = {"id", "børn", "\"q"};
+    assert_columns(c, 3, cols);
+    assert_string_equal(cell(c, 0, 1), "1");
+    assert_string_equal(cell(c, 1, 1), "2");
+    assert_string_equal(cell(c, 1, 2), "3");
+    assert_int_equal(c->t.column_spans[1].first_line, 1);
+    assert_int_equal(c->t.column_spans[2].first_line, 2);
+    assert_int_equal(c->t.column_spans[2].first_column, 26);
+}
+
+/* What is wrong between the elements is located where it stands, and
+ * quotes nothing. */
+static void test_json_array_structure(void **state)
+{
+    static const struct {
+        const char *text, *msg;
+        int line, column;
+    } cases[] = {
+        {"[{\"id\": \"A1\"},\n {\"id\": \"A2\"}\n", "']' expected", 3, 1},
+        {"[{\"id\": \"A1\"}}\n", "',' or ']' expected", 1, 14},
+        {"[{\"id\": \"A1\"}] x", "end of file expected", 1, 16},
+        {"[] [", "end of file expected", 1, 4},
+        {"[{\"id\": \"A1\"},\n ]", "not valid JSON", 2, 2},
+        {"[{\"id\": \"A1\"} {\"id\": \"HEMMELIG\"}]", "',' or ']' expected", 1, 15},
+        {"[{\"id\": \"A1\", \"cpr\": \"HEMMELIG", "']' expected", 1, 31},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        Ctx *c = *state;
+        diag_free(&c->d);
+        diag_init(&c->d);
+        assert_false(rd(c, cases[i].text));
+        const Diag *g = one_error(c, cases[i].msg);
+        if (g->span.first_line != cases[i].line || g->span.first_column != cases[i].column)
+            fail_msg("case %zu: at %d:%d, not %d:%d (%s)", i, g->span.first_line, g->span.first_column,
+                     cases[i].line, cases[i].column, g->msg);
+        assert_not_echoed(c, "HEMMELIG");
+        assert_int_equal(c->t.nrows, 0);
+    }
+}
+
 /* ---------------------------------------------------------- reading files */
 
 static void test_read_file(void **state)
@@ -681,6 +751,54 @@ static void test_rows_streamed(void **state)
     assert_int_equal(s.n, 100000);
     assert_int_equal(c->d.errors, 1);
     assert_non_null(strstr(c->d.items[0].msg, "has 4 cells"));
+    unlink(path);
+}
+
+/* Streaming a JSON file: table_open reads the columns (keys of all
+ * elements) and keeps no row; table_rows hands over the same rows, cells
+ * and places as table_read, twice; a cell error is table_rows'. */
+static void test_json_rows_streamed(void **state)
+{
+    Ctx *c = *state;
+    char path[] = "/tmp/ramme-table-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    fputs("[\n", f);
+    for (int i = 0; i < 30000; i++)
+        fprintf(f, "%s{\"id\": \"A%d\", \"alder\": %d%s}\n", i ? "," : " ", i, 20 + i % 50,
+                i == 29000 ? ", \"sent\": [\"ja\"]" : "");
+    fputs("]\n", f);
+    fclose(f);
+    Table whole;
+    assert_true(table_read(path, &c->ss, c->a, &c->d, 1 << 24, &whole));
+    assert_true(table_open(path, &c->ss, c->a, &c->d, 1 << 24, &c->t));
+    assert_true(c->t.streamed);
+    assert_int_equal(c->t.nrows, 0);
+    static const char *const cols[] = {"id", "alder", "sent"};
+    assert_columns(c, 3, cols);
+    assert_int_equal(c->t.column_spans[2].first_line, 29002);
+    for (int pass = 0; pass < 2; pass++) {
+        Seen s = {&whole, 0, true};
+        assert_true(table_rows(&c->t, &c->ss, c->a, &c->d, seen_row, &s));
+        assert_int_equal(s.n, whole.nrows);
+        assert_int_equal(s.n, 30000);
+        assert_true(s.same);
+    }
+    assert_int_equal(c->d.n, 0);
+    /* An element with a nested object: table_open does not see it, table_rows does. */
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("[{\"id\": \"A1\"}, {\"id\": \"A2\", \"x\": {}}, {\"id\": \"A3\"}]", f);
+    fclose(f);
+    Table t2;
+    assert_true(table_open(path, &c->ss, c->a, &c->d, 1 << 24, &t2));
+    assert_int_equal(c->d.errors, 0);
+    Seen s = {&whole, 0, true};
+    assert_false(table_rows(&t2, &c->ss, c->a, &c->d, seen_row, &s));
+    assert_int_equal(s.n, 2);
+    assert_int_equal(c->d.errors, 1);
     unlink(path);
 }
 
@@ -878,6 +996,10 @@ int main(void)
         T(test_json_syntax_error),
         T(test_json_duplicate_key_and_eof),
         T(test_json_empty_array),
+        T(test_json_elements_bounds),
+        T(test_json_array_structure),
+        T(test_json_escaped_keys),
+        T(test_json_rows_streamed),
         T(test_read_file),
         T(test_rows_streamed),
         T(test_ten_thousand_rows),
