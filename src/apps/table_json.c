@@ -54,9 +54,15 @@ static void jc_step(JCursor *c)
     }
 }
 
+/* JSON's white space: not tr_is_blank's vertical tab and form feed. */
+static bool json_blank(char ch)
+{
+    return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n';
+}
+
 static void jc_blank(JCursor *c)
 {
-    while (c->at.off < c->len && tr_is_blank((unsigned char)c->t[c->at.off]))
+    while (c->at.off < c->len && json_blank(c->t[c->at.off]))
         jc_step(c);
 }
 
@@ -530,7 +536,7 @@ void tr_read_json(Reader *r, Table *out)
 {
     const char *t = r->src->text;
     size_t len = r->src->len, i = 0;
-    while (i < len && tr_is_blank((unsigned char)t[i]))
+    while (i < len && json_blank(t[i]))
         i++;
     if (i >= len || t[i] != '[') {
         read_not_array(r);

@@ -646,6 +646,9 @@ static void test_json_array_structure(void **state)
         {"[{\"id\": \"A1\"},\n ]", "not valid JSON", 2, 2},
         {"[{\"id\": \"A1\"} {\"id\": \"HEMMELIG\"}]", "',' or ']' expected", 1, 15},
         {"[{\"id\": \"A1\", \"cpr\": \"HEMMELIG", "']' expected", 1, 31},
+        /* a vertical tab is blank to CSV, not to JSON (fuzz_table) */
+        {"[{\"id\": \"A1\"},\v{\"id\": \"HEMMELIG\"}]", "not valid JSON", 1, 15},
+        {"\v[{\"id\": \"HEMMELIG\"}]", "not valid JSON", 1, 1},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         Ctx *c = *state;
