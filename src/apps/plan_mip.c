@@ -771,6 +771,19 @@ typedef struct Relax {
     jmp_buf jb;
 } Relax;
 
+/* GLPK's load under its error hook, in a function of its own: nothing
+ * around the setjmp has locals that a longjmp could leave stale. */
+static bool lp_load(Relax *R)
+{
+    if (setjmp(R->jb)) {
+        glp_free_env();
+        return false;
+    }
+    glp_error_hook(on_error, &R->jb);
+    R->lp = load(&R->M);
+    return true;
+}
+
 void *plan_mip_lp_open(void *ctx, const PlanProblem *P, Arena *a)
 {
     (void)ctx;
@@ -778,13 +791,7 @@ void *plan_mip_lp_open(void *ctx, const PlanProblem *P, Arena *a)
     R->P = P;
     if (build(&R->M, P, NULL, 0, false, a, &R->co) != PLAN_OPTIMAL)
         return NULL;
-    if (setjmp(R->jb)) {
-        glp_free_env();
-        return NULL;
-    }
-    glp_error_hook(on_error, &R->jb);
-    R->lp = load(&R->M);
-    return R;
+    return lp_load(R) ? R : NULL;
 }
 
 bool plan_mip_lp_cut(void *lp, const int *fixed, int c, int64_t target, int upto, double time_limit, bool *cut,

@@ -9,21 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ARENA_CHUNK (64 * 1024)
-#define ARENA_ALIGN 16
-
-typedef struct Chunk {
-    struct Chunk *next; /* older chunks */
-    size_t size;        /* usable bytes in data */
-    size_t used;        /* bytes handed out */
-    _Alignas(ARENA_ALIGN) unsigned char data[];
-} Chunk;
-
-struct Arena {
-    Chunk *head;  /* current chunk */
-    Chunk *spare; /* standard chunks kept by arena_reset, for reuse */
-    size_t total; /* bytes handed out over all chunks */
-};
+/* The layout is arena.h's, for arena_alloc's inline fast path. */
+typedef ArenaChunk Chunk;
 
 /* The one process-wide setting of the library (arena.h says why). */
 static void (*oom_handler)(void);
@@ -79,7 +66,7 @@ void arena_free(Arena *a)
     free(a);
 }
 
-void *arena_alloc(Arena *a, size_t size)
+void *arena_alloc_slow(Arena *a, size_t size)
 {
     if (size > SIZE_MAX - ARENA_ALIGN)
         arena_oom();
