@@ -10,11 +10,11 @@
 
 #include "base/civil.h"
 #include "base/i18n.h"
+#include "base/utf8.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistr.h>
 
 /* ------------------------------------------------------------------ helpers */
 
@@ -87,14 +87,6 @@ void tr_push_row(Reader *r, const char **cells, Span span)
     r->nrows++;
 }
 
-/* The first byte that is not UTF-8 text (an invalid sequence or a NUL), or NULL. */
-const char *tr_first_bad_byte(const char *text, size_t len)
-{
-    const char *bad = (const char *)u8_check((const uint8_t *)text, len);
-    const char *nul = memchr(text, '\0', bad ? (size_t)(bad - text) : len);
-    return nul ? nul : bad;
-}
-
 /* ------------------------------------------------------------------ reading */
 
 /* Whether the text is JSON rather than CSV: its first non-blank byte. */
@@ -119,7 +111,7 @@ static bool read_source(const char *name, int file, SourceSet *ss, Arena *a, Dia
         size_t end = off + step < src->len ? off + step : src->len;
         while (end < src->len && end > off && ((unsigned char)src->text[end] & 0xC0) == 0x80)
             end--; /* not inside a character */
-        bad = tr_first_bad_byte(src->text + off, end - off);
+        bad = utf8_first_bad(src->text + off, end - off);
         src_release(src, end);
         off = end;
     }

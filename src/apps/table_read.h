@@ -47,8 +47,6 @@ Span tr_make_span(int file, int line, int col, size_t off, int end_col, size_t e
 /* A span naming only the file (no line): the renderer shows just the path. */
 Span tr_file_span(int file);
 void tr_push_row(Reader *r, const char **cells, Span span);
-/* The first byte that is not UTF-8 text (an invalid sequence or a NUL), or NULL. */
-const char *tr_first_bad_byte(const char *text, size_t len);
 
 /* The two formats: the text is r->src's; rows go through tr_push_row. */
 void tr_read_csv(Reader *r, struct Table *out);

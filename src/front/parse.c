@@ -3,6 +3,7 @@
  * saying so (LANGUAGE.md §8) instead of one per byte. */
 #include "front/parse.h"
 #include "base/i18n.h"
+#include "base/utf8.h"
 #include "parser.h"
 #include "lexer.h"
 
@@ -20,6 +21,8 @@ static const char *bad_utf8(const char *s, size_t n)
 static bool precheck(Diags *diags, Source *src, int file, size_t off, size_t len)
 {
     const char *text = src->text + off;
+    if (!utf8_first_bad(text, len))
+        return true; /* the common case, in one fast pass */
     const char *bad = bad_utf8(text, len);
     if (bad) {
         diag_error(diags, src_span_at(src, file, (size_t)(bad - src->text)),
