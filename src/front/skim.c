@@ -8,9 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Bytes that change the scanner's state inside a block. */
-static const unsigned char special[256] = {['\n'] = 1, ['\r'] = 1, ['"'] = 1, ['#'] = 1, ['{'] = 1, ['}'] = 1};
-
 static bool word_start(unsigned char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
@@ -84,8 +81,15 @@ bool skim_layout(const char *t, size_t len, const char *kind, SkimProgress progr
     size_t i = 0;
     while (i < len) {
         if (depth > 0) {
-            while (i < len && !special[(unsigned char)t[i]])
+            /* Inside a body only the special bytes matter: strcspn skips
+             * the rest many bytes at a time (the text ends in a NUL,
+             * source.h; a NUL inside it is no special byte). */
+            for (;;) {
+                i += strcspn(t + i, "\n\r\"#{}");
+                if (i >= len || t[i] != '\0')
+                    break;
                 i++;
+            }
             if (i >= len)
                 break;
         }
@@ -123,8 +127,17 @@ bool skim_layout(const char *t, size_t len, const char *kind, SkimProgress progr
         }
         case '"': {
             size_t j = i + 1;
-            while (j < len && t[j] != '"' && t[j] != '\n' && t[j] != '\r')
-                j += (t[j] == '\\' && j + 1 < len && t[j + 1] != '\n' && t[j + 1] != '\r') ? 2 : 1;
+            for (;;) {
+                j += strcspn(t + j, "\"\n\r\\"); /* as in a body, above */
+                if (j < len && t[j] == '\0') {
+                    j++;
+                } else if (j < len && t[j] == '\\') {
+                    /* a backslash takes the next byte, unless the line ends */
+                    j += j + 1 < len && t[j + 1] != '\n' && t[j + 1] != '\r' ? 2 : 1;
+                } else {
+                    break;
+                }
+            }
             if (j >= len || t[j] != '"')
                 return unclear(out, i, N_("a string that does not end on its line"));
             if (top) {

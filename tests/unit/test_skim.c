@@ -130,6 +130,25 @@ static void test_escaped_quote_in_string(void **state)
     skim_free(&s);
 }
 
+/* A NUL byte in a body or a string is an ordinary byte to the skimmer
+ * (the parser reports it): it neither ends the text nor a string. Bodies
+ * and strings are skipped with strcspn, which stops at a NUL. */
+static void test_nul_inside(void **state)
+{
+    (void)state;
+    static const char t[] = "course a { x\0y \"a\0}\\\"b\" }\ncourse b { }\n";
+    Skim s;
+    assert_true(skim_layout(t, sizeof t - 1, "course", NULL, NULL, &s));
+    assert_int_equal(s.n, 2);
+    skim_free(&s);
+    /* cut inside the string after the NUL: the string never ends */
+    char cut[21];
+    memcpy(cut, t, 20);
+    cut[20] = '\0';
+    assert_false(skim_layout(cut, 20, "course", NULL, NULL, &s));
+    skim_free(&s);
+}
+
 static void test_no_items(void **state)
 {
     (void)state;
@@ -246,6 +265,7 @@ int main(void)
         cmocka_unit_test(test_columns_count_characters),
         cmocka_unit_test(test_unclear_layouts),
         cmocka_unit_test(test_escaped_quote_in_string),
+        cmocka_unit_test(test_nul_inside),
         cmocka_unit_test(test_no_items),
         cmocka_unit_test(test_key_must_start_a_statement),
         cmocka_unit_test(test_progress_on_large_input),
