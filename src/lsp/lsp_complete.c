@@ -121,12 +121,24 @@ void lsp_complete(JsonW *w, LspDoc *doc, size_t off)
     LspCheck *c = doc->check;
     LspAt at;
     lsp_check_at(c, off, &at);
-    /* The cursor's line up to the cursor. */
+    /* The cursor's line up to the cursor, from the start of the entry the
+     * cursor is in: after the last '{', ';' or '}' outside a string, so that
+     * `cohort a { site |` asks about site, not cohort. */
     size_t ls = off;
     while (ls > 0 && doc->text[ls - 1] != '\n' && doc->text[ls - 1] != '\r')
         ls--;
+    bool in_string = false;
+    for (size_t j = ls; j < off; j++) {
+        char ch = doc->text[j];
+        if (in_string && ch == '\\' && j + 1 < off)
+            j++;
+        else if (ch == '"')
+            in_string = !in_string;
+        else if (!in_string && (ch == '{' || ch == ';' || ch == '}'))
+            ls = j + 1;
+    }
     size_t i = ls;
-    while (i < off && (doc->text[i] == ' ' || doc->text[i] == '\t' || doc->text[i] == '{' || doc->text[i] == ';'))
+    while (i < off && (doc->text[i] == ' ' || doc->text[i] == '\t'))
         i++;
     size_t key = i;
     while (i < off && word_byte((unsigned char)doc->text[i]))

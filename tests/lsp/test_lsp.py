@@ -301,6 +301,23 @@ def test_completion():
     assert c.close() == 0
 
 
+def test_completion_one_line_block():
+    # A block written on one line: the entry the cursor is in is the one
+    # after the last '{' (not the line's first key), and a '{' inside a
+    # string does not count.
+    text = COURSE.replace('  module m1 "Håb" {',
+                          '  module m2 "Mål {x}; y" { covers  }\n  module m3 "Tre" {  }\n  module m1 "Håb" {')
+    uri = write("oneline.ramme", text)
+    c = started()
+    c.open(uri, text)
+    got = labels(c, uri, pos(text, "{ covers  }", delta=9))
+    assert {"recovery.hope", "role.tools"} <= set(got), sorted(got)
+    got = labels(c, uri, pos(text, '"Tre" {  }', delta=8))
+    assert {"hours", "covers"} <= set(got), sorted(got)
+    assert "provider" not in got and "module" not in got, sorted(got)
+    assert c.close() == 0
+
+
 def test_completion_rule_ids_and_names():
     write("names_course.ramme", COURSE)
     text = 'import "./names_course.ramme"\n\nexpect peer "x" {\n  fail \n}\n'
