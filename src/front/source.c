@@ -57,6 +57,7 @@ static int add_owned(SourceSet *ss, const char *path, char *text, size_t len, bo
     s->path = p;
     s->text = text;
     s->len = len;
+    s->imported_at = span_none();
     ss->files[ss->n] = s;
     return ss->n++;
 }

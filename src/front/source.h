@@ -26,6 +26,7 @@ typedef struct Source {
     bool private_text; /* holds personal data: diagnostics never quote its lines */
     void *map;        /* a large file is mapped, not copied: the mapping (text is inside it) */
     size_t map_len;
+    Span imported_at; /* the import that first loaded it (load.c); none for the main file */
 } Source;
 
 /* All files of one compilation; a Span's file is an index here. */

@@ -32,11 +32,16 @@ void lsp_jw_location(JsonW *w, const LspDoc *doc, Span sp)
 }
 
 /* The range in the document a diagnostic at `sp` is shown at: its own when
- * it lies in the document, else the start (its place goes to the related
- * information). */
+ * it lies in the document; in a file the document imports (directly or
+ * through others), the document's import that brought it in; else the
+ * start. Its own place goes to the related information. */
 static void shown_range(JsonW *w, const LspDoc *doc, Span sp)
 {
     const LspCheck *c = doc->check;
+    /* Each file names the import that loaded it; a chain is at most as
+     * long as there are files. */
+    for (int hops = 0; src_has_place(&c->ss, sp) && sp.file != c->p->main_file && hops < c->ss.n; hops++)
+        sp = c->ss.files[sp.file]->imported_at;
     bool here = src_has_place(&c->ss, sp) && sp.file == c->p->main_file;
     lsp_jw_range(w, doc->text, doc->len, here ? sp.first_off : 0, here ? sp.last_off : 0);
 }

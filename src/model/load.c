@@ -424,6 +424,7 @@ static int load_one(Loader *L, const char *path, bool stdlib, Span from, const c
         return -1;
     }
     Source *source = p->sources->files[src];
+    source->imported_at = from;
     const char *kind = data_kind(path, source->text, source->len);
     if (kind) {
         /* Likely an applicant file: it is never quoted, and never parsed

@@ -184,6 +184,25 @@ def test_related_information():
     assert c.close() == 0
 
 
+def test_diagnostic_in_an_import():
+    # An error in a file the document imports, through another: shown at
+    # the document's import of the first, its own place in the related
+    # information.
+    write("deep_base.ramme", COURSE.replace("  group_size 6..8\n", "  group_size 6..8\n  bogus_key 1\n"))
+    write("deep_mid.ramme", 'import "./deep_base.ramme"\n')
+    text = 'import "national"\nimport "./deep_mid.ramme"\n'
+    uri = write("deep_top.ramme", text)
+    c = started()
+    d = c.open(uri, text)
+    g = diag_with(d, "bogus_key")
+    start = pos(text, '"./deep_mid.ramme"')
+    assert g["range"]["start"] == start, g
+    rel = g["relatedInformation"][0]["location"]
+    assert rel["uri"].endswith("deep_base.ramme"), rel
+    assert rel["range"]["start"]["line"] > 0, rel
+    assert c.close() == 0
+
+
 def test_danish():
     typo = COURSE.replace("  provider  ", "  provder  ")
     uri = write("dansk.ramme", typo)
