@@ -110,12 +110,19 @@ static void one_diag(JsonW *w, const LspDoc *doc, const Diag *g, Arena *a)
     jw_close(w, '}');
 }
 
-/* A failed rule: its message, what decided it, its citation, as check
- * writes them; at the course's entry that decided it, or at the course's
- * name when that entry lies in another file (the base it extends). */
+/* A failed rule, as a warning: its message, what decided it, its
+ * citation, as check writes them; at the course's entry that decided it,
+ * or at the course's name when that entry lies in another file (the base
+ * it extends). A rule that could not be judged (a value it reads is not
+ * given), as information, its message after the word "unknown" as the
+ * brief report writes it. */
 static void one_rule(JsonW *w, const LspDoc *doc, const CourseReport *rep, const RuleResult *r, Arena *a)
 {
     SBuf m = sb_new(a);
+    if (r->status == ST_UNKNOWN) {
+        sb_puts(&m, words_status(ST_UNKNOWN));
+        sb_puts(&m, ": ");
+    }
     sb_puts(&m, r->message ? r->message : "");
     for (int k = 0; k < r->nexplain; k++) {
         sb_puts(&m, "\n");
@@ -129,7 +136,7 @@ static void one_rule(JsonW *w, const LspDoc *doc, const CourseReport *rep, const
     jw_open(w, '{');
     jw_key(w, "range");
     shown_range(w, doc, at);
-    jw_kint(w, "severity", LSP_WARNING);
+    jw_kint(w, "severity", r->status == ST_UNKNOWN ? LSP_INFORMATION : LSP_WARNING);
     jw_kstr(w, "code", r->id);
     jw_kstr(w, "source", "ramme");
     jw_kstr(w, "message", sb_str(&m));
@@ -159,7 +166,7 @@ void lsp_diag_write(JsonW *w, const LspDoc *doc)
         one_diag(w, doc, &c->d.items[i], a);
     for (int i = 0; c && i < c->nreps; i++)
         for (int k = 0; k < c->reps[i].n; k++)
-            if (c->reps[i].results[k].status == ST_FAIL)
+            if (c->reps[i].results[k].status == ST_FAIL || c->reps[i].results[k].status == ST_UNKNOWN)
                 one_rule(w, doc, &c->reps[i], &c->reps[i].results[k], a);
     jw_close(w, ']');
     jw_close(w, '}');

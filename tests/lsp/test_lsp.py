@@ -135,8 +135,9 @@ def test_diagnostics_on_change_and_rules():
     uri = write("change.ramme", COURSE)
     c = started()
     d = c.open(uri, COURSE)
-    # A clean course: only its failed rules, as warnings with the rule's id.
-    assert all(x["severity"] == 2 and "code" in x for x in d["diagnostics"]), d
+    # A clean course: only its failed rules, as warnings with the rule's id
+    # (and rules it cannot judge, as information).
+    assert all(x["severity"] in (2, 3) and "code" in x for x in d["diagnostics"]), d
     codes = {x["code"] for x in d["diagnostics"]}
     assert "consistency.group_size" not in codes, codes
     # The group's lower bound above its upper: consistency.group_size fails,
@@ -163,6 +164,13 @@ def test_diagnostics_on_change_and_rules():
     assert any(x["severity"] == 1 for x in d["diagnostics"]), d
     d = c.change(uri, COURSE, 5)
     assert not any(x["severity"] == 1 for x in d["diagnostics"]), d
+    # Without principles the rules that read them cannot be judged: each an
+    # information, "unknown:" (the brief report's word) before its message.
+    nop = COURSE.replace("  principles practice_oriented, interdisciplinary, empowerment, exemplary\n", "")
+    d = c.change(uri, nop, 6)
+    u = [x for x in d["diagnostics"] if x.get("code") == "national.form_principles"]
+    assert len(u) == 1 and u[0]["severity"] == 3, d
+    assert u[0]["message"].startswith("unknown: "), u[0]["message"]
     # Closing clears the document's diagnostics.
     c.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
     d = c.wait_diagnostics(uri)
