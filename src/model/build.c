@@ -419,14 +419,17 @@ static void build_header(Builder *B, Block *b, Entry *e)
         return;
     } else if (s->nheaders == 0) {
         Node *x = it->items[i];
+        /* TRANSLATORS: %s is what was written, as describe() words it: "the string \"Forår\"" */
         if (s->titled)
-            diag_error(d, x->span, _("unexpected %s after the name and title"), describe(B, x));
+            diag_error(d, x->span, _("did not expect %s after the name and title"), describe(B, x));
         else if (s->named)
-            diag_error(d, x->span, _("unexpected %s after the name"), describe(B, x));
+            diag_error(d, x->span, _("did not expect %s after the name"), describe(B, x));
         else
-            diag_error(d, x->span, _("unexpected %s after '%s'"), describe(B, x), e->key);
+            diag_error(d, x->span, _("did not expect %s after '%s'"), describe(B, x), e->key);
         if (s->titled && x->kind == N_PATH)
             diag_help(d, "%s", _("a title is written in quotes"));
+        else if (!s->titled && x->kind == N_STR)
+            diag_help(d, _("a '%s' has no title: remove the string, or write it as a comment after '#'"), e->key);
         return;
     } else {
         diag_error(d, span_join(it->items[i]->span, it->items[it->n - 1]->span),
