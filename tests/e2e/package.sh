@@ -6,21 +6,14 @@
 # was built in (RAMME_PATH still wins); the manual page names every command
 # and option `ramme --help` lists; completion completes.
 # Prints "package: N passed, N failed".
-set -u
-ramme=$1
-root=$(cd "$(dirname "$0")/../.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL package: $*"; fail=$((fail + 1)); }
+. "$(dirname "$0")/lib.bash" package "$@"
 
 # The package is built as a release is, whatever build runs this test: not
 # with `make sanitize`'s flags, which reach a sub-make through MAKEFLAGS.
 if ! deb=$(cd "$root" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u SANFLAGS -u CFLAGS \
              make --no-print-directory -s deb 2>"$tmp/make.err" | tail -n 1) || [ ! -f "$root/$deb" ]; then
   bad "make deb failed"; sed 's/^/    /' "$tmp/make.err" | tail -n 20
-  echo "package: $pass passed, $fail failed"; exit 1
+  e2e_done; exit 1
 fi
 deb=$root/$deb
 
@@ -75,5 +68,4 @@ comp() { bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1));
 [ "$(comp ramme ls)" = "lsp" ] && ok || bad "completion of 'ls': $(comp ramme ls)"
 [ "$(comp ramme lsp -)" = "-I --lang --help" ] && ok || bad "completion of lsp options: $(comp ramme lsp -)"
 
-echo "package: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+e2e_done
