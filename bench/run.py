@@ -642,7 +642,10 @@ def floor_figure(runner, ramme, path, cfg, limit, problems, tmp):
     bad = os.path.join(tmp, "floor-syntax-error.ramme")
     with open(bad, "w", encoding="utf-8") as f:
         f.write('course broken "Brudt" {\n  group_size 8..\n  hours 3h +\n}\n')
-    fig = {"courses": cfg["e2e"], "input_bytes": os.path.getsize(path)}
+    # Its own run's marks: a floor figure merged into the results of another run says so.
+    fig = {"courses": cfg["e2e"], "input_bytes": os.path.getsize(path), "date": datetime.date.today().isoformat(),
+           "ramme_commit": git("rev-parse", "--short", "HEAD"),
+           "load_average_start": [round(x, 2) for x in os.getloadavg()]}
     sanity = []
     p = subprocess.run([exe] + examples, capture_output=True, text=True)
     if p.returncode != 0:
@@ -669,6 +672,7 @@ def floor_figure(runner, ramme, path, cfg, limit, problems, tmp):
         fig["ratio_user"] = rb["user_s"] / fl["user_s"]
     if fl.get("wall_s") and rb.get("wall_s"):
         fig["ratio_wall"] = rb["wall_s"] / fl["wall_s"]
+    fig["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
     for x in ("floor.out", "floor.ramme.brief"):
         if os.path.exists(os.path.join(tmp, x)):
             os.remove(os.path.join(tmp, x))
@@ -697,6 +701,9 @@ def floor_rows(res):
     if not fl or "floor" not in fl:
         return []
     lab = f"{fl['courses']:,} courses, one file ({human(fl['input_bytes'])})"
+    if fl.get("ramme_commit") and (fl["ramme_commit"], fl.get("date")) != (res["machine"]["ramme_commit"], res["date"]):
+        lab += (f", run of {fl['date']} at {fl['ramme_commit']}, load average "
+                f"{fl['load_average_start'][0]} to {fl.get('load_average_end', ['?'])[0]}")
     rows = []
     for key, eng, note in (("floor", "parse-only floor (bench/floor)", "no actions, tree, locations or LAC"),
                            ("ramme_brief_j1", "ramme -j 1 --format brief",
