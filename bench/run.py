@@ -676,7 +676,30 @@ def floor_figure(runner, ramme, path, cfg, limit, problems, tmp):
     for x in ("floor.out", "floor.ramme.brief"):
         if os.path.exists(os.path.join(tmp, x)):
             os.remove(os.path.join(tmp, x))
+    if shutil.which("valgrind"):
+        fig["gap"] = floor_gap(exe, ramme, cfg["perf"], tmp)
     return fig
+
+
+def floor_gap(exe, ramme, n, tmp):
+    """Where ramme's instructions go beyond the floor's: callgrind on both, one file of n courses."""
+    import profile as prof  # bench/profile.py
+    src = os.path.join(tmp, f"gap{n}.ramme")
+    subprocess.run(GEN + ["--seed", str(SEED), "--count", str(n), "--ramme", src, "--json", src + ".jsonl"],
+                   check=True)
+    outs = []
+    for who, cmd in (("floor", [exe, src]), ("ramme", [ramme, "check", "-j", "1", "--format", "brief", src])):
+        cg = os.path.join(tmp, f"callgrind.gap.{who}.out")
+        log(f"floor: callgrind, {who}, {n} courses")
+        subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={cg}"] + cmd,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        outs.append(cg)
+    if not all(os.path.exists(c) for c in outs):
+        return {"skipped": "callgrind wrote no profile"}
+    g = prof.gap(outs[1], outs[0], n)
+    for c in outs + [src, src + ".jsonl"]:
+        os.remove(c)
+    return g
 
 
 def floor_target(fl):
@@ -692,6 +715,11 @@ def floor_target(fl):
           f"user time; wall {m['wall_s']:.2f} s against {f['wall_s']:.2f} s, {fl.get('ratio_wall', 0):.2f}×)")
     if not met:
         s += f"; ramme must get {r / 2:.2f}× faster, or shed {m['user_s'] - 2 * f['user_s']:.2f} s of CPU time"
+    g = fl.get("gap")
+    if g and "phases" in g:
+        s += (f". Instructions (callgrind, {g['courses']:,} courses): {g['ratio']:.2f}× the floor's "
+              f"({g['per_course']['ramme']:,.0f} against {g['per_course']['floor']:,.0f} a course); beyond it: " +
+              ", ".join(f"{k} {v['share_of_gap'] * 100:.0f}%" for k, v in list(g["phases"].items())[:3]))
     return {"met": met, "ratio": r, "text": s + "."}
 
 
