@@ -55,7 +55,9 @@ static char *read_whole(const char *path, size_t *len)
     return buf;
 }
 
-/* One text parsed: true when the parser accepted it without an error. */
+/* One text parsed: true when the parser accepted it without an error. The
+ * same steps as drive() in src/front/parse.c, which cannot serve here: the
+ * floor's yylex and yyparse are other objects under the same names. */
 static bool floor_parse(char *text, size_t len, LexState *ls, Arena *a, Diags *diags)
 {
     memset(ls, 0, offsetof(LexState, braces));
