@@ -71,14 +71,14 @@ $(FLOOR_DIR)/lexer.c $(FLOOR_DIR)/lexer.h: $(FLOOR_DIR)/lexer.l $(GEN_STAMP)
 # The floor's headers come first: its parser.h, not ramme's, for floor.c.
 FLOOR_CPPFLAGS := -I$(FLOOR_DIR) $(ALL_CPPFLAGS)
 $(FLOOR_DIR)/%.o: $(FLOOR_DIR)/%.c $(FLOOR_DIR)/parser.h $(FLOOR_DIR)/lexer.h $(FLAGS_STAMP)
-	$(CC) $(GEN_CFLAGS) $(FLOOR_CPPFLAGS) -c -o $@ $<
+	$(CC) $(GEN_CFLAGS) $(FLOOR_CPPFLAGS) -MMD -MP -c -o $@ $<
 $(FLOOR_DIR)/floor.o: bench/floor/floor.c $(FLOOR_DIR)/parser.h $(FLOOR_DIR)/lexer.h $(FLAGS_STAMP)
 	$(CC) $(OUR_CFLAGS) $(FLOOR_CPPFLAGS) -MMD -MP -c -o $@ $<
 # The library only for what the scanner calls (arena, diagnostics, units, dates, _()): its
 # own yylex and yyparse are never pulled in, or the link would fail on the duplicates.
 $(BUILD)/floor: $(FLOOR_DIR)/floor.o $(FLOOR_DIR)/parser.o $(FLOOR_DIR)/lexer.o $(LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
--include $(FLOOR_DIR)/floor.d
+-include $(wildcard $(FLOOR_DIR)/*.d)
 
 # `make build-bench/floor` from the top: the benchmark build's flags, in its own tree.
 ifneq ($(BUILD),$(BENCH_BUILD))
