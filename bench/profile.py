@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """profile.py CALLGRIND.OUT — where ramme's instructions go, from a callgrind profile.
+   profile.py --gap RAMME.OUT FLOOR.OUT COURSES — where they go beyond the parse-only floor's.
 
 Reads a callgrind output file (valgrind --tool=callgrind ramme check ...) and prints, as
 JSON, the phases of `ramme check` and the functions with the most instructions of their own.
@@ -8,7 +9,8 @@ Phases (instructions, from the call graph; every function named here is a real, 
 symbol of the optimised build):
   reading     skim_layout, u8_check, src_read: mapping or reading files, the batch's layout, UTF-8
   lexing      yylex (flex)
-  parsing     yyparse minus yylex (bison actions build the syntax tree)
+  parsing     yyparse and yyparse_nolac (the parser without LAC, tried first) minus yylex (bison
+              actions build the syntax tree)
   checking    the rest of the front end (compile_batch, batch_next; compile_file for a file read
               whole): imports, schemas, blocks, references, extends, types
   evaluation  rules_check: rules, three-valued evaluation, explanations
@@ -96,10 +98,17 @@ def analyse(path, top=15):
     for (caller, callee), cost in calls.items():
         if base(caller) != base(callee):
             incoming[base(callee)] += cost
-    # The command's driver: main, and whatever calls the front end and the rules engine
-    # (cmd_check, when the compiler does not inline it into main).
+    # The command's driver: main, whatever calls the front end and the rules engine (cmd_check,
+    # when the compiler does not inline it into main; check_file and cli_open), and every
+    # function between those and main (cli_check), so that the call from main down to the
+    # driver is not taken for output.
     drivers = {"main"} | {base(a) for (a, b) in calls
                           if base(b) in ("compile_file", "compile_batch", "batch_next", "rules_check")}
+    grew = True
+    while grew:
+        up = {base(a) for (a, b) in calls if base(b) in drivers and base(b) != "main" and base(a) != base(b)}
+        grew = not up <= drivers
+        drivers |= up
     from_main = collections.Counter()
     for (caller, callee), cost in calls.items():
         if base(caller) in drivers and base(callee) not in drivers:
@@ -110,7 +119,7 @@ def analyse(path, top=15):
         return o.rsplit("/", 1)[-1]
 
     lex = incoming["yylex"]
-    parse_ = incoming["yyparse"]
+    parse_ = incoming["yyparse"] + incoming["yyparse_nolac"]
     # `check` compiles the program (compile_batch; compile_file for a file read whole) and
     # then parses, builds and type-checks each course in batch_next: both are the front end.
     front = incoming["compile_file"] + incoming["compile_batch"] + incoming["batch_next"]
@@ -144,6 +153,46 @@ def analyse(path, top=15):
     }
 
 
+def gap(ramme_out, floor_out, courses, top=12):
+    """ramme's instructions beyond the parse-only floor's (bench/floor/) on the same file, per
+    phase and per function (self cost), a course each.  The floor's instructions are lexing and
+    parsing (yyparse and its scanner) and the rest (reading the file whole, start-up): ramme's
+    lexing and parsing are set against the floor's, its reading and start-up together against
+    the floor's rest, and every other phase (checking, evaluation, output, freeing) lies beyond
+    the floor whole.  A function's gap is its self cost in ramme less its self cost in the floor
+    (yylex against yylex, ramme's yyparse_nolac against the floor's yyparse)."""
+    r, f = analyse(ramme_out, top=10 ** 6), analyse(floor_out, top=10 ** 6)
+    rp = {k: v["instructions"] for k, v in r["phases"].items()}
+    f_lex, f_parse = f["phases"]["lexing"]["instructions"], f["phases"]["parsing"]["instructions"]
+    f_rest = f["instructions"] - f_lex - f_parse
+    phases = {k: v for k, v in rp.items() if k not in ("reading", "startup")}
+    phases["lexing"] -= f_lex
+    phases["parsing"] -= f_parse
+    phases["reading and start-up"] = rp["reading"] + rp["startup"] - f_rest
+    beyond = r["instructions"] - f["instructions"]
+    fself = collections.Counter()
+    for x in f["top_self"]:
+        fself["yyparse_nolac" if x["function"] == "yyparse" else x["function"]] += x["instructions"]
+    funcs = collections.Counter()
+    for x in r["top_self"]:
+        funcs[(x["function"], x["object"])] += x["instructions"] - fself.get(x["function"], 0)
+    return {
+        "courses": courses,
+        "ramme_instructions": r["instructions"], "floor_instructions": f["instructions"],
+        "ratio": r["instructions"] / f["instructions"],
+        "per_course": {"ramme": r["instructions"] / courses, "floor": f["instructions"] / courses},
+        "floor_phases": {"lexing": f_lex, "parsing": f_parse, "rest": f_rest},
+        "beyond": beyond,
+        "phases": {k: {"instructions": v, "per_course": v / courses, "share_of_gap": v / beyond}
+                   for k, v in sorted(phases.items(), key=lambda kv: -kv[1])},
+        "functions": [{"function": fn, "object": ob, "instructions": c, "per_course": c / courses,
+                       "share_of_gap": c / beyond} for (fn, ob), c in funcs.most_common(top)],
+    }
+
+
 if __name__ == "__main__":
-    json.dump(analyse(sys.argv[1]), sys.stdout, indent=2)
+    if len(sys.argv) == 5 and sys.argv[1] == "--gap":
+        json.dump(gap(sys.argv[2], sys.argv[3], int(sys.argv[4])), sys.stdout, indent=2)
+    else:
+        json.dump(analyse(sys.argv[1]), sys.stdout, indent=2)
     print()

@@ -22,6 +22,9 @@ one process at a time (never two benchmarks at once):
   startup    one small `ramme check` (examples/frederikshavn.ramme), 500 processes one after
              another from one shell loop: the time a process takes to start, check and end
   admit      100,000 applicants screened by one `ramme admit`
+  floor      the parse-only floor of issue 20 (bench/floor/: ramme's grammar and scanner without
+             actions, tree, locations or LAC) on the 100,000-course file, rounds interleaved with
+             `ramme check --format brief -j 1` (one core); the ratio of their CPU times
 
 Every figure is the median of its runs, whole process: wall time (measured here) and peak
 RSS (GNU time's %M).  A series stops early when its next round would not fit its time
@@ -266,8 +269,10 @@ def generate(cfg, tmp, skip_big, only):
     chunks made two at a time."""
     t0 = time.perf_counter()
     files = {}
-    courses = bool(only & {"e2e", "scaling", "evaluation", "profile"})
+    courses = bool(only & {"e2e", "scaling", "evaluation", "profile", "floor"})
     sizes = sorted(set(cfg["sizes"]) | {cfg["e2e"]}) if courses else []
+    if courses and not only & {"scaling", "evaluation"}:
+        sizes = [cfg["e2e"]]  # e2e, profile and floor read the e2e file alone (profile makes its own)
     chunk = 100_000
     big = [n for n in sizes if n > chunk]
     jobs = []
@@ -342,7 +347,8 @@ def main():
     ap.add_argument("--results", help="JSON file for the figures (default bench/results.json)")
     ap.add_argument("--no-readme", action="store_true", help="leave bench/README.md alone")
     ap.add_argument("--timeout", type=float, default=600, help="seconds before one run is killed")
-    ap.add_argument("--only", help="comma-separated: e2e,files,scaling,evaluation,profile,schedule,admit,startup")
+    ap.add_argument("--only", help="comma-separated: e2e,files,scaling,evaluation,profile,schedule,admit,startup,"
+                                   "floor")
     ap.add_argument("--render", metavar="RESULTS",
                     help="measure nothing: recompute the slopes and targets of a results file, print its table "
                          "and write it to bench/README.md (after a change to how figures are judged or shown)")
@@ -366,7 +372,7 @@ def main():
     if a.reps:
         cfg["reps"] = a.reps
     only = set(a.only.split(",")) if a.only else {"e2e", "files", "scaling", "evaluation", "profile", "schedule",
-                                                  "admit", "startup"}
+                                                  "admit", "startup", "floor"}
     ramme = os.path.abspath(a.ramme)
     if not os.access(ramme, os.X_OK):
         sys.exit(f"bench: no ramme binary at {ramme} (make bench builds it)")
@@ -558,6 +564,9 @@ def main():
         if "startup" in only:
             res["startup"] = startup(runner, ramme, cfg, limit, problems, tmp)
 
+        if "floor" in only:
+            res["floor"] = floor_figure(runner, ramme, files[n][0], cfg, limit, problems, tmp)
+
         if "admit" in only:
             log(f"admit: {cfg['applicants']} applicants")
             course = os.path.join(ROOT, "examples", "frederikshavn.ramme")
@@ -618,6 +627,124 @@ def startup(runner, ramme, cfg, limit, problems, tmp):
     if fig["ramme"].get("runs", 0) < len(fig["ramme"].get("all", [])):
         problems.append("startup: some ramme check run exited with 2")
     return fig
+
+
+def floor_figure(runner, ramme, path, cfg, limit, problems, tmp):
+    """The parse-only floor (bench/floor/, built beside ramme as `floor`) against `ramme check
+    --format brief -j 1`, interleaved on one file.  The floor must accept every example and that
+    file and reject a syntax error, or the figure is marked failed and the run exits 1."""
+    exe = os.path.join(os.path.dirname(ramme), "floor")
+    if not os.access(exe, os.X_OK):
+        problems.append(f"floor: no {exe} (make bench-build builds it)")
+        return {"skipped": f"no {exe}"}
+    examples = sorted(os.path.join(ROOT, "examples", f) for f in os.listdir(os.path.join(ROOT, "examples"))
+                      if f.endswith(".ramme"))
+    bad = os.path.join(tmp, "floor-syntax-error.ramme")
+    with open(bad, "w", encoding="utf-8") as f:
+        f.write('course broken "Brudt" {\n  group_size 8..\n  hours 3h +\n}\n')
+    # Its own run's marks: a floor figure merged into the results of another run says so.
+    fig = {"courses": cfg["e2e"], "input_bytes": os.path.getsize(path), "date": datetime.date.today().isoformat(),
+           "ramme_commit": git("rev-parse", "--short", "HEAD"),
+           "load_average_start": [round(x, 2) for x in os.getloadavg()]}
+    sanity = []
+    p = subprocess.run([exe] + examples, capture_output=True, text=True)
+    if p.returncode != 0:
+        sanity.append(f"the floor rejects an example: {p.stderr.strip()[:300]}")
+    p = subprocess.run([exe, bad], capture_output=True, text=True)
+    if p.returncode != 1:
+        sanity.append(f"the floor does not reject a syntax error (exit {p.returncode})")
+    if sanity:
+        problems.extend("floor: " + x for x in sanity)
+        fig["sanity"] = sanity
+        return fig
+    log(f"floor: {cfg['e2e']} courses, the floor and ramme check --format brief -j 1")
+    fig.update(series(runner, [
+        # exit 0 only: a file the floor does not parse fails the figure (and the run)
+        {"key": "floor", "cmd": [exe, path], "out": os.path.join(tmp, "floor.out"), "ok": (0,)},
+        {"key": "ramme_brief_j1", "cmd": [ramme, "check", "-j", "1", "--format", "brief", path],
+         "out": os.path.join(tmp, "floor.ramme.brief"), "limit_as": limit}], cfg["reps"], 420))
+    fl, rb = fig["floor"], fig["ramme_brief_j1"]
+    for k, who in (("floor", "the floor does not parse the file it times"),
+                   ("ramme_brief_j1", "ramme check -j 1 failed")):
+        if fig[k].get("runs", 0) < len(fig[k].get("all", [])):
+            problems.append(f"floor: {who}")
+    if fl.get("user_s") and rb.get("user_s"):
+        fig["ratio_user"] = rb["user_s"] / fl["user_s"]
+    if fl.get("wall_s") and rb.get("wall_s"):
+        fig["ratio_wall"] = rb["wall_s"] / fl["wall_s"]
+    fig["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
+    for x in ("floor.out", "floor.ramme.brief"):
+        if os.path.exists(os.path.join(tmp, x)):
+            os.remove(os.path.join(tmp, x))
+    if shutil.which("valgrind"):
+        fig["gap"] = floor_gap(exe, ramme, cfg["perf"], tmp)
+    return fig
+
+
+def floor_gap(exe, ramme, n, tmp):
+    """Where ramme's instructions go beyond the floor's: callgrind on both, one file of n courses."""
+    import profile as prof  # bench/profile.py
+    src = os.path.join(tmp, f"gap{n}.ramme")
+    subprocess.run(GEN + ["--seed", str(SEED), "--count", str(n), "--ramme", src, "--json", src + ".jsonl"],
+                   check=True)
+    outs = []
+    for who, cmd in (("floor", [exe, src]), ("ramme", [ramme, "check", "-j", "1", "--format", "brief", src])):
+        cg = os.path.join(tmp, f"callgrind.gap.{who}.out")
+        log(f"floor: callgrind, {who}, {n} courses")
+        subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={cg}"] + cmd,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        outs.append(cg)
+    if not all(os.path.exists(c) for c in outs):
+        return {"skipped": "callgrind wrote no profile"}
+    g = prof.gap(outs[1], outs[0], n)
+    for c in outs + [src, src + ".jsonl"]:
+        os.remove(c)
+    return g
+
+
+def floor_target(fl):
+    """Issue 20: ramme's one-core time within 2x of the parse-only floor (CPU time, user)."""
+    s = "Parse-only floor (ramme's one-core CPU time, `check --format brief -j 1`, ≤ 2× the floor's): "
+    r = fl.get("ratio_user")
+    if not r:
+        why = "; ".join(fl.get("sanity", [])) or fl.get("skipped") or "the floor or ramme failed"
+        return {"met": None, "text": s + f"**not measured**: {why}."}
+    f, m = fl["floor"], fl["ramme_brief_j1"]
+    met = r <= 2
+    s += (f"**{'met' if met else 'missed'}**: {r:.2f}× ({m['user_s']:.2f} s against {f['user_s']:.2f} s of "
+          f"user time; wall {m['wall_s']:.2f} s against {f['wall_s']:.2f} s, {fl.get('ratio_wall', 0):.2f}×)")
+    if not met:
+        s += f"; ramme must get {r / 2:.2f}× faster, or shed {m['user_s'] - 2 * f['user_s']:.2f} s of CPU time"
+    g = fl.get("gap")
+    if g and "phases" in g:
+        s += (f". Instructions (callgrind, {g['courses']:,} courses): {g['ratio']:.2f}× the floor's "
+              f"({g['per_course']['ramme']:,.0f} against {g['per_course']['floor']:,.0f} a course); beyond it: " +
+              ", ".join(f"{k} {v['share_of_gap'] * 100:.0f}%" for k, v in list(g["phases"].items())[:3]))
+    return {"met": met, "ratio": r, "text": s + "."}
+
+
+def floor_rows(res):
+    """The floor's lines of the results table."""
+    fl = res.get("floor")
+    if not fl or "floor" not in fl:
+        return []
+    lab = f"{fl['courses']:,} courses, one file ({human(fl['input_bytes'])})"
+    if fl.get("ramme_commit") and (fl["ramme_commit"], fl.get("date")) != (res["machine"]["ramme_commit"], res["date"]):
+        lab += (f", run of {fl['date']} at {fl['ramme_commit']}, load average "
+                f"{fl['load_average_start'][0]} to {fl.get('load_average_end', ['?'])[0]}")
+    rows = []
+    for key, eng, note in (("floor", "parse-only floor (bench/floor)", "no actions, tree, locations or LAC"),
+                           ("ramme_brief_j1", "ramme -j 1 --format brief",
+                            f"ramme/floor: {fl['ratio_user']:.2f}x (user time)" if fl.get("ratio_user") else "")):
+        x = fl[key]
+        bad = [r for r in x.get("all", []) if r.get("failed") or r.get("timed_out")]
+        if x.get("runs"):
+            note = f"user {fmt_s(x.get('user_s'))}" + (f"; {note}" if note else "")
+        else:
+            note = "FAILED" + (f": exit status {bad[0].get('exit')}" if bad else "")
+        rows.append(f"| {lab} | {eng} | {x.get('runs', 0)} | {fmt_s(x.get('wall_s'))} | {fmt_m(x.get('rss_bytes'))} | "
+                    f"{note} |")
+    return rows
 
 
 def user_time(fig):
@@ -903,6 +1030,8 @@ def targets(res):
         t["linear_to_1m"] = {"met": met, "text": "Linear growth to 1,000,000 courses (slope of ramme's own CPU "
                              "time, 1.0 = linear; wall time also counts the kernel writing the output): " +
                              head + "; " + "; ".join(parts) + "."}
+    if res.get("floor"):
+        t["floor_2x"] = floor_target(res["floor"])
     return t
 
 
@@ -1022,6 +1151,7 @@ def render(res):
         row(ad, f"{ad['applicants']:,} applicants screened", "ramme_json", "ramme admit --format json",
             f"input {human(ad['input_bytes'])}")
         row(ad, f"{ad['applicants']:,} applicants screened", "ramme_text", "ramme admit (text)")
+    L.extend(floor_rows(res))
     L.append("")
     for x in res.get("targets", {}).values():
         L.append("- " + x["text"])
