@@ -710,6 +710,50 @@ static void seen_row(void *ctx, const TableRow *row, int index)
     s->n++;
 }
 
+/* A new file named from the template `path` (rewritten), open for writing. */
+static FILE *temp_file(char *path)
+{
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    return f;
+}
+
+/* The file at `path` read whole into *whole (n rows), then opened into
+ * c->t, streamed (no row kept), and its rows handed over twice by
+ * table_rows, each time the same rows, cells and places as *whole's; no
+ * diagnostic. */
+static void streams_as_read(Ctx *c, const char *path, int n, Table *whole)
+{
+    assert_true(table_read(path, &c->ss, c->a, &c->d, 1 << 24, whole));
+    assert_true(table_open(path, &c->ss, c->a, &c->d, 1 << 24, &c->t));
+    assert_true(c->t.streamed);
+    assert_int_equal(c->t.nrows, 0);
+    for (int pass = 0; pass < 2; pass++) {
+        Seen s = {whole, 0, true};
+        assert_true(table_rows(&c->t, &c->ss, c->a, &c->d, seen_row, &s));
+        assert_int_equal(s.n, whole->nrows);
+        assert_int_equal(s.n, n);
+        assert_true(s.same);
+    }
+    assert_int_equal(c->d.n, 0);
+}
+
+/* The file at `path` has an error in a row: table_open finds none,
+ * table_rows hands over the n rows before it (like *whole's) and reports
+ * one error. */
+static void error_found_by_rows(Ctx *c, const char *path, const Table *whole, int n)
+{
+    Table t;
+    assert_true(table_open(path, &c->ss, c->a, &c->d, 1 << 24, &t));
+    assert_int_equal(c->d.errors, 0);
+    Seen s = {whole, 0, true};
+    assert_false(table_rows(&t, &c->ss, c->a, &c->d, seen_row, &s));
+    assert_int_equal(s.n, n);
+    assert_int_equal(c->d.errors, 1);
+}
+
 /* Streaming (table_open, table_rows): a file of 1.3 MB (mapped, its pages
  * handed back as it is read), a quoted cell across lines; the same rows, cells and places as
  * table_read, twice over, with no row kept; and a row error found by
@@ -718,41 +762,21 @@ static void test_rows_streamed(void **state)
 {
     Ctx *c = *state;
     char path[] = "/tmp/ramme-table-XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    assert_non_null(f);
+    FILE *f = temp_file(path);
     fputs("id;alder;note\n", f);
     for (int i = 0; i < 100000; i++)
         fprintf(f, "A%d;%d;%s\n", i, 20 + i % 50, i % 1000 ? "" : "\"to\nlines\"");
     fclose(f);
     Table whole;
-    assert_true(table_read(path, &c->ss, c->a, &c->d, 1 << 24, &whole));
-    assert_true(table_open(path, &c->ss, c->a, &c->d, 1 << 24, &c->t));
-    assert_true(c->t.streamed);
-    assert_int_equal(c->t.nrows, 0);
+    streams_as_read(c, path, 100000, &whole);
     assert_int_equal(c->t.ncolumns, 3);
     assert_string_equal(c->t.columns[1], "alder");
-    for (int pass = 0; pass < 2; pass++) {
-        Seen s = {&whole, 0, true};
-        assert_true(table_rows(&c->t, &c->ss, c->a, &c->d, seen_row, &s));
-        assert_int_equal(s.n, whole.nrows);
-        assert_int_equal(s.n, 100000);
-        assert_true(s.same);
-    }
-    assert_int_equal(c->d.n, 0);
     /* A row with a cell too many: table_open reads the header only. */
     f = fopen(path, "a");
     assert_non_null(f);
     fputs("B1;30;x;y\n", f);
     fclose(f);
-    Table t2;
-    assert_true(table_open(path, &c->ss, c->a, &c->d, 1 << 24, &t2));
-    assert_int_equal(c->d.errors, 0);
-    Seen s = {&whole, 0, true};
-    assert_false(table_rows(&t2, &c->ss, c->a, &c->d, seen_row, &s));
-    assert_int_equal(s.n, 100000);
-    assert_int_equal(c->d.errors, 1);
+    error_found_by_rows(c, path, &whole, 100000);
     assert_non_null(strstr(c->d.items[0].msg, "has 4 cells"));
     unlink(path);
 }
@@ -764,10 +788,7 @@ static void test_json_rows_streamed(void **state)
 {
     Ctx *c = *state;
     char path[] = "/tmp/ramme-table-XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    assert_non_null(f);
+    FILE *f = temp_file(path);
     fputs("[\n", f);
     for (int i = 0; i < 30000; i++)
         fprintf(f, "%s{\"id\": \"A%d\", \"alder\": %d%s}\n", i ? "," : " ", i, 20 + i % 50,
@@ -775,33 +796,16 @@ static void test_json_rows_streamed(void **state)
     fputs("]\n", f);
     fclose(f);
     Table whole;
-    assert_true(table_read(path, &c->ss, c->a, &c->d, 1 << 24, &whole));
-    assert_true(table_open(path, &c->ss, c->a, &c->d, 1 << 24, &c->t));
-    assert_true(c->t.streamed);
-    assert_int_equal(c->t.nrows, 0);
+    streams_as_read(c, path, 30000, &whole);
     static const char *const cols[] = {"id", "alder", "sent"};
     assert_columns(c, 3, cols);
     assert_int_equal(c->t.column_spans[2].first_line, 29002);
-    for (int pass = 0; pass < 2; pass++) {
-        Seen s = {&whole, 0, true};
-        assert_true(table_rows(&c->t, &c->ss, c->a, &c->d, seen_row, &s));
-        assert_int_equal(s.n, whole.nrows);
-        assert_int_equal(s.n, 30000);
-        assert_true(s.same);
-    }
-    assert_int_equal(c->d.n, 0);
     /* An element with a nested object: table_open does not see it, table_rows does. */
     f = fopen(path, "w");
     assert_non_null(f);
     fputs("[{\"id\": \"A1\"}, {\"id\": \"A2\", \"x\": {}}, {\"id\": \"A3\"}]", f);
     fclose(f);
-    Table t2;
-    assert_true(table_open(path, &c->ss, c->a, &c->d, 1 << 24, &t2));
-    assert_int_equal(c->d.errors, 0);
-    Seen s = {&whole, 0, true};
-    assert_false(table_rows(&t2, &c->ss, c->a, &c->d, seen_row, &s));
-    assert_int_equal(s.n, 2);
-    assert_int_equal(c->d.errors, 1);
+    error_found_by_rows(c, path, &whole, 2);
     unlink(path);
 }
 
