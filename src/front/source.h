@@ -7,12 +7,13 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct Span {
     int file;                     /* index into the SourceSet; -1: no place */
     int first_line, first_column; /* 1-based; column in characters */
     int last_line, last_column;   /* position just after the last character */
-    size_t first_off, last_off;   /* byte offsets [first_off, last_off) */
+    uint32_t first_off, last_off; /* byte offsets [first_off, last_off): a source file is under 4 GiB (load.h) */
 } Span;
 
 typedef struct Source {

@@ -62,6 +62,10 @@ static Program *compile_core(const char *path, const char *text, size_t len, con
     load_search_path(p, opt ? opt->include : NULL, opt ? opt->ninclude : 0);
     p->max_bytes = opt && opt->max_bytes ? opt->max_bytes : LOAD_MAX_BYTES;
     p->max_batch_bytes = opt && opt->max_batch_bytes ? opt->max_batch_bytes : LOAD_MAX_BATCH_BYTES;
+    if (p->max_bytes > LOAD_MAX_ANY_BYTES)
+        p->max_bytes = LOAD_MAX_ANY_BYTES;
+    if (p->max_batch_bytes > LOAD_MAX_ANY_BYTES)
+        p->max_batch_bytes = LOAD_MAX_ANY_BYTES;
     p->main_text_len = text ? len : 0;
 
     LoadSet ls;

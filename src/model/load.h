@@ -13,8 +13,11 @@
  * 100,000 courses is about 140 MB). CompileOptions.max_bytes overrides it. */
 #define LOAD_MAX_BYTES ((size_t)256 * 1024 * 1024)
 /* A main file read declaration by declaration (batch.h) is mapped, not
- * held as one tree: it may be up to 2 GiB (lines and columns are ints). */
+ * held as one tree: it may be up to 2 GiB (lines and columns are ints, a
+ * Span's offsets 32 bits). */
 #define LOAD_MAX_BATCH_BYTES ((size_t)2047 * 1024 * 1024)
+/* No source, whatever CompileOptions say, is larger than a Span can point into. */
+#define LOAD_MAX_ANY_BYTES ((size_t)INT32_MAX)
 
 typedef struct Loaded {
     int source;     /* index in the SourceSet */
