@@ -37,6 +37,11 @@ typedef struct BatchIter {
                           skim looks for the kind's name only, so they were built
                           with the program; yielded in source order among the items */
     int naliased, next_aliased;
+    int *steps;        /* batch_plan: what batch_next would yield, in order: an item's
+                          index, or -1 - i for aliased[i] */
+    int nsteps;
+    int *prev_same;    /* batch_plan: per item, the nearest earlier item built one at a
+                          time with the same name in the skim, or -1 */
 } BatchIter;
 
 /* Compiles `path` for a batch of its top-level blocks of kind `kind`; then
@@ -49,5 +54,40 @@ void batch_begin(BatchIter *it, Program *p);
  * A block with errors (it->clean false) must not be judged. */
 Block *batch_next(BatchIter *it);
 void batch_end(BatchIter *it);
+
+/* Judging in parallel (check -j): the steps batch_next would take are
+ * planned once; then workers, each with a BatchWorker, take disjoint steps
+ * at once. A worker parses, builds and type-checks in its own arena with
+ * its own copy of the Program (its own item scope and diagnostics); the
+ * program itself, its sources, symbol tables and the skim are only read.
+ * Everything that judging fills in lazily must be filled first
+ * (rules_prepare) before the first worker is made. */
+
+/* After batch_begin: how many steps there are, or -1 when the file was
+ * compiled as a whole (then only batch_next). */
+int batch_plan(BatchIter *it);
+
+typedef struct BatchWorker {
+    BatchIter *it;     /* shared, read only */
+    Program prog;      /* the program copied: judge the blocks with this one */
+    Arena *keep;       /* prog's arena: what judging keeps of the worker's items */
+    Arena *arena;      /* the current item's model */
+    Arena *scratch;    /* an earlier namesake built again, for "declared twice" */
+    bool clean;        /* the current block and the program have no errors */
+} BatchWorker;
+
+void batch_worker_init(BatchWorker *w, BatchIter *it);
+/* Where the worker's diagnostics go from now on: `d`, initialised here
+ * without a cap. Handed to the program's in step order (diag_append),
+ * they are what batch_next would have reported. */
+void batch_worker_diags(BatchWorker *w, Diags *d);
+/* The block of step `step` (< batch_plan's count), built in w->arena, or
+ * NULL when it has none (batch_next skips such an item); w->clean as
+ * it->clean. It lives until the worker's next step. */
+Block *batch_worker_step(BatchWorker *w, int step);
+void batch_worker_free(BatchWorker *w);
+/* Every step before `step` is done with: the main file's pages before it
+ * may go back (as batch_next does). One thread only. */
+void batch_release_before(BatchIter *it, int step);
 
 #endif
