@@ -255,7 +255,7 @@ static int judge_course(const Options *o, int i, Program *p, SourceSet *ss, cons
  * within `window` runs of `head`, so few reports are held at a time. */
 typedef struct Run {
     Sink sk;       /* held */
-    Diags diags;   /* the run's, uncapped */
+    BatchRun br;   /* its diagnostics, and what it guessed of the runs before */
     int status, n; /* the worst exit status; the blocks yielded */
     bool done;
 } Run;
@@ -269,9 +269,10 @@ typedef struct Team {
     int per;       /* steps a run */
     Run *runs;
     int nruns;
-    pthread_mutex_t mu; /* guards next, head and each run's done */
+    pthread_mutex_t mu; /* guards next, head, errors and each run's done */
     pthread_cond_t cv;
     int next, head, window;
+    int errors;    /* the file's errors, every run before `head` handed on */
 } Team;
 
 /* Steps a run: enough that handing on is rare, few enough that every
@@ -279,36 +280,44 @@ typedef struct Team {
 #define RUN_MIN 8
 #define RUN_MAX 256
 
+/* Judges steps [from, to) with `w`, the report to `sk`; the worst status. */
+static int judge_steps(Team *t, BatchWorker *w, int from, int to, Sink *sk, Jobs *jb, int *n)
+{
+    int budget = 0; /* no fix is sought here (check_file) */
+    int status = EXIT_PASS;
+    for (int k = from; k < to; k++) {
+        Block *c = batch_worker_step(w, k);
+        if (!c)
+            continue;
+        ++*n;
+        if (!w->clean)
+            continue;
+        int st = judge_course(t->o, t->file, &w->prog, t->ss, t->co, c, w->arena, &budget, sk, jb);
+        status = st > status ? st : status;
+    }
+    return status;
+}
+
 /* A thread of a team: runs in turn until none is left. */
 static void *team_worker(void *arg)
 {
     Team *t = arg;
-    const Options *o = t->o;
     BatchWorker w;
     batch_worker_init(&w, t->it);
-    int budget = 0; /* no fix is sought here (team_size) */
     pthread_mutex_lock(&t->mu);
     for (;;) {
         while (t->next < t->nruns && t->next >= t->head + t->window)
             pthread_cond_wait(&t->cv, &t->mu);
         if (t->next >= t->nruns)
             break;
-        Run *run = &t->runs[t->next++];
-        int from = (int)(run - t->runs) * t->per;
-        int to = from + t->per < t->it->nsteps ? from + t->per : t->it->nsteps;
+        int r = t->next++;
+        int errors = t->errors;
         pthread_mutex_unlock(&t->mu);
-        sink_memory(&run->sk, o->format == FMT_JSON);
-        batch_worker_diags(&w, &run->diags);
-        for (int k = from; k < to; k++) {
-            Block *c = batch_worker_step(&w, k);
-            if (!c)
-                continue;
-            run->n++;
-            if (!w.clean)
-                continue;
-            int st = judge_course(o, t->file, &w.prog, t->ss, t->co, c, w.arena, &budget, &run->sk, NULL);
-            run->status = st > run->status ? st : run->status;
-        }
+        Run *run = &t->runs[r];
+        int from = r * t->per, to = from + t->per < t->it->nsteps ? from + t->per : t->it->nsteps;
+        sink_memory(&run->sk, t->o->format == FMT_JSON);
+        batch_run_begin(&w, &run->br, errors);
+        run->status = judge_steps(t, &w, from, to, &run->sk, NULL, &run->n);
         pthread_mutex_lock(&t->mu);
         run->done = true;
         pthread_cond_broadcast(&t->cv);
@@ -320,12 +329,13 @@ static void *team_worker(void *arg)
 
 /* Judges the file's courses with `threads` threads (batch_plan done), its
  * report to `sk` as check_file's loop would write it; its exit status.
- * *n: the courses yielded. */
+ * *n: the courses yielded. A run whose guesses of the runs before it were
+ * wrong (batch_run_hand_on) is judged again here, in order. */
 static int team_check(const Options *o, int i, CliSession *s, const CompileOptions *co, BatchIter *it, int threads,
                       Sink *sk, Jobs *jb, int *n)
 {
     rules_prepare(s->p); /* what judging fills in lazily, before any thread reads it */
-    Team t = {.o = o, .file = i, .ss = &s->ss, .co = co, .it = it, .window = 2 * threads};
+    Team t = {.o = o, .file = i, .ss = &s->ss, .co = co, .it = it, .window = 2 * threads, .errors = s->d.errors};
     t.per = it->nsteps / (4 * threads);
     t.per = t.per < RUN_MIN ? RUN_MIN : t.per > RUN_MAX ? RUN_MAX : t.per;
     t.nruns = (it->nsteps + t.per - 1) / t.per;
@@ -343,6 +353,8 @@ static int team_check(const Options *o, int i, CliSession *s, const CompileOptio
         t.window = t.nruns; /* no thread to be had: this one judges every run first */
         team_worker(&t);
     }
+    BatchWorker again; /* for a run judged again */
+    bool again_made = false;
     int status = EXIT_PASS;
     for (int r = 0; r < t.nruns; r++) {
         Run *run = &t.runs[r];
@@ -350,20 +362,32 @@ static int team_check(const Options *o, int i, CliSession *s, const CompileOptio
         while (!run->done)
             pthread_cond_wait(&t.cv, &t.mu);
         pthread_mutex_unlock(&t.mu);
-        sink_sync(jb, i, sk);
-        held_put(run->sk.held, sk->out, sk->err, sk->cj);
-        diag_append(&s->d, &run->diags);
-        diag_free(&run->diags);
+        if (batch_run_hand_on(it, &run->br, &s->d)) {
+            sink_sync(jb, i, sk);
+            held_put(run->sk.held, sk->out, sk->err, sk->cj);
+            *n += run->n;
+        } else {
+            held_drop(run->sk.held);
+            if (!again_made)
+                batch_worker_init(&again, it);
+            again_made = true;
+            batch_worker_ordered(&again, &s->d);
+            int to = (r + 1) * t.per < it->nsteps ? (r + 1) * t.per : it->nsteps;
+            run->status = judge_steps(&t, &again, r * t.per, to, sk, jb, n);
+        }
+        batch_run_free(&run->br);
         status = run->status > status ? run->status : status;
-        *n += run->n;
         batch_release_before(it, (r + 1) * t.per);
         pthread_mutex_lock(&t.mu);
         t.head++;
+        t.errors = s->d.errors;
         pthread_cond_broadcast(&t.cv);
         pthread_mutex_unlock(&t.mu);
     }
     for (int k = 0; k < started; k++)
         pthread_join(th[k], NULL);
+    if (again_made)
+        batch_worker_free(&again);
     pthread_cond_destroy(&t.cv);
     pthread_mutex_destroy(&t.mu);
     free(th);

@@ -237,7 +237,7 @@ static void declared_before(Program *p, const BatchIter *it, int upto, Block *bl
     }
 }
 
-static bool built_before(BatchWorker *w, int i, const char *name);
+static bool taken_before(BatchWorker *w, int i, const char *name);
 
 /* Parses, builds and type-checks item `i` in `arena`, in its own scope,
  * with `p` (the program, or a worker's copy of it). `w`: a worker's, which
@@ -261,10 +261,12 @@ static Block *build_item(BatchIter *it, Program *p, Arena *arena, int i, BatchWo
         blk = build_toplevel(&B, it->kind, f->decls[0]->u.entry, b->file);
         if (blk->name) {
             if (model_decl(p, it->kind, blk->name) ||
-                (w ? built_before(w, i, blk->name) : sym_find(&it->seen, it->kind, blk->name) != NULL))
+                (w ? taken_before(w, i, blk->name) : sym_find(&it->seen, it->kind, blk->name) != NULL))
                 declared_before(p, it, i, blk);
             else if (!w)
                 sym_add(&it->seen, it->kind, arena_strdup(prog, blk->name), NULL);
+            else
+                sym_add(&w->run->inrun, it->kind, arena_strdup(w->run->arena, blk->name), NULL);
         }
         build_resolve_refs(&B);
         build_merge_block(&B, blk);
@@ -420,23 +422,51 @@ void batch_worker_init(BatchWorker *w, BatchIter *it)
     w->prog.diags = NULL;
 }
 
-void batch_worker_diags(BatchWorker *w, Diags *d)
+/* The diagnostics as a run's: past the cap as the program is when it is
+ * (then the parser and declared_before act as they would), else without a
+ * cap (everything kept, to be handed on under the program's cap). */
+static void run_diags(Diags *d, int errors)
 {
     diag_init(d);
-    /* Uncapped: the cap is the program's, applied as they are handed on. */
-    d->max_errors = d->max_warnings = INT_MAX;
+    d->max_warnings = INT_MAX;
+    if (errors > d->max_errors) {
+        d->errors = errors;
+        d->capped = true;
+    } else {
+        d->max_errors = INT_MAX;
+    }
+}
+
+void batch_run_begin(BatchWorker *w, BatchRun *r, int errors)
+{
+    memset(r, 0, sizeof *r);
+    run_diags(&r->diags, errors);
+    r->errors_from = r->diags.errors;
+    r->arena = arena_new();
+    sym_init(&r->inrun, r->arena);
+    w->run = r;
+    w->ordered = false;
+    w->prog.diags = &r->diags;
+}
+
+void batch_worker_ordered(BatchWorker *w, Diags *d)
+{
+    w->run = NULL;
+    w->ordered = true;
     w->prog.diags = d;
 }
 
 /* Does item j, built alone, have the name `name`? Built in scratch space
- * with its diagnostics thrown away: they are item j's worker's to report. */
+ * with its diagnostics thrown away: they are item j's worker's to report.
+ * A guess (batch_run_hand_on checks it): item j's parse depends on the
+ * errors before it, taken to be the run's. */
 static bool item_named(BatchWorker *w, int j, const char *name)
 {
     BatchIter *it = w->it;
     struct Batch *b = it->p->batch;
     const SkimItem *y = &b->skim.items[j];
     Diags d;
-    diag_init(&d);
+    run_diags(&d, w->run->errors_from);
     arena_reset(w->scratch);
     Program q = w->prog;
     q.arena = w->scratch;
@@ -456,25 +486,35 @@ static bool item_named(BatchWorker *w, int j, const char *name)
     return named;
 }
 
-/* Was `name` the name of an item before item i built one at a time (what
- * it->seen holds when they are built in order)? A built name is the skim's
- * name; the skim's namesakes are checked by building them. */
-static bool built_before(BatchWorker *w, int i, const char *name)
+/* Was `name` taken by an item before item i (what it->seen holds when
+ * they are built in order)? Known for the items of the run; for those
+ * before it, guessed: a built name is the skim's name, so the skim's
+ * namesakes are built again to see. The guess is noted for
+ * batch_run_hand_on. Ordered: it->seen itself. */
+static bool taken_before(BatchWorker *w, int i, const char *name)
 {
     BatchIter *it = w->it;
-    struct Batch *b = it->p->batch;
-    const char *text = it->p->sources->files[b->file]->text;
-    size_t len = strlen(name);
-    const SkimItem *x = &b->skim.items[i];
-    bool chain = x->name_len == len && memcmp(text + x->name_off, name, len) == 0;
-    for (int j = chain ? it->prev_same[i] : i - 1; j >= 0; j = chain ? it->prev_same[j] : j - 1) {
-        const SkimItem *y = &b->skim.items[j];
-        if (y->kept || y->name_len != len || memcmp(text + y->name_off, name, len) != 0)
-            continue;
-        if (item_named(w, j, name))
-            return true;
+    if (w->ordered)
+        return sym_find(&it->seen, it->kind, name) != NULL;
+    BatchRun *r = w->run;
+    bool taken = sym_find(&r->inrun, it->kind, name) != NULL, guessed = false;
+    if (!taken) {
+        guessed = true;
+        struct Batch *b = it->p->batch;
+        const char *text = it->p->sources->files[b->file]->text;
+        size_t len = strlen(name);
+        const SkimItem *x = &b->skim.items[i];
+        bool chain = x->name_len == len && memcmp(text + x->name_off, name, len) == 0;
+        for (int j = chain ? it->prev_same[i] : i - 1; j >= 0 && !taken; j = chain ? it->prev_same[j] : j - 1) {
+            const SkimItem *y = &b->skim.items[j];
+            if (y->kept || y->name_len != len || memcmp(text + y->name_off, name, len) != 0)
+                continue;
+            taken = item_named(w, j, name);
+        }
     }
-    return false;
+    r->names = heap_push(r->names, &r->cap, r->n, sizeof *r->names);
+    r->names[r->n++] = (BatchName){arena_strdup(r->arena, name), guessed, taken};
+    return taken;
 }
 
 Block *batch_worker_step(BatchWorker *w, int step)
@@ -488,7 +528,7 @@ Block *batch_worker_step(BatchWorker *w, int step)
         return it->aliased[-1 - s];
     }
     int before = w->prog.diags->errors;
-    Block *blk = b->skim.items[s].kept ? b->kept[s] : build_item(it, &w->prog, w->arena, s, w);
+    Block *blk = b->skim.items[s].kept ? b->kept[s] : build_item(it, &w->prog, w->arena, s, w->ordered ? NULL : w);
     w->clean = it->base_errors == 0 && w->prog.diags->errors == before;
     return blk;
 }
@@ -498,6 +538,36 @@ void batch_worker_free(BatchWorker *w)
     arena_free(w->keep);
     arena_free(w->arena);
     arena_free(w->scratch);
+}
+
+bool batch_run_hand_on(BatchIter *it, BatchRun *r, Diags *d)
+{
+    Program *p = it->p;
+    /* The errors: past the cap both, or below it all along. */
+    int errors = r->diags.errors - r->errors_from;
+    bool capped = r->errors_from > d->max_errors;
+    if (!capped && errors && d->errors + errors >= d->max_errors)
+        return false;
+    /* The names taken before the run: as it->seen has them now. */
+    for (int k = 0; k < r->n; k++)
+        if (r->names[k].guessed && (sym_find(&it->seen, it->kind, r->names[k].name) != NULL) != r->names[k].before)
+            return false;
+    int kept = 0;
+    for (int k = 0; k < r->diags.n; k++)
+        kept += r->diags.items[k].severity == DIAG_ERROR;
+    diag_append(d, &r->diags);
+    d->errors += errors - kept; /* those a capped run dropped, as the program would */
+    for (int k = 0; k < r->n; k++)
+        if (!r->names[k].before && !sym_find(&it->seen, it->kind, r->names[k].name))
+            sym_add(&it->seen, it->kind, arena_strdup(p->arena, r->names[k].name), NULL);
+    return true;
+}
+
+void batch_run_free(BatchRun *r)
+{
+    diag_free(&r->diags);
+    arena_free(r->arena);
+    free(r->names);
 }
 
 void batch_release_before(BatchIter *it, int step)
