@@ -4,9 +4,10 @@
  * (emit/check_brief.h), with the coverage table on request, then the
  * diagnostics.
  *
- * With -j N the files are checked by N threads at once, each file its own
- * compilation as always; the report is the same, byte for byte, as with
- * -j 1 (see Jobs below). */
+ * With -j N (default: the CPUs) the files are checked by threads at once,
+ * each file its own compilation as always (see Jobs below), and the threads
+ * left over judge the courses of each file (see Team below); the report is
+ * the same, byte for byte, as with -j 1. */
 #include "cli/cli.h"
 #include "model/batch.h"
 #include "engine/coverage.h"
