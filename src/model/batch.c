@@ -368,6 +368,7 @@ int batch_plan(BatchIter *it)
     if (!b || !it->kind)
         return -1;
     int n = b->skim.n;
+    it->max_errors = p->diags->max_errors;
     /* As batch_next yields them: an alias's block before the item after it. */
     it->steps = malloc(((size_t)n + (size_t)it->naliased + 1) * sizeof *it->steps);
     it->prev_same = malloc(((size_t)n + 1) * sizeof *it->prev_same);
@@ -425,10 +426,11 @@ void batch_worker_init(BatchWorker *w, BatchIter *it)
 /* The diagnostics as a run's: past the cap as the program is when it is
  * (then the parser and declared_before act as they would), else without a
  * cap (everything kept, to be handed on under the program's cap). */
-static void run_diags(Diags *d, int errors)
+static void run_diags(Diags *d, int errors, int max_errors)
 {
     diag_init(d);
     d->max_warnings = INT_MAX;
+    d->max_errors = max_errors;
     if (errors > d->max_errors) {
         d->errors = errors;
         d->capped = true;
@@ -440,7 +442,7 @@ static void run_diags(Diags *d, int errors)
 void batch_run_begin(BatchWorker *w, BatchRun *r, int errors)
 {
     memset(r, 0, sizeof *r);
-    run_diags(&r->diags, errors);
+    run_diags(&r->diags, errors, w->it->max_errors);
     r->errors_from = r->diags.errors;
     r->arena = arena_new();
     sym_init(&r->inrun, r->arena);
@@ -466,7 +468,7 @@ static bool item_named(BatchWorker *w, int j, const char *name)
     struct Batch *b = it->p->batch;
     const SkimItem *y = &b->skim.items[j];
     Diags d;
-    run_diags(&d, w->run->errors_from);
+    run_diags(&d, w->run->errors_from, it->max_errors);
     arena_reset(w->scratch);
     Program q = w->prog;
     q.arena = w->scratch;

@@ -42,6 +42,7 @@ typedef struct BatchIter {
     int nsteps;
     int *prev_same;    /* batch_plan: per item, the nearest earlier item built one at a
                           time with the same name in the skim, or -1 */
+    int max_errors;    /* batch_plan: the program's cap on errors */
 } BatchIter;
 
 /* Compiles `path` for a batch of its top-level blocks of kind `kind`; then
