@@ -147,6 +147,26 @@ static void fix_file(const Options *o, const char *file)
     cli_close(&s);
 }
 
+/* Up to `n` threads running fn(arg); *started: how many could be made
+ * (0: the caller does the work itself). Joined and freed by threads_join. */
+static pthread_t *threads_start(int n, void *(*fn)(void *), void *arg, int *started)
+{
+    pthread_t *th = calloc((size_t)n + 1, sizeof *th);
+    if (!th)
+        arena_oom();
+    for (*started = 0; *started < n; ++*started)
+        if (pthread_create(&th[*started], NULL, fn, arg) != 0)
+            break;
+    return th;
+}
+
+static void threads_join(pthread_t *th, int started)
+{
+    for (int k = 0; k < started; k++)
+        pthread_join(th[k], NULL);
+    free(th);
+}
+
 /* Where one file's report goes while it is checked: the real streams and
  * the document when it is the file whose turn it is (every earlier file's
  * report written), else memory (emit/held.h), handed on when its turn
@@ -341,15 +361,12 @@ static int team_check(const Options *o, int i, CliSession *s, const CompileOptio
     t.per = t.per < RUN_MIN ? RUN_MIN : t.per > RUN_MAX ? RUN_MAX : t.per;
     t.nruns = (it->nsteps + t.per - 1) / t.per;
     t.runs = calloc((size_t)t.nruns + 1, sizeof *t.runs);
-    pthread_t *th = calloc((size_t)threads, sizeof *th);
-    if (!t.runs || !th)
+    if (!t.runs)
         arena_oom();
     pthread_mutex_init(&t.mu, NULL);
     pthread_cond_init(&t.cv, NULL);
-    int started = 0;
-    for (; started < threads; started++)
-        if (pthread_create(&th[started], NULL, team_worker, &t) != 0)
-            break;
+    int started;
+    pthread_t *th = threads_start(threads, team_worker, &t, &started);
     if (started == 0) {
         t.window = t.nruns; /* no thread to be had: this one judges every run first */
         team_worker(&t);
@@ -385,13 +402,11 @@ static int team_check(const Options *o, int i, CliSession *s, const CompileOptio
         pthread_cond_broadcast(&t.cv);
         pthread_mutex_unlock(&t.mu);
     }
-    for (int k = 0; k < started; k++)
-        pthread_join(th[k], NULL);
+    threads_join(th, started);
     if (again_made)
         batch_worker_free(&again);
     pthread_cond_destroy(&t.cv);
     pthread_mutex_destroy(&t.mu);
-    free(th);
     free(t.runs);
     return status;
 }
@@ -522,25 +537,20 @@ int cli_check(Options *o)
         jb.done = calloc((size_t)o->nargs, sizeof *jb.done);
         jb.status = calloc((size_t)o->nargs, sizeof *jb.status);
         jb.sinks = calloc((size_t)o->nargs, sizeof *jb.sinks);
-        pthread_t *t = calloc((size_t)jobs, sizeof *t);
-        if (!jb.done || !jb.status || !jb.sinks || !t)
+        if (!jb.done || !jb.status || !jb.sinks)
             arena_oom();
         pthread_mutex_init(&jb.mu, NULL);
         pthread_cond_init(&jb.cv, NULL);
-        int started = 0;
-        for (; started < jobs; started++)
-            if (pthread_create(&t[started], NULL, worker, &jb) != 0)
-                break;
+        int started;
+        pthread_t *t = threads_start(jobs, worker, &jb, &started);
         if (started == 0)
             worker(&jb); /* no thread to be had: this one does it all */
-        for (int k = 0; k < started; k++)
-            pthread_join(t[k], NULL);
+        threads_join(t, started);
         /* The worst of the files: input errors, then failed rules. */
         for (int i = 0; i < o->nargs; i++)
             status = jb.status[i] > status ? jb.status[i] : status;
         pthread_cond_destroy(&jb.cv);
         pthread_mutex_destroy(&jb.mu);
-        free(t);
         free(jb.sinks);
         free(jb.status);
         free(jb.done);

@@ -14,8 +14,9 @@
 #     name and one that extends a course nobody declares;
 #   - a file with few errors (below the cap) and namesakes across runs;
 #   - a small file (--format brief: no fixes, so its courses go to threads
-#     too) and several files at once;
-#   - every golden case of check with -j 4 through the golden runner.
+#     too) and several files at once.
+# tests/e2e/jobs.sh runs every golden case of check with -j 3, which judges
+# a file's courses in threads where no fix is sought.
 # Prints "jobs-courses: N passed, N failed".
 . "$(dirname "$0")/lib.bash" jobs-courses "$@"
 
@@ -99,19 +100,5 @@ grep -q "mixed.ramme:[0-9]*:[0-9]*: error: consistency.group_size" "$tmp/out" &&
 "$ramme" check -j 2 --format brief "$tmp/few.ramme" >"$tmp/out" 2>&1
 grep -q 'too many errors' "$tmp/out" && bad "the file with few errors passes the cap" || ok
 grep -q "is declared twice" "$tmp/out" && ok || bad "no course declared twice in the file with few errors"
-
-# Every golden case of check, with -j 4 (a file's courses in threads where
-# no fix is sought: --format brief).
-cat >"$tmp/wrap.sh" <<'SH'
-bin=$1; shift
-if [ "${1-}" = check ]; then shift; exec "$bin" check -j 4 "$@"; fi
-exec "$bin" "$@"
-SH
-out=$(bash "$root/tests/golden/run.sh" --wrap "bash $tmp/wrap.sh" "$ramme" \
-        "$root"/tests/golden/{check,da,html,errors,escapes,examples,regressions} 2>&1 | tail -n 1)
-case $out in
-  "golden: "*" passed, 0 failed") ok ;;
-  *) bad "the golden cases with -j 4: $out" ;;
-esac
 
 e2e_done
