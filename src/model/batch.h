@@ -72,7 +72,7 @@ int batch_plan(BatchIter *it);
  * cannot see (they may still be judged): how many errors the program had
  * (the parser stops early, and "declared twice" quotes no place, once
  * there are too many) and which names earlier items took. Checked when
- * the run's turn comes (batch_run_check); a run whose guess was wrong is
+ * the run's turn comes (batch_run_hand_on); a run whose guess was wrong is
  * judged again in order (BatchWorker.ordered). */
 typedef struct BatchName {
     const char *name;  /* a named item built in the run */
