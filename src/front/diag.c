@@ -211,6 +211,16 @@ void diag_append(Diags *to, const Diags *from)
     }
 }
 
+bool diag_repeats(const Diags *to, const Diags *from)
+{
+    for (int i = 0; i < from->n; i++)
+        for (int k = 0; k < to->n; k++)
+            if (from->items[i].severity == DIAG_ERROR && to->items[k].severity == DIAG_ERROR &&
+                same_place(to->items[k].span, from->items[i].span) && strcmp(to->items[k].msg, from->items[i].msg) == 0)
+                return true;
+    return false;
+}
+
 static int cmp_diag(const void *pa, const void *pb)
 {
     const Diag *a = pa, *b = pb;

@@ -550,6 +550,10 @@ bool batch_run_hand_on(BatchIter *it, BatchRun *r, Diags *d)
     bool capped = r->errors_from > d->max_errors;
     if (!capped && errors && d->errors + errors >= d->max_errors)
         return false;
+    /* An error reported before (in another run) would not have been
+     * counted: the course would have been judged. */
+    if (!capped && errors && diag_repeats(d, &r->diags))
+        return false;
     /* The names taken before the run: as it->seen has them now. */
     for (int k = 0; k < r->n; k++)
         if (r->names[k].guessed && (sym_find(&it->seen, it->kind, r->names[k].name) != NULL) != r->names[k].before)

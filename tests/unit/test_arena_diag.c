@@ -510,6 +510,14 @@ static void test_diag_append(void **state)
     assert_string_equal(to.items[3].path, "x.ramme");
     /* `from` is unchanged: it still has everything. */
     assert_int_equal(from.n, 5);
+    /* "first" at line 1 is in both; a list of warnings repeats no error. */
+    assert_true(diag_repeats(&to, &from));
+    Diags w;
+    diag_init(&w);
+    diag_warning(&w, at(0, 3, 1), "a warning");
+    diag_error(&w, at(0, 9, 1), "first");
+    assert_false(diag_repeats(&to, &w));
+    diag_free(&w);
     diag_free(&one);
     diag_free(&to);
     diag_free(&from);
