@@ -439,20 +439,23 @@ def main():
                     if not fig["brief_agreement"]["ok"]:
                         problems.append(f"{name}: the brief outputs disagree")
 
+            # ramme's figures with one thread (-j 1: the default is the machine's cores), and then
+            # with as many threads as the machine has cores (check -j: files, and a file's courses)
+            jobs = str(os.cpu_count() or 1)
             variants = [
-                {"key": "ramme_json", "cmd": [ramme, "check", "--format", "json"] + rfiles, "out": out_r,
+                {"key": "ramme_json", "cmd": [ramme, "check", "-j", "1", "--format", "json"] + rfiles, "out": out_r,
                  "limit_as": limit},
                 {"key": "peer", "cmd": PEER + jfiles, "out": out_p},
-                {"key": "ramme_text", "cmd": [ramme, "check"] + rfiles, "out": out_t, "limit_as": limit},
+                {"key": "ramme_text", "cmd": [ramme, "check", "-j", "1"] + rfiles, "out": out_t, "limit_as": limit},
                 # one line per failed rule from each: the like-for-like comparison of issue 20
-                {"key": "ramme_brief", "cmd": [ramme, "check", "--format", "brief"] + rfiles, "out": out_rb,
+                {"key": "ramme_brief", "cmd": [ramme, "check", "-j", "1", "--format", "brief"] + rfiles, "out": out_rb,
                  "limit_as": limit},
                 {"key": "peer_brief", "cmd": PEER + ["--brief"] + jfiles, "out": out_pb},
+                {"key": "ramme_brief_jobs", "out": out_rb, "limit_as": limit,
+                 "cmd": [ramme, "check", "-j", jobs, "--format", "brief"] + rfiles},
+                {"key": "ramme_json_jobs", "out": out_r, "limit_as": limit,
+                 "cmd": [ramme, "check", "-j", jobs, "--format", "json"] + rfiles},
             ]
-            if len(rfiles) > 1:
-                # the files in as many threads as the machine has cores (check -j)
-                variants.append({"key": "ramme_brief_jobs", "out": out_rb, "limit_as": limit,
-                                 "cmd": [ramme, "check", "-j", str(os.cpu_count() or 1), "--format", "brief"] + rfiles})
             fig.update(series(runner, variants, cfg["reps"], budget, check))
             rj, pj, rt = fig["ramme_json"], fig["peer"], fig["ramme_text"]
             if rj.get("wall_s") and pj.get("wall_s"):
@@ -462,11 +465,17 @@ def main():
             rb, pb = fig["ramme_brief"], fig["peer_brief"]
             if rb.get("wall_s") and pb.get("wall_s"):
                 fig["ratio_peer_over_ramme_brief"] = pb["wall_s"] / rb["wall_s"]
-            rbj = fig.get("ramme_brief_jobs", {})
+            rbj, rjj = fig.get("ramme_brief_jobs", {}), fig.get("ramme_json_jobs", {})
+            fig["jobs"] = os.cpu_count() or 1
             if rbj.get("wall_s") and pb.get("wall_s"):
                 fig["ratio_peer_over_ramme_brief_jobs"] = pb["wall_s"] / rbj["wall_s"]
-                fig["jobs"] = os.cpu_count() or 1
-            for k in ("ramme_json", "ramme_text", "ramme_brief") + (("ramme_brief_jobs",) if rbj else ()):
+            if rjj.get("wall_s") and pj.get("wall_s"):
+                fig["ratio_peer_over_ramme_json_jobs"] = pj["wall_s"] / rjj["wall_s"]
+            try:
+                fig["load_average"] = os.getloadavg()
+            except OSError:
+                pass
+            for k in ("ramme_json", "ramme_text", "ramme_brief", "ramme_brief_jobs", "ramme_json_jobs"):
                 if fig[k].get("runs", 0) < len(fig[k].get("all", [])):
                     problems.append(f"{name}: ramme {k} failed or timed out")
             for p in (out_r, out_p, out_t, out_rb, out_pb):
@@ -1095,6 +1104,10 @@ def render(res):
             rj_ = e.get("ratio_peer_over_ramme_brief_jobs")
             row(e, lab, "ramme_brief_jobs", f"ramme -j {e.get('jobs', '?')} --format brief",
                 f"peer/ramme: {rj_:.2f}x (brief, {e.get('jobs', '?')} threads)" if rj_ else "")
+        if "ramme_json_jobs" in e:
+            rj_ = e.get("ratio_peer_over_ramme_json_jobs")
+            row(e, lab, "ramme_json_jobs", f"ramme -j {e.get('jobs', '?')} --format json",
+                f"peer/ramme: {rj_:.2f}x (json, {e.get('jobs', '?')} threads)" if rj_ else "")
     s = res.get("scaling")
     if s:
         for p in s["points"]:

@@ -1,4 +1,5 @@
 /* cli.c — helpers the command line's files share (cli.h). */
+#define _GNU_SOURCE /* sched_getaffinity and CPU_COUNT: the CPUs this process may run on */
 #include "cli/cli.h"
 #include "model/batch.h"
 #include "model/compile.h"
@@ -10,6 +11,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -281,4 +283,17 @@ int cli_fail_diags(const Options *o, Diags *d, SourceSet *ss)
     else
         render_diags_text(stderr, d, ss, o->color);
     return EXIT_INPUT;
+}
+
+int cli_cores(void)
+{
+    /* The CPUs this process may run on (taskset, a container's cpuset),
+     * else those online. */
+    cpu_set_t set;
+    int n = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : 0;
+    if (n < 1) {
+        long on = sysconf(_SC_NPROCESSORS_ONLN);
+        n = on > 0 ? (int)(on < 256 ? on : 256) : 1;
+    }
+    return n < 256 ? n : 256;
 }

@@ -37,7 +37,7 @@ typedef struct Options {
     const char *applicants;
     const char *course;
     bool coverage;         /* --coverage: goals x modules */
-    int jobs;              /* check -j N: files checked at once (0 when not given: one) */
+    int jobs;              /* check -j N: threads for files and courses (0 when not given: cli_cores) */
     bool fix;              /* check --fix: apply the first fix of every failed error rule */
     bool show_fields;      /* admit: also print the field values (health data) */
     const char *course_format; /* init: --format cohort|modular */
@@ -93,6 +93,9 @@ void cli_outfile_abort(OutFile *of);
  * could not be written. */
 int cli_run_to_file(Options *o, int (*run)(Options *));
 
+/* How many threads `check` uses without -j: the CPUs the process may run
+ * on (at least 1, at most 256, as -j allows). */
+int cli_cores(void);
 /* A wrong command line: prints the message (a translated `fmt` with one %s
  * for `arg`, or `fmt` alone when `arg` is NULL) and where to find the
  * usage; returns EXIT_INPUT. */

@@ -4,9 +4,10 @@
  * (emit/check_brief.h), with the coverage table on request, then the
  * diagnostics.
  *
- * With -j N the files are checked by N threads at once, each file its own
- * compilation as always; the report is the same, byte for byte, as with
- * -j 1 (see Jobs below). */
+ * With -j N (default: the CPUs) the files are checked by threads at once,
+ * each file its own compilation as always (see Jobs below), and the threads
+ * left over judge the courses of each file (see Team below); the report is
+ * the same, byte for byte, as with -j 1. */
 #include "cli/cli.h"
 #include "model/batch.h"
 #include "engine/coverage.h"
@@ -146,6 +147,26 @@ static void fix_file(const Options *o, const char *file)
     cli_close(&s);
 }
 
+/* Up to `n` threads running fn(arg); *started: how many could be made
+ * (0: the caller does the work itself). Joined and freed by threads_join. */
+static pthread_t *threads_start(int n, void *(*fn)(void *), void *arg, int *started)
+{
+    pthread_t *th = calloc((size_t)n + 1, sizeof *th);
+    if (!th)
+        arena_oom();
+    for (*started = 0; *started < n; ++*started)
+        if (pthread_create(&th[*started], NULL, fn, arg) != 0)
+            break;
+    return th;
+}
+
+static void threads_join(pthread_t *th, int started)
+{
+    for (int k = 0; k < started; k++)
+        pthread_join(th[k], NULL);
+    free(th);
+}
+
 /* Where one file's report goes while it is checked: the real streams and
  * the document when it is the file whose turn it is (every earlier file's
  * report written), else memory (emit/held.h), handed on when its turn
@@ -167,6 +188,7 @@ typedef struct Jobs {
     pthread_mutex_t mu;
     pthread_cond_t cv;
     int next, head, window;
+    int threads;         /* for each file's courses (check_file) */
     bool *done;
     int *status;
     Sink *sinks;
@@ -209,8 +231,189 @@ static void sink_sync(Jobs *jb, int i, Sink *sk)
     pthread_mutex_unlock(&jb->mu);
 }
 
-/* Checks file `i` of the command line, its report to `sk`; its exit status. */
-static int check_file(const Options *o, int i, Sink *sk, Jobs *jb)
+/* One course judged and its report written to `sk` (after sink_sync: its
+ * file's turn may have come meanwhile); its exit status. `p` is the
+ * program, or a worker's copy of it (model/batch.h). */
+static int judge_course(const Options *o, int i, Program *p, SourceSet *ss, const CompileOptions *co, Block *c,
+                        Arena *a, int *budget, Sink *sk, Jobs *jb)
+{
+    bool json = o->format == FMT_JSON, html = o->format == FMT_HTML, brief = o->format == FMT_BRIEF;
+    int status = EXIT_PASS;
+    CourseReport rep;
+    rules_check(p, c, a, &rep);
+    /* Suggestions cost compilations: only for the reports that show
+     * them (the one-line brief report does not). */
+    if (!brief && (rep.failed[SEV_ERROR] || rep.failed[SEV_WARNING] || rep.failed[SEV_ADVICE] || rep.unknown))
+        fix_course(p, ss, co, &rep, a, budget);
+    if (rep.failed[SEV_ERROR] || (o->strict && (rep.failed[SEV_WARNING] || rep.unknown_by[SEV_ERROR])))
+        status = EXIT_RULES;
+    Coverage cv;
+    if (o->coverage)
+        cov_build(p, &rep, a, &cv);
+    sink_sync(jb, i, sk);
+    if (json) {
+        check_json_course(sk->cj, &rep, ss, o->args[i], o->coverage ? &cv : NULL);
+    } else if (html) {
+        check_html_course(sk->out, &rep, ss, o->coverage ? &cv : NULL);
+    } else if (brief) {
+        check_brief_course(sk->out, &rep, ss, o->color_out);
+    } else {
+        check_text(sk->out, &rep, ss, o->color_out);
+        if (o->coverage)
+            check_coverage_text(sk->out, &cv);
+    }
+    return status;
+}
+
+/* The courses of one batch file judged by several threads at once (check
+ * -j on a large file). The steps of the batch (model/batch.h) are cut into
+ * runs of consecutive courses; a thread takes the next run, builds and
+ * judges its courses with its own arenas, copy of the program and
+ * diagnostics, and holds the run's report in memory (emit/held.h). The
+ * file's own thread hands the runs on in order: their text to the file's
+ * sink, their diagnostics into the file's (diag_append), so the report is
+ * the one a single thread writes, byte for byte. A thread takes a run only
+ * within `window` runs of `head`, so few reports are held at a time. */
+typedef struct Run {
+    Sink sk;       /* held */
+    BatchRun br;   /* its diagnostics, and what it guessed of the runs before */
+    int status, n; /* the worst exit status; the blocks yielded */
+    bool done;
+} Run;
+
+typedef struct Team {
+    const Options *o;
+    int file;
+    SourceSet *ss;
+    const CompileOptions *co;
+    BatchIter *it;
+    int per;       /* steps a run */
+    Run *runs;
+    int nruns;
+    pthread_mutex_t mu; /* guards next, head, errors and each run's done */
+    pthread_cond_t cv;
+    int next, head, window;
+    int errors;    /* the file's errors, every run before `head` handed on */
+} Team;
+
+/* Steps a run: enough that handing on is rare, few enough that every
+ * thread has several runs to take and a run's report stays small. */
+#define RUN_MIN 8
+#define RUN_MAX 256
+
+/* Judges steps [from, to) with `w`, the report to `sk`; the worst status. */
+static int judge_steps(Team *t, BatchWorker *w, int from, int to, Sink *sk, Jobs *jb, int *n)
+{
+    int budget = 0; /* no fix is sought here (check_file) */
+    int status = EXIT_PASS;
+    for (int k = from; k < to; k++) {
+        Block *c = batch_worker_step(w, k);
+        if (!c)
+            continue;
+        ++*n;
+        if (!w->clean)
+            continue;
+        int st = judge_course(t->o, t->file, &w->prog, t->ss, t->co, c, w->arena, &budget, sk, jb);
+        status = st > status ? st : status;
+    }
+    return status;
+}
+
+/* A thread of a team: runs in turn until none is left. */
+static void *team_worker(void *arg)
+{
+    Team *t = arg;
+    BatchWorker w;
+    batch_worker_init(&w, t->it);
+    pthread_mutex_lock(&t->mu);
+    for (;;) {
+        while (t->next < t->nruns && t->next >= t->head + t->window)
+            pthread_cond_wait(&t->cv, &t->mu);
+        if (t->next >= t->nruns)
+            break;
+        int r = t->next++;
+        int errors = t->errors;
+        pthread_mutex_unlock(&t->mu);
+        Run *run = &t->runs[r];
+        int from = r * t->per, to = from + t->per < t->it->nsteps ? from + t->per : t->it->nsteps;
+        sink_memory(&run->sk, t->o->format == FMT_JSON);
+        batch_run_begin(&w, &run->br, errors);
+        run->status = judge_steps(t, &w, from, to, &run->sk, NULL, &run->n);
+        pthread_mutex_lock(&t->mu);
+        run->done = true;
+        pthread_cond_broadcast(&t->cv);
+    }
+    pthread_mutex_unlock(&t->mu);
+    batch_worker_free(&w);
+    return NULL;
+}
+
+/* Judges the file's courses with `threads` threads (batch_plan done), its
+ * report to `sk` as check_file's loop would write it; its exit status.
+ * *n: the courses yielded. A run whose guesses of the runs before it were
+ * wrong (batch_run_hand_on) is judged again here, in order. */
+static int team_check(const Options *o, int i, CliSession *s, const CompileOptions *co, BatchIter *it, int threads,
+                      Sink *sk, Jobs *jb, int *n)
+{
+    rules_prepare(s->p); /* what judging fills in lazily, before any thread reads it */
+    Team t = {.o = o, .file = i, .ss = &s->ss, .co = co, .it = it, .window = 2 * threads, .errors = s->d.errors};
+    t.per = it->nsteps / (4 * threads);
+    t.per = t.per < RUN_MIN ? RUN_MIN : t.per > RUN_MAX ? RUN_MAX : t.per;
+    t.nruns = (it->nsteps + t.per - 1) / t.per;
+    t.runs = calloc((size_t)t.nruns + 1, sizeof *t.runs);
+    if (!t.runs)
+        arena_oom();
+    pthread_mutex_init(&t.mu, NULL);
+    pthread_cond_init(&t.cv, NULL);
+    int started;
+    pthread_t *th = threads_start(threads, team_worker, &t, &started);
+    if (started == 0) {
+        t.window = t.nruns; /* no thread to be had: this one judges every run first */
+        team_worker(&t);
+    }
+    BatchWorker again; /* for a run judged again */
+    bool again_made = false;
+    int status = EXIT_PASS;
+    for (int r = 0; r < t.nruns; r++) {
+        Run *run = &t.runs[r];
+        pthread_mutex_lock(&t.mu);
+        while (!run->done)
+            pthread_cond_wait(&t.cv, &t.mu);
+        pthread_mutex_unlock(&t.mu);
+        if (batch_run_hand_on(it, &run->br, &s->d)) {
+            sink_sync(jb, i, sk);
+            held_put(run->sk.held, sk->out, sk->err, sk->cj);
+            *n += run->n;
+        } else {
+            held_drop(run->sk.held);
+            if (!again_made)
+                batch_worker_init(&again, it);
+            again_made = true;
+            batch_worker_ordered(&again, &s->d);
+            int to = (r + 1) * t.per < it->nsteps ? (r + 1) * t.per : it->nsteps;
+            run->status = judge_steps(&t, &again, r * t.per, to, sk, jb, n);
+        }
+        batch_run_free(&run->br);
+        status = run->status > status ? run->status : status;
+        batch_release_before(it, (r + 1) * t.per);
+        pthread_mutex_lock(&t.mu);
+        t.head++;
+        t.errors = s->d.errors;
+        pthread_cond_broadcast(&t.cv);
+        pthread_mutex_unlock(&t.mu);
+    }
+    threads_join(th, started);
+    if (again_made)
+        batch_worker_free(&again);
+    pthread_cond_destroy(&t.cv);
+    pthread_mutex_destroy(&t.mu);
+    free(t.runs);
+    return status;
+}
+
+/* Checks file `i` of the command line, its report to `sk`; its exit
+ * status. `threads`: how many may judge its courses at once. */
+static int check_file(const Options *o, int i, int threads, Sink *sk, Jobs *jb)
 {
     int status = EXIT_PASS;
     bool json = o->format == FMT_JSON, html = o->format == FMT_HTML, brief = o->format == FMT_BRIEF;
@@ -228,33 +431,18 @@ static int check_file(const Options *o, int i, Sink *sk, Jobs *jb)
     BatchIter it;
     batch_begin(&it, p);
     int n = 0;
-    for (Block *c; (c = batch_next(&it)) != NULL;) {
-        n++;
-        if (!it.clean)
-            continue;
-        Arena *a = it.arena;
-        CourseReport rep;
-        rules_check(p, c, a, &rep);
-        /* Suggestions cost compilations: only for the reports that show
-         * them (the one-line brief report does not). */
-        if (!brief && (rep.failed[SEV_ERROR] || rep.failed[SEV_WARNING] || rep.failed[SEV_ADVICE] || rep.unknown))
-            fix_course(p, ss, &co, &rep, a, &budget);
-        if (rep.failed[SEV_ERROR] || (o->strict && (rep.failed[SEV_WARNING] || rep.unknown_by[SEV_ERROR])))
-            status = EXIT_RULES;
-        Coverage cv;
-        if (o->coverage)
-            cov_build(p, &rep, a, &cv);
-        sink_sync(jb, i, sk);
-        if (json) {
-            check_json_course(sk->cj, &rep, ss, o->args[i], o->coverage ? &cv : NULL);
-        } else if (html) {
-            check_html_course(sk->out, &rep, ss, o->coverage ? &cv : NULL);
-        } else if (brief) {
-            check_brief_course(sk->out, &rep, ss, o->color_out);
-        } else {
-            check_text(sk->out, &rep, ss, o->color_out);
-            if (o->coverage)
-                check_coverage_text(sk->out, &cv);
+    /* In parallel when the file's layout is known and no fix is sought:
+     * fixes share one budget a file, spent course by course in order (a
+     * file with a budget is small: under FIX_MAX_BYTES). */
+    if (threads > 1 && (brief || budget == 0) && batch_plan(&it) > 1) {
+        status = team_check(o, i, &s, &co, &it, threads, sk, jb, &n);
+    } else {
+        for (Block *c; (c = batch_next(&it)) != NULL;) {
+            n++;
+            if (!it.clean)
+                continue;
+            int st = judge_course(o, i, p, ss, &co, c, it.arena, &budget, sk, jb);
+            status = st > status ? st : status;
         }
     }
     batch_end(&it);
@@ -304,7 +492,7 @@ static void *worker(void *arg)
         else
             sink_memory(sk, json);
         pthread_mutex_unlock(&jb->mu);
-        int st = check_file(jb->o, i, sk, jb);
+        int st = check_file(jb->o, i, jb->threads, sk, jb);
         pthread_mutex_lock(&jb->mu);
         jb->status[i] = st;
         jb->done[i] = true;
@@ -332,39 +520,37 @@ int cli_check(Options *o)
      * sits in memory as one document. */
     CheckJson *cj = json ? check_json_begin(stdout) : NULL;
     /* --fix rewrites each file and names its changes on stderr before the
-     * file's report: one file at a time, in order. */
-    int jobs = o->fix ? 1 : o->jobs < o->nargs ? o->jobs : o->nargs;
+     * file's report: one file at a time, in order. The threads are shared
+     * out: files at once, and the rest for each file's courses. */
+    int all = o->fix ? 1 : o->jobs ? o->jobs : cli_cores();
+    int jobs = all < o->nargs ? all : o->nargs;
+    int threads = jobs > 1 ? all / jobs : all;
     if (jobs <= 1) {
         for (int i = 0; i < o->nargs; i++) {
             Sink sk;
             sink_direct(&sk, cj);
-            int st = check_file(o, i, &sk, NULL);
+            int st = check_file(o, i, threads, &sk, NULL);
             status = st > status ? st : status;
         }
     } else {
-        Jobs jb = {.o = o, .cj = cj, .window = 2 * jobs};
+        Jobs jb = {.o = o, .cj = cj, .window = 2 * jobs, .threads = threads};
         jb.done = calloc((size_t)o->nargs, sizeof *jb.done);
         jb.status = calloc((size_t)o->nargs, sizeof *jb.status);
         jb.sinks = calloc((size_t)o->nargs, sizeof *jb.sinks);
-        pthread_t *t = calloc((size_t)jobs, sizeof *t);
-        if (!jb.done || !jb.status || !jb.sinks || !t)
+        if (!jb.done || !jb.status || !jb.sinks)
             arena_oom();
         pthread_mutex_init(&jb.mu, NULL);
         pthread_cond_init(&jb.cv, NULL);
-        int started = 0;
-        for (; started < jobs; started++)
-            if (pthread_create(&t[started], NULL, worker, &jb) != 0)
-                break;
+        int started;
+        pthread_t *t = threads_start(jobs, worker, &jb, &started);
         if (started == 0)
             worker(&jb); /* no thread to be had: this one does it all */
-        for (int k = 0; k < started; k++)
-            pthread_join(t[k], NULL);
+        threads_join(t, started);
         /* The worst of the files: input errors, then failed rules. */
         for (int i = 0; i < o->nargs; i++)
             status = jb.status[i] > status ? jb.status[i] : status;
         pthread_cond_destroy(&jb.cv);
         pthread_mutex_destroy(&jb.mu);
-        free(t);
         free(jb.sinks);
         free(jb.status);
         free(jb.done);

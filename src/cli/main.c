@@ -59,7 +59,7 @@ static void usage(FILE *out)
           "  --color auto|always|never        colour on a terminal (honours NO_COLOR)\n"
           "  --strict                         warnings, and error rules that cannot be judged, fail too\n"
           "  --coverage                       check: also show goals x modules\n"
-          "  -j N                             check: N files at once, in N threads (default 1)\n"
+          "  -j N                             check: N threads for files and courses (default: the CPUs)\n"
           "  --fix                            check: apply the first fix of every failed error rule\n"
           "  -I DIR                           search DIR for imported modules first\n"
           "  -o FILE                          write the report to FILE (atomically; not for init, fmt)\n"

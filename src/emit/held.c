@@ -57,3 +57,14 @@ void held_put(Held *h, FILE *out, FILE *err, CheckJson *doc)
     free(h->ebuf);
     free(h);
 }
+
+void held_drop(Held *h)
+{
+    if (fclose(h->out) != 0 || fclose(h->err) != 0)
+        arena_oom();
+    if (h->part)
+        (void)check_json_end(h->part);
+    free(h->obuf);
+    free(h->ebuf);
+    free(h);
+}

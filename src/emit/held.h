@@ -24,5 +24,7 @@ CheckJson *held_json(Held *h);
  * file checked alone does before its diagnostics) the diagnostics on
  * `err`, and the JSON part into `doc`; then frees `h`. */
 void held_put(Held *h, FILE *out, FILE *err, CheckJson *doc);
+/* Frees `h` and what it held, putting nothing (a report written again). */
+void held_drop(Held *h);
 
 #endif

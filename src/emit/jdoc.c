@@ -83,8 +83,13 @@ void jdoc_take(JDoc *into, JDoc *part)
         arena_oom();
     for (int i = 0; i < part->npieces; i++) {
         const Piece *x = &part->pieces[i];
-        jw_splice(x->diag ? into->dw : into->w, part->buf + x->start, x->end - x->start);
+        /* A part taken into a part (a run of a file's courses into the
+         * file's part) stays a piece each. */
+        JsonW *w = into->part ? piece_begin(into, x->diag) : x->diag ? into->dw : into->w;
+        jw_splice(w, part->buf + x->start, x->end - x->start);
     }
+    if (into->part)
+        piece_end(into);
     free(part->buf);
     part->buf = NULL;
     part_reopen(part);

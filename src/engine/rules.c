@@ -421,6 +421,13 @@ static const RuleInfo *rule_info(Arena *prog_arena, Block *rule)
     return rule->rule_info;
 }
 
+/* In the program's arena: computed once per rule, not per course. */
+static void rule_id(Arena *prog_arena, Block *rule, const Block *decl_fw)
+{
+    if (!rule->id)
+        rule->id = arena_printf(prog_arena, "%s.%s", decl_fw->name, rule->name);
+}
+
 /* Judges one rule. What evaluating it needs (a `where`'s selection, a
  * set) is given back before the message is filled in when the rule passes
  * or does not apply: a course that passes leaves only its results and
@@ -433,8 +440,7 @@ static void judge(Arena *prog_arena, EvalCtx *c, Block *course, Block *fw, Block
     eval_init(c, a, course, decl_fw);
     r->rule = rule;
     r->framework = decl_fw;
-    if (!rule->id) /* in the program's arena: computed once per rule, not per course */
-        rule->id = arena_printf(prog_arena, "%s.%s", decl_fw->name, rule->name);
+    rule_id(prog_arena, rule, decl_fw);
     r->id = rule->id;
     r->severity = ri->severity;
     r->cite = ri->cite;
@@ -519,6 +525,40 @@ Schema *rules_subject_kind(const Block *fw)
     return req && req->type->k == TY_PRED ? req->type->ctx : NULL;
 }
 
+/* The frameworks marked `always`, found once per program: scanning every
+ * declaration per course would make checking a file quadratic. */
+static void find_always(Program *p)
+{
+    if (p->always_known)
+        return;
+    p->always_known = true;
+    for (int i = 0; i < p->ndecls; i++) {
+        Value *al = model_get(p->decls[i], "always");
+        if (al && al->k == V_BOOL && al->u.b) {
+            p->always = arena_push(p->arena, p->always, (size_t)p->nalways, sizeof *p->always);
+            p->always[p->nalways++] = p->decls[i];
+        }
+    }
+}
+
+void rules_prepare(Program *p)
+{
+    find_always(p);
+    /* Every rule of every framework, as judge() fills them in. */
+    for (int i = 0; i < p->ndecls; i++) {
+        Value *rules = model_get(p->decls[i], "rule");
+        if (!rules || rules->k != V_LIST)
+            continue;
+        for (int k = 0; k < rules->u.list.n; k++) {
+            if (rules->u.list.items[k]->k != V_BLOCK)
+                continue;
+            Block *rule = rules->u.list.items[k]->u.block;
+            (void)rule_info(p->arena, rule);
+            rule_id(p->arena, rule, rule->top ? rule->top : p->decls[i]);
+        }
+    }
+}
+
 static void check(Program *p, Block *course, bool explain, Arena *a, CourseReport *out)
 {
     memset(out, 0, sizeof *out);
@@ -528,18 +568,7 @@ static void check(Program *p, Block *course, bool explain, Arena *a, CourseRepor
         for (int i = 0; i < conf->u.list.n; i++)
             if (conf->u.list.items[i]->k == V_REF)
                 add_fw(a, out, conf->u.list.items[i]->u.ref);
-    /* The frameworks marked `always`, found once per program: scanning every
-     * declaration per course would make checking a file quadratic. */
-    if (!p->always_known) {
-        p->always_known = true;
-        for (int i = 0; i < p->ndecls; i++) {
-            Value *al = model_get(p->decls[i], "always");
-            if (al && al->k == V_BOOL && al->u.b) {
-                p->always = arena_push(p->arena, p->always, (size_t)p->nalways, sizeof *p->always);
-                p->always[p->nalways++] = p->decls[i];
-            }
-        }
-    }
+    find_always(p);
     /* An `always` framework judges every block of the kind its rules are
      * on: the consistency rules every course, the schedule's checks every
      * placement. */

@@ -43,6 +43,11 @@ typedef struct CourseReport {
 /* Judges `subject` (a course, a placement: any block); results are
  * allocated in `a`. */
 void rules_check(Program *p, Block *subject, Arena *a, CourseReport *out);
+/* What judging fills in once per program and then only reads: the
+ * frameworks marked `always`, and each framework rule's id and settings.
+ * Done up front, blocks can be judged by several threads at once (check
+ * -j), each with its own arena, sharing the program read-only. */
+void rules_prepare(Program *p);
 /* The same statuses, places and counts without messages or explanations
  * (message NULL, nexplain 0): for a caller that judges thousands of blocks
  * and shows a few, the planner pricing its options, where the

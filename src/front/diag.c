@@ -180,6 +180,47 @@ void diag_suggest_as(Diags *d, const char *name, const char *replace)
         arena_oom();
 }
 
+static char *dup_or_null(const char *s)
+{
+    if (!s)
+        return NULL;
+    char *c = strdup(s);
+    if (!c)
+        arena_oom();
+    return c;
+}
+
+void diag_append(Diags *to, const Diags *from)
+{
+    for (int i = 0; i < from->n; i++) {
+        const Diag *g = &from->items[i];
+        /* As if reported here: the same dedup and cap, and what belongs to
+         * a dropped one goes with it. */
+        push(to, g->severity, g->span, dup_or_null(g->msg));
+        if (!to->last_kept)
+            continue;
+        Diag *t = &to->items[to->n - 1];
+        t->help = dup_or_null(g->help);
+        t->suggest = dup_or_null(g->suggest);
+        t->path = dup_or_null(g->path);
+        for (int k = 0; k < g->nnotes; k++) {
+            t->notes = heap_push(t->notes, &t->capnotes, t->nnotes, sizeof *t->notes);
+            t->notes[t->nnotes].span = g->notes[k].span;
+            t->notes[t->nnotes++].msg = dup_or_null(g->notes[k].msg);
+        }
+    }
+}
+
+bool diag_repeats(const Diags *to, const Diags *from)
+{
+    for (int i = 0; i < from->n; i++)
+        for (int k = 0; k < to->n; k++)
+            if (from->items[i].severity == DIAG_ERROR && to->items[k].severity == DIAG_ERROR &&
+                same_place(to->items[k].span, from->items[i].span) && strcmp(to->items[k].msg, from->items[i].msg) == 0)
+                return true;
+    return false;
+}
+
 static int cmp_diag(const void *pa, const void *pb)
 {
     const Diag *a = pa, *b = pb;

@@ -87,6 +87,14 @@ void diag_suggest(Diags *d, const char *name);
  * the help names `name`, the quick fix writes `replace` over the span. */
 void diag_suggest_as(Diags *d, const char *name, const char *replace);
 
+/* Reports every diagnostic of `from` (collected apart, without a cap: a
+ * run of a batch judged by another thread) in `to`, in order, as if it had
+ * been reported there: `to`'s dedup and cap apply. `from` is unchanged. */
+void diag_append(Diags *to, const Diags *from);
+/* Does `from` hold an error `to` has already (same place and message)?
+ * Reported in `to`, it would be dropped and not counted. */
+bool diag_repeats(const Diags *to, const Diags *from);
+
 /* Sorts diagnostics by file, then position, keeping report order for ties. */
 void diag_sort(Diags *d);
 

@@ -8,6 +8,7 @@
 #include "front/skim.h"
 #include "model/typecheck.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -200,10 +201,10 @@ void batch_begin(BatchIter *it, Program *p)
     }
 }
 
-/* "declared twice": the item that declared `name` first. */
-static void declared_before(BatchIter *it, Block *blk)
+/* "declared twice": the item before item `upto` that declared `name`
+ * first. Reported in p's diagnostics (a worker's copy, in parallel). */
+static void declared_before(Program *p, const BatchIter *it, int upto, Block *blk)
 {
-    Program *p = it->p;
     diag_error(p->diags, blk->name_span, _("%s '%s' is declared twice"), it->kind->name, blk->name);
     Block *old = model_decl(p, it->kind, blk->name);
     if (old) {
@@ -215,7 +216,7 @@ static void declared_before(BatchIter *it, Block *blk)
     struct Batch *b = p->batch;
     const char *text = p->sources->files[b->file]->text;
     size_t len = strlen(blk->name);
-    for (int i = 0; i < it->next - 1; i++) {
+    for (int i = 0; i < upto; i++) {
         SkimItem *x = &b->skim.items[i];
         if (x->name_len != len || memcmp(text + x->name_off, blk->name, len) != 0)
             continue;
@@ -236,15 +237,19 @@ static void declared_before(BatchIter *it, Block *blk)
     }
 }
 
-/* Parses, builds and type-checks one item in it->arena, in its own scope. */
-static Block *build_item(BatchIter *it, SkimItem *x)
+static bool taken_before(BatchWorker *w, int i, const char *name);
+
+/* Parses, builds and type-checks item `i` in `arena`, in its own scope,
+ * with `p` (the program, or a worker's copy of it). `w`: a worker's, which
+ * cannot see the items before its run in it->seen. */
+static Block *build_item(BatchIter *it, Program *p, Arena *arena, int i, BatchWorker *w)
 {
-    Program *p = it->p;
     struct Batch *b = p->batch;
+    SkimItem *x = &b->skim.items[i];
     Arena *prog = p->arena;
-    p->arena = it->arena;
+    p->arena = arena;
     p->in_scope = true;
-    sym_init(&p->scope_names, it->arena);
+    sym_init(&p->scope_names, arena);
     p->scope_named = NULL;
     p->nscope_named = 0;
 
@@ -255,10 +260,13 @@ static Block *build_item(BatchIter *it, SkimItem *x)
         Builder B = {p, NULL, 0, NULL, 0};
         blk = build_toplevel(&B, it->kind, f->decls[0]->u.entry, b->file);
         if (blk->name) {
-            if (model_decl(p, it->kind, blk->name) || sym_find(&it->seen, it->kind, blk->name))
-                declared_before(it, blk);
-            else
+            if (model_decl(p, it->kind, blk->name) ||
+                (w ? taken_before(w, i, blk->name) : sym_find(&it->seen, it->kind, blk->name) != NULL))
+                declared_before(p, it, i, blk);
+            else if (!w)
                 sym_add(&it->seen, it->kind, arena_strdup(prog, blk->name), NULL);
+            else
+                sym_add(&w->run->inrun, it->kind, arena_strdup(w->run->arena, blk->name), NULL);
         }
         build_resolve_refs(&B);
         build_merge_block(&B, blk);
@@ -294,7 +302,7 @@ Block *batch_next(BatchIter *it)
             it->released = x->off;
         }
         int before = p->diags->errors;
-        Block *blk = x->kept ? b->kept[i] : build_item(it, x);
+        Block *blk = x->kept ? b->kept[i] : build_item(it, p, it->arena, i, NULL);
         if (!blk)
             continue;
         it->clean = it->base_errors == 0 && p->diags->errors == before;
@@ -332,6 +340,253 @@ void batch_end(BatchIter *it)
 {
     arena_free(it->arena);
     it->arena = NULL;
+    free(it->steps);
+    free(it->prev_same);
+    it->steps = it->prev_same = NULL;
+}
+
+/* Parallel judging (check -j): the steps planned once, then items built by
+ * workers, each with its own copy of the program. */
+
+typedef struct NameAt {
+    uint64_t hash;
+    int item;
+} NameAt;
+
+static int cmp_name_at(const void *a, const void *b)
+{
+    const NameAt *x = a, *y = b;
+    if (x->hash != y->hash)
+        return x->hash < y->hash ? -1 : 1;
+    return (x->item > y->item) - (x->item < y->item);
+}
+
+int batch_plan(BatchIter *it)
+{
+    Program *p = it->p;
+    struct Batch *b = p->batch;
+    if (!b || !it->kind)
+        return -1;
+    int n = b->skim.n;
+    it->max_errors = p->diags->max_errors;
+    /* As batch_next yields them: an alias's block before the item after it. */
+    it->steps = malloc(((size_t)n + (size_t)it->naliased + 1) * sizeof *it->steps);
+    it->prev_same = malloc(((size_t)n + 1) * sizeof *it->prev_same);
+    NameAt *names = malloc(((size_t)n + 1) * sizeof *names);
+    if (!it->steps || !it->prev_same || !names)
+        arena_oom();
+    int na = 0, next = 0;
+    it->nsteps = 0;
+    while (next < n && !b->stopped) {
+        if (na < it->naliased && it->aliased[na]->span.first_off < b->skim.items[next].off)
+            it->steps[it->nsteps++] = -1 - na++;
+        else
+            it->steps[it->nsteps++] = next++;
+    }
+    while (na < it->naliased && !b->stopped)
+        it->steps[it->nsteps++] = -1 - na++;
+    /* For "declared twice" without it->seen: each item's nearest earlier
+     * namesake (by the skim's name) among the items built one at a time. */
+    int nn = 0;
+    for (int i = 0; i < n; i++) {
+        it->prev_same[i] = -1;
+        if (!b->skim.items[i].kept && b->skim.items[i].name_len)
+            names[nn++] = (NameAt){b->skim.items[i].name_hash, i};
+    }
+    if (nn)
+        qsort(names, (size_t)nn, sizeof *names, cmp_name_at);
+    const char *text = p->sources->files[b->file]->text;
+    for (int k = 1; k < nn; k++) {
+        const SkimItem *x = &b->skim.items[names[k].item];
+        /* A hash collision of two names: the next earlier one of the hash. */
+        for (int e = k - 1; e >= 0 && names[e].hash == names[k].hash; e--) {
+            const SkimItem *y = &b->skim.items[names[e].item];
+            if (y->name_len == x->name_len && memcmp(text + y->name_off, text + x->name_off, x->name_len) == 0) {
+                it->prev_same[names[k].item] = names[e].item;
+                break;
+            }
+        }
+    }
+    free(names);
+    return it->nsteps;
+}
+
+void batch_worker_init(BatchWorker *w, BatchIter *it)
+{
+    memset(w, 0, sizeof *w);
+    w->it = it;
+    w->prog = *it->p;
+    w->keep = arena_new();
+    w->arena = arena_new();
+    w->scratch = arena_new();
+    w->prog.arena = w->keep;
+    w->prog.diags = NULL;
+}
+
+/* The diagnostics as a run's: past the cap as the program is when it is
+ * (then the parser and declared_before act as they would), else without a
+ * cap (everything kept, to be handed on under the program's cap). */
+static void run_diags(Diags *d, int errors, int max_errors)
+{
+    diag_init(d);
+    d->max_warnings = INT_MAX;
+    d->max_errors = max_errors;
+    if (errors > d->max_errors) {
+        d->errors = errors;
+        d->capped = true;
+    } else {
+        d->max_errors = INT_MAX;
+    }
+}
+
+void batch_run_begin(BatchWorker *w, BatchRun *r, int errors)
+{
+    memset(r, 0, sizeof *r);
+    run_diags(&r->diags, errors, w->it->max_errors);
+    r->errors_from = r->diags.errors;
+    r->arena = arena_new();
+    sym_init(&r->inrun, r->arena);
+    w->run = r;
+    w->ordered = false;
+    w->prog.diags = &r->diags;
+}
+
+void batch_worker_ordered(BatchWorker *w, Diags *d)
+{
+    w->run = NULL;
+    w->ordered = true;
+    w->prog.diags = d;
+}
+
+/* Does item j, built alone, have the name `name`? Built in scratch space
+ * with its diagnostics thrown away: they are item j's worker's to report.
+ * A guess (batch_run_hand_on checks it): item j's parse depends on the
+ * errors before it, taken to be the run's. */
+static bool item_named(BatchWorker *w, int j, const char *name)
+{
+    BatchIter *it = w->it;
+    struct Batch *b = it->p->batch;
+    const SkimItem *y = &b->skim.items[j];
+    Diags d;
+    run_diags(&d, w->run->errors_from, it->max_errors);
+    arena_reset(w->scratch);
+    Program q = w->prog;
+    q.arena = w->scratch;
+    q.diags = &d;
+    q.in_scope = true;
+    sym_init(&q.scope_names, w->scratch);
+    q.scope_named = NULL;
+    q.nscope_named = 0;
+    bool named = false;
+    File *f = parse_range(q.arena, &d, q.sources, b->file, y->off, y->end - y->off, y->line, y->col, NULL);
+    if (f->n > 0 && f->decls[0]->kind == DECL_ENTRY && strcmp(f->decls[0]->u.entry->key, it->kind->name) == 0) {
+        Builder B = {&q, NULL, 0, NULL, 0};
+        Block *blk = build_toplevel(&B, it->kind, f->decls[0]->u.entry, b->file);
+        named = blk->name && strcmp(blk->name, name) == 0;
+    }
+    diag_free(&d);
+    return named;
+}
+
+/* Was `name` taken by an item before item i (what it->seen holds when
+ * they are built in order)? Known for the items of the run; for those
+ * before it, guessed: a built name is the skim's name, so the skim's
+ * namesakes are built again to see. The guess is noted for
+ * batch_run_hand_on. Ordered: it->seen itself. */
+static bool taken_before(BatchWorker *w, int i, const char *name)
+{
+    BatchIter *it = w->it;
+    if (w->ordered)
+        return sym_find(&it->seen, it->kind, name) != NULL;
+    BatchRun *r = w->run;
+    bool taken = sym_find(&r->inrun, it->kind, name) != NULL, guessed = false;
+    if (!taken) {
+        guessed = true;
+        struct Batch *b = it->p->batch;
+        const char *text = it->p->sources->files[b->file]->text;
+        size_t len = strlen(name);
+        const SkimItem *x = &b->skim.items[i];
+        bool chain = x->name_len == len && memcmp(text + x->name_off, name, len) == 0;
+        for (int j = chain ? it->prev_same[i] : i - 1; j >= 0 && !taken; j = chain ? it->prev_same[j] : j - 1) {
+            const SkimItem *y = &b->skim.items[j];
+            if (y->kept || y->name_len != len || memcmp(text + y->name_off, name, len) != 0)
+                continue;
+            taken = item_named(w, j, name);
+        }
+    }
+    r->names = heap_push(r->names, &r->cap, r->n, sizeof *r->names);
+    r->names[r->n++] = (BatchName){arena_strdup(r->arena, name), guessed, taken};
+    return taken;
+}
+
+Block *batch_worker_step(BatchWorker *w, int step)
+{
+    BatchIter *it = w->it;
+    struct Batch *b = it->p->batch;
+    int s = it->steps[step];
+    arena_reset(w->arena);
+    if (s < 0) { /* built with the program */
+        w->clean = it->base_errors == 0;
+        return it->aliased[-1 - s];
+    }
+    int before = w->prog.diags->errors;
+    Block *blk = b->skim.items[s].kept ? b->kept[s] : build_item(it, &w->prog, w->arena, s, w->ordered ? NULL : w);
+    w->clean = it->base_errors == 0 && w->prog.diags->errors == before;
+    return blk;
+}
+
+void batch_worker_free(BatchWorker *w)
+{
+    arena_free(w->keep);
+    arena_free(w->arena);
+    arena_free(w->scratch);
+}
+
+bool batch_run_hand_on(BatchIter *it, BatchRun *r, Diags *d)
+{
+    Program *p = it->p;
+    /* The errors: past the cap both, or below it all along. */
+    int errors = r->diags.errors - r->errors_from;
+    bool capped = r->errors_from > d->max_errors;
+    if (!capped && errors && d->errors + errors >= d->max_errors)
+        return false;
+    /* An error reported before (in another run) would not have been
+     * counted: the course would have been judged. */
+    if (!capped && errors && diag_repeats(d, &r->diags))
+        return false;
+    /* The names taken before the run: as it->seen has them now. */
+    for (int k = 0; k < r->n; k++)
+        if (r->names[k].guessed && (sym_find(&it->seen, it->kind, r->names[k].name) != NULL) != r->names[k].before)
+            return false;
+    int kept = 0;
+    for (int k = 0; k < r->diags.n; k++)
+        kept += r->diags.items[k].severity == DIAG_ERROR;
+    diag_append(d, &r->diags);
+    d->errors += errors - kept; /* those a capped run dropped, as the program would */
+    for (int k = 0; k < r->n; k++)
+        if (!r->names[k].before && !sym_find(&it->seen, it->kind, r->names[k].name))
+            sym_add(&it->seen, it->kind, arena_strdup(p->arena, r->names[k].name), NULL);
+    return true;
+}
+
+void batch_run_free(BatchRun *r)
+{
+    diag_free(&r->diags);
+    arena_free(r->arena);
+    free(r->names);
+}
+
+void batch_release_before(BatchIter *it, int step)
+{
+    Program *p = it->p;
+    struct Batch *b = p->batch;
+    if (step >= it->nsteps || it->steps[step] < 0)
+        return;
+    size_t off = b->skim.items[it->steps[step]].off;
+    if (off - it->released >= ((size_t)1 << 20)) {
+        src_release(p->sources->files[b->file], off);
+        it->released = off;
+    }
 }
 
 /* How the model stage calls this layer (model.h): it includes nothing of it. */

@@ -37,6 +37,12 @@ typedef struct BatchIter {
                           skim looks for the kind's name only, so they were built
                           with the program; yielded in source order among the items */
     int naliased, next_aliased;
+    int *steps;        /* batch_plan: what batch_next would yield, in order: an item's
+                          index, or -1 - i for aliased[i] */
+    int nsteps;
+    int *prev_same;    /* batch_plan: per item, the nearest earlier item built one at a
+                          time with the same name in the skim, or -1 */
+    int max_errors;    /* batch_plan: the program's cap on errors */
 } BatchIter;
 
 /* Compiles `path` for a batch of its top-level blocks of kind `kind`; then
@@ -49,5 +55,73 @@ void batch_begin(BatchIter *it, Program *p);
  * A block with errors (it->clean false) must not be judged. */
 Block *batch_next(BatchIter *it);
 void batch_end(BatchIter *it);
+
+/* Judging in parallel (check -j): the steps batch_next would take are
+ * planned once; then workers, each with a BatchWorker, take disjoint steps
+ * at once. A worker parses, builds and type-checks in its own arena with
+ * its own copy of the Program (its own item scope and diagnostics); the
+ * program itself, its sources, symbol tables and the skim are only read.
+ * Everything that judging fills in lazily must be filled first
+ * (rules_prepare) before the first worker is made. */
+
+/* After batch_begin: how many steps there are, or -1 when the file was
+ * compiled as a whole (then only batch_next). */
+int batch_plan(BatchIter *it);
+
+/* What a worker's run of steps assumed of the steps before it, which it
+ * cannot see (they may still be judged): how many errors the program had
+ * (the parser stops early, and "declared twice" quotes no place, once
+ * there are too many) and which names earlier items took. Checked when
+ * the run's turn comes (batch_run_hand_on); a run whose guess was wrong is
+ * judged again in order (BatchWorker.ordered). */
+typedef struct BatchName {
+    const char *name;  /* a named item built in the run */
+    bool guessed;      /* "declared twice" was (not) given for a name taken before the run */
+    bool before;       /* what the worker took that for */
+} BatchName;
+
+typedef struct BatchRun {
+    Diags diags;       /* the run's diagnostics: everything without a cap, or (errors_from
+                          past the cap) only what a capped program keeps */
+    int errors_from;   /* the program's errors the run assumed before it */
+    Arena *arena;      /* the names */
+    BatchName *names;
+    int n, cap;
+    SymTab inrun;      /* the names the run's items took */
+} BatchRun;
+
+typedef struct BatchWorker {
+    BatchIter *it;     /* shared, read only (but it->seen when ordered) */
+    Program prog;      /* the program copied: judge the blocks with this one */
+    Arena *keep;       /* prog's arena: what judging keeps of the worker's items */
+    Arena *arena;      /* the current item's model */
+    Arena *scratch;    /* an earlier namesake built again, for "declared twice" */
+    BatchRun *run;     /* the run being judged; NULL when ordered */
+    bool ordered;      /* every step before is done: it->seen and the program's own
+                          diagnostics are used, as batch_next does */
+    bool clean;        /* the current block and the program have no errors */
+} BatchWorker;
+
+void batch_worker_init(BatchWorker *w, BatchIter *it);
+/* A run begins: its diagnostics and names go to `r`. `errors`: the
+ * program's errors as far as known (past the cap they stay past it). */
+void batch_run_begin(BatchWorker *w, BatchRun *r, int errors);
+/* The worker judges in order from now on, reporting to the program's
+ * diagnostics (`d`) and it->seen: the steps before are all done. */
+void batch_worker_ordered(BatchWorker *w, Diags *d);
+/* The block of step `step` (< batch_plan's count), built in w->arena, or
+ * NULL when it has none (batch_next skips such an item); w->clean as
+ * it->clean. It lives until the worker's next step. */
+Block *batch_worker_step(BatchWorker *w, int step);
+void batch_worker_free(BatchWorker *w);
+/* The run's turn has come (every run before it handed on; `d` the
+ * program's diagnostics): were its guesses right? Then its diagnostics go
+ * to `d` (diag_append, and the errors a cap dropped counted) and its names
+ * to it->seen, and true is returned; else nothing changes. */
+bool batch_run_hand_on(BatchIter *it, BatchRun *r, Diags *d);
+void batch_run_free(BatchRun *r);
+/* Every step before `step` is done with: the main file's pages before it
+ * may go back (as batch_next does). One thread only. */
+void batch_release_before(BatchIter *it, int step);
 
 #endif

@@ -7,7 +7,8 @@
 #     that imports another file among them, in every format, with --coverage
 #     and --strict;
 #   - on every golden case of check, run with -j 3 through the golden runner
-#     (a case with one file is checked alone, as -j 1 would).
+#     (a case with one file has its courses judged by 3 threads where no fix
+#     is sought; tests/e2e/jobs-courses.sh tests that further).
 # Prints "jobs: N passed, N failed".
 . "$(dirname "$0")/lib.bash" jobs "$@"
 

@@ -13,6 +13,7 @@
 #include <stdalign.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -466,6 +467,62 @@ static void test_diag_cap(void **state)
     diag_free(&d);
 }
 
+/* diag_append reports another list's diagnostics as if they were reported
+ * here: the same cap and dedup, with their notes, help, suggestion and
+ * path; what the cap drops takes its notes with it. */
+static void test_diag_append(void **state)
+{
+    (void)state;
+    Diags one, to, from;
+    diag_init(&one);
+    diag_init(&to);
+    diag_init(&from);
+    one.max_errors = to.max_errors = 3;
+    from.max_errors = from.max_warnings = INT_MAX;
+    diag_error(&one, at(0, 1, 1), "first");
+    diag_error(&to, at(0, 1, 1), "first");
+    for (Diags *d = &one; d; d = d == &one ? &from : NULL) {
+        diag_error(d, at(0, 1, 1), "first"); /* a duplicate of one before */
+        diag_error(d, at(0, 2, 1), "second");
+        diag_note(d, at(0, 1, 1), "see first");
+        diag_suggest(d, "name");
+        diag_warning(d, at(0, 3, 1), "a warning");
+        diag_error_file(d, "x.ramme", "third");
+        diag_error(d, at(0, 4, 1), "fourth");
+        diag_note(d, at(0, 2, 1), "dropped with it");
+    }
+    diag_append(&to, &from);
+    assert_int_equal(to.n, one.n);
+    assert_int_equal(to.errors, one.errors);
+    assert_int_equal(to.warnings, one.warnings);
+    assert_true(to.capped && one.capped);
+    for (int i = 0; i < one.n; i++) {
+        assert_int_equal(to.items[i].severity, one.items[i].severity);
+        assert_string_equal(to.items[i].msg, one.items[i].msg);
+        assert_int_equal(to.items[i].nnotes, one.items[i].nnotes);
+        assert_int_equal(to.items[i].span.first_line, one.items[i].span.first_line);
+        assert_true((to.items[i].help == NULL) == (one.items[i].help == NULL));
+        assert_true((to.items[i].suggest == NULL) == (one.items[i].suggest == NULL));
+        assert_true((to.items[i].path == NULL) == (one.items[i].path == NULL));
+    }
+    assert_string_equal(to.items[1].notes[0].msg, "see first");
+    assert_string_equal(to.items[1].suggest, "name");
+    assert_string_equal(to.items[3].path, "x.ramme");
+    /* `from` is unchanged: it still has everything. */
+    assert_int_equal(from.n, 5);
+    /* "first" at line 1 is in both; a list of warnings repeats no error. */
+    assert_true(diag_repeats(&to, &from));
+    Diags w;
+    diag_init(&w);
+    diag_warning(&w, at(0, 3, 1), "a warning");
+    diag_error(&w, at(0, 9, 1), "first");
+    assert_false(diag_repeats(&to, &w));
+    diag_free(&w);
+    diag_free(&one);
+    diag_free(&to);
+    diag_free(&from);
+}
+
 static void test_diag_warning_cap(void **state)
 {
     (void)state;
@@ -765,6 +822,7 @@ int main(void)
         cmocka_unit_test(test_diag_dedup),
         cmocka_unit_test(test_diag_dedup_far_apart),
         cmocka_unit_test(test_diag_cap),
+        cmocka_unit_test(test_diag_append),
         cmocka_unit_test(test_diag_custom_cap),
         cmocka_unit_test(test_diag_warning_cap),
         cmocka_unit_test(test_diag_notes_and_help),

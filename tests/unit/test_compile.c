@@ -1264,6 +1264,108 @@ static void test_batch_larger_than_a_whole_file(void **state)
     tmp_free(t);
 }
 
+/* A batch judged by runs of steps out of order (as check -j's threads take
+ * them) and handed on in order (batch_run_hand_on, a run with a wrong
+ * guess judged again in order) yields the blocks, clean flags and
+ * diagnostics that batch_next yields. The cap is 3 errors: a run that
+ * began before the cap was passed guesses wrong; courses 'a' (after a
+ * course 'a' with a syntax error) and 'c' (twice) test "declared twice". */
+typedef struct Seen {
+    char what[64][48];
+    int n;
+} Seen;
+
+static void seen_add(Seen *s, const Block *b, bool clean)
+{
+    assert_true(s->n < 64);
+    snprintf(s->what[s->n++], sizeof s->what[0], "%s %d", b->name ? b->name : "-", clean);
+}
+
+static void test_batch_runs_in_any_order(void **state)
+{
+    (void)state;
+    Tmp *t = tmp_new();
+    const char *body = " {\n  provider \"P\"; group_size 1..8\n  target t \"T\" { lived_experience }\n"
+                       "  instructors { instructor p \"P\" { professional } }\n}\n";
+    char text[8192];
+    size_t len = 0;
+    const char *names[] = {"a", "b", "c", "d", "e", "c", "f", "a", "g", "h", "i", "j", "k", "a"};
+    for (int i = 0; i < 14; i++) {
+        /* A syntax error in courses 2, 5 and 8: two errors each. */
+        const char *bad = i == 1 || i == 4 || i == 7 ? " {\n  hours = = 3" : " {";
+        len += (size_t)snprintf(text + len, sizeof text - len, "course %s \"%d\"%s%s", names[i], i, bad, body + 2);
+        assert_true(len < sizeof text);
+    }
+    char *path = tmp_write(t, "runs.ramme", text);
+    /* In order. */
+    C *c = c_new();
+    c->d.max_errors = 3;
+    c->p = compile_batch(path, "course", NULL, &c->ss, &c->d);
+    BatchIter it;
+    batch_begin(&it, c->p);
+    Seen one = {.n = 0};
+    for (Block *b; (b = batch_next(&it)) != NULL;)
+        seen_add(&one, b, it.clean);
+    batch_end(&it);
+    /* Runs of two steps, judged last first, then handed on in order. */
+    C *c2 = c_new();
+    c2->d.max_errors = 3;
+    c2->p = compile_batch(path, "course", NULL, &c2->ss, &c2->d);
+    batch_begin(&it, c2->p);
+    int nsteps = batch_plan(&it);
+    assert_int_equal(nsteps, 14);
+    enum { PER = 2, RUNS = 7 };
+    BatchRun runs[RUNS];
+    Seen got[RUNS];
+    BatchWorker w;
+    batch_worker_init(&w, &it);
+    for (int r = RUNS - 1; r >= 0; r--) {
+        batch_run_begin(&w, &runs[r], c2->d.errors);
+        got[r].n = 0;
+        for (int k = r * PER; k < (r + 1) * PER; k++) {
+            Block *b = batch_worker_step(&w, k);
+            if (b)
+                seen_add(&got[r], b, w.clean);
+        }
+    }
+    Seen all = {.n = 0};
+    int again = 0;
+    for (int r = 0; r < RUNS; r++) {
+        if (batch_run_hand_on(&it, &runs[r], &c2->d)) {
+            for (int k = 0; k < got[r].n; k++)
+                memcpy(all.what[all.n++], got[r].what[k], sizeof all.what[0]);
+        } else {
+            again++;
+            batch_worker_ordered(&w, &c2->d);
+            for (int k = r * PER; k < (r + 1) * PER; k++) {
+                Block *b = batch_worker_step(&w, k);
+                if (b)
+                    seen_add(&all, b, w.clean);
+            }
+        }
+        batch_run_free(&runs[r]);
+    }
+    batch_worker_free(&w);
+    batch_end(&it);
+    assert_true(again > 0 && again < RUNS); /* some guessed wrong, some right */
+    assert_int_equal(all.n, one.n);
+    for (int k = 0; k < one.n; k++)
+        assert_string_equal(all.what[k], one.what[k]);
+    assert_int_equal(c2->d.n, c->d.n);
+    assert_int_equal(c2->d.errors, c->d.errors);
+    assert_true(c->d.capped && c2->d.capped);
+    for (int k = 0; k < c->d.n; k++) {
+        assert_int_equal(c2->d.items[k].severity, c->d.items[k].severity);
+        assert_int_equal(c2->d.items[k].span.first_line, c->d.items[k].span.first_line);
+        assert_string_equal(c2->d.items[k].msg, c->d.items[k].msg);
+        assert_int_equal(c2->d.items[k].nnotes, c->d.items[k].nnotes);
+    }
+    c_free(c);
+    c_free(c2);
+    free(path);
+    tmp_free(t);
+}
+
 /* Two courses of one batch with the same name: the second is an error whose
  * note points at the first, which is judged; the second is not. */
 static void test_batch_declared_twice(void **state)
@@ -1324,6 +1426,7 @@ int main(void)
         cmocka_unit_test(test_search_path_include_first),
         cmocka_unit_test(test_batch_larger_than_a_whole_file),
         cmocka_unit_test(test_batch_declared_twice),
+        cmocka_unit_test(test_batch_runs_in_any_order),
         cmocka_unit_test(test_search_path_ramme_path_before_stdlib),
         cmocka_unit_test(test_search_path_stdlib_default),
         cmocka_unit_test(test_shadowed_module_used_by_course),
