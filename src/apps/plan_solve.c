@@ -1345,7 +1345,7 @@ static void setup_seats(Search *s, Arena *a)
             if (s->co[c].site == st && rooms_limited(s, st))
                 of[sub.ncohorts] = c,
                 co[sub.ncohorts++] = (PlanCohort){.site = st, .opts = P->cohorts[c].opts, .nopts = s->co[c].nopts};
-        if (sub.ncohorts < 2)
+        if (sub.ncohorts < 2 || sub.ncohorts == s->n) /* the site is the whole search */
             continue;
         Search *r = arena_alloc(a, sizeof *r);
         memset(r, 0, sizeof *r);
