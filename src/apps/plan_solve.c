@@ -162,6 +162,7 @@ typedef struct Memo {
 typedef struct Seat {
     struct Search *r; /* NULL: fewer than two cohorts, or rooms not limited */
     int *of;          /* r's cohort i is the search's cohort of[i] */
+    long budget;      /* nodes for the optimum at the root; cut after a miss */
 } Seat;
 
 typedef struct Search {
@@ -340,13 +341,20 @@ static void support(Search *s, int c2)
 
 /* ---- forward checking ---- */
 
-/* Whether a room is free for q at site st, given who meets there already:
- * the most meetings at one moment is reached at a start. */
-static bool room_free(Search *s, int st, const Opt *q)
+/* Whether a room is free for q at site st, given who meets there already,
+ * on the days q shares with O (the meeting placed last): q was alive, so
+ * a room was free on every other day before O came. The most meetings at
+ * one moment is reached at a start. */
+static bool room_free(Search *s, int st, const Opt *q, const Opt *O)
 {
     int R = s->P->sites[st].rooms, cap = s->rcap[st];
-    for (int i = 0; i < q->nday; i++) {
+    for (int i = 0, j = 0; i < q->nday && j < O->nday;) {
+        if (q->day[i] != O->day[j]) {
+            q->day[i] < O->day[j] ? i++ : j++;
+            continue;
+        }
         int d = q->day[i], k = s->rcnt[st][d];
+        i++, j++;
         if (k < R)
             continue;
         const int *L = s->rlist[st] + (size_t)d * (size_t)cap;
@@ -484,7 +492,7 @@ static bool narrow(Search *s, int c, const Opt *O, int c2)
                 keep &= ~m;
             else /* several rooms: whoever meets there that day shares the blame */
                 for (; m; m &= m - 1)
-                    if (!room_free(s, st, &C2->o[w * 64 + __builtin_ctzll(m)]))
+                    if (!room_free(s, st, &C2->o[w * 64 + __builtin_ctzll(m)], O))
                         keep &= ~(m & -m), blame(s, c2, s->sitecoh + (size_t)st * (size_t)s->NW);
             seth(s, &al[w], keep);
         }
@@ -618,8 +626,15 @@ static void seat_root(Search *s)
             v = SEAT_NONE;
         } else {
             r->phase = 1, r->best = INT64_MAX, r->known = r->lb[0];
-            r->divelimit = r->nodes + 2000L * (r->n + 10);
+            r->divelimit = r->nodes + s->seat[st].budget;
+            /* and a share of the clock: a hard site must not take it all */
+            clock_gettime(CLOCK_MONOTONIC, &r->start);
+            r->limit = s->limit > 0 && s->limit / 20 < 0.5 ? s->limit / 20 : 0.5;
             descend(r, 0, 0);
+            r->aborted |= r->timeout;
+            r->timeout = false, r->limit = 0;
+            if (r->aborted) /* a hard site: the next root gets less */
+                s->seat[st].budget = 2000L * (r->n + 10);
             if (!r->found && !r->aborted)
                 v = SEAT_NONE;
             else if (r->found && (r->halt || !r->aborted))
@@ -629,6 +644,16 @@ static void seat_root(Search *s)
         s->sb[st] = v;
         s->sbt[0] += v - base;
     }
+}
+
+/* The seat bound at the root as room_bound gives it (INT64_MAX: a site
+ * cannot seat its cohorts). */
+static int64_t seat_bound0(const Search *s)
+{
+    for (int st = 0; st < s->P->nsites; st++)
+        if (s->seat[st].r && s->sb[st] >= SEAT_NONE)
+            return INT64_MAX;
+    return s->sbt[0];
 }
 
 /* Depth d+1 from depth d, c placed with option o. */
@@ -1133,6 +1158,8 @@ static void prepare_cohort(Search *s, Arena *a, int c, int32_t base)
             C->cls0[cl] = O->t0, C->cls1[cl] = O->t1, C->ncls++;
         Word *cm = C->compat + (size_t)o * (size_t)TW;
         for (int t = 0; t < s->T; t++) {
+            if (!has(C->anyelig, t)) /* only the cohort's own teachers are ever asked */
+                continue;
             const PlanTeacher *pt = &s->P->teachers[t];
             bool ok = (po->weekdays & ~pt->weekdays) == 0;
             for (int i = 0, j = 0; ok && i < po->ndays; i++) {
@@ -1356,6 +1383,7 @@ static void setup_seats(Search *s, Arena *a)
         setup(r, keepP, a);
         r->lexc = -1;
         seat[st].r = r;
+        seat[st].budget = 20000L * (sub.ncohorts + 10); /* a site that cannot seat its cohorts ends the search */
         seat[st].of = arena_array(a, (size_t)sub.ncohorts, sizeof(int));
         memcpy(seat[st].of, of, sizeof(int) * (size_t)sub.ncohorts);
         any++;
@@ -1506,7 +1534,9 @@ static bool dive(Search *s)
  * search on that part. Sites share no cohort, so the sum of those optima
  * and of the other cohorts' cheapest options is a lower bound; a site that
  * cannot seat its cohorts at all means there is no plan (INT64_MAX). Each
- * site's search gets a node budget: one that runs out adds nothing. */
+ * site's search gets a node budget: one that runs out adds nothing. Only
+ * where the seat bound has no site to keep (a site that is the whole
+ * search): elsewhere its root is this bound, computed once. */
 static int64_t room_bound(Search *s, Arena *a)
 {
     const PlanProblem *P = s->P;
@@ -1607,7 +1637,8 @@ static void solve_group(const PlanProblem *P, const PlanSolveAsk *ask, int K, do
     out->proposals = arena_array(a, (size_t)K, sizeof(PlanChoice));
     out->status = PLAN_OPTIMAL;
     setup(s, P, a);
-    setup_seats(s, a);
+    if (!ask->any_plan) /* a bound is of no use to the first plan */
+        setup_seats(s, a);
     s->ask = ask;
     s->lexc = -1;
     s->ex = arena_array(a, (size_t)K, sizeof(int *));
@@ -1635,7 +1666,7 @@ static void solve_group(const PlanProblem *P, const PlanSolveAsk *ask, int K, do
             s->timeout |= time_limit > 0 && since(&s->start) > time_limit;
         }
         if (!have && k == 0) {
-            int64_t rb = room_bound(s, a);
+            int64_t rb = s->seat ? seat_bound0(s) : room_bound(s, a);
             if (rb == INT64_MAX) /* no plan */
                 break;
             out->lower_bound = rb > mbound ? rb : mbound;
