@@ -628,11 +628,14 @@ static void seat_root(Search *s)
             r->phase = 1, r->best = INT64_MAX, r->known = r->lb[0];
             r->divelimit = r->nodes + s->seat[st].budget;
             /* and a share of the clock: a hard site must not take it all */
+            double left = s->limit > 0 ? s->limit - since(&s->start) : 1;
             clock_gettime(CLOCK_MONOTONIC, &r->start);
             r->limit = s->limit > 0 && s->limit / 20 < 0.5 ? s->limit / 20 : 0.5;
+            r->limit = left < r->limit ? (left > 0.001 ? left : 0.001) : r->limit;
             descend(r, 0, 0);
             r->aborted |= r->timeout;
             r->timeout = false, r->limit = 0;
+            s->timeout |= s->limit > 0 && since(&s->start) > s->limit;
             if (r->aborted) /* a hard site: the next root gets less */
                 s->seat[st].budget = 2000L * (r->n + 10);
             if (!r->found && !r->aborted)
