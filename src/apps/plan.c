@@ -85,6 +85,7 @@ typedef struct Ctx {
     double time_limit;
     double deadline;         /* the conflict search's end (now_s) */
     double call_limit;       /* and the most one of its questions may take */
+    int alone;               /* > 0: the oracle asks about site alone-1's seating only */
 } Ctx;
 
 static Value *val(Arena *a, ValueKind k, Span sp)
@@ -926,6 +927,22 @@ static PlanSolveAsk plan_solvers(int proposals, double time_limit)
                           .lp_cut = plan_mip_lp_cut, .lp_close = plan_mip_lp_close};
 }
 
+/* Site st's cohorts alone, with no teachers: a relaxation of P (a plan of
+ * P cut down to them is one of it), so what cannot be seated there cannot
+ * be planned at all. */
+static void site_alone(PlanProblem *P, int st, Arena *a)
+{
+    PlanCohort *cs = arena_array(a, (size_t)P->ncohorts + 1, sizeof *cs);
+    int n = 0;
+    for (int c = 0; c < P->ncohorts; c++)
+        if (P->cohorts[c].site == st) {
+            cs[n] = P->cohorts[c];
+            cs[n].roles = NULL, cs[n].nroles = 0;
+            n++;
+        }
+    P->cohorts = cs, P->ncohorts = n, P->teachers = NULL, P->nteachers = 0;
+}
+
 /* The conflict search's oracle: is there a plan with these requirements?
  * Each call may use what is left of the explanation's budget. */
 static OracleAnswer oracle_fits(void *ctx, const bool *on, int64_t *penalty)
@@ -941,6 +958,8 @@ static OracleAnswer oracle_fits(void *ctx, const bool *on, int64_t *penalty)
     Arena *a = arena_new();
     PlanProblem P;
     build_problem(C, on, a, &P);
+    if (C->alone > 0)
+        site_alone(&P, C->alone - 1, a);
     PlanResult r;
     PlanSolveAsk sa = plan_solvers(1, left);
     sa.any_plan = !penalty; /* only whether: the first plan will do */
@@ -951,6 +970,23 @@ static OracleAnswer oracle_fits(void *ctx, const bool *on, int64_t *penalty)
         *penalty = r.nproposals > 0 ? r.proposals[0].penalty : 0;
     arena_free(a);
     return ans;
+}
+
+/* A site whose cohorts cannot be seated even alone, with every
+ * requirement (the search's room bound finds most years that nothing fits
+ * so); -1 when each can. */
+static int unseatable_site(Ctx *C, bool *on)
+{
+    for (int i = 0; i < C->nreqs; i++)
+        on[i] = true;
+    for (int st = 0; st < C->nsites; st++) {
+        C->alone = st + 1;
+        OracleAnswer a = oracle_fits(C, on, NULL);
+        C->alone = 0;
+        if (a == ORACLE_NO)
+            return st;
+    }
+    return -1;
 }
 
 /* Nothing fits: the requirements that conflict, and what dropping each
@@ -967,10 +1003,22 @@ static void explain_conflict(Ctx *C, PlanReport *out)
     int64_t *relaxed = arena_array(C->a, (size_t)C->nreqs + 1, sizeof *relaxed);
     ConflictOracle o = {C, oracle_fits};
     bool minimal = false;
-    int n;
-    if (enumerate(C, true, C->deadline, &wide)) {
-        n = plan_conflict(&o, C->nreqs, in, relaxed, &minimal);
+    int n, site;
+    if (!enumerate(C, true, C->deadline, &wide)) {
+        n = -1;
+    } else if ((site = unseatable_site(C, in)) >= 0) {
+        /* A conflict lies in that site's seating: found with the oracle on
+         * its cohorts alone (a small search a call, where the whole year
+         * can take the call's limit to find a plan), then shrunk further
+         * and priced with the whole problem, so it is as minimal as ever. */
+        C->alone = site + 1;
+        plan_conflict_within(&o, C->nreqs, in, NULL, &minimal);
+        C->alone = 0;
+        n = plan_conflict_within(&o, C->nreqs, in, relaxed, &minimal);
     } else {
+        n = plan_conflict(&o, C->nreqs, in, relaxed, &minimal);
+    }
+    if (n < 0) {
         /* Out of time while placing the wider starts: with only some
          * options an oracle's "nothing fits" may be wrong, so none is
          * asked. Every requirement together is the conflict proven (the

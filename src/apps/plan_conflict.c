@@ -18,21 +18,22 @@
 typedef struct Run {
     const ConflictOracle *o;
     bool *in;
+    const int *idx; /* the requirements that may go, in order */
     bool minimal;
 } Run;
 
-/* Drops what it can of in[lo..hi) (all marked on entry). */
+/* Drops what it can of idx[lo..hi) (all marked on entry). */
 static void shrink(Run *r, int lo, int hi)
 {
     if (lo >= hi)
         return;
     for (int i = lo; i < hi; i++)
-        r->in[i] = false;
+        r->in[r->idx[i]] = false;
     OracleAnswer a = r->o->fits(r->o->ctx, r->in, NULL);
     if (a == ORACLE_NO)
         return; /* none of them is needed */
     for (int i = lo; i < hi; i++)
-        r->in[i] = true;
+        r->in[r->idx[i]] = true;
     if (a == ORACLE_UNKNOWN)
         r->minimal = false;
     if (hi - lo == 1)
@@ -44,7 +45,6 @@ static void shrink(Run *r, int lo, int hi)
 
 int plan_conflict(const ConflictOracle *o, int n, bool *in, int64_t *relaxed, bool *minimal)
 {
-    int64_t pen;
     for (int i = 0; i < n; i++)
         in[i] = false;
     *minimal = true;
@@ -53,16 +53,32 @@ int plan_conflict(const ConflictOracle *o, int n, bool *in, int64_t *relaxed, bo
         return 0; /* nothing fits even with no requirement enforced */
     for (int i = 0; i < n; i++)
         in[i] = true;
-    Run r = {o, in, true};
-    shrink(&r, 0, n);
-    *minimal = r.minimal;
-    /* What dropping each one costs, the others all enforced. */
+    return plan_conflict_within(o, n, in, relaxed, minimal);
+}
+
+int plan_conflict_within(const ConflictOracle *o, int n, bool *in, int64_t *relaxed, bool *minimal)
+{
+    int64_t pen;
+    int *idx = malloc(sizeof(int) * ((size_t)n + 1)), m = 0;
     bool *on = malloc((size_t)n + 1);
+    *minimal = idx != NULL;
+    for (int i = 0; idx && i < n; i++)
+        if (in[i])
+            idx[m++] = i;
+    if (idx) {
+        Run r = {o, in, idx, true};
+        shrink(&r, 0, m);
+        *minimal = r.minimal;
+    }
+    free(idx);
+    /* What dropping each one costs, the others all enforced. */
     int size = 0;
     for (int i = 0; i < n; i++) {
         if (!in[i])
             continue;
         size++;
+        if (!relaxed)
+            continue;
         if (!on) {
             relaxed[i] = -2;
             continue;

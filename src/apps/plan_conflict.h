@@ -33,4 +33,11 @@ typedef struct ConflictOracle {
  * 0 when nothing fits even with none enforced. */
 int plan_conflict(const ConflictOracle *o, int n, bool *in, int64_t *relaxed, bool *minimal);
 
+/* The same from the requirements marked in in[] on entry, which must admit
+ * no plan together (a conflict found with a cheaper oracle that only ever
+ * answers "no plan" where this one would: a relaxation): the others stay
+ * dropped, the marked ones are shrunk as above, and their relaxations
+ * priced (relaxed NULL: none). */
+int plan_conflict_within(const ConflictOracle *o, int n, bool *in, int64_t *relaxed, bool *minimal);
+
 #endif

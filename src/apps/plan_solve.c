@@ -1,6 +1,6 @@
 /* plan_solve.c — the planner's exact search (plan_solve.h, PLANNING.md §2).
  *
- * About 1500 lines, not 800: the search, its propagation, its bookkeeping
+ * About 2000 lines, not 800: the search, its propagation, its bookkeeping
  * (trail, conflict sets, memo) and the merging of independent groups only
  * make sense together and share one state; split, each part would need the
  * others' internals. The independent check at the end is the other reason:
@@ -67,6 +67,12 @@
  * elsewhere. Seating one site's cohorts with no teachers is a small problem
  * of its own; its optimum, site by site, bounds the whole from below (or
  * shows there is no plan) and lets phase 1 stop as soon as it is met.
+ * The same bound is kept through the search, per site and depth (the seat
+ * bound): without it a ranking probe at the least penalty has the rooms'
+ * whole cost as slack and re-seats every site below every value it must
+ * rule out (plan-20-2: 266 from the cheapest options, 323 with rooms;
+ * 14 million nodes without a proof, then 10 thousand for the whole
+ * ranking with it).
  *
  * Why an LP relaxation, handed in (PlanSolveAsk; plan_mip.c's, through
  * GLPK). The sum of cheapest options knows nothing of rooms and teams,
@@ -152,6 +158,13 @@ typedef struct Memo {
     int64_t budget; /* no plan within it from this state */
 } Memo;
 
+/* A site's cohorts alone, rooms and no teachers (the seat bound, below). */
+typedef struct Seat {
+    struct Search *r; /* NULL: fewer than two cohorts, or rooms not limited */
+    int *of;          /* r's cohort i is the search's cohort of[i] */
+    long budget;      /* nodes for the optimum at the root; cut after a miss */
+} Seat;
+
 typedef struct Search {
     const PlanProblem *P;
     const PlanSolveAsk *ask;
@@ -166,6 +179,8 @@ typedef struct Search {
     Memo *memo;
     size_t memomask;
     int64_t *lb;                           /* per depth: bound of the unplaced cohorts */
+    Seat *seat;                            /* per site, or NULL: no seat bound */
+    int64_t *sb, *sbt;                     /* per depth and site; per depth: seat bounds */
     bool *placed;
     int *opt, *team, *used, *cls, *tcount; /* team: n × maxslots; tcount: T × D */
     int **rcnt, **rlist, *rcap;            /* rooms > 1: who meets per site and day */
@@ -326,13 +341,20 @@ static void support(Search *s, int c2)
 
 /* ---- forward checking ---- */
 
-/* Whether a room is free for q at site st, given who meets there already:
- * the most meetings at one moment is reached at a start. */
-static bool room_free(Search *s, int st, const Opt *q)
+/* Whether a room is free for q at site st, given who meets there already,
+ * on the days q shares with O (the meeting placed last): q was alive, so
+ * a room was free on every other day before O came. The most meetings at
+ * one moment is reached at a start. */
+static bool room_free(Search *s, int st, const Opt *q, const Opt *O)
 {
     int R = s->P->sites[st].rooms, cap = s->rcap[st];
-    for (int i = 0; i < q->nday; i++) {
+    for (int i = 0, j = 0; i < q->nday && j < O->nday;) {
+        if (q->day[i] != O->day[j]) {
+            q->day[i] < O->day[j] ? i++ : j++;
+            continue;
+        }
         int d = q->day[i], k = s->rcnt[st][d];
+        i++, j++;
         if (k < R)
             continue;
         const int *L = s->rlist[st] + (size_t)d * (size_t)cap;
@@ -470,7 +492,7 @@ static bool narrow(Search *s, int c, const Opt *O, int c2)
                 keep &= ~m;
             else /* several rooms: whoever meets there that day shares the blame */
                 for (; m; m &= m - 1)
-                    if (!room_free(s, st, &C2->o[w * 64 + __builtin_ctzll(m)]))
+                    if (!room_free(s, st, &C2->o[w * 64 + __builtin_ctzll(m)], O))
                         keep &= ~(m & -m), blame(s, c2, s->sitecoh + (size_t)st * (size_t)s->NW);
             seth(s, &al[w], keep);
         }
@@ -519,6 +541,187 @@ static void mark(Search *s, int c, bool on)
         f(s->tcoh + (size_t)tm[j] * (size_t)s->NW, c);
     if (rooms_limited(s, C->site))
         f(s->sitecoh + (size_t)C->site * (size_t)s->NW, c);
+}
+
+static bool descend(Search *s, int depth, int64_t partial);
+
+/* ---- the seat bound ----
+ *
+ * The sum of the cheapest options ignores rooms, and on a regional year
+ * the rooms alone cost far more than that (plan-20-2: 266 against 323):
+ * a probe at the least penalty then has slack to try every seating of
+ * every site, and can take forever to prove that a value has no plan. So
+ * the search keeps, per site whose rooms are limited and per depth, a
+ * lower bound on what its unplaced cohorts cost: at the root the optimum
+ * of seating them alone (no teachers), and below it what the parent's
+ * bound leaves once a cohort is placed (options only ever go, so it stays
+ * sound), raised when a probe of the site's seating alone, from the
+ * options still alive, proves that nothing fits what the budget leaves
+ * that site. It only ever fails a node, never drops an option, and the
+ * failure's reason is everything that shaped that site's options. */
+
+static bool seat_load(Search *s, int st)
+{
+    Seat *S = &s->seat[st];
+    Search *r = S->r;
+    r->ntrail = 0, r->h1 = r->h2 = r->hsum = 0;
+    memset(r->placedset, 0, sizeof(Word) * (size_t)r->NW);
+    for (int i = 0; i < r->n; i++) {
+        Coh *R = &r->co[i];
+        int k = S->of[i];
+        memset(R->alive, 0, sizeof(Word) * (size_t)R->W);
+        if (s->placed[k])
+            put(R->alive, s->opt[k]);
+        else
+            memcpy(R->alive, s->co[k].alive, sizeof(Word) * (size_t)R->W);
+        memset(R->cs, 0, sizeof(Word) * (size_t)r->NW);
+        R->first[0] = 0;
+        r->placed[i] = false;
+        rehash_cohort(r, i);
+    }
+    r->lb[0] = 0;
+    for (int i = 0; i < r->n; i++) {
+        if (!settle(r, i))
+            return false;
+        r->lb[0] += r->co[i].rootmin = minpen(r, i);
+    }
+    r->lexc = -1, r->rnd = 0, r->guided = false, r->found = r->halt = r->aborted = false;
+    return true;
+}
+
+/* What the placed cohorts of site st cost. */
+static int64_t seat_placed(const Search *s, int st)
+{
+    const Seat *S = &s->seat[st];
+    int64_t p = 0;
+    for (int i = 0; i < S->r->n; i++)
+        if (s->placed[S->of[i]])
+            p += s->co[S->of[i]].o[s->opt[S->of[i]]].pen;
+    return p;
+}
+
+static int64_t seat_base(const Search *s, int st)
+{
+    const Seat *S = &s->seat[st];
+    int64_t p = 0;
+    for (int i = 0; i < S->r->n; i++)
+        if (!s->placed[S->of[i]])
+            p += minpen(s, S->of[i]);
+    return p;
+}
+
+#define SEAT_NONE (INT64_MAX / 4) /* a site that cannot seat its cohorts */
+
+/* Depth 0: each site's seating optimum, where found within a budget. */
+static void seat_root(Search *s)
+{
+    int ns = s->P->nsites;
+    s->sbt[0] = s->lb[0];
+    for (int st = 0; st < ns; st++) {
+        if (!s->seat[st].r)
+            continue;
+        int64_t base = seat_base(s, st), v = base;
+        Search *r = s->seat[st].r;
+        if (!seat_load(s, st)) {
+            v = SEAT_NONE;
+        } else {
+            r->phase = 1, r->best = INT64_MAX, r->known = r->lb[0];
+            r->divelimit = r->nodes + s->seat[st].budget;
+            /* and a share of the clock: a hard site must not take it all */
+            double left = s->limit > 0 ? s->limit - since(&s->start) : 1;
+            clock_gettime(CLOCK_MONOTONIC, &r->start);
+            r->limit = s->limit > 0 && s->limit / 20 < 0.5 ? s->limit / 20 : 0.5;
+            r->limit = left < r->limit ? (left > 0.001 ? left : 0.001) : r->limit;
+            descend(r, 0, 0);
+            r->aborted |= r->timeout;
+            r->timeout = false, r->limit = 0;
+            s->timeout |= s->limit > 0 && since(&s->start) > s->limit;
+            if (r->aborted) /* a hard site: the next root gets less */
+                s->seat[st].budget = 2000L * (r->n + 10);
+            if (!r->found && !r->aborted)
+                v = SEAT_NONE;
+            else if (r->found && (r->halt || !r->aborted))
+                v = r->best - seat_placed(s, st) > base ? r->best - seat_placed(s, st) : base;
+        }
+        r->divelimit = 0, r->aborted = false;
+        s->sb[st] = v;
+        s->sbt[0] += v - base;
+    }
+}
+
+/* The seat bound at the root as room_bound gives it (INT64_MAX: a site
+ * cannot seat its cohorts). */
+static int64_t seat_bound0(const Search *s)
+{
+    for (int st = 0; st < s->P->nsites; st++)
+        if (s->seat[st].r && s->sb[st] >= SEAT_NONE)
+            return INT64_MAX;
+    return s->sbt[0];
+}
+
+/* Depth d+1 from depth d, c placed with option o. */
+static void seat_inherit(Search *s, int d, int c, int o)
+{
+    int ns = s->P->nsites;
+    const int64_t *up = s->sb + (size_t)d * (size_t)ns;
+    int64_t *sb = s->sb + (size_t)(d + 1) * (size_t)ns;
+    s->sbt[d + 1] = s->lb[d + 1];
+    for (int st = 0; st < ns; st++) {
+        if (!s->seat[st].r)
+            continue;
+        int64_t base = seat_base(s, st), v = up[st] - (s->co[c].site == st ? s->co[c].o[o].pen : 0);
+        sb[st] = v > base ? v : base;
+        s->sbt[d + 1] += sb[st] - base;
+    }
+}
+
+/* At depth d, with `allowed` left for the unplaced cohorts: whether the
+ * seating of site st alone proves that they cannot keep within it. */
+static void seat_probe(Search *s, int d, int st, int64_t allowed)
+{
+    int ns = s->P->nsites;
+    if (st < 0 || st >= ns || !s->seat[st].r || s->sbt[d] > allowed)
+        return;
+    int64_t *sb = s->sb + (size_t)d * (size_t)ns;
+    int left = 0;
+    for (int i = 0; i < s->seat[st].r->n; i++)
+        left += !s->placed[s->seat[st].of[i]];
+    if (left < 2)
+        return;
+    int64_t thr = allowed - (s->sbt[d] - sb[st]);
+    Search *r = s->seat[st].r;
+    bool none = !seat_load(s, st);
+    if (!none) {
+        r->phase = 2, r->target = thr + seat_placed(s, st);
+        r->divelimit = r->nodes + 200L * (r->n + 10);
+        descend(r, 0, 0);
+        none = !r->found && !r->aborted;
+    }
+    r->divelimit = 0, r->aborted = false;
+    if (none) {
+        s->sbt[d] += thr + 1 - sb[st];
+        sb[st] = thr + 1;
+    }
+}
+
+/* Why the seat bound fails at depth d: every cohort of a site whose bound
+ * is above its cohorts' cheapest options, and what narrowed them. */
+static void seat_reason(Search *s, int d, Word *out)
+{
+    int ns = s->P->nsites;
+    const int64_t *sb = s->sb + (size_t)d * (size_t)ns;
+    for (int st = 0; st < ns; st++) {
+        const Seat *S = &s->seat[st];
+        if (!S->r || sb[st] <= seat_base(s, st))
+            continue;
+        for (int i = 0; i < S->r->n; i++) {
+            int k = S->of[i];
+            if (s->placed[k])
+                put(out, k);
+            for (int w = 0; w < s->NW; w++)
+                out[w] |= s->co[k].cs[w];
+        }
+    }
 }
 
 /* Places cohort c with option o and the team in s->team; false when some
@@ -573,6 +776,8 @@ static bool place(Search *s, int depth, int c, int o)
         if (!s->placed[c2])
             lb += minpen(s, c2);
     s->lb[depth + 1] = lb;
+    if (s->seat)
+        seat_inherit(s, depth, c, o);
     return true;
 }
 
@@ -625,8 +830,6 @@ static Memo *recall(Search *s, int depth, Word *k1, Word *k2)
 
 /* ---- the search ---- */
 
-static bool descend(Search *s, int depth, int64_t partial);
-
 enum { NEXT, JUMP, STOP };
 
 /* One value of cohort c: option o with the team in s->team. A failure's
@@ -642,12 +845,19 @@ static int value(Search *s, int depth, int c, int o, int64_t partial)
     if (!place(s, depth, c, o)) {
         memcpy(why, s->co[s->wiped].cs, sizeof(Word) * (size_t)s->NW);
     } else {
-        int64_t bound = partial + pen + s->lb[depth + 1];
-        if (s->phase == 1 ? bound < s->best : bound <= s->target) {
+        int64_t bound = partial + pen + s->lb[depth + 1], cap = s->phase == 1 ? s->best - 1 : s->target;
+        bool seated = true;
+        if (s->seat && bound <= cap) {
+            seat_probe(s, depth + 1, s->co[c].site, cap - partial - pen);
+            seated = partial + pen + s->sbt[depth + 1] <= cap;
+        }
+        if (bound <= cap && seated) {
             stop = descend(s, depth + 1, partial + pen);
         } else {
             memset(why, 0, sizeof(Word) * (size_t)s->NW);
             bound_reason(s, why);
+            if (!seated)
+                seat_reason(s, depth + 1, why);
         }
     }
     unplace(s, c, o);
@@ -805,9 +1015,11 @@ static bool descend(Search *s, int depth, int64_t partial)
         memcpy(why, s->placedset, sizeof(Word) * (size_t)s->NW); /* a plan depends on all */
         return false;
     }
-    if (partial + s->lb[depth] > (s->phase == 1 ? s->best - 1 : s->target)) { /* only at a probe's start */
-        memset(why, 0, sizeof(Word) * (size_t)s->NW);
+    if (partial + (s->seat ? s->sbt[depth] : s->lb[depth]) > (s->phase == 1 ? s->best - 1 : s->target)) {
+        memset(why, 0, sizeof(Word) * (size_t)s->NW); /* only at a probe's start */
         bound_reason(s, why);
+        if (s->seat)
+            seat_reason(s, depth, why);
         return false;
     }
     Word k1, k2;
@@ -890,6 +1102,8 @@ static bool root(Search *s)
     s->lb[0] = 0;
     for (int c = 0; c < s->n; c++)
         s->lb[0] += s->co[c].rootmin = minpen(s, c);
+    if (s->seat)
+        seat_root(s);
     return true;
 }
 
@@ -947,6 +1161,8 @@ static void prepare_cohort(Search *s, Arena *a, int c, int32_t base)
             C->cls0[cl] = O->t0, C->cls1[cl] = O->t1, C->ncls++;
         Word *cm = C->compat + (size_t)o * (size_t)TW;
         for (int t = 0; t < s->T; t++) {
+            if (!has(C->anyelig, t)) /* only the cohort's own teachers are ever asked */
+                continue;
             const PlanTeacher *pt = &s->P->teachers[t];
             bool ok = (po->weekdays & ~pt->weekdays) == 0;
             for (int i = 0, j = 0; ok && i < po->ndays; i++) {
@@ -1143,6 +1359,45 @@ static void setup(Search *s, const PlanProblem *P, Arena *a)
     teacher_classes(s);
 }
 
+/* The seat bound's searches: per site whose rooms are limited and that
+ * has two cohorts or more, those cohorts with all their options, rooms
+ * and no teachers (option indices are the same as the search's). */
+static void setup_seats(Search *s, Arena *a)
+{
+    const PlanProblem *P = s->P;
+    int ns = P->nsites, any = 0;
+    Seat *seat = arena_array(a, (size_t)ns + 1, sizeof(Seat));
+    PlanCohort *co = arena_array(a, (size_t)s->n + 1, sizeof(PlanCohort));
+    int *of = arena_array(a, (size_t)s->n + 1, sizeof(int));
+    for (int st = 0; st < ns; st++) {
+        PlanProblem sub = {.cohorts = co, .sites = P->sites, .nsites = ns};
+        for (int c = 0; c < s->n; c++)
+            if (s->co[c].site == st && rooms_limited(s, st))
+                of[sub.ncohorts] = c,
+                co[sub.ncohorts++] = (PlanCohort){.site = st, .opts = P->cohorts[c].opts, .nopts = s->co[c].nopts};
+        if (sub.ncohorts < 2 || sub.ncohorts == s->n) /* the site is the whole search */
+            continue;
+        Search *r = arena_alloc(a, sizeof *r);
+        memset(r, 0, sizeof *r);
+        sub.cohorts = arena_array(a, (size_t)sub.ncohorts, sizeof(PlanCohort));
+        memcpy((PlanCohort *)sub.cohorts, co, sizeof(PlanCohort) * (size_t)sub.ncohorts);
+        PlanProblem *keepP = arena_alloc(a, sizeof *keepP);
+        *keepP = sub;
+        setup(r, keepP, a);
+        r->lexc = -1;
+        seat[st].r = r;
+        seat[st].budget = 20000L * (sub.ncohorts + 10); /* a site that cannot seat its cohorts ends the search */
+        seat[st].of = arena_array(a, (size_t)sub.ncohorts, sizeof(int));
+        memcpy(seat[st].of, of, sizeof(int) * (size_t)sub.ncohorts);
+        any++;
+    }
+    if (!any)
+        return;
+    s->seat = seat;
+    s->sb = arena_array(a, ((size_t)s->n + 2) * (size_t)ns, sizeof(int64_t));
+    s->sbt = arena_array(a, (size_t)s->n + 2, sizeof(int64_t));
+}
+
 static PlanChoice keep(Search *s, Arena *a, const int *opt, const int *team, int64_t pen)
 {
     PlanChoice ch = {.penalty = pen};
@@ -1282,7 +1537,9 @@ static bool dive(Search *s)
  * search on that part. Sites share no cohort, so the sum of those optima
  * and of the other cohorts' cheapest options is a lower bound; a site that
  * cannot seat its cohorts at all means there is no plan (INT64_MAX). Each
- * site's search gets a node budget: one that runs out adds nothing. */
+ * site's search gets a node budget: one that runs out adds nothing. Only
+ * where the seat bound has no site to keep (a site that is the whole
+ * search): elsewhere its root is this bound, computed once. */
 static int64_t room_bound(Search *s, Arena *a)
 {
     const PlanProblem *P = s->P;
@@ -1383,6 +1640,8 @@ static void solve_group(const PlanProblem *P, const PlanSolveAsk *ask, int K, do
     out->proposals = arena_array(a, (size_t)K, sizeof(PlanChoice));
     out->status = PLAN_OPTIMAL;
     setup(s, P, a);
+    if (!ask->any_plan) /* a bound is of no use to the first plan */
+        setup_seats(s, a);
     s->ask = ask;
     s->lexc = -1;
     s->ex = arena_array(a, (size_t)K, sizeof(int *));
@@ -1410,7 +1669,7 @@ static void solve_group(const PlanProblem *P, const PlanSolveAsk *ask, int K, do
             s->timeout |= time_limit > 0 && since(&s->start) > time_limit;
         }
         if (!have && k == 0) {
-            int64_t rb = room_bound(s, a);
+            int64_t rb = s->seat ? seat_bound0(s) : room_bound(s, a);
             if (rb == INT64_MAX) /* no plan */
                 break;
             out->lower_bound = rb > mbound ? rb : mbound;

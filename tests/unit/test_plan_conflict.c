@@ -193,6 +193,33 @@ static void test_blocks_are_cheap(void **state)
     assert_true(g.calls < 1 + 32 + 3);
 }
 
+/* From a relaxation's conflict: a cheaper oracle that says "no plan" only
+ * where the real one does (it forbids {1, 2, 4}, which holds {2, 4})
+ * finds {1, 2, 4} from everything; the real one (forbidding {2, 4} and
+ * {1, 3}) then shrinks that to {2, 4} without asking about anything
+ * unmarked, and prices only what is left. */
+static void test_within(void **state)
+{
+    (void)state;
+    Forbid relax = {1, {0x16}, 6, 0, 0}, f = {2, {0x14, 0x0a}, 6, 0, 0};
+    ConflictOracle ro = {&relax, forbid_fits}, o = {&f, forbid_fits};
+    bool in[6] = {true, true, true, true, true, true};
+    int64_t relaxed[6];
+    bool minimal;
+    assert_int_equal(plan_conflict_within(&ro, 6, in, NULL, &minimal), 3);
+    assert_true(in[1] && in[2] && in[4]);
+    assert_int_equal(relax.priced, 0); /* NULL: nothing priced */
+    assert_int_equal(plan_conflict_within(&o, 6, in, relaxed, &minimal), 2);
+    assert_true(minimal);
+    assert_true(in[2] && in[4] && !in[1] && !in[3]);
+    assert_minimal(&f, in);
+    /* {1, 2, 4}: [1] goes; [2, 4] cannot, 2 stays, 4 stays: 4 calls, then
+     * one priced per member (and assert_minimal's three). */
+    assert_int_equal(f.priced, 2 + 3);
+    assert_int_equal(relaxed[2], -1); /* {1, 3} still holds with the rest on */
+    assert_int_equal(relaxed[4], -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -202,6 +229,7 @@ int main(void)
         cmocka_unit_test(test_many),
         cmocka_unit_test(test_out_of_time),
         cmocka_unit_test(test_blocks_are_cheap),
+        cmocka_unit_test(test_within),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

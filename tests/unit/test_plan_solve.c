@@ -95,6 +95,40 @@ static void test_one_cohort_cheapest_and_ties(void **state)
     arena_free(a);
 }
 
+/* The seat bound: two sites of one room and six cohorts each, every cohort
+ * with the same eight days, the later the cheaper, and two teachers that
+ * link the sites. The cheapest options sum to 0 and the seating alone
+ * costs 30, so ranking cohort 1's earlier days (key order) at 30 needs
+ * the rooms' cost inside the search: without it the probe re-seats both
+ * sites below each of them. Nodes, not time: the same on every machine. */
+static void test_seat_bound(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    enum { N = 12, O = 8 };
+    PlanCohort c[N];
+    PlanTeacher t[2] = {teacher(ALLDAYS, N), teacher(ALLDAYS, N)};
+    const int both[] = {0, 1};
+    PlanRole ro = role(a, 1, both, 2);
+    for (int i = 0; i < N; i++) {
+        PlanOption *o = arena_array(a, O, sizeof *o);
+        for (int j = 0; j < O; j++) {
+            int32_t d = 100 + 7 * j;
+            o[j] = opt(a, O - 1 - j, MON, 600, 720, &d, 1, 0);
+        }
+        c[i] = (PlanCohort){.site = i / 6, .opts = o, .nopts = O, .roles = &ro, .nroles = 1};
+    }
+    PlanSite s[2] = {{.rooms = 1}, {.rooms = 1}};
+    PlanProblem P = {.cohorts = c, .ncohorts = N, .teachers = t, .nteachers = 2, .sites = s, .nsites = 2};
+    PlanResult r = solve(&P, 1, a);
+    assert_int_equal(r.status, PLAN_OPTIMAL);
+    assert_int_equal(r.proposals[0].penalty, 30);
+    for (int i = 0; i < N; i++)
+        assert_int_equal(r.proposals[0].opt[i], 2 + i % 6);
+    assert_true(r.nodes < 2000); /* 134 with the bound, eleven million without */
+    arena_free(a);
+}
+
 static void test_no_cohorts(void **state)
 {
     (void)state;
@@ -808,6 +842,7 @@ int main(void)
         cmocka_unit_test(test_one_cohort_cheapest_and_ties),
         cmocka_unit_test(test_no_cohorts),
         cmocka_unit_test(test_rooms),
+        cmocka_unit_test(test_seat_bound),
         cmocka_unit_test(test_weekdays_and_away),
         cmocka_unit_test(test_max_cohorts),
         cmocka_unit_test(test_two_sites_one_date),
