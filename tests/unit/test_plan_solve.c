@@ -1,5 +1,5 @@
 /* test_plan_solve.c — the planner's search (src/apps/plan_solve.h): small
- * problems with known answers, ~200 seeded random problems against a brute
+ * problems with known answers, ~500 seeded random problems against a brute
  * force that enumerates every plan and ranks them by the contract's order,
  * a search stopped by its time limit, and a region's year solved to
  * optimality. */
@@ -540,25 +540,45 @@ static PlanResult solve_path(const PlanProblem *P, int k, int path, Arena *a)
     return r;
 }
 
-static int check_path(uint64_t seed, bool linked, int path);
+/* Linked over two one-room sites: the five cohorts alternate between
+ * them, so each site's seating is tight (the seat bound's work, kept per
+ * site through the search) while the teachers tie the sites together. */
+static PlanProblem random_two_sites(Arena *a, uint64_t seed)
+{
+    PlanProblem P = random_problem(a, seed, true);
+    PlanSite *s = arena_array(a, 2, sizeof *s);
+    s[0].rooms = s[1].rooms = 1;
+    P.sites = s;
+    P.nsites = 2;
+    PlanCohort *c = (PlanCohort *)P.cohorts;
+    for (int i = 0; i < P.ncohorts; i++)
+        c[i].site = i % 2;
+    return P;
+}
 
-static int check_against_brute_force(uint64_t seed, bool linked)
+/* The random families: free, linked at one site, linked over two sites. */
+enum { FREE, LINKED, TWO_SITES };
+
+static int check_path(uint64_t seed, int family, int path);
+
+static int check_against_brute_force(uint64_t seed, int family)
 {
     int want = 0;
     for (int path = 0; path < NPATHS; path++)
-        want = check_path(seed, linked, path);
+        want = check_path(seed, family, path);
     return want;
 }
 
-static int check_path(uint64_t seed, bool linked, int path)
+static int check_path(uint64_t seed, int family, int path)
 {
     Arena *a = arena_new();
-    PlanProblem P = random_problem(a, seed, linked);
+    PlanProblem P = family == TWO_SITES ? random_two_sites(a, seed) : random_problem(a, seed, family == LINKED);
     Brute b = brute_all(a, &P);
     int want = brute_proposals(&b, 3);
     PlanResult r = solve_path(&P, 3, path, a);
     char msg[64];
-    snprintf(msg, sizeof msg, "seed %llu%s, path %d", (unsigned long long)seed, linked ? " linked" : "", path);
+    static const char *const fam[] = {"", " linked", " two sites"};
+    snprintf(msg, sizeof msg, "seed %llu%s, path %d", (unsigned long long)seed, fam[family], path);
     if (r.nproposals != want || r.status != (want ? PLAN_OPTIMAL : PLAN_INFEASIBLE))
         fail_msg("%s: %d proposals (want %d), status %d", msg, r.nproposals, want, (int)r.status);
     for (int k = 0; k < want; k++) {
@@ -586,7 +606,7 @@ static void test_random_against_brute_force(void **state)
     (void)state;
     int feasible = 0, several = 0;
     for (uint64_t seed = 1; seed <= 200; seed++) {
-        int got = check_against_brute_force(seed, false);
+        int got = check_against_brute_force(seed, FREE);
         feasible += got > 0, several += got > 1;
     }
     /* the generator must exercise both sides */
@@ -599,8 +619,17 @@ static void test_linked_against_brute_force(void **state)
     (void)state;
     int feasible = 0;
     for (uint64_t seed = 1; seed <= 150; seed++)
-        feasible += check_against_brute_force(seed, true) > 0;
+        feasible += check_against_brute_force(seed, LINKED) > 0;
     assert_true(feasible > 30 && feasible < 150);
+}
+
+static void test_two_sites_against_brute_force(void **state)
+{
+    (void)state;
+    int feasible = 0;
+    for (uint64_t seed = 1; seed <= 150; seed++)
+        feasible += check_against_brute_force(seed, TWO_SITES) > 0;
+    assert_true(feasible > 20 && feasible < 150);
 }
 
 /* GLPK's MIP alone (plan_mip_best): the least penalty, proven, with a
@@ -851,6 +880,7 @@ int main(void)
         cmocka_unit_test(test_valid_reasons),
         cmocka_unit_test(test_random_against_brute_force),
         cmocka_unit_test(test_linked_against_brute_force),
+        cmocka_unit_test(test_two_sites_against_brute_force),
         cmocka_unit_test(test_mip_against_brute_force),
         cmocka_unit_test(test_any_plan),
         cmocka_unit_test(test_penalty_only),
