@@ -342,25 +342,22 @@ static void read_not_array(Reader *r)
         not_json(r, p, err.text);
         return;
     }
-    {
-        r->failed = true;
-        size_t i = 0;
-        while (i < len && tr_is_blank((unsigned char)t[i]))
-            i++;
-        JPos p = {i, 1, 1};
-        size_t line_off = 0;
-        for (size_t k = 0; k < i; k++)
-            if (t[k] == '\n') {
-                p.line++;
-                line_off = k + 1;
-            }
-        p.col = tr_column_of(t, line_off, i);
-        diag_error(r->d, jspan(r->file, p), _("the applicant file is JSON but not an array"));
-        diag_help(r->d, "%s", _("write the applicants as an array of objects, one per applicant: "
-                                "[{\"id\": \"A1\", ...}, {\"id\": \"A2\", ...}]"));
-        json_decref(root);
-        return;
-    }
+    /* jansson read it, and it does not start with '[': JSON, but not an array. */
+    r->failed = true;
+    size_t i = 0;
+    while (i < len && tr_is_blank((unsigned char)t[i]))
+        i++;
+    JPos p = {i, 1, 1};
+    size_t line_off = 0;
+    for (size_t k = 0; k < i; k++)
+        if (t[k] == '\n') {
+            p.line++;
+            line_off = k + 1;
+        }
+    p.col = tr_column_of(t, line_off, i);
+    diag_error(r->d, jspan(r->file, p), _("the applicant file is JSON but not an array"));
+    diag_help(r->d, "%s", _("write the applicants as an array of objects, one per applicant: "
+                            "[{\"id\": \"A1\", ...}, {\"id\": \"A2\", ...}]"));
     json_decref(root);
 }
 
