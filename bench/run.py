@@ -950,25 +950,35 @@ def targets(res):
                     and e.get("ramme_text", {}).get("wall_s"))
 
     if one:
-        s = "Speed (≥ 10× json-rules-engine end to end, 100,000 courses in one file): "
-        if valid(one):
-            r, rt = one["ratio_peer_over_ramme_json"], one["ratio_peer_over_ramme_text"]
-            met = r >= 10
-            s += (f"**met**: {r:.1f}× with JSON output, {rt:.1f}× with the text report" if met else
-                  f"**missed**: {r:.2f}× with JSON output, {rt:.2f}× with the text report; ramme must get "
-                  f"{10 / r:.1f}× faster (JSON) or {10 / rt:.1f}× (text)")
+        # Issue 20 set the target on comparable output: ramme's one line per failed rule
+        # (`--format brief`, default -j) against the peer's (`--brief`), and >= 5x on one core.
+        # The JSON and text reports are figures beside it (issue 7 measured those).
+        s = ("Speed (issue 20: ≥ 10× json-rules-engine end to end on 100,000 courses in one file, one "
+             "line per failed rule from each, and ≥ 5× on one core): ")
+        rb, rbj = one.get("ratio_peer_over_ramme_brief"), one.get("ratio_peer_over_ramme_brief_jobs")
+        if rb and rbj and one.get("brief_agreement", {}).get("ok"):
+            met = rbj >= 10 and rb >= 5
+            s += (f"**{'met' if met else 'missed'}**: {rbj:.2f}× with `--format brief` "
+                  f"(-j {one.get('jobs', '?')}, the default), {rb:.2f}× with `-j 1`")
+            if rbj < 10:
+                s += f"; ramme must get {10 / rbj:.1f}× faster"
+            if rb < 5:
+                s += f"; on one core {5 / rb:.1f}× faster"
         else:
             met = None
-            s += f"**not measurable**: {why_invalid(one)}"
+            s += "**not measurable**: " + ("the brief outputs disagree" if rb and rbj else "no brief figures")
+        if valid(one):
+            s += (f". Whole reports: {one['ratio_peer_over_ramme_json']:.2f}× with JSON output, "
+                  f"{one['ratio_peer_over_ramme_text']:.2f}× with the text report")
+            if one.get("ratio_peer_over_ramme_json_jobs"):
+                s += f" (JSON with -j {one.get('jobs', '?')}: {one['ratio_peer_over_ramme_json_jobs']:.2f}×)"
+        else:
+            s += f". Whole reports: not measurable ({why_invalid(one)})"
         if valid(files):
             s += (f". On the same courses in 1,000 files: {files['ratio_peer_over_ramme_json']:.2f}× (JSON), "
                   f"{files['ratio_peer_over_ramme_text']:.2f}× (text)")
-        rb = one.get("ratio_peer_over_ramme_brief")
-        if rb and one.get("brief_agreement", {}).get("ok"):
-            s += (f". One line per failed rule from each (ramme `--format brief`, the peer's `--brief`): "
-                  f"{rb:.2f}×" + ("" if rb >= 10 else f", ramme must get {10 / rb:.1f}× faster"))
         t["speed_10x"] = {"met": met, "text": s + ".",
-                          "ratio_brief": rb,
+                          "ratio_brief": rb, "ratio_brief_jobs": rbj,
                           "ratio_json": one.get("ratio_peer_over_ramme_json") if valid(one) else None,
                           "ratio_text": one.get("ratio_peer_over_ramme_text") if valid(one) else None}
         s = "Memory (peak RSS ≤ input): "
