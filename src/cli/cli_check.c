@@ -240,7 +240,10 @@ static int judge_course(const Options *o, int i, Program *p, SourceSet *ss, cons
     bool json = o->format == FMT_JSON, html = o->format == FMT_HTML, brief = o->format == FMT_BRIEF;
     int status = EXIT_PASS;
     CourseReport rep;
-    rules_check(p, c, a, &rep);
+    if (brief)
+        rules_check_messages(p, c, a, &rep); /* it shows no explanation */
+    else
+        rules_check(p, c, a, &rep);
     /* Suggestions cost compilations: only for the reports that show
      * them (the one-line brief report does not). */
     if (!brief && (rep.failed[SEV_ERROR] || rep.failed[SEV_WARNING] || rep.failed[SEV_ADVICE] || rep.unknown))
@@ -256,7 +259,7 @@ static int judge_course(const Options *o, int i, Program *p, SourceSet *ss, cons
     } else if (html) {
         check_html_course(sk->out, &rep, ss, o->coverage ? &cv : NULL);
     } else if (brief) {
-        check_brief_course(sk->out, &rep, ss, o->color_out);
+        check_brief_course(sk->out, &rep, ss, o->color_out, a);
     } else {
         check_text(sk->out, &rep, ss, o->color_out);
         if (o->coverage)

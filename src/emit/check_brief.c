@@ -4,9 +4,8 @@
 #include "emit/render.h"
 #include "emit/words.h"
 
-void check_brief_course(FILE *out, const CourseReport *r, SourceSet *ss, bool color)
+void check_brief_course(FILE *out, const CourseReport *r, SourceSet *ss, bool color, Arena *a)
 {
-    Arena *a = arena_new();
     const char *reset = words_paint(PAINT_RESET, color);
     for (int i = 0; i < r->n; i++) {
         const RuleResult *x = &r->results[i];
@@ -24,5 +23,4 @@ void check_brief_course(FILE *out, const CourseReport *r, SourceSet *ss, bool co
         fputs(esc_text(a, x->message), out);
         fputc('\n', out);
     }
-    arena_free(a);
 }

@@ -18,7 +18,9 @@
 
 /* A course's failed and unknown rules, in the report's order; the place is
  * where the course states what the rule judged. `color` paints the
- * severity word (words.h). */
-void check_brief_course(FILE *out, const CourseReport *r, SourceSet *ss, bool color);
+ * severity word (words.h). `a` holds the places and escaped texts while
+ * they are written: the course's arena (a fresh arena a course cost as
+ * much as the lines). */
+void check_brief_course(FILE *out, const CourseReport *r, SourceSet *ss, bool color, Arena *a);
 
 #endif

@@ -13,6 +13,10 @@ typedef struct Expl {
     int n;
 } Expl;
 
+/* How much a judgement fills in beyond the statuses (rules.h): each
+ * report asks for what it shows. */
+typedef enum { DETAIL_STATUSES, DETAIL_MESSAGES, DETAIL_FULL } Detail;
+
 static void add(Expl *e, const char *line)
 {
     if (e->n >= EXPL_MAX)
@@ -432,9 +436,10 @@ static void rule_id(Arena *prog_arena, Block *rule, const Block *decl_fw)
  * set) is given back before the message is filled in when the rule passes
  * or does not apply: a course that passes leaves only its results and
  * messages in the arena, however many lists its rules went through. */
-static void judge(Arena *prog_arena, EvalCtx *c, Block *course, Block *fw, Block *rule, bool explain, Arena *a,
+static void judge(Arena *prog_arena, EvalCtx *c, Block *course, Block *fw, Block *rule, Detail detail, Arena *a,
                   RuleResult *r)
 {
+    bool explain = detail == DETAIL_FULL, message = detail != DETAIL_STATUSES;
     const RuleInfo *ri = rule_info(prog_arena, rule);
     Block *decl_fw = rule->top ? rule->top : fw;
     eval_init(c, a, course, decl_fw);
@@ -454,7 +459,7 @@ static void judge(Arena *prog_arena, EvalCtx *c, Block *course, Block *fw, Block
         if (w.k == RV_BOOL && !w.u.b) {
             r->status = ST_NA;
             arena_release(a, mark);
-            r->message = explain ? fill_message(c, a, ri->message) : NULL;
+            r->message = message ? fill_message(c, a, ri->message) : NULL;
             return;
         }
         if (w.k != RV_BOOL) {
@@ -495,7 +500,7 @@ static void judge(Arena *prog_arena, EvalCtx *c, Block *course, Block *fw, Block
     }
     if (r->status == ST_PASS)
         arena_release(a, mark);
-    r->message = explain ? fill_message(c, a, ri->message) : NULL;
+    r->message = message ? fill_message(c, a, ri->message) : NULL;
     r->explain = e.lines;
     r->nexplain = e.n;
 }
@@ -559,7 +564,7 @@ void rules_prepare(Program *p)
     }
 }
 
-static void check(Program *p, Block *course, bool explain, Arena *a, CourseReport *out)
+static void check(Program *p, Block *course, Detail detail, Arena *a, CourseReport *out)
 {
     memset(out, 0, sizeof *out);
     out->course = course;
@@ -604,7 +609,7 @@ static void check(Program *p, Block *course, bool explain, Arena *a, CourseRepor
             seen[nseen++] = rule;
             RuleResult *r = &out->results[out->n++];
             memset(r, 0, sizeof *r);
-            judge(p->arena, &ec, course, fw, rule, explain, a, r);
+            judge(p->arena, &ec, course, fw, rule, detail, a, r);
             if (r->status == ST_FAIL)
                 out->failed[r->severity]++;
             else if (r->status == ST_UNKNOWN) {
@@ -645,10 +650,15 @@ static void check(Program *p, Block *course, bool explain, Arena *a, CourseRepor
 
 void rules_check(Program *p, Block *course, Arena *a, CourseReport *out)
 {
-    check(p, course, true, a, out);
+    check(p, course, DETAIL_FULL, a, out);
+}
+
+void rules_check_messages(Program *p, Block *course, Arena *a, CourseReport *out)
+{
+    check(p, course, DETAIL_MESSAGES, a, out);
 }
 
 void rules_check_statuses(Program *p, Block *course, Arena *a, CourseReport *out)
 {
-    check(p, course, false, a, out);
+    check(p, course, DETAIL_STATUSES, a, out);
 }

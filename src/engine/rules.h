@@ -53,6 +53,10 @@ void rules_prepare(Program *p);
  * and shows a few, the planner pricing its options, where the
  * explanations' strings were two fifths of the cost. */
 void rules_check_statuses(Program *p, Block *subject, Arena *a, CourseReport *out);
+/* The statuses, places and messages without explanations (nexplain 0):
+ * for the one-line report (`check --format brief`), which shows no
+ * explanation; finding the values behind a failure was a sixth of judging. */
+void rules_check_messages(Program *p, Block *subject, Arena *a, CourseReport *out);
 
 /* The kind a framework's rules judge: the `on KIND` of its rule schema's
  * `require` (`predicate on course` for a framework, `on placement` for the

@@ -181,6 +181,35 @@ static void test_statuses_only(void **state)
     r_free(r);
 }
 
+/* rules_check_messages (the one-line report) gives what rules_check gives,
+ * message included, only without explanations. */
+static void test_messages_only(void **state)
+{
+    (void)state;
+    R *r = judge();
+    Block *c = model_decl(r->p, model_schema(r->p, "course"), "c");
+    CourseReport q;
+    rules_check_messages(r->p, c, r->a, &q);
+    assert_int_equal(q.n, r->rep.n);
+    for (int s = 0; s < 3; s++)
+        assert_int_equal(q.failed[s], r->rep.failed[s]);
+    assert_int_equal(q.unknown, r->rep.unknown);
+    int explained = 0;
+    for (int i = 0; i < q.n; i++) {
+        const RuleResult *x = &r->rep.results[i], *y = &q.results[i];
+        assert_string_equal(y->id, x->id);
+        assert_int_equal(y->status, x->status);
+        assert_int_equal(y->where.file, x->where.file);
+        assert_int_equal(y->where.first_off, x->where.first_off);
+        assert_non_null(y->message);
+        assert_string_equal(y->message, x->message);
+        assert_int_equal(y->nexplain, 0);
+        explained += x->nexplain;
+    }
+    assert_true(explained > 0);
+    r_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -189,6 +218,7 @@ int main(void)
         cmocka_unit_test(test_order_within_a_framework),
         cmocka_unit_test(test_where),
         cmocka_unit_test(test_statuses_only),
+        cmocka_unit_test(test_messages_only),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
