@@ -2,6 +2,7 @@
 #include "base/esc.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 #include <unistr.h>
 
@@ -57,6 +58,26 @@ static size_t one(const char *s, size_t n, unsigned keep, char shown[ESC_MAX])
     return (size_t)k;
 }
 
+/* How many bytes from s[0] on, taken eight at a time, are printable ASCII
+ * (0x20..0x7E): the common text is settled a word at a time, and the byte
+ * loop below starts where a word holds anything else. For each byte b of
+ * the word, with y = b & 0x7F (no carry leaves a byte: y + 0x60 <= 0xDF):
+ * b >= 0x80 sets bit 7 of b; b < 0x20 leaves bit 7 of y + 0x60 clear;
+ * b == 0x7F sets bit 7 of y + 0x01. */
+static size_t printable_prefix(const char *s, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, sizeof x);
+        uint64_t y = x & ~highs;
+        if ((x | ~(y + 0x60 * ones) | (y + ones)) & highs)
+            break;
+    }
+    return i;
+}
+
 /* s with each character in its form; s itself when no form differs. */
 static const char *transform(Arena *a, const char *s, unsigned keep)
 {
@@ -64,7 +85,7 @@ static const char *transform(Arena *a, const char *s, unsigned keep)
         return NULL;
     size_t n = strlen(s);
     char shown[ESC_MAX];
-    size_t i = 0;
+    size_t i = printable_prefix(s, n);
     /* Up to the first character whose form differs. Printable ASCII and a
      * tab are their own form: decided by the byte (every title and message
      * of a report passes here, so this loop is what escaping costs). */

@@ -9,6 +9,7 @@
 
 #include "base/esc.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 static void test_text_controls(void **state)
@@ -43,6 +44,33 @@ static void test_text_lines(void **state)
     (void)state;
     Arena *a = arena_new();
     assert_string_equal(esc_text_lines(a, "a\nb\x1b" "c\r"), "a\nb\\u{1b}c\\u{d}");
+    arena_free(a);
+}
+
+/* The word-at-a-time scan for printable ASCII (esc.c) against the
+ * character-by-character rule: every byte value at every position of the
+ * first two words and the tail, in strings of every length up to 19, gives
+ * the text itself exactly when the byte is printable ASCII or a tab. */
+static void test_text_words(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    char buf[24];
+    for (size_t len = 1; len <= 19; len++)
+        for (size_t at = 0; at < len; at++)
+            for (int b = 1; b < 256; b++) {
+                memset(buf, 'a', len);
+                buf[len] = '\0';
+                buf[at] = (char)b;
+                const char *e = esc_text(a, buf);
+                bool own = (b >= 0x20 && b < 0x7F) || b == '\t';
+                if (own != (e == buf))
+                    fail_msg("byte 0x%02x at %zu of %zu: %s", b, at, len, own ? "copied" : "kept");
+                /* Escaped, the text around the byte is kept as it was. */
+                size_t el = strlen(e), tail = len - at - 1;
+                if (strspn(e, "a") < at || el < at + tail || strspn(e + el - tail, "a") != tail)
+                    fail_msg("byte 0x%02x at %zu of %zu: the text around it is lost (%s)", b, at, len, e);
+            }
     arena_free(a);
 }
 
@@ -82,6 +110,7 @@ int main(void)
         cmocka_unit_test(test_text_controls),
         cmocka_unit_test(test_text_no_copy),
         cmocka_unit_test(test_text_lines),
+        cmocka_unit_test(test_text_words),
         cmocka_unit_test(test_utf8),
         cmocka_unit_test(test_char),
     };
