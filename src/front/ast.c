@@ -24,11 +24,13 @@ Node *ast_bin(Arena *a, BinOp op, Node *l, Node *r, Span sp)
     return n;
 }
 
+/* The lists keep a count and write element n before anything reads it:
+ * their room need not be zeroed (arena_grow_raw). */
 #define GROW(a, arr, n, cap)                                                   \
     do {                                                                       \
         if ((n) == (cap)) {                                                    \
             int nc_ = (cap) ? (cap) * 2 : 4;                                   \
-            (arr) = arena_grow((a), (arr), (size_t)(n), (size_t)nc_, sizeof *(arr)); \
+            (arr) = arena_grow_raw((a), (arr), (size_t)(n), (size_t)nc_, sizeof *(arr)); \
             (cap) = nc_;                                                       \
         }                                                                      \
     } while (0)
@@ -52,7 +54,7 @@ void ast_push_val(Arena *a, Entry *e, ValSeq v)
      * entry, a fifth of a course's syntax tree. */
     if (e->nvals == e->capvals) {
         int cap = e->capvals ? e->capvals * 2 : 1;
-        e->vals = arena_grow(a, e->vals, (size_t)e->nvals, (size_t)cap, sizeof *e->vals);
+        e->vals = arena_grow_raw(a, e->vals, (size_t)e->nvals, (size_t)cap, sizeof *e->vals);
         e->capvals = cap;
     }
     e->vals[e->nvals++] = v;
