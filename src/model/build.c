@@ -551,10 +551,11 @@ static void fill_body(Builder *B, Block *b, Entry *e)
     Diags *d = B->p->diags;
     for (int i = 0; i < e->body.n; i++) {
         Entry *c = e->body.items[i];
-        Field *f = model_field(s, c->key);
+        bool alias;
+        Field *f = model_field_as(s, c->key, &alias);
         /* An alias is the field itself; only messages see the word written. */
         Field written;
-        if (f && strcmp(f->name, c->key) != 0) {
+        if (alias) {
             written = *f;
             written.name = c->key;
             f = &written;

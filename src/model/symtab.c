@@ -4,7 +4,7 @@
 #include <stdint.h>
 #include <string.h>
 
-static size_t hash_of(const void *kind, const char *name)
+size_t sym_hash(const struct Schema *kind, const char *name)
 {
     /* FNV-1a over the name, mixed with the kind's address. */
     uint64_t h = 1469598103934665603ull ^ (uint64_t)(uintptr_t)kind;
@@ -46,7 +46,7 @@ void sym_add(SymTab *t, const struct Schema *kind, const char *name, struct Bloc
 {
     if ((t->n + 1) * 2 > t->cap)
         grow(t);
-    size_t h = hash_of(kind, name);
+    size_t h = sym_hash(kind, name);
     SymEntry **s = slot_for(t->slots, t->cap, kind, name, h);
     SymEntry *e = arena_alloc(t->arena, sizeof *e);
     e->kind = kind;
@@ -63,5 +63,12 @@ SymEntry *sym_find(const SymTab *t, const struct Schema *kind, const char *name)
 {
     if (!t->slots)
         return NULL;
-    return *slot_for(t->slots, t->cap, kind, name, hash_of(kind, name));
+    return sym_find_hashed(t, kind, name, sym_hash(kind, name));
+}
+
+SymEntry *sym_find_hashed(const SymTab *t, const struct Schema *kind, const char *name, size_t hash)
+{
+    if (!t->slots)
+        return NULL;
+    return *slot_for(t->slots, t->cap, kind, name, hash);
 }

@@ -1140,6 +1140,64 @@ static void test_alias_declarations_checked(void **state)
     c_free(c);
 }
 
+/* model_field answers from the schema's index of words (model.c): every
+ * name and alias of a schema with enough fields to grow the index twice,
+ * words that share their first four bytes or are shorter than four, fields
+ * a `schema KIND adds` gives, and misses. model_field_as tells an alias
+ * from a name; a schema made by hand, without an index, is scanned. */
+static void test_field_index(void **state)
+{
+    (void)state;
+    char text[4096] = "schema thing toplevel named {\n";
+    for (int i = 0; i < 40; i++)
+        snprintf(text + strlen(text), sizeof text - strlen(text), "  field_%02d int optional\n", i);
+    strcat(text, "  session_length int optional\n  sessions_per_week int optional\n  ses int optional\n"
+                 "  s int optional\n  sessio alias session_length\n  sé alias s\n}\n"
+                 "schema thing adds {\n  extra int optional\n  ekstra alias extra\n}\n"
+                 "thing a {\n  sessio 1; sessions_per_week 2; ses 3; sé 4; ekstra 5; field_39 6\n}\n");
+    C *c = comp_text(text);
+    expect_clean(c);
+    Schema *s = model_schema(c->p, "thing");
+    assert_int_equal(s->nfields, 45);
+    assert_true(s->capwords >= 2 * s->nwords);
+    for (int i = 0; i < s->nfields; i++) {
+        bool alias = true;
+        assert_ptr_equal(model_field_as(s, s->fields[i]->name, &alias), s->fields[i]);
+        assert_false(alias);
+        for (int k = 0; k < s->fields[i]->naliases; k++) {
+            assert_ptr_equal(model_field_as(s, s->fields[i]->aliases[k], &alias), s->fields[i]);
+            assert_true(alias);
+        }
+    }
+    assert_string_equal(model_field(s, "sessio")->name, "session_length");
+    assert_string_equal(model_field(s, "sé")->name, "s");
+    assert_string_equal(model_field(s, "ekstra")->name, "extra");
+    const char *misses[] = {"", "se", "sessions", "session_lengths", "field_40", "field_0", "sessio_", "é"};
+    for (size_t i = 0; i < sizeof misses / sizeof *misses; i++) {
+        bool alias = true;
+        assert_null(model_field_as(s, misses[i], &alias));
+        assert_false(alias);
+    }
+    Block *a = model_decl(c->p, s, "a");
+    assert_int_equal(model_get(a, "session_length")->u.i, 1);
+    assert_int_equal(model_get(a, "sessions_per_week")->u.i, 2);
+    assert_int_equal(model_get(a, "ses")->u.i, 3);
+    assert_int_equal(model_get(a, "s")->u.i, 4);
+    assert_int_equal(model_get(a, "extra")->u.i, 5);
+    assert_int_equal(model_get(a, "field_39")->u.i, 6);
+    /* A schema without an index: the same answers by a scan. */
+    Schema bare = *s;
+    bare.words = NULL;
+    bare.nwords = bare.capwords = 0;
+    bool alias = false;
+    assert_ptr_equal(model_field_as(&bare, "sessio", &alias), model_field(s, "session_length"));
+    assert_true(alias);
+    assert_ptr_equal(model_field_as(&bare, "ses", &alias), model_field(s, "ses"));
+    assert_false(alias);
+    assert_null(model_field(&bare, "sessions"));
+    c_free(c);
+}
+
 static void test_user_schema_in_imported_file(void **state)
 {
     (void)state;
@@ -1455,6 +1513,7 @@ int main(void)
         cmocka_unit_test(test_references_resolve),
         cmocka_unit_test(test_references_unresolved),
         cmocka_unit_test(test_user_schema),
+        cmocka_unit_test(test_field_index),
         cmocka_unit_test(test_user_schema_in_imported_file),
         cmocka_unit_test(test_alias_is_the_field),
         cmocka_unit_test(test_alias_messages_use_the_word_written),
