@@ -715,14 +715,16 @@ static Block *find_ref(Program *p, Schema *kind, const char *name, Block *owner)
         return model_decl(p, kind, name);
     Block *any = NULL;
     Block *top = owner ? (owner->top ? owner->top : owner) : NULL;
+    /* Hashed once for both tables: hashing the name is most of a lookup. */
+    size_t h = sym_hash(kind, name);
     /* A batch item's own names first; they are newer than the program's. */
     if (p->in_scope)
-        for (SymEntry *e = sym_find(&p->scope_names, kind, name); e; e = e->next_same) {
+        for (SymEntry *e = sym_find_hashed(&p->scope_names, kind, name, h); e; e = e->next_same) {
             if (e->block->top == top)
                 return e->block;
             any = e->block;
         }
-    for (SymEntry *e = sym_find(&p->nested_names, kind, name); e; e = e->next_same) {
+    for (SymEntry *e = sym_find_hashed(&p->nested_names, kind, name, h); e; e = e->next_same) {
         if (e->block->top == top)
             return e->block;
         any = e->block; /* the oldest, when none is in the same declaration */
