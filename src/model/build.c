@@ -469,15 +469,20 @@ static void add_to_many(Builder *B, Block *b, Field *f, Value *v, Span at)
 static void register_named(Builder *B, Block *b)
 {
     Program *p = B->p;
+    /* The tables serve references (find_ref) only: a kind no field refers
+     * to (a course's modules) is listed, not filed. */
+    bool file = b->schema->referenced;
     if (p->in_scope) { /* a batch item: its names go when it goes */
         p->scope_named = arena_push(p->arena, p->scope_named, (size_t)p->nscope_named, sizeof *p->scope_named);
         p->scope_named[p->nscope_named++] = b;
-        sym_add(&p->scope_names, b->schema, b->name, b);
+        if (file)
+            sym_add(&p->scope_names, b->schema, b->name, b);
         return;
     }
     p->named = arena_push(p->arena, p->named, (size_t)p->nnamed, sizeof *p->named);
     p->named[p->nnamed++] = b;
-    sym_add(&p->nested_names, b->schema, b->name, b);
+    if (file)
+        sym_add(&p->nested_names, b->schema, b->name, b);
 }
 
 /* `remove NAME, ...` in a block of a declaration that extends another: the

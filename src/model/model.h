@@ -95,6 +95,8 @@ struct Schema {
     HeaderPattern *headers;
     int nheaders;
     Field *key;      /* the field marked `key`, or NULL */
+    bool referenced; /* a field's type names this kind (a TY_REF, in a list or range too):
+                      * only then are its named nested blocks filed by name (build.c) */
     const char **aliases; /* other words for the kind (`schema WORD alias KIND`) */
     int naliases;
     const char *alias_of; /* an alias declaration until schema_define_all resolves it */

@@ -1198,6 +1198,36 @@ static void test_field_index(void **state)
     c_free(c);
 }
 
+/* Named nested blocks are filed by name only when a field refers to their
+ * kind (Schema.referenced, set where the type is read): references to
+ * them resolve, and a kind nothing refers to is listed but not filed. */
+static void test_named_filed_when_referenced(void **state)
+{
+    (void)state;
+    C *c = comp_text("schema part named {\n  n int optional\n}\n"
+                     "schema piece named {\n  n int optional\n}\n"
+                     "schema thing toplevel named {\n  part block part many optional\n"
+                     "  piece block piece many optional\n  uses list of part optional\n"
+                     "  best range of part optional\n}\n"
+                     "thing a {\n  part p1 { n 1 }\n  part p2\n  piece q1\n  uses p2, p1\n}\n");
+    expect_clean(c);
+    Schema *part = model_schema(c->p, "part"), *piece = model_schema(c->p, "piece");
+    assert_true(part->referenced);
+    assert_false(piece->referenced);
+    assert_false(model_schema(c->p, "thing")->referenced);
+    assert_non_null(sym_find(&c->p->nested_names, part, "p1"));
+    assert_null(sym_find(&c->p->nested_names, piece, "q1"));
+    bool listed = false; /* the stdlib's named blocks are listed too */
+    for (int i = 0; i < c->p->nnamed; i++)
+        listed |= c->p->named[i]->schema == piece && strcmp(c->p->named[i]->name, "q1") == 0;
+    assert_true(listed);
+    Value *uses = model_get(model_decl(c->p, model_schema(c->p, "thing"), "a"), "uses");
+    assert_int_equal(uses->u.list.n, 2);
+    assert_string_equal(uses->u.list.items[0]->u.ref->name, "p2");
+    assert_int_equal(model_get(uses->u.list.items[1]->u.ref, "n")->u.i, 1);
+    c_free(c);
+}
+
 static void test_user_schema_in_imported_file(void **state)
 {
     (void)state;
@@ -1514,6 +1544,7 @@ int main(void)
         cmocka_unit_test(test_references_unresolved),
         cmocka_unit_test(test_user_schema),
         cmocka_unit_test(test_field_index),
+        cmocka_unit_test(test_named_filed_when_referenced),
         cmocka_unit_test(test_user_schema_in_imported_file),
         cmocka_unit_test(test_alias_is_the_field),
         cmocka_unit_test(test_alias_messages_use_the_word_written),
