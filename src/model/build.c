@@ -50,9 +50,9 @@ static const char *key_word(const Block *b, const Field *f)
 
 static Value *value_new(Builder *B, ValueKind k, Span sp)
 {
-    Value *v = arena_alloc(B->p->arena, sizeof *v);
-    v->k = k;
-    v->span = sp;
+    /* Written whole by the assignment: no zeroing first (arena_alloc_raw). */
+    Value *v = arena_alloc_raw(B->p->arena, sizeof *v);
+    *v = (Value){.k = k, .span = sp};
     return v;
 }
 

@@ -138,8 +138,10 @@ int model_member_words(const EnumDef *e, const char **out, int cap)
 
 int model_enum_index(const EnumDef *e, const char *name)
 {
+    /* Every enum value of every course comes here: the first byte settles
+     * most members without a call to strcmp. */
     for (int i = 0; i < e->n; i++)
-        if (strcmp(e->members[i].name, name) == 0)
+        if (e->members[i].name[0] == name[0] && strcmp(e->members[i].name, name) == 0)
             return i;
     for (int i = 0; i < e->naliases; i++)
         if (strcmp(e->alias_names[i], name) == 0)
