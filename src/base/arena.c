@@ -145,16 +145,6 @@ void *heap_push(void *arr, int *cap, int n, size_t size)
     return p;
 }
 
-char *arena_strndup(Arena *a, const char *s, size_t n)
-{
-    if (n == SIZE_MAX)
-        arena_oom();
-    char *p = arena_alloc_raw(a, n + 1); /* written whole below */
-    memcpy(p, s, n);
-    p[n] = '\0';
-    return p;
-}
-
 char *arena_strdup(Arena *a, const char *s)
 {
     return arena_strndup(a, s, strlen(s));

@@ -97,7 +97,17 @@ void *arena_push(Arena *a, void *arr, size_t n, size_t size);
  * *cap; doubles when full (the first size is 16); out of memory is
  * arena_oom. The caller frees the array. */
 void *heap_push(void *arr, int *cap, int n, size_t size);
-char *arena_strndup(Arena *a, const char *s, size_t n);
+/* A copy of n bytes of s and a NUL. Inline: the lexer copies every word
+ * with it, and the call cost as much as the copy. */
+static inline char *arena_strndup(Arena *a, const char *s, size_t n)
+{
+    if (n >= PTRDIFF_MAX) /* no object is that large; and n + 1 cannot wrap */
+        arena_oom();
+    char *p = arena_alloc_raw(a, n + 1); /* written whole below */
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
 char *arena_strdup(Arena *a, const char *s);
 /* printf into the arena. */
 char *arena_printf(Arena *a, const char *fmt, ...)
