@@ -27,9 +27,10 @@ EnumDef *model_enum(const Program *p, const char *name)
 }
 
 /* A word's hash in a field index: its first four bytes, mixed. Hashing the
- * whole word (FNV, as symtab.c does) cost more than the scan the index
- * replaced; four bytes tell a schema's words apart but for a few
- * (session_length and sessions_per_week), which strcmp then settles. */
+ * whole word (FNV-1a, byte by byte) cost more than the scan the index
+ * replaced, and sym_hash's strlen and finaliser would too: keys are short.
+ * Four bytes tell a schema's words apart but for a few (session_length and
+ * sessions_per_week), which strcmp then settles. */
 static size_t word_hash(const char *w)
 {
     const unsigned char *u = (const unsigned char *)w;

@@ -1,7 +1,7 @@
 /* test_symtab.c — the table of declared names (src/model/symtab.h): blocks
  * by (kind, name), newest first, across growth; and sym_find_hashed, which
  * resolve_ref uses to hash a name once for two tables, answering as
- * sym_find does. */
+ * sym_find does; and a hash whose low bits spread. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -10,6 +10,7 @@
 
 #include "model/symtab.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 
 static void test_symtab_find(void **state)
@@ -57,10 +58,36 @@ static void test_symtab_find(void **state)
     arena_free(a);
 }
 
+/* The table reads a hash's low bits: names that differ only at their end
+ * (a batch's kursus_0000001, kursus_0000002, ...; short names too) must
+ * spread over them, or every lookup walks one long cluster. */
+static void test_symtab_hash_spreads(void **state)
+{
+    (void)state;
+    int k;
+    const struct Schema *kind = (const struct Schema *)&k;
+    const char *forms[] = {"kursus_%07d", "%d", "goal.recovery_and_hope_%03d", "m%d"};
+    for (size_t f = 0; f < sizeof forms / sizeof *forms; f++) {
+        bool seen[256] = {false};
+        int distinct = 0;
+        for (int i = 0; i < 256; i++) {
+            char name[64];
+            snprintf(name, sizeof name, forms[f], i + 1);
+            size_t low = sym_hash(kind, name) & 255;
+            distinct += !seen[low];
+            seen[low] = true;
+        }
+        /* 256 random values fill about 162 of 256 slots. */
+        if (distinct < 140)
+            fail_msg("names of the form %s fill %d of 256 low-bit slots", forms[f], distinct);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_symtab_find),
+        cmocka_unit_test(test_symtab_hash_spreads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
