@@ -87,7 +87,7 @@ static inline void *arena_grow_raw(Arena *a, void *old, size_t old_n, size_t new
 /* The growable array: room for element n of an array that holds n elements
  * of `size` bytes and was made by arena_push alone (NULL when n is 0).
  * Returns the same array while it has room, else a copy twice as large: the
- * capacity follows from n (8, then the next power of two), so the caller
+ * capacity follows from n (4, then the next power of two), so the caller
  * keeps only a count, and n pushes copy O(n) elements in all. An array that
  * is pushed to must not be shared with another count. */
 void *arena_push(Arena *a, void *arr, size_t n, size_t size);

@@ -58,7 +58,6 @@ typedef struct Field {
     const char **aliases; /* other words for it (`WORD alias FIELD`, stdlib) */
     int naliases;
     ValSeq *def;    /* default value as written, or NULL */
-    Value *defval;  /* converted default */
     Node *derived;  /* computed from the block's other fields when read, never
                      * written (`age int derived years(birth_date, window_end)`) */
     int index;      /* position in the schema (and in Block.vals) */
