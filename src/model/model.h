@@ -75,22 +75,12 @@ typedef struct HeaderPattern {
     Span span;
 } HeaderPattern;
 
-/* A word for a field in its schema's index (model_field): the field's name
- * or one of its aliases. */
-typedef struct FieldWord {
-    const char *word;  /* NULL: a free slot */
-    Field *field;
-    size_t hash;       /* word_hash (model.c) */
-} FieldWord;
-
 struct Schema {
     const char *name;
     Span span;
     bool toplevel, named, qualified, titled, extendable;
     Field **fields;
     int nfields;
-    FieldWord *words;  /* every field's name and aliases, open addressing (model_field_add) */
-    int nwords, capwords;
     HeaderPattern *headers;
     int nheaders;
     Field *key;      /* the field marked `key`, or NULL */
@@ -236,12 +226,6 @@ Field *model_field(const Schema *s, const char *name);
 /* model_field, and whether `name` is one of the field's aliases rather than
  * its name (the author wrote the other word): one lookup for both. */
 Field *model_field_as(const Schema *s, const char *name, bool *alias);
-/* Files `word` (f's name or an alias of it) in s's index, which model_field
- * reads: schema.c calls it for every field and alias it defines. Every
- * course looks each of its keys up, and the index answers in a hash and a
- * compare where the scan compared the key with field after field. A schema
- * made without it (a test's) is scanned. */
-void model_field_add(Arena *a, Schema *s, const char *word, Field *f);
 int model_enum_index(const EnumDef *e, const char *name);
 /* A top-level block of kind `schema` named `name`, or NULL. */
 Block *model_decl(const Program *p, const Schema *schema, const char *name);

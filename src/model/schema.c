@@ -328,7 +328,6 @@ static void define_field(Program *p, Schema *s, Entry *f)
     s->fields = arena_push(p->arena, s->fields, (size_t)s->nfields, sizeof *s->fields);
     fd->index = s->nfields;
     s->fields[s->nfields++] = fd;
-    model_field_add(p->arena, s, fd->name, fd);
 }
 
 /* `WORD alias FIELD`: another word for a field of the same schema. */
@@ -357,7 +356,6 @@ static void define_alias(Program *p, Schema *s, Entry *f)
     }
     fd->aliases = arena_push(p->arena, (void *)fd->aliases, (size_t)fd->naliases, sizeof *fd->aliases);
     fd->aliases[fd->naliases++] = f->key;
-    model_field_add(p->arena, s, f->key, fd);
 }
 
 /* `schema WORD alias KIND` declarations become words of their kind and
