@@ -82,7 +82,6 @@ void *arena_alloc_slow(Arena *a, size_t size)
             c->next = big;
             big->used = size;
             a->total += size;
-            memset(big->data, 0, size);
             return big->data;
         }
         if (a->spare) {
@@ -98,8 +97,7 @@ void *arena_alloc_slow(Arena *a, size_t size)
     void *p = c->data + c->used;
     c->used += size;
     a->total += size;
-    memset(p, 0, size);
-    return p;
+    return p; /* not zeroed: arena_alloc zeroes, arena_alloc_raw does not */
 }
 
 void *arena_array(Arena *a, size_t n, size_t size)
@@ -111,9 +109,11 @@ void *arena_array(Arena *a, size_t n, size_t size)
 
 void *arena_grow(Arena *a, void *old, size_t old_n, size_t new_n, size_t size)
 {
-    void *p = arena_array(a, new_n, size);
-    if (old && old_n)
-        memcpy(p, old, old_n * size);
+    /* The copied part is written whole: zero only the new elements. */
+    unsigned char *p = arena_grow_raw(a, old, old_n, new_n, size);
+    size_t kept = old ? old_n : 0;
+    if (new_n > kept)
+        memset(p + kept * size, 0, (new_n - kept) * size);
     return p;
 }
 
@@ -145,16 +145,6 @@ void *heap_push(void *arr, int *cap, int n, size_t size)
     return p;
 }
 
-char *arena_strndup(Arena *a, const char *s, size_t n)
-{
-    if (n == SIZE_MAX)
-        arena_oom();
-    char *p = arena_alloc(a, n + 1);
-    memcpy(p, s, n);
-    p[n] = '\0';
-    return p;
-}
-
 char *arena_strdup(Arena *a, const char *s)
 {
     return arena_strndup(a, s, strlen(s));
@@ -183,7 +173,7 @@ char *arena_printf(Arena *a, const char *fmt, ...)
         a->total += size;
         return p;
     }
-    char *p = arena_alloc(a, (size_t)n + 1);
+    char *p = arena_alloc_raw(a, (size_t)n + 1); /* vsnprintf writes all n + 1 */
     va_start(ap, fmt);
     vsnprintf(p, (size_t)n + 1, fmt, ap);
     va_end(ap);

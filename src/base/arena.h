@@ -12,8 +12,11 @@ typedef struct Arena Arena;
 
 Arena *arena_new(void);
 void arena_free(Arena *a);
+/* Out of memory: does not return (declared with its handler below). */
+_Noreturn void arena_oom(void);
 
-/* The arena's layout, public for the inline fast path of arena_alloc only:
+/* The arena's layout, public for the inline fast path of arena_alloc (and
+ * arena_alloc_raw) only:
  * the front end allocates some 600 small objects a course, mostly of a
  * size the compiler knows, and an inline bump with the zeroing expanded in
  * place costs a few instructions where a call to arena.c and then to
@@ -34,11 +37,17 @@ struct Arena {
     size_t total;      /* bytes handed out over all chunks */
 };
 
-/* arena_alloc when the current chunk has no room (arena.c). */
+/* arena_alloc_raw when the current chunk has no room (arena.c). */
 void *arena_alloc_slow(Arena *a, size_t size);
 
-/* Zeroed memory, aligned for any object. */
-static inline void *arena_alloc(Arena *a, size_t size)
+/* Memory that is not zeroed, aligned for any object: for what the caller
+ * writes whole before anything reads it (a struct assigned from a compound
+ * literal, a string copied in, the elements of an array below its count).
+ * The front end's tree nodes and arrays are most of a course's
+ * allocations, and zeroing bytes that are written next cost as much as
+ * the allocation. Anything read before it is written belongs in
+ * arena_alloc; valgrind's memcheck (make valgrind) tells. */
+static inline void *arena_alloc_raw(Arena *a, size_t size)
 {
     ArenaChunk *c = a->head;
     size_t n = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
@@ -47,17 +56,38 @@ static inline void *arena_alloc(Arena *a, size_t size)
     void *p = c->data + c->used;
     c->used += n;
     a->total += n;
+    return p;
+}
+
+/* Zeroed memory, aligned for any object. */
+static inline void *arena_alloc(Arena *a, size_t size)
+{
+    void *p = arena_alloc_raw(a, size);
     memset(p, 0, size);
     return p;
 }
 /* n objects of `size` bytes; aborts on multiplication overflow. */
 void *arena_array(Arena *a, size_t n, size_t size);
-/* Grows an arena array from `old_n` to `new_n` elements (copying). */
+/* Grows an arena array from `old_n` to `new_n` elements (copying); the new
+ * elements are zeroed. */
 void *arena_grow(Arena *a, void *old, size_t old_n, size_t new_n, size_t size);
+/* arena_grow for an array that keeps a count and writes element n before
+ * reading it: the new elements are not zeroed (arena_alloc_raw). The
+ * syntax tree's lists grow this way, most from nothing to their first
+ * room: inline, that is a bump. */
+static inline void *arena_grow_raw(Arena *a, void *old, size_t old_n, size_t new_n, size_t size)
+{
+    if (size && new_n > SIZE_MAX / size)
+        arena_oom();
+    void *p = arena_alloc_raw(a, new_n * size);
+    if (old && old_n)
+        memcpy(p, old, old_n * size);
+    return p;
+}
 /* The growable array: room for element n of an array that holds n elements
  * of `size` bytes and was made by arena_push alone (NULL when n is 0).
  * Returns the same array while it has room, else a copy twice as large: the
- * capacity follows from n (8, then the next power of two), so the caller
+ * capacity follows from n (4, then the next power of two), so the caller
  * keeps only a count, and n pushes copy O(n) elements in all. An array that
  * is pushed to must not be shared with another count. */
 void *arena_push(Arena *a, void *arr, size_t n, size_t size);
@@ -67,7 +97,17 @@ void *arena_push(Arena *a, void *arr, size_t n, size_t size);
  * *cap; doubles when full (the first size is 16); out of memory is
  * arena_oom. The caller frees the array. */
 void *heap_push(void *arr, int *cap, int n, size_t size);
-char *arena_strndup(Arena *a, const char *s, size_t n);
+/* A copy of n bytes of s and a NUL. Inline: the lexer copies every word
+ * with it, and the call cost as much as the copy. */
+static inline char *arena_strndup(Arena *a, const char *s, size_t n)
+{
+    if (n >= PTRDIFF_MAX) /* no object is that large; and n + 1 cannot wrap */
+        arena_oom();
+    char *p = arena_alloc_raw(a, n + 1); /* written whole below */
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
 char *arena_strdup(Arena *a, const char *s);
 /* printf into the arena. */
 char *arena_printf(Arena *a, const char *fmt, ...)

@@ -7,10 +7,9 @@
 
 Node *ast_node(Arena *a, NodeKind k, Span sp)
 {
-    Node *n = arena_alloc(a, sizeof *n);
-    n->kind = k;
-    n->span = sp;
-    n->depth = 1;
+    /* Written whole by the assignment: no zeroing first (arena_alloc_raw). */
+    Node *n = arena_alloc_raw(a, sizeof *n);
+    *n = (Node){.kind = k, .span = sp, .depth = 1};
     return n;
 }
 
@@ -24,11 +23,13 @@ Node *ast_bin(Arena *a, BinOp op, Node *l, Node *r, Span sp)
     return n;
 }
 
+/* The lists keep a count and write element n before anything reads it:
+ * their room need not be zeroed (arena_grow_raw). */
 #define GROW(a, arr, n, cap)                                                   \
     do {                                                                       \
         if ((n) == (cap)) {                                                    \
             int nc_ = (cap) ? (cap) * 2 : 4;                                   \
-            (arr) = arena_grow((a), (arr), (size_t)(n), (size_t)nc_, sizeof *(arr)); \
+            (arr) = arena_grow_raw((a), (arr), (size_t)(n), (size_t)nc_, sizeof *(arr)); \
             (cap) = nc_;                                                       \
         }                                                                      \
     } while (0)
@@ -52,7 +53,7 @@ void ast_push_val(Arena *a, Entry *e, ValSeq v)
      * entry, a fifth of a course's syntax tree. */
     if (e->nvals == e->capvals) {
         int cap = e->capvals ? e->capvals * 2 : 1;
-        e->vals = arena_grow(a, e->vals, (size_t)e->nvals, (size_t)cap, sizeof *e->vals);
+        e->vals = arena_grow_raw(a, e->vals, (size_t)e->nvals, (size_t)cap, sizeof *e->vals);
         e->capvals = cap;
     }
     e->vals[e->nvals++] = v;

@@ -50,9 +50,9 @@ static const char *key_word(const Block *b, const Field *f)
 
 static Value *value_new(Builder *B, ValueKind k, Span sp)
 {
-    Value *v = arena_alloc(B->p->arena, sizeof *v);
-    v->k = k;
-    v->span = sp;
+    /* Written whole by the assignment: no zeroing first (arena_alloc_raw). */
+    Value *v = arena_alloc_raw(B->p->arena, sizeof *v);
+    *v = (Value){.k = k, .span = sp};
     return v;
 }
 
@@ -469,15 +469,20 @@ static void add_to_many(Builder *B, Block *b, Field *f, Value *v, Span at)
 static void register_named(Builder *B, Block *b)
 {
     Program *p = B->p;
+    /* The tables serve references (find_ref) only: a kind no field refers
+     * to (a course's modules) is listed, not filed. */
+    bool file = b->schema->referenced;
     if (p->in_scope) { /* a batch item: its names go when it goes */
         p->scope_named = arena_push(p->arena, p->scope_named, (size_t)p->nscope_named, sizeof *p->scope_named);
         p->scope_named[p->nscope_named++] = b;
-        sym_add(&p->scope_names, b->schema, b->name, b);
+        if (file)
+            sym_add(&p->scope_names, b->schema, b->name, b);
         return;
     }
     p->named = arena_push(p->arena, p->named, (size_t)p->nnamed, sizeof *p->named);
     p->named[p->nnamed++] = b;
-    sym_add(&p->nested_names, b->schema, b->name, b);
+    if (file)
+        sym_add(&p->nested_names, b->schema, b->name, b);
 }
 
 /* `remove NAME, ...` in a block of a declaration that extends another: the
@@ -551,10 +556,11 @@ static void fill_body(Builder *B, Block *b, Entry *e)
     Diags *d = B->p->diags;
     for (int i = 0; i < e->body.n; i++) {
         Entry *c = e->body.items[i];
-        Field *f = model_field(s, c->key);
+        bool alias;
+        Field *f = model_field_as(s, c->key, &alias);
         /* An alias is the field itself; only messages see the word written. */
         Field written;
-        if (f && strcmp(f->name, c->key) != 0) {
+        if (alias) {
             written = *f;
             written.name = c->key;
             f = &written;
@@ -714,14 +720,16 @@ static Block *find_ref(Program *p, Schema *kind, const char *name, Block *owner)
         return model_decl(p, kind, name);
     Block *any = NULL;
     Block *top = owner ? (owner->top ? owner->top : owner) : NULL;
+    /* Hashed once for both tables: hashing the name is most of a lookup. */
+    size_t h = sym_hash(kind, name);
     /* A batch item's own names first; they are newer than the program's. */
     if (p->in_scope)
-        for (SymEntry *e = sym_find(&p->scope_names, kind, name); e; e = e->next_same) {
+        for (SymEntry *e = sym_find_hashed(&p->scope_names, kind, name, h); e; e = e->next_same) {
             if (e->block->top == top)
                 return e->block;
             any = e->block;
         }
-    for (SymEntry *e = sym_find(&p->nested_names, kind, name); e; e = e->next_same) {
+    for (SymEntry *e = sym_find_hashed(&p->nested_names, kind, name, h); e; e = e->next_same) {
         if (e->block->top == top)
             return e->block;
         any = e->block; /* the oldest, when none is in the same declaration */

@@ -26,17 +26,31 @@ EnumDef *model_enum(const Program *p, const char *name)
     return NULL;
 }
 
-Field *model_field(const Schema *s, const char *name)
+Field *model_field_as(const Schema *s, const char *name, bool *alias)
 {
     /* Every key of every course comes here: the first byte settles most
-     * candidates without a call to strcmp. */
+     * candidates without a call to strcmp. A per-schema hash index of the
+     * words measured no faster on the standard library's schemas (course,
+     * the largest, has 27 words: 14 fields and their Danish aliases; a
+     * course's keys all hit): hashing four bytes and probing cost what the
+     * scan's first-byte tests do, and hashing whole words more. */
+    if (alias)
+        *alias = false;
     for (int i = 0; i < s->nfields; i++)
         if (s->fields[i]->name[0] == name[0] && strcmp(s->fields[i]->name, name) == 0)
             return s->fields[i];
     for (int i = 0; i < s->nfields; i++)
-        if (model_is_alias(s->fields[i], name))
+        if (model_is_alias(s->fields[i], name)) {
+            if (alias)
+                *alias = true;
             return s->fields[i];
+        }
     return NULL;
+}
+
+Field *model_field(const Schema *s, const char *name)
+{
+    return model_field_as(s, name, NULL);
 }
 
 bool model_is_alias(const Field *f, const char *key)
@@ -70,8 +84,10 @@ int model_member_words(const EnumDef *e, const char **out, int cap)
 
 int model_enum_index(const EnumDef *e, const char *name)
 {
+    /* Every enum value of every course comes here: the first byte settles
+     * most members without a call to strcmp. */
     for (int i = 0; i < e->n; i++)
-        if (strcmp(e->members[i].name, name) == 0)
+        if (e->members[i].name[0] == name[0] && strcmp(e->members[i].name, name) == 0)
             return i;
     for (int i = 0; i < e->naliases; i++)
         if (strcmp(e->alias_names[i], name) == 0)

@@ -58,7 +58,6 @@ typedef struct Field {
     const char **aliases; /* other words for it (`WORD alias FIELD`, stdlib) */
     int naliases;
     ValSeq *def;    /* default value as written, or NULL */
-    Value *defval;  /* converted default */
     Node *derived;  /* computed from the block's other fields when read, never
                      * written (`age int derived years(birth_date, window_end)`) */
     int index;      /* position in the schema (and in Block.vals) */
@@ -85,6 +84,8 @@ struct Schema {
     HeaderPattern *headers;
     int nheaders;
     Field *key;      /* the field marked `key`, or NULL */
+    bool referenced; /* a field's type names this kind (a TY_REF, in a list or range too):
+                      * only then are its named nested blocks filed by name (build.c) */
     const char **aliases; /* other words for the kind (`schema WORD alias KIND`) */
     int naliases;
     const char *alias_of; /* an alias declaration until schema_define_all resolves it */
@@ -222,6 +223,9 @@ typedef struct BatchHooks {
 Schema *model_schema(const Program *p, const char *name);
 EnumDef *model_enum(const Program *p, const char *name);
 Field *model_field(const Schema *s, const char *name);
+/* model_field, and whether `name` is one of the field's aliases rather than
+ * its name (the author wrote the other word): one lookup for both. */
+Field *model_field_as(const Schema *s, const char *name, bool *alias);
 int model_enum_index(const EnumDef *e, const char *name);
 /* A top-level block of kind `schema` named `name`, or NULL. */
 Block *model_decl(const Program *p, const Schema *schema, const char *name);

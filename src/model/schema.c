@@ -242,6 +242,7 @@ static Type *parse_type(Program *p, NodeList *it, int *i, int depth)
     if (s) {
         Type *t = type_new(p->arena, TY_REF);
         t->schema = s;
+        s->referenced = true;
         return t;
     }
     diag_error(p->diags, w->span, _("unknown type '%s'"), word);

@@ -4,14 +4,33 @@
 #include <stdint.h>
 #include <string.h>
 
-static size_t hash_of(const void *kind, const char *name)
+size_t sym_hash(const struct Schema *kind, const char *name)
 {
-    /* FNV-1a over the name, mixed with the kind's address. */
-    uint64_t h = 1469598103934665603ull ^ (uint64_t)(uintptr_t)kind;
-    for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
-        h ^= *p;
-        h *= 1099511628211ull;
+    /* Eight bytes at a time, the last word overlapping the one before: the
+     * names are dotted paths of ten to thirty bytes (recovery.hope), and
+     * FNV-1a's byte at a time was most of a lookup. A multiply carries a
+     * byte's difference only upwards; the table reads the low bits, so
+     * murmur3's finaliser brings the high ones down. Only this process
+     * reads the hashes: the byte order does not matter. */
+    const uint64_t k = 0x9E3779B97F4A7C15ull;
+    size_t n = strlen(name);
+    uint64_t h = ((uint64_t)(uintptr_t)kind ^ n) * k, w = 0;
+    if (n < 8) {
+        for (size_t i = 0; i < n; i++)
+            w |= (uint64_t)(unsigned char)name[i] << (8 * i);
+    } else {
+        for (size_t i = 0; i + 8 < n; i += 8) {
+            memcpy(&w, name + i, 8);
+            h = (h ^ w) * k;
+        }
+        memcpy(&w, name + n - 8, 8);
     }
+    h = (h ^ w) * k;
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    h ^= h >> 33;
     return (size_t)h;
 }
 
@@ -46,7 +65,7 @@ void sym_add(SymTab *t, const struct Schema *kind, const char *name, struct Bloc
 {
     if ((t->n + 1) * 2 > t->cap)
         grow(t);
-    size_t h = hash_of(kind, name);
+    size_t h = sym_hash(kind, name);
     SymEntry **s = slot_for(t->slots, t->cap, kind, name, h);
     SymEntry *e = arena_alloc(t->arena, sizeof *e);
     e->kind = kind;
@@ -63,5 +82,12 @@ SymEntry *sym_find(const SymTab *t, const struct Schema *kind, const char *name)
 {
     if (!t->slots)
         return NULL;
-    return *slot_for(t->slots, t->cap, kind, name, hash_of(kind, name));
+    return sym_find_hashed(t, kind, name, sym_hash(kind, name));
+}
+
+SymEntry *sym_find_hashed(const SymTab *t, const struct Schema *kind, const char *name, size_t hash)
+{
+    if (!t->slots)
+        return NULL;
+    return *slot_for(t->slots, t->cap, kind, name, hash);
 }

@@ -31,5 +31,10 @@ void sym_init(SymTab *t, Arena *a);
 void sym_add(SymTab *t, const struct Schema *kind, const char *name, struct Block *b);
 /* The newest block of that kind and name, or NULL; older ones via next_same. */
 SymEntry *sym_find(const SymTab *t, const struct Schema *kind, const char *name);
+/* The hash the tables file (kind, name) under: hashing the name is most of
+ * a lookup, so a caller that looks one name up in several tables hashes it
+ * once and asks each with sym_find_hashed. */
+size_t sym_hash(const struct Schema *kind, const char *name);
+SymEntry *sym_find_hashed(const SymTab *t, const struct Schema *kind, const char *name, size_t hash);
 
 #endif

@@ -126,19 +126,6 @@ static Type *follow(TC *t, Node *n, Type *cur, char **segs, int nseg, int from, 
 
 /* Whether some field can refer to blocks of this kind (goals can: `covers
  * list of goal`; rules cannot). Only such blocks are visible by name. */
-static bool referable(const Program *p, const Schema *kind)
-{
-    for (int i = 0; i < p->nschemas; i++)
-        for (int k = 0; k < p->schemas[i]->nfields; k++) {
-            const Type *ft = p->schemas[i]->fields[k]->type;
-            while (ft && (ft->k == TY_LIST || ft->k == TY_RANGE))
-                ft = ft->elem;
-            if (ft && ft->k == TY_REF && ft->schema == kind)
-                return true;
-        }
-    return false;
-}
-
 static Type *tc_path(TC *t, Node *n, Scope *sc)
 {
     /* Split the dotted name. */
@@ -207,7 +194,7 @@ static Type *tc_path(TC *t, Node *n, Scope *sc)
         int nscope = t->p->in_scope ? t->p->nscope_named : 0;
         for (int i = 0; i < t->p->nnamed + nscope; i++) {
             Block *b = i < t->p->nnamed ? t->p->named[i] : t->p->scope_named[i - t->p->nnamed];
-            if (b->top == t->frame && b->parent == t->frame && referable(t->p, b->schema) &&
+            if (b->top == t->frame && b->parent == t->frame && b->schema->referenced &&
                 strcmp(b->name, n->u.path) == 0) {
                 r->kind = R_BLOCK;
                 r->block = b;

@@ -207,6 +207,52 @@ static void test_arena_array_and_grow(void **state)
     arena_free(a);
 }
 
+/* arena_alloc_raw and arena_grow_raw hand out memory as it is (a reused
+ * chunk keeps what was written there); arena_alloc and arena_grow's new
+ * elements are zeroed on every path even so: the fast one, a fresh or
+ * reused chunk (the slow one), and a big block. */
+static void test_arena_raw(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    for (int round = 0; round < 3; round++) {
+        /* Dirty several chunks through the raw paths. */
+        for (int i = 0; i < 60; i++)
+            memset(arena_alloc_raw(a, 5000), 0xAB, 5000);
+        unsigned char *raw = arena_alloc_raw(a, 100000);
+        memset(raw, 0xCD, 100000);
+        int *g = arena_grow_raw(a, NULL, 0, 4, sizeof *g);
+        for (int i = 0; i < 4; i++)
+            g[i] = i + 1;
+        g = arena_grow_raw(a, g, 4, 1000, sizeof *g);
+        for (int i = 0; i < 4; i++)
+            assert_int_equal(g[i], i + 1);
+        memset(g + 4, 0xEF, 996 * sizeof *g);
+        assert_int_equal((uintptr_t)arena_alloc_raw(a, 3) % 16, 0);
+        void *z1 = arena_alloc_raw(a, 0), *z2 = arena_alloc_raw(a, 0);
+        assert_ptr_not_equal(z1, z2);
+        arena_reset(a);
+        /* The same chunks again, zeroed where zeroing was asked for:
+         * within a chunk, at a chunk's end (the slow path), big. */
+        for (int i = 0; i < 60; i++)
+            assert_true(all_zero(arena_alloc(a, 5000), 5000));
+        assert_true(all_zero(arena_alloc(a, 100000), 100000));
+        arena_reset(a);
+        for (int i = 0; i < 30; i++)
+            memset(arena_alloc_raw(a, 5000), 0xAB, 5000);
+        arena_reset(a);
+        int *v = arena_alloc(a, 10 * sizeof *v);
+        for (int i = 0; i < 10; i++)
+            v[i] = 7;
+        int *w = arena_grow(a, v, 10, 5000, sizeof *w);
+        for (int i = 0; i < 10; i++)
+            assert_int_equal(w[i], 7);
+        assert_true(all_zero(w + 10, 4990 * sizeof *w));
+        arena_reset(a);
+    }
+    arena_free(a);
+}
+
 /* ------------------------------------------------------------ diagnostics */
 
 static Span at(int file, int line, int col)
@@ -818,6 +864,7 @@ int main(void)
         cmocka_unit_test(test_arena_printf_at_chunk_end),
         cmocka_unit_test(test_arena_strings),
         cmocka_unit_test(test_arena_array_and_grow),
+        cmocka_unit_test(test_arena_raw),
         cmocka_unit_test(test_diag_basic),
         cmocka_unit_test(test_diag_dedup),
         cmocka_unit_test(test_diag_dedup_far_apart),

@@ -1140,6 +1140,82 @@ static void test_alias_declarations_checked(void **state)
     c_free(c);
 }
 
+/* model_field and model_field_as: every name and alias of a schema of 45
+ * fields, words that share their first bytes or are shorter than four,
+ * fields a `schema KIND adds` gives, and misses; model_field_as tells an
+ * alias from a name (fill_body names the field by the word written). */
+static void test_field_lookup(void **state)
+{
+    (void)state;
+    char text[4096] = "schema thing toplevel named {\n";
+    for (int i = 0; i < 40; i++)
+        snprintf(text + strlen(text), sizeof text - strlen(text), "  field_%02d int optional\n", i);
+    strcat(text, "  session_length int optional\n  sessions_per_week int optional\n  ses int optional\n"
+                 "  s int optional\n  sessio alias session_length\n  sé alias s\n}\n"
+                 "schema thing adds {\n  extra int optional\n  ekstra alias extra\n}\n"
+                 "thing a {\n  sessio 1; sessions_per_week 2; ses 3; sé 4; ekstra 5; field_39 6\n}\n");
+    C *c = comp_text(text);
+    expect_clean(c);
+    Schema *s = model_schema(c->p, "thing");
+    assert_int_equal(s->nfields, 45);
+    for (int i = 0; i < s->nfields; i++) {
+        bool alias = true;
+        assert_ptr_equal(model_field_as(s, s->fields[i]->name, &alias), s->fields[i]);
+        assert_false(alias);
+        for (int k = 0; k < s->fields[i]->naliases; k++) {
+            assert_ptr_equal(model_field_as(s, s->fields[i]->aliases[k], &alias), s->fields[i]);
+            assert_true(alias);
+        }
+    }
+    assert_string_equal(model_field(s, "sessio")->name, "session_length");
+    assert_string_equal(model_field(s, "sé")->name, "s");
+    assert_string_equal(model_field(s, "ekstra")->name, "extra");
+    const char *misses[] = {"", "se", "sessions", "session_lengths", "field_40", "field_0", "sessio_", "é"};
+    for (size_t i = 0; i < sizeof misses / sizeof *misses; i++) {
+        bool alias = true;
+        assert_null(model_field_as(s, misses[i], &alias));
+        assert_false(alias);
+    }
+    Block *a = model_decl(c->p, s, "a");
+    assert_int_equal(model_get(a, "session_length")->u.i, 1);
+    assert_int_equal(model_get(a, "sessions_per_week")->u.i, 2);
+    assert_int_equal(model_get(a, "ses")->u.i, 3);
+    assert_int_equal(model_get(a, "s")->u.i, 4);
+    assert_int_equal(model_get(a, "extra")->u.i, 5);
+    assert_int_equal(model_get(a, "field_39")->u.i, 6);
+    c_free(c);
+}
+
+/* Named nested blocks are filed by name only when a field refers to their
+ * kind (Schema.referenced, set where the type is read): references to
+ * them resolve, and a kind nothing refers to is listed but not filed. */
+static void test_named_filed_when_referenced(void **state)
+{
+    (void)state;
+    C *c = comp_text("schema part named {\n  n int optional\n}\n"
+                     "schema piece named {\n  n int optional\n}\n"
+                     "schema thing toplevel named {\n  part block part many optional\n"
+                     "  piece block piece many optional\n  uses list of part optional\n"
+                     "  best range of part optional\n}\n"
+                     "thing a {\n  part p1 { n 1 }\n  part p2\n  piece q1\n  uses p2, p1\n}\n");
+    expect_clean(c);
+    Schema *part = model_schema(c->p, "part"), *piece = model_schema(c->p, "piece");
+    assert_true(part->referenced);
+    assert_false(piece->referenced);
+    assert_false(model_schema(c->p, "thing")->referenced);
+    assert_non_null(sym_find(&c->p->nested_names, part, "p1"));
+    assert_null(sym_find(&c->p->nested_names, piece, "q1"));
+    bool listed = false; /* the stdlib's named blocks are listed too */
+    for (int i = 0; i < c->p->nnamed; i++)
+        listed |= c->p->named[i]->schema == piece && strcmp(c->p->named[i]->name, "q1") == 0;
+    assert_true(listed);
+    Value *uses = model_get(model_decl(c->p, model_schema(c->p, "thing"), "a"), "uses");
+    assert_int_equal(uses->u.list.n, 2);
+    assert_string_equal(uses->u.list.items[0]->u.ref->name, "p2");
+    assert_int_equal(model_get(uses->u.list.items[1]->u.ref, "n")->u.i, 1);
+    c_free(c);
+}
+
 static void test_user_schema_in_imported_file(void **state)
 {
     (void)state;
@@ -1455,6 +1531,8 @@ int main(void)
         cmocka_unit_test(test_references_resolve),
         cmocka_unit_test(test_references_unresolved),
         cmocka_unit_test(test_user_schema),
+        cmocka_unit_test(test_field_lookup),
+        cmocka_unit_test(test_named_filed_when_referenced),
         cmocka_unit_test(test_user_schema_in_imported_file),
         cmocka_unit_test(test_alias_is_the_field),
         cmocka_unit_test(test_alias_messages_use_the_word_written),

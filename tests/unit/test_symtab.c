@@ -1,0 +1,93 @@
+/* test_symtab.c — the table of declared names (src/model/symtab.h): blocks
+ * by (kind, name), newest first, across growth; and sym_find_hashed, which
+ * resolve_ref uses to hash a name once for two tables, answering as
+ * sym_find does; and a hash whose low bits spread. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "model/symtab.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+static void test_symtab_find(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    /* Two kinds (any distinct addresses) and enough names to grow. */
+    int k1, k2;
+    const struct Schema *kind1 = (const struct Schema *)&k1, *kind2 = (const struct Schema *)&k2;
+    SymTab t, other;
+    sym_init(&t, a);
+    sym_init(&other, a);
+    char *names[300];
+    for (int i = 0; i < 300; i++) {
+        names[i] = arena_printf(a, "goal.name_%d", i);
+        sym_add(&t, kind1, names[i], (struct Block *)(uintptr_t)(i + 1));
+    }
+    /* A second block of one name, and the same name in another kind. */
+    sym_add(&t, kind1, "goal.name_7", (struct Block *)(uintptr_t)1000);
+    sym_add(&t, kind2, "goal.name_7", (struct Block *)(uintptr_t)2000);
+    for (int i = 0; i < 300; i++) {
+        size_t h = sym_hash(kind1, names[i]);
+        SymEntry *e = sym_find_hashed(&t, kind1, names[i], h);
+        assert_ptr_equal(e, sym_find(&t, kind1, names[i]));
+        assert_non_null(e);
+        if (i == 7) {
+            assert_int_equal((uintptr_t)e->block, 1000);
+            assert_int_equal((uintptr_t)e->next_same->block, 8);
+            assert_null(e->next_same->next_same);
+        } else {
+            assert_int_equal((uintptr_t)e->block, i + 1);
+            assert_null(e->next_same);
+        }
+        /* One hash asks several tables. */
+        assert_null(sym_find_hashed(&other, kind1, names[i], h));
+    }
+    assert_int_equal((uintptr_t)sym_find(&t, kind2, "goal.name_7")->block, 2000);
+    assert_null(sym_find(&t, kind2, "goal.name_8"));
+    assert_null(sym_find(&t, kind1, "goal.name_300"));
+    assert_int_not_equal(sym_hash(kind1, "x"), sym_hash(kind2, "x"));
+    /* A table never initialised finds nothing. */
+    SymTab none = {0};
+    assert_null(sym_find(&none, kind1, "goal.name_1"));
+    assert_null(sym_find_hashed(&none, kind1, "goal.name_1", sym_hash(kind1, "goal.name_1")));
+    arena_free(a);
+}
+
+/* The table reads a hash's low bits: names that differ only at their end
+ * (a batch's kursus_0000001, kursus_0000002, ...; short names too) must
+ * spread over them, or every lookup walks one long cluster. */
+static void test_symtab_hash_spreads(void **state)
+{
+    (void)state;
+    int k;
+    const struct Schema *kind = (const struct Schema *)&k;
+    const char *forms[] = {"kursus_%07d", "%d", "goal.recovery_and_hope_%03d", "m%d"};
+    for (size_t f = 0; f < sizeof forms / sizeof *forms; f++) {
+        bool seen[256] = {false};
+        int distinct = 0;
+        for (int i = 0; i < 256; i++) {
+            char name[64];
+            snprintf(name, sizeof name, forms[f], i + 1);
+            size_t low = sym_hash(kind, name) & 255;
+            distinct += !seen[low];
+            seen[low] = true;
+        }
+        /* 256 random values fill about 162 of 256 slots. */
+        if (distinct < 140)
+            fail_msg("names of the form %s fill %d of 256 low-bit slots", forms[f], distinct);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_symtab_find),
+        cmocka_unit_test(test_symtab_hash_spreads),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
