@@ -1406,6 +1406,30 @@ static void test_batch_declared_twice(void **state)
     assert_int_equal(COL(x->notes[0].span), 8);
     c_free(c);
     free(path);
+    /* A name with a letter of two bytes: the note on the first one (found
+     * in the skim, counted from its course's start) is as wide as the name
+     * in characters, like the error's own span. */
+    path = tmp_write(t, "dup-ae.ramme",
+                     "course æble \"A\" {\n  provider \"P\"; group_size 1..8\n  target t \"T\" { lived_experience }\n  instructors { instructor p \"P\" { professional } }\n}\n"
+                     "\r\n# between\r\n\n"
+                     "course  æble \"A again\" {\n  provider \"P\"; group_size 1..8\n  target t \"T\" { lived_experience }\n  instructors { instructor p \"P\" { professional } }\n}\n");
+    c = c_new();
+    c->p = compile_batch(path, "course", NULL, &c->ss, &c->d);
+    batch_begin(&it, c->p);
+    while (batch_next(&it))
+        ;
+    batch_end(&it);
+    x = expect_error(c, "course 'æble' is declared twice");
+    assert_int_equal(LINE(x->span), 9);
+    assert_int_equal(COL(x->span), 9);
+    assert_int_equal(END_COL(x->span), 13);
+    assert_int_equal(x->nnotes, 1);
+    assert_int_equal(LINE(x->notes[0].span), 1);
+    assert_int_equal(COL(x->notes[0].span), 8);
+    assert_int_equal(END_LINE(x->notes[0].span), 1);
+    assert_int_equal(END_COL(x->notes[0].span), 12);
+    c_free(c);
+    free(path);
     tmp_free(t);
 }
 
