@@ -262,6 +262,21 @@ static const SrcIndex *get_index(Source *s)
     return x;
 }
 
+/* The last entry of the index at or before byte `key` (by_line: line
+ * `key`): both grow along the index. */
+static const SrcLineAt *last_entry(const SrcIndex *x, bool by_line, size_t key)
+{
+    int lo = 0, hi = x->n - 1;
+    while (lo < hi) {
+        int mid = lo + (hi - lo + 1) / 2;
+        if ((by_line ? (size_t)x->at[mid].line : x->at[mid].off) <= key)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return &x->at[lo];
+}
+
 static void free_index(Source *s)
 {
     SrcIndex *x = atomic_load_explicit(&s->index, memory_order_relaxed);
@@ -314,15 +329,8 @@ SrcPos src_pos(Source *s, size_t off)
         return count_from(s, 0, (SrcPos){1, 1}, off);
     }
     const SrcIndex *x = get_index(s);
-    int lo = 0, hi = x->n - 1; /* the last entry at or before off */
-    while (lo < hi) {
-        int mid = lo + (hi - lo + 1) / 2;
-        if (x->at[mid].off <= off)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    return count_from(s, x->at[lo].off, (SrcPos){x->at[lo].line, 1}, off);
+    const SrcLineAt *at = last_entry(x, false, off);
+    return count_from(s, at->off, (SrcPos){at->line, 1}, off);
 }
 
 SrcPos span_first(SourceSet *ss, Span sp)
@@ -360,16 +368,9 @@ const char *src_line(Source *s, int line, size_t *len)
         *len = 0;
         return "";
     }
-    int lo = 0, hi = x->n - 1; /* the last entry at or before the line */
-    while (lo < hi) {
-        int mid = lo + (hi - lo + 1) / 2;
-        if (x->at[mid].line <= line)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    size_t start = x->at[lo].off;
-    for (int l = x->at[lo].line; l < line; l++) {
+    const SrcLineAt *at = last_entry(x, true, (size_t)line);
+    size_t start = at->off;
+    for (int l = at->line; l < line; l++) {
         size_t k = 0;
         while (!(k = src_line_end(s->text, start, s->len)))
             start++;
