@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <limits.h>
+#include <pthread.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -863,6 +864,55 @@ static void test_src_pos_every_byte(void **state)
     free(t);
 }
 
+/* Workers of check -j may ask for places in one file at once, each
+ * before the index exists: whoever builds it first publishes it, the
+ * others free theirs (a leak or a use after free shows under `make
+ * sanitize`), and every answer is the same. */
+typedef struct PosRace {
+    Source *s;
+    const char *t;
+    size_t len;
+    int wrong;
+} PosRace;
+
+static void *pos_race(void *arg)
+{
+    PosRace *r = arg;
+    for (size_t off = 0; off <= r->len; off += 7) {
+        SrcPos want = naive_pos(r->t, r->len, off), got = src_pos(r->s, off);
+        r->wrong += got.line != want.line || got.col != want.col;
+    }
+    return NULL;
+}
+
+static void test_src_pos_threads(void **state)
+{
+    (void)state;
+    enum { N = 3000, THREADS = 4 };
+    char *t = malloc(N);
+    assert_non_null(t);
+    for (size_t i = 0; i < N; i++)
+        t[i] = i % 37 == 36 ? '\n' : i % 53 == 52 ? '\r' : 'a' + (char)(i % 26);
+    for (int round = 0; round < 20; round++) {
+        SourceSet ss;
+        src_init(&ss);
+        int f = src_add(&ss, "race.ramme", t, N);
+        Source *s = ss.files[f];
+        PosRace r[THREADS];
+        pthread_t th[THREADS];
+        for (int k = 0; k < THREADS; k++) {
+            r[k] = (PosRace){s, t, N, 0};
+            assert_int_equal(pthread_create(&th[k], NULL, pos_race, &r[k]), 0);
+        }
+        for (int k = 0; k < THREADS; k++) {
+            pthread_join(th[k], NULL);
+            assert_int_equal(r[k].wrong, 0);
+        }
+        src_free(&ss);
+    }
+    free(t);
+}
+
 static void test_src_read(void **state)
 {
     (void)state;
@@ -942,6 +992,7 @@ int main(void)
         cmocka_unit_test(test_src_line_crlf),
         cmocka_unit_test(test_src_bom),
         cmocka_unit_test(test_src_pos_every_byte),
+        cmocka_unit_test(test_src_pos_threads),
         cmocka_unit_test(test_src_read),
         cmocka_unit_test(test_span_join),
     };
