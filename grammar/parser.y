@@ -7,7 +7,7 @@
 %require "3.8"
 %define api.pure full              /* reentrant: state in LexState, no globals */
 %locations                         /* every node carries a Span */
-%define api.location.type {Span}   /* file, lines, columns in characters, byte offsets */
+%define api.location.type {Span}   /* the file and byte offsets (source.h) */
 %define parse.error custom         /* "expected X, found Y" with our own wording */
 %define parse.lac full             /* correct expected-token lists (bison manual) */
 %define lr.type ielr               /* no LALR mysteries; same tables here */
@@ -48,13 +48,9 @@ int yyparse_nolac(yyscan_t scanner, LexState *ls);
     do {                                                             \
         if (N) {                                                     \
             (Cur) = YYRHSLOC(Rhs, 1);                                \
-            (Cur).last_line = YYRHSLOC(Rhs, N).last_line;            \
-            (Cur).last_column = YYRHSLOC(Rhs, N).last_column;        \
             (Cur).last_off = YYRHSLOC(Rhs, N).last_off;              \
         } else {                                                     \
             (Cur) = YYRHSLOC(Rhs, 0);                                \
-            (Cur).first_line = (Cur).last_line;                      \
-            (Cur).first_column = (Cur).last_column;                  \
             (Cur).first_off = (Cur).last_off;                        \
         }                                                            \
     } while (0)
@@ -369,7 +365,7 @@ values
     : key valseq                            { $$ = $1; ast_push_val(ls->arena, $$, *$2); $$->span = @$; }
     | values ',' valseq {
           $$ = $1;
-          $3->after_comma_newline = @3.first_line > @2.last_line;
+          $3->after_comma_newline = src_breaks(ls->src, @2.last_off, @3.first_off);
           ast_push_val(ls->arena, $$, *$3);
           $$->span = @$;
       }
@@ -578,7 +574,7 @@ static int report_syntax_error(const yypcontext_t *ctx, LexState *ls)
 
     /* A list continued after a trailing comma into something that is not
      * a value: say so rather than "expected name". */
-    if (ls->prev_tok == ',' && loc->first_line > ls->prev_span.last_line) {
+    if (ls->prev_tok == ',' && src_breaks(ls->src, ls->prev_span.last_off, loc->first_off)) {
         diag_error(ls->diags, *loc, _("trailing comma: the list continues on the next line"));
         diag_help(ls->diags, _("remove the ',' at the end of the previous line, or continue the list here"));
         return 0;
@@ -589,7 +585,7 @@ static int report_syntax_error(const yypcontext_t *ctx, LexState *ls)
     /* An unclosed '(' swallows the newlines after it: report the opener
      * and make newlines count again, so recovery stops at the line's end. */
     if (ls->nbraces > 0 && ls->brace_kind[ls->nbraces - 1] == '(' &&
-        loc->first_line > ls->braces[ls->nbraces - 1].first_line) {
+        src_breaks(ls->src, ls->braces[ls->nbraces - 1].first_off, loc->first_off)) {
         diag_error(ls->diags, ls->braces[ls->nbraces - 1], _("'(' is never closed"));
         diag_help(ls->diags, _("add the matching ')' on the same line"));
         while (ls->nbraces > 0 && ls->brace_kind[ls->nbraces - 1] == '(')

@@ -28,11 +28,11 @@ the floor tokenises what ramme tokenises (the same keywords, quantities, dates, 
 returned as YYerror), except for what only positions and token values need:
   - `bison-locations` off: there is no location to fill; `yylloc` in the actions is a local Span of
     yylex that nothing reads;
-  - the STEP_*/SKIP_* macros move no position (line, column, offset), LESS is flex's yyless alone,
+  - the STEP_*/SKIP_* macros move no position (the byte offset), LESS is flex's yyless alone,
     and no token's span is kept for messages (last_span, prev_span);
   - a name's token value is not copied into the arena (nor made NFC), nor is a plain string's: the
     value points into the scanner's buffer, which the floor parser never reads.
-The newline rule's own line and column arithmetic stays (a few additions a line).
+The newline rule's own offset arithmetic stays (a few additions a line).
 """
 import re
 import sys

@@ -530,7 +530,7 @@ const char *admit_row_id(const AdmitScreener *s, const TableRow *row, int index,
     const char *idv = row->cells[s->col_of[s->id->index]];
     if (idv)
         return idv;
-    return row->span.first_line > 0 ? arena_printf(a, _("(line %d, no id)"), row->span.first_line)
+    return row->line > 0 ? arena_printf(a, _("(line %d, no id)"), row->line)
                                     : arena_printf(a, _("(applicant %d, no id)"), index + 1);
 }
 

@@ -38,39 +38,13 @@ const char *tr_trim_dup(Arena *a, const char *s, size_t n)
     return n ? arena_strndup(a, s, n) : NULL;
 }
 
-/* Column (in characters, 1-based) of byte `off` on the line starting at `line_off`. */
-int tr_column_of(const char *text, size_t line_off, size_t off)
-{
-    int col = 1;
-    for (size_t i = line_off; i < off; i++)
-        if (((unsigned char)text[i] & 0xC0) != 0x80)
-            col++;
-    return col;
-}
-
-Span tr_make_span(int file, int line, int col, size_t off, int end_col, size_t end_off)
-{
-    Span s;
-    s.file = file;
-    s.first_line = s.last_line = line;
-    s.first_column = col;
-    s.last_column = end_col;
-    s.first_off = off;
-    s.last_off = end_off;
-    return s;
-}
-
-/* A span naming only the file (no line): the renderer shows just the path. */
-Span tr_file_span(int file)
-{
-    return tr_make_span(file, 0, 0, 0, 0, 0);
-}
 
 
-void tr_push_row(Reader *r, const char **cells, Span span)
+
+void tr_push_row(Reader *r, const char **cells, Span span, int line)
 {
     if (r->row_fn) {
-        TableRow row = {cells, span};
+        TableRow row = {cells, span, line};
         r->row_fn(r->row_ctx, &row, r->nrows++);
         arena_release(r->a, r->mark);
         /* The rows read are not read again in this pass: their pages leave
@@ -84,6 +58,7 @@ void tr_push_row(Reader *r, const char **cells, Span span)
     r->rows = heap_push(r->rows, &r->caprows, r->nrows, sizeof *r->rows);
     r->rows[r->nrows].cells = cells;
     r->rows[r->nrows].span = span;
+    r->rows[r->nrows].line = line;
     r->nrows++;
 }
 

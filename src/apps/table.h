@@ -22,6 +22,8 @@ typedef struct TableRow {
     const char **cells; /* one per column; NULL when the cell is empty (or JSON null/missing) */
     Span span;          /* the row's place: CSV the physical line where the record starts,
                            column 1; JSON the object's opening brace */
+    int line;           /* the line of span's start, which the reader counted anyway:
+                           a row's id names it without a search of a large file */
 } TableRow;
 
 typedef struct Table {

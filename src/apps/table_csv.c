@@ -47,13 +47,12 @@ static int header_spans(const Csv *c, Span *spans, int max)
     size_t len = c->r->src->len;
     int file = c->r->file;
     int line = c->rec_line, n = 0;
-    size_t line_off = c->rec_off, i = c->rec_off;
+    size_t i = c->rec_off;
     while (n < max) {
         while (i < len && (t[i] == ' ' || t[i] == '\t'))
             i++;
         size_t start = i, end = i;
         int start_line = line;
-        size_t start_line_off = line_off;
         bool quoted = false;
         for (; i < len; i++) {
             unsigned char ch = (unsigned char)t[i];
@@ -63,17 +62,12 @@ static int header_spans(const Csv *c, Span *spans, int max)
                 break;
             } else if (ch == '\n') {
                 line++;
-                line_off = i + 1;
             }
             if (ch != ' ' && ch != '\t')
                 end = i + 1;
         }
-        if (start_line == line)
-            spans[n] = tr_make_span(file, line, tr_column_of(t, line_off, start), start,
-                                 tr_column_of(t, line_off, end), end);
-        else
-            spans[n] = tr_make_span(file, start_line, tr_column_of(t, start_line_off, start), start,
-                                 tr_column_of(t, start_line_off, start) + 1, start + 1);
+        /* A name quoted over more than one line is marked by its first character. */
+        spans[n] = span_at(file, start, start_line == line ? end : start + 1);
         n++;
         if (i >= len || t[i] != c->delim)
             break;
@@ -84,7 +78,7 @@ static int header_spans(const Csv *c, Span *spans, int max)
 
 static Span row_span(const Csv *c)
 {
-    return tr_make_span(c->r->file, c->rec_line, 1, c->rec_off, 1, c->rec_off);
+    return span_at(c->r->file, c->rec_off, c->rec_off);
 }
 
 static void csv_header(Csv *c)
@@ -188,7 +182,7 @@ static void csv_record(int term, void *data)
     const char **cells = arena_array(r->a, (size_t)ncols, sizeof *cells);
     for (int i = 0; i < c->ncells && i < ncols; i++)
         cells[i] = c->cells[i];
-    tr_push_row(r, cells, row_span(c));
+    tr_push_row(r, cells, row_span(c), c->rec_line);
     c->ncells = 0;
 }
 
@@ -291,8 +285,7 @@ void tr_read_csv(Reader *r, Table *out)
     csv_set_delim(&p, delim);
 
     bool in_quotes = false, closed_just_before = false;
-    int open_line = 0;
-    size_t open_off = 0, open_line_off = 0;
+    size_t open_off = 0;
     bool ok = true;
     while (pos < len) {
         if (r->header_only && c.have_header)
@@ -316,9 +309,7 @@ void tr_read_csv(Reader *r, Table *out)
             }
             in_quotes = !in_quotes;
             if (in_quotes && !closed_just_before) {
-                open_line = line;
                 open_off = i;
-                open_line_off = pos;
             }
             /* A quote right after a closing one is a doubled "" inside the field. */
             closed_just_before = !in_quotes;
@@ -330,10 +321,9 @@ void tr_read_csv(Reader *r, Table *out)
         size_t n = csv_parse(&p, t + pos, end - pos, csv_field, csv_record, &c);
         if (n != end - pos) {
             size_t off = pos + n;
-            int col = tr_column_of(t, pos, off);
             r->failed = true;
             if (csv_error(&p) == CSV_EPARSE) {
-                diag_error(r->d, tr_make_span(r->file, line, col, off, col + 1, off + 1),
+                diag_error(r->d, span_at(r->file, off, off + 1),
                            _("malformed quoting in the applicant file"));
                 diag_help(r->d,
                           _("a value that contains quotes, '%c' or a line break must be quoted as a whole, "
@@ -350,8 +340,7 @@ void tr_read_csv(Reader *r, Table *out)
     }
     if (ok && csv_fini(&p, csv_field, csv_record, &c) != 0) {
         r->failed = true;
-        int col = tr_column_of(t, open_line_off, open_off);
-        diag_error(r->d, tr_make_span(r->file, open_line, col, open_off, col + 1, open_off + 1),
+        diag_error(r->d, span_at(r->file, open_off, open_off + 1),
                    _("a quoted value in the applicant file is never closed"));
         diag_help(r->d, "%s", _("the quote that opens it has no closing '\"'"));
     }

@@ -28,7 +28,7 @@
 
 typedef struct JPos {
     size_t off;
-    int line, col;
+    int line; /* of off, counted as jansson counts (a row's "line 7") */
 } JPos;
 
 /* The top-level array's elements, one after another, in text that may be
@@ -45,13 +45,8 @@ typedef struct JCursor {
 
 static void jc_step(JCursor *c)
 {
-    unsigned char ch = (unsigned char)c->t[c->at.off++];
-    if (ch == '\n') {
+    if (c->t[c->at.off++] == '\n')
         c->at.line++;
-        c->at.col = 1;
-    } else if ((ch & 0xC0) != 0x80) {
-        c->at.col++;
-    }
 }
 
 /* JSON's white space: not tr_is_blank's vertical tab and form feed. */
@@ -204,7 +199,7 @@ static JPos jkey_pos(const char *t, JPos e, size_t end, int k)
 
 static Span jspan(int file, JPos p)
 {
-    return tr_make_span(file, p.line, p.col, p.off, p.col + 1, p.off + 1);
+    return span_at(file, p.off, p.off + 1);
 }
 
 /* A number as text: integers without ".0", others the shortest form that reads back. */
@@ -313,11 +308,29 @@ static const char *json_msg(Arena *a, const char *text)
     return near ? arena_strndup(a, text, (size_t)(near - text)) : arena_strdup(a, text);
 }
 
-/* An error at a place in the file: the text is not JSON, jansson says why. */
-static void not_json(Reader *r, JPos p, const char *why)
+/* The byte jansson's error names in the text [from, end) it parsed. Its
+ * line, column and position agree: the position is the bytes it read, the
+ * column the characters it read on the line, so the column is that of the
+ * last character read (0 just after a line end: the new line's start,
+ * which the report has always called column 1). */
+static size_t jansson_at(const char *t, size_t from, size_t end, const json_error_t *err)
+{
+    size_t at = from + (err->position > 0 ? (size_t)err->position : 0);
+    if (at > end)
+        at = end;
+    if (err->column >= 1 && at > from) {
+        at--;
+        while (at > from && ((unsigned char)t[at] & 0xC0) == 0x80)
+            at--;
+    }
+    return at;
+}
+
+/* An error at byte `off` of the file: the text is not JSON, jansson says why. */
+static void not_json(Reader *r, size_t off, const char *why)
 {
     r->failed = true;
-    diag_error(r->d, tr_make_span(r->file, p.line, p.col, p.off, p.col + 1, p.off),
+    diag_error(r->d, span_at(r->file, off, off + 1),
                _("the applicant file is not valid JSON: %s"), json_msg(r->a, why));
 }
 
@@ -333,13 +346,11 @@ static void read_not_array(Reader *r)
     if (!root) {
         if (err.line < 1) {
             r->failed = true;
-            diag_error(r->d, tr_file_span(r->file), _("the applicant file is not valid JSON: %s"),
+            diag_error(r->d, span_file(r->file), _("the applicant file is not valid JSON: %s"),
                        json_msg(r->a, err.text));
             return;
         }
-        JPos p = {err.position >= 0 && (size_t)err.position <= len ? (size_t)err.position : 0, err.line,
-                  err.column >= 1 ? err.column : 1};
-        not_json(r, p, err.text);
+        not_json(r, jansson_at(t, 0, len, &err), err.text);
         return;
     }
     /* jansson read it, and it does not start with '[': JSON, but not an array. */
@@ -347,15 +358,7 @@ static void read_not_array(Reader *r)
     size_t i = 0;
     while (i < len && tr_is_blank((unsigned char)t[i]))
         i++;
-    JPos p = {i, 1, 1};
-    size_t line_off = 0;
-    for (size_t k = 0; k < i; k++)
-        if (t[k] == '\n') {
-            p.line++;
-            line_off = k + 1;
-        }
-    p.col = tr_column_of(t, line_off, i);
-    diag_error(r->d, jspan(r->file, p), _("the applicant file is JSON but not an array"));
+    diag_error(r->d, span_at(r->file, i, i + 1), _("the applicant file is JSON but not an array"));
     diag_help(r->d, "%s", _("write the applicants as an array of objects, one per applicant: "
                             "[{\"id\": \"A1\", ...}, {\"id\": \"A2\", ...}]"));
     json_decref(root);
@@ -369,18 +372,11 @@ static json_t *load_elem(Reader *r, const JElem *e)
                            &err);
     if (v)
         return v;
-    JPos p = e->pos;
-    if (err.line >= 1) {
-        int col = err.column >= 1 ? err.column : 1;
-        size_t at = err.position >= 0 ? (size_t)err.position : 0;
-        p.line += err.line - 1;
-        p.col = err.line == 1 ? p.col + col - 1 : col;
-        p.off += at < e->end - e->pos.off ? at : e->end - e->pos.off;
-    }
+    size_t at = err.line >= 1 ? jansson_at(r->src->text, e->pos.off, e->end, &err) : e->pos.off;
     /* The element's text ends where the next should begin: something
      * other than a comma stands between two elements. */
     bool between = strncmp(err.text, "end of file expected", 20) == 0;
-    not_json(r, p, between ? "',' or ']' expected" : err.text);
+    not_json(r, at, between ? "',' or ']' expected" : err.text);
     return NULL;
 }
 
@@ -393,7 +389,7 @@ static bool next_elem(Reader *r, JCursor *c, JElem *e, bool *ok)
     if (jc_next(c, &e->pos, &e->end, &bad, &what))
         return true;
     if (what) {
-        not_json(r, bad, what);
+        not_json(r, bad.off, what);
         *ok = false;
     }
     return false;
@@ -441,7 +437,7 @@ static bool plain_keys(Reader *r, const JElem *e, json_t *index, const char ***c
  * the text is not JSON. */
 static bool read_columns(Reader *r, Table *out, json_t *index)
 {
-    JCursor c = {r->src->text, r->src->len, {0, 1, 1}, false, false, false};
+    JCursor c = {r->src->text, r->src->len, {0, 1}, false, false, false};
     int ncols = 0, capcols = 0;
     const char **cols = NULL;
     Span *col_spans = NULL;
@@ -495,7 +491,7 @@ static bool read_columns(Reader *r, Table *out, json_t *index)
 /* Pass 2: the rows, one object at a time, through tr_push_row. */
 static void read_rows(Reader *r, const Table *out, json_t *index)
 {
-    JCursor c = {r->src->text, r->src->len, {0, 1, 1}, false, false, false};
+    JCursor c = {r->src->text, r->src->len, {0, 1}, false, false, false};
     JElem e;
     bool ok = true;
     for (int i = 0; next_elem(r, &c, &e, &ok); i++) {
@@ -525,7 +521,7 @@ static void read_rows(Reader *r, const Table *out, json_t *index)
         }
         json_decref(obj);
         if (row_ok)
-            tr_push_row(r, cells, jspan(r->file, e.pos));
+            tr_push_row(r, cells, jspan(r->file, e.pos), e.pos.line);
     }
 }
 

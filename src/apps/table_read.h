@@ -41,12 +41,7 @@ bool tr_is_blank(unsigned char c);
 /* The text between s and s+n without surrounding white space, copied into
  * the arena; NULL when nothing is left. */
 const char *tr_trim_dup(Arena *a, const char *s, size_t n);
-/* Column (in characters, 1-based) of byte `off` on the line starting at `line_off`. */
-int tr_column_of(const char *text, size_t line_off, size_t off);
-Span tr_make_span(int file, int line, int col, size_t off, int end_col, size_t end_off);
-/* A span naming only the file (no line): the renderer shows just the path. */
-Span tr_file_span(int file);
-void tr_push_row(Reader *r, const char **cells, Span span);
+void tr_push_row(Reader *r, const char **cells, Span span, int line);
 
 /* The two formats: the text is r->src's; rows go through tr_push_row. */
 void tr_read_csv(Reader *r, struct Table *out);

@@ -15,8 +15,10 @@
  * the terminal. */
 static void print_place(FILE *out, Arena *a, SourceSet *ss, const char *before, Span sp)
 {
-    if (src_has_place(ss, sp))
-        fprintf(out, "%s%s:%d:%d", before, esc_text(a, src_shown(ss, sp.file)), sp.first_line, sp.first_column);
+    if (!src_has_place(ss, sp))
+        return;
+    SrcPos at = span_first(ss, sp);
+    fprintf(out, "%s%s:%d:%d", before, esc_text(a, src_shown(ss, sp.file)), at.line, at.col);
 }
 
 static void print_block_line(FILE *out, Arena *a, SourceSet *ss, const char *label, int lw, const Block *b)

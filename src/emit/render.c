@@ -24,11 +24,12 @@ static int shown_width(const char *shown)
 static void excerpt(FILE *out, SourceSet *ss, Span sp, bool color)
 {
     enum { WINDOW = 120, BEFORE = 50 };
-    if (sp.file < 0 || sp.file >= ss->n || sp.first_line < 1)
+    if (!src_has_place(ss, sp) || sp.first_off == SRC_NO_OFF)
         return;
     Source *src = ss->files[sp.file];
     if (src->private_text)
         return; /* applicant files hold health data: never echo a line */
+    SrcPos first = src_pos(src, sp.first_off), last = src_pos(src, sp.last_off);
     size_t len;
     const char *line = src_line_at(src, sp.first_off, &len);
     int total = 0;
@@ -37,19 +38,19 @@ static void excerpt(FILE *out, SourceSet *ss, Span sp, bool color)
             total++;
     int from = 1, to = total;
     if (total > WINDOW + 30) {
-        from = sp.first_column - BEFORE < 1 ? 1 : sp.first_column - BEFORE;
+        from = first.col - BEFORE < 1 ? 1 : first.col - BEFORE;
         to = from + WINDOW - 1 < total ? from + WINDOW - 1 : total;
     }
     int n;
-    if (sp.last_line == sp.first_line)
-        n = sp.last_column - sp.first_column;
+    if (last.line == first.line)
+        n = last.col - first.col;
     else
-        n = total - sp.first_column + 1;
-    if (sp.first_column + n - 1 > to)
-        n = to - sp.first_column + 1;
+        n = total - first.col + 1;
+    if (first.col + n - 1 > to)
+        n = to - first.col + 1;
     if (n < 1)
         n = 1;
-    int width = fprintf(out, "%5d", sp.first_line);
+    int width = fprintf(out, "%5d", first.line);
     fputs(" | ", out);
     if (from > 1)
         fputs("...", out);
@@ -79,10 +80,10 @@ static void excerpt(FILE *out, SourceSet *ss, Span sp, bool color)
         if (col < from || col > to)
             continue;
         int w = shown_width(shown);
-        if (col < sp.first_column)
+        if (col < first.col)
             for (int k = 0; k < w; k++)
                 fputc(shown[0] == '\t' ? '\t' : ' ', out);
-        else if (col < sp.first_column + n)
+        else if (col < first.col + n)
             marks += w;
     }
     if (marks < 1)
@@ -107,8 +108,9 @@ static void header_word(FILE *out, Arena *a, SourceSet *ss, Span sp, const char 
         fprintf(out, "%s: ", esc_text(a, path));
     } else if (src_has_place(ss, sp)) {
         const char *file = esc_text(a, src_shown(ss, sp.file));
-        if (sp.first_line > 0)
-            fprintf(out, "%s:%d:%d: ", file, sp.first_line, sp.first_column);
+        SrcPos at = span_first(ss, sp);
+        if (at.line > 0)
+            fprintf(out, "%s:%d:%d: ", file, at.line, at.col);
         else
             fprintf(out, "%s: ", file);
     } else {
@@ -178,16 +180,18 @@ const char *render_place_text(Arena *a, SourceSet *ss, Span sp)
 {
     if (!src_has_place(ss, sp))
         return "";
-    return arena_printf(a, "%s:%d:%d", esc_text(a, src_shown(ss, sp.file)), sp.first_line, sp.first_column);
+    SrcPos at = span_first(ss, sp);
+    return arena_printf(a, "%s:%d:%d", esc_text(a, src_shown(ss, sp.file)), at.line, at.col);
 }
 
 void render_place_json(JsonW *w, SourceSet *ss, Span sp)
 {
     jw_open(w, '{');
     if (src_has_place(ss, sp)) {
+        SrcPos at = span_first(ss, sp);
         jw_kstr(w, "file", ss->files[sp.file]->path);
-        jw_kint(w, "line", sp.first_line);
-        jw_kint(w, "column", sp.first_column);
+        jw_kint(w, "line", at.line);
+        jw_kint(w, "column", at.col);
     }
     jw_close(w, '}');
 }
@@ -198,11 +202,13 @@ static void place_members(JsonW *w, SourceSet *ss, Span sp)
 {
     if (src_has_place(ss, sp)) {
         jw_kstr(w, "file", ss->files[sp.file]->path);
-        if (sp.first_line > 0) {
-            jw_kint(w, "line", sp.first_line);
-            jw_kint(w, "column", sp.first_column);
-            jw_kint(w, "end_line", sp.last_line);
-            jw_kint(w, "end_column", sp.last_column);
+        SrcPos first = span_first(ss, sp);
+        if (first.line > 0) {
+            SrcPos last = span_last(ss, sp);
+            jw_kint(w, "line", first.line);
+            jw_kint(w, "column", first.col);
+            jw_kint(w, "end_line", last.line);
+            jw_kint(w, "end_column", last.col);
         }
     }
 }

@@ -472,7 +472,7 @@ bool fix_edits(Arena *a, SourceSet *ss, int main_file, Block *course, const FixC
     /* Every edit now lies in the main file: in source order, apart. */
     int n = 0;
     FixEdit *ed = arena_array(a, (size_t)e.n + 1, sizeof *ed);
-    const Source *src = ss->files[main_file];
+    Source *src = ss->files[main_file];
     for (int i = 0; i < e.n; i++) {
         Raw *r = &e.raw[i];
         if (r->file == -1)
@@ -499,11 +499,11 @@ bool fix_edits(Arena *a, SourceSet *ss, int main_file, Block *course, const FixC
     }
     const char *nl = line_end(src);
     for (int i = 0; i < n; i++) {
-        Span s = src_span_at(src, main_file, ed[i].off), t = src_span_at(src, main_file, ed[i].end_off);
+        SrcPos s = src_pos(src, ed[i].off), t = src_pos(src, ed[i].end_off);
         if (strcmp(nl, "\n") != 0)
             ed[i].text = with_line_ends(a, ed[i].text, nl);
-        ed[i].line = s.first_line, ed[i].column = s.first_column;
-        ed[i].end_line = t.first_line, ed[i].end_column = t.first_column;
+        ed[i].line = s.line, ed[i].column = s.col;
+        ed[i].end_line = t.line, ed[i].end_column = t.col;
     }
     out->edits = ed;
     out->nedits = n;

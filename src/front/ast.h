@@ -48,8 +48,8 @@ typedef struct QtyLit { double v; Unit unit; } QtyLit;
 /* A string as written, and where its unescaped braces are: the lexer
  * records them while it decodes, so a message template is split without
  * decoding the string a second time. Offsets count bytes of the body
- * (without the opening quote); `col` counts characters. */
-typedef struct StrBrace { uint32_t raw, dec, col; } StrBrace;
+ * (without the opening quote). */
+typedef struct StrBrace { uint32_t raw, dec; } StrBrace;
 typedef struct StrForm {
     const char *raw;
     uint32_t nbraces;

@@ -49,7 +49,7 @@ static void push_kept(Diags *d, DiagSeverity sev, Span span, char *msg);
 
 static bool same_place(Span a, Span b)
 {
-    return a.file == b.file && a.first_line == b.first_line && a.first_column == b.first_column;
+    return a.file == b.file && a.first_off == b.first_off;
 }
 
 /* Adds the "too many ..." note once, when a cap is first passed. */
@@ -229,9 +229,10 @@ static int cmp_diag(const void *pa, const void *pb)
         return a->span.file < 0 ? 1 : -1;
     if (a->span.file != b->span.file)
         return a->span.file - b->span.file;
-    if (a->span.first_line != b->span.first_line)
-        return a->span.first_line - b->span.first_line;
-    return a->span.first_column - b->span.first_column;
+    /* By offset, which orders as line and column do; a span of the file
+     * alone (SRC_NO_OFF) first, as its line 0 would: +1 wraps it to 0. */
+    uint32_t x = a->span.first_off + 1, y = b->span.first_off + 1;
+    return x < y ? -1 : x > y;
 }
 
 void diag_sort(Diags *d)

@@ -25,14 +25,14 @@ static bool precheck(Diags *diags, Source *src, int file, size_t off, size_t len
         return true; /* the common case, in one fast pass */
     const char *bad = bad_utf8(text, len);
     if (bad) {
-        diag_error(diags, src_span_at(src, file, (size_t)(bad - src->text)),
+        diag_error(diags, span_at(file, (size_t)(bad - src->text), (size_t)(bad - src->text) + 1),
                    _("%s is not UTF-8 text (invalid byte 0x%02X)"), src->path, (unsigned char)*bad);
         diag_help(diags, _("save the file as UTF-8; most editors offer it under 'Save as' or 'Encoding'"));
         return false;
     }
     const char *nul = memchr(text, '\0', len);
     if (nul) {
-        diag_error(diags, src_span_at(src, file, (size_t)(nul - src->text)),
+        diag_error(diags, span_at(file, (size_t)(nul - src->text), (size_t)(nul - src->text) + 1),
                    _("%s contains a NUL byte: it is not a text file"), src->path);
         return false;
     }
@@ -70,7 +70,6 @@ typedef struct ParseText {
     Source *src;
     int file;
     size_t off, len;
-    int line, col;   /* where byte off stands */
     bool expr_mode;
     ParseKinds *kinds;
     File *out;
@@ -86,15 +85,13 @@ static bool drive(ParserFn parser, const ParseText *t, Diags *diags, LexState *l
     ls->diags = diags;
     ls->src = t->src;
     ls->file = t->file;
-    ls->line = t->line;
-    ls->col = t->col;
     ls->off = t->off;
     ls->out = t->out;
     ls->expr_mode = t->expr_mode;
     ls->kinds = t->kinds;
     ls->decl_mark = arena_mark(t->a);
     ls->errors_at_start = diags->errors;
-    ls->tok = (Span){t->file, t->line, t->col, t->line, t->col, t->off, t->off};
+    ls->tok = span_at(t->file, t->off, t->off);
 
     yyscan_t scanner;
     if (yylex_init_extra(ls, &scanner) != 0)
@@ -146,8 +143,8 @@ static bool try_nolac(const ParseText *t, Diags *diags, LexState *ls)
     return false;
 }
 
-static File *run(Arena *a, Diags *diags, SourceSet *ss, int file, size_t off, size_t len, int line,
-                 int col, bool expr_mode, ParseKinds *kinds, bool lac_only)
+static File *run(Arena *a, Diags *diags, SourceSet *ss, int file, size_t off, size_t len, bool expr_mode,
+                 ParseKinds *kinds, bool lac_only)
 {
     Source *src = ss->files[file];
     File *f = arena_alloc(a, sizeof *f);
@@ -155,7 +152,7 @@ static File *run(Arena *a, Diags *diags, SourceSet *ss, int file, size_t off, si
     if (!precheck(diags, src, file, off, len))
         return f;
 
-    ParseText t = {a, src, file, off, len, line, col, expr_mode, kinds, f};
+    ParseText t = {a, src, file, off, len, expr_mode, kinds, f};
     LexState ls;
     if (lac_only || !try_nolac(&t, diags, &ls)) {
         drive(yyparse, &t, diags, &ls);
@@ -170,12 +167,12 @@ static File *whole_file(Arena *a, Diags *diags, SourceSet *ss, int file, ParseKi
 {
     Source *src = ss->files[file];
     if (src->len > (size_t)0x7fffffff) {
-        diag_error(diags, (Span){file, 1, 1, 1, 1, 0, 0}, _("%s is too large to read"), src->path);
+        diag_error(diags, span_at(file, 0, 0), _("%s is too large to read"), src->path);
         File *f = arena_alloc(a, sizeof *f);
         f->source = file;
         return f;
     }
-    return run(a, diags, ss, file, 0, src->len, 1, 1, false, kinds, lac_only);
+    return run(a, diags, ss, file, 0, src->len, false, kinds, lac_only);
 }
 
 File *parse_file_kinds(Arena *a, Diags *diags, SourceSet *ss, int file, ParseKinds *kinds)
@@ -193,15 +190,13 @@ File *parse_file(Arena *a, Diags *diags, SourceSet *ss, int file)
     return parse_file_kinds(a, diags, ss, file, NULL);
 }
 
-File *parse_range(Arena *a, Diags *diags, SourceSet *ss, int file, size_t off, size_t len, int line, int col,
-                  ParseKinds *kinds)
+File *parse_range(Arena *a, Diags *diags, SourceSet *ss, int file, size_t off, size_t len, ParseKinds *kinds)
 {
-    return run(a, diags, ss, file, off, len, line, col, false, kinds, false);
+    return run(a, diags, ss, file, off, len, false, kinds, false);
 }
 
-Node *parse_expr_at(Arena *a, Diags *diags, SourceSet *ss, int file, size_t off, size_t len,
-                    int line, int col)
+Node *parse_expr_at(Arena *a, Diags *diags, SourceSet *ss, int file, size_t off, size_t len)
 {
-    File *f = run(a, diags, ss, file, off, len, line, col, true, NULL, false);
+    File *f = run(a, diags, ss, file, off, len, true, NULL, false);
     return f->expr;
 }

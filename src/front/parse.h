@@ -39,8 +39,7 @@ typedef struct LexState {
     Diags *diags;
     Source *src;
     int file;              /* index of src */
-    int line, col;         /* position of the next byte */
-    size_t off;
+    size_t off;            /* the next byte */
     Span tok;              /* where an expression parse starts (TOK_START_EXPR) */
     int last_tok;          /* kind of the last token returned; 0 at start */
     Span last_span;        /* its span */
@@ -87,10 +86,9 @@ File *parse_file_kinds(Arena *a, Diags *diags, SourceSet *ss, int file, ParseKin
  * does: the tests compare the two. */
 File *parse_file_lac(Arena *a, Diags *diags, SourceSet *ss, int file, ParseKinds *kinds);
 
-/* Parses the declarations in bytes [off, off+len) of `file`, which start at
- * `line`:`col` (a batch item, see batch.h); `kinds` as for parse_file_kinds. */
-File *parse_range(Arena *a, Diags *diags, SourceSet *ss, int file, size_t off, size_t len, int line, int col,
-                  ParseKinds *kinds);
+/* Parses the declarations in bytes [off, off+len) of `file` (a batch item,
+ * see batch.h); `kinds` as for parse_file_kinds. */
+File *parse_range(Arena *a, Diags *diags, SourceSet *ss, int file, size_t off, size_t len, ParseKinds *kinds);
 
 /* The parser's part of ParseKinds: notes the kind a `schema` entry
  * declares; says whether `key` is a known kind. */
@@ -98,8 +96,7 @@ void parse_kinds_add(Arena *a, ParseKinds *k, const Entry *schema);
 bool parse_kinds_known(const ParseKinds *k, const char *key);
 
 /* Parses one expression written inside a string of `file`, starting at byte
- * `off` (line, col) and `len` bytes long. Returns NULL after an error. */
-Node *parse_expr_at(Arena *a, Diags *diags, SourceSet *ss, int file, size_t off, size_t len,
-                    int line, int col);
+ * `off` and `len` bytes long. Returns NULL after an error. */
+Node *parse_expr_at(Arena *a, Diags *diags, SourceSet *ss, int file, size_t off, size_t len);
 
 #endif

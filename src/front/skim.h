@@ -22,7 +22,8 @@
  * [off, end), from the key to the closing brace. */
 typedef struct SkimItem {
     size_t off, end;
-    int line, col;          /* of off; the column counts characters */
+    int line, col;          /* of off (the column counts characters): where places in a
+                               batch file are counted from (batch.c, src_set_marks) */
     size_t name_off, name_len; /* the first word after the key; len 0: none */
     size_t ext_off, ext_len;   /* the word after `extends`; len 0: none */
     /* skim_hash of the name and the extends name (0 when none): a caller

@@ -24,6 +24,8 @@ void src_init(SourceSet *ss)
     ss->n = ss->cap = 0;
 }
 
+static void free_index(Source *s);
+
 void src_free(SourceSet *ss)
 {
     for (int i = 0; i < ss->n; i++) {
@@ -33,7 +35,7 @@ void src_free(SourceSet *ss)
             munmap(ss->files[i]->map, ss->files[i]->map_len);
         else
             free(ss->files[i]->text);
-        free(ss->files[i]->lines);
+        free_index(ss->files[i]);
         free(ss->files[i]);
     }
     free(ss->files);
@@ -58,6 +60,7 @@ static int add_owned(SourceSet *ss, const char *path, char *text, size_t len, bo
     s->text = text;
     s->len = len;
     s->imported_at = span_none();
+    atomic_init(&s->index, NULL);
     ss->files[ss->n] = s;
     return ss->n++;
 }
@@ -198,56 +201,186 @@ size_t src_line_end(const char *t, size_t i, size_t len)
     return 0;
 }
 
-static void build_lines(Source *s)
+/* The sparse line index: a line start every SRC_STRIDE bytes or so, so a
+ * place is found by a binary search and a count of at most about that
+ * many bytes, and the index of a large file stays a small part of it. */
+#define SRC_STRIDE 256
+/* ... or every len >> SRC_STRIDE_SHIFT bytes in a large file: at most
+ * 65,536 entries (512 KB) for any file, a 140 MB file's place counted from
+ * at most about 2 KB before it. */
+#define SRC_STRIDE_SHIFT 16
+
+typedef struct SrcLineAt {
+    uint32_t off; /* a line's first byte */
+    int line;
+} SrcLineAt;
+
+struct SrcIndex {
+    SrcLineAt *at; /* by offset (and so by line); at[0] is line 1 */
+    int n;
+    int nlines; /* lines in the file */
+};
+
+static SrcIndex *build_index(const Source *s)
 {
-    int n = 1;
-    for (size_t i = 0, k; i < s->len; i += k ? k : 1)
-        if ((k = src_line_end(s->text, i, s->len)))
-            n++;
-    s->lines = malloc((size_t)n * sizeof *s->lines);
-    if (!s->lines)
+    SrcIndex *x = malloc(sizeof *x);
+    if (!x)
         arena_oom();
-    s->lines[0] = 0;
-    int m = 1;
-    for (size_t i = 0, k; i < s->len; i += k ? k : 1)
-        if ((k = src_line_end(s->text, i, s->len)))
-            s->lines[m++] = i + k;
-    s->nlines = n;
+    int cap = 0;
+    x->at = heap_push(NULL, &cap, 0, sizeof *x->at);
+    x->at[0] = (SrcLineAt){0, 1};
+    x->n = 1;
+    int line = 1;
+    size_t last = 0;
+    size_t stride = s->len >> SRC_STRIDE_SHIFT > SRC_STRIDE ? s->len >> SRC_STRIDE_SHIFT : SRC_STRIDE;
+    for (size_t i = 0, k; i < s->len; i += k ? k : 1) {
+        if (!(k = src_line_end(s->text, i, s->len)))
+            continue;
+        line++;
+        if (i + k - last >= stride) {
+            last = i + k;
+            x->at = heap_push(x->at, &cap, x->n, sizeof *x->at);
+            x->at[x->n++] = (SrcLineAt){(uint32_t)last, line};
+        }
+    }
+    x->nlines = line;
+    return x;
+}
+
+/* The index, built by the first caller; when two threads build it at
+ * once, one keeps its own and the other's is freed. */
+static const SrcIndex *get_index(Source *s)
+{
+    SrcIndex *x = atomic_load_explicit(&s->index, memory_order_acquire);
+    if (x)
+        return x;
+    SrcIndex *mine = build_index(s);
+    if (atomic_compare_exchange_strong_explicit(&s->index, &x, mine, memory_order_acq_rel, memory_order_acquire))
+        return mine;
+    free(mine->at);
+    free(mine);
+    return x;
+}
+
+/* The last entry of the index at or before byte `key` (by_line: line
+ * `key`): both grow along the index. */
+static const SrcLineAt *last_entry(const SrcIndex *x, bool by_line, size_t key)
+{
+    int lo = 0, hi = x->n - 1;
+    while (lo < hi) {
+        int mid = lo + (hi - lo + 1) / 2;
+        if ((by_line ? (size_t)x->at[mid].line : x->at[mid].off) <= key)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return &x->at[lo];
+}
+
+static void free_index(Source *s)
+{
+    SrcIndex *x = atomic_load_explicit(&s->index, memory_order_relaxed);
+    if (x) {
+        free(x->at);
+        free(x);
+    }
+}
+
+/* From the known place `at` of byte `from` forward to byte `off`: lines
+ * and characters as the lexer counts them (the '\r' of "\r\n" is a
+ * character of its line, the '\n' ends it). A report counts up to a
+ * course's length for each place it shows, so a text without '\r' (the
+ * usual one) hops from '\n' to '\n' with memchr and counts characters on
+ * the last line only. */
+static SrcPos count_from(const Source *s, size_t from, SrcPos at, size_t off)
+{
+    size_t end = off < s->len ? off : s->len;
+    const char *t = s->text;
+    size_t i = from;
+    if (i < end && !memchr(t + i, '\r', end - i)) {
+        for (const char *nl; (nl = memchr(t + i, '\n', end - i)) != NULL;) {
+            at.line++;
+            at.col = 1;
+            i = (size_t)(nl - t) + 1;
+        }
+    }
+    for (; i < end; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (c == '\n' || (c == '\r' && !(i + 1 < s->len && t[i + 1] == '\n'))) {
+            at.line++;
+            at.col = 1;
+        } else if ((c & 0xC0) != 0x80) {
+            at.col++;
+        }
+    }
+    if (off > end && end >= from)
+        at.col += (int)(off - end);
+    return at;
+}
+
+SrcPos src_pos(Source *s, size_t off)
+{
+    if (off == SRC_NO_OFF)
+        return (SrcPos){0, 0};
+    SrcMark m;
+    if (s->marks) {
+        if (s->marks(s->marks_ctx, off, &m))
+            return count_from(s, m.off, (SrcPos){m.line, m.col}, off);
+        return count_from(s, 0, (SrcPos){1, 1}, off);
+    }
+    const SrcIndex *x = get_index(s);
+    const SrcLineAt *at = last_entry(x, false, off);
+    return count_from(s, at->off, (SrcPos){at->line, 1}, off);
+}
+
+SrcPos span_first(SourceSet *ss, Span sp)
+{
+    if (!src_has_place(ss, sp))
+        return (SrcPos){0, 0};
+    return src_pos(ss->files[sp.file], sp.first_off);
+}
+
+SrcPos span_last(SourceSet *ss, Span sp)
+{
+    if (!src_has_place(ss, sp))
+        return (SrcPos){0, 0};
+    return src_pos(ss->files[sp.file], sp.last_off);
+}
+
+void src_set_marks(Source *s, SrcMarkFn fn, const void *ctx)
+{
+    s->marks = fn;
+    s->marks_ctx = ctx;
+}
+
+bool src_breaks(const Source *s, size_t from, size_t to)
+{
+    for (size_t i = from; i < to && i < s->len; i++)
+        if (s->text[i] == '\n' || s->text[i] == '\r')
+            return true;
+    return false;
 }
 
 const char *src_line(Source *s, int line, size_t *len)
 {
-    if (!s->lines)
-        build_lines(s);
-    if (line < 1 || line > s->nlines) {
+    const SrcIndex *x = get_index(s);
+    if (line < 1 || line > x->nlines) {
         *len = 0;
         return "";
     }
-    size_t start = s->lines[line - 1];
+    const SrcLineAt *at = last_entry(x, true, (size_t)line);
+    size_t start = at->off;
+    for (int l = at->line; l < line; l++) {
+        size_t k = 0;
+        while (!(k = src_line_end(s->text, start, s->len)))
+            start++;
+        start += k;
+    }
     size_t end = start;
     while (end < s->len && s->text[end] != '\n' && s->text[end] != '\r')
         end++;
     *len = end - start;
     return s->text + start;
-}
-
-Span src_span_at(const Source *src, int file, size_t off)
-{
-    Span sp = {file, 1, 1, 1, 2, off, off + 1};
-    for (size_t i = 0; i < off && i < src->len; i++) {
-        unsigned char c = (unsigned char)src->text[i];
-        if (c == '\n' || (c == '\r' && !(i + 1 < src->len && src->text[i + 1] == '\n'))) {
-            sp.first_line++;
-            sp.first_column = 1;
-        } else if (c == '\r') {
-            /* the '\r' of "\r\n": the '\n' ends the line */
-        } else if ((c & 0xC0) != 0x80) {
-            sp.first_column++;
-        }
-    }
-    sp.last_line = sp.first_line;
-    sp.last_column = sp.first_column + 1;
-    return sp;
 }
 
 const char *src_line_at(Source *s, size_t off, size_t *len)
@@ -271,8 +404,6 @@ Span span_join(Span a, Span b)
     if (b.file < 0)
         return a;
     Span s = a;
-    s.last_line = b.last_line;
-    s.last_column = b.last_column;
     s.last_off = b.last_off;
     return s;
 }

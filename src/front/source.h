@@ -1,20 +1,43 @@
-/* source.h — source files and spans. A Span is also bison's location type
- * (it has first_line/first_column/last_line/last_column), extended with the
- * file and byte offsets. Columns count characters, not bytes, so æ ø å are
- * one column each; offsets are bytes, used to cut the source line. */
+/* source.h — source files and spans. A Span is also bison's location type:
+ * the file and the byte offsets [first_off, last_off), nothing more. Lines
+ * and columns are computed only where a place is shown or compared
+ * (src_pos): keeping them up to date for every token and copying them on
+ * every reduction cost the parser more than anything it reads them for.
+ * Columns count characters, not bytes, so æ ø å are one column each. */
 #ifndef RAMME_SOURCE_H
 #define RAMME_SOURCE_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 typedef struct Span {
     int file;                     /* index into the SourceSet; -1: no place */
-    int first_line, first_column; /* 1-based; column in characters */
-    int last_line, last_column;   /* position just after the last character */
-    uint32_t first_off, last_off; /* byte offsets [first_off, last_off): a source file is under 4 GiB (load.h) */
+    uint32_t first_off, last_off; /* byte offsets [first_off, last_off): a source file is under 4 GiB (load.h);
+                                     SRC_NO_OFF: the file alone, no place in it */
 } Span;
+
+#define SRC_NO_OFF UINT32_MAX
+
+/* A place as people read it: line 1-based, column in characters (1-based);
+ * line 0: none (a span of the file alone, or of no file). */
+typedef struct SrcPos {
+    int line, col;
+} SrcPos;
+
+/* A place the caller knows (a batch item's start, skim.h): lines and
+ * columns of a large file are counted from the nearest one. */
+typedef struct SrcMark {
+    size_t off;
+    int line, col;
+} SrcMark;
+
+/* The nearest known place at or before `off` (false: none; then the start
+ * of the file). Must be safe to call from several threads at once. */
+typedef bool (*SrcMarkFn)(const void *ctx, size_t off, SrcMark *out);
+
+typedef struct SrcIndex SrcIndex;
 
 typedef struct Source {
     char *path;       /* as the user named it, or as found on the search path */
@@ -22,8 +45,9 @@ typedef struct Source {
                          "national.ramme", not the machine's path); NULL: path */
     char *text;       /* contents, NUL-terminated, BOM removed */
     size_t len;       /* bytes in text */
-    size_t *lines;    /* byte offset of each line's start (lazily built) */
-    int nlines;
+    _Atomic(SrcIndex *) index; /* line starts, sparse in a large file (lazily built: src_pos) */
+    SrcMarkFn marks;  /* when set, places are counted from these instead of the index */
+    const void *marks_ctx;
     bool private_text; /* holds personal data: diagnostics never quote its lines */
     void *map;        /* a large file is mapped, not copied: the mapping (text is inside it) */
     size_t map_len;
@@ -59,19 +83,43 @@ void src_release(Source *s, size_t upto);
 /* The text of line `line` (1-based) without its line end. Lines end at
  * "\r\n", a lone '\r' or '\n', as the lexer counts them. */
 const char *src_line(Source *s, int line, size_t *len);
+/* The line and column of byte `off` of s (off may be s->len, the end, or
+ * past it: columns go on counting there; SRC_NO_OFF: line 0). The '\r' of
+ * "\r\n" has a column of its own, as the lexer counts it. Counted from the
+ * nearest mark (src_set_marks), else from a line start in a sparse index
+ * built at the first call: no scan of a whole large file per place. Safe
+ * in several threads at once (the index is published atomically). */
+SrcPos src_pos(Source *s, size_t off);
+/* Where the span starts and where it ends (the position after its last character). */
+SrcPos span_first(SourceSet *ss, Span sp);
+SrcPos span_last(SourceSet *ss, Span sp);
+/* A large file's places are counted from `fn`'s marks (a batch's items),
+ * never from an index of its lines. Set before any thread reads places. */
+void src_set_marks(Source *s, SrcMarkFn fn, const void *ctx);
+/* A line end stands in bytes [from, to) of s: two tokens are on different lines. */
+bool src_breaks(const Source *s, size_t from, size_t to);
 /* Bytes of the line end at t[i] ("\r\n" 2, a lone '\r' or '\n' 1), or 0:
  * the lexer's line ends, which LSP counts too (the language server). */
 size_t src_line_end(const char *t, size_t i, size_t len);
-/* The span of byte `off` of `src` (one character wide), counting lines and
- * characters from the start: for an error found without a lexer. */
-Span src_span_at(const Source *src, int file, size_t off);
+/* The span of bytes [off, end) of file `file`. */
+static inline Span span_at(int file, size_t off, size_t end)
+{
+    Span s = {file, (uint32_t)off, (uint32_t)end};
+    return s;
+}
+/* The span of the file `file` alone: reports name it without a line. */
+static inline Span span_file(int file)
+{
+    Span s = {file, SRC_NO_OFF, SRC_NO_OFF};
+    return s;
+}
 /* The line that holds byte `off`, found from the byte itself: no index of
  * every line (which would read all of a 140 MB batch file for one error). */
 const char *src_line_at(Source *s, size_t off, size_t *len);
 
 static inline Span span_none(void)
 {
-    Span s = {-1, 0, 0, 0, 0, 0, 0};
+    Span s = {-1, 0, 0};
     return s;
 }
 /* The span from the start of a to the end of b. */

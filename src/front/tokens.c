@@ -18,8 +18,6 @@ int tok_scan(Arena *a, Diags *d, SourceSet *ss, int file, Tok **out)
     ls.diags = d;
     ls.src = src;
     ls.file = file;
-    ls.line = 1;
-    ls.col = 1;
     ls.errors_at_start = d->errors;
     File f = {0};
     ls.out = &f;

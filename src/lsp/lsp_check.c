@@ -212,7 +212,7 @@ const char *lsp_field_doc(const LspCheck *c, Arena *a, const Field *f)
     if (!f || !src_has_place(&c->ss, f->span))
         return NULL;
     size_t len;
-    const char *line = src_line(c->ss.files[f->span.file], f->span.first_line, &len);
+    const char *line = src_line_at(c->ss.files[f->span.file], f->span.first_off, &len);
     if (!line)
         return NULL;
     /* The first '#' outside a string starts the comment. */

@@ -34,7 +34,7 @@ void lsp_definition(JsonW *w, LspDoc *doc, size_t off)
     if (at.import) {
         int f = imported(c, at.import->u.import.path);
         if (f >= 0) {
-            Span sp = {f, 1, 1, 1, 1, 0, 0};
+            Span sp = span_at(f, 0, 0);
             lsp_jw_location(w, doc, sp);
             return;
         }

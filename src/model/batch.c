@@ -24,6 +24,40 @@ static void release(void *src, size_t done)
     src_release(src, done);
 }
 
+/* The last of n records (`stride` bytes apart, each starting with its
+ * size_t offset, as SkimItem and SkimRest do) at or before `off`, or -1. */
+static int last_at(const void *base, size_t stride, int n, size_t off)
+{
+    int lo = 0, hi = n - 1, at = -1;
+    while (lo <= hi) {
+        int mid = lo + (hi - lo) / 2;
+        size_t o;
+        memcpy(&o, (const char *)base + (size_t)mid * stride, sizeof o);
+        if (o <= off) {
+            at = mid;
+            lo = mid + 1;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    return at;
+}
+
+/* The batch file's places are counted from the nearest item or stretch
+ * the skim found (SrcMarkFn): at most one course is read for a place, and
+ * no index of the file's lines is built. Only reads: safe in the workers. */
+static bool batch_mark(const void *ctx, size_t off, SrcMark *m)
+{
+    const Skim *s = ctx;
+    int i = last_at(s->items, sizeof *s->items, s->n, off);
+    int r = last_at(s->rest, sizeof *s->rest, s->nrest, off);
+    if (i >= 0 && (r < 0 || s->items[i].off > s->rest[r].off))
+        *m = (SrcMark){s->items[i].off, s->items[i].line, s->items[i].col};
+    else if (r >= 0)
+        *m = (SrcMark){s->rest[r].off, s->rest[r].line, s->rest[r].col};
+    return i >= 0 || r >= 0;
+}
+
 static File *batch_split(Program *p, int src, ParseKinds *kinds)
 {
     Source *s = p->sources->files[src];
@@ -31,7 +65,7 @@ static File *batch_split(Program *p, int src, ParseKinds *kinds)
     if (!skim_layout(s->text, s->len, p->batch_kind, release, s, &b->skim) || b->skim.n == 0) {
         if (s->len > p->max_bytes) {
             /* Too large to hold as one syntax tree: say where the layout broke. */
-            Span at = b->skim.plain ? (Span){src, 1, 1, 1, 1, 0, 0} : src_span_at(s, src, b->skim.stop);
+            Span at = b->skim.plain ? span_at(src, 0, 0) : span_at(src, b->skim.stop, b->skim.stop + 1);
             diag_error(p->diags, at, _("this file is larger than %zu MiB, so it is read %s by %s, but %s"),
                        p->max_bytes >> 20, p->batch_kind, p->batch_kind,
                        b->skim.plain ? _("it declares none") : _(b->skim.why));
@@ -46,11 +80,12 @@ static File *batch_split(Program *p, int src, ParseKinds *kinds)
     }
     b->file = src;
     p->batch = b;
+    src_set_marks(s, batch_mark, &b->skim);
     File *f = arena_alloc(p->arena, sizeof *f);
     f->source = src;
     for (int i = 0; i < b->skim.nrest; i++) {
         SkimRest *r = &b->skim.rest[i];
-        File *g = parse_range(p->arena, p->diags, p->sources, src, r->off, r->end - r->off, r->line, r->col, kinds);
+        File *g = parse_range(p->arena, p->diags, p->sources, src, r->off, r->end - r->off, kinds);
         for (int k = 0; k < g->n; k++)
             ast_push_decl(p->arena, f, g->decls[k]);
         if (g->dropped && f->dropped++ == 0)
@@ -153,8 +188,7 @@ static void batch_keep(Program *p, LoadSet *ls)
         if (!it->name_hash || !bsearch(&it->name_hash, hs.h, hs.n, sizeof *hs.h, cmp_hash))
             continue;
         it->kept = true;
-        File *g = parse_range(p->arena, p->diags, p->sources, b->file, it->off, it->end - it->off, it->line, it->col,
-                              NULL);
+        File *g = parse_range(p->arena, p->diags, p->sources, b->file, it->off, it->end - it->off, NULL);
         for (int k = 0; k < g->n; k++)
             ast_push_decl(p->arena, main, g->decls[k]);
     }
@@ -220,19 +254,7 @@ static void declared_before(Program *p, const BatchIter *it, int upto, Block *bl
         SkimItem *x = &b->skim.items[i];
         if (x->name_len != len || memcmp(text + x->name_off, blk->name, len) != 0)
             continue;
-        /* Its name's place: count lines and characters from the item's start. */
-        Span sp = {b->file, x->line, x->col, x->line, x->col, x->name_off, x->name_off + len};
-        for (size_t k = x->off; k < x->name_off; k++) {
-            if (text[k] == '\n' || (text[k] == '\r' && text[k + 1] != '\n')) {
-                sp.first_line++;
-                sp.first_column = 1;
-            } else if (((unsigned char)text[k] & 0xC0) != 0x80) {
-                sp.first_column++;
-            }
-        }
-        sp.last_line = sp.first_line;
-        sp.last_column = sp.first_column + (int)len;
-        diag_note(p->diags, sp, _("first declared here"));
+        diag_note(p->diags, span_at(b->file, x->name_off, x->name_off + len), _("first declared here"));
         return;
     }
 }
@@ -254,7 +276,7 @@ static Block *build_item(BatchIter *it, Program *p, Arena *arena, int i, BatchWo
     p->nscope_named = 0;
 
     Block *blk = NULL;
-    File *f = parse_range(p->arena, p->diags, p->sources, b->file, x->off, x->end - x->off, x->line, x->col, NULL);
+    File *f = parse_range(p->arena, p->diags, p->sources, b->file, x->off, x->end - x->off, NULL);
     /* One declaration, unless a syntax error split it (already reported). */
     if (f->n > 0 && f->decls[0]->kind == DECL_ENTRY && strcmp(f->decls[0]->u.entry->key, it->kind->name) == 0) {
         Builder B = {p, NULL, 0, NULL, 0};
@@ -332,8 +354,10 @@ static const char **batch_item_names(Program *p, const Schema *kind, int *n)
 
 static void batch_free(Program *p)
 {
-    if (p->batch)
-        skim_free(&p->batch->skim);
+    if (!p->batch)
+        return;
+    src_set_marks(p->sources->files[p->batch->file], NULL, NULL); /* they were the skim's */
+    skim_free(&p->batch->skim);
 }
 
 void batch_end(BatchIter *it)
@@ -478,7 +502,7 @@ static bool item_named(BatchWorker *w, int j, const char *name)
     q.scope_named = NULL;
     q.nscope_named = 0;
     bool named = false;
-    File *f = parse_range(q.arena, &d, q.sources, b->file, y->off, y->end - y->off, y->line, y->col, NULL);
+    File *f = parse_range(q.arena, &d, q.sources, b->file, y->off, y->end - y->off, NULL);
     if (f->n > 0 && f->decls[0]->kind == DECL_ENTRY && strcmp(f->decls[0]->u.entry->key, it->kind->name) == 0) {
         Builder B = {&q, NULL, 0, NULL, 0};
         Block *blk = build_toplevel(&B, it->kind, f->decls[0]->u.entry, b->file);

@@ -6,7 +6,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistr.h>
 
 typedef struct Scope {
     const char *var;    /* quantifier variable; NULL: a where-element scope */
@@ -345,9 +344,7 @@ static Type *tc_call(TC *t, Node *n, Scope *sc)
             nf = i;
     if (nf < 0) {
         Span name = n->span;
-        name.last_line = name.first_line;
-        name.last_column = name.first_column + (int)u8_mbsnlen((const uint8_t *)f, strlen(f));
-        name.last_off = name.first_off + strlen(f);
+        name.last_off = name.first_off + (uint32_t)strlen(f);
         diag_error(t->d, name, _("unknown function '%s'"), f);
         const char *sug = model_suggest(f, funcs, NFUNCS);
         if (sug)
@@ -509,13 +506,7 @@ static Type *tc(TC *t, Node *n, Scope *sc)
 /* The one-character span of the brace `br` of string node `str`. */
 static Span brace_span(const Node *str, const StrBrace *br)
 {
-    Span sp = str->span;
-    sp.first_column = str->span.first_column + 1 + (int)br->col;
-    sp.last_column = sp.first_column + 1;
-    sp.first_off = str->span.first_off + 1 + br->raw;
-    sp.last_off = sp.first_off + 1;
-    sp.last_line = sp.first_line;
-    return sp;
+    return span_at(str->span.file, str->span.first_off + 1 + br->raw, str->span.first_off + 2 + br->raw);
 }
 
 /* Splits a message into text and {expr} parts, parsing each expression at
@@ -562,8 +553,7 @@ static void tc_template(TC *t, Node *str)
         if (open->dec > text_from)
             tp->parts[tp->n++] = (TemplatePart){arena_strndup(t->a, dec + text_from, open->dec - text_from), NULL};
         Node *e = parse_expr_at(t->a, t->d, t->p->sources, str->span.file, str->span.first_off + 1 + open->raw + 1,
-                                close->raw - open->raw - 1, str->span.first_line,
-                                str->span.first_column + 1 + (int)open->col + 1);
+                                close->raw - open->raw - 1);
         if (e) {
             tc(t, e, NULL);
             tp->parts[tp->n++] = (TemplatePart){NULL, e};

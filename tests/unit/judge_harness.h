@@ -26,8 +26,7 @@ static inline Judged *judge_text(const char *text, const char *course)
     diag_init(&r->d);
     r->p = compile_text("t.ramme", text, NULL, &r->ss, &r->d);
     for (int i = 0; i < r->d.n; i++)
-        fprintf(stderr, "  %d:%d: %s\n", r->d.items[i].span.first_line, r->d.items[i].span.first_column,
-                r->d.items[i].msg);
+        fprintf(stderr, "  @%u: %s\n", (unsigned)r->d.items[i].span.first_off, r->d.items[i].msg);
     assert_int_equal(r->d.errors, 0);
     Block *c = model_decl(r->p, model_schema(r->p, "course"), course);
     assert_non_null(c);

@@ -44,11 +44,9 @@ static inline Lexed *lex_n(const char *text, size_t len, bool expr_mode)
     ls->diags = &lx->diags;
     ls->src = src;
     ls->file = file;
-    ls->line = 1;
-    ls->col = 1;
     ls->off = 0;
     ls->expr_mode = expr_mode;
-    ls->tok = (Span){file, 1, 1, 1, 1, 0, 0};
+    ls->tok = span_at(file, 0, 0);
 
     yyscan_t scanner;
     assert_int_equal(yylex_init_extra(ls, &scanner), 0);

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <limits.h>
+#include <pthread.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -255,11 +256,14 @@ static void test_arena_raw(void **state)
 
 /* ------------------------------------------------------------ diagnostics */
 
+/* These spans name no text: line and column stand in the offset (line *
+ * 100 + column), which orders and compares as they would. */
 static Span at(int file, int line, int col)
 {
-    Span s = {file, line, col, line, col + 1, 0, 0};
-    return s;
+    return span_at(file, (size_t)(line * 100 + col), (size_t)(line * 100 + col + 1));
 }
+#define LINE(sp) ((int)(sp).first_off / 100)
+#define COL(sp) ((int)(sp).first_off % 100)
 
 /* arena_reset: everything is handed out again, zeroed, from reused chunks;
  * a batch resets its arena for every course. */
@@ -404,8 +408,8 @@ static void test_diag_basic(void **state)
     assert_int_equal(d.warnings, 1);
     assert_int_equal(d.items[0].severity, DIAG_ERROR);
     assert_string_equal(d.items[0].msg, "bad thing 7");
-    assert_int_equal(d.items[0].span.first_line, 3);
-    assert_int_equal(d.items[0].span.first_column, 4);
+    assert_int_equal(LINE(d.items[0].span), 3);
+    assert_int_equal(COL(d.items[0].span), 4);
     assert_null(d.items[0].help);
     assert_int_equal(d.items[0].nnotes, 0);
     assert_int_equal(d.items[1].severity, DIAG_WARNING);
@@ -431,7 +435,7 @@ static void test_diag_dedup(void **state)
     assert_int_equal(d.errors, 1);
     /* Same place is line and column; the end of the span does not matter. */
     Span wider = at(0, 2, 5);
-    wider.last_column = 20;
+    wider.last_off += 15;
     diag_error(&d, wider, "unknown name 'x'");
     assert_int_equal(d.n, 1);
     /* Another column, line, file or message: kept. */
@@ -546,7 +550,7 @@ static void test_diag_append(void **state)
         assert_int_equal(to.items[i].severity, one.items[i].severity);
         assert_string_equal(to.items[i].msg, one.items[i].msg);
         assert_int_equal(to.items[i].nnotes, one.items[i].nnotes);
-        assert_int_equal(to.items[i].span.first_line, one.items[i].span.first_line);
+        assert_int_equal(LINE(to.items[i].span), LINE(one.items[i].span));
         assert_true((to.items[i].help == NULL) == (one.items[i].help == NULL));
         assert_true((to.items[i].suggest == NULL) == (one.items[i].suggest == NULL));
         assert_true((to.items[i].path == NULL) == (one.items[i].path == NULL));
@@ -625,8 +629,8 @@ static void test_diag_notes_and_help(void **state)
     assert_null(d.items[0].help);
     assert_int_equal(d.items[1].nnotes, 2);
     assert_string_equal(d.items[1].notes[0].msg, "opened here");
-    assert_int_equal(d.items[1].notes[0].span.first_line, 2);
-    assert_int_equal(d.items[1].notes[0].span.first_column, 3);
+    assert_int_equal(LINE(d.items[1].notes[0].span), 2);
+    assert_int_equal(COL(d.items[1].notes[0].span), 3);
     assert_string_equal(d.items[1].notes[1].msg, "a note with no place 2");
     assert_int_equal(d.items[1].notes[1].span.file, -1);
     assert_string_equal(d.items[1].help, "did you mean 'group_size'?");
@@ -751,18 +755,46 @@ static void test_src_line_crlf(void **state)
     l = src_line(s, 6, &len);
     assert_int_equal(len, 3);
     assert_memory_equal(l, "end", 3);
-    assert_int_equal(s->nlines, 7);
-    /* src_span_at and src_line_at count the same lines. */
+    /* The seventh line is empty, the eighth there is none. */
+    l = src_line(s, 7, &len);
+    assert_int_equal(len, 0);
+    /* src_pos and src_line_at count the same lines. */
     size_t off = (size_t)(strstr(text, "cr\r\n") - text);
-    Span sp = src_span_at(s, f, off + 1);
-    assert_int_equal(sp.first_line, 5);
-    assert_int_equal(sp.first_column, 2);
+    SrcPos p = src_pos(s, off + 1);
+    assert_int_equal(p.line, 5);
+    assert_int_equal(p.col, 2);
     l = src_line_at(s, off, &len);
     assert_int_equal(len, 2);
     assert_memory_equal(l, "cr", 2);
-    sp = src_span_at(s, f, (size_t)(strstr(text, "end") - text));
-    assert_int_equal(sp.first_line, 6);
-    assert_int_equal(sp.first_column, 1);
+    p = src_pos(s, (size_t)(strstr(text, "end") - text));
+    assert_int_equal(p.line, 6);
+    assert_int_equal(p.col, 1);
+    /* The '\r' of "\r\n" has a column, as the lexer counts it: its '\n' is
+     * the next one, and the line after starts at column 1. */
+    p = src_pos(s, 2);
+    assert_int_equal(p.line, 1);
+    assert_int_equal(p.col, 3);
+    p = src_pos(s, 3);
+    assert_int_equal(p.line, 1);
+    assert_int_equal(p.col, 4);
+    p = src_pos(s, 4);
+    assert_int_equal(p.line, 2);
+    assert_int_equal(p.col, 1);
+    /* 'æ' is one column of two bytes. */
+    p = src_pos(s, (size_t)(strstr(text, "\r\n\r\n") - text));
+    assert_int_equal(p.line, 2);
+    assert_int_equal(p.col, 5);
+    /* The end, and past it (an end one character beyond the text). */
+    p = src_pos(s, s->len);
+    assert_int_equal(p.line, 7);
+    assert_int_equal(p.col, 1);
+    p = src_pos(s, s->len + 1);
+    assert_int_equal(p.line, 7);
+    assert_int_equal(p.col, 2);
+    /* No place: line 0. */
+    assert_int_equal(src_pos(s, SRC_NO_OFF).line, 0);
+    assert_int_equal(span_first(&ss, span_file(f)).line, 0);
+    assert_int_equal(span_first(&ss, span_none()).line, 0);
     src_free(&ss);
 }
 
@@ -792,6 +824,139 @@ static void test_src_bom(void **state)
     f = src_add(&ss, "two.ramme", "\xEF\xBB\xBF\xEF\xBB\xBF" "a", 7);
     assert_int_equal(ss.files[f]->len, 4);
     src_free(&ss);
+}
+
+/* src_pos against a count from the start, at every byte of a text long
+ * enough for the sparse index to matter (a line start every 256 bytes),
+ * of ASCII, 'æ', and every kind of line end; then the same with marks. */
+static SrcPos naive_pos(const char *t, size_t len, size_t off)
+{
+    SrcPos p = {1, 1};
+    for (size_t i = 0; i < off && i < len; i++) {
+        if (t[i] == '\n' || (t[i] == '\r' && !(i + 1 < len && t[i + 1] == '\n'))) {
+            p.line++;
+            p.col = 1;
+        } else if (((unsigned char)t[i] & 0xC0) != 0x80) {
+            p.col++;
+        }
+    }
+    return p;
+}
+
+typedef struct TestMarks {
+    const char *t;
+    size_t len;
+} TestMarks;
+
+/* A mark every 700 bytes, counted from the start (SrcMarkFn). */
+static bool test_mark(const void *ctx, size_t off, SrcMark *m)
+{
+    const TestMarks *tm = ctx;
+    if (off < 700)
+        return false;
+    m->off = off - off % 700;
+    SrcPos p = naive_pos(tm->t, tm->len, m->off);
+    m->line = p.line;
+    m->col = p.col;
+    return true;
+}
+
+static void test_src_pos_every_byte(void **state)
+{
+    (void)state;
+    enum { N = 6000 };
+    char *t = malloc(N + 1);
+    assert_non_null(t);
+    size_t len = 0;
+    unsigned x = 7;
+    while (len + 3 < N) {
+        x = x * 1103515245u + 12345u;
+        switch ((x >> 16) % 24) {
+        case 0: t[len++] = '\n'; break;
+        case 1: t[len++] = '\r'; t[len++] = '\n'; break;
+        case 2: t[len++] = '\r'; break;
+        case 3: case 4: t[len++] = (char)0xC3; t[len++] = (char)0xA6; break;
+        default: t[len++] = 'a'; break;
+        }
+    }
+    SourceSet ss;
+    src_init(&ss);
+    int f = src_add(&ss, "every.ramme", t, len);
+    Source *s = ss.files[f];
+    for (size_t off = 0; off <= len; off++) {
+        SrcPos want = naive_pos(t, len, off), got = src_pos(s, off);
+        if (got.line != want.line || got.col != want.col)
+            fail_msg("byte %zu: %d:%d, expected %d:%d", off, got.line, got.col, want.line, want.col);
+    }
+    TestMarks tm = {t, len};
+    src_set_marks(s, test_mark, &tm);
+    for (size_t off = 0; off <= len; off++) {
+        SrcPos want = naive_pos(t, len, off), got = src_pos(s, off);
+        if (got.line != want.line || got.col != want.col)
+            fail_msg("byte %zu from a mark: %d:%d, expected %d:%d", off, got.line, got.col, want.line, want.col);
+    }
+    /* src_line finds each line from the index as well. */
+    src_set_marks(s, NULL, NULL);
+    for (size_t off = 0; off < len; off++) {
+        if (t[off] == '\n' || t[off] == '\r')
+            continue; /* src_line_at takes the '\n' of "\r\n" for an empty line */
+        SrcPos p = naive_pos(t, len, off);
+        size_t n, m;
+        const char *a = src_line(s, p.line, &n), *b = src_line_at(s, off, &m);
+        assert_ptr_equal(a, b);
+        assert_int_equal(n, m);
+    }
+    src_free(&ss);
+    free(t);
+}
+
+/* Workers of check -j may ask for places in one file at once, each
+ * before the index exists: whoever builds it first publishes it, the
+ * others free theirs (a leak or a use after free shows under `make
+ * sanitize`), and every answer is the same. */
+typedef struct PosRace {
+    Source *s;
+    const char *t;
+    size_t len;
+    int wrong;
+} PosRace;
+
+static void *pos_race(void *arg)
+{
+    PosRace *r = arg;
+    for (size_t off = 0; off <= r->len; off += 7) {
+        SrcPos want = naive_pos(r->t, r->len, off), got = src_pos(r->s, off);
+        r->wrong += got.line != want.line || got.col != want.col;
+    }
+    return NULL;
+}
+
+static void test_src_pos_threads(void **state)
+{
+    (void)state;
+    enum { N = 3000, THREADS = 4 };
+    char *t = malloc(N);
+    assert_non_null(t);
+    for (size_t i = 0; i < N; i++)
+        t[i] = i % 37 == 36 ? '\n' : i % 53 == 52 ? '\r' : 'a' + (char)(i % 26);
+    for (int round = 0; round < 20; round++) {
+        SourceSet ss;
+        src_init(&ss);
+        int f = src_add(&ss, "race.ramme", t, N);
+        Source *s = ss.files[f];
+        PosRace r[THREADS];
+        pthread_t th[THREADS];
+        for (int k = 0; k < THREADS; k++) {
+            r[k] = (PosRace){s, t, N, 0};
+            assert_int_equal(pthread_create(&th[k], NULL, pos_race, &r[k]), 0);
+        }
+        for (int k = 0; k < THREADS; k++) {
+            pthread_join(th[k], NULL);
+            assert_int_equal(r[k].wrong, 0);
+        }
+        src_free(&ss);
+    }
+    free(t);
 }
 
 static void test_src_read(void **state)
@@ -831,21 +996,17 @@ static void test_src_read(void **state)
 static void test_span_join(void **state)
 {
     (void)state;
-    Span a = {0, 1, 3, 1, 5, 2, 4};
-    Span b = {0, 2, 1, 2, 9, 10, 18};
+    Span a = span_at(0, 2, 4);
+    Span b = span_at(0, 10, 18);
     Span j = span_join(a, b);
     assert_int_equal(j.file, 0);
-    assert_int_equal(j.first_line, 1);
-    assert_int_equal(j.first_column, 3);
     assert_int_equal(j.first_off, 2);
-    assert_int_equal(j.last_line, 2);
-    assert_int_equal(j.last_column, 9);
     assert_int_equal(j.last_off, 18);
     /* A missing side gives the other. */
     j = span_join(span_none(), b);
-    assert_int_equal(j.first_line, 2);
+    assert_int_equal(j.first_off, 10);
     j = span_join(a, span_none());
-    assert_int_equal(j.last_column, 5);
+    assert_int_equal(j.last_off, 4);
     assert_int_equal(span_none().file, -1);
 }
 
@@ -877,6 +1038,8 @@ int main(void)
         cmocka_unit_test(test_src_add_and_lines),
         cmocka_unit_test(test_src_line_crlf),
         cmocka_unit_test(test_src_bom),
+        cmocka_unit_test(test_src_pos_every_byte),
+        cmocka_unit_test(test_src_pos_threads),
         cmocka_unit_test(test_src_read),
         cmocka_unit_test(test_span_join),
     };

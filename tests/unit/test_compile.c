@@ -16,6 +16,8 @@
 #include "model/build.h"
 #include "model/compile.h"
 #include "model/load.h"
+#define SPAN_SS (&c->ss)
+#include "span_harness.h"
 
 #include <ftw.h>
 #include <stdio.h>
@@ -36,12 +38,11 @@ static void print_diags(const Diags *d)
 {
     for (int i = 0; i < d->n; i++) {
         const Diag *x = &d->items[i];
-        fprintf(stderr, "  diag %d %d:%d: %s\n", x->severity, x->span.first_line, x->span.first_column, x->msg);
+        fprintf(stderr, "  diag %d @%u: %s\n", x->severity, (unsigned)x->span.first_off, x->msg);
         if (x->help)
             fprintf(stderr, "    help: %s\n", x->help);
         for (int k = 0; k < x->nnotes; k++)
-            fprintf(stderr, "    note %d:%d: %s\n", x->notes[k].span.first_line, x->notes[k].span.first_column,
-                    x->notes[k].msg);
+            fprintf(stderr, "    note @%u: %s\n", (unsigned)x->notes[k].span.first_off, x->notes[k].msg);
     }
 }
 
@@ -399,7 +400,7 @@ static void test_import_missing_module(void **state)
     C *c = comp_text("\nimport \"natonal\"\n");
     const Diag *x = expect_error(c, "cannot find module 'natonal'");
     expect_help(x, "did you mean 'national'?");
-    assert_int_equal(x->span.first_line, 2);
+    assert_int_equal(LINE(x->span), 2);
     assert_int_equal(c->d.errors, 1);
     c_free(c);
     /* Nothing close: a note says where it looked. */
@@ -498,7 +499,7 @@ static void test_import_depth_limit(void **state)
     C *c = comp_file(f0);
     const Diag *x = expect_error(c, "imports nest deeper than 64 files");
     assert_int_equal(c->d.errors, 1);
-    assert_int_equal(x->span.first_line, 1); /* at the import in the 64th file */
+    assert_int_equal(LINE(x->span), 1); /* at the import in the 64th file */
     c_free(c);
     free(f0);
     tmp_free(t);
@@ -649,7 +650,7 @@ static void test_extends_remove(void **state)
 
     c = comp_text(BASE "course v extends base {\n  remove peer\n}\n");
     const Diag *x = expect_error(c, "cannot remove 'peer': nothing of that name is inherited here");
-    assert_int_equal(x->span.first_line, 25);
+    assert_int_equal(LINE(x->span), 25);
     expect_help(x, "did you mean 'peers'?");
     c_free(c);
 
@@ -762,7 +763,7 @@ static void test_extends_unknown_target(void **state)
     C *c = comp_text(BASE "course v extends bsae {\n  provider \"V\"\n}\n");
     const Diag *x = expect_error(c, "no course named 'bsae' to extend");
     expect_help(x, "did you mean 'base'?");
-    assert_int_equal(x->span.first_line, 24);
+    assert_int_equal(LINE(x->span), 24);
     /* The child's keys may come from the missing base: no cascade. */
     assert_null(find_error(c, "is missing"));
     assert_int_equal(c->d.errors, 1);
@@ -803,10 +804,10 @@ static void test_duplicate_declarations(void **state)
     (void)state;
     C *c = comp_text(MIN_COURSE("a") "\n" MIN_COURSE("a"));
     const Diag *x = expect_error(c, "course 'a' is declared twice");
-    assert_int_equal(x->span.first_line, 8);
+    assert_int_equal(LINE(x->span), 8);
     const DiagNote *n = expect_note(x, "first declared here");
-    assert_int_equal(n->span.first_line, 1);
-    assert_int_equal(n->span.first_column, 8);
+    assert_int_equal(LINE(n->span), 1);
+    assert_int_equal(COL(n->span), 8);
     assert_int_equal(c->d.errors, 1);
     c_free(c);
     /* Two modules of one name in a course. */
@@ -818,9 +819,9 @@ static void test_duplicate_declarations(void **state)
                   "  instructors {\n  }\n"
                   "}\n");
     x = expect_error(c, "module 'm' is declared twice");
-    assert_int_equal(x->span.first_line, 6);
+    assert_int_equal(LINE(x->span), 6);
     n = expect_note(x, "first declared here");
-    assert_int_equal(n->span.first_line, 4);
+    assert_int_equal(LINE(n->span), 4);
     assert_int_equal(count_items(course(c, "a"), "module"), 1);
     c_free(c);
     /* A key given twice. */
@@ -831,9 +832,9 @@ static void test_duplicate_declarations(void **state)
                   "  instructors {\n  }\n"
                   "}\n");
     x = expect_error(c, "'provider' is given twice");
-    assert_int_equal(x->span.first_line, 4);
+    assert_int_equal(LINE(x->span), 4);
     n = expect_note(x, "first given here");
-    assert_int_equal(n->span.first_line, 2);
+    assert_int_equal(LINE(n->span), 2);
     assert_string_equal(model_get(course(c, "a"), "provider")->u.s, "P");
     c_free(c);
 }
@@ -890,7 +891,7 @@ static void test_required_key_missing(void **state)
     C *c = comp_text("course a \"A\" {\n  group_size 4\n  instructors {\n  }\n}\n");
     const Diag *x = expect_error(c, "course a is missing 'provider'");
     expect_help(x, "add a line: provider VALUE (string)");
-    assert_int_equal(x->span.first_line, 1);
+    assert_int_equal(LINE(x->span), 1);
     assert_int_equal(c->d.errors, 1);
     c_free(c);
     c = comp_text("course a \"A\" {\n  provider \"P\"\n  group_size 4\n}\n");
@@ -909,7 +910,7 @@ static void test_unknown_key(void **state)
     C *c = comp_text("course a \"A\" {\n  provider \"P\"\n  group_sise 4\n  instructors {\n  }\n}\n");
     const Diag *x = expect_error(c, "unknown key 'group_sise' in course 'a'");
     expect_help(x, "did you mean 'group_size'?");
-    assert_int_equal(x->span.first_line, 3);
+    assert_int_equal(LINE(x->span), 3);
     /* The suggested key is not also reported missing. */
     assert_int_equal(c->d.errors, 1);
     c_free(c);
@@ -926,7 +927,7 @@ static void test_wrong_unit_and_type(void **state)
     C *c = comp_text("course a \"A\" {\n  provider \"P\"\n  group_size 4\n  day_length 4 days\n"
                      "  instructors {\n  }\n}\n");
     const Diag *x = expect_error(c, "wrong unit: 'day_length' is contact time (min, h)");
-    assert_int_equal(x->span.first_line, 4);
+    assert_int_equal(LINE(x->span), 4);
     assert_null(find_error(c, "is missing"));
     c_free(c);
     c = comp_text("course a \"A\" {\n  provider \"P\"\n  group_size 4\n  practicum {\n    length 13h\n  }\n"
@@ -1002,7 +1003,7 @@ static void test_references_unresolved(void **state)
                      "}\n");
     const Diag *x = expect_error(c, "no framework named 'natonal'");
     expect_help(x, "did you mean 'national'?");
-    assert_int_equal(x->span.first_line, 4);
+    assert_int_equal(LINE(x->span), 4);
     x = expect_error(c, "no goal named 'recovery.hop'");
     expect_help(x, "did you mean 'recovery.hope'?");
     x = expect_error(c, "no target named 'peer'");
@@ -1042,7 +1043,7 @@ static void test_user_schema(void **state)
                   "thing b {\n}\n"
                   "thing d {\n  size 1\n  sise 2\n}\n");
     const Diag *x = expect_error(c, "'size' takes a whole number, found the string \"three\"");
-    assert_int_equal(x->span.first_line, 5);
+    assert_int_equal(LINE(x->span), 5);
     expect_error(c, "thing b is missing 'size'");
     x = expect_error(c, "unknown key 'sise' in thing 'd'");
     expect_help(x, "did you mean 'size'?");
@@ -1318,8 +1319,8 @@ static void test_batch_larger_than_a_whole_file(void **state)
             assert_int_equal(clean, 1000);
         } else {
             const Diag *x = expect_error(c, "so it is read course by course, but a '{' that is never closed");
-            assert_int_equal(x->span.first_line, 2 + 5 * (broken - 1));
-            assert_int_equal(x->span.first_column, 1);
+            assert_int_equal(LINE(x->span), 2 + 5 * (broken - 1));
+            assert_int_equal(COL(x->span), 1);
             assert_int_equal(c->d.errors, 1);
             assert_int_equal(n, 0);
         }
@@ -1432,7 +1433,7 @@ static void test_batch_runs_in_any_order(void **state)
     assert_true(c->d.capped && c2->d.capped);
     for (int k = 0; k < c->d.n; k++) {
         assert_int_equal(c2->d.items[k].severity, c->d.items[k].severity);
-        assert_int_equal(c2->d.items[k].span.first_line, c->d.items[k].span.first_line);
+        assert_int_equal(LINE(c2->d.items[k].span), LINE(c->d.items[k].span));
         assert_string_equal(c2->d.items[k].msg, c->d.items[k].msg);
         assert_int_equal(c2->d.items[k].nnotes, c->d.items[k].nnotes);
     }
@@ -1475,10 +1476,34 @@ static void test_batch_declared_twice(void **state)
     assert_string_equal(judged[0], "a");
     assert_string_equal(judged[1], "b");
     const Diag *x = expect_error(c, "course 'a' is declared twice");
-    assert_int_equal(x->span.first_line, 11);
+    assert_int_equal(LINE(x->span), 11);
     assert_int_equal(x->nnotes, 1);
-    assert_int_equal(x->notes[0].span.first_line, 1);
-    assert_int_equal(x->notes[0].span.first_column, 8);
+    assert_int_equal(LINE(x->notes[0].span), 1);
+    assert_int_equal(COL(x->notes[0].span), 8);
+    c_free(c);
+    free(path);
+    /* A name with a letter of two bytes: the note on the first one (found
+     * in the skim, counted from its course's start) is as wide as the name
+     * in characters, like the error's own span. */
+    path = tmp_write(t, "dup-ae.ramme",
+                     "course æble \"A\" {\n  provider \"P\"; group_size 1..8\n  target t \"T\" { lived_experience }\n  instructors { instructor p \"P\" { professional } }\n}\n"
+                     "\r\n# between\r\n\n"
+                     "course  æble \"A again\" {\n  provider \"P\"; group_size 1..8\n  target t \"T\" { lived_experience }\n  instructors { instructor p \"P\" { professional } }\n}\n");
+    c = c_new();
+    c->p = compile_batch(path, "course", NULL, &c->ss, &c->d);
+    batch_begin(&it, c->p);
+    while (batch_next(&it))
+        ;
+    batch_end(&it);
+    x = expect_error(c, "course 'æble' is declared twice");
+    assert_int_equal(LINE(x->span), 9);
+    assert_int_equal(COL(x->span), 9);
+    assert_int_equal(END_COL(x->span), 13);
+    assert_int_equal(x->nnotes, 1);
+    assert_int_equal(LINE(x->notes[0].span), 1);
+    assert_int_equal(COL(x->notes[0].span), 8);
+    assert_int_equal(END_LINE(x->notes[0].span), 1);
+    assert_int_equal(END_COL(x->notes[0].span), 12);
     c_free(c);
     free(path);
     tmp_free(t);

@@ -11,6 +11,8 @@
 
 #include "model/compile.h"
 #include "emit/diff_out.h"
+#define SPAN_SS ((SourceSet *)&t->ss)
+#include "span_harness.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -30,8 +32,7 @@ typedef struct T {
 static void print_diags(const Diags *d)
 {
     for (int i = 0; i < d->n; i++)
-        fprintf(stderr, "  diag %d:%d: %s\n", d->items[i].span.first_line, d->items[i].span.first_column,
-                d->items[i].msg);
+        fprintf(stderr, "  diag @%u: %s\n", (unsigned)d->items[i].span.first_off, d->items[i].msg);
 }
 
 static T *finish(T *t, const char *base, const char *variant)
@@ -87,7 +88,7 @@ static void dump(const T *t)
     for (int i = 0; i < t->r.nentries; i++) {
         const DiffEntry *e = &t->r.entries[i];
         fprintf(stderr, "  entry %d: %d %s: %s -> %s (%d:%d)\n", i, e->kind, e->path, e->before ? e->before : "NULL",
-                e->after ? e->after : "NULL", e->where.first_line, e->where.first_column);
+                e->after ? e->after : "NULL", LINE(e->where), COL(e->where));
     }
     for (int i = 0; i < t->r.nrules; i++)
         fprintf(stderr, "  rule %d: %s %d -> %d\n", i, t->r.rules[i].id, t->r.rules[i].before, t->r.rules[i].after);
@@ -118,7 +119,7 @@ static void expect_entry(const T *t, int i, DiffKind k, const char *path, const 
         assert_string_equal(e->after, after);
     else
         assert_null(e->after);
-    assert_int_equal(e->where.first_line, line);
+    assert_int_equal(LINE(e->where), line);
 }
 
 /* The base course used by most tests; line numbers below refer to it. */
@@ -254,7 +255,7 @@ static void test_title_change(void **state)
                      "base", "v");
     expect_counts(t, 1, 0);
     expect_entry(t, 0, DC_CHANGED, "title", "\"Base course\"", "\"Local course\"", 34);
-    assert_int_equal(t->r.entries[0].where.first_column, 8); /* the variant's name */
+    assert_int_equal(COL(t->r.entries[0].where), 8); /* the variant's name */
     t_free(t);
 }
 

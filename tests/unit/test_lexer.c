@@ -13,6 +13,8 @@
 #include "front/parse.h"
 #include "parser.h"
 #include "lexer.h"
+#define SPAN_SS ((SourceSet *)&lx->ss)
+#include "span_harness.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -80,8 +82,7 @@ static void print_kinds(const char *label, const int *k, int n)
 static void print_diags(const Diags *d)
 {
     for (int i = 0; i < d->n; i++)
-        fprintf(stderr, "  diag %d:%d: %s%s%s\n", d->items[i].span.first_line,
-                d->items[i].span.first_column, d->items[i].msg,
+        fprintf(stderr, "  diag @%u: %s%s%s\n", (unsigned)d->items[i].span.first_off, d->items[i].msg,
                 d->items[i].help ? " | help: " : "", d->items[i].help ? d->items[i].help : "");
 }
 
@@ -265,15 +266,15 @@ static void test_identifier_danish_letters(void **state)
     assert_int_equal(lx->n, 3);
     assert_int_equal(lx->toks[0].kind, TOK_IDENT);
     assert_string_equal(lx->toks[0].v.TOK_IDENT, "å");
-    assert_int_equal(lx->toks[0].loc.first_column, 1);
-    assert_int_equal(lx->toks[0].loc.last_column, 2);
+    assert_int_equal(COL(lx->toks[0].loc), 1);
+    assert_int_equal(END_COL(lx->toks[0].loc), 2);
     assert_int_equal(lx->toks[0].loc.first_off, 0);
     assert_int_equal(lx->toks[0].loc.last_off, 2);
     assert_int_equal(lx->toks[1].kind, TOK_IDENT);
     assert_string_equal(lx->toks[1].v.TOK_IDENT, "x");
-    assert_int_equal(lx->toks[1].loc.first_line, 1);
-    assert_int_equal(lx->toks[1].loc.first_column, 3); /* characters */
-    assert_int_equal(lx->toks[1].loc.last_column, 4);
+    assert_int_equal(LINE(lx->toks[1].loc), 1);
+    assert_int_equal(COL(lx->toks[1].loc), 3); /* characters */
+    assert_int_equal(END_COL(lx->toks[1].loc), 4);
     assert_int_equal(lx->toks[1].loc.first_off, 3); /* bytes */
     assert_int_equal(lx->toks[1].loc.last_off, 4);
     lex_free(lx);
@@ -286,10 +287,10 @@ static void test_identifier_danish_letters(void **state)
     assert_string_equal(lx->toks[2].v.TOK_IDENT, "Åbo");
     assert_string_equal(lx->toks[3].v.TOK_IDENT, "_x");
     /* "færdighed " is 10 characters, 11 bytes. */
-    assert_int_equal(lx->toks[1].loc.first_column, 11);
+    assert_int_equal(COL(lx->toks[1].loc), 11);
     assert_int_equal(lx->toks[1].loc.first_off, 11);
     /* "færdighed søvn_2 " is 17 characters, 19 bytes. */
-    assert_int_equal(lx->toks[2].loc.first_column, 18);
+    assert_int_equal(COL(lx->toks[2].loc), 18);
     assert_int_equal(lx->toks[2].loc.first_off, 19);
     assert_int_equal(lx->diags.n, 0);
     lex_free(lx);
@@ -301,18 +302,18 @@ static void test_spans_across_lines(void **state)
     Lexed *lx = lex("ab\n  æ cd");
     static const int exp[] = {TOK_IDENT, TOK_NEWLINE, TOK_IDENT, TOK_IDENT, TOK_NEWLINE, -1};
     check_kinds(lx, "lines", exp);
-    assert_int_equal(lx->toks[1].loc.first_line, 1);
-    assert_int_equal(lx->toks[1].loc.first_column, 3);
-    assert_int_equal(lx->toks[2].loc.first_line, 2);
-    assert_int_equal(lx->toks[2].loc.first_column, 3);
-    assert_int_equal(lx->toks[3].loc.first_line, 2);
-    assert_int_equal(lx->toks[3].loc.first_column, 5);
-    assert_int_equal(lx->toks[3].loc.last_column, 7);
+    assert_int_equal(LINE(lx->toks[1].loc), 1);
+    assert_int_equal(COL(lx->toks[1].loc), 3);
+    assert_int_equal(LINE(lx->toks[2].loc), 2);
+    assert_int_equal(COL(lx->toks[2].loc), 3);
+    assert_int_equal(LINE(lx->toks[3].loc), 2);
+    assert_int_equal(COL(lx->toks[3].loc), 5);
+    assert_int_equal(END_COL(lx->toks[3].loc), 7);
     assert_int_equal(lx->toks[3].loc.first_off, 8);
     assert_int_equal(lx->toks[3].loc.last_off, 10);
     /* The synthetic final newline sits at the end of the text. */
-    assert_int_equal(lx->toks[4].loc.first_line, 2);
-    assert_int_equal(lx->toks[4].loc.first_column, 7);
+    assert_int_equal(LINE(lx->toks[4].loc), 2);
+    assert_int_equal(COL(lx->toks[4].loc), 7);
     assert_int_equal(lx->toks[4].loc.first_off, 10);
     lex_free(lx);
 }
@@ -324,8 +325,8 @@ static void test_qualified_names(void **state)
     static const int exp[] = {TOK_IDENT, TOK_IDENT, TOK_IDENT, TOK_NEWLINE, -1};
     check_kinds(lx, "paths", exp);
     assert_string_equal(lx->toks[0].v.TOK_IDENT, "recovery.hope");
-    assert_int_equal(lx->toks[0].loc.first_column, 1);
-    assert_int_equal(lx->toks[0].loc.last_column, 14);
+    assert_int_equal(COL(lx->toks[0].loc), 1);
+    assert_int_equal(END_COL(lx->toks[0].loc), 14);
     assert_string_equal(lx->toks[1].v.TOK_IDENT, "instructors.instructor.count");
     assert_string_equal(lx->toks[2].v.TOK_IDENT, "a.b_2.æ");
     lex_free(lx);
@@ -472,9 +473,9 @@ static void test_quantities_every_unit(void **state)
                      lx->toks[0].v.TOK_QTY.v, (int)lx->toks[0].v.TOK_QTY.unit, cases[i].v,
                      (int)cases[i].unit);
         /* The token spans number and unit: the whole text (in characters). */
-        assert_int_equal(lx->toks[0].loc.first_column, 1);
+        assert_int_equal(COL(lx->toks[0].loc), 1);
         assert_int_equal(lx->toks[0].loc.last_off, strlen(cases[i].text));
-        assert_int_equal(lx->toks[0].loc.last_column,
+        assert_int_equal(END_COL(lx->toks[0].loc),
                          1 + (int)u8_mbsnlen((const uint8_t *)cases[i].text, strlen(cases[i].text)));
         assert_int_equal(lx->diags.n, 0);
         lex_free(lx);
@@ -500,8 +501,8 @@ static void test_number_then_word_is_not_glued(void **state)
     static const int exp[] = {TOK_INT, TOK_AND, TOK_IDENT, TOK_NEWLINE, -1};
     check_kinds(lx, "3 and", exp);
     assert_int_equal(lx->toks[0].v.TOK_INT, 3);
-    assert_int_equal(lx->toks[0].loc.last_column, 2);
-    assert_int_equal(lx->toks[1].loc.first_column, 3);
+    assert_int_equal(END_COL(lx->toks[0].loc), 2);
+    assert_int_equal(COL(lx->toks[1].loc), 3);
     assert_int_equal(lx->diags.n, 0);
     lex_free(lx);
 
@@ -524,7 +525,7 @@ static void test_glued_non_unit_is_an_error(void **state)
     assert_int_equal(lx->toks[0].kind, TOK_YYerror);
     const Diag *d = one_error(lx, "unknown unit");
     assert_non_null(strstr(d->msg, "'x'"));
-    assert_int_equal(d->span.first_column, 1);
+    assert_int_equal(COL(d->span), 1);
     assert_false(has_kind(lx, TOK_INT));
     lex_free(lx);
 
@@ -670,7 +671,7 @@ static void test_string_escapes(void **state)
     lx = lex("\"Skærtorsdag – håb\" x");
     assert_int_equal(lx->toks[0].kind, TOK_STRING);
     assert_string_equal(lx->toks[0].v.TOK_STRING.s, "Skærtorsdag – håb");
-    assert_int_equal(lx->toks[1].loc.first_column, 21);
+    assert_int_equal(COL(lx->toks[1].loc), 21);
     lex_free(lx);
 
     /* Unescaped braces are kept as written (interpolation is the resolver's). */
@@ -691,8 +692,8 @@ static void test_string_errors(void **state)
     assert_int_equal(lx->toks[1].kind, TOK_YYerror);
     const Diag *d = one_error(lx, "unknown escape '\\q'");
     /* The span is the escape itself: column 3 is the quote, \q at 6..8. */
-    assert_int_equal(d->span.first_column, 6);
-    assert_int_equal(d->span.last_column, 8);
+    assert_int_equal(COL(d->span), 6);
+    assert_int_equal(END_COL(d->span), 8);
     assert_int_equal(d->span.first_off, 5);
     assert_non_null(d->help);
     lex_free(lx);
@@ -709,8 +710,8 @@ static void test_string_errors(void **state)
     lx = lex("title \"abc\nnext 1");
     assert_int_equal(lx->toks[1].kind, TOK_YYerror);
     d = one_error(lx, "unterminated string");
-    assert_int_equal(d->span.first_line, 1);
-    assert_int_equal(d->span.first_column, 7);
+    assert_int_equal(LINE(d->span), 1);
+    assert_int_equal(COL(d->span), 7);
     /* Scanning goes on with the next line. */
     assert_true(has_kind(lx, TOK_INT));
     lex_free(lx);
@@ -797,8 +798,8 @@ static void test_final_newline(void **state)
     Lexed *lx = lex("a");
     static const int exp[] = {TOK_IDENT, TOK_NEWLINE, -1};
     check_kinds(lx, "a", exp);
-    assert_int_equal(lx->toks[1].loc.first_column, 2);
-    assert_int_equal(lx->toks[1].loc.last_column, 2);
+    assert_int_equal(COL(lx->toks[1].loc), 2);
+    assert_int_equal(END_COL(lx->toks[1].loc), 2);
     assert_int_equal(lx->toks[1].loc.first_off, 1);
     assert_int_equal(lx->toks[1].loc.file, 0);
     lex_free(lx);
@@ -808,7 +809,7 @@ static void test_final_newline(void **state)
     lx = lex("");
     assert_int_equal(lx->n, 0);
     assert_int_equal(lx->diags.n, 0);
-    assert_int_equal(lx->eof_loc.first_line, 1);
+    assert_int_equal(LINE(lx->eof_loc), 1);
     lex_free(lx);
     lx = lex("  \n\n  ");
     assert_int_equal(lx->n, 0);
@@ -823,7 +824,7 @@ static void test_single_equals(void **state)
     Lexed *lx = lex("a = 1");
     assert_int_equal(lx->toks[1].kind, TOK_YYerror);
     const Diag *d = one_error(lx, "'='");
-    assert_int_equal(d->span.first_column, 3);
+    assert_int_equal(COL(d->span), 3);
     assert_non_null(d->help);
     assert_non_null(strstr(d->help, "'=='"));
     lex_free(lx);
@@ -835,8 +836,8 @@ static void test_non_breaking_space(void **state)
     Lexed *lx = lex("a \xC2\xA0 b");
     assert_int_equal(lx->toks[1].kind, TOK_YYerror);
     const Diag *d = one_error(lx, "non-breaking space");
-    assert_int_equal(d->span.first_column, 3);
-    assert_int_equal(d->span.last_column, 4);
+    assert_int_equal(COL(d->span), 3);
+    assert_int_equal(END_COL(d->span), 4);
     lex_free(lx);
 }
 
@@ -873,7 +874,7 @@ static void test_typographic_quotes(void **state)
     assert_int_equal(lx->toks[1].kind, TOK_YYerror);
     const Diag *d = one_error(lx, "typographic quote");
     assert_non_null(d->help);
-    assert_int_equal(d->span.first_column, 7);
+    assert_int_equal(COL(d->span), 7);
     lex_free(lx);
     expect_lex_error("\xE2\x80\x9D", "typographic quote");
     expect_lex_error("\xE2\x80\x9E", "typographic quote");
@@ -905,11 +906,11 @@ static void test_other_bad_characters(void **state)
     Lexed *lx = lex("a \xE2\x82\xAC b");
     assert_int_equal(lx->toks[1].kind, TOK_YYerror);
     const Diag *d = one_error(lx, "unexpected character '\xE2\x82\xAC'");
-    assert_int_equal(d->span.first_column, 3);
-    assert_int_equal(d->span.last_column, 4);
+    assert_int_equal(COL(d->span), 3);
+    assert_int_equal(END_COL(d->span), 4);
     /* Scanning resumes after it. */
     assert_int_equal(lx->toks[2].kind, TOK_IDENT);
-    assert_int_equal(lx->toks[2].loc.first_column, 5);
+    assert_int_equal(COL(lx->toks[2].loc), 5);
     lex_free(lx);
 
     /* Glued to a name: the name stops before it. */
@@ -939,8 +940,8 @@ static void expect_danish(const char *text, const char *needle, const char *help
     if (!x->help || strcmp(x->help, help) != 0)
         fail_msg("\"%s\": help \"%s\", expected \"%s\"", text, x->help ? x->help : "(none)", help);
     /* The error stands at the whole of what was written. */
-    assert_int_equal(x->span.first_column, 1);
-    assert_int_equal(x->span.last_column, 1 + (int)strlen(text));
+    assert_int_equal(COL(x->span), 1);
+    assert_int_equal(END_COL(x->span), 1 + (int)strlen(text));
     lex_free(lx);
 }
 

@@ -26,8 +26,7 @@
 
 static void put_span(FILE *o, Span s)
 {
-    fprintf(o, "[%d %d:%d-%d:%d %u-%u]", s.file, s.first_line, s.first_column, s.last_line, s.last_column,
-            (unsigned)s.first_off, (unsigned)s.last_off);
+    fprintf(o, "[%d %u-%u]", s.file, (unsigned)s.first_off, (unsigned)s.last_off);
 }
 
 static void put_diags(FILE *o, const Diags *d)

@@ -9,6 +9,8 @@
 #include <cmocka.h>
 
 #include "front/parse.h"
+#define SPAN_SS (&p->ss)
+#include "span_harness.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,13 +56,12 @@ static void p_free(P *p)
 static void print_diags(const Diags *d)
 {
     for (int i = 0; i < d->n; i++) {
-        fprintf(stderr, "  diag %d:%d: %s\n", d->items[i].span.first_line,
-                d->items[i].span.first_column, d->items[i].msg);
+        fprintf(stderr, "  diag @%u: %s\n", (unsigned)d->items[i].span.first_off, d->items[i].msg);
         if (d->items[i].help)
             fprintf(stderr, "    help: %s\n", d->items[i].help);
         for (int k = 0; k < d->items[i].nnotes; k++)
-            fprintf(stderr, "    note %d:%d: %s\n", d->items[i].notes[k].span.first_line,
-                    d->items[i].notes[k].span.first_column, d->items[i].notes[k].msg);
+            fprintf(stderr, "    note @%u: %s\n", (unsigned)d->items[i].notes[k].span.first_off,
+                    d->items[i].notes[k].msg);
     }
 }
 
@@ -412,8 +413,8 @@ static void test_block_body_and_values(void **state)
     Entry *c = entry_at(p, 0);
     assert_string_equal(c->key, "course");
     assert_true(c->is_block);
-    assert_int_equal(c->open_brace.first_line, 1);
-    assert_int_equal(c->open_brace.first_column, 18);
+    assert_int_equal(LINE(c->open_brace), 1);
+    assert_int_equal(COL(c->open_brace), 18);
     assert_int_equal(c->nvals, 1);
     assert_int_equal(c->vals[0].items.n, 2);
     is_path(c->vals[0].items.items[0], "c");
@@ -423,8 +424,8 @@ static void test_block_body_and_values(void **state)
     Entry *prov = c->body.items[0];
     assert_string_equal(prov->key, "provider");
     assert_false(prov->is_block);
-    assert_int_equal(prov->key_span.first_line, 2);
-    assert_int_equal(prov->key_span.first_column, 3);
+    assert_int_equal(LINE(prov->key_span), 2);
+    assert_int_equal(COL(prov->key_span), 3);
 
     Entry *gs = c->body.items[1];
     assert_int_equal(gs->nvals, 1);
@@ -437,7 +438,7 @@ static void test_block_body_and_values(void **state)
     is_path(cov->vals[2].items.items[0], "e.f");
     assert_false(cov->vals[1].after_comma_newline);
     assert_true(cov->vals[2].after_comma_newline);
-    assert_int_equal(cov->span.last_line, 5);
+    assert_int_equal(END_LINE(cov->span), 5);
 
     Entry *flag = c->body.items[3];
     assert_string_equal(flag->key, "flag");
@@ -486,7 +487,7 @@ static void test_import_enum_extends(void **state)
     assert_int_equal(p->f->n, 5);
     assert_int_equal(p->f->decls[0]->kind, DECL_IMPORT);
     assert_string_equal(p->f->decls[1]->u.import.path, "./local.ramme");
-    assert_int_equal(p->f->decls[1]->u.import.path_span.first_column, 8);
+    assert_int_equal(COL(p->f->decls[1]->u.import.path_span), 8);
     Decl *en = p->f->decls[2];
     assert_int_equal(en->kind, DECL_ENUM);
     assert_string_equal(en->u.enm.name, "format");
@@ -559,8 +560,8 @@ static void test_precedence(void **state)
     is_bin(n, OP_MUL);
     is_bin(n->u.bin.l, OP_ADD);
     /* The parenthesised operand's span includes the parentheses. */
-    assert_int_equal(n->u.bin.l->span.first_column, 3);
-    assert_int_equal(n->u.bin.l->span.last_column, 10);
+    assert_int_equal(COL(n->u.bin.l->span), 3);
+    assert_int_equal(END_COL(n->u.bin.l->span), 10);
     p_free(p);
 
     /* Left associative. */
@@ -712,22 +713,22 @@ static void test_syntax_error_message(void **state)
     P *p = parse("enum 1");
     assert_int_equal(p->d.n, 1);
     const Diag *d = find_error(p, "expected name, found whole number");
-    assert_int_equal(d->span.first_line, 1);
-    assert_int_equal(d->span.first_column, 6);
-    assert_int_equal(d->span.last_column, 7);
+    assert_int_equal(LINE(d->span), 1);
+    assert_int_equal(COL(d->span), 6);
+    assert_int_equal(END_COL(d->span), 7);
     p_free(p);
 
     p = parse("x 1\nimport title");
     assert_int_equal(p->d.n, 1);
     d = find_error(p, "expected string, found name");
-    assert_int_equal(d->span.first_line, 2);
-    assert_int_equal(d->span.first_column, 8);
+    assert_int_equal(LINE(d->span), 2);
+    assert_int_equal(COL(d->span), 8);
     p_free(p);
 
     p = parse("course c {\n  x 1\n  y \"æ\" )\n}");
     d = find_error(p, "')'");
-    assert_int_equal(d->span.first_line, 3);
-    assert_int_equal(d->span.first_column, 9); /* characters: æ is one column */
+    assert_int_equal(LINE(d->span), 3);
+    assert_int_equal(COL(d->span), 9); /* characters: æ is one column */
     p_free(p);
 }
 
@@ -753,9 +754,9 @@ static void test_error_recovery(void **state)
     (void)state;
     P *p = parse("a )\nb 2\nc )\nd 3\ne (1 +\n)\nf 4\n");
     assert_int_equal(count_errors(p), 3);
-    assert_int_equal(p->d.items[0].span.first_line, 1);
-    assert_int_equal(p->d.items[1].span.first_line, 3);
-    assert_int_equal(p->d.items[2].span.first_line, 6);
+    assert_int_equal(LINE(p->d.items[0].span), 1);
+    assert_int_equal(LINE(p->d.items[1].span), 3);
+    assert_int_equal(LINE(p->d.items[2].span), 6);
     /* The good entries around the errors are all there. */
     assert_int_equal(p->f->n, 3);
     assert_string_equal(entry_at(p, 0)->key, "b");
@@ -857,19 +858,19 @@ static void test_unclosed_brace(void **state)
     P *p = parse("course c {\n  x 1\n  t {\n    y 2\n  }\n");
     assert_int_equal(count_errors(p), 1);
     const Diag *d = find_error(p, "end of file");
-    assert_int_equal(d->span.first_line, 6);
+    assert_int_equal(LINE(d->span), 6);
     assert_int_equal(d->nnotes, 1);
     assert_non_null(strstr(d->notes[0].msg, "'{'"));
-    assert_int_equal(d->notes[0].span.first_line, 1);
-    assert_int_equal(d->notes[0].span.first_column, 10);
+    assert_int_equal(LINE(d->notes[0].span), 1);
+    assert_int_equal(COL(d->notes[0].span), 10);
     p_free(p);
 
     /* The innermost unclosed one. */
     p = parse("a {\n  b {\n    c 1\n");
     d = find_error(p, "end of file");
     assert_int_equal(d->nnotes, 1);
-    assert_int_equal(d->notes[0].span.first_line, 2);
-    assert_int_equal(d->notes[0].span.first_column, 5);
+    assert_int_equal(LINE(d->notes[0].span), 2);
+    assert_int_equal(COL(d->notes[0].span), 5);
     p_free(p);
 }
 
@@ -901,7 +902,7 @@ static void test_trailing_comma(void **state)
     P *p = parse("course c {\n  covers a,\n}\n");
     assert_int_equal(count_errors(p), 1);
     const Diag *d = find_error(p, "trailing comma");
-    assert_int_equal(d->span.first_line, 3);
+    assert_int_equal(LINE(d->span), 3);
     assert_non_null(d->help);
     p_free(p);
 
@@ -949,8 +950,8 @@ static void test_nested_parentheses(void **state)
     assert_int_equal(p->d.n, 1);
     const Diag *d = find_error(p, "256");
     assert_non_null(strstr(d->msg, "nest"));
-    assert_int_equal(d->span.first_line, 1);
-    assert_int_equal(d->span.first_column, 3 + 256); /* the 257th '(' */
+    assert_int_equal(LINE(d->span), 1);
+    assert_int_equal(COL(d->span), 3 + 256); /* the 257th '(' */
     p_free(p);
 
     /* 256 levels are fine. */
@@ -983,8 +984,8 @@ static void test_many_nots(void **state)
     assert_non_null(strstr(d->msg, "deep"));
     /* Located on the line, inside the run of nots. */
     assert_int_equal(d->span.file, 0);
-    assert_int_equal(d->span.first_line, 1);
-    assert_true(d->span.first_column > 3);
+    assert_int_equal(LINE(d->span), 1);
+    assert_true(COL(d->span) > 3);
     p_free(p);
 
     /* 300 nots fit the parser's stack but exceed the depth limit. */
@@ -1005,7 +1006,7 @@ static void test_long_chain(void **state)
     assert_int_equal(p->d.n, 1);
     const Diag *d = find_error(p, "256");
     assert_non_null(strstr(d->msg, "deeper"));
-    assert_int_equal(d->span.first_line, 1);
+    assert_int_equal(LINE(d->span), 1);
     p_free(p);
 
     /* 200 terms are fine. */
@@ -1134,8 +1135,8 @@ static void test_invalid_utf8(void **state)
     assert_int_equal(p->d.n, 1);
     const Diag *d = find_error(p, "not UTF-8");
     assert_non_null(strstr(d->msg, "0xFF"));
-    assert_int_equal(d->span.first_line, 2);
-    assert_int_equal(d->span.first_column, 3);
+    assert_int_equal(LINE(d->span), 2);
+    assert_int_equal(COL(d->span), 3);
     p_free(p);
 
     /* A truncated sequence at the very end. */
@@ -1156,7 +1157,7 @@ static void test_invalid_utf8(void **state)
     p = parse_n("a 1\n\0b\0", 7);
     assert_int_equal(p->d.n, 1);
     d = find_error(p, "NUL");
-    assert_int_equal(d->span.first_line, 2);
+    assert_int_equal(LINE(d->span), 2);
     p_free(p);
 }
 

@@ -14,13 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A place on the first line of a one-line file (the tests' sources). */
 static Span at(int file, int line, int col)
 {
-    Span s = span_none();
-    s.file = file;
-    s.first_line = s.last_line = line;
-    s.first_column = s.last_column = col;
-    return s;
+    assert_int_equal(line, 1);
+    return span_at(file, (size_t)col - 1, (size_t)col - 1);
 }
 
 static void test_place_text(void **state)
@@ -34,6 +32,10 @@ static void test_place_text(void **state)
     assert_string_equal(render_place_text(a, &ss, span_none()), "");
     assert_string_equal(render_place_text(a, &ss, at(f + 1, 1, 1)), "");
     assert_string_equal(render_place_text(a, NULL, at(0, 1, 1)), "");
+    /* Lines and columns are counted from the offsets when shown: "\r\n"
+     * ends a line, 'ø' is one column. */
+    int g = src_add(&ss, "crlf.ramme", "a\r\nkø x\r\n", 10);
+    assert_string_equal(render_place_text(a, &ss, span_at(g, 7, 8)), "crlf.ramme:2:4");
     arena_free(a);
     src_free(&ss);
 }

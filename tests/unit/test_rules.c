@@ -14,6 +14,8 @@
 #include "engine/rules.h"
 #include "model/compile.h"
 #include "judge_harness.h"
+#define SPAN_SS (&r->ss)
+#include "span_harness.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -140,9 +142,9 @@ static void test_where(void **state)
     (void)state;
     R *r = judge();
     /* A rule points at the course's entry its condition reads... */
-    assert_int_equal(find(r, "h.h_error")->where.first_line, 17);
+    assert_int_equal(LINE(find(r, "h.h_error")->where), 17);
     /* ...and at the course when that entry is not written. */
-    assert_int_equal(find(r, "g.g_unknown")->where.first_line, 14);
+    assert_int_equal(LINE(find(r, "g.g_unknown")->where), 14);
     r_free(r);
 }
 
@@ -169,8 +171,8 @@ static void test_statuses_only(void **state)
         assert_string_equal(y->id, x->id);
         assert_int_equal(y->status, x->status);
         assert_int_equal(y->severity, x->severity);
-        assert_int_equal(y->where.first_line, x->where.first_line);
-        assert_int_equal(y->where.first_column, x->where.first_column);
+        assert_int_equal(LINE(y->where), LINE(x->where));
+        assert_int_equal(COL(y->where), COL(x->where));
         assert_null(y->message);
         assert_int_equal(y->nexplain, 0);
         explained += x->nexplain;

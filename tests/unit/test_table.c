@@ -9,6 +9,8 @@
 #include <cmocka.h>
 
 #include "apps/table.h"
+#define SPAN_SS (&c->ss)
+#include "span_harness.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,9 +114,9 @@ static void test_csv_comma(void **state)
     assert_string_equal(cell(c, 0, 0), "A1");
     assert_string_equal(cell(c, 0, 2), "1990-01-02");
     assert_string_equal(cell(c, 1, 1), "Bo");
-    assert_int_equal(c->t.rows[0].span.first_line, 2);
-    assert_int_equal(c->t.rows[1].span.first_line, 3);
-    assert_int_equal(c->t.rows[1].span.first_column, 1);
+    assert_int_equal(LINE(c->t.rows[0].span), 2);
+    assert_int_equal(LINE(c->t.rows[1].span), 3);
+    assert_int_equal(COL(c->t.rows[1].span), 1);
     assert_int_equal(c->t.rows[1].span.file, c->t.file);
     assert_true(c->ss.files[c->t.file]->private_text);
 }
@@ -149,10 +151,10 @@ static void test_csv_bom_crlf(void **state)
     assert_columns(c, 2, cols);
     assert_int_equal(c->t.nrows, 2);
     assert_string_equal(cell(c, 1, 1), "41");
-    assert_int_equal(c->t.rows[1].span.first_line, 3);
-    assert_int_equal(c->t.column_spans[0].first_line, 1);
-    assert_int_equal(c->t.column_spans[0].first_column, 1);
-    assert_int_equal(c->t.column_spans[1].first_column, 4);
+    assert_int_equal(LINE(c->t.rows[1].span), 3);
+    assert_int_equal(LINE(c->t.column_spans[0]), 1);
+    assert_int_equal(COL(c->t.column_spans[0]), 1);
+    assert_int_equal(COL(c->t.column_spans[1]), 4);
 }
 
 static void test_csv_quoted_fields(void **state)
@@ -169,10 +171,10 @@ static void test_csv_quoted_fields(void **state)
     assert_string_equal(cell(c, 2, 1), "two\r\nlines\n and three");
     assert_string_equal(cell(c, 2, 2), "3");
     /* Records start where they start, also after a field with line breaks. */
-    assert_int_equal(c->t.rows[0].span.first_line, 2);
-    assert_int_equal(c->t.rows[1].span.first_line, 3);
-    assert_int_equal(c->t.rows[2].span.first_line, 4);
-    assert_int_equal(c->t.rows[3].span.first_line, 7);
+    assert_int_equal(LINE(c->t.rows[0].span), 2);
+    assert_int_equal(LINE(c->t.rows[1].span), 3);
+    assert_int_equal(LINE(c->t.rows[2].span), 4);
+    assert_int_equal(LINE(c->t.rows[3].span), 7);
 }
 
 static void test_csv_quoted_header_with_newline(void **state)
@@ -181,9 +183,9 @@ static void test_csv_quoted_header_with_newline(void **state)
     assert_true(rd(c, "id,\"long\nname\",z\n1,2,3\n"));
     static const char *const cols[] = {"id", "long\nname", "z"};
     assert_columns(c, 3, cols);
-    assert_int_equal(c->t.rows[0].span.first_line, 3);
-    assert_int_equal(c->t.column_spans[2].first_line, 2);
-    assert_int_equal(c->t.column_spans[2].first_column, 7);
+    assert_int_equal(LINE(c->t.rows[0].span), 3);
+    assert_int_equal(LINE(c->t.column_spans[2]), 2);
+    assert_int_equal(COL(c->t.column_spans[2]), 7);
 }
 
 static void test_csv_empty_and_missing_cells(void **state)
@@ -216,8 +218,8 @@ static void test_csv_trimmed(void **state)
     assert_string_equal(cell(c, 0, 0), "A1");
     assert_string_equal(cell(c, 0, 1), "Frederikshavn");
     assert_string_equal(cell(c, 1, 1), "Aalborg");
-    assert_int_equal(c->t.column_spans[1].first_column, 8);
-    assert_int_equal(c->t.column_spans[1].last_column, 15);
+    assert_int_equal(COL(c->t.column_spans[1]), 8);
+    assert_int_equal(END_COL(c->t.column_spans[1]), 15);
 }
 
 static void test_csv_blank_lines(void **state)
@@ -226,10 +228,10 @@ static void test_csv_blank_lines(void **state)
     assert_true(rd(c, "\n\n  \nid;x\n\nA1;1\n   \n;;\n;\nA2;2\n\n"));
     static const char *const cols[] = {"id", "x"};
     assert_columns(c, 2, cols);
-    assert_int_equal(c->t.column_spans[0].first_line, 4);
+    assert_int_equal(LINE(c->t.column_spans[0]), 4);
     assert_int_equal(c->t.nrows, 2);
-    assert_int_equal(c->t.rows[0].span.first_line, 6);
-    assert_int_equal(c->t.rows[1].span.first_line, 10);
+    assert_int_equal(LINE(c->t.rows[0].span), 6);
+    assert_int_equal(LINE(c->t.rows[1].span), 10);
 }
 
 static void test_csv_no_final_newline(void **state)
@@ -238,7 +240,7 @@ static void test_csv_no_final_newline(void **state)
     assert_true(rd(c, "id,x\nA1,1\nA2,\"q\""));
     assert_int_equal(c->t.nrows, 2);
     assert_string_equal(cell(c, 1, 1), "q");
-    assert_int_equal(c->t.rows[1].span.first_line, 3);
+    assert_int_equal(LINE(c->t.rows[1].span), 3);
 }
 
 static void test_csv_sep_line(void **state)
@@ -249,7 +251,7 @@ static void test_csv_sep_line(void **state)
     static const char *const cols[] = {"id", "a,b,c"};
     assert_columns(c, 2, cols);
     assert_string_equal(cell(c, 0, 1), "1,2");
-    assert_int_equal(c->t.rows[0].span.first_line, 3);
+    assert_int_equal(LINE(c->t.rows[0].span), 3);
 }
 
 static void test_csv_lone_cr(void **state)
@@ -258,7 +260,7 @@ static void test_csv_lone_cr(void **state)
     assert_true(rd(c, "id,x\rA1,1\rA2,2\r"));
     assert_int_equal(c->t.nrows, 2);
     assert_string_equal(cell(c, 1, 0), "A2");
-    assert_int_equal(c->t.rows[1].span.first_line, 3);
+    assert_int_equal(LINE(c->t.rows[1].span), 3);
 }
 
 static void test_csv_empty_file(void **state)
@@ -291,8 +293,8 @@ static void test_csv_malformed_quoting(void **state)
     assert_false(rd(c, "id;note\nA1;fine\nA2;ab\"secret\"\nA3;x\n"));
     const Diag *g = one_error(c, "malformed quoting in the applicant file");
     assert_int_equal(g->span.file, c->t.file);
-    assert_int_equal(g->span.first_line, 3);
-    assert_int_equal(g->span.first_column, 6);
+    assert_int_equal(LINE(g->span), 3);
+    assert_int_equal(COL(g->span), 6);
     assert_non_null(g->help);
     assert_not_echoed(c, "secret");
 }
@@ -303,8 +305,8 @@ static void test_csv_malformed_after_closing_quote(void **state)
     /* The bad quote is on line 4, in a record that started on line 3. */
     assert_false(rd(c, "id,note\nA1,x\nA2,\"one\ntwo\"x\n"));
     const Diag *g = one_error(c, "malformed quoting");
-    assert_int_equal(g->span.first_line, 4);
-    assert_int_equal(g->span.first_column, 5);
+    assert_int_equal(LINE(g->span), 4);
+    assert_int_equal(COL(g->span), 5);
 }
 
 static void test_csv_unterminated_quote(void **state)
@@ -312,8 +314,8 @@ static void test_csv_unterminated_quote(void **state)
     Ctx *c = *state;
     assert_false(rd(c, "id,note\nA1,x\nA2,\"a \"\"b\"\" never closed\nA3,y\n"));
     const Diag *g = one_error(c, "never closed");
-    assert_int_equal(g->span.first_line, 3);
-    assert_int_equal(g->span.first_column, 4);
+    assert_int_equal(LINE(g->span), 3);
+    assert_int_equal(COL(g->span), 4);
     assert_not_echoed(c, "A2");
 }
 
@@ -322,7 +324,7 @@ static void test_csv_too_many_cells(void **state)
     Ctx *c = *state;
     assert_false(rd(c, "id,diagnosis\nA1,x\n\nA2,depression, anxiety\nA3,y\n"));
     const Diag *g = one_error(c, "line 4 has 3 cells, but the header row has 2 columns");
-    assert_int_equal(g->span.first_line, 4);
+    assert_int_equal(LINE(g->span), 4);
     assert_non_null(strstr(g->help, "','"));
     assert_not_echoed(c, "depression");
     assert_not_echoed(c, "anxiety");
@@ -335,10 +337,10 @@ static void test_csv_duplicate_header(void **state)
     Ctx *c = *state;
     assert_false(rd(c, "id;age;name;age\nA1;1;2;3\n"));
     const Diag *g = one_error(c, "column 'age' appears twice in the header row");
-    assert_int_equal(g->span.first_line, 1);
-    assert_int_equal(g->span.first_column, 13);
+    assert_int_equal(LINE(g->span), 1);
+    assert_int_equal(COL(g->span), 13);
     assert_int_equal(g->nnotes, 1);
-    assert_int_equal(g->notes[0].span.first_column, 4);
+    assert_int_equal(COL(g->notes[0].span), 4);
 }
 
 static void test_csv_empty_header_name(void **state)
@@ -346,8 +348,8 @@ static void test_csv_empty_header_name(void **state)
     Ctx *c = *state;
     assert_false(rd(c, "id,,name\nA1,2,3\n"));
     const Diag *g = one_error(c, "column 2 of the header row has no name");
-    assert_int_equal(g->span.first_line, 1);
-    assert_int_equal(g->span.first_column, 4);
+    assert_int_equal(LINE(g->span), 1);
+    assert_int_equal(COL(g->span), 4);
 }
 
 static void test_not_utf8(void **state)
@@ -385,7 +387,7 @@ static void test_csv_header_missing(void **state)
     Ctx *c = *state;
     assert_false(rd(c, "SKIZ01,SKIZOFRENI-XYZ,1985-03-14,yes,yes\nP02,DEPRESSION-ABC,1977-01-01,no,no\n"));
     const Diag *g = one_error(c, "the header row seems to be missing");
-    assert_int_equal(g->span.first_line, 1);
+    assert_int_equal(LINE(g->span), 1);
     assert_not_echoed(c, "SKIZ");
     assert_not_echoed(c, "1985-03-14");
     assert_not_echoed(c, "'yes'");
@@ -415,7 +417,7 @@ static void test_csv_separator_mismatch(void **state)
     Ctx *c = *state;
     assert_false(rd(c, "id,birth_date,municipality\nP01;1977-03-04;Hemmeligby\nP02;2011-11-11;Testby\n"));
     const Diag *g = one_error(c, "the row on line 2 is separated by ';', but the header row by ','");
-    assert_int_equal(g->span.first_line, 2);
+    assert_int_equal(LINE(g->span), 2);
     assert_not_echoed(c, "Hemmeligby");
     assert_not_echoed(c, "P01");
     assert_int_equal(c->t.nrows, 0);
@@ -470,14 +472,14 @@ static void test_json_objects(void **state)
     assert_string_equal(cell(c, 2, 2), "Aalborg");
     /* Rows are where their objects open; columns where their keys first appear. */
     for (int i = 0; i < 3; i++) {
-        assert_int_equal(c->t.rows[i].span.first_line, i + 2);
-        assert_int_equal(c->t.rows[i].span.first_column, 3);
+        assert_int_equal(LINE(c->t.rows[i].span), i + 2);
+        assert_int_equal(COL(c->t.rows[i].span), 3);
         assert_int_equal(c->t.rows[i].span.file, c->t.file);
     }
-    assert_int_equal(c->t.column_spans[1].first_line, 2);
-    assert_int_equal(c->t.column_spans[1].first_column, 16);
-    assert_int_equal(c->t.column_spans[2].first_line, 3);
-    assert_int_equal(c->t.column_spans[2].first_column, 16);
+    assert_int_equal(LINE(c->t.column_spans[1]), 2);
+    assert_int_equal(COL(c->t.column_spans[1]), 16);
+    assert_int_equal(LINE(c->t.column_spans[2]), 3);
+    assert_int_equal(COL(c->t.column_spans[2]), 16);
 }
 
 static void test_json_values(void **state)
@@ -523,8 +525,8 @@ static void test_json_nested_object(void **state)
     Ctx *c = *state;
     assert_false(rd(c, "[{\"id\": \"A1\"},\n {\"id\": \"A2\",\n  \"health\": {\"diagnosis\": \"secret\"}}]"));
     const Diag *g = one_error(c, "key 'health' of object 2 holds a nested object");
-    assert_int_equal(g->span.first_line, 3);
-    assert_int_equal(g->span.first_column, 3);
+    assert_int_equal(LINE(g->span), 3);
+    assert_int_equal(COL(g->span), 3);
     assert_not_echoed(c, "secret");
     assert_int_equal(c->t.nrows, 1);
 }
@@ -544,8 +546,8 @@ static void test_json_not_array(void **state)
     Ctx *c = *state;
     assert_false(rd(c, "\n  {\"id\": \"A1\"}"));
     const Diag *g = one_error(c, "the applicant file is JSON but not an array");
-    assert_int_equal(g->span.first_line, 2);
-    assert_int_equal(g->span.first_column, 3);
+    assert_int_equal(LINE(g->span), 2);
+    assert_int_equal(COL(g->span), 3);
 }
 
 static void test_json_element_not_object(void **state)
@@ -553,10 +555,10 @@ static void test_json_element_not_object(void **state)
     Ctx *c = *state;
     assert_false(rd(c, "[{\"id\": \"A1\"},\n \"A2\",\n {\"id\": \"A3\"}]"));
     const Diag *g = one_error(c, "element 2 of the JSON array is not an object");
-    assert_int_equal(g->span.first_line, 2);
-    assert_int_equal(g->span.first_column, 2);
+    assert_int_equal(LINE(g->span), 2);
+    assert_int_equal(COL(g->span), 2);
     assert_int_equal(c->t.nrows, 2);
-    assert_int_equal(c->t.rows[1].span.first_line, 3);
+    assert_int_equal(LINE(c->t.rows[1].span), 3);
 }
 
 static void test_json_syntax_error(void **state)
@@ -564,8 +566,8 @@ static void test_json_syntax_error(void **state)
     Ctx *c = *state;
     assert_false(rd(c, "[\n {\"id\": \"A1\", \"cpr\": 0101901234x}\n]"));
     const Diag *g = one_error(c, "the applicant file is not valid JSON");
-    assert_int_equal(g->span.first_line, 2);
-    assert_true(g->span.first_column > 20);
+    assert_int_equal(LINE(g->span), 2);
+    assert_true(COL(g->span) > 20);
     assert_not_echoed(c, "0101901234");
 }
 
@@ -577,7 +579,7 @@ static void test_json_duplicate_key_and_eof(void **state)
     assert_not_echoed(c, "\"id\"");
     assert_false(rd(c, "[{\"id\": \"A1\"},\n"));
     assert_int_equal(c->d.errors, 2);
-    assert_int_equal(c->d.items[1].span.first_line, 2);
+    assert_int_equal(LINE(c->d.items[1].span), 2);
 }
 
 static void test_json_empty_array(void **state)
@@ -601,18 +603,18 @@ static void test_json_elements_bounds(void **state)
                       "   {\"id\": \"Ø2\", \"sets\": [\"a\", \"b\"], \"n\": {}}\r\n]"));
     /* n is an object: an error, and the second row is not pushed */
     one_error(c, "key 'n' of object 2 holds a nested object");
-    assert_int_equal(c->d.items[0].span.first_line, 3);
-    assert_int_equal(c->d.items[0].span.first_column, 37);
+    assert_int_equal(LINE(c->d.items[0].span), 3);
+    assert_int_equal(COL(c->d.items[0].span), 37);
     static const char *const cols[] = {"id", "note", "sets", "n"};
     assert_columns(c, 4, cols);
     assert_int_equal(c->t.nrows, 1);
     assert_string_equal(cell(c, 0, 0), "A],1");
     assert_string_equal(cell(c, 0, 1), "x\"}, ,\\");
-    assert_int_equal(c->t.rows[0].span.first_line, 2);
-    assert_int_equal(c->t.rows[0].span.first_column, 3);
+    assert_int_equal(LINE(c->t.rows[0].span), 2);
+    assert_int_equal(COL(c->t.rows[0].span), 3);
     /* A key first seen in a later element is placed there (line 3, after "Ø2", ). */
-    assert_int_equal(c->t.column_spans[2].first_line, 3);
-    assert_int_equal(c->t.column_spans[2].first_column, 17);
+    assert_int_equal(LINE(c->t.column_spans[2]), 3);
+    assert_int_equal(COL(c->t.column_spans[2]), 17);
 }
 
 /* A key written with an escape is the same column as the key written
@@ -626,9 +628,9 @@ static void test_json_escaped_keys(void **state)
     assert_string_equal(cell(c, 0, 1), "1");
     assert_string_equal(cell(c, 1, 1), "2");
     assert_string_equal(cell(c, 1, 2), "3");
-    assert_int_equal(c->t.column_spans[1].first_line, 1);
-    assert_int_equal(c->t.column_spans[2].first_line, 2);
-    assert_int_equal(c->t.column_spans[2].first_column, 26);
+    assert_int_equal(LINE(c->t.column_spans[1]), 1);
+    assert_int_equal(LINE(c->t.column_spans[2]), 2);
+    assert_int_equal(COL(c->t.column_spans[2]), 26);
 }
 
 /* What is wrong between the elements is located where it stands, and
@@ -656,8 +658,8 @@ static void test_json_array_structure(void **state)
         diag_init(&c->d);
         assert_false(rd(c, cases[i].text));
         const Diag *g = one_error(c, cases[i].msg);
-        if (g->span.first_line != cases[i].line || g->span.first_column != cases[i].column)
-            fail_msg("case %zu: at %d:%d, not %d:%d (%s)", i, g->span.first_line, g->span.first_column,
+        if (LINE(g->span) != cases[i].line || COL(g->span) != cases[i].column)
+            fail_msg("case %zu: at %d:%d, not %d:%d (%s)", i, LINE(g->span), COL(g->span),
                      cases[i].line, cases[i].column, g->msg);
         assert_not_echoed(c, "HEMMELIG");
         assert_int_equal(c->t.nrows, 0);
@@ -702,7 +704,7 @@ static void seen_row(void *ctx, const TableRow *row, int index)
 {
     Seen *s = ctx;
     const TableRow *w = &s->whole->rows[index];
-    s->same = s->same && index == s->n && row->span.first_line == w->span.first_line &&
+    s->same = s->same && index == s->n && row->line == w->line &&
               row->span.first_off == w->span.first_off;
     for (int k = 0; k < s->whole->ncolumns; k++)
         s->same = s->same && ((!row->cells[k] && !w->cells[k]) ||
@@ -799,7 +801,7 @@ static void test_json_rows_streamed(void **state)
     streams_as_read(c, path, 30000, &whole);
     static const char *const cols[] = {"id", "alder", "sent"};
     assert_columns(c, 3, cols);
-    assert_int_equal(c->t.column_spans[2].first_line, 29002);
+    assert_int_equal(LINE(c->t.column_spans[2]), 29002);
     /* An element with a nested object: table_open does not see it, table_rows does. */
     f = fopen(path, "w");
     assert_non_null(f);
@@ -824,7 +826,7 @@ static void test_ten_thousand_rows(void **state)
     assert_true(rdn(c, csv, len));
     assert_int_equal(c->t.nrows, N);
     assert_string_equal(cell(c, N - 1, 0), "A9999");
-    assert_int_equal(c->t.rows[N - 1].span.first_line, 2 + 2 * (N - 1));
+    assert_int_equal(LINE(c->t.rows[N - 1].span), 2 + 2 * (N - 1));
 
     size_t jl = 0;
     jl += (size_t)snprintf(json + jl, cap - jl, "[\n");
@@ -835,7 +837,7 @@ static void test_ten_thousand_rows(void **state)
     assert_true(rdn(c, json, jl));
     assert_int_equal(c->t.nrows, N);
     assert_string_equal(cell(c, N - 1, 2), "a|b");
-    assert_int_equal(c->t.rows[N - 1].span.first_line, N + 1);
+    assert_int_equal(LINE(c->t.rows[N - 1].span), N + 1);
     free(csv);
     free(json);
     /* Speed is measured in `make bench`, never in a timed test. */

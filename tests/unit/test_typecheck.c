@@ -13,6 +13,8 @@
 #include <cmocka.h>
 
 #include "model/compile.h"
+#define SPAN_SS (&t->ss)
+#include "span_harness.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,8 +74,7 @@ static void t_free(T *t)
 static void print_diags(const Diags *d)
 {
     for (int i = 0; i < d->n; i++)
-        fprintf(stderr, "  %d:%d: %s%s%s\n", d->items[i].span.first_line, d->items[i].span.first_column,
-                d->items[i].msg, d->items[i].help ? " / help: " : "", d->items[i].help ? d->items[i].help : "");
+        fprintf(stderr, "  @%u: %s%s%s\n", (unsigned)d->items[i].span.first_off, d->items[i].msg, d->items[i].help ? " / help: " : "", d->items[i].help ? d->items[i].help : "");
 }
 
 static void expect_clean(const char *expr)
@@ -100,9 +101,9 @@ static void expect_error(const char *expr, const char *msg, const char *want, in
         print_diags(&t->d);
         fail_msg("\"%s\": expected one error with \"%s\", got %d error(s)", expr, want, t->d.errors);
     }
-    assert_int_equal(hit->span.first_line, line);
+    assert_int_equal(LINE(hit->span), line);
     if (col)
-        assert_int_equal(hit->span.first_column, col);
+        assert_int_equal(COL(hit->span), col);
     if (help) {
         if (!hit->help || !strstr(hit->help, help))
             fail_msg("\"%s\": help \"%s\" lacks \"%s\"", expr, hit->help ? hit->help : "(none)", help);
