@@ -115,6 +115,9 @@ typedef struct Opt {
     int32_t f, l, lo, hi; /* period; lo/hi also cover the days met */
     int32_t *day;         /* offsets from the first day of the problem */
     int nday, t0, t1;
+    int wk0, wk1;         /* the weeks of its first and last day met */
+    int *wpre;            /* wk1-wk0+2: days met in its weeks before wk0+i */
+    int prof;             /* its weekly profile: options alike share wpre */
     int64_t pen;
 } Opt;
 
@@ -138,6 +141,7 @@ typedef struct Coh {
     int npl;         /* distinct penalties, ascending, and the options costing */
     int64_t *plv;    /* at most each */
     Word *plmask;
+    int nprof;       /* distinct weekly profiles of its options */
     int ncls;        /* distinct (t0, t1) of its options and their sets */
     int *cls0, *cls1;
     Word *clsmask;
@@ -180,6 +184,9 @@ typedef struct Search {
     size_t memomask;
     int64_t *lb;                           /* per depth: bound of the unplaced cohorts */
     Seat *seat;                            /* per site, or NULL: no seat bound */
+    int wshift, NWK, *alpha;               /* week of day d: (d+wshift)/7; per site: times apart */
+    int *cday, *capw, *olist, *ostart, *ocoh, *owk; /* the seat count's scratch */
+    bool *pseen;
     int64_t *sb, *sbt;                     /* per depth and site; per depth: seat bounds */
     bool *placed;
     int *opt, *team, *used, *cls, *tcount; /* team: n × maxslots; tcount: T × D */
@@ -544,6 +551,104 @@ static void mark(Search *s, int c, bool on)
 }
 
 static bool descend(Search *s, int depth, int64_t partial);
+
+/* ---- the seat count ----
+ *
+ * A site of one room cannot hold a dozen cohorts whose start ranges
+ * overlap when their sessions need more of its dates and times in some
+ * stretch of weeks than the stretch has: a pigeonhole that forward
+ * checking proves only by trying every seating (the conflict search's
+ * oracle took half a second on such a site of plan-50-1, and on
+ * plan-10-3 the search found neither a plan nor a proof in a minute).
+ * Counting proves it at once. In a window of whole weeks each cohort
+ * meets at least on as many days as the fewest its options still alive
+ * meet on there; on one date the site holds at most rooms × the most
+ * times apart meetings (those of a date form an interval graph with at
+ * most `rooms` at one moment; it is perfect, so they split into `rooms`
+ * sets of times apart), and never more than the cohorts that could meet
+ * on it. More needed than held in a window proves that no seating
+ * exists. It is asked where a search starts (root: there is no plan,
+ * which the conflict search's oracle asks again and again), not at every
+ * node nor in the seat bound's probes: a window's sums cost thousands of
+ * times a node's propagation, and asked in every probe the region's year
+ * of the unit tests took a minute and a half instead of a tenth of a
+ * second. */
+
+/* Whether site st may seat its cohorts, from the root's options: false
+ * on a proof that it cannot. */
+static bool seat_count(Search *s, int st)
+{
+    if (!rooms_limited(s, st))
+        return true;
+    int rooms = s->P->sites[st].rooms > 1 ? s->P->sites[st].rooms : 1; /* as narrow has it */
+    int held = rooms * s->alpha[st], k = 0, A = s->NWK, B = -1;
+    memset(s->cday, 0, sizeof(int) * (size_t)s->D);
+    s->ostart[0] = 0;
+    for (int c = 0; c < s->n; c++) {
+        const Coh *C = &s->co[c];
+        if (C->site != st)
+            continue;
+        int n = s->ostart[k];
+        bool empty = false;
+        memset(s->pseen, 0, sizeof(bool) * (size_t)C->nprof);
+        for (int o = 0; o < C->nopts; o++) /* at the root: nothing is placed */
+            if (has(C->alive, o)) {
+                empty |= C->o[o].t0 >= C->o[o].t1;
+                if (!s->pseen[C->o[o].prof])
+                    s->pseen[C->o[o].prof] = true, s->olist[n++] = o;
+            }
+        if (n == s->ostart[k])
+            return false; /* nothing left of it: no seating at all */
+        if (empty) /* a meeting of no length holds no room: it needs nothing */
+            continue;
+        for (int d = C->lo; d <= C->hi; d++) { /* the dates it may meet on: every option's, not a profile's */
+            const Word *row = C->dayopts + (size_t)(d - C->lo) * (size_t)C->W;
+            int w = 0;
+            while (w < C->W && !(row[w] & C->alive[w]))
+                w++;
+            s->cday[d] += w < C->W;
+        }
+        int lastfirst = 0, firstlast = INT32_MAX;
+        for (int i = s->ostart[k]; i < n; i++) {
+            const Opt *O = &C->o[s->olist[i]];
+            A = O->wk0 < A ? O->wk0 : A, B = O->wk1 > B ? O->wk1 : B;
+            lastfirst = O->wk0 > lastfirst ? O->wk0 : lastfirst;
+            firstlast = O->wk1 < firstlast ? O->wk1 : firstlast;
+        }
+        /* a window that ends before some option begins, or begins after
+         * one ends, needs nothing of the cohort: most windows, once a
+         * cohort's starts range over the year (the conflict search's) */
+        s->owk[2 * k] = lastfirst, s->owk[2 * k + 1] = firstlast;
+        s->ocoh[k++] = c, s->ostart[k] = n;
+    }
+    if (k < 2 || held >= k)
+        return true;
+    memset(s->capw, 0, sizeof(int) * (size_t)(s->NWK + 1));
+    for (int d = 0; d < s->D; d++) /* capw[w + 1]: held in the weeks before w + 1 */
+        s->capw[(d + s->wshift) / 7 + 1] += s->cday[d] < held ? s->cday[d] : held;
+    for (int w = 1; w <= s->NWK; w++)
+        s->capw[w] += s->capw[w - 1];
+    for (int a = A; a <= B; a++)
+        for (int b = a; b <= B; b++) {
+            int need = 0, cap = s->capw[b + 1] - s->capw[a];
+            for (int i = 0; i < k; i++) {
+                if (b < s->owk[2 * i] || a > s->owk[2 * i + 1])
+                    continue;
+                const Coh *C = &s->co[s->ocoh[i]];
+                int least = INT32_MAX;
+                for (int j = s->ostart[i]; j < s->ostart[i + 1] && least > 0; j++) {
+                    const Opt *O = &C->o[s->olist[j]];
+                    int lo = a > O->wk0 ? a : O->wk0, hi = b < O->wk1 ? b : O->wk1;
+                    int m = lo > hi ? 0 : O->wpre[hi - O->wk0 + 1] - O->wpre[lo - O->wk0];
+                    least = m < least ? m : least;
+                }
+                need += least;
+            }
+            if (need > cap)
+                return false;
+        }
+    return true;
+}
 
 /* ---- the seat bound ----
  *
@@ -1099,12 +1204,64 @@ static bool root(Search *s)
             return false;
     if (!exclude_last(s, 0))
         return false;
+    for (int st = 0; st < s->P->nsites; st++)
+        if (!seat_count(s, st))
+            return false;
     s->lb[0] = 0;
     for (int c = 0; c < s->n; c++)
         s->lb[0] += s->co[c].rootmin = minpen(s, c);
     if (s->seat)
         seat_root(s);
     return true;
+}
+
+/* The weeks an option meets in, for the seat count: per week from its
+ * first to its last, how many of its days fall before it (a prefix sum). */
+static void prepare_weeks(const Search *s, Arena *a, Opt *O)
+{
+    int32_t d0 = INT32_MAX, d1 = INT32_MIN;
+    for (int i = 0; i < O->nday; i++)
+        d0 = O->day[i] < d0 ? O->day[i] : d0, d1 = O->day[i] > d1 ? O->day[i] : d1;
+    if (O->nday == 0)
+        d0 = d1 = 0;
+    O->wk0 = (d0 + s->wshift) / 7, O->wk1 = (d1 + s->wshift) / 7;
+    O->wpre = arena_array(a, (size_t)(O->wk1 - O->wk0 + 2), sizeof(int));
+    for (int i = 0; i < O->nday; i++)
+        O->wpre[(O->day[i] + s->wshift) / 7 - O->wk0 + 1]++;
+    for (int w = 1; w <= O->wk1 - O->wk0 + 1; w++)
+        O->wpre[w] += O->wpre[w - 1];
+}
+
+/* Options that meet as often in every week (the same start week, the
+ * other weekdays or time) share one profile, so the seat count weighs
+ * each profile once: a cohort's options over a whole year (the conflict
+ * search's wider starts) have about ten times fewer profiles. */
+static void prepare_profiles(Arena *a, Coh *C)
+{
+    size_t cap = 16, mask;
+    while (cap < 2 * (size_t)C->nopts)
+        cap *= 2;
+    mask = cap - 1;
+    int *tab = arena_array(a, cap, sizeof(int)); /* option + 1 of each profile; 0: empty */
+    for (int o = 0; o < C->nopts; o++) {
+        Opt *O = &C->o[o];
+        int len = O->wk1 - O->wk0 + 2;
+        Word h = mix((Word)(uint32_t)O->wk0 << 32 | (uint32_t)O->wk1);
+        for (int i = 0; i < len; i++)
+            h = mix(h ^ (Word)(uint32_t)O->wpre[i]);
+        size_t i = (size_t)h & mask;
+        for (; tab[i]; i = (i + 1) & mask) {
+            const Opt *R = &C->o[tab[i] - 1];
+            if (R->wk0 == O->wk0 && R->wk1 == O->wk1 && memcmp(R->wpre, O->wpre, sizeof(int) * (size_t)len) == 0)
+                break;
+        }
+        if (tab[i]) {
+            O->prof = C->o[tab[i] - 1].prof, O->wpre = C->o[tab[i] - 1].wpre;
+        } else {
+            tab[i] = o + 1;
+            O->prof = C->nprof++;
+        }
+    }
 }
 
 static void prepare_cohort(Search *s, Arena *a, int c, int32_t base)
@@ -1149,6 +1306,7 @@ static void prepare_cohort(Search *s, Arena *a, int c, int32_t base)
         }
         C->lo = O->lo < C->lo ? O->lo : C->lo;
         C->hi = O->hi > C->hi ? O->hi : C->hi;
+        prepare_weeks(s, a, O);
         /* insertion into bypen: options come nearly sorted by start, not penalty */
         int k = o;
         while (k > 0 && C->o[C->bypen[k - 1]].pen > O->pen)
@@ -1178,6 +1336,7 @@ static void prepare_cohort(Search *s, Arena *a, int c, int32_t base)
     }
     if (C->nopts == 0)
         C->lo = C->hi = 0;
+    prepare_profiles(a, C);
     C->tl = arena_array(a, (size_t)s->T + 1, sizeof(int));
     for (int t = 0; t < s->T; t++)
         if (has(C->anyelig, t))
@@ -1250,6 +1409,26 @@ static void prepare_periods(Arena *a, Coh *C)
     }
 }
 
+/* The most times of site st's options that are pairwise apart (at least
+ * 1): interval scheduling, earliest end first. */
+static int times_apart(const Search *s, int st)
+{
+    int most = 0, end = INT32_MIN;
+    for (;;) { /* the next time starting at or after `end` that ends first */
+        int next = INT32_MAX;
+        for (int c = 0; c < s->n; c++)
+            for (int k = 0; s->co[c].site == st && k < s->co[c].ncls; k++) {
+                int t0 = s->co[c].cls0[k], t1 = s->co[c].cls1[k];
+                if (t0 < t1 && t0 >= end && t1 < next) /* an empty time holds no room */
+                    next = t1;
+            }
+        if (next == INT32_MAX)
+            break;
+        most++, end = next;
+    }
+    return most > 0 ? most : 1;
+}
+
 /* Teachers that no constraint tells apart share a class: the same
  * weekdays, away ranges, limit and eligibility in every role. */
 static void teacher_classes(Search *s)
@@ -1290,6 +1469,8 @@ static void setup(Search *s, const PlanProblem *P, Arena *a)
     if (lo > hi)
         lo = hi = 0;
     s->D = (int)(hi - lo + 1);
+    s->wshift = (int)((((int64_t)lo + 3) % 7 + 7) % 7); /* 1970-01-01 was a Thursday: weeks start on Monday */
+    s->NWK = (s->D - 1 + s->wshift) / 7 + 1;
     s->co = arena_array(a, (size_t)s->n + 1, sizeof(Coh));
     s->owner = arena_array(a, (size_t)s->T + 1, sizeof(int));
     s->seen = arena_array(a, (size_t)s->TW, sizeof(Word));
@@ -1356,6 +1537,16 @@ static void setup(Search *s, const PlanProblem *P, Arena *a)
             s->rcnt[st] = arena_array(a, (size_t)s->D, sizeof(int));
             s->rlist[st] = arena_array(a, (size_t)s->D * (size_t)s->rcap[st] + 1, sizeof(int));
         }
+    s->cday = arena_array(a, (size_t)s->D, sizeof(int));
+    s->capw = arena_array(a, (size_t)s->NWK + 1, sizeof(int));
+    s->olist = arena_array(a, nopts + 1, sizeof(int));
+    s->ostart = arena_array(a, n1 + 1, sizeof(int));
+    s->ocoh = arena_array(a, n1, sizeof(int));
+    s->owk = arena_array(a, 2 * n1, sizeof(int));
+    s->pseen = arena_array(a, nopts + 1, sizeof(bool)); /* more than any cohort has */
+    s->alpha = arena_array(a, (size_t)ns, sizeof(int));
+    for (int st = 0; st < P->nsites; st++)
+        s->alpha[st] = times_apart(s, st);
     teacher_classes(s);
 }
 

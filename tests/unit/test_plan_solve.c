@@ -129,6 +129,53 @@ static void test_seat_bound(void **state)
     arena_free(a);
 }
 
+/* The seat count: nine cohorts at a site of one room and two times apart,
+ * each meeting twice a week for two weeks in the same four (any two of
+ * Monday to Thursday, either time, starting in week 1, 2 or 3): 36
+ * meetings where 32 fit. Forward checking seats eight of them every way
+ * before it gives up on the ninth (41 million nodes); counting proves it
+ * before the first node. Then the dates a cohort may meet on are every option's: two with
+ * the same count a week (Monday or Tuesday) leave a room for the third
+ * cohort's Monday. */
+static void test_seat_count(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    enum { N = 9 };
+    PlanCohort c[N];
+    for (int i = 0; i < N; i++) {
+        PlanOption *o = arena_array(a, 36, sizeof *o);
+        int n = 0;
+        for (int w = 0; w < 3; w++)
+            for (int d1 = 0; d1 < 4; d1++)
+                for (int d2 = d1 + 1; d2 < 4; d2++)
+                    for (int tm = 0; tm < 2; tm++) {
+                        int32_t d[4] = {20003 + 7 * w + d1, 20003 + 7 * w + d2, 20010 + 7 * w + d1,
+                                        20010 + 7 * w + d2}; /* 20003: a Monday */
+                        o[n++] = opt(a, w + tm, (uint8_t)(1u << d1 | 1u << d2), 540 + 240 * tm, 720 + 240 * tm, d,
+                                     4, 0);
+                    }
+        c[i] = (PlanCohort){.site = 0, .opts = o, .nopts = n};
+    }
+    PlanSite s[1] = {{.rooms = 1}};
+    PlanProblem P = {.cohorts = c, .ncohorts = N, .sites = s, .nsites = 1};
+    PlanResult r = solve(&P, 1, a);
+    assert_int_equal(r.status, PLAN_INFEASIBLE);
+    assert_int_equal(r.nodes, 0);
+    P.ncohorts = 8; /* 32 of 32: it fits */
+    r = solve(&P, 1, a);
+    assert_int_equal(r.status, PLAN_OPTIMAL);
+
+    const int32_t mon[] = {20003}, tue[] = {20004};
+    PlanOption two[2] = {opt(a, 0, MON, 540, 720, mon, 1, 0), opt(a, 0, TUE, 540, 720, tue, 1, 0)};
+    PlanCohort d[2] = {{.site = 0, .opts = two, .nopts = 2}, {.site = 0, .opts = two, .nopts = 1}};
+    P = (PlanProblem){.cohorts = d, .ncohorts = 2, .sites = s, .nsites = 1};
+    r = solve(&P, 1, a);
+    assert_int_equal(r.status, PLAN_OPTIMAL);
+    assert_int_equal(r.proposals[0].opt[0], 1);
+    arena_free(a);
+}
+
 static void test_no_cohorts(void **state)
 {
     (void)state;
@@ -556,8 +603,45 @@ static PlanProblem random_two_sites(Arena *a, uint64_t seed)
     return P;
 }
 
-/* The random families: free, linked at one site, linked over two sites. */
-enum { FREE, LINKED, TWO_SITES };
+/* Packed: five cohorts at one site of one room (now and then two), each
+ * option meeting on two to four of the eight weekdays (Monday to
+ * Thursday) of two weeks, at one of three times (two of them apart, the
+ * third across both), so a seating is tight or impossible: the seat
+ * count's work, which must fail no seating that exists. */
+static PlanProblem random_packed(Arena *a, uint64_t seed)
+{
+    PlanProblem P = random_problem(a, seed, true);
+    uint64_t r = seed * 0xD6E8FEB86659FD93ULL + 7;
+    PlanSite *s = arena_array(a, 1, sizeof *s);
+    s[0].rooms = 1 + (int)rnd(&r, 2);
+    P.sites = s;
+    P.nsites = 1;
+    static const int32_t dates[12] = {20003, 20004, 20005, 20006, 20010, 20011, /* 20003: a Monday */
+                                      20012, 20013, 20017, 20018, 20019, 20020};
+    static const int times[3][2] = {{540, 720}, {750, 930}, {600, 780}};
+    PlanCohort *c = (PlanCohort *)P.cohorts;
+    for (int i = 0; i < P.ncohorts; i++) {
+        c[i].site = 0;
+        PlanOption *o = arena_array(a, 6, sizeof *o);
+        c[i].nopts = 1 + (int)rnd(&r, 5);
+        for (int k = 0; k < c[i].nopts; k++) {
+            int32_t d[4];
+            int nd = 0, want = 2 + (int)rnd(&r, 3);
+            uint8_t wd = 0;
+            for (int j = 0; j < 12 && nd < want; j++) /* want of the 12 (12 - j left) */
+                if ((int)rnd(&r, (uint32_t)(12 - j)) < want - nd)
+                    d[nd++] = dates[j], wd |= (uint8_t)(1u << (j % 4));
+            const int *tm = times[rnd(&r, 4) % 3 == 2 ? 2 : rnd(&r, 2)];
+            o[k] = opt(a, rnd(&r, 4), wd, tm[0], tm[1], d, nd, (int)rnd(&r, 3));
+        }
+        c[i].opts = o;
+    }
+    return P;
+}
+
+/* The random families: free, linked at one site, linked over two sites,
+ * packed into one site. */
+enum { FREE, LINKED, TWO_SITES, PACKED };
 
 static int check_path(uint64_t seed, int family, int path);
 
@@ -572,12 +656,14 @@ static int check_against_brute_force(uint64_t seed, int family)
 static int check_path(uint64_t seed, int family, int path)
 {
     Arena *a = arena_new();
-    PlanProblem P = family == TWO_SITES ? random_two_sites(a, seed) : random_problem(a, seed, family == LINKED);
+    PlanProblem P = family == TWO_SITES ? random_two_sites(a, seed)
+                    : family == PACKED  ? random_packed(a, seed)
+                                        : random_problem(a, seed, family == LINKED);
     Brute b = brute_all(a, &P);
     int want = brute_proposals(&b, 3);
     PlanResult r = solve_path(&P, 3, path, a);
     char msg[64];
-    static const char *const fam[] = {"", " linked", " two sites"};
+    static const char *const fam[] = {"", " linked", " two sites", " packed"};
     snprintf(msg, sizeof msg, "seed %llu%s, path %d", (unsigned long long)seed, fam[family], path);
     if (r.nproposals != want || r.status != (want ? PLAN_OPTIMAL : PLAN_INFEASIBLE))
         fail_msg("%s: %d proposals (want %d), status %d", msg, r.nproposals, want, (int)r.status);
@@ -614,22 +700,34 @@ static void test_random_against_brute_force(void **state)
     assert_true(several > 30);
 }
 
+/* How many of a family's first 150 seeds have a plan (each checked). */
+static int feasible_seeds(int family)
+{
+    int feasible = 0;
+    for (uint64_t seed = 1; seed <= 150; seed++)
+        feasible += check_against_brute_force(seed, family) > 0;
+    return feasible;
+}
+
 static void test_linked_against_brute_force(void **state)
 {
     (void)state;
-    int feasible = 0;
-    for (uint64_t seed = 1; seed <= 150; seed++)
-        feasible += check_against_brute_force(seed, LINKED) > 0;
+    int feasible = feasible_seeds(LINKED);
     assert_true(feasible > 30 && feasible < 150);
 }
 
 static void test_two_sites_against_brute_force(void **state)
 {
     (void)state;
-    int feasible = 0;
-    for (uint64_t seed = 1; seed <= 150; seed++)
-        feasible += check_against_brute_force(seed, TWO_SITES) > 0;
+    int feasible = feasible_seeds(TWO_SITES);
     assert_true(feasible > 20 && feasible < 150);
+}
+
+static void test_packed_against_brute_force(void **state)
+{
+    (void)state;
+    int feasible = feasible_seeds(PACKED);
+    assert_true(feasible > 10 && feasible < 140);
 }
 
 /* GLPK's MIP alone (plan_mip_best): the least penalty, proven, with a
@@ -872,6 +970,7 @@ int main(void)
         cmocka_unit_test(test_no_cohorts),
         cmocka_unit_test(test_rooms),
         cmocka_unit_test(test_seat_bound),
+        cmocka_unit_test(test_seat_count),
         cmocka_unit_test(test_weekdays_and_away),
         cmocka_unit_test(test_max_cohorts),
         cmocka_unit_test(test_two_sites_one_date),
@@ -881,6 +980,7 @@ int main(void)
         cmocka_unit_test(test_random_against_brute_force),
         cmocka_unit_test(test_linked_against_brute_force),
         cmocka_unit_test(test_two_sites_against_brute_force),
+        cmocka_unit_test(test_packed_against_brute_force),
         cmocka_unit_test(test_mip_against_brute_force),
         cmocka_unit_test(test_any_plan),
         cmocka_unit_test(test_penalty_only),
