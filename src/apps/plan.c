@@ -965,9 +965,10 @@ static OracleAnswer oracle_fits(void *ctx, const bool *on, int64_t *penalty)
     sa.any_plan = !penalty; /* only whether: the first plan will do */
     sa.penalty_only = penalty != NULL; /* or what the best costs, not which it is */
     plan_solve_ask(&P, &sa, a, &r);
-    OracleAnswer ans = r.nproposals > 0 ? ORACLE_FITS : r.status == PLAN_INFEASIBLE ? ORACLE_NO : ORACLE_UNKNOWN;
+    OracleAnswer ans = plan_oracle_answer(r.nproposals > 0, r.status == PLAN_OPTIMAL, r.status == PLAN_INFEASIBLE,
+                                          penalty != NULL);
     if (penalty)
-        *penalty = r.nproposals > 0 ? r.proposals[0].penalty : 0;
+        *penalty = ans == ORACLE_FITS ? r.proposals[0].penalty : 0;
     arena_free(a);
     return ans;
 }

@@ -22,6 +22,13 @@ typedef struct Run {
     bool minimal;
 } Run;
 
+OracleAnswer plan_oracle_answer(bool found, bool least_proven, bool none_proven, bool priced)
+{
+    if (found)
+        return !priced || least_proven ? ORACLE_FITS : ORACLE_UNKNOWN;
+    return none_proven ? ORACLE_NO : ORACLE_UNKNOWN;
+}
+
 /* Drops what it can of idx[lo..hi) (all marked on entry). */
 static void shrink(Run *r, int lo, int hi)
 {

@@ -20,6 +20,13 @@ typedef struct ConflictOracle {
     OracleAnswer (*fits)(void *ctx, const bool *on, int64_t *penalty);
 } ConflictOracle;
 
+/* What one search tells an oracle's caller: FITS when it found a plan —
+ * and, when the penalty is asked (`priced`), proved that plan's penalty
+ * the least: a penalty the clock cut short is no price (PLANNING.md §3: the
+ * best proposal's penalty), so that answer is UNKNOWN — NO when it proved
+ * there is none, else UNKNOWN. */
+OracleAnswer plan_oracle_answer(bool found, bool least_proven, bool none_proven, bool priced);
+
 /* With all n requirements enforced nothing fits. Marks in[] a conflict:
  * the marked requirements alone admit no plan — always proven — and, when
  * the oracle never answered UNKNOWN (*minimal set true), dropping any one

@@ -220,6 +220,26 @@ static void test_within(void **state)
     assert_int_equal(relaxed[4], -1);
 }
 
+/* A search's result as the oracle's answer: a plan found answers FITS, but
+ * a price only when proven least (a relaxation's penalty cut short by the
+ * clock was once reported as "the best penalty"); a proof of none answers
+ * NO; anything else UNKNOWN. */
+static void test_answer(void **state)
+{
+    (void)state;
+    /* whether: any plan will do, proven least or not */
+    assert_int_equal(plan_oracle_answer(true, true, false, false), ORACLE_FITS);
+    assert_int_equal(plan_oracle_answer(true, false, false, false), ORACLE_FITS);
+    /* what the best costs: only a proven least penalty */
+    assert_int_equal(plan_oracle_answer(true, true, false, true), ORACLE_FITS);
+    assert_int_equal(plan_oracle_answer(true, false, false, true), ORACLE_UNKNOWN);
+    /* no plan: proven, or the clock ran out first */
+    assert_int_equal(plan_oracle_answer(false, false, true, false), ORACLE_NO);
+    assert_int_equal(plan_oracle_answer(false, false, true, true), ORACLE_NO);
+    assert_int_equal(plan_oracle_answer(false, false, false, false), ORACLE_UNKNOWN);
+    assert_int_equal(plan_oracle_answer(false, false, false, true), ORACLE_UNKNOWN);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -230,6 +250,7 @@ int main(void)
         cmocka_unit_test(test_out_of_time),
         cmocka_unit_test(test_blocks_are_cheap),
         cmocka_unit_test(test_within),
+        cmocka_unit_test(test_answer),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
