@@ -163,9 +163,19 @@ static void at_cap(LexState *ls)
 
 static Entry *mkentry(LexState *ls, const char *key, Span key_span, Span sp)
 {
-    /* Written whole by the assignment: no zeroing first. */
+    /* Written whole, member by member: no zeroing first. (From a compound
+     * literal gcc zeroes the 96 bytes with `rep stos`, twelve instructions
+     * more an entry than these stores.) */
     Entry *e = arena_alloc_raw(ls->arena, sizeof *e);
-    *e = (Entry){.span = sp, .key_span = key_span, .key = key};
+    e->span = sp;
+    e->key_span = key_span;
+    e->open_brace = (Span){0};
+    e->is_block = false;
+    e->key = key;
+    e->vals = NULL;
+    e->nvals = e->capvals = 0;
+    e->extends = NULL;
+    e->body = (EntryList){0};
     return e;
 }
 }
