@@ -29,7 +29,7 @@ returned as YYerror), except for what only positions and token values need:
   - `bison-locations` off: there is no location to fill; `yylloc` in the actions is a local Span of
     yylex that nothing reads;
   - the STEP_*/SKIP_* macros move no position (the byte offset), LESS is flex's yyless alone,
-    and no token's span is kept for messages (last_span, prev_span);
+    and no token's span is kept for messages (last_span, prev_end);
   - a name's token value is not copied into the arena (nor made NFC), nor is a plain string's: the
     value points into the scanner's buffer, which the floor parser never reads.
 The newline rule's own offset arithmetic stays (a few additions a line).
@@ -200,7 +200,7 @@ def derive_lexer(lx):
         sys.exit("derive.py: no ERR macro in lexer.l")
     lx = lx[:err.end()] + FLOOR_MACROS + lx[err.end():]
     # Spans kept for messages (report_syntax_error's "trailing comma", lex_fatal).
-    lx, n = re.subn(r"^[ \t]*s->(?:prev|last)_span = [^;]*;\n", "", lx, flags=re.M)
+    lx, n = re.subn(r"^[ \t]*s->(?:prev_end|last_span) = [^;]*;\n", "", lx, flags=re.M)
     if n != 6:
         sys.exit(f"derive.py: expected 6 span copies in lexer.l's token functions, found {n}")
     lx = once(lx, "const char *id = ascii ? arena_strndup(s->arena, text, n) : ident_copy(s, text, n);",

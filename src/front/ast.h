@@ -93,7 +93,9 @@ struct Node {
         struct { Node *lo, *hi; } range;         /* either may be NULL (open) */
         NodeList set;                            /* N_SET */
         struct { Node *list, *pred; } where;
-        struct { bool all; const char *var; Span var_span; Node *list, *body; } quant;
+        /* The pointers first: `all` fits in var_span's tail padding, and the
+         * union (and so every Node) is 40 bytes, not 48. */
+        struct { Node *list, *body; const char *var; Span var_span; bool all; } quant;
         struct { Node *c, *t, *e; } cond;
     } u;
 };
@@ -115,15 +117,17 @@ typedef struct EntryList {
 
 /* key, key values, key [header] [extends X] { body } */
 struct Entry {
+    /* The three spans and the flag together, then the pointers: 96 bytes
+     * where the order of reading took 104. */
     Span span;
     Span key_span;
+    Span open_brace;
+    bool is_block;        /* written with { } */
     const char *key;      /* NFC-normalised identifier */
     ValSeq *vals;         /* comma-separated value sequences (the header when a block) */
     int nvals, capvals;
     Node *extends;        /* N_PATH, or NULL */
-    bool is_block;        /* written with { } */
     EntryList body;
-    Span open_brace;
 };
 
 typedef enum { DECL_IMPORT, DECL_ENUM, DECL_ENTRY } DeclKind;

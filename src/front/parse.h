@@ -44,7 +44,7 @@ typedef struct LexState {
     int last_tok;          /* kind of the last token returned; 0 at start */
     Span last_span;        /* its span */
     int prev_tok;          /* the token before last_tok */
-    Span prev_span;        /* its span */
+    uint32_t prev_end;     /* where it ends (the only part of its span read: a trailing comma) */
     bool too_deep;         /* an expression exceeded PARSE_MAX_DEPTH (reported) */
     int paren_depth;       /* inside ( ): newlines are dropped */
     int nbraces;

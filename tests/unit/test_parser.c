@@ -468,6 +468,11 @@ static void test_block_body_and_values(void **state)
     assert_int_equal(k->vals[0].items.n, 3);
     assert_int_equal(k->vals[1].items.n, 2);
     is_int(k->vals[1].items.items[1], 5);
+    /* Each sequence spans its own values, not the key nor the comma. */
+    assert_int_equal(COL(k->vals[0].span), 3);
+    assert_int_equal(END_COL(k->vals[0].span), 8);
+    assert_int_equal(COL(k->vals[1].span), 10);
+    assert_int_equal(END_COL(k->vals[1].span), 13);
     assert_int_equal(p->f->n, 3);
     assert_string_equal(entry_at(p, 2)->key, "n");
     p_free(p);
@@ -677,6 +682,9 @@ static void test_open_ranges(void **state)
     assert_int_equal(m->vals[0].items.n, 2);
     assert_non_null(m->vals[0].items.items[0]->u.range.hi);
     assert_null(m->vals[0].items.items[1]->u.range.hi);
+    assert_int_equal(COL(m->vals[0].span), 3);
+    assert_int_equal(END_COL(m->vals[0].span), 11);
+    assert_int_equal(COL(m->vals[0].items.items[1]->span), 8);
 
     Node *eq = entry_at(p, 4)->vals[0].items.items[0];
     is_bin(eq, OP_EQ);
