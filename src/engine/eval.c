@@ -371,27 +371,33 @@ static bool text_equal(const char *a, const char *b)
     return r == 0;
 }
 
-/* Element k of list l equals x. Declared names (a goal, an enum member)
- * are compared on the model value itself, the common case of `in`. */
-static bool item_equal(const RVal *l, int k, const RVal *x)
-{
-    if (l->form & RF_MODEL) {
-        const Value *v = l->u.vitems[k];
-        if (x->k == RV_BLOCK && (v->k == V_REF || v->k == V_BLOCK))
-            return (v->k == V_REF ? v->u.ref : v->u.block) == x->u.block;
-        if (x->k == RV_ENUM && v->k == V_ENUM)
-            return v->u.en.enm == x->u.enm && v->u.en.idx == x->n;
-    }
-    RVal e = list_at(l, k);
-    return eval_equal(x, &e);
-}
-
-/* Some element of l equals x. */
+/* Some element of l equals x. A declared name (`g in m.covers`: a goal
+ * among a module's references, an enum member among a course's principles)
+ * in a model list is looked for by pointer, in a loop of its own: the
+ * national goal coverage asks it a dozen times per module. */
 static bool has_item(const RVal *l, const RVal *x)
 {
-    for (int k = 0; k < l->n; k++)
-        if (item_equal(l, k, x))
+    if ((l->form & RF_MODEL) && x->k == RV_BLOCK) {
+        for (int k = 0; k < l->n; k++) {
+            const Value *v = l->u.vitems[k];
+            if ((v->k == V_REF && v->u.ref == x->u.block) || (v->k == V_BLOCK && v->u.block == x->u.block))
+                return true;
+        }
+        return false;
+    }
+    if ((l->form & RF_MODEL) && x->k == RV_ENUM) {
+        for (int k = 0; k < l->n; k++) {
+            const Value *v = l->u.vitems[k];
+            if (v->k == V_ENUM && v->u.en.enm == x->u.enm && v->u.en.idx == x->n)
+                return true;
+        }
+        return false;
+    }
+    for (int k = 0; k < l->n; k++) {
+        RVal e = list_at(l, k);
+        if (eval_equal(x, &e))
             return true;
+    }
     return false;
 }
 

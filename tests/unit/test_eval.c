@@ -1006,6 +1006,29 @@ static void test_goal_reference_and_covers(void **state)
                ST_UNKNOWN);
 }
 
+/* A name in a list of the model's own values is looked for by pointer
+ * (eval.c, has_item): references (covers), nested blocks (module), a
+ * `where`'s selection of them, and enum members; each found and not. */
+static void test_names_in_model_lists(void **state)
+{
+    (void)state;
+    expect_req("a.two in module.covers", MIN_BODY "  module m1 \"One\" {\n    covers a.one, a.one\n  }\n", ST_FAIL);
+    expect_req("all m in module: m in module", MIN_BODY MODULES, ST_PASS);
+    expect_req("any m in module: m in (module where hours < 10h)", MIN_BODY MODULES, ST_PASS);
+    expect_req("all m in module: m in (module where hours < 10h)", MIN_BODY MODULES, ST_FAIL);
+    expect_req("all m in module: m in (module where hours > 100h)", MIN_BODY MODULES, ST_FAIL);
+    expect_req("all m in module: (m in (module where hours < 10h)) == (m.hours < 10h)", MIN_BODY MODULES, ST_PASS);
+    expect_req("all m in module: (a.two in m.covers) == (m.hours > 5h and m.hours < 10h or m.hours > 20h)",
+               MIN_BODY MODULES, ST_PASS);
+    expect_req("all g in goal: any m in module: g in m.covers and m in module", MIN_BODY MODULES, ST_PASS);
+    const char *body = MIN_BODY "  principles practice_oriented, empowerment\n";
+    expect_req("empowerment in principles and practice_oriented in principles", body, ST_PASS);
+    expect_req("exemplary in principles or interdisciplinary in principles", body, ST_FAIL);
+    expect_req("all p in {empowerment}: p in principles", body, ST_PASS);
+    expect_req("all p in {practice_oriented, empowerment, network}: (p in principles) == (p != network)", body,
+               ST_PASS);
+}
+
 /* ------------------------------------------------------------ seeds */
 
 static void expect_no_failures(const R *r, Severity upto)
@@ -1214,6 +1237,7 @@ int main(void)
         cmocka_unit_test(test_or_explanation_lists_both_sides),
         cmocka_unit_test(test_projection),
         cmocka_unit_test(test_goal_reference_and_covers),
+        cmocka_unit_test(test_names_in_model_lists),
         cmocka_unit_test(test_passing_rules_leave_nothing),
         cmocka_unit_test(test_seed_region_midt),
         cmocka_unit_test(test_seed_region_hovedstaden),
