@@ -123,7 +123,8 @@ RVal eval_value(const Value *v)
     return value_of(v);
 }
 
-static inline RVal list_at(const RVal *l, int i)
+/* Forced inline, as value_of: a quantifier's or a where's every element. */
+static EVAL_INLINE RVal list_at(const RVal *l, int i)
 {
     return l->form & RF_MODEL ? value_of(l->u.vitems[i]) : l->u.items[i];
 }
@@ -133,7 +134,9 @@ RVal eval_list_at(const RVal *l, int i)
     return list_at(l, i);
 }
 
-bool eval_range_end(const RVal *r, bool hi, RVal *out)
+/* Inline where a comparison with a range reads its ends (in_range,
+ * has_unknown, min and max). */
+static EVAL_INLINE bool range_end(const RVal *r, bool hi, RVal *out)
 {
     if (r->form & RF_MODEL) {
         const Value *e = hi ? r->u.vrange->u.range.hi : r->u.vrange->u.range.lo;
@@ -146,6 +149,11 @@ bool eval_range_end(const RVal *r, bool hi, RVal *out)
         return false;
     *out = r->u.ends[hi];
     return true;
+}
+
+bool eval_range_end(const RVal *r, bool hi, RVal *out)
+{
+    return range_end(r, hi, out);
 }
 
 /* A derived field of block b (docs/language.md, "Schemas"): its schema's
@@ -448,7 +456,7 @@ static bool has_unknown(const RVal *v)
         return true;
     if (v->k == RV_RANGE) {
         RVal e;
-        return (eval_range_end(v, false, &e) && e.k == RV_UNKNOWN) || (eval_range_end(v, true, &e) && e.k == RV_UNKNOWN);
+        return (range_end(v, false, &e) && e.k == RV_UNKNOWN) || (range_end(v, true, &e) && e.k == RV_UNKNOWN);
     }
     return false;
 }
@@ -457,9 +465,9 @@ static bool has_unknown(const RVal *v)
 static bool in_range(const RVal *x, const RVal *r)
 {
     RVal e;
-    if (eval_range_end(r, false, &e) && cmp(x, &e) < 0)
+    if (range_end(r, false, &e) && cmp(x, &e) < 0)
         return false;
-    if (eval_range_end(r, true, &e) && cmp(x, &e) > 0)
+    if (range_end(r, true, &e) && cmp(x, &e) > 0)
         return false;
     return true;
 }
@@ -472,9 +480,9 @@ static RVal eval_in(RVal a, RVal b)
         if (a.k == RV_RANGE) {
             /* Containment: an open end of a fits only an open end of b. */
             RVal al, ah, bl, bh;
-            bool hal = eval_range_end(&a, false, &al), hah = eval_range_end(&a, true, &ah);
-            bool lo = !eval_range_end(&b, false, &bl) || (hal && cmp(&al, &bl) >= 0);
-            bool hi = !eval_range_end(&b, true, &bh) || (hah && cmp(&ah, &bh) <= 0);
+            bool hal = range_end(&a, false, &al), hah = range_end(&a, true, &ah);
+            bool lo = !range_end(&b, false, &bl) || (hal && cmp(&al, &bl) >= 0);
+            bool hi = !range_end(&b, true, &bh) || (hah && cmp(&ah, &bh) <= 0);
             return boolean(lo && hi);
         }
         return boolean(in_range(&a, &b));
@@ -661,7 +669,7 @@ static EVAL_APART RVal eval_call(EvalCtx *c, const Node *n)
         bool lo = fn == FN_MIN;
         if (v.k == RV_RANGE) {
             RVal end;
-            if (!eval_range_end(&v, !lo, &end)) {
+            if (!range_end(&v, !lo, &end)) {
                 note_missing(c, a0, lo ? N_("%s has no lower end") : N_("%s has no upper end"));
                 return unknown();
             }
