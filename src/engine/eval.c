@@ -774,16 +774,40 @@ static EVAL_APART RVal eval_where(EvalCtx *c, const Node *n)
     return where_run(c, n, &out) < 0 ? unknown() : out;
 }
 
+/* A path whose value is the same for every element of the quantifier
+ * whose variable is innermost: it does not start from that variable. */
+static bool outer_path(const Node *x)
+{
+    if (x->kind != N_PATH || !x->res)
+        return false;
+    const PathRes *r = x->res;
+    return (r->kind != R_VAR && r->kind != R_ELEM) || r->up >= 1;
+}
+
 static EVAL_APART RVal eval_quant(EvalCtx *c, const Node *n)
 {
     RVal l = eval(c, n->u.quant.list);
     if (l.k != RV_LIST)
         return unknown();
     bool all = n->u.quant.all, unsure = false;
+    /* `any m in module: g in m.covers`: the name looked for is read once,
+     * when the first element is in scope (as the first step reads it, so
+     * that what it lacks is noted alike), and `in` is applied directly. */
+    const Node *body = n->u.quant.body, *name = NULL;
+    if (body->kind == N_BIN && body->u.bin.op == OP_IN && outer_path(body->u.bin.l))
+        name = body->u.bin.l;
+    RVal x = unknown();
     for (int i = 0; i < l.n; i++) {
         if (!eval_push(c, list_at(&l, i)))
             return unknown();
-        RVal p = eval(c, n->u.quant.body);
+        RVal p;
+        if (name) {
+            if (i == 0)
+                x = eval(c, name);
+            p = eval_in(x, eval(c, body->u.bin.r));
+        } else {
+            p = eval(c, body);
+        }
         eval_pop(c);
         if (p.k != RV_BOOL)
             unsure = true;

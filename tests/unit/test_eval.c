@@ -1021,6 +1021,21 @@ static void test_names_in_model_lists(void **state)
     expect_req("all m in module: (a.two in m.covers) == (m.hours > 5h and m.hours < 10h or m.hours > 20h)",
                MIN_BODY MODULES, ST_PASS);
     expect_req("all g in goal: any m in module: g in m.covers and m in module", MIN_BODY MODULES, ST_PASS);
+    /* The name looked for is read once for a quantifier (eval_quant): from
+     * an outer variable, the subject, or the variable itself (then not once). */
+    expect_req("all g in goal: any m in module: g in m.covers", MIN_BODY MODULES, ST_PASS);
+    expect_req("any m in module: a.two in m.covers", MIN_BODY MODULES, ST_PASS);
+    expect_req("all m in module: a.two in m.covers", MIN_BODY MODULES, ST_FAIL);
+    expect_req("any m in module: theory.weeks in 10..15", MIN_BODY MODULES THEORY, ST_PASS);
+    expect_req("all m in module: m.hours in 9h..12h", MIN_BODY MODULES, ST_FAIL);
+    expect_req("any m in module: m.hours in 9h..9h", MIN_BODY MODULES, ST_PASS);
+    R *r = judge(NULL, "any m in module: theory.weeks in 10..15", NULL, MIN_BODY MODULES NO_WEEKS);
+    expect_status(r, "t.r", ST_UNKNOWN);
+    expect_explain(r, "t.r", 0, "theory.weeks is not declared");
+    r_free(r);
+    r = judge(NULL, "all m in (module where hours > 100h): theory.weeks in 10..15", NULL, MIN_BODY MODULES NO_WEEKS);
+    expect_status(r, "t.r", ST_PASS); /* no element: the name is never read */
+    r_free(r);
     const char *body = MIN_BODY "  principles practice_oriented, empowerment\n";
     expect_req("empowerment in principles and practice_oriented in principles", body, ST_PASS);
     expect_req("exemplary in principles or interdisciplinary in principles", body, ST_FAIL);
