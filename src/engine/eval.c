@@ -472,32 +472,36 @@ static bool in_range(const RVal *x, const RVal *r)
     return true;
 }
 
-static RVal eval_in(RVal a, RVal b)
+/* a in b. First the common case, a name or a number in a list (`g in
+ * m.covers`): neither side can hold an unknown there. */
+static RVal eval_in(const RVal *a, const RVal *b)
 {
-    if (has_unknown(&a) || has_unknown(&b))
+    if (b->k == RV_LIST && a->k != RV_UNKNOWN && a->k != RV_RANGE && a->k != RV_LIST)
+        return boolean(has_item(b, a));
+    if (has_unknown(a) || has_unknown(b))
         return unknown();
-    if (b.k == RV_RANGE) {
-        if (a.k == RV_RANGE) {
+    if (b->k == RV_RANGE) {
+        if (a->k == RV_RANGE) {
             /* Containment: an open end of a fits only an open end of b. */
             RVal al, ah, bl, bh;
-            bool hal = range_end(&a, false, &al), hah = range_end(&a, true, &ah);
-            bool lo = !range_end(&b, false, &bl) || (hal && cmp(&al, &bl) >= 0);
-            bool hi = !range_end(&b, true, &bh) || (hah && cmp(&ah, &bh) <= 0);
+            bool hal = range_end(a, false, &al), hah = range_end(a, true, &ah);
+            bool lo = !range_end(b, false, &bl) || (hal && cmp(&al, &bl) >= 0);
+            bool hi = !range_end(b, true, &bh) || (hah && cmp(&ah, &bh) <= 0);
             return boolean(lo && hi);
         }
-        return boolean(in_range(&a, &b));
+        return boolean(in_range(a, b));
     }
-    if (b.k == RV_LIST) {
-        if (a.k == RV_LIST) {
+    if (b->k == RV_LIST) {
+        if (a->k == RV_LIST) {
             /* A list in a set: at least one element is in it. */
-            for (int i = 0; i < a.n; i++) {
-                RVal e = list_at(&a, i);
-                if (has_item(&b, &e))
+            for (int i = 0; i < a->n; i++) {
+                RVal e = list_at(a, i);
+                if (has_item(b, &e))
                     return boolean(true);
             }
             return boolean(false);
         }
-        return boolean(has_item(&b, &a));
+        return boolean(has_item(b, a));
     }
     return unknown();
 }
@@ -725,7 +729,7 @@ static EVAL_APART RVal eval_bin(EvalCtx *c, const Node *n)
     BinOp op = n->u.bin.op;
     RVal a = eval(c, n->u.bin.l), b = eval(c, n->u.bin.r);
     if (op == OP_IN)
-        return eval_in(a, b);
+        return eval_in(&a, &b);
     if (a.k == RV_UNKNOWN || b.k == RV_UNKNOWN)
         return unknown();
     switch (op) {
@@ -810,7 +814,8 @@ static EVAL_APART RVal eval_quant(EvalCtx *c, const Node *n)
         if (name) {
             if (i == 0)
                 x = eval(c, name);
-            p = eval_in(x, eval(c, body->u.bin.r));
+            RVal y = eval(c, body->u.bin.r);
+            p = eval_in(&x, &y);
         } else {
             p = eval(c, body);
         }
