@@ -96,26 +96,27 @@ static EVAL_APART RVal qty_of(const Value *v)
  * (289,749 calls from follow on 2,000 courses). */
 static EVAL_INLINE RVal value_of(const Value *v)
 {
-    RVal r = {.k = RV_UNKNOWN};
+    /* Each case returns its own value: merged into one `r` built field by
+     * field, gcc assembled the result twice on the way out. */
     if (!v)
-        return r;
+        return unknown();
     switch (v->k) {
-    case V_BOOL: r.k = RV_BOOL; r.u.b = v->u.b; break;
-    case V_INT: r.k = RV_INT; r.u.i = v->u.i; break;
-    case V_NUMBER: r.k = RV_NUM; r.u.num = v->u.num; break;
-    case V_STRING: r.k = RV_STR; r.u.s = v->u.s; break;
-    case V_DATE: r.k = RV_DATE; r.u.date = v->u.date; break;
-    case V_TIME: r.k = RV_TIME; r.u.time = v->u.time; break;
-    case V_MDAY: r.k = RV_MDAY; r.u.mday.month = v->u.mday.month; r.u.mday.day = v->u.mday.day; break;
+    case V_BOOL: return (RVal){.k = RV_BOOL, .u.b = v->u.b};
+    case V_INT: return (RVal){.k = RV_INT, .u.i = v->u.i};
+    case V_NUMBER: return (RVal){.k = RV_NUM, .u.num = v->u.num};
+    case V_STRING: return (RVal){.k = RV_STR, .u.s = v->u.s};
+    case V_DATE: return (RVal){.k = RV_DATE, .u.date = v->u.date};
+    case V_TIME: return (RVal){.k = RV_TIME, .u.time = v->u.time};
+    case V_MDAY: return (RVal){.k = RV_MDAY, .u.mday = {v->u.mday.month, v->u.mday.day}};
     case V_QTY: return qty_of(v);
-    case V_RANGE: r.k = RV_RANGE; r.form = RF_MODEL; r.u.vrange = v; break;
-    case V_LIST: r.k = RV_LIST; r.form = RF_MODEL; r.n = v->u.list.n; r.u.vitems = v->u.list.items; break;
-    case V_ENUM: r.k = RV_ENUM; r.u.enm = v->u.en.enm; r.n = v->u.en.idx; break;
-    case V_REF: if (v->u.ref) { r.k = RV_BLOCK; r.u.block = v->u.ref; } break;
-    case V_BLOCK: r.k = RV_BLOCK; r.u.block = v->u.block; break;
+    case V_RANGE: return (RVal){.k = RV_RANGE, .form = RF_MODEL, .u.vrange = v};
+    case V_LIST: return (RVal){.k = RV_LIST, .form = RF_MODEL, .n = v->u.list.n, .u.vitems = v->u.list.items};
+    case V_ENUM: return (RVal){.k = RV_ENUM, .n = v->u.en.idx, .u.enm = v->u.en.enm};
+    case V_REF: return v->u.ref ? (RVal){.k = RV_BLOCK, .u.block = v->u.ref} : unknown();
+    case V_BLOCK: return (RVal){.k = RV_BLOCK, .u.block = v->u.block};
     case V_EXPR: break;
     }
-    return r;
+    return unknown();
 }
 
 RVal eval_value(const Value *v)
