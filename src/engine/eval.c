@@ -795,6 +795,13 @@ static bool outer_path(const Node *x)
     return (r->kind != R_VAR && r->kind != R_ELEM) || r->up >= 1;
 }
 
+/* A path that is one field of the innermost quantifier's element. */
+static const PathRes *own_field(const Node *y)
+{
+    const PathRes *r = y->kind == N_PATH ? y->res : NULL;
+    return r && (r->kind == R_VAR || r->kind == R_ELEM) && r->up == 0 && r->nchain == 1 ? r : NULL;
+}
+
 static EVAL_APART RVal eval_quant(EvalCtx *c, const Node *n)
 {
     RVal l = eval(c, n->u.quant.list);
@@ -807,15 +814,21 @@ static EVAL_APART RVal eval_quant(EvalCtx *c, const Node *n)
     const Node *body = n->u.quant.body, *name = NULL;
     if (body->kind == N_BIN && body->u.bin.op == OP_IN && outer_path(body->u.bin.l))
         name = body->u.bin.l;
+    /* Where the list looked in is a field of the element itself (m.covers)
+     * and the element's block declares it, it is read there, as eval_path's
+     * one step would read it; anything else is eval_path's. */
+    const PathRes *own = name ? own_field(body->u.bin.r) : NULL;
     RVal x = unknown();
     for (int i = 0; i < l.n; i++) {
-        if (!eval_push(c, list_at(&l, i)))
+        RVal e = list_at(&l, i);
+        if (!eval_push(c, e))
             return unknown();
         RVal p;
         if (name) {
             if (i == 0)
                 x = eval(c, name);
-            RVal y = eval(c, body->u.bin.r);
+            const Value *v = own && e.k == RV_BLOCK ? e.u.block->vals[own->chain[0]->index] : NULL;
+            RVal y = v ? value_of(v) : eval(c, body->u.bin.r);
             p = eval_in(&x, &y);
         } else {
             p = eval(c, body);

@@ -1033,6 +1033,20 @@ static void test_names_in_model_lists(void **state)
     expect_status(r, "t.r", ST_UNKNOWN);
     expect_explain(r, "t.r", 0, "theory.weeks is not declared");
     r_free(r);
+    /* The element's own list read from its block, or, where the block lacks
+     * it, by the path (unknown, and the module named). */
+#define M2_BARE                                                                                                        \
+    "  module m1 \"One\" {\n    covers a.one\n  }\n"                                                                   \
+    "  module m2 \"Two\" {\n    hours 2h\n  }\n"                                                                      \
+    "  module m3 \"Three\" {\n    covers a.two\n  }\n"
+    expect_req("any m in module: a.two in m.covers", MIN_BODY M2_BARE, ST_PASS);
+    expect_req("all m in module: a.one in m.covers", MIN_BODY M2_BARE, ST_FAIL);
+    r = judge(NULL, "all m in module: a.one in m.covers", NULL,
+              MIN_BODY "  module m1 \"One\" {\n    covers a.one\n  }\n  module m2 \"Two\" {\n    hours 2h\n  }\n");
+    expect_status(r, "t.r", ST_UNKNOWN);
+    expect_explain(r, "t.r", 0, "module m2 does not declare covers");
+    r_free(r);
+#undef M2_BARE
     r = judge(NULL, "all m in (module where hours > 100h): theory.weeks in 10..15", NULL, MIN_BODY MODULES NO_WEEKS);
     expect_status(r, "t.r", ST_PASS); /* no element: the name is never read */
     r_free(r);
