@@ -1,5 +1,5 @@
 /* eval.c — the expression evaluator. Kleene logic for and/or/not and the
- * quantifiers; a comparison with an unknown side is unknown. About 850
+ * quantifiers; a comparison with an unknown side is unknown. About 950
  * lines: one jump table over the node kinds and the value operations they
  * all share (units in arithmetic, comparison, ranges, lists, showing a value
  * in an explanation). */
