@@ -1,5 +1,5 @@
 /* eval.c — the expression evaluator. Kleene logic for and/or/not and the
- * quantifiers; a comparison with an unknown side is unknown. About 850
+ * quantifiers; a comparison with an unknown side is unknown. About 950
  * lines: one jump table over the node kinds and the value operations they
  * all share (units in arithmetic, comparison, ranges, lists, showing a value
  * in an explanation). */
@@ -17,8 +17,10 @@
  * are paths and literals, and a path's evaluation is a tail call. */
 #if defined(__GNUC__)
 #define EVAL_APART __attribute__((noinline))
+#define EVAL_INLINE inline __attribute__((always_inline))
 #else
 #define EVAL_APART
+#define EVAL_INLINE inline
 #endif
 
 /* 0001-01-01 and 9999-12-31 as days since 1970-01-01. */
@@ -80,31 +82,41 @@ void eval_pop(EvalCtx *c)
     c->nscope--;
 }
 
-/* A model value read in place: lists and ranges become views of the
- * model's own Value, so nothing is converted, copied or cached. Inline:
- * every step along a path and every list element goes through it. */
-static inline RVal value_of(const Value *v)
+/* A quantity in its base unit: apart, so that value_of calls nothing but
+ * this, and that as a tail call. */
+static EVAL_APART RVal qty_of(const Value *v)
 {
-    RVal r = {.k = RV_UNKNOWN};
+    return qty(v->u.qty.v * unit_base(v->u.qty.unit), unit_dim(v->u.qty.unit), v->u.qty.unit);
+}
+
+/* A model value read in place: lists and ranges become views of the
+ * model's own Value, so nothing is converted, copied or cached. Forced
+ * inline: every step along a path and every list element goes through it,
+ * and as a plain `static inline` gcc left it a call of ~57 instructions
+ * (289,749 calls from follow on 2,000 courses). */
+static EVAL_INLINE RVal value_of(const Value *v)
+{
+    /* Each case returns its own value: merged into one `r` built field by
+     * field, gcc assembled the result twice on the way out. */
     if (!v)
-        return r;
+        return unknown();
     switch (v->k) {
-    case V_BOOL: r.k = RV_BOOL; r.u.b = v->u.b; break;
-    case V_INT: r.k = RV_INT; r.u.i = v->u.i; break;
-    case V_NUMBER: r.k = RV_NUM; r.u.num = v->u.num; break;
-    case V_STRING: r.k = RV_STR; r.u.s = v->u.s; break;
-    case V_DATE: r.k = RV_DATE; r.u.date = v->u.date; break;
-    case V_TIME: r.k = RV_TIME; r.u.time = v->u.time; break;
-    case V_MDAY: r.k = RV_MDAY; r.u.mday.month = v->u.mday.month; r.u.mday.day = v->u.mday.day; break;
-    case V_QTY: return qty(v->u.qty.v * unit_base(v->u.qty.unit), unit_dim(v->u.qty.unit), v->u.qty.unit);
-    case V_RANGE: r.k = RV_RANGE; r.form = RF_MODEL; r.u.vrange = v; break;
-    case V_LIST: r.k = RV_LIST; r.form = RF_MODEL; r.n = v->u.list.n; r.u.vitems = v->u.list.items; break;
-    case V_ENUM: r.k = RV_ENUM; r.u.enm = v->u.en.enm; r.n = v->u.en.idx; break;
-    case V_REF: if (v->u.ref) { r.k = RV_BLOCK; r.u.block = v->u.ref; } break;
-    case V_BLOCK: r.k = RV_BLOCK; r.u.block = v->u.block; break;
+    case V_BOOL: return (RVal){.k = RV_BOOL, .u.b = v->u.b};
+    case V_INT: return (RVal){.k = RV_INT, .u.i = v->u.i};
+    case V_NUMBER: return (RVal){.k = RV_NUM, .u.num = v->u.num};
+    case V_STRING: return (RVal){.k = RV_STR, .u.s = v->u.s};
+    case V_DATE: return (RVal){.k = RV_DATE, .u.date = v->u.date};
+    case V_TIME: return (RVal){.k = RV_TIME, .u.time = v->u.time};
+    case V_MDAY: return (RVal){.k = RV_MDAY, .u.mday = {v->u.mday.month, v->u.mday.day}};
+    case V_QTY: return qty_of(v);
+    case V_RANGE: return (RVal){.k = RV_RANGE, .form = RF_MODEL, .u.vrange = v};
+    case V_LIST: return (RVal){.k = RV_LIST, .form = RF_MODEL, .n = v->u.list.n, .u.vitems = v->u.list.items};
+    case V_ENUM: return (RVal){.k = RV_ENUM, .n = v->u.en.idx, .u.enm = v->u.en.enm};
+    case V_REF: return v->u.ref ? (RVal){.k = RV_BLOCK, .u.block = v->u.ref} : unknown();
+    case V_BLOCK: return (RVal){.k = RV_BLOCK, .u.block = v->u.block};
     case V_EXPR: break;
     }
-    return r;
+    return unknown();
 }
 
 RVal eval_value(const Value *v)
@@ -112,7 +124,8 @@ RVal eval_value(const Value *v)
     return value_of(v);
 }
 
-static inline RVal list_at(const RVal *l, int i)
+/* Forced inline, as value_of: a quantifier's or a where's every element. */
+static EVAL_INLINE RVal list_at(const RVal *l, int i)
 {
     return l->form & RF_MODEL ? value_of(l->u.vitems[i]) : l->u.items[i];
 }
@@ -122,7 +135,9 @@ RVal eval_list_at(const RVal *l, int i)
     return list_at(l, i);
 }
 
-bool eval_range_end(const RVal *r, bool hi, RVal *out)
+/* Inline where a comparison with a range reads its ends (in_range,
+ * has_unknown, min and max). */
+static EVAL_INLINE bool range_end(const RVal *r, bool hi, RVal *out)
 {
     if (r->form & RF_MODEL) {
         const Value *e = hi ? r->u.vrange->u.range.hi : r->u.vrange->u.range.lo;
@@ -135,6 +150,11 @@ bool eval_range_end(const RVal *r, bool hi, RVal *out)
         return false;
     *out = r->u.ends[hi];
     return true;
+}
+
+bool eval_range_end(const RVal *r, bool hi, RVal *out)
+{
+    return range_end(r, hi, out);
 }
 
 /* A derived field of block b (docs/language.md, "Schemas"): its schema's
@@ -223,7 +243,7 @@ static EVAL_APART RVal project(EvalCtx *c, const Node *n, const RVal *l, const F
 }
 
 /* Follows fields from `cur`; through a list, each element's. */
-static RVal follow(EvalCtx *c, const Node *n, RVal cur, Field **chain, int nchain)
+static EVAL_APART RVal follow(EvalCtx *c, const Node *n, RVal cur, Field **chain, int nchain)
 {
     for (int i = 0; i < nchain; i++) {
         int f = chain[i]->index;
@@ -249,44 +269,64 @@ static RVal follow(EvalCtx *c, const Node *n, RVal cur, Field **chain, int nchai
     return cur;
 }
 
+static RVal block_val(Block *b)
+{
+    RVal v = {.k = RV_BLOCK, .u.block = b};
+    return v;
+}
+
 static EVAL_APART RVal eval_path(EvalCtx *c, const Node *n)
 {
     const PathRes *r = n->res;
     if (!r)
         return unknown();
-    RVal start = unknown();
+    Block *b;
     switch (r->kind) {
     case R_VAR:
-    case R_ELEM:
+    case R_ELEM: {
         if (r->up >= c->nscope)
             return unknown();
-        start = c->scope[c->nscope - 1 - r->up];
+        const RVal *s = &c->scope[c->nscope - 1 - r->up];
+        if (r->nchain == 0)
+            return *s;
+        if (s->k != RV_BLOCK)
+            return follow(c, n, *s, r->chain, r->nchain);
+        b = s->u.block;
         break;
+    }
     case R_CTX:
-        if (!c->subject)
-            return unknown();
-        start.k = RV_BLOCK;
-        start.u.block = c->subject;
-        break;
     case R_FRAME:
-        if (!c->frame)
+        b = r->kind == R_CTX ? c->subject : c->frame;
+        if (!b)
             return unknown();
-        start.k = RV_BLOCK;
-        start.u.block = c->frame;
+        if (r->nchain == 0)
+            return block_val(b);
         break;
     case R_BLOCK:
-        start.k = RV_BLOCK;
-        start.u.block = r->block;
-        return start;
-    case R_ENUM:
-        start.k = RV_ENUM;
-        start.u.enm = r->enm;
-        start.n = r->member;
-        return start;
+        return block_val(r->block);
+    case R_ENUM: {
+        RVal e = {.k = RV_ENUM, .n = r->member, .u.enm = r->enm};
+        return e;
     }
-    if (r->nchain == 0)
-        return start;
-    return follow(c, n, start, r->chain, r->nchain);
+    default:
+        return unknown();
+    }
+    /* The common path walks down blocks that declare each field
+     * (theory.hours, m.covers): read here, with no call but a tail call, so
+     * that eval_path saves no registers. A list on the way, a derived or an
+     * undeclared field is follow's, from the step that meets it. */
+    int i = 0;
+    for (const Value *v; (v = b->vals[r->chain[i]->index]); i++) {
+        if (i == r->nchain - 1)
+            return value_of(v);
+        if (v->k == V_BLOCK)
+            b = v->u.block;
+        else if (v->k == V_REF && v->u.ref)
+            b = v->u.ref;
+        else
+            break;
+    }
+    return follow(c, n, block_val(b), r->chain + i, r->nchain - i);
 }
 
 static bool num_of(const RVal *v, double *out)
@@ -340,27 +380,33 @@ static bool text_equal(const char *a, const char *b)
     return r == 0;
 }
 
-/* Element k of list l equals x. Declared names (a goal, an enum member)
- * are compared on the model value itself, the common case of `in`. */
-static bool item_equal(const RVal *l, int k, const RVal *x)
-{
-    if (l->form & RF_MODEL) {
-        const Value *v = l->u.vitems[k];
-        if (x->k == RV_BLOCK && (v->k == V_REF || v->k == V_BLOCK))
-            return (v->k == V_REF ? v->u.ref : v->u.block) == x->u.block;
-        if (x->k == RV_ENUM && v->k == V_ENUM)
-            return v->u.en.enm == x->u.enm && v->u.en.idx == x->n;
-    }
-    RVal e = list_at(l, k);
-    return eval_equal(x, &e);
-}
-
-/* Some element of l equals x. */
+/* Some element of l equals x. A declared name (`g in m.covers`: a goal
+ * among a module's references, an enum member among a course's principles)
+ * in a model list is looked for by pointer, in a loop of its own: the
+ * national goal coverage asks it a dozen times per module. */
 static bool has_item(const RVal *l, const RVal *x)
 {
-    for (int k = 0; k < l->n; k++)
-        if (item_equal(l, k, x))
+    if ((l->form & RF_MODEL) && x->k == RV_BLOCK) {
+        for (int k = 0; k < l->n; k++) {
+            const Value *v = l->u.vitems[k];
+            if ((v->k == V_REF && v->u.ref == x->u.block) || (v->k == V_BLOCK && v->u.block == x->u.block))
+                return true;
+        }
+        return false;
+    }
+    if ((l->form & RF_MODEL) && x->k == RV_ENUM) {
+        for (int k = 0; k < l->n; k++) {
+            const Value *v = l->u.vitems[k];
+            if (v->k == V_ENUM && v->u.en.enm == x->u.enm && v->u.en.idx == x->n)
+                return true;
+        }
+        return false;
+    }
+    for (int k = 0; k < l->n; k++) {
+        RVal e = list_at(l, k);
+        if (eval_equal(x, &e))
             return true;
+    }
     return false;
 }
 
@@ -411,7 +457,7 @@ static bool has_unknown(const RVal *v)
         return true;
     if (v->k == RV_RANGE) {
         RVal e;
-        return (eval_range_end(v, false, &e) && e.k == RV_UNKNOWN) || (eval_range_end(v, true, &e) && e.k == RV_UNKNOWN);
+        return (range_end(v, false, &e) && e.k == RV_UNKNOWN) || (range_end(v, true, &e) && e.k == RV_UNKNOWN);
     }
     return false;
 }
@@ -420,39 +466,43 @@ static bool has_unknown(const RVal *v)
 static bool in_range(const RVal *x, const RVal *r)
 {
     RVal e;
-    if (eval_range_end(r, false, &e) && cmp(x, &e) < 0)
+    if (range_end(r, false, &e) && cmp(x, &e) < 0)
         return false;
-    if (eval_range_end(r, true, &e) && cmp(x, &e) > 0)
+    if (range_end(r, true, &e) && cmp(x, &e) > 0)
         return false;
     return true;
 }
 
-static RVal eval_in(RVal a, RVal b)
+/* a in b. First the common case, a name or a number in a list (`g in
+ * m.covers`): neither side can hold an unknown there. */
+static RVal eval_in(const RVal *a, const RVal *b)
 {
-    if (has_unknown(&a) || has_unknown(&b))
+    if (b->k == RV_LIST && a->k != RV_UNKNOWN && a->k != RV_RANGE && a->k != RV_LIST)
+        return boolean(has_item(b, a));
+    if (has_unknown(a) || has_unknown(b))
         return unknown();
-    if (b.k == RV_RANGE) {
-        if (a.k == RV_RANGE) {
+    if (b->k == RV_RANGE) {
+        if (a->k == RV_RANGE) {
             /* Containment: an open end of a fits only an open end of b. */
             RVal al, ah, bl, bh;
-            bool hal = eval_range_end(&a, false, &al), hah = eval_range_end(&a, true, &ah);
-            bool lo = !eval_range_end(&b, false, &bl) || (hal && cmp(&al, &bl) >= 0);
-            bool hi = !eval_range_end(&b, true, &bh) || (hah && cmp(&ah, &bh) <= 0);
+            bool hal = range_end(a, false, &al), hah = range_end(a, true, &ah);
+            bool lo = !range_end(b, false, &bl) || (hal && cmp(&al, &bl) >= 0);
+            bool hi = !range_end(b, true, &bh) || (hah && cmp(&ah, &bh) <= 0);
             return boolean(lo && hi);
         }
-        return boolean(in_range(&a, &b));
+        return boolean(in_range(a, b));
     }
-    if (b.k == RV_LIST) {
-        if (a.k == RV_LIST) {
+    if (b->k == RV_LIST) {
+        if (a->k == RV_LIST) {
             /* A list in a set: at least one element is in it. */
-            for (int i = 0; i < a.n; i++) {
-                RVal e = list_at(&a, i);
-                if (has_item(&b, &e))
+            for (int i = 0; i < a->n; i++) {
+                RVal e = list_at(a, i);
+                if (has_item(b, &e))
                     return boolean(true);
             }
             return boolean(false);
         }
-        return boolean(has_item(&b, &a));
+        return boolean(has_item(b, a));
     }
     return unknown();
 }
@@ -566,21 +616,27 @@ static int where_run(EvalCtx *c, const Node *n, RVal *out)
     return k;
 }
 
+/* defined(x), the commonest call (a rule's `when`): apart from eval_call,
+ * whose other functions keep more registers. What x lacks is not noted. */
+static EVAL_APART RVal eval_defined(EvalCtx *c, const Node *n)
+{
+    if (!n->u.call.args.n)
+        return unknown();
+    const Node *saved = c->missing;
+    const char *why = c->missing_why;
+    c->missing = NULL;
+    RVal v = eval(c, n->u.call.args.items[0]);
+    c->missing = saved;
+    c->missing_why = why;
+    return boolean(v.k != RV_UNKNOWN);
+}
+
 static EVAL_APART RVal eval_call(EvalCtx *c, const Node *n)
 {
     const Node *a0 = n->u.call.args.n ? n->u.call.args.items[0] : NULL;
     if (!a0)
         return unknown();
     FnId fn = n->u.call.fn;
-    if (fn == FN_DEFINED) {
-        const Node *saved = c->missing;
-        const char *why = c->missing_why;
-        c->missing = NULL;
-        RVal v = eval(c, a0);
-        c->missing = saved;
-        c->missing_why = why;
-        return boolean(v.k != RV_UNKNOWN);
-    }
     if (fn == FN_YEARS) {
         RVal from = eval(c, a0), to = eval(c, n->u.call.args.items[1]);
         if (from.k != RV_DATE || to.k != RV_DATE)
@@ -624,7 +680,7 @@ static EVAL_APART RVal eval_call(EvalCtx *c, const Node *n)
         bool lo = fn == FN_MIN;
         if (v.k == RV_RANGE) {
             RVal end;
-            if (!eval_range_end(&v, !lo, &end)) {
+            if (!range_end(&v, !lo, &end)) {
                 note_missing(c, a0, lo ? N_("%s has no lower end") : N_("%s has no upper end"));
                 return unknown();
             }
@@ -674,7 +730,7 @@ static EVAL_APART RVal eval_bin(EvalCtx *c, const Node *n)
     BinOp op = n->u.bin.op;
     RVal a = eval(c, n->u.bin.l), b = eval(c, n->u.bin.r);
     if (op == OP_IN)
-        return eval_in(a, b);
+        return eval_in(&a, &b);
     if (a.k == RV_UNKNOWN || b.k == RV_UNKNOWN)
         return unknown();
     switch (op) {
@@ -729,16 +785,54 @@ static EVAL_APART RVal eval_where(EvalCtx *c, const Node *n)
     return where_run(c, n, &out) < 0 ? unknown() : out;
 }
 
+/* A path whose value is the same for every element of the quantifier
+ * whose variable is innermost: it does not start from that variable. */
+static bool outer_path(const Node *x)
+{
+    if (x->kind != N_PATH || !x->res)
+        return false;
+    const PathRes *r = x->res;
+    return (r->kind != R_VAR && r->kind != R_ELEM) || r->up >= 1;
+}
+
+/* A path that is one field of the innermost quantifier's element. */
+static const PathRes *own_field(const Node *y)
+{
+    const PathRes *r = y->kind == N_PATH ? y->res : NULL;
+    return r && (r->kind == R_VAR || r->kind == R_ELEM) && r->up == 0 && r->nchain == 1 ? r : NULL;
+}
+
 static EVAL_APART RVal eval_quant(EvalCtx *c, const Node *n)
 {
     RVal l = eval(c, n->u.quant.list);
     if (l.k != RV_LIST)
         return unknown();
     bool all = n->u.quant.all, unsure = false;
+    /* `any m in module: g in m.covers`: the name looked for is read once,
+     * when the first element is in scope (as the first step reads it, so
+     * that what it lacks is noted alike), and `in` is applied directly. */
+    const Node *body = n->u.quant.body, *name = NULL;
+    if (body->kind == N_BIN && body->u.bin.op == OP_IN && outer_path(body->u.bin.l))
+        name = body->u.bin.l;
+    /* Where the list looked in is a field of the element itself (m.covers)
+     * and the element's block declares it, it is read there, as eval_path's
+     * one step would read it; anything else is eval_path's. */
+    const PathRes *own = name ? own_field(body->u.bin.r) : NULL;
+    RVal x = unknown();
     for (int i = 0; i < l.n; i++) {
-        if (!eval_push(c, list_at(&l, i)))
+        RVal e = list_at(&l, i);
+        if (!eval_push(c, e))
             return unknown();
-        RVal p = eval(c, n->u.quant.body);
+        RVal p;
+        if (name) {
+            if (i == 0)
+                x = eval(c, name);
+            const Value *v = own && e.k == RV_BLOCK ? e.u.block->vals[own->chain[0]->index] : NULL;
+            RVal y = v ? value_of(v) : eval(c, body->u.bin.r);
+            p = eval_in(&x, &y);
+        } else {
+            p = eval(c, body);
+        }
         eval_pop(c);
         if (p.k != RV_BOOL)
             unsure = true;
@@ -773,7 +867,7 @@ RVal eval(EvalCtx *c, const Node *n)
         return r;
     }
     case N_PATH: return eval_path(c, n);
-    case N_CALL: return eval_call(c, n);
+    case N_CALL: return n->u.call.fn == FN_DEFINED ? eval_defined(c, n) : eval_call(c, n);
     case N_NOT: return eval_not(c, n);
     case N_BIN:
         if (n->u.bin.op == OP_AND || n->u.bin.op == OP_OR)

@@ -1007,6 +1007,58 @@ static void test_goal_reference_and_covers(void **state)
                ST_UNKNOWN);
 }
 
+/* A name in a list of the model's own values is looked for by pointer
+ * (eval.c, has_item): references (covers), nested blocks (module), a
+ * `where`'s selection of them, and enum members; each found and not. */
+static void test_names_in_model_lists(void **state)
+{
+    (void)state;
+    expect_req("a.two in module.covers", MIN_BODY "  module m1 \"One\" {\n    covers a.one, a.one\n  }\n", ST_FAIL);
+    expect_req("all m in module: m in module", MIN_BODY MODULES, ST_PASS);
+    expect_req("any m in module: m in (module where hours < 10h)", MIN_BODY MODULES, ST_PASS);
+    expect_req("all m in module: m in (module where hours < 10h)", MIN_BODY MODULES, ST_FAIL);
+    expect_req("all m in module: m in (module where hours > 100h)", MIN_BODY MODULES, ST_FAIL);
+    expect_req("all m in module: (m in (module where hours < 10h)) == (m.hours < 10h)", MIN_BODY MODULES, ST_PASS);
+    expect_req("all m in module: (a.two in m.covers) == (m.hours > 5h and m.hours < 10h or m.hours > 20h)",
+               MIN_BODY MODULES, ST_PASS);
+    expect_req("all g in goal: any m in module: g in m.covers and m in module", MIN_BODY MODULES, ST_PASS);
+    /* The name looked for is read once for a quantifier (eval_quant): from
+     * an outer variable, the subject, or the variable itself (then not once). */
+    expect_req("all g in goal: any m in module: g in m.covers", MIN_BODY MODULES, ST_PASS);
+    expect_req("any m in module: a.two in m.covers", MIN_BODY MODULES, ST_PASS);
+    expect_req("all m in module: a.two in m.covers", MIN_BODY MODULES, ST_FAIL);
+    expect_req("any m in module: theory.weeks in 10..15", MIN_BODY MODULES THEORY, ST_PASS);
+    expect_req("all m in module: m.hours in 9h..12h", MIN_BODY MODULES, ST_FAIL);
+    expect_req("any m in module: m.hours in 9h..9h", MIN_BODY MODULES, ST_PASS);
+    R *r = judge(NULL, "any m in module: theory.weeks in 10..15", NULL, MIN_BODY MODULES NO_WEEKS);
+    expect_status(r, "t.r", ST_UNKNOWN);
+    expect_explain(r, "t.r", 0, "theory.weeks is not declared");
+    r_free(r);
+    /* The element's own list read from its block, or, where the block lacks
+     * it, by the path (unknown, and the module named). */
+#define M2_BARE                                                                                                        \
+    "  module m1 \"One\" {\n    covers a.one\n  }\n"                                                                   \
+    "  module m2 \"Two\" {\n    hours 2h\n  }\n"                                                                      \
+    "  module m3 \"Three\" {\n    covers a.two\n  }\n"
+    expect_req("any m in module: a.two in m.covers", MIN_BODY M2_BARE, ST_PASS);
+    expect_req("all m in module: a.one in m.covers", MIN_BODY M2_BARE, ST_FAIL);
+    r = judge(NULL, "all m in module: a.one in m.covers", NULL,
+              MIN_BODY "  module m1 \"One\" {\n    covers a.one\n  }\n  module m2 \"Two\" {\n    hours 2h\n  }\n");
+    expect_status(r, "t.r", ST_UNKNOWN);
+    expect_explain(r, "t.r", 0, "module m2 does not declare covers");
+    r_free(r);
+#undef M2_BARE
+    r = judge(NULL, "all m in (module where hours > 100h): theory.weeks in 10..15", NULL, MIN_BODY MODULES NO_WEEKS);
+    expect_status(r, "t.r", ST_PASS); /* no element: the name is never read */
+    r_free(r);
+    const char *body = MIN_BODY "  principles practice_oriented, empowerment\n";
+    expect_req("empowerment in principles and practice_oriented in principles", body, ST_PASS);
+    expect_req("exemplary in principles or interdisciplinary in principles", body, ST_FAIL);
+    expect_req("all p in {empowerment}: p in principles", body, ST_PASS);
+    expect_req("all p in {practice_oriented, empowerment, network}: (p in principles) == (p != network)", body,
+               ST_PASS);
+}
+
 /* ------------------------------------------------------------ seeds */
 
 static void expect_no_failures(const R *r, Severity upto)
@@ -1215,6 +1267,7 @@ int main(void)
         cmocka_unit_test(test_or_explanation_lists_both_sides),
         cmocka_unit_test(test_projection),
         cmocka_unit_test(test_goal_reference_and_covers),
+        cmocka_unit_test(test_names_in_model_lists),
         cmocka_unit_test(test_passing_rules_leave_nothing),
         cmocka_unit_test(test_seed_region_midt),
         cmocka_unit_test(test_seed_region_hovedstaden),
