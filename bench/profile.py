@@ -13,7 +13,8 @@ symbol of the optimised build):
               actions build the syntax tree)
   checking    the rest of the front end (compile_batch, batch_next; compile_file for a file read
               whole): imports, schemas, blocks, references, extends, types
-  evaluation  rules_check: rules, three-valued evaluation, explanations
+  evaluation  rules_check (rules_check_messages for the brief report, rules_check_statuses):
+              rules, three-valued evaluation, explanations
   output      the other calls from the command's driver (main, cmd_check): jansson (building,
               dumping, freeing JSON), stdio, render_*, report_*, dump_* (code the compiler
               inlined into the driver itself counts as startup)
@@ -28,7 +29,10 @@ import json
 import re
 import sys
 
-NOT_OUTPUT = {"compile_file", "compile_batch", "batch_begin", "batch_next", "rules_check", "compile_main_decls", "cov_build", "parse_args", "arena_new",
+# The rules engine's entry points: the full judgement, the brief report's (no explanations) and
+# the planner's (statuses only).
+EVAL_ENTRIES = ("rules_check", "rules_check_messages", "rules_check_statuses")
+NOT_OUTPUT = {"compile_file", "compile_batch", "batch_begin", "batch_next", *EVAL_ENTRIES, "compile_main_decls", "cov_build", "parse_args", "arena_new",
               "diag_init", "diag_sort", "src_init", "getenv", "isatty", "calloc", "malloc", "strcmp",
               "strncmp", "strchr", "memset", "__strcmp_avx2", "__strncmp_avx2", "__strchr_avx2",
               "__memset_avx2_unaligned_erms", "_dl_runtime_resolve_xsave", "exit"}
@@ -103,7 +107,7 @@ def analyse(path, top=15):
     # function between those and main (cli_check), so that the call from main down to the
     # driver is not taken for output.
     drivers = {"main"} | {base(a) for (a, b) in calls
-                          if base(b) in ("compile_file", "compile_batch", "batch_next", "rules_check")}
+                          if base(b) in ("compile_file", "compile_batch", "batch_next", *EVAL_ENTRIES)}
     grew = True
     while grew:
         up = {base(a) for (a, b) in calls if base(b) in drivers and base(b) != "main" and base(a) != base(b)}
@@ -124,7 +128,7 @@ def analyse(path, top=15):
     # then parses, builds and type-checks each course in batch_next: both are the front end.
     front = incoming["compile_file"] + incoming["compile_batch"] + incoming["batch_next"]
     reading = incoming["skim_layout"] + incoming["u8_check"] + incoming["src_read"]
-    evaluation = incoming["rules_check"]
+    evaluation = sum(incoming[f] for f in EVAL_ENTRIES)
     # Output is everything the driver calls besides the front end, the rules engine, freeing
     # and start-up work: jansson, stdio, render_*, report_*, dump_*, whatever the report
     # needs next (a new helper lands here without a change to this file).
