@@ -17,6 +17,7 @@
 #define SPAN_SS (&r->ss)
 #include "span_harness.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -148,9 +149,40 @@ static void test_where(void **state)
     r_free(r);
 }
 
-/* rules_check_statuses (the planner's pricing) gives what rules_check gives,
- * result by result — id, status, severity, place — and the same counts,
- * only without messages and explanations. */
+/* q, a lighter judgement of the same course, gives what the full one
+ * gives, result by result — id, status, severity, place — and the same
+ * counts, with no explanation, and its messages (with_messages) or none. */
+static void assert_same_judgement(const CourseReport *full, const CourseReport *q, bool with_messages)
+{
+    assert_int_equal(q->n, full->n);
+    assert_int_equal(q->nframeworks, full->nframeworks);
+    for (int s = 0; s < 3; s++) {
+        assert_int_equal(q->failed[s], full->failed[s]);
+        assert_int_equal(q->unknown_by[s], full->unknown_by[s]);
+    }
+    assert_int_equal(q->unknown, full->unknown);
+    int explained = 0;
+    for (int i = 0; i < q->n; i++) {
+        const RuleResult *x = &full->results[i], *y = &q->results[i];
+        assert_string_equal(y->id, x->id);
+        assert_int_equal(y->status, x->status);
+        assert_int_equal(y->severity, x->severity);
+        assert_int_equal(y->where.file, x->where.file);
+        assert_int_equal(y->where.first_off, x->where.first_off);
+        if (with_messages)
+            assert_string_equal(y->message, x->message);
+        else
+            assert_null(y->message);
+        assert_int_equal(y->nexplain, 0);
+        explained += x->nexplain;
+    }
+    /* The full judgement did explain something here, so the comparison
+     * above says the lighter one left it out. */
+    assert_true(explained > 0);
+}
+
+/* rules_check_statuses (the planner's pricing): without messages and
+ * explanations. */
 static void test_statuses_only(void **state)
 {
     (void)state;
@@ -158,33 +190,12 @@ static void test_statuses_only(void **state)
     Block *c = model_decl(r->p, model_schema(r->p, "course"), "c");
     CourseReport q;
     rules_check_statuses(r->p, c, r->a, &q);
-    assert_int_equal(q.n, r->rep.n);
-    assert_int_equal(q.nframeworks, r->rep.nframeworks);
-    for (int s = 0; s < 3; s++) {
-        assert_int_equal(q.failed[s], r->rep.failed[s]);
-        assert_int_equal(q.unknown_by[s], r->rep.unknown_by[s]);
-    }
-    assert_int_equal(q.unknown, r->rep.unknown);
-    int explained = 0;
-    for (int i = 0; i < q.n; i++) {
-        const RuleResult *x = &r->rep.results[i], *y = &q.results[i];
-        assert_string_equal(y->id, x->id);
-        assert_int_equal(y->status, x->status);
-        assert_int_equal(y->severity, x->severity);
-        assert_int_equal(LINE(y->where), LINE(x->where));
-        assert_int_equal(COL(y->where), COL(x->where));
-        assert_null(y->message);
-        assert_int_equal(y->nexplain, 0);
-        explained += x->nexplain;
-    }
-    /* The full judgement did explain something here, so the comparison
-     * above says the statuses-only one left it out. */
-    assert_true(explained > 0);
+    assert_same_judgement(&r->rep, &q, false);
     r_free(r);
 }
 
-/* rules_check_messages (the one-line report) gives what rules_check gives,
- * message included, only without explanations. */
+/* rules_check_messages (the one-line report): the messages, without
+ * explanations. */
 static void test_messages_only(void **state)
 {
     (void)state;
@@ -192,23 +203,7 @@ static void test_messages_only(void **state)
     Block *c = model_decl(r->p, model_schema(r->p, "course"), "c");
     CourseReport q;
     rules_check_messages(r->p, c, r->a, &q);
-    assert_int_equal(q.n, r->rep.n);
-    for (int s = 0; s < 3; s++)
-        assert_int_equal(q.failed[s], r->rep.failed[s]);
-    assert_int_equal(q.unknown, r->rep.unknown);
-    int explained = 0;
-    for (int i = 0; i < q.n; i++) {
-        const RuleResult *x = &r->rep.results[i], *y = &q.results[i];
-        assert_string_equal(y->id, x->id);
-        assert_int_equal(y->status, x->status);
-        assert_int_equal(y->where.file, x->where.file);
-        assert_int_equal(y->where.first_off, x->where.first_off);
-        assert_non_null(y->message);
-        assert_string_equal(y->message, x->message);
-        assert_int_equal(y->nexplain, 0);
-        explained += x->nexplain;
-    }
-    assert_true(explained > 0);
+    assert_same_judgement(&r->rep, &q, true);
     r_free(r);
 }
 
