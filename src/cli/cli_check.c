@@ -26,22 +26,20 @@
 #include <string.h>
 
 /* Fixes are sought in a main file of at most FIX_MAX_BYTES, with at most
- * FIX_BUDGET compilations of it (each candidate is one), and fewer for a
- * larger file: FIX_BUDGET_BYTES of text compiled in all. A batch file of
- * thousands of failing courses is checked about as fast as without, and its
- * first courses still get suggestions. */
+ * FIX_BUDGET_BYTES of text built again to verify them (fix.h: a course
+ * of a batch file costs its own bytes, a whole file with its imports at
+ * least a FIX_BUDGET'th of that). A batch file of thousands of failing
+ * courses is checked about as fast as without, and its first courses
+ * still get suggestions. */
 #define FIX_MAX_BYTES (512 * 1024)
-#define FIX_BUDGET 400
-#define FIX_BUDGET_BYTES (8 * 1024 * 1024)
 
-/* How many compilations the fix suggestions of a file may spend. */
+/* The bytes the fix suggestions of a file may build again. */
 static int fix_budget(const CliSession *s)
 {
     int m = s->p->main_file;
     if (m < 0 || m >= s->ss.n || s->ss.files[m]->len > FIX_MAX_BYTES)
         return 0;
-    size_t len = s->ss.files[m]->len + 1;
-    return FIX_BUDGET_BYTES / len < FIX_BUDGET ? (int)(FIX_BUDGET_BYTES / len) : FIX_BUDGET;
+    return FIX_BUDGET_BYTES;
 }
 
 /* check --fix on one file: the first suggestion of every failed

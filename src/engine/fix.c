@@ -3,6 +3,8 @@
  * judged again; kept only when the rule then passes (fix.h). */
 #include "engine/fix.h"
 #include "base/i18n.h"
+#include "model/batch.h"
+
 
 #include <string.h>
 
@@ -53,6 +55,31 @@ static const RuleResult *result_of(const CourseReport *rep, const char *id)
     return NULL;
 }
 
+/* The rules that fail after the edit and did not before, into fx; true
+ * when rule `r` now passes. */
+static bool judged_again(Program *p, Block *c, const CourseReport *rep, const RuleResult *r, Arena *scratch,
+                         Arena *a, Fix *fx)
+{
+    CourseReport after;
+    rules_check_statuses(p, c, scratch, &after); /* statuses are all it reads */
+    const RuleResult *now = result_of(&after, r->id);
+    bool ok = now && now->status == ST_PASS;
+    for (int sev = SEV_ERROR; ok && sev <= SEV_ADVICE; sev++)
+        for (int i = 0; i < after.n; i++) {
+            const RuleResult *x = &after.results[i];
+            if (x->status != ST_FAIL || x->severity != (Severity)sev)
+                continue;
+            const RuleResult *was = result_of(rep, x->id);
+            if (was && was->status == ST_FAIL)
+                continue;
+            if (!fx->nnewly)
+                fx->newly_worst = x->severity;
+            fx->newly_failing = arena_push(a, fx->newly_failing, (size_t)fx->nnewly, sizeof *fx->newly_failing);
+            fx->newly_failing[fx->nnewly++] = arena_strdup(a, x->id);
+        }
+    return ok;
+}
+
 /* Judges the course in `text` again: false when the file does not compile
  * cleanly or the rule does not pass; else the rules that newly fail. */
 static bool verify(const char *path, const char *text, const CompileOptions *opt, const CourseReport *rep,
@@ -69,29 +96,42 @@ static bool verify(const char *path, const char *text, const CompileOptions *opt
     Block *c = kind ? model_decl(p, kind, course->name) : NULL;
     if (c) {
         Arena *scratch = arena_new();
-        CourseReport after;
-        rules_check(p, c, scratch, &after);
-        const RuleResult *now = result_of(&after, r->id);
-        ok = now && now->status == ST_PASS;
-        for (int sev = SEV_ERROR; ok && sev <= SEV_ADVICE; sev++)
-            for (int i = 0; i < after.n; i++) {
-                const RuleResult *x = &after.results[i];
-                if (x->status != ST_FAIL || x->severity != (Severity)sev)
-                    continue;
-                const RuleResult *was = result_of(rep, x->id);
-                if (was && was->status == ST_FAIL)
-                    continue;
-                if (!fx->nnewly)
-                    fx->newly_worst = x->severity;
-                fx->newly_failing = arena_push(a, fx->newly_failing, (size_t)fx->nnewly, sizeof *fx->newly_failing);
-                fx->newly_failing[fx->nnewly++] = arena_strdup(a, x->id);
-            }
+        ok = judged_again(p, c, rep, r, scratch, a, fx);
         arena_free(scratch);
     }
     compile_free(p);
     diag_free(&d);
     src_free(&ss);
     return ok;
+}
+
+/* The same for a course built one at a time from a batch file (batch.h)
+ * when every edit is inside it: only the course is built again, from
+ * `text` (its declaration edited, `len` bytes), against the program as it
+ * is. The whole file's compilation would say no more, as nothing else in
+ * the program names a course built alone. */
+static bool verify_alone(Program *p, const char *text, size_t len, const CourseReport *rep, const RuleResult *r,
+                         Arena *a, Fix *fx)
+{
+    Arena *scratch = arena_new();
+    Diags d;
+    diag_init(&d);
+    Block *c = batch_rebuild(p, text, len, scratch, &d);
+    bool ok = c && !d.errors && strcmp(c->name, rep->course->name) == 0 &&
+              judged_again(p, c, rep, r, scratch, a, fx);
+    diag_free(&d);
+    arena_free(scratch);
+    return ok;
+}
+
+/* What verifying a candidate costs of a budget (fix_course): the bytes
+ * built again, one course's (`alone`) or the whole file's; a whole file
+ * at least FIX_BUDGET_BYTES / FIX_BUDGET, for its imports are compiled
+ * with it. */
+static int fix_cost(size_t bytes, bool alone)
+{
+    size_t least = FIX_BUDGET_BYTES / FIX_BUDGET;
+    return alone || bytes + 1 > least ? (int)(bytes + 1) : (int)least;
 }
 
 static int suggest(Program *p, SourceSet *ss, const CompileOptions *opt, const CourseReport *rep, const RuleResult *r,
@@ -114,19 +154,30 @@ static int suggest(Program *p, SourceSet *ss, const CompileOptions *opt, const C
     Fix *fixes = arena_array(a, (size_t)cands.n + 1, sizeof *fixes);
     int *score = arena_array(a, (size_t)cands.n + 1, sizeof *score);
     const char **texts = arena_array(a, (size_t)cands.n + 1, sizeof *texts);
+    bool *inner = arena_array(a, (size_t)cands.n + 1, sizeof *inner); /* texts[k] is a course's alone */
+    /* A course built alone from a batch file is built again alone (batch.h). */
+    size_t off = 0, end = 0;
+    bool alone = batch_item_range(p, course, &off, &end);
     int n = 0;
     for (int i = 0; i < cands.n && (!budget || *budget > 0); i++) {
         Fix fx;
         memset(&fx, 0, sizeof fx);
         if (!fix_edits(a, ss, p->main_file, course, &cands.c[i], &fx))
             continue;
-        char *text = fix_apply(a, src->text, src->len, &fx);
+        /* Inside a course built alone: its text edited, not the file's. */
+        size_t tlen = 0;
+        char *text = alone ? fix_apply_within(a, src->text, off, end, &fx, &tlen) : NULL;
+        bool inside = text != NULL;
+        if (!inside)
+            text = fix_apply(a, src->text, src->len, &fx);
         bool seen = !text;
         for (int k = 0; k < n && !seen; k++)
-            seen = strcmp(texts[k], text) == 0;
-        if (!seen && budget)
-            --*budget;
-        if (seen || !verify(src->path, text, opt, rep, r, a, &fx))
+            seen = inner[k] == inside && strcmp(texts[k], text) == 0;
+        if (seen)
+            continue;
+        if (budget)
+            *budget -= fix_cost(inside ? end - off : src->len, inside);
+        if (inside ? !verify_alone(p, text, tlen, rep, r, a, &fx) : !verify(src->path, text, opt, rep, r, a, &fx))
             continue;
         if (fx.nnewly) {
             SBuf ids = sb_new(a);
@@ -147,11 +198,13 @@ static int suggest(Program *p, SourceSet *ss, const CompileOptions *opt, const C
             fixes[j] = fixes[j - 1];
             score[j] = score[j - 1];
             texts[j] = texts[j - 1];
+            inner[j] = inner[j - 1];
             j--;
         }
         fixes[j] = fx;
         score[j] = sc;
         texts[j] = text;
+        inner[j] = inside;
     }
     if (n > FIX_MAX_FIXES)
         n = FIX_MAX_FIXES;

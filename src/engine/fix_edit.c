@@ -511,7 +511,11 @@ bool fix_edits(Arena *a, SourceSet *ss, int main_file, Block *course, const FixC
     return n > 0;
 }
 
-char *fix_apply_all(Arena *a, const char *text, size_t len, const Fix *const *fixes, int n)
+/* Bytes [from, to) of `text` after the edits of `fixes` (all of them in
+ * that stretch), NUL-terminated, their count in *out_len; NULL when an
+ * edit lies outside it or two overlap. */
+static char *apply(Arena *a, const char *text, size_t from, size_t to, const Fix *const *fixes, int n,
+                   size_t *out_len)
 {
     /* Every edit, in source order; overlapping ones cannot be made together. */
     int total = 0;
@@ -529,20 +533,44 @@ char *fix_apply_all(Arena *a, const char *text, size_t len, const Fix *const *fi
             }
             ed[j] = x;
         }
-    SBuf b = sb_new(a);
-    size_t at = 0;
+    /* Sized first and copied once: a large file is copied for every
+     * candidate verified (fix.c), and growing a buffer doubled that. */
+    size_t len = to - from, at = from;
     for (int i = 0; i < m; i++) {
-        if (ed[i]->off < at || ed[i]->end_off > len || ed[i]->off > ed[i]->end_off)
+        if (ed[i]->off < at || ed[i]->end_off > to || ed[i]->off > ed[i]->end_off)
             return NULL;
-        sb_put(&b, text + at, ed[i]->off - at);
-        sb_puts(&b, ed[i]->text);
+        len += strlen(ed[i]->text) - (ed[i]->end_off - ed[i]->off);
         at = ed[i]->end_off;
     }
-    sb_put(&b, text + at, len - at);
-    return sb_str(&b);
+    char *out = arena_alloc_raw(a, len + 1), *w = out;
+    at = from;
+    for (int i = 0; i < m; i++) {
+        size_t k = strlen(ed[i]->text);
+        memcpy(w, text + at, ed[i]->off - at);
+        w += ed[i]->off - at;
+        memcpy(w, ed[i]->text, k);
+        w += k;
+        at = ed[i]->end_off;
+    }
+    memcpy(w, text + at, to - at);
+    out[len] = '\0';
+    *out_len = len;
+    return out;
+}
+
+char *fix_apply_all(Arena *a, const char *text, size_t len, const Fix *const *fixes, int n)
+{
+    size_t k;
+    return apply(a, text, 0, len, fixes, n, &k);
 }
 
 char *fix_apply(Arena *a, const char *text, size_t len, const Fix *f)
 {
-    return fix_apply_all(a, text, len, &f, 1);
+    size_t k;
+    return apply(a, text, 0, len, &f, 1, &k);
+}
+
+char *fix_apply_within(Arena *a, const char *text, size_t from, size_t to, const Fix *f, size_t *out_len)
+{
+    return apply(a, text, from, to, &f, 1, out_len);
 }

@@ -42,5 +42,8 @@ char *fix_apply(Arena *a, const char *text, size_t len, const Fix *f);
 /* The same for the edits of several fixes together (--fix applies one fix
  * of every failed rule): NULL when two of them overlap. */
 char *fix_apply_all(Arena *a, const char *text, size_t len, const Fix *const *fixes, int n);
+/* Bytes [from, to) of `text` after f's edits, all inside that stretch
+ * (NULL otherwise), NUL-terminated; how many in *out_len. */
+char *fix_apply_within(Arena *a, const char *text, size_t from, size_t to, const Fix *f, size_t *out_len);
 
 #endif

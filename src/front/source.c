@@ -286,6 +286,12 @@ static void free_index(Source *s)
     }
 }
 
+void src_drop_index(Source *s)
+{
+    free_index(s);
+    atomic_store_explicit(&s->index, NULL, memory_order_relaxed);
+}
+
 /* From the known place `at` of byte `from` forward to byte `off`: lines
  * and characters as the lexer counts them (the '\r' of "\r\n" is a
  * character of its line, the '\n' ends it). A report counts up to a

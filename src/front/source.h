@@ -76,6 +76,9 @@ int src_read(SourceSet *ss, const char *path, size_t max_bytes);
 int src_read_regular(SourceSet *ss, const char *path, const char *open_path, size_t max_bytes);
 /* Adds in-memory text (copied); used by tests and interpolation. */
 int src_add(SourceSet *ss, const char *path, const char *text, size_t len);
+/* Frees the line index src_pos built for `s`, a Source the caller made
+ * itself and did not add to a set (src_free frees those of a set). */
+void src_drop_index(Source *s);
 /* Tells the system that bytes before `upto` of a mapped file are not needed
  * for now (a batch has judged them): they leave memory and are read again
  * from the page cache if a diagnostic quotes them. No effect on a copy. */

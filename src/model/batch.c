@@ -195,6 +195,13 @@ static void batch_keep(Program *p, LoadSet *ls)
     free(hs.h);
 }
 
+/* The item that starts at byte `off` of the main file, or -1. */
+static int item_at(const struct Batch *b, size_t off)
+{
+    int at = last_at(b->skim.items, sizeof *b->skim.items, b->skim.n, off);
+    return at >= 0 && b->skim.items[at].off == off ? at : -1;
+}
+
 void batch_begin(BatchIter *it, Program *p)
 {
     memset(it, 0, sizeof *it);
@@ -214,21 +221,10 @@ void batch_begin(BatchIter *it, Program *p)
         Block *d = p->decls[i];
         if (d->file != b->file || d->schema != it->kind)
             continue;
-        int lo = 0, hi = b->skim.n - 1;
-        bool found = false;
-        while (lo <= hi && !found) {
-            int mid = (lo + hi) / 2;
-            size_t off = b->skim.items[mid].off;
-            if (off == d->span.first_off) {
-                b->kept[mid] = d;
-                found = true;
-            } else if (off < d->span.first_off) {
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        if (!found && d->entry && strcmp(d->entry->key, it->kind->name) != 0) {
+        int at = item_at(b, d->span.first_off);
+        if (at >= 0)
+            b->kept[at] = d;
+        if (at < 0 && d->entry && strcmp(d->entry->key, it->kind->name) != 0) {
             it->aliased = arena_push(p->arena, it->aliased, (size_t)it->naliased, sizeof *it->aliased);
             it->aliased[it->naliased++] = d;
         }
@@ -261,13 +257,16 @@ static void declared_before(Program *p, const BatchIter *it, int upto, Block *bl
 
 static bool taken_before(BatchWorker *w, int i, const char *name);
 
-/* Parses, builds and type-checks item `i` in `arena`, in its own scope,
- * with `p` (the program, or a worker's copy of it). `w`: a worker's, which
- * cannot see the items before its run in it->seen. */
-static Block *build_item(BatchIter *it, Program *p, Arena *arena, int i, BatchWorker *w)
+/* Parses, builds and type-checks the declaration of kind `kind` in bytes
+ * [off, off + len) of the main file, in `arena`, in its own scope, with `p`
+ * (the program, or a copy of it). For item `i` of `it`, "declared twice"
+ * is checked as well (`w`: a worker's, which cannot see the items before
+ * its run in it->seen); without `it` (batch_rebuild), the text must hold
+ * exactly one declaration. */
+static Block *build_range(Program *p, Schema *kind, Arena *arena, size_t off, size_t len, BatchIter *it, int i,
+                          BatchWorker *w)
 {
     struct Batch *b = p->batch;
-    SkimItem *x = &b->skim.items[i];
     Arena *prog = p->arena;
     p->arena = arena;
     p->in_scope = true;
@@ -276,19 +275,20 @@ static Block *build_item(BatchIter *it, Program *p, Arena *arena, int i, BatchWo
     p->nscope_named = 0;
 
     Block *blk = NULL;
-    File *f = parse_range(p->arena, p->diags, p->sources, b->file, x->off, x->end - x->off, NULL);
+    File *f = parse_range(p->arena, p->diags, p->sources, b->file, off, len, NULL);
     /* One declaration, unless a syntax error split it (already reported). */
-    if (f->n > 0 && f->decls[0]->kind == DECL_ENTRY && strcmp(f->decls[0]->u.entry->key, it->kind->name) == 0) {
+    if (f->n > 0 && (it || f->n == 1) && f->decls[0]->kind == DECL_ENTRY &&
+        strcmp(f->decls[0]->u.entry->key, kind->name) == 0) {
         Builder B = {p, NULL, 0, NULL, 0};
-        blk = build_toplevel(&B, it->kind, f->decls[0]->u.entry, b->file);
-        if (blk->name) {
-            if (model_decl(p, it->kind, blk->name) ||
-                (w ? taken_before(w, i, blk->name) : sym_find(&it->seen, it->kind, blk->name) != NULL))
+        blk = build_toplevel(&B, kind, f->decls[0]->u.entry, b->file);
+        if (blk->name && it) {
+            if (model_decl(p, kind, blk->name) ||
+                (w ? taken_before(w, i, blk->name) : sym_find(&it->seen, kind, blk->name) != NULL))
                 declared_before(p, it, i, blk);
             else if (!w)
-                sym_add(&it->seen, it->kind, arena_strdup(prog, blk->name), NULL);
+                sym_add(&it->seen, kind, arena_strdup(prog, blk->name), NULL);
             else
-                sym_add(&w->run->inrun, it->kind, arena_strdup(w->run->arena, blk->name), NULL);
+                sym_add(&w->run->inrun, kind, arena_strdup(w->run->arena, blk->name), NULL);
         }
         build_resolve_refs(&B);
         build_merge_block(&B, blk);
@@ -300,6 +300,13 @@ static Block *build_item(BatchIter *it, Program *p, Arena *arena, int i, BatchWo
     p->arena = prog;
     p->in_scope = false;
     return blk;
+}
+
+/* Item `i` of the batch (build_range). */
+static Block *build_item(BatchIter *it, Program *p, Arena *arena, int i, BatchWorker *w)
+{
+    SkimItem *x = &p->batch->skim.items[i];
+    return build_range(p, it->kind, arena, x->off, x->end - x->off, it, i, w);
 }
 
 Block *batch_next(BatchIter *it)
@@ -611,6 +618,42 @@ void batch_release_before(BatchIter *it, int step)
         src_release(p->sources->files[b->file], off);
         it->released = off;
     }
+}
+
+bool batch_item_range(const Program *p, const Block *blk, size_t *off, size_t *end)
+{
+    const struct Batch *b = p->batch;
+    if (!b || blk->file != b->file || blk->span.first_off == SRC_NO_OFF)
+        return false;
+    int i = item_at(b, blk->span.first_off);
+    if (i < 0 || b->skim.items[i].kept || blk->schema != model_schema((Program *)p, p->batch_kind))
+        return false;
+    *off = b->skim.items[i].off;
+    *end = b->skim.items[i].end;
+    return true;
+}
+
+Block *batch_rebuild(const Program *p, const char *text, size_t len, Arena *arena, Diags *d)
+{
+    const struct Batch *b = p->batch;
+    const Source *main = p->sources->files[b->file];
+    /* The program's sources as they were, but in the main file's place the
+     * item's text alone: its places are offsets in that text, shown nowhere. */
+    Source item = {.path = main->path, .shown = main->shown, .text = (char *)text, .len = len,
+                   .private_text = main->private_text};
+    SourceSet view = *p->sources;
+    view.files = arena_array(arena, (size_t)view.n, sizeof *view.files);
+    memcpy(view.files, p->sources->files, (size_t)view.n * sizeof *view.files);
+    view.files[b->file] = &item;
+    Program q = *p; /* as a worker's copy: its scope and diagnostics its own */
+    q.sources = &view;
+    q.diags = d;
+    q.arena = arena;
+    Block *blk = build_range(&q, model_schema(&q, p->batch_kind), arena, 0, len, NULL, 0, NULL);
+    /* Nothing of the view outlives this call (a place asked for while
+     * building would have indexed the item's text). */
+    src_drop_index(&item);
+    return blk;
 }
 
 /* How the model stage calls this layer (model.h): it includes nothing of it. */

@@ -124,4 +124,19 @@ void batch_run_free(BatchRun *r);
  * may go back (as batch_next does). One thread only. */
 void batch_release_before(BatchIter *it, int step);
 
+/* Fix verification (engine/fix.c): an edit inside a course built one at
+ * a time need not compile the whole file again, only that course.
+ * batch_item_range: true when `blk` was built one at a time (batch_next, a
+ * worker) from bytes [*off, *end) of the main file; false when it was built
+ * with the program (a block another declaration names, or the file had no
+ * plain layout). */
+bool batch_item_range(const Program *p, const Block *blk, size_t *off, size_t *end);
+/* That item built again, as batch_next builds it, from `text` (`len`
+ * bytes, NUL-terminated): its declaration as an edit inside it would make
+ * it. Built against `p`, which is not changed, in `arena` (which also
+ * holds what judging it allocates), its diagnostics in `d`; its places are
+ * offsets in `text`. NULL when the text is not exactly one declaration of
+ * the batch's kind; clean only when `d` has no errors. Judge it with `p`. */
+Block *batch_rebuild(const Program *p, const char *text, size_t len, Arena *arena, Diags *d);
+
 #endif

@@ -14,12 +14,14 @@
 
 #include "engine/fix.h"
 #include "engine/rules.h"
+#include "model/batch.h"
 #include "model/compile.h"
 #include "judge_harness.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 typedef struct R {
     Judged *j;
@@ -279,6 +281,94 @@ static void overlapping_fixes(void **state)
     r_free(r);
 }
 
+/* A batch file's courses built one at a time (check, model/batch.h) have
+ * their candidates verified by building the course alone again: the
+ * suggestions, titles and edits, must be exactly those of compiling the
+ * whole edited file (the language server's way, compile_text). Courses:
+ * hours solved three ways (one of them making another rule fail), members
+ * added, nothing that verifies, and one another course extends (built with
+ * the program: verified by the whole file). */
+static void batch_alone_as_whole(void **state)
+{
+    (void)state;
+    const char *text =
+        "framework own \"Own\" {\n"
+        "  rule hours { severity error; cite \"c\"; message \"m\"\n"
+        "    require theory.weeks * theory.sessions_per_week * theory.session_length == theory.hours }\n"
+        "  rule short { severity warning; cite \"c\"; message \"m\"; require theory.weeks <= 12 }\n"
+        "  rule two { severity error; cite \"c\"; message \"m\"; require count(target) >= 2 }\n"
+        "}\n"
+        "course a \"A\" {\n  provider \"P\"\n  conforms own\n  group_size 4..8\n" TEAM
+        "  target t \"T\" { lived_experience }\n  target u \"U\" { lived_experience }\n"
+        THEORY("12", "78h")
+        "course b \"B\" {\n  provider \"P\"\n  conforms own\n  group_size 4..8\n" TEAM
+        "  target t \"T\" { lived_experience }\n"
+        THEORY("10", "60h")
+        "course base \"Base\" {\n  provider \"P\"\n  conforms own\n  group_size 4..8\n" TEAM
+        "  target t \"T\" { lived_experience }\n  target u \"U\" { lived_experience }\n"
+        THEORY("12", "80h")
+        "course d \"D\" extends base {\n  provider \"Q\"\n}\n";
+    char path[] = "/tmp/ramme_test_fixXXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+    close(fd);
+
+    SourceSet ss;
+    Diags d;
+    src_init(&ss);
+    diag_init(&d);
+    Program *p = compile_batch(path, "course", NULL, &ss, &d);
+    assert_int_equal(d.errors, 0);
+    BatchIter it;
+    batch_begin(&it, p);
+    int courses = 0, alone = 0, compared = 0;
+    for (Block *c; (c = batch_next(&it)) != NULL;) {
+        assert_true(it.clean);
+        courses++;
+        size_t off, end;
+        bool is_alone = batch_item_range(p, c, &off, &end);
+        alone += is_alone;
+        /* `base` is named by `d`: built with the program. */
+        assert_int_equal(is_alone, strcmp(c->name, "base") != 0);
+        CourseReport rep;
+        rules_check(p, c, it.arena, &rep);
+        fix_course(p, &ss, NULL, &rep, it.arena, NULL);
+
+        /* The same course, the whole text compiled (compile_text). */
+        Judged *w = judge_text(text, c->name);
+        fix_course(w->p, &w->ss, NULL, &w->rep, w->a, NULL);
+        assert_int_equal(rep.n, w->rep.n);
+        for (int i = 0; i < rep.n; i++) {
+            assert_string_equal(rep.results[i].id, w->rep.results[i].id);
+            assert_int_equal(rep.nfixes[i], w->rep.nfixes[i]);
+            for (int k = 0; k < rep.nfixes[i]; k++) {
+                const Fix *x = &rep.fixes[i][k], *y = &w->rep.fixes[i][k];
+                assert_string_equal(x->title, y->title);
+                assert_int_equal(x->nedits, y->nedits);
+                for (int e = 0; e < x->nedits; e++) {
+                    assert_int_equal(x->edits[e].off, y->edits[e].off);
+                    assert_int_equal(x->edits[e].end_off, y->edits[e].end_off);
+                    assert_int_equal(x->edits[e].line, y->edits[e].line);
+                    assert_int_equal(x->edits[e].column, y->edits[e].column);
+                    assert_string_equal(x->edits[e].text, y->edits[e].text);
+                }
+                compared++;
+            }
+        }
+        judged_free(w);
+    }
+    batch_end(&it);
+    assert_int_equal(courses, 4);
+    assert_int_equal(alone, 3);
+    /* a: 3 for hours, 1 for short; b: hours, two (none verifies); base: hours and short; d: as base. */
+    assert_true(compared >= 8);
+    compile_free(p);
+    diag_free(&d);
+    src_free(&ss);
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -294,6 +384,7 @@ int main(void)
         cmocka_unit_test(inherited_is_redeclared),
         cmocka_unit_test(nothing_unverified),
         cmocka_unit_test(overlapping_fixes),
+        cmocka_unit_test(batch_alone_as_whole),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
