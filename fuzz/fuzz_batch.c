@@ -15,6 +15,11 @@
  *   - a batch reading has errors exactly when the whole reading has;
  *   - without errors, both give the same courses in the same order, each
  *     clean, with the same rule results (id, status, message);
+ *   - and, for the first course of an input whose size is a multiple of 4
+ *     (each candidate of the whole reading compiles the whole file again),
+ *     the same fix suggestions (fix.h): a course the batch built alone is
+ *     verified by building it alone again (batch_rebuild), which must
+ *     agree with compiling the whole edited file;
  *   - esc_text leaves no control character but a tab in a report string;
  *   - the JSON written with JsonW parses, and each string reads back as
  *     esc_utf8 of what was written;
@@ -26,6 +31,7 @@
 #include "base/esc.h"
 #include "fuzz.h"
 #include "emit/jsonw.h"
+#include "engine/fix.h"
 #include "engine/rules.h"
 
 #include <jansson.h>
@@ -171,6 +177,23 @@ static void same_report(const CourseReport *x, const CourseReport *y)
     }
 }
 
+/* The suggestions of two judgements of the same course agree. */
+static void same_fixes(const CourseReport *x, const CourseReport *y)
+{
+    for (int i = 0; i < x->n; i++) {
+        fz_check(x->nfixes[i] == y->nfixes[i], "batch and whole file: as many fixes");
+        for (int k = 0; k < x->nfixes[i]; k++) {
+            const Fix *f = &x->fixes[i][k], *g = &y->fixes[i][k];
+            fz_check(same_str(f->title, g->title), "batch and whole file: the same fix");
+            fz_check(f->nedits == g->nedits, "batch and whole file: as many edits");
+            for (int e = 0; e < f->nedits; e++)
+                fz_check(f->edits[e].off == g->edits[e].off && f->edits[e].end_off == g->edits[e].end_off &&
+                             same_str(f->edits[e].text, g->edits[e].text),
+                         "batch and whole file: the same edit");
+        }
+    }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     setup();
@@ -210,6 +233,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             CourseReport wrep;
             rules_check(wp, whole[n], a, &wrep);
             same_report(&rep, &wrep);
+            if (n == 0 && size % 4 == 0) {
+                fix_course(p, &ss, NULL, &rep, it.arena, NULL);
+                fix_course(wp, &wss, NULL, &wrep, a, NULL);
+                same_fixes(&rep, &wrep);
+            }
             arena_free(a);
         }
         n++;
