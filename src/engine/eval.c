@@ -67,6 +67,7 @@ void eval_init(EvalCtx *c, Arena *scratch, Block *subject, Block *frame)
     c->missing_why = NULL;
     c->missing_in = NULL;
     c->nscope = 0;
+    c->index.quant = NULL;
 }
 
 bool eval_push(EvalCtx *c, RVal v)
@@ -802,6 +803,99 @@ static const PathRes *own_field(const Node *y)
     return r && (r->kind == R_VAR || r->kind == R_ELEM) && r->up == 0 && r->nchain == 1 ? r : NULL;
 }
 
+/* A name as has_item finds it in a model list by pointer: the block (a
+ * reference, a nested block), or the enum member's own entry in its enum.
+ * NULL for any other value: has_item never matches those to a name. */
+static const void *name_key(const RVal *x)
+{
+    return x->k == RV_BLOCK ? (const void *)x->u.block : x->k == RV_ENUM ? (const void *)&x->u.enm->members[x->n] : NULL;
+}
+
+static const void *item_key(const Value *v)
+{
+    return v->k == V_REF     ? (const void *)v->u.ref
+           : v->k == V_BLOCK ? (const void *)v->u.block
+           : v->k == V_ENUM  ? (const void *)&v->u.en.enm->members[v->u.en.idx]
+                             : NULL;
+}
+
+static unsigned index_slot(const void *key)
+{
+    uint64_t h = (uint64_t)(uintptr_t)key * UINT64_C(0x9E3779B97F4A7C15);
+    return (unsigned)(h >> 32) & (EVAL_INDEX_SLOTS - 1);
+}
+
+/* Reads every element's f into c's index for `quant` over the model list
+ * l (EvalIndex, eval.h): what the element-by-element loop would find, for
+ * every name at once. NULL when l is not of the shape it answers for. */
+static EVAL_APART const EvalIndex *index_build(EvalCtx *c, const Node *quant, const RVal *l, const Field *f)
+{
+    EvalIndex *ix = &c->index;
+    ix->quant = quant;
+    ix->items = l->u.vitems;
+    ix->n = l->n;
+    ix->nkeys = -1;
+    ix->first_missing = l->n;
+    if (f->derived)
+        return NULL;
+    memset(ix->key, 0, sizeof ix->key);
+    int nkeys = 0;
+    for (int i = 0; i < l->n; i++) {
+        const Value *e = l->u.vitems[i];
+        const Block *b = e->k == V_BLOCK ? e->u.block : e->k == V_REF ? e->u.ref : NULL;
+        if (!b)
+            return NULL;
+        const Value *v = b->vals[f->index];
+        if (!v) {
+            if (ix->first_missing == l->n)
+                ix->first_missing = i;
+            continue;
+        }
+        if (v->k != V_LIST)
+            return NULL;
+        for (int k = 0; k < v->u.list.n; k++) {
+            const void *key = item_key(v->u.list.items[k]);
+            if (!key)
+                continue;
+            unsigned s = index_slot(key);
+            while (ix->key[s] && ix->key[s] != key)
+                s = (s + 1) & (EVAL_INDEX_SLOTS - 1);
+            if (ix->key[s])
+                continue; /* an earlier element lists it already */
+            if (++nkeys > EVAL_INDEX_SLOTS / 2)
+                return NULL;
+            ix->key[s] = key;
+            ix->first[s] = i;
+        }
+    }
+    ix->nkeys = nkeys;
+    return ix;
+}
+
+/* The index for `quant` over l, built the first time it is asked for: only
+ * for a quantifier inside another's scope (asked once, a loop that stops at
+ * the first witness reads less than an index does), and only for the first
+ * such quantifier and list of an evaluation, so that two that alternate
+ * cannot rebuild it again and again. */
+static const EvalIndex *index_of(EvalCtx *c, const Node *quant, const RVal *l, const Field *f)
+{
+    const EvalIndex *ix = &c->index;
+    if (!ix->quant)
+        return index_build(c, quant, l, f);
+    if (ix->quant == quant && ix->items == l->u.vitems && ix->n == l->n && ix->nkeys >= 0)
+        return ix;
+    return NULL;
+}
+
+/* The first element of the indexed list whose f lists key; n: none. */
+static int index_first(const EvalIndex *ix, const void *key)
+{
+    for (unsigned s = index_slot(key); ix->key[s]; s = (s + 1) & (EVAL_INDEX_SLOTS - 1))
+        if (ix->key[s] == key)
+            return ix->first[s];
+    return ix->n;
+}
+
 static EVAL_APART RVal eval_quant(EvalCtx *c, const Node *n)
 {
     RVal l = eval(c, n->u.quant.list);
@@ -819,13 +913,39 @@ static EVAL_APART RVal eval_quant(EvalCtx *c, const Node *n)
      * one step would read it; anything else is eval_path's. */
     const PathRes *own = name ? own_field(body->u.bin.r) : NULL;
     RVal x = unknown();
+    bool have_x = false;
+    /* `any` inside another quantifier's scope (the goal coverage asks it
+     * once per goal): answered from the index of the elements' lists. The
+     * loop below would stop at the first element that lists x, having
+     * noted the first element before it that lacks f, if any; unknown
+     * without a witness when some element lacks f. */
+    if (own && !all && c->nscope > 0 && (l.form & RF_MODEL) && l.n > 0) {
+        const EvalIndex *ix = index_of(c, n, &l, own->chain[0]);
+        if (ix) {
+            if (!eval_push(c, list_at(&l, 0)))
+                return unknown();
+            x = eval(c, name);
+            eval_pop(c);
+            have_x = true;
+            const void *key = name_key(&x);
+            if (key) {
+                int w = index_first(ix, key);
+                if (ix->first_missing < w) {
+                    const Value *e = l.u.vitems[ix->first_missing];
+                    note_missing_in(c, body->u.bin.r, N_("%s is not declared"),
+                                    e->k == V_BLOCK ? e->u.block : e->u.ref, own->chain[0]);
+                }
+                return w < l.n ? boolean(true) : ix->first_missing < l.n ? unknown() : boolean(false);
+            }
+        }
+    }
     for (int i = 0; i < l.n; i++) {
         RVal e = list_at(&l, i);
         if (!eval_push(c, e))
             return unknown();
         RVal p;
         if (name) {
-            if (i == 0)
+            if (i == 0 && !have_x)
                 x = eval(c, name);
             const Value *v = own && e.k == RV_BLOCK ? e.u.block->vals[own->chain[0]->index] : NULL;
             RVal y = v ? value_of(v) : eval(c, body->u.bin.r);
