@@ -505,6 +505,38 @@ static void judge(Arena *prog_arena, EvalCtx *c, Block *course, Block *fw, Block
     r->nexplain = e.n;
 }
 
+/* A framework's parts, looked up once (kept in its rule_info, as a rule's
+ * parts are in the rule's): its rules, the kind they judge, and the
+ * framework at the far end of its `extends` chain. A framework lists the
+ * rules it inherits as the same blocks (build.c, merge_fields), so two
+ * frameworks can list one rule only when they share that root: for others
+ * the search for a rule judged already can be skipped. */
+typedef struct FwInfo {
+    Value *rules;       /* its `rule` list; NULL: none */
+    Schema *kind;       /* rules_subject_kind */
+    const Block *root;
+    bool repeats;       /* its own list names a rule twice */
+} FwInfo;
+
+static const FwInfo *fw_info(Arena *prog_arena, Block *fw)
+{
+    if (!fw->rule_info) {
+        FwInfo *fi = arena_alloc(prog_arena, sizeof *fi);
+        Value *rules = model_get(fw, "rule");
+        fi->rules = rules && rules->k == V_LIST ? rules : NULL;
+        fi->kind = rules_subject_kind(fw);
+        const Block *root = fw;
+        for (int depth = 0; root->base && depth < 1000; depth++) /* a cycle is reported, and cut, elsewhere */
+            root = root->base;
+        fi->root = root;
+        for (int i = 0; fi->rules && i < fi->rules->u.list.n && !fi->repeats; i++)
+            for (int k = 0; k < i && !fi->repeats; k++)
+                fi->repeats = fi->rules->u.list.items[i]->u.block == fi->rules->u.list.items[k]->u.block;
+        fw->rule_info = fi;
+    }
+    return fw->rule_info;
+}
+
 static bool has_fw(CourseReport *out, Block *fw)
 {
     for (int i = 0; i < out->nframeworks; i++)
@@ -549,10 +581,13 @@ static void find_always(Program *p)
 void rules_prepare(Program *p)
 {
     find_always(p);
-    /* Every rule of every framework, as judge() fills them in. */
+    /* Every framework and every rule of it, as check() and judge() fill
+     * them in. */
     for (int i = 0; i < p->ndecls; i++) {
-        Value *rules = model_get(p->decls[i], "rule");
-        if (!rules || rules->k != V_LIST)
+        if (!model_field(p->decls[i]->schema, "rule"))
+            continue;
+        Value *rules = fw_info(p->arena, p->decls[i])->rules;
+        if (!rules)
             continue;
         for (int k = 0; k < rules->u.list.n; k++) {
             if (rules->u.list.items[k]->k != V_BLOCK)
@@ -578,16 +613,15 @@ static void check(Program *p, Block *course, Detail detail, Arena *a, CourseRepo
      * on: the consistency rules every course, the schedule's checks every
      * placement. */
     for (int i = 0; i < p->nalways; i++)
-        if (rules_subject_kind(p->always[i]) == course->schema)
+        if (fw_info(p->arena, p->always[i])->kind == course->schema)
             add_fw(a, out, p->always[i]);
     /* Each rule once, even when frameworks extend one another. The arrays
      * are sized once for every rule of the frameworks: growing them a rule
      * at a time copied them a dozen times per course. */
     int total = 0;
     for (int f = 0; f < out->nframeworks; f++) {
-        Value *rules = model_get(out->frameworks[f], "rule");
-        if (rules && rules->k == V_LIST)
-            total += rules->u.list.n;
+        const FwInfo *fi = fw_info(p->arena, out->frameworks[f]);
+        total += fi->rules ? fi->rules->u.list.n : 0;
     }
     Block **seen = arena_array(a, (size_t)total + 1, sizeof *seen);
     out->results = arena_array(a, (size_t)total + 1, sizeof *out->results);
@@ -595,14 +629,20 @@ static void check(Program *p, Block *course, Detail detail, Arena *a, CourseRepo
     EvalCtx ec; /* one for every rule: its scope stack is 4 KB */
     for (int f = 0; f < out->nframeworks; f++) {
         Block *fw = out->frameworks[f];
-        Value *rules = model_get(fw, "rule");
-        if (!rules || rules->k != V_LIST)
+        const FwInfo *fi = fw_info(p->arena, fw);
+        Value *rules = fi->rules;
+        if (!rules)
             continue;
+        /* Only a framework related to one judged before (or one that lists
+         * a rule twice) can bring a rule judged already. */
+        bool related = fi->repeats;
+        for (int k = 0; k < f && !related; k++)
+            related = fw_info(p->arena, out->frameworks[k])->root == fi->root;
         int start = out->n;
         for (int i = 0; i < rules->u.list.n; i++) {
             Block *rule = rules->u.list.items[i]->u.block;
             bool dup = false;
-            for (int k = 0; k < nseen; k++)
+            for (int k = 0; related && k < nseen; k++)
                 dup = dup || seen[k] == rule;
             if (dup)
                 continue;

@@ -98,6 +98,28 @@ static void test_frameworks(void **state)
     r_free(r);
 }
 
+/* A course that conforms to g and to h, which extends g, in either order:
+ * g's rules come with both frameworks, and each is judged once. */
+static void test_shared_rules_judged_once(void **state)
+{
+    (void)state;
+    static const char *const conforms[] = {"g, h", "h, g", "g, h, g"};
+    for (int k = 0; k < 3; k++) {
+        char text[2048];
+        snprintf(text, sizeof text, "%s" "course d \"D\" {\n  provider \"P\"\n  conforms %s\n  group_size 4\n"
+                 "  instructors { instructor p \"Peer\" { experiential_competence } }\n}\n", TEXT, conforms[k]);
+        R *r = judge_text(text, "d");
+        for (int i = 0; i < r->rep.n; i++)
+            for (int j = 0; j < i; j++)
+                assert_string_not_equal(r->rep.results[i].id, r->rep.results[j].id);
+        find(r, "g.g_advice");
+        find(r, "g.g_na");
+        find(r, "h.h_error");
+        find(r, "f.f_pass");
+        r_free(r);
+    }
+}
+
 static void test_statuses_and_counts(void **state)
 {
     (void)state;
@@ -211,6 +233,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_frameworks),
+        cmocka_unit_test(test_shared_rules_judged_once),
         cmocka_unit_test(test_statuses_and_counts),
         cmocka_unit_test(test_order_within_a_framework),
         cmocka_unit_test(test_where),
