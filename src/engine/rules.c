@@ -365,7 +365,8 @@ static bool find_where(const Node *n, Block *course, Span *out)
     return ast_walk(n, where_step, &w);
 }
 
-static const char *fill_message(EvalCtx *c, Arena *a, const Value *msg)
+/* A message with nothing to fill in, as it reads; NULL when it has. */
+static const char *fixed_message(const Value *msg)
 {
     if (!msg || msg->k != V_EXPR)
         return "";
@@ -374,7 +375,16 @@ static const char *fill_message(EvalCtx *c, Arena *a, const Value *msg)
     if (!t)
         return s->u.str.s;
     if (t->n == 1 && t->parts[0].text)
-        return t->parts[0].text; /* nothing to fill in */
+        return t->parts[0].text;
+    return NULL;
+}
+
+static const char *fill_message(EvalCtx *c, Arena *a, const Value *msg)
+{
+    const char *fixed = fixed_message(msg);
+    if (fixed)
+        return fixed;
+    const Template *t = msg->u.expr->res;
     SBuf b = sb_new(a);
     for (int i = 0; i < t->n; i++) {
         if (t->parts[i].text) {
@@ -408,6 +418,7 @@ typedef struct RuleInfo {
     Severity severity;
     const char *cite;
     Value *when, *require, *message;
+    const char *fixed;  /* the message when it has nothing to fill in, else NULL */
 } RuleInfo;
 
 static const RuleInfo *rule_info(Arena *prog_arena, Block *rule)
@@ -420,6 +431,7 @@ static const RuleInfo *rule_info(Arena *prog_arena, Block *rule)
         ri->when = model_get(rule, "when");
         ri->require = model_get(rule, "require");
         ri->message = model_get(rule, "message");
+        ri->fixed = fixed_message(ri->message);
         rule->rule_info = ri;
     }
     return rule->rule_info;
@@ -459,7 +471,7 @@ static void judge(Arena *prog_arena, EvalCtx *c, Block *course, Block *fw, Block
         if (w.k == RV_BOOL && !w.u.b) {
             r->status = ST_NA;
             arena_release(a, mark);
-            r->message = message ? fill_message(c, a, ri->message) : NULL;
+            r->message = !message ? NULL : ri->fixed ? ri->fixed : fill_message(c, a, ri->message);
             return;
         }
         if (w.k != RV_BOOL) {
@@ -500,7 +512,7 @@ static void judge(Arena *prog_arena, EvalCtx *c, Block *course, Block *fw, Block
     }
     if (r->status == ST_PASS)
         arena_release(a, mark);
-    r->message = message ? fill_message(c, a, ri->message) : NULL;
+    r->message = !message ? NULL : ri->fixed ? ri->fixed : fill_message(c, a, ri->message);
     r->explain = e.lines;
     r->nexplain = e.n;
 }
@@ -599,6 +611,13 @@ void rules_prepare(Program *p)
     }
 }
 
+/* x is reported before y within a framework: by status, failures by
+ * severity. */
+static bool ranks_before(const RuleResult *x, const RuleResult *y)
+{
+    return y->status > x->status || (y->status == x->status && x->status == ST_FAIL && y->severity > x->severity);
+}
+
 static void check(Program *p, Block *course, Detail detail, Arena *a, CourseReport *out)
 {
     memset(out, 0, sizeof *out);
@@ -657,14 +676,14 @@ static void check(Program *p, Block *course, Detail detail, Arena *a, CourseRepo
                 out->unknown_by[r->severity]++;
             }
         }
-        /* Failures first (by severity), then unknown, pass, n/a; stable. */
-        (void)fw;
+        /* Failures first (by severity), then unknown, pass, n/a; stable. A
+         * result already in place is not copied out and back. */
         for (int i = start + 1; i < out->n; i++) {
+            if (!ranks_before(&out->results[i], &out->results[i - 1]))
+                continue;
             RuleResult x = out->results[i];
             int j = i - 1;
-            while (j >= start && (out->results[j].status > x.status ||
-                                  (out->results[j].status == x.status && x.status == ST_FAIL &&
-                                   out->results[j].severity > x.severity))) {
+            while (j >= start && ranks_before(&x, &out->results[j])) {
                 out->results[j + 1] = out->results[j];
                 j--;
             }
