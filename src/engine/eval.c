@@ -836,6 +836,7 @@ static EVAL_APART const EvalIndex *index_build(EvalCtx *c, const Node *quant, co
     ix->n = l->n;
     ix->nkeys = -1;
     ix->first_missing = l->n;
+    ix->f = f;
     if (f->derived)
         return NULL;
     memset(ix->key, 0, sizeof ix->key);
@@ -896,9 +897,66 @@ static int index_first(const EvalIndex *ix, const void *key)
     return ix->n;
 }
 
+/* A list path whose value cannot change while a context evaluates: from
+ * the subject or the framework, through single blocks to a field that is
+ * read, not derived or projected, so that it is the model's own list. */
+static bool fixed_list(const Node *list)
+{
+    const PathRes *r = list->kind == N_PATH ? list->res : NULL;
+    if (!r || (r->kind != R_CTX && r->kind != R_FRAME) || r->nchain == 0)
+        return false;
+    for (int i = 0; i < r->nchain; i++)
+        if (r->chain[i]->derived || (i < r->nchain - 1 && (r->chain[i]->many || r->chain[i]->type->k == TY_LIST)))
+            return false;
+    return true;
+}
+
+/* Answers `any m in l: x in m.f` from the index ix: what the loop in
+ * eval_quant would find, which stops at the first element that lists x,
+ * having noted the first element before it that lacks f, if any, and is
+ * unknown without a witness when some element lacks f. False when x is not
+ * a name the index keys: the loop answers then. */
+static bool index_answer(EvalCtx *c, const Node *n, const EvalIndex *ix, const RVal *l, RVal *out)
+{
+    const Node *body = n->u.quant.body, *name = body->u.bin.l;
+    const PathRes *r = name->res;
+    RVal x;
+    if (c->nscope >= EVAL_MAX_SCOPE) /* the loop could not push an element */
+        return false;
+    if ((r->kind == R_VAR || r->kind == R_ELEM) && r->nchain == 0) {
+        /* An enclosing quantifier's variable (g): read from its scope as it
+         * would be read with the first element pushed. */
+        x = r->up > c->nscope ? unknown() : c->scope[c->nscope - r->up];
+    } else {
+        eval_push(c, list_at(l, 0));
+        x = eval(c, name);
+        eval_pop(c);
+    }
+    const void *key = name_key(&x);
+    if (!key)
+        return false;
+    int w = index_first(ix, key);
+    if (ix->first_missing < w) {
+        const Value *e = l->u.vitems[ix->first_missing];
+        note_missing_in(c, body->u.bin.r, N_("%s is not declared"), e->k == V_BLOCK ? e->u.block : e->u.ref, ix->f);
+    }
+    *out = w < l->n ? boolean(true) : ix->first_missing < l->n ? unknown() : boolean(false);
+    return true;
+}
+
 static EVAL_APART RVal eval_quant(EvalCtx *c, const Node *n)
 {
-    RVal l = eval(c, n->u.quant.list);
+    RVal l, r;
+    /* Asked again for the quantifier the index was built for, over a list
+     * that cannot have changed: neither the list nor the shape is looked at
+     * again. */
+    const EvalIndex *ix = &c->index;
+    if (ix->quant == n && ix->nkeys >= 0 && fixed_list(n->u.quant.list)) {
+        l = (RVal){.k = RV_LIST, .form = RF_MODEL, .n = ix->n, .u.vitems = ix->items};
+        if (index_answer(c, n, ix, &l, &r))
+            return r;
+    }
+    l = eval(c, n->u.quant.list);
     if (l.k != RV_LIST)
         return unknown();
     bool all = n->u.quant.all, unsure = false;
@@ -913,31 +971,12 @@ static EVAL_APART RVal eval_quant(EvalCtx *c, const Node *n)
      * one step would read it; anything else is eval_path's. */
     const PathRes *own = name ? own_field(body->u.bin.r) : NULL;
     RVal x = unknown();
-    bool have_x = false;
     /* `any` inside another quantifier's scope (the goal coverage asks it
-     * once per goal): answered from the index of the elements' lists. The
-     * loop below would stop at the first element that lists x, having
-     * noted the first element before it that lacks f, if any; unknown
-     * without a witness when some element lacks f. */
+     * once per goal): answered from the index of the elements' lists. */
     if (own && !all && c->nscope > 0 && (l.form & RF_MODEL) && l.n > 0) {
-        const EvalIndex *ix = index_of(c, n, &l, own->chain[0]);
-        if (ix) {
-            if (!eval_push(c, list_at(&l, 0)))
-                return unknown();
-            x = eval(c, name);
-            eval_pop(c);
-            have_x = true;
-            const void *key = name_key(&x);
-            if (key) {
-                int w = index_first(ix, key);
-                if (ix->first_missing < w) {
-                    const Value *e = l.u.vitems[ix->first_missing];
-                    note_missing_in(c, body->u.bin.r, N_("%s is not declared"),
-                                    e->k == V_BLOCK ? e->u.block : e->u.ref, own->chain[0]);
-                }
-                return w < l.n ? boolean(true) : ix->first_missing < l.n ? unknown() : boolean(false);
-            }
-        }
+        ix = index_of(c, n, &l, own->chain[0]);
+        if (ix && index_answer(c, n, ix, &l, &r))
+            return r;
     }
     for (int i = 0; i < l.n; i++) {
         RVal e = list_at(&l, i);
@@ -945,7 +984,7 @@ static EVAL_APART RVal eval_quant(EvalCtx *c, const Node *n)
             return unknown();
         RVal p;
         if (name) {
-            if (i == 0 && !have_x)
+            if (i == 0)
                 x = eval(c, name);
             const Value *v = own && e.k == RV_BLOCK ? e.u.block->vals[own->chain[0]->index] : NULL;
             RVal y = v ? value_of(v) : eval(c, body->u.bin.r);

@@ -66,6 +66,7 @@ typedef struct EvalIndex {
     const Node *quant;       /* the quantifier it answers; NULL: none yet */
     Value *const *items;     /* the model list L it was read from, */
     int n;                   /* ... and its length */
+    const Field *f;          /* the field of each element it read */
     int nkeys;               /* names found; -1: L cannot be indexed (a
                                 derived f, an element that is not a block, an
                                 f that is not a list, too many names) */

@@ -1132,6 +1132,9 @@ static void test_any_index_agrees(void **state)
              * way to one that lists g, before the undeclared theory.weeks. */
             {"all g in goal: (any m in module: g in m.covers) and theory.weeks > 0",
              "all g in goal: (any m in module: g in m.covers or no) and theory.weeks > 0"},
+            /* The name from two scopes out. */
+            {"all g in goal: all t in target: any m in module: g in m.covers",
+             "all g in goal: all t in target: any m in module: g in m.covers or no"},
         };
         for (size_t q = 0; q < sizeof req / sizeof req[0]; q++)
             for (int k = 0; k < 2; k++)
