@@ -330,39 +330,54 @@ static void explain_false(EvalCtx *c, Expl *e, const Node *n, int depth)
 /* The course entry a rule is about: the first course field its condition
  * reads that the course declares. A `where` predicate reads the elements'
  * fields, not the course's, and an `else` branch is not what a failure is
- * about: both are left out. */
-typedef struct Where {
-    Block *course;
-    Span *out;
-} Where;
+ * about: both are left out. The fields a condition reads are listed once
+ * per rule, in the order they are looked at (Places, in its RuleInfo);
+ * for a course, the first it declares is the place. */
+typedef struct Places {
+    Arena *a;
+    int *field; /* index of the course's field each path starts with */
+    int n;
+} Places;
 
-static AstStep where_step(const Node *n, void *ctx)
+static AstStep place_step(const Node *n, void *ctx)
 {
-    Where *w = ctx;
+    Places *w = ctx;
     switch (n->kind) {
     case N_PATH: {
         const PathRes *r = n->res;
         if (r && r->kind == R_CTX && r->nchain > 0) {
-            Value *v = w->course->vals[r->chain[0]->index];
-            if (v && !v->is_default) {
-                *w->out = v->span;
-                return AST_STOP;
-            }
+            w->field = arena_push(w->a, w->field, (size_t)w->n, sizeof *w->field);
+            w->field[w->n++] = r->chain[0]->index;
         }
         return AST_NEXT;
     }
-    case N_WHERE: return ast_walk(n->u.where.list, where_step, w) ? AST_STOP : AST_SKIP;
+    case N_WHERE: ast_walk(n->u.where.list, place_step, w); return AST_SKIP;
     case N_IF:
-        return ast_walk(n->u.cond.c, where_step, w) || ast_walk(n->u.cond.t, where_step, w) ? AST_STOP : AST_SKIP;
+        ast_walk(n->u.cond.c, place_step, w);
+        ast_walk(n->u.cond.t, place_step, w);
+        return AST_SKIP;
     case N_SET: return AST_SKIP;
     default: return AST_NEXT;
     }
 }
 
-static bool find_where(const Node *n, Block *course, Span *out)
+static Places places_of(Arena *prog_arena, const Value *v)
 {
-    Where w = {course, out};
-    return ast_walk(n, where_step, &w);
+    Places w = {prog_arena, NULL, 0};
+    if (v && v->k == V_EXPR)
+        ast_walk(v->u.expr, place_step, &w);
+    return w;
+}
+
+static void find_where(const Places *w, Block *course, Span *out)
+{
+    for (int i = 0; i < w->n; i++) {
+        const Value *v = course->vals[w->field[i]];
+        if (v && !v->is_default) {
+            *out = v->span;
+            return;
+        }
+    }
 }
 
 /* A message with nothing to fill in, as it reads; NULL when it has. */
@@ -419,6 +434,8 @@ typedef struct RuleInfo {
     const char *cite;
     Value *when, *require, *message;
     const char *fixed;  /* the message when it has nothing to fill in, else NULL */
+    Places when_at;     /* the fields `when` reads (find_where) */
+    Places *require_at; /* ... and each `require`, by its index */
 } RuleInfo;
 
 static const RuleInfo *rule_info(Arena *prog_arena, Block *rule)
@@ -432,6 +449,11 @@ static const RuleInfo *rule_info(Arena *prog_arena, Block *rule)
         ri->require = model_get(rule, "require");
         ri->message = model_get(rule, "message");
         ri->fixed = fixed_message(ri->message);
+        ri->when_at = places_of(prog_arena, ri->when);
+        int nreq = ri->require && ri->require->k == V_LIST ? ri->require->u.list.n : 0;
+        ri->require_at = arena_array(prog_arena, (size_t)nreq + 1, sizeof *ri->require_at);
+        for (int i = 0; i < nreq; i++)
+            ri->require_at[i] = places_of(prog_arena, ri->require->u.list.items[i]);
         rule->rule_info = ri;
     }
     return rule->rule_info;
@@ -478,7 +500,7 @@ static void judge(Arena *prog_arena, EvalCtx *c, Block *course, Block *fw, Block
             r->status = ST_UNKNOWN;
             if (c->missing && explain)
                 add_unknown(&e, c, when->u.expr);
-            find_where(when->u.expr, course, &r->where);
+            find_where(&ri->when_at, course, &r->where);
         }
     }
     Value *reqs = ri->require;
@@ -492,7 +514,7 @@ static void judge(Arena *prog_arena, EvalCtx *c, Block *course, Block *fw, Block
             RVal v = eval(c, q->u.expr);
             if (v.k == RV_BOOL && v.u.b)
                 continue;
-            find_where(q->u.expr, course, &r->where);
+            find_where(&ri->require_at[i], course, &r->where);
             if (v.k == RV_BOOL) {
                 r->status = ST_FAIL;
                 e.n = 0;

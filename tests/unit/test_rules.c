@@ -171,6 +171,37 @@ static void test_where(void **state)
     r_free(r);
 }
 
+/* The entry a failure points at is the first course field its condition
+ * reads that the course writes, in the order the condition reads them,
+ * leaving out an `else` branch, a `where` predicate and a written-out set;
+ * without one, the course. */
+static void test_where_order(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "framework p \"P\" {\n"                                                                           /* 1 */
+        "  rule els { severity error; cite \"c\"; message \"m\"; require if no then yes else study_groups }\n"
+        "  rule thn { severity error; cite \"c\"; message \"m\"; require if yes then study_groups else max(group_size) < 2 }\n"
+        "  rule whr { severity error; cite \"c\"; message \"m\"; require count(module where hours > 1h) > 5 }\n"
+        "  rule ord { severity error; cite \"c\"; message \"m\"; require defined(locations) or max(group_size) < 2 }\n"
+        "}\n"                                                                                                /* 6 */
+        "course d \"D\" {\n"                                                                               /* 7 */
+        "  provider \"P\"\n"                                                                               /* 8 */
+        "  conforms p\n"                                                                                     /* 9 */
+        "  group_size 4\n"                                                                                   /* 10 */
+        "  study_groups no\n"                                                                                /* 11 */
+        "  module m1 \"M\" { hours 2h }\n"                                                                 /* 12 */
+        "  instructors { instructor i \"Peer\" { experiential_competence } }\n"
+        "}\n";
+    R *r = judge_text(text, "d");
+    assert_int_equal(find(r, "p.els")->status, ST_FAIL);
+    assert_int_equal(LINE(find(r, "p.els")->where), 7);  /* study_groups only in the else branch */
+    assert_int_equal(LINE(find(r, "p.thn")->where), 11); /* the then branch's study_groups */
+    assert_int_equal(LINE(find(r, "p.whr")->where), 12); /* module, not the predicate's hours */
+    assert_int_equal(LINE(find(r, "p.ord")->where), 10); /* locations is not written: group_size */
+    r_free(r);
+}
+
 /* q, a lighter judgement of the same course, gives what the full one
  * gives, result by result — id, status, severity, place — and the same
  * counts, with no explanation, and its messages (with_messages) or none. */
@@ -237,6 +268,7 @@ int main(void)
         cmocka_unit_test(test_statuses_and_counts),
         cmocka_unit_test(test_order_within_a_framework),
         cmocka_unit_test(test_where),
+        cmocka_unit_test(test_where_order),
         cmocka_unit_test(test_statuses_only),
         cmocka_unit_test(test_messages_only),
     };
