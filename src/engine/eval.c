@@ -825,6 +825,20 @@ static unsigned index_slot(const void *key)
     return (unsigned)(h >> 32) & (EVAL_INDEX_SLOTS - 1);
 }
 
+/* A list path whose value cannot change while a context evaluates: from
+ * the subject or the framework, through single blocks to a field that is
+ * read, not derived or projected, so that it is the model's own list. */
+static bool fixed_list(const Node *list)
+{
+    const PathRes *r = list->kind == N_PATH ? list->res : NULL;
+    if (!r || (r->kind != R_CTX && r->kind != R_FRAME) || r->nchain == 0)
+        return false;
+    for (int i = 0; i < r->nchain; i++)
+        if (r->chain[i]->derived || (i < r->nchain - 1 && (r->chain[i]->many || r->chain[i]->type->k == TY_LIST)))
+            return false;
+    return true;
+}
+
 /* Reads every element's f into c's index for `quant` over the model list
  * l (EvalIndex, eval.h): what the element-by-element loop would find, for
  * every name at once. NULL when l is not of the shape it answers for. */
@@ -837,6 +851,7 @@ static EVAL_APART const EvalIndex *index_build(EvalCtx *c, const Node *quant, co
     ix->nkeys = -1;
     ix->first_missing = l->n;
     ix->f = f;
+    ix->fixed = false;
     if (f->derived)
         return NULL;
     memset(ix->key, 0, sizeof ix->key);
@@ -870,6 +885,7 @@ static EVAL_APART const EvalIndex *index_build(EvalCtx *c, const Node *quant, co
         }
     }
     ix->nkeys = nkeys;
+    ix->fixed = fixed_list(quant->u.quant.list);
     return ix;
 }
 
@@ -897,19 +913,6 @@ static int index_first(const EvalIndex *ix, const void *key)
     return ix->n;
 }
 
-/* A list path whose value cannot change while a context evaluates: from
- * the subject or the framework, through single blocks to a field that is
- * read, not derived or projected, so that it is the model's own list. */
-static bool fixed_list(const Node *list)
-{
-    const PathRes *r = list->kind == N_PATH ? list->res : NULL;
-    if (!r || (r->kind != R_CTX && r->kind != R_FRAME) || r->nchain == 0)
-        return false;
-    for (int i = 0; i < r->nchain; i++)
-        if (r->chain[i]->derived || (i < r->nchain - 1 && (r->chain[i]->many || r->chain[i]->type->k == TY_LIST)))
-            return false;
-    return true;
-}
 
 /* Answers `any m in l: x in m.f` from the index ix: what the loop in
  * eval_quant would find, which stops at the first element that lists x,
@@ -951,7 +954,7 @@ static EVAL_APART RVal eval_quant(EvalCtx *c, const Node *n)
      * that cannot have changed: neither the list nor the shape is looked at
      * again. */
     const EvalIndex *ix = &c->index;
-    if (ix->quant == n && ix->nkeys >= 0 && fixed_list(n->u.quant.list)) {
+    if (ix->quant == n && ix->fixed) {
         l = (RVal){.k = RV_LIST, .form = RF_MODEL, .n = ix->n, .u.vitems = ix->items};
         if (index_answer(c, n, ix, &l, &r))
             return r;

@@ -67,6 +67,8 @@ typedef struct EvalIndex {
     Value *const *items;     /* the model list L it was read from, */
     int n;                   /* ... and its length */
     const Field *f;          /* the field of each element it read */
+    bool fixed;              /* L cannot change while the context evaluates:
+                                asked again, it is not read again */
     int nkeys;               /* names found; -1: L cannot be indexed (a
                                 derived f, an element that is not a block, an
                                 f that is not a list, too many names) */
