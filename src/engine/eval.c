@@ -913,7 +913,6 @@ static int index_first(const EvalIndex *ix, const void *key)
     return ix->n;
 }
 
-
 /* Answers `any m in l: x in m.f` from the index ix: what the loop in
  * eval_quant would find, which stops at the first element that lists x,
  * having noted the first element before it that lacks f, if any, and is

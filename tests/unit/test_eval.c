@@ -1165,6 +1165,36 @@ static void test_any_index_agrees(void **state)
     }
     /* The rounds reach every outcome of the goal coverage. */
     assert_true(seen[ST_PASS] > 0 && seen[ST_FAIL] > 0 && seen[ST_UNKNOWN] > 0);
+    /* More names than the index holds (EVAL_INDEX_SLOTS / 2): the loop
+     * answers, alike. */
+    for (int missing = 0; missing < 2; missing++) {
+        char *text = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&text, &len);
+        assert_non_null(f);
+        fputs("framework t \"T\" {\n", f);
+        for (int g = 0; g < 40; g++)
+            fprintf(f, "  goal a.g%d \"G\"\n", g);
+        fputs("  rule r0f { severity error; cite \"c\"; message \"m\"; require all g in goal: any m in module: g in m.covers }\n"
+              "  rule r0s { severity error; cite \"c\"; message \"m\"; require all g in goal: any m in module: g in m.covers or no }\n"
+              "}\ncourse c \"C\" {\n  provider \"P\"\n  conforms t\n" MIN_BODY,
+              f);
+        for (int m = 0; m < 2; m++) {
+            fprintf(f, "  module m%d \"M\" {\n    covers ", m);
+            for (int g = m * 20; g < m * 20 + 20 - (missing && m == 1); g++)
+                fprintf(f, "%sa.g%d", g > m * 20 ? ", " : "", g);
+            fputs("\n  }\n", f);
+        }
+        fputs("}\n", f);
+        fclose(f);
+        R *r = check_text(text, "c");
+        free(text);
+        expect_same_result(r, "t.r0f", "t.r0s", true);
+        expect_status(r, "t.r0f", missing ? ST_FAIL : ST_PASS);
+        if (missing)
+            expect_explain(r, "t.r0f", 0, "not true for 1 of 40: a.g39");
+        r_free(r);
+    }
 }
 
 /* ------------------------------------------------------------ seeds */
