@@ -67,6 +67,7 @@ void eval_init(EvalCtx *c, Arena *scratch, Block *subject, Block *frame)
     c->missing_why = NULL;
     c->missing_in = NULL;
     c->nscope = 0;
+    c->index.quant = NULL;
 }
 
 bool eval_push(EvalCtx *c, RVal v)
@@ -802,9 +803,162 @@ static const PathRes *own_field(const Node *y)
     return r && (r->kind == R_VAR || r->kind == R_ELEM) && r->up == 0 && r->nchain == 1 ? r : NULL;
 }
 
+/* A name as has_item finds it in a model list by pointer: the block (a
+ * reference, a nested block), or the enum member's own entry in its enum.
+ * NULL for any other value: has_item never matches those to a name. */
+static const void *name_key(const RVal *x)
+{
+    return x->k == RV_BLOCK ? (const void *)x->u.block : x->k == RV_ENUM ? (const void *)&x->u.enm->members[x->n] : NULL;
+}
+
+static const void *item_key(const Value *v)
+{
+    return v->k == V_REF     ? (const void *)v->u.ref
+           : v->k == V_BLOCK ? (const void *)v->u.block
+           : v->k == V_ENUM  ? (const void *)&v->u.en.enm->members[v->u.en.idx]
+                             : NULL;
+}
+
+static unsigned index_slot(const void *key)
+{
+    uint64_t h = (uint64_t)(uintptr_t)key * UINT64_C(0x9E3779B97F4A7C15);
+    return (unsigned)(h >> 32) & (EVAL_INDEX_SLOTS - 1);
+}
+
+/* A list path whose value cannot change while a context evaluates: from
+ * the subject or the framework, through single blocks to a field that is
+ * read, not derived or projected, so that it is the model's own list. */
+static bool fixed_list(const Node *list)
+{
+    const PathRes *r = list->kind == N_PATH ? list->res : NULL;
+    if (!r || (r->kind != R_CTX && r->kind != R_FRAME) || r->nchain == 0)
+        return false;
+    for (int i = 0; i < r->nchain; i++)
+        if (r->chain[i]->derived || (i < r->nchain - 1 && (r->chain[i]->many || r->chain[i]->type->k == TY_LIST)))
+            return false;
+    return true;
+}
+
+/* Reads every element's f into c's index for `quant` over the model list
+ * l (EvalIndex, eval.h): what the element-by-element loop would find, for
+ * every name at once. NULL when l is not of the shape it answers for. */
+static EVAL_APART const EvalIndex *index_build(EvalCtx *c, const Node *quant, const RVal *l, const Field *f)
+{
+    EvalIndex *ix = &c->index;
+    ix->quant = quant;
+    ix->items = l->u.vitems;
+    ix->n = l->n;
+    ix->nkeys = -1;
+    ix->first_missing = l->n;
+    ix->f = f;
+    ix->fixed = false;
+    if (f->derived)
+        return NULL;
+    memset(ix->key, 0, sizeof ix->key);
+    int nkeys = 0;
+    for (int i = 0; i < l->n; i++) {
+        const Value *e = l->u.vitems[i];
+        const Block *b = e->k == V_BLOCK ? e->u.block : e->k == V_REF ? e->u.ref : NULL;
+        if (!b)
+            return NULL;
+        const Value *v = b->vals[f->index];
+        if (!v) {
+            if (ix->first_missing == l->n)
+                ix->first_missing = i;
+            continue;
+        }
+        if (v->k != V_LIST)
+            return NULL;
+        for (int k = 0; k < v->u.list.n; k++) {
+            const void *key = item_key(v->u.list.items[k]);
+            if (!key)
+                continue;
+            unsigned s = index_slot(key);
+            while (ix->key[s] && ix->key[s] != key)
+                s = (s + 1) & (EVAL_INDEX_SLOTS - 1);
+            if (ix->key[s])
+                continue; /* an earlier element lists it already */
+            if (++nkeys > EVAL_INDEX_SLOTS / 2)
+                return NULL;
+            ix->key[s] = key;
+            ix->first[s] = i;
+        }
+    }
+    ix->nkeys = nkeys;
+    ix->fixed = fixed_list(quant->u.quant.list);
+    return ix;
+}
+
+/* The index for `quant` over l, built the first time it is asked for: only
+ * for a quantifier inside another's scope (asked once, a loop that stops at
+ * the first witness reads less than an index does), and only for the first
+ * such quantifier and list of an evaluation, so that two that alternate
+ * cannot rebuild it again and again. */
+static const EvalIndex *index_of(EvalCtx *c, const Node *quant, const RVal *l, const Field *f)
+{
+    const EvalIndex *ix = &c->index;
+    if (!ix->quant)
+        return index_build(c, quant, l, f);
+    if (ix->quant == quant && ix->items == l->u.vitems && ix->n == l->n && ix->nkeys >= 0)
+        return ix;
+    return NULL;
+}
+
+/* The first element of the indexed list whose f lists key; n: none. */
+static int index_first(const EvalIndex *ix, const void *key)
+{
+    for (unsigned s = index_slot(key); ix->key[s]; s = (s + 1) & (EVAL_INDEX_SLOTS - 1))
+        if (ix->key[s] == key)
+            return ix->first[s];
+    return ix->n;
+}
+
+/* Answers `any m in l: x in m.f` from the index ix: what the loop in
+ * eval_quant would find, which stops at the first element that lists x,
+ * having noted the first element before it that lacks f, if any, and is
+ * unknown without a witness when some element lacks f. False when x is not
+ * a name the index keys: the loop answers then. */
+static bool index_answer(EvalCtx *c, const Node *n, const EvalIndex *ix, const RVal *l, RVal *out)
+{
+    const Node *body = n->u.quant.body, *name = body->u.bin.l;
+    const PathRes *r = name->res;
+    RVal x;
+    if (c->nscope >= EVAL_MAX_SCOPE) /* the loop could not push an element */
+        return false;
+    if ((r->kind == R_VAR || r->kind == R_ELEM) && r->nchain == 0) {
+        /* An enclosing quantifier's variable (g): read from its scope as it
+         * would be read with the first element pushed. */
+        x = r->up > c->nscope ? unknown() : c->scope[c->nscope - r->up];
+    } else {
+        eval_push(c, list_at(l, 0));
+        x = eval(c, name);
+        eval_pop(c);
+    }
+    const void *key = name_key(&x);
+    if (!key)
+        return false;
+    int w = index_first(ix, key);
+    if (ix->first_missing < w) {
+        const Value *e = l->u.vitems[ix->first_missing];
+        note_missing_in(c, body->u.bin.r, N_("%s is not declared"), e->k == V_BLOCK ? e->u.block : e->u.ref, ix->f);
+    }
+    *out = w < l->n ? boolean(true) : ix->first_missing < l->n ? unknown() : boolean(false);
+    return true;
+}
+
 static EVAL_APART RVal eval_quant(EvalCtx *c, const Node *n)
 {
-    RVal l = eval(c, n->u.quant.list);
+    RVal l, r;
+    /* Asked again for the quantifier the index was built for, over a list
+     * that cannot have changed: neither the list nor the shape is looked at
+     * again. */
+    const EvalIndex *ix = &c->index;
+    if (ix->quant == n && ix->fixed) {
+        l = (RVal){.k = RV_LIST, .form = RF_MODEL, .n = ix->n, .u.vitems = ix->items};
+        if (index_answer(c, n, ix, &l, &r))
+            return r;
+    }
+    l = eval(c, n->u.quant.list);
     if (l.k != RV_LIST)
         return unknown();
     bool all = n->u.quant.all, unsure = false;
@@ -819,6 +973,13 @@ static EVAL_APART RVal eval_quant(EvalCtx *c, const Node *n)
      * one step would read it; anything else is eval_path's. */
     const PathRes *own = name ? own_field(body->u.bin.r) : NULL;
     RVal x = unknown();
+    /* `any` inside another quantifier's scope (the goal coverage asks it
+     * once per goal): answered from the index of the elements' lists. */
+    if (own && !all && c->nscope > 0 && (l.form & RF_MODEL) && l.n > 0) {
+        ix = index_of(c, n, &l, own->chain[0]);
+        if (ix && index_answer(c, n, ix, &l, &r))
+            return r;
+    }
     for (int i = 0; i < l.n; i++) {
         RVal e = list_at(&l, i);
         if (!eval_push(c, e))

@@ -53,6 +53,30 @@ struct RVal {
  * PARSE_MAX_DEPTH deep, and each of them adds a level. */
 #define EVAL_MAX_SCOPE PARSE_MAX_DEPTH
 
+/* What `any m in L: x in m.f` finds in L, read once (eval.c, eval_quant):
+ * each name (a referenced or nested block, an enum member) that some
+ * element's f lists, with the first element that lists it, so that asking
+ * for another x (`all g in goal: any m in module: g in m.covers`, a goal at
+ * a time) is one look-up rather than a walk through L's lists. Kept in the
+ * context itself, not an arena, so that nothing a rule's evaluation gives
+ * back can be left pointing at it; one per context, for the first such
+ * quantifier that is asked more than once. */
+#define EVAL_INDEX_SLOTS 64 /* a power of two; at most half of them used */
+typedef struct EvalIndex {
+    const Node *quant;       /* the quantifier it answers; NULL: none yet */
+    Value *const *items;     /* the model list L it was read from, */
+    int n;                   /* ... and its length */
+    const Field *f;          /* the field of each element it read */
+    bool fixed;              /* L cannot change while the context evaluates:
+                                asked again, it is not read again */
+    int nkeys;               /* names found; -1: L cannot be indexed (a
+                                derived f, an element that is not a block, an
+                                f that is not a list, too many names) */
+    int first_missing;       /* the first element that does not declare f; n: none */
+    const void *key[EVAL_INDEX_SLOTS]; /* a Block, or an EnumMember; NULL: free */
+    int first[EVAL_INDEX_SLOTS];       /* the first element whose f lists key */
+} EvalIndex;
+
 typedef struct EvalCtx {
     Arena *scratch;      /* lists and ranges made while evaluating */
     Block *subject;      /* the block under test: R_CTX paths start here */
@@ -66,10 +90,13 @@ typedef struct EvalCtx {
     const char *missing_field; /* and the field's name */
     int nscope;
     RVal scope[EVAL_MAX_SCOPE]; /* values of enclosing where/all/any, innermost last */
+    EvalIndex index;     /* read from the model: call eval_init again once it changes */
 } EvalCtx;
 
 /* Prepares c for evaluating against `subject` (and `frame`), with scratch
- * values in `scratch`. Cheaper than clearing the whole context. */
+ * values in `scratch`. Cheaper than clearing the whole context. A context
+ * remembers what it read of the model's lists (EvalIndex): prepare it
+ * again before evaluating after the model has changed. */
 void eval_init(EvalCtx *c, Arena *scratch, Block *subject, Block *frame);
 RVal eval(EvalCtx *c, const Node *n);
 /* A model value as a runtime value: a view, allocates nothing. */

@@ -330,42 +330,58 @@ static void explain_false(EvalCtx *c, Expl *e, const Node *n, int depth)
 /* The course entry a rule is about: the first course field its condition
  * reads that the course declares. A `where` predicate reads the elements'
  * fields, not the course's, and an `else` branch is not what a failure is
- * about: both are left out. */
-typedef struct Where {
-    Block *course;
-    Span *out;
-} Where;
+ * about: both are left out. The fields a condition reads are listed once
+ * per rule, in the order they are looked at (Places, in its RuleInfo);
+ * for a course, the first it declares is the place. */
+typedef struct Places {
+    Arena *a;
+    int *field; /* index of the course's field each path starts with */
+    int n;
+} Places;
 
-static AstStep where_step(const Node *n, void *ctx)
+static AstStep place_step(const Node *n, void *ctx)
 {
-    Where *w = ctx;
+    Places *w = ctx;
     switch (n->kind) {
     case N_PATH: {
         const PathRes *r = n->res;
         if (r && r->kind == R_CTX && r->nchain > 0) {
-            Value *v = w->course->vals[r->chain[0]->index];
-            if (v && !v->is_default) {
-                *w->out = v->span;
-                return AST_STOP;
-            }
+            w->field = arena_push(w->a, w->field, (size_t)w->n, sizeof *w->field);
+            w->field[w->n++] = r->chain[0]->index;
         }
         return AST_NEXT;
     }
-    case N_WHERE: return ast_walk(n->u.where.list, where_step, w) ? AST_STOP : AST_SKIP;
+    case N_WHERE: ast_walk(n->u.where.list, place_step, w); return AST_SKIP;
     case N_IF:
-        return ast_walk(n->u.cond.c, where_step, w) || ast_walk(n->u.cond.t, where_step, w) ? AST_STOP : AST_SKIP;
+        ast_walk(n->u.cond.c, place_step, w);
+        ast_walk(n->u.cond.t, place_step, w);
+        return AST_SKIP;
     case N_SET: return AST_SKIP;
     default: return AST_NEXT;
     }
 }
 
-static bool find_where(const Node *n, Block *course, Span *out)
+static Places places_of(Arena *prog_arena, const Value *v)
 {
-    Where w = {course, out};
-    return ast_walk(n, where_step, &w);
+    Places w = {prog_arena, NULL, 0};
+    if (v && v->k == V_EXPR)
+        ast_walk(v->u.expr, place_step, &w);
+    return w;
 }
 
-static const char *fill_message(EvalCtx *c, Arena *a, const Value *msg)
+static void find_where(const Places *w, Block *course, Span *out)
+{
+    for (int i = 0; i < w->n; i++) {
+        const Value *v = course->vals[w->field[i]];
+        if (v && !v->is_default) {
+            *out = v->span;
+            return;
+        }
+    }
+}
+
+/* A message with nothing to fill in, as it reads; NULL when it has. */
+static const char *fixed_message(const Value *msg)
 {
     if (!msg || msg->k != V_EXPR)
         return "";
@@ -374,7 +390,16 @@ static const char *fill_message(EvalCtx *c, Arena *a, const Value *msg)
     if (!t)
         return s->u.str.s;
     if (t->n == 1 && t->parts[0].text)
-        return t->parts[0].text; /* nothing to fill in */
+        return t->parts[0].text;
+    return NULL;
+}
+
+static const char *fill_message(EvalCtx *c, Arena *a, const Value *msg)
+{
+    const char *fixed = fixed_message(msg);
+    if (fixed)
+        return fixed;
+    const Template *t = msg->u.expr->res;
     SBuf b = sb_new(a);
     for (int i = 0; i < t->n; i++) {
         if (t->parts[i].text) {
@@ -408,6 +433,9 @@ typedef struct RuleInfo {
     Severity severity;
     const char *cite;
     Value *when, *require, *message;
+    const char *fixed;  /* the message when it has nothing to fill in, else NULL */
+    Places when_at;     /* the fields `when` reads (find_where) */
+    Places *require_at; /* ... and each `require`, by its index */
 } RuleInfo;
 
 static const RuleInfo *rule_info(Arena *prog_arena, Block *rule)
@@ -420,6 +448,12 @@ static const RuleInfo *rule_info(Arena *prog_arena, Block *rule)
         ri->when = model_get(rule, "when");
         ri->require = model_get(rule, "require");
         ri->message = model_get(rule, "message");
+        ri->fixed = fixed_message(ri->message);
+        ri->when_at = places_of(prog_arena, ri->when);
+        int nreq = ri->require && ri->require->k == V_LIST ? ri->require->u.list.n : 0;
+        ri->require_at = arena_array(prog_arena, (size_t)nreq + 1, sizeof *ri->require_at);
+        for (int i = 0; i < nreq; i++)
+            ri->require_at[i] = places_of(prog_arena, ri->require->u.list.items[i]);
         rule->rule_info = ri;
     }
     return rule->rule_info;
@@ -459,14 +493,14 @@ static void judge(Arena *prog_arena, EvalCtx *c, Block *course, Block *fw, Block
         if (w.k == RV_BOOL && !w.u.b) {
             r->status = ST_NA;
             arena_release(a, mark);
-            r->message = message ? fill_message(c, a, ri->message) : NULL;
+            r->message = !message ? NULL : ri->fixed ? ri->fixed : fill_message(c, a, ri->message);
             return;
         }
         if (w.k != RV_BOOL) {
             r->status = ST_UNKNOWN;
             if (c->missing && explain)
                 add_unknown(&e, c, when->u.expr);
-            find_where(when->u.expr, course, &r->where);
+            find_where(&ri->when_at, course, &r->where);
         }
     }
     Value *reqs = ri->require;
@@ -480,7 +514,7 @@ static void judge(Arena *prog_arena, EvalCtx *c, Block *course, Block *fw, Block
             RVal v = eval(c, q->u.expr);
             if (v.k == RV_BOOL && v.u.b)
                 continue;
-            find_where(q->u.expr, course, &r->where);
+            find_where(&ri->require_at[i], course, &r->where);
             if (v.k == RV_BOOL) {
                 r->status = ST_FAIL;
                 e.n = 0;
@@ -500,9 +534,41 @@ static void judge(Arena *prog_arena, EvalCtx *c, Block *course, Block *fw, Block
     }
     if (r->status == ST_PASS)
         arena_release(a, mark);
-    r->message = message ? fill_message(c, a, ri->message) : NULL;
+    r->message = !message ? NULL : ri->fixed ? ri->fixed : fill_message(c, a, ri->message);
     r->explain = e.lines;
     r->nexplain = e.n;
+}
+
+/* A framework's parts, looked up once (kept in its rule_info, as a rule's
+ * parts are in the rule's): its rules, the kind they judge, and the
+ * framework at the far end of its `extends` chain. A framework lists the
+ * rules it inherits as the same blocks (build.c, merge_fields), so two
+ * frameworks can list one rule only when they share that root: for others
+ * the search for a rule judged already can be skipped. */
+typedef struct FwInfo {
+    Value *rules;       /* its `rule` list; NULL: none */
+    Schema *kind;       /* rules_subject_kind */
+    const Block *root;
+    bool repeats;       /* its own list names a rule twice */
+} FwInfo;
+
+static const FwInfo *fw_info(Arena *prog_arena, Block *fw)
+{
+    if (!fw->rule_info) {
+        FwInfo *fi = arena_alloc(prog_arena, sizeof *fi);
+        Value *rules = model_get(fw, "rule");
+        fi->rules = rules && rules->k == V_LIST ? rules : NULL;
+        fi->kind = rules_subject_kind(fw);
+        const Block *root = fw;
+        for (int depth = 0; root->base && depth < 1000; depth++) /* a cycle is reported, and cut, elsewhere */
+            root = root->base;
+        fi->root = root;
+        for (int i = 0; fi->rules && i < fi->rules->u.list.n && !fi->repeats; i++)
+            for (int k = 0; k < i && !fi->repeats; k++)
+                fi->repeats = fi->rules->u.list.items[i]->u.block == fi->rules->u.list.items[k]->u.block;
+        fw->rule_info = fi;
+    }
+    return fw->rule_info;
 }
 
 static bool has_fw(CourseReport *out, Block *fw)
@@ -549,10 +615,13 @@ static void find_always(Program *p)
 void rules_prepare(Program *p)
 {
     find_always(p);
-    /* Every rule of every framework, as judge() fills them in. */
+    /* Every framework and every rule of it, as check() and judge() fill
+     * them in. */
     for (int i = 0; i < p->ndecls; i++) {
-        Value *rules = model_get(p->decls[i], "rule");
-        if (!rules || rules->k != V_LIST)
+        if (!model_field(p->decls[i]->schema, "rule"))
+            continue;
+        Value *rules = fw_info(p->arena, p->decls[i])->rules;
+        if (!rules)
             continue;
         for (int k = 0; k < rules->u.list.n; k++) {
             if (rules->u.list.items[k]->k != V_BLOCK)
@@ -562,6 +631,13 @@ void rules_prepare(Program *p)
             rule_id(p->arena, rule, rule->top ? rule->top : p->decls[i]);
         }
     }
+}
+
+/* x is reported before y within a framework: by status, failures by
+ * severity. */
+static bool ranks_before(const RuleResult *x, const RuleResult *y)
+{
+    return y->status > x->status || (y->status == x->status && x->status == ST_FAIL && y->severity > x->severity);
 }
 
 static void check(Program *p, Block *course, Detail detail, Arena *a, CourseReport *out)
@@ -578,16 +654,15 @@ static void check(Program *p, Block *course, Detail detail, Arena *a, CourseRepo
      * on: the consistency rules every course, the schedule's checks every
      * placement. */
     for (int i = 0; i < p->nalways; i++)
-        if (rules_subject_kind(p->always[i]) == course->schema)
+        if (fw_info(p->arena, p->always[i])->kind == course->schema)
             add_fw(a, out, p->always[i]);
     /* Each rule once, even when frameworks extend one another. The arrays
      * are sized once for every rule of the frameworks: growing them a rule
      * at a time copied them a dozen times per course. */
     int total = 0;
     for (int f = 0; f < out->nframeworks; f++) {
-        Value *rules = model_get(out->frameworks[f], "rule");
-        if (rules && rules->k == V_LIST)
-            total += rules->u.list.n;
+        const FwInfo *fi = fw_info(p->arena, out->frameworks[f]);
+        total += fi->rules ? fi->rules->u.list.n : 0;
     }
     Block **seen = arena_array(a, (size_t)total + 1, sizeof *seen);
     out->results = arena_array(a, (size_t)total + 1, sizeof *out->results);
@@ -595,14 +670,20 @@ static void check(Program *p, Block *course, Detail detail, Arena *a, CourseRepo
     EvalCtx ec; /* one for every rule: its scope stack is 4 KB */
     for (int f = 0; f < out->nframeworks; f++) {
         Block *fw = out->frameworks[f];
-        Value *rules = model_get(fw, "rule");
-        if (!rules || rules->k != V_LIST)
+        const FwInfo *fi = fw_info(p->arena, fw);
+        Value *rules = fi->rules;
+        if (!rules)
             continue;
+        /* Only a framework related to one judged before (or one that lists
+         * a rule twice) can bring a rule judged already. */
+        bool related = fi->repeats;
+        for (int k = 0; k < f && !related; k++)
+            related = fw_info(p->arena, out->frameworks[k])->root == fi->root;
         int start = out->n;
         for (int i = 0; i < rules->u.list.n; i++) {
             Block *rule = rules->u.list.items[i]->u.block;
             bool dup = false;
-            for (int k = 0; k < nseen; k++)
+            for (int k = 0; related && k < nseen; k++)
                 dup = dup || seen[k] == rule;
             if (dup)
                 continue;
@@ -617,14 +698,14 @@ static void check(Program *p, Block *course, Detail detail, Arena *a, CourseRepo
                 out->unknown_by[r->severity]++;
             }
         }
-        /* Failures first (by severity), then unknown, pass, n/a; stable. */
-        (void)fw;
+        /* Failures first (by severity), then unknown, pass, n/a; stable. A
+         * result already in place is not copied out and back. */
         for (int i = start + 1; i < out->n; i++) {
+            if (!ranks_before(&out->results[i], &out->results[i - 1]))
+                continue;
             RuleResult x = out->results[i];
             int j = i - 1;
-            while (j >= start && (out->results[j].status > x.status ||
-                                  (out->results[j].status == x.status && x.status == ST_FAIL &&
-                                   out->results[j].severity > x.severity))) {
+            while (j >= start && ranks_before(&x, &out->results[j])) {
                 out->results[j + 1] = out->results[j];
                 j--;
             }

@@ -98,6 +98,28 @@ static void test_frameworks(void **state)
     r_free(r);
 }
 
+/* A course that conforms to g and to h, which extends g, in either order:
+ * g's rules come with both frameworks, and each is judged once. */
+static void test_shared_rules_judged_once(void **state)
+{
+    (void)state;
+    static const char *const conforms[] = {"g, h", "h, g", "g, h, g"};
+    for (int k = 0; k < 3; k++) {
+        char text[2048];
+        snprintf(text, sizeof text, "%s" "course d \"D\" {\n  provider \"P\"\n  conforms %s\n  group_size 4\n"
+                 "  instructors { instructor p \"Peer\" { experiential_competence } }\n}\n", TEXT, conforms[k]);
+        R *r = judge_text(text, "d");
+        for (int i = 0; i < r->rep.n; i++)
+            for (int j = 0; j < i; j++)
+                assert_string_not_equal(r->rep.results[i].id, r->rep.results[j].id);
+        find(r, "g.g_advice");
+        find(r, "g.g_na");
+        find(r, "h.h_error");
+        find(r, "f.f_pass");
+        r_free(r);
+    }
+}
+
 static void test_statuses_and_counts(void **state)
 {
     (void)state;
@@ -146,6 +168,37 @@ static void test_where(void **state)
     assert_int_equal(LINE(find(r, "h.h_error")->where), 17);
     /* ...and at the course when that entry is not written. */
     assert_int_equal(LINE(find(r, "g.g_unknown")->where), 14);
+    r_free(r);
+}
+
+/* The entry a failure points at is the first course field its condition
+ * reads that the course writes, in the order the condition reads them,
+ * leaving out an `else` branch, a `where` predicate and a written-out set;
+ * without one, the course. */
+static void test_where_order(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "framework p \"P\" {\n"                                                                           /* 1 */
+        "  rule els { severity error; cite \"c\"; message \"m\"; require if no then yes else study_groups }\n"
+        "  rule thn { severity error; cite \"c\"; message \"m\"; require if yes then study_groups else max(group_size) < 2 }\n"
+        "  rule whr { severity error; cite \"c\"; message \"m\"; require count(module where hours > 1h) > 5 }\n"
+        "  rule ord { severity error; cite \"c\"; message \"m\"; require defined(locations) or max(group_size) < 2 }\n"
+        "}\n"                                                                                                /* 6 */
+        "course d \"D\" {\n"                                                                               /* 7 */
+        "  provider \"P\"\n"                                                                               /* 8 */
+        "  conforms p\n"                                                                                     /* 9 */
+        "  group_size 4\n"                                                                                   /* 10 */
+        "  study_groups no\n"                                                                                /* 11 */
+        "  module m1 \"M\" { hours 2h }\n"                                                                 /* 12 */
+        "  instructors { instructor i \"Peer\" { experiential_competence } }\n"
+        "}\n";
+    R *r = judge_text(text, "d");
+    assert_int_equal(find(r, "p.els")->status, ST_FAIL);
+    assert_int_equal(LINE(find(r, "p.els")->where), 7);  /* study_groups only in the else branch */
+    assert_int_equal(LINE(find(r, "p.thn")->where), 11); /* the then branch's study_groups */
+    assert_int_equal(LINE(find(r, "p.whr")->where), 12); /* module, not the predicate's hours */
+    assert_int_equal(LINE(find(r, "p.ord")->where), 10); /* locations is not written: group_size */
     r_free(r);
 }
 
@@ -211,9 +264,11 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_frameworks),
+        cmocka_unit_test(test_shared_rules_judged_once),
         cmocka_unit_test(test_statuses_and_counts),
         cmocka_unit_test(test_order_within_a_framework),
         cmocka_unit_test(test_where),
+        cmocka_unit_test(test_where_order),
         cmocka_unit_test(test_statuses_only),
         cmocka_unit_test(test_messages_only),
     };
