@@ -26,7 +26,7 @@ translation tables): the Makefile runs it after generating the floor's parser.
 The scanner (OUTDIR/lexer.l): grammar/lexer.l with its patterns, rules and actions as they are, so
 the floor tokenises what ramme tokenises (the same keywords, quantities, dates, the same errors
 returned as YYerror), except for what only positions and token values need:
-  - `bison-locations` off: there is no location to fill; `yylloc` in the actions is a local Span of
+  - `bison-locations` off: there is no location to fill; `yylloc` in the actions is a local ParseLoc of
     yylex that nothing reads;
   - the STEP_*/SKIP_* macros move no position (the byte offset), LESS is flex's yyless alone,
     and no token's span is kept for messages (last_span, prev_end);
@@ -212,7 +212,7 @@ def derive_lexer(lx):
     start = lx.index("%{\n", rules_at)
     if lx[rules_at:start].strip():
         sys.exit("derive.py: lexer.l's rules no longer start with a %{ block")
-    lx = lx[:start + 3] + "    Span floor_where; /* the floor keeps no position */\n" + lx[start + 3:]
+    lx = lx[:start + 3] + "    ParseLoc floor_where; /* the floor keeps no position */\n" + lx[start + 3:]
     return ("/* Derived from grammar/lexer.l by bench/floor/derive.py for the parse-only floor: "
             "do not edit. */\n" + lx)
 
