@@ -203,7 +203,7 @@ def derive_lexer(lx):
     lx, n = re.subn(r"^[ \t]*s->(?:prev_end|last_span) = [^;]*;\n", "", lx, flags=re.M)
     if n != 6:
         sys.exit(f"derive.py: expected 6 span copies in lexer.l's token functions, found {n}")
-    lx = once(lx, "const char *id = ascii ? arena_strndup(s->arena, text, n) : ident_copy(s, text, n);",
+    lx = once(lx, "const char *id = ascii ? ident_ascii(s, text, n, loc->first_off) : ident_copy(s, text, n);",
               "const char *id = text; /* floor: no copy */\n        (void)ascii;", "a name's value")
     lx = once(lx, "yylval->TOK_STRING.s = arena_strndup(S->arena, body, n);",
               "yylval->TOK_STRING.s = body; /* floor: no copy */", "a plain string's value")
