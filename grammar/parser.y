@@ -574,7 +574,7 @@ static int report_syntax_error(const yypcontext_t *ctx, LexState *ls)
 
     /* A list continued after a trailing comma into something that is not
      * a value: say so rather than "expected name". */
-    if (ls->prev_tok == ',' && src_breaks(ls->src, ls->prev_end, loc->first_off)) {
+    if (ls->prev_tok == ',' && src_breaks(ls->src, ls->comma_end, loc->first_off)) {
         diag_error(ls->diags, *loc, _("trailing comma: the list continues on the next line"));
         diag_help(ls->diags, _("remove the ',' at the end of the previous line, or continue the list here"));
         return 0;

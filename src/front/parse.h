@@ -53,9 +53,9 @@ typedef struct LexState {
     size_t off;            /* the next byte */
     Span tok;              /* where an expression parse starts (TOK_START_EXPR) */
     int last_tok;          /* kind of the last token returned; 0 at start */
-    ParseLoc last_span;    /* its place */
     int prev_tok;          /* the token before last_tok */
-    uint32_t prev_end;     /* where it ends (the only part of its span read: a trailing comma) */
+    uint32_t comma_end;    /* where the last ',' ends: when prev_tok is a ',', that one
+                              (a trailing comma's message; no other token's place is kept) */
     bool too_deep;         /* an expression exceeded PARSE_MAX_DEPTH (reported) */
     int paren_depth;       /* inside ( ): newlines are dropped */
     int nbraces;
