@@ -7,7 +7,7 @@
 %require "3.8"
 %define api.pure full              /* reentrant: state in LexState, no globals */
 %locations                         /* every node carries a Span */
-%define api.location.type {Span}   /* the file and byte offsets (source.h) */
+%define api.location.type {ParseLoc} /* byte offsets; the file is the parse's (parse.h) */
 %define parse.error custom         /* "expected X, found Y" with our own wording */
 %define parse.lac full             /* correct expected-token lists (bison manual) */
 %define lr.type ielr               /* no LALR mysteries; same tables here */
@@ -44,16 +44,20 @@ int yyparse_nolac(yyscan_t scanner, LexState *ls);
  * would report "memory exhausted", which yyerror turns into a located error. */
 #define YYMAXDEPTH 4000
 
+/* A rule's place: from its first symbol's start to its last one's end; an
+ * empty rule's is empty, where the symbol before it ends. Both ends are
+ * read from the stack, whatever N: the last symbol's end is the end of
+ * the symbol on top (Rhs[N], or Rhs[0] when N is 0). */
 #define YYLLOC_DEFAULT(Cur, Rhs, N)                                  \
     do {                                                             \
-        if (N) {                                                     \
-            (Cur) = YYRHSLOC(Rhs, 1);                                \
-            (Cur).last_off = YYRHSLOC(Rhs, N).last_off;              \
-        } else {                                                     \
-            (Cur) = YYRHSLOC(Rhs, 0);                                \
-            (Cur).first_off = (Cur).last_off;                        \
-        }                                                            \
+        (Cur).last_off = YYRHSLOC(Rhs, N).last_off;                  \
+        (Cur).first_off = (N) ? YYRHSLOC(Rhs, 1).first_off : (Cur).last_off; \
     } while (0)
+
+/* A place of this parse as the tree and the reports keep it. */
+#define SP(loc) parse_span(ls, (loc))
+/* From the start of one to the end of another. */
+#define SP_JOIN(a, b) parse_span(ls, (ParseLoc){(a).first_off, (b).last_off})
 
 static void yyerror(YYLTYPE *loc, yyscan_t scanner, LexState *ls, const char *msg);
 
@@ -71,6 +75,37 @@ static Node *fin(LexState *ls, Node *n)
 static int dmax(int a, int b) { return a > b ? a : b; }
 
 static Node *mk(LexState *ls, NodeKind k, Span sp) { return ast_node(ls->arena, k, sp); }
+
+/* The literals and names that are both expressions and primaries (expr). */
+static Node *mkint(LexState *ls, int64_t v, ParseLoc at)
+{
+    Node *n = mk(ls, N_INT, SP(at));
+    n->u.i = v;
+    return n;
+}
+
+static Node *mkqty(LexState *ls, QtyLit q, ParseLoc at)
+{
+    Node *n = mk(ls, N_QTY, SP(at));
+    n->u.qty.v = q.v;
+    n->u.qty.unit = q.unit;
+    return n;
+}
+
+static Node *mkstr(LexState *ls, StrLit str, ParseLoc at)
+{
+    Node *n = mk(ls, N_STR, SP(at));
+    n->u.str.s = str.s;
+    n->u.str.form = str.form;
+    return n;
+}
+
+static Node *mkpath(LexState *ls, const char *name, ParseLoc at)
+{
+    Node *n = mk(ls, N_PATH, SP(at));
+    n->u.path = name;
+    return n;
+}
 
 static Node *mkbin(LexState *ls, BinOp op, Node *l, Node *r, Span sp)
 {
@@ -161,6 +196,38 @@ static void at_cap(LexState *ls)
         ls->fatal = true;
 }
 
+/* e with one more value sequence, `items` at `at`. */
+static Entry *add_vals(LexState *ls, Entry *e, NodeList items, ParseLoc at, bool after_comma_newline)
+{
+    ast_push_val(ls->arena, e, (ValSeq){items, SP(at), after_comma_newline});
+    return e;
+}
+
+/* An entry `key items` (at `at`), written at `whole`. */
+static Entry *first_vals(LexState *ls, Entry *key, NodeList items, ParseLoc at, ParseLoc whole)
+{
+    Entry *e = add_vals(ls, key, items, at, false);
+    e->span = SP(whole);
+    return e;
+}
+
+/* Entry e continued after the ',' at `comma` with `items` (at `at`),
+ * written at `whole` now. */
+static Entry *more_vals(LexState *ls, Entry *e, ParseLoc comma, NodeList items, ParseLoc at, ParseLoc whole)
+{
+    add_vals(ls, e, items, at, src_breaks(ls->src, comma.last_off, at.first_off));
+    e->span = SP(whole);
+    return e;
+}
+
+/* e extending `name`, written at `at`. */
+static Entry *add_extends(LexState *ls, Entry *e, const char *name, ParseLoc at)
+{
+    e->extends = mk(ls, N_PATH, SP(at));
+    e->extends->u.path = name;
+    return e;
+}
+
 static Entry *mkentry(LexState *ls, const char *key, Span key_span, Span sp)
 {
     /* Written whole, member by member: no zeroing first. (From a compound
@@ -197,10 +264,10 @@ static Entry *mkentry(LexState *ls, const char *key, Span key_span, Span sp)
 %token DOTDOT ".." EQ "==" NE "!=" LE "<=" GE ">="
 %token START_EXPR "start of expression"
 
-%type <Node *> expr primary setlit
+%type <Node *> expr primary atom setlit
 /* Lists are passed by pointer: every shift and reduction copies a semantic
  * value, and a 16-byte union is copied far faster than a 64-byte one. */
-%type <NodeList> args set_items items valseq
+%type <NodeList> args set_items items ranged
 %type <Entry *> entry values header key
 %type <Decl *> decl enum_decl enum_body
 %type <EnumMember *> enum_member
@@ -249,24 +316,25 @@ decl_list
       }
     ;
 
-seps: sep | seps sep ;
-sep: NEWLINE | ';' ;
+/* One separator or more: `sep -> NEWLINE | ';'` written out, since a rule of
+ * its own costs a reduction per separator (some 40 a course of a batch). */
+seps: NEWLINE | ';' | seps NEWLINE | seps ';' ;
 
 /* decl -> 'import' STRING | enum | entry */
 decl
     : IMPORT STRING {
           $$ = arena_alloc(ls->arena, sizeof *$$);
           $$->kind = DECL_IMPORT;
-          $$->span = @$;
+          $$->span = SP(@$);
           $$->u.import.path = $2.s;
-          $$->u.import.path_span = @2;
+          $$->u.import.path_span = SP(@2);
       }
-    | enum_decl                             { $$ = $1; $$->span = @$; }
+    | enum_decl                             { $$ = $1; $$->span = SP(@$); }
     | entry {
           if ($1) {
               $$ = arena_alloc(ls->arena, sizeof *$$);
               $$->kind = DECL_ENTRY;
-              $$->span = @$;
+              $$->span = SP(@$);
               $$->u.entry = $1;
           } else {
               $$ = NULL;
@@ -280,13 +348,13 @@ enum_decl
     : ENUM IDENT '{' enum_body '}' {
           $$ = $4;
           $$->u.enm.name = $2;
-          $$->u.enm.name_span = @2;
+          $$->u.enm.name_span = SP(@2);
       }
     | ENUM IDENT '{' enum_body enum_member '}' {
           $$ = $4;
           ast_push_member(ls->arena, $$, *$5);
           $$->u.enm.name = $2;
-          $$->u.enm.name_span = @2;
+          $$->u.enm.name_span = SP(@2);
       }
     ;
 
@@ -304,15 +372,15 @@ enum_body
 enum_member
     : IDENT {
           $$ = arena_alloc(ls->arena, sizeof *$$);
-          *$$ = (EnumMember){.name = $1, .span = @1};
+          *$$ = (EnumMember){.name = $1, .span = SP(@1)};
       }
     | IDENT STRING {
           $$ = arena_alloc(ls->arena, sizeof *$$);
-          *$$ = (EnumMember){.name = $1, .label = $2.s, .span = @1};
+          *$$ = (EnumMember){.name = $1, .label = $2.s, .span = SP(@1)};
       }
     | IDENT IDENT IDENT {
           $$ = arena_alloc(ls->arena, sizeof *$$);
-          *$$ = (EnumMember){.name = $1, .span = @1, .marker = $2, .of = $3, .of_span = @3};
+          *$$ = (EnumMember){.name = $1, .span = SP(@1), .marker = $2, .of = $3, .of_span = SP(@3)};
       }
     ;
 
@@ -321,23 +389,29 @@ enum_sep: ',' | NEWLINE | ';' ;
 /* entry -> key | key values | key [valseq] ['extends' NAME] '{' body '}' */
 entry
     : key                                   { $$ = $1; }
-    | values                                { $$ = $1; }
+    /* values' rules again, for the last value sequence: `entry: values`
+     * cost a unit reduction per entry with values (some 28 a course of a
+     * batch). values itself is reduced only before a ','. */
+    | key items                             { $$ = first_vals(ls, $1, $2, @2, @$); }
+    | key ranged                            { $$ = first_vals(ls, $1, $2, @2, @$); }
+    | values ',' items                      { $$ = more_vals(ls, $1, @2, $3, @3, @$); }
+    | values ',' ranged                     { $$ = more_vals(ls, $1, @2, $3, @3, @$); }
     | header '{' body '}' {
           $$ = $1;
           $$->is_block = true;
           $$->body = *$3;
-          $$->open_brace = @2;
-          $$->span = @$;
+          $$->open_brace = SP(@2);
+          $$->span = SP(@$);
       }
     | '{' body '}' {
           /* A block whose '{' went onto the next line: reported here, then
            * attached to the entry before it (see attach) so parsing goes on. */
-          diag_error(ls->diags, @1, _("a block's '{' must stand on the same line as its key"));
+          diag_error(ls->diags, SP(@1), _("a block's '{' must stand on the same line as its key"));
           diag_help(ls->diags, _("move the '{' up to the end of the previous line"));
-          $$ = mkentry(ls, NULL, @1, @$);
+          $$ = mkentry(ls, NULL, SP(@1), SP(@$));
           $$->is_block = true;
           $$->body = *$2;
-          $$->open_brace = @1;
+          $$->open_brace = SP(@1);
       }
     | error {
           /* Without LAC, recovery can come back here for ever at the end
@@ -352,33 +426,27 @@ entry
     ;
 
 key
-    : IDENT                                 { $$ = mkentry(ls, $1, @1, @1); }
-    | FUNC                                  { $$ = mkentry(ls, $1, @1, @1); }
+    : IDENT                                 { $$ = mkentry(ls, $1, SP(@1), SP(@1)); }
+    | FUNC                                  { $$ = mkentry(ls, $1, SP(@1), SP(@1)); }
     ;
 
+/* A value sequence, valseq -> items | ranged, is written out where it
+ * stands (here and in header): a rule of its own, `valseq: items`, cost a
+ * reduction per sequence, some 47 a course of a batch. */
 values
-    : key valseq                            { $$ = $1; ast_push_val(ls->arena, $$, (ValSeq){$2, @2, false}); $$->span = @$; }
-    | values ',' valseq {
-          $$ = $1;
-          ast_push_val(ls->arena, $$, (ValSeq){$3, @3, src_breaks(ls->src, @2.last_off, @3.first_off)});
-          $$->span = @$;
-      }
+    : key items                             { $$ = first_vals(ls, $1, $2, @2, @$); }
+    | key ranged                            { $$ = first_vals(ls, $1, $2, @2, @$); }
+    | values ',' items                      { $$ = more_vals(ls, $1, @2, $3, @3, @$); }
+    | values ',' ranged                     { $$ = more_vals(ls, $1, @2, $3, @3, @$); }
     ;
 
 header
     : key
-    | key valseq                            { $$ = $1; ast_push_val(ls->arena, $$, (ValSeq){$2, @2, false}); }
-    | key EXTENDS IDENT {
-          $$ = $1;
-          $$->extends = mk(ls, N_PATH, @3);
-          $$->extends->u.path = $3;
-      }
-    | key valseq EXTENDS IDENT {
-          $$ = $1;
-          ast_push_val(ls->arena, $$, (ValSeq){$2, @2, false});
-          $$->extends = mk(ls, N_PATH, @4);
-          $$->extends->u.path = $4;
-      }
+    | key items                             { $$ = add_vals(ls, $1, $2, @2, false); }
+    | key ranged                            { $$ = add_vals(ls, $1, $2, @2, false); }
+    | key EXTENDS IDENT                     { $$ = add_extends(ls, $1, $3, @3); }
+    | key items EXTENDS IDENT               { $$ = add_extends(ls, add_vals(ls, $1, $2, @2, false), $4, @4); }
+    | key ranged EXTENDS IDENT              { $$ = add_extends(ls, add_vals(ls, $1, $2, @2, false), $4, @4); }
     ;
 
 /* body -> { entry sep } */
@@ -406,15 +474,15 @@ body_list
       }
     ;
 
-/* valseq -> items | items expr '..' | expr '..' | '..' expr */
-valseq
-    : items
-    | items expr DOTDOT {
+/* ranged -> items expr '..' | expr '..' | '..' expr: a value sequence
+ * that ends in an open range (valseq, above values) */
+ranged
+    : items expr DOTDOT {
           $$ = $1;
-          ast_push(ls->arena, &$$, mkrange(ls, $2, NULL, span_join(@2, @3)));
+          ast_push(ls->arena, &$$, mkrange(ls, $2, NULL, SP_JOIN(@2, @3)));
       }
-    | expr DOTDOT                           { $$ = list1(ls, mkrange(ls, $1, NULL, @$)); }
-    | DOTDOT expr                           { $$ = list1(ls, mkrange(ls, NULL, $2, @$)); }
+    | expr DOTDOT                           { $$ = list1(ls, mkrange(ls, $1, NULL, SP(@$))); }
+    | DOTDOT expr                           { $$ = list1(ls, mkrange(ls, NULL, $2, SP(@$))); }
     ;
 
 items
@@ -423,36 +491,36 @@ items
     ;
 
 expr
-    : expr OR expr                          { $$ = mkbin(ls, OP_OR, $1, $3, @$); }
-    | expr AND expr                         { $$ = mkbin(ls, OP_AND, $1, $3, @$); }
+    : expr OR expr                          { $$ = mkbin(ls, OP_OR, $1, $3, SP(@$)); }
+    | expr AND expr                         { $$ = mkbin(ls, OP_AND, $1, $3, SP(@$)); }
     | NOT expr {
-          $$ = mk(ls, N_NOT, @$);
+          $$ = mk(ls, N_NOT, SP(@$));
           $$->u.operand = $2;
           $$->depth = $2->depth + 1;
           $$ = fin(ls, $$);
       }
-    | expr EQ expr                          { $$ = mkbin(ls, OP_EQ, $1, $3, @$); }
-    | expr NE expr                          { $$ = mkbin(ls, OP_NE, $1, $3, @$); }
-    | expr EQ setlit                        { $$ = mkbin(ls, OP_EQ, $1, $3, @$); }
-    | expr NE setlit                        { $$ = mkbin(ls, OP_NE, $1, $3, @$); }
-    | expr '<' expr                         { $$ = mkbin(ls, OP_LT, $1, $3, @$); }
-    | expr LE expr                          { $$ = mkbin(ls, OP_LE, $1, $3, @$); }
-    | expr '>' expr                         { $$ = mkbin(ls, OP_GT, $1, $3, @$); }
-    | expr GE expr                          { $$ = mkbin(ls, OP_GE, $1, $3, @$); }
-    | expr IN expr                          { $$ = mkbin(ls, OP_IN, $1, $3, @$); }
-    | expr IN setlit                        { $$ = mkbin(ls, OP_IN, $1, $3, @$); }
-    | expr IN DOTDOT expr                   { $$ = mkbin(ls, OP_IN, $1, mkrange(ls, NULL, $4, span_join(@3, @4)), @$); }
-    | expr DOTDOT expr                      { $$ = mkrange(ls, $1, $3, @$); }
-    | expr '+' expr                         { $$ = mkbin(ls, OP_ADD, $1, $3, @$); }
-    | expr '-' expr                         { $$ = mkbin(ls, OP_SUB, $1, $3, @$); }
-    | expr '*' expr                         { $$ = mkbin(ls, OP_MUL, $1, $3, @$); }
-    | expr '/' expr                         { $$ = mkbin(ls, OP_DIV, $1, $3, @$); }
-    | ALL IDENT IN expr ':' expr            { $$ = mkquant(ls, true, $2, @2, $4, $6, @$); }
-    | ALL IDENT IN setlit ':' expr          { $$ = mkquant(ls, true, $2, @2, $4, $6, @$); }
-    | ANY IDENT IN expr ':' expr            { $$ = mkquant(ls, false, $2, @2, $4, $6, @$); }
-    | ANY IDENT IN setlit ':' expr          { $$ = mkquant(ls, false, $2, @2, $4, $6, @$); }
+    | expr EQ expr                          { $$ = mkbin(ls, OP_EQ, $1, $3, SP(@$)); }
+    | expr NE expr                          { $$ = mkbin(ls, OP_NE, $1, $3, SP(@$)); }
+    | expr EQ setlit                        { $$ = mkbin(ls, OP_EQ, $1, $3, SP(@$)); }
+    | expr NE setlit                        { $$ = mkbin(ls, OP_NE, $1, $3, SP(@$)); }
+    | expr '<' expr                         { $$ = mkbin(ls, OP_LT, $1, $3, SP(@$)); }
+    | expr LE expr                          { $$ = mkbin(ls, OP_LE, $1, $3, SP(@$)); }
+    | expr '>' expr                         { $$ = mkbin(ls, OP_GT, $1, $3, SP(@$)); }
+    | expr GE expr                          { $$ = mkbin(ls, OP_GE, $1, $3, SP(@$)); }
+    | expr IN expr                          { $$ = mkbin(ls, OP_IN, $1, $3, SP(@$)); }
+    | expr IN setlit                        { $$ = mkbin(ls, OP_IN, $1, $3, SP(@$)); }
+    | expr IN DOTDOT expr                   { $$ = mkbin(ls, OP_IN, $1, mkrange(ls, NULL, $4, SP_JOIN(@3, @4)), SP(@$)); }
+    | expr DOTDOT expr                      { $$ = mkrange(ls, $1, $3, SP(@$)); }
+    | expr '+' expr                         { $$ = mkbin(ls, OP_ADD, $1, $3, SP(@$)); }
+    | expr '-' expr                         { $$ = mkbin(ls, OP_SUB, $1, $3, SP(@$)); }
+    | expr '*' expr                         { $$ = mkbin(ls, OP_MUL, $1, $3, SP(@$)); }
+    | expr '/' expr                         { $$ = mkbin(ls, OP_DIV, $1, $3, SP(@$)); }
+    | ALL IDENT IN expr ':' expr            { $$ = mkquant(ls, true, $2, SP(@2), $4, $6, SP(@$)); }
+    | ALL IDENT IN setlit ':' expr          { $$ = mkquant(ls, true, $2, SP(@2), $4, $6, SP(@$)); }
+    | ANY IDENT IN expr ':' expr            { $$ = mkquant(ls, false, $2, SP(@2), $4, $6, SP(@$)); }
+    | ANY IDENT IN setlit ':' expr          { $$ = mkquant(ls, false, $2, SP(@2), $4, $6, SP(@$)); }
     | IF expr THEN expr ELSE expr {
-          $$ = mk(ls, N_IF, @$);
+          $$ = mk(ls, N_IF, SP(@$));
           $$->u.cond.c = $2;
           $$->u.cond.t = $4;
           $$->u.cond.e = $6;
@@ -460,37 +528,50 @@ expr
           $$ = fin(ls, $$);
       }
     | primary WHERE expr {
-          $$ = mk(ls, N_WHERE, @$);
+          $$ = mk(ls, N_WHERE, SP(@$));
           $$->u.where.list = $1;
           $$->u.where.pred = $3;
           $$->depth = 1 + dmax($1->depth, $3->depth);
           $$ = fin(ls, $$);
       }
-    | primary
+    | atom
+    /* The commonest primaries are expressions of their own: through a rule
+     * `expr: primary` each cost a second reduction (some 60 a course of a
+     * batch). Before WHERE the parser reduces them to primary instead. */
+    | INT                                   { $$ = mkint(ls, $1, @$); }
+    | QTY                                   { $$ = mkqty(ls, $1, @$); }
+    | STRING                                { $$ = mkstr(ls, $1, @$); }
+    | IDENT                                 { $$ = mkpath(ls, $1, @$); }
     ;
 
+/* primary -> INT | QTY | STRING | NAME | atom (WHERE's list) */
 primary
-    : INT                                   { $$ = mk(ls, N_INT, @$); $$->u.i = $1; }
-    | NUMBER                                { $$ = mk(ls, N_NUM, @$); $$->u.num = $1; }
-    | QTY                                   { $$ = mk(ls, N_QTY, @$); $$->u.qty.v = $1.v; $$->u.qty.unit = $1.unit; }
-    | STRING                                { $$ = mk(ls, N_STR, @$); $$->u.str.s = $1.s; $$->u.str.form = $1.form; }
-    | BOOL                                  { $$ = mk(ls, N_BOOL, @$); $$->u.b = $1; }
-    | DATE                                  { $$ = mk(ls, N_DATE, @$); $$->u.date = $1; }
-    | TIME                                  { $$ = mk(ls, N_TIME, @$); $$->u.time = $1; }
-    | MDAY                                  { $$ = mk(ls, N_MDAY, @$); $$->u.mday.month = $1.month; $$->u.mday.day = $1.day; }
-    | IDENT                                 { $$ = mk(ls, N_PATH, @$); $$->u.path = $1; }
-    | FUNC '(' ')'                          { $$ = mk(ls, N_CALL, @$); $$->u.call.name = $1; }
+    : INT                                   { $$ = mkint(ls, $1, @$); }
+    | QTY                                   { $$ = mkqty(ls, $1, @$); }
+    | STRING                                { $$ = mkstr(ls, $1, @$); }
+    | IDENT                                 { $$ = mkpath(ls, $1, @$); }
+    | atom
+    ;
+
+/* The other primaries. */
+atom
+    : NUMBER                                { $$ = mk(ls, N_NUM, SP(@$)); $$->u.num = $1; }
+    | BOOL                                  { $$ = mk(ls, N_BOOL, SP(@$)); $$->u.b = $1; }
+    | DATE                                  { $$ = mk(ls, N_DATE, SP(@$)); $$->u.date = $1; }
+    | TIME                                  { $$ = mk(ls, N_TIME, SP(@$)); $$->u.time = $1; }
+    | MDAY                                  { $$ = mk(ls, N_MDAY, SP(@$)); $$->u.mday.month = $1.month; $$->u.mday.day = $1.day; }
+    | FUNC '(' ')'                          { $$ = mk(ls, N_CALL, SP(@$)); $$->u.call.name = $1; }
     | FUNC '(' args ')' {
-          $$ = mk(ls, N_CALL, @$);
+          $$ = mk(ls, N_CALL, SP(@$));
           $$->u.call.name = $1;
           $$->u.call.args = $3;
           for (int i = 0; i < $3.n; i++)
               $$->depth = dmax($$->depth, $3.items[i]->depth + 1);
           $$ = fin(ls, $$);
       }
-    | '(' expr ')'                          { $$ = $2; $$->span = @$; }
-    | '(' expr DOTDOT ')'                   { $$ = mkrange(ls, $2, NULL, @$); }
-    | '(' DOTDOT expr ')'                   { $$ = mkrange(ls, NULL, $3, @$); }
+    | '(' expr ')'                          { $$ = $2; $$->span = SP(@$); }
+    | '(' expr DOTDOT ')'                   { $$ = mkrange(ls, $2, NULL, SP(@$)); }
+    | '(' DOTDOT expr ')'                   { $$ = mkrange(ls, NULL, $3, SP(@$)); }
     ;
 
 args
@@ -502,9 +583,9 @@ args
 
 /* setlit -> '{' [expr {',' expr} [',']] '}' */
 setlit
-    : '{' '}'                               { $$ = mk(ls, N_SET, @$); }
-    | '{' set_items '}'                     { $$ = mkset(ls, $2, @$); }
-    | '{' set_items ',' '}'                 { $$ = mkset(ls, $2, @$); }
+    : '{' '}'                               { $$ = mk(ls, N_SET, SP(@$)); }
+    | '{' set_items '}'                     { $$ = mkset(ls, $2, SP(@$)); }
+    | '{' set_items ',' '}'                 { $$ = mkset(ls, $2, SP(@$)); }
     ;
 
 set_items
@@ -559,7 +640,8 @@ static int report_syntax_error(const yypcontext_t *ctx, LexState *ls)
         return 0;
     ls->syntax_errors++;
     yysymbol_kind_t found = yypcontext_token(ctx);
-    const YYLTYPE *loc = yypcontext_location(ctx);
+    const Span here = SP(*yypcontext_location(ctx));
+    const Span *loc = &here;
     enum { MAXEXP = 8 };
     yysymbol_kind_t exp[MAXEXP];
     int n = yypcontext_expected_tokens(ctx, exp, MAXEXP);
@@ -568,7 +650,7 @@ static int report_syntax_error(const yypcontext_t *ctx, LexState *ls)
 
     /* A list continued after a trailing comma into something that is not
      * a value: say so rather than "expected name". */
-    if (ls->prev_tok == ',' && src_breaks(ls->src, ls->prev_end, loc->first_off)) {
+    if (ls->prev_tok == ',' && src_breaks(ls->src, ls->comma_end, loc->first_off)) {
         diag_error(ls->diags, *loc, _("trailing comma: the list continues on the next line"));
         diag_help(ls->diags, _("remove the ',' at the end of the previous line, or continue the list here"));
         return 0;
@@ -669,8 +751,8 @@ static void yyerror(YYLTYPE *loc, yyscan_t scanner, LexState *ls, const char *ms
         return;
     ls->syntax_errors++;
     if (strcmp(msg, "memory exhausted") == 0)
-        diag_error(ls->diags, *loc, _("nesting is too deep to parse (more than %d levels)"), PARSE_MAX_DEPTH);
+        diag_error(ls->diags, SP(*loc), _("nesting is too deep to parse (more than %d levels)"), PARSE_MAX_DEPTH);
     else
-        diag_error(ls->diags, *loc, "%s", msg);
+        diag_error(ls->diags, SP(*loc), "%s", msg);
     at_cap(ls);
 }

@@ -26,10 +26,10 @@ translation tables): the Makefile runs it after generating the floor's parser.
 The scanner (OUTDIR/lexer.l): grammar/lexer.l with its patterns, rules and actions as they are, so
 the floor tokenises what ramme tokenises (the same keywords, quantities, dates, the same errors
 returned as YYerror), except for what only positions and token values need:
-  - `bison-locations` off: there is no location to fill; `yylloc` in the actions is a local Span of
+  - `bison-locations` off: there is no location to fill; `yylloc` in the actions is a local ParseLoc of
     yylex that nothing reads;
   - the STEP_*/SKIP_* macros move no position (the byte offset), LESS is flex's yyless alone,
-    and no token's span is kept for messages (last_span, prev_end);
+    and no token's place is kept for messages (a comma's end, comma_end);
   - a name's token value is not copied into the arena (nor made NFC), nor is a plain string's: the
     value points into the scanner's buffer, which the floor parser never reads.
 The newline rule's own offset arithmetic stays (a few additions a line).
@@ -199,11 +199,11 @@ def derive_lexer(lx):
     if not err:
         sys.exit("derive.py: no ERR macro in lexer.l")
     lx = lx[:err.end()] + FLOOR_MACROS + lx[err.end():]
-    # Spans kept for messages (report_syntax_error's "trailing comma", lex_fatal).
-    lx, n = re.subn(r"^[ \t]*s->(?:prev_end|last_span) = [^;]*;\n", "", lx, flags=re.M)
-    if n != 6:
-        sys.exit(f"derive.py: expected 6 span copies in lexer.l's token functions, found {n}")
-    lx = once(lx, "const char *id = ascii ? arena_strndup(s->arena, text, n) : ident_copy(s, text, n);",
+    # The one place kept for messages (report_syntax_error's "trailing comma").
+    lx = once(lx, "S->comma_end = yylloc->last_off; ", "", "a comma's end")
+    # A fatal scanner error's place (lex_fatal): there is no yylloc to read.
+    lx = once(lx, "parse_span(ls, *yyget_lloc(scanner))", "span_none()", "a fatal error's place")
+    lx = once(lx, "const char *id = ascii ? ident_ascii(s, text, n, loc->first_off) : ident_copy(s, text, n);",
               "const char *id = text; /* floor: no copy */\n        (void)ascii;", "a name's value")
     lx = once(lx, "yylval->TOK_STRING.s = arena_strndup(S->arena, body, n);",
               "yylval->TOK_STRING.s = body; /* floor: no copy */", "a plain string's value")
@@ -212,7 +212,7 @@ def derive_lexer(lx):
     start = lx.index("%{\n", rules_at)
     if lx[rules_at:start].strip():
         sys.exit("derive.py: lexer.l's rules no longer start with a %{ block")
-    lx = lx[:start + 3] + "    Span floor_where; /* the floor keeps no position */\n" + lx[start + 3:]
+    lx = lx[:start + 3] + "    ParseLoc floor_where; /* the floor keeps no position */\n" + lx[start + 3:]
     return ("/* Derived from grammar/lexer.l by bench/floor/derive.py for the parse-only floor: "
             "do not edit. */\n" + lx)
 

@@ -34,6 +34,17 @@ typedef struct ParseKinds {
     int unknown;        /* entries of no known kind kept in this file */
 } ParseKinds;
 
+/* bison's location type (parser.y's api.location.type) and the lexer's
+ * token place: the byte offsets [first_off, last_off) alone. The file is
+ * the same for every token of a parse, so it is not kept per symbol:
+ * parse_span adds it where a place is stored in the tree or reported.
+ * Eight bytes where a Span is twelve: bison copies one onto its location
+ * stack for every token and computes one (YYLLOC_DEFAULT) for every
+ * reduction, some 700 a course of a batch. */
+typedef struct ParseLoc {
+    uint32_t first_off, last_off;
+} ParseLoc;
+
 typedef struct LexState {
     Arena *arena;
     Diags *diags;
@@ -42,9 +53,9 @@ typedef struct LexState {
     size_t off;            /* the next byte */
     Span tok;              /* where an expression parse starts (TOK_START_EXPR) */
     int last_tok;          /* kind of the last token returned; 0 at start */
-    Span last_span;        /* its span */
     int prev_tok;          /* the token before last_tok */
-    uint32_t prev_end;     /* where it ends (the only part of its span read: a trailing comma) */
+    uint32_t comma_end;    /* where the last ',' ends: when prev_tok is a ',', that one
+                              (a trailing comma's message; no other token's place is kept) */
     bool too_deep;         /* an expression exceeded PARSE_MAX_DEPTH (reported) */
     int paren_depth;       /* inside ( ): newlines are dropped */
     int nbraces;
@@ -65,6 +76,13 @@ typedef struct LexState {
     Span braces[PARSE_MAX_DEPTH]; /* open '{' (and '(') for "to close" notes */
     char brace_kind[PARSE_MAX_DEPTH];
 } LexState;
+
+/* The span of `l` in the file being parsed. */
+static inline Span parse_span(const LexState *ls, ParseLoc l)
+{
+    Span s = {ls->file, l.first_off, l.last_off};
+    return s;
+}
 
 /* This parse has reported an error past the error cap: it stops (the
  * lexer returns end of file), as nothing more would be reported. Errors

@@ -1,5 +1,6 @@
-/* source.h — source files and spans. A Span is also bison's location type:
- * the file and the byte offsets [first_off, last_off), nothing more. Lines
+/* source.h — source files and spans. A Span is the file and the byte
+ * offsets [first_off, last_off), nothing more (bison's location type is
+ * the offsets alone, ParseLoc in parse.h: the file is the parse's). Lines
  * and columns are computed only where a place is shown or compared
  * (src_pos): keeping them up to date for every token and copying them on
  * every reduction cost the parser more than anything it reads them for.

@@ -34,7 +34,7 @@ int tok_scan(Arena *a, Diags *d, SourceSet *ss, int file, Tok **out)
     if (setjmp(fatal) == 0) {
         for (;;) {
             YYSTYPE val;
-            Span loc;
+            ParseLoc loc = {0, 0};
             int t = yylex(&val, &loc, scanner);
             if (t == TOK_YYEOF)
                 break;

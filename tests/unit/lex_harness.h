@@ -53,19 +53,19 @@ static inline Lexed *lex_n(const char *text, size_t len, bool expr_mode)
     YY_BUFFER_STATE buf = yy_scan_bytes(src->text, (int)src->len, scanner);
     for (;;) {
         YYSTYPE v;
-        Span loc;
+        ParseLoc loc;
         memset(&v, 0, sizeof v);
         memset(&loc, 0, sizeof loc);
         int k = yylex(&v, &loc, scanner);
         if (k == TOK_YYEOF) {
-            lx->eof_loc = loc;
+            lx->eof_loc = parse_span(ls, loc);
             break;
         }
         /* A scanner that never reaches EOF is a bug: fail, do not hang. */
         assert_true(lx->n < MAX_TOKS);
         lx->toks[lx->n].kind = k;
         lx->toks[lx->n].v = v;
-        lx->toks[lx->n].loc = loc;
+        lx->toks[lx->n].loc = parse_span(ls, loc);
         lx->n++;
     }
     yy_delete_buffer(buf, scanner);

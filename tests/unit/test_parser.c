@@ -639,6 +639,45 @@ static void test_precedence(void **state)
     p_free(p);
 }
 
+/* Each kind of primary before `where` is its list, and binds tighter than
+ * any operator before it; the grammar reduces the commonest ones (number,
+ * quantity, string, name) to an expression directly and to a primary only
+ * before `where`, so each is tried both ways. */
+static void test_where_after_each_primary(void **state)
+{
+    (void)state;
+    static const struct { const char *text; NodeKind kind; } cases[] = {
+        {"1 + 2 where p", N_INT},      {"1 + 3h where p", N_QTY},   {"1 + \"s\" where p", N_STR},
+        {"1 + a.b where p", N_PATH},   {"1 + 2.5 where p", N_NUM},  {"1 + yes where p", N_BOOL},
+        {"1 + count(x) where p", N_CALL}, {"1 + (a) where p", N_PATH}, {"1 + 2024-05-23 where p", N_DATE},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        P *p;
+        Node *n = expr_of(cases[i].text, &p);
+        is_bin(n, OP_ADD);
+        is_int(n->u.bin.l, 1);
+        const Node *w = n->u.bin.r;
+        assert_int_equal(w->kind, N_WHERE);
+        assert_int_equal(w->u.where.list->kind, cases[i].kind);
+        is_path(w->u.where.pred, "p");
+        /* "k " before the expression: the where runs from after "1 + " to the end */
+        assert_int_equal(w->span.first_off, 2 + 4);
+        assert_int_equal(w->span.last_off, 2 + strlen(cases[i].text));
+        assert_int_equal(w->u.where.list->span.first_off, 2 + 4);
+        p_free(p);
+
+        /* The same primary alone, with no where. */
+        char alone[64];
+        size_t len = strlen(cases[i].text) - strlen("1 + ") - strlen(" where p");
+        snprintf(alone, sizeof alone, "%.*s", (int)len, cases[i].text + 4);
+        n = expr_of(alone, &p);
+        assert_int_equal(n->kind, cases[i].kind);
+        assert_int_equal(n->span.first_off, 2);
+        assert_int_equal(n->span.last_off, 2 + len);
+        p_free(p);
+    }
+}
+
 static void test_non_associative(void **state)
 {
     (void)state;
@@ -1340,6 +1379,7 @@ int main(void)
         cmocka_unit_test(test_import_enum_extends),
         cmocka_unit_test(test_precedence),
         cmocka_unit_test(test_non_associative),
+        cmocka_unit_test(test_where_after_each_primary),
         cmocka_unit_test(test_open_ranges),
         cmocka_unit_test(test_syntax_error_message),
         cmocka_unit_test(test_operator_names_quoted),
