@@ -948,6 +948,53 @@ void build_merge_block(Builder *B, Block *b)
     }
 }
 
+/* Whether converting a value of type t can need its block: a reference is
+ * resolved from where it is written, an expression typed against it. */
+static bool needs_block(const Type *t)
+{
+    switch (t->k) {
+    case TY_REF:
+    case TY_DAY:
+    case TY_PRED:
+    case TY_TEMPLATE:
+    case TY_MEASURE:
+    case TY_BLOCK:
+    case TY_ERROR:
+        return true;
+    case TY_RANGE:
+    case TY_LIST:
+        return needs_block(t->elem);
+    default:
+        return false;
+    }
+}
+
+void build_defaults(Program *p)
+{
+    Builder B = {p, NULL, 0, NULL, 0};
+    Diags *diags = p->diags;
+    for (int k = 0; k < p->nschemas; k++)
+        for (int i = 0; i < p->schemas[k]->nfields; i++) {
+            Field *f = p->schemas[k]->fields[i];
+            if (!f->def || needs_block(f->type))
+                continue;
+            /* A default that does not convert is reported where a block
+             * leaves the field out, as before: tried aside here, and kept
+             * only when it says nothing. */
+            Diags aside;
+            diag_init(&aside);
+            p->diags = &aside;
+            Value *v = convert(&B, f, f->type, f->def, NULL);
+            p->diags = diags;
+            if (v && aside.n == 0 && aside.errors == 0 && aside.warnings == 0) {
+                v->is_default = true;
+                v->span = f->span;
+                f->def_value = v;
+            }
+            diag_free(&aside);
+        }
+}
+
 static void finish_block(Builder *B, Block *b, int depth)
 {
     if (b->finished || depth > AST_MAX_DEPTH) /* nesting is bounded by the parser */
@@ -958,7 +1005,9 @@ static void finish_block(Builder *B, Block *b, int depth)
     for (int i = 0; i < s->nfields; i++) {
         Field *f = s->fields[i];
         Value *v = b->vals[i];
-        if (!v && f->def) {
+        if (!v && f->def_value) {
+            b->vals[i] = f->def_value;
+        } else if (!v && f->def) {
             Value *dv = convert(B, f, f->type, f->def, b);
             if (dv) {
                 dv->is_default = true;

@@ -32,6 +32,13 @@ typedef struct Builder {
     int nexprs;
 } Builder;
 
+/* Converts each field's default once, where converting it needs nothing of
+ * the block (no reference to resolve, no expression to type) and reports
+ * nothing: every block that leaves the field out shares that Value, read
+ * only. Called once the schemas are defined, before any block is built (and
+ * before `check -j` starts its threads). */
+void build_defaults(Program *p);
+
 /* A top-level entry whose key is a toplevel kind. */
 Block *build_toplevel(Builder *B, Schema *kind, Entry *e, int file);
 void build_resolve_refs(Builder *B);

@@ -89,6 +89,7 @@ static Program *compile_core(const char *path, const char *text, size_t len, con
     }
     schema_define_all(p);
     tc_check_schemas(p);
+    build_defaults(p);
 
     /* Pass 2: every other top-level entry is a block of a toplevel kind.
      * Past the error cap nothing more would be reported, and with errors

@@ -58,6 +58,9 @@ typedef struct Field {
     const char **aliases; /* other words for it (`WORD alias FIELD`, stdlib) */
     int naliases;
     ValSeq *def;    /* default value as written, or NULL */
+    Value *def_value; /* def converted once for every block that leaves the field
+                       * out (build_defaults), when that needs nothing of the block
+                       * and reports nothing; NULL: converted per block */
     Node *derived;  /* computed from the block's other fields when read, never
                      * written (`age int derived years(birth_date, window_end)`) */
     int index;      /* position in the schema (and in Block.vals) */

@@ -885,6 +885,56 @@ static void test_defaults_applied(void **state)
     c_free(c);
 }
 
+/* A default that converts without its block is converted once
+ * (build_defaults): every block that leaves the field out holds that one
+ * Value, placed at the field. One that needs its block (a reference) is
+ * converted per block, and one that does not convert is reported as
+ * before. */
+static void test_defaults_converted_once(void **state)
+{
+    (void)state;
+    C *c = comp_text("schema thing toplevel named {\n  size int default 3\n  span range of hours default 2h..4h\n"
+                     "  other thing optional\n}\n"
+                     "thing a {\n}\nthing b {\n}\nthing c {\n  size 5\n}\n");
+    expect_clean(c);
+    Schema *s = model_schema(c->p, "thing");
+    Block *a = model_decl(c->p, s, "a"), *b = model_decl(c->p, s, "b"), *d = model_decl(c->p, s, "c");
+    Field *size = model_field(s, "size");
+    assert_non_null(size->def_value);
+    assert_ptr_equal(model_get(a, "size"), size->def_value);
+    assert_ptr_equal(model_get(b, "size"), size->def_value);
+    assert_true(model_get(a, "size")->is_default);
+    assert_int_equal(model_get(a, "size")->u.i, 3);
+    assert_int_equal(model_get(a, "size")->span.first_off, size->span.first_off);
+    assert_false(model_get(d, "size")->is_default);
+    assert_int_equal(model_get(d, "size")->u.i, 5);
+    Value *sp = model_get(b, "span");
+    assert_ptr_equal(sp, model_field(s, "span")->def_value);
+    assert_int_equal(sp->k, V_RANGE);
+    assert_int_equal(sp->u.range.hi->k, V_QTY);
+    c_free(c);
+    /* A reference: per block (the calendar of a plan defaults to dk). */
+    c = comp_text("schema thing toplevel named {\n  size int\n}\n"
+                  "schema box toplevel named {\n  of thing default a\n}\n"
+                  "thing a {\n  size 1\n}\nbox x {\n}\nbox y {\n}\n");
+    expect_clean(c);
+    Schema *box = model_schema(c->p, "box");
+    assert_null(model_field(box, "of")->def_value);
+    Value *x = model_get(model_decl(c->p, box, "x"), "of"), *y = model_get(model_decl(c->p, box, "y"), "of");
+    assert_ptr_not_equal(x, y);
+    assert_ptr_equal(x->u.ref, model_decl(c->p, model_schema(c->p, "thing"), "a"));
+    assert_ptr_equal(y->u.ref, x->u.ref);
+    c_free(c);
+    /* A default that does not convert: still reported, at the default (once:
+     * the same message at the same place is one diagnostic). */
+    c = comp_text("schema thing toplevel named {\n  size int default \"three\"\n}\n"
+                  "thing a {\n}\nthing b {\n}\nthing c {\n  size 1\n}\n");
+    assert_null(model_field(model_schema(c->p, "thing"), "size")->def_value);
+    expect_error(c, "'size' takes a whole number, found the string \"three\"");
+    assert_int_equal(c->d.errors, 1);
+    c_free(c);
+}
+
 static void test_required_key_missing(void **state)
 {
     (void)state;
@@ -1550,6 +1600,7 @@ int main(void)
         cmocka_unit_test(test_framework_extends),
         cmocka_unit_test(test_duplicate_declarations),
         cmocka_unit_test(test_defaults_applied),
+        cmocka_unit_test(test_defaults_converted_once),
         cmocka_unit_test(test_required_key_missing),
         cmocka_unit_test(test_unknown_key),
         cmocka_unit_test(test_wrong_unit_and_type),
