@@ -995,47 +995,59 @@ void build_defaults(Program *p)
         }
 }
 
+/* A field b leaves out that has no default converted once: its default
+ * converted here, or whether it may be left out. */
+static void finish_absent(Builder *B, Block *b, int i)
+{
+    Field *f = b->schema->fields[i];
+    Diags *d = B->p->diags;
+    if (f->def) {
+        Value *dv = convert(B, f, f->type, f->def, b);
+        if (dv) {
+            dv->is_default = true;
+            dv->span = f->span;
+            b->vals[i] = dv;
+        }
+    } else if ((b->entry && b->entry->body.had_error) || (b->extends_name && !b->base)) {
+        /* A line did not parse, or the base is unknown: the key may be there. */
+    } else if (f->many && f->required) {
+        if (b->name)
+            diag_error(d, b->name_span, _("%s %s needs at least one '%s'"), kind_word(b), b->name, key_word(b, f));
+        else
+            diag_error(d, b->name_span, _("%s needs at least one '%s'"), kind_word(b), key_word(b, f));
+    } else if (!f->optional && !f->many && !(b->hinted && b->hinted[i])) {
+        const char *k = key_word(b, f);
+        if (b->name)
+            diag_error(d, b->name_span, _("%s %s is missing '%s'"), kind_word(b), b->name, k);
+        else
+            diag_error(d, b->name_span, _("%s is missing '%s'"), kind_word(b), k);
+        if (f->type->k == TY_BLOCK)
+            diag_help(d, _("add a block: %s { ... }"), k);
+        else
+            diag_help(d, _("add a line: %s VALUE (%s)"), k, type_name(B->p->arena, f->type));
+        if (k != f->name)
+            diag_note(d, span_none(), _("'%s' is the same key as '%s'"), k, f->name);
+    }
+}
+
 static void finish_block(Builder *B, Block *b, int depth)
 {
     if (b->finished || depth > AST_MAX_DEPTH) /* nesting is bounded by the parser */
         return;
     b->finished = true;
     Schema *s = b->schema;
-    Diags *d = B->p->diags;
     for (int i = 0; i < s->nfields; i++) {
         Field *f = s->fields[i];
         Value *v = b->vals[i];
-        if (!v && f->def_value) {
-            b->vals[i] = f->def_value;
-        } else if (!v && f->def) {
-            Value *dv = convert(B, f, f->type, f->def, b);
-            if (dv) {
-                dv->is_default = true;
-                dv->span = f->span;
-                b->vals[i] = dv;
-            }
-        } else if (!v && ((b->entry && b->entry->body.had_error) || (b->extends_name && !b->base))) {
-            /* A line did not parse, or the base is unknown: the key may be there. */
-        } else if (!v && f->many && f->required) {
-            if (b->name)
-                diag_error(d, b->name_span, _("%s %s needs at least one '%s'"), kind_word(b), b->name, key_word(b, f));
-            else
-                diag_error(d, b->name_span, _("%s needs at least one '%s'"), kind_word(b), key_word(b, f));
-        } else if (!v && !f->optional && !f->many && !(b->hinted && b->hinted[i])) {
-            const char *k = key_word(b, f);
-            if (b->name)
-                diag_error(d, b->name_span, _("%s %s is missing '%s'"), kind_word(b), b->name, k);
-            else
-                diag_error(d, b->name_span, _("%s is missing '%s'"), kind_word(b), k);
-            if (f->type->k == TY_BLOCK)
-                diag_help(d, _("add a block: %s { ... }"), k);
-            else
-                diag_help(d, _("add a line: %s VALUE (%s)"), k, type_name(B->p->arena, f->type));
-            if (k != f->name)
-                diag_note(d, span_none(), _("'%s' is the same key as '%s'"), k, f->name);
+        if (!v) {
+            /* A default is never a block (schema.c): nothing to go into. */
+            if (f->def_value)
+                b->vals[i] = f->def_value;
+            else if (!f->optional || f->def || f->many)
+                finish_absent(B, b, i);
+            continue;
         }
-        v = b->vals[i];
-        if (!v || f->type->k != TY_BLOCK)
+        if (f->type->k != TY_BLOCK)
             continue;
         if (v->k == V_BLOCK)
             finish_block(B, v->u.block, depth + 1);
