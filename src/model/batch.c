@@ -279,7 +279,7 @@ static Block *build_item(BatchIter *it, Program *p, Arena *arena, int i, BatchWo
     File *f = parse_range(p->arena, p->diags, p->sources, b->file, x->off, x->end - x->off, NULL);
     /* One declaration, unless a syntax error split it (already reported). */
     if (f->n > 0 && f->decls[0]->kind == DECL_ENTRY && strcmp(f->decls[0]->u.entry->key, it->kind->name) == 0) {
-        Builder B = {p, NULL, 0, NULL, 0};
+        Builder B = {p, NULL, NULL, NULL, 0};
         blk = build_toplevel(&B, it->kind, f->decls[0]->u.entry, b->file);
         if (blk->name) {
             if (model_decl(p, it->kind, blk->name) ||
@@ -504,7 +504,7 @@ static bool item_named(BatchWorker *w, int j, const char *name)
     bool named = false;
     File *f = parse_range(q.arena, &d, q.sources, b->file, y->off, y->end - y->off, NULL);
     if (f->n > 0 && f->decls[0]->kind == DECL_ENTRY && strcmp(f->decls[0]->u.entry->key, it->kind->name) == 0) {
-        Builder B = {&q, NULL, 0, NULL, 0};
+        Builder B = {&q, NULL, NULL, NULL, 0};
         Block *blk = build_toplevel(&B, it->kind, f->decls[0]->u.entry, b->file);
         named = blk->name && strcmp(blk->name, name) == 0;
     }

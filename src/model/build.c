@@ -104,8 +104,13 @@ static void pend_expr(Builder *B, Value *v, Type *t, Block *owner)
 
 static void pend_ref(Builder *B, Value *v, Schema *kind, Node *name, Block *owner)
 {
-    B->refs = arena_push(B->p->arena, B->refs, (size_t)B->nrefs, sizeof *B->refs);
-    B->refs[B->nrefs++] = (PendingRef){v, kind, name, owner};
+    PendingRef *r = arena_alloc_raw(B->p->arena, sizeof *r); /* written whole */
+    *r = (PendingRef){v, kind, name, owner, NULL};
+    if (B->last_ref)
+        B->last_ref->next = r;
+    else
+        B->refs = r;
+    B->last_ref = r;
 }
 
 /* One written item converted to type t (not a list, not a block). */
@@ -781,11 +786,12 @@ static void resolve_ref(Builder *B, PendingRef *r)
 
 void build_resolve_refs(Builder *B)
 {
-    /* New refs may be added while resolving (defaults): index loop. */
-    for (int i = 0; i < B->nrefs; i++)
-        if (!B->refs[i].v->u.ref)
-            resolve_ref(B, &B->refs[i]);
-    B->nrefs = 0;
+    /* New refs may be added while resolving (defaults): they are appended,
+     * and the walk reaches them. */
+    for (PendingRef *r = B->refs; r; r = r->next)
+        if (!r->v->u.ref)
+            resolve_ref(B, r);
+    B->refs = B->last_ref = NULL;
 }
 
 static const char *item_name(const Value *v)
@@ -973,7 +979,7 @@ static bool needs_block(const Type *t)
 
 void build_defaults(Program *p)
 {
-    Builder B = {p, NULL, 0, NULL, 0};
+    Builder B = {p, NULL, NULL, NULL, 0};
     Diags *diags = p->diags;
     for (int k = 0; k < p->nschemas; k++)
         for (int i = 0; i < p->schemas[k]->nfields; i++) {
