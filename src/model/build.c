@@ -461,9 +461,14 @@ static void add_to_many(Builder *B, Block *b, Field *f, Value *v, Span at)
         *slot = value_new(B, V_LIST, at);
     /* Named blocks in a many-list must have distinct names. */
     if (v->k == V_BLOCK && v->u.block->name) {
+        const char *name = v->u.block->name;
         for (int i = 0; i < (*slot)->u.list.n; i++) {
             Value *o = (*slot)->u.list.items[i];
-            if (o->k == V_BLOCK && o->u.block->name && strcmp(o->u.block->name, v->u.block->name) == 0) {
+            const char *on = o->k == V_BLOCK ? o->u.block->name : NULL;
+            /* Siblings' names mostly differ in their first two bytes (m1, m2;
+             * peers, paid_peers): those before the call. */
+            if (on && on[0] == name[0] &&
+                (!on[0] || (on[1] == name[1] && (!on[1] || strcmp(on + 2, name + 2) == 0)))) {
                 diag_error(B->p->diags, v->u.block->name_span, _("%s '%s' is declared twice"), f->name, v->u.block->name);
                 diag_note(B->p->diags, o->u.block->name_span, "%s", _("first declared here"));
                 return;

@@ -824,6 +824,22 @@ static void test_duplicate_declarations(void **state)
     assert_int_equal(LINE(n->span), 4);
     assert_int_equal(count_items(course(c, "a"), "module"), 1);
     c_free(c);
+    /* Names compared by their first two bytes before the rest: alike at
+     * the start, of one and two bytes, one the other's start. */
+    c = comp_text("course a \"A\" {\n"
+                  "  provider \"P\"\n"
+                  "  group_size 4\n"
+                  "  module mod_x \"1\" {\n  }\n  module mod_y \"2\" {\n  }\n  module mod_x \"3\" {\n  }\n"
+                  "  module m1 \"4\" {\n  }\n  module m \"5\" {\n  }\n  module m1 \"6\" {\n  }\n"
+                  "  module m \"7\" {\n  }\n  module mo \"8\" {\n  }\n"
+                  "  instructors {\n  }\n"
+                  "}\n");
+    expect_error(c, "module 'mod_x' is declared twice");
+    expect_error(c, "module 'm1' is declared twice");
+    expect_error(c, "module 'm' is declared twice");
+    assert_int_equal(c->d.errors, 3);
+    assert_int_equal(count_items(course(c, "a"), "module"), 5);
+    c_free(c);
     /* A key given twice. */
     c = comp_text("course a \"A\" {\n"
                   "  provider \"P\"\n"
