@@ -912,10 +912,10 @@ static void test_defaults_converted_once(void **state)
     C *c = comp_text("schema thing toplevel named {\n  size int default 3\n  span range of hours default 2h..4h\n"
                      "  other thing optional\n}\n"
                      "thing a {\n}\nthing b {\n}\nthing c {\n  size 5\n}\n");
-    expect_clean(c);
     Schema *s = model_schema(c->p, "thing");
-    Block *a = model_decl(c->p, s, "a"), *b = model_decl(c->p, s, "b"), *d = model_decl(c->p, s, "c");
     Field *size = model_field(s, "size");
+    expect_clean(c);
+    Block *a = model_decl(c->p, s, "a"), *b = model_decl(c->p, s, "b"), *d = model_decl(c->p, s, "c");
     assert_non_null(size->def_value);
     assert_ptr_equal(model_get(a, "size"), size->def_value);
     assert_ptr_equal(model_get(b, "size"), size->def_value);
