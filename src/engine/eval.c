@@ -5,6 +5,7 @@
  * in an explanation). */
 #include "engine/eval.h"
 #include "base/civil.h"
+#include "base/hot.h"
 #include "base/i18n.h"
 
 #include <math.h>
@@ -17,10 +18,8 @@
  * are paths and literals, and a path's evaluation is a tail call. */
 #if defined(__GNUC__)
 #define EVAL_APART __attribute__((noinline))
-#define EVAL_INLINE inline __attribute__((always_inline))
 #else
 #define EVAL_APART
-#define EVAL_INLINE inline
 #endif
 
 /* 0001-01-01 and 9999-12-31 as days since 1970-01-01. */
@@ -95,7 +94,7 @@ static EVAL_APART RVal qty_of(const Value *v)
  * inline: every step along a path and every list element goes through it,
  * and as a plain `static inline` gcc left it a call of ~57 instructions
  * (289,749 calls from follow on 2,000 courses). */
-static EVAL_INLINE RVal value_of(const Value *v)
+static HOT_INLINE RVal value_of(const Value *v)
 {
     /* Each case returns its own value: merged into one `r` built field by
      * field, gcc assembled the result twice on the way out. */
@@ -126,7 +125,7 @@ RVal eval_value(const Value *v)
 }
 
 /* Forced inline, as value_of: a quantifier's or a where's every element. */
-static EVAL_INLINE RVal list_at(const RVal *l, int i)
+static HOT_INLINE RVal list_at(const RVal *l, int i)
 {
     return l->form & RF_MODEL ? value_of(l->u.vitems[i]) : l->u.items[i];
 }
@@ -138,7 +137,7 @@ RVal eval_list_at(const RVal *l, int i)
 
 /* Inline where a comparison with a range reads its ends (in_range,
  * has_unknown, min and max). */
-static EVAL_INLINE bool range_end(const RVal *r, bool hi, RVal *out)
+static HOT_INLINE bool range_end(const RVal *r, bool hi, RVal *out)
 {
     if (r->form & RF_MODEL) {
         const Value *e = hi ? r->u.vrange->u.range.hi : r->u.vrange->u.range.lo;

@@ -279,7 +279,7 @@ static Block *build_range(Program *p, Schema *kind, Arena *arena, size_t off, si
     /* One declaration, unless a syntax error split it (already reported). */
     if (f->n > 0 && (it || f->n == 1) && f->decls[0]->kind == DECL_ENTRY &&
         strcmp(f->decls[0]->u.entry->key, kind->name) == 0) {
-        Builder B = {p, NULL, 0, NULL, 0};
+        Builder B = {p, NULL, NULL, NULL, 0};
         blk = build_toplevel(&B, kind, f->decls[0]->u.entry, b->file);
         if (blk->name && it) {
             if (model_decl(p, kind, blk->name) ||
@@ -511,7 +511,7 @@ static bool item_named(BatchWorker *w, int j, const char *name)
     bool named = false;
     File *f = parse_range(q.arena, &d, q.sources, b->file, y->off, y->end - y->off, NULL);
     if (f->n > 0 && f->decls[0]->kind == DECL_ENTRY && strcmp(f->decls[0]->u.entry->key, it->kind->name) == 0) {
-        Builder B = {&q, NULL, 0, NULL, 0};
+        Builder B = {&q, NULL, NULL, NULL, 0};
         Block *blk = build_toplevel(&B, it->kind, f->decls[0]->u.entry, b->file);
         named = blk->name && strcmp(blk->name, name) == 0;
     }

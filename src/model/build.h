@@ -16,6 +16,7 @@ typedef struct PendingRef {
     Schema *kind;   /* what it must refer to */
     Node *name;     /* as written */
     Block *owner;
+    struct PendingRef *next; /* the one written after it */
 } PendingRef;
 
 typedef struct PendingExpr {
@@ -26,11 +27,20 @@ typedef struct PendingExpr {
 
 typedef struct Builder {
     Program *p;
-    PendingRef *refs;
-    int nrefs;      /* arena_push */
+    /* References in the order written, resolved in that order: a list in
+     * the arena, where an array grown by arena_push copied itself as a
+     * course's dozen references came in. */
+    PendingRef *refs, *last_ref;
     PendingExpr *exprs;
-    int nexprs;
+    int nexprs;     /* arena_push */
 } Builder;
+
+/* Converts each field's default once, where converting it needs nothing of
+ * the block (no reference to resolve, no expression to type) and reports
+ * nothing: every block that leaves the field out shares that Value, read
+ * only. Called once the schemas are defined, before any block is built (and
+ * before `check -j` starts its threads). */
+void build_defaults(Program *p);
 
 /* A top-level entry whose key is a toplevel kind. */
 Block *build_toplevel(Builder *B, Schema *kind, Entry *e, int file);

@@ -89,11 +89,12 @@ static Program *compile_core(const char *path, const char *text, size_t len, con
     }
     schema_define_all(p);
     tc_check_schemas(p);
+    build_defaults(p);
 
     /* Pass 2: every other top-level entry is a block of a toplevel kind.
      * Past the error cap nothing more would be reported, and with errors
      * nothing is judged: building stops. */
-    Builder B = {p, NULL, 0, NULL, 0};
+    Builder B = {p, NULL, NULL, NULL, 0};
     for (int f = 0; f < ls.n && !diags->capped; f++) {
         File *file = ls.files[f].file;
         for (int i = 0; i < file->n && !diags->capped; i++) {

@@ -58,6 +58,9 @@ typedef struct Field {
     const char **aliases; /* other words for it (`WORD alias FIELD`, stdlib) */
     int naliases;
     ValSeq *def;    /* default value as written, or NULL */
+    Value *def_value; /* def converted once for every block that leaves the field
+                       * out (build_defaults), when that needs nothing of the block
+                       * and reports nothing; NULL: converted per block */
     Node *derived;  /* computed from the block's other fields when read, never
                      * written (`age int derived years(birth_date, window_end)`) */
     int index;      /* position in the schema (and in Block.vals) */
@@ -156,7 +159,7 @@ struct Block {
     Span *remove_spans;
     int nremoves;
     const char *id;     /* rules: FRAMEWORK.RULE, computed once */
-    void *rule_info;    /* rules.c: the rule's parts, looked up once */
+    void *rule_info;    /* rules.c: a rule's parts (RuleInfo), or a framework's (FwInfo), looked up once */
     unsigned char *hinted; /* per field: a misspelt key suggested it already */
     int file;           /* source file index */
 };

@@ -39,15 +39,8 @@ void sym_init(SymTab *t, Arena *a)
     t->arena = a;
     t->cap = 64;
     t->n = 0;
+    t->kinds = 0;
     t->slots = arena_array(a, t->cap, sizeof *t->slots);
-}
-
-static SymEntry **slot_for(SymEntry **slots, size_t cap, const void *kind, const char *name, size_t h)
-{
-    size_t i = h & (cap - 1);
-    while (slots[i] && !(slots[i]->hash == h && slots[i]->kind == kind && strcmp(slots[i]->name, name) == 0))
-        i = (i + 1) & (cap - 1);
-    return &slots[i];
 }
 
 static void grow(SymTab *t)
@@ -56,7 +49,7 @@ static void grow(SymTab *t)
     SymEntry **slots = arena_array(t->arena, cap, sizeof *slots);
     for (size_t i = 0; i < t->cap; i++)
         if (t->slots[i])
-            *slot_for(slots, cap, t->slots[i]->kind, t->slots[i]->name, t->slots[i]->hash) = t->slots[i];
+            *sym_slot(slots, cap, t->slots[i]->kind, t->slots[i]->name, t->slots[i]->hash) = t->slots[i];
     t->slots = slots;
     t->cap = cap;
 }
@@ -66,7 +59,7 @@ void sym_add(SymTab *t, const struct Schema *kind, const char *name, struct Bloc
     if ((t->n + 1) * 2 > t->cap)
         grow(t);
     size_t h = sym_hash(kind, name);
-    SymEntry **s = slot_for(t->slots, t->cap, kind, name, h);
+    SymEntry **s = sym_slot(t->slots, t->cap, kind, name, h);
     SymEntry *e = arena_alloc(t->arena, sizeof *e);
     e->kind = kind;
     e->name = name;
@@ -76,18 +69,12 @@ void sym_add(SymTab *t, const struct Schema *kind, const char *name, struct Bloc
     if (!*s)
         t->n++;
     *s = e;
+    t->kinds |= sym_kind_bit(kind);
 }
 
 SymEntry *sym_find(const SymTab *t, const struct Schema *kind, const char *name)
 {
-    if (!t->slots)
-        return NULL;
+    if (!(t->kinds & sym_kind_bit(kind)))
+        return NULL; /* not hashed: nothing of that kind */
     return sym_find_hashed(t, kind, name, sym_hash(kind, name));
-}
-
-SymEntry *sym_find_hashed(const SymTab *t, const struct Schema *kind, const char *name, size_t hash)
-{
-    if (!t->slots)
-        return NULL;
-    return *slot_for(t->slots, t->cap, kind, name, hash);
 }

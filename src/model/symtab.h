@@ -9,6 +9,8 @@
 #include "base/arena.h"
 
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 struct Block;
 struct Schema;
@@ -25,6 +27,8 @@ typedef struct SymTab {
     SymEntry **slots; /* open addressing; each slot the newest of a (kind, name) */
     size_t cap, n;
     Arena *arena;
+    uint64_t kinds;   /* a bit for each kind filed (sym_kind_bit): a lookup of a
+                       * kind the table holds none of answers without a probe */
 } SymTab;
 
 void sym_init(SymTab *t, Arena *a);
@@ -35,6 +39,30 @@ SymEntry *sym_find(const SymTab *t, const struct Schema *kind, const char *name)
  * a lookup, so a caller that looks one name up in several tables hashes it
  * once and asks each with sym_find_hashed. */
 size_t sym_hash(const struct Schema *kind, const char *name);
-SymEntry *sym_find_hashed(const SymTab *t, const struct Schema *kind, const char *name, size_t hash);
+
+/* The kind's bit in SymTab.kinds: kinds are blocks of an arena, 16 bytes
+ * apart at the least. Two kinds may share a bit; then a probe tells. */
+static inline uint64_t sym_kind_bit(const struct Schema *kind)
+{
+    return (uint64_t)1 << (((uintptr_t)kind >> 4) & 63);
+}
+
+/* The slot of (kind, name) in slots: its entry, or the empty slot it goes in. */
+static inline SymEntry **sym_slot(SymEntry **slots, size_t cap, const struct Schema *kind, const char *name, size_t h)
+{
+    size_t i = h & (cap - 1);
+    while (slots[i] && !(slots[i]->hash == h && slots[i]->kind == kind && strcmp(slots[i]->name, name) == 0))
+        i = (i + 1) & (cap - 1);
+    return &slots[i];
+}
+
+/* Inline: a reference is looked up in two tables (a batch item's names and
+ * the program's), mostly in one that holds no block of its kind. */
+static inline SymEntry *sym_find_hashed(const SymTab *t, const struct Schema *kind, const char *name, size_t hash)
+{
+    if (!(t->kinds & sym_kind_bit(kind)))
+        return NULL; /* none of that kind (a table never initialised: none at all) */
+    return *sym_slot(t->slots, t->cap, kind, name, hash);
+}
 
 #endif

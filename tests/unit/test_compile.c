@@ -824,6 +824,22 @@ static void test_duplicate_declarations(void **state)
     assert_int_equal(LINE(n->span), 4);
     assert_int_equal(count_items(course(c, "a"), "module"), 1);
     c_free(c);
+    /* Names compared by their first two bytes before the rest: alike at
+     * the start, of one and two bytes, one the other's start. */
+    c = comp_text("course a \"A\" {\n"
+                  "  provider \"P\"\n"
+                  "  group_size 4\n"
+                  "  module mod_x \"1\" {\n  }\n  module mod_y \"2\" {\n  }\n  module mod_x \"3\" {\n  }\n"
+                  "  module m1 \"4\" {\n  }\n  module m \"5\" {\n  }\n  module m1 \"6\" {\n  }\n"
+                  "  module m \"7\" {\n  }\n  module mo \"8\" {\n  }\n"
+                  "  instructors {\n  }\n"
+                  "}\n");
+    expect_error(c, "module 'mod_x' is declared twice");
+    expect_error(c, "module 'm1' is declared twice");
+    expect_error(c, "module 'm' is declared twice");
+    assert_int_equal(c->d.errors, 3);
+    assert_int_equal(count_items(course(c, "a"), "module"), 5);
+    c_free(c);
     /* A key given twice. */
     c = comp_text("course a \"A\" {\n"
                   "  provider \"P\"\n"
@@ -882,6 +898,56 @@ static void test_defaults_applied(void **state)
     assert_false(model_get(a, "format")->is_default);
     assert_string_equal(model_get(a, "format")->u.en.enm->members[model_get(a, "format")->u.en.idx].name, "modular");
     assert_true(model_get(a, "study_groups")->u.b);
+    c_free(c);
+}
+
+/* A default that converts without its block is converted once
+ * (build_defaults): every block that leaves the field out holds that one
+ * Value, placed at the field. One that needs its block (a reference) is
+ * converted per block, and one that does not convert is reported as
+ * before. */
+static void test_defaults_converted_once(void **state)
+{
+    (void)state;
+    C *c = comp_text("schema thing toplevel named {\n  size int default 3\n  span range of hours default 2h..4h\n"
+                     "  other thing optional\n}\n"
+                     "thing a {\n}\nthing b {\n}\nthing c {\n  size 5\n}\n");
+    Schema *s = model_schema(c->p, "thing");
+    Field *size = model_field(s, "size");
+    expect_clean(c);
+    Block *a = model_decl(c->p, s, "a"), *b = model_decl(c->p, s, "b"), *d = model_decl(c->p, s, "c");
+    assert_non_null(size->def_value);
+    assert_ptr_equal(model_get(a, "size"), size->def_value);
+    assert_ptr_equal(model_get(b, "size"), size->def_value);
+    assert_true(model_get(a, "size")->is_default);
+    assert_int_equal(model_get(a, "size")->u.i, 3);
+    assert_int_equal(model_get(a, "size")->span.first_off, size->span.first_off);
+    assert_false(model_get(d, "size")->is_default);
+    assert_int_equal(model_get(d, "size")->u.i, 5);
+    Value *sp = model_get(b, "span");
+    assert_ptr_equal(sp, model_field(s, "span")->def_value);
+    assert_int_equal(sp->k, V_RANGE);
+    assert_int_equal(sp->u.range.hi->k, V_QTY);
+    c_free(c);
+    /* A reference: per block (the calendar of a plan defaults to dk). */
+    c = comp_text("schema thing toplevel named {\n  size int\n}\n"
+                  "schema box toplevel named {\n  of thing default a\n}\n"
+                  "thing a {\n  size 1\n}\nbox x {\n}\nbox y {\n}\n");
+    expect_clean(c);
+    Schema *box = model_schema(c->p, "box");
+    assert_null(model_field(box, "of")->def_value);
+    Value *x = model_get(model_decl(c->p, box, "x"), "of"), *y = model_get(model_decl(c->p, box, "y"), "of");
+    assert_ptr_not_equal(x, y);
+    assert_ptr_equal(x->u.ref, model_decl(c->p, model_schema(c->p, "thing"), "a"));
+    assert_ptr_equal(y->u.ref, x->u.ref);
+    c_free(c);
+    /* A default that does not convert: still reported, at the default (once:
+     * the same message at the same place is one diagnostic). */
+    c = comp_text("schema thing toplevel named {\n  size int default \"three\"\n}\n"
+                  "thing a {\n}\nthing b {\n}\nthing c {\n  size 1\n}\n");
+    assert_null(model_field(model_schema(c->p, "thing"), "size")->def_value);
+    expect_error(c, "'size' takes a whole number, found the string \"three\"");
+    assert_int_equal(c->d.errors, 1);
     c_free(c);
 }
 
@@ -1550,6 +1616,7 @@ int main(void)
         cmocka_unit_test(test_framework_extends),
         cmocka_unit_test(test_duplicate_declarations),
         cmocka_unit_test(test_defaults_applied),
+        cmocka_unit_test(test_defaults_converted_once),
         cmocka_unit_test(test_required_key_missing),
         cmocka_unit_test(test_unknown_key),
         cmocka_unit_test(test_wrong_unit_and_type),

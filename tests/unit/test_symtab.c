@@ -1,7 +1,8 @@
 /* test_symtab.c — the table of declared names (src/model/symtab.h): blocks
  * by (kind, name), newest first, across growth; and sym_find_hashed, which
  * resolve_ref uses to hash a name once for two tables, answering as
- * sym_find does; and a hash whose low bits spread. */
+ * sym_find does; a hash whose low bits spread; and the bits of the kinds a
+ * table holds. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -83,11 +84,46 @@ static void test_symtab_hash_spreads(void **state)
     }
 }
 
+/* SymTab.kinds: a lookup of a kind the table holds none of answers at
+ * once, and one that shares a bit with a kind it holds still probes. Kinds
+ * 16 bytes apart, more than the 64 bits: every bit is shared. */
+static void test_symtab_kinds(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    static _Alignas(16) char kinds[200][16];
+    SymTab t;
+    sym_init(&t, a);
+    assert_int_equal(t.kinds, 0);
+    for (int i = 0; i < 100; i++)
+        sym_add(&t, (const struct Schema *)kinds[i], "x", (struct Block *)(uintptr_t)(i + 1));
+    for (int i = 0; i < 200; i++) {
+        const struct Schema *k = (const struct Schema *)kinds[i];
+        SymEntry *e = sym_find(&t, k, "x");
+        if (i < 100) {
+            assert_non_null(e);
+            assert_int_equal((uintptr_t)e->block, i + 1);
+        } else {
+            /* Its bit is kind i - 64's or i - 128's: probed, not there. */
+            assert_true(t.kinds & sym_kind_bit(k));
+            assert_null(e);
+        }
+        assert_ptr_equal(sym_find_hashed(&t, k, "x", sym_hash(k, "x")), e);
+        assert_null(sym_find(&t, k, "y"));
+    }
+    /* Initialised again (a batch item's own table): empty, of no kind. */
+    sym_init(&t, a);
+    assert_int_equal(t.kinds, 0);
+    assert_null(sym_find(&t, (const struct Schema *)kinds[0], "x"));
+    arena_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_symtab_find),
         cmocka_unit_test(test_symtab_hash_spreads),
+        cmocka_unit_test(test_symtab_kinds),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

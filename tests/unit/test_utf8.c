@@ -37,8 +37,9 @@ static void test_edges(void **state)
         "\xc0\x80",  "\xc1\xbf",     "\xe0\xa0\x80",     "\xe0\x9f\xbf",     "\xed\x9f\xbf",     "\xed\xa0\x80",
         "\xef\xbf\xbf", "\xf0\x90\x80\x80", "\xf0\x8f\xbf\xbf", "\xf4\x8f\xbf\xbf", "\xf4\x90\x80\x80",
         "\xf5\x80\x80\x80", "\xff",  "\x80",            "\xc3",             "\xe2\x80",         "\xe2\x80\x9c",
+        "\xc3\xc3\xb8", "\xdf\x7f", "\xc3\xb8\xc3\xa6\xc3", "\xc3\xb8\x80",
     };
-    static const size_t lens[] = {0, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 1, 1, 1, 2, 3};
+    static const size_t lens[] = {0, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 1, 1, 1, 2, 3, 3, 2, 5, 3};
     char buf[64];
     for (size_t k = 0; k < sizeof seqs / sizeof *seqs; k++)
         for (size_t pre = 0; pre < 18; pre++)
