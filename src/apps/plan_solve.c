@@ -1771,6 +1771,92 @@ static int64_t room_bound(Search *s, Arena *a)
     return total;
 }
 
+/* ---- improving the incumbent ----
+ *
+ * Phase 1's branch and bound goes depth first, and on a large year its
+ * first plan is a greedy dive's: the excess it pays sits in a few cohorts
+ * that compete for teachers at other sites, near the top of a tree the
+ * search never climbs back to (plan-100-1: 2146 found in 100 nodes, then
+ * nothing better in a minute, while every site with its teams costs no more
+ * than its cheapest options). So before it, the search frees a few cohorts
+ * around one that pays more than its cheapest option (those that may take
+ * its teachers, and its site's), keeps every other one as the incumbent has
+ * it, and searches the freed ones for a cheaper plan, within a node budget.
+ * Every plan found is a whole plan of the problem, so this changes nothing
+ * but how soon the bound is met: proven penalties and the proposals are the
+ * search's own. */
+
+/* Whether cohort k's team in the incumbent takes a teacher eligible for c. */
+static bool takes_from(const Search *s, int k, int c)
+{
+    const int *tm = s->bteam + (size_t)k * (size_t)s->maxslots;
+    for (int j = 0; j < s->co[k].nslots; j++)
+        if (has(s->co[c].anyelig, tm[j]))
+            return true;
+    return false;
+}
+
+/* One neighbourhood of seed c searched from the incumbent; true when it
+ * found a cheaper plan. */
+static bool improve_around(Search *s, int c, bool *freed, int *order, int most, long budget)
+{
+    int nf = 0;
+    memset(freed, 0, sizeof(bool) * (size_t)s->n);
+    freed[c] = true, nf = 1;
+    for (int pass = 0; pass < 2 && nf < most; pass++) /* its site's first, then its teachers' */
+        for (int k0 = 0, start = (int)(roll(s) % (Word)s->n); k0 < s->n && nf < most; k0++) {
+            int k = (start + k0) % s->n;
+            if (!freed[k] && (pass == 0 ? s->co[k].site == s->co[c].site && s->co[k].site >= 0 : takes_from(s, k, c)))
+                freed[k] = true, nf++;
+        }
+    size_t height = s->ntrail;
+    Word h1 = s->h1, h2 = s->h2, hsum = s->hsum;
+    int64_t partial = 0, best = s->best;
+    int depth = 0;
+    bool ok = true;
+    for (int k = 0; k < s->n && ok; k++) {
+        if (freed[k])
+            continue;
+        memcpy(s->team + (size_t)k * (size_t)s->maxslots, s->bteam + (size_t)k * (size_t)s->maxslots,
+               sizeof(int) * (size_t)s->co[k].nslots);
+        order[depth++] = k;
+        ok = place(s, depth - 1, k, s->bopt[k]);
+        partial += s->co[k].o[s->bopt[k]].pen;
+    }
+    if (ok) {
+        s->aborted = false, s->divelimit = s->nodes + budget;
+        descend(s, depth, partial);
+        s->aborted = false, s->divelimit = 0;
+    }
+    while (depth-- > 0)
+        unplace(s, order[depth], s->opt[order[depth]]);
+    undo(s, height);
+    s->h1 = h1, s->h2 = h2, s->hsum = hsum;
+    return s->best < best;
+}
+
+/* Rounds of neighbourhoods, seeded by the cohorts that pay more than their
+ * cheapest option, until a round finds nothing, the bound is met or the
+ * clock runs out. */
+static void improve(Search *s)
+{
+    if (s->n < 5) /* a neighbourhood of at least three, and some kept */
+        return;
+    bool *freed = arena_array(s->a, (size_t)s->n, sizeof(bool));
+    int *order = arena_array(s->a, (size_t)s->n, sizeof(int));
+    int most = s->n / 4 < 20 ? (s->n / 4 > 3 ? s->n / 4 : 3) : 20;
+    Word rnd = s->rnd;
+    s->rnd = 0x2545F4914F6CDD1DULL;
+    for (int idle = 0; idle < 3 && !s->halt && !s->timeout;) {
+        bool better = false;
+        for (int c = 0; c < s->n && !s->halt && !s->timeout; c++)
+            if (s->co[c].o[s->bopt[c]].pen > s->co[c].rootmin)
+                better |= improve_around(s, c, freed, order, most, 50L * (most + 10));
+        idle = better ? 0 : idle + 1;
+    }
+    s->rnd = rnd;
+}
+
 /* Phase 1's branch and bound from its first plan. With the LP relaxation
  * at hand, the search goes alone for a while (most years need a few
  * nodes), then takes the LP's optimum as what a plan costs at least: the
@@ -1781,6 +1867,9 @@ static void bound_search(Search *s, PlanResult *out)
 {
     const PlanSolveAsk *ask = s->ask;
     long alone = ask->rank_alone ? ask->rank_alone : PLAN_RANK_ALONE_NODES;
+    improve(s);
+    if (s->halt || s->timeout)
+        return;
     if (!ask->lp_open) {
         descend(s, 0, 0);
         return;
