@@ -1857,30 +1857,31 @@ static void improve(Search *s)
     s->rnd = rnd;
 }
 
-/* Phase 1's branch and bound from its first plan. With the LP relaxation
- * at hand, the search goes alone for a while (most years need a few
- * nodes), then takes the LP's optimum as what a plan costs at least: the
- * sum of the cheapest options ignores rooms and teams, and proving that a
- * plan costing one more than it is best can take the search forever,
- * while it ends as soon as its plan meets the LP's bound. */
+/* Phase 1's branch and bound from its first plan. The search goes alone
+ * for a while (most years need a few nodes), then improves its plan
+ * (above) and, with the LP relaxation at hand, takes the LP's optimum as
+ * what a plan costs at least: the sum of the cheapest options ignores
+ * rooms and teams, and proving that a plan costing one more than it is
+ * best can take the search forever, while it ends as soon as its plan
+ * meets the LP's bound. */
 static void bound_search(Search *s, PlanResult *out)
 {
     const PlanSolveAsk *ask = s->ask;
     long alone = ask->rank_alone ? ask->rank_alone : PLAN_RANK_ALONE_NODES;
-    improve(s);
-    if (s->halt || s->timeout)
-        return;
-    if (!ask->lp_open) {
-        descend(s, 0, 0);
-        return;
-    }
-    if (alone > 0) {
+    if (alone > 0) { /* most years need a few nodes: neither helper then */
         s->aborted = false, s->divelimit = s->nodes + alone;
         descend(s, 0, 0);
         bool gave_up = s->aborted;
         s->aborted = false, s->divelimit = 0;
         if (!gave_up || s->timeout || s->halt)
             return;
+    }
+    improve(s);
+    if (s->halt || s->timeout)
+        return;
+    if (!ask->lp_open) {
+        descend(s, 0, 0);
+        return;
     }
     void *lp = ask->lp_open(ask->best_ctx, s->P, s->a);
     if (lp) {
