@@ -1,6 +1,6 @@
 /* plan_solve.c — the planner's exact search (plan_solve.h, PLANNING.md §2).
  *
- * About 2000 lines, not 800: the search, its propagation, its bookkeeping
+ * About 2300 lines, not 800: the search, its propagation, its bookkeeping
  * (trail, conflict sets, memo) and the merging of independent groups only
  * make sense together and share one state; split, each part would need the
  * others' internals. The independent check at the end is the other reason:
@@ -73,6 +73,14 @@
  * rule out (plan-20-2: 266 from the cheapest options, 323 with rooms;
  * 14 million nodes without a proof, then 10 thousand for the whole
  * ranking with it).
+ *
+ * Why a neighbourhood search after the first plan. A depth-first branch
+ * and bound revisits the choices near the leaves, while a greedy first
+ * plan's excess sits near the root: on a large year it never climbs back
+ * (plan-100-1 kept its first plan, 2146, for a minute; the least penalty
+ * is 2034). So phase 1, once its nodes alone have not proven the plan,
+ * searches a few cohorts at a time around each that pays extra, the rest
+ * kept as the incumbent has them (see "improving the incumbent").
  *
  * Why an LP relaxation, handed in (PlanSolveAsk; plan_mip.c's, through
  * GLPK). The sum of cheapest options knows nothing of rooms and teams,
