@@ -102,6 +102,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -1272,6 +1273,18 @@ static void prepare_profiles(Arena *a, Coh *C)
     }
 }
 
+/* An option's place in bypen: by penalty, then index. */
+typedef struct PenKey {
+    int64_t pen;
+    int o;
+} PenKey;
+
+static int penkey_cmp(const void *x, const void *y)
+{
+    const PenKey *a = x, *b = y;
+    return a->pen != b->pen ? (a->pen < b->pen ? -1 : 1) : (a->o > b->o) - (a->o < b->o);
+}
+
 static void prepare_cohort(Search *s, Arena *a, int c, int32_t base)
 {
     const PlanCohort *pc = &s->P->cohorts[c];
@@ -1299,6 +1312,7 @@ static void prepare_cohort(Search *s, Arena *a, int c, int32_t base)
     C->root = arena_array(a, (size_t)C->W + 1, sizeof(Word));
     C->cls0 = arena_array(a, (size_t)C->nopts + 1, sizeof(int));
     C->cls1 = arena_array(a, (size_t)C->nopts + 1, sizeof(int));
+    PenKey *keys = arena_array(a, (size_t)C->nopts + 1, sizeof *keys);
     C->lo = INT32_MAX, C->hi = INT32_MIN;
     for (int o = 0; o < C->nopts; o++) {
         const PlanOption *po = &pc->opts[o];
@@ -1315,11 +1329,7 @@ static void prepare_cohort(Search *s, Arena *a, int c, int32_t base)
         C->lo = O->lo < C->lo ? O->lo : C->lo;
         C->hi = O->hi > C->hi ? O->hi : C->hi;
         prepare_weeks(s, a, O);
-        /* insertion into bypen: options come nearly sorted by start, not penalty */
-        int k = o;
-        while (k > 0 && C->o[C->bypen[k - 1]].pen > O->pen)
-            C->bypen[k] = C->bypen[k - 1], k--;
-        C->bypen[k] = o;
+        keys[o] = (PenKey){O->pen, o};
         int cl = 0;
         while (cl < C->ncls && (C->cls0[cl] != O->t0 || C->cls1[cl] != O->t1))
             cl++;
@@ -1331,7 +1341,14 @@ static void prepare_cohort(Search *s, Arena *a, int c, int32_t base)
                 continue;
             const PlanTeacher *pt = &s->P->teachers[t];
             bool ok = (po->weekdays & ~pt->weekdays) == 0;
-            for (int i = 0, j = 0; ok && i < po->ndays; i++) {
+            int j = 0;
+            while (ok && po->ndays > 0 && j < pt->naway && pt->away[j][1] < po->days[0])
+                j++;
+            /* day by day only when an absence falls within the option's
+             * days: every oracle question sets this up again, over the
+             * conflict's wider starts (plan-200-1: most of its time) */
+            bool near = po->ndays > 0 && j < pt->naway && pt->away[j][0] <= po->days[po->ndays - 1];
+            for (int i = 0; ok && near && i < po->ndays; i++) {
                 while (j < pt->naway && pt->away[j][1] < po->days[i])
                     j++;
                 ok = !(j < pt->naway && pt->away[j][0] <= po->days[i]);
@@ -1342,6 +1359,12 @@ static void prepare_cohort(Search *s, Arena *a, int c, int32_t base)
         if (teamable(s, C, cm))
             put(C->root, o);
     }
+    /* sorted, not inserted: over the conflict's wider starts a cohort has
+     * hundreds of options, in no order of penalty, set up again for every
+     * oracle question */
+    qsort(keys, (size_t)C->nopts, sizeof *keys, penkey_cmp);
+    for (int o = 0; o < C->nopts; o++)
+        C->bypen[o] = keys[o].o;
     if (C->nopts == 0)
         C->lo = C->hi = 0;
     prepare_profiles(a, C);
