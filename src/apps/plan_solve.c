@@ -1430,14 +1430,19 @@ static void prepare_periods(Arena *a, Coh *C)
     C->nls = distinct(C->ls, C->o, C->nopts, true);
     C->fle = arena_array(a, (size_t)C->nfs * (size_t)W + 1, sizeof(Word));
     C->lge = arena_array(a, (size_t)C->nls * (size_t)W + 1, sizeof(Word));
+    /* each option in the row of its own first (last) day, then the rows
+     * OR-ed as prefixes (suffixes): linear, where every option against
+     * every day was quadratic in the conflict's wider starts */
     for (int o = 0; o < C->nopts; o++) {
-        for (int i = 0; i < C->nfs; i++)
-            if (C->o[o].f <= C->fs[i])
-                put(C->fle + (size_t)i * (size_t)W, o);
-        for (int i = 0; i < C->nls; i++)
-            if (C->o[o].l >= C->ls[i])
-                put(C->lge + (size_t)i * (size_t)W, o);
+        put((Word *)touch_first(C, C->o[o].f), o);
+        put((Word *)touch_last(C, C->o[o].l), o);
     }
+    for (int i = 1; i < C->nfs; i++)
+        for (int w = 0; w < W; w++)
+            C->fle[(size_t)i * (size_t)W + (size_t)w] |= C->fle[(size_t)(i - 1) * (size_t)W + (size_t)w];
+    for (int i = C->nls - 2; i >= 0; i--)
+        for (int w = 0; w < W; w++)
+            C->lge[(size_t)i * (size_t)W + (size_t)w] |= C->lge[(size_t)(i + 1) * (size_t)W + (size_t)w];
 }
 
 /* The most times of site st's options that are pairwise apart (at least
