@@ -1,6 +1,6 @@
 /* plan_solve.c — the planner's exact search (plan_solve.h, PLANNING.md §2).
  *
- * About 2000 lines, not 800: the search, its propagation, its bookkeeping
+ * About 2300 lines, not 800: the search, its propagation, its bookkeeping
  * (trail, conflict sets, memo) and the merging of independent groups only
  * make sense together and share one state; split, each part would need the
  * others' internals. The independent check at the end is the other reason:
@@ -74,6 +74,14 @@
  * 14 million nodes without a proof, then 10 thousand for the whole
  * ranking with it).
  *
+ * Why a neighbourhood search after the first plan. A depth-first branch
+ * and bound revisits the choices near the leaves, while a greedy first
+ * plan's excess sits near the root: on a large year it never climbs back
+ * (plan-100-1 kept its first plan, 2146, for a minute; the least penalty
+ * is 2034). So phase 1, once its nodes alone have not proven the plan,
+ * searches a few cohorts at a time around each that pays extra, the rest
+ * kept as the incumbent has them (see "improving the incumbent").
+ *
  * Why an LP relaxation, handed in (PlanSolveAsk; plan_mip.c's, through
  * GLPK). The sum of cheapest options knows nothing of rooms and teams,
  * and two proofs can take this search forever with it: that a plan one
@@ -94,6 +102,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -1264,6 +1273,18 @@ static void prepare_profiles(Arena *a, Coh *C)
     }
 }
 
+/* An option's place in bypen: by penalty, then index. */
+typedef struct PenKey {
+    int64_t pen;
+    int o;
+} PenKey;
+
+static int penkey_cmp(const void *x, const void *y)
+{
+    const PenKey *a = x, *b = y;
+    return a->pen != b->pen ? (a->pen < b->pen ? -1 : 1) : (a->o > b->o) - (a->o < b->o);
+}
+
 static void prepare_cohort(Search *s, Arena *a, int c, int32_t base)
 {
     const PlanCohort *pc = &s->P->cohorts[c];
@@ -1291,6 +1312,7 @@ static void prepare_cohort(Search *s, Arena *a, int c, int32_t base)
     C->root = arena_array(a, (size_t)C->W + 1, sizeof(Word));
     C->cls0 = arena_array(a, (size_t)C->nopts + 1, sizeof(int));
     C->cls1 = arena_array(a, (size_t)C->nopts + 1, sizeof(int));
+    PenKey *keys = arena_array(a, (size_t)C->nopts + 1, sizeof *keys);
     C->lo = INT32_MAX, C->hi = INT32_MIN;
     for (int o = 0; o < C->nopts; o++) {
         const PlanOption *po = &pc->opts[o];
@@ -1307,11 +1329,7 @@ static void prepare_cohort(Search *s, Arena *a, int c, int32_t base)
         C->lo = O->lo < C->lo ? O->lo : C->lo;
         C->hi = O->hi > C->hi ? O->hi : C->hi;
         prepare_weeks(s, a, O);
-        /* insertion into bypen: options come nearly sorted by start, not penalty */
-        int k = o;
-        while (k > 0 && C->o[C->bypen[k - 1]].pen > O->pen)
-            C->bypen[k] = C->bypen[k - 1], k--;
-        C->bypen[k] = o;
+        keys[o] = (PenKey){O->pen, o};
         int cl = 0;
         while (cl < C->ncls && (C->cls0[cl] != O->t0 || C->cls1[cl] != O->t1))
             cl++;
@@ -1323,7 +1341,14 @@ static void prepare_cohort(Search *s, Arena *a, int c, int32_t base)
                 continue;
             const PlanTeacher *pt = &s->P->teachers[t];
             bool ok = (po->weekdays & ~pt->weekdays) == 0;
-            for (int i = 0, j = 0; ok && i < po->ndays; i++) {
+            int j = 0;
+            while (ok && po->ndays > 0 && j < pt->naway && pt->away[j][1] < po->days[0])
+                j++;
+            /* day by day only when an absence falls within the option's
+             * days: every oracle question sets this up again, over the
+             * conflict's wider starts (plan-200-1: most of its time) */
+            bool near = po->ndays > 0 && j < pt->naway && pt->away[j][0] <= po->days[po->ndays - 1];
+            for (int i = 0; ok && near && i < po->ndays; i++) {
                 while (j < pt->naway && pt->away[j][1] < po->days[i])
                     j++;
                 ok = !(j < pt->naway && pt->away[j][0] <= po->days[i]);
@@ -1334,6 +1359,12 @@ static void prepare_cohort(Search *s, Arena *a, int c, int32_t base)
         if (teamable(s, C, cm))
             put(C->root, o);
     }
+    /* sorted, not inserted: over the conflict's wider starts a cohort has
+     * hundreds of options, in no order of penalty, set up again for every
+     * oracle question */
+    qsort(keys, (size_t)C->nopts, sizeof *keys, penkey_cmp);
+    for (int o = 0; o < C->nopts; o++)
+        C->bypen[o] = keys[o].o;
     if (C->nopts == 0)
         C->lo = C->hi = 0;
     prepare_profiles(a, C);
@@ -1399,14 +1430,19 @@ static void prepare_periods(Arena *a, Coh *C)
     C->nls = distinct(C->ls, C->o, C->nopts, true);
     C->fle = arena_array(a, (size_t)C->nfs * (size_t)W + 1, sizeof(Word));
     C->lge = arena_array(a, (size_t)C->nls * (size_t)W + 1, sizeof(Word));
+    /* each option in the row of its own first (last) day, then the rows
+     * OR-ed as prefixes (suffixes): linear, where every option against
+     * every day was quadratic in the conflict's wider starts */
     for (int o = 0; o < C->nopts; o++) {
-        for (int i = 0; i < C->nfs; i++)
-            if (C->o[o].f <= C->fs[i])
-                put(C->fle + (size_t)i * (size_t)W, o);
-        for (int i = 0; i < C->nls; i++)
-            if (C->o[o].l >= C->ls[i])
-                put(C->lge + (size_t)i * (size_t)W, o);
+        put((Word *)touch_first(C, C->o[o].f), o);
+        put((Word *)touch_last(C, C->o[o].l), o);
     }
+    for (int i = 1; i < C->nfs; i++)
+        for (int w = 0; w < W; w++)
+            C->fle[(size_t)i * (size_t)W + (size_t)w] |= C->fle[(size_t)(i - 1) * (size_t)W + (size_t)w];
+    for (int i = C->nls - 2; i >= 0; i--)
+        for (int w = 0; w < W; w++)
+            C->lge[(size_t)i * (size_t)W + (size_t)w] |= C->lge[(size_t)(i + 1) * (size_t)W + (size_t)w];
 }
 
 /* The most times of site st's options that are pairwise apart (at least
@@ -1771,27 +1807,117 @@ static int64_t room_bound(Search *s, Arena *a)
     return total;
 }
 
-/* Phase 1's branch and bound from its first plan. With the LP relaxation
- * at hand, the search goes alone for a while (most years need a few
- * nodes), then takes the LP's optimum as what a plan costs at least: the
- * sum of the cheapest options ignores rooms and teams, and proving that a
- * plan costing one more than it is best can take the search forever,
- * while it ends as soon as its plan meets the LP's bound. */
+/* ---- improving the incumbent ----
+ *
+ * Phase 1's branch and bound goes depth first, and on a large year its
+ * first plan is a greedy dive's: the excess it pays sits in a few cohorts
+ * that compete for teachers at other sites, near the top of a tree the
+ * search never climbs back to (plan-100-1: 2146 found in 100 nodes, then
+ * nothing better in a minute, while every site with its teams costs no more
+ * than its cheapest options). So before it, the search frees a few cohorts
+ * around one that pays more than its cheapest option (those that may take
+ * its teachers, and its site's), keeps every other one as the incumbent has
+ * it, and searches the freed ones for a cheaper plan, within a node budget.
+ * Every plan found is a whole plan of the problem, so this changes nothing
+ * but how soon the bound is met: proven penalties and the proposals are the
+ * search's own. */
+
+/* Whether cohort k's team in the incumbent takes a teacher eligible for c. */
+static bool takes_from(const Search *s, int k, int c)
+{
+    const int *tm = s->bteam + (size_t)k * (size_t)s->maxslots;
+    for (int j = 0; j < s->co[k].nslots; j++)
+        if (has(s->co[c].anyelig, tm[j]))
+            return true;
+    return false;
+}
+
+/* One neighbourhood of seed c searched from the incumbent; true when it
+ * found a cheaper plan. */
+static bool improve_around(Search *s, int c, bool *freed, int *order, int most, long budget)
+{
+    int nf = 0;
+    memset(freed, 0, sizeof(bool) * (size_t)s->n);
+    freed[c] = true, nf = 1;
+    for (int pass = 0; pass < 2 && nf < most; pass++) /* its site's first, then its teachers' */
+        for (int k0 = 0, start = (int)(roll(s) % (Word)s->n); k0 < s->n && nf < most; k0++) {
+            int k = (start + k0) % s->n;
+            if (!freed[k] && (pass == 0 ? s->co[k].site == s->co[c].site && s->co[k].site >= 0 : takes_from(s, k, c)))
+                freed[k] = true, nf++;
+        }
+    size_t height = s->ntrail;
+    Word h1 = s->h1, h2 = s->h2, hsum = s->hsum;
+    int64_t partial = 0, best = s->best;
+    int depth = 0;
+    bool ok = true;
+    for (int k = 0; k < s->n && ok; k++) {
+        if (freed[k])
+            continue;
+        memcpy(s->team + (size_t)k * (size_t)s->maxslots, s->bteam + (size_t)k * (size_t)s->maxslots,
+               sizeof(int) * (size_t)s->co[k].nslots);
+        order[depth++] = k;
+        ok = place(s, depth - 1, k, s->bopt[k]);
+        partial += s->co[k].o[s->bopt[k]].pen;
+    }
+    if (ok) {
+        s->aborted = false, s->divelimit = s->nodes + budget;
+        descend(s, depth, partial);
+        s->aborted = false, s->divelimit = 0;
+    }
+    while (depth-- > 0)
+        unplace(s, order[depth], s->opt[order[depth]]);
+    undo(s, height);
+    s->h1 = h1, s->h2 = h2, s->hsum = hsum;
+    return s->best < best;
+}
+
+/* Rounds of neighbourhoods, seeded by the cohorts that pay more than their
+ * cheapest option, until a round finds nothing, the bound is met or the
+ * clock runs out. */
+static void improve(Search *s)
+{
+    if (s->n < 5) /* a neighbourhood of at least three, and some kept */
+        return;
+    bool *freed = arena_array(s->a, (size_t)s->n, sizeof(bool));
+    int *order = arena_array(s->a, (size_t)s->n, sizeof(int));
+    int most = s->n / 4 < 20 ? (s->n / 4 > 3 ? s->n / 4 : 3) : 20;
+    Word rnd = s->rnd;
+    s->rnd = 0x2545F4914F6CDD1DULL;
+    for (int idle = 0; idle < 3 && !s->halt && !s->timeout;) {
+        bool better = false;
+        for (int c = 0; c < s->n && !s->halt && !s->timeout; c++)
+            if (s->co[c].o[s->bopt[c]].pen > s->co[c].rootmin)
+                better |= improve_around(s, c, freed, order, most, 50L * (most + 10));
+        idle = better ? 0 : idle + 1;
+    }
+    s->rnd = rnd;
+}
+
+/* Phase 1's branch and bound from its first plan. The search goes alone
+ * for a while (most years need a few nodes), then improves its plan
+ * (above) and, with the LP relaxation at hand, takes the LP's optimum as
+ * what a plan costs at least: the sum of the cheapest options ignores
+ * rooms and teams, and proving that a plan costing one more than it is
+ * best can take the search forever, while it ends as soon as its plan
+ * meets the LP's bound. */
 static void bound_search(Search *s, PlanResult *out)
 {
     const PlanSolveAsk *ask = s->ask;
     long alone = ask->rank_alone ? ask->rank_alone : PLAN_RANK_ALONE_NODES;
-    if (!ask->lp_open) {
-        descend(s, 0, 0);
-        return;
-    }
-    if (alone > 0) {
+    if (alone > 0) { /* most years need a few nodes: neither helper then */
         s->aborted = false, s->divelimit = s->nodes + alone;
         descend(s, 0, 0);
         bool gave_up = s->aborted;
         s->aborted = false, s->divelimit = 0;
         if (!gave_up || s->timeout || s->halt)
             return;
+    }
+    improve(s);
+    if (s->halt || s->timeout)
+        return;
+    if (!ask->lp_open) {
+        descend(s, 0, 0);
+        return;
     }
     void *lp = ask->lp_open(ask->best_ctx, s->P, s->a);
     if (lp) {

@@ -639,9 +639,36 @@ static PlanProblem random_packed(Arena *a, uint64_t seed)
     return P;
 }
 
+/* Shared: five cohorts with no rooms to share, each needing one of three
+ * teachers who take one cohort at a time, so only the teams link them and
+ * a greedy first plan often pays more than it must: the family on which
+ * phase 1 improves its incumbent around the cohorts that pay extra (a
+ * neighbourhood search), whose plans must be whole and valid. */
+static PlanProblem random_shared(Arena *a, uint64_t seed)
+{
+    PlanProblem P = random_problem(a, seed, true);
+    uint64_t r = seed * 0xA24BAED4963EE407ULL + 3;
+    PlanTeacher *t = arena_array(a, 3, sizeof *t);
+    for (int i = 0; i < 3; i++)
+        t[i] = teacher(ALLDAYS, 1);
+    P.teachers = t, P.nteachers = 3;
+    P.nsites = 0, P.sites = NULL;
+    PlanCohort *c = (PlanCohort *)P.cohorts;
+    for (int i = 0; i < P.ncohorts; i++) {
+        int e[3], ne = 0;
+        for (int q = 0; q < 3; q++)
+            if (rnd(&r, 3) || (q == 2 && ne == 0))
+                e[ne++] = q;
+        PlanRole *ro = arena_array(a, 1, sizeof *ro);
+        ro[0] = role(a, 1, e, ne);
+        c[i].site = -1, c[i].roles = ro, c[i].nroles = 1;
+    }
+    return P;
+}
+
 /* The random families: free, linked at one site, linked over two sites,
- * packed into one site. */
-enum { FREE, LINKED, TWO_SITES, PACKED };
+ * packed into one site, linked by teachers alone. */
+enum { FREE, LINKED, TWO_SITES, PACKED, SHARED };
 
 static int check_path(uint64_t seed, int family, int path);
 
@@ -658,12 +685,13 @@ static int check_path(uint64_t seed, int family, int path)
     Arena *a = arena_new();
     PlanProblem P = family == TWO_SITES ? random_two_sites(a, seed)
                     : family == PACKED  ? random_packed(a, seed)
+                    : family == SHARED  ? random_shared(a, seed)
                                         : random_problem(a, seed, family == LINKED);
     Brute b = brute_all(a, &P);
     int want = brute_proposals(&b, 3);
     PlanResult r = solve_path(&P, 3, path, a);
     char msg[64];
-    static const char *const fam[] = {"", " linked", " two sites", " packed"};
+    static const char *const fam[] = {"", " linked", " two sites", " packed", " shared"};
     snprintf(msg, sizeof msg, "seed %llu%s, path %d", (unsigned long long)seed, fam[family], path);
     if (r.nproposals != want || r.status != (want ? PLAN_OPTIMAL : PLAN_INFEASIBLE))
         fail_msg("%s: %d proposals (want %d), status %d", msg, r.nproposals, want, (int)r.status);
@@ -728,6 +756,13 @@ static void test_packed_against_brute_force(void **state)
     (void)state;
     int feasible = feasible_seeds(PACKED);
     assert_true(feasible > 10 && feasible < 140);
+}
+
+static void test_shared_against_brute_force(void **state)
+{
+    (void)state;
+    int feasible = feasible_seeds(SHARED);
+    assert_true(feasible > 10 && feasible < 150);
 }
 
 /* GLPK's MIP alone (plan_mip_best): the least penalty, proven, with a
@@ -981,6 +1016,7 @@ int main(void)
         cmocka_unit_test(test_linked_against_brute_force),
         cmocka_unit_test(test_two_sites_against_brute_force),
         cmocka_unit_test(test_packed_against_brute_force),
+        cmocka_unit_test(test_shared_against_brute_force),
         cmocka_unit_test(test_mip_against_brute_force),
         cmocka_unit_test(test_any_plan),
         cmocka_unit_test(test_penalty_only),
