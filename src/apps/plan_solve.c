@@ -206,13 +206,18 @@ typedef struct Search {
     Word *why, *acc;                       /* per depth: a failure's reason, a node's so far */
     Word *placedset, *tcoh, *sitecoh;      /* placed cohorts: all, per teacher, per site */
     int **ex, *match;
+    Word *ufit, *ufree, *uadj, *useen;     /* the capacity check's scratch: */
+    int *ucoh, *uf, *ul, *ucap, *uload, *uasg; /* spans (and days asked), teachers, slot units */
+    int *ustamp, ustampv;                  /* per day: asked at this check */
+    int *ut0, *ut1, *uin, *uprev, DW;      /* times all its fitting options share; spans asked */
+    Word *umet;                            /* per span: the dates it surely meets on */
     int phase, lexc;                       /* 1: branch and bound; 2: probe; lexc: ranked cohort */
     int64_t best, target, known;
     bool found, halt, timeout, guided, aborted;
     long divelimit;                        /* a dive's node budget (0: none); aborted: it ran out */
     Word rnd;                              /* a dive's random choices (0: none) */
     int *bopt, *bteam, *gopt, *gteam;      /* the last plan found; the guide */
-    long nodes;
+    long nodes, probed;                    /* probed: the nodes when this probe began */
     double limit;
     struct timespec start;
 } Search;
@@ -1069,8 +1074,9 @@ static bool leaf(Search *s, int64_t partial)
     return s->halt = partial <= s->known;
 }
 
-/* The options of c that fit a slack over its cheapest alive one. */
-static int fitting(const Search *s, int c, int64_t slack)
+/* The options of c (alive or not) that cost at most a slack over its
+ * cheapest alive one; NULL: none. */
+static const Word *fit_mask(const Search *s, int c, int64_t slack)
 {
     const Coh *C = &s->co[c];
     int64_t m0 = minpen(s, c), thr = slack > INT64_MAX - (m0 > 0 ? m0 : 0) ? INT64_MAX : m0 + slack;
@@ -1082,13 +1088,211 @@ static int fitting(const Search *s, int c, int64_t slack)
         else
             hi = mid;
     }
-    if (lo == 0)
+    return lo == 0 ? NULL : C->plmask + (size_t)(lo - 1) * (size_t)C->W;
+}
+
+/* The options of c that fit a slack over its cheapest alive one. */
+static int fitting(const Search *s, int c, int64_t slack)
+{
+    const Coh *C = &s->co[c];
+    const Word *m = fit_mask(s, c, slack);
+    if (!m)
         return 0;
-    const Word *m = C->plmask + (size_t)(lo - 1) * (size_t)C->W;
     int n = 0;
     for (int w = 0; w < C->W; w++)
         n += __builtin_popcountll(C->alive[w] & m[w]);
     return n;
+}
+
+/* ---- the teachers' capacity ----
+ *
+ * Forward checking sees what a placed cohort takes from the unplaced ones,
+ * never what two unplaced cohorts take from each other, and at no slack
+ * that is what a ranking probe has to prove. It proved it by enumeration:
+ * on plan-20-3 the probe for cohort c1's Monday and Tuesday mornings
+ * re-placed four cohorts of site s2 with every team (2.6 million nodes in
+ * 15 s), each time to find that cohort c2 takes teacher t13, the only
+ * peer teacher either c2 or c12 can have on their cheapest options, which
+ * share dates at two sites. So a probe checks, before it branches, that
+ * the unplaced cohorts can still be staffed. Only the options that fit
+ * the slack count (the others cost more than the probe allows, whatever
+ * the rest does), and a teacher can take a cohort when she is eligible
+ * for the role and free for one of its fitting options. Two relaxations,
+ * each a maximum b-matching of role slots to teachers (Kuhn's augmenting
+ * paths); when one cannot fill every slot, no plan of the probe's penalty
+ * completes this state:
+ * - a day that every fitting option's period of a cohort spans: there a
+ *   teacher takes at most max_cohorts less the placed cohorts she has on
+ *   that day. Only the days on which such a span or a placed cohort's
+ *   period starts are asked: between two such days neither the spans that
+ *   hold a day nor the teachers' counts grow, so no other day is harder.
+ *   A teacher may fill two roles of one cohort here (a team's teachers are
+ *   distinct: left out, so the check is weaker, never wrong).
+ * - a date that every fitting option of a cohort meets on: cohorts taken
+ *   greedily so that each pair is at two sites or at overlapping times
+ *   (every fitting option of one against every one of the other), of
+ *   which a teacher takes at most one (PLANNING.md §2, 3). Exact for the
+ *   cohorts taken; the greedy choice only makes it weaker.
+ * It reads every placed cohort's doing, so its failure's reason is all of
+ * them. Only a ranking probe asks it, and only once it has spent more
+ * than two dives' nodes (2 × cohorts): most probes confirm the guide's
+ * value in one dive, and a check costs several nodes' time (asked at
+ * every node, plan-50-2 took 13.8 % more instructions for nothing).
+ * Phase 1 and the seat bound's searches go without. */
+
+/* Kuhn's augmenting path for unit u of the capacity check. */
+static bool cap_augment(Search *s, int u, int nu, Word *seen)
+{
+    const Word *adj = s->uadj + (size_t)u * (size_t)s->TW;
+    for (int w = 0; w < s->TW; w++) {
+        Word m = adj[w] & ~seen[w];
+        while (m) {
+            int t = w * 64 + __builtin_ctzll(m);
+            m &= m - 1;
+            seen[w] |= (Word)1 << (t & 63);
+            if (s->uload[t] < s->ucap[t]) {
+                s->uload[t]++, s->uasg[u] = t;
+                return true;
+            }
+            for (int v = 0; v < nu; v++)
+                if (s->uasg[v] == t && cap_augment(s, v, nu, seen)) {
+                    s->uasg[u] = t;
+                    return true;
+                }
+        }
+    }
+    return false;
+}
+
+/* Whether every role slot of the spans listed in s->uin[0 … nin-1] gets a
+ * teacher within the capacities in s->ucap. */
+static bool cap_fill(Search *s, int nin)
+{
+    int nu = 0;
+    for (int t = 0; t < s->T; t++)
+        s->uload[t] = 0;
+    for (int i = 0; i < nin; i++) {
+        int j = s->uin[i];
+        const Coh *C = &s->co[s->ucoh[j]];
+        const Word *tfree = s->ufree + (size_t)j * (size_t)s->TW;
+        for (int r = 0; r < C->nroles; r++)
+            for (int k = 0; k < C->roles[r].need; k++) {
+                Word *adj = s->uadj + (size_t)nu * (size_t)s->TW;
+                const Word *e = C->elig + (size_t)r * (size_t)s->TW;
+                for (int w = 0; w < s->TW; w++)
+                    adj[w] = tfree[w] & e[w];
+                s->uasg[nu] = -1;
+                memset(s->useen, 0, sizeof(Word) * (size_t)s->TW);
+                if (!cap_augment(s, nu, nu + 1, s->useen))
+                    return false;
+                nu++;
+            }
+    }
+    return true;
+}
+
+/* Whether the unplaced cohorts can still be staffed within the slack (see
+ * above); false proves that no plan completes this state. */
+static bool staffable(Search *s, int64_t slack)
+{
+    int nc = 0;
+    for (int c = 0; c < s->n; c++) {
+        if (s->placed[c])
+            continue;
+        const Coh *C = &s->co[c];
+        const Word *fm = fit_mask(s, c, slack);
+        int32_t f = INT32_MIN, l = INT32_MAX;
+        int t0 = INT32_MIN, t1 = INT32_MAX;
+        Word *fit = s->ufit; /* alive and fitting */
+        bool any = false;
+        for (int w = 0; w < C->W; w++)
+            any |= (fit[w] = fm ? C->alive[w] & fm[w] : 0) != 0;
+        if (!any)
+            continue; /* not met: its cheapest alive option fits any slack >= 0 */
+        for (int w = 0; w < C->W; w++)
+            for (Word m = fit[w]; m; m &= m - 1) {
+                const Opt *O = &C->o[w * 64 + __builtin_ctzll(m)];
+                f = O->f > f ? O->f : f;
+                l = O->l < l ? O->l : l;
+                t0 = O->t0 > t0 ? O->t0 : t0;
+                t1 = O->t1 < t1 ? O->t1 : t1;
+            }
+        if (f > l)
+            continue; /* no day common to its fitting options */
+        Word *tfree = s->ufree + (size_t)nc * (size_t)s->TW;
+        memset(tfree, 0, sizeof(Word) * (size_t)s->TW);
+        for (int k = 0; k < C->nt; k++) {
+            const Word *tm = C->tmask + (size_t)k * (size_t)C->W, *bl = C->blocked + (size_t)k * (size_t)C->W;
+            for (int w = 0; w < C->W; w++)
+                if (tm[w] & ~bl[w] & fit[w]) {
+                    put(tfree, C->tl[k]);
+                    break;
+                }
+        }
+        Word *met = s->umet + (size_t)nc * (size_t)s->DW; /* the dates all its fitting options meet on */
+        memset(met, 0, sizeof(Word) * (size_t)s->DW);
+        for (int32_t d = C->lo; d <= C->hi; d++) {
+            const Word *row = C->dayopts + (size_t)(d - C->lo) * (size_t)C->W;
+            bool all = true;
+            for (int w = 0; all && w < C->W; w++)
+                all = (row[w] & fit[w]) == fit[w];
+            if (all)
+                put(met, d);
+        }
+        s->ucoh[nc] = c, s->uf[nc] = f, s->ul[nc] = l, s->ut0[nc] = t0, s->ut1[nc] = t1, nc++;
+    }
+    /* max_cohorts: the spans that hold a day */
+    int nd = nc;
+    for (int c = 0; c < s->n; c++)
+        if (s->placed[c] && s->co[c].nslots > 0)
+            s->uf[nd++] = s->co[c].o[s->opt[c]].f;
+    s->ustampv++;
+    for (int i = 0; i < nd; i++) {
+        int32_t d = s->uf[i];
+        if (s->ustamp[d] == s->ustampv)
+            continue;
+        s->ustamp[d] = s->ustampv;
+        int nin = 0;
+        for (int t = 0; t < s->T; t++) {
+            int left = s->P->teachers[t].max_cohorts - s->tcount[(size_t)t * (size_t)s->D + (size_t)d];
+            s->ucap[t] = left > 0 ? left : 0;
+        }
+        for (int j = 0; j < nc; j++)
+            if (s->uf[j] <= d && s->ul[j] >= d)
+                s->uin[nin++] = j;
+        if (!cap_fill(s, nin))
+            return false;
+    }
+    /* one date: cohorts that surely meet on it, pairwise at other sites or
+     * at overlapping times, need a teacher each */
+    for (int t = 0; t < s->T; t++)
+        s->ucap[t] = 1;
+    int prev = 0;
+    for (int d = 0; d < s->D; d++) {
+        int nin = 0;
+        for (int j = 0; j < nc; j++) {
+            if (!has(s->umet + (size_t)j * (size_t)s->DW, d))
+                continue;
+            bool apart = true; /* from every cohort taken so far */
+            for (int i = 0; apart && i < nin; i++) {
+                int k = s->uin[i];
+                int a0 = s->ut0[j] > s->ut0[k] ? s->ut0[j] : s->ut0[k], a1 = s->ut1[j] < s->ut1[k] ? s->ut1[j] : s->ut1[k];
+                apart = s->co[s->ucoh[j]].site != s->co[s->ucoh[k]].site || a0 < a1;
+            }
+            if (apart)
+                s->uin[nin++] = j;
+        }
+        bool same = nin == prev;
+        for (int i = 0; same && i < nin; i++)
+            same = s->uprev[i] == s->uin[i];
+        if (same || nin < 2)
+            continue;
+        memcpy(s->uprev, s->uin, sizeof(int) * (size_t)nin);
+        prev = nin;
+        if (!cap_fill(s, nin))
+            return false;
+    }
+    return true;
 }
 
 /* The next cohort: the one phase 2 ranks when it is due, else the one with
@@ -1140,6 +1344,11 @@ static bool descend(Search *s, int depth, int64_t partial)
     Memo *m = recall(s, depth, &k1, &k2);
     if (m->k1 == k1 && m->k2 == k2 && m->budget >= (s->phase == 1 ? s->best - 1 : s->target) - partial) {
         memcpy(why, s->placedset, sizeof(Word) * (size_t)s->NW);
+        return false;
+    }
+    if (s->phase == 2 && s->lexc >= 0 && s->nodes - s->probed > 2L * s->n &&
+        !staffable(s, s->target - partial - s->lb[depth])) {
+        memcpy(why, s->placedset, sizeof(Word) * (size_t)s->NW); /* it reads what they all left */
         return false;
     }
     int c = pick(s, depth, partial);
@@ -1583,6 +1792,23 @@ static void setup(Search *s, const PlanProblem *P, Arena *a)
     s->alpha = arena_array(a, (size_t)ns, sizeof(int));
     for (int st = 0; st < P->nsites; st++)
         s->alpha[st] = times_apart(s, st);
+    s->ufit = arena_array(a, (size_t)maxW, sizeof(Word));
+    s->ufree = arena_array(a, n1 * (size_t)s->TW, sizeof(Word));
+    s->uadj = arena_array(a, n1 * ((size_t)s->maxslots + 1) * (size_t)s->TW, sizeof(Word));
+    s->useen = arena_array(a, (size_t)s->TW, sizeof(Word));
+    s->ucoh = arena_array(a, n1, sizeof(int));
+    s->uf = arena_array(a, 2 * n1, sizeof(int));
+    s->ustamp = arena_array(a, (size_t)s->D, sizeof(int));
+    s->DW = nwords(s->D);
+    s->umet = arena_array(a, n1 * (size_t)s->DW, sizeof(Word));
+    s->ut0 = arena_array(a, n1, sizeof(int));
+    s->ut1 = arena_array(a, n1, sizeof(int));
+    s->uin = arena_array(a, n1, sizeof(int));
+    s->uprev = arena_array(a, n1, sizeof(int));
+    s->ul = arena_array(a, n1, sizeof(int));
+    s->ucap = arena_array(a, T, sizeof(int));
+    s->uload = arena_array(a, T, sizeof(int));
+    s->uasg = arena_array(a, n1 * ((size_t)s->maxslots + 1), sizeof(int));
     teacher_classes(s);
 }
 
@@ -1650,7 +1876,7 @@ static void guide(Search *s)
  * in the contract's order, so the first plan has its best value). */
 static bool probe(Search *s, int depth, int64_t partial, int64_t target)
 {
-    s->phase = 2, s->target = target, s->found = false;
+    s->phase = 2, s->target = target, s->found = false, s->probed = s->nodes;
     descend(s, depth, partial);
     return s->found;
 }

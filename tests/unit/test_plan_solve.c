@@ -129,6 +129,61 @@ static void test_seat_bound(void **state)
     arena_free(a);
 }
 
+/* The teachers' capacity at a probe. Cohorts 1 and 2 (two sites) have
+ * one eligible teacher and meet on day 300 or 301, so they need both days;
+ * ranking cohort 0, its first option takes her on day 301, and no plan of
+ * the least penalty (0) is left. Forward checking sees that only once one
+ * of the two is placed, and the fillers before them in the search's order
+ * (two values and six teams each, at cohort 1's site and date, so in its
+ * conflict set: backjumping cannot skip them) are tried every way first;
+ * the capacity check proves it before the first filler. */
+static void test_staffable(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    enum { M = 6, N = 3 + M, F = 6 };
+    PlanTeacher t[1 + F];
+    int32_t (*away)[2] = arena_array(a, F, sizeof *away);
+    t[0] = teacher(ALLDAYS, 9);
+    int fill[F];
+    for (int i = 0; i < F; i++) { /* told apart by their absences, far from every date */
+        t[1 + i] = teacher(ALLDAYS, 9);
+        away[i][0] = away[i][1] = 1000 + i;
+        t[1 + i].away = (const int32_t(*)[2])&away[i], t[1 + i].naway = 1;
+        fill[i] = 1 + i;
+    }
+    const int x[] = {0};
+    PlanRole rx = role(a, 1, x, 1), rf = role(a, 1, fill, F);
+    PlanCohort c[N];
+    const int32_t d50 = 50, d300 = 300, d301 = 301;
+    PlanOption *o0 = arena_array(a, 2, sizeof *o0);
+    o0[0] = opt(a, 0, TUE, 480, 530, &d301, 1, 0);
+    o0[1] = opt(a, 0, MON, 480, 530, &d50, 1, 0);
+    c[0] = (PlanCohort){.site = 0, .opts = o0, .nopts = 2, .roles = &rx, .nroles = 1};
+    for (int k = 1; k <= 2; k++) {
+        PlanOption *o = arena_array(a, 12, sizeof *o);
+        for (int j = 0; j < 6; j++) {
+            o[j] = opt(a, 0, MON, 480 + 60 * j, 530 + 60 * j, &d300, 1, 0);
+            o[6 + j] = opt(a, 0, TUE, 480 + 60 * j, 530 + 60 * j, &d301, 1, 0);
+        }
+        c[k] = (PlanCohort){.site = k, .opts = o, .nopts = 12, .roles = &rx, .nroles = 1};
+    }
+    for (int i = 0; i < M; i++) {
+        PlanOption *o = arena_array(a, 2, sizeof *o);
+        o[0] = opt(a, 0, MON, 480, 490, &d300, 1, 0);
+        o[1] = opt(a, 0, MON, 480, 490, &d50, 1, 0);
+        c[3 + i] = (PlanCohort){.site = 1, .opts = o, .nopts = 2, .roles = &rf, .nroles = 1};
+    }
+    PlanSite s[3] = {{.rooms = 9}, {.rooms = 9}, {.rooms = 9}};
+    PlanProblem P = {.cohorts = c, .ncohorts = N, .teachers = t, .nteachers = 1 + F, .sites = s, .nsites = 3};
+    PlanResult r = solve(&P, 1, a);
+    assert_int_equal(r.status, PLAN_OPTIMAL);
+    assert_int_equal(r.proposals[0].penalty, 0);
+    assert_int_equal(r.proposals[0].opt[0], 1);
+    assert_true(r.nodes < 1000); /* 233 with the check, 3744 without */
+    arena_free(a);
+}
+
 /* The seat count: nine cohorts at a site of one room and two times apart,
  * each meeting twice a week for two weeks in the same four (any two of
  * Monday to Thursday, either time, starting in week 1, 2 or 3): 36
@@ -1005,6 +1060,7 @@ int main(void)
         cmocka_unit_test(test_no_cohorts),
         cmocka_unit_test(test_rooms),
         cmocka_unit_test(test_seat_bound),
+        cmocka_unit_test(test_staffable),
         cmocka_unit_test(test_seat_count),
         cmocka_unit_test(test_weekdays_and_away),
         cmocka_unit_test(test_max_cohorts),
