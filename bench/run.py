@@ -888,8 +888,10 @@ def profile(ramme, files, cfg, tmp, res):
         for fmt in ("json", "text"):
             cg = os.path.join(tmp, f"callgrind.{fmt}.out")
             log(f"profile: callgrind, {fig['input']}, --format {fmt}")
+            # One thread: the phases are of a course's work, and profile.py follows the
+            # calls of the single-threaded driver (batch_next), not the workers' (check -j).
             cmd = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={cg}", ramme, "check",
-                   "--format", fmt] + inputs
+                   "-j", "1", "--format", fmt] + inputs
             subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             if os.path.exists(cg):
                 fig[f"callgrind_{fmt}"] = prof.analyse(cg)

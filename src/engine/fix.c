@@ -222,6 +222,8 @@ void fix_course(Program *p, SourceSet *ss, const CompileOptions *opt, CourseRepo
 {
     rep->fixes = arena_array(a, (size_t)rep->n + 1, sizeof *rep->fixes);
     rep->nfixes = arena_array(a, (size_t)rep->n + 1, sizeof *rep->nfixes);
-    for (int i = 0; i < rep->n; i++)
+    /* A spent budget derives nothing more: no candidate could be verified
+     * (a file over FIX_MAX_BYTES starts with none). */
+    for (int i = 0; i < rep->n && (!budget || *budget > 0); i++)
         rep->nfixes[i] = suggest(p, ss, opt, rep, &rep->results[i], a, &rep->fixes[i], budget);
 }
