@@ -7,7 +7,8 @@ JSON, the phases of `ramme check` and the functions with the most instructions o
 
 Phases (instructions, from the call graph; every function named here is a real, non-inlined
 symbol of the optimised build):
-  reading     skim_layout, u8_check, src_read: mapping or reading files, the batch's layout, UTF-8
+  reading     skim_layout, utf8_first_bad, src_read: mapping or reading files, the batch's layout,
+              the UTF-8 check (u8_check is the output's, jsonw.c and esc.c, and a bad file's)
   lexing      yylex (flex)
   parsing     yyparse and yyparse_nolac (the parser without LAC, tried first) minus yylex (bison
               actions build the syntax tree)
@@ -127,7 +128,9 @@ def analyse(path, top=15):
     # `check` compiles the program (compile_batch; compile_file for a file read whole) and
     # then parses, builds and type-checks each course in batch_next: both are the front end.
     front = incoming["compile_file"] + incoming["compile_batch"] + incoming["batch_next"]
-    reading = incoming["skim_layout"] + incoming["u8_check"] + incoming["src_read"]
+    # The front end checks UTF-8 with utf8_first_bad (parse.c); u8_check is called by the
+    # writers (jsonw.c, esc.c) for every string of a report, so it is output's.
+    reading = incoming["skim_layout"] + incoming["utf8_first_bad"] + incoming["src_read"]
     evaluation = sum(incoming[f] for f in EVAL_ENTRIES)
     # Output is everything the driver calls besides the front end, the rules engine, freeing
     # and start-up work: jansson, stdio, render_*, report_*, dump_*, whatever the report
