@@ -55,8 +55,7 @@ typedef void (*SkimProgress)(void *ctx, size_t done);
 
 /* Skims `text` (len bytes) for top-level declarations whose key is `kind`.
  * Always fills *out (free with skim_free); returns out->plain. `progress`
- * may be NULL. text[len] must be a NUL, as a Source's text is: bodies and
- * strings are skipped with strcspn. */
+ * may be NULL. */
 bool skim_layout(const char *text, size_t len, const char *kind, SkimProgress progress, void *ctx, Skim *out);
 void skim_free(Skim *s);
 /* The hash of a name's bytes (FNV-1a, 64 bits; never 0). */

@@ -13,6 +13,9 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* Files from this size on are mapped rather than read into a copy: a batch
  * of 100,000 courses is 140 MB, and a copy would double what `check` holds. */
@@ -292,33 +295,80 @@ void src_drop_index(Source *s)
     atomic_store_explicit(&s->index, NULL, memory_order_relaxed);
 }
 
+/* The '\n' bytes of t[0, n), and whether a '\r' is among the bytes: with
+ * SSE2 (every x86-64) sixteen bytes a step, each compare's -1 subtracted
+ * into a byte counter that is summed before it can overflow. */
+static size_t count_nl(const char *t, size_t n, bool *cr)
+{
+    size_t count = 0, i = 0;
+    *cr = false;
+#if defined(__SSE2__)
+    const __m128i nl = _mm_set1_epi8('\n'), r = _mm_set1_epi8('\r'), zero = _mm_setzero_si128();
+    __m128i seen = zero;
+    while (n - i >= 16) {
+        size_t stop = n - i >= 16 * 255 ? i + 16 * 255 : i + ((n - i) & ~(size_t)15);
+        __m128i acc = zero;
+        for (; i < stop; i += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+            acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(v, nl));
+            seen = _mm_or_si128(seen, _mm_cmpeq_epi8(v, r));
+        }
+        __m128i sum = _mm_sad_epu8(acc, zero);
+        count += (size_t)_mm_cvtsi128_si32(sum) + (size_t)_mm_extract_epi16(sum, 4);
+    }
+    *cr = _mm_movemask_epi8(seen) != 0;
+#endif
+    for (; i < n; i++) {
+        count += t[i] == '\n';
+        *cr = *cr || t[i] == '\r';
+    }
+    return count;
+}
+
+size_t src_count_lines(const char *t, size_t from, size_t to, size_t len, size_t *line_start)
+{
+    if (from >= to)
+        return 0;
+    bool cr;
+    size_t n = count_nl(t + from, to - from, &cr);
+    if (!cr) {
+        if (n) {
+            size_t k = to;
+            while (t[k - 1] != '\n')
+                k--;
+            *line_start = k;
+        }
+        return n;
+    }
+    n = 0;
+    for (size_t i = from; i < to; i++) {
+        size_t k = src_line_end(t, i, len);
+        if (k && i + k <= to) {
+            n++;
+            i += k - 1;
+            *line_start = i + 1;
+        }
+    }
+    return n;
+}
+
 /* From the known place `at` of byte `from` forward to byte `off`: lines
  * and characters as the lexer counts them (the '\r' of "\r\n" is a
  * character of its line, the '\n' ends it). A report counts up to a
- * course's length for each place it shows, so a text without '\r' (the
- * usual one) hops from '\n' to '\n' with memchr and counts characters on
- * the last line only. */
+ * course's length for each place it shows: the line ends are counted
+ * in bulk (src_count_lines), the characters on the last line only. */
 static SrcPos count_from(const Source *s, size_t from, SrcPos at, size_t off)
 {
     size_t end = off < s->len ? off : s->len;
     const char *t = s->text;
     size_t i = from;
-    if (i < end && !memchr(t + i, '\r', end - i)) {
-        for (const char *nl; (nl = memchr(t + i, '\n', end - i)) != NULL;) {
-            at.line++;
-            at.col = 1;
-            i = (size_t)(nl - t) + 1;
-        }
+    size_t n = src_count_lines(t, from, end, s->len, &i);
+    if (n) {
+        at.line += (int)n;
+        at.col = 1;
     }
-    for (; i < end; i++) {
-        unsigned char c = (unsigned char)t[i];
-        if (c == '\n' || (c == '\r' && !(i + 1 < s->len && t[i + 1] == '\n'))) {
-            at.line++;
-            at.col = 1;
-        } else if ((c & 0xC0) != 0x80) {
-            at.col++;
-        }
-    }
+    for (; i < end; i++)
+        at.col += ((unsigned char)t[i] & 0xC0) != 0x80;
     if (off > end && end >= from)
         at.col += (int)(off - end);
     return at;

@@ -105,6 +105,12 @@ bool src_breaks(const Source *s, size_t from, size_t to);
 /* Bytes of the line end at t[i] ("\r\n" 2, a lone '\r' or '\n' 1), or 0:
  * the lexer's line ends, which LSP counts too (the language server). */
 size_t src_line_end(const char *t, size_t i, size_t len);
+/* The line ends in t[from, to), counted as the lexer counts them ("\r\n",
+ * a lone '\r' or '\n'; a '\r' at to - 1 is lone unless t[to] is '\n',
+ * t being len bytes long). When there is one, *line_start is set to the
+ * byte after the last, where the last line starts. A text without '\r'
+ * (the usual one) is counted sixteen bytes at a time. */
+size_t src_count_lines(const char *t, size_t from, size_t to, size_t len, size_t *line_start);
 /* The span of bytes [off, end) of file `file`. */
 static inline Span span_at(int file, size_t off, size_t end)
 {

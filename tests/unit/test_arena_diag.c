@@ -910,6 +910,41 @@ static void test_src_pos_every_byte(void **state)
     free(t);
 }
 
+/* src_count_lines against a count byte by byte, over stretches of every
+ * length up to past 16 * 255 bytes (where its byte counters are summed)
+ * and starting at every alignment, in texts with no '\r' (the sixteen-byte
+ * path), a rare one, and "\r\n" or a lone '\r' across the stretch's end. */
+static void test_src_count_lines(void **state)
+{
+    (void)state;
+    enum { N = 9000 };
+    char *t = malloc(N + 1);
+    assert_non_null(t);
+    unsigned x = 11;
+    for (int kind = 0; kind < 3; kind++) {
+        for (size_t i = 0; i < N; i++) {
+            x = x * 1103515245u + 12345u;
+            unsigned r = (x >> 16) % 40;
+            t[i] = r < 2 ? '\n' : r == 2 && kind > 0 && (kind == 2 || (x >> 8) % 50 == 0) ? '\r' : r == 3 ? (char)0xC3 : 'a';
+        }
+        t[N] = '\0';
+        for (size_t from = 0; from < 40; from++)
+            for (size_t to = from; to <= N; to += to < 200 ? 1 : 97) {
+                size_t want = 0, want_start = (size_t)-1, got_start = (size_t)-1;
+                for (size_t i = from; i < to; i++)
+                    if (t[i] == '\n' || (t[i] == '\r' && !(i + 1 < N && t[i + 1] == '\n'))) {
+                        want++;
+                        want_start = i + 1;
+                    }
+                size_t got = src_count_lines(t, from, to, N, &got_start);
+                if (got != want || got_start != want_start)
+                    fail_msg("kind %d, [%zu, %zu): %zu lines from %zu, expected %zu from %zu", kind, from, to, got,
+                             got_start, want, want_start);
+            }
+    }
+    free(t);
+}
+
 /* Workers of check -j may ask for places in one file at once, each
  * before the index exists: whoever builds it first publishes it, the
  * others free theirs (a leak or a use after free shows under `make
@@ -1039,6 +1074,7 @@ int main(void)
         cmocka_unit_test(test_src_line_crlf),
         cmocka_unit_test(test_src_bom),
         cmocka_unit_test(test_src_pos_every_byte),
+        cmocka_unit_test(test_src_count_lines),
         cmocka_unit_test(test_src_pos_threads),
         cmocka_unit_test(test_src_read),
         cmocka_unit_test(test_span_join),

@@ -256,6 +256,110 @@ static void test_cr_line_ends(void **state)
     skim_free(&s);
 }
 
+/* Line and column of byte `off`, counted from the start as the lexer counts. */
+static void naive_place(const char *t, size_t off, int *line, int *col)
+{
+    *line = *col = 1;
+    for (size_t i = 0; i < off; i++) {
+        if (t[i] == '\n' || (t[i] == '\r' && t[i + 1] != '\n')) {
+            ++*line;
+            *col = 1;
+        } else if (((unsigned char)t[i] & 0xC0) != 0x80) {
+            ++*col;
+        }
+    }
+}
+
+/* Random batches: bodies of every length with nested blocks, strings
+ * (escaped quotes, braces, 'æ'), comments with braces, blank lines and
+ * declarations between the courses, each file with '\n', "\r\n", a lone
+ * '\r' or all three for its line ends. The lines of a body are counted
+ * when it closes, sixteen bytes at a time: every item and stretch must
+ * stand where a count from the start puts it. */
+static void test_random_places(void **state)
+{
+    (void)state;
+    enum { CAP = 1 << 16 };
+    static const char *const lines[] = {
+        "provider \"Kommune {æ}\"", "hours 3h", "module m1 \"Håb\" { hours 2h; covers a.b, c.d }",
+        "theory {", "}", "# a comment { with a brace", "title \"say \\\"hi\\\" {\"", "", "covers x.y",
+        "locations \"Recovery-skolen Skive\", \"Peer-huset, Helsingør\"",
+    };
+    char *t = malloc(CAP);
+    size_t *starts = malloc(sizeof *starts * 512);
+    assert_non_null(t);
+    assert_non_null(starts);
+    unsigned x = 3;
+    for (int round = 0; round < 200; round++) {
+        int ends = round % 4; /* '\n', "\r\n", '\r', mixed */
+        size_t len = 0;
+        int n = 0;
+#define RND() (x = x * 1103515245u + 12345u, (x >> 16) & 0x7fff)
+#define PUT(str) (len += (size_t)sprintf(t + len, "%s", (str)))
+#define END()                                                                                   \
+    do {                                                                                        \
+        int e_ = ends < 3 ? ends : (int)(RND() % 3);                                            \
+        PUT(e_ == 0 ? "\n" : e_ == 1 ? "\r\n" : "\r");                                          \
+    } while (0)
+        int courses = 1 + (int)(RND() % 12);
+        for (int c = 0; c < courses; c++) {
+            if (RND() % 3 == 0) {
+                PUT(RND() % 2 ? "import \"national\"" : "# between");
+                END();
+            }
+            for (unsigned k = RND() % 3; k > 0; k--)
+                END();
+            for (unsigned k = RND() % 3; k > 0; k--)
+                PUT(" ");
+            starts[n++] = len;
+            len += (size_t)sprintf(t + len, "course c%d \"Kursus %d\" {", c, c);
+            END();
+            int depth = 0;
+            for (unsigned k = RND() % 40; k > 0; k--) {
+                const char *l = lines[RND() % (sizeof lines / sizeof *lines)];
+                if (l[0] == '}' && depth == 0)
+                    continue;
+                depth += l[strlen(l) - 1] == '{' && l[0] != '#';
+                depth -= l[0] == '}';
+                for (unsigned pad = RND() % 20; pad > 0; pad--)
+                    PUT(" ");
+                PUT(l);
+                END();
+            }
+            for (; depth > 0; depth--) {
+                PUT("}");
+                END();
+            }
+            PUT("}");
+            END();
+        }
+#undef END
+#undef PUT
+#undef RND
+        t[len] = '\0';
+        Skim s;
+        if (!skim(t, &s))
+            fail_msg("round %d: not plain at %zu (%s): %.40s", round, s.stop, s.why, t + s.stop);
+        assert_int_equal(s.n, n);
+        for (int i = 0; i < n; i++) {
+            int line, col;
+            naive_place(t, starts[i], &line, &col);
+            assert_int_equal(s.items[i].off, starts[i]);
+            if (s.items[i].line != line || s.items[i].col != col)
+                fail_msg("round %d, item %d: %d:%d, expected %d:%d", round, i, s.items[i].line, s.items[i].col, line, col);
+        }
+        for (int i = 0; i < s.nrest; i++) {
+            int line, col;
+            naive_place(t, s.rest[i].off, &line, &col);
+            if (s.rest[i].line != line || s.rest[i].col != col)
+                fail_msg("round %d, stretch %d: %d:%d, expected %d:%d", round, i, s.rest[i].line, s.rest[i].col, line, col);
+        }
+        skim_free(&s);
+    }
+    free(starts);
+    free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -270,6 +374,7 @@ int main(void)
         cmocka_unit_test(test_key_must_start_a_statement),
         cmocka_unit_test(test_progress_on_large_input),
         cmocka_unit_test(test_cr_line_ends),
+        cmocka_unit_test(test_random_places),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
