@@ -37,6 +37,7 @@ int yyparse_nolac(yyscan_t scanner, LexState *ls);
 }
 
 %code {
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -44,20 +45,43 @@ int yyparse_nolac(yyscan_t scanner, LexState *ls);
  * would report "memory exhausted", which yyerror turns into a located error. */
 #define YYMAXDEPTH 4000
 
-/* A rule's place: from its first symbol's start to its last one's end; an
- * empty rule's is empty, where the symbol before it ends. Both ends are
- * read from the stack, whatever N: the last symbol's end is the end of
- * the symbol on top (Rhs[N], or Rhs[0] when N is 0). */
+/* A rule's place. Bison's default, YYLLOC_DEFAULT, reads both ends from
+ * the location stack on every reduction (some 690,000 for 2,000 courses of
+ * a batch), where a few rules need a place at all. So no action reads @$ or
+ * the @N of a nonterminal: each builds its place with AT() from its tokens'
+ * @N and its parts' own spans (a node's span, an entry's key and whole,
+ * a list's first and last node). Only tokens' places are read from the
+ * stack, so in a build with NDEBUG a reduction's place is its last symbol's
+ * (copied, never read). Without NDEBUG it is bison's, from its first
+ * symbol's start to its last one's end (an empty rule's where the symbol
+ * before it ends), and AT() asserts that it agrees: every test checks it. */
+#ifdef NDEBUG
+#define YYLLOC_DEFAULT(Cur, Rhs, N) ((Cur) = YYRHSLOC(Rhs, N))
+#define AT(first, last) ((ParseLoc){(first), (last)})
+#else
 #define YYLLOC_DEFAULT(Cur, Rhs, N)                                  \
     do {                                                             \
         (Cur).last_off = YYRHSLOC(Rhs, N).last_off;                  \
         (Cur).first_off = (N) ? YYRHSLOC(Rhs, 1).first_off : (Cur).last_off; \
     } while (0)
+#define AT(first, last) at_agrees((ParseLoc){(first), (last)}, yyloc)
+static ParseLoc at_agrees(ParseLoc built, ParseLoc bison)
+{
+    assert(built.first_off == bison.first_off && built.last_off == bison.last_off);
+    return built;
+}
+#endif
+/* Where a node, a non-empty list of nodes or an entry starts and ends. */
+#define N_FIRST(n) ((n)->span.first_off)
+#define N_LAST(n) ((n)->span.last_off)
+#define L_FIRST(l) N_FIRST((l).items[0])
+#define L_LAST(l) N_LAST((l).items[(l).n - 1])
+#define E_FIRST(e) ((e)->key_span.first_off)
+/* From the start of token @a to the end of token @b. */
+#define TOKS(a, b) AT((a).first_off, (b).last_off)
 
 /* A place of this parse as the tree and the reports keep it. */
 #define SP(loc) parse_span(ls, (loc))
-/* From the start of one to the end of another. */
-#define SP_JOIN(a, b) parse_span(ls, (ParseLoc){(a).first_off, (b).last_off})
 
 static void yyerror(YYLTYPE *loc, yyscan_t scanner, LexState *ls, const char *msg);
 
@@ -196,26 +220,27 @@ static void at_cap(LexState *ls)
         ls->fatal = true;
 }
 
-/* e with one more value sequence, `items` at `at`. */
-static Entry *add_vals(LexState *ls, Entry *e, NodeList items, ParseLoc at, bool after_comma_newline)
+/* e with one more value sequence, `items`, which stands from its first
+ * node's start to its last one's end. */
+static Entry *add_vals(LexState *ls, Entry *e, NodeList items, bool after_comma_newline)
 {
-    ast_push_val(ls->arena, e, (ValSeq){items, SP(at), after_comma_newline});
+    ast_push_val(ls->arena, e, (ValSeq){items, SP(((ParseLoc){L_FIRST(items), L_LAST(items)})), after_comma_newline});
     return e;
 }
 
-/* An entry `key items` (at `at`), written at `whole`. */
-static Entry *first_vals(LexState *ls, Entry *key, NodeList items, ParseLoc at, ParseLoc whole)
+/* An entry `key items`, written at `whole`. */
+static Entry *first_vals(LexState *ls, Entry *key, NodeList items, ParseLoc whole)
 {
-    Entry *e = add_vals(ls, key, items, at, false);
+    Entry *e = add_vals(ls, key, items, false);
     e->span = SP(whole);
     return e;
 }
 
-/* Entry e continued after the ',' at `comma` with `items` (at `at`),
- * written at `whole` now. */
-static Entry *more_vals(LexState *ls, Entry *e, ParseLoc comma, NodeList items, ParseLoc at, ParseLoc whole)
+/* Entry e continued after the ',' at `comma` with `items`, written at
+ * `whole` now. */
+static Entry *more_vals(LexState *ls, Entry *e, ParseLoc comma, NodeList items, ParseLoc whole)
 {
-    add_vals(ls, e, items, at, src_breaks(ls->src, comma.last_off, at.first_off));
+    add_vals(ls, e, items, src_breaks(ls->src, comma.last_off, L_FIRST(items)));
     e->span = SP(whole);
     return e;
 }
@@ -325,16 +350,16 @@ decl
     : IMPORT STRING {
           $$ = arena_alloc(ls->arena, sizeof *$$);
           $$->kind = DECL_IMPORT;
-          $$->span = SP(@$);
+          $$->span = SP(TOKS(@1, @2));
           $$->u.import.path = $2.s;
           $$->u.import.path_span = SP(@2);
       }
-    | enum_decl                             { $$ = $1; $$->span = SP(@$); }
+    | enum_decl
     | entry {
           if ($1) {
               $$ = arena_alloc(ls->arena, sizeof *$$);
               $$->kind = DECL_ENTRY;
-              $$->span = SP(@$);
+              $$->span = SP(AT($1->span.first_off, $1->span.last_off));
               $$->u.entry = $1;
           } else {
               $$ = NULL;
@@ -347,12 +372,14 @@ decl
 enum_decl
     : ENUM IDENT '{' enum_body '}' {
           $$ = $4;
+          $$->span = SP(TOKS(@1, @5));
           $$->u.enm.name = $2;
           $$->u.enm.name_span = SP(@2);
       }
     | ENUM IDENT '{' enum_body enum_member '}' {
           $$ = $4;
           ast_push_member(ls->arena, $$, *$5);
+          $$->span = SP(TOKS(@1, @6));
           $$->u.enm.name = $2;
           $$->u.enm.name_span = SP(@2);
       }
@@ -392,23 +419,23 @@ entry
     /* values' rules again, for the last value sequence: `entry: values`
      * cost a unit reduction per entry with values (some 28 a course of a
      * batch). values itself is reduced only before a ','. */
-    | key items                             { $$ = first_vals(ls, $1, $2, @2, @$); }
-    | key ranged                            { $$ = first_vals(ls, $1, $2, @2, @$); }
-    | values ',' items                      { $$ = more_vals(ls, $1, @2, $3, @3, @$); }
-    | values ',' ranged                     { $$ = more_vals(ls, $1, @2, $3, @3, @$); }
+    | key items                             { $$ = first_vals(ls, $1, $2, AT(E_FIRST($1), L_LAST($2))); }
+    | key ranged                            { $$ = first_vals(ls, $1, $2, AT(E_FIRST($1), L_LAST($2))); }
+    | values ',' items                      { $$ = more_vals(ls, $1, @2, $3, AT(E_FIRST($1), L_LAST($3))); }
+    | values ',' ranged                     { $$ = more_vals(ls, $1, @2, $3, AT(E_FIRST($1), L_LAST($3))); }
     | header '{' body '}' {
           $$ = $1;
           $$->is_block = true;
           $$->body = *$3;
           $$->open_brace = SP(@2);
-          $$->span = SP(@$);
+          $$->span = SP(AT(E_FIRST($1), @4.last_off));
       }
     | '{' body '}' {
           /* A block whose '{' went onto the next line: reported here, then
            * attached to the entry before it (see attach) so parsing goes on. */
           diag_error(ls->diags, SP(@1), _("a block's '{' must stand on the same line as its key"));
           diag_help(ls->diags, _("move the '{' up to the end of the previous line"));
-          $$ = mkentry(ls, NULL, SP(@1), SP(@$));
+          $$ = mkentry(ls, NULL, SP(@1), SP(TOKS(@1, @3)));
           $$->is_block = true;
           $$->body = *$2;
           $$->open_brace = SP(@1);
@@ -434,19 +461,19 @@ key
  * stands (here and in header): a rule of its own, `valseq: items`, cost a
  * reduction per sequence, some 47 a course of a batch. */
 values
-    : key items                             { $$ = first_vals(ls, $1, $2, @2, @$); }
-    | key ranged                            { $$ = first_vals(ls, $1, $2, @2, @$); }
-    | values ',' items                      { $$ = more_vals(ls, $1, @2, $3, @3, @$); }
-    | values ',' ranged                     { $$ = more_vals(ls, $1, @2, $3, @3, @$); }
+    : key items                             { $$ = first_vals(ls, $1, $2, AT(E_FIRST($1), L_LAST($2))); }
+    | key ranged                            { $$ = first_vals(ls, $1, $2, AT(E_FIRST($1), L_LAST($2))); }
+    | values ',' items                      { $$ = more_vals(ls, $1, @2, $3, AT(E_FIRST($1), L_LAST($3))); }
+    | values ',' ranged                     { $$ = more_vals(ls, $1, @2, $3, AT(E_FIRST($1), L_LAST($3))); }
     ;
 
 header
     : key
-    | key items                             { $$ = add_vals(ls, $1, $2, @2, false); }
-    | key ranged                            { $$ = add_vals(ls, $1, $2, @2, false); }
+    | key items                             { $$ = add_vals(ls, $1, $2, false); }
+    | key ranged                            { $$ = add_vals(ls, $1, $2, false); }
     | key EXTENDS IDENT                     { $$ = add_extends(ls, $1, $3, @3); }
-    | key items EXTENDS IDENT               { $$ = add_extends(ls, add_vals(ls, $1, $2, @2, false), $4, @4); }
-    | key ranged EXTENDS IDENT              { $$ = add_extends(ls, add_vals(ls, $1, $2, @2, false), $4, @4); }
+    | key items EXTENDS IDENT               { $$ = add_extends(ls, add_vals(ls, $1, $2, false), $4, @4); }
+    | key ranged EXTENDS IDENT              { $$ = add_extends(ls, add_vals(ls, $1, $2, false), $4, @4); }
     ;
 
 /* body -> { entry sep } */
@@ -479,10 +506,10 @@ body_list
 ranged
     : items expr DOTDOT {
           $$ = $1;
-          ast_push(ls->arena, &$$, mkrange(ls, $2, NULL, SP_JOIN(@2, @3)));
+          ast_push(ls->arena, &$$, mkrange(ls, $2, NULL, SP(((ParseLoc){N_FIRST($2), @3.last_off}))));
       }
-    | expr DOTDOT                           { $$ = list1(ls, mkrange(ls, $1, NULL, SP(@$))); }
-    | DOTDOT expr                           { $$ = list1(ls, mkrange(ls, NULL, $2, SP(@$))); }
+    | expr DOTDOT                           { $$ = list1(ls, mkrange(ls, $1, NULL, SP(AT(N_FIRST($1), @2.last_off)))); }
+    | DOTDOT expr                           { $$ = list1(ls, mkrange(ls, NULL, $2, SP(AT(@1.first_off, N_LAST($2))))); }
     ;
 
 items
@@ -491,36 +518,36 @@ items
     ;
 
 expr
-    : expr OR expr                          { $$ = mkbin(ls, OP_OR, $1, $3, SP(@$)); }
-    | expr AND expr                         { $$ = mkbin(ls, OP_AND, $1, $3, SP(@$)); }
+    : expr OR expr                          { $$ = mkbin(ls, OP_OR, $1, $3, SP(AT(N_FIRST($1), N_LAST($3)))); }
+    | expr AND expr                         { $$ = mkbin(ls, OP_AND, $1, $3, SP(AT(N_FIRST($1), N_LAST($3)))); }
     | NOT expr {
-          $$ = mk(ls, N_NOT, SP(@$));
+          $$ = mk(ls, N_NOT, SP(AT(@1.first_off, N_LAST($2))));
           $$->u.operand = $2;
           $$->depth = $2->depth + 1;
           $$ = fin(ls, $$);
       }
-    | expr EQ expr                          { $$ = mkbin(ls, OP_EQ, $1, $3, SP(@$)); }
-    | expr NE expr                          { $$ = mkbin(ls, OP_NE, $1, $3, SP(@$)); }
-    | expr EQ setlit                        { $$ = mkbin(ls, OP_EQ, $1, $3, SP(@$)); }
-    | expr NE setlit                        { $$ = mkbin(ls, OP_NE, $1, $3, SP(@$)); }
-    | expr '<' expr                         { $$ = mkbin(ls, OP_LT, $1, $3, SP(@$)); }
-    | expr LE expr                          { $$ = mkbin(ls, OP_LE, $1, $3, SP(@$)); }
-    | expr '>' expr                         { $$ = mkbin(ls, OP_GT, $1, $3, SP(@$)); }
-    | expr GE expr                          { $$ = mkbin(ls, OP_GE, $1, $3, SP(@$)); }
-    | expr IN expr                          { $$ = mkbin(ls, OP_IN, $1, $3, SP(@$)); }
-    | expr IN setlit                        { $$ = mkbin(ls, OP_IN, $1, $3, SP(@$)); }
-    | expr IN DOTDOT expr                   { $$ = mkbin(ls, OP_IN, $1, mkrange(ls, NULL, $4, SP_JOIN(@3, @4)), SP(@$)); }
-    | expr DOTDOT expr                      { $$ = mkrange(ls, $1, $3, SP(@$)); }
-    | expr '+' expr                         { $$ = mkbin(ls, OP_ADD, $1, $3, SP(@$)); }
-    | expr '-' expr                         { $$ = mkbin(ls, OP_SUB, $1, $3, SP(@$)); }
-    | expr '*' expr                         { $$ = mkbin(ls, OP_MUL, $1, $3, SP(@$)); }
-    | expr '/' expr                         { $$ = mkbin(ls, OP_DIV, $1, $3, SP(@$)); }
-    | ALL IDENT IN expr ':' expr            { $$ = mkquant(ls, true, $2, SP(@2), $4, $6, SP(@$)); }
-    | ALL IDENT IN setlit ':' expr          { $$ = mkquant(ls, true, $2, SP(@2), $4, $6, SP(@$)); }
-    | ANY IDENT IN expr ':' expr            { $$ = mkquant(ls, false, $2, SP(@2), $4, $6, SP(@$)); }
-    | ANY IDENT IN setlit ':' expr          { $$ = mkquant(ls, false, $2, SP(@2), $4, $6, SP(@$)); }
+    | expr EQ expr                          { $$ = mkbin(ls, OP_EQ, $1, $3, SP(AT(N_FIRST($1), N_LAST($3)))); }
+    | expr NE expr                          { $$ = mkbin(ls, OP_NE, $1, $3, SP(AT(N_FIRST($1), N_LAST($3)))); }
+    | expr EQ setlit                        { $$ = mkbin(ls, OP_EQ, $1, $3, SP(AT(N_FIRST($1), N_LAST($3)))); }
+    | expr NE setlit                        { $$ = mkbin(ls, OP_NE, $1, $3, SP(AT(N_FIRST($1), N_LAST($3)))); }
+    | expr '<' expr                         { $$ = mkbin(ls, OP_LT, $1, $3, SP(AT(N_FIRST($1), N_LAST($3)))); }
+    | expr LE expr                          { $$ = mkbin(ls, OP_LE, $1, $3, SP(AT(N_FIRST($1), N_LAST($3)))); }
+    | expr '>' expr                         { $$ = mkbin(ls, OP_GT, $1, $3, SP(AT(N_FIRST($1), N_LAST($3)))); }
+    | expr GE expr                          { $$ = mkbin(ls, OP_GE, $1, $3, SP(AT(N_FIRST($1), N_LAST($3)))); }
+    | expr IN expr                          { $$ = mkbin(ls, OP_IN, $1, $3, SP(AT(N_FIRST($1), N_LAST($3)))); }
+    | expr IN setlit                        { $$ = mkbin(ls, OP_IN, $1, $3, SP(AT(N_FIRST($1), N_LAST($3)))); }
+    | expr IN DOTDOT expr                   { $$ = mkbin(ls, OP_IN, $1, mkrange(ls, NULL, $4, SP(((ParseLoc){@3.first_off, N_LAST($4)}))), SP(AT(N_FIRST($1), N_LAST($4)))); }
+    | expr DOTDOT expr                      { $$ = mkrange(ls, $1, $3, SP(AT(N_FIRST($1), N_LAST($3)))); }
+    | expr '+' expr                         { $$ = mkbin(ls, OP_ADD, $1, $3, SP(AT(N_FIRST($1), N_LAST($3)))); }
+    | expr '-' expr                         { $$ = mkbin(ls, OP_SUB, $1, $3, SP(AT(N_FIRST($1), N_LAST($3)))); }
+    | expr '*' expr                         { $$ = mkbin(ls, OP_MUL, $1, $3, SP(AT(N_FIRST($1), N_LAST($3)))); }
+    | expr '/' expr                         { $$ = mkbin(ls, OP_DIV, $1, $3, SP(AT(N_FIRST($1), N_LAST($3)))); }
+    | ALL IDENT IN expr ':' expr            { $$ = mkquant(ls, true, $2, SP(@2), $4, $6, SP(AT(@1.first_off, N_LAST($6)))); }
+    | ALL IDENT IN setlit ':' expr          { $$ = mkquant(ls, true, $2, SP(@2), $4, $6, SP(AT(@1.first_off, N_LAST($6)))); }
+    | ANY IDENT IN expr ':' expr            { $$ = mkquant(ls, false, $2, SP(@2), $4, $6, SP(AT(@1.first_off, N_LAST($6)))); }
+    | ANY IDENT IN setlit ':' expr          { $$ = mkquant(ls, false, $2, SP(@2), $4, $6, SP(AT(@1.first_off, N_LAST($6)))); }
     | IF expr THEN expr ELSE expr {
-          $$ = mk(ls, N_IF, SP(@$));
+          $$ = mk(ls, N_IF, SP(AT(@1.first_off, N_LAST($6))));
           $$->u.cond.c = $2;
           $$->u.cond.t = $4;
           $$->u.cond.e = $6;
@@ -528,7 +555,7 @@ expr
           $$ = fin(ls, $$);
       }
     | primary WHERE expr {
-          $$ = mk(ls, N_WHERE, SP(@$));
+          $$ = mk(ls, N_WHERE, SP(AT(N_FIRST($1), N_LAST($3))));
           $$->u.where.list = $1;
           $$->u.where.pred = $3;
           $$->depth = 1 + dmax($1->depth, $3->depth);
@@ -538,40 +565,40 @@ expr
     /* The commonest primaries are expressions of their own: through a rule
      * `expr: primary` each cost a second reduction (some 60 a course of a
      * batch). Before WHERE the parser reduces them to primary instead. */
-    | INT                                   { $$ = mkint(ls, $1, @$); }
-    | QTY                                   { $$ = mkqty(ls, $1, @$); }
-    | STRING                                { $$ = mkstr(ls, $1, @$); }
-    | IDENT                                 { $$ = mkpath(ls, $1, @$); }
+    | INT                                   { $$ = mkint(ls, $1, @1); }
+    | QTY                                   { $$ = mkqty(ls, $1, @1); }
+    | STRING                                { $$ = mkstr(ls, $1, @1); }
+    | IDENT                                 { $$ = mkpath(ls, $1, @1); }
     ;
 
 /* primary -> INT | QTY | STRING | NAME | atom (WHERE's list) */
 primary
-    : INT                                   { $$ = mkint(ls, $1, @$); }
-    | QTY                                   { $$ = mkqty(ls, $1, @$); }
-    | STRING                                { $$ = mkstr(ls, $1, @$); }
-    | IDENT                                 { $$ = mkpath(ls, $1, @$); }
+    : INT                                   { $$ = mkint(ls, $1, @1); }
+    | QTY                                   { $$ = mkqty(ls, $1, @1); }
+    | STRING                                { $$ = mkstr(ls, $1, @1); }
+    | IDENT                                 { $$ = mkpath(ls, $1, @1); }
     | atom
     ;
 
 /* The other primaries. */
 atom
-    : NUMBER                                { $$ = mk(ls, N_NUM, SP(@$)); $$->u.num = $1; }
-    | BOOL                                  { $$ = mk(ls, N_BOOL, SP(@$)); $$->u.b = $1; }
-    | DATE                                  { $$ = mk(ls, N_DATE, SP(@$)); $$->u.date = $1; }
-    | TIME                                  { $$ = mk(ls, N_TIME, SP(@$)); $$->u.time = $1; }
-    | MDAY                                  { $$ = mk(ls, N_MDAY, SP(@$)); $$->u.mday.month = $1.month; $$->u.mday.day = $1.day; }
-    | FUNC '(' ')'                          { $$ = mk(ls, N_CALL, SP(@$)); $$->u.call.name = $1; }
+    : NUMBER                                { $$ = mk(ls, N_NUM, SP(@1)); $$->u.num = $1; }
+    | BOOL                                  { $$ = mk(ls, N_BOOL, SP(@1)); $$->u.b = $1; }
+    | DATE                                  { $$ = mk(ls, N_DATE, SP(@1)); $$->u.date = $1; }
+    | TIME                                  { $$ = mk(ls, N_TIME, SP(@1)); $$->u.time = $1; }
+    | MDAY                                  { $$ = mk(ls, N_MDAY, SP(@1)); $$->u.mday.month = $1.month; $$->u.mday.day = $1.day; }
+    | FUNC '(' ')'                          { $$ = mk(ls, N_CALL, SP(TOKS(@1, @3))); $$->u.call.name = $1; }
     | FUNC '(' args ')' {
-          $$ = mk(ls, N_CALL, SP(@$));
+          $$ = mk(ls, N_CALL, SP(TOKS(@1, @4)));
           $$->u.call.name = $1;
           $$->u.call.args = $3;
           for (int i = 0; i < $3.n; i++)
               $$->depth = dmax($$->depth, $3.items[i]->depth + 1);
           $$ = fin(ls, $$);
       }
-    | '(' expr ')'                          { $$ = $2; $$->span = SP(@$); }
-    | '(' expr DOTDOT ')'                   { $$ = mkrange(ls, $2, NULL, SP(@$)); }
-    | '(' DOTDOT expr ')'                   { $$ = mkrange(ls, NULL, $3, SP(@$)); }
+    | '(' expr ')'                          { $$ = $2; $$->span = SP(TOKS(@1, @3)); }
+    | '(' expr DOTDOT ')'                   { $$ = mkrange(ls, $2, NULL, SP(TOKS(@1, @4))); }
+    | '(' DOTDOT expr ')'                   { $$ = mkrange(ls, NULL, $3, SP(TOKS(@1, @4))); }
     ;
 
 args
@@ -583,9 +610,9 @@ args
 
 /* setlit -> '{' [expr {',' expr} [',']] '}' */
 setlit
-    : '{' '}'                               { $$ = mk(ls, N_SET, SP(@$)); }
-    | '{' set_items '}'                     { $$ = mkset(ls, $2, SP(@$)); }
-    | '{' set_items ',' '}'                 { $$ = mkset(ls, $2, SP(@$)); }
+    : '{' '}'                               { $$ = mk(ls, N_SET, SP(TOKS(@1, @2))); }
+    | '{' set_items '}'                     { $$ = mkset(ls, $2, SP(TOKS(@1, @3))); }
+    | '{' set_items ',' '}'                 { $$ = mkset(ls, $2, SP(TOKS(@1, @4))); }
     ;
 
 set_items
