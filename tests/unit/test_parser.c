@@ -1370,6 +1370,40 @@ static void test_unknown_kinds_past_the_cap(void **state)
     arena_free(a);
 }
 
+/* Names are copied by the lexer into the arena, the usual ones without a
+ * call (ident_token's fast path) until a chunk is full, then the other
+ * way: 20,000 names of every length from 1 to 40 bytes (16 and more go
+ * the other way too), some at the text's very end, spread over several
+ * chunks, each read back whole. */
+static void test_many_names_across_chunks(void **state)
+{
+    (void)state;
+    enum { N = 20000 };
+    char *t = malloc(N * 48 + 16);
+    assert_non_null(t);
+    size_t len = (size_t)sprintf(t, "k");
+    for (int i = 0; i < N; i++) {
+        int w = 1 + i % 40;
+        len += (size_t)sprintf(t + len, " n%0*d", w - 1 > 0 ? w - 1 : 1, i % 1000);
+    }
+    P *p = parse_n(t, len);
+    assert_int_equal(p->d.n, 0);
+    assert_int_equal(p->f->n, 1);
+    const Entry *e = p->f->decls[0]->u.entry;
+    assert_int_equal(e->nvals, 1);
+    assert_int_equal(e->vals[0].items.n, N);
+    char want[64];
+    for (int i = 0; i < N; i++) {
+        int w = 1 + i % 40;
+        sprintf(want, "n%0*d", w - 1 > 0 ? w - 1 : 1, i % 1000);
+        const Node *n = e->vals[0].items.items[i];
+        assert_int_equal(n->kind, N_PATH);
+        assert_string_equal(n->u.path, want);
+    }
+    p_free(p);
+    free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1403,6 +1437,7 @@ int main(void)
         cmocka_unit_test(test_ast_to_text_number_precision),
         cmocka_unit_test(test_ast_walk),
         cmocka_unit_test(test_unknown_kinds_past_the_cap),
+        cmocka_unit_test(test_many_names_across_chunks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
