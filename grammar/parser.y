@@ -180,7 +180,7 @@ static Node *mkset(LexState *ls, NodeList items, Span sp)
 /* A list of one: most value sequences and calls hold one expression, so
  * room for one (a second grows it, ast_push). The list is a semantic value
  * of its own, no header in the arena: the entry copies it once, into its
- * value sequence (ast_push_val). */
+ * value sequence (ast_new_val). */
 static NodeList list1(LexState *ls, Node *n)
 {
     Node **items = arena_alloc_raw(ls->arena, sizeof *items);
@@ -224,7 +224,10 @@ static void at_cap(LexState *ls)
  * node's start to its last one's end. */
 static Entry *add_vals(LexState *ls, Entry *e, NodeList items, bool after_comma_newline)
 {
-    ast_push_val(ls->arena, e, (ValSeq){items, SP(((ParseLoc){L_FIRST(items), L_LAST(items)})), after_comma_newline});
+    ValSeq *v = ast_new_val(ls->arena, e);
+    v->items = items;
+    v->span = SP(((ParseLoc){L_FIRST(items), L_LAST(items)}));
+    v->after_comma_newline = after_comma_newline;
     return e;
 }
 
@@ -253,19 +256,29 @@ static Entry *add_extends(LexState *ls, Entry *e, const char *name, ParseLoc at)
     return e;
 }
 
+typedef struct EntryRoom {
+    Entry e;
+    ValSeq first;
+} EntryRoom;
+
 static Entry *mkentry(LexState *ls, const char *key, Span key_span, Span sp)
 {
     /* Written whole, member by member: no zeroing first. (From a compound
      * literal gcc zeroes the 96 bytes with `rep stos`, twelve instructions
      * more an entry than these stores.) */
-    Entry *e = arena_alloc_raw(ls->arena, sizeof *e);
+    /* With room for its first value sequence right after it, as nearly
+     * every entry has one (ast_new_val then allocates nothing; a second
+     * sequence moves them all). */
+    EntryRoom *r = arena_alloc_raw(ls->arena, sizeof *r);
+    Entry *e = &r->e;
     e->span = sp;
     e->key_span = key_span;
     e->open_brace = (Span){0};
     e->is_block = false;
     e->key = key;
-    e->vals = NULL;
-    e->nvals = e->capvals = 0;
+    e->vals = &r->first;
+    e->nvals = 0;
+    e->capvals = 1;
     e->extends = NULL;
     e->body = (EntryList){0};
     return e;

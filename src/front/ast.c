@@ -51,17 +51,14 @@ void ast_push_entry(Arena *a, EntryList *l, Entry *e)
     l->items[l->n++] = e;
 }
 
-void ast_push_val(Arena *a, Entry *e, ValSeq v)
+void ast_grow_vals(Arena *a, Entry *e)
 {
     /* Nearly every entry has one value sequence (`hours 6h`, `covers a, b`):
      * room for one, then doubling. Room for four cost 192 unused bytes an
      * entry, a fifth of a course's syntax tree. */
-    if (e->nvals == e->capvals) {
-        int cap = e->capvals ? e->capvals * 2 : 1;
-        e->vals = arena_grow_raw(a, e->vals, (size_t)e->nvals, (size_t)cap, sizeof *e->vals);
-        e->capvals = cap;
-    }
-    e->vals[e->nvals++] = v;
+    int cap = e->capvals ? e->capvals * 2 : 1;
+    e->vals = arena_grow_raw(a, e->vals, (size_t)e->nvals, (size_t)cap, sizeof *e->vals);
+    e->capvals = cap;
 }
 
 void ast_push_decl(Arena *a, File *f, Decl *d)

@@ -180,7 +180,17 @@ Node *ast_node(Arena *a, NodeKind k, Span sp);
 Node *ast_bin(Arena *a, BinOp op, Node *l, Node *r, Span sp);
 void ast_push(Arena *a, NodeList *l, Node *n);
 void ast_push_entry(Arena *a, EntryList *l, Entry *e);
-void ast_push_val(Arena *a, Entry *e, ValSeq v);
+/* Room for e's next value sequence, which the caller writes whole: a
+ * 32-byte ValSeq passed by value went through the stack. Inline while
+ * there is room (the parser gives an entry room for one); ast_grow_vals
+ * makes more. */
+void ast_grow_vals(Arena *a, Entry *e);
+static inline ValSeq *ast_new_val(Arena *a, Entry *e)
+{
+    if (e->nvals == e->capvals)
+        ast_grow_vals(a, e);
+    return &e->vals[e->nvals++];
+}
 void ast_push_decl(Arena *a, File *f, Decl *d);
 void ast_push_member(Arena *a, Decl *d, EnumMember m);
 int ast_depth_of(const Node *n);
