@@ -178,14 +178,16 @@ static Node *mkset(LexState *ls, NodeList items, Span sp)
 }
 
 /* A list of one: most value sequences and calls hold one expression, so
- * room for one (a second grows it, ast_push). The list is a semantic value
- * of its own, no header in the arena: the entry copies it once, into its
- * value sequence (ast_new_val). */
+ * room for two, the ARENA_ALIGN bytes the arena hands out for one anyway
+ * (a header's `m1 "Title"` is two; a third grows it, ast_push). The list
+ * is a semantic value of its own, no header in the arena: the entry copies
+ * it once, into its value sequence (ast_new_val). */
 static NodeList list1(LexState *ls, Node *n)
 {
-    Node **items = arena_alloc_raw(ls->arena, sizeof *items);
+    enum { ROOM = ARENA_ALIGN / sizeof(Node *) > 1 ? ARENA_ALIGN / sizeof(Node *) : 1 };
+    Node **items = arena_alloc_raw(ls->arena, ROOM * sizeof *items);
     items[0] = n;
-    return (NodeList){items, 1, 1};
+    return (NodeList){items, 1, ROOM};
 }
 
 /* A top-level declaration into the file. With ls->kinds, a `schema` adds
@@ -254,6 +256,20 @@ static Entry *add_extends(LexState *ls, Entry *e, const char *name, ParseLoc at)
     e->extends = mk(ls, N_PATH, SP(at));
     e->extends->u.path = name;
     return e;
+}
+
+/* A block's list of entries, with room for four in the same allocation
+ * (the room ast_push_entry would make for the first). */
+typedef struct BodyRoom {
+    EntryList list;
+    Entry *first[4];
+} BodyRoom;
+
+static EntryList *new_body(LexState *ls)
+{
+    BodyRoom *r = arena_alloc_raw(ls->arena, sizeof *r);
+    r->list = (EntryList){r->first, 0, 4, false};
+    return &r->list;
 }
 
 typedef struct EntryRoom {
@@ -498,7 +514,7 @@ body
 
 body_list
     : entry {
-          $$ = arena_alloc(ls->arena, sizeof *$$);
+          $$ = new_body(ls);
           $$->had_error = !$1;
           if ($1 && $1->key)
               ast_push_entry(ls->arena, $$, $1);
