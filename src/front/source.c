@@ -296,27 +296,51 @@ void src_drop_index(Source *s)
 }
 
 /* The '\n' bytes of t[0, n), and whether a '\r' is among the bytes: with
- * SSE2 (every x86-64) sixteen bytes a step, each compare's -1 subtracted
- * into a byte counter that is summed before it can overflow. */
+ * SSE2 (every x86-64) 32 bytes a step, each compare's -1 subtracted into a
+ * byte counter that is summed before it can overflow; the last bytes are
+ * read as the text's last 16, those counted already masked off. */
 static size_t count_nl(const char *t, size_t n, bool *cr)
 {
     size_t count = 0, i = 0;
     *cr = false;
 #if defined(__SSE2__)
-    const __m128i nl = _mm_set1_epi8('\n'), r = _mm_set1_epi8('\r'), zero = _mm_setzero_si128();
-    __m128i seen = zero;
-    while (n - i >= 16) {
-        size_t stop = n - i >= 16 * 255 ? i + 16 * 255 : i + ((n - i) & ~(size_t)15);
-        __m128i acc = zero;
-        for (; i < stop; i += 16) {
-            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
-            acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(v, nl));
-            seen = _mm_or_si128(seen, _mm_cmpeq_epi8(v, r));
+    if (n >= 16) {
+        static const unsigned char last[32] = {
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+        };
+        const __m128i nl = _mm_set1_epi8('\n'), r = _mm_set1_epi8('\r'), zero = _mm_setzero_si128();
+        __m128i seen = zero;
+        while (i < n) {
+            /* at most 255 blocks into one byte counter */
+            size_t stop = n - i > 16 * 254 ? i + 16 * 254 : n;
+            __m128i acc = zero;
+            for (; stop - i >= 32; i += 32) {
+                __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+                __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(t + i + 16));
+                acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(v0, nl));
+                acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(v1, nl));
+                seen = _mm_or_si128(seen, _mm_or_si128(_mm_cmpeq_epi8(v0, r), _mm_cmpeq_epi8(v1, r)));
+            }
+            if (stop - i >= 16) {
+                __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+                acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(v, nl));
+                seen = _mm_or_si128(seen, _mm_cmpeq_epi8(v, r));
+                i += 16;
+            }
+            if (i < stop) { /* stop is n here: its last stop - i bytes */
+                __m128i keep = _mm_loadu_si128((const __m128i *)(const void *)(last + (stop - i)));
+                __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + stop - 16));
+                acc = _mm_sub_epi8(acc, _mm_and_si128(_mm_cmpeq_epi8(v, nl), keep));
+                seen = _mm_or_si128(seen, _mm_and_si128(_mm_cmpeq_epi8(v, r), keep));
+                i = stop;
+            }
+            __m128i sum = _mm_sad_epu8(acc, zero);
+            count += (size_t)_mm_cvtsi128_si32(sum) + (size_t)_mm_extract_epi16(sum, 4);
         }
-        __m128i sum = _mm_sad_epu8(acc, zero);
-        count += (size_t)_mm_cvtsi128_si32(sum) + (size_t)_mm_extract_epi16(sum, 4);
+        *cr = _mm_movemask_epi8(seen) != 0;
+        return count;
     }
-    *cr = _mm_movemask_epi8(seen) != 0;
 #endif
     for (; i < n; i++) {
         count += t[i] == '\n';
