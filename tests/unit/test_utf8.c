@@ -27,7 +27,8 @@ static void same(const char *s, size_t n)
         fail_msg("length %zu: got %td, want %td", n, got ? got - s : -1, want ? want - s : -1);
 }
 
-/* Each sequence after 0..17 bytes of ASCII and before 0..9 more, whole and
+/* Each sequence after 0..33 bytes of ASCII (every place in the 32- and
+ * 16-byte steps) and before 0..9 more, whole and
  * cut at every length. */
 static void test_edges(void **state)
 {
@@ -42,7 +43,7 @@ static void test_edges(void **state)
     static const size_t lens[] = {0, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 1, 1, 1, 2, 3, 3, 2, 5, 3};
     char buf[64];
     for (size_t k = 0; k < sizeof seqs / sizeof *seqs; k++)
-        for (size_t pre = 0; pre < 18; pre++)
+        for (size_t pre = 0; pre < 34; pre++)
             for (size_t post = 0; post < 10; post++) {
                 memset(buf, 'a', sizeof buf);
                 memcpy(buf + pre, seqs[k], lens[k]);
