@@ -45,10 +45,9 @@ void ast_push(Arena *a, NodeList *l, Node *n)
     l->items[l->n++] = n;
 }
 
-void ast_push_entry(Arena *a, EntryList *l, Entry *e)
+void ast_grow_entries(Arena *a, EntryList *l)
 {
     GROW(a, l->items, l->n, l->cap);
-    l->items[l->n++] = e;
 }
 
 void ast_grow_vals(Arena *a, Entry *e)

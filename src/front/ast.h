@@ -179,7 +179,15 @@ bool ast_walk(const Node *n, AstVisit visit, void *ctx);
 Node *ast_node(Arena *a, NodeKind k, Span sp);
 Node *ast_bin(Arena *a, BinOp op, Node *l, Node *r, Span sp);
 void ast_push(Arena *a, NodeList *l, Node *n);
-void ast_push_entry(Arena *a, EntryList *l, Entry *e);
+/* Inline while the list has room (a block starts with room for four,
+ * parser.y); ast_grow_entries makes more. */
+void ast_grow_entries(Arena *a, EntryList *l);
+static inline void ast_push_entry(Arena *a, EntryList *l, Entry *e)
+{
+    if (l->n == l->cap)
+        ast_grow_entries(a, l);
+    l->items[l->n++] = e;
+}
 /* Room for e's next value sequence, which the caller writes whole: a
  * 32-byte ValSeq passed by value went through the stack. Inline while
  * there is room (the parser gives an entry room for one); ast_grow_vals
