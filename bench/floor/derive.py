@@ -203,8 +203,14 @@ def derive_lexer(lx):
     lx = once(lx, "S->comma_end = yylloc->last_off; ", "", "a comma's end")
     # A fatal scanner error's place (lex_fatal): there is no yylloc to read.
     lx = once(lx, "parse_span(ls, *yyget_lloc(scanner))", "span_none()", "a fatal error's place")
-    lx = once(lx, "const char *id = ascii ? ident_ascii(s, text, n, loc->first_off) : ident_copy(s, text, n);",
-              "const char *id = text; /* floor: no copy */\n        (void)ascii;", "a name's value")
+    lx = once(lx, """    char *p;
+    if (!ascii || n >= 16 || (size_t)loc->first_off + 16 > s->src->len || !(p = arena_bump(s->arena, 16)))
+        return ident_token_slow(s, text, n, call, ascii, lval, loc);
+    memcpy(p, s->src->text + loc->first_off, 16);
+    p[n] = '\\0';
+    return name_token(s, p, call, lval);""",
+              """    (void)ascii, (void)loc;
+    return name_token(s, text, call, lval); /* floor: no copy */""", "a name's value")
     lx = once(lx, "yylval->TOK_STRING.s = arena_strndup(S->arena, body, n);",
               "yylval->TOK_STRING.s = body; /* floor: no copy */", "a plain string's value")
     # The local that `yylloc` names, first in the code flex runs at each yylex call.
