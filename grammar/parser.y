@@ -6,13 +6,11 @@
 
 %require "3.8"
 %define api.pure full              /* reentrant: state in LexState, no globals */
-%locations                         /* every node carries a Span */
-%define api.location.type {ParseLoc} /* byte offsets; the file is the parse's (parse.h) */
 %define parse.error custom         /* "expected X, found Y" with our own wording */
 %define parse.lac full             /* correct expected-token lists (bison manual) */
 %define lr.type ielr               /* no LALR mysteries; same tables here */
 %define api.token.prefix {TOK_}    /* TOK_IDENT: no clash with C names */
-%define api.value.type union       /* typed semantic values, no %union */
+%define api.value.type {ParseVal}  /* a value and its token's place (parse.h) */
 %define lr.default-reduction accepting /* after `error`, wait for a separator: no entry before it is lost */
 %expect 0
 %param {yyscan_t scanner}
@@ -26,18 +24,20 @@
 #define YY_TYPEDEF_YY_SCANNER_T
 typedef void *yyscan_t;
 #endif
+/* The scanner's place (flex's bison-locations names its type YYLTYPE):
+ * the token's value's own, ParseVal.at. */
+typedef ParseLoc YYLTYPE;
 }
 
 %code provides {
 /* The scanner's prototype lives here so parser and lexer cannot drift. */
-#define YY_DECL int yylex(YYSTYPE *yylval_param, YYLTYPE *yylloc_param, yyscan_t yyscanner)
+#define YY_DECL int yylex(YYSTYPE *yylval_param, ParseLoc *yylloc_param, yyscan_t yyscanner)
 YY_DECL;
 /* This grammar without LAC, tried first (Makefile: parser_nolac.c; parse.c). */
 int yyparse_nolac(yyscan_t scanner, LexState *ls);
 }
 
 %code {
-#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -45,45 +45,28 @@ int yyparse_nolac(yyscan_t scanner, LexState *ls);
  * would report "memory exhausted", which yyerror turns into a located error. */
 #define YYMAXDEPTH 4000
 
-/* A rule's place. Bison's default, YYLLOC_DEFAULT, reads both ends from
- * the location stack on every reduction (some 690,000 for 2,000 courses of
- * a batch), where a few rules need a place at all. So no action reads @$ or
- * the @N of a nonterminal: each builds its place with AT() from its tokens'
- * @N and its parts' own spans (a node's span, an entry's key and whole,
- * a list's first and last node). Only tokens' places are read from the
- * stack, so in a build with NDEBUG a reduction's place is its last symbol's
- * (copied, never read). Without NDEBUG it is bison's, from its first
- * symbol's start to its last one's end (an empty rule's where the symbol
- * before it ends), and AT() asserts that it agrees: every test checks it. */
-#ifdef NDEBUG
-#define YYLLOC_DEFAULT(Cur, Rhs, N) ((Cur) = YYRHSLOC(Rhs, N))
+/* Places. Each token's place is in its value (ParseVal.at: the lexer
+ * writes it there, through the yylex below), not on a location stack of
+ * bison's: every shift and reduction copied one onto it, and every
+ * reduction computed one (YYLLOC_DEFAULT), where a few rules need a place
+ * at all. A rule builds its place from its tokens' places ($<at>N) and its
+ * parts' own spans (a node's span, an entry's key and whole, a list's first
+ * and last node); a nonterminal's value carries no place of its own. */
+#define yylex(lval, scanner) yylex((lval), &(lval)->at, (scanner))
 #define AT(first, last) ((ParseLoc){(first), (last)})
-#else
-#define YYLLOC_DEFAULT(Cur, Rhs, N)                                  \
-    do {                                                             \
-        (Cur).last_off = YYRHSLOC(Rhs, N).last_off;                  \
-        (Cur).first_off = (N) ? YYRHSLOC(Rhs, 1).first_off : (Cur).last_off; \
-    } while (0)
-#define AT(first, last) at_agrees((ParseLoc){(first), (last)}, yyloc)
-static ParseLoc at_agrees(ParseLoc built, ParseLoc bison)
-{
-    assert(built.first_off == bison.first_off && built.last_off == bison.last_off);
-    return built;
-}
-#endif
 /* Where a node, a non-empty list of nodes or an entry starts and ends. */
 #define N_FIRST(n) ((n)->span.first_off)
 #define N_LAST(n) ((n)->span.last_off)
 #define L_FIRST(l) N_FIRST((l).items[0])
 #define L_LAST(l) N_LAST((l).items[(l).n - 1])
 #define E_FIRST(e) ((e)->key_span.first_off)
-/* From the start of token @a to the end of token @b. */
+/* From the start of place a to the end of place b (tokens' $<at>N). */
 #define TOKS(a, b) AT((a).first_off, (b).last_off)
 
 /* A place of this parse as the tree and the reports keep it. */
 #define SP(loc) parse_span(ls, (loc))
 
-static void yyerror(YYLTYPE *loc, yyscan_t scanner, LexState *ls, const char *msg);
+static void yyerror(yyscan_t scanner, LexState *ls, const char *msg);
 
 /* A node whose depth passed the limit is reported once; later passes skip
  * any node deeper than the limit, so none recurses without a bound. */
@@ -304,28 +287,28 @@ static Entry *mkentry(LexState *ls, const char *key, Span key_span, Span sp)
 %token IMPORT "import" ENUM "enum" EXTENDS "extends"
 %token AND "and" OR "or" NOT "not" IN "in" WHERE "where"
 %token ALL "all" ANY "any" IF "if" THEN "then" ELSE "else"
-%token <bool> BOOL "yes or no"
-%token <const char *> IDENT "name"
-%token <const char *> FUNC "function call"
-%token <StrLit> STRING "string"
-%token <int64_t> INT "whole number"
-%token <double> NUMBER "number"
-%token <QtyLit> QTY "quantity"
-%token <int32_t> DATE "date"
-%token <int> TIME "time"
-%token <MDayLit> MDAY "month-day"
+%token <TOK_BOOL> BOOL "yes or no"
+%token <TOK_IDENT> IDENT "name"
+%token <TOK_FUNC> FUNC "function call"
+%token <TOK_STRING> STRING "string"
+%token <TOK_INT> INT "whole number"
+%token <TOK_NUMBER> NUMBER "number"
+%token <TOK_QTY> QTY "quantity"
+%token <TOK_DATE> DATE "date"
+%token <TOK_TIME> TIME "time"
+%token <TOK_MDAY> MDAY "month-day"
 %token NEWLINE "end of line"
 %token DOTDOT ".." EQ "==" NE "!=" LE "<=" GE ">="
 %token START_EXPR "start of expression"
 
-%type <Node *> expr primary atom setlit
-/* Lists are passed by pointer: every shift and reduction copies a semantic
- * value, and a 16-byte union is copied far faster than a 64-byte one. */
-%type <NodeList> args set_items items ranged
-%type <Entry *> entry values header key
-%type <Decl *> decl enum_decl enum_body
-%type <EnumMember *> enum_member
-%type <EntryList *> body body_list
+%type <node> expr primary atom setlit
+/* Every shift and reduction copies a semantic value (24 bytes, ParseVal):
+ * a list is its 16-byte NodeList, the rest are pointers. */
+%type <list> args set_items items ranged
+%type <entry> entry values header key
+%type <decl> decl enum_decl enum_body
+%type <member> enum_member
+%type <body> body body_list
 
 /* Lowest first (LANGUAGE.md §8, Precedence). */
 %precedence ':' ELSE WHERE      /* bodies that extend right */
@@ -379,9 +362,9 @@ decl
     : IMPORT STRING {
           $$ = arena_alloc(ls->arena, sizeof *$$);
           $$->kind = DECL_IMPORT;
-          $$->span = SP(TOKS(@1, @2));
+          $$->span = SP(TOKS($<at>1, $<at>2));
           $$->u.import.path = $2.s;
-          $$->u.import.path_span = SP(@2);
+          $$->u.import.path_span = SP($<at>2);
       }
     | enum_decl
     | entry {
@@ -401,16 +384,16 @@ decl
 enum_decl
     : ENUM IDENT '{' enum_body '}' {
           $$ = $4;
-          $$->span = SP(TOKS(@1, @5));
+          $$->span = SP(TOKS($<at>1, $<at>5));
           $$->u.enm.name = $2;
-          $$->u.enm.name_span = SP(@2);
+          $$->u.enm.name_span = SP($<at>2);
       }
     | ENUM IDENT '{' enum_body enum_member '}' {
           $$ = $4;
           ast_push_member(ls->arena, $$, *$5);
-          $$->span = SP(TOKS(@1, @6));
+          $$->span = SP(TOKS($<at>1, $<at>6));
           $$->u.enm.name = $2;
-          $$->u.enm.name_span = SP(@2);
+          $$->u.enm.name_span = SP($<at>2);
       }
     ;
 
@@ -428,15 +411,15 @@ enum_body
 enum_member
     : IDENT {
           $$ = arena_alloc(ls->arena, sizeof *$$);
-          *$$ = (EnumMember){.name = $1, .span = SP(@1)};
+          *$$ = (EnumMember){.name = $1, .span = SP($<at>1)};
       }
     | IDENT STRING {
           $$ = arena_alloc(ls->arena, sizeof *$$);
-          *$$ = (EnumMember){.name = $1, .label = $2.s, .span = SP(@1)};
+          *$$ = (EnumMember){.name = $1, .label = $2.s, .span = SP($<at>1)};
       }
     | IDENT IDENT IDENT {
           $$ = arena_alloc(ls->arena, sizeof *$$);
-          *$$ = (EnumMember){.name = $1, .span = SP(@1), .marker = $2, .of = $3, .of_span = SP(@3)};
+          *$$ = (EnumMember){.name = $1, .span = SP($<at>1), .marker = $2, .of = $3, .of_span = SP($<at>3)};
       }
     ;
 
@@ -450,24 +433,24 @@ entry
      * batch). values itself is reduced only before a ','. */
     | key items                             { $$ = first_vals(ls, $1, $2, AT(E_FIRST($1), L_LAST($2))); }
     | key ranged                            { $$ = first_vals(ls, $1, $2, AT(E_FIRST($1), L_LAST($2))); }
-    | values ',' items                      { $$ = more_vals(ls, $1, @2, $3, AT(E_FIRST($1), L_LAST($3))); }
-    | values ',' ranged                     { $$ = more_vals(ls, $1, @2, $3, AT(E_FIRST($1), L_LAST($3))); }
+    | values ',' items                      { $$ = more_vals(ls, $1, $<at>2, $3, AT(E_FIRST($1), L_LAST($3))); }
+    | values ',' ranged                     { $$ = more_vals(ls, $1, $<at>2, $3, AT(E_FIRST($1), L_LAST($3))); }
     | header '{' body '}' {
           $$ = $1;
           $$->is_block = true;
           $$->body = *$3;
-          $$->open_brace = SP(@2);
-          $$->span = SP(AT(E_FIRST($1), @4.last_off));
+          $$->open_brace = SP($<at>2);
+          $$->span = SP(AT(E_FIRST($1), $<at>4.last_off));
       }
     | '{' body '}' {
           /* A block whose '{' went onto the next line: reported here, then
            * attached to the entry before it (see attach) so parsing goes on. */
-          diag_error(ls->diags, SP(@1), _("a block's '{' must stand on the same line as its key"));
+          diag_error(ls->diags, SP($<at>1), _("a block's '{' must stand on the same line as its key"));
           diag_help(ls->diags, _("move the '{' up to the end of the previous line"));
-          $$ = mkentry(ls, NULL, SP(@1), SP(TOKS(@1, @3)));
+          $$ = mkentry(ls, NULL, SP($<at>1), SP(TOKS($<at>1, $<at>3)));
           $$->is_block = true;
           $$->body = *$2;
-          $$->open_brace = SP(@1);
+          $$->open_brace = SP($<at>1);
       }
     | error {
           /* Without LAC, recovery can come back here for ever at the end
@@ -482,8 +465,8 @@ entry
     ;
 
 key
-    : IDENT                                 { $$ = mkentry(ls, $1, SP(@1), SP(@1)); }
-    | FUNC                                  { $$ = mkentry(ls, $1, SP(@1), SP(@1)); }
+    : IDENT                                 { $$ = mkentry(ls, $1, SP($<at>1), SP($<at>1)); }
+    | FUNC                                  { $$ = mkentry(ls, $1, SP($<at>1), SP($<at>1)); }
     ;
 
 /* A value sequence, valseq -> items | ranged, is written out where it
@@ -492,17 +475,17 @@ key
 values
     : key items                             { $$ = first_vals(ls, $1, $2, AT(E_FIRST($1), L_LAST($2))); }
     | key ranged                            { $$ = first_vals(ls, $1, $2, AT(E_FIRST($1), L_LAST($2))); }
-    | values ',' items                      { $$ = more_vals(ls, $1, @2, $3, AT(E_FIRST($1), L_LAST($3))); }
-    | values ',' ranged                     { $$ = more_vals(ls, $1, @2, $3, AT(E_FIRST($1), L_LAST($3))); }
+    | values ',' items                      { $$ = more_vals(ls, $1, $<at>2, $3, AT(E_FIRST($1), L_LAST($3))); }
+    | values ',' ranged                     { $$ = more_vals(ls, $1, $<at>2, $3, AT(E_FIRST($1), L_LAST($3))); }
     ;
 
 header
     : key
     | key items                             { $$ = add_vals(ls, $1, $2, false); }
     | key ranged                            { $$ = add_vals(ls, $1, $2, false); }
-    | key EXTENDS IDENT                     { $$ = add_extends(ls, $1, $3, @3); }
-    | key items EXTENDS IDENT               { $$ = add_extends(ls, add_vals(ls, $1, $2, false), $4, @4); }
-    | key ranged EXTENDS IDENT              { $$ = add_extends(ls, add_vals(ls, $1, $2, false), $4, @4); }
+    | key EXTENDS IDENT                     { $$ = add_extends(ls, $1, $3, $<at>3); }
+    | key items EXTENDS IDENT               { $$ = add_extends(ls, add_vals(ls, $1, $2, false), $4, $<at>4); }
+    | key ranged EXTENDS IDENT              { $$ = add_extends(ls, add_vals(ls, $1, $2, false), $4, $<at>4); }
     ;
 
 /* body -> { entry sep } */
@@ -535,10 +518,10 @@ body_list
 ranged
     : items expr DOTDOT {
           $$ = $1;
-          ast_push(ls->arena, &$$, mkrange(ls, $2, NULL, SP(((ParseLoc){N_FIRST($2), @3.last_off}))));
+          ast_push(ls->arena, &$$, mkrange(ls, $2, NULL, SP(((ParseLoc){N_FIRST($2), $<at>3.last_off}))));
       }
-    | expr DOTDOT                           { $$ = list1(ls, mkrange(ls, $1, NULL, SP(AT(N_FIRST($1), @2.last_off)))); }
-    | DOTDOT expr                           { $$ = list1(ls, mkrange(ls, NULL, $2, SP(AT(@1.first_off, N_LAST($2))))); }
+    | expr DOTDOT                           { $$ = list1(ls, mkrange(ls, $1, NULL, SP(AT(N_FIRST($1), $<at>2.last_off)))); }
+    | DOTDOT expr                           { $$ = list1(ls, mkrange(ls, NULL, $2, SP(AT($<at>1.first_off, N_LAST($2))))); }
     ;
 
 items
@@ -550,7 +533,7 @@ expr
     : expr OR expr                          { $$ = mkbin(ls, OP_OR, $1, $3, SP(AT(N_FIRST($1), N_LAST($3)))); }
     | expr AND expr                         { $$ = mkbin(ls, OP_AND, $1, $3, SP(AT(N_FIRST($1), N_LAST($3)))); }
     | NOT expr {
-          $$ = mk(ls, N_NOT, SP(AT(@1.first_off, N_LAST($2))));
+          $$ = mk(ls, N_NOT, SP(AT($<at>1.first_off, N_LAST($2))));
           $$->u.operand = $2;
           $$->depth = $2->depth + 1;
           $$ = fin(ls, $$);
@@ -565,18 +548,18 @@ expr
     | expr GE expr                          { $$ = mkbin(ls, OP_GE, $1, $3, SP(AT(N_FIRST($1), N_LAST($3)))); }
     | expr IN expr                          { $$ = mkbin(ls, OP_IN, $1, $3, SP(AT(N_FIRST($1), N_LAST($3)))); }
     | expr IN setlit                        { $$ = mkbin(ls, OP_IN, $1, $3, SP(AT(N_FIRST($1), N_LAST($3)))); }
-    | expr IN DOTDOT expr                   { $$ = mkbin(ls, OP_IN, $1, mkrange(ls, NULL, $4, SP(((ParseLoc){@3.first_off, N_LAST($4)}))), SP(AT(N_FIRST($1), N_LAST($4)))); }
+    | expr IN DOTDOT expr                   { $$ = mkbin(ls, OP_IN, $1, mkrange(ls, NULL, $4, SP(((ParseLoc){$<at>3.first_off, N_LAST($4)}))), SP(AT(N_FIRST($1), N_LAST($4)))); }
     | expr DOTDOT expr                      { $$ = mkrange(ls, $1, $3, SP(AT(N_FIRST($1), N_LAST($3)))); }
     | expr '+' expr                         { $$ = mkbin(ls, OP_ADD, $1, $3, SP(AT(N_FIRST($1), N_LAST($3)))); }
     | expr '-' expr                         { $$ = mkbin(ls, OP_SUB, $1, $3, SP(AT(N_FIRST($1), N_LAST($3)))); }
     | expr '*' expr                         { $$ = mkbin(ls, OP_MUL, $1, $3, SP(AT(N_FIRST($1), N_LAST($3)))); }
     | expr '/' expr                         { $$ = mkbin(ls, OP_DIV, $1, $3, SP(AT(N_FIRST($1), N_LAST($3)))); }
-    | ALL IDENT IN expr ':' expr            { $$ = mkquant(ls, true, $2, SP(@2), $4, $6, SP(AT(@1.first_off, N_LAST($6)))); }
-    | ALL IDENT IN setlit ':' expr          { $$ = mkquant(ls, true, $2, SP(@2), $4, $6, SP(AT(@1.first_off, N_LAST($6)))); }
-    | ANY IDENT IN expr ':' expr            { $$ = mkquant(ls, false, $2, SP(@2), $4, $6, SP(AT(@1.first_off, N_LAST($6)))); }
-    | ANY IDENT IN setlit ':' expr          { $$ = mkquant(ls, false, $2, SP(@2), $4, $6, SP(AT(@1.first_off, N_LAST($6)))); }
+    | ALL IDENT IN expr ':' expr            { $$ = mkquant(ls, true, $2, SP($<at>2), $4, $6, SP(AT($<at>1.first_off, N_LAST($6)))); }
+    | ALL IDENT IN setlit ':' expr          { $$ = mkquant(ls, true, $2, SP($<at>2), $4, $6, SP(AT($<at>1.first_off, N_LAST($6)))); }
+    | ANY IDENT IN expr ':' expr            { $$ = mkquant(ls, false, $2, SP($<at>2), $4, $6, SP(AT($<at>1.first_off, N_LAST($6)))); }
+    | ANY IDENT IN setlit ':' expr          { $$ = mkquant(ls, false, $2, SP($<at>2), $4, $6, SP(AT($<at>1.first_off, N_LAST($6)))); }
     | IF expr THEN expr ELSE expr {
-          $$ = mk(ls, N_IF, SP(AT(@1.first_off, N_LAST($6))));
+          $$ = mk(ls, N_IF, SP(AT($<at>1.first_off, N_LAST($6))));
           $$->u.cond.c = $2;
           $$->u.cond.t = $4;
           $$->u.cond.e = $6;
@@ -594,40 +577,40 @@ expr
     /* The commonest primaries are expressions of their own: through a rule
      * `expr: primary` each cost a second reduction (some 60 a course of a
      * batch). Before WHERE the parser reduces them to primary instead. */
-    | INT                                   { $$ = mkint(ls, $1, @1); }
-    | QTY                                   { $$ = mkqty(ls, $1, @1); }
-    | STRING                                { $$ = mkstr(ls, $1, @1); }
-    | IDENT                                 { $$ = mkpath(ls, $1, @1); }
+    | INT                                   { $$ = mkint(ls, $1, $<at>1); }
+    | QTY                                   { $$ = mkqty(ls, $1, $<at>1); }
+    | STRING                                { $$ = mkstr(ls, $1, $<at>1); }
+    | IDENT                                 { $$ = mkpath(ls, $1, $<at>1); }
     ;
 
 /* primary -> INT | QTY | STRING | NAME | atom (WHERE's list) */
 primary
-    : INT                                   { $$ = mkint(ls, $1, @1); }
-    | QTY                                   { $$ = mkqty(ls, $1, @1); }
-    | STRING                                { $$ = mkstr(ls, $1, @1); }
-    | IDENT                                 { $$ = mkpath(ls, $1, @1); }
+    : INT                                   { $$ = mkint(ls, $1, $<at>1); }
+    | QTY                                   { $$ = mkqty(ls, $1, $<at>1); }
+    | STRING                                { $$ = mkstr(ls, $1, $<at>1); }
+    | IDENT                                 { $$ = mkpath(ls, $1, $<at>1); }
     | atom
     ;
 
 /* The other primaries. */
 atom
-    : NUMBER                                { $$ = mk(ls, N_NUM, SP(@1)); $$->u.num = $1; }
-    | BOOL                                  { $$ = mk(ls, N_BOOL, SP(@1)); $$->u.b = $1; }
-    | DATE                                  { $$ = mk(ls, N_DATE, SP(@1)); $$->u.date = $1; }
-    | TIME                                  { $$ = mk(ls, N_TIME, SP(@1)); $$->u.time = $1; }
-    | MDAY                                  { $$ = mk(ls, N_MDAY, SP(@1)); $$->u.mday.month = $1.month; $$->u.mday.day = $1.day; }
-    | FUNC '(' ')'                          { $$ = mk(ls, N_CALL, SP(TOKS(@1, @3))); $$->u.call.name = $1; }
+    : NUMBER                                { $$ = mk(ls, N_NUM, SP($<at>1)); $$->u.num = $1; }
+    | BOOL                                  { $$ = mk(ls, N_BOOL, SP($<at>1)); $$->u.b = $1; }
+    | DATE                                  { $$ = mk(ls, N_DATE, SP($<at>1)); $$->u.date = $1; }
+    | TIME                                  { $$ = mk(ls, N_TIME, SP($<at>1)); $$->u.time = $1; }
+    | MDAY                                  { $$ = mk(ls, N_MDAY, SP($<at>1)); $$->u.mday.month = $1.month; $$->u.mday.day = $1.day; }
+    | FUNC '(' ')'                          { $$ = mk(ls, N_CALL, SP(TOKS($<at>1, $<at>3))); $$->u.call.name = $1; }
     | FUNC '(' args ')' {
-          $$ = mk(ls, N_CALL, SP(TOKS(@1, @4)));
+          $$ = mk(ls, N_CALL, SP(TOKS($<at>1, $<at>4)));
           $$->u.call.name = $1;
           $$->u.call.args = $3;
           for (int i = 0; i < $3.n; i++)
               $$->depth = dmax($$->depth, $3.items[i]->depth + 1);
           $$ = fin(ls, $$);
       }
-    | '(' expr ')'                          { $$ = $2; $$->span = SP(TOKS(@1, @3)); }
-    | '(' expr DOTDOT ')'                   { $$ = mkrange(ls, $2, NULL, SP(TOKS(@1, @4))); }
-    | '(' DOTDOT expr ')'                   { $$ = mkrange(ls, NULL, $3, SP(TOKS(@1, @4))); }
+    | '(' expr ')'                          { $$ = $2; $$->span = SP(TOKS($<at>1, $<at>3)); }
+    | '(' expr DOTDOT ')'                   { $$ = mkrange(ls, $2, NULL, SP(TOKS($<at>1, $<at>4))); }
+    | '(' DOTDOT expr ')'                   { $$ = mkrange(ls, NULL, $3, SP(TOKS($<at>1, $<at>4))); }
     ;
 
 args
@@ -639,9 +622,9 @@ args
 
 /* setlit -> '{' [expr {',' expr} [',']] '}' */
 setlit
-    : '{' '}'                               { $$ = mk(ls, N_SET, SP(TOKS(@1, @2))); }
-    | '{' set_items '}'                     { $$ = mkset(ls, $2, SP(TOKS(@1, @3))); }
-    | '{' set_items ',' '}'                 { $$ = mkset(ls, $2, SP(TOKS(@1, @4))); }
+    : '{' '}'                               { $$ = mk(ls, N_SET, SP(TOKS($<at>1, $<at>2))); }
+    | '{' set_items '}'                     { $$ = mkset(ls, $2, SP(TOKS($<at>1, $<at>3))); }
+    | '{' set_items ',' '}'                 { $$ = mkset(ls, $2, SP(TOKS($<at>1, $<at>4))); }
     ;
 
 set_items
@@ -696,7 +679,7 @@ static int report_syntax_error(const yypcontext_t *ctx, LexState *ls)
         return 0;
     ls->syntax_errors++;
     yysymbol_kind_t found = yypcontext_token(ctx);
-    const Span here = SP(*yypcontext_location(ctx));
+    const Span here = SP(*ls->tok_at); /* the lookahead's */
     const Span *loc = &here;
     enum { MAXEXP = 8 };
     yysymbol_kind_t exp[MAXEXP];
@@ -800,15 +783,16 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, LexS
     return r;
 }
 
-static void yyerror(YYLTYPE *loc, yyscan_t scanner, LexState *ls, const char *msg)
+static void yyerror(yyscan_t scanner, LexState *ls, const char *msg)
 {
     (void)scanner;
     if (ls->fatal)
         return;
     ls->syntax_errors++;
+    const Span here = SP(*ls->tok_at); /* the lookahead's */
     if (strcmp(msg, "memory exhausted") == 0)
-        diag_error(ls->diags, SP(*loc), _("nesting is too deep to parse (more than %d levels)"), PARSE_MAX_DEPTH);
+        diag_error(ls->diags, here, _("nesting is too deep to parse (more than %d levels)"), PARSE_MAX_DEPTH);
     else
-        diag_error(ls->diags, SP(*loc), "%s", msg);
+        diag_error(ls->diags, here, "%s", msg);
     at_cap(ls);
 }

@@ -14,8 +14,8 @@ The grammar (OUTDIR/parser.y): the same tokens, precedence and rules, with
   - every action removed from the rules (there are no mid-rule actions today; one would go too),
     except that the `entry: error` alternative aborts the parse, as ramme's LAC-free parser does at
     its first error (without LAC that recovery can loop at the end of the text);
-  - no locations: `%locations` and `%define api.location.type` dropped, so there is no YYLTYPE, no
-    location stack and no YYLLOC_DEFAULT per reduction;
+  - no locations: ramme's values carry their token's place beside them (`ParseVal`, parse.h: bison
+    keeps no location stack there either); the floor's are `ParseValue`, the values alone;
   - no `%type` (no nonterminal carries a value: the default `$$ = $1` would clash in type);
   - `%code` reduced to the scanner's prototype (without a location) and YYMAXDEPTH; the epilogue
     (ramme's syntax-error messages) replaced by two functions that only count errors.
@@ -109,7 +109,10 @@ def derive_grammar(y):
         j = m.start() if m else len(head)
         for line in head[i:j].splitlines(keepends=True):
             if line.startswith("%locations") or line.startswith("%define api.location.type"):
-                seen.add(line.split()[0] + (" " + line.split()[1] if line.startswith("%define") else ""))
+                sys.exit("derive.py: parser.y has a location stack again: drop it here too")
+            if line.startswith("%define api.value.type {ParseVal}"):
+                seen.add("%define api.value.type")
+                out.append("%define api.value.type {ParseValue} /* floor: no place beside the value */\n")
                 continue
             if line.startswith("%type"):
                 seen.add("%type")
@@ -131,7 +134,7 @@ def derive_grammar(y):
             out.append("%code {\n" + depth.group(0) + "\n"
                        "static void yyerror(yyscan_t scanner, LexState *ls, const char *msg);\n}")
         i = end
-    want = {"%locations", "%define api.location.type", "%type", "requires", "provides", "code"}
+    want = {"%define api.value.type", "%type", "requires", "provides", "code"}
     if seen != want:
         sys.exit(f"derive.py: parser.y's declarations changed: missing {sorted(want - seen)}")
 
@@ -213,6 +216,8 @@ def derive_lexer(lx):
     return name_token(s, text, call, lval); /* floor: no copy */""", "a name's value")
     lx = once(lx, "yylval->TOK_STRING.s = arena_strndup(S->arena, body, n);",
               "yylval->TOK_STRING.s = body; /* floor: no copy */", "a plain string's value")
+    # Where the parser finds the lookahead's place for a message: the floor reports none.
+    lx = once(lx, "    S->tok_at = yylloc;\n", "", "the lookahead's place")
     # The local that `yylloc` names, first in the code flex runs at each yylex call.
     rules_at = lx.index("\n%%\n") + 4
     start = lx.index("%{\n", rules_at)

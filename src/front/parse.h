@@ -34,16 +34,52 @@ typedef struct ParseKinds {
     int unknown;        /* entries of no known kind kept in this file */
 } ParseKinds;
 
-/* bison's location type (parser.y's api.location.type) and the lexer's
- * token place: the byte offsets [first_off, last_off) alone. The file is
- * the same for every token of a parse, so it is not kept per symbol:
- * parse_span adds it where a place is stored in the tree or reported.
- * Eight bytes where a Span is twelve: bison copies one onto its location
- * stack for every token and computes one (YYLLOC_DEFAULT) for every
- * reduction, some 700 a course of a batch. */
+/* The lexer's token place: the byte offsets [first_off, last_off) alone.
+ * The file is the same for every token of a parse, so it is not kept per
+ * symbol: parse_span adds it where a place is stored in the tree or
+ * reported. */
 typedef struct ParseLoc {
     uint32_t first_off, last_off;
 } ParseLoc;
+
+/* The parser's semantic values, by the names bison gave them when it
+ * made the union itself (tokens' TOK_*: the lexer writes them). */
+#define PARSE_VALUES                                                                              \
+    bool TOK_BOOL;                                                                                \
+    const char *TOK_IDENT;                                                                        \
+    const char *TOK_FUNC;                                                                         \
+    StrLit TOK_STRING;                                                                            \
+    int64_t TOK_INT;                                                                              \
+    double TOK_NUMBER;                                                                            \
+    QtyLit TOK_QTY;                                                                               \
+    int32_t TOK_DATE;                                                                             \
+    int TOK_TIME;                                                                                 \
+    MDayLit TOK_MDAY;                                                                             \
+    Node *node;                                                                                   \
+    NodeList list;                                                                                \
+    Entry *entry;                                                                                 \
+    Decl *decl;                                                                                   \
+    EnumMember *member;                                                                           \
+    EntryList *body;
+
+/* bison's value type (parser.y's api.value.type): a value and the token's
+ * place beside it, so that bison keeps no location stack (it pushed and
+ * popped one beside the values on every shift and reduction, and
+ * computed a place for every reduction, some 700 a course of a batch).
+ * A nonterminal's `at` is not kept: its rule builds its place from its
+ * parts. 24 bytes. */
+typedef struct ParseVal {
+    union {
+        PARSE_VALUES
+    };
+    ParseLoc at;
+} ParseVal;
+
+/* The values alone, for the parse-only floor (bench/floor/derive.py),
+ * which keeps no place. */
+typedef union ParseValue {
+    PARSE_VALUES
+} ParseValue;
 
 typedef struct LexState {
     Arena *arena;
@@ -52,6 +88,9 @@ typedef struct LexState {
     int file;              /* index of src */
     size_t off;            /* the next byte */
     Span tok;              /* where an expression parse starts (TOK_START_EXPR) */
+    ParseLoc *tok_at;      /* where the lexer writes the last token's place: in the
+                              parser, its value's own, which is the lookahead's when
+                              a syntax error is reported */
     int last_tok;          /* kind of the last token returned; 0 at start */
     int prev_tok;          /* the token before last_tok */
     uint32_t comma_end;    /* where the last ',' ends: when prev_tok is a ',', that one
