@@ -302,8 +302,8 @@ static Entry *mkentry(LexState *ls, const char *key, Span key_span, Span sp)
 %token START_EXPR "start of expression"
 
 %type <node> expr primary atom setlit
-/* Every shift and reduction copies a semantic value (24 bytes, ParseVal):
- * a list is its 16-byte NodeList, the rest are pointers. */
+/* Every shift and reduction copies a semantic value (16 bytes, ParseVal):
+ * a list is its NodeList, the rest are pointers beside a token's place. */
 %type <list> args set_items items ranged
 %type <entry> entry values header key
 %type <decl> decl enum_decl enum_body
@@ -363,7 +363,7 @@ decl
           $$ = arena_alloc(ls->arena, sizeof *$$);
           $$->kind = DECL_IMPORT;
           $$->span = SP(TOKS($<at>1, $<at>2));
-          $$->u.import.path = $2.s;
+          $$->u.import.path = $2->s;
           $$->u.import.path_span = SP($<at>2);
       }
     | enum_decl
@@ -415,7 +415,7 @@ enum_member
       }
     | IDENT STRING {
           $$ = arena_alloc(ls->arena, sizeof *$$);
-          *$$ = (EnumMember){.name = $1, .label = $2.s, .span = SP($<at>1)};
+          *$$ = (EnumMember){.name = $1, .label = $2->s, .span = SP($<at>1)};
       }
     | IDENT IDENT IDENT {
           $$ = arena_alloc(ls->arena, sizeof *$$);
@@ -578,16 +578,16 @@ expr
      * `expr: primary` each cost a second reduction (some 60 a course of a
      * batch). Before WHERE the parser reduces them to primary instead. */
     | INT                                   { $$ = mkint(ls, $1, $<at>1); }
-    | QTY                                   { $$ = mkqty(ls, $1, $<at>1); }
-    | STRING                                { $$ = mkstr(ls, $1, $<at>1); }
+    | QTY                                   { $$ = mkqty(ls, *$1, $<at>1); }
+    | STRING                                { $$ = mkstr(ls, *$1, $<at>1); }
     | IDENT                                 { $$ = mkpath(ls, $1, $<at>1); }
     ;
 
 /* primary -> INT | QTY | STRING | NAME | atom (WHERE's list) */
 primary
     : INT                                   { $$ = mkint(ls, $1, $<at>1); }
-    | QTY                                   { $$ = mkqty(ls, $1, $<at>1); }
-    | STRING                                { $$ = mkstr(ls, $1, $<at>1); }
+    | QTY                                   { $$ = mkqty(ls, *$1, $<at>1); }
+    | STRING                                { $$ = mkstr(ls, *$1, $<at>1); }
     | IDENT                                 { $$ = mkpath(ls, $1, $<at>1); }
     | atom
     ;

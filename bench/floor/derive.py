@@ -214,8 +214,17 @@ def derive_lexer(lx):
     return name_token(s, p, call, lval);""",
               """    (void)ascii, (void)loc;
     return name_token(s, text, call, lval); /* floor: no copy */""", "a name's value")
-    lx = once(lx, "yylval->TOK_STRING.s = arena_strndup(S->arena, body, n);",
-              "yylval->TOK_STRING.s = body; /* floor: no copy */", "a plain string's value")
+    lx = once(lx, "str_lit(S, yylval, arena_strndup(S->arena, body, n), NULL);",
+              "str_lit(S, yylval, body, NULL); /* floor: no copy */", "a plain string's value")
+    # A string's and a quantity's literal: not kept in the arena either.
+    lx = once(lx, """    StrLit *v = arena_alloc_raw(s->arena, sizeof *v);
+    *v = (StrLit){str, form};
+    lval->TOK_STRING = v;""", """    (void)s, (void)str, (void)form;
+    lval->TOK_STRING = NULL; /* floor: no literal */""", "a string's literal")
+    lx = once(lx, """    QtyLit *v = arena_alloc_raw(s->arena, sizeof *v);
+    *v = (QtyLit){num, unit};
+    lval->TOK_QTY = v;""", """    (void)s, (void)num, (void)unit;
+    lval->TOK_QTY = NULL; /* floor: no literal */""", "a quantity's literal")
     # Where the parser finds the lookahead's place for a message: the floor reports none.
     lx = once(lx, "    S->tok_at = yylloc;\n", "", "the lookahead's place")
     # The local that `yylloc` names, first in the code flex runs at each yylex call.

@@ -42,21 +42,21 @@ typedef struct ParseLoc {
     uint32_t first_off, last_off;
 } ParseLoc;
 
-/* The parser's semantic values, by the names bison gave them when it
- * made the union itself (tokens' TOK_*: the lexer writes them). */
+/* The parser's semantic values of 8 bytes at most, by the names bison
+ * gave them when it made the union itself (tokens' TOK_*: the lexer writes
+ * them; a string's and a quantity's literal is in the arena). */
 #define PARSE_VALUES                                                                              \
     bool TOK_BOOL;                                                                                \
     const char *TOK_IDENT;                                                                        \
     const char *TOK_FUNC;                                                                         \
-    StrLit TOK_STRING;                                                                            \
+    const StrLit *TOK_STRING;                                                                     \
     int64_t TOK_INT;                                                                              \
     double TOK_NUMBER;                                                                            \
-    QtyLit TOK_QTY;                                                                               \
+    const QtyLit *TOK_QTY;                                                                        \
     int32_t TOK_DATE;                                                                             \
     int TOK_TIME;                                                                                 \
     MDayLit TOK_MDAY;                                                                             \
     Node *node;                                                                                   \
-    NodeList list;                                                                                \
     Entry *entry;                                                                                 \
     Decl *decl;                                                                                   \
     EnumMember *member;                                                                           \
@@ -66,19 +66,25 @@ typedef struct ParseLoc {
  * place beside it, so that bison keeps no location stack (it pushed and
  * popped one beside the values on every shift and reduction, and
  * computed a place for every reduction, some 700 a course of a batch).
- * A nonterminal's `at` is not kept: its rule builds its place from its
- * parts. 24 bytes. */
-typedef struct ParseVal {
-    union {
-        PARSE_VALUES
+ * A nonterminal's place is not kept: its rule builds it from its parts,
+ * so a value list (NodeList, 16 bytes) may take the place's room. 16
+ * bytes, as the values alone were: bison copies one on every shift and
+ * reduction, and 24 cost more to copy than the location stack did. */
+typedef union ParseVal {
+    struct {
+        union {
+            PARSE_VALUES
+        };
+        ParseLoc at;
     };
-    ParseLoc at;
+    NodeList list;
 } ParseVal;
 
 /* The values alone, for the parse-only floor (bench/floor/derive.py),
  * which keeps no place. */
 typedef union ParseValue {
     PARSE_VALUES
+    NodeList list;
 } ParseValue;
 
 typedef struct LexState {

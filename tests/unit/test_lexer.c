@@ -225,9 +225,9 @@ static void test_every_literal_kind(void **state)
     check_kinds(lx, "literals", exp);
     assert_int_equal(lx->toks[0].v.TOK_INT, 12);
     assert_true(lx->toks[1].v.TOK_NUMBER == 2.5);
-    assert_true(lx->toks[2].v.TOK_QTY.v == 3.0);
-    assert_int_equal(lx->toks[2].v.TOK_QTY.unit, U_HOUR);
-    assert_string_equal(lx->toks[3].v.TOK_STRING.s, "s");
+    assert_true(lx->toks[2].v.TOK_QTY->v == 3.0);
+    assert_int_equal(lx->toks[2].v.TOK_QTY->unit, U_HOUR);
+    assert_string_equal(lx->toks[3].v.TOK_STRING->s, "s");
     assert_string_equal(lx->toks[8].v.TOK_IDENT, "name");
     assert_string_equal(lx->toks[9].v.TOK_FUNC, "f");
     assert_int_equal(lx->diags.n, 0);
@@ -468,9 +468,9 @@ static void test_quantities_every_unit(void **state)
             fail_msg("\"%s\": not one QTY token (first: %s, %d tokens)", cases[i].text,
                      lx->n ? kind_name(lx->toks[0].kind) : "none", lx->n);
         }
-        if (lx->toks[0].v.TOK_QTY.v != cases[i].v || lx->toks[0].v.TOK_QTY.unit != cases[i].unit)
+        if (lx->toks[0].v.TOK_QTY->v != cases[i].v || lx->toks[0].v.TOK_QTY->unit != cases[i].unit)
             fail_msg("\"%s\": got %g unit %d, expected %g unit %d", cases[i].text,
-                     lx->toks[0].v.TOK_QTY.v, (int)lx->toks[0].v.TOK_QTY.unit, cases[i].v,
+                     lx->toks[0].v.TOK_QTY->v, (int)lx->toks[0].v.TOK_QTY->unit, cases[i].v,
                      (int)cases[i].unit);
         /* The token spans number and unit: the whole text (in characters). */
         assert_int_equal(COL(lx->toks[0].loc), 1);
@@ -488,7 +488,7 @@ static void test_quantity_ranges(void **state)
     Lexed *lx = lex("51h..91h");
     static const int exp[] = {TOK_QTY, TOK_DOTDOT, TOK_QTY, TOK_NEWLINE, -1};
     check_kinds(lx, "51h..91h", exp);
-    assert_true(lx->toks[2].v.TOK_QTY.v == 91);
+    assert_true(lx->toks[2].v.TOK_QTY->v == 91);
     lex_free(lx);
     EXPECT_KINDS("6h..12h", TOK_QTY, TOK_DOTDOT, TOK_QTY, TOK_NEWLINE);
     EXPECT_KINDS("6 h .. 12 h", TOK_QTY, TOK_DOTDOT, TOK_QTY, TOK_NEWLINE);
@@ -547,8 +547,8 @@ static void test_quantity_unit_nfc(void **state)
     /* BUG: grammar/lexer.l quantity rule calls unit_lookup() on the raw
      * bytes; "4 ma\u030Aneder" (NFD) gives INT + IDENT, not QTY months. */
     Lexed *lx = lex("4 ma\xCC\x8Aneder");
-    bool ok = lx->n == 2 && lx->toks[0].kind == TOK_QTY && lx->toks[0].v.TOK_QTY.unit == U_MONTH &&
-              lx->toks[0].v.TOK_QTY.v == 4;
+    bool ok = lx->n == 2 && lx->toks[0].kind == TOK_QTY && lx->toks[0].v.TOK_QTY->unit == U_MONTH &&
+              lx->toks[0].v.TOK_QTY->v == 4;
     const char *first = lx->n ? kind_name(lx->toks[0].kind) : "none";
     lex_free(lx);
     if (!ok)
@@ -659,10 +659,10 @@ static void test_string_escapes(void **state)
     Lexed *lx = lex(src);
     static const int exp[] = {TOK_STRING, TOK_NEWLINE, -1};
     check_kinds(lx, src, exp);
-    assert_string_equal(lx->toks[0].v.TOK_STRING.s,
+    assert_string_equal(lx->toks[0].v.TOK_STRING->s,
                         "q\" b\\ n\n t\t u\xC3\xA6 \xF0\x9F\x98\x80 o{x}");
     /* raw keeps the text between the quotes as written. */
-    assert_string_equal(strlit_raw(lx->toks[0].v.TOK_STRING.s, lx->toks[0].v.TOK_STRING.form),
+    assert_string_equal(strlit_raw(lx->toks[0].v.TOK_STRING->s, lx->toks[0].v.TOK_STRING->form),
                         "q\\\" b\\\\ n\\n t\\t u\\u{E6} \\u{1F600} o\\{x\\}");
     assert_int_equal(lx->diags.n, 0);
     lex_free(lx);
@@ -670,18 +670,18 @@ static void test_string_escapes(void **state)
     /* Any UTF-8 inside; columns count characters. */
     lx = lex("\"Skærtorsdag – håb\" x");
     assert_int_equal(lx->toks[0].kind, TOK_STRING);
-    assert_string_equal(lx->toks[0].v.TOK_STRING.s, "Skærtorsdag – håb");
+    assert_string_equal(lx->toks[0].v.TOK_STRING->s, "Skærtorsdag – håb");
     assert_int_equal(COL(lx->toks[1].loc), 21);
     lex_free(lx);
 
     /* Unescaped braces are kept as written (interpolation is the resolver's). */
     lx = lex("\"a {b} c\"");
-    assert_string_equal(lx->toks[0].v.TOK_STRING.s, "a {b} c");
+    assert_string_equal(lx->toks[0].v.TOK_STRING->s, "a {b} c");
     lex_free(lx);
 
     lx = lex("\"\"");
     assert_int_equal(lx->toks[0].kind, TOK_STRING);
-    assert_string_equal(lx->toks[0].v.TOK_STRING.s, "");
+    assert_string_equal(lx->toks[0].v.TOK_STRING->s, "");
     lex_free(lx);
 }
 

@@ -178,13 +178,13 @@ static void test_strings_with_and_without_escapes(void **state)
     (void)state;
     Lexed *lx = lex("\"plain æøå\" \"a\\nb\\u{E6}\"");
     check_tok(lx, 0, TOK_STRING, 1, 1, 1, 12, 0, 14);
-    assert_string_equal(lx->toks[0].v.TOK_STRING.s, "plain æøå");
+    assert_string_equal(lx->toks[0].v.TOK_STRING->s, "plain æøå");
     /* The usual string, without escapes or braces, has no form: one copy. */
-    assert_null(lx->toks[0].v.TOK_STRING.form);
-    assert_string_equal(strlit_raw(lx->toks[0].v.TOK_STRING.s, lx->toks[0].v.TOK_STRING.form), "plain æøå");
+    assert_null(lx->toks[0].v.TOK_STRING->form);
+    assert_string_equal(strlit_raw(lx->toks[0].v.TOK_STRING->s, lx->toks[0].v.TOK_STRING->form), "plain æøå");
     check_tok(lx, 1, TOK_STRING, 1, 13, 1, 25, 15, 27);
-    assert_string_equal(lx->toks[1].v.TOK_STRING.s, "a\nbæ");
-    assert_string_equal(strlit_raw(lx->toks[1].v.TOK_STRING.s, lx->toks[1].v.TOK_STRING.form), "a\\nb\\u{E6}");
+    assert_string_equal(lx->toks[1].v.TOK_STRING->s, "a\nbæ");
+    assert_string_equal(strlit_raw(lx->toks[1].v.TOK_STRING->s, lx->toks[1].v.TOK_STRING->form), "a\\nb\\u{E6}");
     check_no_diags(lx);
     lex_free(lx);
 }
@@ -195,8 +195,8 @@ static void test_string_braces(void **state)
 {
     (void)state;
     Lexed *lx = lex("\"æ{a}\\{b\\}\\n{c{d}}\" \"{x}y\"");
-    const StrForm *f = lx->toks[0].v.TOK_STRING.form;
-    assert_string_equal(lx->toks[0].v.TOK_STRING.s, "æ{a}{b}\n{c{d}}");
+    const StrForm *f = lx->toks[0].v.TOK_STRING->form;
+    assert_string_equal(lx->toks[0].v.TOK_STRING->s, "æ{a}{b}\n{c{d}}");
     assert_int_equal(f->nbraces, 6);
     /* As written: æ is bytes 0-1, then { a } \{ b \} \n { c { d } }. */
     const uint32_t raw[] = {2, 4, 12, 14, 16, 17}, dec[] = {2, 4, 9, 11, 13, 14}, col[] = {1, 3, 11, 13, 15, 16};
@@ -206,7 +206,7 @@ static void test_string_braces(void **state)
         /* in characters: the brace's column in the source, after the quote at column 1 */
         assert_int_equal(src_pos(lx->ss.files[0], lx->toks[0].loc.first_off + 1 + raw[k]).col, 2 + (int)col[k]);
     }
-    const StrForm *g = lx->toks[1].v.TOK_STRING.form;
+    const StrForm *g = lx->toks[1].v.TOK_STRING->form;
     assert_int_equal(g->nbraces, 2);
     assert_int_equal(g->brace[0].raw, 0);
     assert_int_equal(g->brace[1].dec, 2);
@@ -320,8 +320,8 @@ static void test_quantity_values(void **state)
         Lexed *lx = lex(ok[i].text);
         if (lx->n < 1 || lx->toks[0].kind != TOK_QTY)
             fail_msg("\"%s\" is not a quantity", ok[i].text);
-        assert_true(lx->toks[0].v.TOK_QTY.v == ok[i].v);
-        assert_int_equal(lx->toks[0].v.TOK_QTY.unit, ok[i].u);
+        assert_true(lx->toks[0].v.TOK_QTY->v == ok[i].v);
+        assert_int_equal(lx->toks[0].v.TOK_QTY->unit, ok[i].u);
         check_no_diags(lx);
         lex_free(lx);
     }
