@@ -212,6 +212,8 @@ typedef struct Search {
     int *ut0, *ut1, *uin, *uprev, DW;      /* times all its fitting options share; spans asked */
     Word *umet;                            /* per span: the dates it surely meets on */
     int phase, lexc;                       /* 1: branch and bound; 2: probe; lexc: ranked cohort */
+    bool *rfreed, repairing;               /* a neighbourhood's freed cohorts; repair in probes */
+    int *rorder, rmost;                    /* its kept cohorts by depth; its most cohorts */
     int64_t best, target, known;
     bool found, halt, timeout, guided, aborted;
     long divelimit;                        /* a dive's node budget (0: none); aborted: it ran out */
@@ -565,6 +567,7 @@ static void mark(Search *s, int c, bool on)
 }
 
 static bool descend(Search *s, int depth, int64_t partial);
+static bool repair(Search *s, int c);
 
 /* ---- the seat count ----
  *
@@ -951,6 +954,14 @@ static Memo *recall(Search *s, int depth, Word *k1, Word *k2)
 
 enum { NEXT, JUMP, STOP };
 
+/* Whether option o with the team in s->team is the guide's value of c. */
+static bool guided_value(const Search *s, int c, int o)
+{
+    size_t at = (size_t)c * (size_t)s->maxslots;
+    return s->guided && s->gopt[c] == o &&
+           memcmp(s->team + at, s->gteam + at, sizeof(int) * (size_t)s->co[c].nslots) == 0;
+}
+
 /* One value of cohort c: option o with the team in s->team. A failure's
  * reason (the placed cohorts it depends on) goes to why[depth+1]; one that
  * does not depend on c fails every value of c alike: jump back. */
@@ -971,7 +982,11 @@ static int value(Search *s, int depth, int c, int o, int64_t partial)
             seated = partial + pen + s->sbt[depth + 1] <= cap;
         }
         if (bound <= cap && seated) {
-            stop = descend(s, depth + 1, partial + pen);
+            /* a hard probe's ranked value: its neighbourhood first (see
+             * "a ranking probe's plan repaired"), unless it is the guide's */
+            if (s->repairing && c == s->lexc && !guided_value(s, c, o))
+                stop = repair(s, c);
+            stop = stop || descend(s, depth + 1, partial + pen);
         } else {
             memset(why, 0, sizeof(Word) * (size_t)s->NW);
             bound_reason(s, why);
@@ -1033,6 +1048,20 @@ static int fill(Search *s, int depth, int c, int o, int64_t partial, int64_t flo
     return NEXT;
 }
 
+/* Whether option o of cohort c is alive and team tm free and eligible for
+ * it. */
+static bool team_fits(Search *s, int c, int o, const int *tm)
+{
+    const Coh *C = &s->co[c];
+    if (!has(C->alive, o))
+        return false;
+    free_teachers(s, c, o, s->avail);
+    for (int j = 0; j < C->nslots; j++)
+        if (!has(s->avail, tm[j]) || !has(C->elig + (size_t)C->slotrole[j] * (size_t)s->TW, tm[j]))
+            return false;
+    return true;
+}
+
 /* Option o of cohort c with every team the free teachers allow, or with
  * `want` alone. */
 static int try_option(Search *s, int depth, int c, int o, int64_t partial, int64_t floor, const int *want,
@@ -1040,14 +1069,13 @@ static int try_option(Search *s, int depth, int c, int o, int64_t partial, int64
 {
     const Coh *C = &s->co[c];
     Word *av = s->avail; /* read at once into the candidates */
-    free_teachers(s, c, o, av);
     if (want) {
-        for (int j = 0; j < C->nslots; j++)
-            if (!has(av, want[j]) || !has(C->elig + (size_t)C->slotrole[j] * (size_t)s->TW, want[j]))
-                return NEXT;
+        if (!team_fits(s, c, o, want))
+            return NEXT;
         memcpy(s->team + (size_t)c * (size_t)s->maxslots, want, sizeof(int) * (size_t)C->nslots);
         return value(s, depth, c, o, partial);
     }
+    free_teachers(s, c, o, av);
     for (int r = 0; r < C->nroles; r++) {
         int *cd = s->cand + ((size_t)depth * (size_t)s->maxroles + (size_t)r) * (size_t)s->T, n = 0;
         const Word *e = C->elig + (size_t)r * (size_t)s->TW;
@@ -1751,6 +1779,9 @@ static void setup(Search *s, const PlanProblem *P, Arena *a)
     s->tcoh = arena_array(a, T * (size_t)s->NW, sizeof(Word));
     s->sitecoh = arena_array(a, (size_t)(P->nsites + 1) * (size_t)s->NW, sizeof(Word));
     s->placed = arena_array(a, n1, sizeof(bool));
+    s->rfreed = arena_array(a, n1, sizeof(bool));
+    s->rorder = arena_array(a, n1, sizeof(int));
+    s->rmost = s->n / 4 < 20 ? (s->n / 4 > 3 ? s->n / 4 : 3) : 20;
     s->opt = arena_array(a, n1, sizeof(int));
     s->bopt = arena_array(a, n1, sizeof(int));
     s->team = arena_array(a, n1 * ((size_t)s->maxslots + 1), sizeof(int));
@@ -1934,7 +1965,9 @@ static bool rank_plan(Search *s, int64_t best)
                 }
                 if (lp && !lp_cut(s, lp, c, best, cut))
                     break;
+                s->repairing = s->n >= 5; /* a neighbourhood of at least three, and some kept */
                 ok = probe(s, c, partial, best);
+                s->repairing = false;
             }
         } else {
             ok = probe(s, c, partial, best);
@@ -2058,42 +2091,76 @@ static bool takes_from(const Search *s, int k, int c)
     return false;
 }
 
-/* One neighbourhood of seed c searched from the incumbent; true when it
- * found a cheaper plan. */
-static bool improve_around(Search *s, int c, bool *freed, int *order, int most, long budget)
+/* Frees cohort c and up to rmost-1 other unplaced cohorts around it: its
+ * site's first, then those whose teams in the incumbent take a teacher it
+ * could have (from a random start: s->rnd). */
+static void free_around(Search *s, int c)
 {
-    int nf = 0;
+    bool *freed = s->rfreed;
+    int most = s->rmost;
+    int nf = 1;
     memset(freed, 0, sizeof(bool) * (size_t)s->n);
-    freed[c] = true, nf = 1;
-    for (int pass = 0; pass < 2 && nf < most; pass++) /* its site's first, then its teachers' */
+    freed[c] = true;
+    for (int pass = 0; pass < 2 && nf < most; pass++)
         for (int k0 = 0, start = (int)(roll(s) % (Word)s->n); k0 < s->n && nf < most; k0++) {
             int k = (start + k0) % s->n;
-            if (!freed[k] && (pass == 0 ? s->co[k].site == s->co[c].site && s->co[k].site >= 0 : takes_from(s, k, c)))
+            if (!freed[k] && !s->placed[k] &&
+                (pass == 0 ? s->co[k].site == s->co[c].site && s->co[k].site >= 0 : takes_from(s, k, c)))
                 freed[k] = true, nf++;
         }
+}
+
+/* Places every cohort neither placed nor freed as the incumbent has it
+ * (freeing those whose value or team the cohorts placed before no longer
+ * allow: a probe's ranked cohort may differ from the incumbent), searches
+ * the freed ones within a node budget (phase and target as the caller set
+ * them), and takes it all back. */
+static void search_freed(Search *s, long budget)
+{
+    bool *freed = s->rfreed;
+    int *order = s->rorder;
     size_t height = s->ntrail;
     Word h1 = s->h1, h2 = s->h2, hsum = s->hsum;
-    int64_t partial = 0, best = s->best;
+    int64_t partial = 0;
     int depth = 0;
+    for (int k = 0; k < s->n; k++)
+        if (s->placed[k])
+            partial += s->co[k].o[s->opt[k]].pen, depth++;
+    int top = depth;
     bool ok = true;
     for (int k = 0; k < s->n && ok; k++) {
-        if (freed[k])
+        if (freed[k] || s->placed[k])
             continue;
+        if (!team_fits(s, k, s->bopt[k], s->bteam + (size_t)k * (size_t)s->maxslots)) {
+            freed[k] = true; /* what the placed ones left it differs from the incumbent's */
+            continue;
+        }
         memcpy(s->team + (size_t)k * (size_t)s->maxslots, s->bteam + (size_t)k * (size_t)s->maxslots,
                sizeof(int) * (size_t)s->co[k].nslots);
         order[depth++] = k;
         ok = place(s, depth - 1, k, s->bopt[k]);
         partial += s->co[k].o[s->bopt[k]].pen;
     }
-    if (ok) {
+    /* the kept cohorts were placed without a bound: a whole plan among
+     * them (no freed cohort left) is a leaf that must still be within it */
+    if (ok && partial + s->lb[depth] <= (s->phase == 1 ? s->best - 1 : s->target)) {
         s->aborted = false, s->divelimit = s->nodes + budget;
         descend(s, depth, partial);
         s->aborted = false, s->divelimit = 0;
     }
-    while (depth-- > 0)
+    while (depth-- > top)
         unplace(s, order[depth], s->opt[order[depth]]);
     undo(s, height);
     s->h1 = h1, s->h2 = h2, s->hsum = hsum;
+}
+
+/* One neighbourhood of seed c searched from the incumbent; true when it
+ * found a cheaper plan. */
+static bool improve_around(Search *s, int c, long budget)
+{
+    int64_t best = s->best;
+    free_around(s, c);
+    search_freed(s, budget);
     return s->best < best;
 }
 
@@ -2104,19 +2171,50 @@ static void improve(Search *s)
 {
     if (s->n < 5) /* a neighbourhood of at least three, and some kept */
         return;
-    bool *freed = arena_array(s->a, (size_t)s->n, sizeof(bool));
-    int *order = arena_array(s->a, (size_t)s->n, sizeof(int));
-    int most = s->n / 4 < 20 ? (s->n / 4 > 3 ? s->n / 4 : 3) : 20;
     Word rnd = s->rnd;
     s->rnd = 0x2545F4914F6CDD1DULL;
     for (int idle = 0; idle < 3 && !s->halt && !s->timeout;) {
         bool better = false;
         for (int c = 0; c < s->n && !s->halt && !s->timeout; c++)
             if (s->co[c].o[s->bopt[c]].pen > s->co[c].rootmin)
-                better |= improve_around(s, c, freed, order, most, 50L * (most + 10));
+                better |= improve_around(s, c, 50L * (s->rmost + 10));
         idle = better ? 0 : idle + 1;
     }
     s->rnd = rnd;
+}
+
+/* ---- a ranking probe's plan repaired ----
+ *
+ * A ranking probe tries the ranked cohort's values (option, then team) in
+ * the contract's order, and below each follows the guide (the last plan
+ * found) for the other cohorts. A value before the guide's that has a plan
+ * of the least penalty can still cost the probe a minute when the guide
+ * clashes with it near the value and the depth-first search re-staffs
+ * cohorts far from the clash: on plan-20-3, cohort c1's Monday and Tuesday
+ * mornings (option 126) have a plan of 285, the guide's afternoons (127)
+ * with every cohort of site s4 at the other time (mornings and afternoons
+ * are alike for every requirement and penalty), but the guide's s4 cohorts
+ * hold the mornings; on plan-100-1, cohort c8's first team at the guide's
+ * option. So in a probe that its search alone did not finish, each such
+ * value first searches its neighbourhood (the cohorts around it free,
+ * every other as the guide has it; "improving the incumbent") within a
+ * small node budget, and only then the whole of what is left. A plan found
+ * there is a whole plan of the probe's penalty found by the same search,
+ * with the value and every ranked cohort before it; the values before it
+ * were refuted by the whole search. So it proves nothing and cannot make a
+ * proof wrong: it only ends the probe sooner. */
+
+/* The ranked cohort c, just placed, and its neighbourhood searched from
+ * the guide for a plan of the probe's penalty; true when one was found
+ * (in bopt, bteam: the probe's answer). */
+static bool repair(Search *s, int c)
+{
+    Word rnd = s->rnd;
+    free_around(s, c);
+    s->rnd = 0; /* the guide's values first */
+    search_freed(s, 50L * (s->rmost + 10));
+    s->rnd = rnd;
+    return s->found;
 }
 
 /* Phase 1's branch and bound from its first plan. The search goes alone
