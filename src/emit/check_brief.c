@@ -33,7 +33,8 @@ void check_brief_course(FILE *out, const CourseReport *r, SourceSet *ss, bool co
             sb_puts(&b, words_status(ST_UNKNOWN));
             sb_put(&b, ": ", 2);
         }
-        sb_puts(&b, esc_text(a, x->message));
+        const char *shown = rules_message_shown(x);
+        sb_puts(&b, shown ? shown : esc_text(a, x->message));
         sb_put(&b, "\n", 1);
     }
     if (b.n)

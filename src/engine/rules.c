@@ -1,5 +1,6 @@
 /* rules.c — frameworks applied to a course, statuses and explanations. */
 #include "engine/rules.h"
+#include "base/esc.h"
 #include "base/i18n.h"
 
 #include <string.h>
@@ -434,6 +435,7 @@ typedef struct RuleInfo {
     const char *cite;
     Value *when, *require, *message;
     const char *fixed;  /* the message when it has nothing to fill in, else NULL */
+    const char *fixed_shown; /* ... as text output shows it (esc_text): escaped once, not per line */
     Places when_at;     /* the fields `when` reads (find_where) */
     Places *require_at; /* ... and each `require`, by its index */
 } RuleInfo;
@@ -449,6 +451,7 @@ static const RuleInfo *rule_info(Arena *prog_arena, Block *rule)
         ri->require = model_get(rule, "require");
         ri->message = model_get(rule, "message");
         ri->fixed = fixed_message(ri->message);
+        ri->fixed_shown = esc_text(prog_arena, ri->fixed);
         ri->when_at = places_of(prog_arena, ri->when);
         int nreq = ri->require && ri->require->k == V_LIST ? ri->require->u.list.n : 0;
         ri->require_at = arena_array(prog_arena, (size_t)nreq + 1, sizeof *ri->require_at);
@@ -457,6 +460,12 @@ static const RuleInfo *rule_info(Arena *prog_arena, Block *rule)
         rule->rule_info = ri;
     }
     return rule->rule_info;
+}
+
+const char *rules_message_shown(const RuleResult *r)
+{
+    const RuleInfo *ri = r->rule ? r->rule->rule_info : NULL;
+    return ri && r->message && r->message == ri->fixed ? ri->fixed_shown : NULL;
 }
 
 /* In the program's arena: computed once per rule, not per course. */
