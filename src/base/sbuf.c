@@ -3,23 +3,13 @@
 
 #include <string.h>
 
-void sb_put(SBuf *b, const char *s, size_t n)
+void sb_grow(SBuf *b, size_t n)
 {
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 64;
-        while (cap < b->n + n + 1)
-            cap *= 2;
-        b->s = arena_grow(b->a, b->s, b->n, cap, 1);
-        b->cap = cap;
-    }
-    memcpy(b->s + b->n, s, n);
-    b->n += n;
-    b->s[b->n] = '\0';
-}
-
-void sb_puts(SBuf *b, const char *s)
-{
-    sb_put(b, s, strlen(s));
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < b->n + n + 1)
+        cap *= 2;
+    b->s = arena_grow(b->a, b->s, b->n, cap, 1);
+    b->cap = cap;
 }
 
 void sb_int(SBuf *b, int64_t v)
