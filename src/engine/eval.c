@@ -275,6 +275,29 @@ static RVal block_val(Block *b)
     return v;
 }
 
+/* The common walk of a path: down blocks that declare each field
+ * (theory.hours, m.covers), from *b. The last field's value when every step
+ * is declared and every field before the last is a block; else NULL, with
+ * the block it stopped in in *b and the step in *at (follow's to go on). */
+static HOT_INLINE const Value *walk_declared(const PathRes *r, Block **b, int *at)
+{
+    Block *cur = *b;
+    int i = 0;
+    for (const Value *v; (v = cur->vals[r->chain[i]->index]); i++) {
+        if (i == r->nchain - 1)
+            return v;
+        if (v->k == V_BLOCK)
+            cur = v->u.block;
+        else if (v->k == V_REF && v->u.ref)
+            cur = v->u.ref;
+        else
+            break;
+    }
+    *b = cur;
+    *at = i;
+    return NULL;
+}
+
 static EVAL_APART RVal eval_path(EvalCtx *c, const Node *n)
 {
     const PathRes *r = n->res;
@@ -311,22 +334,33 @@ static EVAL_APART RVal eval_path(EvalCtx *c, const Node *n)
     default:
         return unknown();
     }
-    /* The common path walks down blocks that declare each field
-     * (theory.hours, m.covers): read here, with no call but a tail call, so
+    /* The common path is walked here, with no call but a tail call, so
      * that eval_path saves no registers. A list on the way, a derived or an
      * undeclared field is follow's, from the step that meets it. */
-    int i = 0;
-    for (const Value *v; (v = b->vals[r->chain[i]->index]); i++) {
-        if (i == r->nchain - 1)
-            return value_of(v);
-        if (v->k == V_BLOCK)
-            b = v->u.block;
-        else if (v->k == V_REF && v->u.ref)
-            b = v->u.ref;
-        else
-            break;
-    }
+    int i;
+    const Value *v = walk_declared(r, &b, &i);
+    if (v)
+        return value_of(v);
     return follow(c, n, block_val(b), r->chain + i, r->nchain - i);
+}
+
+/* The block a path with fields starts from, when it is one: the subject,
+ * the frame, or an enclosing quantifier's element (as eval_path finds it);
+ * NULL for anything else. */
+static HOT_INLINE Block *path_block(const EvalCtx *c, const PathRes *r)
+{
+    switch (r->kind) {
+    case R_VAR:
+    case R_ELEM: {
+        if (r->up >= c->nscope)
+            return NULL;
+        const RVal *s = &c->scope[c->nscope - 1 - r->up];
+        return s->k == RV_BLOCK ? s->u.block : NULL;
+    }
+    case R_CTX: return c->subject;
+    case R_FRAME: return c->frame;
+    default: return NULL;
+    }
 }
 
 static bool num_of(const RVal *v, double *out)
@@ -622,6 +656,19 @@ static EVAL_APART RVal eval_defined(EvalCtx *c, const Node *n)
 {
     if (!n->u.call.args.n)
         return unknown();
+    /* A path its blocks declare all the way (the common `when`): defined
+     * unless value_of would make its value unknown, and nothing is noted,
+     * as eval_path notes nothing then; its value (a quantity converted to
+     * its base unit) is not needed. Anything else is evaluated. */
+    const Node *x = n->u.call.args.items[0];
+    const PathRes *r = x->kind == N_PATH ? x->res : NULL;
+    if (r && r->nchain > 0) {
+        Block *b = path_block(c, r);
+        int at;
+        const Value *v = b ? walk_declared(r, &b, &at) : NULL;
+        if (v)
+            return boolean(v->k != V_EXPR && (v->k != V_REF || v->u.ref));
+    }
     const Node *saved = c->missing;
     const char *why = c->missing_why;
     c->missing = NULL;

@@ -826,6 +826,12 @@ static void test_defined(void **state)
     expect_req("not defined(module)", MIN_BODY, ST_PASS);             /* many, absent */
     expect_req("defined(module)", MIN_BODY MODULES, ST_PASS);
     expect_req("not defined(day_length)", MIN_BODY, ST_PASS);
+    /* A quantifier's element: declared (read without its value) and not. */
+    expect_req("all m in module: defined(m.hours) and defined(m.covers)", MIN_BODY MODULES, ST_PASS);
+    expect_req("any m in module: not defined(m.hours)",
+               MIN_BODY "  module m1 \"One\" { hours 2h }\n  module m2 \"Two\" { covers a.one }\n", ST_PASS);
+    expect_req("all m in module: defined(m.hours)",
+               MIN_BODY "  module m1 \"One\" { hours 2h }\n  module m2 \"Two\" { covers a.one }\n", ST_FAIL);
     R *r = judge(NULL, "defined(theory.weeks)", NULL, MIN_BODY NO_WEEKS);
     expect_status(r, "t.r", ST_FAIL); /* never unknown */
     expect_explain(r, "t.r", 0, "theory.weeks is not declared");
