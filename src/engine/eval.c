@@ -119,6 +119,13 @@ static HOT_INLINE RVal value_of(const Value *v)
     return unknown();
 }
 
+/* Exactly when value_of gives unknown: for a caller that asks only that,
+ * without converting the value (a quantity to its base unit). */
+static HOT_INLINE bool value_unknown(const Value *v)
+{
+    return !v || v->k == V_EXPR || (v->k == V_REF && !v->u.ref);
+}
+
 RVal eval_value(const Value *v)
 {
     return value_of(v);
@@ -489,6 +496,11 @@ static bool has_unknown(const RVal *v)
 {
     if (v->k == RV_UNKNOWN)
         return true;
+    if (v->k == RV_RANGE && (v->form & RF_MODEL)) {
+        /* The model's own ends, asked without converting them. */
+        const Value *lo = v->u.vrange->u.range.lo, *hi = v->u.vrange->u.range.hi;
+        return (lo && value_unknown(lo)) || (hi && value_unknown(hi));
+    }
     if (v->k == RV_RANGE) {
         RVal e;
         return (range_end(v, false, &e) && e.k == RV_UNKNOWN) || (range_end(v, true, &e) && e.k == RV_UNKNOWN);
@@ -667,7 +679,7 @@ static EVAL_APART RVal eval_defined(EvalCtx *c, const Node *n)
         int at;
         const Value *v = b ? walk_declared(r, &b, &at) : NULL;
         if (v)
-            return boolean(v->k != V_EXPR && (v->k != V_REF || v->u.ref));
+            return boolean(!value_unknown(v));
     }
     const Node *saved = c->missing;
     const char *why = c->missing_why;
