@@ -57,18 +57,6 @@ static RVal qty(double base, Dim dim, Unit unit)
     return v;
 }
 
-void eval_init(EvalCtx *c, Arena *scratch, Block *subject, Block *frame)
-{
-    c->scratch = scratch;
-    c->subject = subject;
-    c->frame = frame;
-    c->missing = NULL;
-    c->missing_why = NULL;
-    c->missing_in = NULL;
-    c->nscope = 0;
-    c->index.quant = NULL;
-}
-
 bool eval_push(EvalCtx *c, RVal v)
 {
     if (c->nscope >= EVAL_MAX_SCOPE) /* deeper than any expression can nest */
