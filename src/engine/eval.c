@@ -842,6 +842,13 @@ static bool outer_path(const Node *x)
     return (r->kind != R_VAR && r->kind != R_ELEM) || r->up >= 1;
 }
 
+/* A path that is the innermost quantifier's element itself. */
+static bool is_element(const Node *y)
+{
+    const PathRes *r = y->kind == N_PATH ? y->res : NULL;
+    return r && (r->kind == R_VAR || r->kind == R_ELEM) && r->up == 0 && r->nchain == 0;
+}
+
 /* A path that is one field of the innermost quantifier's element. */
 static const PathRes *own_field(const Node *y)
 {
@@ -1018,6 +1025,14 @@ static EVAL_APART RVal eval_quant(EvalCtx *c, const Node *n)
      * and the element's block declares it, it is read there, as eval_path's
      * one step would read it; anything else is eval_path's. */
     const PathRes *own = name ? own_field(body->u.bin.r) : NULL;
+    /* `all p in {practice_oriented, ...}: p in principles`: the element
+     * itself looked for in a list that does not depend on it, read once,
+     * when the first element is in scope (as the first `in` reads it), and
+     * `in` applied to the element directly. */
+    const Node *among = NULL;
+    if (!name && body->kind == N_BIN && body->u.bin.op == OP_IN && is_element(body->u.bin.l) &&
+        outer_path(body->u.bin.r))
+        among = body->u.bin.r;
     RVal x = unknown();
     /* `any` inside another quantifier's scope (the goal coverage asks it
      * once per goal): answered from the index of the elements' lists. */
@@ -1037,6 +1052,10 @@ static EVAL_APART RVal eval_quant(EvalCtx *c, const Node *n)
             const Value *v = own && e.k == RV_BLOCK ? e.u.block->vals[own->chain[0]->index] : NULL;
             RVal y = v ? value_of(v) : eval(c, body->u.bin.r);
             p = eval_in(&x, &y);
+        } else if (among) {
+            if (i == 0)
+                x = eval(c, among);
+            p = eval_in(&e, &x);
         } else {
             p = eval(c, body);
         }

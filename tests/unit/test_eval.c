@@ -501,6 +501,16 @@ static void test_enum_members_in_sets(void **state)
     expect_req("format in {modular}", body, ST_FAIL);
     expect_req("format == cohort and format != modular", body, ST_PASS);
     expect_req("all p in {practice_oriented, empowerment}: p in principles", body, ST_PASS);
+    /* The element itself in a list read once for every element (eval_quant):
+     * any and all, a list of blocks, and a list that is not declared. */
+    expect_req("any p in {network, empowerment}: p in principles", body, ST_PASS);
+    expect_req("any p in {network, exemplary}: p in principles", body, ST_FAIL);
+    expect_req("all p in {practice_oriented, exemplary}: p in principles", body, ST_FAIL);
+    expect_req("all m in module: m in module", MIN_BODY MODULES, ST_PASS);
+    R *u = judge(NULL, "all p in {empowerment}: p in principles", NULL, MIN_BODY);
+    expect_status(u, "t.r", ST_UNKNOWN);
+    expect_explain(u, "t.r", 0, "principles is not declared");
+    r_free(u);
     R *r = judge(NULL, "all p in {practice_oriented, interdisciplinary, empowerment, exemplary}: p in principles",
                  NULL, body);
     expect_status(r, "t.r", ST_FAIL);
