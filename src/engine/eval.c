@@ -999,18 +999,24 @@ static bool index_answer(EvalCtx *c, const Node *n, const EvalIndex *ix, const R
     return true;
 }
 
+/* The quantifier n asked again, when the index was built for it over a
+ * list that cannot have changed: answered from the index, neither the list
+ * nor the shape looked at again. False: evaluate n. */
+static HOT_INLINE bool index_again(EvalCtx *c, const Node *n, RVal *out)
+{
+    const EvalIndex *ix = &c->index;
+    if (ix->quant != n || !ix->fixed)
+        return false;
+    RVal l = {.k = RV_LIST, .form = RF_MODEL, .n = ix->n, .u.vitems = ix->items};
+    return index_answer(c, n, ix, &l, out);
+}
+
 static EVAL_APART RVal eval_quant(EvalCtx *c, const Node *n)
 {
     RVal l, r;
-    /* Asked again for the quantifier the index was built for, over a list
-     * that cannot have changed: neither the list nor the shape is looked at
-     * again. */
-    const EvalIndex *ix = &c->index;
-    if (ix->quant == n && ix->fixed) {
-        l = (RVal){.k = RV_LIST, .form = RF_MODEL, .n = ix->n, .u.vitems = ix->items};
-        if (index_answer(c, n, ix, &l, &r))
-            return r;
-    }
+    if (index_again(c, n, &r))
+        return r;
+    const EvalIndex *ix;
     l = eval(c, n->u.quant.list);
     if (l.k != RV_LIST)
         return unknown();
@@ -1056,7 +1062,9 @@ static EVAL_APART RVal eval_quant(EvalCtx *c, const Node *n)
             if (i == 0)
                 x = eval(c, among);
             p = eval_in(&e, &x);
-        } else {
+        } else if (body->kind != N_QUANT || !index_again(c, body, &p)) {
+            /* (A quantifier inside, asked again from the index, without
+             * the call: the goal coverage asks it for every goal.) */
             p = eval(c, body);
         }
         eval_pop(c);
