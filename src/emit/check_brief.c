@@ -27,7 +27,8 @@ void check_brief_course(FILE *out, const CourseReport *r, SourceSet *ss, bool co
         sb_puts(&b, words_severity(x->severity));
         sb_puts(&b, reset);
         sb_put(&b, ": ", 2);
-        sb_puts(&b, esc_text(a, x->id));
+        const char *id = rules_id_shown(x);
+        sb_puts(&b, id ? id : esc_text(a, x->id));
         sb_put(&b, ": ", 2);
         if (x->status == ST_UNKNOWN) {
             sb_puts(&b, words_status(ST_UNKNOWN));

@@ -436,6 +436,7 @@ typedef struct RuleInfo {
     Value *when, *require, *message;
     const char *fixed;  /* the message when it has nothing to fill in, else NULL */
     const char *fixed_shown; /* ... as text output shows it (esc_text): escaped once, not per line */
+    const char *id_shown;    /* the rule's id so shown, made with the id (rule_id) */
     Places when_at;     /* the fields `when` reads (find_where) */
     Places *require_at; /* ... and each `require`, by its index */
 } RuleInfo;
@@ -472,11 +473,20 @@ const char *rules_message_shown(const RuleResult *r)
     return ri && r->message && r->message == ri->fixed ? ri->fixed_shown : NULL;
 }
 
+const char *rules_id_shown(const RuleResult *r)
+{
+    const RuleInfo *ri = r->rule ? r->rule->rule_info : NULL;
+    return ri && r->id && r->id == r->rule->id ? ri->id_shown : NULL;
+}
+
 /* In the program's arena: computed once per rule, not per course. */
 static void rule_id(Arena *prog_arena, Block *rule, const Block *decl_fw)
 {
-    if (!rule->id)
+    if (!rule->id) {
         rule->id = arena_printf(prog_arena, "%s.%s", decl_fw->name, rule->name);
+        RuleInfo *ri = rule->rule_info; /* made before the id (judge, rules_prepare) */
+        ri->id_shown = esc_text(prog_arena, rule->id);
+    }
 }
 
 /* Judges one rule. What evaluating it needs (a `where`'s selection, a

@@ -63,6 +63,8 @@ void rules_check_messages(Program *p, Block *subject, Arena *a, CourseReport *ou
  * writes the same few messages thousands of times). NULL when it has to be
  * escaped as it is. */
 const char *rules_message_shown(const RuleResult *r);
+/* The same for r's id (FRAMEWORK.RULE), escaped once per program. */
+const char *rules_id_shown(const RuleResult *r);
 
 /* The kind a framework's rules judge: the `on KIND` of its rule schema's
  * `require` (`predicate on course` for a framework, `on placement` for the

@@ -278,6 +278,11 @@ static void test_message_shown(void **state)
     assert_string_equal(rules_message_shown(esc), "bad\\u{1b}[31m \xC3\xA6");
     assert_string_equal(fill->message, "size 12");
     assert_null(rules_message_shown(fill));
+    /* The id likewise; a result without its rule's own id, nothing. */
+    assert_string_equal(rules_id_shown(esc), "k.k_esc");
+    RuleResult other = *esc;
+    other.id = "k.other";
+    assert_null(rules_id_shown(&other));
     r_free(r);
 }
 
