@@ -66,22 +66,38 @@ static size_t one(const char *s, size_t n, unsigned keep, char shown[ESC_MAX])
  * b < 0x20 leaves bit 7 of y + 0x60 clear; b == 0x7F sets bit 7 of
  * y + 0x01. Each byte's bit 7 speaks for that byte alone, so the lowest set
  * one is the first byte that is not printable. */
-static size_t printable_prefix(const char *s, size_t n)
+static uint64_t odd_bytes(uint64_t x)
 {
     const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t y = x & ~highs;
+    return (x | ~(y + 0x60 * ones) | (y + ones)) & highs;
+}
+
+static size_t printable_prefix(const char *s, size_t n)
+{
     size_t i = 0;
     for (; i + 8 <= n; i += 8) {
         uint64_t x;
         memcpy(&x, s + i, sizeof x);
-        uint64_t y = x & ~highs;
-        uint64_t odd = (x | ~(y + 0x60 * ones) | (y + ones)) & highs;
+        uint64_t odd = odd_bytes(x);
         if (odd) {
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-            i += (size_t)__builtin_ctzll(odd) / 8;
+            return i + (size_t)__builtin_ctzll(odd) / 8;
+#else
+            return i;
 #endif
-            break;
         }
     }
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* The last bytes (a name's "ramme"), in a word filled up with spaces,
+     * rather than one at a time by the caller. */
+    if (i < n) {
+        uint64_t x = 0x2020202020202020ull;
+        memcpy(&x, s + i, n - i);
+        uint64_t odd = odd_bytes(x);
+        return odd ? i + (size_t)__builtin_ctzll(odd) / 8 : n;
+    }
+#endif
     return i;
 }
 
