@@ -555,7 +555,9 @@ static void judge(Arena *prog_arena, EvalCtx *c, Block *course, Block *fw, Block
             }
         }
     }
-    if (r->status == ST_PASS)
+    /* (Most rules that pass made nothing to give back: a release is then
+     * skipped, asked by the bytes handed out, which only grow.) */
+    if (r->status == ST_PASS && arena_used(a) != mark.total)
         arena_release(a, mark);
     r->message = !message ? NULL : ri->fixed ? ri->fixed : fill_message(c, a, ri->message);
     r->explain = e.lines;
