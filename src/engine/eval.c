@@ -480,7 +480,8 @@ bool eval_equal(const RVal *a, const RVal *b)
     }
 }
 
-static bool has_unknown(const RVal *v)
+/* Inline: eval_in asks it of both sides of every `in` but a name in a list. */
+static HOT_INLINE bool has_unknown(const RVal *v)
 {
     if (v->k == RV_UNKNOWN)
         return true;
