@@ -58,14 +58,12 @@ static size_t one(const char *s, size_t n, unsigned keep, char shown[ESC_MAX])
     return (size_t)k;
 }
 
-/* How many bytes from s[0] on are printable ASCII (0x20..0x7E), settled
- * eight at a time: the common text is settled a word at a time, and the
- * byte loop below starts at the first byte that is anything else (or in
- * the last seven bytes). For each byte b of the word, with y = b & 0x7F
- * (no carry leaves a byte: y + 0x60 <= 0xDF): b >= 0x80 sets bit 7 of b;
- * b < 0x20 leaves bit 7 of y + 0x60 clear; b == 0x7F sets bit 7 of
- * y + 0x01. Each byte's bit 7 speaks for that byte alone, so the lowest set
- * one is the first byte that is not printable. */
+/* The bytes of the word x that are not printable ASCII (0x20..0x7E), each
+ * marked by its bit 7. For each byte b, with y = b & 0x7F (no carry leaves
+ * a byte: y + 0x60 <= 0xDF): b >= 0x80 sets bit 7 of b; b < 0x20 leaves
+ * bit 7 of y + 0x60 clear; b == 0x7F sets bit 7 of y + 0x01. Each byte's
+ * bit 7 speaks for that byte alone, so the lowest set one is the first
+ * byte that is not printable. */
 static uint64_t odd_bytes(uint64_t x)
 {
     const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
@@ -73,6 +71,10 @@ static uint64_t odd_bytes(uint64_t x)
     return (x | ~(y + 0x60 * ones) | (y + ones)) & highs;
 }
 
+/* How many bytes from s[0] on are printable ASCII, settled eight at a time
+ * (the last few in a word filled up with spaces, where the byte order is
+ * known): the common text is settled a word at a time, and the byte loop
+ * below starts at the first byte that is anything else. */
 static size_t printable_prefix(const char *s, size_t n)
 {
     size_t i = 0;
