@@ -3,33 +3,35 @@
 
 #include <string.h>
 
-void sb_put(SBuf *b, const char *s, size_t n)
+void sb_grow(SBuf *b, size_t n)
 {
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 64;
-        while (cap < b->n + n + 1)
-            cap *= 2;
-        b->s = arena_grow(b->a, b->s, b->n, cap, 1);
-        b->cap = cap;
-    }
-    memcpy(b->s + b->n, s, n);
-    b->n += n;
-    b->s[b->n] = '\0';
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < b->n + n + 1)
+        cap *= 2;
+    b->s = arena_grow(b->a, b->s, b->n, cap, 1);
+    b->cap = cap;
 }
 
-void sb_puts(SBuf *b, const char *s)
-{
-    sb_put(b, s, strlen(s));
-}
+/* "00".."99": two digits a step (a report's every line and column). */
+static const char two_digits[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                 "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                 "8081828384858687888990919293949596979899";
 
 void sb_int(SBuf *b, int64_t v)
 {
     char t[24], *p = t + sizeof t;
     /* Negated as unsigned: INT64_MIN has no positive counterpart. */
     uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    do
-        *--p = (char)('0' + u % 10);
-    while (u /= 10);
+    for (; u >= 100; u /= 100) {
+        p -= 2;
+        memcpy(p, two_digits + 2 * (u % 100), 2);
+    }
+    if (u >= 10) {
+        p -= 2;
+        memcpy(p, two_digits + 2 * u, 2);
+    } else {
+        *--p = (char)('0' + u);
+    }
     if (v < 0)
         *--p = '-';
     sb_put(b, p, (size_t)(t + sizeof t - p));

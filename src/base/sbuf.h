@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef struct SBuf {
     Arena *a;
@@ -21,8 +22,22 @@ static inline SBuf sb_new(Arena *a)
     SBuf b = {a, NULL, 0, 0};
     return b;
 }
-void sb_put(SBuf *b, const char *s, size_t n);
-void sb_puts(SBuf *b, const char *s);
+/* Room for n more bytes and the NUL: sb_put's rare case, out of line. */
+void sb_grow(SBuf *b, size_t n);
+/* Inline: a report line or an explanation is a dozen short appends, and a
+ * call each was a good part of what building them cost. */
+static inline void sb_put(SBuf *b, const char *s, size_t n)
+{
+    if (b->n + n + 1 > b->cap)
+        sb_grow(b, n);
+    memcpy(b->s + b->n, s, n);
+    b->n += n;
+    b->s[b->n] = '\0';
+}
+static inline void sb_puts(SBuf *b, const char *s)
+{
+    sb_put(b, s, strlen(s));
+}
 void sb_int(SBuf *b, int64_t v);
 /* At least `width` digits, zero-padded: 09, 0042. */
 void sb_pad(SBuf *b, unsigned v, int width);

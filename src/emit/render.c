@@ -176,12 +176,23 @@ void render_diags_brief(FILE *out, const Diags *d, SourceSet *ss, bool color)
     arena_free(a);
 }
 
-const char *render_place_text(Arena *a, SourceSet *ss, Span sp)
+void render_place_put(SBuf *b, SourceSet *ss, Span sp)
 {
     if (!src_has_place(ss, sp))
-        return "";
+        return;
     SrcPos at = span_first(ss, sp);
-    return arena_printf(a, "%s:%d:%d", esc_text(a, src_shown(ss, sp.file)), at.line, at.col);
+    sb_puts(b, esc_text(b->a, src_shown(ss, sp.file)));
+    sb_put(b, ":", 1);
+    sb_int(b, at.line);
+    sb_put(b, ":", 1);
+    sb_int(b, at.col);
+}
+
+const char *render_place_text(Arena *a, SourceSet *ss, Span sp)
+{
+    SBuf b = sb_new(a);
+    render_place_put(&b, ss, sp);
+    return sb_str(&b);
 }
 
 void render_place_json(JsonW *w, SourceSet *ss, Span sp)

@@ -6,6 +6,7 @@
 #define RAMME_RENDER_H
 
 #include "base/arena.h"
+#include "base/sbuf.h"
 #include "emit/jsonw.h"
 #include "front/diag.h"
 #include "front/source.h"
@@ -30,6 +31,9 @@ bool render_diags_doc(FILE *out, const Diags *d, SourceSet *ss);
 /* Where a span starts, for text reports: "file:line:column", the path
  * shown through esc_text (in `a`), or "" when it names no file. */
 const char *render_place_text(Arena *a, SourceSet *ss, Span sp);
+/* The same appended to `b` (nothing when it names no file): for a writer
+ * that builds its lines by hand (check_brief.c), with no printf a line. */
+void render_place_put(SBuf *b, SourceSet *ss, Span sp);
 /* The same for JSON reports, as the next value in `w`: {"file", "line",
  * "column"}, or {} when it names no file. */
 void render_place_json(JsonW *w, SourceSet *ss, Span sp);

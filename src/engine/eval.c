@@ -57,18 +57,6 @@ static RVal qty(double base, Dim dim, Unit unit)
     return v;
 }
 
-void eval_init(EvalCtx *c, Arena *scratch, Block *subject, Block *frame)
-{
-    c->scratch = scratch;
-    c->subject = subject;
-    c->frame = frame;
-    c->missing = NULL;
-    c->missing_why = NULL;
-    c->missing_in = NULL;
-    c->nscope = 0;
-    c->index.quant = NULL;
-}
-
 bool eval_push(EvalCtx *c, RVal v)
 {
     if (c->nscope >= EVAL_MAX_SCOPE) /* deeper than any expression can nest */
@@ -117,6 +105,13 @@ static HOT_INLINE RVal value_of(const Value *v)
     case V_EXPR: break;
     }
     return unknown();
+}
+
+/* Exactly when value_of gives unknown: for a caller that asks only that,
+ * without converting the value (a quantity to its base unit). */
+static HOT_INLINE bool value_unknown(const Value *v)
+{
+    return !v || v->k == V_EXPR || (v->k == V_REF && !v->u.ref);
 }
 
 RVal eval_value(const Value *v)
@@ -275,6 +270,29 @@ static RVal block_val(Block *b)
     return v;
 }
 
+/* The common walk of a path: down blocks that declare each field
+ * (theory.hours, m.covers), from *b. The last field's value when every step
+ * is declared and every field before the last is a block; else NULL, with
+ * the block it stopped in in *b and the step in *at (follow's to go on). */
+static HOT_INLINE const Value *walk_declared(const PathRes *r, Block **b, int *at)
+{
+    Block *cur = *b;
+    int i = 0;
+    for (const Value *v; (v = cur->vals[r->chain[i]->index]); i++) {
+        if (i == r->nchain - 1)
+            return v;
+        if (v->k == V_BLOCK)
+            cur = v->u.block;
+        else if (v->k == V_REF && v->u.ref)
+            cur = v->u.ref;
+        else
+            break;
+    }
+    *b = cur;
+    *at = i;
+    return NULL;
+}
+
 static EVAL_APART RVal eval_path(EvalCtx *c, const Node *n)
 {
     const PathRes *r = n->res;
@@ -311,22 +329,33 @@ static EVAL_APART RVal eval_path(EvalCtx *c, const Node *n)
     default:
         return unknown();
     }
-    /* The common path walks down blocks that declare each field
-     * (theory.hours, m.covers): read here, with no call but a tail call, so
+    /* The common path is walked here, with no call but a tail call, so
      * that eval_path saves no registers. A list on the way, a derived or an
      * undeclared field is follow's, from the step that meets it. */
-    int i = 0;
-    for (const Value *v; (v = b->vals[r->chain[i]->index]); i++) {
-        if (i == r->nchain - 1)
-            return value_of(v);
-        if (v->k == V_BLOCK)
-            b = v->u.block;
-        else if (v->k == V_REF && v->u.ref)
-            b = v->u.ref;
-        else
-            break;
-    }
+    int i;
+    const Value *v = walk_declared(r, &b, &i);
+    if (v)
+        return value_of(v);
     return follow(c, n, block_val(b), r->chain + i, r->nchain - i);
+}
+
+/* The block a path with fields starts from, when it is one: the subject,
+ * the frame, or an enclosing quantifier's element (as eval_path finds it);
+ * NULL for anything else. */
+static HOT_INLINE Block *path_block(const EvalCtx *c, const PathRes *r)
+{
+    switch (r->kind) {
+    case R_VAR:
+    case R_ELEM: {
+        if (r->up >= c->nscope)
+            return NULL;
+        const RVal *s = &c->scope[c->nscope - 1 - r->up];
+        return s->k == RV_BLOCK ? s->u.block : NULL;
+    }
+    case R_CTX: return c->subject;
+    case R_FRAME: return c->frame;
+    default: return NULL;
+    }
 }
 
 static bool num_of(const RVal *v, double *out)
@@ -451,10 +480,16 @@ bool eval_equal(const RVal *a, const RVal *b)
     }
 }
 
-static bool has_unknown(const RVal *v)
+/* Inline: eval_in asks it of both sides of every `in` but a name in a list. */
+static HOT_INLINE bool has_unknown(const RVal *v)
 {
     if (v->k == RV_UNKNOWN)
         return true;
+    if (v->k == RV_RANGE && (v->form & RF_MODEL)) {
+        /* The model's own ends, asked without converting them. */
+        const Value *lo = v->u.vrange->u.range.lo, *hi = v->u.vrange->u.range.hi;
+        return (lo && value_unknown(lo)) || (hi && value_unknown(hi));
+    }
     if (v->k == RV_RANGE) {
         RVal e;
         return (range_end(v, false, &e) && e.k == RV_UNKNOWN) || (range_end(v, true, &e) && e.k == RV_UNKNOWN);
@@ -622,6 +657,19 @@ static EVAL_APART RVal eval_defined(EvalCtx *c, const Node *n)
 {
     if (!n->u.call.args.n)
         return unknown();
+    /* A path its blocks declare all the way (the common `when`): defined
+     * unless value_of would make its value unknown, and nothing is noted,
+     * as eval_path notes nothing then; its value (a quantity converted to
+     * its base unit) is not needed. Anything else is evaluated. */
+    const Node *x = n->u.call.args.items[0];
+    const PathRes *r = x->kind == N_PATH ? x->res : NULL;
+    if (r && r->nchain > 0) {
+        Block *b = path_block(c, r);
+        int at;
+        const Value *v = b ? walk_declared(r, &b, &at) : NULL;
+        if (v)
+            return boolean(!value_unknown(v));
+    }
     const Node *saved = c->missing;
     const char *why = c->missing_why;
     c->missing = NULL;
@@ -795,6 +843,13 @@ static bool outer_path(const Node *x)
     return (r->kind != R_VAR && r->kind != R_ELEM) || r->up >= 1;
 }
 
+/* A path that is the innermost quantifier's element itself. */
+static bool is_element(const Node *y)
+{
+    const PathRes *r = y->kind == N_PATH ? y->res : NULL;
+    return r && (r->kind == R_VAR || r->kind == R_ELEM) && r->up == 0 && r->nchain == 0;
+}
+
 /* A path that is one field of the innermost quantifier's element. */
 static const PathRes *own_field(const Node *y)
 {
@@ -945,18 +1000,24 @@ static bool index_answer(EvalCtx *c, const Node *n, const EvalIndex *ix, const R
     return true;
 }
 
+/* The quantifier n asked again, when the index was built for it over a
+ * list that cannot have changed: answered from the index, neither the list
+ * nor the shape looked at again. False: evaluate n. */
+static HOT_INLINE bool index_again(EvalCtx *c, const Node *n, RVal *out)
+{
+    const EvalIndex *ix = &c->index;
+    if (ix->quant != n || !ix->fixed)
+        return false;
+    RVal l = {.k = RV_LIST, .form = RF_MODEL, .n = ix->n, .u.vitems = ix->items};
+    return index_answer(c, n, ix, &l, out);
+}
+
 static EVAL_APART RVal eval_quant(EvalCtx *c, const Node *n)
 {
     RVal l, r;
-    /* Asked again for the quantifier the index was built for, over a list
-     * that cannot have changed: neither the list nor the shape is looked at
-     * again. */
-    const EvalIndex *ix = &c->index;
-    if (ix->quant == n && ix->fixed) {
-        l = (RVal){.k = RV_LIST, .form = RF_MODEL, .n = ix->n, .u.vitems = ix->items};
-        if (index_answer(c, n, ix, &l, &r))
-            return r;
-    }
+    if (index_again(c, n, &r))
+        return r;
+    const EvalIndex *ix;
     l = eval(c, n->u.quant.list);
     if (l.k != RV_LIST)
         return unknown();
@@ -971,6 +1032,14 @@ static EVAL_APART RVal eval_quant(EvalCtx *c, const Node *n)
      * and the element's block declares it, it is read there, as eval_path's
      * one step would read it; anything else is eval_path's. */
     const PathRes *own = name ? own_field(body->u.bin.r) : NULL;
+    /* `all p in {practice_oriented, ...}: p in principles`: the element
+     * itself looked for in a list that does not depend on it, read once,
+     * when the first element is in scope (as the first `in` reads it), and
+     * `in` applied to the element directly. */
+    const Node *among = NULL;
+    if (!name && body->kind == N_BIN && body->u.bin.op == OP_IN && is_element(body->u.bin.l) &&
+        outer_path(body->u.bin.r))
+        among = body->u.bin.r;
     RVal x = unknown();
     /* `any` inside another quantifier's scope (the goal coverage asks it
      * once per goal): answered from the index of the elements' lists. */
@@ -990,7 +1059,13 @@ static EVAL_APART RVal eval_quant(EvalCtx *c, const Node *n)
             const Value *v = own && e.k == RV_BLOCK ? e.u.block->vals[own->chain[0]->index] : NULL;
             RVal y = v ? value_of(v) : eval(c, body->u.bin.r);
             p = eval_in(&x, &y);
-        } else {
+        } else if (among) {
+            if (i == 0)
+                x = eval(c, among);
+            p = eval_in(&e, &x);
+        } else if (body->kind != N_QUANT || !index_again(c, body, &p)) {
+            /* (A quantifier inside, asked again from the index, without
+             * the call: the goal coverage asks it for every goal.) */
             p = eval(c, body);
         }
         eval_pop(c);

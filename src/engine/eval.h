@@ -97,7 +97,18 @@ typedef struct EvalCtx {
  * values in `scratch`. Cheaper than clearing the whole context. A context
  * remembers what it read of the model's lists (EvalIndex): prepare it
  * again before evaluating after the model has changed. */
-void eval_init(EvalCtx *c, Arena *scratch, Block *subject, Block *frame);
+static inline void eval_init(EvalCtx *c, Arena *scratch, Block *subject, Block *frame)
+{
+    /* Inline: once for every rule of every course. */
+    c->scratch = scratch;
+    c->subject = subject;
+    c->frame = frame;
+    c->missing = NULL;
+    c->missing_why = NULL;
+    c->missing_in = NULL;
+    c->nscope = 0;
+    c->index.quant = NULL;
+}
 RVal eval(EvalCtx *c, const Node *n);
 /* A model value as a runtime value: a view, allocates nothing. */
 RVal eval_value(const Value *v);

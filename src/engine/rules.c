@@ -1,5 +1,6 @@
 /* rules.c — frameworks applied to a course, statuses and explanations. */
 #include "engine/rules.h"
+#include "base/esc.h"
 #include "base/i18n.h"
 
 #include <string.h>
@@ -434,36 +435,58 @@ typedef struct RuleInfo {
     const char *cite;
     Value *when, *require, *message;
     const char *fixed;  /* the message when it has nothing to fill in, else NULL */
+    const char *fixed_shown; /* ... as text output shows it (esc_text): escaped once, not per line */
+    const char *id_shown;    /* the rule's id so shown, made with the id (rule_id) */
     Places when_at;     /* the fields `when` reads (find_where) */
     Places *require_at; /* ... and each `require`, by its index */
 } RuleInfo;
 
-static const RuleInfo *rule_info(Arena *prog_arena, Block *rule)
+static const RuleInfo *rule_info_make(Arena *prog_arena, Block *rule)
 {
-    if (!rule->rule_info) {
-        RuleInfo *ri = arena_alloc(prog_arena, sizeof *ri);
-        ri->severity = severity_of(rule);
-        Value *cite = model_get(rule, "cite");
-        ri->cite = cite && cite->k == V_STRING ? cite->u.s : "";
-        ri->when = model_get(rule, "when");
-        ri->require = model_get(rule, "require");
-        ri->message = model_get(rule, "message");
-        ri->fixed = fixed_message(ri->message);
-        ri->when_at = places_of(prog_arena, ri->when);
-        int nreq = ri->require && ri->require->k == V_LIST ? ri->require->u.list.n : 0;
-        ri->require_at = arena_array(prog_arena, (size_t)nreq + 1, sizeof *ri->require_at);
-        for (int i = 0; i < nreq; i++)
-            ri->require_at[i] = places_of(prog_arena, ri->require->u.list.items[i]);
-        rule->rule_info = ri;
-    }
-    return rule->rule_info;
+    RuleInfo *ri = arena_alloc(prog_arena, sizeof *ri);
+    ri->severity = severity_of(rule);
+    Value *cite = model_get(rule, "cite");
+    ri->cite = cite && cite->k == V_STRING ? cite->u.s : "";
+    ri->when = model_get(rule, "when");
+    ri->require = model_get(rule, "require");
+    ri->message = model_get(rule, "message");
+    ri->fixed = fixed_message(ri->message);
+    ri->fixed_shown = esc_text(prog_arena, ri->fixed);
+    ri->when_at = places_of(prog_arena, ri->when);
+    int nreq = ri->require && ri->require->k == V_LIST ? ri->require->u.list.n : 0;
+    ri->require_at = arena_array(prog_arena, (size_t)nreq + 1, sizeof *ri->require_at);
+    for (int i = 0; i < nreq; i++)
+        ri->require_at[i] = places_of(prog_arena, ri->require->u.list.items[i]);
+    rule->rule_info = ri;
+    return ri;
+}
+
+/* Inline: asked for every rule of every course, made once. */
+static inline const RuleInfo *rule_info(Arena *prog_arena, Block *rule)
+{
+    return rule->rule_info ? rule->rule_info : rule_info_make(prog_arena, rule);
+}
+
+const char *rules_message_shown(const RuleResult *r)
+{
+    const RuleInfo *ri = r->rule ? r->rule->rule_info : NULL;
+    return ri && r->message && r->message == ri->fixed ? ri->fixed_shown : NULL;
+}
+
+const char *rules_id_shown(const RuleResult *r)
+{
+    const RuleInfo *ri = r->rule ? r->rule->rule_info : NULL;
+    return ri && r->id && r->id == r->rule->id ? ri->id_shown : NULL;
 }
 
 /* In the program's arena: computed once per rule, not per course. */
 static void rule_id(Arena *prog_arena, Block *rule, const Block *decl_fw)
 {
-    if (!rule->id)
+    if (!rule->id) {
         rule->id = arena_printf(prog_arena, "%s.%s", decl_fw->name, rule->name);
+        RuleInfo *ri = rule->rule_info; /* made before the id (judge, rules_prepare) */
+        ri->id_shown = esc_text(prog_arena, rule->id);
+    }
 }
 
 /* Judges one rule. What evaluating it needs (a `where`'s selection, a
@@ -532,7 +555,9 @@ static void judge(Arena *prog_arena, EvalCtx *c, Block *course, Block *fw, Block
             }
         }
     }
-    if (r->status == ST_PASS)
+    /* (Most rules that pass made nothing to give back: a release is then
+     * skipped, asked by the bytes handed out, which only grow.) */
+    if (r->status == ST_PASS && arena_used(a) != mark.total)
         arena_release(a, mark);
     r->message = !message ? NULL : ri->fixed ? ri->fixed : fill_message(c, a, ri->message);
     r->explain = e.lines;
@@ -717,6 +742,9 @@ static void check(Program *p, Block *course, Detail detail, Arena *a, CourseRepo
     Block **decl = NULL;
     int ndecl = 0;
     for (int i = 0; i < out->n; i++) {
+        /* A framework's results are together: most share the last one's. */
+        if (i > 0 && out->results[i].framework == out->results[i - 1].framework)
+            continue;
         bool have = false;
         for (int k = 0; k < ndecl; k++)
             have = have || decl[k] == out->results[i].framework;

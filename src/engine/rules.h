@@ -58,6 +58,14 @@ void rules_check_statuses(Program *p, Block *subject, Arena *a, CourseReport *ou
  * explanation; finding the values behind a failure was a sixth of judging. */
 void rules_check_messages(Program *p, Block *subject, Arena *a, CourseReport *out);
 
+/* r's message as text output shows it (esc_text) when it is the rule's
+ * own, with nothing filled in: escaped once per program (a brief report
+ * writes the same few messages thousands of times). NULL when it has to be
+ * escaped as it is. */
+const char *rules_message_shown(const RuleResult *r);
+/* The same for r's id (FRAMEWORK.RULE), escaped once per program. */
+const char *rules_id_shown(const RuleResult *r);
+
 /* The kind a framework's rules judge: the `on KIND` of its rule schema's
  * `require` (`predicate on course` for a framework, `on placement` for the
  * schedule's checks); NULL when it has no rules. */

@@ -74,6 +74,46 @@ static void test_text_words(void **state)
     arena_free(a);
 }
 
+/* esc_text as esc_char shows each character, one after the other. */
+static const char *by_chars(Arena *a, const char *s)
+{
+    size_t n = strlen(s);
+    char *out = arena_alloc(a, n * ESC_MAX + 1), *w = out, shown[ESC_MAX];
+    for (size_t i = 0; i < n;) {
+        i += esc_char(s + i, n - i, shown);
+        size_t m = strlen(shown);
+        memcpy(w, shown, m);
+        w += m;
+    }
+    *w = '\0';
+    return out;
+}
+
+/* Two bytes after printable runs of every length (the scan settles a
+ * two-byte character without decoding it and takes up the word-at-a-time
+ * run after it): every lead byte 0x80..0xFF with every second byte, then
+ * more text, gives what esc_char gives character by character, and the
+ * text itself exactly when that is the same. */
+static void test_text_pairs(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    char buf[48];
+    for (size_t before = 0; before <= 9; before++)
+        for (int lead = 0x80; lead < 256; lead++)
+            for (int next = 1; next < 256; next++) {
+                memset(buf, 'a', before);
+                buf[before] = (char)lead;
+                buf[before + 1] = (char)next;
+                memcpy(buf + before + 2, "b\xC3\xA6" "cdefghijk\xC3\x97" "lm", 17);
+                buf[before + 2 + 17] = '\0';
+                const char *e = esc_text(a, buf), *want = by_chars(a, buf);
+                if (strcmp(e, want) != 0 || (e == buf) != (strcmp(want, buf) == 0))
+                    fail_msg("0x%02x 0x%02x after %zu bytes: \"%s\", wanted \"%s\"", lead, next, before, e, want);
+            }
+    arena_free(a);
+}
+
 static void test_utf8(void **state)
 {
     (void)state;
@@ -111,6 +151,7 @@ int main(void)
         cmocka_unit_test(test_text_no_copy),
         cmocka_unit_test(test_text_lines),
         cmocka_unit_test(test_text_words),
+        cmocka_unit_test(test_text_pairs),
         cmocka_unit_test(test_utf8),
         cmocka_unit_test(test_char),
     };

@@ -501,6 +501,16 @@ static void test_enum_members_in_sets(void **state)
     expect_req("format in {modular}", body, ST_FAIL);
     expect_req("format == cohort and format != modular", body, ST_PASS);
     expect_req("all p in {practice_oriented, empowerment}: p in principles", body, ST_PASS);
+    /* The element itself in a list read once for every element (eval_quant):
+     * any and all, a list of blocks, and a list that is not declared. */
+    expect_req("any p in {network, empowerment}: p in principles", body, ST_PASS);
+    expect_req("any p in {network, exemplary}: p in principles", body, ST_FAIL);
+    expect_req("all p in {practice_oriented, exemplary}: p in principles", body, ST_FAIL);
+    expect_req("all m in module: m in module", MIN_BODY MODULES, ST_PASS);
+    R *u = judge(NULL, "all p in {empowerment}: p in principles", NULL, MIN_BODY);
+    expect_status(u, "t.r", ST_UNKNOWN);
+    expect_explain(u, "t.r", 0, "principles is not declared");
+    r_free(u);
     R *r = judge(NULL, "all p in {practice_oriented, interdisciplinary, empowerment, exemplary}: p in principles",
                  NULL, body);
     expect_status(r, "t.r", ST_FAIL);
@@ -826,6 +836,12 @@ static void test_defined(void **state)
     expect_req("not defined(module)", MIN_BODY, ST_PASS);             /* many, absent */
     expect_req("defined(module)", MIN_BODY MODULES, ST_PASS);
     expect_req("not defined(day_length)", MIN_BODY, ST_PASS);
+    /* A quantifier's element: declared (read without its value) and not. */
+    expect_req("all m in module: defined(m.hours) and defined(m.covers)", MIN_BODY MODULES, ST_PASS);
+    expect_req("any m in module: not defined(m.hours)",
+               MIN_BODY "  module m1 \"One\" { hours 2h }\n  module m2 \"Two\" { covers a.one }\n", ST_PASS);
+    expect_req("all m in module: defined(m.hours)",
+               MIN_BODY "  module m1 \"One\" { hours 2h }\n  module m2 \"Two\" { covers a.one }\n", ST_FAIL);
     R *r = judge(NULL, "defined(theory.weeks)", NULL, MIN_BODY NO_WEEKS);
     expect_status(r, "t.r", ST_FAIL); /* never unknown */
     expect_explain(r, "t.r", 0, "theory.weeks is not declared");

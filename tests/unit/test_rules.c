@@ -260,6 +260,32 @@ static void test_messages_only(void **state)
     r_free(r);
 }
 
+/* A rule's own message is escaped once per program for text output
+ * (rules_message_shown), as esc_text escapes it; a message with something
+ * filled in is not the rule's, and is escaped where it is shown. */
+static void test_message_shown(void **state)
+{
+    (void)state;
+    R *r = judge_text("framework k \"K\" {\n"
+                      "  always yes\n"
+                      "  rule k_esc { severity error; cite \"c\"; message \"bad\\u{1b}[31m \xC3\xA6\"; require no }\n"
+                      "  rule k_fill { severity error; cite \"c\"; message \"size {max(group_size)}\"; require no }\n"
+                      "}\n"
+                      "course c \"C\" { provider \"P\"; group_size 4..12; instructors { instructor p \"Peer\" { experiential_competence } } }\n",
+                      "c");
+    const RuleResult *esc = find(r, "k.k_esc"), *fill = find(r, "k.k_fill");
+    assert_string_equal(esc->message, "bad\x1b[31m \xC3\xA6");
+    assert_string_equal(rules_message_shown(esc), "bad\\u{1b}[31m \xC3\xA6");
+    assert_string_equal(fill->message, "size 12");
+    assert_null(rules_message_shown(fill));
+    /* The id likewise; a result without its rule's own id, nothing. */
+    assert_string_equal(rules_id_shown(esc), "k.k_esc");
+    RuleResult other = *esc;
+    other.id = "k.other";
+    assert_null(rules_id_shown(&other));
+    r_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -271,6 +297,7 @@ int main(void)
         cmocka_unit_test(test_where_order),
         cmocka_unit_test(test_statuses_only),
         cmocka_unit_test(test_messages_only),
+        cmocka_unit_test(test_message_shown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -54,6 +54,26 @@ static void test_sb_int(void **state)
         sb_int(&b, v[i]);
         assert_string_equal(sb_str(&b), want);
     }
+    /* Every number of up to six digits (two digits a step, an odd one
+     * first), either sign, and each power of ten and its neighbours. */
+    for (int64_t x = -999999; x <= 999999; x++) {
+        char want[32];
+        snprintf(want, sizeof want, "%lld", (long long)x);
+        SBuf b = sb_new(a);
+        sb_int(&b, x);
+        if (strcmp(sb_str(&b), want) != 0)
+            fail_msg("%s written as %s", want, sb_str(&b));
+        if ((x & 1023) == 0)
+            arena_reset(a);
+    }
+    for (int64_t p10 = 1; p10 <= INT64_MAX / 10; p10 *= 10)
+        for (int64_t x = p10 - 1; x <= p10 + 1; x++) {
+            char want[32];
+            snprintf(want, sizeof want, "%lld", (long long)x);
+            SBuf b = sb_new(a);
+            sb_int(&b, x);
+            assert_string_equal(sb_str(&b), want);
+        }
     arena_free(a);
 }
 
