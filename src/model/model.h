@@ -94,6 +94,9 @@ struct Schema {
     const char *alias_of; /* an alias declaration until schema_define_all resolves it */
     Entry *decl;     /* the declaration, read in the second pass */
     bool defined;    /* fields and headers have been read */
+    const struct FieldWords *words; /* every word for a field, by its first two bytes
+                                     * (schema.c, once every schema is defined, before
+                                     * any thread): NULL, and the finders scan */
 };
 
 struct EnumDef {
@@ -229,6 +232,9 @@ Field *model_field(const Schema *s, const char *name);
 /* model_field, and whether `name` is one of the field's aliases rather than
  * its name (the author wrote the other word): one lookup for both. */
 Field *model_field_as(const Schema *s, const char *name, bool *alias);
+/* Indexes s's words for the two above (schema_define_all, once its fields
+ * and aliases are final, before threads share the program). */
+void model_index_fields(Arena *a, Schema *s);
 int model_enum_index(const EnumDef *e, const char *name);
 /* A top-level block of kind `schema` named `name`, or NULL. */
 Block *model_decl(const Program *p, const Schema *schema, const char *name);
