@@ -993,11 +993,19 @@ static bool needs_block(const Type *t)
     }
 }
 
+/* Whether finish_block has anything to do with field f of a block: go into
+ * it (a block), or, when it is absent, give its default or say it is
+ * missing. An optional field without a default, left out, is nothing. */
+static bool finish_visits(const Field *f)
+{
+    return f->type->k == TY_BLOCK || f->def_value || !f->optional || f->def || f->many;
+}
+
 void build_defaults(Program *p)
 {
     Builder B = {p, NULL, NULL, NULL, 0};
     Diags *diags = p->diags;
-    for (int k = 0; k < p->nschemas; k++)
+    for (int k = 0; k < p->nschemas; k++) {
         for (int i = 0; i < p->schemas[k]->nfields; i++) {
             Field *f = p->schemas[k]->fields[i];
             if (!f->def || needs_block(f->type))
@@ -1017,6 +1025,16 @@ void build_defaults(Program *p)
             }
             diag_free(&aside);
         }
+        /* The fields finish_block visits, listed once: a course's modules
+         * have none, its theory none. */
+        Schema *s = p->schemas[k];
+        int *at = arena_array(p->arena, (size_t)s->nfields + 1, sizeof *at);
+        s->nfinish = 0;
+        for (int i = 0; i < s->nfields; i++)
+            if (finish_visits(s->fields[i]))
+                at[s->nfinish++] = i;
+        s->finish = at;
+    }
 }
 
 /* A field b leaves out that has no default converted once: its default
@@ -1060,7 +1078,9 @@ static void finish_block(Builder *B, Block *b, int depth)
         return;
     b->finished = true;
     Schema *s = b->schema;
-    for (int i = 0; i < s->nfields; i++) {
+    int n = s->finish ? s->nfinish : s->nfields;
+    for (int j = 0; j < n; j++) {
+        int i = s->finish ? s->finish[j] : j;
         Field *f = s->fields[i];
         Value *v = b->vals[i];
         if (!v) {

@@ -94,7 +94,10 @@ struct Schema {
     const char *alias_of; /* an alias declaration until schema_define_all resolves it */
     Entry *decl;     /* the declaration, read in the second pass */
     bool defined;    /* fields and headers have been read */
-    const struct FieldWords *words; /* every word for a field, by its first two bytes
+    const int *finish;  /* the fields finish_block looks at (build_defaults): a block
+                         * or one that has something to do when absent; NULL: all */
+    int nfinish;
+    const struct FieldWords *words; /* every word for a field, by its first three bytes
                                      * (schema.c, once every schema is defined, before
                                      * any thread): NULL, and the finders scan */
 };
