@@ -337,12 +337,133 @@ static Value *convert_seq(Builder *B, const Field *f, Type *t, ValSeq *vs, Block
     return convert_item(B, f, t, it->items[0], owner);
 }
 
-/* convert_seq, whose one-item case (nearly every value) is convert_item's
- * own: inline, without convert_seq's call and tests. */
+/* What convert_item makes of item n for a scalar type t without a message:
+ * the value's kind and payload in *x; false for everything else. */
+static HOT_INLINE bool quick_scalar(const Type *t, const Node *n, Value *x)
+{
+    switch (t->k) {
+    case TY_BOOL:
+        if (n->kind != N_BOOL)
+            return false;
+        x->k = V_BOOL;
+        x->u.b = n->u.b;
+        return true;
+    case TY_INT:
+        if (n->kind != N_INT)
+            return false;
+        x->k = V_INT;
+        x->u.i = n->u.i;
+        return true;
+    case TY_NUMBER:
+        if (n->kind != N_INT && n->kind != N_NUM)
+            return false;
+        x->k = V_NUMBER;
+        x->u.num = n->kind == N_INT ? (double)n->u.i : n->u.num;
+        return true;
+    case TY_STRING:
+        if (n->kind != N_STR)
+            return false;
+        x->k = V_STRING;
+        x->u.s = n->u.str.s;
+        return true;
+    case TY_ID:
+        if (n->kind != N_PATH)
+            return false;
+        x->k = V_STRING;
+        x->u.s = n->u.path;
+        return true;
+    case TY_DATE:
+    case TY_DAY:
+        if (n->kind == N_DATE) {
+            x->k = V_DATE;
+            x->u.date = n->u.date;
+            return true;
+        }
+        if (t->k == TY_DATE || n->kind != N_MDAY)
+            return false;
+        x->k = V_MDAY;
+        x->u.mday.month = n->u.mday.month;
+        x->u.mday.day = n->u.mday.day;
+        return true;
+    case TY_MDAY:
+        if (n->kind != N_MDAY)
+            return false;
+        x->k = V_MDAY;
+        x->u.mday.month = n->u.mday.month;
+        x->u.mday.day = n->u.mday.day;
+        return true;
+    case TY_TIME:
+        if (n->kind != N_TIME)
+            return false;
+        x->k = V_TIME;
+        x->u.time = n->u.time;
+        return true;
+    case TY_HOURS:
+    case TY_SPAN:
+        if (n->kind != N_QTY || unit_dim(n->u.qty.unit) != (t->k == TY_HOURS ? DIM_TIME : DIM_SPAN))
+            return false;
+        x->k = V_QTY;
+        x->u.qty.v = n->u.qty.v;
+        x->u.qty.unit = n->u.qty.unit;
+        return true;
+    case TY_ENUM: {
+        int idx = n->kind == N_PATH ? model_enum_index(t->enm, n->u.path) : -1;
+        if (idx < 0)
+            return false;
+        x->k = V_ENUM;
+        x->u.en.enm = t->enm;
+        x->u.en.idx = idx;
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
+/* A range's end: quick_scalar's, else convert_item's (with its message). */
+static HOT_INLINE Value *range_end(Builder *B, const Field *f, Type *t, Node *n, Block *owner)
+{
+    Value x;
+    if (!quick_scalar(t, n, &x))
+        return convert_item(B, f, t, n, owner);
+    Value *v = value_new(B, x.k, n->span);
+    v->u = x.u;
+    return v;
+}
+
+/* convert_item, with what converts without a message (nearly every value:
+ * a number, a quantity, a string, an enum member, a reference, a range)
+ * inline: convert_item's call, its saved registers and its second switch
+ * were most of a value's conversion. The rest goes to convert_item. */
+static HOT_INLINE Value *convert_one(Builder *B, const Field *f, Type *t, Node *n, Block *owner)
+{
+    Value *v;
+    if (t->k == TY_REF) {
+        if (n->kind != N_PATH)
+            return convert_item(B, f, t, n, owner);
+        v = value_new(B, V_REF, n->span);
+        pend_ref(B, v, t->schema, n, owner);
+        return v;
+    }
+    if (t->k == TY_RANGE) {
+        if (n->kind != N_RANGE)
+            return convert_item(B, f, t, n, owner);
+        v = value_new(B, V_RANGE, n->span);
+        if (n->u.range.lo && !(v->u.range.lo = range_end(B, f, t->elem, n->u.range.lo, owner)))
+            return NULL;
+        if (n->u.range.hi && !(v->u.range.hi = range_end(B, f, t->elem, n->u.range.hi, owner)))
+            return NULL;
+        return v;
+    }
+    return range_end(B, f, t, n, owner);
+}
+
+/* convert_seq, whose one-item case (nearly every value) is convert_one's:
+ * inline, without convert_seq's call and tests. */
 static HOT_INLINE Value *convert(Builder *B, const Field *f, Type *t, ValSeq *vs, Block *owner)
 {
     if (vs->items.n == 1)
-        return convert_item(B, f, t, vs->items.items[0], owner);
+        return convert_one(B, f, t, vs->items.items[0], owner);
     return convert_seq(B, f, t, vs, owner);
 }
 
