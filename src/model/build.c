@@ -3,6 +3,7 @@
  * whose helpers the four steps share; `extends` (merge_fields onward) is the
  * part to move to a file of its own when it grows. */
 #include "model/build.h"
+#include "model/words.h"
 #include "base/hot.h"
 #include "base/i18n.h"
 
@@ -699,7 +700,8 @@ static void fill_body(Builder *B, Block *b, Entry *e)
     for (int i = 0; i < e->body.n; i++) {
         Entry *c = e->body.items[i];
         bool alias;
-        Field *f = model_field_as(s, c->key, &alias);
+        /* model_field_as, inline: every key of every course. */
+        Field *f = s->words ? words_find(s->words, c->key, &alias) : model_field_as(s, c->key, &alias);
         /* An alias is the field itself; only messages see the word written. */
         Field written;
         if (alias) {

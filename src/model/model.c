@@ -1,5 +1,6 @@
 /* model.c — lookups over the typed model, type names, and did-you-mean. */
 #include "model/model.h"
+#include "model/words.h"
 #include "base/i18n.h"
 
 #include <stdlib.h>
@@ -24,39 +25,6 @@ EnumDef *model_enum(const Program *p, const char *name)
         if (strcmp(p->enums[i]->name, name) == 0)
             return p->enums[i];
     return NULL;
-}
-
-/* A schema's words (its fields' names, then their aliases) by their first
- * three bytes: a course's key finds its word with one probe, and strcmp
- * runs only on the rest of a word whose first three bytes are the key's.
- * The scan's first-byte test left a strcmp for each of the words that
- * share a first byte (provider, practicum, principles, praktik,
- * principper), and the scan itself cost as much. */
-typedef struct FieldWord {
-    uint32_t prefix; /* the first three bytes (prefix3) */
-    int next;        /* the next word in the bucket, -1: none */
-    bool alias;
-    Field *field;
-    const char *word;
-} FieldWord;
-
-struct FieldWords {
-    FieldWord *w;
-    int *bucket; /* the first word of each, -1: none */
-    unsigned shift;
-};
-
-/* The first three bytes of a word, none read past its NUL. */
-static inline uint32_t prefix3(const char *name)
-{
-    uint32_t c0 = (unsigned char)name[0], c1 = c0 ? (unsigned char)name[1] : 0;
-    uint32_t c2 = c1 ? (unsigned char)name[2] : 0;
-    return c0 | c1 << 8 | c2 << 16;
-}
-
-static inline unsigned bucket_of(uint32_t prefix, unsigned shift)
-{
-    return (unsigned)((prefix * 0x9E3779B1u) >> shift);
 }
 
 static void add_word(struct FieldWords *x, int *n, const char *word, Field *f, bool alias)
@@ -115,19 +83,7 @@ Field *model_field_as(const Schema *s, const char *name, bool *alias)
     if (!alias)
         alias = &ignored;
     *alias = false;
-    const struct FieldWords *x = s->words;
-    if (!x)
-        return scan_fields(s, name, alias);
-    uint32_t p = prefix3(name);
-    for (int i = x->bucket[bucket_of(p, x->shift)]; i >= 0; i = x->w[i].next) {
-        const FieldWord *w = &x->w[i];
-        /* Three equal bytes, the third a NUL: the words are equal. */
-        if (w->prefix == p && (p < 1u << 16 || strcmp(w->word + 3, name + 3) == 0)) {
-            *alias = w->alias;
-            return w->field;
-        }
-    }
-    return NULL;
+    return s->words ? words_find(s->words, name, alias) : scan_fields(s, name, alias);
 }
 
 Field *model_field(const Schema *s, const char *name)
