@@ -432,6 +432,23 @@ static HOT_INLINE Value *range_end(Builder *B, const Field *f, Type *t, Node *n,
     return v;
 }
 
+static Block *find_ref(Program *p, Schema *kind, const char *name, Block *owner);
+
+/* Whether a reference to a block of `kind` written in `owner` can be
+ * resolved at once, as it is written: when what find_ref answers now is
+ * what it would answer once the declaration is built. A top-level kind's
+ * first declaration stays the first; a named kind that cannot be written
+ * inside owner's top-level block (a course's goals, which frameworks
+ * declare) has no block of the same declaration to prefer, and newer
+ * blocks elsewhere do not change the oldest. */
+static HOT_INLINE bool ref_settled(const Schema *kind, const Block *owner)
+{
+    if (!owner)
+        return false;
+    const Schema *top = (owner->top ? owner->top : owner)->schema;
+    return kind->toplevel || (top->top_bit && !(kind->nested_in >> (top->top_bit - 1) & 1));
+}
+
 /* convert_item, with what converts without a message (nearly every value:
  * a number, a quantity, a string, an enum member, a reference, a range)
  * inline: convert_item's call, its saved registers and its second switch
@@ -443,7 +460,10 @@ static HOT_INLINE Value *convert_one(Builder *B, const Field *f, Type *t, Node *
         if (n->kind != N_PATH)
             return convert_item(B, f, t, n, owner);
         v = value_new(B, V_REF, n->span);
-        pend_ref(B, v, t->schema, n, owner);
+        /* Resolved now when that is final; else (and when it fails, to
+         * be reported in its turn) when the declaration is built. */
+        if (!ref_settled(t->schema, owner) || !(v->u.ref = find_ref(B->p, t->schema, n->u.path, owner)))
+            pend_ref(B, v, t->schema, n, owner);
         return v;
     }
     if (t->k == TY_RANGE) {
@@ -1124,6 +1144,42 @@ static bool finish_visits(const Field *f)
     return f->type->k == TY_BLOCK || f->def_value || !f->optional || f->def || f->many;
 }
 
+/* For a top-level kind `top` (the first 64 of them), the kinds that can be
+ * written inside its blocks: their nested_in bits (ref_settled). */
+static void nest_kinds(Program *p, Schema *top)
+{
+    if (!top->toplevel)
+        return;
+    int bit = 0;
+    for (int k = 0; k < p->nschemas && p->schemas[k] != top; k++)
+        bit += p->schemas[k]->toplevel;
+    if (bit >= 64)
+        return; /* top_bit 0: its references wait for the declaration */
+    top->top_bit = bit + 1;
+    uint64_t b = (uint64_t)1 << bit;
+    Schema *stack[256];
+    int n = 0;
+    stack[n++] = top;
+    while (n > 0) {
+        Schema *s = stack[--n];
+        for (int i = 0; i < s->nfields; i++) {
+            const Type *t = s->fields[i]->type;
+            while ((t->k == TY_LIST || t->k == TY_RANGE) && t->elem)
+                t = t->elem;
+            if (t->k != TY_BLOCK || !t->schema)
+                continue;
+            if (n == 256) {
+                top->top_bit = 0; /* too many to follow: wait, as before */
+                return;
+            }
+            if (!(t->schema->nested_in & b)) {
+                t->schema->nested_in |= b;
+                stack[n++] = t->schema;
+            }
+        }
+    }
+}
+
 void build_defaults(Program *p)
 {
     Builder B = {p, NULL, NULL, NULL, 0};
@@ -1151,6 +1207,7 @@ void build_defaults(Program *p)
         /* The fields finish_block visits, listed once: a course's modules
          * have none, its theory none. */
         Schema *s = p->schemas[k];
+        nest_kinds(p, s);
         int *at = arena_array(p->arena, (size_t)s->nfields + 1, sizeof *at);
         s->nfinish = 0;
         for (int i = 0; i < s->nfields; i++)

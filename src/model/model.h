@@ -94,6 +94,9 @@ struct Schema {
     const char *alias_of; /* an alias declaration until schema_define_all resolves it */
     Entry *decl;     /* the declaration, read in the second pass */
     bool defined;    /* fields and headers have been read */
+    uint64_t nested_in; /* bit k: blocks of this kind can be written inside a top-level
+                         * block whose kind has top_bit k + 1 (build_defaults) */
+    int top_bit;        /* a top-level kind's bit in nested_in, plus one; 0: none known */
     const int *finish;  /* the fields finish_block looks at (build_defaults): a block
                          * or one that has something to do when absent; NULL: all */
     int nfinish;
