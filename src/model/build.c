@@ -716,12 +716,24 @@ static bool writable(const Program *p, const Schema *kind)
 static void fill_body(Builder *B, Block *b, Entry *e)
 {
     Schema *s = b->schema;
+    const Source *src = B->p->sources->files[b->file];
     Diags *d = B->p->diags;
     for (int i = 0; i < e->body.n; i++) {
         Entry *c = e->body.items[i];
         bool alias;
-        /* model_field_as, inline: every key of every course. */
-        Field *f = s->words ? words_find(s->words, c->key, &alias) : model_field_as(s, c->key, &alias);
+        /* model_field_as, inline: every key of every course, first by its
+         * bytes in the text when WORDS_TEXT bytes can be read there. */
+        Field *f = NULL;
+        if (s->words) {
+            uint32_t at = c->key_span.first_off, n = c->key_span.last_off - at;
+            /* (A span without a place, SRC_NO_OFF, fails the last test.) */
+            if (c->key_span.file == b->file && n <= WORDS_TEXT && at + (size_t)WORDS_TEXT <= src->len)
+                f = words_find_text(s->words, src->text + at, n, &alias);
+            if (!f)
+                f = words_find(s->words, c->key, &alias);
+        } else {
+            f = model_field_as(s, c->key, &alias);
+        }
         /* An alias is the field itself; only messages see the word written. */
         Field written;
         if (alias) {

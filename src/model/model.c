@@ -30,7 +30,12 @@ EnumDef *model_enum(const Program *p, const char *name)
 static void add_word(struct FieldWords *x, int *n, const char *word, Field *f, bool alias)
 {
     FieldWord *w = &x->w[*n];
-    *w = (FieldWord){prefix3(word), -1, alias, f, word};
+    size_t len = strlen(word);
+    *w = (FieldWord){prefix3(word), -1, alias, (uint32_t)len, f, word, {0}};
+    if (len <= WORDS_TEXT)
+        memcpy(w->bytes, word, len);
+    else
+        w->len = UINT32_MAX; /* never compared as written: words_find */
     /* At the bucket's end: the first word that matches is the scan's. */
     int *at = &x->bucket[bucket_of(w->prefix, x->shift)];
     while (*at >= 0)

@@ -10,6 +10,10 @@
 #include <stdint.h>
 #include <string.h>
 
+/* The longest word words_find_text compares as it is written in the text
+ * (experiential_competence, the standard library's longest, has 23 bytes). */
+#define WORDS_TEXT 24
+
 /* A course's key finds its word with one probe, and strcmp
  * runs only on the rest of a word whose first three bytes are the key's.
  * The scan's first-byte test left a strcmp for each of the words that
@@ -19,8 +23,10 @@ typedef struct FieldWord {
     uint32_t prefix; /* the first three bytes (prefix3) */
     int next;        /* the next word in the bucket, -1: none */
     bool alias;
+    uint32_t len;    /* strlen(word) */
     Field *field;
     const char *word;
+    uint64_t bytes[WORDS_TEXT / 8]; /* its first WORDS_TEXT bytes, zeros after the word */
 } FieldWord;
 
 struct FieldWords {
@@ -56,6 +62,48 @@ static inline Field *words_find(const struct FieldWords *x, const char *name, bo
         }
     }
     *alias = false;
+    return NULL;
+}
+
+/* For a key of n bytes (n <= WORDS_TEXT), the masks that keep them of the
+ * three words loaded: a table, where computing them took twenty
+ * instructions with their branches. */
+#define WORDS_M(n) ((n) >= 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * (n))) - 1)
+#define WORDS_ROW(n) {WORDS_M(n), WORDS_M((n) > 8 ? (n) - 8 : 0), WORDS_M((n) > 16 ? (n) - 16 : 0)}
+static const uint64_t words_mask[WORDS_TEXT + 1][3] = {
+    WORDS_ROW(0),  WORDS_ROW(1),  WORDS_ROW(2),  WORDS_ROW(3),  WORDS_ROW(4),  WORDS_ROW(5),  WORDS_ROW(6),
+    WORDS_ROW(7),  WORDS_ROW(8),  WORDS_ROW(9),  WORDS_ROW(10), WORDS_ROW(11), WORDS_ROW(12), WORDS_ROW(13),
+    WORDS_ROW(14), WORDS_ROW(15), WORDS_ROW(16), WORDS_ROW(17), WORDS_ROW(18), WORDS_ROW(19), WORDS_ROW(20),
+    WORDS_ROW(21), WORDS_ROW(22), WORDS_ROW(23), WORDS_ROW(24),
+};
+#undef WORDS_ROW
+#undef WORDS_M
+
+/* words_find for a key as it stands in the source text: its n bytes at t,
+ * with at least WORDS_TEXT bytes readable there (n <= WORDS_TEXT). Three
+ * masked loads and compares where strcmp was a call and prefix3 a byte at
+ * a time: every key of every course. The key the lexer made of these
+ * bytes is their NFC form; a word is NFC, so bytes equal to a word are a
+ * key equal to it. NULL when no word is written so (a key written in
+ * another normal form, or none): words_find then. */
+static inline Field *words_find_text(const struct FieldWords *x, const char *t, uint32_t n, bool *alias)
+{
+    uint64_t w0, w1, w2;
+    memcpy(&w0, t, 8);
+    memcpy(&w1, t + 8, 8);
+    memcpy(&w2, t + 16, 8);
+    w0 &= words_mask[n][0];
+    w1 &= words_mask[n][1];
+    w2 &= words_mask[n][2];
+    /* The bytes after the key are zero now, as prefix3 reads a word. */
+    uint32_t p = (uint32_t)w0 & 0xFFFFFF;
+    for (int i = x->bucket[bucket_of(p, x->shift)]; i >= 0; i = x->w[i].next) {
+        const FieldWord *w = &x->w[i];
+        if (w->len == n && w->bytes[0] == w0 && w->bytes[1] == w1 && w->bytes[2] == w2) {
+            *alias = w->alias;
+            return w->field;
+        }
+    }
     return NULL;
 }
 
