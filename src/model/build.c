@@ -1285,6 +1285,11 @@ static void finish_block(Builder *B, Block *b, int depth)
         }
         if (f->type->k != TY_BLOCK)
             continue;
+        /* A kind with nothing to finish (a course's modules) is not
+         * visited: its blocks would only be marked finished. */
+        const Schema *ks = f->type->schema;
+        if (ks && ks->finish && ks->nfinish == 0)
+            continue;
         if (v->k == V_BLOCK)
             finish_block(B, v->u.block, depth + 1);
         else if (v->k == V_LIST)
