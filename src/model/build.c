@@ -434,6 +434,89 @@ static HOT_INLINE Value *range_end(Builder *B, const Field *f, Type *t, Node *n,
 
 static Block *find_ref(Program *p, Schema *kind, const char *name, Block *owner);
 
+/* The program's named nested blocks by (kind, the name's bytes): for each,
+ * the oldest of that kind and name, which find_ref answers for a settled
+ * reference (ref_settled) from a batch item. A reference compared as it is
+ * written in the text, four masked words, where sym_hash read the name a
+ * second time and strcmp a third: a course's dozen goals. */
+typedef struct NamedSlot {
+    const Schema *kind; /* NULL: an empty slot */
+    uint32_t len;
+    uint64_t w[4];
+    Block *block;
+} NamedSlot;
+
+struct NamedText {
+    NamedSlot *slot;
+    size_t mask;
+};
+
+static HOT_INLINE size_t named_hash(const Schema *kind, const uint64_t w[4], uint32_t len)
+{
+    const uint64_t k = 0x9E3779B97F4A7C15ull;
+    uint64_t h = ((uint64_t)(uintptr_t)kind ^ len) * k;
+    for (int i = 0; i < 4; i++)
+        h = (h ^ w[i]) * k;
+    return (size_t)(h ^ h >> 29);
+}
+
+void build_index_named(Program *p)
+{
+    const SymTab *t = &p->nested_names;
+    size_t n = 0, cap = 16;
+    for (size_t i = 0; i < t->cap; i++)
+        n += t->slots[i] != NULL;
+    while (cap < 2 * n)
+        cap *= 2;
+    struct NamedText *x = arena_alloc(p->arena, sizeof *x);
+    x->slot = arena_array(p->arena, cap, sizeof *x->slot);
+    x->mask = cap - 1;
+    for (size_t i = 0; i < t->cap; i++) {
+        SymEntry *e = t->slots[i];
+        if (!e)
+            continue;
+        size_t len = strlen(e->name);
+        if (len > NAME_TEXT)
+            continue; /* find_ref's */
+        while (e->next_same)
+            e = e->next_same; /* the oldest */
+        NamedSlot s = {e->kind, (uint32_t)len, {0}, e->block};
+        memcpy(s.w, e->name, len);
+        size_t h = named_hash(s.kind, s.w, s.len) & x->mask;
+        while (x->slot[h].kind)
+            h = (h + 1) & x->mask;
+        x->slot[h] = s;
+    }
+    p->named_text = x;
+}
+
+/* The block a settled reference to `kind` names (n, a name as written):
+ * from Program.named_text when its text can be read there, else find_ref. */
+static HOT_INLINE Block *find_settled(Builder *B, Schema *kind, const Node *n, Block *owner)
+{
+    const struct NamedText *x = B->p->named_text;
+    const SourceSet *ss = B->p->sources;
+    uint32_t at = n->span.first_off, len = n->span.last_off - at;
+    /* (A span without a place, SRC_NO_OFF, fails the length test.) */
+    if (x && !kind->toplevel && len <= NAME_TEXT && n->span.file >= 0 && n->span.file < ss->n &&
+        at + (size_t)NAME_TEXT <= ss->files[n->span.file]->len) {
+        const char *t = ss->files[n->span.file]->text + at;
+        uint64_t w[4];
+        memcpy(w, t, sizeof w);
+        for (int i = 0; i < 4; i++)
+            w[i] &= words_mask[len][i];
+        /* The name the lexer made of these bytes is their NFC form; a
+         * filed name is NFC, so equal bytes are an equal name. */
+        for (size_t h = named_hash(kind, w, len) & x->mask; x->slot[h].kind; h = (h + 1) & x->mask) {
+            const NamedSlot *s = &x->slot[h];
+            if (s->kind == kind && s->len == len && s->w[0] == w[0] && s->w[1] == w[1] && s->w[2] == w[2] &&
+                s->w[3] == w[3])
+                return s->block;
+        }
+    }
+    return find_ref(B->p, kind, n->u.path, owner);
+}
+
 /* Whether a reference to a block of `kind` written in `owner` can be
  * resolved at once, as it is written: when what find_ref answers now is
  * what it would answer once the declaration is built. A top-level kind's
@@ -462,7 +545,7 @@ static HOT_INLINE Value *convert_one(Builder *B, const Field *f, Type *t, Node *
         v = value_new(B, V_REF, n->span);
         /* Resolved now when that is final; else (and when it fails, to
          * be reported in its turn) when the declaration is built. */
-        if (!ref_settled(t->schema, owner) || !(v->u.ref = find_ref(B->p, t->schema, n->u.path, owner)))
+        if (!ref_settled(t->schema, owner) || !(v->u.ref = find_settled(B, t->schema, n, owner)))
             pend_ref(B, v, t->schema, n, owner);
         return v;
     }

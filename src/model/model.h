@@ -193,6 +193,8 @@ typedef struct Program {
     int nalways;
     bool always_known;
     SymTab nested_names; /* named nested blocks by (kind, name) */
+    const struct NamedText *named_text; /* the same by their text, once the program is
+                                         * built (build_index_named): read by batch items */
     int main_file;      /* the file named on the command line */
     /* Batch checking (batch.h): the main file's blocks of kind batch_kind
      * are built one at a time, each in its own scope, and freed after use.

@@ -65,18 +65,26 @@ static inline Field *words_find(const struct FieldWords *x, const char *name, bo
     return NULL;
 }
 
-/* For a key of n bytes (n <= WORDS_TEXT), the masks that keep them of the
- * three words loaded: a table, where computing them took twenty
+/* The longest name a reference is compared as written (find_settled,
+ * build.c): the standard library's longest goal,
+ * recovery.self_determination, has 27 bytes. */
+#define NAME_TEXT 32
+
+/* For a name of n bytes (n <= NAME_TEXT), the masks that keep them of the
+ * words loaded from the text: a table, where computing them took twenty
  * instructions with their branches. */
 #define WORDS_M(n) ((n) >= 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * (n))) - 1)
-#define WORDS_ROW(n) {WORDS_M(n), WORDS_M((n) > 8 ? (n) - 8 : 0), WORDS_M((n) > 16 ? (n) - 16 : 0)}
-static const uint64_t words_mask[WORDS_TEXT + 1][3] = {
+#define WORDS_K(n, k) WORDS_M((n) > 8 * (k) ? (n) - 8 * (k) : 0)
+#define WORDS_ROW(n) {WORDS_K(n, 0), WORDS_K(n, 1), WORDS_K(n, 2), WORDS_K(n, 3)}
+static const uint64_t words_mask[NAME_TEXT + 1][4] = {
     WORDS_ROW(0),  WORDS_ROW(1),  WORDS_ROW(2),  WORDS_ROW(3),  WORDS_ROW(4),  WORDS_ROW(5),  WORDS_ROW(6),
     WORDS_ROW(7),  WORDS_ROW(8),  WORDS_ROW(9),  WORDS_ROW(10), WORDS_ROW(11), WORDS_ROW(12), WORDS_ROW(13),
     WORDS_ROW(14), WORDS_ROW(15), WORDS_ROW(16), WORDS_ROW(17), WORDS_ROW(18), WORDS_ROW(19), WORDS_ROW(20),
-    WORDS_ROW(21), WORDS_ROW(22), WORDS_ROW(23), WORDS_ROW(24),
+    WORDS_ROW(21), WORDS_ROW(22), WORDS_ROW(23), WORDS_ROW(24), WORDS_ROW(25), WORDS_ROW(26), WORDS_ROW(27),
+    WORDS_ROW(28), WORDS_ROW(29), WORDS_ROW(30), WORDS_ROW(31), WORDS_ROW(32),
 };
 #undef WORDS_ROW
+#undef WORDS_K
 #undef WORDS_M
 
 /* words_find for a key as it stands in the source text: its n bytes at t,
