@@ -340,7 +340,24 @@ static Value *convert_seq(Builder *B, const Field *f, Type *t, ValSeq *vs, Block
 
 /* What convert_item makes of item n for a scalar type t without a message:
  * the value's kind and payload in *x; false for everything else. */
-static HOT_INLINE bool quick_scalar(const Type *t, const Node *n, Value *x)
+/* The member of enum e that item n names (a name), or -1: as it is
+ * written in the text when it can be read there (words_text), else by
+ * model_enum_index. */
+static HOT_INLINE int enum_member(const Builder *B, const EnumDef *e, const Node *n)
+{
+    const SourceSet *ss = B->p->sources;
+    uint32_t at = n->span.first_off, len = n->span.last_off - at;
+    /* (A span without a place, SRC_NO_OFF, fails the length test.) */
+    if (e->words && len <= WORDS_TEXT && n->span.file >= 0 && n->span.file < ss->n &&
+        at + (size_t)WORDS_TEXT <= ss->files[n->span.file]->len) {
+        const FieldWord *w = words_text(e->words, ss->files[n->span.file]->text + at, len);
+        if (w)
+            return w->member;
+    }
+    return model_enum_index(e, n->u.path);
+}
+
+static HOT_INLINE bool quick_scalar(const Builder *B, const Type *t, const Node *n, Value *x)
 {
     switch (t->k) {
     case TY_BOOL:
@@ -408,7 +425,7 @@ static HOT_INLINE bool quick_scalar(const Type *t, const Node *n, Value *x)
         x->u.qty.unit = n->u.qty.unit;
         return true;
     case TY_ENUM: {
-        int idx = n->kind == N_PATH ? model_enum_index(t->enm, n->u.path) : -1;
+        int idx = n->kind == N_PATH ? enum_member(B, t->enm, n) : -1;
         if (idx < 0)
             return false;
         x->k = V_ENUM;
@@ -425,7 +442,7 @@ static HOT_INLINE bool quick_scalar(const Type *t, const Node *n, Value *x)
 static HOT_INLINE Value *range_end(Builder *B, const Field *f, Type *t, Node *n, Block *owner)
 {
     Value x;
-    if (!quick_scalar(t, n, &x))
+    if (!quick_scalar(B, t, n, &x))
         return convert_item(B, f, t, n, owner);
     Value *v = value_new(B, x.k, n->span);
     v->u = x.u;

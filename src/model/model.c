@@ -27,11 +27,11 @@ EnumDef *model_enum(const Program *p, const char *name)
     return NULL;
 }
 
-static void add_word(struct FieldWords *x, int *n, const char *word, Field *f, bool alias)
+static void add_word(struct FieldWords *x, int *n, const char *word, Field *f, bool alias, int member)
 {
     FieldWord *w = &x->w[*n];
     size_t len = strlen(word);
-    *w = (FieldWord){prefix3(word), -1, alias, (uint32_t)len, f, word, {0}};
+    *w = (FieldWord){prefix3(word), -1, alias, (uint32_t)len, member, f, word, {0}};
     if (len <= WORDS_TEXT)
         memcpy(w->bytes, word, len);
     else
@@ -43,11 +43,9 @@ static void add_word(struct FieldWords *x, int *n, const char *word, Field *f, b
     *at = (*n)++;
 }
 
-void model_index_fields(Arena *a, Schema *s)
+/* An empty index for nw words. */
+static struct FieldWords *words_new(Arena *a, int nw)
 {
-    int nw = 0;
-    for (int i = 0; i < s->nfields; i++)
-        nw += 1 + s->fields[i]->naliases;
     unsigned bits = 3;
     while ((1u << bits) < 2u * (unsigned)nw && bits < 16)
         bits++;
@@ -57,13 +55,33 @@ void model_index_fields(Arena *a, Schema *s)
     x->shift = 32 - bits;
     for (size_t b = 0; b < (size_t)1 << bits; b++)
         x->bucket[b] = -1;
+    return x;
+}
+
+void model_index_fields(Arena *a, Schema *s)
+{
+    int nw = 0;
+    for (int i = 0; i < s->nfields; i++)
+        nw += 1 + s->fields[i]->naliases;
+    struct FieldWords *x = words_new(a, nw);
     int n = 0;
     for (int i = 0; i < s->nfields; i++)
-        add_word(x, &n, s->fields[i]->name, s->fields[i], false);
+        add_word(x, &n, s->fields[i]->name, s->fields[i], false, 0);
     for (int i = 0; i < s->nfields; i++)
         for (int k = 0; k < s->fields[i]->naliases; k++)
-            add_word(x, &n, s->fields[i]->aliases[k], s->fields[i], true);
+            add_word(x, &n, s->fields[i]->aliases[k], s->fields[i], true, 0);
     s->words = x;
+}
+
+void model_index_members(Arena *a, EnumDef *e)
+{
+    struct FieldWords *x = words_new(a, e->n + e->naliases);
+    int n = 0;
+    for (int i = 0; i < e->n; i++)
+        add_word(x, &n, e->members[i].name, NULL, false, i);
+    for (int i = 0; i < e->naliases; i++)
+        add_word(x, &n, e->alias_names[i], NULL, true, e->alias_member[i]);
+    e->words = x;
 }
 
 /* Before schema_define_all indexes the words (and for a schema made by

@@ -113,6 +113,8 @@ struct EnumDef {
     const char **alias_names; /* other words for members (`WORD alias MEMBER`) */
     int *alias_member;        /* ... and the member each names */
     int naliases;
+    const struct FieldWords *words; /* the members' words as a schema's fields' (words.h;
+                                     * schema_define_all): NULL, and they are scanned */
 };
 
 typedef enum {
@@ -243,6 +245,8 @@ Field *model_field_as(const Schema *s, const char *name, bool *alias);
 /* Indexes s's words for the two above (schema_define_all, once its fields
  * and aliases are final, before threads share the program). */
 void model_index_fields(Arena *a, Schema *s);
+/* The same for e's members and their aliases (model_enum_index's words). */
+void model_index_members(Arena *a, EnumDef *e);
 int model_enum_index(const EnumDef *e, const char *name);
 /* A top-level block of kind `schema` named `name`, or NULL. */
 Block *model_decl(const Program *p, const Schema *schema, const char *name);

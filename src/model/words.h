@@ -24,7 +24,8 @@ typedef struct FieldWord {
     int next;        /* the next word in the bucket, -1: none */
     bool alias;
     uint32_t len;    /* strlen(word) */
-    Field *field;
+    int member;      /* an enum's words: the member it names */
+    Field *field;    /* a schema's words: the field it names */
     const char *word;
     uint64_t bytes[WORDS_TEXT / 8]; /* its first WORDS_TEXT bytes, zeros after the word */
 } FieldWord;
@@ -94,7 +95,7 @@ static const uint64_t words_mask[NAME_TEXT + 1][4] = {
  * bytes is their NFC form; a word is NFC, so bytes equal to a word are a
  * key equal to it. NULL when no word is written so (a key written in
  * another normal form, or none): words_find then. */
-static inline Field *words_find_text(const struct FieldWords *x, const char *t, uint32_t n, bool *alias)
+static inline const FieldWord *words_text(const struct FieldWords *x, const char *t, uint32_t n)
 {
     uint64_t w0, w1, w2;
     memcpy(&w0, t, 8);
@@ -107,12 +108,21 @@ static inline Field *words_find_text(const struct FieldWords *x, const char *t, 
     uint32_t p = (uint32_t)w0 & 0xFFFFFF;
     for (int i = x->bucket[bucket_of(p, x->shift)]; i >= 0; i = x->w[i].next) {
         const FieldWord *w = &x->w[i];
-        if (w->len == n && w->bytes[0] == w0 && w->bytes[1] == w1 && w->bytes[2] == w2) {
-            *alias = w->alias;
-            return w->field;
-        }
+        if (w->len == n && w->bytes[0] == w0 && w->bytes[1] == w1 && w->bytes[2] == w2)
+            return w;
     }
     return NULL;
+}
+
+/* words_text for a key of a schema's: its field, and whether the key is an
+ * alias. */
+static inline Field *words_find_text(const struct FieldWords *x, const char *t, uint32_t n, bool *alias)
+{
+    const FieldWord *w = words_text(x, t, n);
+    if (!w)
+        return NULL;
+    *alias = w->alias;
+    return w->field;
 }
 
 #endif
