@@ -738,9 +738,7 @@ static void register_named(Builder *B, Block *b)
     if (p->in_scope) { /* a batch item: its names go when it goes */
         p->scope_named = arena_push(p->arena, p->scope_named, (size_t)p->nscope_named, sizeof *p->scope_named);
         p->scope_named[p->nscope_named++] = b;
-        if (file)
-            sym_add(&p->scope_names, b->schema, b->name, b);
-        return;
+        return; /* filed when a reference looks (file_scope) */
     }
     p->named = arena_push(p->arena, p->named, (size_t)p->nnamed, sizeof *p->named);
     p->named[p->nnamed++] = b;
@@ -990,6 +988,32 @@ Block *build_toplevel(Builder *B, Schema *kind, Entry *e, int file)
     return b;
 }
 
+void build_enter_scope(Program *p, Arena *a)
+{
+    p->in_scope = true;
+    p->scope_names = (SymTab){.arena = a};
+    p->scope_named = NULL;
+    p->nscope_named = p->nscope_filed = 0;
+}
+
+/* The batch item's named blocks registered since the last call, filed by
+ * name when their kind is one a reference can name (as register_named
+ * files the program's): a course's targets were hashed and filed for the
+ * few courses whose modules name them (mandatory_for); now only when a
+ * reference looks. Filed in the order registered, the table is the one
+ * filing each as it came would have made. */
+static void file_scope(Program *p)
+{
+    if (p->nscope_filed == p->nscope_named)
+        return;
+    if (!p->scope_names.slots)
+        sym_init(&p->scope_names, p->scope_names.arena);
+    for (int i = p->nscope_filed; i < p->nscope_named; i++)
+        if (p->scope_named[i]->schema->referenced)
+            sym_add(&p->scope_names, p->scope_named[i]->schema, p->scope_named[i]->name, p->scope_named[i]);
+    p->nscope_filed = p->nscope_named;
+}
+
 /* The block a name refers to: a top-level declaration, or a named nested
  * block (a goal, a target), preferring the one in the same declaration. */
 static Block *find_ref(Program *p, Schema *kind, const char *name, Block *owner)
@@ -1001,6 +1025,8 @@ static Block *find_ref(Program *p, Schema *kind, const char *name, Block *owner)
     /* Hashed once for both tables: hashing the name is most of a lookup. */
     size_t h = sym_hash(kind, name);
     /* A batch item's own names first; they are newer than the program's. */
+    if (p->in_scope)
+        file_scope(p);
     if (p->in_scope)
         for (SymEntry *e = sym_find_hashed(&p->scope_names, kind, name, h); e; e = e->next_same) {
             if (e->block->top == top)

@@ -48,6 +48,10 @@ void build_defaults(Program *p);
  * (Program.named_text). */
 void build_index_named(Program *p);
 
+/* p builds a batch item from now on, in `a`: the item's named blocks are
+ * its own (Program.scope_*), none yet. */
+void build_enter_scope(Program *p, Arena *a);
+
 /* A top-level entry whose key is a toplevel kind. */
 Block *build_toplevel(Builder *B, Schema *kind, Entry *e, int file);
 void build_resolve_refs(Builder *B);

@@ -206,9 +206,11 @@ typedef struct Program {
     const struct BatchHooks *batch_hooks;
     struct Batch *batch;  /* the main file's layout; NULL: built as a whole */
     bool in_scope;        /* building one batch item: its named blocks go to scope_* */
-    SymTab scope_names;   /* the item's named nested blocks (in the item's arena) */
+    SymTab scope_names;   /* the item's named nested blocks (in the item's arena), filed
+                           * when a reference first looks there (find_ref, build.c) */
     Block **scope_named;
     int nscope_named;
+    int nscope_filed;     /* scope_named[0, nscope_filed) are in scope_names */
     const char **search; /* stdlib search path */
     int nsearch;
     int nsearch_user;    /* the first ones come from -I and RAMME_PATH; the rest are the stdlib's */
