@@ -114,65 +114,112 @@ static void pend_ref(Builder *B, Value *v, Schema *kind, Node *name, Block *owne
     B->last_ref = r;
 }
 
-/* One written item converted to type t (not a list, not a block). */
-static Value *convert_item(Builder *B, const Field *f, Type *t, Node *n, Block *owner)
+/* The member of enum e that item n names (a name), or -1: as it is
+ * written in the text when it can be read there (words_text), else by
+ * model_enum_index. */
+static HOT_INLINE int enum_member(const Builder *B, const EnumDef *e, const Node *n)
 {
-    Diags *d = B->p->diags;
-    Value *v = value_new(B, V_BOOL, n->span);
+    const SourceSet *ss = B->p->sources;
+    uint32_t at = n->span.first_off, len = n->span.last_off - at;
+    /* (A span without a place, SRC_NO_OFF, fails the length test.) */
+    if (e->words && len <= WORDS_TEXT && n->span.file >= 0 && n->span.file < ss->n &&
+        at + (size_t)WORDS_TEXT <= ss->files[n->span.file]->len) {
+        const FieldWord *w = words_text(e->words, ss->files[n->span.file]->text + at, len);
+        if (w)
+            return w->member;
+    }
+    return model_enum_index(e, n->u.path);
+}
+
+static HOT_INLINE bool quick_scalar(const Builder *B, const Type *t, const Node *n, Value *x)
+{
     switch (t->k) {
     case TY_BOOL:
         if (n->kind != N_BOOL)
-            break;
-        v->u.b = n->u.b;
-        return v;
+            return false;
+        x->k = V_BOOL;
+        x->u.b = n->u.b;
+        return true;
     case TY_INT:
         if (n->kind != N_INT)
-            break;
-        v->k = V_INT;
-        v->u.i = n->u.i;
-        return v;
+            return false;
+        x->k = V_INT;
+        x->u.i = n->u.i;
+        return true;
     case TY_NUMBER:
-        if (n->kind == N_INT) {
-            v->k = V_NUMBER;
-            v->u.num = (double)n->u.i;
-            return v;
-        }
-        if (n->kind != N_NUM)
-            break;
-        v->k = V_NUMBER;
-        v->u.num = n->u.num;
-        return v;
+        if (n->kind != N_INT && n->kind != N_NUM)
+            return false;
+        x->k = V_NUMBER;
+        x->u.num = n->kind == N_INT ? (double)n->u.i : n->u.num;
+        return true;
     case TY_STRING:
         if (n->kind != N_STR)
-            break;
-        v->k = V_STRING;
-        v->u.s = n->u.str.s;
-        return v;
+            return false;
+        x->k = V_STRING;
+        x->u.s = n->u.str.s;
+        return true;
     case TY_ID:
         if (n->kind != N_PATH)
-            break;
-        v->k = V_STRING;
-        v->u.s = n->u.path;
-        return v;
+            return false;
+        x->k = V_STRING;
+        x->u.s = n->u.path;
+        return true;
     case TY_DATE:
-        if (n->kind != N_DATE)
-            break;
-        v->k = V_DATE;
-        v->u.date = n->u.date;
-        return v;
+    case TY_DAY:
+    case TY_MDAY: /* a day takes either */
+        if (n->kind == N_DATE && t->k != TY_MDAY) {
+            x->k = V_DATE;
+            x->u.date = n->u.date;
+            return true;
+        }
+        if (n->kind != N_MDAY || t->k == TY_DATE)
+            return false;
+        x->k = V_MDAY;
+        x->u.mday.month = n->u.mday.month;
+        x->u.mday.day = n->u.mday.day;
+        return true;
     case TY_TIME:
         if (n->kind != N_TIME)
-            break;
-        v->k = V_TIME;
-        v->u.time = n->u.time;
+            return false;
+        x->k = V_TIME;
+        x->u.time = n->u.time;
+        return true;
+    case TY_HOURS:
+    case TY_SPAN:
+        if (n->kind != N_QTY || unit_dim(n->u.qty.unit) != (t->k == TY_HOURS ? DIM_TIME : DIM_SPAN))
+            return false;
+        x->k = V_QTY;
+        x->u.qty.v = n->u.qty.v;
+        x->u.qty.unit = n->u.qty.unit;
+        return true;
+    case TY_ENUM: {
+        int idx = n->kind == N_PATH ? enum_member(B, t->enm, n) : -1;
+        if (idx < 0)
+            return false;
+        x->k = V_ENUM;
+        x->u.en.enm = t->enm;
+        x->u.en.idx = idx;
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
+/* One written item converted to type t (not a list, not a block): what
+ * quick_scalar makes without a message, else the rest, with every
+ * message. */
+static Value *convert_item(Builder *B, const Field *f, Type *t, Node *n, Block *owner)
+{
+    Diags *d = B->p->diags;
+    Value x;
+    if (quick_scalar(B, t, n, &x)) {
+        Value *v = value_new(B, x.k, n->span);
+        v->u = x.u;
         return v;
-    case TY_MDAY:
-        if (n->kind != N_MDAY)
-            break;
-        v->k = V_MDAY;
-        v->u.mday.month = n->u.mday.month;
-        v->u.mday.day = n->u.mday.day;
-        return v;
+    }
+    Value *v = value_new(B, V_BOOL, n->span);
+    switch (t->k) {
     case TY_HOURS:
     case TY_SPAN: {
         Dim want = t->k == TY_HOURS ? DIM_TIME : DIM_SPAN;
@@ -186,40 +233,29 @@ static Value *convert_item(Builder *B, const Field *f, Type *t, Node *n, Block *
         }
         if (n->kind != N_QTY)
             break;
-        if (unit_dim(n->u.qty.unit) != want) {
-            /* Two dimensions: the value is in the other one. */
-            diag_error(d, n->span,
-                       want == DIM_TIME ? _("wrong unit: '%s' is contact time (min, h), but %s is a calendar span")
-                                        : _("wrong unit: '%s' is a calendar span (days, weeks, months), but %s is a contact time"),
-                       f->name, ast_to_text(B->p->arena, n));
-            return NULL;
-        }
-        v->k = V_QTY;
-        v->u.qty.v = n->u.qty.v;
-        v->u.qty.unit = n->u.qty.unit;
-        return v;
+        /* Two dimensions: the value is in the other one (quick_scalar took
+         * the right one). */
+        diag_error(d, n->span,
+                   want == DIM_TIME ? _("wrong unit: '%s' is contact time (min, h), but %s is a calendar span")
+                                    : _("wrong unit: '%s' is a calendar span (days, weeks, months), but %s is a contact time"),
+                   f->name, ast_to_text(B->p->arena, n));
+        return NULL;
     }
     case TY_ENUM: {
         if (n->kind != N_PATH)
             break;
-        int idx = model_enum_index(t->enm, n->u.path);
-        if (idx < 0) {
-            diag_error(d, n->span, _("'%s' is not one of the %s values"), n->u.path, t->enm->name);
-            const char *sug = suggest_member(B, t->enm, n->u.path);
-            if (sug) {
-                diag_suggest(d, sug);
-            } else {
-                char *all = "";
-                for (int i = 0; i < t->enm->n && i < 12; i++)
-                    all = arena_printf(B->p->arena, "%s%s%s", all, i ? ", " : "", t->enm->members[i].name);
-                diag_help(d, _("the values are: %s"), all);
-            }
-            return NULL;
+        /* Not a member (quick_scalar took a member). */
+        diag_error(d, n->span, _("'%s' is not one of the %s values"), n->u.path, t->enm->name);
+        const char *sug = suggest_member(B, t->enm, n->u.path);
+        if (sug) {
+            diag_suggest(d, sug);
+        } else {
+            char *all = "";
+            for (int i = 0; i < t->enm->n && i < 12; i++)
+                all = arena_printf(B->p->arena, "%s%s%s", all, i ? ", " : "", t->enm->members[i].name);
+            diag_help(d, _("the values are: %s"), all);
         }
-        v->k = V_ENUM;
-        v->u.en.enm = t->enm;
-        v->u.en.idx = idx;
-        return v;
+        return NULL;
     }
     case TY_REF:
         if (n->kind != N_PATH)
@@ -228,18 +264,8 @@ static Value *convert_item(Builder *B, const Field *f, Type *t, Node *n, Block *
         pend_ref(B, v, t->schema, n, owner);
         return v;
     case TY_DAY:
-        if (n->kind == N_MDAY) {
-            v->k = V_MDAY;
-            v->u.mday.month = n->u.mday.month;
-            v->u.mday.day = n->u.mday.day;
-            return v;
-        }
-        if (n->kind == N_DATE) {
-            v->k = V_DATE;
-            v->u.date = n->u.date;
-            return v;
-        }
-        /* A date range or a date expression: typed later. */
+        /* A date range or a date expression (quick_scalar took a date and
+         * a month-day): typed later. */
         v->k = V_EXPR;
         v->u.expr = n;
         pend_expr(B, v, t, owner);
@@ -271,9 +297,7 @@ static Value *convert_item(Builder *B, const Field *f, Type *t, Node *n, Block *
         v->k = V_RANGE;
         v->u.range.lo = v->u.range.hi = convert_item(B, f, t->elem, n, owner);
         return v->u.range.lo ? v : NULL;
-    case TY_ERROR:
-    case TY_LIST:
-    case TY_BLOCK:
+    default: /* the scalars quick_scalar did not take, and types no item has */
         break;
     }
     wrong(B, f, t, n);
@@ -340,104 +364,6 @@ static Value *convert_seq(Builder *B, const Field *f, Type *t, ValSeq *vs, Block
 
 /* What convert_item makes of item n for a scalar type t without a message:
  * the value's kind and payload in *x; false for everything else. */
-/* The member of enum e that item n names (a name), or -1: as it is
- * written in the text when it can be read there (words_text), else by
- * model_enum_index. */
-static HOT_INLINE int enum_member(const Builder *B, const EnumDef *e, const Node *n)
-{
-    const SourceSet *ss = B->p->sources;
-    uint32_t at = n->span.first_off, len = n->span.last_off - at;
-    /* (A span without a place, SRC_NO_OFF, fails the length test.) */
-    if (e->words && len <= WORDS_TEXT && n->span.file >= 0 && n->span.file < ss->n &&
-        at + (size_t)WORDS_TEXT <= ss->files[n->span.file]->len) {
-        const FieldWord *w = words_text(e->words, ss->files[n->span.file]->text + at, len);
-        if (w)
-            return w->member;
-    }
-    return model_enum_index(e, n->u.path);
-}
-
-static HOT_INLINE bool quick_scalar(const Builder *B, const Type *t, const Node *n, Value *x)
-{
-    switch (t->k) {
-    case TY_BOOL:
-        if (n->kind != N_BOOL)
-            return false;
-        x->k = V_BOOL;
-        x->u.b = n->u.b;
-        return true;
-    case TY_INT:
-        if (n->kind != N_INT)
-            return false;
-        x->k = V_INT;
-        x->u.i = n->u.i;
-        return true;
-    case TY_NUMBER:
-        if (n->kind != N_INT && n->kind != N_NUM)
-            return false;
-        x->k = V_NUMBER;
-        x->u.num = n->kind == N_INT ? (double)n->u.i : n->u.num;
-        return true;
-    case TY_STRING:
-        if (n->kind != N_STR)
-            return false;
-        x->k = V_STRING;
-        x->u.s = n->u.str.s;
-        return true;
-    case TY_ID:
-        if (n->kind != N_PATH)
-            return false;
-        x->k = V_STRING;
-        x->u.s = n->u.path;
-        return true;
-    case TY_DATE:
-    case TY_DAY:
-        if (n->kind == N_DATE) {
-            x->k = V_DATE;
-            x->u.date = n->u.date;
-            return true;
-        }
-        if (t->k == TY_DATE || n->kind != N_MDAY)
-            return false;
-        x->k = V_MDAY;
-        x->u.mday.month = n->u.mday.month;
-        x->u.mday.day = n->u.mday.day;
-        return true;
-    case TY_MDAY:
-        if (n->kind != N_MDAY)
-            return false;
-        x->k = V_MDAY;
-        x->u.mday.month = n->u.mday.month;
-        x->u.mday.day = n->u.mday.day;
-        return true;
-    case TY_TIME:
-        if (n->kind != N_TIME)
-            return false;
-        x->k = V_TIME;
-        x->u.time = n->u.time;
-        return true;
-    case TY_HOURS:
-    case TY_SPAN:
-        if (n->kind != N_QTY || unit_dim(n->u.qty.unit) != (t->k == TY_HOURS ? DIM_TIME : DIM_SPAN))
-            return false;
-        x->k = V_QTY;
-        x->u.qty.v = n->u.qty.v;
-        x->u.qty.unit = n->u.qty.unit;
-        return true;
-    case TY_ENUM: {
-        int idx = n->kind == N_PATH ? enum_member(B, t->enm, n) : -1;
-        if (idx < 0)
-            return false;
-        x->k = V_ENUM;
-        x->u.en.enm = t->enm;
-        x->u.en.idx = idx;
-        return true;
-    }
-    default:
-        return false;
-    }
-}
-
 /* A range's end: quick_scalar's, else convert_item's (with its message). */
 static HOT_INLINE Value *range_end(Builder *B, const Field *f, Type *t, Node *n, Block *owner)
 {
