@@ -145,8 +145,12 @@ int model_member_words(const EnumDef *e, const char **out, int cap)
 
 int model_enum_index(const EnumDef *e, const char *name)
 {
-    /* Every enum value of every course comes here: the first byte settles
-     * most members without a call to strcmp. */
+    if (e->words) {
+        const FieldWord *w = words_entry(e->words, name);
+        return w ? w->member : -1;
+    }
+    /* Before schema_define_all indexes the words (and for an enum made by
+     * hand): the first byte settles most members without a call to strcmp. */
     for (int i = 0; i < e->n; i++)
         if (e->members[i].name[0] == name[0] && strcmp(e->members[i].name, name) == 0)
             return i;

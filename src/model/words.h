@@ -1,14 +1,20 @@
-/* words.h — a schema's words (its fields' names, then their aliases) by
- * their first three bytes, private to the model stage: model_index_fields
- * (model.c) files them once per schema, model_field_as and the builder's
- * look-up of every key (build.c, inline) find them. */
+/* words.h — a schema's words (its fields' names, then their aliases) and
+ * an enum's (its members', then their aliases) by their first three bytes,
+ * private to the model stage: model_index_fields and model_index_members
+ * (model.c) file them once, model_field_as, model_enum_index and the
+ * builder's look-up of every key and enum value (build.c, inline, as
+ * written in the text) find them; and the masks with which a name is read
+ * from the text (the builder's settled references use them too). */
 #ifndef RAMME_WORDS_H
 #define RAMME_WORDS_H
 
-#include "model/model.h"
-
+#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
+
+/* Of model.h only the field a word names (model.h includes nothing of this
+ * header: model.c and build.c include both). */
+struct Field;
 
 /* The longest word words_find_text compares as it is written in the text
  * (experiential_competence, the standard library's longest, has 23 bytes). */
@@ -25,7 +31,7 @@ typedef struct FieldWord {
     bool alias;
     uint32_t len;    /* strlen(word) */
     int member;      /* an enum's words: the member it names */
-    Field *field;    /* a schema's words: the field it names */
+    struct Field *field; /* a schema's words: the field it names */
     const char *word;
     uint64_t bytes[WORDS_TEXT / 8]; /* its first WORDS_TEXT bytes, zeros after the word */
 } FieldWord;
@@ -49,21 +55,26 @@ static inline unsigned bucket_of(uint32_t prefix, unsigned shift)
     return (unsigned)((prefix * 0x9E3779B1u) >> shift);
 }
 
-/* The field `name` is a word for, and whether the word is an alias; NULL
- * when none. */
-static inline Field *words_find(const struct FieldWords *x, const char *name, bool *alias)
+/* The word `name` is, or NULL. */
+static inline const FieldWord *words_entry(const struct FieldWords *x, const char *name)
 {
     uint32_t p = prefix3(name);
     for (int i = x->bucket[bucket_of(p, x->shift)]; i >= 0; i = x->w[i].next) {
         const FieldWord *w = &x->w[i];
         /* Three equal bytes, the third a NUL: the words are equal. */
-        if (w->prefix == p && (p < 1u << 16 || strcmp(w->word + 3, name + 3) == 0)) {
-            *alias = w->alias;
-            return w->field;
-        }
+        if (w->prefix == p && (p < 1u << 16 || strcmp(w->word + 3, name + 3) == 0))
+            return w;
     }
-    *alias = false;
     return NULL;
+}
+
+/* The field `name` is a word for, and whether the word is an alias; NULL
+ * when none. */
+static inline struct Field *words_find(const struct FieldWords *x, const char *name, bool *alias)
+{
+    const FieldWord *w = words_entry(x, name);
+    *alias = w && w->alias;
+    return w ? w->field : NULL;
 }
 
 /* The longest name a reference is compared as written (find_settled,
@@ -116,7 +127,7 @@ static inline const FieldWord *words_text(const struct FieldWords *x, const char
 
 /* words_text for a key of a schema's: its field, and whether the key is an
  * alias. */
-static inline Field *words_find_text(const struct FieldWords *x, const char *t, uint32_t n, bool *alias)
+static inline struct Field *words_find_text(const struct FieldWords *x, const char *t, uint32_t n, bool *alias)
 {
     const FieldWord *w = words_text(x, t, n);
     if (!w)
