@@ -85,7 +85,8 @@ static inline struct Field *words_find(const struct FieldWords *x, const char *n
 /* For a name of n bytes (n <= NAME_TEXT), the masks that keep them of the
  * words loaded from the text: a table, where computing them took twenty
  * instructions with their branches. */
-#define WORDS_M(n) ((n) >= 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * (n))) - 1)
+/* (n & 7: the shift stays below 64 where the branch is not taken; clang warns.) */
+#define WORDS_M(n) ((n) >= 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * ((n) & 7))) - 1)
 #define WORDS_K(n, k) WORDS_M((n) > 8 * (k) ? (n) - 8 * (k) : 0)
 #define WORDS_ROW(n) {WORDS_K(n, 0), WORDS_K(n, 1), WORDS_K(n, 2), WORDS_K(n, 3)}
 static const uint64_t words_mask[NAME_TEXT + 1][4] = {
