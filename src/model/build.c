@@ -131,6 +131,9 @@ static HOT_INLINE int enum_member(const Builder *B, const EnumDef *e, const Node
     return model_enum_index(e, n->u.path);
 }
 
+/* What convert_item makes of item n for a scalar type t without a message:
+ * the value's kind and payload in *x; false for everything else (then
+ * convert_item says what is wrong). Inline in convert_one. */
 static HOT_INLINE bool quick_scalar(const Builder *B, const Type *t, const Node *n, Value *x)
 {
     switch (t->k) {
@@ -362,8 +365,6 @@ static Value *convert_seq(Builder *B, const Field *f, Type *t, ValSeq *vs, Block
     return convert_item(B, f, t, it->items[0], owner);
 }
 
-/* What convert_item makes of item n for a scalar type t without a message:
- * the value's kind and payload in *x; false for everything else. */
 /* A range's end: quick_scalar's, else convert_item's (with its message). */
 static HOT_INLINE Value *range_end(Builder *B, const Field *f, Type *t, Node *n, Block *owner)
 {
@@ -951,14 +952,14 @@ static Block *find_ref(Program *p, Schema *kind, const char *name, Block *owner)
     /* Hashed once for both tables: hashing the name is most of a lookup. */
     size_t h = sym_hash(kind, name);
     /* A batch item's own names first; they are newer than the program's. */
-    if (p->in_scope)
+    if (p->in_scope) {
         file_scope(p);
-    if (p->in_scope)
         for (SymEntry *e = sym_find_hashed(&p->scope_names, kind, name, h); e; e = e->next_same) {
             if (e->block->top == top)
                 return e->block;
             any = e->block;
         }
+    }
     for (SymEntry *e = sym_find_hashed(&p->nested_names, kind, name, h); e; e = e->next_same) {
         if (e->block->top == top)
             return e->block;
