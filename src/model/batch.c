@@ -269,10 +269,7 @@ static Block *build_range(Program *p, Schema *kind, Arena *arena, size_t off, si
     struct Batch *b = p->batch;
     Arena *prog = p->arena;
     p->arena = arena;
-    p->in_scope = true;
-    sym_init(&p->scope_names, arena);
-    p->scope_named = NULL;
-    p->nscope_named = 0;
+    build_enter_scope(p, arena);
 
     Block *blk = NULL;
     File *f = parse_range(p->arena, p->diags, p->sources, b->file, off, len, NULL);
@@ -504,10 +501,7 @@ static bool item_named(BatchWorker *w, int j, const char *name)
     Program q = w->prog;
     q.arena = w->scratch;
     q.diags = &d;
-    q.in_scope = true;
-    sym_init(&q.scope_names, w->scratch);
-    q.scope_named = NULL;
-    q.nscope_named = 0;
+    build_enter_scope(&q, w->scratch);
     bool named = false;
     File *f = parse_range(q.arena, &d, q.sources, b->file, y->off, y->end - y->off, NULL);
     if (f->n > 0 && f->decls[0]->kind == DECL_ENTRY && strcmp(f->decls[0]->u.entry->key, it->kind->name) == 0) {

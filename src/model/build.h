@@ -42,6 +42,16 @@ typedef struct Builder {
  * before `check -j` starts its threads). */
 void build_defaults(Program *p);
 
+/* Once the program is built, before a batch's items are (and before
+ * `check -j` starts its threads): its named nested blocks (a framework's
+ * goals) filed by their names' bytes, for references written in the items
+ * (Program.named_text). */
+void build_index_named(Program *p);
+
+/* p builds a batch item from now on, in `a`: the item's named blocks are
+ * its own (Program.scope_*), none yet. */
+void build_enter_scope(Program *p, Arena *a);
+
 /* A top-level entry whose key is a toplevel kind. */
 Block *build_toplevel(Builder *B, Schema *kind, Entry *e, int file);
 void build_resolve_refs(Builder *B);

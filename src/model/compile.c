@@ -124,6 +124,7 @@ static Program *compile_core(const char *path, const char *text, size_t len, con
     build_merge_extends(&B);
     build_finish(&B);
     tc_check_all(&B);
+    build_index_named(p);
     load_free(&ls);
     return p;
 }

@@ -1,5 +1,6 @@
 /* model.c — lookups over the typed model, type names, and did-you-mean. */
 #include "model/model.h"
+#include "model/words.h"
 #include "base/i18n.h"
 
 #include <stdlib.h>
@@ -26,26 +27,86 @@ EnumDef *model_enum(const Program *p, const char *name)
     return NULL;
 }
 
-Field *model_field_as(const Schema *s, const char *name, bool *alias)
+static void add_word(struct FieldWords *x, int *n, const char *word, Field *f, bool alias, int member)
 {
-    /* Every key of every course comes here: the first byte settles most
-     * candidates without a call to strcmp. A per-schema hash index of the
-     * words measured no faster on the standard library's schemas (course,
-     * the largest, has 27 words: 14 fields and their Danish aliases; a
-     * course's keys all hit): hashing four bytes and probing cost what the
-     * scan's first-byte tests do, and hashing whole words more. */
-    if (alias)
-        *alias = false;
+    FieldWord *w = &x->w[*n];
+    size_t len = strlen(word);
+    *w = (FieldWord){prefix3(word), -1, alias, (uint32_t)len, member, f, word, {0}};
+    if (len <= WORDS_TEXT)
+        memcpy(w->bytes, word, len);
+    else
+        w->len = UINT32_MAX; /* never compared as written: words_find */
+    /* At the bucket's end: the first word that matches is the scan's. */
+    int *at = &x->bucket[bucket_of(w->prefix, x->shift)];
+    while (*at >= 0)
+        at = &x->w[*at].next;
+    *at = (*n)++;
+}
+
+/* An empty index for nw words. */
+static struct FieldWords *words_new(Arena *a, int nw)
+{
+    unsigned bits = 3;
+    while ((1u << bits) < 2u * (unsigned)nw && bits < 16)
+        bits++;
+    struct FieldWords *x = arena_alloc(a, sizeof *x);
+    x->w = arena_array(a, (size_t)nw + 1, sizeof *x->w);
+    x->bucket = arena_array(a, (size_t)1 << bits, sizeof *x->bucket);
+    x->shift = 32 - bits;
+    for (size_t b = 0; b < (size_t)1 << bits; b++)
+        x->bucket[b] = -1;
+    return x;
+}
+
+void model_index_fields(Arena *a, Schema *s)
+{
+    int nw = 0;
+    for (int i = 0; i < s->nfields; i++)
+        nw += 1 + s->fields[i]->naliases;
+    struct FieldWords *x = words_new(a, nw);
+    int n = 0;
+    for (int i = 0; i < s->nfields; i++)
+        add_word(x, &n, s->fields[i]->name, s->fields[i], false, 0);
+    for (int i = 0; i < s->nfields; i++)
+        for (int k = 0; k < s->fields[i]->naliases; k++)
+            add_word(x, &n, s->fields[i]->aliases[k], s->fields[i], true, 0);
+    s->words = x;
+}
+
+void model_index_members(Arena *a, EnumDef *e)
+{
+    struct FieldWords *x = words_new(a, e->n + e->naliases);
+    int n = 0;
+    for (int i = 0; i < e->n; i++)
+        add_word(x, &n, e->members[i].name, NULL, false, i);
+    for (int i = 0; i < e->naliases; i++)
+        add_word(x, &n, e->alias_names[i], NULL, true, e->alias_member[i]);
+    e->words = x;
+}
+
+/* Before schema_define_all indexes the words (and for a schema made by
+ * hand): the scan, the first byte before strcmp. Out of line, so that the
+ * look-up through the index saves no registers for it. */
+static __attribute__((noinline)) Field *scan_fields(const Schema *s, const char *name, bool *alias)
+{
     for (int i = 0; i < s->nfields; i++)
         if (s->fields[i]->name[0] == name[0] && strcmp(s->fields[i]->name, name) == 0)
             return s->fields[i];
     for (int i = 0; i < s->nfields; i++)
         if (model_is_alias(s->fields[i], name)) {
-            if (alias)
-                *alias = true;
+            *alias = true;
             return s->fields[i];
         }
     return NULL;
+}
+
+Field *model_field_as(const Schema *s, const char *name, bool *alias)
+{
+    bool ignored;
+    if (!alias)
+        alias = &ignored;
+    *alias = false;
+    return s->words ? words_find(s->words, name, alias) : scan_fields(s, name, alias);
 }
 
 Field *model_field(const Schema *s, const char *name)
@@ -84,8 +145,12 @@ int model_member_words(const EnumDef *e, const char **out, int cap)
 
 int model_enum_index(const EnumDef *e, const char *name)
 {
-    /* Every enum value of every course comes here: the first byte settles
-     * most members without a call to strcmp. */
+    if (e->words) {
+        const FieldWord *w = words_entry(e->words, name);
+        return w ? w->member : -1;
+    }
+    /* Before schema_define_all indexes the words (and for an enum made by
+     * hand): the first byte settles most members without a call to strcmp. */
     for (int i = 0; i < e->n; i++)
         if (e->members[i].name[0] == name[0] && strcmp(e->members[i].name, name) == 0)
             return i;

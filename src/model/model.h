@@ -94,6 +94,15 @@ struct Schema {
     const char *alias_of; /* an alias declaration until schema_define_all resolves it */
     Entry *decl;     /* the declaration, read in the second pass */
     bool defined;    /* fields and headers have been read */
+    uint64_t nested_in; /* bit k: blocks of this kind can be written inside a top-level
+                         * block whose kind has top_bit k + 1 (build_defaults) */
+    int top_bit;        /* a top-level kind's bit in nested_in, plus one; 0: none known */
+    const int *finish;  /* the fields finish_block looks at (build_defaults): a block
+                         * or one that has something to do when absent; NULL: all */
+    int nfinish;
+    const struct FieldWords *words; /* every word for a field, by its first three bytes
+                                     * (schema.c, once every schema is defined, before
+                                     * any thread): NULL, and the finders scan */
 };
 
 struct EnumDef {
@@ -104,6 +113,8 @@ struct EnumDef {
     const char **alias_names; /* other words for members (`WORD alias MEMBER`) */
     int *alias_member;        /* ... and the member each names */
     int naliases;
+    const struct FieldWords *words; /* the members' words as a schema's fields' (words.h;
+                                     * schema_define_all): NULL, and they are scanned */
 };
 
 typedef enum {
@@ -184,6 +195,8 @@ typedef struct Program {
     int nalways;
     bool always_known;
     SymTab nested_names; /* named nested blocks by (kind, name) */
+    const struct NamedText *named_text; /* the same by their text, once the program is
+                                         * built (build_index_named): read by batch items */
     int main_file;      /* the file named on the command line */
     /* Batch checking (batch.h): the main file's blocks of kind batch_kind
      * are built one at a time, each in its own scope, and freed after use.
@@ -193,9 +206,11 @@ typedef struct Program {
     const struct BatchHooks *batch_hooks;
     struct Batch *batch;  /* the main file's layout; NULL: built as a whole */
     bool in_scope;        /* building one batch item: its named blocks go to scope_* */
-    SymTab scope_names;   /* the item's named nested blocks (in the item's arena) */
+    SymTab scope_names;   /* the item's named nested blocks (in the item's arena), filed
+                           * when a reference first looks there (find_ref, build.c) */
     Block **scope_named;
     int nscope_named;
+    int nscope_filed;     /* scope_named[0, nscope_filed) are in scope_names */
     const char **search; /* stdlib search path */
     int nsearch;
     int nsearch_user;    /* the first ones come from -I and RAMME_PATH; the rest are the stdlib's */
@@ -229,6 +244,11 @@ Field *model_field(const Schema *s, const char *name);
 /* model_field, and whether `name` is one of the field's aliases rather than
  * its name (the author wrote the other word): one lookup for both. */
 Field *model_field_as(const Schema *s, const char *name, bool *alias);
+/* Indexes s's words for the two above (schema_define_all, once its fields
+ * and aliases are final, before threads share the program). */
+void model_index_fields(Arena *a, Schema *s);
+/* The same for e's members and their aliases (model_enum_index's words). */
+void model_index_members(Arena *a, EnumDef *e);
 int model_enum_index(const EnumDef *e, const char *name);
 /* A top-level block of kind `schema` named `name`, or NULL. */
 Block *model_decl(const Program *p, const Schema *schema, const char *name);

@@ -470,4 +470,8 @@ void schema_define_all(Program *p)
                 define_header(p, s, e->body.items[i]);
     }
     define_additions(p);
+    for (int k = 0; k < p->nschemas; k++)
+        model_index_fields(p->arena, p->schemas[k]);
+    for (int k = 0; k < p->nenums; k++)
+        model_index_members(p->arena, p->enums[k]);
 }

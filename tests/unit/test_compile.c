@@ -1575,6 +1575,154 @@ static void test_batch_declared_twice(void **state)
     tmp_free(t);
 }
 
+/* ------------------------------------------------------------ words and references as written */
+
+/* model_field_as and model_enum_index through the words' index (words.h)
+ * answer what the scan answers without it (a schema made by hand), for
+ * every word of every standard schema and enum, a word cut short or made
+ * longer by a byte, words of one or two bytes and the empty word. */
+static void test_words_index_agrees_with_scan(void **state)
+{
+    (void)state;
+    C *c = comp_text("import \"national\"\n");
+    expect_clean(c);
+    int asked = 0;
+    for (int k = 0; k < c->p->nschemas; k++) {
+        Schema *s = c->p->schemas[k];
+        assert_non_null(s->words);
+        Schema bare = *s;
+        bare.words = NULL;
+        const char *w[512];
+        int n = model_field_words(s, w, 512);
+        char buf[96];
+        for (int i = 0; i < n; i++) {
+            const char *tries[] = {w[i], buf, buf, buf, "a", "ab", "", "remove"};
+            for (int t = 0; t < 8; t++) {
+                size_t len = strlen(w[i]);
+                if (t == 1)
+                    snprintf(buf, sizeof buf, "%.*s", (int)(len - 1), w[i]);
+                else if (t == 2)
+                    snprintf(buf, sizeof buf, "%sx", w[i]);
+                else if (t == 3)
+                    snprintf(buf, sizeof buf, "%.3sq%s", w[i], len > 4 ? w[i] + 4 : "");
+                bool a1 = true, a2 = true;
+                Field *f1 = model_field_as(s, tries[t], &a1), *f2 = model_field_as(&bare, tries[t], &a2);
+                assert_ptr_equal(f1, f2);
+                assert_int_equal(a1, a2);
+                asked++;
+            }
+            assert_non_null(model_field(s, w[i]));
+        }
+    }
+    for (int k = 0; k < c->p->nenums; k++) {
+        EnumDef *e = c->p->enums[k];
+        assert_non_null(e->words);
+        EnumDef bare = *e;
+        bare.words = NULL;
+        for (int i = 0; i < e->n + e->naliases; i++) {
+            const char *word = i < e->n ? e->members[i].name : e->alias_names[i - e->n];
+            assert_int_equal(model_enum_index(e, word), model_enum_index(&bare, word));
+            assert_true(model_enum_index(e, word) >= 0);
+        }
+        assert_int_equal(model_enum_index(e, "no_such_member"), -1);
+    }
+    assert_true(asked > 500);
+    c_free(c);
+}
+
+/* A batch's courses (built one at a time, after the program) find their
+ * keys, enum members and references as written in the text, and as
+ * before where the text does not say: a target named before it is
+ * declared (in its own course, not another's), misspelt names reported
+ * with a did-you-mean, a key written decomposed (NFD; the key is its NFC
+ * form), Danish words, and references and keys in the last bytes of the
+ * file, where the text cannot be read a word at a time. */
+static void test_batch_references_as_written(void **state)
+{
+    (void)state;
+    Tmp *t = tmp_new();
+    const char *text =
+        "import \"national\"\n"
+        "course a \"A\" {\n  provider \"P\"; group_size 1..8\n  target peers \"T\" { lived_experience }\n"
+        "  module m \"M\" { hours 2h; covers recovery.hope, role.tools; mandatory_for peers }\n"
+        "  instructors { instructor p \"P\" { professional } }\n  principles practice_oriented, network\n}\n"
+        "course b \"B\" {\n  provider \"P\"; group_size 1..8\n"
+        "  module m \"M\" { covers recovery.meaning; mandatory_for peers }\n"
+        "  target peers \"T\" { lived_experience }\n"
+        "  instructors { instructor p \"P\" { gennemga\xcc\x8a" "ende; professional } }\n"
+        "  principper praksisorienteret\n}\n"
+        "course c \"C\" {\n  provider \"P\"; group_size 1..8\n  target peers \"T\" { lived_experience }\n"
+        "  module m \"M\" { covers recovery.hop; mandatory_for peer }\n"
+        "  instructors { instructor p \"P\" { professional } }\n  providerx \"Q\"\n  principles networks\n}\n"
+        "uddannelse d \"D\" {\n  udbyder \"P\"; holdstørrelse 1..8\n  målgruppe peers \"T\" { levede_erfaringer }\n"
+        "  undervisere { rolle p \"P\" { fagprofessionel } }\n  modul m \"M\" { dækker role.tools }\n}";
+    char *path = tmp_write(t, "batch.ramme", text);
+    C *c = c_new();
+    c->p = compile_batch(path, "course", NULL, &c->ss, &c->d);
+    Block *nat = decl(c, "framework", "national");
+    assert_non_null(nat);
+    Block *hope = item(nat, "goal", "recovery.hope"), *tools = item(nat, "goal", "role.tools");
+    Block *meaning = item(nat, "goal", "recovery.meaning");
+    assert_non_null(hope);
+    assert_non_null(tools);
+    assert_non_null(meaning);
+    BatchIter it;
+    batch_begin(&it, c->p);
+    int n = 0;
+    for (Block *b; (b = batch_next(&it)) != NULL; n++) {
+        Block *m = item(b, "module", "m");
+        assert_non_null(m);
+        Value *cov = model_get(m, "covers");
+        Value *mf = model_get(m, "mandatory_for");
+        if (strcmp(b->name, "a") == 0) {
+            assert_true(it.clean);
+            assert_int_equal(cov->u.list.n, 2);
+            assert_ptr_equal(cov->u.list.items[0]->u.ref, hope);
+            assert_ptr_equal(cov->u.list.items[1]->u.ref, tools);
+            assert_ptr_equal(mf->u.list.items[0]->u.ref, item(b, "target", "peers"));
+            Value *pr = model_get(b, "principles");
+            assert_int_equal(pr->u.list.n, 2);
+            assert_string_equal(pr->u.list.items[0]->u.en.enm->members[pr->u.list.items[0]->u.en.idx].name,
+                                "practice_oriented");
+            assert_string_equal(pr->u.list.items[1]->u.en.enm->members[pr->u.list.items[1]->u.en.idx].name, "network");
+        } else if (strcmp(b->name, "b") == 0) {
+            assert_true(it.clean);
+            assert_ptr_equal(cov->u.list.items[0]->u.ref, meaning);
+            /* Its own target, declared after the module. */
+            assert_ptr_equal(mf->u.list.items[0]->u.ref, item(b, "target", "peers"));
+            Block *ins = model_get(b, "instructors")->u.block;
+            Block *p = item(ins, "instructor", "p");
+            assert_true(model_get(p, "continuous")->u.b);
+            assert_false(model_get(p, "continuous")->is_default);
+            Value *pr = model_get(b, "principles");
+            assert_string_equal(pr->u.list.items[0]->u.en.enm->members[pr->u.list.items[0]->u.en.idx].name,
+                                "practice_oriented");
+        } else if (strcmp(b->name, "d") == 0) {
+            /* The file's last bytes: read as before, a word not at a time. */
+            assert_true(it.clean);
+            assert_ptr_equal(cov->u.list.items[0]->u.ref, tools);
+            assert_true(model_get(item(b, "target", "peers"), "lived_experience")->u.b);
+        } else {
+            assert_string_equal(b->name, "c");
+            assert_false(it.clean);
+        }
+    }
+    batch_end(&it);
+    assert_int_equal(n, 4);
+    const Diag *x = expect_error(c, "no goal named 'recovery.hop'");
+    expect_help(x, "did you mean 'recovery.hope'?");
+    x = expect_error(c, "no target named 'peer'");
+    expect_help(x, "did you mean 'peers'?");
+    x = expect_error(c, "unknown key 'providerx' in course 'c'");
+    expect_help(x, "did you mean 'provider'?");
+    x = expect_error(c, "'networks' is not one of the principle values");
+    expect_help(x, "did you mean 'network'?");
+    assert_int_equal(c->d.errors, 4);
+    c_free(c);
+    free(path);
+    tmp_free(t);
+}
+
 /* Did-you-mean offers a near name, never one that is not UTF-8 (a batch
  * file's skim knows the names of courses whose text is not: fuzz_batch). */
 static void test_suggest_skips_names_not_utf8(void **state)
@@ -1594,6 +1742,8 @@ int main(void)
         cmocka_unit_test(test_batch_larger_than_a_whole_file),
         cmocka_unit_test(test_batch_declared_twice),
         cmocka_unit_test(test_batch_runs_in_any_order),
+        cmocka_unit_test(test_words_index_agrees_with_scan),
+        cmocka_unit_test(test_batch_references_as_written),
         cmocka_unit_test(test_search_path_ramme_path_before_stdlib),
         cmocka_unit_test(test_search_path_stdlib_default),
         cmocka_unit_test(test_shadowed_module_used_by_course),
