@@ -1315,24 +1315,36 @@ static void test_ast_to_text_number_precision(void **state)
  * not grow with more of them, and what was kept before (a block attached
  * to the entry before it, too) is intact. Syntax errors stop the parse at
  * the cap. */
+/* `head`, then `nbogus` entries of an unknown kind, then a course "b",
+ * written into text[cap] and parsed as file t.ramme of a new SourceSet,
+ * counting unknown kinds in *k, with an error cap of max_errors. */
+static File *parse_bogus(Arena *a, Diags *d, SourceSet *ss, ParseKinds *k, char *text, size_t cap, const char *head,
+                         int nbogus, int max_errors)
+{
+    size_t n = (size_t)snprintf(text, cap, "%s", head);
+    for (int i = 0; i < nbogus; i++)
+        n += (size_t)snprintf(text + n, cap - n, "bogus %d \"a string to allocate\"\n", i);
+    n += (size_t)snprintf(text + n, cap - n, "course b \"B\" { provider \"last\" }\n");
+    assert_true(n < cap);
+    diag_init(d);
+    d->max_errors = max_errors;
+    src_init(ss);
+    int file = src_add(ss, "t.ramme", text, n);
+    assert_true(file >= 0);
+    *k = (ParseKinds){NULL, 0, 0, 0};
+    return parse_file_kinds(a, d, ss, file, k);
+}
+
 static void test_unknown_kinds_past_the_cap(void **state)
 {
     (void)state;
     static char text[128 * 1024];
-    size_t n = 0;
-    n += (size_t)snprintf(text + n, sizeof text - n, "schema course toplevel { }\ncourse a \"A\"\n{ provider \"kept\" }\n");
-    for (int i = 0; i < 2000; i++)
-        n += (size_t)snprintf(text + n, sizeof text - n, "bogus %d \"a string to allocate\"\n", i);
-    n += (size_t)snprintf(text + n, sizeof text - n, "course b \"B\" { provider \"last\" }\n");
     Arena *a = arena_new();
     Diags d;
-    diag_init(&d);
-    d.max_errors = 5;
     SourceSet ss;
-    src_init(&ss);
-    int file = src_add(&ss, "t.ramme", text, n);
-    ParseKinds k = {NULL, 0, 0, 0};
-    File *f = parse_file_kinds(a, &d, &ss, file, &k);
+    ParseKinds k;
+    File *f = parse_bogus(a, &d, &ss, &k, text, sizeof text,
+                          "schema course toplevel { }\ncourse a \"A\"\n{ provider \"kept\" }\n", 2000, 5);
     /* The '{' on its own line is one error; then 5 unknown entries are kept
      * (1 + 5 reach past the cap of 5), the other 1995 dropped. */
     assert_int_equal(d.errors, 1);
@@ -1358,10 +1370,10 @@ static void test_unknown_kinds_past_the_cap(void **state)
     /* Syntax errors: the parse stops at the cap. */
     diag_init(&d);
     d.max_errors = 3;
-    n = 0;
+    size_t n = 0;
     for (int i = 0; i < 100; i++)
         n += (size_t)snprintf(text + n, sizeof text - n, "a = %d\n", i);
-    file = src_add(&ss, "u.ramme", text, n);
+    int file = src_add(&ss, "u.ramme", text, n);
     f = parse_file(a, &d, &ss, file);
     assert_true(f->stopped);
     assert_int_equal(d.errors, 4);
@@ -1431,20 +1443,11 @@ static void test_scanner_buffer_either_side(void **state)
     free(t);
 
     char text[4096];
-    size_t n = (size_t)snprintf(text, sizeof text, "schema course toplevel { }\n");
-    for (int i = 0; i < 60; i++)
-        n += (size_t)snprintf(text + n, sizeof text - n, "bogus %d \"a string to allocate\"\n", i);
-    n += (size_t)snprintf(text + n, sizeof text - n, "course b \"B\" { provider \"last\" }\n");
-    assert_true(n < sizeof text);
     Arena *a = arena_new();
     Diags d;
-    diag_init(&d);
-    d.max_errors = 2;
     SourceSet ss;
-    src_init(&ss);
-    int file = src_add(&ss, "t.ramme", text, n);
-    ParseKinds k = {NULL, 0, 0, 0};
-    File *f = parse_file_kinds(a, &d, &ss, file, &k);
+    ParseKinds k;
+    File *f = parse_bogus(a, &d, &ss, &k, text, sizeof text, "schema course toplevel { }\n", 60, 2);
     assert_int_equal(d.errors, 0);
     assert_int_equal(k.unknown, 3);
     assert_int_equal(f->dropped, 57);
