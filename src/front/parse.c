@@ -89,14 +89,16 @@ static bool drive(ParserFn parser, const ParseText *t, Diags *diags, LexState *l
     ls->out = t->out;
     ls->expr_mode = t->expr_mode;
     ls->kinds = t->kinds;
-    ls->decl_mark = arena_mark(t->a);
     ls->errors_at_start = diags->errors;
     ls->tok = span_at(t->file, t->off, t->off);
 
     yyscan_t scanner;
     if (yylex_init_extra(ls, &scanner) != 0)
         arena_oom();
-    YY_BUFFER_STATE buf = yy_scan_bytes(t->src->text + t->off, (int)t->len, scanner);
+    YY_BUFFER_STATE buf = lex_scan_text(t->src->text + t->off, t->len, scanner);
+    /* After the scanner, which is in the arena (lexer.l's yyalloc): a
+     * dropped declaration releases the arena to this mark (add_decl). */
+    ls->decl_mark = arena_mark(t->a);
     jmp_buf fatal;
     ls->scanner_fatal = &fatal;
     int rc = 1; /* set only after the parser returns, so a longjmp leaves it 1 */

@@ -115,6 +115,7 @@ typedef struct LexState {
     ArenaMark decl_mark;   /* the arena when the current top-level declaration began */
     int errors_at_start;   /* diags->errors when this parse began */
     jmp_buf *scanner_fatal; /* where a fatal scanner error (YY_FATAL_ERROR) goes */
+    void *lex_heap;        /* the scanner's one block outside the arena, or NULL (lexer.l's yyalloc) */
     /* Last, and not cleared: only the first nbraces entries are read. A
      * batch parses every course anew, and clearing 10 KB each time cost
      * more than lexing a course's keys. */
@@ -157,6 +158,11 @@ File *parse_range(Arena *a, Diags *diags, SourceSet *ss, int file, size_t off, s
  * declares; says whether `key` is a known kind. */
 void parse_kinds_add(Arena *a, ParseKinds *k, const Entry *schema);
 bool parse_kinds_known(const ParseKinds *k, const char *key);
+
+/* The scanner's buffer over len bytes of `text` (lexer.l: a copy in the
+ * scanner's LexState's arena, or a large one malloc'd), for yy_delete_buffer;
+ * `scanner` is a yyscan_t, the buffer a YY_BUFFER_STATE (lexer.h). */
+struct yy_buffer_state *lex_scan_text(const char *text, size_t len, void *scanner);
 
 /* Parses one expression written inside a string of `file`, starting at byte
  * `off` and `len` bytes long. Returns NULL after an error. */

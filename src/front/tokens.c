@@ -25,7 +25,7 @@ int tok_scan(Arena *a, Diags *d, SourceSet *ss, int file, Tok **out)
     yyscan_t scanner;
     if (yylex_init_extra(&ls, &scanner) != 0)
         arena_oom();
-    YY_BUFFER_STATE buf = yy_scan_bytes(src->text, (int)src->len, scanner);
+    YY_BUFFER_STATE buf = lex_scan_text(src->text, src->len, scanner);
     jmp_buf fatal;
     ls.scanner_fatal = &fatal;
     Tok *toks = NULL;

@@ -34,23 +34,6 @@ bool unit_lookup(const char *word, size_t len, Unit *out)
     return false;
 }
 
-Dim unit_dim(Unit u)
-{
-    return (u == U_MIN || u == U_HOUR) ? DIM_TIME : DIM_SPAN;
-}
-
-double unit_base(Unit u)
-{
-    switch (u) {
-    case U_MIN: return 1;
-    case U_HOUR: return 60;
-    case U_DAY: return 1;
-    case U_WEEK: return 7;
-    case U_MONTH: return UNIT_DAYS_PER_MONTH;
-    }
-    return 1;
-}
-
 const char *unit_symbol(Unit u, double value)
 {
     bool one = value == 1;

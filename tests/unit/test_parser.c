@@ -1315,24 +1315,36 @@ static void test_ast_to_text_number_precision(void **state)
  * not grow with more of them, and what was kept before (a block attached
  * to the entry before it, too) is intact. Syntax errors stop the parse at
  * the cap. */
+/* `head`, then `nbogus` entries of an unknown kind, then a course "b",
+ * written into text[cap] and parsed as file t.ramme of a new SourceSet,
+ * counting unknown kinds in *k, with an error cap of max_errors. */
+static File *parse_bogus(Arena *a, Diags *d, SourceSet *ss, ParseKinds *k, char *text, size_t cap, const char *head,
+                         int nbogus, int max_errors)
+{
+    size_t n = (size_t)snprintf(text, cap, "%s", head);
+    for (int i = 0; i < nbogus; i++)
+        n += (size_t)snprintf(text + n, cap - n, "bogus %d \"a string to allocate\"\n", i);
+    n += (size_t)snprintf(text + n, cap - n, "course b \"B\" { provider \"last\" }\n");
+    assert_true(n < cap);
+    diag_init(d);
+    d->max_errors = max_errors;
+    src_init(ss);
+    int file = src_add(ss, "t.ramme", text, n);
+    assert_true(file >= 0);
+    *k = (ParseKinds){NULL, 0, 0, 0};
+    return parse_file_kinds(a, d, ss, file, k);
+}
+
 static void test_unknown_kinds_past_the_cap(void **state)
 {
     (void)state;
     static char text[128 * 1024];
-    size_t n = 0;
-    n += (size_t)snprintf(text + n, sizeof text - n, "schema course toplevel { }\ncourse a \"A\"\n{ provider \"kept\" }\n");
-    for (int i = 0; i < 2000; i++)
-        n += (size_t)snprintf(text + n, sizeof text - n, "bogus %d \"a string to allocate\"\n", i);
-    n += (size_t)snprintf(text + n, sizeof text - n, "course b \"B\" { provider \"last\" }\n");
     Arena *a = arena_new();
     Diags d;
-    diag_init(&d);
-    d.max_errors = 5;
     SourceSet ss;
-    src_init(&ss);
-    int file = src_add(&ss, "t.ramme", text, n);
-    ParseKinds k = {NULL, 0, 0, 0};
-    File *f = parse_file_kinds(a, &d, &ss, file, &k);
+    ParseKinds k;
+    File *f = parse_bogus(a, &d, &ss, &k, text, sizeof text,
+                          "schema course toplevel { }\ncourse a \"A\"\n{ provider \"kept\" }\n", 2000, 5);
     /* The '{' on its own line is one error; then 5 unknown entries are kept
      * (1 + 5 reach past the cap of 5), the other 1995 dropped. */
     assert_int_equal(d.errors, 1);
@@ -1358,10 +1370,10 @@ static void test_unknown_kinds_past_the_cap(void **state)
     /* Syntax errors: the parse stops at the cap. */
     diag_init(&d);
     d.max_errors = 3;
-    n = 0;
+    size_t n = 0;
     for (int i = 0; i < 100; i++)
         n += (size_t)snprintf(text + n, sizeof text - n, "a = %d\n", i);
-    file = src_add(&ss, "u.ramme", text, n);
+    int file = src_add(&ss, "u.ramme", text, n);
     f = parse_file(a, &d, &ss, file);
     assert_true(f->stopped);
     assert_int_equal(d.errors, 4);
@@ -1404,6 +1416,48 @@ static void test_many_names_across_chunks(void **state)
     free(t);
 }
 
+/* The scanner's buffer is a copy in the arena up to ARENA_CHUNK / 4 bytes
+ * and malloc'd above (lexer.l's yyalloc, lex_scan_text): texts of each
+ * length about that bound, whose last entry ends at the text's last byte,
+ * read the same; and a small text, whose scanner is in the arena, reads
+ * the same when dropped declarations release the arena (add_decl) under it. */
+static void test_scanner_buffer_either_side(void **state)
+{
+    (void)state;
+    size_t bound = ARENA_CHUNK / 4;
+    char *t = malloc(bound + 64);
+    assert_non_null(t);
+    for (size_t len = bound - 8; len <= bound + 4; len++) {
+        const char *tail = "\nlast \"end\"";
+        size_t nt = strlen(tail);
+        memset(t, ' ', len - nt);
+        memcpy(t, "first 1 #", 9);
+        memcpy(t + len - nt, tail, nt);
+        P *p = parse_n(t, len);
+        assert_int_equal(p->d.n, 0);
+        assert_int_equal(p->f->n, 2);
+        assert_string_equal(p->f->decls[1]->u.entry->key, "last");
+        assert_string_equal(p->f->decls[1]->u.entry->vals[0].items.items[0]->u.str.s, "end");
+        p_free(p);
+    }
+    free(t);
+
+    char text[4096];
+    Arena *a = arena_new();
+    Diags d;
+    SourceSet ss;
+    ParseKinds k;
+    File *f = parse_bogus(a, &d, &ss, &k, text, sizeof text, "schema course toplevel { }\n", 60, 2);
+    assert_int_equal(d.errors, 0);
+    assert_int_equal(k.unknown, 3);
+    assert_int_equal(f->dropped, 57);
+    assert_int_equal(f->n, 1 + 3 + 1);
+    assert_string_equal(f->decls[4]->u.entry->body.items[0]->vals[0].items.items[0]->u.str.s, "last");
+    diag_free(&d);
+    src_free(&ss);
+    arena_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1438,6 +1492,7 @@ int main(void)
         cmocka_unit_test(test_ast_walk),
         cmocka_unit_test(test_unknown_kinds_past_the_cap),
         cmocka_unit_test(test_many_names_across_chunks),
+        cmocka_unit_test(test_scanner_buffer_either_side),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
