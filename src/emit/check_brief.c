@@ -12,6 +12,7 @@ void check_brief_course(FILE *out, const CourseReport *r, SourceSet *ss, bool co
      * an fprintf a line (and a printf for its place) was most of what
      * writing them cost, for a line that is a handful of strings. */
     SBuf b = sb_new(a);
+    PlaceCursor places = {0};
     for (int i = 0; i < r->n; i++) {
         const RuleResult *x = &r->results[i];
         if (x->status != ST_FAIL && x->status != ST_UNKNOWN)
@@ -20,7 +21,7 @@ void check_brief_course(FILE *out, const CourseReport *r, SourceSet *ss, bool co
          * and says it is unknown before the message: the line's shape stays
          * the same for a program that splits it at ": ". */
         size_t start = b.n;
-        render_place_put(&b, ss, x->where);
+        render_place_put_near(&b, ss, x->where, &places);
         if (b.n > start)
             sb_put(&b, ": ", 2);
         sb_puts(&b, words_paint(words_status_paint(x->status, x->severity), color));

@@ -176,16 +176,30 @@ void render_diags_brief(FILE *out, const Diags *d, SourceSet *ss, bool color)
     arena_free(a);
 }
 
-void render_place_put(SBuf *b, SourceSet *ss, Span sp)
+void render_place_put_near(SBuf *b, SourceSet *ss, Span sp, PlaceCursor *c)
 {
     if (!src_has_place(ss, sp))
         return;
-    SrcPos at = span_first(ss, sp);
-    sb_puts(b, esc_text(b->a, src_shown(ss, sp.file)));
+    SrcPos at;
+    if (c) {
+        if (!c->shown || c->file != sp.file) {
+            c->file = sp.file;
+            c->shown = esc_text(b->a, src_shown(ss, sp.file));
+        }
+        at = src_pos_from(ss->files[sp.file], &c->pos, sp.first_off);
+    } else {
+        at = span_first(ss, sp);
+    }
+    sb_puts(b, c ? c->shown : esc_text(b->a, src_shown(ss, sp.file)));
     sb_put(b, ":", 1);
     sb_int(b, at.line);
     sb_put(b, ":", 1);
     sb_int(b, at.col);
+}
+
+void render_place_put(SBuf *b, SourceSet *ss, Span sp)
+{
+    render_place_put_near(b, ss, sp, NULL);
 }
 
 const char *render_place_text(Arena *a, SourceSet *ss, Span sp)

@@ -34,6 +34,17 @@ const char *render_place_text(Arena *a, SourceSet *ss, Span sp);
 /* The same appended to `b` (nothing when it names no file): for a writer
  * that builds its lines by hand (check_brief.c), with no printf a line. */
 void render_place_put(SBuf *b, SourceSet *ss, Span sp);
+/* What render_place_put_near keeps between the places of one writer's
+ * lines (a course's): the last place counted, and the last file's name
+ * as shown. Zeroed: nothing yet. */
+typedef struct PlaceCursor {
+    SrcCursor pos;
+    int file;
+    const char *shown;
+} PlaceCursor;
+/* render_place_put for places that mostly come in order within one file:
+ * each counted from the one before and the name escaped once. */
+void render_place_put_near(SBuf *b, SourceSet *ss, Span sp, PlaceCursor *c);
 /* The same for JSON reports, as the next value in `w`: {"file", "line",
  * "column"}, or {} when it names no file. */
 void render_place_json(JsonW *w, SourceSet *ss, Span sp);

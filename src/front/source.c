@@ -413,6 +413,24 @@ SrcPos src_pos(Source *s, size_t off)
     return count_from(s, at->off, (SrcPos){at->line, 1}, off);
 }
 
+SrcPos src_pos_from(Source *s, SrcCursor *c, size_t off)
+{
+    if (off == SRC_NO_OFF)
+        return (SrcPos){0, 0};
+    SrcPos at;
+    SrcMark m;
+    /* Counting from any known place before off gives off's place; the
+     * later of the cursor and the mark is the shorter count. Past the
+     * text's end src_pos counts the columns from its end: left to it. */
+    if (c->s == s && c->off <= off && off <= s->len && s->marks &&
+        !(s->marks(s->marks_ctx, off, &m) && m.off > c->off))
+        at = count_from(s, c->off, c->at, off);
+    else
+        at = src_pos(s, off);
+    *c = (SrcCursor){s, off, at};
+    return at;
+}
+
 SrcPos span_first(SourceSet *ss, Span sp)
 {
     if (!src_has_place(ss, sp))

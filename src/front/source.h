@@ -94,6 +94,18 @@ const char *src_line(Source *s, int line, size_t *len);
  * built at the first call: no scan of a whole large file per place. Safe
  * in several threads at once (the index is published atomically). */
 SrcPos src_pos(Source *s, size_t off);
+/* The last place src_pos_from counted in a file: a report that shows
+ * several places of one course in order counts each from the one before,
+ * not from the course's start. Zeroed: none yet. Kept by the caller (a
+ * Source is shared by check -j's workers). */
+typedef struct SrcCursor {
+    const Source *s;
+    size_t off;
+    SrcPos at;
+} SrcCursor;
+/* src_pos(s, off), counted from c's place when that is nearer than s's
+ * mark before off; c then holds off's place. */
+SrcPos src_pos_from(Source *s, SrcCursor *c, size_t off);
 /* Where the span starts and where it ends (the position after its last character). */
 SrcPos span_first(SourceSet *ss, Span sp);
 SrcPos span_last(SourceSet *ss, Span sp);

@@ -895,6 +895,20 @@ static void test_src_pos_every_byte(void **state)
         if (got.line != want.line || got.col != want.col)
             fail_msg("byte %zu from a mark: %d:%d, expected %d:%d", off, got.line, got.col, want.line, want.col);
     }
+    /* src_pos_from counts from its cursor when that is past the mark: in
+     * order, and in runs that step back or jump. */
+    SrcCursor cur = {0};
+    for (size_t k = 0, off = 0; k < 3 * len; k++) {
+        x = x * 1103515245u + 12345u;
+        unsigned r = (x >> 16) % 10;
+        off = r == 0 ? (x >> 8) % (len + 1) : r == 1 && off > 50 ? off - (x >> 8) % 50 : off + (x >> 8) % 40;
+        if (off > len)
+            off = (x >> 4) % (len + 1);
+        SrcPos want = naive_pos(t, len, off), got = src_pos_from(s, &cur, off);
+        if (got.line != want.line || got.col != want.col)
+            fail_msg("byte %zu from a cursor: %d:%d, expected %d:%d", off, got.line, got.col, want.line, want.col);
+        assert_int_equal(cur.off, off);
+    }
     /* src_line finds each line from the index as well. */
     src_set_marks(s, NULL, NULL);
     for (size_t off = 0; off < len; off++) {
