@@ -717,6 +717,12 @@ static EVAL_APART RVal eval_call(EvalCtx *c, const Node *n)
             /* A sum of quantities starts from the first element's unit. */
             if (i == 0 && e.k == RV_QTY)
                 acc = qty(0, e.dim, e.unit);
+            /* Quantity to quantity here, as arith adds them (module hours
+             * summed: a call an element saved); anything else arith's. */
+            if (acc.k == RV_QTY && e.k == RV_QTY) {
+                acc.u.base += e.u.base;
+                continue;
+            }
             acc = arith(OP_ADD, acc, e);
             if (acc.k == RV_UNKNOWN)
                 return acc;
@@ -773,9 +779,49 @@ static EVAL_APART RVal eval_logic(EvalCtx *c, const Node *n)
     return unknown();
 }
 
+/* A range literal with its ends in `ends`: in the arena (eval_range), or,
+ * where the range is a side of `in` and goes no further than the answer,
+ * on eval_bin's stack (`t.hours in min(t.days) * day_length .. ...`, `(..0)
+ * in group_size`: 5,514 arena arrays on 2,000 courses). */
+static HOT_INLINE RVal range_into(EvalCtx *c, const Node *n, RVal *ends)
+{
+    RVal r = {.k = RV_RANGE, .u.ends = ends};
+    if (n->u.range.lo) {
+        ends[0] = eval(c, n->u.range.lo);
+        if (ends[0].k == RV_UNKNOWN)
+            return ends[0];
+        r.form |= RF_LO;
+    }
+    if (n->u.range.hi) {
+        ends[1] = eval(c, n->u.range.hi);
+        if (ends[1].k == RV_UNKNOWN)
+            return ends[1];
+        r.form |= RF_HI;
+    }
+    return r;
+}
+
+static EVAL_APART RVal eval_range(EvalCtx *c, const Node *n)
+{
+    return range_into(c, n, arena_array(c->scratch, 2, sizeof(RVal)));
+}
+
+/* `a in b` where a side is a range literal, kept on the stack (range_into):
+ * apart, so that eval_bin keeps no such frame for the other operators. */
+static EVAL_APART RVal eval_in_range(EvalCtx *c, const Node *n)
+{
+    RVal ends[2][2];
+    const Node *l = n->u.bin.l, *r = n->u.bin.r;
+    RVal a = l->kind == N_RANGE ? range_into(c, l, ends[0]) : eval(c, l);
+    RVal b = r->kind == N_RANGE ? range_into(c, r, ends[1]) : eval(c, r);
+    return eval_in(&a, &b);
+}
+
 static EVAL_APART RVal eval_bin(EvalCtx *c, const Node *n)
 {
     BinOp op = n->u.bin.op;
+    if (op == OP_IN && (n->u.bin.l->kind == N_RANGE || n->u.bin.r->kind == N_RANGE))
+        return eval_in_range(c, n);
     RVal a = eval(c, n->u.bin.l), b = eval(c, n->u.bin.r);
     if (op == OP_IN)
         return eval_in(&a, &b);
@@ -793,25 +839,6 @@ static EVAL_APART RVal eval_bin(EvalCtx *c, const Node *n)
     default:
         return arith(op, a, b);
     }
-}
-
-static EVAL_APART RVal eval_range(EvalCtx *c, const Node *n)
-{
-    RVal *ends = arena_array(c->scratch, 2, sizeof *ends);
-    RVal r = {.k = RV_RANGE, .u.ends = ends};
-    if (n->u.range.lo) {
-        ends[0] = eval(c, n->u.range.lo);
-        if (ends[0].k == RV_UNKNOWN)
-            return ends[0];
-        r.form |= RF_LO;
-    }
-    if (n->u.range.hi) {
-        ends[1] = eval(c, n->u.range.hi);
-        if (ends[1].k == RV_UNKNOWN)
-            return ends[1];
-        r.form |= RF_HI;
-    }
-    return r;
 }
 
 static EVAL_APART RVal eval_set(EvalCtx *c, const Node *n)
