@@ -173,8 +173,9 @@ static EVAL_APART RVal derive(EvalCtx *c, const Node *n, Block *b, const Field *
     return v;
 }
 
-/* The block element i of a list is, or NULL. */
-static Block *block_at(const RVal *l, int i)
+/* The block element i of a list is, or NULL. Inline: project asks it
+ * twice for every element (module.hours: 19,282 calls on 2,000 courses). */
+static HOT_INLINE Block *block_at(const RVal *l, int i)
 {
     if (l->form & RF_MODEL) {
         const Value *v = l->u.vitems[i];
