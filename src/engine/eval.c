@@ -713,7 +713,21 @@ static EVAL_APART RVal eval_call(EvalCtx *c, const Node *n)
         if (v.k != RV_LIST)
             return unknown();
         RVal acc = {.k = RV_INT, .u.i = 0};
+        Unit unit = U_MIN;
+        double factor = 0; /* unit_base(unit), once asked; 0: not yet */
         for (int i = 0; i < v.n; i++) {
+            /* A model quantity after the first added to the sum so far in
+             * its base unit, as qty_of converts it, the unit's factor asked
+             * again only when the unit changes (module.hours: most in h). */
+            const Value *q = v.form & RF_MODEL ? v.u.vitems[i] : NULL;
+            if (i > 0 && acc.k == RV_QTY && q && q->k == V_QTY) {
+                if (factor == 0 || q->u.qty.unit != unit) {
+                    unit = q->u.qty.unit;
+                    factor = unit_base(unit);
+                }
+                acc.u.base += q->u.qty.v * factor;
+                continue;
+            }
             RVal e = list_at(&v, i);
             /* A sum of quantities starts from the first element's unit. */
             if (i == 0 && e.k == RV_QTY)
