@@ -856,9 +856,12 @@ static EVAL_APART RVal eval_bin(EvalCtx *c, const Node *n)
     }
 }
 
-static EVAL_APART RVal eval_set(EvalCtx *c, const Node *n)
+/* A set literal with its elements in `items` (n->u.set.n of them): in the
+ * arena (eval_set), or on eval_quant's stack when the quantifier runs over
+ * the set itself (`all p in {practice_oriented, ...}: ...`), which no
+ * answer outlives. */
+static HOT_INLINE RVal set_into(EvalCtx *c, const Node *n, RVal *items)
 {
-    RVal *items = arena_array(c->scratch, (size_t)n->u.set.n + 1, sizeof *items);
     RVal r = {.k = RV_LIST, .u.items = items};
     for (int i = 0; i < n->u.set.n; i++) {
         RVal x = eval(c, n->u.set.items[i]);
@@ -867,6 +870,11 @@ static EVAL_APART RVal eval_set(EvalCtx *c, const Node *n)
         items[r.n++] = x;
     }
     return r;
+}
+
+static EVAL_APART RVal eval_set(EvalCtx *c, const Node *n)
+{
+    return set_into(c, n, arena_array(c->scratch, (size_t)n->u.set.n + 1, sizeof(RVal)));
 }
 
 static EVAL_APART RVal eval_where(EvalCtx *c, const Node *n)
@@ -1054,13 +1062,17 @@ static HOT_INLINE bool index_again(EvalCtx *c, const Node *n, RVal *out)
     return index_answer(c, n, ix, &l, out);
 }
 
+#define EVAL_SET_ON_STACK 8 /* elements of a set literal quantified over, kept on the stack */
+
 static EVAL_APART RVal eval_quant(EvalCtx *c, const Node *n)
 {
     RVal l, r;
     if (index_again(c, n, &r))
         return r;
     const EvalIndex *ix;
-    l = eval(c, n->u.quant.list);
+    RVal set[EVAL_SET_ON_STACK];
+    const Node *ln = n->u.quant.list;
+    l = ln->kind == N_SET && ln->u.set.n <= EVAL_SET_ON_STACK ? set_into(c, ln, set) : eval(c, ln);
     if (l.k != RV_LIST)
         return unknown();
     bool all = n->u.quant.all, unsure = false;
