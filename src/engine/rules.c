@@ -500,13 +500,10 @@ static void judge(Arena *prog_arena, EvalCtx *c, Block *course, Block *fw, Block
     const RuleInfo *ri = rule_info(prog_arena, rule);
     Block *decl_fw = rule->top ? rule->top : fw;
     eval_init(c, a, course, decl_fw);
-    r->rule = rule;
-    r->framework = decl_fw;
     rule_id(prog_arena, rule, decl_fw);
-    r->id = rule->id;
-    r->severity = ri->severity;
-    r->cite = ri->cite;
-    r->where = course->name_span;
+    /* Every field written once (the caller does not clear it first). */
+    *r = (RuleResult){.id = rule->id, .rule = rule, .framework = decl_fw, .severity = ri->severity,
+                      .cite = ri->cite, .where = course->name_span};
     ArenaMark mark = arena_mark(a);
     Expl e = {a, NULL, 0};
 
@@ -714,7 +711,6 @@ static void check(Program *p, Block *course, Detail detail, Arena *a, CourseRepo
                 continue;
             seen[nseen++] = rule;
             RuleResult *r = &out->results[out->n++];
-            memset(r, 0, sizeof *r);
             judge(p->arena, &ec, course, fw, rule, detail, a, r);
             if (r->status == ST_FAIL)
                 out->failed[r->severity]++;

@@ -850,6 +850,58 @@ static void test_defined(void **state)
 
 /* ------------------------------------------------------------ functions */
 
+/* sum() adds a model list's quantities in their base unit, the unit's
+ * factor read again whenever the unit changes from one element to the
+ * next (eval.c, FN_SUM): minutes and hours mixed, in and out of order. */
+static void test_sum_of_mixed_units(void **state)
+{
+    (void)state;
+    const char *body = MIN_BODY "  module m1 \"One\" { hours 90 min }\n"
+                                "  module m2 \"Two\" { hours 2h }\n"
+                                "  module m3 \"Three\" { hours 30 min }\n"
+                                "  module m4 \"Four\" { hours 1h }\n"
+                                "  module m5 \"Five\" { hours 1h }\n";
+    expect_req("sum(module.hours) == 6h", body, ST_PASS);
+    expect_req("sum(module.hours) == 360 min", body, ST_PASS);
+    expect_req("sum(module.hours) == 5h", body, ST_FAIL);
+    R *r = judge(NULL, "sum(module.hours) == 5h", NULL, body);
+    /* shown in the first element's unit */
+    expect_explain(r, "t.r", 0, "sum(module.hours) = 360 min, needs == 5h");
+    r_free(r);
+}
+
+/* A range literal on either side of `in` (kept on the stack, eval.c
+ * eval_in_range) answers as one made in the arena: an unknown end makes
+ * the answer unknown, an open end is unbounded. */
+static void test_range_literal_beside_in(void **state)
+{
+    (void)state;
+    expect_req("theory.weeks in 2 * 6 .. 2 * 7", MIN_BODY THEORY, ST_PASS);
+    expect_req("theory.weeks in 2 * 7 .. 2 * 8", MIN_BODY THEORY, ST_FAIL);
+    expect_req("theory.weeks in practicum.follow_up_days .. 20", MIN_BODY THEORY, ST_UNKNOWN);
+    expect_req("theory.weeks in 1 .. practicum.follow_up_days", MIN_BODY THEORY, ST_UNKNOWN);
+    expect_req("(..0) in group_size", MIN_BODY, ST_PASS);
+    expect_req("(1..9) in group_size", MIN_BODY, ST_FAIL);
+    expect_req("(theory.weeks..theory.weeks) in 13..13", MIN_BODY THEORY, ST_PASS);
+}
+
+/* A quantifier over a set literal: up to EVAL_SET_ON_STACK elements on the
+ * stack, more in the arena; both alike. */
+static void test_quantifier_over_long_set(void **state)
+{
+    (void)state;
+    const char *body = MIN_BODY "  principles empowerment, network\n";
+    expect_req("all p in {empowerment, network, empowerment, network, empowerment, network, empowerment, network, "
+               "empowerment}: p in principles",
+               body, ST_PASS);
+    expect_req("all p in {empowerment, network, empowerment, network, empowerment, network, empowerment, network, "
+               "exemplary}: p in principles",
+               body, ST_FAIL);
+    expect_req("any p in {exemplary, exemplary, exemplary, exemplary, exemplary, exemplary, exemplary, exemplary, "
+               "network}: p in principles",
+               body, ST_PASS);
+}
+
 static void test_count_sum_min_max_lists(void **state)
 {
     (void)state;
@@ -1413,6 +1465,9 @@ int main(void)
         cmocka_unit_test(test_target_days_hours_without_targets),
         cmocka_unit_test(test_defined),
         cmocka_unit_test(test_count_sum_min_max_lists),
+        cmocka_unit_test(test_sum_of_mixed_units),
+        cmocka_unit_test(test_range_literal_beside_in),
+        cmocka_unit_test(test_quantifier_over_long_set),
         cmocka_unit_test(test_min_max_ranges),
         cmocka_unit_test(test_if_then_else),
         cmocka_unit_test(test_message_interpolation),
