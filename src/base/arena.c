@@ -208,12 +208,6 @@ void arena_reset(Arena *a)
     a->total = 0;
 }
 
-ArenaMark arena_mark(const Arena *a)
-{
-    ArenaMark m = {a->head, a->head->next, a->head->used, a->total};
-    return m;
-}
-
 /* A chunk no longer in use: a standard one is kept for reuse. */
 static void give_back(Arena *a, Chunk *c)
 {
@@ -246,7 +240,3 @@ void arena_release(Arena *a, ArenaMark m)
     a->total = m.total;
 }
 
-size_t arena_used(const Arena *a)
-{
-    return a->total;
-}

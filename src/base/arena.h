@@ -136,12 +136,19 @@ typedef struct ArenaMark {
     void *head, *next; /* the current chunk and the one behind it */
     size_t used, total;
 } ArenaMark;
-ArenaMark arena_mark(const Arena *a);
+/* Inline: the evaluator marks the arena for every rule it judges. */
+static inline ArenaMark arena_mark(const Arena *a)
+{
+    return (ArenaMark){a->head, a->head->next, a->head->used, a->total};
+}
 /* Frees everything allocated since m; m must be from this arena, with no
  * arena_reset in between. */
 void arena_release(Arena *a, ArenaMark m);
 /* Bytes handed out so far (for benchmarks and limits). */
-size_t arena_used(const Arena *a);
+static inline size_t arena_used(const Arena *a)
+{
+    return a->total;
+}
 
 /* Called when memory runs out anywhere in the library: runs the handler set
  * with arena_set_oom, which must not return (the command line's prints
