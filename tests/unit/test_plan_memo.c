@@ -126,7 +126,6 @@ static void test_random_questions(void **state)
         bool exact = plan_memo_find(&m, &y->P, 0, a); /* the kept plan alone */
         bool found = plan_memo_find(&m, &y->P, 10, a);
         asked++;
-
         if ((exact || found) && full.status == PLAN_INFEASIBLE)
             fail_msg("seed %u: the memo answers a plan where none exists", s0);
         if (found && !exact) {
