@@ -42,6 +42,14 @@ void plan_memo_add(PlanMemo *m, const PlanProblem *P, const PlanChoice *c)
         k.team[i] = arena_array(m->a, (size_t)k.nslots[i] + 1, sizeof *k.team[i]);
         memcpy(k.team[i], c->team[i], sizeof *k.team[i] * (size_t)k.nslots[i]);
     }
+    k.nsites = P->nsites;
+    k.rooms = arena_array(m->a, (size_t)P->nsites + 1, sizeof *k.rooms);
+    for (int st = 0; st < P->nsites; st++)
+        k.rooms[st] = P->sites[st].rooms;
+    k.nteachers = P->nteachers;
+    k.maxc = arena_array(m->a, (size_t)P->nteachers + 1, sizeof *k.maxc);
+    for (int t = 0; t < P->nteachers; t++)
+        k.maxc[t] = P->teachers[t].max_cohorts;
     m->plans = arena_push(m->a, m->plans, (size_t)m->nplans, sizeof *m->plans);
     m->plans[m->nplans++] = k;
 }
@@ -55,19 +63,25 @@ static int option_at(const PlanMemoPlan *k, const PlanCohort *pc, int i)
     return -1;
 }
 
-/* Whether cohort i can keep kept plan k's team in P: the same slots, each
- * teacher still eligible for her role. */
-static bool team_kept(const PlanMemoPlan *k, const PlanCohort *pc, int i)
+/* Whether cohort i can keep kept plan k's team in P at option o: the same
+ * slots, each teacher still eligible for her role, teaching on its
+ * weekdays and not away on its days. */
+static bool team_kept(const PlanMemoPlan *k, const PlanProblem *P, int i, const PlanOption *o)
 {
+    const PlanCohort *pc = &P->cohorts[i];
     if (slots_of(pc) != k->nslots[i])
         return false;
     for (int r = 0, j = 0; r < pc->nroles; r++)
         for (int s = 0; s < pc->roles[r].need; s++, j++) {
+            int t = k->team[i][j];
             bool elig = false;
             for (int e = 0; e < pc->roles[r].neligible && !elig; e++)
-                elig = pc->roles[r].eligible[e] == k->team[i][j];
-            if (!elig)
+                elig = pc->roles[r].eligible[e] == t;
+            if (!elig || t < 0 || t >= P->nteachers || (o->weekdays & ~P->teachers[t].weekdays))
                 return false;
+            for (int w = 0; w < P->teachers[t].naway; w++)
+                if (P->teachers[t].away[w][0] <= o->last && o->first <= P->teachers[t].away[w][1])
+                    return false; /* away within its period: maybe not on a day it meets, but freed anyway */
         }
     return true;
 }
@@ -86,8 +100,9 @@ static bool as_choice(const PlanMemoPlan *k, const PlanProblem *P, PlanChoice *c
 
 /* P cut down to kept plan k where P allows it: each cohort whose option
  * and team P still has keeps them alone, unless it is freed with a cohort
- * of its site that P does not let keep them (the rooms they share); the
- * rest keep all of P's. Every plan of it is one of P. False when every
+ * of its site that P does not let keep them (the rooms they share), or its
+ * site has fewer rooms than when k was found, or one of its teachers may
+ * take fewer cohorts at once; the rest keep all of P's. Every plan of it is one of P. False when every
  * cohort would be freed. */
 static bool around(const PlanMemoPlan *k, const PlanProblem *P, Arena *a, PlanProblem *out)
 {
@@ -95,8 +110,19 @@ static bool around(const PlanMemoPlan *k, const PlanProblem *P, Arena *a, PlanPr
     int *at = arena_array(a, (size_t)n + 1, sizeof *at);
     bool *freed = arena_array(a, (size_t)n + 1, sizeof *freed);
     bool *site_freed = arena_array(a, (size_t)P->nsites + 1, sizeof *site_freed);
+    /* Fewer rooms than the kept plan had: that site's cohorts re-seated. */
+    for (int st = 0; st < P->nsites && st < k->nsites; st++)
+        site_freed[st] = P->sites[st].rooms < k->rooms[st];
     for (int i = 0; i < n; i++) {
-        at[i] = team_kept(k, &P->cohorts[i], i) ? option_at(k, &P->cohorts[i], i) : -1;
+        at[i] = option_at(k, &P->cohorts[i], i);
+        if (at[i] >= 0 && !team_kept(k, P, i, &P->cohorts[i].opts[at[i]]))
+            at[i] = -1;
+        /* A teacher who may take fewer cohorts at once: hers re-staffed. */
+        for (int j = 0; at[i] >= 0 && j < k->nslots[i]; j++) {
+            int t = k->team[i][j];
+            if (t < k->nteachers && P->teachers[t].max_cohorts < k->maxc[t])
+                at[i] = -1;
+        }
         if (at[i] < 0 && P->cohorts[i].site >= 0 && P->cohorts[i].site < P->nsites)
             site_freed[P->cohorts[i].site] = true;
     }

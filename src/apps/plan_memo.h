@@ -19,6 +19,8 @@ typedef struct PlanMemoPlan {
     int *time;
     int **team; /* as PlanChoice's */
     int *nslots;
+    int *rooms, nsites;     /* what its problem allowed: a question that */
+    int *maxc, nteachers;   /* allows less frees the cohorts it touches */
 } PlanMemoPlan;
 
 typedef struct PlanMemo {
@@ -38,7 +40,8 @@ void plan_memo_add(PlanMemo *m, const PlanProblem *P, const PlanChoice *c);
  * where P has them, the teams as kept), or, within time_limit seconds
  * (<= 0: not tried), one found by searching P cut down to the newest kept
  * plan, only the cohorts freed that P does not let keep their option or
- * team, and their sites' (then kept too). False proves nothing. Scratch
+ * team (or fewer rooms, or a teacher fewer cohorts at once), and their
+ * sites' (then kept too). False proves nothing. Scratch
  * work lives in `scratch`. */
 bool plan_memo_find(PlanMemo *m, const PlanProblem *P, double time_limit, Arena *scratch);
 
