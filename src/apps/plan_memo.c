@@ -13,14 +13,6 @@ void plan_memo_init(PlanMemo *m, Arena *a)
     m->ncohorts = -1;
 }
 
-static int slots_of(const PlanCohort *pc)
-{
-    int n = 0;
-    for (int r = 0; r < pc->nroles; r++)
-        n += pc->roles[r].need;
-    return n;
-}
-
 void plan_memo_add(PlanMemo *m, const PlanProblem *P, const PlanChoice *c)
 {
     int n = P->ncohorts;
@@ -38,7 +30,7 @@ void plan_memo_add(PlanMemo *m, const PlanProblem *P, const PlanChoice *c)
         k.start[i] = o->start;
         k.weekdays[i] = o->weekdays;
         k.time[i] = o->time;
-        k.nslots[i] = slots_of(&P->cohorts[i]);
+        k.nslots[i] = plan_cohort_slots(&P->cohorts[i]);
         k.team[i] = arena_array(m->a, (size_t)k.nslots[i] + 1, sizeof *k.team[i]);
         memcpy(k.team[i], c->team[i], sizeof *k.team[i] * (size_t)k.nslots[i]);
     }
@@ -58,7 +50,8 @@ void plan_memo_add(PlanMemo *m, const PlanProblem *P, const PlanChoice *c)
 static int option_at(const PlanMemoPlan *k, const PlanCohort *pc, int i)
 {
     for (int j = 0; j < pc->nopts; j++)
-        if (pc->opts[j].start == k->start[i] && pc->opts[j].weekdays == k->weekdays[i] && pc->opts[j].time == k->time[i])
+        if (pc->opts[j].start == k->start[i] && pc->opts[j].weekdays == k->weekdays[i] &&
+            pc->opts[j].time == k->time[i])
             return j;
     return -1;
 }
@@ -69,7 +62,7 @@ static int option_at(const PlanMemoPlan *k, const PlanCohort *pc, int i)
 static bool team_kept(const PlanMemoPlan *k, const PlanProblem *P, int i, const PlanOption *o)
 {
     const PlanCohort *pc = &P->cohorts[i];
-    if (slots_of(pc) != k->nslots[i])
+    if (plan_cohort_slots(pc) != k->nslots[i])
         return false;
     for (int r = 0, j = 0; r < pc->nroles; r++)
         for (int s = 0; s < pc->roles[r].need; s++, j++) {
@@ -91,7 +84,8 @@ static bool team_kept(const PlanMemoPlan *k, const PlanProblem *P, int i, const 
 static bool as_choice(const PlanMemoPlan *k, const PlanProblem *P, PlanChoice *ch)
 {
     for (int i = 0; i < P->ncohorts; i++) {
-        if (slots_of(&P->cohorts[i]) != k->nslots[i] || (ch->opt[i] = option_at(k, &P->cohorts[i], i)) < 0)
+        if (plan_cohort_slots(&P->cohorts[i]) != k->nslots[i] ||
+            (ch->opt[i] = option_at(k, &P->cohorts[i], i)) < 0)
             return false;
         ch->team[i] = k->team[i];
     }
@@ -102,8 +96,8 @@ static bool as_choice(const PlanMemoPlan *k, const PlanProblem *P, PlanChoice *c
  * and team P still has keeps them alone, unless it is freed with a cohort
  * of its site that P does not let keep them (the rooms they share), or its
  * site has fewer rooms than when k was found, or one of its teachers may
- * take fewer cohorts at once; the rest keep all of P's. Every plan of it is one of P. False when every
- * cohort would be freed. */
+ * take fewer cohorts at once; the rest keep all of P's. Every plan of it
+ * is one of P. False when every cohort would be freed. */
 static bool around(const PlanMemoPlan *k, const PlanProblem *P, Arena *a, PlanProblem *out)
 {
     int n = P->ncohorts, nfree = 0;
