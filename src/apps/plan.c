@@ -8,6 +8,7 @@
  * option out (hard requirement 5). */
 #include "apps/plan.h"
 #include "apps/plan_conflict.h"
+#include "apps/plan_memo.h"
 #include "apps/plan_mip.h"
 #include "base/civil.h"
 #include "base/i18n.h"
@@ -86,6 +87,7 @@ typedef struct Ctx {
     double deadline;         /* the conflict search's end (now_s) */
     double call_limit;       /* and the most one of its questions may take */
     int alone;               /* > 0: the oracle asks about site alone-1's seating only */
+    PlanMemo *memo;          /* the whole year's plans the oracle found, or NULL */
 } Ctx;
 
 static Value *val(Arena *a, ValueKind k, Span sp)
@@ -960,6 +962,14 @@ static OracleAnswer oracle_fits(void *ctx, const bool *on, int64_t *penalty)
     build_problem(C, on, a, &P);
     if (C->alone > 0)
         site_alone(&P, C->alone - 1, a);
+    /* Only whether, of the whole year: a plan found before, or one found
+     * around it with a tenth of the time, may answer it (issue #15: such
+     * questions, with few requirements on, spent seconds setting a search
+     * up over every cohort's options to find a plan in its first dive). */
+    if (!penalty && C->alone == 0 && C->memo && plan_memo_find(C->memo, &P, left / 10, a)) {
+        arena_free(a);
+        return ORACLE_FITS;
+    }
     PlanResult r;
     PlanSolveAsk sa = plan_solvers(1, left);
     sa.any_plan = !penalty; /* only whether: the first plan will do */
@@ -969,6 +979,8 @@ static OracleAnswer oracle_fits(void *ctx, const bool *on, int64_t *penalty)
                                           penalty != NULL);
     if (penalty)
         *penalty = ans == ORACLE_FITS ? r.proposals[0].penalty : 0;
+    if (r.nproposals > 0 && C->alone == 0 && C->memo)
+        plan_memo_add(C->memo, &P, &r.proposals[0]);
     arena_free(a);
     return ans;
 }
@@ -1003,6 +1015,9 @@ static void explain_conflict(Ctx *C, PlanReport *out)
     bool *in = arena_array(C->a, (size_t)C->nreqs + 1, sizeof *in);
     int64_t *relaxed = arena_array(C->a, (size_t)C->nreqs + 1, sizeof *relaxed);
     ConflictOracle o = {C, oracle_fits};
+    PlanMemo memo;
+    plan_memo_init(&memo, C->a);
+    C->memo = &memo;
     bool minimal = false;
     int n, site;
     if (!enumerate(C, true, C->deadline, &wide)) {
@@ -1036,6 +1051,7 @@ static void explain_conflict(Ctx *C, PlanReport *out)
             out->conflict[out->nconflict++] = (PlanConflict){C->reqs[i].label, C->reqs[i].span, relaxed[i]};
     out->conflict_searched = true;
     out->conflict_minimal = minimal;
+    C->memo = NULL;
 }
 
 bool plan_run(Program *p, Block *plan, const PlanAsk *ask, Arena *a, PlanReport *out)

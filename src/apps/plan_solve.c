@@ -2568,7 +2568,7 @@ static bool refuse(char *why, int whylen, const char *fmt, ...)
     return false;
 }
 
-static int slots_of(const PlanCohort *pc)
+int plan_cohort_slots(const PlanCohort *pc)
 {
     int n = 0;
     for (int r = 0; r < pc->nroles; r++)
@@ -2578,7 +2578,7 @@ static int slots_of(const PlanCohort *pc)
 
 static bool teaches(const PlanProblem *P, const PlanChoice *c, int i, int t)
 {
-    for (int j = 0; j < slots_of(&P->cohorts[i]); j++)
+    for (int j = 0; j < plan_cohort_slots(&P->cohorts[i]); j++)
         if (c->team[i][j] == t)
             return true;
     return false;

@@ -161,6 +161,10 @@ typedef struct PlanSolveAsk {
 /* plan_solve with the choices above. */
 void plan_solve_ask(const PlanProblem *P, const PlanSolveAsk *ask, Arena *a, PlanResult *out);
 
+/* A cohort's team slots: every role's need, role by role (PlanChoice's
+ * team). */
+int plan_cohort_slots(const PlanCohort *pc);
+
 /* Whether `c` breaks no hard requirement of P (PLANNING.md §2, 2–4): an
  * independent check, written without the search's data structures, that
  * the tests apply to every proposal. Writes the first broken requirement,
