@@ -319,7 +319,8 @@ static void test_random_places(void **state)
                 const char *l = lines[RND() % (sizeof lines / sizeof *lines)];
                 if (l[0] == '}' && depth == 0)
                     continue;
-                depth += l[strlen(l) - 1] == '{' && l[0] != '#';
+                size_t ll = strlen(l); /* "" is a blank line */
+                depth += ll > 0 && l[ll - 1] == '{' && l[0] != '#';
                 depth -= l[0] == '}';
                 for (unsigned pad = RND() % 20; pad > 0; pad--)
                     PUT(" ");
