@@ -1162,11 +1162,11 @@ static int fitting(const Search *s, int c, int64_t slack)
  *   which a teacher takes at most one (PLANNING.md §2, 3). Exact for the
  *   cohorts taken; the greedy choice only makes it weaker.
  * It reads every placed cohort's doing, so its failure's reason is all of
- * them. Only a ranking probe asks it, and only once it has spent more
- * than two dives' nodes (2 × cohorts): most probes confirm the guide's
- * value in one dive, and a check costs several nodes' time (asked at
- * every node, plan-50-2 took 13.8 % more instructions for nothing).
- * Phase 1 and the seat bound's searches go without. */
+ * them. A ranking probe asks it only once it has spent more than two
+ * dives' nodes (2 × cohorts): most probes confirm the guide's value in one
+ * dive, and a check costs several nodes' time (asked at every node,
+ * plan-50-2 took 13.8 % more instructions for nothing). Elsewhere it is
+ * asked once, at the root (every option fits there). */
 
 /* Kuhn's augmenting path for unit u of the capacity check. */
 static bool cap_augment(Search *s, int u, int nu, Word *seen)
@@ -1453,6 +1453,13 @@ static bool root(Search *s)
     for (int st = 0; st < s->P->nsites; st++)
         if (!seat_count(s, st))
             return false;
+    /* the teachers' capacity, once per search: a relaxation, so it only
+     * refuses years with no plan, and a pigeonhole of teachers (a role's
+     * teachers fewer than the cohorts that all run on one day) that the
+     * search would prove by staffing every way (plan-5-3 without t4's
+     * weekdays: 3 s on the clock, unknown) */
+    if (!staffable(s, INT64_MAX))
+        return false;
     s->lb[0] = 0;
     for (int c = 0; c < s->n; c++)
         s->lb[0] += s->co[c].rootmin = minpen(s, c);

@@ -184,6 +184,49 @@ static void test_staffable(void **state)
     arena_free(a);
 }
 
+/* The teachers' capacity at the root: five cohorts whose every option's
+ * period spans day 135 (any of six Mondays, 40 days to the last
+ * follow-up), one role that four teachers of one cohort each may fill,
+ * told apart by their absences far from every date. Forward checking
+ * staffs four cohorts every way it can before the fifth has no team;
+ * the check proves it before the first node. With a fifth teacher it
+ * fits, exactly: one place less per teacher would refuse it. */
+static void test_staffable_root(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    enum { N = 5, O = 6 };
+    PlanTeacher t[N];
+    int32_t (*away)[2] = arena_array(a, N, sizeof *away);
+    int all[N];
+    for (int i = 0; i < N; i++) {
+        t[i] = teacher(ALLDAYS, 1);
+        away[i][0] = away[i][1] = 1000 + i;
+        t[i].away = (const int32_t(*)[2])&away[i], t[i].naway = 1;
+        all[i] = i;
+    }
+    PlanRole ro = role(a, 1, all, N);
+    PlanCohort c[N];
+    for (int i = 0; i < N; i++) {
+        PlanOption *o = arena_array(a, O, sizeof *o);
+        for (int j = 0; j < O; j++) {
+            int32_t d = 100 + 7 * j;
+            o[j] = opt(a, j, MON, 540 + 60 * i, 590 + 60 * i, &d, 1, 40);
+        }
+        c[i] = (PlanCohort){.site = -1, .opts = o, .nopts = O, .roles = &ro, .nroles = 1};
+    }
+    PlanProblem P = {.cohorts = c, .ncohorts = N, .teachers = t, .nteachers = N - 1};
+    ro.neligible = N - 1;
+    PlanResult r = solve(&P, 1, a);
+    assert_int_equal(r.status, PLAN_INFEASIBLE);
+    assert_int_equal(r.nodes, 0);
+    ro.neligible = N, P.nteachers = N; /* five for five */
+    r = solve(&P, 1, a);
+    assert_int_equal(r.status, PLAN_OPTIMAL);
+    assert_int_equal(r.proposals[0].penalty, 0);
+    arena_free(a);
+}
+
 /* The seat count: nine cohorts at a site of one room and two times apart,
  * each meeting twice a week for two weeks in the same four (any two of
  * Monday to Thursday, either time, starting in week 1, 2 or 3): 36
@@ -1061,6 +1104,7 @@ int main(void)
         cmocka_unit_test(test_rooms),
         cmocka_unit_test(test_seat_bound),
         cmocka_unit_test(test_staffable),
+        cmocka_unit_test(test_staffable_root),
         cmocka_unit_test(test_seat_count),
         cmocka_unit_test(test_weekdays_and_away),
         cmocka_unit_test(test_max_cohorts),
