@@ -1165,8 +1165,12 @@ static int fitting(const Search *s, int c, int64_t slack)
  * them. A ranking probe asks it only once it has spent more than two
  * dives' nodes (2 × cohorts): most probes confirm the guide's value in one
  * dive, and a check costs several nodes' time (asked at every node,
- * plan-50-2 took 13.8 % more instructions for nothing). Elsewhere it is
- * asked once, at the root (every option fits there). */
+ * plan-50-2 took 13.8 % more instructions for nothing). Phase 1 asks it
+ * once the whole search has spent as many (plan-5-3 without its
+ * professional role's requirement has one plan class, at 136 over a bound
+ * of 16: forward checking staffed the cheap starts every way, 8.6 s; with
+ * the check 1.3 s), and every search once at its root (every option fits
+ * there). The seat bound's searches have no teachers and go without. */
 
 /* Kuhn's augmenting path for unit u of the capacity check. */
 static bool cap_augment(Search *s, int u, int nu, Word *seen)
@@ -1323,6 +1327,14 @@ static bool staffable(Search *s, int64_t slack)
     return true;
 }
 
+/* What the unplaced cohorts may pay over their cheapest options at this
+ * node: unbounded while phase 1 has no plan yet. */
+static int64_t slack_at(const Search *s, int depth, int64_t partial)
+{
+    return s->phase == 1 && s->best == INT64_MAX ? INT64_MAX
+                                                  : (s->phase == 1 ? s->best - 1 : s->target) - partial - s->lb[depth];
+}
+
 /* The next cohort: the one phase 2 ranks when it is due, else the one with
  * the fewest options left that the budget still allows, the earliest first
  * among equals (neighbours in time share teachers and rooms, so this keeps
@@ -1331,8 +1343,7 @@ static int pick(Search *s, int depth, int64_t partial)
 {
     if (s->lexc >= 0 && depth == s->lexc)
         return s->lexc;
-    int64_t slack = s->phase == 1 && s->best == INT64_MAX ? INT64_MAX
-                    : (s->phase == 1 ? s->best - 1 : s->target) - partial - s->lb[depth];
+    int64_t slack = slack_at(s, depth, partial);
     int c = -1, best = 0, ties = 0;
     for (int c2 = 0; c2 < s->n; c2++) {
         if (s->placed[c2])
@@ -1374,8 +1385,8 @@ static bool descend(Search *s, int depth, int64_t partial)
         memcpy(why, s->placedset, sizeof(Word) * (size_t)s->NW);
         return false;
     }
-    if (s->phase == 2 && s->lexc >= 0 && s->nodes - s->probed > 2L * s->n &&
-        !staffable(s, s->target - partial - s->lb[depth])) {
+    if ((s->phase == 1 ? s->T > 0 && s->nodes > 2L * s->n : s->lexc >= 0 && s->nodes - s->probed > 2L * s->n) &&
+        !staffable(s, slack_at(s, depth, partial))) {
         memcpy(why, s->placedset, sizeof(Word) * (size_t)s->NW); /* it reads what they all left */
         return false;
     }
