@@ -220,6 +220,7 @@ typedef struct Search {
     Word rnd;                              /* a dive's random choices (0: none) */
     int *bopt, *bteam, *gopt, *gteam;      /* the last plan found; the guide */
     long nodes, probed;                    /* probed: the nodes when this probe began */
+    long staff_after;                      /* phase 1 asks staffable past these nodes */
     double limit;
     struct timespec start;
 } Search;
@@ -1166,11 +1167,14 @@ static int fitting(const Search *s, int c, int64_t slack)
  * dives' nodes (2 × cohorts): most probes confirm the guide's value in one
  * dive, and a check costs several nodes' time (asked at every node,
  * plan-50-2 took 13.8 % more instructions for nothing). Phase 1 asks it
- * once the whole search has spent as many (plan-5-3 without its
- * professional role's requirement has one plan class, at 136 over a bound
- * of 16: forward checking staffed the cheap starts every way, 8.6 s; with
- * the check 1.3 s), and every search once at its root (every option fits
- * there). The seat bound's searches have no teachers and go without. */
+ * once the whole search has spent 200 nodes a cohort (plan-5-3 without
+ * its professional role's requirement has plans of 136 over a bound of
+ * 16: forward checking staffed the cheap starts every way, 8.6 s of CPU;
+ * with the check 1.3 s). Past two dives' nodes instead, plan-50-2, which
+ * is proven in its first thousands of nodes, took 3.74 G instructions
+ * where it takes 1.47 G. Every search also asks it once at its root
+ * (every option fits there). The seat bound's searches have no teachers
+ * and go without. */
 
 /* Kuhn's augmenting path for unit u of the capacity check. */
 static bool cap_augment(Search *s, int u, int nu, Word *seen)
@@ -1385,7 +1389,8 @@ static bool descend(Search *s, int depth, int64_t partial)
         memcpy(why, s->placedset, sizeof(Word) * (size_t)s->NW);
         return false;
     }
-    if ((s->phase == 1 ? s->T > 0 && s->nodes > 2L * s->n : s->lexc >= 0 && s->nodes - s->probed > 2L * s->n) &&
+    if ((s->phase == 1 ? s->T > 0 && s->nodes > s->staff_after
+                       : s->lexc >= 0 && s->nodes - s->probed > 2L * s->n) &&
         !staffable(s, slack_at(s, depth, partial))) {
         memcpy(why, s->placedset, sizeof(Word) * (size_t)s->NW); /* it reads what they all left */
         return false;
@@ -2302,6 +2307,8 @@ static void solve_group(const PlanProblem *P, const PlanSolveAsk *ask, int K, do
     if (!ask->any_plan) /* a bound is of no use to the first plan */
         setup_seats(s, a);
     s->ask = ask;
+    long sa = ask->staff_alone ? ask->staff_alone : PLAN_STAFF_ALONE_NODES;
+    s->staff_after = sa < 0 ? 0 : sa * (long)s->n;
     s->lexc = -1;
     s->ex = arena_array(a, (size_t)K, sizeof(int *));
     s->match = arena_array(a, (size_t)K, sizeof(int));
