@@ -220,6 +220,7 @@ typedef struct Search {
     Word rnd;                              /* a dive's random choices (0: none) */
     int *bopt, *bteam, *gopt, *gteam;      /* the last plan found; the guide */
     long nodes, probed;                    /* probed: the nodes when this probe began */
+    long staff_after;                      /* phase 1 asks staffable past these nodes */
     double limit;
     struct timespec start;
 } Search;
@@ -1162,11 +1163,18 @@ static int fitting(const Search *s, int c, int64_t slack)
  *   which a teacher takes at most one (PLANNING.md §2, 3). Exact for the
  *   cohorts taken; the greedy choice only makes it weaker.
  * It reads every placed cohort's doing, so its failure's reason is all of
- * them. Only a ranking probe asks it, and only once it has spent more
- * than two dives' nodes (2 × cohorts): most probes confirm the guide's
- * value in one dive, and a check costs several nodes' time (asked at
- * every node, plan-50-2 took 13.8 % more instructions for nothing).
- * Phase 1 and the seat bound's searches go without. */
+ * them. A ranking probe asks it only once it has spent more than two
+ * dives' nodes (2 × cohorts): most probes confirm the guide's value in one
+ * dive, and a check costs several nodes' time (asked at every node,
+ * plan-50-2 took 13.8 % more instructions for nothing). Phase 1 asks it
+ * once the whole search has spent 200 nodes a cohort (plan-5-3 without
+ * its professional role's requirement has plans of 136 over a bound of
+ * 16: forward checking staffed the cheap starts every way, 8.6 s of CPU;
+ * with the check 1.3 s). Past two dives' nodes instead, plan-50-2, which
+ * is proven in its first thousands of nodes, took 3.74 G instructions
+ * where it takes 1.47 G. Every search also asks it once at its root
+ * (every option fits there). The seat bound's searches have no teachers
+ * and go without. */
 
 /* Kuhn's augmenting path for unit u of the capacity check. */
 static bool cap_augment(Search *s, int u, int nu, Word *seen)
@@ -1323,6 +1331,14 @@ static bool staffable(Search *s, int64_t slack)
     return true;
 }
 
+/* What the unplaced cohorts may pay over their cheapest options at this
+ * node: unbounded while phase 1 has no plan yet. */
+static int64_t slack_at(const Search *s, int depth, int64_t partial)
+{
+    return s->phase == 1 && s->best == INT64_MAX ? INT64_MAX
+                                                  : (s->phase == 1 ? s->best - 1 : s->target) - partial - s->lb[depth];
+}
+
 /* The next cohort: the one phase 2 ranks when it is due, else the one with
  * the fewest options left that the budget still allows, the earliest first
  * among equals (neighbours in time share teachers and rooms, so this keeps
@@ -1331,8 +1347,7 @@ static int pick(Search *s, int depth, int64_t partial)
 {
     if (s->lexc >= 0 && depth == s->lexc)
         return s->lexc;
-    int64_t slack = s->phase == 1 && s->best == INT64_MAX ? INT64_MAX
-                    : (s->phase == 1 ? s->best - 1 : s->target) - partial - s->lb[depth];
+    int64_t slack = slack_at(s, depth, partial);
     int c = -1, best = 0, ties = 0;
     for (int c2 = 0; c2 < s->n; c2++) {
         if (s->placed[c2])
@@ -1374,8 +1389,9 @@ static bool descend(Search *s, int depth, int64_t partial)
         memcpy(why, s->placedset, sizeof(Word) * (size_t)s->NW);
         return false;
     }
-    if (s->phase == 2 && s->lexc >= 0 && s->nodes - s->probed > 2L * s->n &&
-        !staffable(s, s->target - partial - s->lb[depth])) {
+    if ((s->phase == 1 ? s->T > 0 && s->nodes > s->staff_after
+                       : s->lexc >= 0 && s->nodes - s->probed > 2L * s->n) &&
+        !staffable(s, slack_at(s, depth, partial))) {
         memcpy(why, s->placedset, sizeof(Word) * (size_t)s->NW); /* it reads what they all left */
         return false;
     }
@@ -1453,6 +1469,13 @@ static bool root(Search *s)
     for (int st = 0; st < s->P->nsites; st++)
         if (!seat_count(s, st))
             return false;
+    /* the teachers' capacity, once per search: a relaxation, so it only
+     * refuses years with no plan, and a pigeonhole of teachers (a role's
+     * teachers fewer than the cohorts that all run on one day) that the
+     * search would prove by staffing every way (plan-5-3 without t4's
+     * weekdays: 3 s on the clock, unknown) */
+    if (!staffable(s, INT64_MAX))
+        return false;
     s->lb[0] = 0;
     for (int c = 0; c < s->n; c++)
         s->lb[0] += s->co[c].rootmin = minpen(s, c);
@@ -2284,6 +2307,8 @@ static void solve_group(const PlanProblem *P, const PlanSolveAsk *ask, int K, do
     if (!ask->any_plan) /* a bound is of no use to the first plan */
         setup_seats(s, a);
     s->ask = ask;
+    long sa = ask->staff_alone ? ask->staff_alone : PLAN_STAFF_ALONE_NODES;
+    s->staff_after = sa < 0 ? 0 : sa * (long)s->n;
     s->lexc = -1;
     s->ex = arena_array(a, (size_t)K, sizeof(int *));
     s->match = arena_array(a, (size_t)K, sizeof(int));

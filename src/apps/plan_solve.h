@@ -141,6 +141,11 @@ typedef struct PlanSolveAsk {
      * relaxation is asked (0: PLAN_RANK_ALONE_NODES; < 0: asked at once,
      * as the tests do so that it is exercised on small problems). */
     long rank_alone;
+    /* The nodes a cohort phase 1 spends before it asks the teachers'
+     * capacity at every node (0: PLAN_STAFF_ALONE_NODES; < 0: from the
+     * first node, as the tests do so that it is exercised on small
+     * problems). */
+    long staff_alone;
     /* Only whether a plan exists: stop at the first plan found (one
      * proposal, PLAN_FEASIBLE, its penalty unproven), for the conflict
      * search's oracle; PLAN_INFEASIBLE still means proven. */
@@ -157,6 +162,10 @@ typedef struct PlanSolveAsk {
  * where the search stalls (plan-10-1 spent 50 000 nodes on its first
  * cohort without a proof) it hands over soon. */
 #define PLAN_RANK_ALONE_NODES 20000
+
+/* A cohort's share: years proven in their first nodes never pay for the
+ * check (plan-50-2: +0.16 % instructions; from 2 nodes a cohort, +155 %). */
+#define PLAN_STAFF_ALONE_NODES 200
 
 /* plan_solve with the choices above. */
 void plan_solve_ask(const PlanProblem *P, const PlanSolveAsk *ask, Arena *a, PlanResult *out);

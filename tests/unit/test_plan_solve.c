@@ -184,6 +184,76 @@ static void test_staffable(void **state)
     arena_free(a);
 }
 
+/* The teachers' pigeonhole of the next two tests: n cohorts whose every
+ * Monday option's period (o weeks of starts, 10 weeks to the last
+ * follow-up) spans a common day, at times apart and no site, and n
+ * teachers of one cohort each, told apart by their absences far from
+ * every date; the one role takes the first n - 1 of them (*ro). With
+ * late, cohort 0 may also start on day 300, apart from the rest, for 100. */
+static PlanProblem pigeonhole(Arena *a, int n, int o, bool late, PlanRole **ro)
+{
+    PlanTeacher *t = arena_array(a, (size_t)n, sizeof *t);
+    int32_t (*away)[2] = arena_array(a, (size_t)n, sizeof *away);
+    int *all = arena_array(a, (size_t)n, sizeof *all);
+    for (int i = 0; i < n; i++) {
+        t[i] = teacher(ALLDAYS, 1);
+        away[i][0] = away[i][1] = 1000 + i;
+        t[i].away = (const int32_t(*)[2])&away[i], t[i].naway = 1;
+        all[i] = i;
+    }
+    *ro = arena_alloc(a, sizeof **ro);
+    **ro = role(a, 1, all, n);
+    (*ro)->neligible = n - 1;
+    PlanCohort *c = arena_array(a, (size_t)n, sizeof *c);
+    for (int i = 0; i < n; i++) {
+        PlanOption *op = arena_array(a, (size_t)o + 1, sizeof *op);
+        for (int j = 0; j < o; j++) {
+            int32_t d = 100 + 7 * j;
+            op[j] = opt(a, j, MON, 540 + 60 * i, 590 + 60 * i, &d, 1, 70);
+        }
+        int32_t d300 = 300;
+        op[o] = opt(a, 100, MON, 540, 590, &d300, 1, 0);
+        c[i] = (PlanCohort){.site = -1, .opts = op, .nopts = late && i == 0 ? o + 1 : o, .roles = *ro, .nroles = 1};
+    }
+    return (PlanProblem){.cohorts = c, .ncohorts = n, .teachers = t, .nteachers = n - 1};
+}
+
+/* The teachers' capacity at the root: five cohorts on a common day for
+ * four teachers. Forward checking staffs four cohorts every way it can
+ * before the fifth has no team (930 nodes); the check proves it before the
+ * first node. With a fifth teacher it fits, exactly: one place less per
+ * teacher would refuse it.
+ * Then in phase 1: seven cohorts for six teachers, but cohort 0 may also
+ * start late for 100. The root's check passes (not every option of cohort
+ * 0 spans the common day); the cheap starts all fail on a team, which
+ * forward checking finds cohort by cohort: the plan of 100 is proven in
+ * fewer nodes with the check past 200 nodes a cohort (nodes, not time: the
+ * same on every machine). The check made too strong in phase 1 is caught
+ * by the brute-force families' LP paths, which ask it from the first
+ * node. */
+static void test_staffable_pigeonhole(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    PlanRole *ro;
+    PlanProblem P = pigeonhole(a, 5, 6, false, &ro);
+    PlanResult r = solve(&P, 1, a);
+    assert_int_equal(r.status, PLAN_INFEASIBLE);
+    assert_int_equal(r.nodes, 0);
+    ro->neligible = 5, P.nteachers = 5; /* five for five */
+    r = solve(&P, 1, a);
+    assert_int_equal(r.status, PLAN_OPTIMAL);
+    assert_int_equal(r.proposals[0].penalty, 0);
+
+    P = pigeonhole(a, 7, 10, true, &ro);
+    r = solve(&P, 1, a);
+    assert_int_equal(r.status, PLAN_OPTIMAL);
+    assert_int_equal(r.proposals[0].penalty, 100);
+    assert_int_equal(r.proposals[0].opt[0], 10);
+    assert_true(r.nodes < 2000); /* 1782 with the check, 2232 without */
+    arena_free(a);
+}
+
 /* The seat count: nine cohorts at a site of one room and two times apart,
  * each meeting twice a week for two weeks in the same four (any two of
  * Monday to Thursday, either time, starting in week 1, 2 or 3): 36
@@ -633,7 +703,7 @@ static PlanResult solve_path(const PlanProblem *P, int k, int path, Arena *a)
     PlanSolveAsk ask = {.nproposals = k};
     if (path != ALONE)
         ask.lp_open = plan_mip_lp_open, ask.lp_cut = plan_mip_lp_cut, ask.lp_close = plan_mip_lp_close,
-        ask.rank_alone = -1;
+        ask.rank_alone = -1, ask.staff_alone = -1;
     if (path == MIP_FIRST)
         ask.best = plan_mip_best;
     PlanResult r;
@@ -1061,6 +1131,7 @@ int main(void)
         cmocka_unit_test(test_rooms),
         cmocka_unit_test(test_seat_bound),
         cmocka_unit_test(test_staffable),
+        cmocka_unit_test(test_staffable_pigeonhole),
         cmocka_unit_test(test_seat_count),
         cmocka_unit_test(test_weekdays_and_away),
         cmocka_unit_test(test_max_cohorts),
