@@ -183,8 +183,12 @@ def main():
         readme = os.path.join(HERE, "README.md")
         text = open(readme).read()
         block = "<!-- plan:begin -->\n" + "\n".join(table) + "\n<!-- plan:end -->"
+        # Exactly one marked table: a stray marker would make the block swallow the
+        # hand-written paragraphs between two of them.
+        if text.count("<!-- plan:begin -->") > 1 or text.count("<!-- plan:end -->") > 1:
+            sys.exit("bench/README.md: more than one plan:begin or plan:end marker")
         if "<!-- plan:begin -->" in text:
-            text = re.sub(r"<!-- plan:begin -->.*<!-- plan:end -->", lambda m: block, text, flags=re.S)
+            text = re.sub(r"<!-- plan:begin -->.*?<!-- plan:end -->", lambda m: block, text, flags=re.S)
         else:
             text += "\n## Planning: ramme plan against MiniZinc with Gecode\n\n" + block + "\n"
         open(readme, "w").write(text)
