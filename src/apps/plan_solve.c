@@ -365,37 +365,49 @@ static void support(Search *s, int c2)
 
 /* ---- forward checking ---- */
 
-/* Whether a room is free for q at site st, given who meets there already,
- * on the days q shares with O (the meeting placed last): q was alive, so
- * a room was free on every other day before O came. The most meetings at
- * one moment is reached at a start. */
-static bool room_free(Search *s, int st, const Opt *q, const Opt *O)
+/* Whether a meeting at [t0, t1) on day d finds a room at site st, given
+ * who meets there already. The most meetings at one moment is reached at
+ * a start: t0, or a meeting's start within [t0, t1). */
+static bool room_left(const Search *s, int st, int d, int t0, int t1)
 {
-    int R = s->P->sites[st].rooms, cap = s->rcap[st];
-    for (int i = 0, j = 0; i < q->nday && j < O->nday;) {
-        if (q->day[i] != O->day[j]) {
-            q->day[i] < O->day[j] ? i++ : j++;
+    int R = s->P->sites[st].rooms, k = s->rcnt[st][d];
+    if (k < R)
+        return true;
+    const int *L = s->rlist[st] + (size_t)d * (size_t)s->rcap[st];
+    for (int a = -1; a < k; a++) {
+        int p = a < 0 ? t0 : s->co[L[a]].o[s->opt[L[a]]].t0;
+        if (p < t0 || p >= t1)
             continue;
+        int cnt = 1;
+        for (int b = 0; b < k; b++) {
+            const Opt *r = &s->co[L[b]].o[s->opt[L[b]]];
+            cnt += r->t0 <= p && p < r->t1;
         }
-        int d = q->day[i], k = s->rcnt[st][d];
-        i++, j++;
-        if (k < R)
-            continue;
-        const int *L = s->rlist[st] + (size_t)d * (size_t)cap;
-        for (int a = -1; a < k; a++) {
-            int p = a < 0 ? q->t0 : s->co[L[a]].o[s->opt[L[a]]].t0;
-            if (p < q->t0 || p >= q->t1)
-                continue;
-            int cnt = 1;
-            for (int b = 0; b < k; b++) {
-                const Opt *r = &s->co[L[b]].o[s->opt[L[b]]];
-                cnt += r->t0 <= p && p < r->t1;
-            }
-            if (cnt > R)
-                return false;
-        }
+        if (cnt > R)
+            return false;
     }
     return true;
+}
+
+/* The options of C2 that find no room at site st on some day they share
+ * with O (the meeting placed last), into kill (W words): an alive option
+ * had a room on every other day before O came. Asked per day of O and per
+ * distinct time of C2, not per option and day (plan-5-3, two rooms: option
+ * by option it was 88 % of the command's instructions). */
+static void room_none(const Search *s, int st, const Opt *O, const Coh *C2, Word *kill)
+{
+    int W = C2->W;
+    memset(kill, 0, sizeof(Word) * (size_t)W);
+    for (int i = 0; i < O->nday; i++) {
+        int d = O->day[i];
+        if (d < C2->lo || d > C2->hi || s->rcnt[st][d] < s->P->sites[st].rooms)
+            continue;
+        const Word *row = C2->dayopts + (size_t)(d - C2->lo) * (size_t)W;
+        for (int k = 0; k < C2->ncls; k++)
+            if (overlap(O->t0, O->t1, C2->cls0[k], C2->cls1[k]) && !room_left(s, st, d, C2->cls0[k], C2->cls1[k]))
+                for (int w = 0; w < W; w++)
+                    kill[w] |= row[w] & C2->clsmask[(size_t)k * (size_t)W + (size_t)w];
+    }
 }
 
 static bool rooms_limited(const Search *s, int st) { return st >= 0 && st < s->P->nsites; }
@@ -509,17 +521,20 @@ static bool narrow(Search *s, int c, const Opt *O, int c2)
         tc[w] &= ds[w]; /* same date, overlapping times */
     if (rooms) {
         int st = C->site;
+        bool several = s->P->sites[st].rooms > 1, full = false;
+        if (several)
+            room_none(s, st, O, C2, chg);
         for (int w = 0; w < W; w++) {
             Word m = tc[w] & al[w], keep = al[w];
             touched |= m != 0;
-            if (s->P->sites[st].rooms <= 1)
+            if (!several)
                 keep &= ~m;
-            else /* several rooms: whoever meets there that day shares the blame */
-                for (; m; m &= m - 1)
-                    if (!room_free(s, st, &C2->o[w * 64 + __builtin_ctzll(m)], O))
-                        keep &= ~(m & -m), blame(s, c2, s->sitecoh + (size_t)st * (size_t)s->NW);
+            else if (m & chg[w])
+                keep &= ~(m & chg[w]), full = true;
             seth(s, &al[w], keep);
         }
+        if (full) /* several rooms: whoever meets there that day shares the blame */
+            blame(s, c2, s->sitecoh + (size_t)st * (size_t)s->NW);
     }
     if (any) {
         if (!same) /* a teacher cannot be at two sites on one date */
