@@ -200,6 +200,7 @@ typedef struct Search {
     bool *placed;
     int *opt, *team, *used, *cls, *tcount; /* team: n × maxslots; tcount: T × D */
     int **rcnt, **rlist, *rcap;            /* rooms > 1: who meets per site and day */
+    Word **thash;                          /* per teacher, when first needed: the counters' hashes summed by day */
     int *inteam, *cand, *ncand;            /* per depth: T, maxroles × T, maxroles */
     Word *avail, *ds, *tc, *chg, *seen, *cnt;
     int *owner, *sat, *nsat;               /* sat: maxslots × (D+2) */
@@ -862,6 +863,20 @@ static void seat_reason(Search *s, int d, Word *out)
     }
 }
 
+/* Teacher t's counters' hashes summed over days 0 … d-1, at [d]: a
+ * period's share of the state's hash is then two reads, not a mix() per
+ * day (plan-5-3: 8 % of the instructions, a period being months long). */
+static const Word *teacher_hash(Search *s, int t)
+{
+    if (!s->thash[t]) {
+        Word *h = arena_array(s->a, (size_t)s->D + 1, sizeof(Word));
+        for (int d = 0; d < s->D; d++)
+            h[d + 1] = h[d] + mix((Word)t * 0x10000 + (Word)d + 0x3C6EF372FE94F82BULL);
+        s->thash[t] = h;
+    }
+    return s->thash[t];
+}
+
 /* Places cohort c with option o and the team in s->team; false when some
  * unplaced cohort is left with no option (s->wiped names it). The caller
  * saves the trail and the hashes first and restores them after unplace,
@@ -886,9 +901,11 @@ static bool place(Search *s, int depth, int c, int o)
         int t = tm[j], mx = s->P->teachers[t].max_cohorts, *tc = s->tcount + (size_t)t * (size_t)s->D;
         int *sat = s->sat + (size_t)j * (size_t)(s->D + 2), ns = 0;
         s->used[t]++;
+        if (mx > 1) { /* the counters decide what comes later only when a teacher takes several */
+            const Word *h = teacher_hash(s, t);
+            s->hsum += h[O->l + 1] - h[O->f];
+        }
         for (int d = O->f; d <= O->l; d++) {
-            if (mx > 1) /* the counters decide what comes later only when a teacher takes several */
-                s->hsum += mix((Word)t * 0x10000 + (Word)d + 0x3C6EF372FE94F82BULL);
             if (++tc[d] >= mx) { /* full: no other period may touch this day */
                 if (ns > 0 && sat[2 * ns - 1] == d - 1)
                     sat[2 * ns - 1] = d;
@@ -1829,6 +1846,7 @@ static void setup(Search *s, const PlanProblem *P, Arena *a)
     s->used = arena_array(a, T, sizeof(int));
     s->cls = arena_array(a, T, sizeof(int));
     s->tcount = arena_array(a, T * (size_t)s->D, sizeof(int));
+    s->thash = arena_array(a, T, sizeof(Word *));
     s->inteam = arena_array(a, n1 * T, sizeof(int));
     s->cand = arena_array(a, n1 * (size_t)s->maxroles * T, sizeof(int));
     s->ncand = arena_array(a, n1 * (size_t)s->maxroles, sizeof(int));

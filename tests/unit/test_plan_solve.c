@@ -374,6 +374,37 @@ static void test_rooms_by_moment(void **state)
     arena_free(a);
 }
 
+/* A teacher of two cohorts at a time, every option of B and C within
+ * A's first option's weeks: with A there too they are three, with A's
+ * second option (penalty 1) they fit. A, with the fewest options, is
+ * placed first, and below either of its options B's and C's options and
+ * blocked teachers are alike: only the teacher's counters (how many
+ * cohorts she has each day) tell the two states apart, so the state
+ * remembered without a plan must include them. */
+static void test_counters_remembered(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    static const int32_t TU[] = {101, 108, 115}, WE[] = {102, 109, 116};
+    PlanOption oa[2] = {opt(a, 0, MON, 540, 600, W1, 3, 0), opt(a, 1, MON, 540, 600, W3, 2, 0)};
+    PlanOption ob[3] = {opt(a, 0, MON, 660, 720, W1, 3, 0), opt(a, 0, TUE, 660, 720, TU, 3, 0),
+                        opt(a, 0, WED, 660, 720, WE, 3, 0)};
+    PlanOption oc[3] = {opt(a, 0, MON, 780, 840, W1, 3, 0), opt(a, 0, TUE, 780, 840, TU, 3, 0),
+                        opt(a, 0, WED, 780, 840, WE, 3, 0)};
+    int e[1] = {0};
+    PlanRole ro = role(a, 1, e, 1);
+    PlanCohort c[3] = {{.site = -1, .opts = oa, .nopts = 2, .roles = &ro, .nroles = 1},
+                       {.site = -1, .opts = ob, .nopts = 3, .roles = &ro, .nroles = 1},
+                       {.site = -1, .opts = oc, .nopts = 3, .roles = &ro, .nroles = 1}};
+    PlanTeacher t = teacher(ALLDAYS, 2);
+    PlanProblem P = {.cohorts = c, .ncohorts = 3, .teachers = &t, .nteachers = 1};
+    PlanResult r = solve(&P, 1, a);
+    assert_int_equal(r.status, PLAN_OPTIMAL);
+    assert_int_equal(r.proposals[0].penalty, 1);
+    assert_int_equal(r.proposals[0].opt[0], 1);
+    arena_free(a);
+}
+
 /* Teacher 0 does not teach Tuesdays, teacher 1 is away in week 2: the
  * cheap option (Monday and Tuesday) has nobody; the next one has both. */
 static void test_weekdays_and_away(void **state)
@@ -1161,6 +1192,7 @@ int main(void)
         cmocka_unit_test(test_one_cohort_cheapest_and_ties),
         cmocka_unit_test(test_no_cohorts),
         cmocka_unit_test(test_rooms),
+        cmocka_unit_test(test_counters_remembered),
         cmocka_unit_test(test_rooms_by_moment),
         cmocka_unit_test(test_seat_bound),
         cmocka_unit_test(test_staffable),
