@@ -1002,6 +1002,24 @@ static int unseatable_site(Ctx *C, bool *on)
     return -1;
 }
 
+/* Whether requirement i shapes site st's seating alone (site_alone): the
+ * window, the starts of its cohorts and its rooms; no other requirement
+ * reaches that problem (teachers and roles are left out of it). */
+static bool seats_at(Ctx *C, int st, int i)
+{
+    const Req *q = &C->reqs[i];
+    switch (q->kind) {
+    case RQ_WINDOW:
+        return true;
+    case RQ_START:
+        return site_index(C, C->site_of[q->who]) == st;
+    case RQ_ROOMS:
+        return q->who == st;
+    default:
+        return false;
+    }
+}
+
 /* Nothing fits: the requirements that conflict, and what dropping each
  * costs. The options are placed again over the wider starts first. The
  * whole explanation gets the plan's time limit, or PLAN_DEFAULT_SECONDS:
@@ -1027,6 +1045,14 @@ static void explain_conflict(Ctx *C, PlanReport *out)
          * its cohorts alone (a small search a call, where the whole year
          * can take the call's limit to find a plan), then shrunk further
          * and priced with the whole problem, so it is as minimal as ever. */
+        /* What the seating alone does not read goes without a question:
+         * with it dropped the oracle's problem is the one proven to have no
+         * plan (issue #15: plan-200-2's 598 requirements, 18 of them its
+         * site's, were still 445 when the questions on its starts had run
+         * out the clock). Deletion in order drops them all the same, a
+         * question per block, when every answer comes in time. */
+        for (int i = 0; i < C->nreqs; i++)
+            in[i] = in[i] && seats_at(C, site, i);
         C->alone = site + 1;
         plan_conflict_within(&o, C->nreqs, in, NULL, &minimal);
         C->alone = 0;

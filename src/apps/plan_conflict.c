@@ -29,14 +29,16 @@ OracleAnswer plan_oracle_answer(bool found, bool least_proven, bool none_proven,
     return none_proven ? ORACLE_NO : ORACLE_UNKNOWN;
 }
 
-/* Drops what it can of idx[lo..hi) (all marked on entry). */
-static void shrink(Run *r, int lo, int hi)
+/* Drops what it can of idx[lo..hi) (all marked on entry). `known` is the
+ * answer to dropping them all when it was asked already (ORACLE_NO never:
+ * they would be gone), else ORACLE_NO. */
+static void shrink(Run *r, int lo, int hi, OracleAnswer known)
 {
     if (lo >= hi)
         return;
     for (int i = lo; i < hi; i++)
         r->in[r->idx[i]] = false;
-    OracleAnswer a = r->o->fits(r->o->ctx, r->in, NULL);
+    OracleAnswer a = known != ORACLE_NO ? known : r->o->fits(r->o->ctx, r->in, NULL);
     if (a == ORACLE_NO)
         return; /* none of them is needed */
     for (int i = lo; i < hi; i++)
@@ -46,9 +48,17 @@ static void shrink(Run *r, int lo, int hi)
     if (hi - lo == 1)
         return; /* needed (or not known to be unneeded) */
     int mid = lo + (hi - lo) / 2;
-    shrink(r, lo, mid);
-    shrink(r, mid, hi);
+    shrink(r, lo, mid, ORACLE_NO);
+    /* The first half all gone, dropping the second is the question just
+     * answered: not asked again (an unknown answer cost the question's
+     * whole clock; plan-200-2's seating asked one five times). */
+    bool gone = true;
+    for (int i = lo; i < mid && gone; i++)
+        gone = !r->in[r->idx[i]];
+    shrink(r, mid, hi, gone ? a : ORACLE_NO);
 }
+
+static int within(const ConflictOracle *o, int n, bool *in, int64_t *relaxed, bool *minimal, OracleAnswer known);
 
 int plan_conflict(const ConflictOracle *o, int n, bool *in, int64_t *relaxed, bool *minimal)
 {
@@ -60,10 +70,18 @@ int plan_conflict(const ConflictOracle *o, int n, bool *in, int64_t *relaxed, bo
         return 0; /* nothing fits even with no requirement enforced */
     for (int i = 0; i < n; i++)
         in[i] = true;
-    return plan_conflict_within(o, n, in, relaxed, minimal);
+    /* dropping every one of them is the question just asked */
+    return within(o, n, in, relaxed, minimal, none);
 }
 
 int plan_conflict_within(const ConflictOracle *o, int n, bool *in, int64_t *relaxed, bool *minimal)
+{
+    return within(o, n, in, relaxed, minimal, ORACLE_NO);
+}
+
+/* `known`: the answer to dropping every marked one, when asked already
+ * (else ORACLE_NO). */
+static int within(const ConflictOracle *o, int n, bool *in, int64_t *relaxed, bool *minimal, OracleAnswer known)
 {
     int64_t pen;
     int *idx = malloc(sizeof(int) * ((size_t)n + 1)), m = 0;
@@ -74,7 +92,7 @@ int plan_conflict_within(const ConflictOracle *o, int n, bool *in, int64_t *rela
             idx[m++] = i;
     if (idx) {
         Run r = {o, in, idx, true};
-        shrink(&r, 0, m);
+        shrink(&r, 0, m, known);
         *minimal = r.minimal;
     }
     free(idx);

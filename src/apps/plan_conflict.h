@@ -34,7 +34,8 @@ OracleAnswer plan_oracle_answer(bool found, bool least_proven, bool none_proven,
  * the rest are proven to admit no plan (asked without a penalty), tried a
  * block at a time (half the
  * candidates, then halves of a block that could not go), so a conflict of
- * k among n costs about 2k·log2(n) calls, not n. relaxed[i], for each
+ * k among n costs about 2k·log2(n) calls, not n; a question already
+ * answered (the second half once the first has gone) is not asked again. relaxed[i], for each
  * marked i, is the best penalty with every requirement but i enforced, -1
  * when still nothing fits, -2 when unknown. Returns the conflict's size;
  * 0 when nothing fits even with none enforced. */
