@@ -207,9 +207,9 @@ def derive_lexer(lx):
     # A fatal scanner error's place (lex_fatal): there is no yylloc to read.
     lx = once(lx, "parse_span(ls, *yyget_lloc(scanner))", "span_none()", "a fatal error's place")
     lx = once(lx, """    char *p;
-    if (!ascii || n >= 16 || (size_t)loc->first_off + 16 > s->src->len || !(p = arena_bump(s->arena, 16)))
+    if (!ascii || n >= 16 || !s->text_in_arena || !(p = arena_bump(s->arena, 16)))
         return ident_token_slow(s, text, n, call, ascii, lval, loc);
-    memcpy(p, s->src->text + loc->first_off, 16);
+    memcpy(p, text, 16); /* lex_scan_text's copy has 16 bytes' room after the text */
     p[n] = '\\0';
     return name_token(s, p, call, lval);""",
               """    (void)ascii, (void)loc;

@@ -116,6 +116,8 @@ typedef struct LexState {
     int errors_at_start;   /* diags->errors when this parse began */
     jmp_buf *scanner_fatal; /* where a fatal scanner error (YY_FATAL_ERROR) goes */
     void *lex_heap;        /* the scanner's one block outside the arena, or NULL (lexer.l's yyalloc) */
+    bool text_in_arena;    /* the scanner reads a copy of the text in the arena (lex_scan_text):
+                              a plain string's value stays there (lexer.l) */
     /* Last, and not cleared: only the first nbraces entries are read. A
      * batch parses every course anew, and clearing 10 KB each time cost
      * more than lexing a course's keys. */

@@ -50,7 +50,8 @@ static inline Lexed *lex_n(const char *text, size_t len, bool expr_mode)
 
     yyscan_t scanner;
     assert_int_equal(yylex_init_extra(ls, &scanner), 0);
-    YY_BUFFER_STATE buf = yy_scan_bytes(src->text, (int)src->len, scanner);
+    /* As parse.c does: a copy in the arena, where plain strings' values stay. */
+    YY_BUFFER_STATE buf = lex_scan_text(src->text, src->len, scanner);
     for (;;) {
         YYSTYPE v;
         ParseLoc loc;

@@ -685,6 +685,57 @@ static void test_string_escapes(void **state)
     lex_free(lx);
 }
 
+/* The scanner tells a string without escapes or braces (its text is its
+ * value, form NULL) from one with them sixteen bytes at a time (lexer.l,
+ * str_special): a brace or a backslash at every place of bodies of 0 to 40
+ * bytes, the string alone at the text's very end (no room for a 16-byte
+ * read past a short one), followed by more text, and after a prefix that
+ * moves it against the buffer's start. */
+static void test_string_special_bytes_everywhere(void **state)
+{
+    (void)state;
+    static const char *const tails[] = {"", " x\nabcdefghijklmnopqrstuvwxyz_abcdefghijklmn"};
+    static const char *const heads[] = {"", "a ", "abc "};
+    char body[64], text[192], want[64];
+    for (size_t len = 0; len <= 40; len++)
+        for (int h = 0; h < 3; h++)
+            for (int t = 0; t < 2; t++)
+                for (int at = -1; at < (int)len; at++)
+                    for (int c = 0; c < 3; c++) {
+                        if (at < 0 && c > 0)
+                            continue; /* the plain body once */
+                        for (size_t i = 0; i < len; i++)
+                            body[i] = (char)('a' + i % 26);
+                        body[len] = '\0';
+                        strcpy(want, body);
+                        if (at >= 0 && c < 2) {
+                            body[at] = c == 0 ? '{' : '}';
+                            want[at] = body[at];
+                        } else if (at >= 0) {
+                            if (at + 1 >= (int)len)
+                                continue; /* an escape takes two bytes */
+                            body[at] = '\\', body[at + 1] = 'n';
+                            want[at] = '\n';
+                            memmove(want + at + 1, want + at + 2, len - (size_t)at - 1);
+                        }
+                        snprintf(text, sizeof text, "%s\"%s\"%s", heads[h], body, tails[t]);
+                        Lexed *lx = lex(text);
+                        int k = h == 0 ? 0 : 1;
+                        assert_int_equal(lx->toks[k].kind, TOK_STRING);
+                        const StrLit *v = lx->toks[k].v.TOK_STRING;
+                        assert_string_equal(v->s, want);
+                        assert_string_equal(strlit_raw(v->s, v->form), body);
+                        if (at < 0) {
+                            assert_null(v->form);
+                        } else {
+                            assert_non_null(v->form);
+                            assert_int_equal(v->form->nbraces, c < 2 ? 1 : 0);
+                        }
+                        assert_int_equal(lx->diags.n, 0);
+                        lex_free(lx);
+                    }
+}
+
 static void test_string_errors(void **state)
 {
     (void)state;
@@ -1004,6 +1055,7 @@ int main(void)
         cmocka_unit_test(test_digit_dash_runs),
         cmocka_unit_test(test_times),
         cmocka_unit_test(test_string_escapes),
+        cmocka_unit_test(test_string_special_bytes_everywhere),
         cmocka_unit_test(test_string_errors),
         cmocka_unit_test(test_unknown_escape_of_non_ascii),
         cmocka_unit_test(test_newline_suppression),
