@@ -59,15 +59,21 @@ static HOT_INLINE Value *value_new(Builder *B, ValueKind k, Span sp)
     return v;
 }
 
+/* Whether arena_push moves an array of n elements: at 0 and at a power of
+ * two from 4 (arena.h; test_arena_push holds it to that); otherwise it
+ * returns the array as it is. Called only then, the pushes that find room
+ * (most of a course's 50) cost no call. */
+static HOT_INLINE bool push_moves(size_t n)
+{
+    return n == 0 || (n >= 4 && (n & (n - 1)) == 0);
+}
+
 static HOT_INLINE void list_push(Builder *B, Value *list, Value *item)
 {
     /* arena_push doubles: growing by one item at a time copied the whole
-     * list for each item, quadratic for a long list. It moves the array at
-     * 0 and at a power of two from 4 (arena.h; test_arena_push holds it to
-     * that) and returns it as it is otherwise: called only there, the
-     * pushes that find room (most of a course's 40) cost no call. */
+     * list for each item, quadratic for a long list. */
     int n = list->u.list.n;
-    if (n == 0 || (n >= 4 && (n & (n - 1)) == 0))
+    if (push_moves((size_t)n))
         list->u.list.items = arena_push(B->p->arena, list->u.list.items, (size_t)n, sizeof *list->u.list.items);
     list->u.list.items[list->u.list.n++] = item;
 }
@@ -668,7 +674,8 @@ static void register_named(Builder *B, Block *b)
      * to (a course's modules) is listed, not filed. */
     bool file = b->schema->referenced;
     if (p->in_scope) { /* a batch item: its names go when it goes */
-        p->scope_named = arena_push(p->arena, p->scope_named, (size_t)p->nscope_named, sizeof *p->scope_named);
+        if (push_moves((size_t)p->nscope_named))
+            p->scope_named = arena_push(p->arena, p->scope_named, (size_t)p->nscope_named, sizeof *p->scope_named);
         p->scope_named[p->nscope_named++] = b;
         return; /* filed when a reference looks (file_scope) */
     }
