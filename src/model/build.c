@@ -643,7 +643,9 @@ static void build_header(Builder *B, Block *b, Entry *e)
     }
 }
 
-static void add_to_many(Builder *B, Block *b, Field *f, Value *v, Span at)
+/* Inline: a course's modules, targets and roles (seven a course), each a
+ * call whose saved registers cost as much as the names compared. */
+static HOT_INLINE void add_to_many(Builder *B, Block *b, Field *f, Value *v, Span at)
 {
     Value **slot = &b->vals[f->index];
     if (!*slot)
