@@ -1283,15 +1283,32 @@ void build_defaults(Program *p)
             }
             diag_free(&aside);
         }
-        /* The fields finish_block visits, listed once: a course's modules
-         * have none, its theory none. */
+        /* How many fields finish_block visits: a course's modules have
+         * none, its theory none. */
         Schema *s = p->schemas[k];
         nest_kinds(p, s);
-        int *at = arena_array(p->arena, (size_t)s->nfields + 1, sizeof *at);
         s->nfinish = 0;
         for (int i = 0; i < s->nfields; i++)
-            if (finish_visits(s->fields[i]))
-                at[s->nfinish++] = i;
+            s->nfinish += finish_visits(s->fields[i]);
+    }
+    /* The fields themselves, once every kind's count is known (a block
+     * field of a kind with none is not gone into). */
+    for (int k = 0; k < p->nschemas; k++) {
+        Schema *s = p->schemas[k];
+        FinishField *at = arena_array(p->arena, (size_t)s->nfinish + 1, sizeof *at);
+        int n = 0;
+        for (int i = 0; i < s->nfields; i++) {
+            const Field *f = s->fields[i];
+            if (!finish_visits(f))
+                continue;
+            const Schema *ks = f->type->k == TY_BLOCK ? f->type->schema : NULL;
+            at[n++] = (FinishField){
+                .index = i,
+                .into = f->type->k == TY_BLOCK && !(ks && ks->nfinish == 0),
+                .absent = !f->def_value && (!f->optional || f->def || f->many),
+                .def_value = f->def_value,
+            };
+        }
         s->finish = at;
     }
 }
@@ -1336,26 +1353,20 @@ static void finish_block(Builder *B, Block *b, int depth)
     if (b->finished || depth > AST_MAX_DEPTH) /* nesting is bounded by the parser */
         return;
     b->finished = true;
-    Schema *s = b->schema;
-    int n = s->finish ? s->nfinish : s->nfields;
-    for (int j = 0; j < n; j++) {
-        int i = s->finish ? s->finish[j] : j;
-        Field *f = s->fields[i];
-        Value *v = b->vals[i];
+    const Schema *s = b->schema;
+    for (const FinishField *ff = s->finish, *end = ff + s->nfinish; ff < end; ff++) {
+        Value *v = b->vals[ff->index];
         if (!v) {
             /* A default is never a block (schema.c): nothing to go into. */
-            if (f->def_value)
-                b->vals[i] = f->def_value;
-            else if (!f->optional || f->def || f->many)
-                finish_absent(B, b, i);
+            if (ff->def_value)
+                b->vals[ff->index] = ff->def_value;
+            else if (ff->absent)
+                finish_absent(B, b, ff->index);
             continue;
         }
-        if (f->type->k != TY_BLOCK)
-            continue;
         /* A kind with nothing to finish (a course's modules) is not
-         * visited: its blocks would only be marked finished. */
-        const Schema *ks = f->type->schema;
-        if (ks && ks->finish && ks->nfinish == 0)
+         * visited (into): its blocks would only be marked finished. */
+        if (!ff->into)
             continue;
         if (v->k == V_BLOCK)
             finish_block(B, v->u.block, depth + 1);

@@ -78,6 +78,17 @@ typedef struct HeaderPattern {
     Span span;
 } HeaderPattern;
 
+/* What finish_block does with a field of a block (build_defaults): each
+ * read from the field and its type once per program, where they were
+ * read for every block (three pointers followed a field). */
+typedef struct FinishField {
+    int index;        /* the field's position (Block.vals) */
+    bool into;        /* a block of a kind with something to finish: go into it */
+    bool absent;      /* absent and without def_value: finish_absent (a default
+                       * converted for the block, or a message) */
+    Value *def_value; /* absent: this (Field.def_value), when not NULL */
+} FinishField;
+
 struct Schema {
     const char *name;
     Span span;
@@ -97,8 +108,9 @@ struct Schema {
     uint64_t nested_in; /* bit k: blocks of this kind can be written inside a top-level
                          * block whose kind has top_bit k + 1 (build_defaults) */
     int top_bit;        /* a top-level kind's bit in nested_in, plus one; 0: none known */
-    const int *finish;  /* the fields finish_block looks at (build_defaults): a block
-                         * or one that has something to do when absent; NULL: all */
+    const struct FinishField *finish; /* the fields finish_block looks at (build_defaults,
+                         * for every schema before any block is built): a block or one
+                         * that has something to do when absent */
     int nfinish;
     const struct FieldWords *words; /* every word for a field, by its first three bytes
                                      * (schema.c, once every schema is defined, before
