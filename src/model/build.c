@@ -757,19 +757,27 @@ static void fill_body(Builder *B, Block *b, Entry *e)
     Schema *s = b->schema;
     const Source *src = B->p->sources->files[b->file];
     Diags *d = B->p->diags;
-    for (int i = 0; i < e->body.n; i++) {
-        Entry *c = e->body.items[i];
+    /* Read once: the stores of the loop (a block's values) could be any of
+     * them for the compiler, which read them again for every key. */
+    const struct FieldWords *words = s->words;
+    const int file = b->file;
+    const char *text = src->text;
+    const size_t len = src->len;
+    Entry *const *body = e->body.items;
+    const int nbody = e->body.n;
+    for (int i = 0; i < nbody; i++) {
+        Entry *c = body[i];
         bool alias;
         /* model_field_as, inline: every key of every course, first by its
          * bytes in the text when WORDS_TEXT bytes can be read there. */
         Field *f = NULL;
-        if (s->words) {
+        if (words) {
             uint32_t at = c->key_span.first_off, n = c->key_span.last_off - at;
             /* (A span without a place, SRC_NO_OFF, fails the last test.) */
-            if (c->key_span.file == b->file && n <= WORDS_TEXT && at + (size_t)WORDS_TEXT <= src->len)
-                f = words_find_text(s->words, src->text + at, n, &alias);
+            if (c->key_span.file == file && n <= WORDS_TEXT && at + (size_t)WORDS_TEXT <= len)
+                f = words_find_text(words, text + at, n, &alias);
             if (!f)
-                f = words_find(s->words, c->key, &alias);
+                f = words_find(words, c->key, &alias);
         } else {
             f = model_field_as(s, c->key, &alias);
         }
@@ -819,7 +827,7 @@ static void fill_body(Builder *B, Block *b, Entry *e)
         if (c->extends)
             diag_error(d, c->extends->span, _("only a top-level declaration can use 'extends'"));
         if (f->type->k == TY_BLOCK) {
-            Block *nb = build_block(B, f->type->schema, c, b, b->top ? b->top : b, b->file);
+            Block *nb = build_block(B, f->type->schema, c, b, b->top ? b->top : b, file);
             Value *v = value_new(B, V_BLOCK, c->span);
             v->u.block = nb;
             if (f->many) {
