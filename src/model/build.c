@@ -676,8 +676,13 @@ static void register_named(Builder *B, Block *b)
      * to (a course's modules) is listed, not filed. */
     bool file = b->schema->referenced;
     if (p->in_scope) { /* a batch item: its names go when it goes */
-        if (push_moves((size_t)p->nscope_named))
-            p->scope_named = arena_push(p->arena, p->scope_named, (size_t)p->nscope_named, sizeof *p->scope_named);
+        /* Room for 16 at first (arena_push's 4, then 8 and 16, were three
+         * calls and two copies for a course's nine goals and targets). */
+        if (p->nscope_named == p->scope_cap) {
+            p->scope_cap = p->scope_cap ? 2 * p->scope_cap : 16;
+            p->scope_named = arena_grow_raw(p->arena, p->scope_named, (size_t)p->nscope_named, (size_t)p->scope_cap,
+                                            sizeof *p->scope_named);
+        }
         p->scope_named[p->nscope_named++] = b;
         return; /* filed when a reference looks (file_scope) */
     }
@@ -942,7 +947,7 @@ void build_enter_scope(Program *p, Arena *a)
     p->in_scope = true;
     p->scope_names = (SymTab){.arena = a};
     p->scope_named = NULL;
-    p->nscope_named = p->nscope_filed = 0;
+    p->nscope_named = p->nscope_filed = p->scope_cap = 0;
 }
 
 /* The batch item's named blocks registered since the last call, filed by

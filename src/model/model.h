@@ -236,6 +236,7 @@ typedef struct Program {
                            * when a reference first looks there (find_ref, build.c) */
     Block **scope_named;
     int nscope_named;
+    int scope_cap;        /* room in scope_named: 16, then doubled (register_named) */
     int nscope_filed;     /* scope_named[0, nscope_filed) are in scope_names */
     const char **search; /* stdlib search path */
     int nsearch;
