@@ -96,6 +96,11 @@ static void suggest_fields(TC *t, const Schema *s, const char *const *segs, int 
  * not NULL, is segment from's field, which the caller found already. */
 static Type *follow(TC *t, Node *n, Type *cur, const char *const *segs, int nseg, int from, Field *first, PathRes *r)
 {
+    /* The chain has a field for each segment from `from` on, at most: its
+     * room at once (r is new: tc_path's), where arena_push began with a
+     * zeroed array of 4 for every path. */
+    if (nseg > from && !r->chain)
+        r->chain = arena_alloc_raw(t->a, (size_t)(nseg - from) * sizeof *r->chain);
     for (int i = from; i < nseg; i++) {
         bool list = false;
         Type *base = cur;
@@ -114,7 +119,6 @@ static Type *follow(TC *t, Node *n, Type *cur, const char *const *segs, int nseg
             }
             return err(t);
         }
-        r->chain = arena_push(t->a, r->chain, (size_t)r->nchain, sizeof *r->chain);
         r->chain[r->nchain++] = f;
         cur = field_type(t, f);
         /* A path through a list projects: module.hours is a list of hours;
