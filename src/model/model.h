@@ -132,9 +132,10 @@ struct EnumDef {
 /* A value's kind in one byte (GCC and clang), the flag beside it and the
  * span: 16 bytes before the payload, a value is 32 bytes where it was 40
  * (48 in the arena, whose allocations are 16-byte multiples): some 80
- * values a course, and the evaluator's. Still an enum: switches on it warn
- * of a kind left out; and compared in memory (cmpb), where a bit-field of
- * it took a load and a compare. */
+ * values a course, and the evaluator's; fewer cache misses for an
+ * instruction more in a switch on it (a byte widened before its table).
+ * Still an enum, so switches on it warn of a kind left out, and a plain
+ * member, where a bit-field of it would need __extension__ (-Wpedantic). */
 #if defined(__GNUC__)
 #define MODEL_PACKED __attribute__((packed))
 #else
