@@ -59,11 +59,25 @@ static HOT_INLINE Value *value_new(Builder *B, ValueKind k, Span sp)
     return v;
 }
 
-static void list_push(Builder *B, Value *list, Value *item)
+/* Whether arena_push moves an array of n elements: at 0 and at a power of
+ * two from 4 (arena.h; test_arena_push holds it to that); otherwise it
+ * returns the array as it is. Called only then, the pushes that find room
+ * (most of a course's 50) cost no call. */
+#define PUSH_FIRST 4 /* the room arena_push makes at 0 (test_arena_push holds it) */
+static HOT_INLINE bool push_moves(size_t n)
+{
+    return n == 0 || (n >= 4 && (n & (n - 1)) == 0);
+}
+
+static HOT_INLINE void list_push(Builder *B, Value *list, Value *item)
 {
     /* arena_push doubles: growing by one item at a time copied the whole
      * list for each item, quadratic for a long list. */
-    list->u.list.items = arena_push(B->p->arena, list->u.list.items, (size_t)list->u.list.n, sizeof *list->u.list.items);
+    int n = list->u.list.n;
+    if (n == 0) /* arena_push's first room, 4, not zeroed: written below the count */
+        list->u.list.items = arena_alloc_raw(B->p->arena, PUSH_FIRST * sizeof *list->u.list.items);
+    else if (push_moves((size_t)n))
+        list->u.list.items = arena_push(B->p->arena, list->u.list.items, (size_t)n, sizeof *list->u.list.items);
     list->u.list.items[list->u.list.n++] = item;
 }
 
@@ -632,7 +646,9 @@ static void build_header(Builder *B, Block *b, Entry *e)
     }
 }
 
-static void add_to_many(Builder *B, Block *b, Field *f, Value *v, Span at)
+/* Inline: a course's modules, targets and roles (seven a course), each a
+ * call whose saved registers cost as much as the names compared. */
+static HOT_INLINE void add_to_many(Builder *B, Block *b, Field *f, Value *v, Span at)
 {
     Value **slot = &b->vals[f->index];
     if (!*slot)
@@ -663,7 +679,13 @@ static void register_named(Builder *B, Block *b)
      * to (a course's modules) is listed, not filed. */
     bool file = b->schema->referenced;
     if (p->in_scope) { /* a batch item: its names go when it goes */
-        p->scope_named = arena_push(p->arena, p->scope_named, (size_t)p->nscope_named, sizeof *p->scope_named);
+        /* Room for 16 at first (arena_push's 4, then 8 and 16, were three
+         * calls and two copies for a course's nine goals and targets). */
+        if (p->nscope_named == p->scope_cap) {
+            p->scope_cap = p->scope_cap ? 2 * p->scope_cap : 16;
+            p->scope_named = arena_grow_raw(p->arena, p->scope_named, (size_t)p->nscope_named, (size_t)p->scope_cap,
+                                            sizeof *p->scope_named);
+        }
         p->scope_named[p->nscope_named++] = b;
         return; /* filed when a reference looks (file_scope) */
     }
@@ -743,19 +765,27 @@ static void fill_body(Builder *B, Block *b, Entry *e)
     Schema *s = b->schema;
     const Source *src = B->p->sources->files[b->file];
     Diags *d = B->p->diags;
-    for (int i = 0; i < e->body.n; i++) {
-        Entry *c = e->body.items[i];
+    /* Read once: the stores of the loop (a block's values) could be any of
+     * them for the compiler, which read them again for every key. */
+    const struct FieldWords *words = s->words;
+    const int file = b->file;
+    const char *text = src->text;
+    const size_t len = src->len;
+    Entry *const *body = e->body.items;
+    const int nbody = e->body.n;
+    for (int i = 0; i < nbody; i++) {
+        Entry *c = body[i];
         bool alias;
         /* model_field_as, inline: every key of every course, first by its
          * bytes in the text when WORDS_TEXT bytes can be read there. */
         Field *f = NULL;
-        if (s->words) {
+        if (words) {
             uint32_t at = c->key_span.first_off, n = c->key_span.last_off - at;
             /* (A span without a place, SRC_NO_OFF, fails the last test.) */
-            if (c->key_span.file == b->file && n <= WORDS_TEXT && at + (size_t)WORDS_TEXT <= src->len)
-                f = words_find_text(s->words, src->text + at, n, &alias);
+            if (c->key_span.file == file && n <= WORDS_TEXT && at + (size_t)WORDS_TEXT <= len)
+                f = words_find_text(words, text + at, n, &alias);
             if (!f)
-                f = words_find(s->words, c->key, &alias);
+                f = words_find(words, c->key, &alias);
         } else {
             f = model_field_as(s, c->key, &alias);
         }
@@ -805,7 +835,7 @@ static void fill_body(Builder *B, Block *b, Entry *e)
         if (c->extends)
             diag_error(d, c->extends->span, _("only a top-level declaration can use 'extends'"));
         if (f->type->k == TY_BLOCK) {
-            Block *nb = build_block(B, f->type->schema, c, b, b->top ? b->top : b, b->file);
+            Block *nb = build_block(B, f->type->schema, c, b, b->top ? b->top : b, file);
             Value *v = value_new(B, V_BLOCK, c->span);
             v->u.block = nb;
             if (f->many) {
@@ -920,7 +950,7 @@ void build_enter_scope(Program *p, Arena *a)
     p->in_scope = true;
     p->scope_names = (SymTab){.arena = a};
     p->scope_named = NULL;
-    p->nscope_named = p->nscope_filed = 0;
+    p->nscope_named = p->nscope_filed = p->scope_cap = 0;
 }
 
 /* The batch item's named blocks registered since the last call, filed by
@@ -1269,15 +1299,32 @@ void build_defaults(Program *p)
             }
             diag_free(&aside);
         }
-        /* The fields finish_block visits, listed once: a course's modules
-         * have none, its theory none. */
+        /* How many fields finish_block visits: a course's modules have
+         * none, its theory none. */
         Schema *s = p->schemas[k];
         nest_kinds(p, s);
-        int *at = arena_array(p->arena, (size_t)s->nfields + 1, sizeof *at);
         s->nfinish = 0;
         for (int i = 0; i < s->nfields; i++)
-            if (finish_visits(s->fields[i]))
-                at[s->nfinish++] = i;
+            s->nfinish += finish_visits(s->fields[i]);
+    }
+    /* The fields themselves, once every kind's count is known (a block
+     * field of a kind with none is not gone into). */
+    for (int k = 0; k < p->nschemas; k++) {
+        Schema *s = p->schemas[k];
+        FinishField *at = arena_array(p->arena, (size_t)s->nfinish + 1, sizeof *at);
+        int n = 0;
+        for (int i = 0; i < s->nfields; i++) {
+            const Field *f = s->fields[i];
+            if (!finish_visits(f))
+                continue;
+            const Schema *ks = f->type->k == TY_BLOCK ? f->type->schema : NULL;
+            at[n++] = (FinishField){
+                .index = i,
+                .into = f->type->k == TY_BLOCK && !(ks && ks->nfinish == 0),
+                .absent = !f->def_value && (!f->optional || f->def || f->many),
+                .def_value = f->def_value,
+            };
+        }
         s->finish = at;
     }
 }
@@ -1322,26 +1369,20 @@ static void finish_block(Builder *B, Block *b, int depth)
     if (b->finished || depth > AST_MAX_DEPTH) /* nesting is bounded by the parser */
         return;
     b->finished = true;
-    Schema *s = b->schema;
-    int n = s->finish ? s->nfinish : s->nfields;
-    for (int j = 0; j < n; j++) {
-        int i = s->finish ? s->finish[j] : j;
-        Field *f = s->fields[i];
-        Value *v = b->vals[i];
+    const Schema *s = b->schema;
+    for (const FinishField *ff = s->finish, *end = ff + s->nfinish; ff < end; ff++) {
+        Value *v = b->vals[ff->index];
         if (!v) {
             /* A default is never a block (schema.c): nothing to go into. */
-            if (f->def_value)
-                b->vals[i] = f->def_value;
-            else if (!f->optional || f->def || f->many)
-                finish_absent(B, b, i);
+            if (ff->def_value)
+                b->vals[ff->index] = ff->def_value;
+            else if (ff->absent)
+                finish_absent(B, b, ff->index);
             continue;
         }
-        if (f->type->k != TY_BLOCK)
-            continue;
         /* A kind with nothing to finish (a course's modules) is not
-         * visited: its blocks would only be marked finished. */
-        const Schema *ks = f->type->schema;
-        if (ks && ks->finish && ks->nfinish == 0)
+         * visited (into): its blocks would only be marked finished. */
+        if (!ff->into)
             continue;
         if (v->k == V_BLOCK)
             finish_block(B, v->u.block, depth + 1);

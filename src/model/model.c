@@ -7,6 +7,12 @@
 #include <string.h>
 #include <unistr.h>
 
+#if defined(__GNUC__)
+/* The layouts model.h describes (a value's kind in a byte: MODEL_PACKED). */
+_Static_assert(sizeof(void *) != 8 || sizeof(Value) == 32, "Value grew: see the layout in model.h");
+_Static_assert(sizeof(void *) != 8 || sizeof(Block) == 168, "Block grew: see the layout in model.h");
+#endif
+
 Schema *model_schema(const Program *p, const char *name)
 {
     for (int i = 0; i < p->nschemas; i++)

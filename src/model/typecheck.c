@@ -62,7 +62,7 @@ static Schema *schema_of(const Type *x)
 
 /* The did-you-mean for segment `at` of a path (the error's span is the
  * whole path): the quick fix rewrites the path with that segment mended. */
-static void suggest_fields(TC *t, const Schema *s, char **segs, int nseg, int at, Scope *sc)
+static void suggest_fields(TC *t, const Schema *s, const char *const *segs, int nseg, int at, Scope *sc)
 {
     const char *name = segs[at];
     const char *c[256];
@@ -92,8 +92,15 @@ static void suggest_fields(TC *t, const Schema *s, char **segs, int nseg, int at
 }
 
 /* Follows `.field` segments from type cur; a list projects each element. */
-static Type *follow(TC *t, Node *n, Type *cur, char **segs, int nseg, int from, PathRes *r)
+/* The type of segments [from, nseg) of a path read from cur; `first`, when
+ * not NULL, is segment from's field, which the caller found already. */
+static Type *follow(TC *t, Node *n, Type *cur, const char *const *segs, int nseg, int from, Field *first, PathRes *r)
 {
+    /* The chain has a field for each segment from `from` on, at most: its
+     * room at once (r is new: tc_path's), where arena_push began with a
+     * zeroed array of 4 for every path. */
+    if (nseg > from && !r->chain)
+        r->chain = arena_alloc_raw(t->a, (size_t)(nseg - from) * sizeof *r->chain);
     for (int i = from; i < nseg; i++) {
         bool list = false;
         Type *base = cur;
@@ -102,7 +109,7 @@ static Type *follow(TC *t, Node *n, Type *cur, char **segs, int nseg, int from, 
             base = cur->elem;
         }
         Schema *s = schema_of(base);
-        Field *f = s ? model_field(s, segs[i]) : NULL;
+        Field *f = i == from && first ? first : s ? model_field(s, segs[i]) : NULL;
         if (!f) {
             if (s) {
                 diag_error(t->d, n->span, _("%s has no field '%s'"), s->name, segs[i]);
@@ -112,7 +119,6 @@ static Type *follow(TC *t, Node *n, Type *cur, char **segs, int nseg, int from, 
             }
             return err(t);
         }
-        r->chain = arena_push(t->a, r->chain, (size_t)r->nchain, sizeof *r->chain);
         r->chain[r->nchain++] = f;
         cur = field_type(t, f);
         /* A path through a list projects: module.hours is a list of hours;
@@ -127,16 +133,20 @@ static Type *follow(TC *t, Node *n, Type *cur, char **segs, int nseg, int from, 
  * list of goal`; rules cannot). Only such blocks are visible by name. */
 static Type *tc_path(TC *t, Node *n, Scope *sc)
 {
-    /* Split the dotted name. */
-    char *copy = arena_strdup(t->a, n->u.path);
-    char *segs[64];
-    int nseg = 0;
-    for (char *s = copy; s && nseg < 64;) {
-        segs[nseg++] = s;
-        char *dot = strchr(s, '.');
-        if (dot)
-            *dot++ = '\0';
-        s = dot;
+    /* Split the dotted name (a name without a dot, most of them, is its
+     * own segment: not copied). */
+    const char *segs[64];
+    segs[0] = n->u.path;
+    int nseg = 1;
+    if (strchr(n->u.path, '.')) {
+        nseg = 0;
+        for (char *s = arena_strdup(t->a, n->u.path); s && nseg < 64;) {
+            segs[nseg++] = s;
+            char *dot = strchr(s, '.');
+            if (dot)
+                *dot++ = '\0';
+            s = dot;
+        }
     }
     PathRes *r = arena_alloc(t->a, sizeof *r);
     n->res = r;
@@ -145,24 +155,26 @@ static Type *tc_path(TC *t, Node *n, Scope *sc)
         if (k->var && strcmp(k->var, segs[0]) == 0) {
             r->kind = R_VAR;
             r->up = up;
-            return follow(t, n, k->type, segs, nseg, 1, r);
+            return follow(t, n, k->type, segs, nseg, 1, NULL, r);
         }
         /* Inside a where predicate or a quantifier body the element's
          * fields shadow the course's (LANGUAGE.md §8, Names). */
         {
             Schema *s = schema_of(k->type);
-            if (s && model_field(s, segs[0])) {
+            Field *f = s ? model_field(s, segs[0]) : NULL;
+            if (f) {
                 r->kind = R_ELEM;
                 r->up = up;
-                return follow(t, n, k->type, segs, nseg, 0, r);
+                return follow(t, n, k->type, segs, nseg, 0, f, r);
             }
         }
     }
-    if (t->ctx && model_field(t->ctx, segs[0])) {
+    Field *cf = t->ctx ? model_field(t->ctx, segs[0]) : NULL;
+    if (cf) {
         r->kind = R_CTX;
         Type *ctx = mkt(t, TY_BLOCK, NULL);
         ctx->schema = t->ctx;
-        return follow(t, n, ctx, segs, nseg, 0, r);
+        return follow(t, n, ctx, segs, nseg, 0, cf, r);
     }
     if (nseg == 1) {
         EnumDef *found = NULL;
@@ -207,7 +219,7 @@ static Type *tc_path(TC *t, Node *n, Scope *sc)
             r->kind = R_FRAME;
             Type *fr = mkt(t, TY_BLOCK, NULL);
             fr->schema = t->frame->schema;
-            return follow(t, n, fr, segs, nseg, 0, r);
+            return follow(t, n, fr, segs, nseg, 0, f, r);
         }
     }
     diag_error(t->d, n->span, _("unknown name '%s'"), n->u.path);

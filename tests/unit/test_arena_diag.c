@@ -280,6 +280,11 @@ static void test_arena_push(void **state)
         int *before = xs;
         xs = arena_push(a, xs, n, sizeof *xs);
         moves += xs != before;
+        /* Only at 0 (room for 4) and at a power of two from 4: the
+         * builder's list_push (PUSH_FIRST, push_moves in src/model/build.c)
+         * counts on it. */
+        if (xs != before)
+            assert_true(n == 0 || (n >= 4 && (n & (n - 1)) == 0));
         xs[n++] = i;
     }
     for (int i = 0; i < 100000; i++)

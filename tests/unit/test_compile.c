@@ -1723,6 +1723,66 @@ static void test_batch_references_as_written(void **state)
     tmp_free(t);
 }
 
+/* A batch item's named blocks are listed in room for 16, then doubled
+ * (register_named): a course of 40 targets and 40 modules, each module
+ * naming its target, and the other way round in the next course, finds
+ * every one, and a name declared twice is still reported. */
+static void test_batch_many_named(void **state)
+{
+    (void)state;
+    Tmp *t = tmp_new();
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    assert_non_null(f);
+    fprintf(f, "import \"national\"\n");
+    for (int k = 0; k < 2; k++) {
+        fprintf(f, "course c%d \"C\" {\n  provider \"P\"; group_size 1..8\n", k);
+        fprintf(f, "  instructors { instructor p \"P\" { professional } }\n");
+        for (int i = 0; i < 40; i++) {
+            /* The first course declares each target before its module, the
+             * second after. */
+            if (k == 0)
+                fprintf(f, "  target t%d \"T\" { lived_experience }\n", i);
+            fprintf(f, "  module m%d \"M\" { hours 2h; covers recovery.hope; mandatory_for t%d }\n", i, 39 - i);
+            if (k == 1)
+                fprintf(f, "  target t%d \"T\" { lived_experience }\n", i);
+        }
+        if (k == 1)
+            fprintf(f, "  module m7 \"M\" { hours 2h; covers recovery.hope; mandatory_for t1 }\n");
+        fprintf(f, "}\n");
+    }
+    fclose(f);
+    char *path = tmp_write(t, "batch.ramme", text);
+    free(text);
+    C *c = c_new();
+    c->p = compile_batch(path, "course", NULL, &c->ss, &c->d);
+    BatchIter it;
+    batch_begin(&it, c->p);
+    int n = 0;
+    for (Block *b; (b = batch_next(&it)) != NULL; n++) {
+        assert_int_equal(count_items(b, "target"), 40);
+        assert_int_equal(count_items(b, "module"), 40); /* the second m7 is not added */
+        for (int i = 0; i < 40; i++) {
+            char m[8], tg[8];
+            snprintf(m, sizeof m, "m%d", i);
+            snprintf(tg, sizeof tg, "t%d", 39 - i);
+            Block *mb = item(b, "module", m);
+            assert_non_null(mb);
+            Value *mf = model_get(mb, "mandatory_for");
+            assert_non_null(mf);
+            assert_ptr_equal(mf->u.list.items[0]->u.ref, item(b, "target", tg));
+        }
+    }
+    batch_end(&it);
+    assert_int_equal(n, 2);
+    expect_error(c, "module 'm7' is declared twice");
+    assert_int_equal(c->d.errors, 1);
+    c_free(c);
+    free(path);
+    tmp_free(t);
+}
+
 /* Did-you-mean offers a near name, never one that is not UTF-8 (a batch
  * file's skim knows the names of courses whose text is not: fuzz_batch). */
 static void test_suggest_skips_names_not_utf8(void **state)
@@ -1744,6 +1804,7 @@ int main(void)
         cmocka_unit_test(test_batch_runs_in_any_order),
         cmocka_unit_test(test_words_index_agrees_with_scan),
         cmocka_unit_test(test_batch_references_as_written),
+        cmocka_unit_test(test_batch_many_named),
         cmocka_unit_test(test_search_path_ramme_path_before_stdlib),
         cmocka_unit_test(test_search_path_stdlib_default),
         cmocka_unit_test(test_shadowed_module_used_by_course),

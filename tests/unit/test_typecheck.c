@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "model/compile.h"
+#include "model/typecheck.h"
 #define SPAN_SS (&t->ss)
 #include "span_harness.h"
 
@@ -146,6 +147,91 @@ static void test_names(void **state)
     expect_error("count(module where hourz > 1h) == 0", NULL, "hourz", 6, 0, "hours");
 }
 
+/* What a path resolves to (PathRes): its kind and the fields it follows.
+ * tc_path hands follow the first segment's field it found already, and a
+ * name without a dot is not copied and split: the chain must be the same
+ * fields, found by name here, for a course's field, a dotted path, a
+ * `where` element's field, a quantifier's variable and a dotted path
+ * through a list. */
+typedef struct PathSeen {
+    const Node *n[16];
+    int count;
+} PathSeen;
+
+static AstStep collect_paths(const Node *n, void *ctx)
+{
+    PathSeen *ps = ctx;
+    if (n->kind == N_PATH && ps->count < 16)
+        ps->n[ps->count++] = n;
+    return AST_NEXT;
+}
+
+static const Node *rule_require(T *t)
+{
+    for (int i = 0; i < t->p->ndecls; i++) {
+        Block *fw = t->p->decls[i];
+        if (strcmp(fw->schema->name, "framework") != 0 || !fw->name || strcmp(fw->name, "t") != 0)
+            continue;
+        Value *rules = model_get(fw, "rule");
+        assert_non_null(rules);
+        Value *req = model_get(rules->u.list.items[0]->u.block, "require");
+        assert_non_null(req);
+        if (req->k == V_LIST) /* `require` may be given more than once */
+            req = req->u.list.items[0];
+        assert_int_equal(req->k, V_EXPR);
+        return req->u.expr;
+    }
+    fail_msg("no framework");
+    return NULL;
+}
+
+static void expect_chain(const Node *n, const char *path, ResKind kind, const Schema *from, int nchain)
+{
+    assert_string_equal(n->u.path, path);
+    const PathRes *r = n->res;
+    assert_non_null(r);
+    assert_int_equal(r->kind, kind);
+    assert_int_equal(r->nchain, nchain);
+    /* Each field found again by name, from the schema the segment is read in. */
+    char seg[64];
+    const char *p = path;
+    if (kind == R_VAR)
+        p = strchr(p, '.') + 1; /* the variable is not a field */
+    const Schema *s = from;
+    for (int i = 0; i < nchain; i++) {
+        size_t len = strcspn(p, ".");
+        memcpy(seg, p, len);
+        seg[len] = '\0';
+        assert_ptr_equal(r->chain[i], model_field(s, seg));
+        s = r->chain[i]->type->k == TY_LIST ? r->chain[i]->type->elem->schema : r->chain[i]->type->schema;
+        p += len + (p[len] == '.');
+    }
+}
+
+static void test_path_resolution(void **state)
+{
+    (void)state;
+    T *t = compile_rule("group_size == 4..8 and theory.hours >= 1h and count(module where hours > 1h) >= 1 and "
+                        "all m in module: m.hours > 0h",
+                        NULL);
+    if (t->d.errors)
+        print_diags(&t->d);
+    assert_int_equal(t->d.errors, 0);
+    PathSeen ps = {{0}, 0};
+    ast_walk(rule_require(t), collect_paths, &ps);
+    const Schema *course = model_schema(t->p, "course"), *module = model_schema(t->p, "module");
+    assert_non_null(course);
+    assert_non_null(module);
+    assert_int_equal(ps.count, 6);
+    expect_chain(ps.n[0], "group_size", R_CTX, course, 1);
+    expect_chain(ps.n[1], "theory.hours", R_CTX, course, 2);
+    expect_chain(ps.n[2], "module", R_CTX, course, 1);
+    expect_chain(ps.n[3], "hours", R_ELEM, module, 1);
+    expect_chain(ps.n[4], "module", R_CTX, course, 1);
+    expect_chain(ps.n[5], "m.hours", R_VAR, module, 1);
+    t_free(t);
+}
+
 static void test_operands(void **state)
 {
     (void)state;
@@ -190,6 +276,7 @@ int main(void)
         cmocka_unit_test(test_well_typed),      cmocka_unit_test(test_units_do_not_mix),
         cmocka_unit_test(test_names),           cmocka_unit_test(test_operands),
         cmocka_unit_test(test_functions),       cmocka_unit_test(test_message_parts),
+        cmocka_unit_test(test_path_resolution),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
