@@ -1298,6 +1298,51 @@ static void test_defined_undeclared_notes_alike(void **state)
     r_free(r);
 }
 
+/* Calls a rule writes alike are computed once for the bindings in scope
+ * (eval_share.c, EvalCtx.have): each element its own, what an unknown
+ * one noted noted again, nothing carried from one rule to the next. */
+static void test_shared_calls(void **state)
+{
+    (void)state;
+    const char *two = MIN_BODY "  target p \"P\" {\n    days 4..9\n  }\n  target q \"Q\" {\n    days 1..9\n  }\n";
+    /* Another element, another value: q's min(t.days) is 1, not p's 4. */
+    R *r = judge(NULL, "all t in target: min(t.days) >= 3 and min(t.days) <= 5", NULL, two);
+    expect_status(r, "t.r", ST_FAIL);
+    expect_explain(r, "t.r", 0, "not true for 1 of 2: q");
+    expect_explain(r, "t.r", 1, "t = q: min(t.days) = 1, needs >= 3");
+    r_free(r);
+    /* The same under two quantifiers, one inside the other. */
+    expect_req("all t in target: all u in target: max(u.days) - min(t.days) >= 4 and max(u.days) - min(t.days) <= 8",
+               two, ST_PASS);
+    expect_req("all t in target: all u in target: min(u.days) >= min(t.days) or min(u.days) == 1", two, ST_PASS);
+    expect_req("all t in target: all u in target: min(u.days) >= min(t.days) or min(u.days) == 4", two, ST_FAIL);
+    /* Unknown in `when` (which the `or yes` makes true) and asked again in
+     * `require`, after judge forgot what the `when` noted: noted again. */
+    r = judge("min(group_size) >= 0 or yes", "min(group_size) >= 1 and min(group_size) >= 0", NULL, MIN_BODY);
+    expect_status(r, "t.r", ST_UNKNOWN);
+    expect_explain(r, "t.r", 0, "group_size has no lower end");
+    r_free(r);
+    /* A `when` that is false, then another rule with its own repeated
+     * call in the same slot: nothing carried over. */
+    const char *text = "framework t \"T\" {\n"
+                       "  rule a { severity error; cite \"c\"; message \"m\"\n"
+                       "    when max(group_size) > 100 or max(group_size) > 200\n"
+                       "    require no }\n"
+                       "  rule b { severity error; cite \"c\"; message \"{min(group_size)}\"\n"
+                       "    require min(group_size) == 4 and min(group_size) >= 4 }\n"
+                       "  rule c { severity error; cite \"c\"; message \"m\"\n"
+                       "    when min(group_size) < 100 and min(group_size) < 200\n"
+                       "    require max(group_size) == 8 and max(group_size) <= 8 and min(group_size) < 5 }\n"
+                       "}\n"
+                       "course c \"C\" {\n  provider \"P\"\n  conforms t\n  group_size 4..8\n  instructors {\n  }\n}\n";
+    r = check_text(text, "c");
+    expect_status(r, "t.a", ST_NA);
+    expect_status(r, "t.b", ST_PASS);
+    assert_string_equal(result(r, "t.b")->message, "4");
+    expect_status(r, "t.c", ST_PASS);
+    r_free(r);
+}
+
 /* ------------------------------------------------------------ seeds */
 
 static void expect_no_failures(const R *r, Severity upto)
@@ -1512,6 +1557,7 @@ int main(void)
         cmocka_unit_test(test_names_in_model_lists),
         cmocka_unit_test(test_any_index_agrees),
         cmocka_unit_test(test_defined_undeclared_notes_alike),
+        cmocka_unit_test(test_shared_calls),
         cmocka_unit_test(test_passing_rules_leave_nothing),
         cmocka_unit_test(test_seed_region_midt),
         cmocka_unit_test(test_seed_region_hovedstaden),
