@@ -62,17 +62,12 @@ bool eval_push(EvalCtx *c, RVal v)
     if (c->nscope >= EVAL_MAX_SCOPE) /* deeper than any expression can nest */
         return false;
     c->scope[c->nscope++] = v;
-    c->have = 0; /* other bindings: no shared value holds for them */
     return true;
 }
 
 void eval_pop(EvalCtx *c)
 {
     c->nscope--;
-    /* The slots computed inside were for the element popped. (Their calls
-     * are the quantifier's, asked again after its next push; but an
-     * explanation reads a quantifier's body without one: explain_all_in.) */
-    c->have = 0;
 }
 
 /* A quantity in its base unit: apart, so that value_of calls nothing but
@@ -792,66 +787,6 @@ static EVAL_APART RVal eval_call(EvalCtx *c, const Node *n)
     }
 }
 
-/* The four missing_ fields as s has them. */
-static void note_again(EvalCtx *c, const EvalSlot *s)
-{
-    c->missing = s->missing;
-    c->missing_why = s->missing_why;
-    c->missing_in = s->missing_in;
-    c->missing_field = s->missing_field;
-}
-
-/* Computes the shared call n into its slot k (eval_shared). */
-static EVAL_APART RVal share_compute(EvalCtx *c, const Node *n, int k)
-{
-    EvalSlot *s = &c->slot[k];
-    const Node *before = c->missing;
-    if (!before) {
-        RVal v = eval_call(c, n);
-        s->v = v;
-        s->missing = c->missing;
-        if (c->missing) {
-            s->missing_why = c->missing_why;
-            s->missing_in = c->missing_in;
-            s->missing_field = c->missing_field;
-        }
-        c->have |= 1u << k; /* pushes inside were popped: the same bindings */
-        return v;
-    }
-    /* Something is noted already: what this call notes is kept for later
-     * asking with nothing noted, and the note that stands is put back. */
-    EvalSlot was = {.missing = before, .missing_why = c->missing_why, .missing_in = c->missing_in,
-                    .missing_field = c->missing_field};
-    c->missing = NULL;
-    RVal v = eval_call(c, n);
-    *s = (EvalSlot){v, c->missing, c->missing_why, c->missing_in, c->missing_field};
-    c->have |= 1u << k;
-    note_again(c, &was);
-    return v;
-}
-
-/* A call the rule repeats (EvalShare, eval.h): its slot's value when it
- * was computed under the bindings now in scope, else computed and kept.
- * What it notes missing is kept with it and noted again when it is asked
- * again, as evaluating it again would note it (the first note stands: a
- * context that has noted something notes nothing more). Calls nothing but
- * tail calls, so that a value found saves no registers. */
-static EVAL_APART RVal eval_shared(EvalCtx *c, const Node *n)
-{
-    const EvalShare *sh = c->share;
-    unsigned h = eval_share_hash(n);
-    for (const Node *k; (k = sh->key[h]) != n; h = (h + 1) & (EVAL_SHARE_KEYS - 1))
-        if (!k)
-            return eval_call(c, n);
-    int k = sh->slot[h];
-    if (!(c->have & (1u << k)))
-        return share_compute(c, n, k);
-    const EvalSlot *s = &c->slot[k];
-    if (s->missing && !c->missing)
-        note_again(c, s);
-    return s->v;
-}
-
 static EVAL_APART RVal eval_not(EvalCtx *c, const Node *n)
 {
     RVal v = eval(c, n->u.operand);
@@ -1234,10 +1169,7 @@ RVal eval(EvalCtx *c, const Node *n)
         return r;
     }
     case N_PATH: return eval_path(c, n);
-    case N_CALL:
-        if (n->u.call.fn == FN_DEFINED)
-            return eval_defined(c, n);
-        return c->share ? eval_shared(c, n) : eval_call(c, n);
+    case N_CALL: return n->u.call.fn == FN_DEFINED ? eval_defined(c, n) : eval_call(c, n);
     case N_NOT: return eval_not(c, n);
     case N_BIN:
         if (n->u.bin.op == OP_AND || n->u.bin.op == OP_OR)

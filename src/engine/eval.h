@@ -77,34 +77,6 @@ typedef struct EvalIndex {
     int first[EVAL_INDEX_SLOTS];       /* the first element whose f lists key */
 } EvalIndex;
 
-/* A rule's repeated subexpressions (eval_share_find): calls written alike
- * (`min(t.days)` twice in one element's test), each node with the slot
- * that holds their common value, filed by the node's address (eval asks
- * for every call of the rule whether it is one). Found once per program,
- * before `check -j` starts threads, and then only read. */
-#define EVAL_SHARE_SLOTS 8  /* values a rule shares (a bit each in EvalCtx.have) */
-#define EVAL_SHARE_KEYS 32  /* a power of two; at most half of them used */
-typedef struct EvalShare {
-    const Node *key[EVAL_SHARE_KEYS]; /* a call node that shares; NULL: free */
-    uint8_t slot[EVAL_SHARE_KEYS];    /* its slot */
-} EvalShare;
-
-/* The place of node n in EvalShare.key, or the first after it. */
-static inline unsigned eval_share_hash(const Node *n)
-{
-    return (unsigned)(((uintptr_t)n * UINT64_C(0x9E3779B97F4A7C15)) >> 59) & (EVAL_SHARE_KEYS - 1);
-}
-
-/* What a shared subexpression gave and noted missing, under the bindings in
- * scope when it was computed. */
-typedef struct EvalSlot {
-    RVal v;
-    const Node *missing; /* EvalCtx's four missing_ fields as its evaluation noted them */
-    const char *missing_why;
-    const Block *missing_in;
-    const char *missing_field;
-} EvalSlot;
-
 typedef struct EvalCtx {
     Arena *scratch;      /* lists and ranges made while evaluating */
     Block *subject;      /* the block under test: R_CTX paths start here */
@@ -119,10 +91,6 @@ typedef struct EvalCtx {
     int nscope;
     RVal scope[EVAL_MAX_SCOPE]; /* values of enclosing where/all/any, innermost last */
     EvalIndex index;     /* read from the model: call eval_init again once it changes */
-    const EvalShare *share; /* the rule's repeated subexpressions; NULL: none (eval_init) */
-    unsigned have;       /* slots computed under the bindings now in scope, a bit each:
-                            cleared by eval_push and eval_pop, which change them */
-    EvalSlot slot[EVAL_SHARE_SLOTS];
 } EvalCtx;
 
 /* Prepares c for evaluating against `subject` (and `frame`), with scratch
@@ -140,15 +108,8 @@ static inline void eval_init(EvalCtx *c, Arena *scratch, Block *subject, Block *
     c->missing_in = NULL;
     c->nscope = 0;
     c->index.quant = NULL;
-    c->share = NULL;
-    c->have = 0;
 }
 RVal eval(EvalCtx *c, const Node *n);
-/* The calls of a rule's expressions (its `when` and each `require`) written
- * alike within one quantifier's scope, in `a` (the program's arena); NULL
- * when none repeats. Set it as c->share after eval_init: each is then
- * computed once for the bindings in scope. */
-const EvalShare *eval_share_find(Arena *a, const Node *const *roots, int nroots);
 /* A model value as a runtime value: a view, allocates nothing. */
 RVal eval_value(const Value *v);
 /* Element i of a list (0 <= i < l->n). */

@@ -439,7 +439,6 @@ typedef struct RuleInfo {
     const char *id_shown;    /* the rule's id so shown, made with the id (rule_id) */
     Places when_at;     /* the fields `when` reads (find_where) */
     Places *require_at; /* ... and each `require`, by its index */
-    const EvalShare *share; /* the calls `when` and `require` repeat (EvalCtx.share) */
 } RuleInfo;
 
 static const RuleInfo *rule_info_make(Arena *prog_arena, Block *rule)
@@ -458,16 +457,6 @@ static const RuleInfo *rule_info_make(Arena *prog_arena, Block *rule)
     ri->require_at = arena_array(prog_arena, (size_t)nreq + 1, sizeof *ri->require_at);
     for (int i = 0; i < nreq; i++)
         ri->require_at[i] = places_of(prog_arena, ri->require->u.list.items[i]);
-    /* `when` and every `require` are evaluated in one context, one after
-     * the other: what they repeat is shared across them too. */
-    const Node **roots = arena_array(prog_arena, (size_t)nreq + 1, sizeof *roots);
-    int nroots = 0;
-    if (ri->when && ri->when->k == V_EXPR)
-        roots[nroots++] = ri->when->u.expr;
-    for (int i = 0; i < nreq; i++)
-        if (ri->require->u.list.items[i]->k == V_EXPR)
-            roots[nroots++] = ri->require->u.list.items[i]->u.expr;
-    ri->share = eval_share_find(prog_arena, roots, nroots);
     rule->rule_info = ri;
     return ri;
 }
@@ -511,7 +500,6 @@ static void judge(Arena *prog_arena, EvalCtx *c, Block *course, Block *fw, Block
     const RuleInfo *ri = rule_info(prog_arena, rule);
     Block *decl_fw = rule->top ? rule->top : fw;
     eval_init(c, a, course, decl_fw);
-    c->share = ri->share;
     rule_id(prog_arena, rule, decl_fw);
     /* Every field written once (the caller does not clear it first). */
     *r = (RuleResult){.id = rule->id, .rule = rule, .framework = decl_fw, .severity = ri->severity,

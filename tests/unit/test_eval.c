@@ -1298,10 +1298,11 @@ static void test_defined_undeclared_notes_alike(void **state)
     r_free(r);
 }
 
-/* Calls a rule writes alike are computed once for the bindings in scope
- * (eval_share.c, EvalCtx.have): each element its own, what an unknown
- * one noted noted again, nothing carried from one rule to the next. */
-static void test_shared_calls(void **state)
+/* Calls a rule writes alike, asked again: each element its own value, what
+ * an unknown one notes noted again, nothing carried from one rule to the
+ * next. What computing such calls once would have to keep (engine4 tried
+ * it: a0830db; each of these failed when its sharing was made wrong). */
+static void test_repeated_calls(void **state)
 {
     (void)state;
     const char *two = MIN_BODY "  target p \"P\" {\n    days 4..9\n  }\n  target q \"Q\" {\n    days 1..9\n  }\n";
@@ -1557,7 +1558,7 @@ int main(void)
         cmocka_unit_test(test_names_in_model_lists),
         cmocka_unit_test(test_any_index_agrees),
         cmocka_unit_test(test_defined_undeclared_notes_alike),
-        cmocka_unit_test(test_shared_calls),
+        cmocka_unit_test(test_repeated_calls),
         cmocka_unit_test(test_passing_rules_leave_nothing),
         cmocka_unit_test(test_seed_region_midt),
         cmocka_unit_test(test_seed_region_hovedstaden),
