@@ -3,6 +3,7 @@
 #include "emit/jdoc.h"
 #include "engine/fix.h"
 #include "base/esc.h"
+#include "base/sbuf.h"
 #include "emit/jsonw.h"
 #include "emit/render.h"
 #include "emit/words.h"
@@ -35,59 +36,108 @@ const char *check_summary(Arena *a, const CourseReport *r)
     return line;
 }
 
+/* s padded with spaces to w columns, as words_put_left writes it. */
+static const char *padded(Arena *a, const char *s, int w)
+{
+    SBuf b = sb_new(a);
+    sb_puts(&b, s);
+    for (int k = words_width(s); k < w; k++)
+        sb_put(&b, " ", 1);
+    return sb_str(&b);
+}
+
+/* `indent` spaces, s and a line end: one line under a result. */
+static void put_under(SBuf *b, int indent, const char *s)
+{
+    for (int k = 0; k < indent; k++)
+        sb_put(b, " ", 1);
+    sb_puts(b, s);
+    sb_put(b, "\n", 1);
+}
+
 void check_text(FILE *out, const CourseReport *r, SourceSet *ss, bool color)
 {
     Arena *a = arena_new();
     const char *bold = words_paint(PAINT_HEADING, color), *reset = words_paint(PAINT_RESET, color);
+    /* The course's report built in one buffer and written at once, as the
+     * brief report's lines are (check_brief.c): an fprintf for every piece
+     * of a result's line, and a status and a severity padded a character
+     * at a time, were most of what writing a course cost. */
+    SBuf b = sb_new(a);
     /* Every value from the course file through esc_text: a control
      * character in a title or message must not reach the terminal. */
     const char *title = esc_text(a, r->course->title);
-    fputs(bold, out);
+    sb_puts(&b, bold);
     if (title)
-        fprintf(out, _("course %s \"%s\""), esc_text(a, r->course->name), title);
+        sb_puts(&b, arena_printf(a, _("course %s \"%s\""), esc_text(a, r->course->name), title));
     else
-        fprintf(out, _("course %s"), esc_text(a, r->course->name));
-    fprintf(out, "%s\n", reset);
+        sb_puts(&b, arena_printf(a, _("course %s"), esc_text(a, r->course->name)));
+    sb_puts(&b, reset);
+    sb_put(&b, "\n", 1);
     /* The status and severity columns as wide as their widest words, in
-     * the language in use; the lines under a result start after them. */
+     * the language in use; the lines under a result start after them. The
+     * words padded once a course, not for every result. */
     int sw = words_status_width(), vw = words_severity_width() + 1, indent = 4 + sw + 1 + vw + 1;
-    fprintf(out, "  %s\n", render_place_text(a, ss, r->course->name_span));
+    const char *status[ST_NA + 1], *severity[SEV_ADVICE + 1];
+    for (int k = 0; k <= ST_NA; k++)
+        status[k] = padded(a, words_status((RuleStatus)k), sw);
+    for (int k = 0; k <= SEV_ADVICE; k++)
+        severity[k] = padded(a, words_severity((Severity)k), vw);
+    /* Places in the course's file, and in the rules' files: each counted
+     * from the one before in its file. */
+    PlaceCursor course_at = {0}, rule_at = {0};
+    sb_put(&b, "  ", 2);
+    render_place_put_near(&b, ss, r->course->name_span, &course_at);
+    sb_put(&b, "\n", 1);
     for (int f = 0; f < r->nframeworks; f++) {
         const Block *fw = r->frameworks[f];
-        fprintf(out, "\n  %s%s%s  %s\n", bold, esc_text(a, fw->name), reset, esc_text(a, fw->title ? fw->title : ""));
+        /* Written a framework at a time, the buffer used again: it stays
+         * as large as one framework's results, not the whole course's. */
+        fwrite(b.s, 1, b.n, out);
+        b.n = 0;
+        sb_put(&b, "\n  ", 3);
+        sb_puts(&b, bold);
+        sb_puts(&b, esc_text(a, fw->name));
+        sb_puts(&b, reset);
+        sb_put(&b, "  ", 2);
+        sb_puts(&b, esc_text(a, fw->title ? fw->title : ""));
+        sb_put(&b, "\n", 1);
         for (int i = 0; i < r->n; i++) {
             const RuleResult *x = &r->results[i];
             if (x->framework != fw)
                 continue;
-            const char *col = words_paint(words_status_paint(x->status, x->severity), color);
-            fprintf(out, "    %s", col);
-            words_put_left(out, words_status(x->status), sw);
-            fprintf(out, "%s ", reset);
-            words_put_left(out, words_severity(x->severity), vw);
-            fprintf(out, " %s\n", esc_text(a, x->id));
+            sb_put(&b, "    ", 4);
+            sb_puts(&b, words_paint(words_status_paint(x->status, x->severity), color));
+            sb_puts(&b, (size_t)x->status <= ST_NA ? status[x->status] : padded(a, words_status(x->status), sw));
+            sb_puts(&b, reset);
+            sb_put(&b, " ", 1);
+            sb_puts(&b, (size_t)x->severity <= SEV_ADVICE ? severity[x->severity]
+                                                          : padded(a, words_severity(x->severity), vw));
+            sb_put(&b, " ", 1);
+            /* A rule's id and its own message escaped once per program. */
+            const char *id = rules_id_shown(x);
+            sb_puts(&b, id ? id : esc_text(a, x->id));
+            sb_put(&b, "\n", 1);
             if (x->status == ST_FAIL || x->status == ST_UNKNOWN) {
-                fprintf(out, "%*s%s\n", indent, "", esc_text(a, x->message));
-                fprintf(out, "%*s", indent, "");
-                fprintf(out, _("cites: %s"), esc_text(a, x->cite));
-                fputc('\n', out);
+                const char *shown = rules_message_shown(x);
+                put_under(&b, indent, shown ? shown : esc_text(a, x->message));
+                put_under(&b, indent, arena_printf(a, _("cites: %s"), esc_text(a, x->cite)));
                 for (int k = 0; k < x->nexplain; k++)
-                    fprintf(out, "%*s%s\n", indent, "", esc_text(a, x->explain[k]));
-                fprintf(out, "%*s", indent, "");
-                fprintf(out, _("at %s; rule at %s"), render_place_text(a, ss, x->where),
-                        render_place_text(a, ss, x->rule->name_span));
-                fputc('\n', out);
-                for (int k = 0; r->nfixes && k < r->nfixes[i]; k++) {
-                    fprintf(out, "%*s", indent, "");
+                    put_under(&b, indent, esc_text(a, x->explain[k]));
+                SBuf where = sb_new(a), rule = sb_new(a);
+                render_place_put_near(&where, ss, x->where, &course_at);
+                render_place_put_near(&rule, ss, x->rule->name_span, &rule_at);
+                put_under(&b, indent, arena_printf(a, _("at %s; rule at %s"), sb_str(&where), sb_str(&rule)));
+                for (int k = 0; r->nfixes && k < r->nfixes[i]; k++)
                     /* TRANSLATORS: a verified suggestion under a failed rule: "fix: set theory.weeks to 13" */
-                    fprintf(out, _("fix: %s"), esc_text(a, r->fixes[i][k].title));
-                    fputc('\n', out);
-                }
+                    put_under(&b, indent, arena_printf(a, _("fix: %s"), esc_text(a, r->fixes[i][k].title)));
             }
         }
     }
-    fputs("\n  ", out);
-    fputs(check_summary(a, r), out);
-    fputs("\n\n", out);
+    sb_put(&b, "\n  ", 3);
+    sb_puts(&b, check_summary(a, r));
+    sb_put(&b, "\n\n", 2);
+    fwrite(b.s, 1, b.n, out);
     arena_free(a);
 }
 

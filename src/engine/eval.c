@@ -670,11 +670,24 @@ static EVAL_APART RVal eval_defined(EvalCtx *c, const Node *n)
         const Value *v = b ? walk_declared(r, &b, &at) : NULL;
         if (v)
             return boolean(!value_unknown(v));
+        /* A step its block does not declare and does not derive (a course
+         * without `practicum`, a target without `days`): follow would note
+         * it and give unknown. Noted here as follow notes it, and put back
+         * as below (which leaves the block noted: missing_in). */
+        if (b && !b->vals[r->chain[at]->index] && !r->chain[at]->derived) {
+            const Node *saved = c->missing;
+            const char *why = c->missing_why;
+            c->missing = NULL;
+            note_missing_in(c, x, N_("%s is not declared"), b, r->chain[at]);
+            c->missing = saved;
+            c->missing_why = why;
+            return boolean(false);
+        }
     }
     const Node *saved = c->missing;
     const char *why = c->missing_why;
     c->missing = NULL;
-    RVal v = eval(c, n->u.call.args.items[0]);
+    RVal v = eval(c, x);
     c->missing = saved;
     c->missing_why = why;
     return boolean(v.k != RV_UNKNOWN);
