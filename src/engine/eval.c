@@ -672,24 +672,24 @@ static EVAL_APART RVal eval_defined(EvalCtx *c, const Node *n)
             return boolean(!value_unknown(v));
         /* A step its block does not declare and does not derive (a course
          * without `practicum`, a target without `days`): follow would note
-         * it and give unknown. Noted here as follow notes it, and put back
-         * as below (which leaves the block noted: missing_in). */
-        if (b && !b->vals[r->chain[at]->index] && !r->chain[at]->derived) {
-            const Node *saved = c->missing;
-            const char *why = c->missing_why;
-            c->missing = NULL;
-            note_missing_in(c, x, N_("%s is not declared"), b, r->chain[at]);
-            c->missing = saved;
-            c->missing_why = why;
+         * it and give unknown, and what defined() notes is put back below,
+         * so nothing is noted. */
+        if (b && !b->vals[r->chain[at]->index] && !r->chain[at]->derived)
             return boolean(false);
-        }
     }
+    /* All four notes put back: defined(x) asks, it does not make the rule
+     * unknown, so what x lacks must not name the block an unknown result's
+     * explanation blames (it once kept missing_in: "target t does not
+     * declare hours" for a course that lacked day_length). */
     const Node *saved = c->missing;
-    const char *why = c->missing_why;
+    const char *why = c->missing_why, *field = c->missing_field;
+    const Block *in = c->missing_in;
     c->missing = NULL;
     RVal v = eval(c, x);
     c->missing = saved;
     c->missing_why = why;
+    c->missing_in = in;
+    c->missing_field = field;
     return boolean(v.k != RV_UNKNOWN);
 }
 

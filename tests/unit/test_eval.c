@@ -1266,12 +1266,11 @@ static void test_any_index_agrees(void **state)
 }
 
 /* defined() of a path that stops at an undeclared field answers without
- * evaluating the path (eval_defined), but notes what evaluating it noted.
- * defined() puts back the path noted before it (day_length), not the block
- * it noted on the way (missing_in): the unknown's line and place name the
- * last target without hours, not day_length. That is how it was before
- * the shortcut, and the reports stay as they were; whether it should name
- * day_length is another question (engine4's report). */
+ * evaluating the path (eval_defined), and notes nothing: defined() asks,
+ * so what its path lacks must not become an unknown result's cause. Here
+ * day_length (noted first, for p) is the cause; target s, which lacks
+ * hours and is asked about after, is not (the shortcut once kept s noted
+ * as the block to blame: "target s does not declare hours", at s). */
 static void test_defined_undeclared_notes_alike(void **state)
 {
     (void)state;
@@ -1280,13 +1279,20 @@ static void test_defined_undeclared_notes_alike(void **state)
                                 "  target s \"S\" {\n    days 2..3\n  }\n";
     R *r = judge(NULL, "all t in target: day_length > 1h or defined(t.hours)", NULL, body);
     expect_status(r, "t.r", ST_UNKNOWN);
-    expect_explain(r, "t.r", 0, "target s does not declare hours");
-    /* The place: target s's name, as written. */
+    expect_explain(r, "t.r", 0, "day_length is not declared");
+    /* The place: the first field the rule reads that the course declares
+     * (its targets, from the first), not target s. */
     const RuleResult *x = result(r, "t.r");
     assert_true(x->where.file >= 0 && x->where.file < r->ss.n);
     const Source *src = r->ss.files[x->where.file];
     assert_true(x->where.first_off < src->len);
-    assert_memory_equal(src->text + x->where.first_off, "s \"S\"", 5);
+    assert_memory_equal(src->text + x->where.first_off, "target p \"P\"", 12);
+    r_free(r);
+    /* And with two defined() in one condition, s.days declared, s.hours
+     * not. */
+    r = judge(NULL, "all t in target: day_length > 1h or (defined(t.days) and defined(t.hours))", NULL, body);
+    expect_status(r, "t.r", ST_UNKNOWN);
+    expect_explain(r, "t.r", 0, "day_length is not declared");
     r_free(r);
     /* Defined or not, through a block the course lacks and one it has. */
     expect_req("not defined(practicum.length) and not defined(theory.weeks)", MIN_BODY NO_WEEKS, ST_PASS);
