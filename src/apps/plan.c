@@ -768,6 +768,26 @@ static bool dropped(const Ctx *C, const bool *on, ReqKind k, int who, int idx)
     return false;
 }
 
+/* Per role r and teacher t (r * npool + t), whether t has every flag r
+ * needs that `on` keeps: the same for every cohort, so found once a
+ * problem, not per cohort (a 200-cohort year's conflict search spent a
+ * seventh of its time here, in flag and requirement look-ups). */
+static bool *role_fits(Ctx *C, const bool *on, Arena *a)
+{
+    bool *fit = arena_array(a, (size_t)C->nroles * (size_t)C->npool + 1, sizeof *fit);
+    const Schema *tk = model_schema(C->p, K_TEACHER);
+    for (int r = 0; r < C->nroles; r++)
+        for (int t = 0; t < C->npool; t++) {
+            bool flags = true;
+            for (int i = 0; tk && i < tk->nfields; i++)
+                if (tk->fields[i]->type->k == TY_BOOL && flag_of(C->roles[r], tk->fields[i]->name) &&
+                    !flag_of(C->pool[t], tk->fields[i]->name) && !dropped(C, on, RQ_ROLE, r, i))
+                    flags = false;
+            fit[(size_t)r * (size_t)C->npool + (size_t)t] = flags;
+        }
+    return fit;
+}
+
 /* The search's problem with the requirements `on` enforced (NULL: all),
  * in `a`. */
 static void build_problem(Ctx *C, const bool *on, Arena *a, PlanProblem *P)
@@ -775,6 +795,9 @@ static void build_problem(Ctx *C, const bool *on, Arena *a, PlanProblem *P)
     int nc = C->ncohorts;
     PlanCohort *cs = arena_array(a, (size_t)nc + 1, sizeof *cs);
     bool no_window = dropped(C, on, RQ_WINDOW, 0, 0);
+    bool *fit = role_fits(C, on, a), *no_sites = arena_array(a, (size_t)C->npool + 1, sizeof *no_sites);
+    for (int t = 0; t < C->npool; t++)
+        no_sites[t] = dropped(C, on, RQ_SITES, t, 0);
     for (int c = 0; c < nc; c++) {
         const CohortOpts *co = &C->opts[c];
         bool no_start = dropped(C, on, RQ_START, c, 0);
@@ -797,17 +820,11 @@ static void build_problem(Ctx *C, const bool *on, Arena *a, PlanProblem *P)
         for (int r = 0; r < C->nroles; r++) {
             int *el = arena_array(a, (size_t)C->npool + 1, sizeof *el);
             int ne = 0;
-            const Schema *tk = model_schema(C->p, K_TEACHER);
             for (int t = 0; t < C->npool; t++) {
-                bool flags = true;
-                for (int i = 0; tk && i < tk->nfields; i++)
-                    if (tk->fields[i]->type->k == TY_BOOL && flag_of(C->roles[r], tk->fields[i]->name) &&
-                        !flag_of(C->pool[t], tk->fields[i]->name) && !dropped(C, on, RQ_ROLE, r, i))
-                        flags = false;
                 Value *ts = model_get(C->pool[t], "sites");
                 Block *site = C->site_of[c];
-                bool at = !site || !ts || ts->k != V_LIST || in_list(ts, site) || dropped(C, on, RQ_SITES, t, 0);
-                if (flags && at)
+                bool at = !site || !ts || ts->k != V_LIST || in_list(ts, site) || no_sites[t];
+                if (fit[(size_t)r * (size_t)C->npool + (size_t)t] && at)
                     el[ne++] = t;
             }
             roles[r] = (PlanRole){role_need(C->roles[r]), el, ne};

@@ -1177,6 +1177,38 @@ static void test_two_regions(void **state)
     arena_free(a);
 }
 
+/* A year and, at a site of its own, two cohorts that can only meet at
+ * the same time in its one room: no plan. The small group is solved
+ * first, so its root proves that before the year's search takes a node
+ * (the year first, as the groups were numbered, took hundreds). */
+static void test_small_group_first(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    PlanProblem Y = year_problem(a, 2007, (Year){20, 300, 8, 3, 8, 4, 5, 1});
+    PlanProblem P = Y;
+    PlanCohort *co = arena_array(a, (size_t)Y.ncohorts + 2, sizeof *co);
+    memcpy(co, Y.cohorts, sizeof *co * (size_t)Y.ncohorts);
+    PlanSite *st = arena_array(a, (size_t)Y.nsites + 1, sizeof *st);
+    memcpy(st, Y.sites, sizeof *st * (size_t)Y.nsites);
+    st[Y.nsites].rooms = 1;
+    for (int i = 0; i < 2; i++) {
+        PlanOption *o = arena_alloc(a, sizeof *o);
+        *o = opt(a, 0, MON, 540, 720, W1, 3, 0);
+        co[Y.ncohorts + i] = (PlanCohort){.site = Y.nsites, .opts = o, .nopts = 1};
+    }
+    P.cohorts = co, P.ncohorts = Y.ncohorts + 2, P.sites = st, P.nsites = Y.nsites + 1;
+    PlanResult r = solve(&P, 1, a);
+    assert_int_equal(r.status, PLAN_INFEASIBLE);
+    assert_int_equal(r.nproposals, 0);
+    assert_true(r.nodes < 10);
+    /* and without the pair, the year is still solved whole */
+    P.ncohorts = Y.ncohorts + 1;
+    r = solve(&P, 1, a);
+    assert_int_equal(r.status, PLAN_OPTIMAL);
+    arena_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1205,6 +1237,7 @@ int main(void)
         cmocka_unit_test(test_time_limit),
         cmocka_unit_test(test_year),
         cmocka_unit_test(test_two_regions),
+        cmocka_unit_test(test_small_group_first),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
