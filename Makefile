@@ -152,8 +152,11 @@ $(GEN)/parser_nolac.o: $(GEN)/parser_nolac.c $(FLAGS_STAMP)
 
 # -Cf: full, uncompressed tables, so the scanner's inner loop does one table
 # lookup per byte instead of walking the compressed tables' base/check/default
-# chain (lexing ~1.6x as fast). The price is ~125 KB of read-only tables
-# (245 states x 256 bytes x 2). Not -CF, though ~10% faster still: with 8bit
+# chain (lexing ~1.6x as fast). The price is ~175 KB of read-only tables
+# (349 states x 256 bytes x 2), which ramme's other phases evict from L1 between
+# courses; -Cfe's 32 KB table misses less but costs more instructions than the
+# misses it saves (bench/README.md, "The scanner's tables and the cycles").
+# Not -CF, though ~10% faster still: with 8bit
 # its packed table is read out of bounds on some bytes such as 0xFF (ASan
 # finds it; flex issue #628), which tests feed the scanner directly.
 $(GEN)/%.c $(GEN)/%.h: grammar/%.l $(GEN_STAMP)
