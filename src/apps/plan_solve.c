@@ -1994,6 +1994,44 @@ static bool lp_cut(Search *s, void *lp, int c, int64_t best, bool *cut)
     return true;
 }
 
+/* ---- every later cohort fixed by reduced costs ----
+ *
+ * lp_cut drops options of the cohort about to be ranked only. The others
+ * keep every option their penalty allows, and at no slack that is what
+ * the probe cannot get through: on plan-100-1, cohort c8's first value is
+ * the guide's option with another team (t39 and t6, where the guide has
+ * t63 and t62), and with every other cohort at its guide option no team
+ * fits (1067 nodes), so its proof has to move other cohorts, which the
+ * search did over thousands of options (not finished in minutes). The same
+ * LP, at its optimum with the ranked cohorts fixed, rules out by its
+ * reduced costs 8614 of the 10192 options the later cohorts had alive;
+ * then c8's first value is refuted in 6575 nodes. Each option dropped has
+ * no plan of the penalty with the cohorts ranked so far (the LP is a
+ * relaxation; the exclusions of earlier proposals only narrow it further),
+ * and later probes fix more cohorts, so it stays dropped for them; the
+ * guide's option is never dropped. */
+static void lp_fix_later(Search *s, void *lp, int c, int64_t best, bool *cut)
+{
+    double left = s->limit > 0 ? s->limit - since(&s->start) : 0;
+    int64_t bound;
+    if (!s->ask->lp_reduced || (s->limit > 0 && left <= 0) ||
+        !s->ask->lp_cut(lp, s->opt, c, best, 0, left, cut, &bound))
+        return;
+    for (int k = c + 1; k < s->n; k++) {
+        Coh *K = &s->co[k];
+        bool any = false;
+        s->ask->lp_reduced(lp, k, best, cut);
+        for (int o = 0; o < K->nopts; o++)
+            if (cut[o] && o != s->gopt[k] && has(K->alive, o)) {
+                Word *w = &K->alive[o >> 6];
+                seth(s, w, *w & ~((Word)1 << (o & 63)));
+                any = true;
+            }
+        if (any)
+            settle(s, k);
+    }
+}
+
 /* Phase 2: cohort by cohort, the best value that still completes to a plan
  * of penalty `best`; the value found is placed for good before the next
  * cohort's probe. False when the clock stopped it (the guide is then a
@@ -2024,6 +2062,8 @@ static bool rank_plan(Search *s, int64_t best)
                         most = s->co[k].nopts > most ? s->co[k].nopts : most;
                     cut = arena_array(s->a, (size_t)most, sizeof(bool));
                 }
+                if (lp)
+                    lp_fix_later(s, lp, c, best, cut);
                 if (lp && !lp_cut(s, lp, c, best, cut))
                     break;
                 s->repairing = s->n >= 5; /* a neighbourhood of at least three, and some kept */

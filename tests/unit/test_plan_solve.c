@@ -779,7 +779,7 @@ static PlanResult solve_path(const PlanProblem *P, int k, int path, Arena *a)
     PlanSolveAsk ask = {.nproposals = k};
     if (path != ALONE)
         ask.lp_open = plan_mip_lp_open, ask.lp_cut = plan_mip_lp_cut, ask.lp_close = plan_mip_lp_close,
-        ask.rank_alone = -1, ask.staff_alone = -1;
+        ask.lp_reduced = plan_mip_lp_reduced, ask.rank_alone = -1, ask.staff_alone = -1;
     if (path == MIP_FIRST)
         ask.best = plan_mip_best;
     PlanResult r;
