@@ -943,7 +943,8 @@ static double now_s(void)
 static PlanSolveAsk plan_solvers(int proposals, double time_limit)
 {
     return (PlanSolveAsk){.nproposals = proposals, .time_limit = time_limit, .lp_open = plan_mip_lp_open,
-                          .lp_cut = plan_mip_lp_cut, .lp_close = plan_mip_lp_close};
+                          .lp_cut = plan_mip_lp_cut, .lp_close = plan_mip_lp_close,
+                          .lp_reduced = plan_mip_lp_reduced};
 }
 
 /* Site st's cohorts alone, with no teachers: a relaxation of P (a plan of

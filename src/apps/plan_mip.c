@@ -829,15 +829,8 @@ bool plan_mip_lp_cut(void *lp, const int *fixed, int c, int64_t target, int upto
     }
     if (ret != 0 || glp_get_status(R->lp) != GLP_OPT)
         return false;
-    /* An option left at 0 costs at least its reduced cost more than the
-     * LP's optimum: the dual solution stays feasible with it at 1. */
-    double z = glp_get_obj_val(R->lp);
-    *bound = (int64_t)least_proven(z);
-    for (int o = 0; o < P->cohorts[c].nopts; o++) {
-        int j = R->co[c].x[o];
-        double b = !j ? INFINITY : glp_get_col_stat(R->lp, j) == GLP_NL ? z + glp_get_col_dual(R->lp, j) : z;
-        cut[o] = least_proven(b) > (double)target;
-    }
+    *bound = (int64_t)least_proven(glp_get_obj_val(R->lp));
+    plan_mip_lp_reduced(R, c, target, cut);
     /* The options before `upto` that are left are what the search would
      * have to rule out one by one: each gets an LP of its own. */
     for (int o = 0; o < upto && o < P->cohorts[c].nopts; o++) {
@@ -856,6 +849,19 @@ bool plan_mip_lp_cut(void *lp, const int *fixed, int c, int64_t target, int upto
             break;
     }
     return true;
+}
+
+void plan_mip_lp_reduced(void *lp, int c, int64_t target, bool *cut)
+{
+    Relax *R = lp;
+    /* An option left at 0 costs at least its reduced cost more than the
+     * LP's optimum: the dual solution stays feasible with it at 1. */
+    double z = glp_get_obj_val(R->lp);
+    for (int o = 0; o < R->P->cohorts[c].nopts; o++) {
+        int j = R->co[c].x[o];
+        double b = !j ? INFINITY : glp_get_col_stat(R->lp, j) == GLP_NL ? z + glp_get_col_dual(R->lp, j) : z;
+        cut[o] = least_proven(b) > (double)target;
+    }
 }
 
 void plan_mip_lp_close(void *lp)

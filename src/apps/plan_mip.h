@@ -41,6 +41,12 @@ void *plan_mip_lp_open(void *ctx, const PlanProblem *P, Arena *a);
 bool plan_mip_lp_cut(void *lp, const int *fixed, int c, int64_t target, int upto, double time_limit, bool *cut,
                      int64_t *bound);
 
+/* After plan_mip_lp_cut with upto 0 (the LP at its optimum, the cohorts
+ * before its c fixed), marks cut[o] for each option o of a later cohort c
+ * that the same LP's reduced costs put above target: no plan with that
+ * prefix and of penalty <= target has it (reduced-cost fixing). */
+void plan_mip_lp_reduced(void *lp, int c, int64_t target, bool *cut);
+
 /* Frees what plan_mip_lp_open made in GLPK (NULL: nothing). */
 void plan_mip_lp_close(void *lp);
 

@@ -214,6 +214,7 @@ typedef struct Search {
     Word *umet;                            /* per span: the dates it surely meets on */
     int phase, lexc;                       /* 1: branch and bound; 2: probe; lexc: ranked cohort */
     bool *rfreed, repairing;               /* a neighbourhood's freed cohorts; repair in probes */
+    bool around;                           /* in improve()'s neighbourhoods: no capacity check */
     int *rorder, rmost;                    /* its kept cohorts by depth; its most cohorts */
     int64_t best, target, known;
     bool found, halt, timeout, guided, aborted;
@@ -1204,7 +1205,11 @@ static int fitting(const Search *s, int c, int64_t slack)
  * 16: forward checking staffed the cheap starts every way, 8.6 s of CPU;
  * with the check 1.3 s). Past two dives' nodes instead, plan-50-2, which
  * is proven in its first thousands of nodes, took 3.74 G instructions
- * where it takes 1.47 G. Every search also asks it once at its root
+ * where it takes 1.47 G. Not in improve()'s neighbourhoods,
+ * which look for a cheaper plan and prove nothing: there its pruning only
+ * steered the walk, and on plan-100-1 it ended at 2038, which the branch
+ * and bound then could not better in minutes, where without it the walk
+ * reaches the least penalty, 2034, in 0.4 s. Every search also asks it once at its root
  * (every option fits there). The seat bound's searches have no teachers
  * and go without. */
 
@@ -1421,7 +1426,7 @@ static bool descend(Search *s, int depth, int64_t partial)
         memcpy(why, s->placedset, sizeof(Word) * (size_t)s->NW);
         return false;
     }
-    if ((s->phase == 1 ? s->T > 0 && s->nodes > s->staff_after
+    if ((s->phase == 1 ? s->T > 0 && !s->around && s->nodes > s->staff_after
                        : s->lexc >= 0 && s->nodes - s->probed > 2L * s->n) &&
         !staffable(s, slack_at(s, depth, partial))) {
         memcpy(why, s->placedset, sizeof(Word) * (size_t)s->NW); /* it reads what they all left */
@@ -1989,6 +1994,44 @@ static bool lp_cut(Search *s, void *lp, int c, int64_t best, bool *cut)
     return true;
 }
 
+/* ---- every later cohort fixed by reduced costs ----
+ *
+ * lp_cut drops options of the cohort about to be ranked only. The others
+ * keep every option their penalty allows, and at no slack that is what
+ * the probe cannot get through: on plan-100-1, cohort c8's first value is
+ * the guide's option with another team (t39 and t6, where the guide has
+ * t63 and t62), and with every other cohort at its guide option no team
+ * fits (1067 nodes), so its proof has to move other cohorts, which the
+ * search did over thousands of options (not finished in minutes). The same
+ * LP, at its optimum with the ranked cohorts fixed, rules out by its
+ * reduced costs 8614 of the 10192 options the later cohorts had alive;
+ * then c8's first value is refuted in 6575 nodes. Each option dropped has
+ * no plan of the penalty with the cohorts ranked so far (the LP is a
+ * relaxation; the exclusions of earlier proposals only narrow it further),
+ * and later probes fix more cohorts, so it stays dropped for them; the
+ * guide's option is never dropped. */
+static void lp_fix_later(Search *s, void *lp, int c, int64_t best, bool *cut)
+{
+    double left = s->limit > 0 ? s->limit - since(&s->start) : 0;
+    int64_t bound;
+    if (!s->ask->lp_reduced || (s->limit > 0 && left <= 0) ||
+        !s->ask->lp_cut(lp, s->opt, c, best, 0, left, cut, &bound))
+        return;
+    for (int k = c + 1; k < s->n; k++) {
+        Coh *K = &s->co[k];
+        bool any = false;
+        s->ask->lp_reduced(lp, k, best, cut);
+        for (int o = 0; o < K->nopts; o++)
+            if (cut[o] && o != s->gopt[k] && has(K->alive, o)) {
+                Word *w = &K->alive[o >> 6];
+                seth(s, w, *w & ~((Word)1 << (o & 63)));
+                any = true;
+            }
+        if (any)
+            settle(s, k);
+    }
+}
+
 /* Phase 2: cohort by cohort, the best value that still completes to a plan
  * of penalty `best`; the value found is placed for good before the next
  * cohort's probe. False when the clock stopped it (the guide is then a
@@ -2019,6 +2062,8 @@ static bool rank_plan(Search *s, int64_t best)
                         most = s->co[k].nopts > most ? s->co[k].nopts : most;
                     cut = arena_array(s->a, (size_t)most, sizeof(bool));
                 }
+                if (lp)
+                    lp_fix_later(s, lp, c, best, cut);
                 if (lp && !lp_cut(s, lp, c, best, cut))
                     break;
                 s->repairing = s->n >= 5; /* a neighbourhood of at least three, and some kept */
@@ -2229,6 +2274,7 @@ static void improve(Search *s)
         return;
     Word rnd = s->rnd;
     s->rnd = 0x2545F4914F6CDD1DULL;
+    s->around = true;
     for (int idle = 0; idle < 3 && !s->halt && !s->timeout;) {
         bool better = false;
         for (int c = 0; c < s->n && !s->halt && !s->timeout; c++)
@@ -2236,6 +2282,7 @@ static void improve(Search *s)
                 better |= improve_around(s, c, 50L * (s->rmost + 10));
         idle = better ? 0 : idle + 1;
     }
+    s->around = false;
     s->rnd = rnd;
 }
 
