@@ -119,14 +119,14 @@ void *arena_grow(Arena *a, void *old, size_t old_n, size_t new_n, size_t size)
 
 void *arena_push(Arena *a, void *arr, size_t n, size_t size)
 {
-    /* Full at 0 and at every power of two from 4 on (see arena.h). */
-    if (n == 0)
-        return arena_array(a, 4, size);
-    if (n < 4 || (n & (n - 1)) != 0)
+    /* Not zeroed: the caller writes element n before reading it (arena.h). */
+    if (!arena_push_moves(n))
         return arr;
+    if (n == 0)
+        return arena_array_raw(a, ARENA_PUSH_FIRST, size);
     if (n > SIZE_MAX / 2)
         arena_oom();
-    return arena_grow(a, arr, n, n * 2, size);
+    return arena_grow_raw(a, arr, n, n * 2, size);
 }
 
 void *heap_push(void *arr, int *cap, int n, size_t size)

@@ -4,6 +4,7 @@
 #ifndef RAMME_ARENA_H
 #define RAMME_ARENA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -98,13 +99,31 @@ static inline void *arena_grow_raw(Arena *a, void *old, size_t old_n, size_t new
         memcpy(p, old, old_n * size);
     return p;
 }
+/* arena_array not zeroed (arena_alloc_raw): for an array whose elements
+ * are written before they are read, as a count below them is kept. */
+static inline void *arena_array_raw(Arena *a, size_t n, size_t size)
+{
+    return arena_grow_raw(a, NULL, 0, n, size);
+}
 /* The growable array: room for element n of an array that holds n elements
  * of `size` bytes and was made by arena_push alone (NULL when n is 0).
  * Returns the same array while it has room, else a copy twice as large: the
- * capacity follows from n (4, then the next power of two), so the caller
- * keeps only a count, and n pushes copy O(n) elements in all. An array that
- * is pushed to must not be shared with another count. */
+ * capacity follows from n (ARENA_PUSH_FIRST, then the next power of two), so
+ * the caller keeps only a count, and n pushes copy O(n) elements in all. An
+ * array that is pushed to must not be shared with another count. The new
+ * room is not zeroed (arena_grow_raw): every caller writes element n before
+ * it reads it, and the zeroing cost as much as the allocation. */
 void *arena_push(Arena *a, void *arr, size_t n, size_t size);
+/* The room arena_push makes for an array's first element. */
+#define ARENA_PUSH_FIRST 4
+/* Whether arena_push moves an array of n elements: at 0 and at every power
+ * of two from ARENA_PUSH_FIRST on; otherwise it returns the array as it is.
+ * A hot caller (the builder's lists) tests this inline and calls arena_push
+ * only then, so the pushes that find room cost no call. */
+static inline bool arena_push_moves(size_t n)
+{
+    return n == 0 || (n >= ARENA_PUSH_FIRST && (n & (n - 1)) == 0);
+}
 /* The same array on the heap, for what lives longer than an arena or
  * outside one (the diagnostic list, the files read, a batch's layout, an
  * applicant file's rows): room for element n of `arr`, whose capacity is

@@ -8,7 +8,9 @@ void sb_grow(SBuf *b, size_t n)
     size_t cap = b->cap ? b->cap : 64;
     while (cap < b->n + n + 1)
         cap *= 2;
-    b->s = arena_grow(b->a, b->s, b->n, cap, 1);
+    /* Not zeroed: sb_put writes the bytes up to n and the NUL, and nothing
+     * reads past the NUL. Clearing the room cost a report 3 M instructions. */
+    b->s = arena_grow_raw(b->a, b->s, b->n, cap, 1);
     b->cap = cap;
 }
 

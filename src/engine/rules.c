@@ -686,8 +686,10 @@ static void check(Program *p, Block *course, Detail detail, Arena *a, CourseRepo
         const FwInfo *fi = fw_info(p->arena, out->frameworks[f]);
         total += fi->rules ? fi->rules->u.list.n : 0;
     }
-    Block **seen = arena_array(a, (size_t)total + 1, sizeof *seen);
-    out->results = arena_array(a, (size_t)total + 1, sizeof *out->results);
+    /* Not zeroed: seen is read below nseen, a result below out->n, and
+     * judge writes every field of a result (arena_array_raw). */
+    Block **seen = arena_array_raw(a, (size_t)total + 1, sizeof *seen);
+    out->results = arena_array_raw(a, (size_t)total + 1, sizeof *out->results);
     int nseen = 0;
     EvalCtx ec; /* one for every rule: its scope stack is 4 KB */
     for (int f = 0; f < out->nframeworks; f++) {

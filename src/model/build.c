@@ -59,24 +59,17 @@ static HOT_INLINE Value *value_new(Builder *B, ValueKind k, Span sp)
     return v;
 }
 
-/* Whether arena_push moves an array of n elements: at 0 and at a power of
- * two from 4 (arena.h; test_arena_push holds it to that); otherwise it
- * returns the array as it is. Called only then, the pushes that find room
- * (most of a course's 50) cost no call. */
-#define PUSH_FIRST 4 /* the room arena_push makes at 0 (test_arena_push holds it) */
-static HOT_INLINE bool push_moves(size_t n)
-{
-    return n == 0 || (n >= 4 && (n & (n - 1)) == 0);
-}
-
 static HOT_INLINE void list_push(Builder *B, Value *list, Value *item)
 {
     /* arena_push doubles: growing by one item at a time copied the whole
      * list for each item, quadratic for a long list. */
     int n = list->u.list.n;
-    if (n == 0) /* arena_push's first room, 4, not zeroed: written below the count */
-        list->u.list.items = arena_alloc_raw(B->p->arena, PUSH_FIRST * sizeof *list->u.list.items);
-    else if (push_moves((size_t)n))
+    /* arena_push only when it moves the list (arena_push_moves): most of a
+     * course's 50 pushes find room and cost no call, and a list's first
+     * room is an inline bump, not zeroed (written below the count). */
+    if (n == 0)
+        list->u.list.items = arena_alloc_raw(B->p->arena, ARENA_PUSH_FIRST * sizeof *list->u.list.items);
+    else if (arena_push_moves((size_t)n))
         list->u.list.items = arena_push(B->p->arena, list->u.list.items, (size_t)n, sizeof *list->u.list.items);
     list->u.list.items[list->u.list.n++] = item;
 }

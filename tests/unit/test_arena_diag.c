@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include "base/arena.h"
+#include "base/sbuf.h"
 #include "front/diag.h"
 #include "front/source.h"
 
@@ -280,17 +281,54 @@ static void test_arena_push(void **state)
         int *before = xs;
         xs = arena_push(a, xs, n, sizeof *xs);
         moves += xs != before;
-        /* Only at 0 (room for 4) and at a power of two from 4: the
-         * builder's list_push (PUSH_FIRST, push_moves in src/model/build.c)
-         * counts on it. */
-        if (xs != before)
-            assert_true(n == 0 || (n >= 4 && (n & (n - 1)) == 0));
+        /* Only where arena_push_moves says, at 0 (room for
+         * ARENA_PUSH_FIRST) and at a power of two from it: the builder's
+         * list_push (src/model/build.c) counts on it. */
+        assert_int_equal(xs != before, arena_push_moves(n));
         xs[n++] = i;
     }
     for (int i = 0; i < 100000; i++)
         assert_int_equal(xs[i], i);
     /* 0, 4, 8, ..., 65536: 16 moves (log2(100000) is about 17). */
     assert_int_equal(moves, 16);
+    assert_int_equal(ARENA_PUSH_FIRST, 4);
+    assert_false(arena_push_moves(1) || arena_push_moves(3) || arena_push_moves(6) || arena_push_moves(4097));
+    assert_true(arena_push_moves(0) && arena_push_moves(4) && arena_push_moves(8) && arena_push_moves(4096));
+    arena_free(a);
+}
+
+/* arena_push, arena_array_raw and sb_grow do not clear the room they make
+ * (every caller writes an element before reading it): memory dirtied and
+ * given back comes back as it was, while what was pushed is copied. */
+static void test_arena_push_not_zeroed(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    ArenaMark m = arena_mark(a);
+    memset(arena_alloc_raw(a, 4096), 0xAB, 4096);
+    arena_release(a, m);
+    unsigned char *first = arena_push(a, NULL, 0, 8);
+    assert_int_equal(first[0], 0xAB);
+    assert_int_equal(first[ARENA_PUSH_FIRST * 8 - 1], 0xAB);
+    memset(first, 1, ARENA_PUSH_FIRST * 8);
+    unsigned char *twice = arena_push(a, first, ARENA_PUSH_FIRST, 8);
+    assert_ptr_not_equal(twice, first);
+    assert_int_equal(twice[0], 1);
+    assert_int_equal(twice[ARENA_PUSH_FIRST * 8 - 1], 1);
+    assert_int_equal(twice[ARENA_PUSH_FIRST * 8], 0xAB);     /* the new room */
+    assert_int_equal(twice[2 * ARENA_PUSH_FIRST * 8 - 1], 0xAB);
+    unsigned char *arr = arena_array_raw(a, 10, 4);
+    assert_int_equal(arr[0], 0xAB);
+    assert_int_equal(arr[39], 0xAB);
+    arena_release(a, m);
+    memset(arena_alloc_raw(a, 4096), 0xAB, 4096);
+    arena_release(a, m);
+    SBuf b = sb_new(a);
+    sb_puts(&b, "ab");
+    assert_string_equal(sb_str(&b), "ab");
+    assert_true(b.cap > 3);
+    assert_int_equal((unsigned char)b.s[3], 0xAB); /* past the NUL */
+    assert_int_equal((unsigned char)b.s[b.cap - 1], 0xAB);
     arena_free(a);
 }
 
@@ -1073,6 +1111,7 @@ int main(void)
         cmocka_unit_test(test_arena_large_blocks),
         cmocka_unit_test(test_arena_used),
         cmocka_unit_test(test_arena_push),
+        cmocka_unit_test(test_arena_push_not_zeroed),
         cmocka_unit_test(test_heap_push),
         cmocka_unit_test(test_arena_reset_reuses),
         cmocka_unit_test(test_arena_mark_release),

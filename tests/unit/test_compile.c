@@ -1764,7 +1764,7 @@ static void test_batch_many_named(void **state)
         assert_int_equal(count_items(b, "target"), 40);
         assert_int_equal(count_items(b, "module"), 40); /* the second m7 is not added */
         for (int i = 0; i < 40; i++) {
-            char m[8], tg[8];
+            char m[16], tg[16]; /* room for any int: gcc -O1 (make sanitize) checks */
             snprintf(m, sizeof m, "m%d", i);
             snprintf(tg, sizeof tg, "t%d", 39 - i);
             Block *mb = item(b, "module", m);

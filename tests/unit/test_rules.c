@@ -205,7 +205,7 @@ static void test_where_order(void **state)
 /* q, a lighter judgement of the same course, gives what the full one
  * gives, result by result — id, status, severity, place — and the same
  * counts, with no explanation, and its messages (with_messages) or none. */
-static void assert_same_judgement(const CourseReport *full, const CourseReport *q, bool with_messages)
+static void assert_same_judgement(const CourseReport *full, const CourseReport *q, bool with_messages, bool full_too)
 {
     assert_int_equal(q->n, full->n);
     assert_int_equal(q->nframeworks, full->nframeworks);
@@ -226,9 +226,22 @@ static void assert_same_judgement(const CourseReport *full, const CourseReport *
             assert_string_equal(y->message, x->message);
         else
             assert_null(y->message);
-        assert_int_equal(y->nexplain, 0);
         explained += x->nexplain;
+        if (!full_too) {
+            assert_int_equal(y->nexplain, 0);
+            continue;
+        }
+        /* q is a full judgement too: the rest of the result as well. */
+        assert_ptr_equal(y->rule, x->rule);
+        assert_ptr_equal(y->framework, x->framework);
+        assert_string_equal(y->cite, x->cite);
+        assert_int_equal(y->where.last_off, x->where.last_off);
+        assert_int_equal(y->nexplain, x->nexplain);
+        for (int k = 0; k < x->nexplain; k++)
+            assert_string_equal(y->explain[k], x->explain[k]);
     }
+    for (int f = 0; full_too && f < q->nframeworks; f++)
+        assert_ptr_equal(q->frameworks[f], full->frameworks[f]);
     /* The full judgement did explain something here, so the comparison
      * above says the lighter one left it out. */
     assert_true(explained > 0);
@@ -243,7 +256,7 @@ static void test_statuses_only(void **state)
     Block *c = model_decl(r->p, model_schema(r->p, "course"), "c");
     CourseReport q;
     rules_check_statuses(r->p, c, r->a, &q);
-    assert_same_judgement(&r->rep, &q, false);
+    assert_same_judgement(&r->rep, &q, false, false);
     r_free(r);
 }
 
@@ -256,7 +269,26 @@ static void test_messages_only(void **state)
     Block *c = model_decl(r->p, model_schema(r->p, "course"), "c");
     CourseReport q;
     rules_check_messages(r->p, c, r->a, &q);
-    assert_same_judgement(&r->rep, &q, true);
+    assert_same_judgement(&r->rep, &q, true, false);
+    r_free(r);
+}
+
+/* check's arrays of a course (its results, the rules seen) are not
+ * zeroed (arena_array_raw): judged in an arena full of garbage, a course
+ * is judged as in a fresh one, field by field. */
+static void test_dirty_arena(void **state)
+{
+    (void)state;
+    R *r = judge();
+    Block *c = model_decl(r->p, model_schema(r->p, "course"), "c");
+    Arena *dirty = arena_new();
+    ArenaMark m = arena_mark(dirty);
+    memset(arena_alloc_raw(dirty, 60000), 0xA5, 60000);
+    arena_release(dirty, m);
+    CourseReport q;
+    rules_check(r->p, c, dirty, &q);
+    assert_same_judgement(&r->rep, &q, true, true);
+    arena_free(dirty);
     r_free(r);
 }
 
@@ -297,6 +329,7 @@ int main(void)
         cmocka_unit_test(test_where_order),
         cmocka_unit_test(test_statuses_only),
         cmocka_unit_test(test_messages_only),
+        cmocka_unit_test(test_dirty_arena),
         cmocka_unit_test(test_message_shown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
