@@ -323,6 +323,69 @@ static void test_seat_count(void **state)
     arena_free(a);
 }
 
+/* The weekly count (plan-5-3's pigeonhole, issue 15): n cohorts that each
+ * meet twice a week for two weeks, on a pair of `days` (bits 0 to 3:
+ * Monday to Thursday) at either of two times apart, no site, and one
+ * teacher of every cohort (max_cohorts n, weekdays `wd`). With `follow`,
+ * each cohort may also meet on Monday and Tuesday, as Monday and
+ * Wednesday sessions whose second meeting a follow-up day moved. */
+static PlanProblem weekly(Arena *a, int n, unsigned days, uint8_t wd, bool follow)
+{
+    PlanTeacher *t = arena_alloc(a, sizeof *t);
+    *t = teacher(wd, n);
+    static const int zero[] = {0};
+    PlanRole *ro = arena_alloc(a, sizeof *ro);
+    *ro = role(a, 1, zero, 1);
+    PlanCohort *c = arena_array(a, (size_t)n, sizeof *c);
+    for (int i = 0; i < n; i++) {
+        PlanOption *o = arena_array(a, 16, sizeof *o);
+        int k = 0;
+        for (int d1 = 0; d1 < 4; d1++)
+            for (int d2 = d1 + 1; d2 < 4; d2++)
+                for (int tm = 0; (days >> d1 & 1) && (days >> d2 & 1) && tm < 2; tm++) {
+                    int32_t d[4] = {20003 + d1, 20003 + d2, 20010 + d1, 20010 + d2}; /* 20003: a Monday */
+                    o[k++] = opt(a, tm, (uint8_t)(1u << d1 | 1u << d2), 540 + 240 * tm, 720 + 240 * tm, d, 4, 0);
+                }
+        for (int tm = 0; follow && tm < 2; tm++) {
+            int32_t d[4] = {20003, 20004, 20010, 20011};
+            o[k++] = opt(a, 5 + tm, MON | WED, 540 + 240 * tm, 720 + 240 * tm, d, 4, 0);
+        }
+        c[i] = (PlanCohort){.site = -1, .opts = o, .nopts = k, .roles = ro, .nroles = 1};
+    }
+    return (PlanProblem){.cohorts = c, .ncohorts = n, .teachers = t, .nteachers = 1};
+}
+
+/* Three cohorts on Monday, Wednesday and Thursday for one teacher: any two
+ * pairs of those days share one, so at one time she takes one cohort a
+ * week, two with two times: refused before the first node (the day's
+ * max_cohorts and the one-date check see nothing). The dates are her
+ * options', not her weekdays: with a follow-up day on Tuesday it fits.
+ * Four cohorts on four days fit exactly (two at each time): one cohort a
+ * week fewer per teacher would refuse it. */
+static int64_t weekly_least(Arena *a, int n, unsigned days, uint8_t wd, bool follow, long *nodes)
+{
+    PlanProblem P = weekly(a, n, days, wd, follow);
+    PlanResult r = solve(&P, 1, a);
+    *nodes = r.nodes;
+    return r.status == PLAN_INFEASIBLE ? -1 : r.status == PLAN_OPTIMAL ? r.proposals[0].penalty : -2;
+}
+
+static void test_staffable_weeks(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    const uint8_t MWT = MON | WED | 0x08, MTWT = 0x0f;
+    long nodes;
+    assert_int_equal(weekly_least(a, 3, 0x0d, MWT, false, &nodes), -1);
+    assert_int_equal(nodes, 0); /* 24 without the count */
+    assert_int_equal(weekly_least(a, 2, 0x0d, MWT, false, &nodes), 1);
+    assert_int_equal(weekly_least(a, 3, 0x0d, MWT, true, &nodes), 1 + 5); /* one with the follow-up day */
+    assert_int_equal(weekly_least(a, 4, 0x0f, MTWT, false, &nodes), 2);
+    assert_int_equal(weekly_least(a, 5, 0x0f, MTWT, false, &nodes), -1);
+    assert_int_equal(nodes, 0);
+    arena_free(a);
+}
+
 static void test_no_cohorts(void **state)
 {
     (void)state;
@@ -1242,6 +1305,7 @@ int main(void)
         cmocka_unit_test(test_staffable),
         cmocka_unit_test(test_staffable_pigeonhole),
         cmocka_unit_test(test_staffable_after_improve),
+        cmocka_unit_test(test_staffable_weeks),
         cmocka_unit_test(test_seat_count),
         cmocka_unit_test(test_weekdays_and_away),
         cmocka_unit_test(test_max_cohorts),
