@@ -611,7 +611,6 @@ static void any_of(D *d, const Node *n, FixCands *out)
         return;
     }
     FixCands all = sub_cands(d);
-    int *score = NULL;
     for (int i = 0; i < l.n && i < ELEM_MAX; i++) {
         RVal x = eval_list_at(&l, i);
         if (!eval_push(d->c, x))
@@ -630,7 +629,6 @@ static void any_of(D *d, const Node *n, FixCands *out)
         eval_pop(d->c);
         for (int k = 0; k < s.n; k++) {
             s.c[k].score += fit;
-            score = arena_push(d->a, score, (size_t)all.n, sizeof *score);
             all.c = arena_push(d->a, all.c, (size_t)all.n, sizeof *all.c);
             all.c[all.n++] = s.c[k];
         }
