@@ -10,14 +10,6 @@
 _Static_assert(sizeof(void *) != 8 || sizeof(Node) == 80, "Node grew: see the layout in ast.h");
 _Static_assert(sizeof(void *) != 8 || sizeof(Entry) == 96, "Entry grew: see the layout in ast.h");
 
-Node *ast_node(Arena *a, NodeKind k, Span sp)
-{
-    /* Written whole by the assignment: no zeroing first (arena_alloc_raw). */
-    Node *n = arena_alloc_raw(a, sizeof *n);
-    *n = (Node){.kind = k, .span = sp, .depth = 1};
-    return n;
-}
-
 Node *ast_bin(Arena *a, BinOp op, Node *l, Node *r, Span sp)
 {
     Node *n = ast_node(a, N_BIN, sp);
