@@ -41,6 +41,8 @@ int yyparse_nolac(yyscan_t scanner, LexState *ls);
 #include <stdio.h>
 #include <string.h>
 
+#include "base/hot.h"
+
 /* Deep enough for 256 levels of blocks and expressions; beyond it bison
  * would report "memory exhausted", which yyerror turns into a located error. */
 #define YYMAXDEPTH 4000
@@ -260,7 +262,7 @@ typedef struct EntryRoom {
     ValSeq first;
 } EntryRoom;
 
-static Entry *mkentry(LexState *ls, const char *key, Span key_span, Span sp)
+static HOT_INLINE Entry *mkentry(LexState *ls, const char *key, Span key_span, Span sp)
 {
     /* Written whole, member by member: no zeroing first. (From a compound
      * literal gcc zeroes the 96 bytes with `rep stos`, twelve instructions
