@@ -167,7 +167,7 @@ static Node *mkset(LexState *ls, NodeList items, Span sp)
  * (a header's `m1 "Title"` is two; a third grows it, ast_push). The list
  * is a semantic value of its own, no header in the arena: the entry copies
  * it once, into its value sequence (ast_new_val). */
-static NodeList list1(LexState *ls, Node *n)
+static HOT_INLINE NodeList list1(LexState *ls, Node *n)
 {
     enum { ROOM = ARENA_ALIGN / sizeof(Node *) > 1 ? ARENA_ALIGN / sizeof(Node *) : 1 };
     Node **items = arena_alloc_raw(ls->arena, ROOM * sizeof *items);
@@ -209,7 +209,7 @@ static void at_cap(LexState *ls)
 
 /* e with one more value sequence, `items`, which stands from its first
  * node's start to its last one's end. */
-static Entry *add_vals(LexState *ls, Entry *e, NodeList items, bool after_comma_newline)
+static HOT_INLINE Entry *add_vals(LexState *ls, Entry *e, NodeList items, bool after_comma_newline)
 {
     ValSeq *v = ast_new_val(ls->arena, e);
     v->items = items;
