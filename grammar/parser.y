@@ -219,7 +219,7 @@ static HOT_INLINE Entry *add_vals(LexState *ls, Entry *e, NodeList items, bool a
 }
 
 /* An entry `key items`, written at `whole`. */
-static Entry *first_vals(LexState *ls, Entry *key, NodeList items, ParseLoc whole)
+static HOT_INLINE Entry *first_vals(LexState *ls, Entry *key, NodeList items, ParseLoc whole)
 {
     Entry *e = add_vals(ls, key, items, false);
     e->span = SP(whole);
