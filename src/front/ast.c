@@ -31,10 +31,9 @@ Node *ast_bin(Arena *a, BinOp op, Node *l, Node *r, Span sp)
         }                                                                      \
     } while (0)
 
-void ast_push(Arena *a, NodeList *l, Node *n)
+void ast_grow_nodes(Arena *a, NodeList *l)
 {
     GROW(a, l->items, l->n, l->cap);
-    l->items[l->n++] = n;
 }
 
 void ast_grow_entries(Arena *a, EntryList *l)

@@ -185,9 +185,16 @@ static inline Node *ast_node(Arena *a, NodeKind k, Span sp)
     return n;
 }
 Node *ast_bin(Arena *a, BinOp op, Node *l, Node *r, Span sp);
-void ast_push(Arena *a, NodeList *l, Node *n);
-/* Inline while the list has room (a block starts with room for four,
- * parser.y); ast_grow_entries makes more. */
+/* Inline while the list has room (a value sequence starts with room for
+ * two, a block with room for four: parser.y); ast_grow_nodes and
+ * ast_grow_entries make more. */
+void ast_grow_nodes(Arena *a, NodeList *l);
+static inline void ast_push(Arena *a, NodeList *l, Node *n)
+{
+    if (l->n == l->cap)
+        ast_grow_nodes(a, l);
+    l->items[l->n++] = n;
+}
 void ast_grow_entries(Arena *a, EntryList *l);
 static inline void ast_push_entry(Arena *a, EntryList *l, Entry *e)
 {
