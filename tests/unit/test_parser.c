@@ -294,6 +294,50 @@ static AstStep seen_step(const Node *n, void *ctx)
     return n->kind == s->stop ? AST_STOP : n->kind == s->skip ? AST_SKIP : AST_NEXT;
 }
 
+/* Lists of every length from one to 40: a value sequence and a call's
+ * arguments start with room for two (parser.y's list1), a set too, and
+ * ast_push fills that room inline, growing it out of line (ast_grow_nodes).
+ * Every element must come out in order with its value: a push past the
+ * room without growing it would write into the nodes allocated after it. */
+static void test_lists_of_every_length(void **state)
+{
+    (void)state;
+    for (int n = 1; n <= 40; n++) {
+        char text[1024];
+        int len = 0;
+        len += snprintf(text + len, sizeof text - (size_t)len, "a");
+        for (int i = 0; i < n; i++)
+            len += snprintf(text + len, sizeof text - (size_t)len, " %d", 100 + i);
+        len += snprintf(text + len, sizeof text - (size_t)len, "\nb f(");
+        for (int i = 0; i < n; i++)
+            len += snprintf(text + len, sizeof text - (size_t)len, "%s%d", i ? ", " : "", 200 + i);
+        len += snprintf(text + len, sizeof text - (size_t)len, ")\nc x in {");
+        for (int i = 0; i < n; i++)
+            len += snprintf(text + len, sizeof text - (size_t)len, "%s%d", i ? ", " : "", 300 + i);
+        snprintf(text + len, sizeof text - (size_t)len, "}\n");
+        P *p = parse(text);
+        no_errors(p, "lists");
+        assert_int_equal(p->f->n, 3);
+        const NodeList *vals = &entry_at(p, 0)->vals[0].items;
+        const Node *call = entry_at(p, 1)->vals[0].items.items[0];
+        const Node *in = entry_at(p, 2)->vals[0].items.items[0];
+        assert_int_equal(call->kind, N_CALL);
+        assert_int_equal(in->kind, N_BIN);
+        const NodeList *args = &call->u.call.args;
+        const NodeList *set = &in->u.bin.r->u.set;
+        assert_int_equal(vals->n, n);
+        assert_int_equal(args->n, n);
+        assert_int_equal(set->n, n);
+        for (int i = 0; i < n; i++) {
+            is_int(vals->items[i], 100 + i);
+            is_int(args->items[i], 200 + i);
+            is_int(set->items[i], 300 + i);
+        }
+        assert_true(vals->cap >= n && args->cap >= n && set->cap >= n);
+        p_free(p);
+    }
+}
+
 static void test_ast_walk(void **state)
 {
     (void)state;
@@ -1472,6 +1516,7 @@ int main(void)
         cmocka_unit_test(test_contract_examples_parse),
         cmocka_unit_test(test_stdlib_parses),
         cmocka_unit_test(test_block_body_and_values),
+        cmocka_unit_test(test_lists_of_every_length),
         cmocka_unit_test(test_import_enum_extends),
         cmocka_unit_test(test_precedence),
         cmocka_unit_test(test_non_associative),
