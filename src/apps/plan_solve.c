@@ -221,6 +221,8 @@ typedef struct Search {
     bool *rfreed, repairing;               /* a neighbourhood's freed cohorts; repair in probes */
     bool around;                           /* in improve()'s neighbourhoods: no capacity check */
     int *rorder, rmost;                    /* its kept cohorts by depth; its most cohorts */
+    int *mopt, *mteam, *mkeep, *mset, *mnum, *mleft, *mtill; /* the teams mended (mend_teams): */
+    uint8_t *mclash;                       /* options, teams, teachers' cohorts, tabu; clashes */
     int64_t best, target, known;
     bool found, halt, timeout, guided, aborted;
     long divelimit;                        /* a dive's node budget (0: none); aborted: it ran out */
@@ -2476,9 +2478,12 @@ static void improve(Search *s)
  * were refuted by the whole search. So it proves nothing and cannot make a
  * proof wrong: it only ends the probe sooner. */
 
+static bool mend_teams(Search *s);
+
 /* The ranked cohort c, just placed, and its neighbourhood searched from
- * the guide for a plan of the probe's penalty; true when one was found
- * (in bopt, bteam: the probe's answer). */
+ * the guide for a plan of the probe's penalty, then, failing that, the
+ * teams of every cohort not placed (below); true when one was found (in
+ * bopt, bteam: the probe's answer). */
 static bool repair(Search *s, int c)
 {
     Word rnd = s->rnd;
@@ -2486,6 +2491,179 @@ static bool repair(Search *s, int c)
     s->rnd = 0; /* the guide's values first */
     search_freed(s, 50L * (s->rmost + 10));
     s->rnd = rnd;
+    return s->found || (!s->timeout && mend_teams(s));
+}
+
+/* ---- a ranking probe's teams mended ----
+ *
+ * The neighbourhood above frees at most 20 cohorts, and a value may need
+ * more of them staffed anew. On plan-100-1, cohort c11's first value
+ * (option 162 with t15 and t8, where the guide has 166 with t55 and t52)
+ * has a plan of the least penalty with every other cohort at its guide
+ * option: GLPK's MIP over the teams alone found one in 115 s, in which 88
+ * cohorts' teams differ from the guide's. The repair's neighbourhood found
+ * none in 66 nodes, and the search below the value had not finished after
+ * 5.34 M nodes (plan10's paragraph in bench/README.md: what looked like a
+ * value only the teachers could refute was one the search did not reach).
+ * With the options held, what is left is a b-matching of role slots to
+ * teachers with clashes, which a min-conflicts walk from the guide's teams
+ * settles at once (a throwaway walk of this kind: 3 clashes to none in 100
+ * moves, 4 ms; this one, in `ramme plan`, ranks c11 to c100 and proves
+ * proposal 1 of plan-100-1, see bench/README.md). So, when the
+ * repair finds nothing, every cohort not placed keeps its guide option and
+ * the walk moves their role slots, one at a time, to the eligible teacher
+ * that leaves the fewest clashes (two of her cohorts meeting on one date
+ * at overlapping times or at two sites; more of her cohorts' periods at
+ * one's start than her max_cohorts), with a short tabu on the teacher just
+ * left. When none are left, the teams go to search_freed as the guide's,
+ * nothing freed: it places each cohort with the search's own checks and
+ * bound, so what it finds is a whole plan of the probe's penalty, found by
+ * the search (a cohort whose team it refuses is freed and searched, within
+ * the budget). Like the repair it proves nothing and cannot make a proof
+ * wrong: it only ends the probe sooner. */
+
+/* MEND_MOVES × cohorts moves at most (the throwaway walk took one a
+ * cohort on plan-100-1's c11). */
+#define MEND_MOVES 20
+
+/* Whether cohorts i and k, at their options in mopt, may not share a
+ * teacher on their dates: a date both meet on, at overlapping times or at
+ * two sites. */
+static bool mend_clash(const Search *s, int i, int k)
+{
+    const Opt *A = &s->co[i].o[s->mopt[i]], *B = &s->co[k].o[s->mopt[k]];
+    bool barred = s->co[i].site != s->co[k].site || overlap(A->t0, A->t1, B->t0, B->t1);
+    for (int x = 0, y = 0; barred && x < A->nday && y < B->nday;) {
+        if (A->day[x] == B->day[y])
+            return true;
+        A->day[x] < B->day[y] ? x++ : y++;
+    }
+    return false;
+}
+
+/* Teacher t's clashes with cohort `add` among hers too (-1: none) and
+ * cohort `rem` not (-1: none). */
+static int mend_cost(const Search *s, int t, int add, int rem)
+{
+    const int *set = s->mset + (size_t)t * (size_t)(s->n + 1);
+    int m = s->mnum[t], cost = 0, mx = s->P->teachers[t].max_cohorts;
+    for (int x = 0; x <= m; x++) {
+        int a = x < m ? set[x] : add, during = 0; /* her periods at a's start, a's own included */
+        if (a < 0 || a == rem)
+            continue;
+        const Opt *A = &s->co[a].o[s->mopt[a]];
+        for (int y = 0; y <= m; y++) {
+            int b = y < m ? set[y] : add;
+            if (b < 0 || b == rem)
+                continue;
+            const Opt *B = &s->co[b].o[s->mopt[b]];
+            during += B->f <= A->f && A->f <= B->l;
+            cost += y > x && s->mclash[(size_t)a * (size_t)s->n + (size_t)b];
+        }
+        cost += during > mx ? during - mx : 0;
+    }
+    return cost;
+}
+
+static void mend_move(Search *s, int t, int c, bool in)
+{
+    int *set = s->mset + (size_t)t * (size_t)(s->n + 1);
+    if (in) {
+        set[s->mnum[t]++] = c;
+        return;
+    }
+    for (int x = 0; x < s->mnum[t]; x++)
+        if (set[x] == c) {
+            set[x] = set[--s->mnum[t]];
+            return;
+        }
+}
+
+/* The ranked cohort just placed with its team: the teams of the cohorts
+ * not placed walked from the guide's, at its options, to no clash, then
+ * placed (above); true when that gave a plan (in bopt, bteam). */
+static bool mend_teams(Search *s)
+{
+    int n = s->n, M = s->maxslots;
+    size_t nm = (size_t)n * (size_t)M;
+    if (!s->mopt) {
+        s->mopt = arena_array(s->a, (size_t)n, sizeof(int));
+        s->mteam = arena_array(s->a, nm, sizeof(int));
+        s->mkeep = arena_array(s->a, nm, sizeof(int));
+        s->mleft = arena_array(s->a, nm, sizeof(int));
+        s->mtill = arena_array(s->a, nm, sizeof(int));
+        s->mset = arena_array(s->a, (size_t)s->T * (size_t)(n + 1), sizeof(int));
+        s->mnum = arena_array(s->a, (size_t)s->T, sizeof(int));
+        s->mclash = arena_array(s->a, (size_t)n * (size_t)n, sizeof(uint8_t));
+    }
+    for (int k = 0; k < n; k++) {
+        s->mopt[k] = s->placed[k] ? s->opt[k] : s->bopt[k];
+        memcpy(s->mteam + (size_t)k * (size_t)M, (s->placed[k] ? s->team : s->bteam) + (size_t)k * (size_t)M,
+               sizeof(int) * (size_t)s->co[k].nslots);
+    }
+    for (int i = 0; i < n; i++)
+        for (int k = i + 1; k < n; k++)
+            s->mclash[(size_t)i * (size_t)n + (size_t)k] = s->mclash[(size_t)k * (size_t)n + (size_t)i] =
+                mend_clash(s, i, k);
+    memset(s->mnum, 0, sizeof(int) * (size_t)s->T);
+    memset(s->mtill, 0, sizeof(int) * nm);
+    for (int k = 0; k < n; k++)
+        for (int j = 0; j < s->co[k].nslots; j++)
+            mend_move(s, s->mteam[(size_t)k * (size_t)M + (size_t)j], k, true);
+    int total = 0;
+    for (int t = 0; t < s->T; t++)
+        total += mend_cost(s, t, -1, -1);
+    Word rnd = 0x2545F4914F6CDD1DULL; /* its own: the same walk every run */
+    for (int it = 1; it <= MEND_MOVES * n && total > 0; it++) {
+        int ck = -1, cj = -1, seen = 0; /* a slot in a clash, at random */
+        for (int k = 0; k < n; k++)
+            for (int j = 0; !s->placed[k] && j < s->co[k].nslots; j++) {
+                int t = s->mteam[(size_t)k * (size_t)M + (size_t)j];
+                if (mend_cost(s, t, -1, -1) > mend_cost(s, t, -1, k) &&
+                    (rnd = mix(rnd + 0x9E3779B97F4A7C15ULL)) % (Word)++seen == 0)
+                    ck = k, cj = j;
+            }
+        if (ck < 0)
+            break;
+        const Coh *C = &s->co[ck];
+        int *tm = s->mteam + (size_t)ck * (size_t)M, old = tm[cj], at = ck * M + cj;
+        const Word *e = C->elig + (size_t)C->slotrole[cj] * (size_t)s->TW;
+        const Word *fit = C->compat + (size_t)s->mopt[ck] * (size_t)s->TW;
+        int gain = mend_cost(s, old, -1, ck) - mend_cost(s, old, -1, -1), best = INT32_MAX, to = -1, ties = 0;
+        for (int x = 0; x < C->nt; x++) {
+            int t = C->tl[x];
+            bool in = false;
+            for (int j = 0; j < C->nslots; j++)
+                in |= tm[j] == t;
+            if (in || !has(e, t) || !has(fit, t))
+                continue;
+            int d = gain + mend_cost(s, t, ck, -1) - mend_cost(s, t, -1, -1);
+            if (t == s->mleft[at] && s->mtill[at] >= it && d >= 0)
+                continue; /* tabu, unless it gains */
+            if (d < best)
+                best = d, to = t, ties = 1;
+            else if (d == best && (rnd = mix(rnd + 0x9E3779B97F4A7C15ULL)) % (Word)++ties == 0)
+                to = t;
+        }
+        if (to < 0)
+            continue;
+        s->mleft[at] = old, s->mtill[at] = it + 10 + (int)(rnd % 10);
+        mend_move(s, old, ck, false);
+        mend_move(s, to, ck, true);
+        tm[cj] = to;
+        total += best;
+    }
+    if (total > 0)
+        return false;
+    memcpy(s->mkeep, s->bteam, sizeof(int) * nm);
+    for (int k = 0; k < n; k++)
+        if (!s->placed[k])
+            memcpy(s->bteam + (size_t)k * (size_t)M, s->mteam + (size_t)k * (size_t)M,
+                   sizeof(int) * (size_t)s->co[k].nslots);
+    memset(s->rfreed, 0, sizeof(bool) * (size_t)n);
+    search_freed(s, 50L * (s->rmost + 10));
+    if (!s->found)
+        memcpy(s->bteam, s->mkeep, sizeof(int) * nm);
     return s->found;
 }
 
