@@ -38,7 +38,7 @@ int cli_plan(Options *o)
                         P_("the file declares %d plan: %s", "the file declares %d plans: %s", (unsigned long)n),
                         _("choose one with --plan NAME")};
         Block *chosen = cli_choose(d, a, o->args[0], all, n, o->plan, &ch);
-        /* a debugging aid (docs/planning.md): the planner's clock as on a
+        /* a debugging aid (docs/language.md 5.10): the planner's clock as on a
          * machine that many times slower; the answer must not change */
         const char *scale = getenv("RAMME_PLAN_CLOCK_SCALE");
         PlanAsk ask = {.proposals = o->proposals, .time_limit = o->time_limit, .problem_only = o->format == FMT_DZN,

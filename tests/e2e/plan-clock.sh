@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # tests/e2e/plan-clock.sh RAMME — the plan goldens give the same answer on a
-# machine a thousand times slower (issue 15; docs/planning.md, "The time
-# limit"): every case of tests/golden/plan runs with
+# machine a thousand times slower (issue 15; docs/language.md 5.10, "Time
+# and size"): every case of tests/golden/plan runs with
 # RAMME_PLAN_CLOCK_SCALE=1000 (the planner reads its clock a thousand times
-# too fast) and --time-limit 86400 (so the whole command's limit, 86.4 s of
-# real time, is not reached), and its output, errors and exit status must be
-# the golden's byte for byte. Only that limit may read the clock: an inner
-# share of it (each site's seating search had a twentieth of the limit, at
-# most 0.5 s; each conflict question a twentieth) ran out here and changed
-# plan/rank-clash and the conflicts. No timing is measured.
+# too fast; PLAN_CLOCK_SCALE=F for another F) and --time-limit 86400 (so the
+# whole command's limit, 86.4 s of real time, is not reached), and its
+# output, errors and exit status must be the golden's byte for byte. Only
+# that limit may read the clock: an inner share of it (each site's seating
+# search had a twentieth of the limit, at most 0.5 s; each conflict
+# question a twentieth) would end sooner here than on a fast machine. No
+# timing is measured.
 # Prints "plan-clock: N passed, N failed"; exits 1 when any failed.
 set -u
 ramme=$1

@@ -1210,19 +1210,20 @@ static void test_time_limit(void **state)
     }
 }
 
-/* Only the time limit reads the clock (docs/planning.md, "The time
- * limit"): on a machine a million times slower (clock_scale), with a limit
+/* Only the time limit reads the clock (docs/language.md 5.10, "Time and
+ * size"): on a machine a million times slower (clock_scale), with a limit
  * it does not reach (10^9 s: 1000 s of real time), the search does the same
  * work, node for node, and finds the same proposals, through the LP too.
- * The seat bound's searches had a share of the clock (a twentieth of the
- * limit, at most half a second), which such a machine reached at their
- * first look (1024 nodes): the bound, and the nodes, then changed. */
+ * A guard: the seat bound's searches had a share of the clock (a
+ * twentieth of the limit, at most half a second), which such a machine
+ * reaches at a search's first look (1024 nodes); these years' seat
+ * searches end sooner, so main passed this too (bench/README.md, plan14,
+ * shows a share changing an answer on plan-50-3). */
 static void test_slow_clock(void **state)
 {
     (void)state;
     const Year y[] = {{20, 300, 8, 3, 8, 4, 5, 1}, {20, 700, 12, 4, 13, 3, 4, 2}, {24, 300, 16, 8, 13, 2, 3, 4}};
     const uint64_t seed[] = {1007, 4007, 2007};
-    long slower = 0; /* how many of them the seat's clock once cut short */
     for (size_t i = 0; i < sizeof y / sizeof *y; i++)
         for (int lp = 0; lp < 2; lp++) {
             Arena *a = arena_new();
@@ -1236,7 +1237,6 @@ static void test_slow_clock(void **state)
             ask.time_limit = 1e9, ask.clock_scale = 1e6;
             plan_solve_ask(&P, &ask, a, &q);
             assert_valid(&P, &q);
-            slower += q.nodes != r.nodes;
             assert_int_equal(q.status, PLAN_OPTIMAL);
             assert_int_equal(q.status, r.status);
             assert_int_equal(q.nodes, r.nodes);
@@ -1250,7 +1250,6 @@ static void test_slow_clock(void **state)
             }
             arena_free(a);
         }
-    assert_int_equal(slower, 0);
 }
 
 /* A node limit ends the search as its clock does, past that node: the
