@@ -7,7 +7,8 @@
  * usage: plansolve FILE MODE [SECONDS [PROPOSALS]], MODE one of
  *   search    the search alone
  *   hybrid    what `ramme plan` does: the search, and GLPK's LP relaxation
- *             cutting options when a ranking stalls
+ *             cutting options when a ranking stalls (the ranked cohort's by
+ *             its bound, every later one's by its reduced costs)
  *   lpnow     the same with the LP asked before every cohort is ranked
  *   mipfirst  hybrid, with each rank's least penalty from GLPK's MIP
  *   mip       GLPK's MIP alone: the least penalty, no ranking
@@ -63,7 +64,7 @@ int main(int argc, char **argv)
     int n = d.errors ? 0 : compile_main_decls(p, "plan", &plans);
     Arena *a = arena_new();
     PlanReport rep;
-    PlanAsk ask = {K, limit, true};
+    PlanAsk ask = {.proposals = K, .time_limit = limit, .problem_only = true};
     if (n == 0 || !plan_run(p, plans[0], &ask, a, &rep)) {
         fprintf(stderr, "plansolve: %s: no plan to solve\n", argv[1]);
         return 2;
@@ -81,7 +82,8 @@ int main(int argc, char **argv)
     } else {
         PlanSolveAsk sa = {.nproposals = K, .time_limit = limit, .any_plan = strcmp(mode, "any") == 0};
         if (strcmp(mode, "hybrid") == 0 || strcmp(mode, "mipfirst") == 0 || strcmp(mode, "lpnow") == 0)
-            sa.lp_open = plan_mip_lp_open, sa.lp_cut = plan_mip_lp_cut, sa.lp_close = plan_mip_lp_close;
+            sa.lp_open = plan_mip_lp_open, sa.lp_cut = plan_mip_lp_cut, sa.lp_close = plan_mip_lp_close,
+            sa.lp_reduced = plan_mip_lp_reduced; /* as plan.c's plan_solvers: what users run */
         if (strcmp(mode, "lpnow") == 0)
             sa.rank_alone = -1;
         if (strcmp(mode, "mipfirst") == 0)

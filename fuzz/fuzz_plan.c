@@ -115,7 +115,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (int k = 0; k < n && k < MAX_PLANS; k++) {
             Arena *a = arena_new();
             PlanReport r;
-            PlanAsk ask = {2, 0.2, false};
+            PlanAsk ask = {.proposals = 2, .time_limit = 0.2};
             if (plan_run(u.p, all[k], &ask, a, &r)) {
                 check_report(&r, &u.ss);
                 for (int i = 0; i < r.nproposals; i++)

@@ -85,7 +85,8 @@ typedef struct Ctx {
     int nreqs;
     double time_limit;
     double deadline;         /* the conflict search's end (now_s) */
-    double call_limit;       /* and the most one of its questions may take */
+    long call_nodes;         /* and the most nodes one of its questions may take */
+    double clock_scale;      /* PlanAsk's */
     int alone;               /* > 0: the oracle asks about site alone-1's seating only */
     PlanMemo *memo;          /* the whole year's plans the oracle found, or NULL */
 } Ctx;
@@ -686,7 +687,7 @@ static void list_reqs(Ctx *C)
  * cohort allows within the window; `wide` also the starts the window or
  * the cohort's range alone would allow, each option marked with which it
  * keeps, for a conflict to drop either. */
-static double now_s(void);
+static double now_s(const Ctx *C);
 
 /* Places every cohort's options. False when `deadline` (a now_s() time;
  * 0: none) passed first: the options are then only some of them. */
@@ -717,7 +718,7 @@ static bool enumerate(Ctx *C, bool wide, double deadline, long *noptions)
                     continue;
                 for (int t = 0; t < C->ntimes; t++) {
                     /* The clock is read once a day of starts, not per option. */
-                    if (deadline > 0 && k == 0 && t == 0 && now_s() > deadline) {
+                    if (deadline > 0 && k == 0 && t == 0 && now_s(C) > deadline) {
                         arena_free(scratch);
                         return false;
                     }
@@ -928,23 +929,24 @@ static void fill_proposal(Ctx *C, const PlanProblem *P, const PlanChoice *ch, in
     }
 }
 
-/* Seconds on the monotonic clock. */
-static double now_s(void)
+/* Seconds on the monotonic clock (times PlanAsk's clock_scale). */
+static double now_s(const Ctx *C)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+    double t = (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+    return C->clock_scale > 0 ? t * C->clock_scale : t;
 }
 
 /* The solvers (bench/README.md, "Planning", weighs them): the search finds
  * the least penalty; when ranking the plans of that penalty by the
  * contract's order stalls, GLPK's LP relaxation rules out the options that
  * cannot be in one. */
-static PlanSolveAsk plan_solvers(int proposals, double time_limit)
+static PlanSolveAsk plan_solvers(const Ctx *C, int proposals, double time_limit)
 {
     return (PlanSolveAsk){.nproposals = proposals, .time_limit = time_limit, .lp_open = plan_mip_lp_open,
                           .lp_cut = plan_mip_lp_cut, .lp_close = plan_mip_lp_close,
-                          .lp_reduced = plan_mip_lp_reduced};
+                          .lp_reduced = plan_mip_lp_reduced, .clock_scale = C->clock_scale};
 }
 
 /* Site st's cohorts alone, with no teachers: a relaxation of P (a plan of
@@ -968,13 +970,9 @@ static void site_alone(PlanProblem *P, int st, Arena *a)
 static OracleAnswer oracle_fits(void *ctx, const bool *on, int64_t *penalty)
 {
     Ctx *C = ctx;
-    double left = C->deadline - now_s();
+    double left = C->deadline - now_s(C);
     if (left <= 0)
         return ORACLE_UNKNOWN;
-    /* One hard question must not take the whole budget: an unknown answer
-     * only keeps the conflict larger, while the next may be quick. */
-    if (left > C->call_limit)
-        left = C->call_limit;
     Arena *a = arena_new();
     PlanProblem P;
     build_problem(C, on, a, &P);
@@ -984,12 +982,18 @@ static OracleAnswer oracle_fits(void *ctx, const bool *on, int64_t *penalty)
      * around it with a tenth of the time, may answer it (issue #15: such
      * questions, with few requirements on, spent seconds setting a search
      * up over every cohort's options to find a plan in its first dive). */
-    if (!penalty && C->alone == 0 && C->memo && plan_memo_find(C->memo, &P, left / 10, a)) {
+    PlanSolveAsk sa = plan_solvers(C, 1, left);
+    /* One hard question must not take the whole budget: an unknown answer
+     * only keeps the conflict larger, while the next may be quick. Its
+     * share is counted in nodes, not seconds, so that the conflict and its
+     * prices are the same on every machine within the time limit. */
+    sa.node_limit = C->call_nodes / 10;
+    if (!penalty && C->alone == 0 && C->memo && plan_memo_find(C->memo, &P, &sa, a)) {
         arena_free(a);
         return ORACLE_FITS;
     }
     PlanResult r;
-    PlanSolveAsk sa = plan_solvers(1, left);
+    sa.node_limit = C->call_nodes;
     sa.any_plan = !penalty; /* only whether: the first plan will do */
     sa.penalty_only = penalty != NULL; /* or what the best costs, not which it is */
     plan_solve_ask(&P, &sa, a, &r);
@@ -1038,6 +1042,17 @@ static bool seats_at(Ctx *C, int st, int i)
     }
 }
 
+/* A conflict question's share of the time (a twentieth of the
+ * explanation's budget) counted in the search's nodes, so that it stops at
+ * the same node on every machine (a share of the clock made the conflict
+ * and its prices depend on the machine's speed). A node's cost varies:
+ * on the benchmark's 2-core machine (bench/README.md, plan14) the
+ * questions placed 20 000 (plan-100-3's hardest, with a hundred teachers)
+ * to 800 000 (plan-100-2's) a second, and none that ended needed more than
+ * 31 000; at this rate the questions cut short on the benchmark end as
+ * they did, and in about the same time. */
+#define PLAN_NODES_A_SECOND 50000
+
 /* Nothing fits: the requirements that conflict, and what dropping each
  * costs. The options are placed again over the wider starts first. The
  * whole explanation gets the plan's time limit, or PLAN_DEFAULT_SECONDS:
@@ -1045,8 +1060,8 @@ static bool seats_at(Ctx *C, int st, int i)
 static void explain_conflict(Ctx *C, PlanReport *out)
 {
     double budget = C->time_limit > 0 ? C->time_limit : PLAN_DEFAULT_SECONDS;
-    C->deadline = now_s() + budget;
-    C->call_limit = budget / 20 > 0.05 ? budget / 20 : 0.05;
+    C->deadline = now_s(C) + budget;
+    C->call_nodes = (long)((budget / 20 > 0.05 ? budget / 20 : 0.05) * PLAN_NODES_A_SECOND);
     long wide;
     bool *in = arena_array(C->a, (size_t)C->nreqs + 1, sizeof *in);
     int64_t *relaxed = arena_array(C->a, (size_t)C->nreqs + 1, sizeof *relaxed);
@@ -1107,6 +1122,7 @@ bool plan_run(Program *p, Block *plan, const PlanAsk *ask, Arena *a, PlanReport 
     C.d = p->diags;
     C.plan = plan;
     C.time_limit = ask->time_limit;
+    C.clock_scale = ask->clock_scale;
     if (!read_plan(&C))
         return false;
     C.names = sched_names(p, a);
@@ -1140,7 +1156,7 @@ bool plan_run(Program *p, Block *plan, const PlanAsk *ask, Arena *a, PlanReport 
      * options and searching together (the problem for MiniZinc is written
      * whole, however long that takes). */
     out->time_limit = ask->time_limit > 0 ? ask->time_limit : PLAN_DEFAULT_SECONDS;
-    double deadline = ask->problem_only ? 0 : now_s() + out->time_limit;
+    double deadline = ask->problem_only ? 0 : now_s(&C) + out->time_limit;
     if (!enumerate(&C, false, deadline, &out->options)) {
         out->status = PLAN_FEASIBLE; /* nothing proven either way */
         out->lower_bound = 0;
@@ -1156,8 +1172,8 @@ bool plan_run(Program *p, Block *plan, const PlanAsk *ask, Arena *a, PlanReport 
     if (want < 1)
         want = 1;
     PlanResult r;
-    double left = deadline - now_s();
-    PlanSolveAsk sa = plan_solvers(want, left > 0.001 ? left : 0.001);
+    double left = deadline - now_s(&C);
+    PlanSolveAsk sa = plan_solvers(&C, want, left > 0.001 ? left : 0.001);
     plan_solve_ask(&P, &sa, a, &r);
     out->status = r.status;
     out->lower_bound = r.lower_bound;

@@ -92,6 +92,7 @@ typedef struct PlanAsk {
     int proposals;          /* 0: the plan's `proposals` */
     double time_limit;      /* seconds; <= 0: PLAN_DEFAULT_SECONDS */
     bool problem_only;      /* build the problem, do not search (--format dzn) */
+    double clock_scale;     /* the clock read times this (<= 0: 1): PlanSolveAsk's test hook */
 } PlanAsk;
 
 /* Plans `plan`. Bad input (PLANNING.md §4 errors) goes to p->diags and

@@ -155,7 +155,7 @@ static bool around(const PlanMemoPlan *k, const PlanProblem *P, Arena *a, PlanPr
     return true;
 }
 
-bool plan_memo_find(PlanMemo *m, const PlanProblem *P, double time_limit, Arena *scratch)
+bool plan_memo_find(PlanMemo *m, const PlanProblem *P, const PlanSolveAsk *limits, Arena *scratch)
 {
     if (m->nplans == 0 || m->ncohorts != P->ncohorts)
         return false;
@@ -172,9 +172,11 @@ bool plan_memo_find(PlanMemo *m, const PlanProblem *P, double time_limit, Arena 
      * search is cheap; a plan it finds is a plan of P (its problem is P
      * with fewer options and teams), while its "no" proves nothing. */
     PlanProblem Q;
-    if (time_limit <= 0 || !around(&m->plans[m->nplans - 1], P, scratch, &Q))
+    if (!limits || (limits->time_limit <= 0 && limits->node_limit <= 0) ||
+        !around(&m->plans[m->nplans - 1], P, scratch, &Q))
         return false;
-    PlanSolveAsk sa = {.nproposals = 1, .time_limit = time_limit, .any_plan = true};
+    PlanSolveAsk sa = {.nproposals = 1, .time_limit = limits->time_limit, .node_limit = limits->node_limit,
+                       .clock_scale = limits->clock_scale, .any_plan = true};
     PlanResult r;
     plan_solve_ask(&Q, &sa, scratch, &r);
     if (r.nproposals == 0)

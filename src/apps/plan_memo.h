@@ -37,12 +37,13 @@ void plan_memo_add(PlanMemo *m, const PlanProblem *P, const PlanChoice *c);
 
 /* Whether P has a plan that the memo shows: a kept plan that is one
  * (plan_choice_valid, the search's own independent check: its options
- * where P has them, the teams as kept), or, within time_limit seconds
- * (<= 0: not tried), one found by searching P cut down to the newest kept
+ * where P has them, the teams as kept), or, within `limits`' time_limit,
+ * node_limit and clock_scale (NULL, or neither limit set: not tried), one
+ * found by searching P cut down to the newest kept
  * plan, only the cohorts freed that P does not let keep their option or
  * team (or fewer rooms, or a teacher fewer cohorts at once), and their
  * sites' (then kept too). False proves nothing. Scratch
  * work lives in `scratch`. */
-bool plan_memo_find(PlanMemo *m, const PlanProblem *P, double time_limit, Arena *scratch);
+bool plan_memo_find(PlanMemo *m, const PlanProblem *P, const PlanSolveAsk *limits, Arena *scratch);
 
 #endif

@@ -230,16 +230,22 @@ typedef struct Search {
     int *bopt, *bteam, *gopt, *gteam;      /* the last plan found; the guide */
     long nodes, probed;                    /* probed: the nodes when this probe began */
     long staff_after;                      /* phase 1 asks staffable past these nodes */
-    double limit;
+    long nodelimit;                        /* it stops at this node (0: never): node_limit's */
+    double limit, scale;                   /* the time limit; the clock's scale (clock_scale) */
     struct timespec start;
 } Search;
 
-static double since(const struct timespec *t)
+/* Seconds since t, times `scale` when that is above 0 (clock_scale). */
+static double since(const struct timespec *t, double scale)
 {
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) * 1e-9;
+    double d = (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) * 1e-9;
+    return scale > 0 ? d * scale : d;
 }
+
+/* Seconds the search has run, as its time limit counts them. */
+static double elapsed(const Search *s) { return since(&s->start, s->scale); }
 
 /* A dive's next random number. */
 static Word roll(Search *s) { return s->rnd = mix(s->rnd + 0x9E3779B97F4A7C15ULL); }
@@ -774,15 +780,15 @@ static void seat_root(Search *s)
         } else {
             r->phase = 1, r->best = INT64_MAX, r->known = r->lb[0];
             r->divelimit = r->nodes + s->seat[st].budget;
-            /* and a share of the clock: a hard site must not take it all */
-            double left = s->limit > 0 ? s->limit - since(&s->start) : 1;
-            clock_gettime(CLOCK_MONOTONIC, &r->start);
-            r->limit = s->limit > 0 && s->limit / 20 < 0.5 ? s->limit / 20 : 0.5;
-            r->limit = left < r->limit ? (left > 0.001 ? left : 0.001) : r->limit;
+            /* The node budget alone holds a hard site back, and the whole
+             * search's clock: a share of the clock (it had a twentieth of
+             * the limit, at most half a second) made the bound, the nodes
+             * and what a limit then cut depend on the machine's speed. */
+            r->start = s->start, r->limit = s->limit, r->scale = s->scale;
             descend(r, 0, 0);
             r->aborted |= r->timeout;
             r->timeout = false, r->limit = 0;
-            s->timeout |= s->limit > 0 && since(&s->start) > s->limit;
+            s->timeout |= s->limit > 0 && elapsed(s) > s->limit;
             if (r->aborted) /* a hard site: the next root gets less */
                 s->seat[st].budget = 2000L * (r->n + 10);
             if (!r->found && !r->aborted)
@@ -895,7 +901,8 @@ static bool place(Search *s, int depth, int c, int o)
     const Opt *O = &C->o[o];
     const int *tm = s->team + (size_t)c * (size_t)s->maxslots;
     s->nodes++;
-    if (s->limit > 0 && (s->nodes & 1023) == 0 && since(&s->start) > s->limit)
+    if ((s->limit > 0 && (s->nodes & 1023) == 0 && elapsed(s) > s->limit) ||
+        (s->nodelimit > 0 && s->nodes >= s->nodelimit))
         s->timeout = true;
     if (s->divelimit > 0 && s->nodes >= s->divelimit)
         s->aborted = true;
@@ -2149,7 +2156,7 @@ static bool probe(Search *s, int depth, int64_t partial, int64_t target)
  * except the guide's, which is in one. False when the clock ran out. */
 static bool lp_cut(Search *s, void *lp, int c, int64_t best, bool *cut)
 {
-    double left = s->limit > 0 ? s->limit - since(&s->start) : 0;
+    double left = s->limit > 0 ? s->limit - elapsed(s) : 0;
     if (s->limit > 0 && left <= 0)
         return !(s->timeout = true);
     int64_t bound;
@@ -2183,7 +2190,7 @@ static bool lp_cut(Search *s, void *lp, int c, int64_t best, bool *cut)
  * guide's option is never dropped. */
 static void lp_fix_later(Search *s, void *lp, int c, int64_t best, bool *cut)
 {
-    double left = s->limit > 0 ? s->limit - since(&s->start) : 0;
+    double left = s->limit > 0 ? s->limit - elapsed(s) : 0;
     int64_t bound;
     if (!s->ask->lp_reduced || (s->limit > 0 && left <= 0) ||
         !s->ask->lp_cut(lp, s->opt, c, best, 0, left, cut, &bound))
@@ -2696,7 +2703,7 @@ static void bound_search(Search *s, PlanResult *out)
     void *lp = ask->lp_open(ask->best_ctx, s->P, s->a);
     if (lp) {
         bool *cut = arena_array(s->a, (size_t)s->co[0].nopts + 1, sizeof(bool));
-        double left = s->limit > 0 ? s->limit - since(&s->start) : 0;
+        double left = s->limit > 0 ? s->limit - elapsed(s) : 0;
         int64_t b;
         if ((s->limit <= 0 || left > 0) && ask->lp_cut(lp, NULL, 0, INT64_MAX, 0, left, cut, &b) && b > s->known) {
             s->known = b;
@@ -2721,12 +2728,14 @@ static void take(Search *s, const PlanChoice *c)
  * ask->best, each rank's least penalty comes from there when it proves it;
  * the search then ranks from its plan (phase 2) and does phase 1 only when
  * it could not, from its plan and bound. */
-static void solve_group(const PlanProblem *P, const PlanSolveAsk *ask, int K, double time_limit, Arena *a,
-                        PlanResult *out)
+/* node_limit: the nodes it may take (0: no limit; < 0: none left). */
+static void solve_group(const PlanProblem *P, const PlanSolveAsk *ask, int K, double time_limit, long node_limit,
+                        Arena *a, PlanResult *out)
 {
     Search *s = arena_alloc(a, sizeof *s);
     clock_gettime(CLOCK_MONOTONIC, &s->start);
-    s->limit = time_limit;
+    s->limit = time_limit, s->scale = ask->clock_scale;
+    s->nodelimit = node_limit > 0 ? node_limit + 1 : node_limit < 0 ? 1 : 0;
     memset(out, 0, sizeof *out);
     out->proposals = arena_array(a, (size_t)K, sizeof(PlanChoice));
     out->status = PLAN_OPTIMAL;
@@ -2751,7 +2760,7 @@ static void solve_group(const PlanProblem *P, const PlanSolveAsk *ask, int K, do
         if (k > 0 && probe(s, 0, 0, prev)) {
             have = proven = true, best = prev;
         } else if (!s->timeout && ask->best && !ask->any_plan) {
-            double left = time_limit > 0 ? time_limit - since(&s->start) : 0;
+            double left = time_limit > 0 ? time_limit - elapsed(s) : 0;
             PlanStatus ms = time_limit > 0 && left <= 0
                                 ? PLAN_FEASIBLE
                                 : ask->best(ask->best_ctx, P, s->ex, k, left, a, &mc, &mbound);
@@ -2759,7 +2768,7 @@ static void solve_group(const PlanProblem *P, const PlanSolveAsk *ask, int K, do
                 break;
             if (ms == PLAN_OPTIMAL)
                 take(s, &mc), have = proven = true, best = mc.penalty;
-            s->timeout |= time_limit > 0 && since(&s->start) > time_limit;
+            s->timeout |= time_limit > 0 && elapsed(s) > time_limit;
         }
         if (!have && k == 0) {
             int64_t rb = s->seat ? seat_bound0(s) : room_bound(s, a);
@@ -2805,7 +2814,7 @@ static void solve_group(const PlanProblem *P, const PlanSolveAsk *ask, int K, do
     }
     out->status = cut ? PLAN_FEASIBLE : out->nproposals == 0 ? PLAN_INFEASIBLE : PLAN_OPTIMAL;
     out->nodes = s->nodes;
-    out->seconds = since(&s->start);
+    out->seconds = elapsed(s);
 }
 
 /* ---- independent groups ---- */
@@ -2991,7 +3000,7 @@ void plan_solve_ask(const PlanProblem *P, const PlanSolveAsk *ask, Arena *a, Pla
     int *group = arena_array(a, (size_t)n, sizeof(int)), *local = arena_array(a, (size_t)n, sizeof(int));
     int m = groups(P, a, group);
     if (m == 1) {
-        solve_group(P, ask, K, time_limit, a, out);
+        solve_group(P, ask, K, time_limit, ask->node_limit, a, out);
         return;
     }
     PlanResult *part = arena_array(a, (size_t)m, sizeof(PlanResult));
@@ -3006,8 +3015,11 @@ void plan_solve_ask(const PlanProblem *P, const PlanSolveAsk *ask, Arena *a, Pla
             if (group[c] == k)
                 local[c] = sub.ncohorts, co[sub.ncohorts++] = P->cohorts[c];
         /* a share of the time left; what one group leaves goes to the next */
-        double left = time_limit > 0 ? (time_limit - since(&start)) / (m - i) : 0;
-        solve_group(&sub, ask, K, time_limit > 0 && left <= 0 ? 1e-9 : left, a, &part[k]);
+        double left = time_limit > 0 ? (time_limit - since(&start, ask->clock_scale)) / (m - i) : 0;
+        /* the nodes are the whole search's: what one group spends, the next has not */
+        long nodes = ask->node_limit > 0 ? ask->node_limit - out->nodes : 0;
+        solve_group(&sub, ask, K, time_limit > 0 && left <= 0 ? 1e-9 : left, ask->node_limit > 0 && nodes <= 0 ? -1 : nodes,
+                    a, &part[k]);
         out->nodes += part[k].nodes, out->lower_bound += part[k].lower_bound;
         none |= part[k].nproposals == 0;
         cut |= part[k].status == PLAN_FEASIBLE;
@@ -3018,13 +3030,13 @@ void plan_solve_ask(const PlanProblem *P, const PlanSolveAsk *ask, Arena *a, Pla
     for (int k = 0; k < m; k++)
         if (part[k].status == PLAN_INFEASIBLE) {
             out->status = PLAN_INFEASIBLE, out->lower_bound = 0;
-            out->seconds = since(&start);
+            out->seconds = since(&start, ask->clock_scale);
             return;
         }
     if (!none)
         merge(&(Merge){n, m, group, local, part, P}, K, a, out);
     out->status = cut ? PLAN_FEASIBLE : PLAN_OPTIMAL;
-    out->seconds = since(&start);
+    out->seconds = since(&start, ask->clock_scale);
 }
 
 /* ---- the independent check: plain loops over the plain data ---- */

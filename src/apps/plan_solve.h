@@ -161,6 +161,16 @@ typedef struct PlanSolveAsk {
      * ranked by the contract's order, which can cost far more than
      * finding it. */
     bool penalty_only;
+    /* The search's nodes (every group's together; 0: no such limit) past
+     * which it stops as at its time limit, reporting PLAN_FEASIBLE: a
+     * limit that ends the same work on every machine (the conflict
+     * search's questions have one, PLANNING.md §5). The seat bound's own
+     * searches count apart, each within its own node budget. */
+    long node_limit;
+    /* The clock's seconds read multiplied by this (<= 0: 1): a test hook
+     * (RAMME_PLAN_CLOCK_SCALE) that runs the search as on a slower
+     * machine, to show that only the time limit reads the clock. */
+    double clock_scale;
 } PlanSolveAsk;
 
 /* Small years never reach it (the benchmark's 5 cohorts rank in a few

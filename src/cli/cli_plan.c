@@ -11,6 +11,7 @@
 #include "model/compile.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int cli_plan(Options *o)
@@ -37,7 +38,11 @@ int cli_plan(Options *o)
                         P_("the file declares %d plan: %s", "the file declares %d plans: %s", (unsigned long)n),
                         _("choose one with --plan NAME")};
         Block *chosen = cli_choose(d, a, o->args[0], all, n, o->plan, &ch);
-        PlanAsk ask = {o->proposals, o->time_limit, o->format == FMT_DZN};
+        /* a debugging aid (docs/language.md 5.10): the planner's clock as on a
+         * machine that many times slower; the answer must not change */
+        const char *scale = getenv("RAMME_PLAN_CLOCK_SCALE");
+        PlanAsk ask = {.proposals = o->proposals, .time_limit = o->time_limit, .problem_only = o->format == FMT_DZN,
+                       .clock_scale = scale ? atof(scale) : 0};
         if (chosen)
             planned = plan_run(p, chosen, &ask, a, &r);
         if (planned && o->proposal > r.nproposals && (o->format == FMT_CSV || o->format == FMT_ICS || o->format == FMT_RAMME)) {

@@ -123,8 +123,8 @@ static void test_random_questions(void **state)
         tighten(y, &seed);
         PlanResult full;
         plan_solve(&y->P, 1, 0, a, &full);
-        bool exact = plan_memo_find(&m, &y->P, 0, a); /* the kept plan alone */
-        bool found = plan_memo_find(&m, &y->P, 10, a);
+        bool exact = plan_memo_find(&m, &y->P, NULL, a); /* the kept plan alone */
+        bool found = plan_memo_find(&m, &y->P, &(PlanSolveAsk){.time_limit = 10}, a);
         asked++;
         if ((exact || found) && full.status == PLAN_INFEASIBLE)
             fail_msg("seed %u: the memo answers a plan where none exists", s0);
@@ -169,16 +169,16 @@ static void test_refused(void **state)
     assert_int_equal(r.nproposals, 1);
     PlanMemo m;
     plan_memo_init(&m, a);
-    assert_false(plan_memo_find(&m, &y->P, 0, a)); /* nothing kept yet */
+    assert_false(plan_memo_find(&m, &y->P, NULL, a)); /* nothing kept yet */
     plan_memo_add(&m, &y->P, &r.proposals[0]);
-    assert_true(plan_memo_find(&m, &y->P, 0, a));
+    assert_true(plan_memo_find(&m, &y->P, NULL, a));
     int t = r.proposals[0].team[0][0];
     const PlanOption *o = &y->c[0].opts[r.proposals[0].opt[0]];
     y->away[t][0] = y->away[t][1] = o->days[1];
     y->t[t].naway = 1;
-    assert_false(plan_memo_find(&m, &y->P, 0, a));
+    assert_false(plan_memo_find(&m, &y->P, NULL, a));
     y->P.ncohorts = NC - 1;
-    assert_false(plan_memo_find(&m, &y->P, 10, a));
+    assert_false(plan_memo_find(&m, &y->P, &(PlanSolveAsk){.time_limit = 10}, a));
     arena_free(a);
 }
 

@@ -1210,6 +1210,70 @@ static void test_time_limit(void **state)
     }
 }
 
+/* Only the time limit reads the clock (docs/language.md 5.10, "Time and
+ * size"): on a machine a million times slower (clock_scale), with a limit
+ * it does not reach (10^9 s: 1000 s of real time), the search does the same
+ * work, node for node, and finds the same proposals, through the LP too.
+ * A guard: the seat bound's searches had a share of the clock (a
+ * twentieth of the limit, at most half a second), which such a machine
+ * reaches at a search's first look (1024 nodes); these years' seat
+ * searches end sooner, so main passed this too (bench/README.md, plan14,
+ * shows a share changing an answer on plan-50-3). */
+static void test_slow_clock(void **state)
+{
+    (void)state;
+    const Year y[] = {{20, 300, 8, 3, 8, 4, 5, 1}, {20, 700, 12, 4, 13, 3, 4, 2}, {24, 300, 16, 8, 13, 2, 3, 4}};
+    const uint64_t seed[] = {1007, 4007, 2007};
+    for (size_t i = 0; i < sizeof y / sizeof *y; i++)
+        for (int lp = 0; lp < 2; lp++) {
+            Arena *a = arena_new();
+            PlanProblem P = year_problem(a, seed[i], y[i]);
+            PlanSolveAsk ask = {.nproposals = 3};
+            if (lp)
+                ask.lp_open = plan_mip_lp_open, ask.lp_cut = plan_mip_lp_cut, ask.lp_close = plan_mip_lp_close,
+                ask.lp_reduced = plan_mip_lp_reduced, ask.rank_alone = -1;
+            PlanResult r, q;
+            plan_solve_ask(&P, &ask, a, &r);
+            ask.time_limit = 1e9, ask.clock_scale = 1e6;
+            plan_solve_ask(&P, &ask, a, &q);
+            assert_valid(&P, &q);
+            assert_int_equal(q.status, PLAN_OPTIMAL);
+            assert_int_equal(q.status, r.status);
+            assert_int_equal(q.nodes, r.nodes);
+            assert_int_equal(q.lower_bound, r.lower_bound);
+            assert_int_equal(q.nproposals, r.nproposals);
+            for (int k = 0; k < r.nproposals; k++) {
+                assert_int_equal(q.proposals[k].penalty, r.proposals[k].penalty);
+                assert_memory_equal(q.proposals[k].opt, r.proposals[k].opt, sizeof(int) * (size_t)P.ncohorts);
+                for (int c = 0; c < P.ncohorts; c++)
+                    assert_memory_equal(q.proposals[k].team[c], r.proposals[k].team[c], 2 * sizeof(int));
+            }
+            arena_free(a);
+        }
+}
+
+/* A node limit ends the search as its clock does, past that node: the
+ * proposals proven by then, PLAN_FEASIBLE; the search's own count of nodes
+ * is enough for the same answer. */
+static void test_node_limit(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    PlanProblem P = year_problem(a, 1007, (Year){20, 700, 12, 4, 13, 3, 4, 2});
+    PlanResult r, q;
+    plan_solve_ask(&P, &(PlanSolveAsk){.nproposals = 3}, a, &r);
+    assert_int_equal(r.status, PLAN_OPTIMAL);
+    assert_true(r.nodes > 20);
+    plan_solve_ask(&P, &(PlanSolveAsk){.nproposals = 3, .node_limit = r.nodes}, a, &q);
+    assert_int_equal(q.status, PLAN_OPTIMAL); /* enough: the same search */
+    assert_int_equal(q.nodes, r.nodes);
+    plan_solve_ask(&P, &(PlanSolveAsk){.nproposals = 3, .node_limit = r.nodes / 2}, a, &q);
+    assert_int_equal(q.status, PLAN_FEASIBLE);
+    assert_valid(&P, &q);
+    assert_true(q.nodes < r.nodes); /* the one past it, and each group after at its first node */
+    arena_free(a);
+}
+
 /* Three proposals in order, pairwise different option vectors. */
 static void assert_ranked(const PlanProblem *P, const PlanResult *r)
 {
@@ -1362,6 +1426,8 @@ int main(void)
         cmocka_unit_test(test_any_plan),
         cmocka_unit_test(test_penalty_only),
         cmocka_unit_test(test_time_limit),
+        cmocka_unit_test(test_slow_clock),
+        cmocka_unit_test(test_node_limit),
         cmocka_unit_test(test_year),
         cmocka_unit_test(test_two_regions),
         cmocka_unit_test(test_small_group_first),
