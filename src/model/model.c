@@ -11,6 +11,10 @@
 /* The layouts model.h describes (a value's kind in a byte: MODEL_PACKED). */
 _Static_assert(sizeof(void *) != 8 || sizeof(Value) == 32, "Value grew: see the layout in model.h");
 _Static_assert(sizeof(void *) != 8 || sizeof(Block) == 168, "Block grew: see the layout in model.h");
+/* What fill_body reads of a field in the one line it is most likely in
+ * (model.h), and a word in one line's size (words.h). */
+_Static_assert(sizeof(void *) != 8 || offsetof(Field, key) < 32, "Field's hot members left its first 32 bytes");
+_Static_assert(sizeof(void *) != 8 || sizeof(FieldWord) == 64, "FieldWord grew past a cache line");
 #endif
 
 Schema *model_schema(const Program *p, const char *name)
@@ -37,11 +41,16 @@ static void add_word(struct FieldWords *x, int *n, const char *word, Field *f, b
 {
     FieldWord *w = &x->w[*n];
     size_t len = strlen(word);
-    *w = (FieldWord){prefix3(word), -1, alias, (uint32_t)len, member, f, word, {0}};
+    *w = (FieldWord){.prefix = prefix3(word), .next = -1, .len = len <= WORDS_TEXT ? (uint8_t)len : WORDS_LONG,
+                     .alias = alias, .member = member, .field = f, .word = word};
+    if (f) {
+        w->many = f->many;
+        w->derived = f->derived != NULL;
+        w->index = f->index;
+        w->type = f->type;
+    }
     if (len <= WORDS_TEXT)
         memcpy(w->bytes, word, len);
-    else
-        w->len = UINT32_MAX; /* never compared as written: words_find */
     /* At the bucket's end: the first word that matches is the scan's. */
     int *at = &x->bucket[bucket_of(w->prefix, x->shift)];
     while (*at >= 0)

@@ -28,13 +28,27 @@ struct Field;
 typedef struct FieldWord {
     uint32_t prefix; /* the first three bytes (prefix3) */
     int next;        /* the next word in the bucket, -1: none */
+    uint8_t len;     /* strlen(word); WORDS_LONG when longer than WORDS_TEXT */
     bool alias;
-    uint32_t len;    /* strlen(word) */
-    int member;      /* an enum's words: the member it names */
+    /* A schema's words: what the builder reads of the field for every key
+     * (fill_body), copied here from it (model_index_fields, once the
+     * fields are whole): the word's line was read anyway, and the field's
+     * was a line more a key, missed for every course (the course's parse
+     * pushes the program out of L1). */
+    bool many;       /* field->many */
+    bool derived;    /* field->derived != NULL */
+    union {
+        int member;  /* an enum's words: the member it names */
+        int index;   /* a schema's words: field->index */
+    };
     struct Field *field; /* a schema's words: the field it names */
+    struct Type *type;   /* ... and field->type */
     const char *word;
     uint64_t bytes[WORDS_TEXT / 8]; /* its first WORDS_TEXT bytes, zeros after the word */
 } FieldWord;
+
+/* FieldWord.len of a word never compared as it is written (words_find). */
+#define WORDS_LONG 255
 
 struct FieldWords {
     FieldWord *w;
@@ -124,17 +138,6 @@ static inline const FieldWord *words_text(const struct FieldWords *x, const char
             return w;
     }
     return NULL;
-}
-
-/* words_text for a key of a schema's: its field, and whether the key is an
- * alias. */
-static inline struct Field *words_find_text(const struct FieldWords *x, const char *t, uint32_t n, bool *alias)
-{
-    const FieldWord *w = words_text(x, t, n);
-    if (!w)
-        return NULL;
-    *alias = w->alias;
-    return w->field;
 }
 
 #endif
