@@ -99,8 +99,10 @@ static Type *follow(TC *t, Node *n, Type *cur, const char *const *segs, int nseg
     /* The chain has a field for each segment from `from` on, at most: its
      * room at once (r is new: tc_path's), where arena_push began with a
      * zeroed array of 4 for every path. */
-    if (nseg > from && !r->chain)
-        r->chain = arena_alloc_raw(t->a, (size_t)(nseg - from) * sizeof *r->chain);
+    if (nseg > from && !r->chain) {
+        r->chain = arena_alloc_raw(t->a, (size_t)(nseg - from) * (sizeof *r->chain + sizeof *r->index));
+        r->index = (int *)(r->chain + (nseg - from));
+    }
     for (int i = from; i < nseg; i++) {
         bool list = false;
         Type *base = cur;
@@ -119,6 +121,7 @@ static Type *follow(TC *t, Node *n, Type *cur, const char *const *segs, int nseg
             }
             return err(t);
         }
+        r->index[r->nchain] = f->index;
         r->chain[r->nchain++] = f;
         cur = field_type(t, f);
         /* A path through a list projects: module.hours is a list of hours;

@@ -21,6 +21,9 @@ typedef struct PathRes {
     int up;          /* R_VAR, R_ELEM: how many scopes out */
     Field **chain;   /* fields to follow from the start, in order */
     int nchain;
+    int *index;      /* each chain[i]->index, after the chain: the evaluator's
+                      * walk (walk_declared) reads these, not a line of each
+                      * field, cold for every course */
     Block *block;    /* R_BLOCK */
     EnumDef *enm;    /* R_ENUM */
     int member;

@@ -16,7 +16,7 @@
  * header: model.c and build.c include both). */
 struct Field;
 
-/* The longest word words_find_text compares as it is written in the text
+/* The longest word words_text compares as it is written in the text
  * (experiential_competence, the standard library's longest, has 23 bytes). */
 #define WORDS_TEXT 24
 

@@ -203,6 +203,9 @@ static void expect_chain(const Node *n, const char *path, ResKind kind, const Sc
         memcpy(seg, p, len);
         seg[len] = '\0';
         assert_ptr_equal(r->chain[i], model_field(s, seg));
+        /* The index the evaluator walks by (walk_declared) is the field's,
+         * a segment's own and not the first's. */
+        assert_int_equal(r->index[i], r->chain[i]->index);
         s = r->chain[i]->type->k == TY_LIST ? r->chain[i]->type->elem->schema : r->chain[i]->type->schema;
         p += len + (p[len] == '.');
     }
