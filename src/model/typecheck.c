@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+_Static_assert(sizeof(void *) != 8 || sizeof(PathRes) + 4 * sizeof(int) == PATH_RES_LINE,
+               "a PathRes and four indices fill its line (typecheck.h)");
+
 typedef struct Scope {
     const char *var;    /* quantifier variable; NULL: a where-element scope */
     Type *type;         /* the variable's / element's type */
@@ -99,10 +102,8 @@ static Type *follow(TC *t, Node *n, Type *cur, const char *const *segs, int nseg
     /* The chain has a field for each segment from `from` on, at most: its
      * room at once (r is new: tc_path's), where arena_push began with a
      * zeroed array of 4 for every path. */
-    if (nseg > from && !r->chain) {
-        r->chain = arena_alloc_raw(t->a, (size_t)(nseg - from) * (sizeof *r->chain + sizeof *r->index));
-        r->index = (int *)(r->chain + (nseg - from));
-    }
+    if (nseg > from && !r->chain)
+        r->chain = arena_alloc_raw(t->a, (size_t)(nseg - from) * sizeof *r->chain);
     for (int i = from; i < nseg; i++) {
         bool list = false;
         Type *base = cur;
@@ -151,7 +152,12 @@ static Type *tc_path(TC *t, Node *n, Scope *sc)
             s = dot;
         }
     }
-    PathRes *r = arena_alloc(t->a, sizeof *r);
+    /* The PathRes, then room for an index a segment, from a line's start
+     * (PATH_RES_LINE): a path of up to four segments is one line. */
+    size_t size = sizeof(PathRes) + (size_t)nseg * sizeof(int);
+    unsigned char *raw = arena_alloc(t->a, size + PATH_RES_LINE - ARENA_ALIGN);
+    PathRes *r = (PathRes *)(raw + (-(uintptr_t)raw & (PATH_RES_LINE - 1)));
+    r->index = (int *)(r + 1);
     n->res = r;
     int up = 0;
     for (Scope *k = sc; k; k = k->up, up++) {
