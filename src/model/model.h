@@ -218,6 +218,8 @@ typedef struct Program {
     int nschema_adds;
     EnumDef **enums;
     int nenums;
+    Type *scalar_types; /* one Type a scalar kind (TY_ID + 1, by kind), shared by every
+                         * field of that type (schema.c, scalar_type) */
     Block **decls;      /* top-level blocks of every loaded file */
     int ndecls;
     Block **named;      /* every named nested block (goals, targets...) */

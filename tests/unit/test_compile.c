@@ -1678,6 +1678,37 @@ static void test_words_carry_their_fields(void **state)
     c_free(c);
 }
 
+/* Every field of a scalar type (int, hours, string...) and every scalar
+ * element of a range or list shares the program's one Type of that kind
+ * (schema.c, scalar_type), and a type of another kind is its own. */
+static void test_scalar_types_shared(void **state)
+{
+    (void)state;
+    C *c = comp_text("import \"national\"\n");
+    expect_clean(c);
+    const Type *seen[TY_ID + 1] = {0};
+    int shared = 0;
+    for (int k = 0; k < c->p->nschemas; k++)
+        for (int i = 0; i < c->p->schemas[k]->nfields; i++) {
+            const Type *t = c->p->schemas[k]->fields[i]->type;
+            if (t->k == TY_RANGE || t->k == TY_LIST)
+                t = t->elem;
+            switch (t->k) {
+            case TY_BOOL: case TY_INT: case TY_NUMBER: case TY_STRING: case TY_DATE: case TY_TIME:
+            case TY_MDAY: case TY_HOURS: case TY_SPAN: case TY_ID:
+                assert_ptr_equal(t, &c->p->scalar_types[t->k]);
+                shared += seen[t->k] != NULL;
+                seen[t->k] = t;
+                break;
+            default:
+                assert_true(t < c->p->scalar_types || t > &c->p->scalar_types[TY_ID]);
+                break;
+            }
+        }
+    assert_true(shared > 20);
+    c_free(c);
+}
+
 /* A batch's courses (built one at a time, after the program) find their
  * keys, enum members and references as written in the text, and as
  * before where the text does not say: a target named before it is
@@ -1852,6 +1883,7 @@ int main(void)
         cmocka_unit_test(test_batch_runs_in_any_order),
         cmocka_unit_test(test_words_index_agrees_with_scan),
         cmocka_unit_test(test_words_carry_their_fields),
+        cmocka_unit_test(test_scalar_types_shared),
         cmocka_unit_test(test_batch_references_as_written),
         cmocka_unit_test(test_batch_many_named),
         cmocka_unit_test(test_search_path_ramme_path_before_stdlib),
