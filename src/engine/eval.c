@@ -279,7 +279,7 @@ static HOT_INLINE const Value *walk_declared(const PathRes *r, Block **b, int *a
 {
     Block *cur = *b;
     int i = 0;
-    for (const Value *v; (v = cur->vals[r->chain[i]->index]); i++) {
+    for (const Value *v; (v = cur->vals[r->index[i]]); i++) {
         if (i == r->nchain - 1)
             return v;
         if (v->k == V_BLOCK)
@@ -674,7 +674,7 @@ static EVAL_APART RVal eval_defined(EvalCtx *c, const Node *n)
          * without `practicum`, a target without `days`): follow would note
          * it and give unknown, and what defined() notes is put back below,
          * so nothing is noted. */
-        if (b && !b->vals[r->chain[at]->index] && !r->chain[at]->derived)
+        if (b && !b->vals[r->index[at]] && !r->chain[at]->derived)
             return boolean(false);
     }
     /* All four notes put back: defined(x) asks, it does not make the rule

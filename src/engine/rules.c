@@ -429,21 +429,38 @@ static Severity severity_of(const Block *rule)
     return SEV_ADVICE;
 }
 
-/* A rule's parts, looked up by name once per rule rather than per course. */
+/* A rule's parts, looked up by name once per rule rather than per course.
+ * What judge reads for every course first, in the first 64 bytes, and a
+ * framework's rules' infos side by side (fw_info): judge read the rule's
+ * block (its info, top and id), the list's value for each rule, `when`'s
+ * and `require`'s values, each a line cold for every course (the course's
+ * parse pushes the program out of L1). */
 typedef struct RuleInfo {
+    Block *rule;
+    Block *top;         /* rule->top */
+    const char *id;     /* rule->id, once rule_id has made it */
+    const Node *when_expr; /* `when`'s expression; NULL: none */
+    const Node **require_expr; /* each `require`'s expression by its index; NULL: not one */
+    int nrequire;       /* -1: `require` is not a list (nothing to judge) */
     Severity severity;
     const char *cite;
-    Value *when, *require, *message;
     const char *fixed;  /* the message when it has nothing to fill in, else NULL */
+    Value *when, *require, *message;
     const char *fixed_shown; /* ... as text output shows it (esc_text): escaped once, not per line */
     const char *id_shown;    /* the rule's id so shown, made with the id (rule_id) */
     Places when_at;     /* the fields `when` reads (find_where) */
     Places *require_at; /* ... and each `require`, by its index */
 } RuleInfo;
 
-static const RuleInfo *rule_info_make(Arena *prog_arena, Block *rule)
+/* Made in *ri when not NULL (fw_info: a framework's side by side), else in
+ * the arena. */
+static const RuleInfo *rule_info_make(Arena *prog_arena, Block *rule, RuleInfo *ri)
 {
-    RuleInfo *ri = arena_alloc(prog_arena, sizeof *ri);
+    if (!ri)
+        ri = arena_alloc(prog_arena, sizeof *ri);
+    ri->rule = rule;
+    ri->top = rule->top;
+    ri->id = rule->id;
     ri->severity = severity_of(rule);
     Value *cite = model_get(rule, "cite");
     ri->cite = cite && cite->k == V_STRING ? cite->u.s : "";
@@ -457,6 +474,13 @@ static const RuleInfo *rule_info_make(Arena *prog_arena, Block *rule)
     ri->require_at = arena_array(prog_arena, (size_t)nreq + 1, sizeof *ri->require_at);
     for (int i = 0; i < nreq; i++)
         ri->require_at[i] = places_of(prog_arena, ri->require->u.list.items[i]);
+    ri->when_expr = ri->when && ri->when->k == V_EXPR ? ri->when->u.expr : NULL;
+    ri->nrequire = ri->require && ri->require->k == V_LIST ? nreq : -1;
+    ri->require_expr = arena_array(prog_arena, (size_t)nreq + 1, sizeof *ri->require_expr);
+    for (int i = 0; i < nreq; i++) {
+        const Value *q = ri->require->u.list.items[i];
+        ri->require_expr[i] = q->k == V_EXPR ? q->u.expr : NULL;
+    }
     rule->rule_info = ri;
     return ri;
 }
@@ -464,7 +488,7 @@ static const RuleInfo *rule_info_make(Arena *prog_arena, Block *rule)
 /* Inline: asked for every rule of every course, made once. */
 static inline const RuleInfo *rule_info(Arena *prog_arena, Block *rule)
 {
-    return rule->rule_info ? rule->rule_info : rule_info_make(prog_arena, rule);
+    return rule->rule_info ? rule->rule_info : rule_info_make(prog_arena, rule, NULL);
 }
 
 const char *rules_message_shown(const RuleResult *r)
@@ -485,6 +509,7 @@ static void rule_id(Arena *prog_arena, Block *rule, const Block *decl_fw)
     if (!rule->id) {
         rule->id = arena_printf(prog_arena, "%s.%s", decl_fw->name, rule->name);
         RuleInfo *ri = rule->rule_info; /* made before the id (judge, rules_prepare) */
+        ri->id = rule->id;
         ri->id_shown = esc_text(prog_arena, rule->id);
     }
 }
@@ -493,23 +518,23 @@ static void rule_id(Arena *prog_arena, Block *rule, const Block *decl_fw)
  * set) is given back before the message is filled in when the rule passes
  * or does not apply: a course that passes leaves only its results and
  * messages in the arena, however many lists its rules went through. */
-static void judge(Arena *prog_arena, EvalCtx *c, Block *course, Block *fw, Block *rule, Detail detail, Arena *a,
+static void judge(Arena *prog_arena, EvalCtx *c, Block *course, Block *fw, const RuleInfo *ri, Detail detail, Arena *a,
                   RuleResult *r)
 {
     bool explain = detail == DETAIL_FULL, message = detail != DETAIL_STATUSES;
-    const RuleInfo *ri = rule_info(prog_arena, rule);
-    Block *decl_fw = rule->top ? rule->top : fw;
+    Block *decl_fw = ri->top ? ri->top : fw;
     eval_init(c, a, course, decl_fw);
-    rule_id(prog_arena, rule, decl_fw);
+    if (!ri->id)
+        rule_id(prog_arena, ri->rule, decl_fw);
     /* Every field written once (the caller does not clear it first). */
-    *r = (RuleResult){.id = rule->id, .rule = rule, .framework = decl_fw, .severity = ri->severity,
+    *r = (RuleResult){.id = ri->id, .rule = ri->rule, .framework = decl_fw, .severity = ri->severity,
                       .cite = ri->cite, .where = course->name_span};
     ArenaMark mark = arena_mark(a);
     Expl e = {a, NULL, 0};
 
-    Value *when = ri->when;
-    if (when && when->k == V_EXPR) {
-        RVal w = eval(c, when->u.expr);
+    const Node *when = ri->when_expr;
+    if (when) {
+        RVal w = eval(c, when);
         if (w.k == RV_BOOL && !w.u.b) {
             r->status = ST_NA;
             arena_release(a, mark);
@@ -519,19 +544,18 @@ static void judge(Arena *prog_arena, EvalCtx *c, Block *course, Block *fw, Block
         if (w.k != RV_BOOL) {
             r->status = ST_UNKNOWN;
             if (c->missing && explain)
-                add_unknown(&e, c, when->u.expr);
+                add_unknown(&e, c, when);
             find_where(&ri->when_at, course, &r->where);
         }
     }
-    Value *reqs = ri->require;
-    if (r->status != ST_UNKNOWN && reqs && reqs->k == V_LIST) {
+    if (r->status != ST_UNKNOWN && ri->nrequire >= 0) {
         r->status = ST_PASS;
-        for (int i = 0; i < reqs->u.list.n; i++) {
-            Value *q = reqs->u.list.items[i];
-            if (q->k != V_EXPR)
+        for (int i = 0; i < ri->nrequire; i++) {
+            const Node *q = ri->require_expr[i];
+            if (!q)
                 continue;
             c->missing = NULL;
-            RVal v = eval(c, q->u.expr);
+            RVal v = eval(c, q);
             if (v.k == RV_BOOL && v.u.b)
                 continue;
             find_where(&ri->require_at[i], course, &r->where);
@@ -539,13 +563,13 @@ static void judge(Arena *prog_arena, EvalCtx *c, Block *course, Block *fw, Block
                 r->status = ST_FAIL;
                 e.n = 0;
                 if (explain)
-                    explain_false(c, &e, q->u.expr, 0);
+                    explain_false(c, &e, q, 0);
                 break;
             }
             if (r->status == ST_PASS) {
                 r->status = ST_UNKNOWN;
                 if (explain)
-                    add_unknown(&e, c, q->u.expr);
+                    add_unknown(&e, c, q);
                 /* The module that lacks the field, not the first entry read. */
                 if (c->missing && c->missing_in)
                     r->where = c->missing_in->name_span;
@@ -569,6 +593,8 @@ static void judge(Arena *prog_arena, EvalCtx *c, Block *course, Block *fw, Block
  * the search for a rule judged already can be skipped. */
 typedef struct FwInfo {
     Value *rules;       /* its `rule` list; NULL: none */
+    const RuleInfo **infos; /* each rule's info, by its index (NULL: not a block) */
+    int nrules;         /* rules->u.list.n; 0: none */
     Schema *kind;       /* rules_subject_kind */
     const Block *root;
     bool repeats;       /* its own list names a rule twice */
@@ -580,6 +606,17 @@ static const FwInfo *fw_info(Arena *prog_arena, Block *fw)
         FwInfo *fi = arena_alloc(prog_arena, sizeof *fi);
         Value *rules = model_get(fw, "rule");
         fi->rules = rules && rules->k == V_LIST ? rules : NULL;
+        fi->nrules = fi->rules ? fi->rules->u.list.n : 0;
+        /* The rules' infos made here side by side, where judge made each
+         * when first asked, among the strings and places it made. */
+        fi->infos = arena_array(prog_arena, (size_t)fi->nrules + 1, sizeof *fi->infos);
+        RuleInfo *room = arena_array(prog_arena, (size_t)fi->nrules + 1, sizeof *room);
+        for (int i = 0; i < fi->nrules; i++) {
+            const Value *v = fi->rules->u.list.items[i];
+            if (v->k == V_BLOCK)
+                fi->infos[i] = v->u.block->rule_info ? v->u.block->rule_info
+                                                     : rule_info_make(prog_arena, v->u.block, &room[i]);
+        }
         fi->kind = rules_subject_kind(fw);
         const Block *root = fw;
         for (int depth = 0; root->base && depth < 1000; depth++) /* a cycle is reported, and cut, elsewhere */
@@ -684,7 +721,7 @@ static void check(Program *p, Block *course, Detail detail, Arena *a, CourseRepo
     int total = 0;
     for (int f = 0; f < out->nframeworks; f++) {
         const FwInfo *fi = fw_info(p->arena, out->frameworks[f]);
-        total += fi->rules ? fi->rules->u.list.n : 0;
+        total += fi->nrules;
     }
     /* Not zeroed: seen is read below nseen, a result below out->n, and
      * judge writes every field of a result (arena_array_raw). */
@@ -695,8 +732,7 @@ static void check(Program *p, Block *course, Detail detail, Arena *a, CourseRepo
     for (int f = 0; f < out->nframeworks; f++) {
         Block *fw = out->frameworks[f];
         const FwInfo *fi = fw_info(p->arena, fw);
-        Value *rules = fi->rules;
-        if (!rules)
+        if (!fi->nrules)
             continue;
         /* Only a framework related to one judged before (or one that lists
          * a rule twice) can bring a rule judged already. */
@@ -704,8 +740,11 @@ static void check(Program *p, Block *course, Detail detail, Arena *a, CourseRepo
         for (int k = 0; k < f && !related; k++)
             related = fw_info(p->arena, out->frameworks[k])->root == fi->root;
         int start = out->n;
-        for (int i = 0; i < rules->u.list.n; i++) {
-            Block *rule = rules->u.list.items[i]->u.block;
+        for (int i = 0; i < fi->nrules; i++) {
+            const RuleInfo *ri = fi->infos[i];
+            if (!ri)
+                continue; /* not a block: reported when it was built */
+            Block *rule = ri->rule;
             bool dup = false;
             for (int k = 0; related && k < nseen; k++)
                 dup = dup || seen[k] == rule;
@@ -713,7 +752,7 @@ static void check(Program *p, Block *course, Detail detail, Arena *a, CourseRepo
                 continue;
             seen[nseen++] = rule;
             RuleResult *r = &out->results[out->n++];
-            judge(p->arena, &ec, course, fw, rule, detail, a, r);
+            judge(p->arena, &ec, course, fw, ri, detail, a, r);
             if (r->status == ST_FAIL)
                 out->failed[r->severity]++;
             else if (r->status == ST_UNKNOWN) {

@@ -641,9 +641,9 @@ static void build_header(Builder *B, Block *b, Entry *e)
 
 /* Inline: a course's modules, targets and roles (seven a course), each a
  * call whose saved registers cost as much as the names compared. */
-static HOT_INLINE void add_to_many(Builder *B, Block *b, Field *f, Value *v, Span at)
+static HOT_INLINE void add_to_many(Builder *B, Block *b, const Field *f, int index, Value *v, Span at)
 {
-    Value **slot = &b->vals[f->index];
+    Value **slot = &b->vals[index]; /* f->index, from the word (fill_body) */
     if (!*slot)
         *slot = value_new(B, V_LIST, at);
     /* Named blocks in a many-list must have distinct names. */
@@ -768,32 +768,31 @@ static void fill_body(Builder *B, Block *b, Entry *e)
     const int nbody = e->body.n;
     for (int i = 0; i < nbody; i++) {
         Entry *c = body[i];
-        bool alias;
         /* model_field_as, inline: every key of every course, first by its
          * bytes in the text when WORDS_TEXT bytes can be read there. */
-        Field *f = NULL;
+        const FieldWord *w = NULL;
+        FieldWord own; /* without words: what a word holds, from the field */
         if (words) {
             uint32_t at = c->key_span.first_off, n = c->key_span.last_off - at;
             /* (A span without a place, SRC_NO_OFF, fails the last test.) */
             if (c->key_span.file == file && n <= WORDS_TEXT && at + (size_t)WORDS_TEXT <= len)
-                f = words_find_text(words, text + at, n, &alias);
-            if (!f)
-                f = words_find(words, c->key, &alias);
+                w = words_text(words, text + at, n);
+            if (!w)
+                w = words_entry(words, c->key);
         } else {
-            f = model_field_as(s, c->key, &alias);
+            bool alias;
+            Field *of = model_field_as(s, c->key, &alias);
+            if (of) {
+                own = (FieldWord){.alias = alias, .many = of->many, .derived = of->derived != NULL,
+                                  .index = of->index, .field = of, .type = of->type};
+                w = &own;
+            }
         }
-        /* An alias is the field itself; only messages see the word written. */
-        Field written;
-        if (alias) {
-            written = *f;
-            written.name = c->key;
-            f = &written;
-        }
-        if (!f && strcmp(c->key, "remove") == 0) {
+        if (!w && strcmp(c->key, "remove") == 0) {
             add_removes(B, b, c);
             continue;
         }
-        if (!f) {
+        if (!w) {
             diag_error(d, c->key_span, _("unknown key '%s' in %s '%s'"), c->key, kind_word(b),
                        b->name ? b->name : kind_word(b));
             const char *sug = suggest_field(B, s, c->key);
@@ -821,22 +820,31 @@ static void fill_body(Builder *B, Block *b, Entry *e)
             }
             continue;
         }
-        if (f->derived) {
+        /* The field's type, flags and index are read from its word
+         * (words.h); an alias is the field itself, only messages see the
+         * word written. */
+        Field *f = w->field, written;
+        if (w->alias) {
+            written = *f;
+            written.name = c->key;
+            f = &written;
+        }
+        if (w->derived) {
             diag_error(d, c->key_span, _("'%s' is derived from the other fields of %s: it cannot be written"), c->key, s->name);
             continue;
         }
         if (c->extends)
             diag_error(d, c->extends->span, _("only a top-level declaration can use 'extends'"));
-        if (f->type->k == TY_BLOCK) {
-            Block *nb = build_block(B, f->type->schema, c, b, b->top ? b->top : b, file);
+        if (w->type->k == TY_BLOCK) {
+            Block *nb = build_block(B, w->type->schema, c, b, b->top ? b->top : b, file);
             Value *v = value_new(B, V_BLOCK, c->span);
             v->u.block = nb;
-            if (f->many) {
-                add_to_many(B, b, f, v, c->span);
-            } else if (b->vals[f->index]) {
+            if (w->many) {
+                add_to_many(B, b, f, w->index, v, c->span);
+            } else if (b->vals[w->index]) {
                 dup_key(B, s, f, e, c->key_span);
             } else {
-                b->vals[f->index] = v;
+                b->vals[w->index] = v;
             }
             continue;
         }
@@ -844,25 +852,25 @@ static void fill_body(Builder *B, Block *b, Entry *e)
             hint(B, b, f);
             if (c->body.had_error)
                 continue; /* the parser has said what is wrong */
-            diag_error(d, c->open_brace, _("'%s' takes %s, not a block"), c->key, type_phrase(B->p->arena, f->type));
-            if (f->type->k == TY_LIST)
+            diag_error(d, c->open_brace, _("'%s' takes %s, not a block"), c->key, type_phrase(B->p->arena, w->type));
+            if (w->type->k == TY_LIST)
                 diag_help(d, _("a list is written without braces: %s a, b"), c->key);
             continue;
         }
         Value *v = NULL;
         if (c->nvals == 0) {
-            if (f->type->k == TY_BOOL) {
+            if (w->type->k == TY_BOOL) {
                 v = value_new(B, V_BOOL, c->span);
                 v->u.b = true; /* a flag: the bare key means yes */
             } else {
-                diag_error(d, c->key_span, _("'%s' needs a value: %s"), c->key, type_phrase(B->p->arena, f->type));
+                diag_error(d, c->key_span, _("'%s' needs a value: %s"), c->key, type_phrase(B->p->arena, w->type));
                 hint(B, b, f);
                 continue;
             }
-        } else if (f->type->k == TY_LIST) {
+        } else if (w->type->k == TY_LIST) {
             v = value_new(B, V_LIST, c->span);
             for (int k = 0; k < c->nvals; k++) {
-                Value *item = convert(B, f, f->type->elem, &c->vals[k], b);
+                Value *item = convert(B, f, w->type->elem, &c->vals[k], b);
                 if (item)
                     list_push(B, v, item);
             }
@@ -884,23 +892,23 @@ static void fill_body(Builder *B, Block *b, Entry *e)
                               ast_to_text(B->p->arena, second->items.items[0]));
                 } else {
                     diag_error(d, second->span, _("'%s' takes one value (%s), not a list"), c->key,
-                               type_phrase(B->p->arena, f->type));
+                               type_phrase(B->p->arena, w->type));
                 }
                 hint(B, b, f);
                 continue;
             }
-            v = convert(B, f, f->type, &c->vals[0], b);
+            v = convert(B, f, w->type, &c->vals[0], b);
         }
         if (!v) {
             hint(B, b, f);
             continue;
         }
-        if (f->many)
-            add_to_many(B, b, f, v, c->span);
-        else if (b->vals[f->index])
+        if (w->many)
+            add_to_many(B, b, f, w->index, v, c->span);
+        else if (b->vals[w->index])
             dup_key(B, s, f, e, c->key_span);
         else
-            b->vals[f->index] = v;
+            b->vals[w->index] = v;
     }
 }
 

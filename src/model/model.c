@@ -11,6 +11,10 @@
 /* The layouts model.h describes (a value's kind in a byte: MODEL_PACKED). */
 _Static_assert(sizeof(void *) != 8 || sizeof(Value) == 32, "Value grew: see the layout in model.h");
 _Static_assert(sizeof(void *) != 8 || sizeof(Block) == 168, "Block grew: see the layout in model.h");
+/* What fill_body reads of a field in the one line it is most likely in
+ * (model.h), and a word in one line's size (words.h). */
+_Static_assert(sizeof(void *) != 8 || offsetof(Field, key) < 32, "Field's hot members left its first 32 bytes");
+_Static_assert(sizeof(void *) != 8 || sizeof(FieldWord) == 64, "FieldWord grew past a cache line");
 #endif
 
 Schema *model_schema(const Program *p, const char *name)
@@ -35,32 +39,42 @@ EnumDef *model_enum(const Program *p, const char *name)
 
 static void add_word(struct FieldWords *x, int *n, const char *word, Field *f, bool alias, int member)
 {
-    FieldWord *w = &x->w[*n];
+    /* The first free slot from the word's own on: a word equal to one
+     * filed before it lies further along, so the first that matches is the
+     * scan's. */
+    uint32_t p = prefix3(word);
+    unsigned i = bucket_of(p, x->shift);
+    while (x->w[i].word)
+        i = (i + 1) & x->mask;
+    FieldWord *w = &x->w[i];
     size_t len = strlen(word);
-    *w = (FieldWord){prefix3(word), -1, alias, (uint32_t)len, member, f, word, {0}};
+    (*n)++;
+    *w = (FieldWord){.prefix = p, .len = len <= WORDS_TEXT ? (uint8_t)len : WORDS_LONG,
+                     .alias = alias, .member = member, .field = f, .word = word};
+    if (f) {
+        w->many = f->many;
+        w->derived = f->derived != NULL;
+        w->index = f->index;
+        w->type = f->type;
+    }
     if (len <= WORDS_TEXT)
         memcpy(w->bytes, word, len);
-    else
-        w->len = UINT32_MAX; /* never compared as written: words_find */
-    /* At the bucket's end: the first word that matches is the scan's. */
-    int *at = &x->bucket[bucket_of(w->prefix, x->shift)];
-    while (*at >= 0)
-        at = &x->w[*at].next;
-    *at = (*n)++;
 }
 
 /* An empty index for nw words. */
 static struct FieldWords *words_new(Arena *a, int nw)
 {
+    /* At least twice the words' slots: a probe ends at a free one. */
     unsigned bits = 3;
-    while ((1u << bits) < 2u * (unsigned)nw && bits < 16)
+    while ((1u << bits) < 2u * (unsigned)nw && bits < 30)
         bits++;
     struct FieldWords *x = arena_alloc(a, sizeof *x);
-    x->w = arena_array(a, (size_t)nw + 1, sizeof *x->w);
-    x->bucket = arena_array(a, (size_t)1 << bits, sizeof *x->bucket);
+    /* Zeroed (a free slot has no word), each word on a line of its own. */
+    size_t size = ((size_t)1 << bits) * sizeof *x->w;
+    unsigned char *raw = arena_alloc(a, size + WORDS_LINE - ARENA_ALIGN);
+    x->w = (FieldWord *)(raw + (-(uintptr_t)raw & (WORDS_LINE - 1)));
     x->shift = 32 - bits;
-    for (size_t b = 0; b < (size_t)1 << bits; b++)
-        x->bucket[b] = -1;
+    x->mask = (1u << bits) - 1;
     return x;
 }
 

@@ -48,22 +48,27 @@ struct Type {
 };
 
 typedef struct Field {
-    const char *name;
-    Span span;
+    /* What the builder reads of every key first (fill_body: the type, the
+     * flags, derived, the index), in the first 32 bytes: a field is
+     * allocated on 16 bytes, and these read at offsets 24 to 84 were two
+     * cache lines a key, missed for every course (the course's parse
+     * pushes the program out of L1). */
     Type *type;
+    Node *derived;  /* computed from the block's other fields when read, never
+                     * written (`age int derived years(birth_date, window_end)`) */
+    int index;      /* position in the schema (and in Block.vals) */
     bool optional;  /* may be absent: undeclared */
     bool many;      /* repeated entries collect into a list */
     bool required;  /* with many: at least one */
     bool key;       /* a string that identifies an item among its siblings (model_item_key) */
+    const char *name;
+    Span span;
     const char **aliases; /* other words for it (`WORD alias FIELD`, stdlib) */
     int naliases;
     ValSeq *def;    /* default value as written, or NULL */
     Value *def_value; /* def converted once for every block that leaves the field
                        * out (build_defaults), when that needs nothing of the block
                        * and reports nothing; NULL: converted per block */
-    Node *derived;  /* computed from the block's other fields when read, never
-                     * written (`age int derived years(birth_date, window_end)`) */
-    int index;      /* position in the schema (and in Block.vals) */
 } Field;
 
 typedef struct Slot {
@@ -213,6 +218,8 @@ typedef struct Program {
     int nschema_adds;
     EnumDef **enums;
     int nenums;
+    Type *scalar_types; /* one Type a scalar kind (TY_ID + 1, by kind), shared by every
+                         * field of that type (schema.c, scalar_type) */
     Block **decls;      /* top-level blocks of every loaded file */
     int ndecls;
     Block **named;      /* every named nested block (goals, targets...) */

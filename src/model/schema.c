@@ -146,6 +146,23 @@ static const char *scalar_words[] = {"int",  "number", "string", "bool", "date",
 static const TypeKind scalar_kinds[] = {TY_INT,  TY_NUMBER, TY_STRING, TY_BOOL, TY_DATE,
                                         TY_TIME, TY_MDAY,   TY_HOURS,  TY_SPAN, TY_ID};
 
+/* The program's one Type of scalar kind k, which no one writes to: every
+ * field of an `int`, `hours`, `string`... shares it, where each had its
+ * own, a line the builder read for each key and missed for every course
+ * (the course's parse pushes the program out of L1); shared, the scalars'
+ * types are a few lines, read again within a course. A batch item's own
+ * types (none today) would get their own: its arena goes with it. */
+static Type *scalar_type(Program *p, TypeKind k)
+{
+    if (p->in_scope)
+        return type_new(p->arena, k);
+    if (!p->scalar_types)
+        p->scalar_types = arena_array(p->arena, (size_t)TY_ID + 1, sizeof *p->scalar_types);
+    Type *t = &p->scalar_types[k];
+    t->k = k;
+    return t;
+}
+
 /* Resolves a kind name used in a type to its schema. */
 static Schema *kind_named(Program *p, Node *w)
 {
@@ -188,7 +205,7 @@ static Type *parse_type(Program *p, NodeList *it, int *i, int depth)
     const char *word = w->u.path;
     for (size_t k = 0; k < sizeof scalar_words / sizeof *scalar_words; k++)
         if (strcmp(word, scalar_words[k]) == 0)
-            return type_new(p->arena, scalar_kinds[k]);
+            return scalar_type(p, scalar_kinds[k]);
     if (strcmp(word, "range") == 0 || strcmp(word, "list") == 0) {
         if (*i >= it->n || !path_is(it->items[*i], "of")) {
             diag_error(p->diags, w->span, _("write '%s of TYPE'"), word);

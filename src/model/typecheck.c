@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+_Static_assert(sizeof(void *) != 8 || sizeof(PathRes) + 4 * sizeof(int) == PATH_RES_LINE,
+               "a PathRes and four indices fill its line (typecheck.h)");
+
 typedef struct Scope {
     const char *var;    /* quantifier variable; NULL: a where-element scope */
     Type *type;         /* the variable's / element's type */
@@ -119,6 +122,7 @@ static Type *follow(TC *t, Node *n, Type *cur, const char *const *segs, int nseg
             }
             return err(t);
         }
+        r->index[r->nchain] = f->index;
         r->chain[r->nchain++] = f;
         cur = field_type(t, f);
         /* A path through a list projects: module.hours is a list of hours;
@@ -148,7 +152,12 @@ static Type *tc_path(TC *t, Node *n, Scope *sc)
             s = dot;
         }
     }
-    PathRes *r = arena_alloc(t->a, sizeof *r);
+    /* The PathRes, then room for an index a segment, from a line's start
+     * (PATH_RES_LINE): a path of up to four segments is one line. */
+    size_t size = sizeof(PathRes) + (size_t)nseg * sizeof(int);
+    unsigned char *raw = arena_alloc(t->a, size + PATH_RES_LINE - ARENA_ALIGN);
+    PathRes *r = (PathRes *)(raw + (-(uintptr_t)raw & (PATH_RES_LINE - 1)));
+    r->index = (int *)(r + 1);
     n->res = r;
     int up = 0;
     for (Scope *k = sc; k; k = k->up, up++) {

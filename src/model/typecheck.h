@@ -16,15 +16,25 @@ typedef enum {
     R_ENUM,   /* an enum member */
 } ResKind;
 
+/* On a cache line of its own with its first indices (tc_path): the
+ * evaluator reads a path's resolution and indices for every path of every
+ * rule, cold for every course (the course's parse pushes the program out
+ * of L1), and they were two or three lines apart. */
 typedef struct PathRes {
     ResKind kind;
     int up;          /* R_VAR, R_ELEM: how many scopes out */
-    Field **chain;   /* fields to follow from the start, in order */
     int nchain;
+    int member;      /* R_ENUM */
+    int *index;      /* each chain[i]->index, right after the PathRes: the
+                      * evaluator's walk (walk_declared) reads these, not a
+                      * line of each field */
+    Field **chain;   /* fields to follow from the start, in order */
     Block *block;    /* R_BLOCK */
     EnumDef *enm;    /* R_ENUM */
-    int member;
 } PathRes;
+
+/* A PathRes's line (tc_path): the PathRes and four indices. */
+#define PATH_RES_LINE 64
 
 /* A message template: literal text and interpolated expressions. */
 typedef struct TemplatePart {

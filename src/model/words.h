@@ -16,7 +16,7 @@
  * header: model.c and build.c include both). */
 struct Field;
 
-/* The longest word words_find_text compares as it is written in the text
+/* The longest word words_text compares as it is written in the text
  * (experiential_competence, the standard library's longest, has 23 bytes). */
 #define WORDS_TEXT 24
 
@@ -27,20 +27,40 @@ struct Field;
  * principper), and the scan itself cost as much. */
 typedef struct FieldWord {
     uint32_t prefix; /* the first three bytes (prefix3) */
-    int next;        /* the next word in the bucket, -1: none */
+    uint8_t len;     /* strlen(word); WORDS_LONG when longer than WORDS_TEXT */
     bool alias;
-    uint32_t len;    /* strlen(word) */
-    int member;      /* an enum's words: the member it names */
+    /* A schema's words: what the builder reads of the field for every key
+     * (fill_body), copied here from it (model_index_fields, once the
+     * fields are whole): the word's line was read anyway, and the field's
+     * was a line more a key, missed for every course (the course's parse
+     * pushes the program out of L1). */
+    bool many;       /* field->many */
+    bool derived;    /* field->derived != NULL */
+    union {
+        int member;  /* an enum's words: the member it names */
+        int index;   /* a schema's words: field->index */
+    };
     struct Field *field; /* a schema's words: the field it names */
+    struct Type *type;   /* ... and field->type */
     const char *word;
     uint64_t bytes[WORDS_TEXT / 8]; /* its first WORDS_TEXT bytes, zeros after the word */
 } FieldWord;
 
+/* FieldWord.len of a word never compared as it is written (words_find). */
+#define WORDS_LONG 255
+
+/* Open addressing: a word in the slot its prefix hashes to, or the next
+ * free one after it. A look-up reads the word's line alone, where a bucket
+ * array, then the word, were two lines, each missed for every course (the
+ * course's parse pushes the program out of L1). */
 struct FieldWords {
-    FieldWord *w;
-    int *bucket; /* the first word of each, -1: none */
-    unsigned shift;
+    FieldWord *w;   /* 2^bits slots, on 64-byte lines; word NULL: free */
+    unsigned shift; /* 32 - bits */
+    unsigned mask;  /* 2^bits - 1 */
 };
+
+/* A word's size and alignment (words_new): one cache line. */
+#define WORDS_LINE 64
 
 /* The first three bytes of a word, none read past its NUL. */
 static inline uint32_t prefix3(const char *name)
@@ -59,13 +79,14 @@ static inline unsigned bucket_of(uint32_t prefix, unsigned shift)
 static inline const FieldWord *words_entry(const struct FieldWords *x, const char *name)
 {
     uint32_t p = prefix3(name);
-    for (int i = x->bucket[bucket_of(p, x->shift)]; i >= 0; i = x->w[i].next) {
+    for (unsigned i = bucket_of(p, x->shift);; i = (i + 1) & x->mask) {
         const FieldWord *w = &x->w[i];
+        if (!w->word)
+            return NULL;
         /* Three equal bytes, the third a NUL: the words are equal. */
         if (w->prefix == p && (p < 1u << 16 || strcmp(w->word + 3, name + 3) == 0))
             return w;
     }
-    return NULL;
 }
 
 /* The field `name` is a word for, and whether the word is an alias; NULL
@@ -118,23 +139,13 @@ static inline const FieldWord *words_text(const struct FieldWords *x, const char
     w2 &= words_mask[n][2];
     /* The bytes after the key are zero now, as prefix3 reads a word. */
     uint32_t p = (uint32_t)w0 & 0xFFFFFF;
-    for (int i = x->bucket[bucket_of(p, x->shift)]; i >= 0; i = x->w[i].next) {
+    for (unsigned i = bucket_of(p, x->shift);; i = (i + 1) & x->mask) {
         const FieldWord *w = &x->w[i];
+        if (!w->word)
+            return NULL;
         if (w->len == n && w->bytes[0] == w0 && w->bytes[1] == w1 && w->bytes[2] == w2)
             return w;
     }
-    return NULL;
-}
-
-/* words_text for a key of a schema's: its field, and whether the key is an
- * alias. */
-static inline struct Field *words_find_text(const struct FieldWords *x, const char *t, uint32_t n, bool *alias)
-{
-    const FieldWord *w = words_text(x, t, n);
-    if (!w)
-        return NULL;
-    *alias = w->alias;
-    return w->field;
 }
 
 #endif

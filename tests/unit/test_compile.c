@@ -16,6 +16,7 @@
 #include "model/build.h"
 #include "model/compile.h"
 #include "model/load.h"
+#include "model/words.h"
 #define SPAN_SS (&c->ss)
 #include "span_harness.h"
 
@@ -1630,6 +1631,84 @@ static void test_words_index_agrees_with_scan(void **state)
     c_free(c);
 }
 
+/* Every word of a schema carries what the builder reads of its field for
+ * each key (fill_body reads the word, not the field): the field's type,
+ * `many`, whether it is derived and its index, for a field's name and
+ * each of its aliases, found by its name and as written in a text; and
+ * every word fits one cache line (words_text compares one line). */
+static void test_words_carry_their_fields(void **state)
+{
+    (void)state;
+    C *c = comp_text("import \"national\"\n");
+    expect_clean(c);
+    int many = 0, derived = 0, aliases = 0;
+    for (int k = 0; k < c->p->nschemas; k++) {
+        Schema *s = c->p->schemas[k];
+        const char *w[512];
+        int n = model_field_words(s, w, 512);
+        for (int i = 0; i < n; i++) {
+            bool alias;
+            Field *f = model_field_as(s, w[i], &alias);
+            assert_non_null(f);
+            const FieldWord *fw = words_entry(s->words, w[i]);
+            assert_non_null(fw);
+            assert_ptr_equal(fw->field, f);
+            assert_ptr_equal(fw->type, f->type);
+            assert_int_equal(fw->many, f->many);
+            assert_int_equal(fw->derived, f->derived != NULL);
+            assert_int_equal(fw->index, f->index);
+            assert_ptr_equal(s->fields[fw->index], f);
+            assert_int_equal(fw->alias, alias);
+            char text[64] = {0}; /* WORDS_TEXT bytes readable after the word */
+            size_t len = strlen(w[i]);
+            if (len <= WORDS_TEXT) {
+                memcpy(text, w[i], len);
+                assert_ptr_equal(words_text(s->words, text, (uint32_t)len), fw);
+            }
+            many += fw->many;
+            derived += fw->derived;
+            aliases += fw->alias;
+        }
+    }
+    /* The standard library has all three. */
+    assert_true(many > 0);
+    assert_true(derived > 0);
+    assert_true(aliases > 0);
+    assert_int_equal(sizeof(FieldWord), 64);
+    c_free(c);
+}
+
+/* Every field of a scalar type (int, hours, string...) and every scalar
+ * element of a range or list shares the program's one Type of that kind
+ * (schema.c, scalar_type), and a type of another kind is its own. */
+static void test_scalar_types_shared(void **state)
+{
+    (void)state;
+    C *c = comp_text("import \"national\"\n");
+    expect_clean(c);
+    const Type *seen[TY_ID + 1] = {0};
+    int shared = 0;
+    for (int k = 0; k < c->p->nschemas; k++)
+        for (int i = 0; i < c->p->schemas[k]->nfields; i++) {
+            const Type *t = c->p->schemas[k]->fields[i]->type;
+            if (t->k == TY_RANGE || t->k == TY_LIST)
+                t = t->elem;
+            switch (t->k) {
+            case TY_BOOL: case TY_INT: case TY_NUMBER: case TY_STRING: case TY_DATE: case TY_TIME:
+            case TY_MDAY: case TY_HOURS: case TY_SPAN: case TY_ID:
+                assert_ptr_equal(t, &c->p->scalar_types[t->k]);
+                shared += seen[t->k] != NULL;
+                seen[t->k] = t;
+                break;
+            default:
+                assert_true(t < c->p->scalar_types || t > &c->p->scalar_types[TY_ID]);
+                break;
+            }
+        }
+    assert_true(shared > 20);
+    c_free(c);
+}
+
 /* A batch's courses (built one at a time, after the program) find their
  * keys, enum members and references as written in the text, and as
  * before where the text does not say: a target named before it is
@@ -1803,6 +1882,8 @@ int main(void)
         cmocka_unit_test(test_batch_declared_twice),
         cmocka_unit_test(test_batch_runs_in_any_order),
         cmocka_unit_test(test_words_index_agrees_with_scan),
+        cmocka_unit_test(test_words_carry_their_fields),
+        cmocka_unit_test(test_scalar_types_shared),
         cmocka_unit_test(test_batch_references_as_written),
         cmocka_unit_test(test_batch_many_named),
         cmocka_unit_test(test_search_path_ramme_path_before_stdlib),

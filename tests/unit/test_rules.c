@@ -120,6 +120,41 @@ static void test_shared_rules_judged_once(void **state)
     }
 }
 
+/* What judge reads of a rule comes from its info (rules.c, RuleInfo, made
+ * with its framework's): each `require` by its index (a later one failing
+ * after earlier ones pass), `when` false and true, a rule without `when`,
+ * and each result's rule the block its id names. */
+static void test_rule_parts_by_index(void **state)
+{
+    (void)state;
+    static const char *text =
+        "framework k \"K\" {\n"
+        "  rule two { severity error; cite \"c\"; message \"m\"; require yes; require max(group_size) > 100 }\n"
+        "  rule third { severity warning; cite \"c\"; message \"m\"; require yes; require yes; require no }\n"
+        "  rule all_pass { severity error; cite \"c\"; message \"m\"; require yes; require max(group_size) > 1 }\n"
+        "  rule when_no { severity error; cite \"c\"; message \"m\"; when max(group_size) > 100; require no }\n"
+        "  rule when_yes { severity advice; cite \"c\"; message \"m\"; when max(group_size) > 1; require no }\n"
+        "}\n"
+        "course c \"C\" {\n  provider \"P\"\n  conforms k\n  group_size 4\n"
+        "  instructors { instructor p \"Peer\" { experiential_competence } }\n}\n";
+    R *r = judge_text(text, "c");
+    assert_int_equal(find(r, "k.two")->status, ST_FAIL);
+    assert_int_equal(find(r, "k.third")->status, ST_FAIL);
+    assert_int_equal(find(r, "k.third")->severity, SEV_WARNING);
+    assert_int_equal(find(r, "k.all_pass")->status, ST_PASS);
+    assert_int_equal(find(r, "k.when_no")->status, ST_NA);
+    assert_int_equal(find(r, "k.when_yes")->status, ST_FAIL);
+    assert_int_equal(find(r, "k.when_yes")->severity, SEV_ADVICE);
+    for (int i = 0; i < r->rep.n; i++) {
+        const RuleResult *x = &r->rep.results[i];
+        const char *dot = strrchr(x->id, '.');
+        assert_non_null(dot);
+        assert_string_equal(x->rule->name, dot + 1);
+        assert_int_equal(strncmp(x->id, x->framework->name, (size_t)(dot - x->id)), 0);
+    }
+    r_free(r);
+}
+
 static void test_statuses_and_counts(void **state)
 {
     (void)state;
@@ -323,6 +358,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_frameworks),
         cmocka_unit_test(test_shared_rules_judged_once),
+        cmocka_unit_test(test_rule_parts_by_index),
         cmocka_unit_test(test_statuses_and_counts),
         cmocka_unit_test(test_order_within_a_framework),
         cmocka_unit_test(test_where),

@@ -192,6 +192,9 @@ static void expect_chain(const Node *n, const char *path, ResKind kind, const Sc
     assert_non_null(r);
     assert_int_equal(r->kind, kind);
     assert_int_equal(r->nchain, nchain);
+    /* On a line of its own, its indices right after it (typecheck.h). */
+    assert_int_equal((uintptr_t)r % PATH_RES_LINE, 0);
+    assert_ptr_equal(r->index, (const int *)(r + 1));
     /* Each field found again by name, from the schema the segment is read in. */
     char seg[64];
     const char *p = path;
@@ -203,6 +206,9 @@ static void expect_chain(const Node *n, const char *path, ResKind kind, const Sc
         memcpy(seg, p, len);
         seg[len] = '\0';
         assert_ptr_equal(r->chain[i], model_field(s, seg));
+        /* The index the evaluator walks by (walk_declared) is the field's,
+         * a segment's own and not the first's. */
+        assert_int_equal(r->index[i], r->chain[i]->index);
         s = r->chain[i]->type->k == TY_LIST ? r->chain[i]->type->elem->schema : r->chain[i]->type->schema;
         p += len + (p[len] == '.');
     }
