@@ -1233,6 +1233,29 @@ static void test_clock_in_setup(void **state)
     assert_int_equal(r.nproposals, 1);
     assert_valid(&P, &r);
 
+    /* the rooms' bound's searches (room_bound), before the first node,
+     * read the clock too: three cohorts for one room, set up before the
+     * clock's first read, stop there (they found a plan in 3 nodes when
+     * those searches went on the clock's word alone) */
+    PlanSite one = {1};
+    PlanCohort co[3];
+    for (int i = 0; i < 3; i++) {
+        PlanOption *op = arena_array(a, 3, sizeof *op);
+        for (int j = 0; j < 3; j++) {
+            int32_t d = 100 + 7 * j;
+            op[j] = opt(a, j, MON, 540, 600, &d, 1, 0);
+        }
+        co[i] = (PlanCohort){.site = 0, .opts = op, .nopts = 3};
+    }
+    P = (PlanProblem){.cohorts = co, .ncohorts = 3, .sites = &one, .nsites = 1};
+    plan_solve_ask(&P, &(PlanSolveAsk){.nproposals = 1, .time_limit = 1e-9, .any_plan = true}, a, &r);
+    assert_int_equal(r.status, PLAN_FEASIBLE);
+    assert_int_equal(r.nproposals, 0);
+    assert_int_equal(r.nodes, 0);
+    plan_solve_ask(&P, &(PlanSolveAsk){.nproposals = 1, .any_plan = true}, a, &r);
+    assert_int_equal(r.nproposals, 1);
+    assert_valid(&P, &r);
+
     PlanRole *ro;
     P = pigeonhole(a, 7, 200, true, &ro);
     r = solve(&P, 1, a);
