@@ -2318,6 +2318,21 @@ static bool dive(Search *s)
     return s->found && !s->halt && !s->timeout;
 }
 
+/* Only whether a plan exists: dive()'s first dive, before the rooms'
+ * bound. That bound answers such a question only when a site cannot seat
+ * its cohorts, and its searches took a second of a 200-cohort oracle
+ * question's 3 s before the first node; a dive reads no bound, so a plan
+ * it finds is one either way. True when it found one (s->bopt, s->best);
+ * else the search goes on as before, from the root. */
+static bool first_dive(Search *s)
+{
+    s->phase = 1, s->best = INT64_MAX, s->known = INT64_MAX, s->found = false, s->halt = false;
+    s->aborted = false, s->divelimit = s->nodes + 8 * (long)(s->n + 1), s->rnd = 0;
+    descend(s, 0, 0);
+    s->aborted = false, s->divelimit = 0;
+    return s->found;
+}
+
 /* A bound from the rooms alone: per site whose rooms are limited, the
  * cheapest way to seat its cohorts (each among its options that have a
  * team of their own) with no teacher in the picture, found by this same
@@ -2636,6 +2651,11 @@ static void solve_group(const PlanProblem *P, const PlanSolveAsk *ask, int K, do
             if (ms == PLAN_OPTIMAL)
                 take(s, &mc), have = proven = true, best = mc.penalty;
             s->timeout |= time_limit > 0 && since(&s->start) > time_limit;
+        }
+        if (!have && k == 0 && ask->any_plan && first_dive(s)) {
+            out->proposals[out->nproposals++] = keep(s, a, s->bopt, s->bteam, s->best);
+            cut = true; /* as below: any plan, as asked */
+            break;
         }
         if (!have && k == 0) {
             int64_t rb = s->seat ? seat_bound0(s) : room_bound(s, a);
