@@ -233,6 +233,7 @@ typedef struct Search {
     long nodelimit;                        /* it stops at this node (0: never): node_limit's */
     double limit, scale;                   /* the time limit; the clock's scale (clock_scale) */
     struct timespec start;
+    int64_t work, nextread;                /* the clock's: work done; read again at nextread */
 } Search;
 
 /* Seconds since t, times `scale` when that is above 0 (clock_scale). */
@@ -246,6 +247,27 @@ static double since(const struct timespec *t, double scale)
 
 /* Seconds the search has run, as its time limit counts them. */
 static double elapsed(const Search *s) { return since(&s->start, s->scale); }
+
+/* The clock is read by work done, not by nodes: a node of a 200-cohort
+ * year over the conflict search's wider starts narrows every other
+ * cohort's hundreds of options (13 ms a node under load), so the 1024 nodes
+ * between reads the search once had let an oracle question of 3 s run 2.6 s
+ * over in its first dive, and setting the search up (a second there) read
+ * it not at all. Work is counted in option words narrowed; preparing a
+ * cohort counts SETUP_WORK per option (measured on plan-200-1: a second to
+ * prepare 200 000 options, 2.6 s for 40 000 narrowings of 16 words each). */
+#define CLOCK_WORK 4096
+#define SETUP_WORK 2
+
+static void clock_tick(Search *s, int64_t work)
+{
+    s->work += work;
+    if (s->work < s->nextread)
+        return;
+    s->nextread = s->work + CLOCK_WORK;
+    if (s->limit > 0 && elapsed(s) > s->limit)
+        s->timeout = true;
+}
 
 /* A dive's next random number. */
 static Word roll(Search *s) { return s->rnd = mix(s->rnd + 0x9E3779B97F4A7C15ULL); }
@@ -901,8 +923,7 @@ static bool place(Search *s, int depth, int c, int o)
     const Opt *O = &C->o[o];
     const int *tm = s->team + (size_t)c * (size_t)s->maxslots;
     s->nodes++;
-    if ((s->limit > 0 && (s->nodes & 1023) == 0 && elapsed(s) > s->limit) ||
-        (s->nodelimit > 0 && s->nodes >= s->nodelimit))
+    if (s->nodelimit > 0 && s->nodes >= s->nodelimit)
         s->timeout = true;
     if (s->divelimit > 0 && s->nodes >= s->divelimit)
         s->aborted = true;
@@ -936,9 +957,16 @@ static bool place(Search *s, int depth, int c, int o)
             s->rlist[C->site][(size_t)d * (size_t)s->rcap[C->site] + (size_t)s->rcnt[C->site][d]++] = c;
             s->hsum += mix(((Word)C->site << 48) ^ ((Word)d << 32) ^ ((Word)O->t0 << 16) ^ (Word)O->t1);
         }
+    int64_t work = 1;
     for (int c2 = 0; c2 < s->n; c2++)
-        if (!s->placed[c2] && !narrow(s, c, O, c2))
-            return false;
+        if (!s->placed[c2]) {
+            work += s->co[c2].W;
+            if (!narrow(s, c, O, c2)) {
+                clock_tick(s, work);
+                return false;
+            }
+        }
+    clock_tick(s, work);
     if (!exclude_last(s, depth + 1))
         return false;
     int64_t lb = 0;
@@ -1990,6 +2018,10 @@ static void setup(Search *s, const PlanProblem *P, Arena *a)
     int maxW = 1;
     s->maxroles = 1;
     for (int c = 0; c < s->n; c++) {
+        /* the clock holds here too (stopped: solve_group answers nothing) */
+        clock_tick(s, SETUP_WORK * (int64_t)P->cohorts[c].nopts);
+        if (s->timeout)
+            return;
         prepare_cohort(s, a, c, lo);
         prepare_periods(a, &s->co[c]);
         maxW = s->co[c].W > maxW ? s->co[c].W : maxW;
@@ -2296,6 +2328,21 @@ static bool dive(Search *s)
     return s->found && !s->halt && !s->timeout;
 }
 
+/* Only whether a plan exists: dive()'s first dive, before the rooms'
+ * bound. That bound answers such a question only when a site cannot seat
+ * its cohorts, and its searches took a second of a 200-cohort oracle
+ * question's 3 s before the first node; a dive reads no bound, so a plan
+ * it finds is one either way. True when it found one (s->bopt, s->best);
+ * else the search goes on as before, from the root. */
+static bool first_dive(Search *s)
+{
+    s->phase = 1, s->best = INT64_MAX, s->known = INT64_MAX, s->found = false, s->halt = false;
+    s->aborted = false, s->divelimit = s->nodes + 8 * (long)(s->n + 1), s->rnd = 0;
+    descend(s, 0, 0);
+    s->aborted = false, s->divelimit = 0;
+    return s->found;
+}
+
 /* A bound from the rooms alone: per site whose rooms are limited, the
  * cheapest way to seat its cohorts (each among its options that have a
  * team of their own) with no teacher in the picture, found by this same
@@ -2328,15 +2375,32 @@ static int64_t room_bound(Search *s, Arena *a)
         }
         if (sub.ncohorts < 2)
             continue;
+        /* On the search's own clock: on a 200-cohort year these searches
+         * took 0.4 to 1.4 s of an oracle question's 3 s before its first
+         * node, reading no clock. Cut, a site adds nothing (the sum so far
+         * is still a bound) and the search stops. */
+        if (s->limit > 0 && elapsed(s) > s->limit) {
+            s->timeout = true;
+            return total;
+        }
         Search *r = arena_alloc(a, sizeof *r);
         memset(r, 0, sizeof *r);
+        r->start = s->start, r->limit = s->limit, r->scale = s->scale;
         setup(r, &sub, a);
         r->lexc = -1;
+        if (r->timeout) {
+            s->timeout = true;
+            return total;
+        }
         if (!root(r))
             return INT64_MAX;
         r->phase = 1, r->best = INT64_MAX, r->known = r->lb[0];
         r->divelimit = 2000L * (sub.ncohorts + 10);
         descend(r, 0, 0);
+        if (r->timeout) { /* not a proof that the site has no seating */
+            s->timeout = true;
+            return total;
+        }
         if (!r->found && !r->aborted)
             return INT64_MAX;
         if (r->found && (r->halt || !r->aborted))
@@ -2736,10 +2800,16 @@ static void solve_group(const PlanProblem *P, const PlanSolveAsk *ask, int K, do
     clock_gettime(CLOCK_MONOTONIC, &s->start);
     s->limit = time_limit, s->scale = ask->clock_scale;
     s->nodelimit = node_limit > 0 ? node_limit + 1 : node_limit < 0 ? 1 : 0;
+    s->nextread = CLOCK_WORK; /* a small search is set up before the clock is first read */
     memset(out, 0, sizeof *out);
     out->proposals = arena_array(a, (size_t)K, sizeof(PlanChoice));
     out->status = PLAN_OPTIMAL;
     setup(s, P, a);
+    if (s->timeout) { /* out of time while setting up: nothing known */
+        out->status = PLAN_FEASIBLE;
+        out->seconds = elapsed(s);
+        return;
+    }
     if (!ask->any_plan) /* a bound is of no use to the first plan */
         setup_seats(s, a);
     s->ask = ask;
@@ -2769,6 +2839,11 @@ static void solve_group(const PlanProblem *P, const PlanSolveAsk *ask, int K, do
             if (ms == PLAN_OPTIMAL)
                 take(s, &mc), have = proven = true, best = mc.penalty;
             s->timeout |= time_limit > 0 && elapsed(s) > time_limit;
+        }
+        if (!have && k == 0 && ask->any_plan && first_dive(s)) {
+            out->proposals[out->nproposals++] = keep(s, a, s->bopt, s->bteam, s->best);
+            cut = true; /* as below: any plan, as asked */
+            break;
         }
         if (!have && k == 0) {
             int64_t rb = s->seat ? seat_bound0(s) : room_bound(s, a);

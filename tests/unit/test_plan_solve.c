@@ -1078,9 +1078,13 @@ static void test_mip_against_brute_force(void **state)
 static void test_any_plan(void **state)
 {
     (void)state;
-    for (uint64_t seed = 1; seed <= 150; seed++) {
+    for (uint64_t seed = 1; seed <= 600; seed++) {
         Arena *a = arena_new();
-        PlanProblem P = random_problem(a, seed, true);
+        uint64_t sd = (seed + 3) / 4;
+        PlanProblem P = seed % 4 == 0   ? random_problem(a, sd, true)
+                        : seed % 4 == 1 ? random_two_sites(a, sd)
+                        : seed % 4 == 2 ? random_packed(a, sd)
+                                        : random_shared(a, sd);
         Brute b = brute_all(a, &P);
         PlanResult r;
         plan_solve_ask(&P, &(PlanSolveAsk){.nproposals = 3, .any_plan = true}, a, &r);
@@ -1274,6 +1278,95 @@ static void test_node_limit(void **state)
     arena_free(a);
 }
 
+/* The clock read by work, in the set-up too (issue #15: a 200-cohort
+ * oracle question overran its 3 s by a second setting up and 2.6 s in a
+ * first dive of 200 nodes, the clock read every 1024). With the clock out
+ * from the start (no timing: 1e-9 s has passed by the first read): a year
+ * whose options take more than one read's work to set up stops there, no
+ * node searched and nothing claimed (set up whole, the first dive places a
+ * cohort before it looks); a small pigeonhole, set up before the first
+ * read, stops within a read's work of nodes (it looks at node 1024 when the
+ * clock is read by nodes; the search needs 1 700 and more). */
+static void test_clock_in_setup(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    PlanProblem P = year_problem(a, 4007, (Year){20, 700, 12, 4, 13, 3, 4, 2});
+    PlanResult r;
+    plan_solve_ask(&P, &(PlanSolveAsk){.nproposals = 1, .time_limit = 1e-9, .any_plan = true}, a, &r);
+    assert_int_equal(r.status, PLAN_FEASIBLE);
+    assert_int_equal(r.nproposals, 0);
+    assert_int_equal(r.nodes, 0);
+    plan_solve_ask(&P, &(PlanSolveAsk){.nproposals = 1, .any_plan = true}, a, &r); /* it has a plan */
+    assert_int_equal(r.nproposals, 1);
+    assert_valid(&P, &r);
+
+    /* the rooms' bound's searches (room_bound), before the first node,
+     * read the clock too: three cohorts for one room, set up before the
+     * clock's first read, stop there (they found a plan in 3 nodes when
+     * those searches went on the clock's word alone) */
+    PlanSite one = {1};
+    PlanCohort co[3];
+    for (int i = 0; i < 3; i++) {
+        PlanOption *op = arena_array(a, 3, sizeof *op);
+        for (int j = 0; j < 3; j++) {
+            int32_t d = 100 + 7 * j;
+            op[j] = opt(a, j, MON, 540, 600, &d, 1, 0);
+        }
+        co[i] = (PlanCohort){.site = 0, .opts = op, .nopts = 3};
+    }
+    P = (PlanProblem){.cohorts = co, .ncohorts = 3, .sites = &one, .nsites = 1};
+    plan_solve(&P, 1, 1e-9, a, &r);
+    assert_int_equal(r.status, PLAN_FEASIBLE);
+    assert_int_equal(r.nproposals, 0);
+    assert_int_equal(r.nodes, 0);
+    r = solve(&P, 1, a);
+    assert_int_equal(r.status, PLAN_OPTIMAL);
+    /* only whether (the oracle's question): the first dive comes before
+     * that bound, which it does not read, and finds the plan before the
+     * clock's first read */
+    plan_solve_ask(&P, &(PlanSolveAsk){.nproposals = 1, .time_limit = 1e-9, .any_plan = true}, a, &r);
+    assert_int_equal(r.status, PLAN_FEASIBLE);
+    assert_int_equal(r.nproposals, 1);
+    assert_int_equal(r.nodes, 3);
+    assert_valid(&P, &r);
+
+    /* a plan past the first dive's 24 nodes (two cohorts for one room,
+     * every option of each clashing with all but the other's dearest) is
+     * found by the search that goes on after it */
+    PlanCohort two[2];
+    for (int i = 0; i < 2; i++) {
+        PlanOption *op = arena_array(a, 30, sizeof *op);
+        for (int j = 0; j < 29; j++) {
+            int32_t d[2] = {100, 200 + 100 * i + j + 1};
+            op[j] = opt(a, j, MON, 540, 600, d, 2, 0);
+        }
+        int32_t d[30];
+        for (int j = 0; j < 29; j++)
+            d[j] = 300 - 100 * i + j + 1;
+        d[29] = 600 + i;
+        op[29] = opt(a, 29, MON, 540, 600, d, 30, 0);
+        two[i] = (PlanCohort){.site = 0, .opts = op, .nopts = 30};
+    }
+    P = (PlanProblem){.cohorts = two, .ncohorts = 2, .sites = &one, .nsites = 1};
+    plan_solve_ask(&P, &(PlanSolveAsk){.nproposals = 1, .any_plan = true}, a, &r);
+    assert_int_equal(r.status, PLAN_FEASIBLE);
+    assert_int_equal(r.nproposals, 1);
+    assert_true(r.nodes > 24);
+    assert_valid(&P, &r);
+
+    PlanRole *ro;
+    P = pigeonhole(a, 7, 200, true, &ro);
+    r = solve(&P, 1, a);
+    assert_int_equal(r.status, PLAN_OPTIMAL);
+    assert_true(r.nodes > 1500);
+
+    plan_solve(&P, 1, 1e-9, a, &r);
+    assert_int_equal(r.status, PLAN_FEASIBLE);
+    assert_true(r.nodes > 0 && r.nodes < 1000);
+    arena_free(a);
+}
+
 /* Three proposals in order, pairwise different option vectors. */
 static void assert_ranked(const PlanProblem *P, const PlanResult *r)
 {
@@ -1428,6 +1521,7 @@ int main(void)
         cmocka_unit_test(test_time_limit),
         cmocka_unit_test(test_slow_clock),
         cmocka_unit_test(test_node_limit),
+        cmocka_unit_test(test_clock_in_setup),
         cmocka_unit_test(test_year),
         cmocka_unit_test(test_two_regions),
         cmocka_unit_test(test_small_group_first),
