@@ -1229,7 +1229,10 @@ static void test_slow_clock(void **state)
     const Year y[] = {{20, 300, 8, 3, 8, 4, 5, 1}, {20, 700, 12, 4, 13, 3, 4, 2}, {24, 300, 16, 8, 13, 2, 3, 4}};
     const uint64_t seed[] = {1007, 4007, 2007};
     for (size_t i = 0; i < sizeof y / sizeof *y; i++)
-        for (int lp = 0; lp < 2; lp++) {
+        /* The LP's ranking of the first two takes 10 to 14 s each (of CPU,
+         * at -O2; twice that under the sanitizers), which this guard does
+         * not need: the third goes through the LP too (1.2 s). */
+        for (int lp = 0; lp < (i == 2 ? 2 : 1); lp++) {
             Arena *a = arena_new();
             PlanProblem P = year_problem(a, seed[i], y[i]);
             PlanSolveAsk ask = {.nproposals = 3};
