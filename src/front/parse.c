@@ -151,12 +151,15 @@ static File *run(Arena *a, Diags *diags, SourceSet *ss, int file, size_t off, si
     Source *src = ss->files[file];
     File *f = arena_alloc(a, sizeof *f);
     f->source = file;
-    if (!precheck(diags, src, file, off, len))
-        return f;
-
     ParseText t = {a, src, file, off, len, expr_mode, kinds, f};
     LexState ls;
+    /* The text is checked for bytes that are not UTF-8 text only when the
+     * LAC-free parse did not take it: the scanner's patterns take no such
+     * byte silently (lexer.l, CMTCH), so a text that parse read without a
+     * report holds none, and one pass over the bytes is saved. */
     if (lac_only || !try_nolac(&t, diags, &ls)) {
+        if (!precheck(diags, src, file, off, len))
+            return f;
         drive(yyparse, &t, diags, &ls);
         f->reparsed = !lac_only;
     }

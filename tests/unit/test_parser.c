@@ -1252,6 +1252,48 @@ static void test_invalid_utf8(void **state)
     p_free(p);
 }
 
+/* Every byte that is not UTF-8 text, in every place a text can hold one,
+ * gives the one error at that byte and nothing else: the scanner takes no
+ * such byte silently in a comment or a string (lexer.l, CMTCH), which is
+ * what lets parse.c skip the check for a text the LAC-free parser took.
+ * A form a pattern let through would parse here without the error. */
+static void test_invalid_utf8_everywhere(void **state)
+{
+    (void)state;
+    static const struct { const char *bytes; size_t n; const char *what; } bad[] = {
+        {"\xC3", 1, "truncated 2-byte"}, {"\xE2\x82", 2, "truncated 3-byte"},
+        {"\xF0\x9F\x98", 3, "truncated 4-byte"}, {"\x80", 1, "continuation"},
+        {"\xC0\xAF", 2, "overlong 2-byte"}, {"\xC1\xBF", 2, "overlong 2-byte"},
+        {"\xE0\x80\xAF", 3, "overlong 3-byte"}, {"\xF0\x80\x80\xAF", 4, "overlong 4-byte"},
+        {"\xED\xA0\x80", 3, "surrogate"}, {"\xED\xBF\xBF", 3, "surrogate"},
+        {"\xF4\x90\x80\x80", 4, "above U+10FFFF"}, {"\xF5\x80\x80\x80", 4, "F5"},
+        {"\xFE", 1, "FE"}, {"\xFF", 1, "FF"}, {"\0", 1, "NUL"},
+    };
+    /* %s: where the bad bytes go; the last three end the text there. */
+    static const char *places[] = {
+        "a b%sc\n", "a \"b%sc\"\n", "a \"b%s\"\n", "a \"b\\%sc\"\n", "a \"x\\\\\" # c%sd\n",
+        "# c%sd\na 1\n", "a 1 # c%s\n", "a {\n  b \"\xC3\xA6%s\xC3\xB8\"\n}\n", "a 1 # c%s", "a \"b%s",
+        "a b%s",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        for (size_t k = 0; k < sizeof places / sizeof places[0]; k++) {
+            const char *at = strstr(places[k], "%s");
+            size_t pre = (size_t)(at - places[k]), post = strlen(at + 2);
+            char text[64];
+            memcpy(text, places[k], pre);
+            memcpy(text + pre, bad[i].bytes, bad[i].n);
+            memcpy(text + pre + bad[i].n, at + 2, post);
+            P *p = parse_n(text, pre + bad[i].n + post);
+            bool nul = bad[i].bytes[0] == '\0';
+            if (p->d.n != 1 || p->f->n != 0 || !strstr(p->d.items[0].msg, nul ? "NUL byte" : "not UTF-8") ||
+                p->d.items[0].span.first_off != pre) {
+                print_diags(&p->d);
+                fail_msg("%s in \"%s\": want the one error at byte %zu", bad[i].what, places[k], pre);
+            }
+            p_free(p);
+        }
+}
+
 /* ------------------------------------------------------------ ast_to_text */
 
 /* Prints `src` (an expression) with ast_to_text, checks the text against
@@ -1539,6 +1581,7 @@ int main(void)
         cmocka_unit_test(test_depth_through_sets),
         cmocka_unit_test(test_empty_and_trivial_files),
         cmocka_unit_test(test_invalid_utf8),
+        cmocka_unit_test(test_invalid_utf8_everywhere),
         cmocka_unit_test(test_ast_to_text),
         cmocka_unit_test(test_ast_to_text_open_range_operand),
         cmocka_unit_test(test_ast_to_text_number_precision),
