@@ -10,6 +10,7 @@
 #include "front/units.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 typedef enum {
@@ -71,11 +72,18 @@ typedef struct NodeList {
     int n, cap;
 } NodeList;
 
+/* What the evaluator and the builder read of a node first, on the line
+ * it starts: the kind, the span (the builder's values), the type checker's
+ * resolution (a path's PathRes) and the payload, in the first 64 bytes;
+ * the depth (the parser's) and the type (the checker's) last. A node is 80
+ * bytes on the arena's 16: a path's kind and resolution share a line
+ * wherever it lies, an operator's or a call's what it reads [0, 48) when
+ * it starts on a line or 16 bytes into one. With the kind at 0 and the
+ * payload at 40 every node read was two lines, each a miss for every course
+ * (the program's rules are cold again after a course's parse). */
 struct Node {
     NodeKind kind;
     Span span;
-    int depth; /* 1 + deepest child: bounds every recursive pass */
-    struct Type *type; /* set by the type checker */
     void *res;         /* N_PATH: its PathRes (typecheck.h); N_STR in a template: parts */
     union {
         int64_t i;                               /* N_INT */
@@ -87,18 +95,27 @@ struct Node {
         int time;                                /* N_TIME: minutes after midnight */
         struct { int month, day; } mday;         /* N_MDAY */
         const char *path;                        /* N_PATH: dotted name, NFC */
-        struct { const char *name; NodeList args; FnId fn; } call;
+        /* What the evaluator reads first: fn and args before the name. */
+        struct { FnId fn; NodeList args; const char *name; } call;
         struct { BinOp op; Node *l, *r; } bin;
         Node *operand;                           /* N_NOT */
         struct { Node *lo, *hi; } range;         /* either may be NULL (open) */
         NodeList set;                            /* N_SET */
         struct { Node *list, *pred; } where;
-        /* The pointers first: `all` fits in var_span's tail padding, and the
-         * union (and so every Node) is 40 bytes, not 48. */
-        struct { Node *list, *body; const char *var; Span var_span; bool all; } quant;
+        /* What the evaluator reads (list, body, all) first; `all` in
+         * var_span's tail padding, and the union (and so every Node) is
+         * 40 bytes, not 48. */
+        struct { Node *list, *body; Span var_span; bool all; const char *var; } quant;
         struct { Node *c, *t, *e; } cond;
     } u;
+    int depth; /* 1 + deepest child: bounds every recursive pass */
+    struct Type *type; /* set by the type checker */
 };
+_Static_assert(sizeof(Node) == 80, "a node is 80 bytes");
+_Static_assert(offsetof(Node, res) == 16 && offsetof(Node, u) == 24, "the kind, span, resolution and payload first");
+_Static_assert(offsetof(Node, u.bin.r) + sizeof(Node *) <= 48 && offsetof(Node, u.call.args) + sizeof(NodeList) <= 48,
+               "an operator's and a call's parts in [0, 48)");
+_Static_assert(offsetof(Node, u.quant.all) < 64 && offsetof(Node, depth) == 64, "a quantifier's parts in the first 64 bytes");
 
 /* A value sequence: expressions written side by side. */
 typedef struct ValSeq {
@@ -117,18 +134,25 @@ typedef struct EntryList {
 
 /* key, key values, key [header] [extends X] { body } */
 struct Entry {
-    /* The three spans and the flag together, then the pointers: 96 bytes
-     * where the order of reading took 104. */
+    /* What the builder reads of every entry (fill_body: the key's span,
+     * the counts, `extends`, the values) last, right before the first
+     * value sequence, which the parser puts after the entry (parser.y,
+     * EntryRoom): [60, 112) of the two, one line or two. With the key's
+     * span at 12, `extends` at 64 and the values at 96 it was two lines or
+     * three. 96 bytes. */
     Span span;
-    Span key_span;
     Span open_brace;
-    bool is_block;        /* written with { } */
     const char *key;      /* NFC-normalised identifier */
-    ValSeq *vals;         /* comma-separated value sequences (the header when a block) */
-    int nvals, capvals;
-    Node *extends;        /* N_PATH, or NULL */
     EntryList body;
+    int capvals;
+    Span key_span;
+    int nvals;
+    bool is_block;        /* written with { } */
+    Node *extends;        /* N_PATH, or NULL */
+    ValSeq *vals;         /* comma-separated value sequences (the header when a block) */
 };
+_Static_assert(sizeof(Entry) == 96 && offsetof(Entry, key_span) == 60 && offsetof(Entry, vals) == 88,
+               "what the builder reads of an entry in its last 36 bytes");
 
 typedef enum { DECL_IMPORT, DECL_ENUM, DECL_ENTRY } DeclKind;
 

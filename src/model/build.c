@@ -416,14 +416,14 @@ void build_index_named(Program *p)
     const SymTab *t = &p->nested_names;
     size_t n = 0, cap = 16;
     for (size_t i = 0; i < t->cap; i++)
-        n += t->slots[i] != NULL;
+        n += t->slots[i].e != NULL;
     while (cap < 2 * n)
         cap *= 2;
     struct NamedText *x = arena_alloc(p->arena, sizeof *x);
     x->slot = arena_array(p->arena, cap, sizeof *x->slot);
     x->mask = cap - 1;
     for (size_t i = 0; i < t->cap; i++) {
-        SymEntry *e = t->slots[i];
+        SymEntry *e = t->slots[i].e;
         if (!e)
             continue;
         size_t len = strlen(e->name);

@@ -46,10 +46,10 @@ void sym_init(SymTab *t, Arena *a)
 static void grow(SymTab *t)
 {
     size_t cap = t->cap * 2;
-    SymEntry **slots = arena_array(t->arena, cap, sizeof *slots);
+    SymSlot *slots = arena_array(t->arena, cap, sizeof *slots);
     for (size_t i = 0; i < t->cap; i++)
-        if (t->slots[i])
-            *sym_slot(slots, cap, t->slots[i]->kind, t->slots[i]->name, t->slots[i]->hash) = t->slots[i];
+        if (t->slots[i].e)
+            *sym_slot(slots, cap, t->slots[i].e->kind, t->slots[i].e->name, t->slots[i].hash) = t->slots[i];
     t->slots = slots;
     t->cap = cap;
 }
@@ -59,16 +59,15 @@ void sym_add(SymTab *t, const struct Schema *kind, const char *name, struct Bloc
     if ((t->n + 1) * 2 > t->cap)
         grow(t);
     size_t h = sym_hash(kind, name);
-    SymEntry **s = sym_slot(t->slots, t->cap, kind, name, h);
+    SymSlot *s = sym_slot(t->slots, t->cap, kind, name, h);
     SymEntry *e = arena_alloc(t->arena, sizeof *e);
     e->kind = kind;
     e->name = name;
     e->block = b;
-    e->hash = h;
-    e->next_same = *s;
-    if (!*s)
+    e->next_same = s->e;
+    if (!s->e)
         t->n++;
-    *s = e;
+    *s = (SymSlot){h, e};
     t->kinds |= sym_kind_bit(kind);
 }
 

@@ -19,12 +19,22 @@ typedef struct SymEntry {
     const struct Schema *kind;
     const char *name;
     struct Block *block;
-    size_t hash;
     struct SymEntry *next_same; /* older blocks of the same kind and name */
 } SymEntry;
 
+/* A slot holds its entry's hash: a probe that passes an entry of another
+ * name reads the slot's line alone. A batch's table of the names seen (one
+ * a course: 100,000 on the large file) is megabytes, every line of it
+ * cold; reading each probed entry's hash was 43% of sym_find's time there
+ * (perf), a second miss a probe. */
+typedef struct SymSlot {
+    size_t hash;
+    SymEntry *e; /* NULL: empty */
+} SymSlot;
+_Static_assert(sizeof(SymSlot) == 16, "four slots a line");
+
 typedef struct SymTab {
-    SymEntry **slots; /* open addressing; each slot the newest of a (kind, name) */
+    SymSlot *slots;   /* open addressing; each slot the newest of a (kind, name) */
     size_t cap, n;
     Arena *arena;
     uint64_t kinds;   /* a bit for each kind filed (sym_kind_bit): a lookup of a
@@ -47,11 +57,12 @@ static inline uint64_t sym_kind_bit(const struct Schema *kind)
     return (uint64_t)1 << (((uintptr_t)kind >> 4) & 63);
 }
 
-/* The slot of (kind, name) in slots: its entry, or the empty slot it goes in. */
-static inline SymEntry **sym_slot(SymEntry **slots, size_t cap, const struct Schema *kind, const char *name, size_t h)
+/* The slot of (kind, name) in slots: its entry, or the empty slot it goes
+ * in. An entry is read only when its slot's hash is h. */
+static inline SymSlot *sym_slot(SymSlot *slots, size_t cap, const struct Schema *kind, const char *name, size_t h)
 {
     size_t i = h & (cap - 1);
-    while (slots[i] && !(slots[i]->hash == h && slots[i]->kind == kind && strcmp(slots[i]->name, name) == 0))
+    while (slots[i].e && !(slots[i].hash == h && slots[i].e->kind == kind && strcmp(slots[i].e->name, name) == 0))
         i = (i + 1) & (cap - 1);
     return &slots[i];
 }
@@ -62,7 +73,7 @@ static inline SymEntry *sym_find_hashed(const SymTab *t, const struct Schema *ki
 {
     if (!(t->kinds & sym_kind_bit(kind)))
         return NULL; /* none of that kind (a table never initialised: none at all) */
-    return *sym_slot(t->slots, t->cap, kind, name, hash);
+    return sym_slot(t->slots, t->cap, kind, name, hash)->e;
 }
 
 #endif

@@ -118,12 +118,51 @@ static void test_symtab_kinds(void **state)
     arena_free(a);
 }
 
+/* Each filled slot holds its entry's hash (a probe passing an entry of
+ * another name reads the slot alone), across growth, and a lookup answers
+ * by it: the entries' kinds and names are compared only on a slot whose
+ * hash is the one looked up. */
+static void test_symtab_slot_hashes(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    int k;
+    const struct Schema *kind = (const struct Schema *)&k;
+    SymTab t;
+    sym_init(&t, a);
+    char *names[500];
+    for (int i = 0; i < 500; i++) {
+        names[i] = arena_printf(a, "kursus_%07d", i);
+        sym_add(&t, kind, names[i], (struct Block *)(uintptr_t)(i + 1));
+    }
+    size_t filled = 0;
+    for (size_t i = 0; i < t.cap; i++) {
+        if (!t.slots[i].e)
+            continue;
+        filled++;
+        assert_int_equal(t.slots[i].hash, sym_hash(t.slots[i].e->kind, t.slots[i].e->name));
+    }
+    assert_int_equal(filled, 500);
+    assert_int_equal(t.n, 500);
+    /* A slot whose hash is not the name's is passed over, its entry unread:
+     * with every other slot's hash made wrong, each name is still found,
+     * and a name whose slot's hash is wrong is not. */
+    SymSlot *mine = sym_slot(t.slots, t.cap, kind, names[42], sym_hash(kind, names[42]));
+    assert_ptr_equal(mine->e, sym_find(&t, kind, names[42]));
+    mine->hash ^= 1;
+    assert_null(sym_find(&t, kind, names[42]));
+    mine->hash ^= 1;
+    assert_int_equal((uintptr_t)sym_find(&t, kind, names[42])->block, 43);
+    arena_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_symtab_find),
         cmocka_unit_test(test_symtab_hash_spreads),
         cmocka_unit_test(test_symtab_kinds),
+        cmocka_unit_test(test_symtab_slot_hashes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
