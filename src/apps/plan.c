@@ -1097,7 +1097,26 @@ static void explain_conflict(Ctx *C, PlanReport *out)
         for (int i = 0; i < C->nreqs; i++)
             in[i] = in[i] && seats_at(C, site, i);
         C->alone = site + 1;
+        bool *again = arena_array(C->a, (size_t)C->nreqs + 1, sizeof *again);
+        memcpy(again, in, sizeof *in * (size_t)C->nreqs);
         plan_conflict_within(&o, C->nreqs, in, NULL, &minimal);
+        /* Not shown minimal: some question had no proof either way, and
+         * another conflict of the seating may have proofs. Deletion from
+         * the other end keeps what the first run dropped first: the plan's
+         * window, whose count against the rooms the seat count proves
+         * (plan-200-2: the first run kept five cohorts' starts whose
+         * conflict with one room no bound of the search proves, CBC does;
+         * from the other end, the window and the one room, each question
+         * answered). Taken only when it is shown minimal: where the first
+         * run was, nothing changes (where only the whole year's questions
+         * below showed it, as on plan-100-2, the other end may keep another
+         * conflict; there it keeps the same one). */
+        if (!minimal) {
+            bool shown = false;
+            plan_conflict_within_reversed(&o, C->nreqs, again, NULL, &shown);
+            if (shown)
+                memcpy(in, again, sizeof *in * (size_t)C->nreqs);
+        }
         C->alone = 0;
         n = plan_conflict_within(&o, C->nreqs, in, relaxed, &minimal);
     } else {
