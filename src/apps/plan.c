@@ -89,6 +89,8 @@ typedef struct Ctx {
     double clock_scale;      /* PlanAsk's */
     int alone;               /* > 0: the oracle asks about site alone-1's seating only */
     PlanMemo *memo;          /* the whole year's plans the oracle found, or NULL */
+    PlanMemo *seated;        /* and the seatings of site seated_site alone, or NULL */
+    int seated_site;
 } Ctx;
 
 static Value *val(Arena *a, ValueKind k, Span sp)
@@ -965,6 +967,64 @@ static void site_alone(PlanProblem *P, int st, Arena *a)
     P->cohorts = cs, P->ncohorts = n, P->teachers = NULL, P->nteachers = 0;
 }
 
+/* Whether P has a plan in which the unseatable site's cohorts sit as one
+ * of the two newest seatings of that site alone had them (C->seated), the
+ * other cohorts free: P cut down to that one option for each of the
+ * site's, so a plan of it is one of P (and plan_choice_valid checks it).
+ * A whole year's "is there any plan" with few requirements can spend its
+ * question's nodes seating that site among two hundred cohorts: on
+ * plan-200-2, with only s20's one room enforced, the search found no plan
+ * in its 150 000 nodes (27 s) nor the memo's around its kept plan, while
+ * its seating alone had been found in 31 000, and with it the rest in the
+ * first dive's 200 nodes. A seating found with more rooms than P allows,
+ * or with an option P lacks, is not tried. */
+static bool seated_fits(Ctx *C, const PlanProblem *P, const PlanSolveAsk *limits, Arena *a)
+{
+    if (!C->seated)
+        return false;
+    PlanCohort *cs = arena_array(a, (size_t)P->ncohorts + 1, sizeof *cs);
+    int *at = arena_array(a, (size_t)P->ncohorts + 1, sizeof *at);
+    for (int k = C->seated->nplans - 1; k >= 0 && k >= C->seated->nplans - 2; k--) {
+        const PlanMemoPlan *z = &C->seated->plans[k];
+        int st = C->seated_site;
+        bool whole = st < z->nsites && st < P->nsites && z->rooms[st] <= P->sites[st].rooms;
+        for (int c = 0, j = 0; c < P->ncohorts && whole; c++) {
+            cs[c] = P->cohorts[c];
+            at[c] = -1;
+            if (P->cohorts[c].site != C->seated_site)
+                continue;
+            for (int o = 0; o < P->cohorts[c].nopts && at[c] < 0; o++) {
+                const PlanOption *po = &P->cohorts[c].opts[o];
+                if (po->start == z->start[j] && po->weekdays == z->weekdays[j] && po->time == z->time[j])
+                    at[c] = o;
+            }
+            j++;
+            if ((whole = at[c] >= 0))
+                cs[c].opts += at[c], cs[c].nopts = 1;
+        }
+        if (!whole)
+            continue;
+        PlanProblem Q = *P;
+        Q.cohorts = cs;
+        PlanSolveAsk sa = *limits;
+        sa.any_plan = true, sa.penalty_only = false;
+        PlanResult r;
+        plan_solve_ask(&Q, &sa, a, &r);
+        if (r.nproposals == 0)
+            continue;
+        PlanChoice ch = r.proposals[0];
+        for (int c = 0; c < P->ncohorts; c++)
+            if (at[c] >= 0)
+                ch.opt[c] = at[c];
+        if (!plan_choice_valid(P, &ch, NULL, 0))
+            continue;
+        if (C->memo)
+            plan_memo_add(C->memo, P, &ch);
+        return true;
+    }
+    return false;
+}
+
 /* The conflict search's oracle: is there a plan with these requirements?
  * Each call may use what is left of the explanation's budget. */
 static OracleAnswer oracle_fits(void *ctx, const bool *on, int64_t *penalty)
@@ -988,7 +1048,8 @@ static OracleAnswer oracle_fits(void *ctx, const bool *on, int64_t *penalty)
      * share is counted in nodes, not seconds, so that the conflict and its
      * prices are the same on every machine within the time limit. */
     sa.node_limit = C->call_nodes / 10;
-    if (!penalty && C->alone == 0 && C->memo && plan_memo_find(C->memo, &P, &sa, a)) {
+    if (!penalty && C->alone == 0 && C->memo &&
+        (plan_memo_find(C->memo, &P, &sa, a) || seated_fits(C, &P, &sa, a))) {
         arena_free(a);
         return ORACLE_FITS;
     }
@@ -1013,6 +1074,8 @@ static OracleAnswer oracle_fits(void *ctx, const bool *on, int64_t *penalty)
         *penalty = ans == ORACLE_FITS ? r.proposals[0].penalty : 0;
     if (r.nproposals > 0 && C->alone == 0 && C->memo)
         plan_memo_add(C->memo, &P, &r.proposals[0]);
+    if (r.nproposals > 0 && C->alone > 0 && C->seated)
+        plan_memo_add(C->seated, &P, &r.proposals[0]);
     arena_free(a);
     return ans;
 }
@@ -1096,8 +1159,30 @@ static void explain_conflict(Ctx *C, PlanReport *out)
          * question per block, when every answer comes in time. */
         for (int i = 0; i < C->nreqs; i++)
             in[i] = in[i] && seats_at(C, site, i);
+        PlanMemo seated;
+        plan_memo_init(&seated, C->a);
+        C->seated = &seated, C->seated_site = site;
         C->alone = site + 1;
+        bool *again = arena_array(C->a, (size_t)C->nreqs + 1, sizeof *again);
+        memcpy(again, in, sizeof *in * (size_t)C->nreqs);
         plan_conflict_within(&o, C->nreqs, in, NULL, &minimal);
+        /* Not shown minimal: some question had no proof either way, and
+         * another conflict of the seating may have proofs. Deletion from
+         * the other end keeps what the first run dropped first: the plan's
+         * window, whose count against the rooms the seat count proves
+         * (plan-200-2: the first run kept five cohorts' starts whose
+         * conflict with one room no bound of the search proves, CBC does;
+         * from the other end, the window and the one room, each question
+         * answered). Taken only when it is shown minimal: where the first
+         * run was, nothing changes (where only the whole year's questions
+         * below showed it, as on plan-100-2, the other end may keep another
+         * conflict; there it keeps the same one). */
+        if (!minimal) {
+            bool shown = false;
+            plan_conflict_within_reversed(&o, C->nreqs, again, NULL, &shown);
+            if (shown)
+                memcpy(in, again, sizeof *in * (size_t)C->nreqs);
+        }
         C->alone = 0;
         n = plan_conflict_within(&o, C->nreqs, in, relaxed, &minimal);
     } else {
@@ -1120,7 +1205,7 @@ static void explain_conflict(Ctx *C, PlanReport *out)
             out->conflict[out->nconflict++] = (PlanConflict){C->reqs[i].label, C->reqs[i].span, relaxed[i]};
     out->conflict_searched = true;
     out->conflict_minimal = minimal;
-    C->memo = NULL;
+    C->memo = NULL, C->seated = NULL;
 }
 
 bool plan_run(Program *p, Block *plan, const PlanAsk *ask, Arena *a, PlanReport *out)

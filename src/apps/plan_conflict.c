@@ -58,7 +58,8 @@ static void shrink(Run *r, int lo, int hi, OracleAnswer known)
     shrink(r, mid, hi, gone ? a : ORACLE_NO);
 }
 
-static int within(const ConflictOracle *o, int n, bool *in, int64_t *relaxed, bool *minimal, OracleAnswer known);
+static int within(const ConflictOracle *o, int n, bool *in, int64_t *relaxed, bool *minimal, OracleAnswer known,
+                  bool reverse);
 
 int plan_conflict(const ConflictOracle *o, int n, bool *in, int64_t *relaxed, bool *minimal)
 {
@@ -71,25 +72,33 @@ int plan_conflict(const ConflictOracle *o, int n, bool *in, int64_t *relaxed, bo
     for (int i = 0; i < n; i++)
         in[i] = true;
     /* dropping every one of them is the question just asked */
-    return within(o, n, in, relaxed, minimal, none);
+    return within(o, n, in, relaxed, minimal, none, false);
 }
 
 int plan_conflict_within(const ConflictOracle *o, int n, bool *in, int64_t *relaxed, bool *minimal)
 {
-    return within(o, n, in, relaxed, minimal, ORACLE_NO);
+    return within(o, n, in, relaxed, minimal, ORACLE_NO, false);
+}
+
+int plan_conflict_within_reversed(const ConflictOracle *o, int n, bool *in, int64_t *relaxed, bool *minimal)
+{
+    return within(o, n, in, relaxed, minimal, ORACLE_NO, true);
 }
 
 /* `known`: the answer to dropping every marked one, when asked already
- * (else ORACLE_NO). */
-static int within(const ConflictOracle *o, int n, bool *in, int64_t *relaxed, bool *minimal, OracleAnswer known)
+ * (else ORACLE_NO); `reverse`: tried from the last one listed. */
+static int within(const ConflictOracle *o, int n, bool *in, int64_t *relaxed, bool *minimal, OracleAnswer known,
+                  bool reverse)
 {
     int64_t pen;
     int *idx = malloc(sizeof(int) * ((size_t)n + 1)), m = 0;
     bool *on = malloc((size_t)n + 1);
     *minimal = idx != NULL;
-    for (int i = 0; idx && i < n; i++)
+    for (int k = 0; idx && k < n; k++) {
+        int i = reverse ? n - 1 - k : k;
         if (in[i])
             idx[m++] = i;
+    }
     if (idx) {
         Run r = {o, in, idx, true};
         shrink(&r, 0, m, known);

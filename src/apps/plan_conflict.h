@@ -48,4 +48,8 @@ int plan_conflict(const ConflictOracle *o, int n, bool *in, int64_t *relaxed, bo
  * priced (relaxed NULL: none). */
 int plan_conflict_within(const ConflictOracle *o, int n, bool *in, int64_t *relaxed, bool *minimal);
 
+/* The same, trying the requirements from the last one listed first: where
+ * several conflicts would do, the ones listed first stay. */
+int plan_conflict_within_reversed(const ConflictOracle *o, int n, bool *in, int64_t *relaxed, bool *minimal);
+
 #endif

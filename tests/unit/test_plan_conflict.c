@@ -222,6 +222,59 @@ static void test_within(void **state)
     assert_int_equal(relaxed[4], -1);
 }
 
+/* An oracle that proves "no plan" only through some of its sets: the
+ * others answer UNKNOWN, as plan-200-2's five starts and one room did (a
+ * conflict no bound of the search proves) beside its window and one room
+ * (which the seat count proves). */
+typedef struct Blind {
+    Forbid f;
+    unsigned proven; /* bit s: set s is proven when on */
+} Blind;
+
+static OracleAnswer blind_fits(void *ctx, const bool *on, int64_t *penalty)
+{
+    Blind *b = ctx;
+    OracleAnswer a = forbid_fits(&b->f, on, penalty);
+    unsigned m = 0;
+    for (int i = 0; i < b->f.n; i++)
+        m |= on[i] ? 1u << i : 0;
+    for (int s = 0; a == ORACLE_NO && s < b->f.nsets; s++)
+        if ((m & b->f.sets[s]) == b->f.sets[s] && (b->proven >> s & 1))
+            return ORACLE_NO;
+    return a == ORACLE_NO ? ORACLE_UNKNOWN : a;
+}
+
+/* From the other end (plan.c's second try at a seating's conflict): {0, 2}
+ * is proven, {1, 2} never is. In the listed order the first question
+ * drops 0 with 1 and 2 on: UNKNOWN, so 0 stays and the conflict {0, 2} is
+ * not shown minimal; from the last one listed, 2 goes first (a plan), then
+ * 1 with 0 and 2 on (proven), and no question is left unanswered. */
+static void test_reversed(void **state)
+{
+    (void)state;
+    Blind b = {{2, {0x5, 0x6}, 3, 0, 0}, 0x1};
+    ConflictOracle o = {&b, blind_fits};
+    bool in[3] = {true, true, true};
+    bool minimal = true;
+    assert_int_equal(plan_conflict_within(&o, 3, in, NULL, &minimal), 2);
+    assert_false(minimal);
+    assert_true(in[0] && !in[1] && in[2]);
+    bool again[3] = {true, true, true};
+    assert_int_equal(plan_conflict_within_reversed(&o, 3, again, NULL, &minimal), 2);
+    assert_true(minimal);
+    assert_true(again[0] && !again[1] && again[2]);
+    assert_minimal(&b.f, again);
+    /* Where several conflicts would do, the ones listed first stay: both
+     * proven, {0, 2} from the other end, {1, 2} in the listed order. */
+    Forbid f = {2, {0x5, 0x6}, 3, 0, 0};
+    ConflictOracle fo = {&f, forbid_fits};
+    bool fwd[3] = {true, true, true}, rev[3] = {true, true, true};
+    plan_conflict_within(&fo, 3, fwd, NULL, &minimal);
+    assert_true(minimal && !fwd[0] && fwd[1] && fwd[2]);
+    plan_conflict_within_reversed(&fo, 3, rev, NULL, &minimal);
+    assert_true(minimal && rev[0] && !rev[1] && rev[2]);
+}
+
 /* No question is asked twice: each costs a search, and one that ran out
  * its clock would only run it out again (plan-200-2's site s20: the same
  * seating asked five times, 3 s each). An oracle that knows its sets but
@@ -302,6 +355,7 @@ int main(void)
         cmocka_unit_test(test_out_of_time),
         cmocka_unit_test(test_blocks_are_cheap),
         cmocka_unit_test(test_within),
+        cmocka_unit_test(test_reversed),
         cmocka_unit_test(test_never_twice),
         cmocka_unit_test(test_answer),
     };
