@@ -219,7 +219,7 @@ typedef struct Search {
     int *wprof, wstamp;                    /* per weekly profile: counted for this cohort */
     int phase, lexc;                       /* 1: branch and bound; 2: probe; lexc: ranked cohort */
     bool *rfreed, repairing;               /* a neighbourhood's freed cohorts; repair in probes */
-    bool around;                           /* in improve()'s neighbourhoods: no capacity check */
+    bool around;                           /* in improve()'s turns without the capacity check */
     int *rorder, rmost;                    /* its kept cohorts by depth; its most cohorts */
     int *mopt, *mteam, *mkeep, *mset, *mnum, *mleft, *mtill; /* the teams mended (mend_teams): */
     uint8_t *mclash;                       /* options, teams, teachers' cohorts, tabu; clashes */
@@ -1250,11 +1250,12 @@ static int fitting(const Search *s, int c, int64_t slack)
  * 16: forward checking staffed the cheap starts every way, 8.6 s of CPU;
  * with the check 1.3 s). Past two dives' nodes instead, plan-50-2, which
  * is proven in its first thousands of nodes, took 3.74 G instructions
- * where it takes 1.47 G. Not in improve()'s neighbourhoods,
- * which look for a cheaper plan and prove nothing: there its pruning only
- * steered the walk, and on plan-100-1 it ended at 2038, which the branch
- * and bound then could not better in minutes, where without it the walk
- * reaches the least penalty, 2034, in 0.4 s. Every search also asks it once at its root
+ * where it takes 1.47 G. In improve()'s neighbourhoods, which look for a
+ * cheaper plan and prove nothing, only every other turn: there its pruning
+ * only steers the walk, and on plan-100-1 it ended at 2038, which the
+ * branch and bound then could not better in minutes, where without it the
+ * walk reaches the least penalty, 2034, in 0.4 s; plan-100-3's price
+ * question the other way round (improve()). Every search also asks it once at its root
  * (every option fits there). The seat bound's searches have no teachers
  * and go without. */
 
