@@ -1402,9 +1402,14 @@ static void test_year(void **state)
  * stalls at 1, the second (with it) reaches 0, the least penalty and the
  * bound, and the search ends there: 88 nodes; 2745 with one turn of
  * either kind alone (the branch and bound then proves 0 from 1); 95 with a
- * second turn without the check. A throwaway search of this family's seeds
- * found none this small where only the check's turn reaches the least
- * penalty; plan-100-3's price question is one (bench/README.md, plan15). */
+ * second turn without the check. Then a 14-cohort year where the check's
+ * turn is what finds the cheaper plan: the first turn stalls at 6, the
+ * second (with the check) reaches 4, and the branch and bound proves 0
+ * from there in 10 504 nodes; two turns without the check stall at 5
+ * (24 514 nodes), one turn of either kind at 6 (36 311 without, 36 219
+ * with), two turns with it at 6 (36 364). Found by a throwaway search of
+ * seeds; plan-100-3's price question is the large case (bench/README.md,
+ * plan15). */
 static void test_improve_both_kinds(void **state)
 {
     (void)state;
@@ -1417,6 +1422,13 @@ static void test_improve_both_kinds(void **state)
     assert_int_equal(r.status, PLAN_OPTIMAL);
     assert_int_equal(r.proposals[0].penalty, 0);
     assert_true(r.nodes < 500); /* 88; 2745 with one turn of either kind alone */
+
+    P = year_problem(a, 65, (Year){14, 150, 6, 2, 8, 3, 4, 1});
+    plan_solve_ask(&P, &ask, a, &r);
+    assert_valid(&P, &r);
+    assert_int_equal(r.status, PLAN_OPTIMAL);
+    assert_int_equal(r.proposals[0].penalty, 0);
+    assert_true(r.nodes < 15000); /* 10 504; 24 514 with two turns without the check */
     arena_free(a);
 }
 
