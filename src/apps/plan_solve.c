@@ -219,7 +219,7 @@ typedef struct Search {
     int *wprof, wstamp;                    /* per weekly profile: counted for this cohort */
     int phase, lexc;                       /* 1: branch and bound; 2: probe; lexc: ranked cohort */
     bool *rfreed, repairing;               /* a neighbourhood's freed cohorts; repair in probes */
-    bool around;                           /* in improve()'s neighbourhoods: no capacity check */
+    bool around;                           /* in improve()'s turns without the capacity check */
     int *rorder, rmost;                    /* its kept cohorts by depth; its most cohorts */
     int *mopt, *mteam, *mkeep, *mset, *mnum, *mleft, *mtill; /* the teams mended (mend_teams): */
     uint8_t *mclash;                       /* options, teams, teachers' cohorts, tabu; clashes */
@@ -1250,11 +1250,12 @@ static int fitting(const Search *s, int c, int64_t slack)
  * 16: forward checking staffed the cheap starts every way, 8.6 s of CPU;
  * with the check 1.3 s). Past two dives' nodes instead, plan-50-2, which
  * is proven in its first thousands of nodes, took 3.74 G instructions
- * where it takes 1.47 G. Not in improve()'s neighbourhoods,
- * which look for a cheaper plan and prove nothing: there its pruning only
- * steered the walk, and on plan-100-1 it ended at 2038, which the branch
- * and bound then could not better in minutes, where without it the walk
- * reaches the least penalty, 2034, in 0.4 s. Every search also asks it once at its root
+ * where it takes 1.47 G. In improve()'s neighbourhoods, which look for a
+ * cheaper plan and prove nothing, only every other turn: there its pruning
+ * only steers the walk, and on plan-100-1 it ended at 2038, which the
+ * branch and bound then could not better in minutes, where without it the
+ * walk reaches the least penalty, 2034, in 0.4 s; plan-100-3's price
+ * question the other way round (improve()). Every search also asks it once at its root
  * (every option fits there). The seat bound's searches have no teachers
  * and go without. */
 
@@ -2508,23 +2509,42 @@ static bool improve_around(Search *s, int c, long budget)
 }
 
 /* Rounds of neighbourhoods, seeded by the cohorts that pay more than their
- * cheapest option, until a round finds nothing, the bound is met or the
- * clock runs out. */
-static void improve(Search *s)
+ * cheapest option, until three in a row find nothing, the bound is met or
+ * the clock runs out; checked: with the teachers' capacity check (once
+ * phase 1 asks it), else without. True when a round found a cheaper plan. */
+static bool improve_rounds(Search *s, bool checked)
 {
-    if (s->n < 5) /* a neighbourhood of at least three, and some kept */
-        return;
-    Word rnd = s->rnd;
-    s->rnd = 0x2545F4914F6CDD1DULL;
-    s->around = true;
+    bool any = false;
+    s->around = !checked;
     for (int idle = 0; idle < 3 && !s->halt && !s->timeout;) {
         bool better = false;
         for (int c = 0; c < s->n && !s->halt && !s->timeout; c++)
             if (s->co[c].o[s->bopt[c]].pen > s->co[c].rootmin)
                 better |= improve_around(s, c, 50L * (s->rmost + 10));
         idle = better ? 0 : idle + 1;
+        any |= better;
     }
     s->around = false;
+    return any;
+}
+
+/* Turns of rounds without the capacity check and with it, in turn, until
+ * a turn finds nothing where the other kind has just stalled (both stalled
+ * on the same plan), the bound is met or the clock runs out. Neither kind
+ * dominates: the check's pruning steers the walk, which on plan-100-1 ends
+ * at 2038 with it and reaches 2034, its least penalty, without it, while
+ * plan-100-3 with cohort c22's start window dropped ends at 1741 without
+ * it and reaches 1725, its least, with it. A turn that finds nothing costs
+ * three rounds, and only once the walk has stalled. */
+static void improve(Search *s)
+{
+    if (s->n < 5) /* a neighbourhood of at least three, and some kept */
+        return;
+    Word rnd = s->rnd;
+    s->rnd = 0x2545F4914F6CDD1DULL;
+    bool checked = false;
+    for (int stalled = 0; stalled < 2 && !s->halt && !s->timeout; checked = !checked)
+        stalled = improve_rounds(s, checked) ? 1 : stalled + 1;
     s->rnd = rnd;
 }
 

@@ -1394,6 +1394,44 @@ static void test_year(void **state)
     arena_free(a);
 }
 
+/* improve() goes on with a turn of rounds of the other kind (with the
+ * teachers' capacity check, then without, ...) when one kind stalls, and
+ * stops only when both stalled on the same plan. A 16-cohort year for six
+ * teachers with improve() at once (rank_alone -1) and the check from the
+ * first node (staff_alone -1), no LP: the first turn (without the check)
+ * stalls at 1, the second (with it) reaches 0, the least penalty and the
+ * bound, and the search ends there: 88 nodes; 2745 with one turn of
+ * either kind alone (the branch and bound then proves 0 from 1); 95 with a
+ * second turn without the check. Then a 14-cohort year where the check's
+ * turn is what finds the cheaper plan: the first turn stalls at 6, the
+ * second (with the check) reaches 4, and the branch and bound proves 0
+ * from there in 10 504 nodes; two turns without the check stall at 5
+ * (24 514 nodes), one turn of either kind at 6 (36 311 without, 36 219
+ * with), two turns with it at 6 (36 364). Found by a throwaway search of
+ * seeds; plan-100-3's price question is the large case (bench/README.md,
+ * plan15). */
+static void test_improve_both_kinds(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    PlanProblem P = year_problem(a, 2, (Year){16, 200, 6, 3, 8, 3, 4, 1});
+    PlanSolveAsk ask = {.nproposals = 1, .rank_alone = -1, .staff_alone = -1, .penalty_only = true};
+    PlanResult r;
+    plan_solve_ask(&P, &ask, a, &r);
+    assert_valid(&P, &r);
+    assert_int_equal(r.status, PLAN_OPTIMAL);
+    assert_int_equal(r.proposals[0].penalty, 0);
+    assert_true(r.nodes < 500); /* 88; 2745 with one turn of either kind alone */
+
+    P = year_problem(a, 65, (Year){14, 150, 6, 2, 8, 3, 4, 1});
+    plan_solve_ask(&P, &ask, a, &r);
+    assert_valid(&P, &r);
+    assert_int_equal(r.status, PLAN_OPTIMAL);
+    assert_int_equal(r.proposals[0].penalty, 0);
+    assert_true(r.nodes < 15000); /* 10 504; 24 514 with two turns without the check */
+    arena_free(a);
+}
+
 /* Two regions that share no site and no teacher are solved apart and their
  * proposals combined: the same answer as one search over both. */
 static void test_two_regions(void **state)
@@ -1526,6 +1564,7 @@ int main(void)
         cmocka_unit_test(test_node_limit),
         cmocka_unit_test(test_clock_in_setup),
         cmocka_unit_test(test_year),
+        cmocka_unit_test(test_improve_both_kinds),
         cmocka_unit_test(test_two_regions),
         cmocka_unit_test(test_small_group_first),
         cmocka_unit_test(test_mend_teams),
