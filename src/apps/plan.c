@@ -1185,6 +1185,7 @@ static void explain_conflict(Ctx *C, PlanReport *out)
         }
         C->alone = 0;
         n = plan_conflict_within(&o, C->nreqs, in, relaxed, &minimal);
+        C->seated = NULL; /* `seated` ends with this block */
     } else {
         n = plan_conflict(&o, C->nreqs, in, relaxed, &minimal);
     }
