@@ -105,18 +105,18 @@ static bool verify(const char *path, const char *text, const CompileOptions *opt
     return ok;
 }
 
-/* The same for a course built one at a time from a batch file (batch.h)
- * when every edit is inside it: only the course is built again, from
- * `text` (its declaration edited, `len` bytes), against the program as it
- * is. The whole file's compilation would say no more, as nothing else in
- * the program names a course built alone. */
+/* The same for a course that can be built again alone (batch.h) when
+ * every edit is inside its declaration: only the course is built again,
+ * from `text` (its declaration edited, `len` bytes), against the program
+ * as it is. The whole file's compilation would say no more: nothing else in
+ * the program reads what the course holds (batch_rebuild_range). */
 static bool verify_alone(Program *p, const char *text, size_t len, const CourseReport *rep, const RuleResult *r,
                          Arena *a, Fix *fx)
 {
     Arena *scratch = arena_new();
     Diags d;
     diag_init(&d);
-    Block *c = batch_rebuild(p, text, len, scratch, &d);
+    Block *c = batch_rebuild(p, rep->course, text, len, scratch, &d);
     bool ok = c && !d.errors && strcmp(c->name, rep->course->name) == 0 &&
               judged_again(p, c, rep, r, scratch, a, fx);
     diag_free(&d);
@@ -155,9 +155,9 @@ static int suggest(Program *p, SourceSet *ss, const CompileOptions *opt, const C
     int *score = arena_array(a, (size_t)cands.n + 1, sizeof *score);
     const char **texts = arena_array(a, (size_t)cands.n + 1, sizeof *texts);
     bool *inner = arena_array(a, (size_t)cands.n + 1, sizeof *inner); /* texts[k] is a course's alone */
-    /* A course built alone from a batch file is built again alone (batch.h). */
+    /* A course nothing else reads is built again alone (batch.h). */
     size_t off = 0, end = 0;
-    bool alone = batch_item_range(p, course, &off, &end);
+    bool alone = batch_rebuild_range(p, course, &off, &end);
     int n = 0;
     for (int i = 0; i < cands.n && (!budget || *budget > 0); i++) {
         Fix fx;

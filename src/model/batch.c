@@ -258,26 +258,26 @@ static void declared_before(Program *p, const BatchIter *it, int upto, Block *bl
 static bool taken_before(BatchWorker *w, int i, const char *name);
 
 /* Parses, builds and type-checks the declaration of kind `kind` in bytes
- * [off, off + len) of the main file, in `arena`, in its own scope, with `p`
- * (the program, or a copy of it). For item `i` of `it`, "declared twice"
- * is checked as well (`w`: a worker's, which cannot see the items before
- * its run in it->seen); without `it` (batch_rebuild), the text must hold
- * exactly one declaration. */
-static Block *build_range(Program *p, Schema *kind, Arena *arena, size_t off, size_t len, BatchIter *it, int i,
-                          BatchWorker *w)
+ * [off, off + len) of source `file`, in `arena`, in its own scope, with
+ * `p` (the program, or a copy of it). For item `i` of `it`, "declared
+ * twice" is checked as well (`w`: a worker's, which cannot see the items
+ * before its run in it->seen); without `it` (batch_rebuild), the text must
+ * hold exactly one declaration, its kind written as the kind's name or an
+ * alias of it (a batch item's is its name: the skim looks for no other). */
+static Block *build_range(Program *p, Schema *kind, Arena *arena, int file, size_t off, size_t len, BatchIter *it,
+                          int i, BatchWorker *w)
 {
-    struct Batch *b = p->batch;
     Arena *prog = p->arena;
     p->arena = arena;
     build_enter_scope(p, arena);
 
     Block *blk = NULL;
-    File *f = parse_range(p->arena, p->diags, p->sources, b->file, off, len, NULL);
+    File *f = parse_range(p->arena, p->diags, p->sources, file, off, len, NULL);
     /* One declaration, unless a syntax error split it (already reported). */
-    if (f->n > 0 && (it || f->n == 1) && f->decls[0]->kind == DECL_ENTRY &&
-        strcmp(f->decls[0]->u.entry->key, kind->name) == 0) {
+    const char *key = f->n > 0 && f->decls[0]->kind == DECL_ENTRY ? f->decls[0]->u.entry->key : NULL;
+    if (key && (it || f->n == 1) && (strcmp(key, kind->name) == 0 || (!it && model_schema(p, key) == kind))) {
         Builder B = {p, NULL, NULL, NULL, 0};
-        blk = build_toplevel(&B, kind, f->decls[0]->u.entry, b->file);
+        blk = build_toplevel(&B, kind, f->decls[0]->u.entry, file);
         if (blk->name && it) {
             if (model_decl(p, kind, blk->name) ||
                 (w ? taken_before(w, i, blk->name) : sym_find(&it->seen, kind, blk->name) != NULL))
@@ -303,7 +303,7 @@ static Block *build_range(Program *p, Schema *kind, Arena *arena, size_t off, si
 static Block *build_item(BatchIter *it, Program *p, Arena *arena, int i, BatchWorker *w)
 {
     SkimItem *x = &p->batch->skim.items[i];
-    return build_range(p, it->kind, arena, x->off, x->end - x->off, it, i, w);
+    return build_range(p, it->kind, arena, p->batch->file, x->off, x->end - x->off, it, i, w);
 }
 
 Block *batch_next(BatchIter *it)
@@ -614,36 +614,68 @@ void batch_release_before(BatchIter *it, int step)
     }
 }
 
-bool batch_item_range(const Program *p, const Block *blk, size_t *off, size_t *end)
+/* Whether a declaration builds on `blk`: extends it (directly; what
+ * extends that extends it too), among the blocks built with the program
+ * and, in a batch, the items built one at a time (by the skim's hashes: a
+ * collision only says yes once more). */
+static bool extended(const Program *p, const Block *blk)
 {
+    for (int i = 0; i < p->ndecls; i++) {
+        const Block *d = p->decls[i];
+        if (d->base == blk ||
+            (d->extends_name && d->schema == blk->schema && strcmp(d->extends_name, blk->name) == 0))
+            return true;
+    }
     const struct Batch *b = p->batch;
-    if (!b || blk->file != b->file || blk->span.first_off == SRC_NO_OFF)
+    if (!b || blk->file != b->file)
         return false;
-    int i = item_at(b, blk->span.first_off);
-    if (i < 0 || b->skim.items[i].kept || blk->schema != model_schema((Program *)p, p->batch_kind))
+    uint64_t h = skim_hash(blk->name, strlen(blk->name));
+    for (int i = 0; i < b->skim.n; i++)
+        if (b->skim.items[i].ext_hash == h)
+            return true;
+    return false;
+}
+
+bool batch_rebuild_range(const Program *p, const Block *blk, size_t *off, size_t *end)
+{
+    if (!blk->name || blk->file != p->main_file || blk->span.first_off == SRC_NO_OFF)
         return false;
-    *off = b->skim.items[i].off;
-    *end = b->skim.items[i].end;
+    const struct Batch *b = p->batch;
+    int i = b && blk->file == b->file ? item_at(b, blk->span.first_off) : -1;
+    if (i >= 0 && !b->skim.items[i].kept) {
+        /* Built one at a time: nothing else in the program names it. */
+        if (blk->schema != model_schema((Program *)p, p->batch_kind))
+            return false;
+        *off = b->skim.items[i].off;
+        *end = b->skim.items[i].end;
+        return true;
+    }
+    /* Built with the program (a schedule names it, or the file is compiled
+     * whole): a declaration of its own, which nothing extends. */
+    if (model_decl((Program *)p, blk->schema, blk->name) != blk || extended(p, blk))
+        return false;
+    *off = blk->span.first_off;
+    *end = blk->span.last_off;
     return true;
 }
 
-Block *batch_rebuild(const Program *p, const char *text, size_t len, Arena *arena, Diags *d)
+Block *batch_rebuild(const Program *p, const Block *old, const char *text, size_t len, Arena *arena, Diags *d)
 {
-    const struct Batch *b = p->batch;
-    const Source *main = p->sources->files[b->file];
+    const Source *main = p->sources->files[old->file];
     /* The program's sources as they were, but in the main file's place the
-     * item's text alone: its places are offsets in that text, shown nowhere. */
+     * declaration's text alone: its places are offsets in that text, shown
+     * nowhere. */
     Source item = {.path = main->path, .shown = main->shown, .text = (char *)text, .len = len,
                    .private_text = main->private_text};
     SourceSet view = *p->sources;
     view.files = arena_array(arena, (size_t)view.n, sizeof *view.files);
     memcpy(view.files, p->sources->files, (size_t)view.n * sizeof *view.files);
-    view.files[b->file] = &item;
+    view.files[old->file] = &item;
     Program q = *p; /* as a worker's copy: its scope and diagnostics its own */
     q.sources = &view;
     q.diags = d;
     q.arena = arena;
-    Block *blk = build_range(&q, model_schema(&q, p->batch_kind), arena, 0, len, NULL, 0, NULL);
+    Block *blk = build_range(&q, old->schema, arena, old->file, 0, len, NULL, 0, NULL);
     /* Nothing of the view outlives this call (a place asked for while
      * building would have indexed the item's text). */
     src_drop_index(&item);

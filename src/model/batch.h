@@ -124,19 +124,25 @@ void batch_run_free(BatchRun *r);
  * may go back (as batch_next does). One thread only. */
 void batch_release_before(BatchIter *it, int step);
 
-/* Fix verification (engine/fix.c): an edit inside a course built one at
- * a time need not compile the whole file again, only that course.
- * batch_item_range: true when `blk` was built one at a time (batch_next, a
- * worker) from bytes [*off, *end) of the main file; false when it was built
- * with the program (a block another declaration names, or the file had no
- * plain layout). */
-bool batch_item_range(const Program *p, const Block *blk, size_t *off, size_t *end);
-/* That item built again, as batch_next builds it, from `text` (`len`
- * bytes, NUL-terminated): its declaration as an edit inside it would make
- * it. Built against `p`, which is not changed, in `arena` (which also
- * holds what judging it allocates), its diagnostics in `d`; its places are
- * offsets in `text`. NULL when the text is not exactly one declaration of
- * the batch's kind; clean only when `d` has no errors. Judge it with `p`. */
-Block *batch_rebuild(const Program *p, const char *text, size_t len, Arena *arena, Diags *d);
+/* Fix verification (engine/fix.c): an edit inside a course need not
+ * compile the whole file again, only that course, when nothing else in the
+ * program depends on what the course holds.
+ * batch_rebuild_range: true when `blk`, a declaration of the main file,
+ * can be built again alone from its bytes [*off, *end): a batch item built
+ * one at a time (batch_next, a worker), which nothing names; or a
+ * declaration built with the program (one another names, such as a
+ * schedule's course, or any of a file compiled whole) that no declaration
+ * extends. What names it reaches its name only, and an edit keeps the name
+ * (verify checks) and only sets and adds (fix_derive.h): no value another
+ * block reads, and no named block it refers to, goes. A declaration that is
+ * extended is not: merging copies its values into the other. */
+bool batch_rebuild_range(const Program *p, const Block *blk, size_t *off, size_t *end);
+/* `old` built again from `text` (`len` bytes, NUL-terminated): its
+ * declaration as an edit inside it would make it. Built against `p`, which
+ * is not changed, in `arena` (which also holds what judging it allocates),
+ * its diagnostics in `d`; its places are offsets in `text`. NULL when the
+ * text is not exactly one declaration of old's kind; clean only when `d`
+ * has no errors. Judge it with `p`. */
+Block *batch_rebuild(const Program *p, const Block *old, const char *text, size_t len, Arena *arena, Diags *d);
 
 #endif

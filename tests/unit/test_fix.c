@@ -281,14 +281,17 @@ static void overlapping_fixes(void **state)
     r_free(r);
 }
 
-/* A batch file's courses built one at a time (check, model/batch.h) have
- * their candidates verified by building the course alone again: the
- * suggestions, titles and edits, must be exactly those of compiling the
- * whole edited file (the language server's way, compile_text). Courses:
- * hours solved three ways (one of them making another rule fail), members
- * added, nothing that verifies, and one another course extends (built with
- * the program: verified by the whole file). */
-static void batch_alone_as_whole(void **state)
+/* A course nothing else reads has its candidates verified by building the
+ * course alone again (batch.h): the suggestions, titles and edits, must be
+ * exactly those of compiling the whole edited file. The reference is the
+ * same text with a declaration that extends the course appended: it makes
+ * the whole file's compilation verify (batch_rebuild_range says no) and
+ * changes neither the course's rules nor the edits' places. Courses: hours
+ * solved three ways (one of them making another rule fail), members added,
+ * nothing that verifies, one another course extends (built with the
+ * program: verified by the whole file), one a schedule names (built with
+ * the program, yet alone) and one whose kind is written in Danish. */
+static void alone_as_whole(void **state)
 {
     (void)state;
     const char *text =
@@ -307,7 +310,11 @@ static void batch_alone_as_whole(void **state)
         "course base \"Base\" {\n  provider \"P\"\n  conforms own\n  group_size 4..8\n" TEAM
         "  target t \"T\" { lived_experience }\n  target u \"U\" { lived_experience }\n"
         THEORY("12", "80h")
-        "course d \"D\" extends base {\n  provider \"Q\"\n}\n";
+        "course d \"D\" extends base {\n  provider \"Q\"\n}\n"
+        "schedule sa for a {\n  start 2025-02-03\n  weekdays mon, wed\n  time 09:00..12:00\n}\n"
+        "uddannelse e \"E\" {\n  provider \"P\"\n  conforms own\n  group_size 4..8\n" TEAM
+        "  target t \"T\" { lived_experience }\n  target u \"U\" { lived_experience }\n"
+        THEORY("13", "78h");
     char path[] = "/tmp/ramme_test_fixXXXXXX";
     int fd = mkstemp(path);
     assert_true(fd >= 0);
@@ -327,16 +334,20 @@ static void batch_alone_as_whole(void **state)
         assert_true(it.clean);
         courses++;
         size_t off, end;
-        bool is_alone = batch_item_range(p, c, &off, &end);
+        bool is_alone = batch_rebuild_range(p, c, &off, &end);
         alone += is_alone;
-        /* `base` is named by `d`: built with the program. */
+        /* `base` is extended by `d`: verified by the whole file. */
         assert_int_equal(is_alone, strcmp(c->name, "base") != 0);
         CourseReport rep;
         rules_check(p, c, it.arena, &rep);
         fix_course(p, &ss, NULL, &rep, it.arena, NULL);
 
-        /* The same course, the whole text compiled (compile_text). */
-        Judged *w = judge_text(text, c->name);
+        /* The same course, the whole text compiled (compile_text) and
+         * verified whole. */
+        char *whole = arena_printf(it.arena, "%scourse zz \"Z\" extends %s {\n}\n", text, c->name);
+        Judged *w = judge_text(whole, c->name);
+        Block *wc = model_decl(w->p, model_schema(w->p, "course"), c->name);
+        assert_false(batch_rebuild_range(w->p, wc, &off, &end));
         fix_course(w->p, &w->ss, NULL, &w->rep, w->a, NULL);
         assert_int_equal(rep.n, w->rep.n);
         for (int i = 0; i < rep.n; i++) {
@@ -359,10 +370,11 @@ static void batch_alone_as_whole(void **state)
         judged_free(w);
     }
     batch_end(&it);
-    assert_int_equal(courses, 4);
-    assert_int_equal(alone, 3);
-    /* a: 3 for hours, 1 for short; b: hours, two (none verifies); base: hours and short; d: as base. */
-    assert_true(compared >= 8);
+    assert_int_equal(courses, 5);
+    assert_int_equal(alone, 4);
+    /* a: 3 for hours, 1 for short; b: hours, two (none verifies); base: hours and short; d: as base;
+     * e: hours (13 * 6h = 78h holds), short. */
+    assert_true(compared >= 10);
     compile_free(p);
     diag_free(&d);
     src_free(&ss);
@@ -384,7 +396,7 @@ int main(void)
         cmocka_unit_test(inherited_is_redeclared),
         cmocka_unit_test(nothing_unverified),
         cmocka_unit_test(overlapping_fixes),
-        cmocka_unit_test(batch_alone_as_whole),
+        cmocka_unit_test(alone_as_whole),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
