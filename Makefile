@@ -58,15 +58,19 @@ DEFS    := -DRAMME_SRC_STDLIB=\"$(abspath stdlib)\" -DRAMME_SHARE_DIR=\"$(PREFIX
 # always happens in a sub-make started after deps, which evaluates these again.
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags jansson 2>/dev/null) \
               $(shell $(PKG_CONFIG) --cflags libical 2>/dev/null)
-# libical is not linked into ramme: emit/icslib.c opens it with dlopen when an iCalendar
-# file is written, so no other command pays for loading it and ICU (issue 20). Its soname
-# is taken from the libical compiled against; the unit tests, which read .ics back with
-# libical, link it.
-LIBS       := $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null) -lcsv -lglpk -lunistring -lm -pthread
+# libical and GLPK are not linked into ramme: emit/icslib.c opens libical with dlopen when
+# an iCalendar file is written, apps/glpklib.c opens GLPK when `ramme plan` solves, so no
+# other command pays for loading them and what they drag in (ICU; GMP, zlib, AMD, ...:
+# issue 20). Their sonames are taken from the libraries compiled against; the unit tests,
+# which read .ics back with libical, link it.
+LIBS       := $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null) -lcsv -lunistring -lm -pthread
 ICAL_LIBS  := $(shell $(PKG_CONFIG) --libs libical 2>/dev/null)
 ICAL_SONAME := $(shell objdump -p "$$($(PKG_CONFIG) --variable=libdir libical 2>/dev/null)/libical.so" 2>/dev/null | \
                  awk '/SONAME/ {print $$2}')
 DEFS       += -DRAMME_LIBICAL=\"$(or $(ICAL_SONAME),libical.so.3)\"
+GLPK_SONAME := $(shell objdump -p "$$($(CC) -print-file-name=libglpk.so)" 2>/dev/null | \
+                 awk '/SONAME/ {print $$2}')
+DEFS       += -DRAMME_LIBGLPK=\"$(or $(GLPK_SONAME),libglpk.so.40)\"
 TEST_LIBS  := -lcmocka $(ICAL_LIBS)
 
 GEN := $(BUILD)/gen

@@ -16,6 +16,7 @@
  * prints one JSON line: mode, status, penalty per proposal, seconds, and a
  * digest of the proposals' options and teams (the search and the hybrid
  * must agree on it: the same proposals). */
+#include "apps/glpklib.h"
 #include "apps/plan.h"
 #include "apps/plan_mip.h"
 #include "model/compile.h"
@@ -72,15 +73,21 @@ int main(int argc, char **argv)
     const PlanProblem *P = &rep.problem;
     PlanResult r = {0};
     PlanChoice c;
+    GlpkLib G; /* opened as plan.c opens it for `ramme plan` */
+    char why[256];
+    if (!glpklib_open(&G, why, sizeof why)) {
+        fprintf(stderr, "plansolve: GLPK (%s) could not be loaded: %s\n", glpklib_name(), why);
+        return 2;
+    }
     double t0 = now();
     if (strcmp(mode, "mip") == 0) {
         int64_t bound;
-        r.status = plan_mip_best(NULL, P, NULL, 0, limit, a, &c, &bound);
+        r.status = plan_mip_best(&G, P, NULL, 0, limit, a, &c, &bound);
         r.lower_bound = bound;
         if (c.opt)
             r.proposals = &c, r.nproposals = 1;
     } else {
-        PlanSolveAsk sa = {.nproposals = K, .time_limit = limit, .any_plan = strcmp(mode, "any") == 0};
+        PlanSolveAsk sa = {.nproposals = K, .time_limit = limit, .any_plan = strcmp(mode, "any") == 0, .best_ctx = &G};
         if (strcmp(mode, "hybrid") == 0 || strcmp(mode, "mipfirst") == 0 || strcmp(mode, "lpnow") == 0)
             sa.lp_open = plan_mip_lp_open, sa.lp_cut = plan_mip_lp_cut, sa.lp_close = plan_mip_lp_close,
             sa.lp_reduced = plan_mip_lp_reduced; /* as plan.c's plan_solvers: what users run */

@@ -37,11 +37,12 @@ The stdlib files quote the Danish framework "Ramme for peer-uddannelser"
 TXT
 
 # Depends: the package of each shared library the binary itself names
-# (NEEDED), found where the dynamic linker finds it, and of libical, which
-# the iCalendar writer opens with dlopen (src/emit/icslib.h): its soname is a
-# string in the binary.
+# (NEEDED), found where the dynamic linker finds it, and of libical and
+# GLPK, which the iCalendar writer and the planner open with dlopen
+# (src/emit/icslib.h, src/apps/glpklib.h): their sonames are strings in the
+# binary.
 needed=$(objdump -p "$bin" | awk '/NEEDED/ {print $2}')
-opened=$(strings -a "$bin" | grep -xE 'libical\.so\.[0-9]+' | sort -u)
+opened=$(strings -a "$bin" | grep -xE '(libical|libglpk)\.so\.[0-9]+' | sort -u)
 depends=$(for so in $needed $opened; do
   lib=$(ldd "$bin" | awk -v so="$so" '$1 == so && $3 ~ /^\// {print $3}')
   [ -n "$lib" ] || lib=$(ldconfig -p | awk -v so="$so" '$1 == so {print $NF; exit}')

@@ -7,6 +7,7 @@
  * one) times its `amount`. An error-level check that fails rules the
  * option out (hard requirement 5). */
 #include "apps/plan.h"
+#include "apps/glpklib.h"
 #include "apps/plan_conflict.h"
 #include "apps/plan_memo.h"
 #include "apps/plan_mip.h"
@@ -87,6 +88,7 @@ typedef struct Ctx {
     double deadline;         /* the conflict search's end (now_s) */
     long call_nodes;         /* and the most nodes one of its questions may take */
     double clock_scale;      /* PlanAsk's */
+    const GlpkLib *glpk;     /* GLPK opened (glpklib.h), or NULL: the search ranks alone */
     int alone;               /* > 0: the oracle asks about site alone-1's seating only */
     PlanMemo *memo;          /* the whole year's plans the oracle found, or NULL */
     PlanMemo *seated;        /* and the seatings of site seated_site alone, or NULL */
@@ -946,9 +948,15 @@ static double now_s(const Ctx *C)
  * cannot be in one. */
 static PlanSolveAsk plan_solvers(const Ctx *C, int proposals, double time_limit)
 {
-    return (PlanSolveAsk){.nproposals = proposals, .time_limit = time_limit, .lp_open = plan_mip_lp_open,
-                          .lp_cut = plan_mip_lp_cut, .lp_close = plan_mip_lp_close,
-                          .lp_reduced = plan_mip_lp_reduced, .clock_scale = C->clock_scale};
+    PlanSolveAsk sa = {.nproposals = proposals, .time_limit = time_limit, .clock_scale = C->clock_scale};
+    if (C->glpk) {
+        sa.best_ctx = (void *)C->glpk;
+        sa.lp_open = plan_mip_lp_open;
+        sa.lp_cut = plan_mip_lp_cut;
+        sa.lp_close = plan_mip_lp_close;
+        sa.lp_reduced = plan_mip_lp_reduced;
+    }
+    return sa;
 }
 
 /* Site st's cohorts alone, with no teachers: a relaxation of P (a plan of
@@ -1268,6 +1276,20 @@ bool plan_run(Program *p, Block *plan, const PlanAsk *ask, Arena *a, PlanReport 
     if (want < 1)
         want = 1;
     PlanResult r;
+    /* GLPK is loaded here, by what solves, and not at every command's
+     * start (glpklib.h). Without it the search ranks alone: the same
+     * proposals, proven when it finishes within the time limit. */
+    GlpkLib glpk;
+    char why[256];
+    if (glpklib_open(&glpk, why, sizeof why)) {
+        C.glpk = &glpk;
+    } else {
+        diag_warning(C.d, span_none(),
+                     _("the solver library %s could not be loaded (%s): the proposals are ranked by the search "
+                       "alone, which can take longer"),
+                     glpklib_name(), why);
+        diag_help(C.d, "%s", _("install GLPK (on Debian and Ubuntu the package libglpk40)"));
+    }
     double left = deadline - now_s(&C);
     PlanSolveAsk sa = plan_solvers(&C, want, left > 0.001 ? left : 0.001);
     plan_solve_ask(&P, &sa, a, &r);
@@ -1281,5 +1303,6 @@ bool plan_run(Program *p, Block *plan, const PlanAsk *ask, Arena *a, PlanReport 
         fill_proposal(&C, &P, &r.proposals[k], k + 1, &out->proposals[k]);
     if (r.status == PLAN_INFEASIBLE)
         explain_conflict(&C, out);
+    glpklib_close(&glpk);
     return true;
 }

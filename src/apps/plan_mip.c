@@ -39,7 +39,9 @@
  * are made only where more cohorts could meet than the limit allows.
  * Earlier proposals' option vectors are cut off by no-good rows.
  *
- * GLPK. Its output is switched off and its terminal hooked to nothing;
+ * GLPK. It is called through the table its caller opened (glpklib.h: the
+ * binary does not link it), handed in as ctx and kept with the state. Its
+ * output is switched off and its terminal hooked to nothing;
  * its internal errors call abort() unless the error hook leaves, so the
  * hook longjmps back and the whole environment is freed. glp_free_env is
  * process-wide state: it frees every GLPK object of the process, which is
@@ -54,7 +56,8 @@
  * (GLPK alone would go on to close a gap of less than one). */
 #include "apps/plan_mip.h"
 
-#include <glpk.h>
+#include "apps/glpklib.h"
+
 #include <limits.h>
 #include <math.h>
 #include <setjmp.h>
@@ -559,6 +562,7 @@ typedef struct Sol {
     double *val;         /* column values */
     double bound;        /* the best node's bound, as far as it was seen */
     bool bounded, proven; /* proven: stopped on an integral bound */
+    const GlpkLib *G;
     jmp_buf jb;
 } Sol;
 
@@ -579,42 +583,43 @@ static int on_term(void *info, const char *s)
 static void on_tree(glp_tree *T, void *info)
 {
     Sol *s = info;
-    int r = glp_ios_reason(T);
+    const GlpkLib *G = s->G;
+    int r = G->ios_reason(T);
     if (r != GLP_ISELECT && r != GLP_IBINGO && r != GLP_IBRANCH)
         return;
-    int p = glp_ios_best_node(T);
+    int p = G->ios_best_node(T);
     if (p == 0)
         return;
-    double b = glp_ios_node_bound(T, p);
+    double b = G->ios_node_bound(T, p);
     if (!s->bounded || b > s->bound)
         s->bound = b, s->bounded = true;
-    glp_prob *lp = glp_ios_get_prob(T);
-    if (glp_mip_status(lp) == GLP_FEAS && least_proven(s->bound) >= glp_mip_obj_val(lp) - 0.5) {
+    glp_prob *lp = G->ios_get_prob(T);
+    if (G->mip_status(lp) == GLP_FEAS && least_proven(s->bound) >= G->mip_obj_val(lp) - 0.5) {
         s->proven = true;
-        glp_ios_terminate(T);
+        G->ios_terminate(T);
     }
 }
 
 /* GLPK's problem for M, quiet, within its memory cap; the caller has set
  * the error hook. */
-static glp_prob *load(const Model *M)
+static glp_prob *load(const GlpkLib *G, const Model *M)
 {
-    glp_term_hook(on_term, NULL);
-    glp_term_out(GLP_OFF);
-    glp_mem_limit(MIP_MEM_MB);
-    glp_prob *lp = glp_create_prob();
-    glp_set_obj_dir(lp, GLP_MIN);
-    glp_add_cols(lp, M->ncol);
+    G->term_hook(on_term, NULL);
+    G->term_out(GLP_OFF);
+    G->mem_limit(MIP_MEM_MB);
+    glp_prob *lp = G->create_prob();
+    G->set_obj_dir(lp, GLP_MIN);
+    G->add_cols(lp, M->ncol);
     for (int j = 1; j <= M->ncol; j++) {
-        glp_set_col_kind(lp, j, M->bin[j] ? GLP_BV : GLP_CV);
+        G->set_col_kind(lp, j, M->bin[j] ? GLP_BV : GLP_CV);
         if (!M->bin[j])
-            glp_set_col_bnds(lp, j, GLP_DB, 0, 1);
-        glp_set_obj_coef(lp, j, M->obj[j]);
+            G->set_col_bnds(lp, j, GLP_DB, 0, 1);
+        G->set_obj_coef(lp, j, M->obj[j]);
     }
-    glp_add_rows(lp, M->nrow);
+    G->add_rows(lp, M->nrow);
     for (int i = 1; i <= M->nrow; i++)
-        glp_set_row_bnds(lp, i, M->rtype[i], M->rb[i], M->rb[i]);
-    glp_load_matrix(lp, M->ne, M->ia, M->ja, M->ar);
+        G->set_row_bnds(lp, i, M->rtype[i], M->rb[i], M->rb[i]);
+    G->load_matrix(lp, M->ne, M->ia, M->ja, M->ar);
     return lp;
 }
 
@@ -630,29 +635,30 @@ static int millis(double limit, double spent)
 
 static void solve(const Model *M, double time_limit, Sol *s)
 {
+    const GlpkLib *G = s->G;
     s->ret = -1;
     if (setjmp(s->jb)) { /* GLPK's internal error: everything of it goes */
-        glp_free_env();
+        G->free_env();
         s->ret = -1;
         return;
     }
-    glp_error_hook(on_error, &s->jb);
-    glp_prob *lp = load(M);
+    G->error_hook(on_error, &s->jb);
+    glp_prob *lp = load(G, M);
     glp_iocp parm;
-    glp_init_iocp(&parm);
+    G->init_iocp(&parm);
     parm.msg_lev = GLP_MSG_OFF;
     parm.presolve = GLP_ON;
     parm.clq_cuts = GLP_ON;
     parm.cb_func = on_tree;
     parm.cb_info = s;
     parm.tm_lim = millis(time_limit, 0) < 0 ? 1 : millis(time_limit, 0);
-    s->ret = glp_intopt(lp, &parm);
-    s->status = glp_mip_status(lp);
+    s->ret = G->intopt(lp, &parm);
+    s->status = G->mip_status(lp);
     if (s->status == GLP_OPT || s->status == GLP_FEAS)
         for (int j = 1; j <= M->ncol; j++)
-            s->val[j] = glp_mip_col_val(lp, j);
-    glp_delete_prob(lp);
-    glp_free_env();
+            s->val[j] = G->mip_col_val(lp, j);
+    G->delete_prob(lp);
+    G->free_env();
 }
 
 
@@ -729,7 +735,7 @@ static PlanStatus build(Model *M, const PlanProblem *P, int *const *ex, int nex,
 PlanStatus plan_mip_best(void *ctx, const PlanProblem *P, int *const *ex, int nex, double time_limit, Arena *a,
                          PlanChoice *out, int64_t *bound)
 {
-    (void)ctx;
+    const GlpkLib *G = ctx;
     memset(out, 0, sizeof *out);
     *bound = 0;
     PlanChoice plan;
@@ -742,6 +748,7 @@ PlanStatus plan_mip_best(void *ctx, const PlanProblem *P, int *const *ex, int ne
         goto done;
     st = PLAN_FEASIBLE;
     Sol *s = arena_alloc(a, sizeof *s);
+    s->G = G;
     s->val = arena_array(a, (size_t)M.ncol + 1, sizeof(double));
     solve(&M, time_limit, s);
     bool have = s->ret >= 0 && (s->status == GLP_OPT || s->status == GLP_FEAS);
@@ -764,6 +771,7 @@ done:
 /* ---- the LP relaxation, for ranking ---- */
 
 typedef struct Relax {
+    const GlpkLib *G;
     const PlanProblem *P;
     Model M;
     Coh *co;
@@ -775,19 +783,20 @@ typedef struct Relax {
  * around the setjmp has locals that a longjmp could leave stale. */
 static bool lp_load(Relax *R)
 {
+    const GlpkLib *G = R->G;
     if (setjmp(R->jb)) {
-        glp_free_env();
+        G->free_env();
         return false;
     }
-    glp_error_hook(on_error, &R->jb);
-    R->lp = load(&R->M);
+    G->error_hook(on_error, &R->jb);
+    R->lp = load(G, &R->M);
     return true;
 }
 
 void *plan_mip_lp_open(void *ctx, const PlanProblem *P, Arena *a)
 {
-    (void)ctx;
     Relax *R = arena_alloc(a, sizeof *R);
+    R->G = ctx;
     R->P = P;
     if (build(&R->M, P, NULL, 0, false, a, &R->co) != PLAN_OPTIMAL)
         return NULL;
@@ -800,36 +809,37 @@ bool plan_mip_lp_cut(void *lp, const int *fixed, int c, int64_t target, int upto
     Relax *R = lp;
     if (!R || !R->lp)
         return false;
+    const GlpkLib *G = R->G;
     if (setjmp(R->jb)) {
-        glp_free_env();
+        G->free_env();
         R->lp = NULL;
         return false;
     }
-    glp_error_hook(on_error, &R->jb);
+    G->error_hook(on_error, &R->jb);
     const PlanProblem *P = R->P;
     for (int k = 0; k < P->ncohorts; k++)
         for (int o = 0; o < P->cohorts[k].nopts; o++)
             if (R->co[k].x[o]) {
                 if (k < c)
-                    glp_set_col_bnds(R->lp, R->co[k].x[o], GLP_FX, o == fixed[k], o == fixed[k]);
+                    G->set_col_bnds(R->lp, R->co[k].x[o], GLP_FX, o == fixed[k], o == fixed[k]);
                 else
-                    glp_set_col_bnds(R->lp, R->co[k].x[o], GLP_DB, 0, 1);
+                    G->set_col_bnds(R->lp, R->co[k].x[o], GLP_DB, 0, 1);
             }
     glp_smcp parm;
-    glp_init_smcp(&parm);
+    G->init_smcp(&parm);
     parm.msg_lev = GLP_MSG_OFF;
     parm.meth = GLP_DUALP; /* the last basis stays dual feasible when bounds change */
-    double start = glp_time(); /* GLPK's own clock, in milliseconds */
+    double start = G->time(); /* GLPK's own clock, in milliseconds */
     if ((parm.tm_lim = millis(time_limit, 0)) < 0)
         return false;
-    int ret = glp_simplex(R->lp, &parm);
+    int ret = G->simplex(R->lp, &parm);
     if (ret == GLP_EBADB || ret == GLP_ESING || ret == GLP_ECOND) { /* start again from scratch */
-        glp_std_basis(R->lp);
-        ret = glp_simplex(R->lp, &parm);
+        G->std_basis(R->lp);
+        ret = G->simplex(R->lp, &parm);
     }
-    if (ret != 0 || glp_get_status(R->lp) != GLP_OPT)
+    if (ret != 0 || G->get_status(R->lp) != GLP_OPT)
         return false;
-    *bound = (int64_t)least_proven(glp_get_obj_val(R->lp));
+    *bound = (int64_t)least_proven(G->get_obj_val(R->lp));
     plan_mip_lp_reduced(R, c, target, cut);
     /* The options before `upto` that are left are what the search would
      * have to rule out one by one: each gets an LP of its own. */
@@ -837,14 +847,14 @@ bool plan_mip_lp_cut(void *lp, const int *fixed, int c, int64_t target, int upto
         int j = R->co[c].x[o];
         if (cut[o] || !j)
             continue;
-        glp_set_col_bnds(R->lp, j, GLP_FX, 1, 1);
-        if ((parm.tm_lim = millis(time_limit, glp_difftime(glp_time(), start))) < 0)
+        G->set_col_bnds(R->lp, j, GLP_FX, 1, 1);
+        if ((parm.tm_lim = millis(time_limit, G->difftime(G->time(), start))) < 0)
             break;
-        ret = glp_simplex(R->lp, &parm);
-        int st = glp_get_status(R->lp);
-        if (ret == 0 && (st == GLP_NOFEAS || (st == GLP_OPT && least_proven(glp_get_obj_val(R->lp)) > (double)target)))
+        ret = G->simplex(R->lp, &parm);
+        int st = G->get_status(R->lp);
+        if (ret == 0 && (st == GLP_NOFEAS || (st == GLP_OPT && least_proven(G->get_obj_val(R->lp)) > (double)target)))
             cut[o] = true;
-        glp_set_col_bnds(R->lp, j, GLP_DB, 0, 1);
+        G->set_col_bnds(R->lp, j, GLP_DB, 0, 1);
         if (ret == GLP_ETMLIM)
             break;
     }
@@ -854,12 +864,13 @@ bool plan_mip_lp_cut(void *lp, const int *fixed, int c, int64_t target, int upto
 void plan_mip_lp_reduced(void *lp, int c, int64_t target, bool *cut)
 {
     Relax *R = lp;
+    const GlpkLib *G = R->G;
     /* An option left at 0 costs at least its reduced cost more than the
      * LP's optimum: the dual solution stays feasible with it at 1. */
-    double z = glp_get_obj_val(R->lp);
+    double z = G->get_obj_val(R->lp);
     for (int o = 0; o < R->P->cohorts[c].nopts; o++) {
         int j = R->co[c].x[o];
-        double b = !j ? INFINITY : glp_get_col_stat(R->lp, j) == GLP_NL ? z + glp_get_col_dual(R->lp, j) : z;
+        double b = !j ? INFINITY : G->get_col_stat(R->lp, j) == GLP_NL ? z + G->get_col_dual(R->lp, j) : z;
         cut[o] = least_proven(b) > (double)target;
     }
 }
@@ -869,11 +880,12 @@ void plan_mip_lp_close(void *lp)
     Relax *R = lp;
     if (!R || !R->lp)
         return;
+    const GlpkLib *G = R->G;
     if (setjmp(R->jb)) {
-        glp_free_env();
+        G->free_env();
         return;
     }
-    glp_error_hook(on_error, &R->jb);
-    glp_delete_prob(R->lp);
-    glp_free_env();
+    G->error_hook(on_error, &R->jb);
+    G->delete_prob(R->lp);
+    G->free_env();
 }

@@ -18,14 +18,15 @@
  * PLAN_FEASIBLE: not proven — the clock ran out, the model would be too
  * large for the machine, or GLPK failed; out->opt is then the best plan
  * found or NULL, and *bound a proven lower bound (0 when none is known).
- * `time_limit` <= 0: none. ctx is unused. Everything returned lives in a;
+ * `time_limit` <= 0: none. ctx: GLPK, opened (a GlpkLib, glpklib.h). Everything returned lives in a;
  * nothing of GLPK is left allocated, and GLPK never prints. */
 PlanStatus plan_mip_best(void *ctx, const PlanProblem *P, int *const *ex, int nex, double time_limit, Arena *a,
                          PlanChoice *out, int64_t *bound);
 
 /* The LP relaxation of P (PlanRelax in plan_solve.h), open while the
  * search ranks the plans of one penalty: NULL when the model would be too
- * large or GLPK failed (the search then ranks alone). */
+ * large or GLPK failed (the search then ranks alone). ctx: as
+ * plan_mip_best's. */
 void *plan_mip_lp_open(void *ctx, const PlanProblem *P, Arena *a);
 
 /* With cohorts 0 … c-1 on options fixed[0 … c-1], marks cut[o] for each

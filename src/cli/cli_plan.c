@@ -8,6 +8,7 @@
 #include "emit/plan_out.h"
 #include "emit/proposal_html.h"
 #include "emit/proposal_out.h"
+#include "emit/render.h"
 #include "model/compile.h"
 
 #include <stdio.h>
@@ -80,6 +81,13 @@ int cli_plan(Options *o)
             /* PLANNING.md §4: 0 only when a proposal exists; nothing found in
              * the time given (feasible, none yet) is no proposal either. */
             status = EXIT_RULES;
+        }
+        /* Warnings (the solver library missing) on the error output, after
+         * the plan: stdout stays the document. */
+        if (d->n) {
+            fflush(stdout);
+            diag_sort(d);
+            render_diags_text(stderr, d, &s.ss, o->color);
         }
     }
     arena_free(a);

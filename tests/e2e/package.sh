@@ -26,7 +26,7 @@ for f in ./usr/bin/ramme ./usr/share/ramme/prelude.ramme ./usr/share/ramme/natio
   grep -qxF "$f" <<<"$contents" && ok || bad "$f is not in the package"
 done
 depends=$(dpkg-deb -f "$deb" Depends)
-grep -q "libjansson" <<<"$depends" && grep -q "libical" <<<"$depends" && ok || bad "Depends: $depends"
+grep -q "libjansson" <<<"$depends" && grep -q "libical" <<<"$depends" && grep -q "libglpk" <<<"$depends" && ok || bad "Depends: $depends"
 dpkg --dry-run -i "$deb" >"$tmp/dry" 2>&1 && ok || { bad "dpkg --dry-run -i"; cat "$tmp/dry"; }
 
 dpkg-deb -x "$deb" "$tmp/root"

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "apps/glpklib.h"
 #include "apps/plan_mip.h"
 #include "apps/plan_solve.h"
 
@@ -837,9 +838,19 @@ static int brute_proposals(Brute *b, int k)
  * every rank's penalty too. All must give the same proposals. */
 enum { ALONE, LP_CUTS, MIP_FIRST, NPATHS };
 
+/* GLPK opened into G (as plan.c opens it for `ramme plan`). */
+static void open_glpk(GlpkLib *G)
+{
+    char why[256];
+    if (!glpklib_open(G, why, sizeof why))
+        fail_msg("GLPK (%s) could not be loaded: %s", glpklib_name(), why);
+}
+
 static PlanResult solve_path(const PlanProblem *P, int k, int path, Arena *a)
 {
-    PlanSolveAsk ask = {.nproposals = k};
+    GlpkLib G;
+    open_glpk(&G);
+    PlanSolveAsk ask = {.nproposals = k, .best_ctx = &G};
     if (path != ALONE)
         ask.lp_open = plan_mip_lp_open, ask.lp_cut = plan_mip_lp_cut, ask.lp_close = plan_mip_lp_close,
         ask.lp_reduced = plan_mip_lp_reduced, ask.rank_alone = -1, ask.staff_alone = -1;
@@ -847,6 +858,7 @@ static PlanResult solve_path(const PlanProblem *P, int k, int path, Arena *a)
         ask.best = plan_mip_best;
     PlanResult r;
     plan_solve_ask(P, &ask, a, &r);
+    glpklib_close(&G);
     assert_valid(P, &r);
     return r;
 }
@@ -1034,6 +1046,8 @@ static void test_shared_against_brute_force(void **state)
 static void test_mip_against_brute_force(void **state)
 {
     (void)state;
+    GlpkLib G;
+    open_glpk(&G);
     int feasible = 0, second = 0;
     for (uint64_t seed = 1; seed <= 300; seed++) {
         Arena *a = arena_new();
@@ -1042,7 +1056,7 @@ static void test_mip_against_brute_force(void **state)
         int want = brute_proposals(&b, 2);
         PlanChoice c;
         int64_t bound;
-        PlanStatus st = plan_mip_best(NULL, &P, NULL, 0, 0, a, &c, &bound);
+        PlanStatus st = plan_mip_best(&G, &P, NULL, 0, 0, a, &c, &bound);
         if (want == 0) {
             if (st != PLAN_INFEASIBLE)
                 fail_msg("seed %llu: status %d, want infeasible", (unsigned long long)seed, (int)st);
@@ -1057,7 +1071,7 @@ static void test_mip_against_brute_force(void **state)
         if (!plan_choice_valid(&P, &c, why, sizeof why))
             fail_msg("seed %llu: %s", (unsigned long long)seed, why);
         int *ex = b.all[0].opt;
-        st = plan_mip_best(NULL, &P, &ex, 1, 0, a, &c, &bound);
+        st = plan_mip_best(&G, &P, &ex, 1, 0, a, &c, &bound);
         if (want < 2) {
             assert_int_equal(st, PLAN_INFEASIBLE);
         } else {
@@ -1070,6 +1084,7 @@ static void test_mip_against_brute_force(void **state)
         }
         arena_free(a);
     }
+    glpklib_close(&G);
     assert_true(feasible > 60 && second > 30);
 }
 
@@ -1235,7 +1250,9 @@ static void test_slow_clock(void **state)
         for (int lp = 0; lp < (i == 2 ? 2 : 1); lp++) {
             Arena *a = arena_new();
             PlanProblem P = year_problem(a, seed[i], y[i]);
-            PlanSolveAsk ask = {.nproposals = 3};
+            GlpkLib G;
+            open_glpk(&G);
+            PlanSolveAsk ask = {.nproposals = 3, .best_ctx = &G};
             if (lp)
                 ask.lp_open = plan_mip_lp_open, ask.lp_cut = plan_mip_lp_cut, ask.lp_close = plan_mip_lp_close,
                 ask.lp_reduced = plan_mip_lp_reduced, ask.rank_alone = -1;
@@ -1255,6 +1272,7 @@ static void test_slow_clock(void **state)
                 for (int c = 0; c < P.ncohorts; c++)
                     assert_memory_equal(q.proposals[k].team[c], r.proposals[k].team[c], 2 * sizeof(int));
             }
+            glpklib_close(&G);
             arena_free(a);
         }
 }
