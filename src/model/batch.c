@@ -1,5 +1,6 @@
 /* batch.c — one declaration at a time (see batch.h). */
 #include "model/batch.h"
+#include "base/hot.h"
 #include "base/i18n.h"
 #include "model/build.h"
 #include "model/compile.h"
@@ -99,100 +100,127 @@ static File *batch_split(Program *p, int src, ParseKinds *kinds)
     return f;
 }
 
-/* The hashes of every name written in a value (a course that another
- * declaration names, such as a schedule's `course`, must be built with the
- * program), in a growing array. */
-typedef struct Hashes {
-    uint64_t *h;
-    int n, cap;
-} Hashes;
+/* The items by the hash of their name: an open-addressing table of item
+ * indexes (+1; 0 is empty), every item with a name filed, namesakes and
+ * collisions one after another in the probe. A course that another
+ * declaration names (a schedule's `course`, an `extends`) must be built
+ * with the program: each name written anywhere is looked up here and marks
+ * what it may name. Looking each name up is linear in the names; sorting
+ * them (as before) cost a small check 6% of its instructions. */
+typedef struct Named {
+    SkimItem *items;
+    int *slot;
+    size_t mask;
+} Named;
 
-static void add_hash(Hashes *hs, const char *s, size_t n)
+static HOT_INLINE size_t named_at(const Named *t, uint64_t h)
 {
-    hs->h = heap_push(hs->h, &hs->cap, hs->n, sizeof *hs->h);
-    hs->h[hs->n++] = skim_hash(s, n);
+    return (size_t)(h ^ (h >> 29)) & t->mask;
 }
 
-static void note_node(Hashes *hs, const Node *n)
+/* Marks kept every item whose name hashes to `h`: a collision only keeps
+ * an item more. */
+static void keep_named(Named *t, uint64_t h)
+{
+    for (size_t i = named_at(t, h); t->slot[i]; i = (i + 1) & t->mask)
+        if (t->items[t->slot[i] - 1].name_hash == h)
+            t->items[t->slot[i] - 1].kept = true;
+}
+
+static void keep_written(Named *t, const char *s, size_t n)
+{
+    keep_named(t, skim_hash(s, n));
+}
+
+static void note_node(Named *t, const Node *n)
 {
     if (!n)
         return;
     switch (n->kind) {
     case N_PATH: {
-        add_hash(hs, n->u.path, strlen(n->u.path));
+        keep_written(t, n->u.path, strlen(n->u.path));
         const char *dot = strchr(n->u.path, '.');
         if (dot)
-            add_hash(hs, n->u.path, (size_t)(dot - n->u.path));
+            keep_written(t, n->u.path, (size_t)(dot - n->u.path));
         break;
     }
     case N_CALL:
         for (int i = 0; i < n->u.call.args.n; i++)
-            note_node(hs, n->u.call.args.items[i]);
+            note_node(t, n->u.call.args.items[i]);
         break;
-    case N_BIN: note_node(hs, n->u.bin.l); note_node(hs, n->u.bin.r); break;
-    case N_NOT: note_node(hs, n->u.operand); break;
-    case N_RANGE: note_node(hs, n->u.range.lo); note_node(hs, n->u.range.hi); break;
+    case N_BIN: note_node(t, n->u.bin.l); note_node(t, n->u.bin.r); break;
+    case N_NOT: note_node(t, n->u.operand); break;
+    case N_RANGE: note_node(t, n->u.range.lo); note_node(t, n->u.range.hi); break;
     case N_SET:
         for (int i = 0; i < n->u.set.n; i++)
-            note_node(hs, n->u.set.items[i]);
+            note_node(t, n->u.set.items[i]);
         break;
-    case N_WHERE: note_node(hs, n->u.where.list); note_node(hs, n->u.where.pred); break;
-    case N_QUANT: note_node(hs, n->u.quant.list); note_node(hs, n->u.quant.body); break;
-    case N_IF: note_node(hs, n->u.cond.c); note_node(hs, n->u.cond.t); note_node(hs, n->u.cond.e); break;
+    case N_WHERE: note_node(t, n->u.where.list); note_node(t, n->u.where.pred); break;
+    case N_QUANT: note_node(t, n->u.quant.list); note_node(t, n->u.quant.body); break;
+    case N_IF: note_node(t, n->u.cond.c); note_node(t, n->u.cond.t); note_node(t, n->u.cond.e); break;
     default: break;
     }
 }
 
-static void note_entry(Hashes *hs, const Entry *e)
+static void note_entry(Named *t, const Entry *e)
 {
     for (int i = 0; i < e->nvals; i++)
         for (int k = 0; k < e->vals[i].items.n; k++)
-            note_node(hs, e->vals[i].items.items[k]);
-    note_node(hs, e->extends);
+            note_node(t, e->vals[i].items.items[k]);
+    note_node(t, e->extends);
     for (int i = 0; i < e->body.n; i++)
-        note_entry(hs, e->body.items[i]);
-}
-
-static int cmp_hash(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
+        note_entry(t, e->body.items[i]);
 }
 
 static void batch_keep(Program *p, LoadSet *ls)
 {
     struct Batch *b = p->batch;
-    if (!b)
+    if (!b || b->skim.n == 0)
         return;
-    Hashes hs = {NULL, 0, 0};
     File *main = NULL;
-    for (int f = 0; f < ls->n; f++) {
-        File *file = ls->files[f].file;
+    for (int f = 0; f < ls->n && !main; f++)
         if (ls->files[f].source == b->file)
-            main = file;
-        for (int i = 0; i < file->n; i++)
-            if (file->decls[i]->kind == DECL_ENTRY)
-                note_entry(&hs, file->decls[i]->u.entry);
-    }
-    for (int i = 0; i < b->skim.n; i++)
-        if (b->skim.items[i].ext_hash) {
-            add_hash(&hs, "", 0);
-            hs.h[hs.n - 1] = b->skim.items[i].ext_hash;
+            main = ls->files[f].file;
+    if (!main)
+        return;
+    /* At most half full: a probe ends at an empty slot soon. */
+    size_t cap = 16;
+    while (cap < 2 * (size_t)b->skim.n)
+        cap *= 2;
+    Named t = {b->skim.items, calloc(cap, sizeof *t.slot), cap - 1};
+    if (!t.slot) { /* no room to tell: every item is kept, as a file without a layout is */
+        for (int i = 0; i < b->skim.n; i++)
+            b->skim.items[i].kept = true;
+    } else {
+        for (int i = 0; i < b->skim.n; i++) {
+            if (!b->skim.items[i].name_hash)
+                continue;
+            size_t at = named_at(&t, b->skim.items[i].name_hash);
+            while (t.slot[at])
+                at = (at + 1) & t.mask;
+            t.slot[at] = i + 1;
         }
-    if (hs.n) /* qsort of no array (NULL) is undefined, even of none */
-        qsort(hs.h, (size_t)hs.n, sizeof *hs.h, cmp_hash);
-    /* By hash alone: the items' text is not read again (a mapped batch
-     * file stays out of memory). A collision only keeps an item more. */
-    for (int i = 0; i < b->skim.n && main && hs.n; i++) {
+        /* By hash alone: the items' text is not read again (a mapped batch
+         * file stays out of memory). */
+        for (int f = 0; f < ls->n; f++) {
+            File *file = ls->files[f].file;
+            for (int i = 0; i < file->n; i++)
+                if (file->decls[i]->kind == DECL_ENTRY)
+                    note_entry(&t, file->decls[i]->u.entry);
+        }
+        for (int i = 0; i < b->skim.n; i++)
+            if (b->skim.items[i].ext_hash)
+                keep_named(&t, b->skim.items[i].ext_hash);
+        free(t.slot);
+    }
+    for (int i = 0; i < b->skim.n; i++) {
         SkimItem *it = &b->skim.items[i];
-        if (!it->name_hash || !bsearch(&it->name_hash, hs.h, hs.n, sizeof *hs.h, cmp_hash))
+        if (!it->kept)
             continue;
-        it->kept = true;
         File *g = parse_range(p->arena, p->diags, p->sources, b->file, it->off, it->end - it->off, NULL);
         for (int k = 0; k < g->n; k++)
             ast_push_decl(p->arena, main, g->decls[k]);
     }
-    free(hs.h);
 }
 
 /* The item that starts at byte `off` of the main file, or -1. */
