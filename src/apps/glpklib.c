@@ -16,14 +16,10 @@ const char *glpklib_name(void)
 
 bool glpklib_open(GlpkLib *G, char *why, size_t n)
 {
-    memset(G, 0, sizeof *G);
 #define GLPKLIB_SYM(ret, name, params) {"glp_" #name, offsetof(GlpkLib, name)},
     static const DynSym syms[] = {GLPKLIB_FUNCTIONS(GLPKLIB_SYM)};
 #undef GLPKLIB_SYM
-    bool ok = dynlib_open(RAMME_LIBGLPK, syms, (int)(sizeof syms / sizeof *syms), G, &G->handle, why, n);
-    if (!ok)
-        memset(G, 0, sizeof *G); /* none of a half-read table */
-    return ok;
+    return dynlib_open(RAMME_LIBGLPK, syms, (int)(sizeof syms / sizeof *syms), G, sizeof *G, &G->handle, why, n);
 }
 
 void glpklib_close(GlpkLib *G)

@@ -5,8 +5,10 @@
 #include <stdio.h>
 #include <string.h>
 
-bool dynlib_open(const char *soname, const DynSym *syms, int n, void *table, void **handle, char *why, size_t nwhy)
+bool dynlib_open(const char *soname, const DynSym *syms, int n, void *table, size_t size, void **handle, char *why,
+                 size_t nwhy)
 {
+    memset(table, 0, size);
     *handle = NULL;
     /* RTLD_LOCAL: the library's symbols stay out of the program's scope. */
     void *h = dlopen(soname, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
@@ -21,6 +23,7 @@ bool dynlib_open(const char *soname, const DynSym *syms, int n, void *table, voi
             const char *e = dlerror();
             snprintf(why, nwhy, "%s", e ? e : syms[i].name);
             dlclose(h);
+            memset(table, 0, size); /* none of a half-read table */
             return false;
         }
         /* dlsym gives an object pointer; ISO C has no cast to a function

@@ -19,12 +19,14 @@ typedef struct DynSym {
 } DynSym;
 
 /* Opens `soname` and writes each of syms[0 … n-1] into `table` (a struct
- * of function pointers) at its offset; the handle into *handle. False when
- * the library cannot be loaded or lacks a function: then nothing stays
- * open and `why` (`nwhy` bytes) holds the loader's reason. The library
+ * of function pointers, `size` bytes, zeroed first) at its offset; the
+ * handle into *handle (which may lie in the table). False when the library
+ * cannot be loaded or lacks a function: then nothing stays open, the table
+ * is zero, and `why` (`nwhy` bytes) holds the loader's reason. The library
  * stays mapped once loaded (RTLD_NODELETE: libical's ICU and GLPK keep
  * state they clean up at exit), so opening again is cheap. */
-bool dynlib_open(const char *soname, const DynSym *syms, int n, void *table, void **handle, char *why, size_t nwhy);
+bool dynlib_open(const char *soname, const DynSym *syms, int n, void *table, size_t size, void **handle, char *why,
+                 size_t nwhy);
 void dynlib_close(void *handle);
 
 #endif

@@ -17,14 +17,10 @@ const char *icslib_name(void)
 
 bool icslib_open(IcsLib *L, char *why, size_t n)
 {
-    memset(L, 0, sizeof *L);
 #define ICSLIB_SYM(ret, name, params) {#name, offsetof(IcsLib, name)},
     static const DynSym syms[] = {ICSLIB_FUNCTIONS(ICSLIB_SYM)};
 #undef ICSLIB_SYM
-    bool ok = dynlib_open(RAMME_LIBICAL, syms, (int)(sizeof syms / sizeof *syms), L, &L->handle, why, n);
-    if (!ok)
-        memset(L, 0, sizeof *L); /* none of a half-read table */
-    return ok;
+    return dynlib_open(RAMME_LIBICAL, syms, (int)(sizeof syms / sizeof *syms), L, sizeof *L, &L->handle, why, n);
 }
 
 void icslib_close(IcsLib *L)
