@@ -105,7 +105,8 @@ XGETTEXT_FLAGS := --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ --keyw
 
 GOLDEN      := bash tests/golden/run.sh
 GOLDEN_DIRS ?=
-VALGRIND    ?= valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite -q
+VALGRIND    ?= valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite -q \
+              --suppressions=$(CURDIR)/tests/valgrind.supp
 SAN_FLAGS   := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 SAN_ENV     := ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
