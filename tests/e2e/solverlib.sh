@@ -5,27 +5,22 @@
 # machine without it plans with the search alone, says so, and gives the
 # same proposals.
 # Prints "solverlib: N passed, N failed"; exits 1 when any failed.
-set -u
-ramme=$1
-root=$(cd "$(dirname "$0")/../.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
+. "$(dirname "$0")/lib.bash" solverlib "$@"
 
 needed=$(objdump -p "$ramme" | awk '/NEEDED/ {print $2}' | tr '\n' ' ')
 if ! grep -qE 'libglpk|libgmp|libamd|libcolamd|libltdl|libsuitesparse' <<<"$needed"; then
-  pass=$((pass + 1))
+  ok
 else
-  echo "FAIL solverlib: the binary links what only the planner needs: $needed"; fail=$((fail + 1))
+  bad "the binary links what only the planner needs: $needed"
 fi
 
 # With GLPK: a plan that ranks through its LP, and no word about it.
 plan="$root/examples/region-midt-plan.ramme"
 "$ramme" plan -I "$root/stdlib" "$plan" >"$tmp/with" 2>"$tmp/with-err"; rc=$?
 if [ "$rc" = 0 ] && grep -q '^Proposal 1' "$tmp/with" && ! grep -q 'solver library' "$tmp/with-err"; then
-  pass=$((pass + 1))
+  ok
 else
-  echo "FAIL solverlib: plan with GLPK (exit status $rc)"; cat "$tmp/with-err"; fail=$((fail + 1))
+  bad "plan with GLPK (exit status $rc)"; cat "$tmp/with-err"
 fi
 
 # Without GLPK at run time (hidden by a bind mount in a private mount
@@ -42,14 +37,13 @@ if [ -n "$lib" ] && unshare -rm true 2>/dev/null; then
      && grep -q "warning: the solver library libglpk.so.[0-9]* could not be loaded (.*): the proposals are ranked by the search alone" "$tmp/without-err" \
      && grep -q "help: install GLPK" "$tmp/without-err" \
      && [ "$(cat "$tmp/rc-check")" = 0 ] && [ ! -s "$tmp/check-err" ]; then
-    pass=$((pass + 1))
+    ok
   else
-    echo "FAIL solverlib: without GLPK (exit statuses $(cat "$tmp/rc" "$tmp/rc-check" 2>/dev/null | tr '\n' ' '))"
-    diff "$tmp/with" "$tmp/without" | head -20; cat "$tmp/without-err"; fail=$((fail + 1))
+    bad "without GLPK (exit statuses $(cat "$tmp/rc" "$tmp/rc-check" 2>/dev/null | tr '\n' ' '))"
+    diff "$tmp/with" "$tmp/without" | head -20; cat "$tmp/without-err"
   fi
 else
   echo "solverlib: skipped the case without GLPK (no user namespaces here)"
 fi
 
-echo "solverlib: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+e2e_done
